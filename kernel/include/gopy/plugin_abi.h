@@ -1,0 +1,51 @@
+/* The plugin ABI: the C-compatible contract between the gopy kernel and a plugin
+ * shared object. Only C types cross it; a C++ exception never does (the SDK wrapper in
+ * gopy/plugin.hpp catches them at the boundary and turns them into an error).
+ *
+ * A plugin exports one entry symbol (named in its manifest) of type gopy_plugin_entry_fn.
+ * It returns a descriptor with the ABI the plugin was built against and its callbacks. */
+#ifndef GOPY_PLUGIN_ABI_H
+#define GOPY_PLUGIN_ABI_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Kernel ABI version. A plugin loads when its major equals the kernel's and its minor
+ * is at most the kernel's (the rule Qt, GStreamer and OBS use). */
+#define GOPY_ABI_MAJOR 1
+#define GOPY_ABI_MINOR 0
+
+/* What a plugin's attach/detach callback receives. */
+typedef struct gopy_plugin_context {
+  uint32_t struct_size;  /* sizeof(gopy_plugin_context) as the kernel built it */
+  const char* plugin_name;
+  const char* phase;     /* "core" or "main" */
+  int order;
+  void* interp;          /* the gopy::Interpreter being initialized or finalized */
+  /* Report why attach/detach failed; the callback then returns non-zero. */
+  void (*set_error)(struct gopy_plugin_context* ctx, const char* func, const char* message);
+  void* kernel_private;
+} gopy_plugin_context;
+
+/* 0 on success; non-zero after ctx->set_error(). */
+typedef int (*gopy_plugin_callback)(gopy_plugin_context* ctx);
+
+typedef struct gopy_plugin_descriptor {
+  uint32_t abi_major;
+  uint32_t abi_minor;
+  const char* abi_identity; /* compiler + standard library identity, see GOPY_ABI_IDENTITY */
+  const char* name;
+  gopy_plugin_callback attach;
+  gopy_plugin_callback detach;
+} gopy_plugin_descriptor;
+
+typedef const gopy_plugin_descriptor* (*gopy_plugin_entry_fn)(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GOPY_PLUGIN_ABI_H */
