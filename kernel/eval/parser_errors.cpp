@@ -101,7 +101,12 @@ std::nullptr_t Parser::invalid_syntax() {
       error_.check_rest = false;
       return nullptr;
     }
-    default: return error_at(t, "invalid syntax");
+    default: {
+      // CPython reports a generic error at the last token it read (p->tokens[p->fill-1]).
+      const Token& furthest = tokens_.back();
+      if (furthest.type == TokenType::Error) return tokenizer_failure();
+      return error_at(furthest, "invalid syntax");
+    }
   }
 }
 
@@ -221,8 +226,57 @@ const ast::Expr* Parser::invalid_target(const ast::Expr* e, TargetsType type) {
   }
 }
 
+// The first bitwise-or operand at the left edge of `e` (what CPython's
+// invalid_named_expression matches as `b=bitwise_or`), or nullptr.
+static const ast::Expr* leftmost_bitwise_or(const ast::Expr* e) {
+  for (;;) {
+    switch (e->kind) {
+      case ast::ExprKind::IfExp: e = ast::cast<ast::IfExp>(e)->body; break;
+      case ast::ExprKind::BoolOp: e = ast::cast<ast::BoolOp>(e)->values.front(); break;
+      case ast::ExprKind::Compare: e = ast::cast<ast::Compare>(e)->left; break;
+      case ast::ExprKind::Lambda: return nullptr;
+      case ast::ExprKind::UnaryOp:
+        if (ast::cast<ast::UnaryOp>(e)->op == ast::UnaryOpKind::Not) return nullptr;
+        return e;
+      default: return e;
+    }
+  }
+}
+
+// An assignment with an invalid target. CPython: invalid_named_expression (tried first,
+// on the statement's leading `a = b`), then invalid_assignment.
+std::nullptr_t Parser::invalid_assignment(const ast::ExprList& targets, const ast::Expr* bad) {
+  const ast::Expr* first = targets.front();
+  if (first->kind == ast::ExprKind::Name && !is_parenthesized(first) && targets.size() >= 2 &&
+      bad != first) {
+    const ast::Expr* second = targets[1];
+    const ast::Expr* b = leftmost_bitwise_or(second);
+    if (b && b != second && !is_parenthesized(second))
+      return error_nodes(first, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+  }
+  const ast::Expr* candidate = first;
+  if (auto* tuple = ast::dyn_cast<ast::Tuple>(first); tuple && !is_parenthesized(first))
+    candidate = tuple->elts.back();
+  bool excluded = candidate->kind == ast::ExprKind::List ||
+                  candidate->kind == ast::ExprKind::Tuple ||
+                  candidate->kind == ast::ExprKind::GeneratorExp ||
+                  candidate->kind == ast::ExprKind::Starred;
+  if (auto* c = ast::dyn_cast<ast::Constant>(candidate)) {
+    excluded = excluded || c->value_kind == ast::ConstantKind::True ||
+               c->value_kind == ast::ConstantKind::False ||
+               c->value_kind == ast::ConstantKind::None;
+  }
+  bool bitwise_or_level = is_parenthesized(candidate) || leftmost_bitwise_or(candidate) == candidate;
+  if (targets.size() == 1 && !excluded && bitwise_or_level &&
+      invalid_target(candidate, TargetsType::Star)) {
+    return error_node(candidate, std::string("cannot assign to ") + expr_name(candidate) +
+                                     " here. Maybe you meant '==' instead of '='?");
+  }
+  return error_node(bad, std::string("cannot assign to ") + expr_name(bad));
+}
+
 bool Parser::is_parenthesized(const ast::Expr* e) const {
-  return std::find(parenthesized_.rbegin(), parenthesized_.rend(), e) != parenthesized_.rend();
+  return parenthesized_.count(e) != 0;
 }
 
 // Two expressions side by side (`a b`). CPython: invalid_expression and

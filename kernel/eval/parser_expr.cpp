@@ -359,6 +359,7 @@ ast::Expr* Parser::paren_atom() {
     auto* tuple = node<ast::Tuple>(open);
     tuple->elts.push_back(first);
     if (!elements_until(tuple->elts, Op::RPar, open)) return nullptr;
+    parenthesized_.insert(tuple);
     return finish(tuple);
   }
   if (!at_op(Op::RPar)) {
@@ -369,7 +370,7 @@ ast::Expr* Parser::paren_atom() {
   advance();
   if (first->kind == ast::ExprKind::Starred)
     return error_node(first, "cannot use starred expression here");
-  parenthesized_.push_back(first);
+  parenthesized_.insert(first);
   return first;
 }
 
@@ -418,9 +419,14 @@ ast::Expr* Parser::brace_atom() {
   if (accept_op(Op::RBrace)) return finish(node<ast::Dict>(open));
   ast::Expr* first_key = nullptr;
   ast::Expr* first_value = nullptr;
-  if (accept_op(Op::DoubleStar)) {
+  if (at_op(Op::DoubleStar)) {
+    const Token& stars = advance();
     first_value = bitwise_or();
     if (!first_value) return nullptr;
+    if (at_kw(Keyword::For) || at_kw(Keyword::Async)) {
+      return error_loc(stars.lineno, stars.col, stars.lineno, stars.end_col,
+                       "dict unpacking cannot be used in dict comprehension");
+    }
   } else {
     ast::Expr* first = star_named_expression();
     if (!first) return nullptr;
@@ -592,17 +598,24 @@ ast::Expr* Parser::call(ast::Expr* call_node) {
   bool seen_keyword = false;
   bool seen_double_star = false;
   ast::Expr* last = nullptr;
+  // Argument-order errors are reported once the arguments are read, at the token that
+  // ends them, as CPython's _PyPegen_arguments_parsing_error.
+  const char* order_error = nullptr;
+  Token order_error_start;
   while (!at_op(Op::RPar)) {
     const Token& t = cur();
     if (t.type == TokenType::Op && t.op == Op::Star) {
+      Token before = prev();
       advance();
       ast::Expr* v = expression();
       if (!v) return nullptr;
       auto* s = node<ast::Starred>(t);
       s->value = v;
       finish(s);
-      if (seen_double_star)
-        return error_node(s, "iterable argument unpacking follows keyword argument unpacking");
+      if (seen_double_star && !order_error) {
+        order_error = "iterable argument unpacking follows keyword argument unpacking";
+        order_error_start = before;
+      }
       n->args.push_back(s);
       last = s;
     } else if (t.type == TokenType::Op && t.op == Op::DoubleStar) {
@@ -658,18 +671,28 @@ ast::Expr* Parser::call(ast::Expr* call_node) {
         return error_range(t, cur(),
                            "expression cannot contain assignment, perhaps you meant \"==\"?");
       }
-      if (seen_double_star)
-        return error_node(e, "positional argument follows keyword argument unpacking");
-      if (seen_keyword) return error_node(e, "positional argument follows keyword argument");
+      if (!order_error && (seen_double_star || seen_keyword)) {
+        order_error = seen_double_star ? "positional argument follows keyword argument unpacking"
+                                       : "positional argument follows keyword argument";
+      }
       n->args.push_back(e);
       last = e;
     }
     if (!accept_op(Op::Comma)) break;
   }
-  if (!accept_op(Op::RPar)) {
+  if (!at_op(Op::RPar)) {
     if (last && starts_expression(cur())) return juxtaposed_expressions(last);
     return invalid_syntax();
   }
+  if (order_error) {
+    if (order_error_start.lineno > 0) {
+      // From the ',' before the offending `*` to the end of the arguments.
+      return error_loc(order_error_start.lineno, order_error_start.col, cur().lineno,
+                       cur().col, order_error);
+    }
+    return error_at(cur(), order_error);
+  }
+  advance();
   return finish(n);
 }
 

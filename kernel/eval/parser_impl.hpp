@@ -9,6 +9,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "eval/ast.hpp"
@@ -81,6 +82,7 @@ class Parser {
   bool is_parenthesized(const ast::Expr* e) const;
   std::nullptr_t juxtaposed_expressions(ast::Expr* a);
   std::nullptr_t invalid_named_assignment(ast::Expr* a);
+  std::nullptr_t invalid_assignment(const ast::ExprList& targets, const ast::Expr* bad);
 
   // ---- nodes
   template <class T>
@@ -136,6 +138,7 @@ class Parser {
   // ---- targets (parser_targets.cpp)
   bool check_target(ast::Expr* e, TargetsType type);
   static void set_context(ast::Expr* e, ast::ExprContext ctx);
+  static const ast::Expr* debug_target(const ast::Expr* e);
   ast::Expr* target_list(TargetsType type);  // for-loop and comprehension targets
 
   // ---- expressions (parser_expr.cpp)
@@ -189,7 +192,7 @@ class Parser {
   int depth_ = 0;
   int function_depth_ = 0;  // for the REPL echo flag and the `await` message
   int fstring_depth_ = 0;
-  std::vector<const ast::Expr*> parenthesized_;
+  std::unordered_set<const ast::Expr*> parenthesized_;
   std::vector<SyntaxWarningInfo> warnings_;
 };
 

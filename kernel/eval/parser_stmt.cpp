@@ -161,34 +161,18 @@ ast::Stmt* Parser::expression_statement() {
       if (at_op(Op::Equal)) targets.push_back(value);
     }
     for (ast::Expr* target : targets) {
-      const ast::Expr* bad = invalid_target(target, TargetsType::Star);
-      if (!bad) continue;
-      // CPython: invalid_named_expression fires first for a single `a = b`.
-      ast::Expr* candidate = target;
-      if (auto* tuple = ast::dyn_cast<ast::Tuple>(target); tuple && !is_parenthesized(target))
-        candidate = tuple->elts.back();
-      bool excluded = candidate->kind == ast::ExprKind::List ||
-                      candidate->kind == ast::ExprKind::Tuple ||
-                      candidate->kind == ast::ExprKind::GeneratorExp ||
-                      candidate->kind == ast::ExprKind::Starred;
-      if (auto* c = ast::dyn_cast<ast::Constant>(candidate)) {
-        excluded = excluded || c->value_kind == ast::ConstantKind::True ||
-                   c->value_kind == ast::ConstantKind::False ||
-                   c->value_kind == ast::ConstantKind::None;
-      }
-      bool bitwise_or_level =
-          is_parenthesized(candidate) ||
-          !(candidate->kind == ast::ExprKind::Compare || candidate->kind == ast::ExprKind::BoolOp ||
-            candidate->kind == ast::ExprKind::IfExp || candidate->kind == ast::ExprKind::Lambda ||
-            (candidate->kind == ast::ExprKind::UnaryOp &&
-             ast::cast<ast::UnaryOp>(candidate)->op == ast::UnaryOpKind::Not));
-      if (targets.size() == 1 && target == e && !excluded && bitwise_or_level &&
-          invalid_target(candidate, TargetsType::Star)) {
-        return error_node(candidate, std::string("cannot assign to ") + expr_name(candidate) +
-                                         " here. Maybe you meant '==' instead of '='?");
-      }
-      return error_node(bad, std::string("cannot assign to ") + expr_name(bad));
+      if (const ast::Expr* bad = invalid_target(target, TargetsType::Star))
+        return invalid_assignment(targets, bad);
     }
+    for (ast::Expr* target : targets) {
+      // CPython's compiler errors, reported here since they need only the tree.
+      if (target->kind == ast::ExprKind::Starred)
+        return error_node(target, "starred assignment target must be in a list or tuple");
+      if (const ast::Expr* debug = debug_target(target))
+        return error_node(debug, "cannot assign to __debug__");
+    }
+    if (value->kind == ast::ExprKind::Starred)
+      return error_node(value, "can't use starred expression here");
     for (ast::Expr* target : targets) set_context(target, ast::ExprContext::Store);
     auto* s = node<ast::Assign>(start);
     s->targets = std::move(targets);
@@ -246,6 +230,8 @@ ast::Stmt* Parser::expression_statement() {
   }
   if (starts_expression(cur())) return juxtaposed_expressions(e);
   if (at_op(Op::ColonEqual) && !is_parenthesized(e)) return invalid_syntax();
+  if (e->kind == ast::ExprKind::Starred && (at_type(TokenType::Newline) || at_op(Op::Semi)))
+    return error_node(e, "can't use starred expression here");
   auto* s = node<ast::ExprStmt>(start);
   s->value = e;
   return finish(s);
@@ -594,7 +580,7 @@ ast::Stmt* Parser::import_statement() {
   const Token& kw = advance();
   auto* s = node<ast::Import>(kw);
   if (at_type(TokenType::Newline)) {
-    return error_loc(cur().lineno, cur().col, cur().lineno, cur().col - 1,
+    return error_loc(cur().lineno, cur().col, cur().lineno, cur().col,
                      "Expected one or more names after 'import'");
   }
   do {
@@ -630,7 +616,7 @@ ast::Stmt* Parser::from_import_statement() {
     return finish(s);
   }
   if (at_type(TokenType::Newline)) {
-    return error_loc(cur().lineno, cur().col, cur().lineno, cur().col - 1,
+    return error_loc(cur().lineno, cur().col, cur().lineno, cur().col,
                      "Expected one or more names after 'import'");
   }
   bool parenthesized = accept_op(Op::LPar);

@@ -145,6 +145,20 @@ bool Parser::replacement_field(std::vector<ast::Expr*>& parts, std::string& pend
     unsupported(cur(), "'yield' expression");
     return false;
   }
+  if (at_kw(Keyword::Lambda)) {
+    // The ':' of an unparenthesized lambda starts the format spec instead.
+    const Token& lambda_kw = cur();
+    std::size_t saved = mark_;
+    advance();
+    ast::Arguments ignored;
+    if (parameters(ignored, Op::Colon, false) && at_op(Op::Colon)) {
+      return error_range(lambda_kw, cur(),
+                         "f-string: lambda expressions are not allowed without parentheses"),
+             false;
+    }
+    if (failed()) return false;
+    mark_ = saved;
+  }
   ast::Expr* value = star_expressions();
   if (!value) return false;
   std::string debug_text;

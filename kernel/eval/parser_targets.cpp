@@ -4,6 +4,25 @@
 
 namespace gopy::parser {
 
+// A Name `__debug__` among the targets (CPython: Python/compile.c forbidden_name).
+const ast::Expr* Parser::debug_target(const ast::Expr* e) {
+  std::vector<const ast::Expr*> work{e};
+  while (!work.empty()) {
+    const ast::Expr* x = work.back();
+    work.pop_back();
+    if (auto* name = ast::dyn_cast<ast::Name>(x)) {
+      if (name->id == "__debug__") return x;
+    } else if (auto* s = ast::dyn_cast<ast::Starred>(x)) {
+      work.push_back(s->value);
+    } else if (auto* l = ast::dyn_cast<ast::List>(x)) {
+      work.insert(work.end(), l->elts.begin(), l->elts.end());
+    } else if (auto* t = ast::dyn_cast<ast::Tuple>(x)) {
+      work.insert(work.end(), t->elts.begin(), t->elts.end());
+    }
+  }
+  return nullptr;
+}
+
 bool Parser::check_target(ast::Expr* e, TargetsType type) {
   const ast::Expr* bad = invalid_target(e, type);
   if (!bad) return true;

@@ -699,7 +699,8 @@ Token Tokenizer::string_literal(std::uint32_t start, char quote) {
   }
   while (end_quote_size != quote_size) {
     if (at_end() || (quote_size == 1 && peek() == '\n')) {
-      int detected = lineno_;
+      // At the end of input the last newline has been read: CPython counts its line.
+      int detected = at_end() ? lineno_ - 1 : lineno_;
       lineno_ = first_line;
       line_start_ = first_line_start;
       pos_ = start + 1;
@@ -794,7 +795,7 @@ Token Tokenizer::fstring_mode() {
                       std::string(prefix_letter()) + "-strings");
         }
       }
-      int detected = lineno_;
+      int detected = at_end() ? lineno_ - 1 : lineno_;
       pos_ = mode.start + 1;
       line_start_ = mode.start_line_start;
       lineno_ = mode.first_line;
