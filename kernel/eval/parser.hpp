@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "eval/ast.hpp"
 
@@ -16,6 +17,8 @@ namespace gopy::parser {
 // lineno/end_lineno are 1-based; offset/end_offset are 1-based *character* (code point)
 // columns into `text`, as SyntaxError.offset since 3.10; 0 when unknown. `text` is the
 // offending source line including its newline when it had one (as CPython), or empty.
+// `type` is "MemoryError" (not a SyntaxError) when the input nests deeper than the parser
+// allows, as CPython's "Parser stack overflowed" error.
 struct SyntaxErrorInfo {
   std::string type = "SyntaxError";  // "SyntaxError" | "IndentationError" | "TabError"
   std::string msg;
@@ -27,11 +30,20 @@ struct SyntaxErrorInfo {
   std::string text;
 };
 
+// A SyntaxWarning found while parsing (e.g. an invalid escape sequence); the caller
+// reports it as CPython's warnings module would ("main.py:1: SyntaxWarning: ...").
+struct SyntaxWarningInfo {
+  std::string msg;
+  std::string filename;
+  int lineno = 0;
+};
+
 // Either a tree (root != nullptr, owned by arena) or an error.
 struct ParseResult {
   std::unique_ptr<ast::Arena> arena;
   ast::Mod* root = nullptr;
   std::optional<SyntaxErrorInfo> error;
+  std::vector<SyntaxWarningInfo> warnings;  // in source order, also after an error
 
   bool ok() const { return root != nullptr; }
   ast::Module* module() const { return ast::dyn_cast<ast::Module>(root); }

@@ -37,10 +37,12 @@ Result<FormatSpec> parse_format_spec(std::u32string_view spec, std::string_view 
                                      char default_type, char default_align);
 
 // format(value, spec) for each builtin type; the empty spec is str(value).
-// `type_name` is what errors call the object (a bool formats as an int but is named "bool").
+// `type_name` is what errors call the object (a bool formats as an int but is named "bool");
+// decimal output honours the int digit limit as str(int) does.
 // CPython: Python/formatter_unicode.c _PyLong_FormatAdvancedWriter, format_long_internal
 Result<std::u32string> format_int(const Int& value, std::u32string_view spec,
-                                  std::string_view type_name = "int");
+                                  std::string_view type_name = "int",
+                                  int64_t max_str_digits = kDefaultMaxStrDigits);
 // CPython: Python/formatter_unicode.c _PyFloat_FormatAdvancedWriter, format_float_internal
 Result<std::u32string> format_float(double value, std::u32string_view spec,
                                     std::string_view type_name = "float");
