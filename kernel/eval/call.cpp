@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "eval/code.hpp"
+#include "eval/nodes_expr.hpp"
 #include "gopy/object_num.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -23,6 +24,14 @@ void CodeObject::clear_refs() {
   cellnames.clear();
   freenames.clear();
   for (Object* o : old) decref(o);
+}
+
+void function_clear_fields(FunctionObject* f);
+void FunctionObject::clear_refs() {
+  CodeObject* c = code;
+  code = nullptr;
+  xdecref(c);
+  function_clear_fields(this);
 }
 
 void traceback_here(Frame& f) {

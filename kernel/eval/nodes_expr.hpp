@@ -178,8 +178,7 @@ struct GenPlan {
 // A generator expression: a lazily evaluated iterator with its own frame.
 struct GenExprNode : ExprNode {
   ExprPtr first_iter;
-  MakeFunctionNode* make = nullptr;  // owned via `maker`
-  ExprPtr maker;
+  ExprPtr maker;  // a MakeFunctionNode for the generator's code
   Object* eval(Frame& f) override;
 };
 

@@ -23,6 +23,9 @@
 namespace gopy {
 
 void init_eval_types();  // kernel/eval: the function call slot and code objects
+void init_builtin_iter_types();
+void init_textio_type();
+void init_textio_methods();
 
 namespace {
 
@@ -62,6 +65,8 @@ void init_static_types_once() {
   init_function_types();
   init_exception_types();
   init_iterator_types();
+  init_builtin_iter_types();
+  init_textio_type();
 }
 
 }  // namespace
@@ -114,6 +119,7 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   init_function_methods();
   init_exception_methods();
   init_int_float_methods();
+  init_textio_methods();
   init_eval_types();
 
   interp->modules = new_dict();

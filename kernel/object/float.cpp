@@ -7,6 +7,7 @@
 #include "gopy/object_exc.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "gopy/state.hpp"
 #include "object/num_internal.hpp"
 #include "object/prim/float.hpp"
 #include "object/prim/hash.hpp"
@@ -192,7 +193,7 @@ Object* int_from_object(Object* o, Object* base) {
   if (is_float(o)) return int_from_double(static_cast<FloatObject*>(o)->value);
   if (is_str(o)) {
     auto r = prim::int_from_string(as_str(o)->cps(), 10,
-                                   get_thread_state_int_max_str_digits());
+                                   get_thread_state()->interp->settings.int_max_str_digits);
     if (!r.ok()) return raise_prim_error(r.error());
     return new_int_from(r.value());
   }

@@ -29,16 +29,16 @@ static void drop_t(T*& field) {
   xdecref(o);
 }
 
-void FunctionObject::clear_refs() {
-  drop_t(code);
-  drop_t(globals);
-  drop_t(defaults);
-  drop_t(kwdefaults);
-  drop_t(closure);
-  drop_t(name);
-  drop_t(qualname);
-  drop(module);
-  drop_t(dict);
+// FunctionObject::clear_refs is in kernel/eval/call.cpp, where CodeObject is complete.
+void function_clear_fields(FunctionObject* f) {
+  drop_t(f->globals);
+  drop_t(f->defaults);
+  drop_t(f->kwdefaults);
+  drop_t(f->closure);
+  drop_t(f->name);
+  drop_t(f->qualname);
+  drop(f->module);
+  drop_t(f->dict);
 }
 void BuiltinFunctionObject::clear_refs() { drop(self); }
 void MethodObject::clear_refs() {

@@ -1,6 +1,7 @@
 // str methods (CPython: Objects/unicodeobject.c, Objects/stringlib/*). Case mapping and
 // character classes come from the Unicode primitives.
 #include <algorithm>
+#include <cstdint>
 
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
@@ -193,7 +194,7 @@ Object* split_common(Object* const* a, size_t n, TupleObject* kw, bool reverse) 
   Object* maxo = n > 2 ? a[2] : find_kwarg(a, n, kw, "maxsplit");
   ssize maxsplit = -1;
   if (maxo && !index_as_ssize(maxo, &maxsplit)) return nullptr;
-  if (maxsplit < 0) maxsplit = SSIZE_MAX;
+  if (maxsplit < 0) maxsplit = PTRDIFF_MAX;
   const U& s = S(a[0])->cps();
   std::vector<U> parts;
   if (!sep || sep == None()) {

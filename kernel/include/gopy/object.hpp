@@ -278,7 +278,8 @@ extern TypeObject list_type, tuple_type, dict_type, set_type, frozenset_type, ra
 extern TypeObject function_type, builtin_function_type, method_type, module_type, cell_type;
 extern TypeObject code_type, traceback_type, super_type;
 extern TypeObject list_iter_type, tuple_iter_type, range_iter_type, str_iter_type, dict_iter_type,
-    set_iter_type, callable_iter_type, seq_iter_type, dict_view_type, dict_items_iter_type;
+    set_iter_type, callable_iter_type, seq_iter_type, dict_view_type;
+extern TypeObject enumerate_type, zip_type, map_type, filter_type, reversed_type;
 
 // Name of the object's type, for messages.
 inline const char* type_name(const Object* o) { return o->type->name.c_str(); }
