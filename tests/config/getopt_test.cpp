@@ -114,3 +114,21 @@ TEST_CASE("-V and -VV", "[getopt]") {
   CHECK(vv.out.find(") [") != std::string::npos);
   CHECK(vv.out.back() == '\n');
 }
+
+TEST_CASE("scanner oddities kept from CPython", "[getopt]") {
+  // A cluster ending in '-': "Expected long option", and the options end there.
+  auto dash_end = run_config({"-B-", "-c", "x"});
+  REQUIRE(dash_end.status.is_ok());
+  CHECK(dash_end.err == "Expected long option\n");
+  CHECK(dash_end.config.run_filename == "/tmp/case/-c");
+  CHECK(dash_end.config.write_bytecode == 0);
+  // ':' is found in the option string: a usage error without a first line.
+  auto colon = run_config({"-:"});
+  CHECK(colon.exit_code == 2);
+  CHECK(colon.err.rfind("usage: ", 0) == 0);
+  // After an unknown long option the pre-configuration pass reads on through its
+  // letters: "--X" takes the next argument as a -X option, as CPython does.
+  auto long_x = run_config({"--X", "utf8=2"});
+  CHECK(long_x.exit_code == 1);
+  CHECK(long_x.err.find("invalid -X utf8 option value") != std::string::npos);
+}
