@@ -34,6 +34,33 @@ struct XOption {
 };
 std::vector<XOption> sys_xoptions(const Config& config);
 
+// gopy's identity as sys shows it: sys.version_info, sys.implementation, sys.hexversion.
+struct VersionInfo {
+  int major = 3;
+  int minor = 14;
+  int micro = 0;
+  std::string_view releaselevel = "final";
+  int serial = 0;
+};
+inline constexpr VersionInfo kVersionInfo{};
+inline constexpr long kHexVersion = 0x030E00F0;
+inline constexpr std::string_view kImplementationName = "gopy";
+inline constexpr std::string_view kCacheTag = "gopy-3140";
+
+// sys.hash_info of a 64-bit build with SipHash-1-3. CPython: Python/sysmodule.c get_hash_info
+struct HashInfo {
+  int width = 64;
+  long long modulus = (1LL << 61) - 1;
+  long inf = 314159;
+  long nan = 0;
+  long imag = 1000003;
+  std::string_view algorithm = "siphash13";
+  int hash_bits = 64;
+  int seed_bits = 128;
+  int cutoff = 0;
+};
+inline constexpr HashInfo kHashInfo{};
+
 // Python's repr() of a str (quotes and escapes as str.__repr__ for printable text).
 std::string python_str_repr(std::string_view text);
 
