@@ -7,7 +7,7 @@
 #include "gopy/config_spec.hpp"
 #include "gopy/config_sys.hpp"
 
-TEST_CASE("the spec table has one row per field, with the names CPython uses", "[spec]") {
+TEST_CASE("by_name: the spec table has one row per field / with the names CPython uses", "[spec]") {
   std::set<std::string_view> names;
   for (const gopy::FieldSpec& spec : gopy::config_spec()) {
     CHECK(names.insert(spec.name).second);
@@ -26,7 +26,7 @@ TEST_CASE("the spec table has one row per field, with the names CPython uses", "
   CHECK(names.size() == 74);  // 69 PyConfig fields + 5 PyPreConfig-only ones
 }
 
-TEST_CASE("presets come from the table", "[spec]") {
+TEST_CASE("by_name: presets come from the table", "[spec]") {
   gopy::Config python = gopy::Config::python();
   CHECK(python.use_environment == 1);
   CHECK(python.parse_argv == 1);
@@ -41,7 +41,7 @@ TEST_CASE("presets come from the table", "[spec]") {
   CHECK(gopy::PreConfig::python().utf8_mode == -1);
 }
 
-TEST_CASE("get by name", "[spec]") {
+TEST_CASE("by_name: get by name", "[spec]") {
   auto r = gopy::test::run_config({"-O", "-X", "dev", "-c", "pass", "arg"});
   REQUIRE(r.status.is_ok());
   gopy::ConfigValue value;
@@ -66,7 +66,7 @@ TEST_CASE("get by name", "[spec]") {
   CHECK(std::find(names.begin(), names.end(), "verbose") != names.end());
 }
 
-TEST_CASE("set by name: types and ranges", "[spec]") {
+TEST_CASE("by_name: set by name: types and ranges", "[spec]") {
   gopy::Config c = gopy::Config::python();
   gopy::PreConfig p = gopy::PreConfig::python();
   CHECK(gopy::set_int_by_name(c, p, "verbose", 3).is_ok());
@@ -100,14 +100,14 @@ TEST_CASE("set by name: types and ranges", "[spec]") {
   CHECK(i == 1);
 }
 
-TEST_CASE("the dump leaves hash_seed out", "[spec]") {
+TEST_CASE("by_name: the dump leaves hash_seed out", "[spec]") {
   auto r = gopy::test::run_config({"-c", ""}, {{"PYTHONHASHSEED", "5"}});
   auto dump = gopy::config_dump(r.config, r.preconfig);
   CHECK(dump.size() == gopy::readable_names().size() - 1);
   for (const auto& [name, value] : dump) CHECK(name != "hash_seed");
 }
 
-TEST_CASE("sys.flags: 21 fields, 18 in the repr", "[sys]") {
+TEST_CASE("by_name: sys.flags: 21 fields / 18 in the repr", "[sys]") {
   auto r = gopy::test::run_config({"-I", "-R", "-c", ""});
   auto flags = gopy::sys_flags(r.config, r.preconfig);
   REQUIRE(flags.size() == 21);

@@ -23,7 +23,7 @@ void check_fatal(const std::vector<std::string>& args,
 
 }  // namespace
 
-TEST_CASE("PYTHONHASHSEED", "[errors]") {
+TEST_CASE("errors: PYTHONHASHSEED", "[errors]") {
   const std::string what =
       "config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an integer in range "
       "[0; 4294967295]";
@@ -38,7 +38,7 @@ TEST_CASE("PYTHONHASHSEED", "[errors]") {
   CHECK(run_config({"-c", ""}, {{"PYTHONHASHSEED", "random"}}).config.use_hash_seed == 0);
 }
 
-TEST_CASE("int_max_str_digits", "[errors]") {
+TEST_CASE("errors: int_max_str_digits", "[errors]") {
   const std::string rule = ": invalid limit; must be >= 640 or 0 for unlimited.";
   check_fatal({"-c", ""}, {{"PYTHONINTMAXSTRDIGITS", "639"}},
               "config_init_int_max_str_digits: PYTHONINTMAXSTRDIGITS" + rule);
@@ -52,7 +52,7 @@ TEST_CASE("int_max_str_digits", "[errors]") {
   CHECK(run_config({"-c", ""}, {{"PYTHONINTMAXSTRDIGITS", "640"}}).config.int_max_str_digits == 640);
 }
 
-TEST_CASE("PYTHONMALLOC", "[errors]") {
+TEST_CASE("errors: PYTHONMALLOC", "[errors]") {
   check_fatal({"-c", ""}, {{"PYTHONMALLOC", "bogus"}},
               "preconfig_init_allocator: PYTHONMALLOC: unknown allocator", "preinitializing");
   CHECK(run_config({"-E", "-c", ""}, {{"PYTHONMALLOC", "bogus"}}).status.is_ok());
@@ -60,7 +60,7 @@ TEST_CASE("PYTHONMALLOC", "[errors]") {
         static_cast<int>(gopy::AllocatorName::pymalloc_debug));
 }
 
-TEST_CASE("UTF-8 mode values", "[errors]") {
+TEST_CASE("errors: UTF-8 mode values", "[errors]") {
   check_fatal({"-X", "utf8=2", "-c", ""}, {},
               "preconfig_init_utf8_mode: invalid -X utf8 option value", "preinitializing");
   for (const char* bad : {"2", "yes"}) {
@@ -71,7 +71,7 @@ TEST_CASE("UTF-8 mode values", "[errors]") {
   CHECK(run_config({"-E", "-c", ""}, {{"PYTHONUTF8", "2"}}).status.is_ok());
 }
 
-TEST_CASE("cpu_count", "[errors]") {
+TEST_CASE("errors: cpu_count", "[errors]") {
   const std::string what =
       "config_init_cpu_count: -X cpu_count=n option: n is missing or an invalid number, n must "
       "be greater than 0";
@@ -84,7 +84,7 @@ TEST_CASE("cpu_count", "[errors]") {
             .config.cpu_count == -1);
 }
 
-TEST_CASE("frozen_modules (CPython names no function)", "[errors]") {
+TEST_CASE("errors: frozen_modules (CPython names no function)", "[errors]") {
   check_fatal({"-X", "frozen_modules=maybe", "-c", ""}, {},
               "bad value for option -X frozen_modules (expected \"on\" or \"off\")");
   check_fatal({"-c", ""}, {{"PYTHON_FROZEN_MODULES", "maybe"}},
@@ -94,7 +94,7 @@ TEST_CASE("frozen_modules (CPython names no function)", "[errors]") {
             .config.use_frozen_modules == 1);
 }
 
-TEST_CASE("importtime", "[errors]") {
+TEST_CASE("errors: importtime", "[errors]") {
   check_fatal({"-X", "importtime=3", "-c", ""}, {},
               "config_init_import_time: -X importtime: values other than 1 and 2 are reserved "
               "for future use.");
@@ -106,7 +106,7 @@ TEST_CASE("importtime", "[errors]") {
   CHECK(run_config({"-c", ""}, {{"PYTHONPROFILEIMPORTTIME", "text"}}).config.import_time == 1);
 }
 
-TEST_CASE("thread_inherit_context and context_aware_warnings", "[errors]") {
+TEST_CASE("errors: thread_inherit_context and context_aware_warnings", "[errors]") {
   check_fatal({"-X", "thread_inherit_context=2", "-c", ""}, {},
               "config_init_thread_inherit_context: -X thread_inherit_context=n: n is missing or "
               "invalid");
@@ -123,7 +123,7 @@ TEST_CASE("thread_inherit_context and context_aware_warnings", "[errors]") {
             .config.context_aware_warnings == 1);
 }
 
-TEST_CASE("tracemalloc", "[errors]") {
+TEST_CASE("errors: tracemalloc", "[errors]") {
   check_fatal({"-X", "tracemalloc=abc", "-c", ""}, {},
               "config_init_tracemalloc: -X tracemalloc=NFRAME: invalid number of frames");
   check_fatal({"-c", ""}, {{"PYTHONTRACEMALLOC", "abc"}},
@@ -132,7 +132,7 @@ TEST_CASE("tracemalloc", "[errors]") {
   CHECK(run_config({"-X", "tracemalloc=5", "-c", ""}).config.tracemalloc == 5);
 }
 
-TEST_CASE("gil", "[errors]") {
+TEST_CASE("errors: gil", "[errors]") {
   check_fatal({"-X", "gil=0", "-c", ""}, {},
               "config_read_gil: Disabling the GIL is not supported by this build");
   check_fatal({"-c", ""}, {{"PYTHON_GIL", "2"}},

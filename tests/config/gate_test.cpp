@@ -8,7 +8,7 @@
 
 using gopy::test::run_config;
 
-TEST_CASE("-X int_max_str_digits overrides PYTHONINTMAXSTRDIGITS", "[gate]") {
+TEST_CASE("gate: -X int_max_str_digits overrides PYTHONINTMAXSTRDIGITS", "[gate]") {
   auto from_env = run_config({"-c", "pass"}, {{"PYTHONINTMAXSTRDIGITS", "9000"}});
   REQUIRE(from_env.status.is_ok());
   CHECK(from_env.config.int_max_str_digits == 9000);
@@ -20,7 +20,7 @@ TEST_CASE("-X int_max_str_digits overrides PYTHONINTMAXSTRDIGITS", "[gate]") {
   CHECK(neither.config.int_max_str_digits == 4300);
 }
 
-TEST_CASE("-X utf8=0 overrides PYTHONUTF8=1", "[gate]") {
+TEST_CASE("gate: -X utf8=0 overrides PYTHONUTF8=1", "[gate]") {
   CHECK(run_config({"-c", "pass"}, {{"PYTHONUTF8", "1"}}).preconfig.utf8_mode == 1);
   auto both = run_config({"-X", "utf8=0", "-c", "pass"}, {{"PYTHONUTF8", "1"}});
   REQUIRE(both.status.is_ok());
@@ -28,7 +28,7 @@ TEST_CASE("-X utf8=0 overrides PYTHONUTF8=1", "[gate]") {
   CHECK(run_config({"-X", "utf8", "-c", "pass"}, {{"PYTHONUTF8", "0"}}).preconfig.utf8_mode == 1);
 }
 
-TEST_CASE("levels: the larger of the environment and the command line wins", "[gate]") {
+TEST_CASE("gate: levels: the larger of the environment and the command line wins", "[gate]") {
   CHECK(run_config({"-O", "-c", ""}, {{"PYTHONOPTIMIZE", "1"}}).config.optimization_level == 1);
   CHECK(run_config({"-OO", "-c", ""}, {{"PYTHONOPTIMIZE", "1"}}).config.optimization_level == 2);
   CHECK(run_config({"-O", "-c", ""}, {{"PYTHONOPTIMIZE", "2"}}).config.optimization_level == 2);
@@ -40,14 +40,14 @@ TEST_CASE("levels: the larger of the environment and the command line wins", "[g
   CHECK(run_config({"-dd", "-c", ""}, {{"PYTHONDEBUG", "yes"}}).config.parser_debug == 2);
 }
 
-TEST_CASE("flags that clear a default: -B, PYTHONDONTWRITEBYTECODE", "[gate]") {
+TEST_CASE("gate: flags that clear a default: -B / PYTHONDONTWRITEBYTECODE", "[gate]") {
   CHECK(run_config({"-c", ""}, {{"PYTHONDONTWRITEBYTECODE", "1"}}).config.write_bytecode == 0);
   CHECK(run_config({"-c", ""}, {{"PYTHONDONTWRITEBYTECODE", "0"}}).config.write_bytecode == 1);
   CHECK(run_config({"-B", "-c", ""}).config.write_bytecode == 0);
   CHECK(run_config({"-E", "-c", ""}, {{"PYTHONDONTWRITEBYTECODE", "1"}}).config.write_bytecode == 1);
 }
 
-TEST_CASE("a field set after read() wins over the command line and the environment", "[gate]") {
+TEST_CASE("gate: a field set after read() wins over the command line and the environment", "[gate]") {
   gopy::MapEnvironment env({{"LC_ALL", "C.UTF-8"}, {"PYTHONOPTIMIZE", "2"}});
   const std::vector<std::string> argv{gopy::test::kProgram, "-O", "-v", "-c", "pass"};
   gopy::PreConfig pre = gopy::PreConfig::python();
@@ -68,7 +68,7 @@ TEST_CASE("a field set after read() wins over the command line and the environme
   CHECK(config.argv == std::vector<std::string>{"-c"});
 }
 
-TEST_CASE("a field set before read() combines as in CPython", "[gate]") {
+TEST_CASE("gate: a field set before read() combines as in CPython", "[gate]") {
   gopy::MapEnvironment env({{"LC_ALL", "C.UTF-8"}});
   const std::vector<std::string> argv{gopy::test::kProgram, "-b", "-c", "pass"};
   gopy::PreConfig pre = gopy::PreConfig::python();
@@ -82,7 +82,7 @@ TEST_CASE("a field set before read() combines as in CPython", "[gate]") {
   CHECK(config.warnoptions == std::vector<std::string>{"error::BytesWarning"});
 }
 
-TEST_CASE("the isolated preset ignores the environment", "[gate]") {
+TEST_CASE("gate: the isolated preset ignores the environment", "[gate]") {
   gopy::MapEnvironment env({{"LC_ALL", "C.UTF-8"},
                             {"PYTHONOPTIMIZE", "2"},
                             {"PYTHONUTF8", "1"},
@@ -111,7 +111,7 @@ TEST_CASE("the isolated preset ignores the environment", "[gate]") {
   CHECK(config.argv == std::vector<std::string>{"embedded"});
 }
 
-TEST_CASE("-I implies -E, -P and -s", "[gate]") {
+TEST_CASE("gate: -I implies -E / -P and -s", "[gate]") {
   auto r = run_config({"-I", "-c", ""}, {{"PYTHONDEBUG", "1"}, {"PYTHONSAFEPATH", ""}});
   REQUIRE(r.status.is_ok());
   CHECK(r.config.isolated == 1);
@@ -121,7 +121,7 @@ TEST_CASE("-I implies -E, -P and -s", "[gate]") {
   CHECK(r.config.parser_debug == 0);
 }
 
-TEST_CASE("-X dev: development mode, faulthandler, the debug allocator, 'default' warnings",
+TEST_CASE("gate: -X dev: development mode / faulthandler / the debug allocator / 'default' warnings",
           "[gate]") {
   auto r = run_config({"-X", "dev", "-c", ""});
   REQUIRE(r.status.is_ok());
@@ -133,7 +133,7 @@ TEST_CASE("-X dev: development mode, faulthandler, the debug allocator, 'default
   CHECK(malloc_wins.preconfig.allocator == static_cast<int>(gopy::AllocatorName::malloc));
 }
 
-TEST_CASE("warnoptions order: dev, PYTHONWARNINGS, -W, -b; duplicates dropped", "[gate]") {
+TEST_CASE("gate: warnoptions order: dev / PYTHONWARNINGS / -W / -b / duplicates dropped", "[gate]") {
   auto r = run_config({"-b", "-W", "once", "-X", "dev", "-W", "module", "-c", ""},
                       {{"PYTHONWARNINGS", ",module,,error,"}});
   REQUIRE(r.status.is_ok());
@@ -141,7 +141,7 @@ TEST_CASE("warnoptions order: dev, PYTHONWARNINGS, -W, -b; duplicates dropped", 
         std::vector<std::string>{"default", "module", "error", "once", "default::BytesWarning"});
 }
 
-TEST_CASE("xoptions keep command-line order; sys._xoptions replaces a repeated key in place",
+TEST_CASE("gate: xoptions keep command-line order / sys._xoptions replaces a repeated key in place",
           "[gate]") {
   auto r = run_config({"-X", "b=2", "-X", "a=1", "-Xc", "-X", "b=3", "-c", ""});
   REQUIRE(r.status.is_ok());

@@ -6,7 +6,7 @@
 using gopy::test::run_config;
 using Strings = std::vector<std::string>;
 
-TEST_CASE("clustered short flags", "[getopt]") {
+TEST_CASE("getopt: clustered short flags", "[getopt]") {
   auto r = run_config({"-bbB", "-OOv", "-c", ""});
   REQUIRE(r.status.is_ok());
   CHECK(r.config.bytes_warning == 2);
@@ -15,7 +15,7 @@ TEST_CASE("clustered short flags", "[getopt]") {
   CHECK(r.config.verbose == 1);
 }
 
-TEST_CASE("-c and -m end the options; what follows is sys.argv", "[getopt]") {
+TEST_CASE("getopt: -c and -m end the options / what follows is sys.argv", "[getopt]") {
   auto c = run_config({"-c", "code", "-O", "-c", "--help"});
   REQUIRE(c.status.is_ok());
   CHECK(c.config.argv == Strings{"-c", "-O", "-c", "--help"});
@@ -32,7 +32,7 @@ TEST_CASE("-c and -m end the options; what follows is sys.argv", "[getopt]") {
   CHECK(cluster.config.write_bytecode == 0);
 }
 
-TEST_CASE("the script, '-', '--' and orig_argv", "[getopt]") {
+TEST_CASE("getopt: the script / '-' / '--' and orig_argv", "[getopt]") {
   auto script = run_config({"s.py", "-c", "x", "--"});
   CHECK(script.config.run_filename == "/tmp/case/s.py");  // made absolute against the cwd
   CHECK(script.config.argv == Strings{"s.py", "-c", "x", "--"});
@@ -49,14 +49,14 @@ TEST_CASE("the script, '-', '--' and orig_argv", "[getopt]") {
   CHECK(none.config.argv == Strings{""});
 }
 
-TEST_CASE("-X and -W with attached and separate values, repeated", "[getopt]") {
+TEST_CASE("getopt: -X and -W with attached and separate values / repeated", "[getopt]") {
   auto r = run_config({"-Xa=1", "-X", "b", "-Wignore", "-W", "always", "-c", ""});
   REQUIRE(r.status.is_ok());
   CHECK(r.config.xoptions == Strings{"a=1", "b"});
   CHECK(r.config.warnoptions == Strings{"ignore", "always"});
 }
 
-TEST_CASE("the first -c wins; -h wins over a later error", "[getopt]") {
+TEST_CASE("getopt: -h wins over a later error", "[getopt]") {
   auto r = run_config({"-h", "-Z"});
   CHECK(r.status.is_exit());
   CHECK(r.exit_code == 0);
@@ -64,7 +64,7 @@ TEST_CASE("the first -c wins; -h wins over a later error", "[getopt]") {
   CHECK(r.out.rfind(std::string("usage: ") + gopy::test::kProgram + " [option]", 0) == 0);
 }
 
-TEST_CASE("usage errors: text and exit code 2", "[getopt]") {
+TEST_CASE("getopt: usage errors: text and exit code 2", "[getopt]") {
   const std::string usage = std::string("usage: ") + gopy::test::kProgram +
                             " [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
                             "Try `python -h' for more information.\n";
@@ -96,7 +96,7 @@ TEST_CASE("usage errors: text and exit code 2", "[getopt]") {
   }
 }
 
-TEST_CASE("--check-hash-based-pycs takes its value from the next argument", "[getopt]") {
+TEST_CASE("getopt: --check-hash-based-pycs takes its value from the next argument", "[getopt]") {
   for (const char* mode : {"always", "never", "default"}) {
     auto r = run_config({"--check-hash-based-pycs", mode, "-c", ""});
     REQUIRE(r.status.is_ok());
@@ -105,7 +105,7 @@ TEST_CASE("--check-hash-based-pycs takes its value from the next argument", "[ge
   CHECK(run_config({"-c", ""}).config.check_hash_pycs_mode == "default");
 }
 
-TEST_CASE("-V and -VV", "[getopt]") {
+TEST_CASE("getopt: -V and -VV", "[getopt]") {
   auto v = run_config({"-V", "-c", "print(1)"});
   CHECK(v.status.is_exit());
   CHECK(v.out == "Python 3.14.0\n");
@@ -115,7 +115,7 @@ TEST_CASE("-V and -VV", "[getopt]") {
   CHECK(vv.out.back() == '\n');
 }
 
-TEST_CASE("scanner oddities kept from CPython", "[getopt]") {
+TEST_CASE("getopt: scanner oddities kept from CPython", "[getopt]") {
   // A cluster ending in '-': "Expected long option", and the options end there.
   auto dash_end = run_config({"-B-", "-c", "x"});
   REQUIRE(dash_end.status.is_ok());

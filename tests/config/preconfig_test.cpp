@@ -5,7 +5,7 @@
 
 using gopy::test::run_config;
 
-TEST_CASE("the C locale turns UTF-8 mode on", "[preconfig]") {
+TEST_CASE("preconfig: the C locale turns UTF-8 mode on", "[preconfig]") {
   CHECK(run_config({"-c", ""}).preconfig.utf8_mode == 0);
   CHECK(run_config({"-c", ""}, {{"LC_ALL", "C"}}).preconfig.utf8_mode == 1);
   CHECK(run_config({"-c", ""}, {{"LC_ALL", "POSIX"}}).preconfig.utf8_mode == 1);
@@ -14,7 +14,7 @@ TEST_CASE("the C locale turns UTF-8 mode on", "[preconfig]") {
   CHECK(run_config({"-I", "-c", ""}, {{"LC_ALL", "C"}}).preconfig.utf8_mode == 1);
 }
 
-TEST_CASE("an empty environment coerces the C locale", "[preconfig]") {
+TEST_CASE("preconfig: an empty environment coerces the C locale", "[preconfig]") {
   gopy::MapEnvironment env;
   gopy::PreConfig pre = gopy::PreConfig::python();
   REQUIRE(gopy::preconfig_read(pre, {"gopy"}, env).is_ok());
@@ -29,7 +29,7 @@ TEST_CASE("an empty environment coerces the C locale", "[preconfig]") {
   CHECK_FALSE(gopy::legacy_locale_warning(applied, env).has_value());
 }
 
-TEST_CASE("PYTHONCOERCECLOCALE=warn and =0", "[preconfig]") {
+TEST_CASE("preconfig: PYTHONCOERCECLOCALE=warn and =0", "[preconfig]") {
   auto warn = run_config({"-c", ""},
                          {{"LC_ALL", std::nullopt}, {"LC_CTYPE", "C"}, {"PYTHONCOERCECLOCALE", "warn"}});
   CHECK(warn.err ==
@@ -42,7 +42,7 @@ TEST_CASE("PYTHONCOERCECLOCALE=warn and =0", "[preconfig]") {
   CHECK(off.err.empty());
 }
 
-TEST_CASE("LC_ALL=C with warn: no coercion, the legacy-locale warning later", "[preconfig]") {
+TEST_CASE("preconfig: LC_ALL=C with warn: no coercion / the legacy-locale warning later", "[preconfig]") {
   gopy::MapEnvironment env({{"LC_ALL", "C"}, {"PYTHONCOERCECLOCALE", "warn"}});
   gopy::PreConfig pre = gopy::PreConfig::python();
   REQUIRE(gopy::preconfig_read(pre, {"gopy"}, env).is_ok());
@@ -54,7 +54,7 @@ TEST_CASE("LC_ALL=C with warn: no coercion, the legacy-locale warning later", "[
   CHECK(warning->rfind("Python runtime initialized with LC_CTYPE=C", 0) == 0);
 }
 
-TEST_CASE("stdio and file system encodings", "[preconfig]") {
+TEST_CASE("preconfig: stdio and file system encodings", "[preconfig]") {
   auto base = run_config({"-c", ""});
   CHECK(base.config.stdio_encoding == "utf-8");
   CHECK(base.config.stdio_errors == "surrogateescape");

@@ -136,7 +136,7 @@ void check_case(const json::object& c, Tally& tally) {
 
 }  // namespace
 
-TEST_CASE("cli vectors at the configuration level", "[vectors]") {
+TEST_CASE("vectors: cli vectors at the configuration level", "[vectors]") {
   const std::filesystem::path dir = std::filesystem::path(GOPY_VECTORS_DIR) / "cli";
   REQUIRE(std::filesystem::is_directory(dir));
   Tally tally;
