@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,13 @@ namespace json = boost::json;
 namespace pc = gopy::pathconfig;
 
 // ---- reading a case ----------------------------------------------------------------
+
+// obj[key], or an error naming the missing key.
+const json::value& need(const json::object& obj, const char* key) {
+  const json::value* v = obj.if_contains(key);
+  if (!v) throw std::runtime_error(std::string("missing key '") + key + "'");
+  return *v;
+}
 
 // A str field, "" for null or absent.
 std::string str_or_empty(const json::object& obj, const char* key) {
@@ -61,8 +69,8 @@ pc::OsName parse_os_name(const std::string& name) {
 
 pc::PathConfigRequest read_request(const json::object& c) {
   pc::PathConfigRequest r;
-  r.os_name = parse_os_name(std::string(c.at("os_name").as_string()));
-  const auto& k = c.at("constants").as_object();
+  r.os_name = parse_os_name(std::string(need(c, "os_name").as_string()));
+  const auto& k = need(c, "constants").as_object();
   r.constants.PREFIX = str_or_empty(k, "PREFIX");
   r.constants.EXEC_PREFIX = str_or_empty(k, "EXEC_PREFIX");
   r.constants.PYTHONPATH = str_or_empty(k, "PYTHONPATH");
@@ -75,18 +83,18 @@ pc::PathConfigRequest read_request(const json::object& c) {
   r.constants.ABI_THREAD = str_or_empty(k, "ABI_THREAD");
   r.constants.PYWINVER = str_or_empty(k, "PYWINVER");
   r.constants.WITH_NEXT_FRAMEWORK = int_or(k, "WITH_NEXT_FRAMEWORK", 0) != 0;
-  const auto& env = c.at("env").as_object();
+  const auto& env = need(c, "env").as_object();
   r.env.PATH = str_or_empty(env, "PATH");
   r.env.PYTHONHOME = str_or_empty(env, "PYTHONHOME");
   r.env.PYTHONEXECUTABLE = str_or_empty(env, "PYTHONEXECUTABLE");
   r.env.PYVENV_LAUNCHER = str_or_empty(env, "__PYVENV_LAUNCHER__");
-  const auto& rt = c.at("runtime").as_object();
+  const auto& rt = need(c, "runtime").as_object();
   r.runtime.real_executable = str_or_empty(rt, "real_executable");
   r.runtime.executable_dir = str_or_empty(rt, "executable_dir");
   r.runtime.library = str_or_empty(rt, "library");
   r.runtime.py_setpath = str_or_empty(rt, "py_setpath");
-  r.cwd = std::string(c.at("cwd").as_string());
-  const auto& cfg = c.at("config").as_object();
+  r.cwd = std::string(need(c, "cwd").as_string());
+  const auto& cfg = need(c, "config").as_object();
   r.config.program_name = opt_str(cfg, "program_name");
   r.config.home = opt_str(cfg, "home");
   r.config.executable = opt_str(cfg, "executable");
@@ -107,7 +115,7 @@ pc::PathConfigRequest read_request(const json::object& c) {
 }
 
 void fill_fs(const json::object& fs_json, pc::VirtualFileSystem& fs) {
-  for (const auto& [path, lines] : fs_json.at("files").as_object()) {
+  for (const auto& [path, lines] : need(fs_json, "files").as_object()) {
     fs.add_file(std::string(path), str_list(&lines));
   }
   for (const auto& p : str_list(fs_json.if_contains("xfiles"))) fs.add_xfile(p);
@@ -221,16 +229,16 @@ std::vector<std::string> run_case(const json::object& c) {
   pc::PathConfigRequest request = read_request(c);
   bool nt = request.os_name == pc::OsName::nt;
   pc::VirtualFileSystem fs(nt ? pc::nt_path_syntax() : pc::posix_path_syntax());
-  fill_fs(c.at("fs").as_object(), fs);
+  fill_fs(need(c, "fs").as_object(), fs);
   pc::PathConfigOutput out;
   Status status = nt ? pc::compute_nt_path_config(request, fs, out)
                      : pc::compute_posix_path_config(request, fs, out);
 
   std::vector<std::string> diffs;
-  const auto& expected = c.at("expected").as_object();
-  const json::value& want_error = expected.at("error");
+  const auto& expected = need(c, "expected").as_object();
+  const json::value& want_error = need(expected, "error");
   if (!want_error.is_null()) {
-    std::string type(want_error.as_object().at("type").as_string());
+    std::string type(need(want_error.as_object(), "type").as_string());
     if (status.is_ok()) {
       diffs.push_back("expected " + type + ", but the calculation succeeded");
     } else if (!out.error || out.error->type != type) {
@@ -242,9 +250,9 @@ std::vector<std::string> run_case(const json::object& c) {
     diffs.push_back("calculation failed: " + status.to_string());
     return diffs;
   }
-  diff_warnings(expected.at("warnings"), out.warnings, diffs);
-  diff_config(expected.at("config").as_object(),
-              output_config(c.at("config").as_object(), out), diffs);
+  diff_warnings(need(expected, "warnings"), out.warnings, diffs);
+  diff_config(need(expected, "config").as_object(),
+              output_config(need(c, "config").as_object(), out), diffs);
   if (const auto* globals = expected.if_contains("globals")) {
     diff_global(globals->as_object(), "build_prefix", out.build_prefix, diffs);
     diff_global(globals->as_object(), "venv_prefix", out.venv_prefix, diffs);
@@ -320,8 +328,8 @@ SetResult run_getpath_set(const std::vector<std::string>& dirs, const RunOptions
       std::string os = "posix";
       try {
         const auto& c = case_value.as_object();
-        name = std::string(c.at("name").as_string());
-        os = std::string(c.at("os_name").as_string());
+        name = std::string(need(c, "name").as_string());
+        os = std::string(need(c, "os_name").as_string());
         auto diffs = run_case(c);
         if (!diffs.empty()) {
           fail(name, os, join_diffs(diffs));
