@@ -4,6 +4,7 @@
 #include <set>
 
 #include "config_test_support.hpp"
+#include "gopy/config_active.hpp"
 #include "gopy/config_spec.hpp"
 #include "gopy/config_sys.hpp"
 
@@ -119,4 +120,15 @@ TEST_CASE("by_name: sys.flags: 21 fields / 18 in the repr", "[sys]") {
         "no_user_site=1, no_site=0, ignore_environment=1, verbose=0, bytes_warning=0, quiet=0, "
         "hash_randomization=1, isolated=1, dev_mode=False, utf8_mode=0, "
         "warn_default_encoding=0, safe_path=True, int_max_str_digits=4300)");
+}
+
+TEST_CASE("by_name: the active configuration", "[spec]") {
+  CHECK(gopy::active_config() == nullptr);
+  gopy::Config config = gopy::Config::python();
+  gopy::PreConfig pre = gopy::PreConfig::python();
+  gopy::set_active_config(&config, &pre);
+  CHECK(gopy::active_config() == &config);
+  CHECK(gopy::active_preconfig() == &pre);
+  gopy::clear_active_config();
+  CHECK(gopy::active_config() == nullptr);
 }
