@@ -206,6 +206,10 @@ ParseResult Parser::run() {
     if (statements_until(module->body, TokenType::EndMarker)) root = module;
   }
   result.warnings = std::move(warnings_);
+  if (!failed() && has_deferred_) {
+    has_error_ = true;
+    error_ = deferred_;
+  }
   if (failed()) {
     result.error = finish_error();
     return result;

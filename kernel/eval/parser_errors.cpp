@@ -24,6 +24,18 @@ std::nullptr_t Parser::error_loc(int lineno, int col0, int end_lineno, int end_c
   return nullptr;
 }
 
+void Parser::defer_error(const ast::Node* n, const std::string& msg) {
+  if (has_deferred_) return;
+  has_deferred_ = true;
+  deferred_ = ParserError{};
+  deferred_.msg = msg;
+  deferred_.lineno = n->loc.lineno;
+  deferred_.offset = n->loc.col_offset + 1;
+  deferred_.end_lineno = n->loc.end_lineno;
+  deferred_.end_offset = n->loc.end_col_offset + 1;
+  deferred_.check_rest = false;
+}
+
 std::nullptr_t Parser::error_at(const Token& t, const std::string& msg, const char* type) {
   return error_loc(t.lineno, t.col, t.end_lineno, t.end_col, msg, type);
 }

@@ -71,7 +71,7 @@ bool Parser::statement(ast::StmtList& out) {
       default: break;
     }
   } else if (t.type == TokenType::Op && t.op == Op::At) {
-    unsupported(t, "decorator syntax");
+    unsupported(t, "decorator");
     return false;
   }
   return simple_statements(out);
@@ -131,8 +131,18 @@ ast::Stmt* Parser::simple_statement() {
   if (t.type == TokenType::Name) {
     switch (t.keyword) {
       case Keyword::Pass: advance(); return finish(node<ast::Pass>(t));
-      case Keyword::Break: advance(); return finish(node<ast::Break>(t));
-      case Keyword::Continue: advance(); return finish(node<ast::Continue>(t));
+      case Keyword::Break: {
+        advance();
+        auto* s = finish(node<ast::Break>(t));
+        if (loop_depth_ == 0) defer_error(s, "'break' outside loop");
+        return s;
+      }
+      case Keyword::Continue: {
+        advance();
+        auto* s = finish(node<ast::Continue>(t));
+        if (loop_depth_ == 0) defer_error(s, "'continue' not properly in loop");
+        return s;
+      }
       case Keyword::Return: return return_statement();
       case Keyword::Raise: return raise_statement();
       case Keyword::Global: return global_statement(false);
@@ -165,14 +175,14 @@ ast::Stmt* Parser::expression_statement() {
         return invalid_assignment(targets, bad);
     }
     for (ast::Expr* target : targets) {
-      // CPython's compiler errors, reported here since they need only the tree.
+      // CPython's compiler errors, found here since they need only the tree.
       if (target->kind == ast::ExprKind::Starred)
-        return error_node(target, "starred assignment target must be in a list or tuple");
+        defer_error(target, "starred assignment target must be in a list or tuple");
       if (const ast::Expr* debug = debug_target(target))
-        return error_node(debug, "cannot assign to __debug__");
+        defer_error(debug, "cannot assign to __debug__");
     }
     if (value->kind == ast::ExprKind::Starred)
-      return error_node(value, "can't use starred expression here");
+      defer_error(value, "can't use starred expression here");
     for (ast::Expr* target : targets) set_context(target, ast::ExprContext::Store);
     auto* s = node<ast::Assign>(start);
     s->targets = std::move(targets);
@@ -230,8 +240,7 @@ ast::Stmt* Parser::expression_statement() {
   }
   if (starts_expression(cur())) return juxtaposed_expressions(e);
   if (at_op(Op::ColonEqual) && !is_parenthesized(e)) return invalid_syntax();
-  if (e->kind == ast::ExprKind::Starred && (at_type(TokenType::Newline) || at_op(Op::Semi)))
-    return error_node(e, "can't use starred expression here");
+  if (e->kind == ast::ExprKind::Starred) defer_error(e, "can't use starred expression here");
   auto* s = node<ast::ExprStmt>(start);
   s->value = e;
   return finish(s);
@@ -337,7 +346,10 @@ ast::Stmt* Parser::while_statement() {
   s->test = condition("while");
   if (!s->test) return nullptr;
   advance();
-  if (!block(s->body, kw, "'while' statement")) return nullptr;
+  ++loop_depth_;
+  bool ok = block(s->body, kw, "'while' statement");
+  --loop_depth_;
+  if (!ok) return nullptr;
   if (at_kw(Keyword::Else)) {
     const Token& else_kw = advance();
     if (!expect_forced(Op::Colon, ":")) return nullptr;
@@ -360,7 +372,10 @@ ast::Stmt* Parser::for_statement() {
     return invalid_syntax();
   }
   advance();
-  if (!block(s->body, kw, "'for' statement")) return nullptr;
+  ++loop_depth_;
+  bool ok = block(s->body, kw, "'for' statement");
+  --loop_depth_;
+  if (!ok) return nullptr;
   if (at_kw(Keyword::Else)) {
     const Token& else_kw = advance();
     if (!expect_forced(Op::Colon, ":")) return nullptr;
@@ -451,7 +466,12 @@ ast::Stmt* Parser::function_def() {
   }
   if (!expect_forced(Op::Colon, ":")) return nullptr;
   ++function_depth_;
+  ++def_depth_;
+  int outer_loops = loop_depth_;
+  loop_depth_ = 0;
   bool ok = block(s->body, kw, "function definition");
+  loop_depth_ = outer_loops;
+  --def_depth_;
   --function_depth_;
   if (!ok) return nullptr;
   end_at(s, s->body.back());
@@ -476,7 +496,15 @@ ast::Stmt* Parser::class_def() {
   }
   advance();
   ++function_depth_;
+  ++class_depth_;
+  int outer_loops = loop_depth_;
+  int outer_defs = def_depth_;
+  loop_depth_ = 0;
+  def_depth_ = 0;
   bool ok = block(s->body, kw, "class definition");
+  loop_depth_ = outer_loops;
+  def_depth_ = outer_defs;
+  --class_depth_;
   --function_depth_;
   if (!ok) return nullptr;
   end_at(s, s->body.back());
@@ -490,7 +518,9 @@ ast::Stmt* Parser::return_statement() {
     s->value = star_expressions();
     if (!s->value) return nullptr;
   }
-  return finish(s);
+  finish(s);
+  if (def_depth_ == 0) defer_error(s, "'return' outside function");
+  return s;
 }
 
 ast::Stmt* Parser::raise_statement() {
@@ -517,7 +547,10 @@ ast::Stmt* Parser::global_statement(bool nonlocal) {
   if (nonlocal) {
     auto* s = node<ast::Nonlocal>(kw);
     s->names = std::move(names);
-    return finish(s);
+    finish(s);
+    if (def_depth_ == 0 && class_depth_ == 0)
+      defer_error(s, "nonlocal declaration not allowed at module level");
+    return s;
   }
   auto* s = node<ast::Global>(kw);
   s->names = std::move(names);
