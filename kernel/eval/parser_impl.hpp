@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -191,6 +192,7 @@ class Parser {
   bool has_error_ = false;
   ParserError error_;
   int depth_ = 0;
+  std::uintptr_t stack_base_ = 0;
   int function_depth_ = 0;  // def, lambda and class bodies being parsed
   int def_depth_ = 0;       // def bodies only ('return' outside function)
   int loop_depth_ = 0;      // loop bodies in the current def/class/module

@@ -320,24 +320,30 @@ ast::Expr* Parser::condition(const char* keyword) {
   return test;
 }
 
+// An elif chain is read in a loop (each elif is an If alone in the previous orelse), so
+// thousands of elifs cost no stack.
 ast::Stmt* Parser::if_statement(bool is_elif) {
-  const Token& kw = advance();
-  auto* s = node<ast::If>(kw);
-  s->test = condition(is_elif ? "elif" : "if");
-  if (!s->test) return nullptr;
-  advance();  // ':'
-  if (!block(s->body, kw, is_elif ? "'elif' statement" : "'if' statement")) return nullptr;
-  if (at_kw(Keyword::Elif)) {
-    ast::Stmt* elif = if_statement(true);
-    if (!elif) return nullptr;
-    s->orelse.push_back(elif);
-  } else if (at_kw(Keyword::Else)) {
+  std::vector<ast::If*> chain;
+  for (;;) {
+    const Token& kw = advance();
+    auto* s = node<ast::If>(kw);
+    if (!chain.empty()) chain.back()->orelse.push_back(s);
+    chain.push_back(s);
+    s->test = condition(is_elif ? "elif" : "if");
+    if (!s->test) return nullptr;
+    advance();  // ':'
+    if (!block(s->body, kw, is_elif ? "'elif' statement" : "'if' statement")) return nullptr;
+    if (!at_kw(Keyword::Elif)) break;
+    is_elif = true;
+  }
+  if (at_kw(Keyword::Else)) {
     const Token& else_kw = advance();
     if (!expect_forced(Op::Colon, ":")) return nullptr;
-    if (!block(s->orelse, else_kw, "'else' statement")) return nullptr;
+    if (!block(chain.back()->orelse, else_kw, "'else' statement")) return nullptr;
   }
-  end_at(s, last_statement(s->body, s->orelse));
-  return s;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+    end_at(*it, last_statement((*it)->body, (*it)->orelse));
+  return chain.front();
 }
 
 ast::Stmt* Parser::while_statement() {
