@@ -128,6 +128,7 @@ std::nullptr_t Parser::invalid_syntax() {
 void Parser::check_rest_for_tokenizer_errors() {
   if (mode_ == ParseMode::Single) return;  // CPython does not read ahead in the REPL
   bool tokenizer_failed = !tokens_.empty() && tokens_.back().type == TokenType::Error;
+  error_line_ = tokens_.empty() ? 0 : tokens_.back().lineno;
   while (!tokenizer_failed) {
     Token t = tok_.next();
     if (t.type == TokenType::EndMarker) return;
@@ -135,7 +136,8 @@ void Parser::check_rest_for_tokenizer_errors() {
   }
   const TokenizerError& te = tok_.error();
   if (te.at_eof_in_brackets) {
-    if (tok_.level() == 0 || error_.lineno <= tok_.innermost_bracket().lineno) return;
+    // CPython compares with the line of the last token the parser read.
+    if (tok_.level() == 0 || error_line_ <= tok_.innermost_bracket().lineno) return;
   } else if (te.msg == "unexpected EOF while parsing") {
     return;
   }

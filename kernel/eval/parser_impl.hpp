@@ -193,6 +193,7 @@ class Parser {
   ParserError error_;
   int depth_ = 0;
   std::uintptr_t stack_base_ = 0;
+  int error_line_ = 0;  // line of the last token read when the parser failed
   int function_depth_ = 0;  // def, lambda and class bodies being parsed
   int def_depth_ = 0;       // def bodies only ('return' outside function)
   int loop_depth_ = 0;      // loop bodies in the current def/class/module

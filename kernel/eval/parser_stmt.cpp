@@ -436,6 +436,10 @@ ast::Stmt* Parser::try_statement() {
     advance();
     if (!block(handler->body, except_kw, "'except' statement")) return nullptr;
     end_at(handler, handler->body.back());
+    if (!s->handlers.empty() && !s->handlers.back()->type) {
+      // CPython: invalid_try_stmt / invalid_except_stmt_indent ("must be last")
+      return error_node(s->handlers.back(), "default 'except:' must be last");
+    }
     s->handlers.push_back(handler);
   }
   if (at_kw(Keyword::Else) && !s->handlers.empty()) {
@@ -659,8 +663,13 @@ ast::Stmt* Parser::from_import_statement() {
                      "Expected one or more names after 'import'");
   }
   bool parenthesized = accept_op(Op::LPar);
+  if (parenthesized && at_op(Op::RPar)) return invalid_syntax();
   do {
     if (parenthesized && at_op(Op::RPar)) break;
+    if (!parenthesized && !s->names.empty() && at_type(TokenType::Newline)) {
+      // CPython: invalid_import_from_targets
+      return error_at(cur(), "trailing comma not allowed without surrounding parentheses");
+    }
     const Token& start = cur();
     if (!at_type(TokenType::Name) || start.keyword != Keyword::None_) return invalid_syntax();
     auto* alias = node<ast::Alias>(start);
@@ -672,7 +681,6 @@ ast::Stmt* Parser::from_import_statement() {
     s->names.push_back(finish(alias));
   } while (accept_op(Op::Comma));
   if (parenthesized && !accept_op(Op::RPar)) return invalid_syntax();
-  if (!parenthesized && at_op(Op::Comma)) return invalid_syntax();
   return finish(s);
 }
 

@@ -174,6 +174,10 @@ bool Parser::replacement_field(std::vector<ast::Expr*>& parts, std::string& pend
   if (at_op(Op::Exclamation)) {
     const Token& bang = advance();
     const Token& name = cur();
+    if (name.type == TokenType::Error) {
+      tokenizer_failure();
+      return false;
+    }
     if (name.type != TokenType::Name) {
       error_at(name, "f-string: missing conversion character");
       return false;

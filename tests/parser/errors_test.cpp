@@ -17,7 +17,7 @@ const ErrorCase kCpythonErrors[] = {
 };
 }  // namespace
 
-TEST_CASE("syntax errors match CPython's message and location", "[errors]") {
+TEST_CASE("sources parse or fail exactly as in CPython", "[errors]") {
   for (const ErrorCase& c : kCpythonErrors) {
     INFO("source: " << c.source);
     CHECK(error_of(c.source) == c.expected);
