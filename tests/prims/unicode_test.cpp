@@ -114,6 +114,8 @@ TEST_CASE("case mappings are full (SpecialCasing) and context-aware as CPython",
       {U"\xa"""sv, U"\xa"""sv, U"\xa"""sv, U"\xa"""sv, U"\xa"""sv, U"\xa"""sv, U"\xa"""sv},
       {U"x y\xa0""z"sv, U"X Y\xa0""Z"sv, U"x y\xa0""z"sv, U"x y\xa0""z"sv, U"X Y\xa0""Z"sv, U"X y\xa0""z"sv, U"X Y\xa0""Z"sv},
       {U"Stra\xdf""e \xdc""ber"sv, U"STRASSE \xdc""BER"sv, U"stra\xdf""e \xfc""ber"sv, U"strasse \xfc""ber"sv, U"Stra\xdf""e \xdc""ber"sv, U"Stra\xdf""e \xfc""ber"sv, U"sTRASSE \xfc""BER"sv},
+      {U"\x345"""sv, U"\x399"""sv, U"\x345"""sv, U"\x3b9"""sv, U"\x399"""sv, U"\x399"""sv, U"\x399"""sv},
+      {U"\x345""a"sv, U"\x399""A"sv, U"\x345""a"sv, U"\x3b9""a"sv, U"\x399""a"sv, U"\x399""a"sv, U"\x399""A"sv},
   };
   for (const auto& c : cases) {
     INFO(u8(c.text));
@@ -219,6 +221,8 @@ TEST_CASE("str predicates use CPython's character classes", "[unicode]") {
       {U"\xa"""sv, "000001000001"},
       {U"x y\xa0""z"sv, "000000010000"},
       {U"Stra\xdf""e \xdc""ber"sv, "000000001100"},
+      {U"\x345"""sv, "000000010100"},
+      {U"\x345""a"sv, "000000010100"},
       {U"abc1"sv, "000010010111"},
       {U"Abc Def"sv, "000000001101"},
       {U"ABC DEF"sv, "000000100101"},
