@@ -769,3 +769,12 @@ TEST_CASE("decimal int formatting honours the digit limit", "[format]") {
   CHECK(format_int(huge, U"x").ok());
   CHECK(format_int(huge, U"", "int", 0).value().size() == 5001);
 }
+
+TEST_CASE("absurd widths and precisions fail cleanly", "[format]") {
+  CHECK(format_str(U"x", U"9999999999").error().type == "MemoryError");
+  CHECK(format_int(Int(1), U"9999999999").error().type == "MemoryError");
+  CHECK(format_float(1.0, U".999999999f").error().type == "MemoryError");
+  CHECK(format_float(1.0, U".99999999999999f").error() == Error{"ValueError", "precision too big"});
+  CHECK(text_or_error(format_float(1.5, U"99999999999999999999")) ==
+        "ValueError: Too many decimal digits in format string");
+}

@@ -499,6 +499,8 @@ TEST_CASE("shifts, invert, pow and pow with a modulus", "[int]") {
   CHECK(str(int_rshift(Int(12345), big(U"100000000000000000000")).value()) == "0");
   CHECK(int_lshift(Int(1), big(U"100000000000000000000")).error().type == "OverflowError");
   CHECK(str(int_lshift(Int(0), big(U"100000000000000000000")).value()) == "0");
+  // A result no memory holds is a MemoryError, not a failed allocation.
+  CHECK(int_lshift(Int(1), Int(int64_t{1} << 40)).error().type == "MemoryError");
 
   struct Pow { std::u32string_view base, exp, mod; std::string_view power, modular; };
   const Pow pows[] = {
