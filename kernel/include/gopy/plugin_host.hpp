@@ -113,11 +113,17 @@ std::vector<std::filesystem::path> default_search_dirs(bool use_environment);
 // The directory holding libgopy (build tree or install tree alike).
 std::filesystem::path kernel_library_dir();
 
+struct DiscoverOptions {
+  // Refuse directories, manifests and libraries writable by group or others or owned by
+  // another non-root user (as OpenSSH's StrictModes). An embedder may turn this off.
+  bool check_permissions = true;
+};
+
 // Reads every *.json manifest in `dirs` (a missing directory is skipped), applies platform
 // filtering, shadowing and the requirement rules, and returns the plan. Invalid manifests
-// are all collected in Plan::errors.
+// (and refused directories) are all collected in Plan::errors.
 Plan discover(const std::vector<std::filesystem::path>& dirs,
-              std::string_view platform = host_platform());
+              std::string_view platform = host_platform(), DiscoverOptions options = {});
 
 // What happened to whom, for traces, `-X lifecycle` timings and tests.
 struct TraceEvent {
