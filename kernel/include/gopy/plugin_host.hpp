@@ -127,20 +127,22 @@ Plan discover(const std::vector<std::filesystem::path>& dirs,
 
 // What happened to whom, for traces, `-X lifecycle` timings and tests.
 struct TraceEvent {
-  enum class Kind { load, attach, attach_failed, detach, detach_failed, unload };
+  enum class Kind { load, load_failed, attach, attach_failed, detach, detach_failed, unload };
   Kind kind = Kind::load;
   std::string plugin;
   Phase phase = Phase::core;  // for attach/detach events
   int order = 0;
   std::chrono::nanoseconds duration{0};  // measured only when a hook is installed
 };
-// "a+ b+ c! b- a-": attach (+), failed attach or load (!), detach (-), failed detach (-!).
+// "a+ b+ c! b- a-": attach (+), failed load or attach (!), detach (-), failed detach (-!).
 std::string trace_text(const std::vector<TraceEvent>& events);
 
 class PluginHost {
  public:
   explicit PluginHost(Plan plan);
   ~PluginHost();  // detaches (interp null) and unloads whatever is still there
+  PluginHost(PluginHost&&) noexcept;  // a moved-from host may only be destroyed or assigned
+  PluginHost& operator=(PluginHost&&) noexcept;
   PluginHost(const PluginHost&) = delete;
   PluginHost& operator=(const PluginHost&) = delete;
 
