@@ -64,7 +64,7 @@ class Getpath {
   std::optional<FsError> run() {
     read_config();
     calculate_program_name();
-    calculate_executable();
+    if (auto error = calculate_executable()) return error;
     calculate_home();
     if (auto error = read_pyvenv_cfg()) return error;
     if (auto error = calculate_real_executable()) return error;
@@ -139,7 +139,7 @@ class Getpath {
   }
 
   // getpath.py: CALCULATE executable
-  void calculate_executable() {
+  std::optional<FsError> calculate_executable() {
     if (!py_setpath.empty() && !truthy(executable)) executable = real_executable;
     if (!truthy(executable) && program_name->find(S.sep()) != std::string::npos) {
       // A partial path is resolved against the current directory.
@@ -173,6 +173,11 @@ class Getpath {
     if (!launcher.empty()) {
       // The launcher's path becomes sys.executable; argv0 still drives the prefixes.
       if (is_darwin() && C.WITH_NEXT_FRAMEWORK) {
+        // The script takes dirname() of an unknown (None) library and fails.
+        if (library.empty()) {
+          return FsError{FsError::Kind::other, "AttributeError",
+                         "a framework build needs the library path to name its base executable"};
+        }
         base_executable = S.dirname(library) + "/bin/python" + std::to_string(C.VERSION_MAJOR) +
                           "." + std::to_string(C.VERSION_MINOR);
       } else {
@@ -182,6 +187,7 @@ class Getpath {
       executable = launcher;
       executable_dir = S.dirname(launcher);
     }
+    return std::nullopt;
   }
 
   // getpath.py: CALCULATE (default) home
