@@ -225,6 +225,13 @@ void diff_global(const json::object& globals, const char* key, const pc::OptStri
   }
 }
 
+// The status, and the exception the script raised when there is one.
+std::string describe_failure(const Status& status, const pc::PathConfigOutput& out) {
+  std::string text = status.to_string();
+  if (out.error) text += " (" + out.error->type + ": " + out.error->message + ")";
+  return text;
+}
+
 // Runs one case; returns what differed (empty when it passes).
 std::vector<std::string> run_case(const json::object& c) {
   pc::PathConfigRequest request = read_request(c);
@@ -243,12 +250,12 @@ std::vector<std::string> run_case(const json::object& c) {
     if (status.is_ok()) {
       diffs.push_back("expected " + type + ", but the calculation succeeded");
     } else if (!out.error || out.error->type != type) {
-      diffs.push_back("expected " + type + ", got: " + status.to_string());
+      diffs.push_back("expected " + type + ", got: " + describe_failure(status, out));
     }
     return diffs;
   }
   if (!status.is_ok()) {
-    diffs.push_back("calculation failed: " + status.to_string());
+    diffs.push_back("calculation failed: " + describe_failure(status, out));
     return diffs;
   }
   diff_warnings(need(expected, "warnings"), out.warnings, diffs);

@@ -64,7 +64,8 @@ class PathSyntax {
 // The file-system interface.
 // ---------------------------------------------------------------------------------------
 
-// How a file-system call failed, as the Python exception getpath.py would see.
+// How a file-system call (or the calculation) failed, as the Python exception getpath.py
+// would see or raise.
 struct FsError {
   enum class Kind { not_found, permission_denied, other };
   Kind kind = Kind::other;
@@ -213,8 +214,9 @@ struct PlatformLayout {
   std::string zip_landmark;
 };
 
-// Runs getpath.py's algorithm for `layout` over `fs`. Returns ok with `out` filled, or an
-// error status (out.error says which exception the script raised).
+// Runs getpath.py's algorithm for `layout` over `fs`. Returns ok with `out` filled, or
+// CPython's "error evaluating path" status, with out.error naming the exception the script
+// raised (CPython prints it as "Exception ignored while running getpath").
 // CPython: Modules/getpath.py (whole script), driven by getpath.c _PyConfig_InitPathConfig.
 Status run_getpath(const PlatformLayout& layout, const PathConfigRequest& request,
                    const FileSystem& fs, PathConfigOutput& out);
