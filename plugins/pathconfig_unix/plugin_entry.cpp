@@ -21,6 +21,9 @@ BuildConstants gopy_build_constants() {
 }
 
 gopy::Status attach(gopy_plugin_context& ctx) {
+  if (ctx.interp == nullptr) {
+    return gopy::Status::error("pathconfig_unix", "attached with no interpreter to configure");
+  }
   RealFileSystem fs(posix_path_syntax());
   StrategyBinding binding;
 #ifdef __APPLE__

@@ -22,6 +22,9 @@ BuildConstants windows_build_constants() {
 }
 
 gopy::Status attach(gopy_plugin_context& ctx) {
+  if (ctx.interp == nullptr) {
+    return gopy::Status::error("pathconfig_win", "attached with no interpreter to configure");
+  }
   // The file-system calls are the host's; the semantics of paths are ntpath's.
   RealFileSystem fs(nt_path_syntax());
   StrategyBinding binding;
