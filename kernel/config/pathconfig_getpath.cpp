@@ -58,7 +58,11 @@ class Getpath {
  public:
   Getpath(const PlatformLayout& layout, const PathConfigRequest& request, const FileSystem& fs,
           PathConfigOutput& out)
-      : layout(layout), syntax(*layout.syntax), request(request), build(request.constants), fs(fs),
+      : layout(layout),
+        syntax(*layout.syntax),
+        request(request),
+        build(request.constants),
+        fs(fs),
         out(out) {}
 
   // Returns the exception the script would raise, if any.
@@ -95,9 +99,9 @@ class Getpath {
   }
 
   // CPython: getpath.py search_up: `prefix` or an ancestor holding a landmark, else None.
+  using Probe = bool (FileSystem::*)(const std::string&) const;
   OptString search_up(OptString prefix, const std::vector<std::string>& landmarks,
-                      bool (FileSystem::*test)(const std::string&) const = &FileSystem::isfile)
-      const {
+                      Probe test = &FileSystem::isfile) const {
     while (truthy(prefix)) {
       for (const auto& landmark : landmarks) {
         if ((fs.*test)(join(*prefix, landmark))) return prefix;
@@ -169,8 +173,9 @@ class Getpath {
       executable_dir = abspath(".");
       real_executable_dir = executable_dir;
     }
-    const std::string& launcher =
-        !request.env.PYTHONEXECUTABLE.empty() ? request.env.PYTHONEXECUTABLE : request.env.PYVENV_LAUNCHER;
+    const std::string& launcher = !request.env.PYTHONEXECUTABLE.empty()
+                                      ? request.env.PYTHONEXECUTABLE
+                                      : request.env.PYVENV_LAUNCHER;
     if (!launcher.empty()) {
       // The launcher's path becomes sys.executable; argv0 still drives the prefixes.
       if (is_darwin() && build.WITH_NEXT_FRAMEWORK) {
@@ -179,8 +184,9 @@ class Getpath {
           return FsError{FsError::Kind::other, "AttributeError",
                          "a framework build needs the library path to name its base executable"};
         }
-        base_executable = syntax.dirname(library) + "/bin/python" + std::to_string(build.VERSION_MAJOR) +
-                          "." + std::to_string(build.VERSION_MINOR);
+        base_executable = syntax.dirname(library) + "/bin/python" +
+                          std::to_string(build.VERSION_MAJOR) + "." +
+                          std::to_string(build.VERSION_MINOR);
       } else {
         base_executable = !real_executable.empty() ? OptString(real_executable) : executable;
       }
@@ -206,7 +212,8 @@ class Getpath {
     auto is_expected = [](const FsError& e) {
       return e.kind == FsError::Kind::not_found || e.kind == FsError::Kind::permission_denied;
     };
-    std::string venv_prefix2 = !executable_dir.empty() ? executable_dir : syntax.dirname(*executable);
+    std::string venv_prefix2 =
+        !executable_dir.empty() ? executable_dir : syntax.dirname(*executable);
     venv_prefix = syntax.dirname(venv_prefix2);
     auto cfg = fs.readlines(join(*venv_prefix, layout.venv_landmark));
     if (!cfg.ok()) {
@@ -360,8 +367,8 @@ class Getpath {
     }
     find_prefix_beside_library();
     find_prefix_from_zip();
-    if (!layout.stdlib_subdir.empty() && !layout.stdlib_landmarks.empty() && !executable_dir.empty() &&
-        !truthy(prefix)) {
+    if (!layout.stdlib_subdir.empty() && !layout.stdlib_landmarks.empty() &&
+        !executable_dir.empty() && !truthy(prefix)) {
       prefix = search_up(executable_dir, layout.stdlib_landmarks);
       if (truthy(prefix) && !truthy(stdlib_dir)) stdlib_dir = join(*prefix, layout.stdlib_subdir);
     }
@@ -460,7 +467,9 @@ class Getpath {
     std::vector<std::string> search_path;
     const OptString& env_pythonpath = request.config.pythonpath_env;
     if (use_environment && truthy(env_pythonpath)) {
-      for (const auto& entry : split(*env_pythonpath, syntax.delim())) search_path.push_back(abspath(entry));
+      for (const auto& entry : split(*env_pythonpath, syntax.delim())) {
+        search_path.push_back(abspath(entry));
+      }
     }
     if (is_nt()) {
       // QUIRK: Windows looks for the zip beside the library, not under the prefix.
