@@ -128,7 +128,9 @@ struct RuntimeValues {
   std::string py_setpath;  // the Py_SetPath() argument
 };
 
-// The PyConfig fields getpath.py reads (same names; nullopt = NULL / absent).
+// The PyConfig fields getpath.py reads (same names; nullopt = NULL / absent). It never
+// reads isolated, site_import, safe_path or platstdlib_dir: a ._pth file sets the first
+// three (PathConfigOutput::pth_flags) and platstdlib_dir is always computed.
 struct PathConfigInput {
   OptString program_name;
   OptString home;
