@@ -2,6 +2,7 @@
 // ../shared/vectors/cli/README.md describes.
 #include "case_runner.hpp"
 #include "compare.hpp"
+#include "regex_match.hpp"
 #include "process.hpp"
 #include "scratch_dir.hpp"
 #include "vector_files.hpp"

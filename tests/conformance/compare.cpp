@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <optional>
-#include <regex>
 
 namespace gopy::conformance {
 namespace {
@@ -141,15 +140,6 @@ std::string replace_placeholders(std::string_view text, std::string_view argv0, 
 std::string last_line(std::string_view text) {
   auto lines = split_lines(text, false);
   return lines.empty() ? std::string() : lines.back();
-}
-
-RegexMatch regex_full_match(const std::string& pattern, const std::string& text) {
-  try {
-    std::regex compiled(pattern, std::regex::ECMAScript);
-    return std::regex_match(text, compiled) ? RegexMatch::match : RegexMatch::no_match;
-  } catch (const std::regex_error&) {
-    return RegexMatch::bad_pattern;
-  }
 }
 
 std::string decode_utf8_replace(std::string_view bytes) {

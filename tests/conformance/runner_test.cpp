@@ -4,6 +4,7 @@
 
 #include "case_runner.hpp"
 #include "compare.hpp"
+#include "regex_match.hpp"
 #include "known_failures.hpp"
 #include "process.hpp"
 #include "scratch_dir.hpp"
@@ -180,7 +181,7 @@ TEST_CASE("a child gets exactly its argv, environment, directory and stdin", "[p
   CHECK(result.err == "err\n");
 }
 
-TEST_CASE("a child is killed at its time limit; signals and bad programs are reported", "[process]") {
+TEST_CASE("a child is killed at its time limit, signals and bad programs are reported", "[process]") {
   ScratchDir dir;
   std::string error;
   REQUIRE(dir.create({}, error));
