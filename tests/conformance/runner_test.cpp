@@ -192,6 +192,12 @@ TEST_CASE("a child is killed at its time limit, signals and bad programs are rep
   spec.timeout = std::chrono::milliseconds(200);
   CHECK(run_process(spec).timed_out);
 
+  spec.argv = {"/bin/sh", "-c", "while :; do echo yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy; done"};
+  spec.output_limit = 100000;
+  ProcessResult flood = run_process(spec);
+  CHECK(flood.too_much_output);
+  CHECK_FALSE(flood.timed_out);
+
   spec.argv = {"/bin/sh", "-c", "kill -SEGV $$"};
   spec.timeout = std::chrono::seconds(10);
   ProcessResult killed = run_process(spec);
