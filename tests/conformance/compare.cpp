@@ -215,10 +215,10 @@ std::string quote(std::string_view text, size_t limit) {
 std::string describe_difference(std::string_view expected, std::string_view actual) {
   size_t at = 0;
   while (at < expected.size() && at < actual.size() && expected[at] == actual[at]) ++at;
-  // Show a little context before the first difference, starting at a line boundary if near.
-  size_t from = at < 20 ? 0 : at - 20;
+  // Show the difference from the start of its line, or from a little before it in a long line.
   size_t newline = expected.substr(0, at).rfind('\n');
-  if (newline != std::string_view::npos && newline + 1 > from) from = newline + 1;
+  size_t from = newline == std::string_view::npos ? 0 : newline + 1;
+  if (at - from > 40) from = at - 20;
   std::string where = "at byte " + std::to_string(at);
   if (at == expected.size() && at < actual.size()) where += " (extra output)";
   if (at == actual.size() && at < expected.size()) where += " (output ends early)";
