@@ -34,6 +34,10 @@ void check_stream(const char* stream, const std::string& actual, const std::opti
       case RegexMatch::no_match:
         failures.push_back(std::string(stream) + " " + quote(actual, 60) + " does not match /" + *regex + "/");
         break;
+      case RegexMatch::text_too_long:
+        failures.push_back(std::string(stream) + " is too long (" + std::to_string(actual.size()) +
+                           " bytes) to match /" + *regex + "/");
+        break;
       case RegexMatch::bad_pattern:
         failures.push_back(std::string(stream) + "_regex is not a valid ECMAScript pattern: " + *regex);
         break;

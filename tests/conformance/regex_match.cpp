@@ -7,6 +7,7 @@
 namespace gopy::conformance {
 
 RegexMatch regex_full_match(const std::string& pattern, const std::string& text) {
+  if (text.size() > regex_text_limit) return RegexMatch::text_too_long;
   try {
     std::regex compiled(pattern, std::regex::ECMAScript);
     return std::regex_match(text, compiled) ? RegexMatch::match : RegexMatch::no_match;

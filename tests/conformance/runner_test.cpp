@@ -32,6 +32,7 @@ TEST_CASE("regexes must match the whole text, '.' not across newlines", "[compar
   CHECK(regex_full_match("abc", "abcd") == RegexMatch::no_match);
   CHECK(regex_full_match("a.c", "a\nc") == RegexMatch::no_match);
   CHECK(regex_full_match("a(", "a(") == RegexMatch::bad_pattern);
+  CHECK(regex_full_match(".*", std::string(regex_text_limit + 1, 'x')) == RegexMatch::text_too_long);
 }
 
 TEST_CASE("invalid UTF-8 is replaced like Python's errors='replace'", "[compare]") {
