@@ -1,5 +1,6 @@
 // Entry points of the parser and its token buffer.
 // CPython: Parser/peg_api.c _PyParser_ASTFromString, Parser/pegen.c _PyPegen_run_parser.
+#include <cstdint>
 #include <cstdio>
 
 #include "eval/parser.hpp"
@@ -9,44 +10,56 @@
 namespace gopy::parser {
 namespace {
 
-// CPython: Parser/parser.c MAXSTACK; deeper input fails instead of exhausting the C++
-// stack (each unit costs a few small frames, so this stays far below 8 MB, also under
-// AddressSanitizer).
-constexpr int kMaxDepth = 3000;
+// CPython: Parser/parser.c MAXSTACK (6000 rule calls). Each unit here is one nesting step
+// (an operand of a unary operator, a lambda or conditional-expression body, a bracket),
+// which costs CPython about one rule call, so the same inputs overflow.
+constexpr int kMaxDepth = 6000;
+// Whatever the count, never use more than this much C++ stack: frames are larger under
+// AddressSanitizer, and the parser may be entered deep inside a running program.
+constexpr std::uintptr_t kMaxStackBytes = 2u << 20;
+
+std::uintptr_t stack_position() {
+  return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+}
 
 // The REPL prints the value of expression statements that are not inside a def or class
 // body. CPython: Python/codegen.c codegen_stmt_expr (c_interactive && nestlevel <= 1).
-void mark_echo(ast::StmtList& body) {
-  for (ast::Stmt* s : body) {
-    switch (s->kind) {
-      case ast::StmtKind::Expr: ast::cast<ast::ExprStmt>(s)->echo = true; break;
-      case ast::StmtKind::If: {
-        auto* n = ast::cast<ast::If>(s);
-        mark_echo(n->body);
-        mark_echo(n->orelse);
-        break;
+void mark_echo(ast::StmtList& top) {
+  std::vector<ast::StmtList*> work{&top};  // a worklist: elif chains nest deeply
+  while (!work.empty()) {
+    ast::StmtList& body = *work.back();
+    work.pop_back();
+    for (ast::Stmt* s : body) {
+      switch (s->kind) {
+        case ast::StmtKind::Expr: ast::cast<ast::ExprStmt>(s)->echo = true; break;
+        case ast::StmtKind::If: {
+          auto* n = ast::cast<ast::If>(s);
+          work.push_back(&n->body);
+          work.push_back(&n->orelse);
+          break;
+        }
+        case ast::StmtKind::While: {
+          auto* n = ast::cast<ast::While>(s);
+          work.push_back(&n->body);
+          work.push_back(&n->orelse);
+          break;
+        }
+        case ast::StmtKind::For: {
+          auto* n = ast::cast<ast::For>(s);
+          work.push_back(&n->body);
+          work.push_back(&n->orelse);
+          break;
+        }
+        case ast::StmtKind::Try: {
+          auto* n = ast::cast<ast::Try>(s);
+          work.push_back(&n->body);
+          for (auto* h : n->handlers) work.push_back(&h->body);
+          work.push_back(&n->orelse);
+          work.push_back(&n->finalbody);
+          break;
+        }
+        default: break;
       }
-      case ast::StmtKind::While: {
-        auto* n = ast::cast<ast::While>(s);
-        mark_echo(n->body);
-        mark_echo(n->orelse);
-        break;
-      }
-      case ast::StmtKind::For: {
-        auto* n = ast::cast<ast::For>(s);
-        mark_echo(n->body);
-        mark_echo(n->orelse);
-        break;
-      }
-      case ast::StmtKind::Try: {
-        auto* n = ast::cast<ast::Try>(s);
-        mark_echo(n->body);
-        for (auto* h : n->handlers) mark_echo(h->body);
-        mark_echo(n->orelse);
-        mark_echo(n->finalbody);
-        break;
-      }
-      default: break;
     }
   }
 }
@@ -67,7 +80,9 @@ Parser::Parser(std::string_view source, std::string_view filename, ParseMode mod
 }
 
 bool Parser::enter() {
-  if (++depth_ > kMaxDepth) {
+  std::uintptr_t here = stack_position();
+  std::uintptr_t used = stack_base_ > here ? stack_base_ - here : here - stack_base_;
+  if (++depth_ > kMaxDepth || used > kMaxStackBytes) {
     too_complex();
     return false;
   }
@@ -153,6 +168,7 @@ bool Parser::starts_expression(const Token& t) const {
 }
 
 ParseResult Parser::run() {
+  stack_base_ = stack_position();
   ParseResult result;
   ast::Mod* root = nullptr;
   if (long bad = find_invalid_utf8(tok_.source()); bad >= 0) {
@@ -206,6 +222,10 @@ ParseResult Parser::run() {
     if (statements_until(module->body, TokenType::EndMarker)) root = module;
   }
   result.warnings = std::move(warnings_);
+  if (!failed() && has_deferred_) {
+    has_error_ = true;
+    error_ = deferred_;
+  }
   if (failed()) {
     result.error = finish_error();
     return result;

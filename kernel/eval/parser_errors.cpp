@@ -24,6 +24,18 @@ std::nullptr_t Parser::error_loc(int lineno, int col0, int end_lineno, int end_c
   return nullptr;
 }
 
+void Parser::defer_error(const ast::Node* n, const std::string& msg) {
+  if (has_deferred_) return;
+  has_deferred_ = true;
+  deferred_ = ParserError{};
+  deferred_.msg = msg;
+  deferred_.lineno = n->loc.lineno;
+  deferred_.offset = n->loc.col_offset + 1;
+  deferred_.end_lineno = n->loc.end_lineno;
+  deferred_.end_offset = n->loc.end_col_offset + 1;
+  deferred_.check_rest = false;
+}
+
 std::nullptr_t Parser::error_at(const Token& t, const std::string& msg, const char* type) {
   return error_loc(t.lineno, t.col, t.end_lineno, t.end_col, msg, type);
 }
@@ -116,6 +128,7 @@ std::nullptr_t Parser::invalid_syntax() {
 void Parser::check_rest_for_tokenizer_errors() {
   if (mode_ == ParseMode::Single) return;  // CPython does not read ahead in the REPL
   bool tokenizer_failed = !tokens_.empty() && tokens_.back().type == TokenType::Error;
+  error_line_ = tokens_.empty() ? 0 : tokens_.back().lineno;
   while (!tokenizer_failed) {
     Token t = tok_.next();
     if (t.type == TokenType::EndMarker) return;
@@ -123,7 +136,8 @@ void Parser::check_rest_for_tokenizer_errors() {
   }
   const TokenizerError& te = tok_.error();
   if (te.at_eof_in_brackets) {
-    if (tok_.level() == 0 || error_.lineno <= tok_.innermost_bracket().lineno) return;
+    // CPython compares with the line of the last token the parser read.
+    if (tok_.level() == 0 || error_line_ <= tok_.innermost_bracket().lineno) return;
   } else if (te.msg == "unexpected EOF while parsing") {
     return;
   }

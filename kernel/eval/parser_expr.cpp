@@ -62,6 +62,8 @@ ast::Expr* Parser::star_expressions() {
 ast::Expr* Parser::star_expression() {
   if (at_op(Op::Star)) {
     const Token& star = advance();
+    if (!starts_expression(cur()) && !at_kw(Keyword::Lambda) && cur().type != TokenType::Error)
+      return error_at(cur(), "Invalid star expression");
     ast::Expr* value = bitwise_or();
     if (!value) return nullptr;
     auto* s = node<ast::Starred>(star);
@@ -477,11 +479,10 @@ ast::Expr* Parser::brace_atom() {
     ast::Expr* k = expression();
     if (!k) return nullptr;
     if (!at_op(Op::Colon)) {
-      if (at_op(Op::Comma) || at_op(Op::RBrace))
-        return error_loc(k->loc.lineno, k->loc.col_offset, k->loc.lineno, -1,
-                         "':' expected after dictionary key");
-      if (starts_expression(cur())) return juxtaposed_expressions(k);
-      return invalid_syntax();
+      if (at_type(TokenType::Error)) return tokenizer_failure();
+      // CPython: invalid_kvpair
+      return error_loc(k->loc.lineno, k->loc.end_col_offset - 1, k->loc.end_lineno, -1,
+                       "':' expected after dictionary key");
     }
     const Token& colon = advance();
     if (at_op(Op::RBrace) || at_op(Op::Comma))
@@ -607,6 +608,8 @@ ast::Expr* Parser::call(ast::Expr* call_node) {
     if (t.type == TokenType::Op && t.op == Op::Star) {
       Token before = prev();
       advance();
+      if (!starts_expression(cur()) && cur().type != TokenType::Error)
+        return error_at(cur(), "Invalid star expression");
       ast::Expr* v = expression();
       if (!v) return nullptr;
       auto* s = node<ast::Starred>(t);
@@ -637,7 +640,9 @@ ast::Expr* Parser::call(ast::Expr* call_node) {
                            "expression cannot contain assignment, perhaps you meant \"==\"?");
       }
       advance();
-      advance();
+      const Token& eq = advance();
+      if (at_op(Op::RPar) || at_op(Op::Comma))
+        return error_range(t, eq, "expected argument value expression");
       ast::Expr* v = expression();
       if (!v) return nullptr;
       auto* k = node<ast::Keyword>(t);

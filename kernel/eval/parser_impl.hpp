@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -74,6 +75,7 @@ class Parser {
   std::nullptr_t unsupported_node(const ast::Node* n, std::string_view construct);
   std::nullptr_t tokenizer_failure();
   std::nullptr_t too_complex();
+  void defer_error(const ast::Node* n, const std::string& msg);
   bool failed() const { return has_error_; }
   void check_rest_for_tokenizer_errors();
   SyntaxErrorInfo finish_error();
@@ -190,7 +192,16 @@ class Parser {
   bool has_error_ = false;
   ParserError error_;
   int depth_ = 0;
-  int function_depth_ = 0;  // for the REPL echo flag and the `await` message
+  std::uintptr_t stack_base_ = 0;
+  int error_line_ = 0;  // line of the last token read when the parser failed
+  int function_depth_ = 0;  // def, lambda and class bodies being parsed
+  int def_depth_ = 0;       // def bodies only ('return' outside function)
+  int loop_depth_ = 0;      // loop bodies in the current def/class/module
+  int class_depth_ = 0;
+  // The first of CPython's compiler-stage errors ('return' outside function, ...): reported
+  // only when the whole input parses, as CPython reports them after parsing.
+  bool has_deferred_ = false;
+  ParserError deferred_;
   int fstring_depth_ = 0;
   std::unordered_set<const ast::Expr*> parenthesized_;
   std::vector<SyntaxWarningInfo> warnings_;

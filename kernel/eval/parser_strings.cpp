@@ -34,7 +34,7 @@ bool Parser::plain_string(const Token& t, std::string& out) {
     ++q;
   }
   if (bytes) {
-    unsupported(t, "bytes literals");
+    unsupported(t, "bytes literal");
     return false;
   }
   std::size_t quote_size = text.size() - q >= 6 && text[q + 1] == text[q] && text[q + 2] == text[q] ? 3 : 1;
@@ -174,12 +174,17 @@ bool Parser::replacement_field(std::vector<ast::Expr*>& parts, std::string& pend
   if (at_op(Op::Exclamation)) {
     const Token& bang = advance();
     const Token& name = cur();
+    if (name.type == TokenType::Error) {
+      tokenizer_failure();
+      return false;
+    }
     if (name.type != TokenType::Name) {
       error_at(name, "f-string: missing conversion character");
       return false;
     }
     if (name.start != bang.end) {
-      error_at(name, "f-string: conversion type must come right after the exclamanation mark");
+      error_range(bang, name,
+                  "f-string: conversion type must come right after the exclamanation mark");
       return false;
     }
     std::string_view conv = token_text(name);

@@ -262,8 +262,21 @@ int Tokenizer::compute_indent(bool& blank) {
       col = altcol = 0;
     } else if (c == '\\' && peek(1) == '\n') {
       cont_line_col = cont_line_col ? cont_line_col : col;
+      int backslash_line = lineno_;
+      int after_backslash = col_of(pos_) + 2;
       ++pos_;
       advance_line(pos_);
+      if (pos_ + 1 >= src_.size()) {
+        pos_ = static_cast<std::uint32_t>(src_.size());
+        failed_ = true;
+        error_.type = "SyntaxError";
+        error_.msg = "unexpected EOF while parsing";
+        error_.lineno = error_.end_lineno = backslash_line;
+        error_.offset = after_backslash;
+        error_.end_offset = -1;
+        error_.text_with_newline = true;
+        return 1;
+      }
     } else {
       break;
     }
@@ -357,15 +370,18 @@ Token Tokenizer::normal_mode() {
           return fail_kind("SyntaxError", "unexpected character after line continuation character",
                            col_of(pos_) + 1);
         }
+        int backslash_line = lineno_;
+        int after_backslash = col_of(pos_) + 1;
         ++pos_;
         advance_line(pos_ - 1);
         if (at_end()) {
           failed_ = true;
           error_.type = "SyntaxError";
           error_.msg = "unexpected EOF while parsing";
-          error_.lineno = error_.end_lineno = lineno_;
-          error_.offset = 0;
-          error_.end_offset = 0;
+          error_.lineno = error_.end_lineno = backslash_line;
+          error_.offset = after_backslash;
+          error_.end_offset = -1;
+          error_.text_with_newline = true;
           error_.at_eof_in_brackets = !brackets_.empty();
           return make(TokenType::Error, pos_, pos_);
         }
@@ -413,17 +429,22 @@ Token Tokenizer::normal_mode() {
         ++p;
         if (p < src_.size() && (src_[p] == '"' || src_[p] == '\'')) {
           // CPython: maybe_raise_syntax_error_for_string_prefixes
-          bool bad = (saw_u && (saw_b || saw_r || saw_f || saw_t)) || (saw_b && (saw_f || saw_t)) ||
-                     (saw_f && saw_t);
-          if (bad) {
+          const char* clash = nullptr;
+          if (saw_u && saw_b) clash = "'u' and 'b'";
+          else if (saw_u && saw_r) clash = "'u' and 'r'";
+          else if (saw_u && saw_f) clash = "'u' and 'f'";
+          else if (saw_u && saw_t) clash = "'u' and 't'";
+          else if (saw_b && saw_f) clash = "'b' and 'f'";
+          else if (saw_b && saw_t) clash = "'b' and 't'";
+          else if (saw_f && saw_t) clash = "'f' and 't'";
+          if (clash) {
             pos_ = p;
-            std::string letters(src_.data() + start, p - start);
-            return fail_range("'" + letters + "' is an invalid string prefix", col_of(start) + 1,
+            return fail_range(std::string(clash) + " prefixes are incompatible", col_of(start) + 1,
                               col_of(p) + 1);
           }
           pos_ = p;
           if (saw_t) {
-            return fail_range("t-string literals are not supported by gopy", col_of(start) + 1,
+            return fail_range("t-string literal is not supported by gopy", col_of(start) + 1,
                               col_of(p) + 1);
           }
           if (saw_f) return fstring_start(start, src_[p]);
@@ -585,7 +606,7 @@ Token Tokenizer::number(std::uint32_t start) {
   auto imaginary = [&]() -> Token {
     ++pos_;
     if (!verify_end_of_number("imaginary")) return error_token();
-    return fail_range("complex literals are not supported by gopy", col_of(start) + 1,
+    return fail_range("complex literal is not supported by gopy", col_of(start) + 1,
                       col_of(pos_) + 1);
   };
   bool is_float = false;
