@@ -260,6 +260,8 @@ StmtPtr Compiler::stmt(const ast::Stmt* s) {
     case K::Nonlocal:
     case K::Pass: return node<PassNode>(s);
     case K::Expr: {
+      // CPython: PRINT_EXPR for the expression statements of an interactive entry.
+      if (ast::cast<ast::ExprStmt>(s)->echo) return make_print_expr_node(expr(ast::cast<ast::ExprStmt>(s)->value), s->loc.lineno);
       auto n = node<ExprStmtNode>(s);
       n->value = expr(ast::cast<ast::ExprStmt>(s)->value);
       return n;

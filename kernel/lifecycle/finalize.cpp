@@ -12,17 +12,33 @@
 
 namespace gopy {
 
+namespace {
+
+const char* trace_kind_name(plugin::TraceEvent::Kind kind) {
+  using Kind = plugin::TraceEvent::Kind;
+  switch (kind) {
+    case Kind::load: return "load";
+    case Kind::load_failed: return "load failed";
+    case Kind::attach: return "attach";
+    case Kind::attach_failed: return "attach failed";
+    case Kind::detach: return "detach";
+    case Kind::detach_failed: return "detach failed";
+    case Kind::unload: return "unload";
+  }
+  return "?";
+}
+
+}  // namespace
+
 void install_plugin_trace_hook() {
   Runtime& rt = runtime();
   if (!rt.options.observer || !rt.plugins) return;
   rt.plugins->set_trace_hook([](const plugin::TraceEvent& event) {
     const auto& observer = runtime().options.observer;
     if (!observer) return;
-    static constexpr const char* kinds[] = {"load",   "attach",        "attach failed",
-                                            "detach", "detach failed", "unload"};
-    std::string what = std::string(kinds[static_cast<int>(event.kind)]) + " " + event.plugin;
-    if (event.kind != plugin::TraceEvent::Kind::load &&
-        event.kind != plugin::TraceEvent::Kind::unload)
+    using Kind = plugin::TraceEvent::Kind;
+    std::string what = std::string(trace_kind_name(event.kind)) + " " + event.plugin;
+    if (event.kind != Kind::load && event.kind != Kind::load_failed && event.kind != Kind::unload)
       what += "@" + std::string(plugin::phase_name(event.phase)) + ":" +
               std::to_string(event.order);
     observer(what, std::chrono::duration_cast<std::chrono::microseconds>(event.duration));
@@ -77,8 +93,11 @@ int finalize_ex() {
     LifecycleStep step("atexit callbacks");
     run_atexit_callbacks();
   }
-  // CPython: flush_std_files (before the runtime is marked finalizing, as CPython)
-  if (!flush_std_streams()) status = -1;
+  {
+    // CPython: flush_std_files (before the runtime is marked finalizing, as CPython)
+    LifecycleStep step("flush std files");
+    if (!flush_std_streams()) status = -1;
+  }
   rt.phase = RuntimePhase::finalizing;
   interp->finalizing = true;
   tear_down_runtime();
