@@ -55,13 +55,14 @@ ModuleObject* loaded_module(const std::string& name) {
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
-// CPython: importlib's find_spec for a source module or a regular package. `error` is
-// set when the module could not be looked for; nothing found gives std::nullopt.
-// Returns false with a Python exception set when importing a parent failed otherwise.
 struct FoundSpec {
   std::string origin;
   bool is_package = false;
 };
+
+// CPython: importlib.util.find_spec for a source module or a regular package, its parent
+// package already imported. `error` is set when the module could not be looked for
+// (parent missing or not a package); nothing found gives std::nullopt.
 
 std::optional<FoundSpec> find_source_spec(const std::string& name, std::optional<RunpyError>* error) {
   size_t dot = name.rfind('.');

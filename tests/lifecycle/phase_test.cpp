@@ -187,10 +187,11 @@ TEST_CASE("phase_test: finalize follows Py_FinalizeEx's documented order", "[lif
 
 TEST_CASE("phase_test: atexit callbacks run first, most recent first", "[lifecycle][phase]") {
   static std::vector<int> order;
+  static int first = 1, second = 2;
   order.clear();
   REQUIRE(gopy::initialize_from_config(embedded_config()).is_ok());
-  gopy::register_atexit([](void* d) { order.push_back(*static_cast<int*>(d)); }, new int(1));
-  gopy::register_atexit([](void* d) { order.push_back(*static_cast<int*>(d)); }, new int(2));
+  gopy::register_atexit([](void* d) { order.push_back(*static_cast<int*>(d)); }, &first);
+  gopy::register_atexit([](void* d) { order.push_back(*static_cast<int*>(d)); }, &second);
   CHECK(gopy::finalize_ex() == 0);
   CHECK(order == std::vector<int>{2, 1});
 }
