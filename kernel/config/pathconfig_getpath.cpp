@@ -58,13 +58,18 @@ class Getpath {
  public:
   Getpath(const PlatformLayout& layout, const PathConfigRequest& request, const FileSystem& fs,
           PathConfigOutput& out)
-      : L(layout), S(*layout.syntax), req(request), C(request.constants), fs(fs), out(out) {}
+      : layout(layout),
+        syntax(*layout.syntax),
+        request(request),
+        build(request.constants),
+        fs(fs),
+        out(out) {}
 
   // Returns the exception the script would raise, if any.
   std::optional<FsError> run() {
     read_config();
     calculate_program_name();
-    calculate_executable();
+    if (auto error = calculate_executable()) return error;
     calculate_home();
     if (auto error = read_pyvenv_cfg()) return error;
     if (auto error = calculate_real_executable()) return error;
@@ -80,11 +85,11 @@ class Getpath {
   }
 
  private:
-  bool is_nt() const { return L.os_name == OsName::nt; }
-  bool is_darwin() const { return L.os_name == OsName::darwin; }
+  bool is_nt() const { return layout.os_name == OsName::nt; }
+  bool is_darwin() const { return layout.os_name == OsName::darwin; }
 
-  std::string join(std::string_view a, std::string_view b) const { return S.joinpath(a, b); }
-  std::string abspath(std::string_view p) const { return S.abspath(p, req.cwd); }
+  std::string join(std::string_view a, std::string_view b) const { return syntax.joinpath(a, b); }
+  std::string abspath(std::string_view p) const { return syntax.abspath(p, request.cwd); }
 
   bool any_file(const std::string& dir, const std::vector<std::string>& landmarks) const {
     for (const auto& landmark : landmarks) {
@@ -94,21 +99,21 @@ class Getpath {
   }
 
   // CPython: getpath.py search_up: `prefix` or an ancestor holding a landmark, else None.
+  using Probe = bool (FileSystem::*)(const std::string&) const;
   OptString search_up(OptString prefix, const std::vector<std::string>& landmarks,
-                      bool (FileSystem::*test)(const std::string&) const = &FileSystem::isfile)
-      const {
+                      Probe test = &FileSystem::isfile) const {
     while (truthy(prefix)) {
       for (const auto& landmark : landmarks) {
         if ((fs.*test)(join(*prefix, landmark))) return prefix;
       }
-      prefix = S.dirname(*prefix);
+      prefix = syntax.dirname(*prefix);
     }
     return std::nullopt;
   }
 
   // getpath.py: READ VARIABLES FROM config
   void read_config() {
-    const auto& cfg = req.config;
+    const auto& cfg = request.config;
     program_name = cfg.program_name;
     home = cfg.home;
     executable = cfg.executable;
@@ -120,28 +125,28 @@ class Getpath {
     use_environment = cfg.use_environment;
     stdlib_dir = cfg.stdlib_dir;
     stdlib_dir_was_set_in_config = truthy(stdlib_dir);
-    real_executable = req.runtime.real_executable;
-    executable_dir = req.runtime.executable_dir;
-    library = req.runtime.library;
-    py_setpath = req.runtime.py_setpath;
+    real_executable = request.runtime.real_executable;
+    executable_dir = request.runtime.executable_dir;
+    library = request.runtime.library;
+    py_setpath = request.runtime.py_setpath;
   }
 
   // getpath.py: CALCULATE program_name
   void calculate_program_name() {
-    if (!truthy(program_name) && !req.config.orig_argv.empty()) {
-      program_name = req.config.orig_argv.front();
+    if (!truthy(program_name) && !request.config.orig_argv.empty()) {
+      program_name = request.config.orig_argv.front();
     }
-    if (!truthy(program_name)) program_name = L.default_program_name;
-    if (!C.EXE_SUFFIX.empty() && !S.hassuffix(*program_name, C.EXE_SUFFIX) &&
-        fs.isxfile(*program_name + C.EXE_SUFFIX)) {
-      program_name = *program_name + C.EXE_SUFFIX;
+    if (!truthy(program_name)) program_name = layout.default_program_name;
+    if (!build.EXE_SUFFIX.empty() && !syntax.hassuffix(*program_name, build.EXE_SUFFIX) &&
+        fs.isxfile(*program_name + build.EXE_SUFFIX)) {
+      program_name = *program_name + build.EXE_SUFFIX;
     }
   }
 
   // getpath.py: CALCULATE executable
-  void calculate_executable() {
+  std::optional<FsError> calculate_executable() {
     if (!py_setpath.empty() && !truthy(executable)) executable = real_executable;
-    if (!truthy(executable) && program_name->find(S.sep()) != std::string::npos) {
+    if (!truthy(executable) && program_name->find(syntax.sep()) != std::string::npos) {
       // A partial path is resolved against the current directory.
       executable = abspath(*program_name);
     }
@@ -152,9 +157,9 @@ class Getpath {
       // QUIRK: macOS trusts the caller's executable to detect a build tree.
       real_executable = *executable;
     }
-    if (!truthy(executable) && truthy(program_name) && !req.env.PATH.empty()) {
+    if (!truthy(executable) && truthy(program_name) && !request.env.PATH.empty()) {
       // Bare names are searched on PATH, whatever use_environment says.
-      for (const auto& dir : split(req.env.PATH, S.delim())) {
+      for (const auto& dir : split(request.env.PATH, syntax.delim())) {
         std::string candidate = join(dir, *program_name);
         if (fs.isxfile(candidate)) {
           executable = candidate;
@@ -168,28 +173,36 @@ class Getpath {
       executable_dir = abspath(".");
       real_executable_dir = executable_dir;
     }
-    const std::string& launcher =
-        !req.env.PYTHONEXECUTABLE.empty() ? req.env.PYTHONEXECUTABLE : req.env.PYVENV_LAUNCHER;
+    const std::string& launcher = !request.env.PYTHONEXECUTABLE.empty()
+                                      ? request.env.PYTHONEXECUTABLE
+                                      : request.env.PYVENV_LAUNCHER;
     if (!launcher.empty()) {
       // The launcher's path becomes sys.executable; argv0 still drives the prefixes.
-      if (is_darwin() && C.WITH_NEXT_FRAMEWORK) {
-        base_executable = S.dirname(library) + "/bin/python" + std::to_string(C.VERSION_MAJOR) +
-                          "." + std::to_string(C.VERSION_MINOR);
+      if (is_darwin() && build.WITH_NEXT_FRAMEWORK) {
+        // The script takes dirname() of an unknown (None) library and fails.
+        if (library.empty()) {
+          return FsError{FsError::Kind::other, "AttributeError",
+                         "a framework build needs the library path to name its base executable"};
+        }
+        base_executable = syntax.dirname(library) + "/bin/python" +
+                          std::to_string(build.VERSION_MAJOR) + "." +
+                          std::to_string(build.VERSION_MINOR);
       } else {
         base_executable = !real_executable.empty() ? OptString(real_executable) : executable;
       }
       if (real_executable.empty()) real_executable = base_executable.value_or("");
       executable = launcher;
-      executable_dir = S.dirname(launcher);
+      executable_dir = syntax.dirname(launcher);
     }
+    return std::nullopt;
   }
 
   // getpath.py: CALCULATE (default) home
   void calculate_home() {
     if (truthy(home)) {
       home_was_set = true;
-    } else if (use_environment && !req.env.PYTHONHOME.empty() && py_setpath.empty()) {
-      home = req.env.PYTHONHOME;
+    } else if (use_environment && !request.env.PYTHONHOME.empty() && py_setpath.empty()) {
+      home = request.env.PYTHONHOME;
     }
   }
 
@@ -199,12 +212,13 @@ class Getpath {
     auto is_expected = [](const FsError& e) {
       return e.kind == FsError::Kind::not_found || e.kind == FsError::Kind::permission_denied;
     };
-    std::string venv_prefix2 = !executable_dir.empty() ? executable_dir : S.dirname(*executable);
-    venv_prefix = S.dirname(venv_prefix2);
-    auto cfg = fs.readlines(join(*venv_prefix, L.venv_landmark));
+    std::string venv_prefix2 =
+        !executable_dir.empty() ? executable_dir : syntax.dirname(*executable);
+    venv_prefix = syntax.dirname(venv_prefix2);
+    auto cfg = fs.readlines(join(*venv_prefix, layout.venv_landmark));
     if (!cfg.ok()) {
       if (!is_expected(*cfg.error)) return cfg.error;
-      cfg = fs.readlines(join(venv_prefix2, L.venv_landmark));
+      cfg = fs.readlines(join(venv_prefix2, layout.venv_landmark));
       venv_prefix = venv_prefix2;
       if (!cfg.ok()) {
         if (!is_expected(*cfg.error)) return cfg.error;
@@ -234,14 +248,14 @@ class Getpath {
       if (*base_executable == *executable) base_executable = "";
     }
     if (truthy(base_executable)) return;
-    std::string exe_name = S.basename(*executable);
+    std::string exe_name = syntax.basename(*executable);
     base_executable = join(executable_dir, exe_name);
     // `make install` need not create a bare `python` in home: try the known names.
     if (is_nt() || fs.isfile(*base_executable)) return;
     const std::string dotted =
-        "python" + std::to_string(C.VERSION_MAJOR) + "." + std::to_string(C.VERSION_MINOR);
-    for (const auto& name : {L.default_program_name, dotted}) {
-      std::string candidate_name = name + C.EXE_SUFFIX;
+        "python" + std::to_string(build.VERSION_MAJOR) + "." + std::to_string(build.VERSION_MINOR);
+    for (const auto& name : {layout.default_program_name, dotted}) {
+      std::string candidate_name = name + build.EXE_SUFFIX;
       if (exe_name == candidate_name) continue;
       std::string candidate = join(executable_dir, candidate_name);
       if (fs.isfile(candidate)) {
@@ -268,18 +282,18 @@ class Getpath {
     }
     if (executable_dir.empty() && is_darwin() && !library.empty()) {
       // QUIRK: macOS looks beside its library early; a failure here aborts.
-      std::string library_dir = S.dirname(library);
-      if (any_file(library_dir, L.stdlib_landmarks)) {
+      std::string library_dir = syntax.dirname(library);
+      if (any_file(library_dir, layout.stdlib_landmarks)) {
         auto resolved = fs.realpath(library_dir);
         if (!resolved.ok()) return resolved.error;
         executable_dir = real_executable_dir = *resolved.value;
       }
     }
     if (executable_dir.empty() && !real_executable.empty()) {
-      executable_dir = real_executable_dir = S.dirname(real_executable);
+      executable_dir = real_executable_dir = syntax.dirname(real_executable);
     }
     if (real_executable_dir.empty() && !real_executable.empty()) {
-      real_executable_dir = S.dirname(real_executable);
+      real_executable_dir = syntax.dirname(real_executable);
     }
     return std::nullopt;
   }
@@ -289,7 +303,7 @@ class Getpath {
     if (!py_setpath.empty() || home_was_set) return;
     for (std::string p : {library, *executable, real_executable}) {
       if (p.empty()) continue;
-      if (is_nt() && (S.hassuffix(p, "exe") || S.hassuffix(p, "dll"))) {
+      if (is_nt() && (syntax.hassuffix(p, "exe") || syntax.hassuffix(p, "dll"))) {
         auto dot = p.rfind('.');
         p = dot == std::string::npos ? std::string() : p.substr(0, dot);  // rpartition('.')[0]
       }
@@ -297,7 +311,7 @@ class Getpath {
       auto lines = fs.readlines(p);
       if (lines.ok()) {
         pth = std::move(*lines.value);
-        pth_dir = S.dirname(p);
+        pth_dir = syntax.dirname(p);
         break;
       }
     }
@@ -311,23 +325,23 @@ class Getpath {
   // getpath.py: CHECK FOR BUILD DIRECTORY (a pybuilddir.txt beside the real executable).
   std::optional<FsError> detect_build_directory() {
     bool check = (!home_was_set && !real_executable_dir.empty() && py_setpath.empty()) ||
-                 req.config.is_python_build > 0;
+                 request.config.is_python_build > 0;
     if (!check) return std::nullopt;
-    auto lines = fs.readlines(join(real_executable_dir, L.builddir_txt));
+    auto lines = fs.readlines(join(real_executable_dir, layout.builddir_txt));
     if (lines.ok()) {
       if (lines.value->empty()) {
         platstdlib_dir = real_executable_dir;  // the file exists but is empty
       } else {
         platstdlib_dir = join(real_executable_dir, lines.value->front());
       }
-      build_prefix = join(real_executable_dir, C.VPATH);
+      build_prefix = join(real_executable_dir, build.VPATH);
     } else if (lines.error->kind == FsError::Kind::other) {
       return lines.error;
     }
     if (!truthy(build_prefix)) return std::nullopt;
     // QUIRK: Windows does not search up for the source tree's landmarks.
     OptString build_stdlib_prefix =
-        is_nt() ? build_prefix : search_up(build_prefix, L.buildstdlib_landmarks);
+        is_nt() ? build_prefix : search_up(build_prefix, layout.buildstdlib_landmarks);
     if (!stdlib_dir_was_set_in_config) {
       stdlib_dir = join(truthy(build_stdlib_prefix) ? *build_stdlib_prefix : *build_prefix, "Lib");
     }
@@ -346,21 +360,21 @@ class Getpath {
     }
     if (truthy(home)) {
       // "prefix" or "prefix<DELIM>exec_prefix"
-      auto at = home->find(S.delim());
+      auto at = home->find(syntax.delim());
       prefix = home->substr(0, at);
       exec_prefix = at == std::string::npos ? *prefix : home->substr(at + 1);
       if (!stdlib_dir_was_set_in_config) stdlib_dir = std::nullopt;
     }
     find_prefix_beside_library();
     find_prefix_from_zip();
-    if (!L.stdlib_subdir.empty() && !L.stdlib_landmarks.empty() && !executable_dir.empty() &&
-        !truthy(prefix)) {
-      prefix = search_up(executable_dir, L.stdlib_landmarks);
-      if (truthy(prefix) && !truthy(stdlib_dir)) stdlib_dir = join(*prefix, L.stdlib_subdir);
+    if (!layout.stdlib_subdir.empty() && !layout.stdlib_landmarks.empty() &&
+        !executable_dir.empty() && !truthy(prefix)) {
+      prefix = search_up(executable_dir, layout.stdlib_landmarks);
+      if (truthy(prefix) && !truthy(stdlib_dir)) stdlib_dir = join(*prefix, layout.stdlib_subdir);
     }
-    if (!C.PREFIX.empty() && !truthy(prefix)) {
-      prefix = C.PREFIX;
-      if (!any_file(*prefix, L.stdlib_landmarks)) {
+    if (!build.PREFIX.empty() && !truthy(prefix)) {
+      prefix = build.PREFIX;
+      if (!any_file(*prefix, layout.stdlib_landmarks)) {
         warn("Could not find platform independent libraries <prefix>");
       }
     }
@@ -378,50 +392,50 @@ class Getpath {
   // First look alongside the runtime library, if known.
   void find_prefix_beside_library() {
     if (library.empty() || truthy(prefix)) return;
-    std::string library_dir = S.dirname(library);
-    if (!L.zip_landmark.empty()) {
+    std::string library_dir = syntax.dirname(library);
+    if (!layout.zip_landmark.empty()) {
       if (is_nt()) {
         // QUIRK: Windows does not search up for the zip file.
-        if (fs.isfile(join(library_dir, L.zip_landmark))) prefix = library_dir;
+        if (fs.isfile(join(library_dir, layout.zip_landmark))) prefix = library_dir;
       } else {
-        prefix = search_up(library_dir, {L.zip_landmark});
+        prefix = search_up(library_dir, {layout.zip_landmark});
       }
     }
-    if (!L.stdlib_subdir.empty() && !L.stdlib_landmarks.empty() && !truthy(prefix) &&
-        any_file(library_dir, L.stdlib_landmarks)) {
+    if (!layout.stdlib_subdir.empty() && !layout.stdlib_landmarks.empty() && !truthy(prefix) &&
+        any_file(library_dir, layout.stdlib_landmarks)) {
       prefix = library_dir;
-      if (!stdlib_dir_was_set_in_config) stdlib_dir = join(*prefix, L.stdlib_subdir);
+      if (!stdlib_dir_was_set_in_config) stdlib_dir = join(*prefix, layout.stdlib_subdir);
     }
   }
 
   // Then look for the zip file from the executable's directory.
   void find_prefix_from_zip() {
-    if (L.zip_landmark.empty() || executable_dir.empty() || truthy(prefix)) return;
+    if (layout.zip_landmark.empty() || executable_dir.empty() || truthy(prefix)) return;
     if (is_nt()) {
-      if (fs.isfile(join(executable_dir, L.zip_landmark))) prefix = executable_dir;
+      if (fs.isfile(join(executable_dir, layout.zip_landmark))) prefix = executable_dir;
     } else {
-      prefix = search_up(executable_dir, {L.zip_landmark});
+      prefix = search_up(executable_dir, {layout.zip_landmark});
     }
     if (truthy(prefix) && !stdlib_dir_was_set_in_config) {
-      stdlib_dir = join(*prefix, L.stdlib_subdir);
+      stdlib_dir = join(*prefix, layout.stdlib_subdir);
       if (!fs.isdir(*stdlib_dir)) stdlib_dir = std::nullopt;
     }
   }
 
   // Detect exec_prefix by searching from the executable for the platstdlib directory.
   void find_exec_prefix() {
-    if (L.platstdlib_landmark.empty() || truthy(exec_prefix)) return;
+    if (layout.platstdlib_landmark.empty() || truthy(exec_prefix)) return;
     // QUIRK (gh-100320): Windows keeps its extension modules relative to prefix.
     if (is_nt()) exec_prefix = prefix;
     if (!truthy(exec_prefix) && truthy(prefix) &&
-        fs.isdir(join(*prefix, L.platstdlib_landmark))) {
+        fs.isdir(join(*prefix, layout.platstdlib_landmark))) {
       exec_prefix = prefix;
     }
     if (!truthy(exec_prefix) && !executable_dir.empty()) {
-      exec_prefix = search_up(executable_dir, {L.platstdlib_landmark}, &FileSystem::isdir);
+      exec_prefix = search_up(executable_dir, {layout.platstdlib_landmark}, &FileSystem::isdir);
     }
-    if (!truthy(exec_prefix) && !C.EXEC_PREFIX.empty()) exec_prefix = C.EXEC_PREFIX;
-    if (!truthy(exec_prefix) || !fs.isdir(join(*exec_prefix, L.platstdlib_landmark))) {
+    if (!truthy(exec_prefix) && !build.EXEC_PREFIX.empty()) exec_prefix = build.EXEC_PREFIX;
+    if (!truthy(exec_prefix) || !fs.isdir(join(*exec_prefix, layout.platstdlib_landmark))) {
       if (is_nt()) {
         // QUIRK (gh-98790): a missing DLLs dir is not worth a warning on Windows, and
         // must not put DLLs on sys.path ahead of the executable's directory.
@@ -446,49 +460,51 @@ class Getpath {
   // getpath.py: UPDATE pythonpath (sys.path)
   void update_module_search_paths() {
     if (!py_setpath.empty()) {
-      out.module_search_paths = split(py_setpath, S.delim());
+      out.module_search_paths = split(py_setpath, syntax.delim());
       return;
     }
-    if (req.config.module_search_paths_set) return;  // an explicit path is left alone
-    std::vector<std::string> paths;
-    const OptString& env_pythonpath = req.config.pythonpath_env;
+    if (request.config.module_search_paths_set) return;  // an explicit path is left alone
+    std::vector<std::string> search_path;
+    const OptString& env_pythonpath = request.config.pythonpath_env;
     if (use_environment && truthy(env_pythonpath)) {
-      for (const auto& entry : split(*env_pythonpath, S.delim())) paths.push_back(abspath(entry));
+      for (const auto& entry : split(*env_pythonpath, syntax.delim())) {
+        search_path.push_back(abspath(entry));
+      }
     }
     if (is_nt()) {
       // QUIRK: Windows looks for the zip beside the library, not under the prefix.
-      std::string library_dir = !library.empty() ? S.dirname(library) : executable_dir;
-      paths.push_back(join(library_dir, L.zip_landmark));
+      std::string library_dir = !library.empty() ? syntax.dirname(library) : executable_dir;
+      search_path.push_back(join(library_dir, layout.zip_landmark));
     } else if (truthy(build_prefix)) {
       // QUIRK: POSIX names the installed zip when running from a build tree.
-      paths.push_back(join(C.PREFIX, L.zip_landmark));
+      search_path.push_back(join(build.PREFIX, layout.zip_landmark));
     } else {
-      paths.push_back(join(base_prefix.value_or(""), L.zip_landmark));
+      search_path.push_back(join(base_prefix.value_or(""), layout.zip_landmark));
     }
     // No registry is consulted (getpath.py's winreg section).
-    if (!C.PYTHONPATH.empty()) {
-      for (const auto& entry : split(C.PYTHONPATH, S.delim())) {
-        paths.push_back(join(base_prefix.value_or(""), entry));
+    if (!build.PYTHONPATH.empty()) {
+      for (const auto& entry : split(build.PYTHONPATH, syntax.delim())) {
+        search_path.push_back(join(base_prefix.value_or(""), entry));
       }
     }
     if (!truthy(stdlib_dir) && truthy(base_prefix)) {
-      stdlib_dir = join(*base_prefix, L.stdlib_subdir);
+      stdlib_dir = join(*base_prefix, layout.stdlib_subdir);
     }
     if (!truthy(platstdlib_dir) && truthy(base_exec_prefix)) {
-      platstdlib_dir = join(*base_exec_prefix, L.platstdlib_landmark);
+      platstdlib_dir = join(*base_exec_prefix, layout.platstdlib_landmark);
     }
     if (is_nt()) {
       // QUIRK: Windows lists DLLs first and keeps the executable's directory last.
-      if (truthy(platstdlib_dir)) paths.push_back(*platstdlib_dir);
-      if (truthy(stdlib_dir)) paths.push_back(*stdlib_dir);
-      if (!executable_dir.empty() && !contains(paths, executable_dir)) {
-        paths.push_back(executable_dir);
+      if (truthy(platstdlib_dir)) search_path.push_back(*platstdlib_dir);
+      if (truthy(stdlib_dir)) search_path.push_back(*stdlib_dir);
+      if (!executable_dir.empty() && !contains(search_path, executable_dir)) {
+        search_path.push_back(executable_dir);
       }
     } else {
-      if (truthy(stdlib_dir)) paths.push_back(*stdlib_dir);
-      if (truthy(platstdlib_dir)) paths.push_back(*platstdlib_dir);
+      if (truthy(stdlib_dir)) search_path.push_back(*stdlib_dir);
+      if (truthy(platstdlib_dir)) search_path.push_back(*platstdlib_dir);
     }
-    out.module_search_paths = std::move(paths);
+    out.module_search_paths = std::move(search_path);
   }
 
   static bool contains(const std::vector<std::string>& list, const std::string& value) {
@@ -502,20 +518,20 @@ class Getpath {
   // (after the search path was computed); a venv made from it keeps its own prefix.
   void apply_posix_build_quirks() {
     if (is_nt() || !truthy(build_prefix)) return;
-    const auto& cfg = req.config;
+    const auto& cfg = request.config;
     if (!truthy(venv_prefix)) {
-      prefix = first_truthy({cfg.prefix, C.PREFIX});
-      exec_prefix = first_truthy({cfg.exec_prefix, C.EXEC_PREFIX, prefix});
+      prefix = first_truthy({cfg.prefix, build.PREFIX});
+      exec_prefix = first_truthy({cfg.exec_prefix, build.EXEC_PREFIX, prefix});
     }
-    base_prefix = first_truthy({cfg.base_prefix, C.PREFIX});
-    base_exec_prefix = first_truthy({cfg.base_exec_prefix, C.EXEC_PREFIX, base_prefix});
+    base_prefix = first_truthy({cfg.base_prefix, build.PREFIX});
+    base_exec_prefix = first_truthy({cfg.base_exec_prefix, build.EXEC_PREFIX, base_prefix});
   }
 
   // getpath.py: SET pythonpath FROM _PTH FILE (a non-empty file replaces the search path).
   void apply_pth() {
     if (pth.empty()) return;
     PthFlags flags;
-    std::vector<std::string> paths;
+    std::vector<std::string> search_path;
     for (const auto& raw : pth) {
       std::string line = strip(std::string_view(raw).substr(0, raw.find('#')));
       if (line.empty()) continue;
@@ -524,11 +540,11 @@ class Getpath {
       } else if (line.rfind("import ", 0) == 0) {
         warn("unsupported 'import' line in ._pth file");
       } else {
-        paths.push_back(join(*pth_dir, line));
+        search_path.push_back(join(*pth_dir, line));
       }
     }
     out.pth_flags = flags;
-    out.module_search_paths = std::move(paths);
+    out.module_search_paths = std::move(search_path);
   }
 
   // getpath.py: UPDATE config FROM CALCULATED VALUES
@@ -541,7 +557,7 @@ class Getpath {
     out.exec_prefix = exec_prefix;
     out.base_prefix = base_prefix;
     out.base_exec_prefix = base_exec_prefix;
-    out.platlibdir = L.platlibdir;
+    out.platlibdir = layout.platlibdir;
     out.stdlib_dir = stdlib_dir.value_or("");
     out.platstdlib_dir = platstdlib_dir.value_or("");
     out.is_python_build = is_python_build;
@@ -551,10 +567,10 @@ class Getpath {
 
   void warn(std::string message) { out.warnings.push_back(std::move(message)); }
 
-  const PlatformLayout& L;
-  const PathSyntax& S;
-  const PathConfigRequest& req;
-  const BuildConstants& C;
+  const PlatformLayout& layout;
+  const PathSyntax& syntax;
+  const PathConfigRequest& request;
+  const BuildConstants& build;  // the build constants (PREFIX, VPATH, ...)
   const FileSystem& fs;
   PathConfigOutput& out;
 
@@ -581,8 +597,9 @@ Status run_getpath(const PlatformLayout& layout, const PathConfigRequest& reques
   }
   if (auto error = Getpath(layout, request, fs, out).run()) {
     out.error = error;
-    // CPython: getpath.c _PyConfig_InitPathConfig reports the script's exception so.
-    return Status::error("getpath", error->type + ": " + error->message);
+    // CPython reports the exception as unraisable ("Exception ignored while running
+    // getpath"), then fails with this status; out.error keeps the exception for that.
+    return Status::error("_PyConfig_InitPathConfig", "error evaluating path");
   }
   return Status::ok();
 }

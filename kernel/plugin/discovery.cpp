@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "plugin/manifest.hpp"
+#include "plugin/permissions.hpp"
 
 namespace gopy::plugin {
 namespace fs = std::filesystem;
@@ -183,17 +184,35 @@ void check_requirements(Plan& plan) {
 
 }  // namespace
 
-Plan discover(const std::vector<fs::path>& dirs, std::string_view platform) {
+Plan discover(const std::vector<fs::path>& dirs, std::string_view platform,
+              DiscoverOptions options) {
   Plan plan;
   plan.dirs = dirs;
   Claims names, slots;
   for (std::size_t di = 0; di < dirs.size(); ++di) {
+    std::error_code ec;
+    if (!fs::is_directory(dirs[di], ec)) continue;
+    if (options.check_permissions) {
+      std::string unsafe = unsafe_permissions(dirs[di]);
+      if (!unsafe.empty()) {
+        plan.errors.push_back("plugin directory " + dirs[di].string() + ": " + unsafe +
+                              "; refusing to load plugins from it");
+        continue;
+      }
+    }
     std::vector<std::size_t> standing;
     for (fs::path& file : manifest_files(dirs[di])) {
       std::size_t ci = plan.candidates.size();
       Candidate& c = plan.candidates.emplace_back();
       c.file = std::move(file);
       c.dir_index = di;
+      if (options.check_permissions) {
+        std::string unsafe = unsafe_permissions(c.file);
+        if (!unsafe.empty()) {
+          reject(plan, c, manifest_error(c.file, "", unsafe + "; refusing it"));
+          continue;
+        }
+      }
       ManifestResult read = read_manifest(c.file);
       if (!read.manifest) {
         reject(plan, c, std::move(read.error));
@@ -211,6 +230,13 @@ Plan discover(const std::vector<fs::path>& dirs, std::string_view platform) {
       if (!c.reason.empty()) {
         c.state = Candidate::State::shadowed;
         continue;
+      }
+      if (options.check_permissions && fs::exists(m.library, ec)) {
+        std::string unsafe = unsafe_permissions(m.library);
+        if (!unsafe.empty()) {
+          reject(plan, c, manifest_error(c.file, "library", m.library.string() + " is " + unsafe + "; refusing it"));
+          continue;
+        }
       }
       c.state = Candidate::State::chosen;
       standing.push_back(ci);

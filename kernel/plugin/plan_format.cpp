@@ -48,6 +48,7 @@ std::string trace_text(const std::vector<TraceEvent>& events) {
   for (const TraceEvent& e : events) {
     switch (e.kind) {
       case TraceEvent::Kind::attach: add(e.plugin, "+"); break;
+      case TraceEvent::Kind::load_failed:
       case TraceEvent::Kind::attach_failed: add(e.plugin, "!"); break;
       case TraceEvent::Kind::detach: add(e.plugin, "-"); break;
       case TraceEvent::Kind::detach_failed: add(e.plugin, "-!"); break;

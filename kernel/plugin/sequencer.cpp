@@ -60,14 +60,14 @@ struct PluginHost::Impl {
     return e;
   }
 
-  Status ensure_loaded(std::size_t plugin) {
+  // Loads a step's library on its plugin's first attach point.
+  Status ensure_loaded(const Step& step) {
+    std::size_t plugin = step.plugin;
     if (libraries[plugin].loaded()) return Status::ok();
     Status status;
-    TraceEvent e;
-    e.plugin = plan.plugins[plugin].name;
-    record(e, [&] {
+    record(event_for(step), [&] {
       status = load_plugin(plan.plugins[plugin], libraries[plugin]);
-      return status.is_ok() ? TraceEvent::Kind::load : TraceEvent::Kind::attach_failed;
+      return status.is_ok() ? TraceEvent::Kind::load : TraceEvent::Kind::load_failed;
     });
     if (status.is_ok()) load_order.push_back(plugin);
     return status;
@@ -107,7 +107,7 @@ struct PluginHost::Impl {
 
   Status attach_step(std::size_t si, void* interp) {
     const Step& step = plan.steps[si];
-    Status status = ensure_loaded(step.plugin);
+    Status status = ensure_loaded(step);
     if (!status.is_ok()) return status;
     record(event_for(step), [&] {
       status = call(libraries[step.plugin].descriptor->attach, step, interp, "attach");
@@ -139,7 +139,19 @@ PluginHost::PluginHost(Plan plan) : impl_(std::make_unique<Impl>()) {
   impl_->libraries.resize(impl_->plan.plugins.size());
 }
 
-PluginHost::~PluginHost() { unload_all(); }
+PluginHost::~PluginHost() {
+  if (impl_) unload_all();
+}
+
+PluginHost::PluginHost(PluginHost&&) noexcept = default;
+
+PluginHost& PluginHost::operator=(PluginHost&& other) noexcept {
+  if (this != &other) {
+    if (impl_) unload_all();
+    impl_ = std::move(other.impl_);
+  }
+  return *this;
+}
 
 const Plan& PluginHost::plan() const { return impl_->plan; }
 

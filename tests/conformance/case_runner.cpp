@@ -42,8 +42,9 @@ SetResult run_cases(size_t count, const std::function<CaseOutcome(size_t)>& run_
 std::string abnormal_end(const ProcessResult& result, int timeout_seconds) {
   if (!result.start_error.empty()) return result.start_error;
   if (result.timed_out) return "timed out after " + std::to_string(timeout_seconds) + " s (killed)";
+  if (result.too_much_output) return "killed after printing more than the output limit";
   if (result.signal != 0) {
-    const char* description = strsignal(result.signal);
+    const char* description = sigdescr_np(result.signal);  // thread-safe, unlike strsignal
     return "killed by signal " + std::to_string(result.signal) + " (" +
            (description != nullptr ? description : "unknown") + ")";
   }

@@ -2,6 +2,7 @@
 // ../shared/vectors/cli/README.md describes.
 #include "case_runner.hpp"
 #include "compare.hpp"
+#include "regex_match.hpp"
 #include "process.hpp"
 #include "scratch_dir.hpp"
 #include "vector_files.hpp"
@@ -32,6 +33,10 @@ void check_stream(const char* stream, const std::string& actual, const std::opti
       case RegexMatch::match: break;
       case RegexMatch::no_match:
         failures.push_back(std::string(stream) + " " + quote(actual, 60) + " does not match /" + *regex + "/");
+        break;
+      case RegexMatch::text_too_long:
+        failures.push_back(std::string(stream) + " is too long (" + std::to_string(actual.size()) +
+                           " bytes) to match /" + *regex + "/");
         break;
       case RegexMatch::bad_pattern:
         failures.push_back(std::string(stream) + "_regex is not a valid ECMAScript pattern: " + *regex);

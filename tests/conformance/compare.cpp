@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <optional>
-#include <regex>
 
 namespace gopy::conformance {
 namespace {
@@ -143,15 +142,6 @@ std::string last_line(std::string_view text) {
   return lines.empty() ? std::string() : lines.back();
 }
 
-RegexMatch regex_full_match(const std::string& pattern, const std::string& text) {
-  try {
-    std::regex compiled(pattern, std::regex::ECMAScript);
-    return std::regex_match(text, compiled) ? RegexMatch::match : RegexMatch::no_match;
-  } catch (const std::regex_error&) {
-    return RegexMatch::bad_pattern;
-  }
-}
-
 std::string decode_utf8_replace(std::string_view bytes) {
   std::string text;
   text.reserve(bytes.size());
@@ -225,10 +215,10 @@ std::string quote(std::string_view text, size_t limit) {
 std::string describe_difference(std::string_view expected, std::string_view actual) {
   size_t at = 0;
   while (at < expected.size() && at < actual.size() && expected[at] == actual[at]) ++at;
-  // Show a little context before the first difference, starting at a line boundary if near.
-  size_t from = at < 20 ? 0 : at - 20;
+  // Show the difference from the start of its line, or from a little before it in a long line.
   size_t newline = expected.substr(0, at).rfind('\n');
-  if (newline != std::string_view::npos && newline + 1 > from) from = newline + 1;
+  size_t from = newline == std::string_view::npos ? 0 : newline + 1;
+  if (at - from > 40) from = at - 20;
   std::string where = "at byte " + std::to_string(at);
   if (at == expected.size() && at < actual.size()) where += " (extra output)";
   if (at == actual.size() && at < expected.size()) where += " (output ends early)";

@@ -1,5 +1,5 @@
 // The comparison rules of the cli and run vector READMEs: placeholders, the last stderr
-// line, whole-text regular expressions, and the run set's stderr normalization.
+// line, and the run set's stderr normalization (regexes: regex_match.hpp).
 #pragma once
 
 #include <string>
@@ -14,11 +14,6 @@ std::string replace_placeholders(std::string_view text, std::string_view argv0, 
 // The last line of `text` split on '\n', a final empty piece (trailing newline) dropped;
 // "" when there is none (cli README, stderr_last_line).
 std::string last_line(std::string_view text);
-
-enum class RegexMatch { match, no_match, bad_pattern };
-
-// Whole-text match, ECMAScript grammar (Python's re.fullmatch on the shared subset).
-RegexMatch regex_full_match(const std::string& pattern, const std::string& text);
 
 // Python's bytes.decode("utf-8", errors="replace"): each invalid sequence becomes U+FFFD.
 std::string decode_utf8_replace(std::string_view bytes);

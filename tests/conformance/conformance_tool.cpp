@@ -80,14 +80,15 @@ int compare_known_failures(const ToolOptions& options, const SetResult& result) 
 
   KnownFailureCheck check = check_known_failures(result.failed_names, list);
   for (const auto& name : check.unexpected_failures) {
-    std::cout << "UNEXPECTED FAILURE " << name << ": not listed in " << options.known_failures << "\n";
+    std::cout << "UNEXPECTED FAILURE " << name << ": not a known failure\n";
   }
   for (const auto& entry : check.unexpected_passes) {
-    std::cout << "UNEXPECTED PASS " << entry.name << ": listed in " << options.known_failures
-              << " (\"" << entry.reason << "\") but it did not fail (it passed, or no such case exists)\n";
+    std::cout << "UNEXPECTED PASS " << entry.name << ": a known failure (" << entry.reason
+              << ") that did not fail: it passed, or no such case exists\n";
   }
-  std::cout << list.entries.size() << " known failures listed, " << check.unexpected_failures.size()
-            << " unexpected failures, " << check.unexpected_passes.size() << " unexpected passes\n";
+  std::cout << options.known_failures << ": " << list.entries.size() << " known failures, "
+            << check.unexpected_failures.size() << " unexpected failures, " << check.unexpected_passes.size()
+            << " unexpected passes\n";
   return check.ok() ? 0 : exit_failed;
 }
 

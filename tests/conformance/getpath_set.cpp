@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -224,6 +225,13 @@ void diff_global(const json::object& globals, const char* key, const pc::OptStri
   }
 }
 
+// The status, and the exception the script raised when there is one.
+std::string describe_failure(const Status& status, const pc::PathConfigOutput& out) {
+  std::string text = status.to_string();
+  if (out.error) text += " (" + out.error->type + ": " + out.error->message + ")";
+  return text;
+}
+
 // Runs one case; returns what differed (empty when it passes).
 std::vector<std::string> run_case(const json::object& c) {
   pc::PathConfigRequest request = read_request(c);
@@ -242,12 +250,12 @@ std::vector<std::string> run_case(const json::object& c) {
     if (status.is_ok()) {
       diffs.push_back("expected " + type + ", but the calculation succeeded");
     } else if (!out.error || out.error->type != type) {
-      diffs.push_back("expected " + type + ", got: " + status.to_string());
+      diffs.push_back("expected " + type + ", got: " + describe_failure(status, out));
     }
     return diffs;
   }
   if (!status.is_ok()) {
-    diffs.push_back("calculation failed: " + status.to_string());
+    diffs.push_back("calculation failed: " + describe_failure(status, out));
     return diffs;
   }
   diff_warnings(need(expected, "warnings"), out.warnings, diffs);
@@ -266,11 +274,11 @@ std::string join_diffs(const std::vector<std::string>& diffs) {
   return text;
 }
 
-// Every *.json below the given directories (or the files themselves), sorted.
-std::vector<std::filesystem::path> vector_files(const std::vector<std::string>& dirs,
-                                                std::ostream& out, SetResult& result) {
+// Every *.json below the given directories (or the files themselves), sorted. False with
+// `error` set when a directory cannot be read.
+bool vector_files(const std::vector<std::string>& dirs, std::vector<std::filesystem::path>& files,
+                  std::string& error) {
   namespace fs = std::filesystem;
-  std::vector<fs::path> files;
   for (const auto& dir : dirs) {
     std::error_code ec;
     if (fs::is_regular_file(dir, ec)) {
@@ -278,19 +286,43 @@ std::vector<std::filesystem::path> vector_files(const std::vector<std::string>& 
       continue;
     }
     if (!fs::is_directory(dir, ec)) {
-      out << "FAIL " << dir << ": not a directory of vectors\n";
-      ++result.failed;
-      result.failed_names.push_back(dir);
-      continue;
+      error = dir + ": not a directory of getpath vectors";
+      return false;
     }
-    for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".json") {
-        files.push_back(entry.path());
-      }
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path());
+    }
+    if (ec) {
+      error = dir + ": " + ec.message();
+      return false;
     }
   }
   std::sort(files.begin(), files.end());
-  return files;
+  return true;
+}
+
+// The "cases" array of a vector file, or nullptr with `error` set.
+const json::array* read_cases(const std::filesystem::path& file, json::value& doc,
+                              std::string& error) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    error = file.string() + ": cannot read";
+    return nullptr;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  json::error_code ec;
+  doc = json::parse(text.str(), ec);
+  if (ec) {
+    error = file.string() + ": invalid JSON (" + ec.message() + ")";
+    return nullptr;
+  }
+  const json::value* cases = doc.is_object() ? doc.get_object().if_contains("cases") : nullptr;
+  if (!cases || !cases->is_array()) {
+    error = file.string() + ": expected an object with a \"cases\" array";
+    return nullptr;
+  }
+  return &cases->get_array();
 }
 
 struct OsTally {
@@ -300,52 +332,49 @@ struct OsTally {
 SetResult run_getpath_set(const std::vector<std::string>& dirs, const RunOptions& options,
                           std::ostream& out) {
   SetResult result;
+  std::vector<std::filesystem::path> files;
+  if (!vector_files(dirs, files, result.error)) return result;
   std::map<std::string, OsTally> per_os{{"posix", {}}, {"darwin", {}}, {"nt", {}}};
-  auto fail = [&](const std::string& name, const std::string& os, const std::string& what) {
-    out << "FAIL " << name << ": " << what << "\n";
-    ++result.failed;
-    ++per_os[os].failed;
-    result.failed_names.push_back(name);
-  };
-  for (const auto& file : vector_files(dirs, out, result)) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    json::error_code ec;
-    json::value doc = json::parse(text.str(), ec);
-    const json::array* cases = nullptr;
-    if (!ec && doc.is_object()) {
-      if (const auto* v = doc.as_object().if_contains("cases"); v && v->is_array()) {
-        cases = &v->get_array();
-      }
-    }
-    if (!cases) {
-      fail(file.string(), "posix", "not a vector file (expected {\"cases\": [...]})");
-      continue;
-    }
+  std::set<std::string> seen;
+  for (const auto& file : files) {
+    json::value doc;
+    const json::array* cases = read_cases(file, doc, result.error);
+    if (!cases) return result;
     for (const auto& case_value : *cases) {
-      std::string name = "?";
-      std::string os = "posix";
+      const json::object* c = case_value.if_object();
+      const json::value* name_value = c ? c->if_contains("name") : nullptr;
+      if (!name_value || !name_value->is_string()) {
+        result.error = file.string() + ": a case without a string \"name\"";
+        return result;
+      }
+      std::string name(name_value->get_string());
+      if (!seen.insert(name).second) {
+        result.error = file.string() + ": case name '" + name + "' is repeated";
+        return result;
+      }
+      const json::value* os_value = c->if_contains("os_name");
+      std::string os = os_value && os_value->is_string() ? std::string(os_value->get_string())
+                                                          : std::string("posix");
+      std::string what;
       try {
-        const auto& c = case_value.as_object();
-        name = std::string(need(c, "name").as_string());
-        os = std::string(need(c, "os_name").as_string());
-        auto diffs = run_case(c);
-        if (!diffs.empty()) {
-          fail(name, os, join_diffs(diffs));
-          continue;
-        }
+        what = join_diffs(run_case(*c));
+      } catch (const std::exception& e) {
+        what = std::string("malformed case: ") + e.what();
+      }
+      if (what.empty()) {
         ++result.passed;
         ++per_os[os].passed;
         if (options.verbose) out << "PASS " << name << "\n";
-      } catch (const std::exception& e) {
-        fail(name, os, std::string("malformed case: ") + e.what());
+      } else {
+        out << "FAIL " << name << ": " << what << "\n";
+        ++result.failed;
+        ++per_os[os].failed;
+        result.failed_names.push_back(name);
       }
     }
   }
-  for (const auto& [os, tally] : per_os) {
-    out << "getpath " << os << ": " << tally.passed << " passed, " << tally.failed
-        << " failed\n";
+  for (const auto& os : {"posix", "darwin", "nt"}) {
+    out << os << ": " << per_os[os].passed << " passed, " << per_os[os].failed << " failed\n";
   }
   return result;
 }

@@ -78,9 +78,11 @@ int spawn(const ProcessSpec& spec, Pipe& in, Pipe& out, Pipe& err, pid_t& pid) {
   return rc;
 }
 
+enum class Exchange { finished, timed_out, too_much_output };
+
 // Feeds stdin and drains stdout/stderr together, so a child blocked on a full pipe never
-// deadlocks with us. Returns false when the deadline passed first.
-bool exchange(const ProcessSpec& spec, int& to_child, int& from_out, int& from_err,
+// deadlocks with us, until both outputs reach EOF (or the deadline, or the output limit).
+Exchange exchange(const ProcessSpec& spec, int& to_child, int& from_out, int& from_err,
               ProcessResult& result, Clock::time_point deadline) {
   size_t written = 0;
   if (spec.stdin_data.empty()) close_fd(to_child);
@@ -89,7 +91,7 @@ bool exchange(const ProcessSpec& spec, int& to_child, int& from_out, int& from_e
     pollfd fds[3] = {{to_child, POLLOUT, 0}, {from_out, POLLIN, 0}, {from_err, POLLIN, 0}};
     int ready = poll(fds, 3, milliseconds_until(deadline));
     if (ready < 0 && errno == EINTR) continue;
-    if (ready == 0) return false;
+    if (ready == 0) return Exchange::timed_out;
     if (fds[0].revents != 0) {
       ssize_t n = write(to_child, spec.stdin_data.data() + written, spec.stdin_data.size() - written);
       if (n > 0) written += static_cast<size_t>(n);
@@ -105,12 +107,13 @@ bool exchange(const ProcessSpec& spec, int& to_child, int& from_out, int& from_e
       ssize_t n = read(*readers[i], buffer, sizeof buffer);
       if (n > 0) {
         sinks[i]->append(buffer, static_cast<size_t>(n));
+        if (sinks[i]->size() > spec.output_limit) return Exchange::too_much_output;
       } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
         close_fd(*readers[i]);
       }
     }
   }
-  return true;
+  return Exchange::finished;
 }
 
 // Waits for the child to exit (it may outlive its closed pipes); false at the deadline.
@@ -154,10 +157,11 @@ ProcessResult run_process(const ProcessSpec& spec) {
   fcntl(in.write_end, F_SETFL, fcntl(in.write_end, F_GETFL) | O_NONBLOCK);
 
   auto deadline = Clock::now() + spec.timeout;
-  bool finished = exchange(spec, in.write_end, out.read_end, err.read_end, result, deadline);
+  Exchange outcome = exchange(spec, in.write_end, out.read_end, err.read_end, result, deadline);
   int status = 0;
-  if (!finished || !wait_for_exit(pid, status, deadline)) {
-    result.timed_out = true;
+  if (outcome != Exchange::finished || !wait_for_exit(pid, status, deadline)) {
+    result.too_much_output = outcome == Exchange::too_much_output;
+    result.timed_out = !result.too_much_output;
     kill(-pid, SIGKILL);
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
@@ -165,7 +169,7 @@ ProcessResult run_process(const ProcessSpec& spec) {
   close_fd(in.write_end);
   close_fd(out.read_end);
   close_fd(err.read_end);
-  if (result.timed_out) return result;
+  if (result.timed_out || result.too_much_output) return result;
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
   return result;

@@ -16,17 +16,20 @@ struct ProcessSpec {
   std::string cwd;                // working directory of the child
   std::string stdin_data;         // written to the child's stdin, then EOF
   std::chrono::milliseconds timeout{30000};
+  // A child printing without end is stopped here rather than filling the runner's memory.
+  size_t output_limit = 16 * 1024 * 1024;  // bytes, per stream
 };
 
 struct ProcessResult {
   std::string start_error;  // non-empty: the process could not be started
   bool timed_out = false;   // killed at the time limit
+  bool too_much_output = false;  // killed when stdout or stderr passed the output limit
   int exit_code = -1;       // 0-255 on a normal exit
   int signal = 0;           // non-zero: killed by this signal
   std::string out;          // raw stdout bytes
   std::string err;          // raw stderr bytes
 
-  bool exited_normally() const { return start_error.empty() && !timed_out && signal == 0; }
+  bool exited_normally() const { return start_error.empty() && !timed_out && !too_much_output && signal == 0; }
 };
 
 ProcessResult run_process(const ProcessSpec& spec);

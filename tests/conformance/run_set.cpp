@@ -44,6 +44,7 @@ CaseOutcome run_program_case(const RunCase& c, const std::string& binary) {
   std::string normalized = c.stderr_mode == StderrMode::last_line
                                ? normalize_last_line_mode(err)
                                : normalize_traceback(err, {dir.path(), dir.canonical_path()});
+  outcome.details += "    normalized stderr: " + quote(normalized, 4000) + "\n";
   std::vector<std::string> failures;
   if (result.exit_code != c.exit_code) {
     failures.push_back("exit code " + std::to_string(result.exit_code) + ", expected " + std::to_string(c.exit_code));

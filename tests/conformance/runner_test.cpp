@@ -4,6 +4,7 @@
 
 #include "case_runner.hpp"
 #include "compare.hpp"
+#include "regex_match.hpp"
 #include "known_failures.hpp"
 #include "process.hpp"
 #include "scratch_dir.hpp"
@@ -31,6 +32,7 @@ TEST_CASE("regexes must match the whole text, '.' not across newlines", "[compar
   CHECK(regex_full_match("abc", "abcd") == RegexMatch::no_match);
   CHECK(regex_full_match("a.c", "a\nc") == RegexMatch::no_match);
   CHECK(regex_full_match("a(", "a(") == RegexMatch::bad_pattern);
+  CHECK(regex_full_match(".*", std::string(regex_text_limit + 1, 'x')) == RegexMatch::text_too_long);
 }
 
 TEST_CASE("invalid UTF-8 is replaced like Python's errors='replace'", "[compare]") {
@@ -180,7 +182,7 @@ TEST_CASE("a child gets exactly its argv, environment, directory and stdin", "[p
   CHECK(result.err == "err\n");
 }
 
-TEST_CASE("a child is killed at its time limit; signals and bad programs are reported", "[process]") {
+TEST_CASE("a child is killed at its time limit, signals and bad programs are reported", "[process]") {
   ScratchDir dir;
   std::string error;
   REQUIRE(dir.create({}, error));
@@ -190,6 +192,12 @@ TEST_CASE("a child is killed at its time limit; signals and bad programs are rep
   spec.argv = {"/bin/sh", "-c", "sleep 30"};
   spec.timeout = std::chrono::milliseconds(200);
   CHECK(run_process(spec).timed_out);
+
+  spec.argv = {"/bin/sh", "-c", "while :; do echo yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy; done"};
+  spec.output_limit = 100000;
+  ProcessResult flood = run_process(spec);
+  CHECK(flood.too_much_output);
+  CHECK_FALSE(flood.timed_out);
 
   spec.argv = {"/bin/sh", "-c", "kill -SEGV $$"};
   spec.timeout = std::chrono::seconds(10);

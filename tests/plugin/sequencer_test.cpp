@@ -150,6 +150,9 @@ TEST_CASE("sequencer: a plugin failing to load unwinds like a failing attach", "
   CHECK(status.message().find("plugin 'tp_b': library ") == 0);
   CHECK(host.trace_text() == "tp_a+ tp_b! tp_a-");
   CHECK(std::string(trace.text) == "tp_a+ tp_a-");
+  REQUIRE(host.trace().size() >= 3);
+  CHECK(host.trace()[2].kind == TraceEvent::Kind::load_failed);
+  CHECK(host.trace()[2].order == 20);
 }
 
 TEST_CASE("sequencer: the trace hook sees loads, attaches, detaches and unloads in order",
@@ -159,7 +162,8 @@ TEST_CASE("sequencer: the trace hook sees loads, attaches, detaches and unloads 
   PluginHost host = host_for(tmp.path());
   std::vector<std::string> seen;
   host.set_trace_hook([&](const TraceEvent& e) {
-    static const char* kinds[] = {"load", "attach", "attach_failed", "detach", "detach_failed", "unload"};
+    static const char* kinds[] = {"load",   "load_failed",   "attach", "attach_failed",
+                                  "detach", "detach_failed", "unload"};
     seen.push_back(std::string(kinds[static_cast<int>(e.kind)]) + " " + e.plugin);
     CHECK(e.duration.count() >= 0);
   });
@@ -172,6 +176,18 @@ TEST_CASE("sequencer: the trace hook sees loads, attaches, detaches and unloads 
                                          "detach tp_a", "unload tp_c", "unload tp_b",
                                          "unload tp_a"});
   CHECK(host.trace().size() == seen.size());
+}
+
+TEST_CASE("sequencer: a host can be moved while attached", "[sequencer]") {
+  TempDir tmp;
+  add_core_chain(tmp.path());
+  TestTrace trace;
+  PluginHost first = host_for(tmp.path());
+  REQUIRE(first.attach_phase(Phase::core, &trace).is_ok());
+  PluginHost second(std::move(first));
+  CHECK(second.attached().size() == 3);
+  second.detach_all(&trace);
+  CHECK(std::string(trace.text) == "tp_a+ tp_b+ tp_c+ tp_c- tp_b- tp_a-");
 }
 
 TEST_CASE("sequencer: phases attach once each, core first", "[sequencer]") {

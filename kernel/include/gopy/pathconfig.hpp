@@ -64,7 +64,8 @@ class PathSyntax {
 // The file-system interface.
 // ---------------------------------------------------------------------------------------
 
-// How a file-system call failed, as the Python exception getpath.py would see.
+// How a file-system call (or the calculation) failed, as the Python exception getpath.py
+// would see or raise.
 struct FsError {
   enum class Kind { not_found, permission_denied, other };
   Kind kind = Kind::other;
@@ -127,7 +128,9 @@ struct RuntimeValues {
   std::string py_setpath;  // the Py_SetPath() argument
 };
 
-// The PyConfig fields getpath.py reads (same names; nullopt = NULL / absent).
+// The PyConfig fields getpath.py reads (same names; nullopt = NULL / absent). It never
+// reads isolated, site_import, safe_path or platstdlib_dir: a ._pth file sets the first
+// three (PathConfigOutput::pth_flags) and platstdlib_dir is always computed.
 struct PathConfigInput {
   OptString program_name;
   OptString home;
@@ -213,8 +216,9 @@ struct PlatformLayout {
   std::string zip_landmark;
 };
 
-// Runs getpath.py's algorithm for `layout` over `fs`. Returns ok with `out` filled, or an
-// error status (out.error says which exception the script raised).
+// Runs getpath.py's algorithm for `layout` over `fs`. Returns ok with `out` filled, or
+// CPython's "error evaluating path" status, with out.error naming the exception the script
+// raised (CPython prints it as "Exception ignored while running getpath").
 // CPython: Modules/getpath.py (whole script), driven by getpath.c _PyConfig_InitPathConfig.
 Status run_getpath(const PlatformLayout& layout, const PathConfigRequest& request,
                    const FileSystem& fs, PathConfigOutput& out);

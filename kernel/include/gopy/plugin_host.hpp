@@ -113,28 +113,36 @@ std::vector<std::filesystem::path> default_search_dirs(bool use_environment);
 // The directory holding libgopy (build tree or install tree alike).
 std::filesystem::path kernel_library_dir();
 
+struct DiscoverOptions {
+  // Refuse directories, manifests and libraries writable by group or others or owned by
+  // another non-root user (as OpenSSH's StrictModes). An embedder may turn this off.
+  bool check_permissions = true;
+};
+
 // Reads every *.json manifest in `dirs` (a missing directory is skipped), applies platform
 // filtering, shadowing and the requirement rules, and returns the plan. Invalid manifests
-// are all collected in Plan::errors.
+// (and refused directories) are all collected in Plan::errors.
 Plan discover(const std::vector<std::filesystem::path>& dirs,
-              std::string_view platform = host_platform());
+              std::string_view platform = host_platform(), DiscoverOptions options = {});
 
 // What happened to whom, for traces, `-X lifecycle` timings and tests.
 struct TraceEvent {
-  enum class Kind { load, attach, attach_failed, detach, detach_failed, unload };
+  enum class Kind { load, load_failed, attach, attach_failed, detach, detach_failed, unload };
   Kind kind = Kind::load;
   std::string plugin;
   Phase phase = Phase::core;  // for attach/detach events
   int order = 0;
   std::chrono::nanoseconds duration{0};  // measured only when a hook is installed
 };
-// "a+ b+ c! b- a-": attach (+), failed attach or load (!), detach (-), failed detach (-!).
+// "a+ b+ c! b- a-": attach (+), failed load or attach (!), detach (-), failed detach (-!).
 std::string trace_text(const std::vector<TraceEvent>& events);
 
 class PluginHost {
  public:
   explicit PluginHost(Plan plan);
   ~PluginHost();  // detaches (interp null) and unloads whatever is still there
+  PluginHost(PluginHost&&) noexcept;  // a moved-from host may only be destroyed or assigned
+  PluginHost& operator=(PluginHost&&) noexcept;
   PluginHost(const PluginHost&) = delete;
   PluginHost& operator=(const PluginHost&) = delete;
 
