@@ -120,6 +120,7 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   init_exception_methods();
   init_int_float_methods();
   init_textio_methods();
+  init_range_methods();
   init_eval_types();
 
   interp->modules = new_dict();

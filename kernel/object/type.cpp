@@ -192,6 +192,8 @@ static Object* type_richcompare(Object* a, Object* b, CompareOp op) {
 
 // ---- object ----
 
+DictObject** instance_dict_slot_of_instance(Object* o) { return &static_cast<InstanceObject*>(o)->dict; }
+
 // CPython: Objects/typeobject.c object_new: excess arguments are an error unless the
 // class overrides __init__ (and does not override __new__).
 static Object* object_new(TypeObject* t, Object* const*, size_t nargs, TupleObject* kwnames) {
@@ -200,7 +202,7 @@ static Object* object_new(TypeObject* t, Object* const*, size_t nargs, TupleObje
     return type_error(cat(t->qualname, "() takes no arguments"));
   }
   if (t == &object_type) return make<InstanceObject>(&object_type);
-  if (t->dict_offset != offsetof(InstanceObject, dict)) {
+  if (t->instance_dict != instance_dict_slot_of_instance) {
     return type_error(cat("object.__new__(", t->name, ") is not safe"));
   }
   incref(t);
@@ -307,7 +309,6 @@ void init_type_and_object_types() {
   object_type.tp_new = object_new;
   object_type.tp_init = object_init;
   object_type.tp_hash = identity_hash;
-  object_type.dict_offset = 0;
   none_type.tp_repr = none_repr;
   none_type.nb_bool = none_bool;
   none_type.tp_hash = identity_hash;
