@@ -368,6 +368,7 @@ Object* build_class(StrObject* name, TupleObject* bases, DictObject* ns, StrObje
                        cat("class '", name->utf8, "': subclassing '", base->name, "' is not supported by gopy"));
     instance_dict = instance_dict_slot_of_instance;
   }
+  type_modified();
   auto* t = make<TypeObject>();
   t->type = new_ref(&type_type);
   t->name = name->utf8;

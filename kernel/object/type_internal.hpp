@@ -11,6 +11,8 @@ namespace gopy {
 void ensure_static_type_dicts();
 void reset_static_type_dicts();
 TupleObject* type_mro_tuple(TypeObject* t);
+// Invalidates cached type lookups (call after changing any type's dict).
+void type_modified();
 int64_t object_identity_hash(Object* o);
 bool is_type_object(Object* o);
 // The instance dict of a plain class instance (the `instance_dict` of object subclasses).
