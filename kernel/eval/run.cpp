@@ -105,6 +105,10 @@ int handle_uncaught_exception() {
     print_exception(exc);
     clear_error();
     code = 1;
+    if (isinstance_of(exc, &exc_KeyboardInterrupt)) {
+      get_thread_state()->interp->unhandled_keyboard_interrupt = true;
+      code = 130;  // 128 + SIGINT, what a shell reports for CPython's exit
+    }
   }
   decref(exc);
   flush_std_streams();

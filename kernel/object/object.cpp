@@ -223,6 +223,15 @@ Object* generic_getattr(Object* o, StrObject* name) {
     }
   }
   if (descr) return bind_descriptor(descr, o);
+  std::string_view n = name->view();
+  if (n == "__class__") return new_ref<Object>(o->type);
+  if (n == "__dict__") {
+    if (DictObject** slot = instance_dict_slot(o)) {
+      if (!*slot) *slot = new_dict();
+      return new_ref<Object>(*slot);
+    }
+  }
+  if (n == "__doc__") return new_none();
   return attribute_error(o, name);
 }
 
