@@ -26,6 +26,10 @@ Object* compile_module_source(std::string_view source, std::string_view filename
   SymbolTable table;
   ScopeError scope_error;
   if (!table.build(*parsed.module(), &scope_error)) {
+    if (scope_error.recursion) {
+      set_error(&exc_RecursionError, scope_error.msg);
+      return nullptr;
+    }
     raise_syntax_error("SyntaxError", scope_error.msg, std::string(filename), scope_error.lineno,
                        scope_error.col_offset + 1, source_line_text(source, scope_error.lineno), scope_error.lineno,
                        scope_error.col_offset + 1);

@@ -164,3 +164,22 @@ TEST_CASE("repeated runtimes with reference cycles free every object") {
     CHECK(gopy::get_thread_state() == nullptr);
   }
 }
+
+TEST_CASE("deeply nested expressions: fine up to the limit, RecursionError beyond") {
+  auto chain = [](int n) {
+    std::string src = "x = 1";
+    for (int i = 1; i < n; ++i) src += "+1";
+    return src + "\nprint(x)\n";
+  };
+  auto ok = run_source(chain(4000));
+  CHECK(ok.out == "4000\n");
+  auto deep = run_source(chain(100000));
+  CHECK(deep.exit_code == 1);
+  CHECK(deep.err == "RecursionError: maximum recursion depth exceeded during compilation\n");
+}
+
+TEST_CASE("a very long line") {
+  std::string s(100000, 'a');
+  auto r = run_source("s = '" + s + "'\nprint(len(s), s[-3:])\n");
+  CHECK(r.out == "100000 aaa\n");
+}
