@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <cstdio>
 
+#if defined(__linux__)
+#include <pthread.h>
+#endif
+
 #include "eval/parser.hpp"
 #include "eval/parser_impl.hpp"
 #include "eval/parser_unicode.hpp"
@@ -14,12 +18,32 @@ namespace {
 // (an operand of a unary operator, a lambda or conditional-expression body, a bracket),
 // which costs CPython about one rule call, so the same inputs overflow.
 constexpr int kMaxDepth = 6000;
-// Whatever the count, never use more than this much C++ stack: frames are larger under
-// AddressSanitizer, and the parser may be entered deep inside a running program.
-constexpr std::uintptr_t kMaxStackBytes = 2u << 20;
+// Whatever the count, stop this far above the end of the thread's stack: frames are
+// larger under AddressSanitizer, and the parser may be entered deep inside a running
+// program (exec, import) with little stack left.
+constexpr std::uintptr_t kStackReserve = 256u << 10;
+// Where the thread's stack size cannot be read, use at most this much.
+constexpr std::uintptr_t kFallbackStackBudget = 1u << 20;
 
 std::uintptr_t stack_position() {
   return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+}
+
+// The lowest frame address the parser may reach (stacks grow down on every platform gopy
+// targets).
+std::uintptr_t stack_floor(std::uintptr_t here) {
+#if defined(__linux__)
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    void* low = nullptr;
+    std::size_t size = 0;
+    int rc = pthread_attr_getstack(&attr, &low, &size);
+    pthread_attr_destroy(&attr);
+    auto bottom = reinterpret_cast<std::uintptr_t>(low);
+    if (rc == 0 && here > bottom + kStackReserve) return bottom + kStackReserve;
+  }
+#endif
+  return here > kFallbackStackBudget ? here - kFallbackStackBudget : 0;
 }
 
 // The REPL prints the value of expression statements that are not inside a def or class
@@ -80,9 +104,7 @@ Parser::Parser(std::string_view source, std::string_view filename, ParseMode mod
 }
 
 bool Parser::enter() {
-  std::uintptr_t here = stack_position();
-  std::uintptr_t used = stack_base_ > here ? stack_base_ - here : here - stack_base_;
-  if (++depth_ > kMaxDepth || used > kMaxStackBytes) {
+  if (++depth_ > kMaxDepth || stack_position() < stack_floor_) {
     too_complex();
     return false;
   }
@@ -168,7 +190,7 @@ bool Parser::starts_expression(const Token& t) const {
 }
 
 ParseResult Parser::run() {
-  stack_base_ = stack_position();
+  stack_floor_ = stack_floor(stack_position());
   ParseResult result;
   ast::Mod* root = nullptr;
   if (long bad = find_invalid_utf8(tok_.source()); bad >= 0) {

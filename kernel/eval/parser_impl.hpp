@@ -192,7 +192,7 @@ class Parser {
   bool has_error_ = false;
   ParserError error_;
   int depth_ = 0;
-  std::uintptr_t stack_base_ = 0;
+  std::uintptr_t stack_floor_ = 0;  // frames below this address would risk the stack
   int error_line_ = 0;  // line of the last token read when the parser failed
   int function_depth_ = 0;  // def, lambda and class bodies being parsed
   int def_depth_ = 0;       // def bodies only ('return' outside function)

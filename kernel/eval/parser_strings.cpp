@@ -161,6 +161,7 @@ bool Parser::replacement_field(std::vector<ast::Expr*>& parts, std::string& pend
   }
   ast::Expr* value = star_expressions();
   if (!value) return false;
+  if (value->kind == ast::ExprKind::Starred) defer_error(value, "can't use starred expression here");
   std::string debug_text;
   bool debug = false;
   if (at_op(Op::Equal)) {
