@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "eval/parser_tokens.hpp"
 #include "eval/parser_unicode.hpp"
 
 namespace gopy::parser {
@@ -26,107 +27,6 @@ bool is_ident_start_ascii(char c) {
 }
 bool is_potential_ident_char(char c) {
   return is_ident_start_ascii(c) || is_digit(c) || static_cast<unsigned char>(c) >= 128;
-}
-
-struct KeywordEntry {
-  std::string_view text;
-  Keyword keyword;
-};
-constexpr KeywordEntry kKeywords[] = {
-    {"False", Keyword::False},   {"None", Keyword::None},       {"True", Keyword::True},
-    {"and", Keyword::And},       {"as", Keyword::As},           {"assert", Keyword::Assert},
-    {"async", Keyword::Async},   {"await", Keyword::Await},     {"break", Keyword::Break},
-    {"class", Keyword::Class},   {"continue", Keyword::Continue}, {"def", Keyword::Def},
-    {"del", Keyword::Del},       {"elif", Keyword::Elif},       {"else", Keyword::Else},
-    {"except", Keyword::Except}, {"finally", Keyword::Finally}, {"for", Keyword::For},
-    {"from", Keyword::From},     {"global", Keyword::Global},   {"if", Keyword::If},
-    {"import", Keyword::Import}, {"in", Keyword::In},           {"is", Keyword::Is},
-    {"lambda", Keyword::Lambda}, {"nonlocal", Keyword::Nonlocal}, {"not", Keyword::Not},
-    {"or", Keyword::Or},         {"pass", Keyword::Pass},       {"raise", Keyword::Raise},
-    {"return", Keyword::Return}, {"try", Keyword::Try},         {"while", Keyword::While},
-    {"with", Keyword::With},     {"yield", Keyword::Yield},
-};
-
-Keyword lookup_keyword(std::string_view word) {
-  if (word.size() < 2 || word.size() > 8) return Keyword::None_;
-  for (const auto& entry : kKeywords)
-    if (entry.text == word) return entry.keyword;
-  return Keyword::None_;
-}
-
-// CPython: Parser/token.c _PyToken_OneChar / TwoChars / ThreeChars.
-Op one_char_op(char c) {
-  switch (c) {
-    case '(': return Op::LPar;
-    case ')': return Op::RPar;
-    case '[': return Op::LSqb;
-    case ']': return Op::RSqb;
-    case ':': return Op::Colon;
-    case ',': return Op::Comma;
-    case ';': return Op::Semi;
-    case '+': return Op::Plus;
-    case '-': return Op::Minus;
-    case '*': return Op::Star;
-    case '/': return Op::Slash;
-    case '|': return Op::VBar;
-    case '&': return Op::Amper;
-    case '<': return Op::Less;
-    case '>': return Op::Greater;
-    case '=': return Op::Equal;
-    case '.': return Op::Dot;
-    case '%': return Op::Percent;
-    case '{': return Op::LBrace;
-    case '}': return Op::RBrace;
-    case '~': return Op::Tilde;
-    case '^': return Op::Circumflex;
-    case '@': return Op::At;
-    case '!': return Op::Exclamation;
-    default: return Op::None;
-  }
-}
-
-Op two_char_op(char c1, char c2) {
-  switch (c1) {
-    case '!': return c2 == '=' ? Op::NotEqual : Op::None;
-    case '%': return c2 == '=' ? Op::PercentEqual : Op::None;
-    case '&': return c2 == '=' ? Op::AmperEqual : Op::None;
-    case '*':
-      if (c2 == '*') return Op::DoubleStar;
-      return c2 == '=' ? Op::StarEqual : Op::None;
-    case '+': return c2 == '=' ? Op::PlusEqual : Op::None;
-    case '-':
-      if (c2 == '=') return Op::MinEqual;
-      return c2 == '>' ? Op::RArrow : Op::None;
-    case '/':
-      if (c2 == '/') return Op::DoubleSlash;
-      return c2 == '=' ? Op::SlashEqual : Op::None;
-    case ':': return c2 == '=' ? Op::ColonEqual : Op::None;
-    case '<':
-      if (c2 == '<') return Op::LeftShift;
-      if (c2 == '=') return Op::LessEqual;
-      return c2 == '>' ? Op::NotEqual : Op::None;  // "<>": only valid with barry_as_FLUFL
-    case '=': return c2 == '=' ? Op::EqEqual : Op::None;
-    case '>':
-      if (c2 == '=') return Op::GreaterEqual;
-      return c2 == '>' ? Op::RightShift : Op::None;
-    case '@': return c2 == '=' ? Op::AtEqual : Op::None;
-    case '^': return c2 == '=' ? Op::CircumflexEqual : Op::None;
-    case '|': return c2 == '=' ? Op::VBarEqual : Op::None;
-    default: return Op::None;
-  }
-}
-
-Op three_char_op(Op two, char c3) {
-  if (c3 == '=') {
-    switch (two) {
-      case Op::DoubleStar: return Op::DoubleStarEqual;
-      case Op::DoubleSlash: return Op::DoubleSlashEqual;
-      case Op::LeftShift: return Op::LeftShiftEqual;
-      case Op::RightShift: return Op::RightShiftEqual;
-      default: return Op::None;
-    }
-  }
-  return Op::None;
 }
 
 // CPython: lexer.c verify_identifier's two messages.
@@ -362,11 +262,9 @@ Token Tokenizer::normal_mode() {
         while (!at_end() && peek() != '\n') ++pos_;
       }
       if (peek() == '\\') {
-        std::uint32_t start = pos_;
         ++pos_;
         if (peek() != '\n') {
           // CPython reports this one column past the backslash.
-          (void)start;
           return fail_kind("SyntaxError", "unexpected character after line continuation character",
                            col_of(pos_) + 1);
         }
@@ -398,10 +296,6 @@ Token Tokenizer::normal_mode() {
         error_.at_eof_in_brackets = true;
         error_.lineno = error_.end_lineno = lineno_;
         return make(TokenType::Error, pos_, pos_);
-      }
-      if (fmode) {
-        // Inside an f-string field at end of input: the string never ended.
-        return make(TokenType::EndMarker, pos_, pos_);
       }
       return make(TokenType::EndMarker, pos_, pos_);
     }
@@ -465,17 +359,10 @@ Token Tokenizer::normal_mode() {
     if (is_digit(c)) return number(start);
     if (c == '"' || c == '\'') return string_literal(start, c);
 
-    // Inside an f-string field, ':' at the field's own level starts the format spec.
+    // Inside an f-string field, ':' at the field's own level starts the format spec (so
+    // `{x:=1}` is x with the spec "=1", as in CPython).
     if (fmode && fmode->expr_start_depth >= 0 && c == ':' &&
-        fmode->curly_depth - 1 == fmode->expr_start_depth && peek(1) != '=') {
-      ++pos_;
-      fmode->regular = false;
-      fmode->in_format_spec = true;
-      return make_op(Op::Colon, start, pos_);
-    }
-    if (fmode && fmode->expr_start_depth >= 0 && c == ':' &&
-        fmode->curly_depth - 1 == fmode->expr_start_depth && peek(1) == '=') {
-      // `{x:=1}` is a format spec "=1", as in CPython.
+        fmode->curly_depth - 1 == fmode->expr_start_depth) {
       ++pos_;
       fmode->regular = false;
       fmode->in_format_spec = true;
@@ -766,7 +653,6 @@ Token Tokenizer::fstring_start(std::uint32_t start, char quote) {
   for (std::uint32_t p = start; p < pos_; ++p) {
     char l = static_cast<char>(src_[p] | 0x20);
     if (l == 'r') mode.raw = true;
-    if (l == 'f') mode.prefix = src_[p] == 'F' ? 'f' : 'f';
   }
   mode.start = start;
   mode.start_line_start = line_start_;
