@@ -97,7 +97,7 @@ std::string unsupported_message(std::string_view construct) {
 }
 
 Parser::Parser(std::string_view source, std::string_view filename, ParseMode mode)
-    : tok_(source, mode == ParseMode::Single),
+    : tok_(source),
       filename_(filename),
       mode_(mode),
       arena_(std::make_unique<ast::Arena>()) {
@@ -211,34 +211,9 @@ ParseResult Parser::run() {
     error_loc(line, -1, line, -1, "source code cannot contain null bytes");
     error_.check_rest = false;
   } else if (mode_ == ParseMode::Eval) {
-    auto* expr_root = arena_->make_root<ast::Expression>();
-    ast::Expr* body = star_expressions();
-    if (body) {
-      while (at_type(TokenType::Newline)) advance();
-      if (!at_type(TokenType::EndMarker)) invalid_syntax();
-      else {
-        expr_root->body = body;
-        root = expr_root;
-      }
-    }
+    root = parse_eval_input();
   } else if (mode_ == ParseMode::Single) {
-    auto* interactive = arena_->make_root<ast::Interactive>();
-    if (at_type(TokenType::Newline)) {
-      advance();
-    } else if (!at_type(TokenType::EndMarker)) {
-      statement(interactive->body);
-    }
-    if (!failed()) {
-      while (at_type(TokenType::Newline)) advance();
-      while (at_type(TokenType::Dedent)) advance();
-      if (!at_type(TokenType::EndMarker)) {
-        if (at_type(TokenType::Error)) tokenizer_failure();
-        else error_at(cur(), "multiple statements found while compiling a single statement");
-      } else {
-        mark_echo(interactive->body);
-        root = interactive;
-      }
-    }
+    root = parse_single_input();
   } else {
     auto* module = arena_->make_root<ast::Module>();
     if (statements_until(module->body, TokenType::EndMarker)) root = module;
@@ -255,6 +230,61 @@ ParseResult Parser::run() {
   result.root = root;
   result.arena = std::move(arena_);
   return result;
+}
+
+// CPython: eval_input: expressions NEWLINE* ENDMARKER (no starred items).
+ast::Mod* Parser::parse_eval_input() {
+  if (at_type(TokenType::EndMarker)) {
+    int line = tok_.source().empty() ? 0 : 1;
+    return error_loc(line, -1, line, -1, "invalid syntax");
+  }
+  const Token& start = cur();
+  ast::ExprList items;
+  for (;;) {
+    if (at_op(Op::Star)) return invalid_syntax();
+    ast::Expr* e = expression();
+    if (!e) return nullptr;
+    items.push_back(e);
+    if (!accept_op(Op::Comma)) break;
+    if (!starts_expression(cur()) && !at_op(Op::Star)) break;
+  }
+  ast::Expr* body = items.front();
+  if (items.size() > 1 || (mark_ > 0 && prev().type == TokenType::Op && prev().op == Op::Comma)) {
+    auto* tuple = node<ast::Tuple>(start);
+    tuple->elts = std::move(items);
+    body = finish(tuple);
+  }
+  while (at_type(TokenType::Newline)) advance();
+  if (!at_type(TokenType::EndMarker)) {
+    if (starts_expression(cur())) return juxtaposed_expressions(body);
+    return invalid_syntax();
+  }
+  auto* root = arena_->make_root<ast::Expression>();
+  root->body = body;
+  return root;
+}
+
+// CPython: interactive: statement_newline, then Parser/pegen.c bad_single_statement.
+ast::Mod* Parser::parse_single_input() {
+  if (at_type(TokenType::EndMarker)) {
+    // Nothing to run: compile(..., "single") rejects it (a REPL skips blank entries).
+    int line = tok_.source().empty() ? 0 : 1;
+    return error_loc(line, -1, line, -1, "invalid syntax");
+  }
+  auto* interactive = arena_->make_root<ast::Interactive>();
+  const Token& first = cur();
+  bool compound = first.type == TokenType::Name &&
+                  (first.keyword == Keyword::If || first.keyword == Keyword::While ||
+                   first.keyword == Keyword::For || first.keyword == Keyword::Try ||
+                   first.keyword == Keyword::Def || first.keyword == Keyword::Class);
+  if (!statement(interactive->body)) return nullptr;
+  while (at_type(TokenType::Newline)) advance();
+  if (!at_type(TokenType::EndMarker)) {
+    if (compound || at_type(TokenType::Error)) return invalid_syntax();
+    return error_at(prev(), "multiple statements found while compiling a single statement");
+  }
+  mark_echo(interactive->body);
+  return interactive;
 }
 
 ParseResult parse_module(std::string_view source_utf8, std::string_view filename) {

@@ -112,6 +112,10 @@ class Parser {
     n->loc.end_col_offset = last->loc.end_col_offset;
   }
 
+  // ---- roots (parser.cpp)
+  ast::Mod* parse_eval_input();
+  ast::Mod* parse_single_input();
+
   // ---- statements (parser_stmt.cpp)
   bool statements_until(ast::StmtList& out, TokenType end);
   bool statement(ast::StmtList& out);

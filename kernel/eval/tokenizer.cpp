@@ -53,7 +53,7 @@ int byte_to_char_offset(std::string_view line, int byte_offset) {
   return chars + static_cast<int>(static_cast<std::size_t>(byte_offset) - limit);
 }
 
-Tokenizer::Tokenizer(std::string_view source, bool interactive) : interactive_(interactive) {
+Tokenizer::Tokenizer(std::string_view source) {
   // CPython: Parser/tokenizer/helpers.c translate_newlines, plus the UTF-8 BOM skip.
   if (source.size() >= 3 && source.substr(0, 3) == "\xEF\xBB\xBF") source.remove_prefix(3);
   src_.reserve(source.size() + 1);
@@ -184,16 +184,9 @@ int Tokenizer::compute_indent(bool& blank) {
   }
   char c = peek();
   blank = false;
-  if (!at_end() && (c == '#' || c == '\n')) {
-    if (interactive_ && col == 0 && c == '\n') {
-      blank = false;  // an empty line ends a REPL compound statement
-    } else if (interactive_ && lineno_ == 1) {
-      blank = false;
-      col = altcol = 0;
-    } else {
-      blank = true;
-    }
-  }
+  // Comment-only and empty lines do not count for indentation. (CPython lets an empty
+  // line through in a live console; a REPL gives gopy whole entries, as compile() sees them.)
+  if (!at_end() && (c == '#' || c == '\n')) blank = true;
   if (blank || !brackets_.empty()) return 0;
   if (cont_line_col) col = altcol = cont_line_col;
   if (col == indents_.back()) {

@@ -88,8 +88,7 @@ struct FStringMode {
 
 class Tokenizer {
  public:
-  // interactive: REPL "single" input (blank lines end a compound statement).
-  Tokenizer(std::string_view source_utf8, bool interactive);
+  explicit Tokenizer(std::string_view source_utf8);
 
   // The next token; after an Error token, error() says what went wrong and every further
   // call returns Error again.
@@ -131,7 +130,6 @@ class Tokenizer {
   std::string_view prefix_letter() const;
 
   std::string src_;
-  bool interactive_;
   std::uint32_t pos_ = 0;
   std::uint32_t line_start_ = 0;
   int lineno_ = 1;
