@@ -145,7 +145,8 @@ class Parser {
   bool check_target(ast::Expr* e, TargetsType type);
   static void set_context(ast::Expr* e, ast::ExprContext ctx);
   static const ast::Expr* debug_target(const ast::Expr* e);
-  ast::Expr* target_list(TargetsType type);  // for-loop and comprehension targets
+  // For-loop and comprehension targets; checked and set to Store when `validate`.
+  ast::Expr* target_list(TargetsType type, bool validate = true);
 
   // ---- expressions (parser_expr.cpp)
   ast::Expr* star_expressions();

@@ -164,15 +164,15 @@ ast::Stmt* Parser::expression_statement() {
   if (at_op(Op::Equal)) {
     ast::ExprList targets{e};
     ast::Expr* value = nullptr;
-    while (accept_op(Op::Equal)) {
+    while (at_op(Op::Equal)) {
+      // A bad target is reported whatever follows the '=' (CPython: invalid_assignment).
+      if (const ast::Expr* bad = invalid_target(targets.back(), TargetsType::Star))
+        return invalid_assignment(targets, bad);
+      advance();
       if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");
       value = star_expressions();
       if (!value) return nullptr;
       if (at_op(Op::Equal)) targets.push_back(value);
-    }
-    for (ast::Expr* target : targets) {
-      if (const ast::Expr* bad = invalid_target(target, TargetsType::Star))
-        return invalid_assignment(targets, bad);
     }
     for (ast::Expr* target : targets) {
       // CPython's compiler errors, found here since they need only the tree.
@@ -207,8 +207,12 @@ ast::Stmt* Parser::expression_statement() {
     return finish(s);
   }
   if (at_op(Op::Colon)) {
-    // CPython: invalid_ann_assign_target and the annotated-assignment messages.
     bool parenthesized = is_parenthesized(e);
+    advance();
+    ast::Expr* annotation = expression();
+    if (!annotation) return nullptr;
+    // CPython: invalid_ann_assign_target and the annotated-assignment messages, which
+    // need a well-formed annotation.
     if (e->kind == ast::ExprKind::Tuple || e->kind == ast::ExprKind::List) {
       const ast::Node* where = e;
       if (auto* tuple = ast::dyn_cast<ast::Tuple>(e); tuple && !parenthesized)
@@ -221,9 +225,6 @@ ast::Stmt* Parser::expression_statement() {
           e->kind == ast::ExprKind::Subscript)) {
       return error_node(e, "illegal target for annotation");
     }
-    advance();
-    ast::Expr* annotation = expression();
-    if (!annotation) return nullptr;
     ast::Expr* value = nullptr;
     if (accept_op(Op::Equal)) {
       if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");

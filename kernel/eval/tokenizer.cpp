@@ -160,7 +160,13 @@ int Tokenizer::compute_indent(bool& blank) {
       altcol = (altcol / kAltTabSize + 1) * kAltTabSize;
     } else if (c == '\f') {
       col = altcol = 0;
-    } else if (c == '\\' && peek(1) == '\n') {
+    } else if (c == '\\' && peek(1) != '\n') {
+      // CPython: tok_continuation_line, reported one column past the backslash.
+      ++pos_;
+      fail_kind("SyntaxError", "unexpected character after line continuation character",
+                col_of(pos_) + 1);
+      return 1;
+    } else if (c == '\\') {
       cont_line_col = cont_line_col ? cont_line_col : col;
       int backslash_line = lineno_;
       int after_backslash = col_of(pos_) + 2;

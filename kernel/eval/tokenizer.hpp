@@ -61,7 +61,10 @@ struct TokenizerError {
   int end_lineno = 0;
   int end_offset = 0;
   bool at_eof_in_brackets = false;  // E_EOF with brackets open: "'(' was never closed"
-  bool text_with_newline = false;   // pegen-reported errors keep the line's newline
+  // Errors CPython's tokenizer leaves for pegen to report (bad dedent, tabs, too deep,
+  // continuation, EOF): their text keeps the newline, and they never replace a parser
+  // error found earlier (CPython: _Pypegen_tokenizer_error).
+  bool text_with_newline = false;
 };
 
 // An open bracket, for "'(' was never closed" and mismatch messages.
@@ -99,6 +102,7 @@ class Tokenizer {
     return std::string_view(src_).substr(t.start, t.end - t.start);
   }
   const TokenizerError& error() const { return error_; }
+  bool in_fstring() const { return !modes_.empty(); }
   bool failed() const { return failed_; }
   // The innermost bracket still open (valid when level() > 0).
   int level() const { return static_cast<int>(brackets_.size()); }
