@@ -53,8 +53,10 @@ struct ParseResult {
 
 // A whole file or `-c` program ("exec").
 ParseResult parse_module(std::string_view source_utf8, std::string_view filename);
-// One REPL entry ("single"): exactly one statement (simple statements may be joined with
-// `;`); expression statements outside def/class bodies get ExprStmt::echo = true.
+// One REPL entry ("single", as compile(source, name, "single")): exactly one statement
+// (simple statements may be joined with `;`); blank lines inside it are ignored, and an
+// entry with no statement is a SyntaxError, so a REPL skips blank entries itself.
+// Expression statements outside def/class bodies get ExprStmt::echo = true.
 ParseResult parse_interactive(std::string_view source_utf8, std::string_view filename);
 // An expression for eval() ("eval"). As CPython's compile(), leading blanks are an error:
 // builtins.eval strips them before calling this.

@@ -2,8 +2,6 @@
 // CPython: Parser/pegen_errors.c (_PyPegen_raise_error, _Pypegen_set_syntax_error,
 // _PyPegen_tokenize_full_source_to_check_for_errors), Parser/action_helpers.c
 // (_PyPegen_get_expr_name), Parser/pegen.c (_PyPegen_get_invalid_target).
-#include <algorithm>
-
 #include "eval/parser_impl.hpp"
 
 namespace gopy::parser {
@@ -360,7 +358,6 @@ std::nullptr_t Parser::juxtaposed_expressions(ast::Expr* a) {
 
 // `if x = 1:` and the like. CPython: invalid_named_expression.
 std::nullptr_t Parser::invalid_named_assignment(ast::Expr* a) {
-  const Token& eq = cur();
   std::size_t saved = mark_;
   advance();  // '='
   ast::Expr* b = bitwise_or();
@@ -392,7 +389,6 @@ std::nullptr_t Parser::invalid_named_assignment(ast::Expr* a) {
     return error_node(a, std::string("cannot assign to ") + expr_name(a) +
                              " here. Maybe you meant '==' instead of '='?");
   }
-  (void)eq;
   mark_ = saved;
   return invalid_syntax();
 }

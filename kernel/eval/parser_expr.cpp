@@ -375,7 +375,7 @@ ast::Expr* Parser::paren_atom() {
   if (at_op(Op::Comma)) {
     auto* tuple = node<ast::Tuple>(open);
     tuple->elts.push_back(first);
-    if (!elements_until(tuple->elts, Op::RPar, open)) return nullptr;
+    if (!elements_until(tuple->elts, Op::RPar)) return nullptr;
     parenthesized_.insert(tuple);
     return finish(tuple);
   }
@@ -392,8 +392,7 @@ ast::Expr* Parser::paren_atom() {
 }
 
 // After the first element and at a ',': the rest of a list, tuple or set display.
-bool Parser::elements_until(ast::ExprList& out, Op closer, const Token& open) {
-  (void)open;
+bool Parser::elements_until(ast::ExprList& out, Op closer) {
   while (accept_op(Op::Comma)) {
     if (at_op(closer) || at_kw(Keyword::For)) break;
     ast::Expr* e = star_named_expression();
@@ -436,7 +435,7 @@ ast::Expr* Parser::list_atom() {
     return finish(comp);
   }
   list->elts.push_back(first);
-  if (!elements_until(list->elts, Op::RSqb, open)) return nullptr;
+  if (!elements_until(list->elts, Op::RSqb)) return nullptr;
   return finish(list);
 }
 
@@ -469,7 +468,7 @@ ast::Expr* Parser::brace_atom() {
       }
       auto* set = node<ast::Set>(open);
       set->elts.push_back(first);
-      if (!elements_until(set->elts, Op::RBrace, open)) return nullptr;
+      if (!elements_until(set->elts, Op::RBrace)) return nullptr;
       return finish(set);
     }
     if (first->kind == ast::ExprKind::Starred)

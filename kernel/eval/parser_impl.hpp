@@ -138,7 +138,7 @@ class Parser {
   ast::Stmt* import_statement();
   ast::Stmt* from_import_statement();
   bool dotted_name(std::string& out);
-  ast::Expr* condition(const char* keyword);
+  ast::Expr* condition();
   bool check_unsupported_statement();
 
   // ---- targets (parser_targets.cpp)
@@ -175,7 +175,7 @@ class Parser {
   bool comprehension_clauses(std::vector<ast::Comprehension*>& out);
   bool parameters(ast::Arguments& args, Op closer, bool annotations);
   ast::Arg* parameter(bool annotations);
-  bool elements_until(ast::ExprList& out, Op closer, const Token& open);
+  bool elements_until(ast::ExprList& out, Op closer);
 
   // ---- strings and f-strings (parser_strings.cpp)
   ast::Expr* strings();

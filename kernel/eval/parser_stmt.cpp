@@ -308,8 +308,7 @@ bool Parser::block(ast::StmtList& out, const Token& keyword, const char* what) {
 }
 
 // An if/elif/while condition: a named expression, with CPython's hint for `=`.
-ast::Expr* Parser::condition(const char* keyword) {
-  (void)keyword;
+ast::Expr* Parser::condition() {
   ast::Expr* test = named_expression();
   if (!test) return nullptr;
   if (at_op(Op::Equal)) return invalid_named_assignment(test);
@@ -330,7 +329,7 @@ ast::Stmt* Parser::if_statement(bool is_elif) {
     auto* s = node<ast::If>(kw);
     if (!chain.empty()) chain.back()->orelse.push_back(s);
     chain.push_back(s);
-    s->test = condition(is_elif ? "elif" : "if");
+    s->test = condition();
     if (!s->test) return nullptr;
     advance();  // ':'
     if (!block(s->body, kw, is_elif ? "'elif' statement" : "'if' statement")) return nullptr;
@@ -350,7 +349,7 @@ ast::Stmt* Parser::if_statement(bool is_elif) {
 ast::Stmt* Parser::while_statement() {
   const Token& kw = advance();
   auto* s = node<ast::While>(kw);
-  s->test = condition("while");
+  s->test = condition();
   if (!s->test) return nullptr;
   advance();
   ++loop_depth_;
@@ -416,10 +415,8 @@ ast::Stmt* Parser::try_statement() {
         }
         end_at(tuple, tuple->elts.back());
         if (at_kw(Keyword::As)) {
-          const Token& as_kw = cur();
           advance();
           const Token& name = cur();
-          (void)as_kw;
           return error_range(type_start, name.type == TokenType::Name ? name : type_start,
                              "multiple exception types must be parenthesized when using 'as'");
         }

@@ -495,10 +495,8 @@ Token Tokenizer::number(std::uint32_t start) {
     return fail_range("complex literal is not supported by gopy", col_of(start) + 1,
                       col_of(pos_) + 1);
   };
-  bool is_float = false;
   if (src_[pos_] == '.') {
     ++pos_;
-    is_float = true;
     if (!decimal_tail()) return error_token();
   } else if (src_[pos_] == '0' && (peek(1) == 'x' || peek(1) == 'X' || peek(1) == 'o' ||
                                    peek(1) == 'O' || peek(1) == 'b' || peek(1) == 'B')) {
@@ -546,8 +544,7 @@ Token Tokenizer::number(std::uint32_t start) {
     }
     if (peek() == '.') {
       ++pos_;
-      is_float = true;
-      if (is_digit(peek()) && !decimal_tail()) return error_token();
+        if (is_digit(peek()) && !decimal_tail()) return error_token();
     } else if (peek() != 'e' && peek() != 'E' && peek() != 'j' && peek() != 'J') {
       if (nonzero) {
         return fail_range(
@@ -562,8 +559,7 @@ Token Tokenizer::number(std::uint32_t start) {
     if (!decimal_tail()) return error_token();
     if (peek() == '.') {
       ++pos_;
-      is_float = true;
-      if (is_digit(peek()) && !decimal_tail()) return error_token();
+        if (is_digit(peek()) && !decimal_tail()) return error_token();
     }
   }
   if (peek() == 'e' || peek() == 'E') {
@@ -579,9 +575,7 @@ Token Tokenizer::number(std::uint32_t start) {
       return make(TokenType::Number, start, pos_);
     }
     if (!decimal_tail()) return error_token();
-    is_float = true;
   }
-  (void)is_float;
   if (peek() == 'j' || peek() == 'J') return imaginary();
   if (!verify_end_of_number("decimal")) return error_token();
   return make(TokenType::Number, start, pos_);
