@@ -157,6 +157,9 @@ TEST_CASE("f-strings", "[ast][fstring]") {
   CHECK(dump_expr("rf'\\d{x}'") == "JoinedStr([Constant('\\\\d'), FormattedValue(Name('x'), -1, None)])");
   CHECK(dump_expr("f'\\t{x}'") == "JoinedStr([Constant('\\t'), FormattedValue(Name('x'), -1, None)])");
   CHECK(dump_expr("f''") == "JoinedStr([])");
+  // A format spec's escapes are decoded even in a raw f-string, as CPython does.
+  CHECK(dump_expr("rf'{x:\\n}\\n'") ==
+        "JoinedStr([FormattedValue(Name('x'), -1, JoinedStr([Constant('\\n')])), Constant('\\\\n')])");
 }
 
 TEST_CASE("interactive mode marks expression statements for echo", "[ast][interactive]") {
