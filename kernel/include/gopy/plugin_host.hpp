@@ -1,0 +1,174 @@
+// The kernel's plugin machinery as the lifecycle (and an embedding program) sees it:
+// where plugins are searched, the plan discovery builds from their manifests, and the
+// host that loads, attaches and detaches them in the plan's order.
+//
+//   auto plan = gopy::plugin::discover(gopy::plugin::default_search_dirs(use_env));
+//   if (!plan.ok()) return plan.status();          // every invalid manifest, one line each
+//   gopy::plugin::PluginHost host(std::move(plan));
+//   GOPY_RETURN_IF_ERROR(host.attach_phase(gopy::plugin::Phase::core, interp));
+//   GOPY_RETURN_IF_ERROR(host.attach_phase(gopy::plugin::Phase::main, interp));
+//   ...
+//   host.detach_all(interp);   // exact reverse of attach
+//   /* free every interpreter object: their code may live in a plugin */
+//   host.unload_all();         // reverse of load
+//
+// Boost.DLL and Boost.JSON stay behind this header.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gopy/status.hpp"
+
+namespace gopy::plugin {
+
+enum class Phase { core, main };
+std::string_view phase_name(Phase phase);  // "core" / "main"
+
+struct AttachPoint {
+  Phase phase = Phase::core;
+  int order = 0;
+};
+
+// An ABI tag: kernel ABI major.minor plus the compiler/standard-library identity.
+struct AbiTag {
+  std::uint32_t major = 0;
+  std::uint32_t minor = 0;
+  std::string identity;
+  std::string to_string() const;  // "1.0 [gcc-12.2/libstdc++-12/c++20]"
+};
+// The tag this kernel was built with.
+const AbiTag& kernel_abi();
+// The ABI rule (as Qt, GStreamer and OBS): major equal, the plugin's minor at most the
+// kernel's, identity equal.
+bool abi_compatible(const AbiTag& plugin, const AbiTag& kernel);
+
+// One validated manifest.
+struct Manifest {
+  std::filesystem::path file;     // the manifest itself
+  std::string name;
+  std::filesystem::path library;  // absolute: the manifest's directory / "library"
+  std::string entry;
+  AbiTag abi;
+  std::vector<std::string> platforms;  // empty: every platform
+  std::vector<std::string> provides;
+  std::vector<std::string> requires_;  // "requires" (a C++20 keyword)
+  std::vector<AttachPoint> attach;
+};
+
+// Every manifest file discovery looked at, and what became of it.
+struct Candidate {
+  enum class State {
+    chosen,    // in the plan
+    platform,  // skipped: its platforms do not include the host's
+    shadowed,  // skipped: its name or slot is taken by a higher-priority directory
+    invalid,   // an error (reason holds the error line)
+  };
+  std::filesystem::path file;
+  std::size_t dir_index = 0;      // index into Plan::dirs
+  State state = State::invalid;
+  std::string reason;             // why not chosen (empty when chosen)
+  std::optional<Manifest> manifest;  // when the manifest itself parsed
+};
+std::string_view state_name(Candidate::State state);
+
+// One attach point of one chosen plugin, in plan order.
+struct Step {
+  Phase phase = Phase::core;
+  int order = 0;
+  std::size_t plugin = 0;  // index into Plan::plugins
+};
+
+struct Plan {
+  std::vector<std::filesystem::path> dirs;  // searched, highest priority first
+  std::vector<Candidate> candidates;        // every manifest found, in search order
+  std::vector<Manifest> plugins;            // the chosen ones, sorted by name
+  std::vector<Step> steps;                  // (phase, order, name)
+  std::vector<std::string> errors;          // one line per invalid manifest
+
+  bool ok() const { return errors.empty(); }
+  // ok, or an error whose message is every error line joined by '\n' (exit code 1).
+  Status status() const;
+  // A human-readable listing for `gopy -X plugins`: directories, every candidate and why
+  // it was or was not chosen, then the attach steps in order.
+  std::string describe() const;
+};
+
+// The platform name manifests use for this host: "linux", "windows", "macos", ...
+std::string_view host_platform();
+
+// The plugin directories in priority order: GOPY_PLUGIN_PATH entries (absolute ones only,
+// and only when use_environment: -E and -I pass false), then
+// <kernel lib dir>/gopy/site-plugins, then <kernel lib dir>/gopy/plugins, where the kernel
+// lib dir is the directory holding libgopy itself. Never the current directory.
+std::vector<std::filesystem::path> default_search_dirs(bool use_environment);
+// The directory holding libgopy (build tree or install tree alike).
+std::filesystem::path kernel_library_dir();
+
+struct DiscoverOptions {
+  // Refuse directories, manifests and libraries writable by group or others or owned by
+  // another non-root user (as OpenSSH's StrictModes). An embedder may turn this off.
+  bool check_permissions = true;
+};
+
+// Reads every *.json manifest in `dirs` (a missing directory is skipped), applies platform
+// filtering, shadowing and the requirement rules, and returns the plan. Invalid manifests
+// (and refused directories) are all collected in Plan::errors.
+Plan discover(const std::vector<std::filesystem::path>& dirs,
+              std::string_view platform = host_platform(), DiscoverOptions options = {});
+
+// What happened to whom, for traces, `-X lifecycle` timings and tests.
+struct TraceEvent {
+  enum class Kind { load, load_failed, attach, attach_failed, detach, detach_failed, unload };
+  Kind kind = Kind::load;
+  std::string plugin;
+  Phase phase = Phase::core;  // for attach/detach events
+  int order = 0;
+  std::chrono::nanoseconds duration{0};  // measured only when a hook is installed
+};
+// "a+ b+ c! b- a-": attach (+), failed load or attach (!), detach (-), failed detach (-!).
+std::string trace_text(const std::vector<TraceEvent>& events);
+
+class PluginHost {
+ public:
+  explicit PluginHost(Plan plan);
+  ~PluginHost();  // detaches (interp null) and unloads whatever is still there
+  PluginHost(PluginHost&&) noexcept;  // a moved-from host may only be destroyed or assigned
+  PluginHost& operator=(PluginHost&&) noexcept;
+  PluginHost(const PluginHost&) = delete;
+  PluginHost& operator=(const PluginHost&) = delete;
+
+  const Plan& plan() const;
+
+  // Loads (ABI-checked) and attaches every step of `phase` in plan order. On the first
+  // failure, detaches everything attached so far (all phases) in reverse and returns the
+  // error naming the plugin.
+  Status attach_phase(Phase phase, void* interp);
+  // Runs the detach callbacks of every attached step in exact reverse. A failing detach is
+  // recorded and does not stop the others; the first failure is returned.
+  Status detach_all(void* interp);
+  // Unloads the loaded libraries in reverse load order (detaching first if needed). The
+  // host can attach again afterwards.
+  void unload_all();
+
+  // Names of the attached steps, in attach order ("sys@core:20").
+  std::vector<std::string> attached() const;
+  const std::vector<TraceEvent>& trace() const;
+  std::string trace_text() const { return plugin::trace_text(trace()); }
+  // Called for every event as it happens (with timings).
+  void set_trace_hook(std::function<void(const TraceEvent&)> hook);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gopy::plugin

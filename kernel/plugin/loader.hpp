@@ -1,0 +1,25 @@
+// Loading one plugin library with Boost.DLL (internal to the kernel).
+#pragma once
+
+#include <boost/dll/shared_library.hpp>
+
+#include "gopy/plugin_abi.h"
+#include "gopy/plugin_host.hpp"
+
+namespace gopy::plugin {
+
+struct LoadedLibrary {
+  boost::dll::shared_library library;
+  const gopy_plugin_descriptor* descriptor = nullptr;
+  bool loaded() const { return descriptor != nullptr; }
+};
+
+// Checks the manifest's ABI tag, loads the library, finds the entry symbol and checks the
+// descriptor's ABI tag. On error `out` is left unloaded.
+Status load_plugin(const Manifest& manifest, LoadedLibrary& out);
+
+// LLVM's wording: "Wrong API version on plugin 'X'. Got version N, supported version is M."
+std::string wrong_abi_message(const std::string& plugin, const AbiTag& got, const AbiTag& kernel,
+                              const std::string& where);
+
+}  // namespace gopy::plugin

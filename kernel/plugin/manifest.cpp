@@ -1,0 +1,251 @@
+// Plugin manifests: JSON parsed with Boost.JSON and validated key by key.
+//
+// Boost.JSON is compiled into libgopy from this one translation unit (boost/json/src.hpp)
+// rather than linked as libboost_json.so: that library and its libboost_container.so
+// dependency would be two more shared objects to map and relocate on every start-up,
+// which is counted in instructions. Its symbols are kept hidden so they neither grow
+// libgopy's dynamic symbol table nor clash with a plugin that links Boost.JSON itself.
+#include "plugin/manifest.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <system_error>
+
+#pragma GCC visibility push(hidden)
+#include <boost/json/src.hpp>
+#pragma GCC visibility pop
+
+namespace gopy::plugin {
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::array<std::string_view, 6> kPlatforms = {"linux",  "windows", "macos",
+                                                        "freebsd", "netbsd", "openbsd"};
+
+const char* kind_name(json::kind k) {
+  switch (k) {
+    case json::kind::null: return "null";
+    case json::kind::bool_: return "a boolean";
+    case json::kind::int64:
+    case json::kind::uint64: return "an integer";
+    case json::kind::double_: return "a number";
+    case json::kind::string: return "a string";
+    case json::kind::array: return "an array";
+    case json::kind::object: return "an object";
+  }
+  return "a value";
+}
+
+// A C identifier: plugin names, slot names and entry symbols.
+bool is_identifier(std::string_view s) {
+  if (s.empty()) return false;
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  if (!alpha(s[0])) return false;
+  return std::all_of(s.begin(), s.end(),
+                     [&](char c) { return alpha(c) || (c >= '0' && c <= '9'); });
+}
+
+// Thrown inside this file only, caught in read_manifest: the first problem of a manifest.
+struct Invalid {
+  std::string key;
+  std::string problem;
+};
+
+[[noreturn]] void fail(std::string key, std::string problem) {
+  throw Invalid{std::move(key), std::move(problem)};
+}
+
+void expect_kind(const json::value& v, const std::string& key, json::kind want) {
+  bool same = v.kind() == want ||
+              (want == json::kind::int64 && v.kind() == json::kind::uint64);
+  if (!same) fail(key, std::string("expected ") + kind_name(want) + ", got " + kind_name(v.kind()));
+}
+
+// Rejects unknown keys, then missing required ones.
+void check_keys(const json::object& obj, const std::string& prefix,
+                std::initializer_list<std::string_view> required,
+                std::initializer_list<std::string_view> optional) {
+  for (const auto& kv : obj) {
+    std::string_view k(kv.key().data(), kv.key().size());
+    bool known = std::find(required.begin(), required.end(), k) != required.end() ||
+                 std::find(optional.begin(), optional.end(), k) != optional.end();
+    if (!known) fail(prefix + std::string(k), "unknown key");
+  }
+  for (std::string_view k : required)
+    if (!obj.contains(json::string_view(k.data(), k.size()))) fail(prefix + std::string(k), "missing key");
+}
+
+std::string get_string(const json::object& obj, const std::string& key) {
+  const json::value& v = obj.at(key);
+  expect_kind(v, key, json::kind::string);
+  const json::string& s = v.get_string();
+  return std::string(s.data(), s.size());
+}
+
+std::int64_t get_integer(const json::value& v, const std::string& key, std::int64_t lo,
+                         std::int64_t hi) {
+  expect_kind(v, key, json::kind::int64);
+  bool in_range = v.is_int64() ? (v.get_int64() >= lo && v.get_int64() <= hi)
+                               : v.get_uint64() <= static_cast<std::uint64_t>(hi);
+  if (!in_range)
+    fail(key, "integer out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+  return v.is_int64() ? v.get_int64() : static_cast<std::int64_t>(v.get_uint64());
+}
+
+// An array of identifiers (or of known platform names).
+std::vector<std::string> get_names(const json::object& obj, const std::string& key,
+                                   bool platforms) {
+  std::vector<std::string> out;
+  if (!obj.contains(key)) return out;
+  const json::value& v = obj.at(key);
+  expect_kind(v, key, json::kind::array);
+  const json::array& arr = v.get_array();
+  for (std::size_t i = 0; i < arr.size(); ++i) {
+    std::string item_key = key + "[" + std::to_string(i) + "]";
+    expect_kind(arr[i], item_key, json::kind::string);
+    std::string name(arr[i].get_string().data(), arr[i].get_string().size());
+    if (platforms && !known_platform(name))
+      fail(item_key, "unknown platform '" + name +
+                         "' (expected linux, windows, macos, freebsd, netbsd or openbsd)");
+    if (!platforms && !is_identifier(name))
+      fail(item_key, "'" + name + "' is not a valid name (letters, digits and '_')");
+    if (std::find(out.begin(), out.end(), name) != out.end())
+      fail(item_key, "'" + name + "' is listed twice");
+    out.push_back(std::move(name));
+  }
+  if (platforms && out.empty()) fail(key, "must list at least one platform (or be left out)");
+  return out;
+}
+
+AbiTag get_abi(const json::object& obj) {
+  const json::value& v = obj.at("abi");
+  expect_kind(v, "abi", json::kind::object);
+  const json::object& abi = v.get_object();
+  check_keys(abi, "abi.", {"major", "minor", "identity"}, {});
+  AbiTag tag;
+  tag.major = static_cast<std::uint32_t>(get_integer(abi.at("major"), "abi.major", 0, UINT32_MAX));
+  tag.minor = static_cast<std::uint32_t>(get_integer(abi.at("minor"), "abi.minor", 0, UINT32_MAX));
+  tag.identity = get_string(abi, "identity");
+  if (tag.identity.empty()) fail("abi.identity", "must not be empty");
+  return tag;
+}
+
+std::vector<AttachPoint> get_attach(const json::object& obj) {
+  const json::value& v = obj.at("attach");
+  expect_kind(v, "attach", json::kind::array);
+  const json::array& arr = v.get_array();
+  if (arr.empty()) fail("attach", "must list at least one attach point");
+  std::vector<AttachPoint> points;
+  for (std::size_t i = 0; i < arr.size(); ++i) {
+    std::string key = "attach[" + std::to_string(i) + "]";
+    expect_kind(arr[i], key, json::kind::object);
+    const json::object& point = arr[i].get_object();
+    check_keys(point, key + ".", {"phase", "order"}, {});
+    AttachPoint p;
+    std::string phase = get_string(point, "phase");
+    if (phase == "core") {
+      p.phase = Phase::core;
+    } else if (phase == "main") {
+      p.phase = Phase::main;
+    } else {
+      fail(key + ".phase", "unknown phase '" + phase + "' (expected \"core\" or \"main\")");
+    }
+    p.order = static_cast<int>(get_integer(point.at("order"), key + ".order", INT_MIN, INT_MAX));
+    for (const AttachPoint& q : points)
+      if (q.phase == p.phase && q.order == p.order)
+        fail(key, "duplicate attach point " + phase + " " + std::to_string(p.order));
+    points.push_back(p);
+  }
+  return points;
+}
+
+// The library must stay inside the manifest's directory: relative, no "..", and no
+// symlink resolving outside it.
+fs::path get_library(const json::object& obj, const fs::path& dir) {
+  std::string text = get_string(obj, "library");
+  if (text.empty()) fail("library", "must not be empty");
+  fs::path lib(text);
+  if (lib.is_absolute() || lib.has_root_name() || lib.has_root_directory())
+    fail("library", "path '" + text + "' must be relative to the manifest's directory");
+  for (const fs::path& part : lib)
+    if (part == "..") fail("library", "path '" + text + "' leaves the manifest's directory");
+  std::error_code ec;
+  fs::path real_dir = fs::canonical(dir, ec);
+  if (ec) fail("library", "cannot resolve the manifest's directory: " + ec.message());
+  fs::path real_lib = fs::weakly_canonical(real_dir / lib, ec);
+  if (ec) fail("library", "cannot resolve '" + text + "': " + ec.message());
+  auto [d, l] = std::mismatch(real_dir.begin(), real_dir.end(), real_lib.begin(), real_lib.end());
+  if (d != real_dir.end() || l == real_lib.end())
+    fail("library", "path '" + text + "' resolves to " + real_lib.string() +
+                        ", outside the manifest's directory");
+  return (dir / lib).lexically_normal();
+}
+
+Manifest validate(const json::value& doc, const fs::path& file) {
+  if (!doc.is_object()) fail("(top level)", std::string("expected an object, got ") + kind_name(doc.kind()));
+  const json::object& obj = doc.get_object();
+  check_keys(obj, "", {"name", "library", "entry", "abi", "attach"},
+             {"platforms", "provides", "requires", "description"});
+  Manifest m;
+  m.file = file;
+  m.name = get_string(obj, "name");
+  if (!is_identifier(m.name)) fail("name", "'" + m.name + "' is not a valid name (letters, digits and '_')");
+  m.entry = get_string(obj, "entry");
+  if (!is_identifier(m.entry)) fail("entry", "'" + m.entry + "' is not a valid symbol name");
+  if (obj.contains("description")) (void)get_string(obj, "description");
+  m.abi = get_abi(obj);
+  m.platforms = get_names(obj, "platforms", true);
+  m.provides = get_names(obj, "provides", false);
+  m.requires_ = get_names(obj, "requires", false);
+  for (std::size_t i = 0; i < m.requires_.size(); ++i)
+    if (m.requires_[i] == m.name)
+      fail("requires[" + std::to_string(i) + "]", "plugin '" + m.name + "' requires itself");
+  m.attach = get_attach(obj);
+  m.library = get_library(obj, file.parent_path());
+  return m;
+}
+
+}  // namespace
+
+bool known_platform(std::string_view name) {
+  return std::find(kPlatforms.begin(), kPlatforms.end(), name) != kPlatforms.end();
+}
+
+std::string manifest_error(const fs::path& file, std::string_view key, std::string_view problem) {
+  std::string line = "plugin manifest " + file.string() + ": ";
+  if (!key.empty()) line += "key '" + std::string(key) + "': ";
+  line += problem;
+  return line;
+}
+
+ManifestResult read_manifest(const fs::path& file) {
+  ManifestResult result;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    result.error = manifest_error(file, "", std::string("cannot read: ") + std::strerror(errno));
+    return result;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  boost::system::error_code ec;
+  json::value doc = json::parse(text, ec);
+  if (ec) {
+    result.error = manifest_error(file, "", "not valid JSON: " + ec.message());
+    return result;
+  }
+  try {
+    result.manifest = validate(doc, file);
+  } catch (const Invalid& invalid) {
+    result.error = manifest_error(file, invalid.key, invalid.problem);
+  }
+  return result;
+}
+
+}  // namespace gopy::plugin

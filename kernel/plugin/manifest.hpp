@@ -1,0 +1,29 @@
+// Reading one plugin manifest (internal to the kernel).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "gopy/plugin_host.hpp"
+
+namespace gopy::plugin {
+
+struct ManifestResult {
+  std::optional<Manifest> manifest;  // set when valid
+  std::string error;                 // one line naming the file and the key, when not
+};
+
+// Parses and validates `file` (a *.json manifest). Every key is checked here except the
+// rules that need the other manifests (shadowing, requirements), which discovery applies.
+ManifestResult read_manifest(const std::filesystem::path& file);
+
+// "plugin manifest <file>: key '<key>': <problem>": the one-line error format.
+std::string manifest_error(const std::filesystem::path& file, std::string_view key,
+                           std::string_view problem);
+
+// The platform names a manifest may list.
+bool known_platform(std::string_view name);
+
+}  // namespace gopy::plugin

@@ -1,0 +1,62 @@
+// Text views of the plan and of the sequencer's trace (for `-X plugins`, `-X lifecycle`
+// and tests).
+#include "gopy/plugin_host.hpp"
+
+namespace gopy::plugin {
+
+std::string_view phase_name(Phase phase) { return phase == Phase::core ? "core" : "main"; }
+
+std::string_view state_name(Candidate::State state) {
+  switch (state) {
+    case Candidate::State::chosen: return "chosen";
+    case Candidate::State::platform: return "skipped (platform)";
+    case Candidate::State::shadowed: return "skipped (shadowed)";
+    case Candidate::State::invalid: return "invalid";
+  }
+  return "?";
+}
+
+std::string Plan::describe() const {
+  std::string out = "plugin directories (highest priority first):\n";
+  for (std::size_t i = 0; i < dirs.size(); ++i)
+    out += "  [" + std::to_string(i + 1) + "] " + dirs[i].string() + "\n";
+  out += "manifests:\n";
+  if (candidates.empty()) out += "  (none found)\n";
+  for (const Candidate& c : candidates) {
+    out += "  [" + std::to_string(c.dir_index + 1) + "] " + c.file.filename().string() + ": " +
+           std::string(state_name(c.state));
+    if (!c.reason.empty()) out += ": " + c.reason;
+    out += "\n";
+  }
+  out += "attach order:\n";
+  if (steps.empty()) out += "  (nothing)\n";
+  for (const Step& s : steps) {
+    const Manifest& m = plugins[s.plugin];
+    out += "  " + std::string(phase_name(s.phase)) + " " + std::to_string(s.order) + " " +
+           m.name + " (" + m.library.string() + ")\n";
+  }
+  for (const std::string& e : errors) out += "error: " + e + "\n";
+  return out;
+}
+
+std::string trace_text(const std::vector<TraceEvent>& events) {
+  std::string out;
+  auto add = [&](const std::string& name, const char* mark) {
+    if (!out.empty()) out += ' ';
+    out += name + mark;
+  };
+  for (const TraceEvent& e : events) {
+    switch (e.kind) {
+      case TraceEvent::Kind::attach: add(e.plugin, "+"); break;
+      case TraceEvent::Kind::load_failed:
+      case TraceEvent::Kind::attach_failed: add(e.plugin, "!"); break;
+      case TraceEvent::Kind::detach: add(e.plugin, "-"); break;
+      case TraceEvent::Kind::detach_failed: add(e.plugin, "-!"); break;
+      case TraceEvent::Kind::load:
+      case TraceEvent::Kind::unload: break;
+    }
+  }
+  return out;
+}
+
+}  // namespace gopy::plugin

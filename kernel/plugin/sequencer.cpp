@@ -1,0 +1,215 @@
+// The phase sequencer: attaches the plan's steps phase by phase, records what attached,
+// detaches in exact reverse, and unloads the libraries in reverse load order.
+#include <algorithm>
+#include <exception>
+
+#include "plugin/loader.hpp"
+
+namespace gopy::plugin {
+
+namespace {
+
+// Where a plugin's ctx->set_error lands.
+struct CallError {
+  bool set = false;
+  std::string func;
+  std::string message;
+};
+
+extern "C" void record_plugin_error(gopy_plugin_context* ctx, const char* func, const char* message) {
+  if (ctx == nullptr || ctx->kernel_private == nullptr) return;
+  auto* error = static_cast<CallError*>(ctx->kernel_private);
+  error->set = true;
+  error->func = func != nullptr ? func : "";
+  error->message = message != nullptr ? message : "";
+}
+
+}  // namespace
+
+struct PluginHost::Impl {
+  enum class State { fresh, core_attached, main_attached, unwound };
+
+  Plan plan;
+  std::vector<LoadedLibrary> libraries;  // by plugin index
+  std::vector<std::size_t> load_order;   // plugin indices
+  std::vector<std::size_t> attached;     // step indices, in attach order
+  State state = State::fresh;
+  std::vector<TraceEvent> events;
+  std::function<void(const TraceEvent&)> hook;
+
+  // Runs `body`, timing it only when someone listens, and records the event.
+  template <typename Body>
+  void record(TraceEvent event, Body&& body) {
+    if (!hook) {
+      event.kind = body();
+      events.push_back(std::move(event));
+      return;
+    }
+    auto start = std::chrono::steady_clock::now();
+    event.kind = body();
+    event.duration = std::chrono::steady_clock::now() - start;
+    events.push_back(event);
+    hook(event);
+  }
+
+  TraceEvent event_for(const Step& step) const {
+    TraceEvent e;
+    e.plugin = plan.plugins[step.plugin].name;
+    e.phase = step.phase;
+    e.order = step.order;
+    return e;
+  }
+
+  // Loads a step's library on its plugin's first attach point.
+  Status ensure_loaded(const Step& step) {
+    std::size_t plugin = step.plugin;
+    if (libraries[plugin].loaded()) return Status::ok();
+    Status status;
+    record(event_for(step), [&] {
+      status = load_plugin(plan.plugins[plugin], libraries[plugin]);
+      return status.is_ok() ? TraceEvent::Kind::load : TraceEvent::Kind::load_failed;
+    });
+    if (status.is_ok()) load_order.push_back(plugin);
+    return status;
+  }
+
+  // Calls one callback across the boundary; an exception that escapes a plugin not built
+  // with the SDK wrapper is still stopped here.
+  Status call(gopy_plugin_callback fn, const Step& step, void* interp, const char* what) {
+    const Manifest& m = plan.plugins[step.plugin];
+    CallError error;
+    gopy_plugin_context ctx{};
+    ctx.struct_size = sizeof ctx;
+    ctx.plugin_name = m.name.c_str();
+    ctx.phase = phase_name(step.phase).data();
+    ctx.order = step.order;
+    ctx.interp = interp;
+    ctx.set_error = &record_plugin_error;
+    ctx.kernel_private = &error;
+    int rc = 0;
+    try {
+      rc = fn(&ctx);
+    } catch (const std::exception& e) {
+      rc = -1;
+      record_plugin_error(&ctx, m.name.c_str(), (std::string("uncaught C++ exception: ") + e.what()).c_str());
+    } catch (...) {
+      rc = -1;
+      record_plugin_error(&ctx, m.name.c_str(), "uncaught C++ exception");
+    }
+    if (rc == 0) return Status::ok();
+    std::string detail = error.set ? error.message
+                                   : "returned " + std::to_string(rc) + " without an error message";
+    if (error.set && !error.func.empty()) detail = error.func + ": " + detail;
+    return Status::error("", "plugin '" + m.name + "' failed to " + what + " (" +
+                                 std::string(phase_name(step.phase)) + " " +
+                                 std::to_string(step.order) + "): " + detail);
+  }
+
+  Status attach_step(std::size_t si, void* interp) {
+    const Step& step = plan.steps[si];
+    Status status = ensure_loaded(step);
+    if (!status.is_ok()) return status;
+    record(event_for(step), [&] {
+      status = call(libraries[step.plugin].descriptor->attach, step, interp, "attach");
+      return status.is_ok() ? TraceEvent::Kind::attach : TraceEvent::Kind::attach_failed;
+    });
+    if (status.is_ok()) attached.push_back(si);
+    return status;
+  }
+
+  Status detach_all(void* interp) {
+    Status first;
+    while (!attached.empty()) {
+      const Step& step = plan.steps[attached.back()];
+      attached.pop_back();
+      gopy_plugin_callback detach = libraries[step.plugin].descriptor->detach;
+      Status status;
+      record(event_for(step), [&] {
+        if (detach != nullptr) status = call(detach, step, interp, "detach");
+        return status.is_ok() ? TraceEvent::Kind::detach : TraceEvent::Kind::detach_failed;
+      });
+      if (!status.is_ok() && first.is_ok()) first = status;
+    }
+    return first;
+  }
+};
+
+PluginHost::PluginHost(Plan plan) : impl_(std::make_unique<Impl>()) {
+  impl_->plan = std::move(plan);
+  impl_->libraries.resize(impl_->plan.plugins.size());
+}
+
+PluginHost::~PluginHost() {
+  if (impl_) unload_all();
+}
+
+PluginHost::PluginHost(PluginHost&&) noexcept = default;
+
+PluginHost& PluginHost::operator=(PluginHost&& other) noexcept {
+  if (this != &other) {
+    if (impl_) unload_all();
+    impl_ = std::move(other.impl_);
+  }
+  return *this;
+}
+
+const Plan& PluginHost::plan() const { return impl_->plan; }
+
+Status PluginHost::attach_phase(Phase phase, void* interp) {
+  Impl& s = *impl_;
+  if (!s.plan.ok()) return s.plan.status();
+  using State = Impl::State;
+  State want = phase == Phase::core ? State::fresh : State::core_attached;
+  if (s.state != want) {
+    return Status::error("", std::string("cannot attach the ") + std::string(phase_name(phase)) +
+                                 " phase now (phases attach once each, core first; "
+                                 "unload_all() starts over)");
+  }
+  for (std::size_t si = 0; si < s.plan.steps.size(); ++si) {
+    if (s.plan.steps[si].phase != phase) continue;
+    Status status = s.attach_step(si, interp);
+    if (!status.is_ok()) {
+      s.detach_all(interp);
+      s.state = State::unwound;
+      return status;
+    }
+  }
+  s.state = phase == Phase::core ? State::core_attached : State::main_attached;
+  return Status::ok();
+}
+
+Status PluginHost::detach_all(void* interp) { return impl_->detach_all(interp); }
+
+void PluginHost::unload_all() {
+  Impl& s = *impl_;
+  if (!s.attached.empty()) s.detach_all(nullptr);
+  while (!s.load_order.empty()) {
+    std::size_t plugin = s.load_order.back();
+    s.load_order.pop_back();
+    TraceEvent e;
+    e.plugin = s.plan.plugins[plugin].name;
+    s.record(e, [&] {
+      s.libraries[plugin] = LoadedLibrary{};
+      return TraceEvent::Kind::unload;
+    });
+  }
+  s.state = Impl::State::fresh;
+}
+
+std::vector<std::string> PluginHost::attached() const {
+  std::vector<std::string> names;
+  for (std::size_t si : impl_->attached) {
+    const Step& step = impl_->plan.steps[si];
+    names.push_back(impl_->plan.plugins[step.plugin].name + "@" +
+                    std::string(phase_name(step.phase)) + ":" + std::to_string(step.order));
+  }
+  return names;
+}
+
+const std::vector<TraceEvent>& PluginHost::trace() const { return impl_->events; }
+
+void PluginHost::set_trace_hook(std::function<void(const TraceEvent&)> hook) {
+  impl_->hook = std::move(hook);
+}
+
+}  // namespace gopy::plugin

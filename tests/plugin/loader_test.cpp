@@ -1,0 +1,163 @@
+// Loading: ABI checks (manifest and descriptor), missing library, missing symbol.
+#include <catch2/catch.hpp>
+
+#include "gopy/plugin.hpp"
+#include "gopy/plugin_host.hpp"
+#include "plugin_dir.hpp"
+#include "test_trace.h"
+
+using namespace gopy::plugin;
+using plugin_test::add_plugin;
+using plugin_test::Spec;
+using plugin_test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Attaches the core phase of a one-plugin directory; returns the status.
+gopy::Status attach_one(const fs::path& dir, TestTrace* trace, std::string* trace_text = nullptr) {
+  Plan plan = discover({dir}, "linux");
+  REQUIRE(plan.ok());
+  PluginHost host(std::move(plan));
+  gopy::Status status = host.attach_phase(Phase::core, trace);
+  if (trace_text != nullptr) *trace_text = host.trace_text();
+  CHECK(host.attached().empty() != status.is_ok());
+  host.detach_all(trace);
+  host.unload_all();
+  return status;
+}
+
+std::string kernel_tag() { return kernel_abi().to_string(); }
+
+}  // namespace
+
+TEST_CASE("loader: the kernel's ABI tag", "[loader]") {
+  const AbiTag& k = kernel_abi();
+  CHECK(k.major == GOPY_ABI_MAJOR);
+  CHECK(k.minor == GOPY_ABI_MINOR);
+  CHECK(k.identity == GOPY_ABI_IDENTITY);
+  CHECK(k.identity.find("/c++") != std::string::npos);
+  CHECK(abi_compatible(k, k));
+  CHECK(abi_compatible({k.major, 0, k.identity}, {k.major, 3, k.identity}));   // older minor
+  CHECK_FALSE(abi_compatible({k.major, 4, k.identity}, {k.major, 3, k.identity}));  // newer
+  CHECK_FALSE(abi_compatible({k.major + 1, 0, k.identity}, k));
+  CHECK_FALSE(abi_compatible({k.major, k.minor, "other-compiler"}, k));
+}
+
+TEST_CASE("loader: a plugin loads and attaches", "[loader]") {
+  TempDir tmp;
+  add_plugin(tmp.path(), Spec("tp_a"));
+  TestTrace trace;
+  REQUIRE(attach_one(tmp.path(), &trace).is_ok());
+  CHECK(std::string(trace.text) == "tp_a+ tp_a-");
+}
+
+TEST_CASE("loader: a wrong ABI in the manifest is refused before loading", "[loader]") {
+  TempDir tmp;
+  std::string identity = kernel_abi().identity;
+  fs::path file = add_plugin(tmp.path(), Spec("tp_a").tag(R"({"major": 2, "minor": 0, "identity": ")" + identity + "\"}"));
+  TestTrace trace;
+  std::string text;
+  gopy::Status status = attach_one(tmp.path(), &trace, &text);
+  REQUIRE(status.is_error());
+  CHECK(status.message() == "Wrong API version on plugin 'tp_a'. Got version 2.0 [" + identity +
+                                "], supported version is " + kernel_tag() + " (manifest " +
+                                file.string() + ")");
+  CHECK(std::string(trace.text).empty());  // never called into
+  CHECK(text == "tp_a!");
+
+  // A newer minor, or another compiler identity, is refused as well.
+  add_plugin(tmp.path(), Spec("tp_a").tag(R"({"major": 1, "minor": 99, "identity": ")" + identity + "\"}"));
+  CHECK(attach_one(tmp.path(), &trace).message().find("Got version 1.99 [") != std::string::npos);
+  add_plugin(tmp.path(), Spec("tp_a").tag(R"({"major": 1, "minor": 0, "identity": "msvc-1939/msvcstl-143/c++20"})"));
+  CHECK(attach_one(tmp.path(), &trace).message() ==
+        "Wrong API version on plugin 'tp_a'. Got version 1.0 [msvc-1939/msvcstl-143/c++20], "
+        "supported version is " + kernel_tag() + " (manifest " + file.string() + ")");
+}
+
+TEST_CASE("loader: a wrong ABI in the descriptor is refused before calling in", "[loader]") {
+  TempDir tmp;
+  add_plugin(tmp.path(), Spec("tp_bad_abi"));
+  TestTrace trace;
+  gopy::Status status = attach_one(tmp.path(), &trace);
+  REQUIRE(status.is_error());
+  CHECK(status.message() == "Wrong API version on plugin 'tp_bad_abi'. Got version 99.0 [" +
+                                kernel_abi().identity + "], supported version is " + kernel_tag() +
+                                " (descriptor in " + (tmp.path() / "tp_bad_abi.so").string() + ")");
+  CHECK(std::string(trace.text).empty());
+}
+
+TEST_CASE("loader: a missing library is a clear error", "[loader]") {
+  TempDir tmp;
+  fs::path file = add_plugin(tmp.path(), Spec("tp_a"), false);
+  gopy::Status status = attach_one(tmp.path(), nullptr);
+  REQUIRE(status.is_error());
+  CHECK(status.message() == "plugin 'tp_a': library " + (tmp.path() / "tp_a.so").string() +
+                                " not found (manifest " + file.string() + ")");
+}
+
+TEST_CASE("loader: a library that is not a shared object is a clear error", "[loader]") {
+  TempDir tmp;
+  add_plugin(tmp.path(), Spec("tp_a"), false);
+  plugin_test::write_file(tmp.path() / "tp_a.so", "not an ELF file");
+  gopy::Status status = attach_one(tmp.path(), nullptr);
+  REQUIRE(status.is_error());
+  std::string prefix = "plugin 'tp_a': cannot load library " + (tmp.path() / "tp_a.so").string() + ": ";
+  CHECK(status.message().rfind(prefix, 0) == 0);
+  CHECK(status.message().size() > prefix.size());
+}
+
+TEST_CASE("loader: a missing entry symbol is a clear error", "[loader]") {
+  TempDir tmp;
+  fs::path file = add_plugin(tmp.path(), Spec("tp_a").sym("gopy_plugin_nowhere"));
+  gopy::Status status = attach_one(tmp.path(), nullptr);
+  REQUIRE(status.is_error());
+  CHECK(status.message() == "plugin 'tp_a': library " + (tmp.path() / "tp_a.so").string() +
+                                " has no entry symbol 'gopy_plugin_nowhere' (manifest " +
+                                file.string() + ")");
+}
+
+TEST_CASE("loader: a descriptor naming another plugin is refused", "[loader]") {
+  TempDir tmp;
+  // tp_b.so under the name tp_a.
+  plugin_test::copy_plugin(tmp.path(), "tp_b");
+  fs::rename(tmp.path() / "tp_b.so", tmp.path() / "tp_a.so");
+  add_plugin(tmp.path(), Spec("tp_a").sym("gopy_plugin_tp_b"), false);
+  gopy::Status status = attach_one(tmp.path(), nullptr);
+  CHECK(status.message() == "plugin 'tp_a': library " + (tmp.path() / "tp_a.so").string() +
+                                " describes itself as 'tp_b'");
+}
+
+TEST_CASE("loader: a manifest copied by gopy_plugin() carries the kernel's ABI", "[loader]") {
+  Plan plan = discover({GOPY_TEST_PLUGIN_DIR}, "linux");
+  REQUIRE(plan.ok());
+  REQUIRE(plan.plugins.size() == 1);
+  CHECK(plan.plugins[0].abi.identity == kernel_abi().identity);
+  PluginHost host(std::move(plan));
+  TestTrace trace;
+  REQUIRE(host.attach_phase(Phase::core, &trace).is_ok());
+  host.detach_all(&trace);
+  CHECK(std::string(trace.text) == "tp_a+ tp_a-");
+}
+
+TEST_CASE("loader: a plugin whose dependency is missing fails to load, clearly", "[loader]") {
+  TempDir tmp;
+  add_plugin(tmp.path(), Spec("tp_needs_dep"));
+  gopy::Status status = attach_one(tmp.path(), nullptr);
+  REQUIRE(status.is_error());
+  CHECK(status.message() == "plugin 'tp_needs_dep': cannot load library " +
+                                (tmp.path() / "tp_needs_dep.so").string() +
+                                ": libtp_missing_dependency.so: cannot open shared object file: "
+                                "No such file or directory");
+}
+
+TEST_CASE("loader: an undefined symbol fails at load, not at the first call", "[loader]") {
+  TempDir tmp;
+  add_plugin(tmp.path(), Spec("tp_undefined"));
+  gopy::Status status = attach_one(tmp.path(), nullptr);
+  REQUIRE(status.is_error());
+  CHECK(status.message() == "plugin 'tp_undefined': cannot load library " +
+                                (tmp.path() / "tp_undefined.so").string() + ": " +
+                                (tmp.path() / "tp_undefined.so").string() +
+                                ": undefined symbol: gopy_test_function_nobody_defines");
+}

@@ -1,0 +1,187 @@
+// Manifest validation: each rule has a fixture and its exact one-line error.
+#include <catch2/catch.hpp>
+
+#include "gopy/plugin_host.hpp"
+#include "plugin_dir.hpp"
+
+using namespace gopy::plugin;
+using plugin_test::Spec;
+using plugin_test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kFixtures = GOPY_TEST_FIXTURES;
+
+// Discovers a temporary directory holding only fixtures/single/<name>.json.
+std::vector<std::string> errors_of(const std::string& name, fs::path* file_out = nullptr) {
+  TempDir dir;
+  fs::path file = dir.path() / (name + ".json");
+  fs::copy_file(kFixtures / "single" / (name + ".json"), file);
+  fs::permissions(file, fs::perms(0644));
+  Plan plan = discover({dir.path()}, "linux");
+  if (file_out != nullptr) *file_out = file;
+  REQUIRE(plan.candidates.size() == 1);
+  CHECK(plan.candidates[0].state == Candidate::State::invalid);
+  CHECK(plan.plugins.empty());
+  return plan.errors;
+}
+
+std::string expected(const fs::path& file, const std::string& key, const std::string& problem) {
+  return "plugin manifest " + file.string() + ": key '" + key + "': " + problem;
+}
+
+}  // namespace
+
+TEST_CASE("manifest: an unknown key is named", "[manifest]") {
+  fs::path file;
+  auto errors = errors_of("unknown_key", &file);
+  REQUIRE(errors == std::vector<std::string>{expected(file, "colour", "unknown key")});
+}
+
+TEST_CASE("manifest: a missing key is named", "[manifest]") {
+  fs::path file;
+  auto errors = errors_of("missing_key", &file);
+  REQUIRE(errors == std::vector<std::string>{expected(file, "entry", "missing key")});
+}
+
+TEST_CASE("manifest: a wrong type names the key path and both types", "[manifest]") {
+  fs::path file;
+  auto errors = errors_of("wrong_type", &file);
+  REQUIRE(errors == std::vector<std::string>{
+                        expected(file, "attach[0].order", "expected an integer, got a string")});
+  errors = errors_of("wrong_type_requires", &file);
+  REQUIRE(errors ==
+          std::vector<std::string>{expected(file, "requires", "expected an array, got a string")});
+}
+
+TEST_CASE("manifest: an unknown phase is named", "[manifest]") {
+  fs::path file;
+  auto errors = errors_of("unknown_phase", &file);
+  REQUIRE(errors == std::vector<std::string>{expected(
+                        file, "attach[0].phase",
+                        "unknown phase 'early' (expected \"core\" or \"main\")")});
+}
+
+TEST_CASE("manifest: a library path leaving the directory is refused", "[manifest]") {
+  fs::path file;
+  auto errors = errors_of("library_dotdot", &file);
+  REQUIRE(errors == std::vector<std::string>{expected(
+                        file, "library",
+                        "path '../library_dotdot.so' leaves the manifest's directory")});
+  errors = errors_of("library_absolute", &file);
+  REQUIRE(errors == std::vector<std::string>{expected(
+                        file, "library",
+                        "path '/usr/lib/library_absolute.so' must be relative to the "
+                        "manifest's directory")});
+}
+
+TEST_CASE("manifest: a library symlink resolving outside the directory is refused",
+          "[manifest]") {
+  TempDir tmp;
+  fs::path plugins = tmp.sub("plugins");
+  fs::path outside = tmp.sub("elsewhere");
+  plugin_test::copy_plugin(outside, "tp_a");
+  fs::create_symlink(outside / "tp_a.so", plugins / "tp_a.so");
+  fs::path file = plugin_test::add_plugin(plugins, Spec("tp_a"), false);
+  Plan plan = discover({plugins}, "linux");
+  fs::path real = fs::canonical(outside / "tp_a.so");
+  REQUIRE(plan.errors == std::vector<std::string>{expected(
+                             file, "library",
+                             "path 'tp_a.so' resolves to " + real.string() +
+                                 ", outside the manifest's directory")});
+
+  // A symlink that stays inside the directory is fine.
+  fs::remove(plugins / "tp_a.so");
+  plugin_test::copy_plugin(plugins, "tp_a");
+  fs::rename(plugins / "tp_a.so", plugins / "tp_a.real.so");
+  fs::create_symlink("tp_a.real.so", plugins / "tp_a.so");
+  REQUIRE(discover({plugins}, "linux").ok());
+}
+
+TEST_CASE("manifest: nested keys, platforms, names, shape and syntax", "[manifest]") {
+  fs::path file;
+  std::vector<std::string> errors = errors_of("abi_unknown_key", &file);
+  REQUIRE(errors ==
+          std::vector<std::string>{expected(file, "abi.patch", "unknown key")});
+  errors = errors_of("unknown_platform", &file);
+  REQUIRE(errors ==
+          std::vector<std::string>{expected(
+              file, "platforms[1]",
+              "unknown platform 'beos' (expected linux, windows, macos, freebsd, netbsd or "
+              "openbsd)")});
+  errors = errors_of("bad_name", &file);
+  REQUIRE(errors ==
+          std::vector<std::string>{
+              expected(file, "name", "'bad-name' is not a valid name (letters, digits and '_')")});
+  errors = errors_of("not_an_object", &file);
+  REQUIRE(errors ==
+          std::vector<std::string>{expected(file, "(top level)", "expected an object, got an array")});
+  errors = errors_of("not_json", &file);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].rfind("plugin manifest " + file.string() + ": not valid JSON: ", 0) == 0);
+  CHECK(errors[0].find('\n') == std::string::npos);
+}
+
+TEST_CASE("manifest: every invalid manifest is reported, one line each", "[manifest]") {
+  TempDir tmp;
+  fs::path dir = plugin_test::copy_fixtures(tmp, "single");
+  Plan plan = discover({dir}, "linux");
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(dir))
+    files += entry.path().extension() == ".json";
+  REQUIRE(files >= 10);
+  REQUIRE(plan.errors.size() == files);
+  for (const std::string& line : plan.errors) {
+    CHECK(line.find('\n') == std::string::npos);
+    CHECK(line.rfind("plugin manifest " + dir.string() + "/", 0) == 0);
+  }
+  gopy::Status status = plan.status();
+  REQUIRE(status.is_error());
+  CHECK(status.exit_code() == 1);
+  CHECK(std::count(status.message().begin(), status.message().end(), '\n') ==
+        static_cast<long>(files - 1));
+}
+
+TEST_CASE("manifest: a requires cycle names the cycle for each member", "[manifest]") {
+  TempDir tmp;
+  fs::path dir = plugin_test::copy_fixtures(tmp, "cycle");
+  Plan plan = discover({dir}, "linux");
+  REQUIRE(plan.errors ==
+          std::vector<std::string>{
+              expected(dir / "cyc_a.json", "requires", "requirement cycle cyc_a -> cyc_b -> cyc_a"),
+              expected(dir / "cyc_b.json", "requires", "requirement cycle cyc_b -> cyc_a -> cyc_b")});
+}
+
+TEST_CASE("manifest: a missing requirement is named", "[manifest]") {
+  TempDir tmp;
+  fs::path dir = plugin_test::copy_fixtures(tmp, "missing_requirement");
+  Plan plan = discover({dir}, "linux");
+  REQUIRE(plan.errors == std::vector<std::string>{expected(
+                             dir / "needs_ghost.json", "requires",
+                             "requires 'ghost', which no plugin directory provides")});
+}
+
+TEST_CASE("manifest: a requirement must attach earlier", "[manifest]") {
+  TempDir tmp;
+  fs::path dir = plugin_test::copy_fixtures(tmp, "late_requirement");
+  Plan plan = discover({dir}, "linux");
+  REQUIRE(plan.errors == std::vector<std::string>{expected(
+                             dir / "early.json", "requires",
+                             "requires 'late', which first attaches at main 10, not before "
+                             "'early' at core 10")});
+}
+
+TEST_CASE("manifest: a requirement skipped on this platform is explained", "[manifest]") {
+  TempDir tmp;
+  plugin_test::add_plugin(tmp.path(), Spec("tp_a").with(R"("platforms": ["windows"])"), false);
+  fs::path b = plugin_test::add_plugin(
+      tmp.path(),
+      Spec("tp_b").at(R"([{"phase": "main", "order": 1}])").with(R"("requires": ["tp_a"])"),
+      false);
+  Plan plan = discover({tmp.path()}, "linux");
+  REQUIRE(plan.errors == std::vector<std::string>{expected(
+                             b, "requires",
+                             "requires 'tp_a', which is skipped on this platform (platforms "
+                             "[windows] do not include linux)")});
+}
