@@ -15,8 +15,9 @@ namespace gopy::parser {
 
 // What CPython puts in a SyntaxError (or its IndentationError / TabError subclasses).
 // lineno/end_lineno are 1-based; offset/end_offset are 1-based *character* (code point)
-// columns into `text`, as SyntaxError.offset since 3.10; 0 when unknown. `text` is the
-// offending source line including its newline when it had one (as CPython), or empty.
+// columns into `text`, as SyntaxError.offset since 3.10 (0 or -1 where CPython leaves them
+// so). `text` is the offending source line: with its newline for errors found by the
+// parser, without it for errors found by the tokenizer, as CPython; empty when unknown.
 // `type` is "MemoryError" (not a SyntaxError) when the input nests deeper than the parser
 // allows, as CPython's "Parser stack overflowed" error.
 struct SyntaxErrorInfo {
