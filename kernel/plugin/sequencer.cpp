@@ -67,7 +67,7 @@ struct PluginHost::Impl {
     Status status;
     record(event_for(step), [&] {
       status = load_plugin(plan.plugins[plugin], libraries[plugin]);
-      return status.is_ok() ? TraceEvent::Kind::load : TraceEvent::Kind::load_failed;
+      return status.is_ok() ? TraceEvent::Kind::load : TraceEvent::Kind::attach_failed;
     });
     if (status.is_ok()) load_order.push_back(plugin);
     return status;

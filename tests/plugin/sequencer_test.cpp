@@ -151,7 +151,7 @@ TEST_CASE("sequencer: a plugin failing to load unwinds like a failing attach", "
   CHECK(host.trace_text() == "tp_a+ tp_b! tp_a-");
   CHECK(std::string(trace.text) == "tp_a+ tp_a-");
   REQUIRE(host.trace().size() >= 3);
-  CHECK(host.trace()[2].kind == TraceEvent::Kind::load_failed);
+  CHECK(host.trace()[2].kind == TraceEvent::Kind::attach_failed);
   CHECK(host.trace()[2].order == 20);
 }
 
@@ -162,9 +162,7 @@ TEST_CASE("sequencer: the trace hook sees loads, attaches, detaches and unloads 
   PluginHost host = host_for(tmp.path());
   std::vector<std::string> seen;
   host.set_trace_hook([&](const TraceEvent& e) {
-    static const char* kinds[] = {"load",   "load_failed",   "attach", "attach_failed",
-                                  "detach", "detach_failed", "unload"};
-    seen.push_back(std::string(kinds[static_cast<int>(e.kind)]) + " " + e.plugin);
+    seen.push_back(std::string(kind_name(e.kind)) + " " + e.plugin);
     CHECK(e.duration.count() >= 0);
   });
   TestTrace trace;

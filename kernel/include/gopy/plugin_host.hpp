@@ -127,7 +127,8 @@ Plan discover(const std::vector<std::filesystem::path>& dirs,
 
 // What happened to whom, for traces, `-X lifecycle` timings and tests.
 struct TraceEvent {
-  enum class Kind { load, load_failed, attach, attach_failed, detach, detach_failed, unload };
+  // A library that fails to load is reported as attach_failed of the step that needed it.
+  enum class Kind { load, attach, attach_failed, detach, detach_failed, unload };
   Kind kind = Kind::load;
   std::string plugin;
   Phase phase = Phase::core;  // for attach/detach events
@@ -136,6 +137,8 @@ struct TraceEvent {
 };
 // "a+ b+ c! b- a-": attach (+), failed load or attach (!), detach (-), failed detach (-!).
 std::string trace_text(const std::vector<TraceEvent>& events);
+// "load", "attach", "attach failed", "detach", "detach failed", "unload".
+std::string_view kind_name(TraceEvent::Kind kind);
 
 class PluginHost {
  public:
