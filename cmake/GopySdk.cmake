@@ -40,3 +40,12 @@ file(RELATIVE_PATH GOPY_PC_TO_PREFIX
 configure_file(${CMAKE_CURRENT_LIST_DIR}/gopy.pc.in ${CMAKE_BINARY_DIR}/sdk/gopy.pc @ONLY)
 install(FILES ${CMAKE_BINARY_DIR}/sdk/gopy.pc
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT sdk)
+
+# gopy-config (as python3-config): flags, plugin directory and ABI of an installation.
+add_executable(gopy_config ${PROJECT_SOURCE_DIR}/host/gopy_config.cpp)
+set_target_properties(gopy_config PROPERTIES OUTPUT_NAME gopy-config
+  BUILD_RPATH "$ORIGIN/../lib" INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
+target_compile_options(gopy_config PRIVATE ${GOPY_WARNINGS})
+target_link_libraries(gopy_config PRIVATE gopy CLI11::CLI11)
+gopy_executable_options(gopy_config)
+install(TARGETS gopy_config RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT sdk)

@@ -40,5 +40,17 @@ else()
   message(STATUS "pkg-config not found: only the CMake package is exercised")
 endif()
 
+# 3. gopy-config answers for the installed prefix (and agrees with pkg-config's ABI).
+run(${prefix}/bin/gopy-config --plugindir --abi)
+string(REPLACE "\n" ";" lines "${run_output}")
+list(GET lines 0 plugindir)
+list(GET lines 1 config_abi)
+if(NOT plugindir STREQUAL "${prefix}/${LIBDIR}/gopy/plugins")
+  message(FATAL_ERROR "gopy-config --plugindir printed ${plugindir}")
+endif()
+if(NOT config_abi MATCHES "^[0-9]+[.][0-9]+ [^ ]+$" OR (abi AND NOT config_abi STREQUAL abi))
+  message(FATAL_ERROR "gopy-config --abi printed '${config_abi}' (pkg-config: '${abi}')")
+endif()
+
 run(${CMAKE_COMMAND} -E env GOPY_SDK_PLUGIN_DIRS=${plugin_dirs} ${PLUGIN_TEST} "[.sdk]")
 message(STATUS "${run_output}")
