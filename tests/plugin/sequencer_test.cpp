@@ -214,3 +214,46 @@ TEST_CASE("sequencer: an invalid plan attaches nothing and returns every error",
   CHECK(status.message() == host.plan().errors[0] + "\n" + host.plan().errors[1]);
   CHECK(std::string(trace.text).empty());
 }
+
+TEST_CASE("sequencer: every fault class gives one error line, exit code 1 and an unwound trace",
+          "[sequencer][faults]") {
+  struct Fault {
+    const char* what;
+    std::string plugin;         // the faulty plugin, attached at core 20
+    Spec spec;                  // its manifest
+    const char* switch_name;    // TestTrace switch to set, if any
+    std::string message_start;  // how its error line begins
+  };
+  const std::string identity = kernel_abi().identity;
+  const std::vector<Fault> faults = {
+      {"error from attach", "tp_b", Spec("tp_b"), "fail_attach", "plugin 'tp_b' failed to attach (core 20): "},
+      {"C++ exception in attach", "tp_b", Spec("tp_b"), "throw_attach", "plugin 'tp_b' failed to attach (core 20): "},
+      {"missing entry symbol", "tp_b", Spec("tp_b").sym("gopy_plugin_elsewhere"), nullptr, "plugin 'tp_b': library "},
+      {"wrong ABI in the manifest", "tp_b",
+       Spec("tp_b").tag(R"({"major": 9, "minor": 0, "identity": ")" + identity + "\"}"), nullptr,
+       "Wrong API version on plugin 'tp_b'. Got version 9.0"},
+      {"wrong ABI in the descriptor", "tp_bad_abi", Spec("tp_bad_abi"), nullptr,
+       "Wrong API version on plugin 'tp_bad_abi'. Got version 99.0"},
+      {"missing dependency", "tp_needs_dep", Spec("tp_needs_dep"), nullptr,
+       "plugin 'tp_needs_dep': cannot load library "},
+  };
+  for (const Fault& fault : faults) {
+    INFO(fault.what);
+    TempDir tmp;
+    add_plugin(tmp.path(), Spec("tp_a").at(R"([{"phase": "core", "order": 10}])"));
+    add_plugin(tmp.path(), Spec(fault.spec).at(R"([{"phase": "core", "order": 20}])"));
+    add_plugin(tmp.path(), Spec("tp_c").at(R"([{"phase": "core", "order": 30}])"));
+    PluginHost host = host_for(tmp.path());
+    TestTrace trace;
+    std::string name = fault.switch_name != nullptr ? fault.switch_name : "";
+    if (name == "fail_attach") std::strcpy(trace.fail_attach, "tp_b");
+    if (name == "throw_attach") std::strcpy(trace.throw_attach, "tp_b");
+    gopy::Status status = host.attach_phase(Phase::core, &trace);
+    REQUIRE(status.is_error());
+    CHECK(status.exit_code() == 1);
+    CHECK(status.message().rfind(fault.message_start, 0) == 0);
+    CHECK(status.message().find('\n') == std::string::npos);
+    CHECK(host.trace_text() == "tp_a+ " + fault.plugin + "! tp_a-");
+    CHECK(host.attached().empty());
+  }
+}
