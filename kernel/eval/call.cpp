@@ -1,0 +1,285 @@
+// Calling Python functions: argument binding into frame slots, cells, the recursion
+// limit, and running a body (CPython: Python/ceval.c _PyEval_Vector, initialize_locals,
+// format_missing, too_many_positional).
+#include <algorithm>
+
+#include "eval/code.hpp"
+#include "eval/nodes_expr.hpp"
+#include "gopy/object_num.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+TypeObject code_type;
+void init_genexpr_type();
+
+CodeObject::CodeObject() : Object(&code_type) {}
+
+void CodeObject::clear_refs() {
+  std::vector<Object*> old;
+  old.swap(consts);
+  name = qualname = filename = nullptr;
+  varnames.clear();
+  cellnames.clear();
+  freenames.clear();
+  for (Object* o : old) decref(o);
+}
+
+void function_clear_fields(FunctionObject* f);
+void FunctionObject::clear_refs() {
+  CodeObject* c = code;
+  code = nullptr;
+  xdecref(c);
+  function_clear_fields(this);
+}
+
+void traceback_here(Frame& f) {
+  ThreadState* ts = get_thread_state();
+  if (!ts->traceback_pending || !ts->current_exception) return;
+  ts->traceback_pending = false;
+  traceback_add(static_cast<BaseExceptionObject*>(ts->current_exception), f.code->filename, f.code->name, f.lineno);
+}
+
+namespace {
+
+std::string quoted_list(const std::vector<std::string>& names) {
+  // 'a'  |  'a' and 'b'  |  'a', 'b', and 'c'  (CPython: format_missing)
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+    out += "'" + names[i] + "'";
+  }
+  return out;
+}
+
+bool missing_error(CodeObject* co, FunctionObject* fn, const std::vector<std::string>& names, const char* kind) {
+  type_error(cat(fn->qualname->utf8, "() missing ", names.size(), " required ", kind, " argument",
+                 names.size() == 1 ? "" : "s", ": ", quoted_list(names)));
+  (void)co;
+  return false;
+}
+
+// CPython: Python/ceval.c too_many_positional
+bool too_many_positional(CodeObject* co, FunctionObject* fn, size_t given, Object** slots) {
+  size_t defcount = fn->defaults ? fn->defaults->items.size() : 0;
+  size_t kwonly_given = 0;
+  for (int i = co->argcount; i < co->argcount + co->kwonlycount; ++i)
+    if (slots[i]) ++kwonly_given;
+  std::string sig;
+  bool plural;
+  if (defcount) {
+    sig = cat("from ", co->argcount - int(defcount), " to ", co->argcount);
+    plural = true;
+  } else {
+    sig = std::to_string(co->argcount);
+    plural = co->argcount != 1;
+  }
+  std::string kwonly_sig;
+  if (kwonly_given)
+    kwonly_sig = cat(" positional argument", given != 1 ? "s" : "", " (and ", kwonly_given, " keyword-only argument",
+                     kwonly_given != 1 ? "s" : "", ")");
+  type_error(cat(fn->qualname->utf8, "() takes ", sig, " positional argument", plural ? "s" : "", " but ", given,
+                 kwonly_sig, " ", given == 1 && !kwonly_given ? "was" : "were", " given"));
+  return false;
+}
+
+// Fills the parameter slots from the call's arguments; false with TypeError set.
+bool bind_arguments(FunctionObject* fn, CodeObject* co, Object** slots, Object* const* args, size_t nargs,
+                    TupleObject* kwnames) {
+  size_t npos = size_t(co->argcount);
+  size_t n = std::min(nargs, npos);
+  for (size_t i = 0; i < n; ++i) slots[i] = new_ref(args[i]);
+  int next_slot = co->argcount + co->kwonlycount;
+  if (co->has_varargs) {
+    std::vector<Object*> extra;
+    for (size_t i = n; i < nargs; ++i) extra.push_back(new_ref(args[i]));
+    slots[next_slot++] = new_tuple_steal(std::move(extra));
+  }
+  DictObject* varkw = nullptr;
+  if (co->has_varkw) {
+    varkw = new_dict();
+    slots[next_slot] = varkw;
+  }
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  for (size_t k = 0; k < nkw; ++k) {
+    auto* key = as_str(kwnames->items[k]);
+    Object* value = args[nargs + k];
+    int found = -1;
+    for (int i = co->posonlycount; i < co->argcount + co->kwonlycount; ++i) {
+      if (co->varnames[size_t(i)] == key || str_equal(co->varnames[size_t(i)], key)) {
+        found = i;
+        break;
+      }
+    }
+    if (found < 0) {
+      if (varkw) {
+        dict_set_item(varkw, key, value);
+        continue;
+      }
+      bool posonly = false;
+      for (int i = 0; i < co->posonlycount; ++i) posonly |= str_equal(co->varnames[size_t(i)], key);
+      if (posonly) {
+        type_error(cat(fn->qualname->utf8, "() got some positional-only arguments passed as keyword arguments: '",
+                       key->utf8, "'"));
+      } else {
+        type_error(cat(fn->qualname->utf8, "() got an unexpected keyword argument '", key->utf8, "'"));
+      }
+      return false;
+    }
+    if (slots[found]) {
+      type_error(cat(fn->qualname->utf8, "() got multiple values for argument '", key->utf8, "'"));
+      return false;
+    }
+    slots[found] = new_ref(value);
+  }
+  if (nargs > npos && !co->has_varargs) return too_many_positional(co, fn, nargs, slots);
+  if (nargs < npos) {
+    size_t ndef = fn->defaults ? fn->defaults->items.size() : 0;
+    size_t first_default = npos - ndef;
+    std::vector<std::string> missing;
+    for (size_t i = nargs; i < npos; ++i) {
+      if (slots[i]) continue;
+      if (i >= first_default) slots[i] = new_ref(fn->defaults->items[i - first_default]);
+      else missing.push_back(co->varnames[i]->utf8);
+    }
+    if (!missing.empty()) return missing_error(co, fn, missing, "positional");
+  }
+  if (co->kwonlycount) {
+    std::vector<std::string> missing;
+    for (int i = co->argcount; i < co->argcount + co->kwonlycount; ++i) {
+      if (slots[i]) continue;
+      Object* d = fn->kwdefaults ? dict_get_str(fn->kwdefaults, co->varnames[size_t(i)]) : nullptr;
+      if (d) slots[i] = new_ref(d);
+      else missing.push_back(co->varnames[size_t(i)]->utf8);
+    }
+    if (!missing.empty()) return missing_error(co, fn, missing, "keyword-only");
+  }
+  return true;
+}
+
+// Frame set-up shared by calls: cells for this frame, free cells from the closure.
+void init_cells(CodeObject* co, Object** slots, TupleObject* closure) {
+  int first_cell = co->first_cell();
+  for (size_t i = 0; i < co->cellnames.size(); ++i) {
+    int from = co->cell_from_arg[i];
+    Object* init = from >= 0 ? slots[from] : nullptr;
+    slots[first_cell + int(i)] = new_cell(init);
+  }
+  if (closure) {
+    int first_free = co->first_free();
+    for (size_t i = 0; i < closure->items.size(); ++i) slots[first_free + int(i)] = new_ref(closure->items[i]);
+  }
+}
+
+struct SlotStack {
+  ThreadState* ts;
+  Object** slots;
+  int n;
+  SlotStack(ThreadState* t, int count) : ts(t), slots(t->slots_top), n(count) {
+    std::fill(slots, slots + n, nullptr);
+    ts->slots_top += n;
+  }
+  ~SlotStack() {
+    for (int i = 0; i < n; ++i) xdecref(slots[i]);
+    ts->slots_top = slots;
+  }
+};
+
+bool check_depth(ThreadState* ts, int need_slots) {
+  if (ts->depth >= ts->interp->recursion_limit || cpp_stack_exhausted(ts) ||
+      ts->slots_top + need_slots > ts->slots_end) {
+    set_error(&exc_RecursionError, "maximum recursion depth exceeded");
+    return false;
+  }
+  return true;
+}
+
+// Runs the body in a prepared frame; returns the result or null (with a traceback entry).
+Object* run_frame(ThreadState* ts, Frame& f) {
+  f.back = ts->frame;
+  ts->frame = &f;
+  ++ts->depth;
+  CodeObject* co = f.code;
+  Object* result = nullptr;
+  if (co->expr_body) {
+    f.lineno = co->expr_body->lineno;
+    result = co->expr_body->eval(f);
+  } else {
+    Exec r = exec_block(co->body, f);
+    if (r == Exec::return_) result = f.retval;
+    else if (r != Exec::error) result = new_none();
+    else xdecref(f.retval);
+  }
+  --ts->depth;
+  ts->frame = f.back;
+  if (!result) {
+    traceback_here(f);
+    ts->traceback_pending = true;  // the caller's frame adds its own entry
+  }
+  return result;
+}
+
+}  // namespace
+
+Object* function_call(Object* callable, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  auto* fn = static_cast<FunctionObject*>(callable);
+  CodeObject* co = fn->code;
+  ThreadState* ts = get_thread_state();
+  int n = co->nslots();
+  if (!check_depth(ts, n)) return nullptr;
+  SlotStack stack(ts, n);
+  Object** slots = stack.slots;
+  bool simple = !kwnames && nargs == size_t(co->argcount) && !co->has_varargs && !co->has_varkw && !co->kwonlycount;
+  if (simple) {
+    for (size_t i = 0; i < nargs; ++i) slots[i] = new_ref(args[i]);
+  } else if (!bind_arguments(fn, co, slots, args, nargs, kwnames)) {
+    return nullptr;
+  }
+  if (!co->cellnames.empty() || fn->closure) init_cells(co, slots, fn->closure);
+  incref(fn);  // the frame keeps the function (and so its code and globals) alive
+  Frame f{co, slots, fn->globals, ts->interp->builtins_dict, nullptr};
+  f.lineno = co->firstlineno;
+  Object* r = run_frame(ts, f);
+  decref(fn);
+  return r;
+}
+
+Object* run_class_body(FunctionObject* body_fn, DictObject* ns) {
+  CodeObject* co = body_fn->code;
+  ThreadState* ts = get_thread_state();
+  int n = co->nslots();
+  if (!check_depth(ts, n)) return nullptr;
+  SlotStack stack(ts, n);
+  init_cells(co, stack.slots, body_fn->closure);
+  Frame f{co, stack.slots, body_fn->globals, ts->interp->builtins_dict, ns};
+  f.lineno = co->firstlineno;
+  Object* r = run_frame(ts, f);
+  if (!r) return nullptr;
+  decref(r);
+  if (co->class_cell >= 0) return new_ref(stack.slots[co->class_cell]);
+  return new_none();
+}
+
+Object* run_module_code(CodeObject* co, DictObject* globals) {
+  ThreadState* ts = get_thread_state();
+  int n = co->nslots();
+  if (!check_depth(ts, n)) return nullptr;
+  SlotStack stack(ts, n);
+  init_cells(co, stack.slots, nullptr);
+  if (!dict_get_str(globals, "__builtins__")) dict_set_str(globals, "__builtins__", ts->interp->builtins_module);
+  Frame f{co, stack.slots, globals, ts->interp->builtins_dict, globals};
+  f.lineno = co->firstlineno;
+  return run_frame(ts, f);
+}
+
+void init_eval_types() {
+  static bool done = false;
+  if (done) return;
+  done = true;
+  make_static_type(&code_type, &type_type, "code", &object_type, 0);
+  function_type.tp_call = function_call;
+  init_genexpr_type();
+}
+
+}  // namespace gopy

@@ -1,0 +1,250 @@
+// Entry points of the parser and its token buffer.
+// CPython: Parser/peg_api.c _PyParser_ASTFromString, Parser/pegen.c _PyPegen_run_parser.
+#include <cstdint>
+#include <cstdio>
+
+#include "eval/parser.hpp"
+#include "eval/parser_impl.hpp"
+#include "eval/parser_unicode.hpp"
+
+namespace gopy::parser {
+namespace {
+
+// CPython: Parser/parser.c MAXSTACK (6000 rule calls). Each unit here is one nesting step
+// (an operand of a unary operator, a lambda or conditional-expression body, a bracket),
+// which costs CPython about one rule call, so the same inputs overflow.
+constexpr int kMaxDepth = 6000;
+// Whatever the count, never use more than this much C++ stack: frames are larger under
+// AddressSanitizer, and the parser may be entered deep inside a running program.
+constexpr std::uintptr_t kMaxStackBytes = 2u << 20;
+
+std::uintptr_t stack_position() {
+  return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+}
+
+// The REPL prints the value of expression statements that are not inside a def or class
+// body. CPython: Python/codegen.c codegen_stmt_expr (c_interactive && nestlevel <= 1).
+void mark_echo(ast::StmtList& top) {
+  std::vector<ast::StmtList*> work{&top};  // a worklist: elif chains nest deeply
+  while (!work.empty()) {
+    ast::StmtList& body = *work.back();
+    work.pop_back();
+    for (ast::Stmt* s : body) {
+      switch (s->kind) {
+        case ast::StmtKind::Expr: ast::cast<ast::ExprStmt>(s)->echo = true; break;
+        case ast::StmtKind::If: {
+          auto* n = ast::cast<ast::If>(s);
+          work.push_back(&n->body);
+          work.push_back(&n->orelse);
+          break;
+        }
+        case ast::StmtKind::While: {
+          auto* n = ast::cast<ast::While>(s);
+          work.push_back(&n->body);
+          work.push_back(&n->orelse);
+          break;
+        }
+        case ast::StmtKind::For: {
+          auto* n = ast::cast<ast::For>(s);
+          work.push_back(&n->body);
+          work.push_back(&n->orelse);
+          break;
+        }
+        case ast::StmtKind::Try: {
+          auto* n = ast::cast<ast::Try>(s);
+          work.push_back(&n->body);
+          for (auto* h : n->handlers) work.push_back(&h->body);
+          work.push_back(&n->orelse);
+          work.push_back(&n->finalbody);
+          break;
+        }
+        default: break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string unsupported_message(std::string_view construct) {
+  std::string msg(construct);
+  msg += " is not supported by gopy";
+  return msg;
+}
+
+Parser::Parser(std::string_view source, std::string_view filename, ParseMode mode)
+    : tok_(source, mode == ParseMode::Single),
+      filename_(filename),
+      mode_(mode),
+      arena_(std::make_unique<ast::Arena>()) {
+}
+
+bool Parser::enter() {
+  std::uintptr_t here = stack_position();
+  std::uintptr_t used = stack_base_ > here ? stack_base_ - here : here - stack_base_;
+  if (++depth_ > kMaxDepth || used > kMaxStackBytes) {
+    too_complex();
+    return false;
+  }
+  return true;
+}
+
+const Token& Parser::peek(std::size_t ahead) {
+  while (tokens_.size() <= mark_ + ahead) {
+    if (!tokens_.empty() && (tokens_.back().type == TokenType::EndMarker ||
+                             tokens_.back().type == TokenType::Error)) {
+      return tokens_.back();
+    }
+    tokens_.push_back(tok_.next());
+  }
+  return tokens_[mark_ + ahead];
+}
+
+const Token& Parser::advance() {
+  peek();
+  if (mark_ < tokens_.size() && tokens_[mark_].type != TokenType::EndMarker &&
+      tokens_[mark_].type != TokenType::Error) {
+    ++mark_;
+    return tokens_[mark_ - 1];
+  }
+  return tokens_[mark_];
+}
+
+bool Parser::accept_op(Op op) {
+  if (!at_op(op)) return false;
+  advance();
+  return true;
+}
+
+bool Parser::accept_kw(Keyword k) {
+  if (!at_kw(k)) return false;
+  advance();
+  return true;
+}
+
+bool Parser::expect_op(Op op) {
+  if (accept_op(op)) return true;
+  invalid_syntax();
+  return false;
+}
+
+// CPython: Parser/pegen.c _PyPegen_expect_forced_token ("expected ':'").
+bool Parser::expect_forced(Op op, const char* text) {
+  if (accept_op(op)) return true;
+  if (cur().type == TokenType::Error) {
+    tokenizer_failure();
+    return false;
+  }
+  error_at(cur(), std::string("expected '") + text + "'");
+  return false;
+}
+
+bool Parser::starts_expression(const Token& t) const {
+  switch (t.type) {
+    case TokenType::Name:
+      switch (t.keyword) {
+        case Keyword::None_:
+        case Keyword::None:
+        case Keyword::True:
+        case Keyword::False:
+        case Keyword::Lambda:
+        case Keyword::Not:
+        case Keyword::Await:
+        case Keyword::Yield:
+          return true;
+        default:
+          return false;
+      }
+    case TokenType::Number:
+    case TokenType::String:
+    case TokenType::FStringStart:
+      return true;
+    case TokenType::Op:
+      return t.op == Op::LPar || t.op == Op::LSqb || t.op == Op::LBrace || t.op == Op::Minus ||
+             t.op == Op::Plus || t.op == Op::Tilde || t.op == Op::Ellipsis;
+    default:
+      return false;
+  }
+}
+
+ParseResult Parser::run() {
+  stack_base_ = stack_position();
+  ParseResult result;
+  ast::Mod* root = nullptr;
+  if (long bad = find_invalid_utf8(tok_.source()); bad >= 0) {
+    // CPython: Parser/tokenizer/file_tokenizer.c / string_tokenizer decoding errors.
+    char buf[128];
+    std::snprintf(buf, sizeof buf,
+                  "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %ld: "
+                  "invalid start byte",
+                  static_cast<unsigned char>(tok_.source()[bad]), bad);
+    int line = 1;
+    for (long i = 0; i < bad; ++i) line += tok_.source()[i] == '\n';
+    error_loc(line, -1, line, -1, buf);
+    error_.check_rest = false;
+  } else if (tok_.source().find('\0') != std::string::npos) {
+    std::size_t nul = tok_.source().find('\0');
+    int line = 1;
+    for (std::size_t i = 0; i < nul; ++i) line += tok_.source()[i] == '\n';
+    error_loc(line, -1, line, -1, "source code cannot contain null bytes");
+    error_.check_rest = false;
+  } else if (mode_ == ParseMode::Eval) {
+    auto* expr_root = arena_->make_root<ast::Expression>();
+    ast::Expr* body = star_expressions();
+    if (body) {
+      while (at_type(TokenType::Newline)) advance();
+      if (!at_type(TokenType::EndMarker)) invalid_syntax();
+      else {
+        expr_root->body = body;
+        root = expr_root;
+      }
+    }
+  } else if (mode_ == ParseMode::Single) {
+    auto* interactive = arena_->make_root<ast::Interactive>();
+    if (at_type(TokenType::Newline)) {
+      advance();
+    } else if (!at_type(TokenType::EndMarker)) {
+      statement(interactive->body);
+    }
+    if (!failed()) {
+      while (at_type(TokenType::Newline)) advance();
+      while (at_type(TokenType::Dedent)) advance();
+      if (!at_type(TokenType::EndMarker)) {
+        if (at_type(TokenType::Error)) tokenizer_failure();
+        else error_at(cur(), "multiple statements found while compiling a single statement");
+      } else {
+        mark_echo(interactive->body);
+        root = interactive;
+      }
+    }
+  } else {
+    auto* module = arena_->make_root<ast::Module>();
+    if (statements_until(module->body, TokenType::EndMarker)) root = module;
+  }
+  result.warnings = std::move(warnings_);
+  if (!failed() && has_deferred_) {
+    has_error_ = true;
+    error_ = deferred_;
+  }
+  if (failed()) {
+    result.error = finish_error();
+    return result;
+  }
+  result.root = root;
+  result.arena = std::move(arena_);
+  return result;
+}
+
+ParseResult parse_module(std::string_view source_utf8, std::string_view filename) {
+  return Parser(source_utf8, filename, ParseMode::Exec).run();
+}
+
+ParseResult parse_interactive(std::string_view source_utf8, std::string_view filename) {
+  return Parser(source_utf8, filename, ParseMode::Single).run();
+}
+
+ParseResult parse_expression(std::string_view source_utf8, std::string_view filename) {
+  return Parser(source_utf8, filename, ParseMode::Eval).run();
+}
+
+}  // namespace gopy::parser

@@ -1,0 +1,222 @@
+// The recursive-descent parser behind parser.hpp (internal to kernel/eval).
+// Grammar and error rules follow CPython's Grammar/python.gram; where CPython's PEG parser
+// needs a second pass over invalid_* rules, this parser checks the same shapes at the
+// point of failure. Every parse function returns nullptr (or false) after an error;
+// the first error recorded wins, as in CPython's pegen.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "eval/ast.hpp"
+#include "eval/parser.hpp"
+#include "eval/tokenizer.hpp"
+
+namespace gopy::parser {
+
+enum class ParseMode { Exec, Single, Eval };
+
+// An error before it becomes a SyntaxErrorInfo: columns are 1-based byte offsets (0 or
+// -1 as CPython leaves them), converted to characters at the end.
+struct ParserError {
+  std::string type = "SyntaxError";
+  std::string msg;
+  int lineno = 0;
+  int offset = 0;
+  int end_lineno = 0;
+  int end_offset = 0;
+  bool from_tokenizer = false;
+  bool check_rest = true;  // let a later tokenizer error replace this one (CPython does)
+  bool text_without_newline = false;
+};
+
+// What a bracketed or top-level target list is checked for (CPython: TARGETS_TYPE).
+enum class TargetsType { Star, Del, For };
+
+class Parser {
+ public:
+  Parser(std::string_view source, std::string_view filename, ParseMode mode);
+  ParseResult run();
+
+  // Nesting guard (CPython: MAXSTACK in Parser/parser.c); public for the RAII helper.
+  bool enter();
+  void leave() { --depth_; }
+
+ private:
+  // ---- tokens (parser.cpp)
+  const Token& peek(std::size_t ahead = 0);
+  const Token& cur() { return peek(0); }
+  const Token& prev() const { return tokens_[mark_ - 1]; }
+  const Token& advance();
+  bool at_op(Op op) { return cur().type == TokenType::Op && cur().op == op; }
+  bool at_kw(Keyword k) { return cur().type == TokenType::Name && cur().keyword == k; }
+  bool at_type(TokenType t) { return cur().type == t; }
+  bool accept_op(Op op);
+  bool accept_kw(Keyword k);
+  bool expect_op(Op op);  // generic "invalid syntax" when missing
+  bool expect_forced(Op op, const char* text);  // "expected ':'"
+  std::string_view token_text(const Token& t) const { return tok_.text(t); }
+  bool starts_expression(const Token& t) const;
+
+  // ---- errors (parser_errors.cpp)
+  std::nullptr_t error_at(const Token& t, const std::string& msg, const char* type = "SyntaxError");
+  std::nullptr_t error_range(const Token& from, const Token& to, const std::string& msg);
+  std::nullptr_t error_node(const ast::Node* n, const std::string& msg);
+  std::nullptr_t error_nodes(const ast::Node* from, const ast::Node* to, const std::string& msg);
+  std::nullptr_t error_loc(int lineno, int col0, int end_lineno, int end_col0,
+                           const std::string& msg, const char* type = "SyntaxError");
+  std::nullptr_t invalid_syntax();  // generic failure at the current token
+  std::nullptr_t unsupported(const Token& t, std::string_view construct);
+  std::nullptr_t unsupported_node(const ast::Node* n, std::string_view construct);
+  std::nullptr_t tokenizer_failure();
+  std::nullptr_t too_complex();
+  void defer_error(const ast::Node* n, const std::string& msg);
+  bool failed() const { return has_error_; }
+  void check_rest_for_tokenizer_errors();
+  SyntaxErrorInfo finish_error();
+  static const char* expr_name(const ast::Expr* e);
+  static const ast::Expr* invalid_target(const ast::Expr* e, TargetsType type);
+  bool is_parenthesized(const ast::Expr* e) const;
+  std::nullptr_t juxtaposed_expressions(ast::Expr* a);
+  std::nullptr_t invalid_named_assignment(ast::Expr* a);
+  std::nullptr_t invalid_assignment(const ast::ExprList& targets, const ast::Expr* bad);
+
+  // ---- nodes
+  template <class T>
+  T* node(const Token& start) {
+    T* n = arena_->make<T>();
+    n->loc.lineno = start.lineno;
+    n->loc.col_offset = start.col;
+    return n;
+  }
+  template <class T>
+  T* node_from(const ast::Node* start) {
+    T* n = arena_->make<T>();
+    n->loc.lineno = start->loc.lineno;
+    n->loc.col_offset = start->loc.col_offset;
+    return n;
+  }
+  template <class T>
+  T* finish(T* n) {
+    n->loc.end_lineno = prev().end_lineno;
+    n->loc.end_col_offset = prev().end_col;
+    return n;
+  }
+  static void end_at(ast::Node* n, const ast::Node* last) {
+    n->loc.end_lineno = last->loc.end_lineno;
+    n->loc.end_col_offset = last->loc.end_col_offset;
+  }
+
+  // ---- statements (parser_stmt.cpp)
+  bool statements_until(ast::StmtList& out, TokenType end);
+  bool statement(ast::StmtList& out);
+  bool simple_statements(ast::StmtList& out);
+  ast::Stmt* simple_statement();
+  ast::Stmt* expression_statement();
+  ast::Stmt* compound_statement();
+  bool block(ast::StmtList& out, const Token& keyword, const char* what);
+  ast::Stmt* if_statement(bool is_elif);
+  ast::Stmt* while_statement();
+  ast::Stmt* for_statement();
+  ast::Stmt* try_statement();
+  ast::Stmt* function_def();
+  ast::Stmt* class_def();
+  ast::Stmt* return_statement();
+  ast::Stmt* raise_statement();
+  ast::Stmt* global_statement(bool nonlocal);
+  ast::Stmt* del_statement();
+  ast::Stmt* assert_statement();
+  ast::Stmt* import_statement();
+  ast::Stmt* from_import_statement();
+  bool dotted_name(std::string& out);
+  ast::Expr* condition(const char* keyword);
+  bool check_unsupported_statement();
+
+  // ---- targets (parser_targets.cpp)
+  bool check_target(ast::Expr* e, TargetsType type);
+  static void set_context(ast::Expr* e, ast::ExprContext ctx);
+  static const ast::Expr* debug_target(const ast::Expr* e);
+  ast::Expr* target_list(TargetsType type);  // for-loop and comprehension targets
+
+  // ---- expressions (parser_expr.cpp)
+  ast::Expr* star_expressions();
+  ast::Expr* star_expression();
+  ast::Expr* star_named_expression();
+  ast::Expr* named_expression();
+  ast::Expr* expression();
+  ast::Expr* disjunction();
+  ast::Expr* conjunction();
+  ast::Expr* inversion();
+  ast::Expr* comparison();
+  ast::Expr* bitwise_or() { return binary(1); }
+  ast::Expr* binary(int min_precedence);
+  ast::Expr* factor();
+  ast::Expr* power();
+  ast::Expr* primary();
+  ast::Expr* atom();
+  ast::Expr* paren_atom();
+  ast::Expr* list_atom();
+  ast::Expr* brace_atom();
+  ast::Expr* lambda();
+  ast::Expr* number(const Token& t);
+  ast::Expr* call(ast::Expr* func);
+  ast::Expr* subscript(ast::Expr* value);
+  ast::Expr* slice_item();
+  bool comprehension_clauses(std::vector<ast::Comprehension*>& out);
+  bool parameters(ast::Arguments& args, Op closer, bool annotations);
+  ast::Arg* parameter(bool annotations);
+  bool elements_until(ast::ExprList& out, Op closer, const Token& open);
+
+  // ---- strings and f-strings (parser_strings.cpp)
+  ast::Expr* strings();
+  bool plain_string(const Token& t, std::string& out);
+  bool fstring(std::vector<ast::Expr*>& parts, std::string& pending);
+  bool decode_middle(const Token& t, bool raw, std::string& out);
+  bool replacement_field(std::vector<ast::Expr*>& parts, std::string& pending);
+  void warn(int lineno, std::string msg);
+  ast::Expr* format_spec(const Token& colon);
+
+  void flush_text(std::vector<ast::Expr*>& parts, std::string& pending);
+
+  Tokenizer tok_;
+  std::string filename_;
+  ParseMode mode_;
+  std::unique_ptr<ast::Arena> arena_;
+  std::deque<Token> tokens_;  // a deque: references to tokens stay valid as it grows
+  std::size_t mark_ = 0;
+  bool has_error_ = false;
+  ParserError error_;
+  int depth_ = 0;
+  std::uintptr_t stack_base_ = 0;
+  int error_line_ = 0;  // line of the last token read when the parser failed
+  int function_depth_ = 0;  // def, lambda and class bodies being parsed
+  int def_depth_ = 0;       // def bodies only ('return' outside function)
+  int loop_depth_ = 0;      // loop bodies in the current def/class/module
+  int class_depth_ = 0;
+  // The first of CPython's compiler-stage errors ('return' outside function, ...): reported
+  // only when the whole input parses, as CPython reports them after parsing.
+  bool has_deferred_ = false;
+  ParserError deferred_;
+  int fstring_depth_ = 0;
+  std::unordered_set<const ast::Expr*> parenthesized_;
+  std::vector<SyntaxWarningInfo> warnings_;
+};
+
+// Keeps the nesting counter balanced on every return path.
+class DepthGuard {
+ public:
+  explicit DepthGuard(Parser& p) : p_(p), ok_(p.enter()) {}
+  ~DepthGuard() { p_.leave(); }
+  bool ok() const { return ok_; }
+
+ private:
+  Parser& p_;
+  bool ok_;
+};
+
+}  // namespace gopy::parser

@@ -1,0 +1,687 @@
+// Statements and blocks. CPython: Grammar/python.gram (statements, compound_stmt,
+// simple_stmts, block and their invalid_* rules).
+#include "eval/parser_impl.hpp"
+
+namespace gopy::parser {
+namespace {
+
+bool is_augassign(Op op) {
+  switch (op) {
+    case Op::PlusEqual: case Op::MinEqual: case Op::StarEqual: case Op::SlashEqual:
+    case Op::PercentEqual: case Op::AmperEqual: case Op::VBarEqual: case Op::CircumflexEqual:
+    case Op::LeftShiftEqual: case Op::RightShiftEqual: case Op::DoubleStarEqual:
+    case Op::DoubleSlashEqual: case Op::AtEqual:
+      return true;
+    default:
+      return false;
+  }
+}
+
+ast::BinOpKind augassign_op(Op op) {
+  using B = ast::BinOpKind;
+  switch (op) {
+    case Op::PlusEqual: return B::Add;
+    case Op::MinEqual: return B::Sub;
+    case Op::StarEqual: return B::Mult;
+    case Op::SlashEqual: return B::Div;
+    case Op::PercentEqual: return B::Mod;
+    case Op::AmperEqual: return B::BitAnd;
+    case Op::VBarEqual: return B::BitOr;
+    case Op::CircumflexEqual: return B::BitXor;
+    case Op::LeftShiftEqual: return B::LShift;
+    case Op::RightShiftEqual: return B::RShift;
+    case Op::DoubleStarEqual: return B::Pow;
+    case Op::DoubleSlashEqual: return B::FloorDiv;
+    default: return B::MatMult;
+  }
+}
+
+const ast::Stmt* last_statement(const ast::StmtList& a, const ast::StmtList& b = {},
+                                const ast::StmtList& c = {}) {
+  if (!c.empty()) return c.back();
+  if (!b.empty()) return b.back();
+  return a.empty() ? nullptr : a.back();
+}
+
+}  // namespace
+
+bool Parser::statements_until(ast::StmtList& out, TokenType end) {
+  while (!at_type(end)) {
+    if (at_type(TokenType::Newline)) {
+      advance();
+      continue;
+    }
+    if (!statement(out)) return false;
+  }
+  return true;
+}
+
+bool Parser::statement(ast::StmtList& out) {
+  if (!check_unsupported_statement()) return false;
+  const Token& t = cur();
+  if (t.type == TokenType::Name) {
+    switch (t.keyword) {
+      case Keyword::If: case Keyword::While: case Keyword::For: case Keyword::Try:
+      case Keyword::Def: case Keyword::Class: case Keyword::With: case Keyword::Async: {
+        ast::Stmt* s = compound_statement();
+        if (!s) return false;
+        out.push_back(s);
+        return true;
+      }
+      default: break;
+    }
+  } else if (t.type == TokenType::Op && t.op == Op::At) {
+    unsupported(t, "decorator");
+    return false;
+  }
+  return simple_statements(out);
+}
+
+// `match x:` and `type X = ...` use soft keywords; both are outside the slice.
+bool Parser::check_unsupported_statement() {
+  const Token& t = cur();
+  if (t.type != TokenType::Name || t.keyword != Keyword::None_) return true;
+  std::string_view word = token_text(t);
+  if (word == "match") {
+    const Token& next = peek(1);
+    bool operand_start = starts_expression(next) || (next.type == TokenType::Op && next.op == Op::Star);
+    if (!operand_start) return true;
+    if (next.type == TokenType::Op &&
+        (next.op == Op::Minus || next.op == Op::Plus || next.op == Op::Tilde))
+      return true;
+    // A match statement's header ends with ':' then NEWLINE; no expression statement does.
+    for (std::size_t i = 1;; ++i) {
+      const Token& u = peek(i);
+      if (u.type == TokenType::Newline || u.type == TokenType::EndMarker ||
+          u.type == TokenType::Error)
+        return true;
+      if (u.type == TokenType::Op && u.op == Op::Colon && u.level == 0 &&
+          peek(i + 1).type == TokenType::Newline) {
+        unsupported(t, "'match' statement");
+        return false;
+      }
+    }
+  }
+  if (word == "type" && peek(1).type == TokenType::Name && peek(1).keyword == Keyword::None_ &&
+      peek(2).type == TokenType::Op && (peek(2).op == Op::Equal || peek(2).op == Op::LSqb)) {
+    unsupported(t, "'type' statement");
+    return false;
+  }
+  return true;
+}
+
+bool Parser::simple_statements(ast::StmtList& out) {
+  for (;;) {
+    ast::Stmt* s = simple_statement();
+    if (!s) return false;
+    out.push_back(s);
+    if (!accept_op(Op::Semi)) break;
+    if (at_type(TokenType::Newline)) break;
+  }
+  if (!at_type(TokenType::Newline)) {
+    invalid_syntax();
+    return false;
+  }
+  advance();
+  return true;
+}
+
+ast::Stmt* Parser::simple_statement() {
+  const Token& t = cur();
+  if (t.type == TokenType::Name) {
+    switch (t.keyword) {
+      case Keyword::Pass: advance(); return finish(node<ast::Pass>(t));
+      case Keyword::Break: {
+        advance();
+        auto* s = finish(node<ast::Break>(t));
+        if (loop_depth_ == 0) defer_error(s, "'break' outside loop");
+        return s;
+      }
+      case Keyword::Continue: {
+        advance();
+        auto* s = finish(node<ast::Continue>(t));
+        if (loop_depth_ == 0) defer_error(s, "'continue' not properly in loop");
+        return s;
+      }
+      case Keyword::Return: return return_statement();
+      case Keyword::Raise: return raise_statement();
+      case Keyword::Global: return global_statement(false);
+      case Keyword::Nonlocal: return global_statement(true);
+      case Keyword::Del: return del_statement();
+      case Keyword::Assert: return assert_statement();
+      case Keyword::Import: return import_statement();
+      case Keyword::From: return from_import_statement();
+      default: break;
+    }
+  }
+  return expression_statement();
+}
+
+ast::Stmt* Parser::expression_statement() {
+  const Token& start = cur();
+  ast::Expr* e = star_expressions();
+  if (!e) return nullptr;
+  if (at_op(Op::Equal)) {
+    ast::ExprList targets{e};
+    ast::Expr* value = nullptr;
+    while (accept_op(Op::Equal)) {
+      if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");
+      value = star_expressions();
+      if (!value) return nullptr;
+      if (at_op(Op::Equal)) targets.push_back(value);
+    }
+    for (ast::Expr* target : targets) {
+      if (const ast::Expr* bad = invalid_target(target, TargetsType::Star))
+        return invalid_assignment(targets, bad);
+    }
+    for (ast::Expr* target : targets) {
+      // CPython's compiler errors, found here since they need only the tree.
+      if (target->kind == ast::ExprKind::Starred)
+        defer_error(target, "starred assignment target must be in a list or tuple");
+      if (const ast::Expr* debug = debug_target(target))
+        defer_error(debug, "cannot assign to __debug__");
+    }
+    if (value->kind == ast::ExprKind::Starred)
+      defer_error(value, "can't use starred expression here");
+    for (ast::Expr* target : targets) set_context(target, ast::ExprContext::Store);
+    auto* s = node<ast::Assign>(start);
+    s->targets = std::move(targets);
+    s->value = value;
+    return finish(s);
+  }
+  if (cur().type == TokenType::Op && is_augassign(cur().op)) {
+    if (!(e->kind == ast::ExprKind::Name || e->kind == ast::ExprKind::Attribute ||
+          e->kind == ast::ExprKind::Subscript)) {
+      return error_node(e, std::string("'") + expr_name(e) +
+                               "' is an illegal expression for augmented assignment");
+    }
+    Op op = advance().op;
+    if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");
+    ast::Expr* value = star_expressions();
+    if (!value) return nullptr;
+    set_context(e, ast::ExprContext::Store);
+    auto* s = node<ast::AugAssign>(start);
+    s->target = e;
+    s->op = augassign_op(op);
+    s->value = value;
+    return finish(s);
+  }
+  if (at_op(Op::Colon)) {
+    // CPython: invalid_ann_assign_target and the annotated-assignment messages.
+    bool parenthesized = is_parenthesized(e);
+    if (e->kind == ast::ExprKind::Tuple || e->kind == ast::ExprKind::List) {
+      const ast::Node* where = e;
+      if (auto* tuple = ast::dyn_cast<ast::Tuple>(e); tuple && !parenthesized)
+        where = tuple->elts.front();
+      return error_node(where, std::string("only single target (not ") +
+                                   (e->kind == ast::ExprKind::Tuple ? "tuple" : "list") +
+                                   ") can be annotated");
+    }
+    if (!(e->kind == ast::ExprKind::Name || e->kind == ast::ExprKind::Attribute ||
+          e->kind == ast::ExprKind::Subscript)) {
+      return error_node(e, "illegal target for annotation");
+    }
+    advance();
+    ast::Expr* annotation = expression();
+    if (!annotation) return nullptr;
+    ast::Expr* value = nullptr;
+    if (accept_op(Op::Equal)) {
+      if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");
+      value = star_expressions();
+      if (!value) return nullptr;
+    }
+    set_context(e, ast::ExprContext::Store);
+    auto* s = node<ast::AnnAssign>(start);
+    s->target = e;
+    s->annotation = annotation;
+    s->value = value;
+    s->simple = e->kind == ast::ExprKind::Name && !parenthesized;
+    return finish(s);
+  }
+  if (starts_expression(cur())) return juxtaposed_expressions(e);
+  if (at_op(Op::ColonEqual) && !is_parenthesized(e)) return invalid_syntax();
+  if (e->kind == ast::ExprKind::Starred) defer_error(e, "can't use starred expression here");
+  auto* s = node<ast::ExprStmt>(start);
+  s->value = e;
+  return finish(s);
+}
+
+ast::Stmt* Parser::compound_statement() {
+  const Token& t = cur();
+  switch (t.keyword) {
+    case Keyword::If: return if_statement(false);
+    case Keyword::While: return while_statement();
+    case Keyword::For: return for_statement();
+    case Keyword::Try: return try_statement();
+    case Keyword::Def: return function_def();
+    case Keyword::Class: return class_def();
+    case Keyword::With: return unsupported(t, "'with' statement");
+    case Keyword::Async: {
+      const Token& next = peek(1);
+      if (next.keyword == Keyword::Def) return unsupported(t, "'async def'");
+      if (next.keyword == Keyword::For) return unsupported(t, "'async for'");
+      if (next.keyword == Keyword::With) return unsupported(t, "'async with'");
+      return invalid_syntax();
+    }
+    default: return invalid_syntax();
+  }
+}
+
+// CPython: block and invalid_block: after ':', either an indented suite or simple
+// statements on the same line.
+bool Parser::block(ast::StmtList& out, const Token& keyword, const char* what) {
+  int keyword_line = keyword.lineno;
+  if (!at_type(TokenType::Newline)) {
+    if (at_type(TokenType::Error)) {
+      tokenizer_failure();
+      return false;
+    }
+    return simple_statements(out);
+  }
+  advance();
+  if (!at_type(TokenType::Indent)) {
+    if (at_type(TokenType::Error)) {
+      tokenizer_failure();
+      return false;
+    }
+    std::string msg = std::string("expected an indented block after ") + what + " on line " +
+                      std::to_string(keyword_line);
+    if (at_type(TokenType::EndMarker)) {
+      const Token& nl = prev();
+      error_loc(nl.lineno, nl.col, nl.lineno, -2, msg, "IndentationError");
+    } else {
+      error_at(cur(), msg, "IndentationError");
+    }
+    return false;
+  }
+  advance();
+  while (!at_type(TokenType::Dedent)) {
+    if (at_type(TokenType::EndMarker) || at_type(TokenType::Error)) {
+      invalid_syntax();
+      return false;
+    }
+    if (!statement(out)) return false;
+  }
+  advance();
+  return true;
+}
+
+// An if/elif/while condition: a named expression, with CPython's hint for `=`.
+ast::Expr* Parser::condition(const char* keyword) {
+  (void)keyword;
+  ast::Expr* test = named_expression();
+  if (!test) return nullptr;
+  if (at_op(Op::Equal)) return invalid_named_assignment(test);
+  if (!at_op(Op::Colon)) {
+    if (at_type(TokenType::Newline)) return error_at(cur(), "expected ':'");
+    if (starts_expression(cur())) return juxtaposed_expressions(test);
+    return invalid_syntax();
+  }
+  return test;
+}
+
+// An elif chain is read in a loop (each elif is an If alone in the previous orelse), so
+// thousands of elifs cost no stack.
+ast::Stmt* Parser::if_statement(bool is_elif) {
+  std::vector<ast::If*> chain;
+  for (;;) {
+    const Token& kw = advance();
+    auto* s = node<ast::If>(kw);
+    if (!chain.empty()) chain.back()->orelse.push_back(s);
+    chain.push_back(s);
+    s->test = condition(is_elif ? "elif" : "if");
+    if (!s->test) return nullptr;
+    advance();  // ':'
+    if (!block(s->body, kw, is_elif ? "'elif' statement" : "'if' statement")) return nullptr;
+    if (!at_kw(Keyword::Elif)) break;
+    is_elif = true;
+  }
+  if (at_kw(Keyword::Else)) {
+    const Token& else_kw = advance();
+    if (!expect_forced(Op::Colon, ":")) return nullptr;
+    if (!block(chain.back()->orelse, else_kw, "'else' statement")) return nullptr;
+  }
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+    end_at(*it, last_statement((*it)->body, (*it)->orelse));
+  return chain.front();
+}
+
+ast::Stmt* Parser::while_statement() {
+  const Token& kw = advance();
+  auto* s = node<ast::While>(kw);
+  s->test = condition("while");
+  if (!s->test) return nullptr;
+  advance();
+  ++loop_depth_;
+  bool ok = block(s->body, kw, "'while' statement");
+  --loop_depth_;
+  if (!ok) return nullptr;
+  if (at_kw(Keyword::Else)) {
+    const Token& else_kw = advance();
+    if (!expect_forced(Op::Colon, ":")) return nullptr;
+    if (!block(s->orelse, else_kw, "'else' statement")) return nullptr;
+  }
+  end_at(s, last_statement(s->body, s->orelse));
+  return s;
+}
+
+ast::Stmt* Parser::for_statement() {
+  const Token& kw = advance();
+  auto* s = node<ast::For>(kw);
+  s->target = target_list(TargetsType::For);
+  if (!s->target) return nullptr;
+  if (!accept_kw(Keyword::In)) return invalid_syntax();
+  s->iter = star_expressions();
+  if (!s->iter) return nullptr;
+  if (!at_op(Op::Colon)) {
+    if (at_type(TokenType::Newline)) return error_at(cur(), "expected ':'");
+    return invalid_syntax();
+  }
+  advance();
+  ++loop_depth_;
+  bool ok = block(s->body, kw, "'for' statement");
+  --loop_depth_;
+  if (!ok) return nullptr;
+  if (at_kw(Keyword::Else)) {
+    const Token& else_kw = advance();
+    if (!expect_forced(Op::Colon, ":")) return nullptr;
+    if (!block(s->orelse, else_kw, "'else' statement")) return nullptr;
+  }
+  end_at(s, last_statement(s->body, s->orelse));
+  return s;
+}
+
+ast::Stmt* Parser::try_statement() {
+  const Token& kw = advance();
+  auto* s = node<ast::Try>(kw);
+  if (!expect_forced(Op::Colon, ":")) return nullptr;
+  if (!block(s->body, kw, "'try' statement")) return nullptr;
+  while (at_kw(Keyword::Except)) {
+    const Token& except_kw = advance();
+    auto* handler = node<ast::ExceptHandler>(except_kw);
+    if (at_op(Op::Star)) return unsupported(cur(), "'except*'");
+    if (!at_op(Op::Colon)) {
+      const Token& type_start = cur();
+      handler->type = expression();
+      if (!handler->type) return nullptr;
+      if (at_op(Op::Comma)) {
+        // PEP 758 (3.14): `except A, B:` without parentheses, but not with `as`.
+        auto* tuple = node_from<ast::Tuple>(handler->type);
+        tuple->elts.push_back(handler->type);
+        while (accept_op(Op::Comma)) {
+          ast::Expr* e = expression();
+          if (!e) return nullptr;
+          tuple->elts.push_back(e);
+        }
+        end_at(tuple, tuple->elts.back());
+        if (at_kw(Keyword::As)) {
+          const Token& as_kw = cur();
+          advance();
+          const Token& name = cur();
+          (void)as_kw;
+          return error_range(type_start, name.type == TokenType::Name ? name : type_start,
+                             "multiple exception types must be parenthesized when using 'as'");
+        }
+        handler->type = tuple;
+      }
+      if (accept_kw(Keyword::As)) {
+        if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
+        handler->name = std::string(token_text(advance()));
+      }
+    }
+    if (!at_op(Op::Colon)) {
+      if (at_type(TokenType::Newline)) return error_at(cur(), "expected ':'");
+      return invalid_syntax();
+    }
+    advance();
+    if (!block(handler->body, except_kw, "'except' statement")) return nullptr;
+    end_at(handler, handler->body.back());
+    if (!s->handlers.empty() && !s->handlers.back()->type) {
+      // CPython: invalid_try_stmt / invalid_except_stmt_indent ("must be last")
+      return error_node(s->handlers.back(), "default 'except:' must be last");
+    }
+    s->handlers.push_back(handler);
+  }
+  if (at_kw(Keyword::Else) && !s->handlers.empty()) {
+    const Token& else_kw = advance();
+    if (!expect_forced(Op::Colon, ":")) return nullptr;
+    if (!block(s->orelse, else_kw, "'else' statement")) return nullptr;
+  }
+  if (at_kw(Keyword::Finally)) {
+    const Token& finally_kw = advance();
+    if (!expect_forced(Op::Colon, ":")) return nullptr;
+    if (!block(s->finalbody, finally_kw, "'finally' statement")) return nullptr;
+  }
+  if (s->handlers.empty() && s->finalbody.empty()) {
+    if (at_type(TokenType::Error)) return tokenizer_failure();
+    return error_at(cur(), "expected 'except' or 'finally' block");
+  }
+  end_at(s, s->finalbody.empty() ? last_statement(s->body, s->handlers.back()->body, s->orelse)
+                                 : s->finalbody.back());
+  return s;
+}
+
+ast::Stmt* Parser::function_def() {
+  const Token& kw = advance();
+  auto* s = node<ast::FunctionDef>(kw);
+  if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
+  s->name = std::string(token_text(advance()));
+  if (at_op(Op::LSqb)) return unsupported(cur(), "generic type parameters");
+  if (!expect_forced(Op::LPar, "(")) return nullptr;
+  if (!parameters(s->args, Op::RPar, true)) return nullptr;
+  if (!accept_op(Op::RPar)) return invalid_syntax();
+  if (accept_op(Op::RArrow)) {
+    s->returns = expression();
+    if (!s->returns) return nullptr;
+  }
+  if (!expect_forced(Op::Colon, ":")) return nullptr;
+  ++function_depth_;
+  ++def_depth_;
+  int outer_loops = loop_depth_;
+  loop_depth_ = 0;
+  bool ok = block(s->body, kw, "function definition");
+  loop_depth_ = outer_loops;
+  --def_depth_;
+  --function_depth_;
+  if (!ok) return nullptr;
+  end_at(s, s->body.back());
+  return s;
+}
+
+ast::Stmt* Parser::class_def() {
+  const Token& kw = advance();
+  auto* s = node<ast::ClassDef>(kw);
+  if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
+  s->name = std::string(token_text(advance()));
+  if (at_op(Op::LSqb)) return unsupported(cur(), "generic type parameters");
+  if (at_op(Op::LPar)) {
+    auto* probe = node<ast::Call>(cur());
+    if (!call(probe)) return nullptr;
+    s->bases = std::move(probe->args);
+    s->keywords = std::move(probe->keywords);
+  }
+  if (!at_op(Op::Colon)) {
+    if (at_type(TokenType::Newline)) return error_at(cur(), "expected ':'");
+    return invalid_syntax();
+  }
+  advance();
+  ++function_depth_;
+  ++class_depth_;
+  int outer_loops = loop_depth_;
+  int outer_defs = def_depth_;
+  loop_depth_ = 0;
+  def_depth_ = 0;
+  bool ok = block(s->body, kw, "class definition");
+  loop_depth_ = outer_loops;
+  def_depth_ = outer_defs;
+  --class_depth_;
+  --function_depth_;
+  if (!ok) return nullptr;
+  end_at(s, s->body.back());
+  return s;
+}
+
+ast::Stmt* Parser::return_statement() {
+  const Token& kw = advance();
+  auto* s = node<ast::Return>(kw);
+  if (!at_type(TokenType::Newline) && !at_op(Op::Semi)) {
+    s->value = star_expressions();
+    if (!s->value) return nullptr;
+  }
+  finish(s);
+  if (def_depth_ == 0) defer_error(s, "'return' outside function");
+  return s;
+}
+
+ast::Stmt* Parser::raise_statement() {
+  const Token& kw = advance();
+  auto* s = node<ast::Raise>(kw);
+  if (!at_type(TokenType::Newline) && !at_op(Op::Semi)) {
+    s->exc = expression();
+    if (!s->exc) return nullptr;
+    if (accept_kw(Keyword::From)) {
+      s->cause = expression();
+      if (!s->cause) return nullptr;
+    }
+  }
+  return finish(s);
+}
+
+ast::Stmt* Parser::global_statement(bool nonlocal) {
+  const Token& kw = advance();
+  std::vector<std::string> names;
+  do {
+    if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
+    names.emplace_back(token_text(advance()));
+  } while (accept_op(Op::Comma));
+  if (nonlocal) {
+    auto* s = node<ast::Nonlocal>(kw);
+    s->names = std::move(names);
+    finish(s);
+    if (def_depth_ == 0 && class_depth_ == 0)
+      defer_error(s, "nonlocal declaration not allowed at module level");
+    return s;
+  }
+  auto* s = node<ast::Global>(kw);
+  s->names = std::move(names);
+  return finish(s);
+}
+
+ast::Stmt* Parser::del_statement() {
+  const Token& kw = advance();
+  auto* s = node<ast::Delete>(kw);
+  ast::Expr* e = star_expressions();
+  if (!e) return nullptr;
+  if (!at_type(TokenType::Newline) && !at_op(Op::Semi)) {
+    if (starts_expression(cur())) return juxtaposed_expressions(e);
+    return invalid_syntax();
+  }
+  if (auto* tuple = ast::dyn_cast<ast::Tuple>(e); tuple && !is_parenthesized(e)) {
+    s->targets = tuple->elts;
+  } else {
+    s->targets.push_back(e);
+  }
+  for (ast::Expr* target : s->targets) {
+    if (const ast::Expr* bad = invalid_target(target, TargetsType::Del))
+      return error_node(bad, std::string("cannot delete ") + expr_name(bad));
+    set_context(target, ast::ExprContext::Del);
+  }
+  return finish(s);
+}
+
+ast::Stmt* Parser::assert_statement() {
+  const Token& kw = advance();
+  auto* s = node<ast::Assert>(kw);
+  s->test = expression();
+  if (!s->test) return nullptr;
+  if (accept_op(Op::Comma)) {
+    s->msg = expression();
+    if (!s->msg) return nullptr;
+  }
+  return finish(s);
+}
+
+bool Parser::dotted_name(std::string& out) {
+  if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) {
+    invalid_syntax();
+    return false;
+  }
+  out = std::string(token_text(advance()));
+  while (at_op(Op::Dot)) {
+    advance();
+    if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) {
+      invalid_syntax();
+      return false;
+    }
+    out += '.';
+    out += token_text(advance());
+  }
+  return true;
+}
+
+ast::Stmt* Parser::import_statement() {
+  const Token& kw = advance();
+  auto* s = node<ast::Import>(kw);
+  if (at_type(TokenType::Newline)) {
+    return error_loc(cur().lineno, cur().col, cur().lineno, cur().col,
+                     "Expected one or more names after 'import'");
+  }
+  do {
+    const Token& start = cur();
+    auto* alias = node<ast::Alias>(start);
+    if (!dotted_name(alias->name)) return nullptr;
+    if (accept_kw(Keyword::As)) {
+      if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
+      alias->asname = std::string(token_text(advance()));
+    }
+    s->names.push_back(finish(alias));
+  } while (accept_op(Op::Comma));
+  return finish(s);
+}
+
+ast::Stmt* Parser::from_import_statement() {
+  const Token& kw = advance();
+  auto* s = node<ast::ImportFrom>(kw);
+  for (;;) {
+    if (accept_op(Op::Dot)) ++s->level;
+    else if (accept_op(Op::Ellipsis)) s->level += 3;
+    else break;
+  }
+  if (!at_kw(Keyword::Import) || s->level == 0) {
+    if (!dotted_name(s->module)) return nullptr;
+  }
+  if (!accept_kw(Keyword::Import)) return invalid_syntax();
+  if (at_op(Op::Star)) {
+    auto* alias = node<ast::Alias>(cur());
+    advance();
+    alias->name = "*";
+    s->names.push_back(finish(alias));
+    return finish(s);
+  }
+  if (at_type(TokenType::Newline)) {
+    return error_loc(cur().lineno, cur().col, cur().lineno, cur().col,
+                     "Expected one or more names after 'import'");
+  }
+  bool parenthesized = accept_op(Op::LPar);
+  if (parenthesized && at_op(Op::RPar)) return invalid_syntax();
+  do {
+    if (parenthesized && at_op(Op::RPar)) break;
+    if (!parenthesized && !s->names.empty() && at_type(TokenType::Newline)) {
+      // CPython: invalid_import_from_targets
+      return error_at(cur(), "trailing comma not allowed without surrounding parentheses");
+    }
+    const Token& start = cur();
+    if (!at_type(TokenType::Name) || start.keyword != Keyword::None_) return invalid_syntax();
+    auto* alias = node<ast::Alias>(start);
+    alias->name = std::string(token_text(advance()));
+    if (accept_kw(Keyword::As)) {
+      if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
+      alias->asname = std::string(token_text(advance()));
+    }
+    s->names.push_back(finish(alias));
+  } while (accept_op(Op::Comma));
+  if (parenthesized && !accept_op(Op::RPar)) return invalid_syntax();
+  return finish(s);
+}
+
+}  // namespace gopy::parser

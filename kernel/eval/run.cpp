@@ -1,0 +1,144 @@
+// Compiling and running source as __main__, and the exit-code rules of an uncaught
+// exception (CPython: Python/pythonrun.c _PyRun_SimpleStringFlags, _PyRun_SimpleFileObject,
+// _PyErr_PrintEx, handle_system_exit).
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "eval/code.hpp"
+#include "eval/compiler.hpp"
+#include "eval/parser.hpp"
+#include "eval/symtable.hpp"
+#include "gopy/eval.hpp"
+#include "gopy/object_num.hpp"
+#include "object/strcat.hpp"
+
+namespace gopy {
+
+Object* compile_module_source(std::string_view source, std::string_view filename) {
+  parser::ParseResult parsed = parser::parse_module(source, filename);
+  if (!parsed.ok()) {
+    const parser::SyntaxErrorInfo& e = *parsed.error;
+    raise_syntax_error(e.type, e.msg, e.filename.empty() ? std::string(filename) : e.filename, e.lineno, e.offset,
+                       e.text, e.end_lineno, e.end_offset);
+    return nullptr;
+  }
+  SymbolTable table;
+  ScopeError scope_error;
+  if (!table.build(*parsed.module(), &scope_error)) {
+    raise_syntax_error("SyntaxError", scope_error.msg, std::string(filename), scope_error.lineno,
+                       scope_error.col_offset + 1, source_line_text(source, scope_error.lineno), scope_error.lineno,
+                       scope_error.col_offset + 1);
+    return nullptr;
+  }
+  Compiler compiler(table, source, filename);
+  return compiler.compile_module(*parsed.module());
+}
+
+Object* exec_code(Object* code, DictObject* globals) {
+  if (code->type != &code_type) return type_error("exec() arg 1 must be a code object");
+  return run_module_code(static_cast<CodeObject*>(code), globals);
+}
+
+Object* exec_source_in_module(std::string_view source, std::string_view filename, ModuleObject* module) {
+  Object* code = compile_module_source(source, filename);
+  if (!code) return nullptr;
+  Object* r = exec_code(code, module->dict);
+  decref(code);
+  return r;
+}
+
+ModuleObject* main_module() {
+  Interpreter* interp = get_thread_state()->interp;
+  if (Object* m = dict_get_str(interp->modules, "__main__"); m && m->type == &module_type)
+    return static_cast<ModuleObject*>(m);
+  ModuleObject* m = new_module("__main__");
+  dict_set_str(m->dict, "__builtins__", interp->builtins_module);
+  dict_set_str(m->dict, "__spec__", None());
+  dict_set_str(m->dict, "__loader__", None());
+  dict_set_str(m->dict, "__package__", None());
+  dict_set_str(interp->modules, "__main__", m);
+  decref(m);
+  return m;
+}
+
+void flush_std_streams() {
+  Interpreter* interp = get_thread_state()->interp;
+  for (Object* s : {interp->stdout_obj, interp->stderr_obj}) {
+    if (!s || s == None()) continue;
+    Object* r = call_method(s, "flush", nullptr, 0);
+    if (r) decref(r);
+    else clear_error();
+  }
+}
+
+// CPython: Python/pythonrun.c _Py_HandleSystemExit
+static int system_exit_code(Object* exc) {
+  Object* code = exception_get_attr(exc, "code");
+  if (!code || code == None()) return 0;
+  if (is_int(code)) {
+    int64_t v;
+    if (!int_to_int64(code, &v)) return -1 & 0xff;
+    return int(v);
+  }
+  flush_std_streams();
+  Object* s = object_str(code);
+  if (!s) {
+    clear_error();
+    return 1;
+  }
+  Interpreter* interp = get_thread_state()->interp;
+  write_to_stream(interp->stderr_obj, as_str(s)->utf8 + "\n");
+  clear_error();
+  decref(s);
+  return 1;
+}
+
+int handle_uncaught_exception() {
+  Object* exc = fetch_error();
+  if (!exc) return 0;
+  int code;
+  if (isinstance_of(exc, &exc_SystemExit)) {
+    code = system_exit_code(exc);
+  } else {
+    flush_std_streams();
+    print_exception(exc);
+    clear_error();
+    code = 1;
+  }
+  decref(exc);
+  flush_std_streams();
+  return code;
+}
+
+int run_main_string(std::string_view source, std::string_view filename) {
+  ModuleObject* m = main_module();
+  Object* r = exec_source_in_module(source, filename, m);
+  if (!r) return handle_uncaught_exception();
+  decref(r);
+  flush_std_streams();
+  return error_occurred() ? handle_uncaught_exception() : 0;
+}
+
+int run_main_file(const std::string& path, const std::string& program_name) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n", program_name.c_str(),
+                 path.c_str());
+    return 2;
+  }
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string source = buf.str();
+  ModuleObject* m = main_module();
+  Object* file = new_str(path);
+  dict_set_str(m->dict, "__file__", file);
+  decref(file);
+  Object* r = exec_source_in_module(source, path, m);
+  if (!r) return handle_uncaught_exception();
+  decref(r);
+  flush_std_streams();
+  return 0;
+}
+
+}  // namespace gopy

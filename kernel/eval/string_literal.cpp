@@ -1,0 +1,144 @@
+// CPython: Objects/unicodeobject.c _PyUnicode_DecodeUnicodeEscapeInternal (messages and
+// positions of its errors), Parser/string_parser.c warn_invalid_escape_sequence.
+#include "eval/string_literal.hpp"
+
+#include <cstdio>
+
+#include "eval/parser_unicode.hpp"
+
+namespace gopy::parser {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string codec_error(std::size_t start, std::size_t end_inclusive, const char* reason) {
+  char buf[160];
+  if (start == end_inclusive) {
+    std::snprintf(buf, sizeof buf,
+                  "(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position "
+                  "%zu: %s",
+                  start, reason);
+  } else {
+    std::snprintf(buf, sizeof buf,
+                  "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                  "%zu-%zu: %s",
+                  start, end_inclusive, reason);
+  }
+  return buf;
+}
+
+}  // namespace
+
+EscapeDecodeResult decode_string_body(std::string_view body, bool raw, std::string& out) {
+  EscapeDecodeResult result;
+  if (raw) {
+    out.append(body);
+    return result;
+  }
+  std::size_t i = 0;
+  const std::size_t n = body.size();
+  while (i < n) {
+    std::size_t next = body.find('\\', i);
+    if (next == std::string_view::npos) next = n;
+    out.append(body.substr(i, next - i));
+    i = next;
+    if (i >= n) break;
+    std::size_t start = i;
+    ++i;  // the backslash
+    if (i >= n) {
+      out += '\\';
+      break;
+    }
+    char c = body[i++];
+    switch (c) {
+      case '\n': break;  // line continuation inside the literal
+      case '\\': out += '\\'; break;
+      case '\'': out += '\''; break;
+      case '"': out += '"'; break;
+      case 'a': out += '\a'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'v': out += '\v'; break;
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        unsigned value = static_cast<unsigned>(c - '0');
+        int digits = 1;
+        while (digits < 3 && i < n && body[i] >= '0' && body[i] <= '7') {
+          value = value * 8 + static_cast<unsigned>(body[i++] - '0');
+          ++digits;
+        }
+        if (value > 0377 && result.warning.empty()) {
+          std::string esc(body.substr(start + 1, 3));
+          result.warning = "\"\\" + esc + "\" is an invalid octal escape sequence. Such sequences "
+                           "will not work in the future. Did you mean \"\\\\" + esc +
+                           "\"? A raw string is also an option.";
+          result.warning_pos = start;
+        }
+        append_utf8(out, value);
+        break;
+      }
+      case 'x':
+      case 'u':
+      case 'U': {
+        int count = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+        char32_t value = 0;
+        int got = 0;
+        while (got < count && i < n && hex_value(body[i]) >= 0) {
+          value = value * 16 + static_cast<char32_t>(hex_value(body[i++]));
+          ++got;
+        }
+        if (got < count) {
+          const char* reason = c == 'x' ? "truncated \\xXX escape"
+                               : c == 'u' ? "truncated \\uXXXX escape"
+                                          : "truncated \\UXXXXXXXX escape";
+          result.ok = false;
+          result.error = codec_error(start, i - 1, reason);
+          return result;
+        }
+        if (value > 0x10FFFF) {
+          result.ok = false;
+          result.error = codec_error(start, i - 1, "illegal Unicode character");
+          return result;
+        }
+        append_utf8(out, value);
+        break;
+      }
+      case 'N': {
+        // Character names need the Unicode name database, which gopy does not carry.
+        std::size_t close = body.find('}', i);
+        std::size_t end = (i < n && body[i] == '{' && close != std::string_view::npos) ? close : i - 1;
+        result.ok = false;
+        result.error = codec_error(start, end, "\\N{...} escapes are not supported by gopy");
+        return result;
+      }
+      default: {
+        if (result.warning.empty()) {
+          std::string ch(1, c);
+          // A multi-byte character after the backslash is quoted whole.
+          if (static_cast<unsigned char>(c) >= 0x80) {
+            std::uint32_t p = static_cast<std::uint32_t>(i - 1);
+            decode_utf8(body, p);
+            ch = std::string(body.substr(i - 1, p - (i - 1)));
+          }
+          result.warning = "\"\\" + ch + "\" is an invalid escape sequence. Such sequences will "
+                           "not work in the future. Did you mean \"\\\\" + ch +
+                           "\"? A raw string is also an option.";
+          result.warning_pos = start;
+        }
+        out += '\\';
+        out += c;
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace gopy::parser

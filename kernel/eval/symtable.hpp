@@ -1,0 +1,59 @@
+// Scope analysis: which names are locals, cells, free variables, globals or namespace
+// lookups (CPython: Python/symtable.c). Comprehensions are inlined into their enclosing
+// frame (PEP 709) with their own hidden variables; generator expressions get a frame.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "eval/ast.hpp"
+
+namespace gopy {
+
+enum class NameScope { local, cell, free, global_explicit, global_implicit, name };
+
+struct Scope {
+  enum class Kind { module, function, class_body, comprehension, genexpr };
+  Kind kind = Kind::module;
+  std::string name;
+  Scope* parent = nullptr;
+  std::vector<std::string> params;  // in slot order
+  std::set<std::string> bound, used, globals, nonlocals;
+  std::vector<std::unique_ptr<Scope>> children;
+  std::map<std::string, NameScope> resolved;
+  std::vector<std::string> free_order;  // free variables in first-seen order
+  bool needs_class_cell = false;        // class body: a method uses super/__class__
+  bool is_function_like() const { return kind == Kind::function || kind == Kind::genexpr; }
+  // How `name` resolves here (defaults to global_implicit / name when unknown).
+  NameScope lookup(const std::string& name) const;
+};
+
+// The first error the analysis found, with CPython's message.
+struct ScopeError {
+  std::string msg;
+  int lineno = 0;
+  int col_offset = 0;
+};
+
+class SymbolTable {
+ public:
+  // Analyzes a module; on error returns nullopt and fills `error`.
+  bool build(const ast::Module& module, ScopeError* error);
+  Scope* root() const { return root_.get(); }
+  Scope* scope_for(const void* node) const {
+    auto it = by_node_.find(node);
+    return it == by_node_.end() ? nullptr : it->second;
+  }
+
+ private:
+  friend class ScopeCollector;
+  std::unique_ptr<Scope> root_;
+  std::unordered_map<const void*, Scope*> by_node_;
+};
+
+}  // namespace gopy

@@ -1,0 +1,43 @@
+// Running code: compiling source, executing it as __main__, and the uncaught-exception
+// report with SystemExit's exit-code rules (CPython: Python/pythonrun.c).
+//
+// Typical use by the lifecycle, after create_interpreter() and the plugins' attach:
+//   int code = run_main_string("print(1+2)");       // -c
+//   int code = run_main_file("script.py");          // sys.argv already set
+// Both return the process exit code: 0, the SystemExit code, or 1 after printing a
+// traceback to sys.stderr.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+
+namespace gopy {
+
+struct ModuleObject;
+
+// Parses and compiles a module; a code object (new reference) or null with SyntaxError set.
+Object* compile_module_source(std::string_view source, std::string_view filename);
+// Executes module code with `globals` as its namespace: None (new reference) or null.
+Object* exec_code(Object* code, DictObject* globals);
+// Compiles and executes `source` in `module`'s namespace (used by import too).
+Object* exec_source_in_module(std::string_view source, std::string_view filename, ModuleObject* module);
+
+// The `__main__` module (created and registered in sys.modules on first use).
+ModuleObject* main_module();
+// CPython: Python/pythonrun.c _PyRun_SimpleStringFlags. Runs `source` as __main__
+// (filename "<string>"), handles an uncaught exception, returns the exit code.
+int run_main_string(std::string_view source, std::string_view filename = "<string>");
+// CPython: Python/pythonrun.c _PyRun_SimpleFileObject. Reads `path`, sets
+// __main__.__file__, runs it, returns the exit code ("can't open file" errors give 2).
+int run_main_file(const std::string& path, const std::string& program_name = "gopy");
+// CPython: Python/pythonrun.c _PyErr_PrintEx + handle_system_exit. With an exception
+// pending: SystemExit -> its exit code (printing a non-int, non-None code to stderr);
+// anything else -> the traceback on sys.stderr and 1. Clears the exception.
+int handle_uncaught_exception();
+// Flushes sys.stdout and sys.stderr (errors ignored), as CPython does before exiting.
+void flush_std_streams();
+
+}  // namespace gopy

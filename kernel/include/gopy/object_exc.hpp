@@ -1,0 +1,129 @@
+// Exceptions: the built-in hierarchy, exception objects, tracebacks, and the error
+// indicator on the thread state (CPython: Objects/exceptions.c, Python/errors.c,
+// Python/traceback.c).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_str.hpp"
+
+namespace gopy {
+
+struct BaseExceptionObject : Object {
+  TupleObject* args;                // owned
+  Object* traceback = nullptr;      // owned TracebackObject or null
+  Object* cause = nullptr;          // owned
+  Object* context = nullptr;        // owned
+  bool suppress_context = false;
+  DictObject* dict = nullptr;       // owned: user attributes and code/name/value/msg...
+  explicit BaseExceptionObject(TypeObject* t);
+  ~BaseExceptionObject() override { clear_refs(); }
+  void clear_refs() override;
+};
+
+struct TracebackObject : Object {
+  TracebackObject* next;  // owned, toward the innermost frame
+  StrObject* filename;    // owned
+  StrObject* funcname;    // owned
+  int lineno;
+  TracebackObject() : Object(&traceback_type) {}
+  ~TracebackObject() override { clear_refs(); }
+  void clear_refs() override;
+};
+
+// The built-in exception types the slice uses (static, immortal).
+#define GOPY_EXCEPTION_TYPES(X)                         \
+  X(BaseException, nullptr)                             \
+  X(Exception, BaseException)                           \
+  X(SystemExit, BaseException)                          \
+  X(KeyboardInterrupt, BaseException)                   \
+  X(GeneratorExit, BaseException)                       \
+  X(ArithmeticError, Exception)                         \
+  X(ZeroDivisionError, ArithmeticError)                 \
+  X(OverflowError, ArithmeticError)                     \
+  X(AssertionError, Exception)                          \
+  X(AttributeError, Exception)                          \
+  X(EOFError, Exception)                                \
+  X(ImportError, Exception)                             \
+  X(ModuleNotFoundError, ImportError)                   \
+  X(LookupError, Exception)                             \
+  X(IndexError, LookupError)                            \
+  X(KeyError, LookupError)                              \
+  X(NameError, Exception)                               \
+  X(UnboundLocalError, NameError)                       \
+  X(OSError, Exception)                                 \
+  X(RuntimeError, Exception)                            \
+  X(NotImplementedError, RuntimeError)                  \
+  X(RecursionError, RuntimeError)                       \
+  X(StopIteration, Exception)                           \
+  X(SyntaxError, Exception)                             \
+  X(IndentationError, SyntaxError)                      \
+  X(TabError, IndentationError)                         \
+  X(TypeError, Exception)                               \
+  X(ValueError, Exception)                              \
+  X(UnicodeError, ValueError)                           \
+  X(UnicodeDecodeError, UnicodeError)                   \
+  X(UnicodeEncodeError, UnicodeError)                   \
+  X(BufferError, Exception)                             \
+  X(MemoryError, Exception)
+
+#define GOPY_DECLARE_EXC(name, base) extern TypeObject exc_##name;
+GOPY_EXCEPTION_TYPES(GOPY_DECLARE_EXC)
+#undef GOPY_DECLARE_EXC
+
+// Visits every built-in exception type (for the builtins module).
+void for_each_exception_type(void (*fn)(TypeObject*, void*), void* arg);
+
+inline bool is_exception_instance(const Object* o) { return (o->type->flags & TypeFlags::exception) != 0; }
+inline bool is_exception_class(const Object* o) {
+  return (o->type == &type_type || is_subtype(o->type, &type_type)) &&
+         (static_cast<const TypeObject*>(o)->flags & TypeFlags::exception);
+}
+
+// ---- The error indicator ----
+// Raises `type(message)`; always returns nullptr so callers can `return set_error(...)`.
+std::nullptr_t set_error(TypeObject* type, std::string_view message);
+// Raises an exception instance or class (a class is instantiated without arguments).
+// Sets __context__ from the exception being handled, as CPython's _PyErr_SetObject.
+std::nullptr_t raise_object(Object* exc);
+// Re-raises an exception without touching its context or traceback (bare `raise`).
+void restore_error(Object* exc);  // steals
+Object* current_error();          // borrowed
+bool error_occurred();
+bool error_matches(TypeObject* type);
+Object* fetch_error();  // new reference, clears the indicator
+void clear_error();
+// True when `exc` (an instance) matches `spec` (a class or tuple of classes). -1 on a bad spec.
+int exception_matches(Object* exc, Object* spec);
+Object* new_exception(TypeObject* type, std::string_view message);
+Object* new_exception_args(TypeObject* type, Object* const* args, size_t nargs);
+// Prepends a traceback entry (CPython: PyTraceBack_Here).
+void traceback_add(BaseExceptionObject* exc, StrObject* filename, StrObject* funcname, int lineno);
+
+// Common errors.
+std::nullptr_t type_error(std::string_view message);
+std::nullptr_t value_error(std::string_view message);
+std::nullptr_t index_error(std::string_view message);
+std::nullptr_t overflow_error(std::string_view message);
+std::nullptr_t zero_division_error(std::string_view message);
+std::nullptr_t attribute_error(Object* obj, StrObject* name);
+std::nullptr_t no_memory();
+
+// Exception attribute helpers (stored in the exception's dict).
+Object* exception_get_attr(Object* exc, std::string_view name);  // borrowed or null
+// str(exc) as CPython's BaseException.__str__ (KeyError quotes its one arg).
+Object* exception_str(Object* exc);
+
+// Writes CPython's report of an uncaught exception (traceback + chain) to sys.stderr.
+// CPython: Python/pythonrun.c _PyErr_Display / print_exception_recursive.
+void print_exception(Object* exc);
+// A type's printable name: qualname, prefixed by its module unless builtins/__main__.
+std::string exception_type_display_name(TypeObject* t);
+
+// Writes text to a file-like object (its write method), or to the C stream fallback.
+int write_to_stream(Object* stream, std::string_view text);
+
+}  // namespace gopy

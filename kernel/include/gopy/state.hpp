@@ -1,0 +1,113 @@
+// Runtime, interpreter and thread state (CPython: Include/internal/pycore_interp.h,
+// pycore_tstate.h, Python/pystate.c).
+//
+// Life of a runtime, as the lifecycle drives it:
+//   InterpreterSettings s{...};
+//   ThreadState* ts = create_interpreter(s);   // types ready, builtins/sys modules empty
+//   ... plugins attach (they fill interp->builtins_module, interp->sys_module) ...
+//   run_main_string / run_main_file (gopy/eval.hpp)
+//   finalize_modules(interp);                   // CPython finalize_modules
+//   free_all_objects(interp);                   // every object, cycles included
+//   destroy_interpreter(ts);                    // get_thread_state() is null again
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "gopy/object.hpp"
+
+namespace gopy {
+
+struct ModuleObject;
+struct Frame;
+struct BaseExceptionObject;
+
+// What the lifecycle hands to create_interpreter().
+struct InterpreterSettings {
+  bool use_hash_seed = false;  // PYTHONHASHSEED given
+  uint64_t hash_seed = 0;      // 0 with use_hash_seed = hash randomization off
+  int int_max_str_digits = 4300;
+  int recursion_limit = 1000;
+  std::vector<std::string> argv;       // sys.argv
+  std::vector<std::string> orig_argv;  // sys.orig_argv
+  std::vector<std::string> path;       // sys.path
+  std::string executable;              // sys.executable
+  std::string prefix, exec_prefix, base_prefix, base_exec_prefix;
+  std::string platlibdir = "lib";
+};
+
+// An exception being handled (the `except`/`finally` stack: sys.exception()).
+struct HandledException {
+  Object* exc = nullptr;  // borrowed from the handler's frame, which keeps it alive
+  HandledException* previous = nullptr;
+};
+
+struct ThreadState {
+  Interpreter* interp = nullptr;
+  Object* current_exception = nullptr;  // owned; the raised exception instance
+  // True while the current exception has not yet been given a traceback entry for the
+  // frame it is leaving (CPython adds one per frame at its error label).
+  bool traceback_pending = false;
+  HandledException* handled = nullptr;
+  Frame* frame = nullptr;  // innermost executing frame
+  int depth = 0;           // Python call depth (checked against the recursion limit)
+  int c_depth = 0;         // C++ recursion through the protocols (repr, compare, ...)
+  char* stack_limit = nullptr;  // lowest safe C++ stack address (RecursionError below it)
+  // The value stack frames take their local slots from.
+  Object** slots_base = nullptr;
+  Object** slots_top = nullptr;
+  Object** slots_end = nullptr;
+};
+
+struct Interpreter {
+  InterpreterSettings settings;
+  ThreadState* main_thread = nullptr;
+  // The live-object list head (a sentinel that is never freed).
+  Object live_head;
+  size_t live_count = 0;
+  bool finalizing = false;
+  int recursion_limit = 1000;
+  uint64_t hash_k0 = 0, hash_k1 = 0;  // SipHash key from the seed
+  DictObject* modules = nullptr;           // sys.modules
+  ModuleObject* builtins_module = nullptr; // filled by the builtins plugin
+  ModuleObject* sys_module = nullptr;      // filled by the sys plugin
+  DictObject* builtins_dict = nullptr;     // borrowed view of builtins_module's dict
+  DictObject* interned = nullptr;          // interned names
+  DictObject* type_dicts_owner = nullptr;  // keeps the static types' dicts
+  // The import hook the import plugin installs: import_name(name, globals, fromlist, level).
+  Object* (*import_hook)(Interpreter*, StrObject* name, DictObject* globals, Object* fromlist,
+                         int level) = nullptr;
+  // Standard streams objects (sys.stdout & co.), set by the sys plugin.
+  Object* stdout_obj = nullptr;
+  Object* stderr_obj = nullptr;
+  Object* stdin_obj = nullptr;
+
+  Interpreter();
+  ~Interpreter();
+};
+
+// The current thread's state while a runtime is initialized, nullptr otherwise.
+ThreadState* get_thread_state();
+inline Interpreter* current_interp() { return get_thread_state()->interp; }
+
+// Creates the interpreter and its main thread state and makes it current: the static
+// types get their attribute dicts, sys.modules exists, builtins and sys modules exist
+// (empty until their plugins attach). Never fails except on memory exhaustion.
+ThreadState* create_interpreter(const InterpreterSettings& settings);
+// CPython: Python/pylifecycle.c finalize_modules. Clears sys.modules and every module's
+// namespace (builtins and sys last), dropping references so most objects are released.
+void finalize_modules(Interpreter* interp);
+// Frees every object the interpreter still owns, reference cycles included.
+void free_all_objects(Interpreter* interp);
+// Destroys the thread state and interpreter; get_thread_state() returns nullptr afterwards.
+void destroy_interpreter(ThreadState* ts);
+
+// RecursionError guard for C++ recursion (CPython: _Py_EnterRecursiveCall): true when the
+// call may proceed; false with RecursionError set.
+bool enter_recursive_call(ThreadState* ts, const char* where = "");
+inline void leave_recursive_call(ThreadState* ts) { --ts->c_depth; }
+// True when the C++ stack is close to its end (checked by deep C++ recursion paths).
+bool cpp_stack_exhausted(ThreadState* ts);
+
+}  // namespace gopy

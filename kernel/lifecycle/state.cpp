@@ -1,0 +1,209 @@
+// Runtime, interpreter and thread state: creation, the module teardown, freeing every
+// object, and the recursion guards (CPython: Python/pystate.c, Python/pylifecycle.c
+// finalize_modules, Python/ceval.c _Py_CheckRecursiveCall).
+#include "gopy/state.hpp"
+
+#include <pthread.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "object/num_internal.hpp"
+#include "object/prim/hash.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+void init_eval_types();  // kernel/eval: the function call slot and code objects
+void init_builtin_iter_types();
+void init_textio_type();
+void init_textio_methods();
+
+namespace {
+
+ThreadState* g_current = nullptr;
+std::vector<Object*> g_repr_stack;
+
+#if defined(GOPY_SANITIZE) || defined(__SANITIZE_ADDRESS__)
+constexpr size_t kStackMargin = 1024 * 1024;  // sanitizer frames are much larger
+#else
+constexpr size_t kStackMargin = 256 * 1024;
+#endif
+constexpr size_t kValueStackSlots = 1 << 18;
+
+char* find_stack_limit() {
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return nullptr;
+  void* addr = nullptr;
+  size_t size = 0;
+  pthread_attr_getstack(&attr, &addr, &size);
+  pthread_attr_destroy(&attr);
+  if (!addr || size <= kStackMargin * 2) return nullptr;
+  return static_cast<char*>(addr) + kStackMargin;
+}
+
+void init_static_types_once() {
+  static bool done = false;
+  if (done) return;
+  done = true;
+  init_type_and_object_types();
+  init_int_float_types_int_part();
+  init_int_float_types_float_part();
+  init_str_type();
+  init_list_tuple_types();
+  init_dict_type();
+  init_set_type();
+  init_range_slice_types();
+  init_function_types();
+  init_exception_types();
+  init_iterator_types();
+  init_builtin_iter_types();
+  init_textio_type();
+}
+
+}  // namespace
+
+int repr_enter(Object* o) {
+  if (std::find(g_repr_stack.begin(), g_repr_stack.end(), o) != g_repr_stack.end()) return 1;
+  g_repr_stack.push_back(o);
+  return 0;
+}
+void repr_leave(Object* o) {
+  auto it = std::find(g_repr_stack.rbegin(), g_repr_stack.rend(), o);
+  if (it != g_repr_stack.rend()) g_repr_stack.erase(std::next(it).base());
+}
+
+Interpreter::Interpreter() {
+  live_head.refcnt = kImmortalRefcnt;
+  live_head.live_prev = &live_head;
+  live_head.live_next = &live_head;
+}
+Interpreter::~Interpreter() = default;
+
+ThreadState* get_thread_state() { return g_current; }
+
+ThreadState* create_interpreter(const InterpreterSettings& settings) {
+  init_static_types_once();
+  auto* interp = new Interpreter();
+  interp->settings = settings;
+  interp->recursion_limit = settings.recursion_limit > 0 ? settings.recursion_limit : 1000;
+  prim::HashSecret secret = settings.use_hash_seed ? prim::hash_secret_from_seed(uint32_t(settings.hash_seed))
+                                                   : prim::hash_secret_random();
+  interp->hash_k0 = secret.k0;
+  interp->hash_k1 = secret.k1;
+  auto* ts = new ThreadState();
+  ts->interp = interp;
+  ts->stack_limit = find_stack_limit();
+  ts->slots_base = static_cast<Object**>(std::calloc(kValueStackSlots, sizeof(Object*)));
+  ts->slots_top = ts->slots_base;
+  ts->slots_end = ts->slots_base + kValueStackSlots;
+  interp->main_thread = ts;
+  g_current = ts;
+
+  // The interned table first: type dicts are keyed by interned names.
+  interp->interned = new_dict();
+  ensure_static_type_dicts();
+  init_type_and_object_methods();
+  init_str_methods();
+  init_list_tuple_methods();
+  init_dict_methods();
+  init_set_methods();
+  init_function_methods();
+  init_exception_methods();
+  init_int_float_methods();
+  init_textio_methods();
+  init_eval_types();
+
+  interp->modules = new_dict();
+  interp->builtins_module = new_module("builtins");
+  interp->builtins_dict = interp->builtins_module->dict;
+  interp->sys_module = new_module("sys");
+  dict_set_str(interp->modules, "builtins", interp->builtins_module);
+  dict_set_str(interp->modules, "sys", interp->sys_module);
+  return ts;
+}
+
+// CPython: Python/pylifecycle.c finalize_modules (simplified: no weakrefs, no __del__).
+void finalize_modules(Interpreter* interp) {
+  if (!interp->modules) return;
+  std::vector<ModuleObject*> mods;
+  dict_for_each(interp->modules, [&](Object*, Object* v) {
+    if (v->type == &module_type && v != interp->builtins_module && v != interp->sys_module)
+      mods.push_back(static_cast<ModuleObject*>(new_ref(v)));
+  });
+  for (ModuleObject* m : mods) {
+    if (m->dict) dict_clear(m->dict);
+    decref(m);
+  }
+  dict_clear(interp->modules);
+  for (Object** stream : {&interp->stdout_obj, &interp->stderr_obj, &interp->stdin_obj}) {
+    Object* s = *stream;
+    *stream = nullptr;
+    xdecref(s);
+  }
+  if (interp->sys_module && interp->sys_module->dict) dict_clear(interp->sys_module->dict);
+  if (interp->builtins_module && interp->builtins_module->dict) dict_clear(interp->builtins_module->dict);
+}
+
+// Frees every object still alive: pin all, drop all their references (so cycles fall
+// apart while nothing is freed), then delete all.
+void free_all_objects(Interpreter* interp) {
+  interp->finalizing = true;
+  std::vector<Object*> all;
+  all.reserve(interp->live_count);
+  for (Object* o = interp->live_head.live_next; o != &interp->live_head; o = o->live_next) all.push_back(o);
+  for (Object* o : all) incref(o);
+  for (Object* o : all) o->clear_refs();
+  for (Object* o : all) {
+    o->live_prev = o->live_next = nullptr;
+    delete o;
+  }
+  interp->live_head.live_prev = interp->live_head.live_next = &interp->live_head;
+  interp->live_count = 0;
+  reset_static_type_dicts();
+  interp->modules = nullptr;
+  interp->builtins_module = nullptr;
+  interp->builtins_dict = nullptr;
+  interp->sys_module = nullptr;
+  interp->interned = nullptr;
+  interp->stdout_obj = interp->stderr_obj = interp->stdin_obj = nullptr;
+  g_repr_stack.clear();
+  if (ThreadState* ts = interp->main_thread) {
+    ts->current_exception = nullptr;
+    ts->handled = nullptr;
+  }
+}
+
+void destroy_interpreter(ThreadState* ts) {
+  if (!ts) return;
+  Interpreter* interp = ts->interp;
+  if (interp->live_count) free_all_objects(interp);
+  std::free(ts->slots_base);
+  if (g_current == ts) g_current = nullptr;
+  delete ts;
+  delete interp;
+}
+
+bool cpp_stack_exhausted(ThreadState* ts) {
+  char here;
+  return ts->stack_limit && &here < ts->stack_limit;
+}
+
+bool enter_recursive_call(ThreadState* ts, const char* where) {
+  if (cpp_stack_exhausted(ts)) {
+    set_error(&exc_RecursionError, cat("maximum recursion depth exceeded", where));
+    return false;
+  }
+  ++ts->c_depth;
+  return true;
+}
+
+}  // namespace gopy

@@ -1,0 +1,270 @@
+// The iterator types the builtins module exposes: enumerate, zip, map, filter, reversed
+// (CPython: Objects/enumobject.c, Python/bltinmodule.c zip/map/filter). They live in the
+// kernel so their type objects outlive any plugin.
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+TypeObject enumerate_type, zip_type, map_type, filter_type, reversed_type;
+
+namespace {
+
+// One iterator type with a list of owned objects: `parts` (iterators, functions) plus state.
+struct IterObject : Object {
+  std::vector<Object*> parts;
+  int64_t counter = 0;
+  Object* big_counter = nullptr;  // enumerate past int64, or a non-int start
+  bool strict = false;
+  IterObject(TypeObject* t) : Object(t) {}
+  ~IterObject() override { clear_refs(); }
+  void clear_refs() override {
+    std::vector<Object*> old;
+    old.swap(parts);
+    for (Object* o : old) xdecref(o);
+    Object* c = big_counter;
+    big_counter = nullptr;
+    xdecref(c);
+  }
+};
+
+Object* self_iter(Object* o) { return new_ref(o); }
+
+Object* enumerate_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_kwargs_allowed("enumerate", kw, {"iterable", "start"})) return nullptr;
+  Object* iterable = n > 0 ? a[0] : find_kwarg(a, n, kw, "iterable");
+  Object* start = n > 1 ? a[1] : find_kwarg(a, n, kw, "start");
+  if (n > 2) return type_error(cat("enumerate() takes at most 2 arguments (", n, " given)"));
+  if (!iterable) return type_error("enumerate() missing required argument 'iterable'");
+  Object* it = get_iter(iterable);
+  if (!it) return nullptr;
+  auto* e = make<IterObject>(&enumerate_type);
+  e->parts.push_back(it);
+  if (start) {
+    Object* s = number_index(start);
+    if (!s) {
+      decref(e);
+      return nullptr;
+    }
+    if (!int_to_int64(s, &e->counter)) e->big_counter = new_ref(s);
+    decref(s);
+  }
+  return e;
+}
+
+Object* enumerate_next(Object* o) {
+  auto* e = static_cast<IterObject*>(o);
+  if (e->parts.empty()) return nullptr;
+  Object* x = iter_next(e->parts[0]);
+  if (!x) return nullptr;
+  Object* idx;
+  if (e->big_counter) {
+    idx = new_ref(e->big_counter);
+    Object* one = new_int(1);
+    Object* next = binary_op(e->big_counter, one, BinaryOp::add);
+    decref(one);
+    decref(e->big_counter);
+    e->big_counter = next;
+  } else {
+    idx = new_int(e->counter);
+    if (e->counter == INT64_MAX) {
+      Object* one = new_int(1);
+      e->big_counter = binary_op(idx, one, BinaryOp::add);
+      decref(one);
+    } else {
+      ++e->counter;
+    }
+  }
+  std::vector<Object*> pair{idx, x};
+  return new_tuple_steal(std::move(pair));
+}
+
+Object* zip_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_kwargs_allowed("zip", kw, {"strict"})) return nullptr;
+  auto* z = make<IterObject>(&zip_type);
+  if (Object* s = find_kwarg(a, n, kw, "strict")) {
+    int t = object_is_true(s);
+    if (t < 0) {
+      decref(z);
+      return nullptr;
+    }
+    z->strict = t;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    Object* it = get_iter(a[i]);
+    if (!it) {
+      if (error_matches(&exc_TypeError)) {
+        clear_error();
+        type_error(cat("zip argument #", i + 1, " must support iteration"));
+      }
+      decref(z);
+      return nullptr;
+    }
+    z->parts.push_back(it);
+  }
+  return z;
+}
+
+Object* zip_next(Object* o) {
+  auto* z = static_cast<IterObject*>(o);
+  if (z->parts.empty()) return nullptr;
+  std::vector<Object*> items;
+  for (size_t i = 0; i < z->parts.size(); ++i) {
+    Object* x = iter_next(z->parts[i]);
+    if (!x) {
+      for (Object* v : items) decref(v);
+      if (!error_occurred() && z->strict) {
+        if (i > 0)
+          return value_error(cat("zip() argument ", i + 1, " is shorter than argument", i == 1 ? " 1" : "s 1-", i == 1 ? "" : std::to_string(i)));
+        for (size_t k = 1; k < z->parts.size(); ++k) {
+          Object* y = iter_next(z->parts[k]);
+          if (y) {
+            decref(y);
+            return value_error(cat("zip() argument ", k + 1, " is longer than argument", k == 1 ? " 1" : "s 1-", k == 1 ? "" : std::to_string(k)));
+          }
+          if (error_occurred()) return nullptr;
+        }
+      }
+      return nullptr;
+    }
+    items.push_back(x);
+  }
+  return new_tuple_steal(std::move(items));
+}
+
+Object* map_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("map", kw)) return nullptr;
+  if (n < 2) return type_error("map() must have at least two arguments.");
+  auto* m = make<IterObject>(&map_type);
+  m->parts.push_back(new_ref(a[0]));
+  for (size_t i = 1; i < n; ++i) {
+    Object* it = get_iter(a[i]);
+    if (!it) {
+      decref(m);
+      return nullptr;
+    }
+    m->parts.push_back(it);
+  }
+  return m;
+}
+
+Object* map_next(Object* o) {
+  auto* m = static_cast<IterObject*>(o);
+  if (m->parts.empty()) return nullptr;
+  std::vector<Object*> args;
+  for (size_t i = 1; i < m->parts.size(); ++i) {
+    Object* x = iter_next(m->parts[i]);
+    if (!x) {
+      for (Object* v : args) decref(v);
+      return nullptr;
+    }
+    args.push_back(x);
+  }
+  Object* r = call(m->parts[0], args.data(), args.size(), nullptr);
+  for (Object* v : args) decref(v);
+  return r;
+}
+
+Object* filter_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("filter", kw) || !check_nargs("filter", n, 2, 2)) return nullptr;
+  Object* it = get_iter(a[1]);
+  if (!it) return nullptr;
+  auto* f = make<IterObject>(&filter_type);
+  f->parts.push_back(new_ref(a[0]));
+  f->parts.push_back(it);
+  return f;
+}
+
+Object* filter_next(Object* o) {
+  auto* f = static_cast<IterObject*>(o);
+  if (f->parts.empty()) return nullptr;
+  for (;;) {
+    Object* x = iter_next(f->parts[1]);
+    if (!x) return nullptr;
+    int keep;
+    if (f->parts[0] == None() || f->parts[0] == &bool_type) {
+      keep = object_is_true(x);
+    } else {
+      Object* r = call1(f->parts[0], x);
+      keep = r ? object_is_true(r) : -1;
+      xdecref(r);
+    }
+    if (keep < 0) {
+      decref(x);
+      return nullptr;
+    }
+    if (keep) return x;
+    decref(x);
+  }
+}
+
+Object* reversed_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("reversed", kw) || !check_nargs("reversed", n, 1, 1)) return nullptr;
+  Object* seq = a[0];
+  if (Object* rev = type_lookup(seq->type, intern("__reversed__")); rev && rev->type == &function_type) {
+    return call1(rev, seq);
+  }
+  if (!seq->type->sq_length || !seq->type->mp_subscript || is_dict(seq) || is_anyset(seq))
+    return type_error(cat("'", seq->type->name, "' object is not reversible"));
+  ssize len = object_length(seq);
+  if (len < 0) return nullptr;
+  auto* r = make<IterObject>(&reversed_type);
+  r->parts.push_back(new_ref(seq));
+  r->counter = len - 1;
+  return r;
+}
+
+Object* reversed_next(Object* o) {
+  auto* r = static_cast<IterObject*>(o);
+  if (r->parts.empty() || r->counter < 0) {
+    r->clear_refs();
+    return nullptr;
+  }
+  Object* seq = r->parts[0];
+  if (seq->type == &list_type) {
+    auto& items = static_cast<ListObject*>(seq)->items;
+    if (r->counter >= int64_t(items.size())) {
+      r->clear_refs();
+      return nullptr;
+    }
+    return new_ref(items[size_t(r->counter--)]);
+  }
+  Object* idx = new_int(r->counter--);
+  Object* x = get_item(seq, idx);
+  decref(idx);
+  if (!x && (error_matches(&exc_IndexError) || error_matches(&exc_StopIteration))) {
+    clear_error();
+    r->clear_refs();
+  }
+  return x;
+}
+
+}  // namespace
+
+void init_builtin_iter_types() {
+  struct Def {
+    TypeObject* t;
+    const char* name;
+    NewFn make;
+    UnaryFn next;
+  };
+  Def defs[] = {{&enumerate_type, "enumerate", enumerate_new, enumerate_next},
+                {&zip_type, "zip", zip_new, zip_next},
+                {&map_type, "map", map_new, map_next},
+                {&filter_type, "filter", filter_new, filter_next},
+                {&reversed_type, "reversed", reversed_new, reversed_next}};
+  for (auto& d : defs) {
+    make_static_type(d.t, &type_type, d.name, &object_type, 0);
+    d.t->tp_new = d.make;
+    d.t->tp_iter = self_iter;
+    d.t->tp_iternext = d.next;
+  }
+}
+
+}  // namespace gopy

@@ -1,0 +1,399 @@
+// Classes defined in Python: creating the heap type for a class statement and the slot
+// functions that dispatch the protocols to the class's special methods
+// (CPython: Objects/typeobject.c type_new, slot_tp_*, SLOT1BINFULL, update_one_slot).
+#include <cstddef>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "gopy/state.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+namespace {
+
+// Calls type(self).<name>(self, *args); *found says whether the method exists.
+Object* call_special(Object* self, std::string_view name, Object* const* args, size_t nargs, bool* found) {
+  Object* descr = type_lookup(self->type, intern(name));
+  *found = descr != nullptr;
+  if (!descr) return nullptr;
+  if (descr == None()) {
+    *found = false;
+    return nullptr;
+  }
+  Object* full[4];
+  full[0] = self;
+  for (size_t i = 0; i < nargs && i < 3; ++i) full[i + 1] = args[i];
+  if (descr->type == &function_type ||
+      (descr->type == &builtin_function_type && static_cast<BuiltinFunctionObject*>(descr)->is_method))
+    return call(descr, full, nargs + 1, nullptr);
+  return call(descr, args, nargs, nullptr);
+}
+
+Object* call_special_required(Object* self, std::string_view name, Object* const* args, size_t nargs) {
+  bool found;
+  Object* r = call_special(self, name, args, nargs, &found);
+  if (!found) return attribute_error(self, intern(name));
+  return r;
+}
+
+Object* slot_repr(Object* self) { return call_special_required(self, "__repr__", nullptr, 0); }
+Object* slot_str(Object* self) { return call_special_required(self, "__str__", nullptr, 0); }
+
+int64_t slot_hash(Object* self) {
+  Object* r = call_special_required(self, "__hash__", nullptr, 0);
+  if (!r) return -1;
+  if (!is_int(r)) {
+    decref(r);
+    type_error("__hash__ method should return an integer");
+    return -1;
+  }
+  int64_t h = int_hash(r);
+  decref(r);
+  return h;
+}
+
+const char* const kCompareNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+
+Object* slot_richcompare(Object* self, Object* other, CompareOp op) {
+  bool found;
+  Object* r = call_special(self, kCompareNames[int(op)], &other, 1, &found);
+  if (!found) return new_ref(NotImplemented());
+  return r;
+}
+
+Object* slot_call(Object* self, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  Object* descr = type_lookup(self->type, intern("__call__"));
+  if (!descr) return type_error(cat("'", self->type->name, "' object is not callable"));
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  std::vector<Object*> full(nargs + nkw + 1);
+  full[0] = self;
+  for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
+  return call(descr, full.data(), nargs + 1, kwnames);
+}
+
+Object* slot_iter(Object* self) { return call_special_required(self, "__iter__", nullptr, 0); }
+
+Object* slot_iternext(Object* self) {
+  Object* r = call_special_required(self, "__next__", nullptr, 0);
+  if (!r && error_matches(&exc_StopIteration)) clear_error();
+  return r;
+}
+
+ssize slot_length(Object* self) {
+  Object* r = call_special_required(self, "__len__", nullptr, 0);
+  if (!r) return -1;
+  if (!is_int(r)) {
+    type_error(cat("'", r->type->name, "' object cannot be interpreted as an integer"));
+    decref(r);
+    return -1;
+  }
+  int64_t n = 0;
+  bool fits = int_to_int64(r, &n);
+  int sign = int_sign(r);
+  decref(r);
+  if (sign < 0) {
+    value_error("__len__() should return >= 0");
+    return -1;
+  }
+  if (!fits) {
+    overflow_error("cannot fit 'int' into an index-sized integer");
+    return -1;
+  }
+  return ssize(n);
+}
+
+Object* slot_getitem(Object* self, Object* key) { return call_special_required(self, "__getitem__", &key, 1); }
+
+int slot_setitem(Object* self, Object* key, Object* value) {
+  Object* r;
+  if (value) {
+    Object* args[2] = {key, value};
+    r = call_special_required(self, "__setitem__", args, 2);
+  } else {
+    r = call_special_required(self, "__delitem__", &key, 1);
+  }
+  if (!r) return -1;
+  decref(r);
+  return 0;
+}
+
+int slot_contains(Object* self, Object* item) {
+  bool found;
+  Object* r = call_special(self, "__contains__", &item, 1, &found);
+  if (!found) {
+    // No __contains__ in this class: iterate (CPython falls back the same way).
+    Object* it = get_iter(self);
+    if (!it) return -1;
+    int hit = 0;
+    while (Object* x = iter_next(it)) {
+      hit = object_eq(x, item);
+      decref(x);
+      if (hit) break;
+    }
+    decref(it);
+    if (!hit && error_occurred()) return -1;
+    return hit;
+  }
+  if (!r) return -1;
+  int t = object_is_true(r);
+  decref(r);
+  return t;
+}
+
+int slot_bool(Object* self) {
+  Object* r = call_special_required(self, "__bool__", nullptr, 0);
+  if (!r) return -1;
+  if (r->type != &bool_type) {
+    type_error(cat("__bool__ should return bool, returned ", r->type->name));
+    decref(r);
+    return -1;
+  }
+  int t = r == True();
+  decref(r);
+  return t;
+}
+
+const char* const kBinaryNames[][3] = {
+    {"__add__", "__radd__", "__iadd__"},          {"__sub__", "__rsub__", "__isub__"},
+    {"__mul__", "__rmul__", "__imul__"},          {"__truediv__", "__rtruediv__", "__itruediv__"},
+    {"__floordiv__", "__rfloordiv__", "__ifloordiv__"}, {"__mod__", "__rmod__", "__imod__"},
+    {"__pow__", "__rpow__", "__ipow__"},          {"__lshift__", "__rlshift__", "__ilshift__"},
+    {"__rshift__", "__rrshift__", "__irshift__"}, {"__and__", "__rand__", "__iand__"},
+    {"__or__", "__ror__", "__ior__"},             {"__xor__", "__rxor__", "__ixor__"},
+    {"__matmul__", "__rmatmul__", "__imatmul__"},
+};
+
+// CPython: Objects/typeobject.c SLOT1BINFULL
+template <int OP>
+Object* slot_binary(Object* a, Object* b) {
+  TypeObject* ta = a->type;
+  TypeObject* tb = b->type;
+  bool a_has = ta->nb_binary[OP] == &slot_binary<OP>;
+  bool b_has = tb != ta && tb->nb_binary[OP] == &slot_binary<OP>;
+  bool found;
+  if (a_has) {
+    if (b_has && is_subtype(tb, ta)) {
+      Object* r = call_special(b, kBinaryNames[OP][1], &a, 1, &found);
+      if (!found || r != NotImplemented()) {
+        if (found) return r;
+      } else {
+        decref(r);
+      }
+      b_has = false;
+    }
+    Object* r = call_special(a, kBinaryNames[OP][0], &b, 1, &found);
+    if (found && (r != NotImplemented() || ta == tb)) return r;
+    if (found) decref(r);
+  }
+  if (b_has) {
+    Object* r = call_special(b, kBinaryNames[OP][1], &a, 1, &found);
+    if (found) return r;
+  }
+  return new_ref(NotImplemented());
+}
+
+template <int OP>
+Object* slot_inplace(Object* a, Object* b) {
+  bool found;
+  Object* r = call_special(a, kBinaryNames[OP][2], &b, 1, &found);
+  if (!found) return new_ref(NotImplemented());
+  return r;
+}
+
+template <int... OPS>
+struct BinarySlotTable {
+  static constexpr BinaryFn binary[] = {&slot_binary<OPS>...};
+  static constexpr BinaryFn inplace[] = {&slot_inplace<OPS>...};
+};
+using BinarySlots = BinarySlotTable<0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12>;
+static_assert(sizeof(BinarySlots::binary) / sizeof(BinaryFn) == size_t(BinaryOp::count));
+
+const char* const kUnaryNames[] = {"__neg__", "__pos__", "__invert__"};
+template <int OP>
+Object* slot_unary(Object* a) {
+  return call_special_required(a, kUnaryNames[OP], nullptr, 0);
+}
+constexpr UnaryFn kUnarySlots[] = {&slot_unary<0>, &slot_unary<1>, &slot_unary<2>};
+
+Object* slot_abs(Object* a) { return call_special_required(a, "__abs__", nullptr, 0); }
+Object* slot_index(Object* a) { return call_special_required(a, "__index__", nullptr, 0); }
+Object* slot_int(Object* a) { return call_special_required(a, "__int__", nullptr, 0); }
+Object* slot_float(Object* a) { return call_special_required(a, "__float__", nullptr, 0); }
+
+Object* slot_getattr_hook(Object* self, StrObject* name) {
+  Object* r = generic_getattr(self, name);
+  if (r || !error_matches(&exc_AttributeError)) return r;
+  clear_error();
+  Object* arg = name;
+  return call_special_required(self, "__getattr__", &arg, 1);
+}
+
+int slot_setattr(Object* self, StrObject* name, Object* value) {
+  Object* r;
+  if (value) {
+    Object* args[2] = {name, value};
+    r = call_special_required(self, "__setattr__", args, 2);
+  } else {
+    Object* arg = name;
+    bool found;
+    r = call_special(self, "__delattr__", &arg, 1, &found);
+    if (!found) return generic_setattr(self, name, nullptr);
+  }
+  if (!r) return -1;
+  decref(r);
+  return 0;
+}
+
+int slot_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  Object* init = type_lookup(self->type, intern("__init__"));
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  std::vector<Object*> full(nargs + nkw + 1);
+  full[0] = self;
+  for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
+  Object* r = call(init, full.data(), nargs + 1, kwnames);
+  if (!r) return -1;
+  if (r != None()) {
+    type_error(cat("__init__() should return None, not '", r->type->name, "'"));
+    decref(r);
+    return -1;
+  }
+  decref(r);
+  return 0;
+}
+
+Object* slot_new(TypeObject* type, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  Object* fn = type_lookup(type, intern("__new__"));
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  std::vector<Object*> full(nargs + nkw + 1);
+  full[0] = type;
+  for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
+  return call(fn, full.data(), nargs + 1, kwnames);
+}
+
+void inherit_slots(TypeObject* t, const TypeObject* b) {
+  t->tp_new = b->tp_new;
+  t->tp_init = b->tp_init;
+  t->tp_call = b->tp_call;
+  t->tp_repr = b->tp_repr;
+  t->tp_str = b->tp_str;
+  t->tp_hash = b->tp_hash;
+  t->tp_richcompare = b->tp_richcompare;
+  t->tp_getattr = b->tp_getattr;
+  t->tp_setattr = b->tp_setattr;
+  t->tp_iter = b->tp_iter;
+  t->tp_iternext = b->tp_iternext;
+  t->sq_length = b->sq_length;
+  t->mp_subscript = b->mp_subscript;
+  t->mp_ass_subscript = b->mp_ass_subscript;
+  t->sq_contains = b->sq_contains;
+  t->nb_bool = b->nb_bool;
+  for (size_t i = 0; i < size_t(BinaryOp::count); ++i) {
+    t->nb_binary[i] = b->nb_binary[i];
+    t->nb_inplace[i] = b->nb_inplace[i];
+  }
+  for (size_t i = 0; i < size_t(UnaryOp::count); ++i) t->nb_unary[i] = b->nb_unary[i];
+  t->nb_index = b->nb_index;
+  t->nb_int = b->nb_int;
+  t->nb_float = b->nb_float;
+  t->nb_abs = b->nb_abs;
+  t->nb_ternary_pow = b->nb_ternary_pow;
+}
+
+}  // namespace
+
+// CPython: Objects/typeobject.c update_one_slot (for the dunders the slice dispatches).
+void update_slot(TypeObject* t, StrObject* name) {
+  std::string_view n = name->view();
+  if (!n.starts_with("__") || !t->base) return;
+  bool defined = type_lookup(t, name) != nullptr;
+  const TypeObject* b = t->base;
+  auto pick = [&](auto slot, auto base_slot) { return defined ? slot : base_slot; };
+  if (n == "__repr__") t->tp_repr = pick(&slot_repr, b->tp_repr);
+  else if (n == "__str__") t->tp_str = pick(&slot_str, b->tp_str);
+  else if (n == "__hash__") {
+    Object* h = type_lookup(t, name);
+    t->tp_hash = h == None() ? nullptr : pick(&slot_hash, b->tp_hash);
+  } else if (n == "__lt__" || n == "__le__" || n == "__eq__" || n == "__ne__" || n == "__gt__" || n == "__ge__") {
+    t->tp_richcompare = &slot_richcompare;
+  } else if (n == "__call__") t->tp_call = pick(&slot_call, b->tp_call);
+  else if (n == "__iter__") t->tp_iter = pick(&slot_iter, b->tp_iter);
+  else if (n == "__next__") t->tp_iternext = pick(&slot_iternext, b->tp_iternext);
+  else if (n == "__len__") t->sq_length = pick(&slot_length, b->sq_length);
+  else if (n == "__getitem__") t->mp_subscript = pick(&slot_getitem, b->mp_subscript);
+  else if (n == "__setitem__" || n == "__delitem__") t->mp_ass_subscript = &slot_setitem;
+  else if (n == "__contains__") t->sq_contains = pick(&slot_contains, b->sq_contains);
+  else if (n == "__bool__") t->nb_bool = pick(&slot_bool, b->nb_bool);
+  else if (n == "__abs__") t->nb_abs = pick(&slot_abs, b->nb_abs);
+  else if (n == "__index__") t->nb_index = pick(&slot_index, b->nb_index);
+  else if (n == "__int__") t->nb_int = pick(&slot_int, b->nb_int);
+  else if (n == "__float__") t->nb_float = pick(&slot_float, b->nb_float);
+  else if (n == "__getattr__") t->tp_getattr = pick(&slot_getattr_hook, b->tp_getattr);
+  else if (n == "__setattr__" || n == "__delattr__") t->tp_setattr = &slot_setattr;
+  else if (n == "__init__") t->tp_init = pick(&slot_init, b->tp_init);
+  else if (n == "__new__") t->tp_new = pick(&slot_new, b->tp_new);
+  else {
+    for (int i = 0; i < int(BinaryOp::count); ++i) {
+      if (n == kBinaryNames[i][0] || n == kBinaryNames[i][1]) t->nb_binary[i] = BinarySlots::binary[i];
+      if (n == kBinaryNames[i][2]) t->nb_inplace[i] = BinarySlots::inplace[i];
+    }
+    for (int i = 0; i < int(UnaryOp::count); ++i)
+      if (n == kUnaryNames[i]) t->nb_unary[i] = kUnarySlots[i];
+  }
+}
+
+// CPython: Objects/typeobject.c type_new (single inheritance only).
+Object* build_class(StrObject* name, TupleObject* bases, DictObject* ns, StrObject* qualname) {
+  TypeObject* base = &object_type;
+  if (bases->size() > 1) {
+    return set_error(&exc_NotImplementedError,
+                     cat("class '", name->utf8, "': multiple inheritance is not supported by gopy"));
+  }
+  if (bases->size() == 1) {
+    Object* b = bases->items[0];
+    if (!is_type_object(b)) return type_error("bases must be types");
+    base = static_cast<TypeObject*>(b);
+    if (!(base->flags & TypeFlags::basetype))
+      return type_error(cat("type '", base->name, "' is not an acceptable base type"));
+  }
+  size_t dict_offset = base->dict_offset;
+  if (!dict_offset) {
+    if (base != &object_type)
+      return set_error(&exc_NotImplementedError,
+                       cat("class '", name->utf8, "': subclassing '", base->name, "' is not supported by gopy"));
+    dict_offset = offsetof(InstanceObject, dict);
+  }
+  auto* t = make<TypeObject>();
+  t->type = new_ref(&type_type);
+  t->name = name->utf8;
+  t->qualname = qualname ? qualname->utf8 : name->utf8;
+  t->flags = TypeFlags::heap | TypeFlags::basetype |
+             (base->flags & (TypeFlags::exception | TypeFlags::int_subclass | TypeFlags::str_subclass |
+                             TypeFlags::tuple_subclass | TypeFlags::type_subclass));
+  t->base = new_ref(base);
+  t->bases = bases->size() ? new_ref(bases) : new_tuple_from({base});
+  t->dict = dict_copy(ns);
+  t->dict_offset = dict_offset;
+  if (Object* m = dict_get_str(t->dict, "__module__"); m && is_str(m)) t->module = as_str(m)->utf8;
+  else t->module = "__main__";
+  if (dict_get_str(t->dict, "__qualname__")) dict_del_item(t->dict, intern("__qualname__"));
+  inherit_slots(t, base);
+  std::vector<StrObject*> names;
+  dict_for_each(t->dict, [&](Object* k, Object*) {
+    if (is_str(k)) names.push_back(as_str(k));
+  });
+  for (StrObject* n : names) update_slot(t, n);
+  // A class that defines __eq__ without __hash__ is unhashable (CPython: inherit_slots).
+  if (dict_get_str(t->dict, "__eq__") && !dict_get_str(t->dict, "__hash__")) {
+    dict_set_str(t->dict, "__hash__", None());
+    t->tp_hash = nullptr;
+  }
+  return t;
+}
+
+}  // namespace gopy

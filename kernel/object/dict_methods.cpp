@@ -1,0 +1,346 @@
+// dict's protocols, methods, views and iterators (CPython: Objects/dictobject.c).
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+TypeObject dict_view_type, dict_iter_type;
+
+namespace {
+
+enum class ViewKind { keys, values, items };
+
+DictObject* as_dict(Object* o) { return static_cast<DictObject*>(o); }
+
+struct DictViewObject : Object {
+  DictObject* dict;
+  ViewKind kind;
+  DictViewObject(DictObject* d, ViewKind k) : Object(&dict_view_type), dict(new_ref(d)), kind(k) {}
+  ~DictViewObject() override { clear_refs(); }
+  void clear_refs() override {
+    Object* d = dict;
+    dict = nullptr;
+    xdecref(d);
+  }
+};
+
+struct DictIterObject : Object {
+  DictObject* dict;
+  ViewKind kind;
+  size_t pos = 0;
+  ssize used_at_start;
+  DictIterObject(DictObject* d, ViewKind k)
+      : Object(&dict_iter_type), dict(new_ref(d)), kind(k), used_at_start(d->used) {}
+  ~DictIterObject() override { clear_refs(); }
+  void clear_refs() override {
+    Object* d = dict;
+    dict = nullptr;
+    xdecref(d);
+  }
+};
+
+Object* dict_iter_next(Object* o) {
+  auto* it = static_cast<DictIterObject*>(o);
+  DictObject* d = it->dict;
+  if (!d) return nullptr;
+  if (d->used != it->used_at_start) {
+    it->used_at_start = -1;
+    return set_error(&exc_RuntimeError, "dictionary changed size during iteration");
+  }
+  while (it->pos < d->entries.size() && !d->entries[it->pos].key) ++it->pos;
+  if (it->pos >= d->entries.size()) {
+    it->clear_refs();
+    return nullptr;
+  }
+  DictEntry& e = d->entries[it->pos++];
+  switch (it->kind) {
+    case ViewKind::keys: return new_ref(e.key);
+    case ViewKind::values: return new_ref(e.value);
+    case ViewKind::items: return new_tuple_from({e.key, e.value});
+  }
+  return nullptr;
+}
+
+Object* self_iter(Object* o) { return new_ref(o); }
+
+Object* dict_iter(Object* o) { return make<DictIterObject>(as_dict(o), ViewKind::keys); }
+
+Object* dict_repr(Object* o) {
+  auto* d = as_dict(o);
+  if (d->used == 0) return new_str("{}");
+  if (repr_enter(o)) return new_str("{...}");
+  std::string out = "{";
+  bool first = true;
+  std::vector<DictEntry> snapshot;
+  for (auto& e : d->entries)
+    if (e.key) {
+      incref(e.key);
+      incref(e.value);
+      snapshot.push_back(e);
+    }
+  Object* failed = nullptr;
+  for (auto& e : snapshot) {
+    if (!failed) {
+      Object* k = object_repr(e.key);
+      Object* v = k ? object_repr(e.value) : nullptr;
+      if (!k || !v) {
+        failed = None();
+      } else {
+        if (!first) out += ", ";
+        first = false;
+        out += as_str(k)->utf8 + ": " + as_str(v)->utf8;
+      }
+      xdecref(k);
+      xdecref(v);
+    }
+    decref(e.key);
+    decref(e.value);
+  }
+  repr_leave(o);
+  if (failed) return nullptr;
+  return new_str(out + "}");
+}
+
+ssize dict_length(Object* o) { return as_dict(o)->used; }
+
+Object* dict_subscript(Object* o, Object* key) {
+  Object* v = dict_get_item(as_dict(o), key);
+  if (v) return new_ref(v);
+  if (error_occurred()) return nullptr;
+  if (o->type != &dict_type) {
+    // A subclass may define __missing__.
+    if (Object* missing = type_lookup(o->type, intern("__missing__"))) {
+      Object* args[2] = {o, key};
+      return call(missing, args, 2, nullptr);
+    }
+  }
+  return key_error(key);
+}
+
+int dict_ass_subscript(Object* o, Object* key, Object* value) {
+  if (value) return dict_set_item(as_dict(o), key, value);
+  return dict_del_item(as_dict(o), key);
+}
+
+int dict_contains(Object* o, Object* key) {
+  Object* v = dict_get_item(as_dict(o), key);
+  if (v) return 1;
+  return error_occurred() ? -1 : 0;
+}
+
+Object* dict_richcompare(Object* a, Object* b, CompareOp op) {
+  if (!is_dict(b) || (op != CompareOp::eq && op != CompareOp::ne)) return new_ref(NotImplemented());
+  auto* x = as_dict(a);
+  auto* y = as_dict(b);
+  bool equal = x->used == y->used;
+  if (equal) {
+    for (auto& e : x->entries) {
+      if (!e.key) continue;
+      Object* k = new_ref(e.key);
+      Object* v1 = new_ref(e.value);
+      Object* v2 = dict_get_item(y, k);
+      int eq = 0;
+      if (v2) {
+        incref(v2);
+        eq = object_eq(v1, v2);
+        decref(v2);
+      } else if (error_occurred()) {
+        eq = -1;
+      }
+      decref(k);
+      decref(v1);
+      if (eq < 0) return nullptr;
+      if (!eq) {
+        equal = false;
+        break;
+      }
+    }
+  }
+  return new_bool(op == CompareOp::eq ? equal : !equal);
+}
+
+Object* dict_new(TypeObject* t, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (nargs > 1) return type_error(cat("dict expected at most 1 argument, got ", nargs));
+  DictObject* d = new_dict();
+  if (t != &dict_type) {
+    d->type = new_ref(t);  // a subclass instance: type reference held like heap instances
+  }
+  if (nargs == 1 && dict_update(d, args[0]) < 0) {
+    decref(d);
+    return nullptr;
+  }
+  if (kwnames) {
+    for (size_t i = 0; i < kwnames->items.size(); ++i) dict_set_item(d, kwnames->items[i], args[nargs + i]);
+  }
+  return d;
+}
+
+// ---- views ----
+
+Object* view_iter(Object* o) {
+  auto* v = static_cast<DictViewObject*>(o);
+  return make<DictIterObject>(v->dict, v->kind);
+}
+ssize view_length(Object* o) { return static_cast<DictViewObject*>(o)->dict->used; }
+Object* view_repr(Object* o) {
+  auto* v = static_cast<DictViewObject*>(o);
+  static const char* names[] = {"dict_keys", "dict_values", "dict_items"};
+  ListObject* l = list_from_iterable(o);
+  if (!l) return nullptr;
+  Object* r = object_repr(l);
+  decref(l);
+  if (!r) return nullptr;
+  Object* s = new_str(cat(names[int(v->kind)], "(", as_str(r)->utf8, ")"));
+  decref(r);
+  return s;
+}
+int view_contains(Object* o, Object* item) {
+  auto* v = static_cast<DictViewObject*>(o);
+  if (v->kind == ViewKind::keys) return dict_contains(v->dict, item);
+  if (v->kind == ViewKind::items) {
+    if (!is_tuple(item) || static_cast<TupleObject*>(item)->size() != 2) return 0;
+    Object* value = dict_get_item(v->dict, static_cast<TupleObject*>(item)->items[0]);
+    if (!value) return error_occurred() ? -1 : 0;
+    return object_eq(value, static_cast<TupleObject*>(item)->items[1]);
+  }
+  for (auto& e : v->dict->entries) {
+    if (!e.key) continue;
+    int eq = object_eq(e.value, item);
+    if (eq) return eq;
+  }
+  return 0;
+}
+
+// ---- methods ----
+
+Object* m_get(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("get", kw) || !check_nargs("get", n, 2, 3)) return nullptr;
+  Object* v = dict_get_item(as_dict(a[0]), a[1]);
+  if (v) return new_ref(v);
+  if (error_occurred()) return nullptr;
+  return new_ref(n == 3 ? a[2] : None());
+}
+Object* m_keys(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("keys", kw) || !check_nargs("dict.keys", n, 1, 1)) return nullptr;
+  return make<DictViewObject>(as_dict(a[0]), ViewKind::keys);
+}
+Object* m_values(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("values", kw) || !check_nargs("dict.values", n, 1, 1)) return nullptr;
+  return make<DictViewObject>(as_dict(a[0]), ViewKind::values);
+}
+Object* m_items(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("items", kw) || !check_nargs("dict.items", n, 1, 1)) return nullptr;
+  return make<DictViewObject>(as_dict(a[0]), ViewKind::items);
+}
+Object* m_pop(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("pop", kw) || !check_nargs("pop", n, 2, 3)) return nullptr;
+  Object* v = dict_pop_item(as_dict(a[0]), a[1]);
+  if (v || error_occurred()) return v;
+  if (n == 3) return new_ref(a[2]);
+  return key_error(a[1]);
+}
+Object* m_popitem(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("popitem", kw) || !check_nargs("dict.popitem", n, 1, 1)) return nullptr;
+  auto* d = as_dict(a[0]);
+  for (size_t i = d->entries.size(); i-- > 0;) {
+    if (!d->entries[i].key) continue;
+    Object* k = new_ref(d->entries[i].key);
+    Object* v = dict_pop_item(d, k);
+    Object* t = new_tuple_from({k, v});
+    decref(k);
+    decref(v);
+    return t;
+  }
+  return set_error(&exc_KeyError, "popitem(): dictionary is empty");
+}
+Object* m_setdefault(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("setdefault", kw) || !check_nargs("setdefault", n, 2, 3)) return nullptr;
+  Object* v = dict_get_item(as_dict(a[0]), a[1]);
+  if (v) return new_ref(v);
+  if (error_occurred()) return nullptr;
+  Object* dflt = n == 3 ? a[2] : None();
+  if (dict_set_item(as_dict(a[0]), a[1], dflt) < 0) return nullptr;
+  return new_ref(dflt);
+}
+Object* m_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_nargs("update", n, 1, 2)) return nullptr;
+  if (n == 2 && dict_update(as_dict(a[0]), a[1]) < 0) return nullptr;
+  if (kw)
+    for (size_t i = 0; i < kw->items.size(); ++i)
+      if (dict_set_item(as_dict(a[0]), kw->items[i], a[n + i]) < 0) return nullptr;
+  return new_none();
+}
+Object* m_clear(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("clear", kw) || !check_nargs("dict.clear", n, 1, 1)) return nullptr;
+  dict_clear(as_dict(a[0]));
+  return new_none();
+}
+Object* m_copy(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("copy", kw) || !check_nargs("dict.copy", n, 1, 1)) return nullptr;
+  return dict_copy(as_dict(a[0]));
+}
+Object* m_fromkeys(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("fromkeys", kw) || !check_nargs("fromkeys", n, 2, 3)) return nullptr;
+  DictObject* d = new_dict();
+  Object* it = get_iter(a[1]);
+  if (!it) {
+    decref(d);
+    return nullptr;
+  }
+  while (Object* k = iter_next(it)) {
+    int r = dict_set_item(d, k, n == 3 ? a[2] : None());
+    decref(k);
+    if (r < 0) break;
+  }
+  decref(it);
+  if (error_occurred()) {
+    decref(d);
+    return nullptr;
+  }
+  return d;
+}
+
+}  // namespace
+
+void init_dict_type() {
+  make_static_type(&dict_type, &type_type, "dict", &object_type);
+  make_static_type(&dict_view_type, &type_type, "dict_view", &object_type, 0);
+  make_static_type(&dict_iter_type, &type_type, "dict_iterator", &object_type, 0);
+  TypeObject* t = &dict_type;
+  t->tp_new = dict_new;
+  t->tp_repr = dict_repr;
+  t->tp_richcompare = dict_richcompare;
+  t->sq_length = dict_length;
+  t->mp_subscript = dict_subscript;
+  t->mp_ass_subscript = dict_ass_subscript;
+  t->sq_contains = dict_contains;
+  t->tp_iter = dict_iter;
+  dict_view_type.tp_iter = view_iter;
+  dict_view_type.sq_length = view_length;
+  dict_view_type.tp_repr = view_repr;
+  dict_view_type.sq_contains = view_contains;
+  dict_iter_type.tp_iter = self_iter;
+  dict_iter_type.tp_iternext = dict_iter_next;
+}
+
+void init_dict_methods() {
+  add_method(&dict_type, "get", m_get);
+  add_method(&dict_type, "keys", m_keys);
+  add_method(&dict_type, "values", m_values);
+  add_method(&dict_type, "items", m_items);
+  add_method(&dict_type, "pop", m_pop);
+  add_method(&dict_type, "popitem", m_popitem);
+  add_method(&dict_type, "setdefault", m_setdefault);
+  add_method(&dict_type, "update", m_update);
+  add_method(&dict_type, "clear", m_clear);
+  add_method(&dict_type, "copy", m_copy);
+  add_method(&dict_type, "fromkeys", m_fromkeys);
+}
+
+}  // namespace gopy

@@ -1,0 +1,402 @@
+// The built-in exception types, exception objects and the error indicator
+// (CPython: Objects/exceptions.c, Python/errors.c).
+#include <cstddef>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "gopy/state.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+TypeObject traceback_type;
+#define GOPY_DEFINE_EXC(name, base) TypeObject exc_##name;
+GOPY_EXCEPTION_TYPES(GOPY_DEFINE_EXC)
+#undef GOPY_DEFINE_EXC
+
+BaseExceptionObject::BaseExceptionObject(TypeObject* t) : Object(t), args(empty_tuple()) {}
+
+void BaseExceptionObject::clear_refs() {
+  auto drop = [](auto*& f) {
+    auto* o = f;
+    f = nullptr;
+    xdecref(o);
+  };
+  drop(args);
+  drop(traceback);
+  drop(cause);
+  drop(context);
+  drop(dict);
+  if (type && (type->flags & TypeFlags::heap)) {
+    TypeObject* t = type;
+    type = &exc_BaseException;
+    decref(t);
+  }
+}
+
+void TracebackObject::clear_refs() {
+  auto drop = [](auto*& f) {
+    auto* o = f;
+    f = nullptr;
+    xdecref(o);
+  };
+  drop(next);
+  drop(filename);
+  drop(funcname);
+}
+
+void for_each_exception_type(void (*fn)(TypeObject*, void*), void* arg) {
+#define GOPY_VISIT_EXC(name, base) fn(&exc_##name, arg);
+  GOPY_EXCEPTION_TYPES(GOPY_VISIT_EXC)
+#undef GOPY_VISIT_EXC
+}
+
+// ---- the error indicator ----
+
+static BaseExceptionObject* as_exc(Object* o) { return static_cast<BaseExceptionObject*>(o); }
+
+Object* new_exception_args(TypeObject* type, Object* const* args, size_t nargs) {
+  return call(type, args, nargs, nullptr);
+}
+
+Object* new_exception(TypeObject* type, std::string_view message) {
+  Object* msg = new_str(message);
+  Object* exc = new_exception_args(type, &msg, 1);
+  decref(msg);
+  return exc;
+}
+
+std::nullptr_t set_error(TypeObject* type, std::string_view message) {
+  Object* exc = new_exception(type, message);
+  if (exc) {
+    raise_object(exc);
+    decref(exc);
+  }
+  return nullptr;
+}
+
+// CPython: Python/errors.c _PyErr_SetObject (context chaining, cycle breaking).
+std::nullptr_t raise_object(Object* exc) {
+  ThreadState* ts = get_thread_state();
+  if (is_exception_class(exc)) {
+    Object* inst = call0(exc);
+    if (!inst) return nullptr;
+    if (!is_exception_instance(inst)) {
+      decref(inst);
+      return type_error("calling exception class did not return an exception instance");
+    }
+    raise_object(inst);
+    decref(inst);
+    return nullptr;
+  }
+  if (!is_exception_instance(exc)) return type_error("exceptions must derive from BaseException");
+  Object* handled = ts->handled ? ts->handled->exc : nullptr;
+  if (handled && handled != exc && handled != None()) {
+    // Break a cycle exc -> ... -> exc in the context chain of the handled exception.
+    Object* o = handled;
+    while (Object* ctx = as_exc(o)->context) {
+      if (ctx == exc) {
+        as_exc(o)->context = nullptr;
+        decref(ctx);
+        break;
+      }
+      o = ctx;
+    }
+    Object* old = as_exc(exc)->context;
+    as_exc(exc)->context = new_ref(handled);
+    xdecref(old);
+  }
+  incref(exc);
+  Object* prev = ts->current_exception;
+  ts->current_exception = exc;
+  ts->traceback_pending = true;
+  xdecref(prev);
+  return nullptr;
+}
+
+void restore_error(Object* exc) {
+  ThreadState* ts = get_thread_state();
+  Object* prev = ts->current_exception;
+  ts->current_exception = exc;
+  ts->traceback_pending = false;
+  xdecref(prev);
+}
+
+Object* current_error() { return get_thread_state()->current_exception; }
+bool error_occurred() { return get_thread_state()->current_exception != nullptr; }
+bool error_matches(TypeObject* type) {
+  Object* e = get_thread_state()->current_exception;
+  return e && isinstance_of(e, type);
+}
+Object* fetch_error() {
+  ThreadState* ts = get_thread_state();
+  Object* e = ts->current_exception;
+  ts->current_exception = nullptr;
+  ts->traceback_pending = false;
+  return e;
+}
+void clear_error() { xdecref(fetch_error()); }
+
+int exception_matches(Object* exc, Object* spec) {
+  if (is_tuple(spec)) {
+    for (Object* s : static_cast<TupleObject*>(spec)->items) {
+      int r = exception_matches(exc, s);
+      if (r != 0) return r;
+    }
+    return 0;
+  }
+  if (!is_exception_class(spec)) {
+    type_error("catching classes that do not inherit from BaseException is not allowed");
+    return -1;
+  }
+  return isinstance_of(exc, static_cast<TypeObject*>(spec));
+}
+
+void traceback_add(BaseExceptionObject* exc, StrObject* filename, StrObject* funcname, int lineno) {
+  auto* tb = make<TracebackObject>();
+  tb->next = static_cast<TracebackObject*>(exc->traceback);
+  tb->filename = new_ref(filename);
+  tb->funcname = new_ref(funcname);
+  tb->lineno = lineno;
+  exc->traceback = tb;
+}
+
+std::nullptr_t type_error(std::string_view m) { return set_error(&exc_TypeError, m); }
+std::nullptr_t value_error(std::string_view m) { return set_error(&exc_ValueError, m); }
+std::nullptr_t index_error(std::string_view m) { return set_error(&exc_IndexError, m); }
+std::nullptr_t overflow_error(std::string_view m) { return set_error(&exc_OverflowError, m); }
+std::nullptr_t zero_division_error(std::string_view m) { return set_error(&exc_ZeroDivisionError, m); }
+std::nullptr_t no_memory() { return set_error(&exc_MemoryError, ""); }
+
+std::nullptr_t attribute_error(Object* obj, StrObject* name) {
+  if (is_type_object(obj))
+    return set_error(&exc_AttributeError, cat("type object '", static_cast<TypeObject*>(obj)->qualname,
+                                              "' has no attribute '", name->utf8, "'"));
+  return set_error(&exc_AttributeError, cat("'", obj->type->name, "' object has no attribute '", name->utf8, "'"));
+}
+
+Object* exception_get_attr(Object* exc, std::string_view name) {
+  DictObject* d = as_exc(exc)->dict;
+  return d ? dict_get_str(d, name) : nullptr;
+}
+
+// ---- the exception type's slots ----
+
+namespace {
+
+void set_dict_attr(BaseExceptionObject* e, std::string_view name, Object* value) {
+  if (!e->dict) e->dict = new_dict();
+  dict_set_str(e->dict, name, value);
+}
+
+Object* exc_new(TypeObject* t, Object* const* args, size_t nargs, TupleObject*) {
+  if (t->flags & TypeFlags::heap) incref(t);
+  auto* e = make<BaseExceptionObject>(t);
+  decref(e->args);
+  std::vector<Object*> items;
+  for (size_t i = 0; i < nargs; ++i) items.push_back(new_ref(args[i]));
+  e->args = new_tuple_steal(std::move(items));
+  return e;
+}
+
+// Fills the subclass attributes from the arguments (CPython: SystemExit_init,
+// ImportError_init, StopIteration_init, SyntaxError_init).
+int exc_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  auto* e = as_exc(self);
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  if (nkw && !is_subtype(self->type, &exc_ImportError)) {
+    type_error(cat(self->type->name, "() takes no keyword arguments"));
+    return -1;
+  }
+  std::vector<Object*> items;
+  for (size_t i = 0; i < nargs; ++i) items.push_back(new_ref(args[i]));
+  TupleObject* old = e->args;
+  e->args = new_tuple_steal(std::move(items));
+  decref(old);
+  if (is_subtype(self->type, &exc_SystemExit)) {
+    Object* code = nargs == 0 ? None() : nargs == 1 ? args[0] : e->args;
+    set_dict_attr(e, "code", code);
+  } else if (is_subtype(self->type, &exc_StopIteration)) {
+    set_dict_attr(e, "value", nargs ? args[0] : None());
+  } else if (is_subtype(self->type, &exc_ImportError)) {
+    set_dict_attr(e, "msg", nargs == 1 ? args[0] : None());
+    Object* name = find_kwarg(args, nargs, kwnames, "name");
+    Object* path = find_kwarg(args, nargs, kwnames, "path");
+    if (!check_kwargs_allowed(self->type->name.c_str(), kwnames, {"name", "path", "name_from"})) return -1;
+    set_dict_attr(e, "name", name ? name : None());
+    set_dict_attr(e, "path", path ? path : None());
+  } else if (is_subtype(self->type, &exc_SyntaxError)) {
+    set_dict_attr(e, "msg", nargs >= 1 ? args[0] : None());
+    const char* fields[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
+    TupleObject* info = nargs == 2 && is_tuple(args[1]) ? static_cast<TupleObject*>(args[1]) : nullptr;
+    for (size_t i = 0; i < 6; ++i)
+      set_dict_attr(e, fields[i], info && i < info->items.size() ? info->items[i] : None());
+    set_dict_attr(e, "print_file_and_line", None());
+  }
+  return 0;
+}
+
+Object* exc_init_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (nargs < 1 || !is_exception_instance(args[0])) return type_error("descriptor '__init__' requires an exception");
+  if (exc_init(args[0], args + 1, nargs - 1, kwnames) < 0) return nullptr;
+  return new_none();
+}
+
+Object* exc_str_slot(Object* self) { return exception_str(self); }
+
+Object* exc_repr_slot(Object* self) {
+  auto* e = as_exc(self);
+  std::string text = self->type->name + "(";
+  if (e->args->size() == 1) {
+    Object* r = object_repr(e->args->items[0]);
+    if (!r) return nullptr;
+    text += as_str(r)->utf8;
+    decref(r);
+  } else if (e->args->size() > 1) {
+    Object* r = object_repr(e->args);
+    if (!r) return nullptr;
+    std::string_view inner = as_str(r)->view();
+    text += inner.substr(1, inner.size() - 2);
+    decref(r);
+  }
+  return new_str(text + ")");
+}
+
+Object* exc_str_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 1) return type_error("__str__ expected 0 arguments");
+  return exception_str(args[0]);
+}
+Object* exc_repr_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 1) return type_error("__repr__ expected 0 arguments");
+  return exc_repr_slot(args[0]);
+}
+Object* exc_with_traceback(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 2) return type_error("with_traceback() takes exactly one argument");
+  auto* e = as_exc(args[0]);
+  Object* old = e->traceback;
+  e->traceback = args[1] == None() ? nullptr : new_ref(args[1]);
+  xdecref(old);
+  return new_ref(args[0]);
+}
+
+Object* exc_getattr(Object* o, StrObject* name) {
+  auto* e = as_exc(o);
+  std::string_view n = name->view();
+  if (n == "args") return new_ref<Object>(e->args);
+  if (n == "__cause__") return new_ref(e->cause ? e->cause : None());
+  if (n == "__context__") return new_ref(e->context ? e->context : None());
+  if (n == "__suppress_context__") return new_bool(e->suppress_context);
+  if (n == "__traceback__") return new_ref(e->traceback ? e->traceback : None());
+  if (n == "__dict__") {
+    if (!e->dict) e->dict = new_dict();
+    return new_ref<Object>(e->dict);
+  }
+  return generic_getattr(o, name);
+}
+
+int exc_setattr(Object* o, StrObject* name, Object* value) {
+  auto* e = as_exc(o);
+  std::string_view n = name->view();
+  auto replace = [&](Object*& field, bool allow_none) -> int {
+    if (!value) {
+      type_error(cat(n, " may not be deleted"));
+      return -1;
+    }
+    if (value == None() && allow_none) value = nullptr;
+    else if (!is_exception_instance(value)) {
+      type_error(cat("exception ", n == "__cause__" ? "cause" : "context", " must be None or derive from BaseException"));
+      return -1;
+    }
+    Object* old = field;
+    field = value;
+    xincref(value);
+    xdecref(old);
+    return 0;
+  };
+  if (n == "__cause__") {
+    int r = replace(e->cause, true);
+    if (r == 0) e->suppress_context = true;
+    return r;
+  }
+  if (n == "__context__") return replace(e->context, true);
+  if (n == "__suppress_context__") {
+    int t = value ? object_is_true(value) : 0;
+    if (t < 0) return -1;
+    e->suppress_context = t;
+    return 0;
+  }
+  if (n == "args") {
+    TupleObject* t = value ? tuple_from_iterable(value) : nullptr;
+    if (!t) return -1;
+    TupleObject* old = e->args;
+    e->args = t;
+    decref(old);
+    return 0;
+  }
+  if (n == "__traceback__") {
+    Object* old = e->traceback;
+    e->traceback = value && value != None() ? new_ref(value) : nullptr;
+    xdecref(old);
+    return 0;
+  }
+  return generic_setattr(o, name, value);
+}
+
+}  // namespace
+
+Object* exception_str(Object* exc) {
+  auto* e = as_exc(exc);
+  if (is_subtype(exc->type, &exc_KeyError) && e->args->size() == 1) return object_repr(e->args->items[0]);
+  if (is_subtype(exc->type, &exc_SyntaxError)) {
+    Object* msg = exception_get_attr(exc, "msg");
+    if (msg && msg != None()) return object_str(msg);
+  }
+  if (is_subtype(exc->type, &exc_ImportError)) {
+    Object* msg = exception_get_attr(exc, "msg");
+    if (msg && msg != None()) return object_str(msg);
+  }
+  if (e->args->size() == 0) return new_str("");
+  if (e->args->size() == 1) return object_str(e->args->items[0]);
+  return object_str(e->args);
+}
+
+std::string exception_type_display_name(TypeObject* t) {
+  if (t->module.empty() || t->module == "builtins" || t->module == "__main__") return t->qualname;
+  return t->module + "." + t->qualname;
+}
+
+void init_exception_types() {
+  make_static_type(&traceback_type, &type_type, "traceback", &object_type, 0);
+#define GOPY_MAKE_EXC(name, base) \
+  make_static_type(&exc_##name, &type_type, #name, &exc_##base, TypeFlags::basetype | TypeFlags::exception);
+  TypeObject exc_nullptr;  // the base of BaseException is object (fixed below)
+  (void)exc_nullptr;
+  GOPY_EXCEPTION_TYPES(GOPY_MAKE_EXC)
+#undef GOPY_MAKE_EXC
+  exc_BaseException.base = &object_type;
+#define GOPY_SLOTS_EXC(name, base)                                          \
+  exc_##name.tp_new = exc_new;                                              \
+  exc_##name.tp_init = exc_init;                                            \
+  exc_##name.tp_repr = exc_repr_slot;                                       \
+  exc_##name.tp_str = exc_str_slot;                                         \
+  exc_##name.tp_getattr = exc_getattr;                                      \
+  exc_##name.tp_setattr = exc_setattr;                                      \
+  exc_##name.tp_hash = object_identity_hash;                                \
+  exc_##name.dict_offset = offsetof(BaseExceptionObject, dict);
+  GOPY_EXCEPTION_TYPES(GOPY_SLOTS_EXC)
+#undef GOPY_SLOTS_EXC
+}
+
+void init_exception_methods() {
+  add_method(&exc_BaseException, "__init__", exc_init_method);
+  add_method(&exc_BaseException, "__str__", exc_str_method);
+  add_method(&exc_BaseException, "__repr__", exc_repr_method);
+  add_method(&exc_BaseException, "with_traceback", exc_with_traceback);
+}
+
+}  // namespace gopy

@@ -1,0 +1,236 @@
+// float (CPython: Objects/floatobject.c). Text conversions, rounding and the Python
+// semantics of //, % and ** come from the float primitives.
+#include <cmath>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "gopy/state.hpp"
+#include "object/num_internal.hpp"
+#include "object/prim/float.hpp"
+#include "object/prim/hash.hpp"
+#include "object/strcat.hpp"
+
+namespace gopy {
+
+TypeObject float_type;
+
+Object* new_float(double v) { return make<FloatObject>(v); }
+
+std::string float_repr(double v) { return prim::float_repr(v); }
+Object* float_repr_str(double v) { return new_str(prim::float_repr(v)); }
+int64_t float_hash(double v) { return prim::hash_double(v, nullptr); }
+
+bool number_as_double(Object* o, double* out, bool* error) {
+  *error = false;
+  if (is_float(o)) {
+    *out = static_cast<FloatObject*>(o)->value;
+    return true;
+  }
+  if (is_int(o)) {
+    if (!int_to_double(o, out)) {
+      *error = true;
+      return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Both operands as doubles, or NotImplemented (returned through *r).
+bool operands(Object* a, Object* b, double* x, double* y, Object** r) {
+  bool err;
+  if (!number_as_double(a, x, &err)) {
+    *r = err ? nullptr : new_ref(NotImplemented());
+    return false;
+  }
+  if (!number_as_double(b, y, &err)) {
+    *r = err ? nullptr : new_ref(NotImplemented());
+    return false;
+  }
+  return true;
+}
+
+Object* from_result(const prim::Result<double>& r) {
+  if (!r.ok()) return raise_prim_error(r.error());
+  return new_float(r.value());
+}
+
+Object* float_add(Object* a, Object* b) {
+  double x, y;
+  Object* r;
+  if (!operands(a, b, &x, &y, &r)) return r;
+  return new_float(x + y);
+}
+Object* float_sub(Object* a, Object* b) {
+  double x, y;
+  Object* r;
+  if (!operands(a, b, &x, &y, &r)) return r;
+  return new_float(x - y);
+}
+Object* float_mul(Object* a, Object* b) {
+  double x, y;
+  Object* r;
+  if (!operands(a, b, &x, &y, &r)) return r;
+  return new_float(x * y);
+}
+Object* float_div(Object* a, Object* b) {
+  double x, y;
+  Object* r;
+  if (!operands(a, b, &x, &y, &r)) return r;
+  return from_result(prim::float_truediv(x, y));
+}
+Object* float_floordiv(Object* a, Object* b) {
+  double x, y;
+  Object* r;
+  if (!operands(a, b, &x, &y, &r)) return r;
+  return from_result(prim::float_floordiv(x, y));
+}
+Object* float_mod(Object* a, Object* b) {
+  double x, y;
+  Object* r;
+  if (!operands(a, b, &x, &y, &r)) return r;
+  return from_result(prim::float_mod(x, y));
+}
+Object* float_pow(Object* a, Object* b) {
+  double x, y;
+  Object* r;
+  if (!operands(a, b, &x, &y, &r)) return r;
+  return from_result(prim::float_pow(x, y));
+}
+Object* float_pow3(Object* a, Object* b, Object* m) {
+  if (m && m != None()) return type_error("pow() 3rd argument not allowed unless all arguments are integers");
+  return float_pow(a, b);
+}
+Object* float_neg(Object* a) { return new_float(-static_cast<FloatObject*>(a)->value); }
+Object* float_pos(Object* a) { return new_float(static_cast<FloatObject*>(a)->value); }
+Object* float_abs(Object* a) { return new_float(std::fabs(static_cast<FloatObject*>(a)->value)); }
+int float_bool(Object* a) { return static_cast<FloatObject*>(a)->value != 0.0; }
+Object* float_int(Object* a) { return int_from_double(static_cast<FloatObject*>(a)->value); }
+Object* float_float(Object* a) { return new_float(static_cast<FloatObject*>(a)->value); }
+Object* float_repr_slot(Object* a) { return float_repr_str(static_cast<FloatObject*>(a)->value); }
+int64_t float_hash_slot(Object* a) { return prim::hash_double(static_cast<FloatObject*>(a)->value, a); }
+
+// CPython: Objects/floatobject.c float_richcompare (ints compared exactly).
+Object* float_richcompare(Object* a, Object* b, CompareOp op) {
+  double x = static_cast<FloatObject*>(a)->value;
+  int c;
+  if (is_float(b)) {
+    double y = static_cast<FloatObject*>(b)->value;
+    if (std::isnan(x) || std::isnan(y)) return new_bool(op == CompareOp::ne);
+    c = (x > y) - (x < y);
+  } else if (is_int(b)) {
+    auto r = prim::int_compare_double(int_value(b), x);
+    if (!r) return new_bool(op == CompareOp::ne);
+    c = -*r;
+  } else {
+    return new_ref(NotImplemented());
+  }
+  bool t = false;
+  switch (op) {
+    case CompareOp::lt: t = c < 0; break;
+    case CompareOp::le: t = c <= 0; break;
+    case CompareOp::eq: t = c == 0; break;
+    case CompareOp::ne: t = c != 0; break;
+    case CompareOp::gt: t = c > 0; break;
+    case CompareOp::ge: t = c >= 0; break;
+  }
+  return new_bool(t);
+}
+
+Object* float_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (kwnames && !kwnames->items.empty()) return type_error("float() takes no keyword arguments");
+  if (nargs > 1) return type_error(cat("float expected at most 1 argument, got ", nargs));
+  if (nargs == 0) return new_float(0.0);
+  return float_from_object(args[0]);
+}
+
+}  // namespace
+
+Object* float_from_object(Object* o) {
+  if (is_float(o)) return new_float(static_cast<FloatObject*>(o)->value);
+  if (is_str(o)) {
+    auto r = prim::parse_float(as_str(o)->cps());
+    if (!r.ok()) return raise_prim_error(r.error());
+    return new_float(r.value());
+  }
+  if (o->type->nb_float) {
+    Object* r = o->type->nb_float(o);
+    if (r && !is_float(r)) {
+      std::string msg = cat(o->type->name, ".__float__ returned non-float (type ", r->type->name, ")");
+      decref(r);
+      return type_error(msg);
+    }
+    return r;
+  }
+  if (o->type->nb_index) {
+    Object* i = o->type->nb_index(o);
+    if (!i) return nullptr;
+    double d;
+    bool ok = int_to_double(i, &d);
+    decref(i);
+    return ok ? new_float(d) : nullptr;
+  }
+  return type_error(cat("float() argument must be a string or a real number, not '", o->type->name, "'"));
+}
+
+// CPython: Objects/longobject.c long_new_impl / PyNumber_Long
+Object* int_from_object(Object* o, Object* base) {
+  if (base && base != None()) {
+    if (!is_str(o)) return type_error("int() can't convert non-string with explicit base");
+    ssize b;
+    if (!index_as_ssize(base, &b)) return nullptr;
+    auto r = prim::int_from_string(as_str(o)->cps(), int(b), 0);
+    if (!r.ok()) return raise_prim_error(r.error());
+    return new_int_from(r.value());
+  }
+  if (o->type == &int_type) return new_ref(o);
+  if (is_int(o)) return int_exact_copy(o);
+  if (is_float(o)) return int_from_double(static_cast<FloatObject*>(o)->value);
+  if (is_str(o)) {
+    auto r = prim::int_from_string(as_str(o)->cps(), 10,
+                                   get_thread_state()->interp->settings.int_max_str_digits);
+    if (!r.ok()) return raise_prim_error(r.error());
+    return new_int_from(r.value());
+  }
+  if (o->type->nb_int) return o->type->nb_int(o);
+  if (o->type->nb_index) return o->type->nb_index(o);
+  return type_error(cat("int() argument must be a string, a bytes-like object or a real number, not '",
+                        o->type->name, "'"));
+}
+
+Object* float_round(double v, Object* ndigits) {
+  if (!ndigits || ndigits == None()) return int_from_double(prim::float_round_half_even(v));
+  ssize n;
+  if (!index_as_ssize(ndigits, &n)) return nullptr;
+  return from_result(prim::float_round(v, n));
+}
+
+void init_int_float_types_float_part() {
+  make_static_type(&float_type, &type_type, "float", &object_type);
+  TypeObject* t = &float_type;
+  t->tp_new = float_new;
+  t->tp_repr = float_repr_slot;
+  t->tp_hash = float_hash_slot;
+  t->tp_richcompare = float_richcompare;
+  t->nb_bool = float_bool;
+  t->nb_binary[int(BinaryOp::add)] = float_add;
+  t->nb_binary[int(BinaryOp::sub)] = float_sub;
+  t->nb_binary[int(BinaryOp::mul)] = float_mul;
+  t->nb_binary[int(BinaryOp::truediv)] = float_div;
+  t->nb_binary[int(BinaryOp::floordiv)] = float_floordiv;
+  t->nb_binary[int(BinaryOp::mod)] = float_mod;
+  t->nb_binary[int(BinaryOp::pow)] = float_pow;
+  t->nb_ternary_pow = float_pow3;
+  t->nb_unary[int(UnaryOp::neg)] = float_neg;
+  t->nb_unary[int(UnaryOp::pos)] = float_pos;
+  t->nb_abs = float_abs;
+  t->nb_int = float_int;
+  t->nb_float = float_float;
+}
+
+}  // namespace gopy

@@ -1,0 +1,401 @@
+// Function-like objects and namespaces: functions (their call lives in the evaluator),
+// built-in functions and methods, bound methods, cells, modules and super
+// (CPython: Objects/funcobject.c, methodobject.c, classobject.c, cellobject.c,
+// moduleobject.c, typeobject.c super_getattro).
+#include <cstdio>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+TypeObject function_type, builtin_function_type, method_type, module_type, cell_type, super_type;
+
+static void drop(Object*& field) {
+  Object* o = field;
+  field = nullptr;
+  xdecref(o);
+}
+template <class T>
+static void drop_t(T*& field) {
+  T* o = field;
+  field = nullptr;
+  xdecref(o);
+}
+
+// FunctionObject::clear_refs is in kernel/eval/call.cpp, where CodeObject is complete.
+void function_clear_fields(FunctionObject* f) {
+  drop_t(f->globals);
+  drop_t(f->defaults);
+  drop_t(f->kwdefaults);
+  drop_t(f->closure);
+  drop_t(f->name);
+  drop_t(f->qualname);
+  drop(f->module);
+  drop_t(f->dict);
+}
+void BuiltinFunctionObject::clear_refs() { drop(self); }
+void MethodObject::clear_refs() {
+  drop(func);
+  drop(self);
+}
+void CellObject::clear_refs() { drop(ref); }
+void ModuleObject::clear_refs() { drop_t(dict); }
+void InstanceObject::clear_refs() {
+  drop_t(dict);
+  if (type && (type->flags & TypeFlags::heap)) {
+    TypeObject* t = type;
+    type = &object_type;  // keep a valid type for the rest of the object's life
+    decref(t);
+  }
+}
+void SuperObject::clear_refs() {
+  drop_t(start_type);
+  drop(obj);
+}
+
+BuiltinFunctionObject* new_builtin_function(const char* name, BuiltinFn fn, Object* self) {
+  auto* f = make<BuiltinFunctionObject>();
+  f->name = name;
+  f->fn = fn;
+  f->self = self;
+  xincref(self);
+  return f;
+}
+
+void add_method(TypeObject* type, const char* name, BuiltinFn fn) {
+  BuiltinFunctionObject* f = new_builtin_function(name, fn);
+  f->is_method = true;
+  f->owner = type;
+  dict_set_str(type->dict, name, f);
+  decref(f);
+}
+
+int add_module_function(ModuleObject* m, const char* name, BuiltinFn fn) {
+  BuiltinFunctionObject* f = new_builtin_function(name, fn);
+  int r = dict_set_str(m->dict, name, f);
+  decref(f);
+  return r;
+}
+
+ModuleObject* new_module(std::string_view name) {
+  auto* m = make<ModuleObject>();
+  m->dict = new_dict();
+  Object* n = new_str(name);
+  dict_set_str(m->dict, "__name__", n);
+  decref(n);
+  dict_set_str(m->dict, "__doc__", None());
+  return m;
+}
+
+Object* new_method(Object* func, Object* self) {
+  auto* m = make<MethodObject>();
+  m->func = new_ref(func);
+  m->self = new_ref(self);
+  return m;
+}
+
+CellObject* new_cell(Object* value) {
+  auto* c = make<CellObject>();
+  c->ref = value;
+  xincref(value);
+  return c;
+}
+
+// ---- argument checks for built-in functions ----
+
+bool check_no_kwargs(const char* fname, TupleObject* kwnames) {
+  if (kwnames && !kwnames->items.empty()) {
+    type_error(cat(fname, "() takes no keyword arguments"));
+    return false;
+  }
+  return true;
+}
+
+bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
+  if (nargs >= min && nargs <= max) return true;
+  if (min == max) {
+    type_error(cat(fname, "() takes exactly ", min == 1 ? "one argument" : std::to_string(min) + " arguments", " (",
+                   nargs, " given)"));
+  } else if (nargs < min) {
+    type_error(cat(fname, " expected at least ", min, " argument", min == 1 ? "" : "s", ", got ", nargs));
+  } else {
+    type_error(cat(fname, " expected at most ", max, " argument", max == 1 ? "" : "s", ", got ", nargs));
+  }
+  return false;
+}
+
+Object* find_kwarg(Object* const* args, size_t nargs, TupleObject* kwnames, std::string_view name) {
+  if (!kwnames) return nullptr;
+  for (size_t i = 0; i < kwnames->items.size(); ++i)
+    if (as_str(kwnames->items[i])->view() == name) return args[nargs + i];
+  return nullptr;
+}
+
+bool check_kwargs_allowed(const char* fname, TupleObject* kwnames, std::initializer_list<std::string_view> allowed) {
+  if (!kwnames) return true;
+  for (Object* k : kwnames->items) {
+    bool ok = false;
+    for (auto a : allowed) ok |= as_str(k)->view() == a;
+    if (!ok) {
+      type_error(cat("'", as_str(k)->utf8, "' is an invalid keyword argument for ", fname, "()"));
+      return false;
+    }
+  }
+  return true;
+}
+
+namespace {
+
+std::string address(const void* p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%p", p);
+  return buf;
+}
+
+// ---- function ----
+
+Object* function_repr(Object* o) {
+  auto* f = static_cast<FunctionObject*>(o);
+  return new_str(cat("<function ", f->qualname->utf8, " at ", address(o), ">"));
+}
+
+Object* function_getattr(Object* o, StrObject* name) {
+  auto* f = static_cast<FunctionObject*>(o);
+  std::string_view n = name->view();
+  if (n == "__name__") return new_ref<Object>(f->name);
+  if (n == "__qualname__") return new_ref<Object>(f->qualname);
+  if (n == "__module__") return new_ref(f->module ? f->module : None());
+  if (n == "__defaults__") return new_ref<Object>(f->defaults ? static_cast<Object*>(f->defaults) : None());
+  if (n == "__globals__") return new_ref<Object>(f->globals);
+  if (n == "__dict__") {
+    if (!f->dict) f->dict = new_dict();
+    return new_ref<Object>(f->dict);
+  }
+  if (f->dict)
+    if (Object* v = dict_get_str(f->dict, name)) return new_ref(v);
+  if (n == "__doc__") return new_none();
+  return generic_getattr(o, name);
+}
+
+int function_setattr(Object* o, StrObject* name, Object* value) {
+  auto* f = static_cast<FunctionObject*>(o);
+  std::string_view n = name->view();
+  if (n == "__name__" || n == "__qualname__") {
+    if (!value || !is_str(value)) {
+      type_error(cat(n, " must be set to a string object"));
+      return -1;
+    }
+    StrObject*& field = n == "__name__" ? f->name : f->qualname;
+    StrObject* old = field;
+    field = static_cast<StrObject*>(new_ref(value));
+    decref(old);
+    return 0;
+  }
+  if (!f->dict) f->dict = new_dict();
+  if (value) return dict_set_item(f->dict, name, value);
+  return dict_del_item(f->dict, name);
+}
+
+// ---- built-in function ----
+
+Object* builtin_call(Object* callable, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  auto* f = static_cast<BuiltinFunctionObject*>(callable);
+  if (f->is_method) {
+    if (nargs < 1) return type_error(cat("unbound method ", f->owner->name, ".", f->name, "() needs an argument"));
+    if (!isinstance_of(args[0], f->owner))
+      return type_error(cat("descriptor '", f->name, "' for '", f->owner->name, "' objects doesn't apply to a '",
+                            args[0]->type->name, "' object"));
+    return f->fn(nullptr, args, nargs, kwnames);
+  }
+  if (!f->self) return f->fn(nullptr, args, nargs, kwnames);
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  Object* small[8];
+  std::vector<Object*> big;
+  Object** full = small;
+  if (nargs + nkw + 1 > 8) {
+    big.resize(nargs + nkw + 1);
+    full = big.data();
+  }
+  full[0] = f->self;
+  for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
+  return f->fn(nullptr, full, nargs + 1, kwnames);
+}
+
+Object* builtin_repr(Object* o) {
+  auto* f = static_cast<BuiltinFunctionObject*>(o);
+  if (f->is_method) return new_str(cat("<method '", f->name, "' of '", f->owner->name, "' objects>"));
+  if (f->self)
+    return new_str(cat("<built-in method ", f->name, " of ", f->self->type->name, " object at ", address(f->self), ">"));
+  return new_str(cat("<built-in function ", f->name, ">"));
+}
+
+Object* builtin_getattr(Object* o, StrObject* name) {
+  auto* f = static_cast<BuiltinFunctionObject*>(o);
+  if (name->view() == "__name__" || name->view() == "__qualname__") return new_str(f->name);
+  if (name->view() == "__self__") return new_ref(f->self ? f->self : None());
+  return generic_getattr(o, name);
+}
+
+// ---- bound method ----
+
+Object* method_call(Object* callable, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  auto* m = static_cast<MethodObject*>(callable);
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  Object* small[8];
+  std::vector<Object*> big;
+  Object** full = small;
+  if (nargs + nkw + 1 > 8) {
+    big.resize(nargs + nkw + 1);
+    full = big.data();
+  }
+  full[0] = m->self;
+  for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
+  return call(m->func, full, nargs + 1, kwnames);
+}
+
+Object* method_repr(Object* o) {
+  auto* m = static_cast<MethodObject*>(o);
+  Object* self_repr = object_repr(m->self);
+  if (!self_repr) return nullptr;
+  std::string fname = "?";
+  if (m->func->type == &function_type) fname = static_cast<FunctionObject*>(m->func)->qualname->utf8;
+  Object* r = new_str(cat("<bound method ", fname, " of ", as_str(self_repr)->utf8, ">"));
+  decref(self_repr);
+  return r;
+}
+
+Object* method_getattr(Object* o, StrObject* name) {
+  auto* m = static_cast<MethodObject*>(o);
+  if (name->view() == "__self__") return new_ref(m->self);
+  if (name->view() == "__func__") return new_ref(m->func);
+  return get_attr(m->func, name);
+}
+
+Object* method_richcompare(Object* a, Object* b, CompareOp op) {
+  if (b->type != &method_type || (op != CompareOp::eq && op != CompareOp::ne)) return new_ref(NotImplemented());
+  auto* x = static_cast<MethodObject*>(a);
+  auto* y = static_cast<MethodObject*>(b);
+  bool eq = x->func == y->func && x->self == y->self;
+  return new_bool(op == CompareOp::eq ? eq : !eq);
+}
+
+// ---- module ----
+
+Object* module_getattr(Object* o, StrObject* name) {
+  auto* m = static_cast<ModuleObject*>(o);
+  if (m->dict)
+    if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
+  if (name->view() == "__dict__") return new_ref<Object>(m->dict);
+  std::string mname = "?";
+  if (m->dict)
+    if (Object* n = dict_get_str(m->dict, "__name__"); n && is_str(n)) mname = as_str(n)->utf8;
+  return set_error(&exc_AttributeError, cat("module '", mname, "' has no attribute '", name->utf8, "'"));
+}
+
+int module_setattr(Object* o, StrObject* name, Object* value) {
+  auto* m = static_cast<ModuleObject*>(o);
+  if (value) return dict_set_item(m->dict, name, value);
+  return dict_del_item(m->dict, name);
+}
+
+Object* module_repr(Object* o) {
+  auto* m = static_cast<ModuleObject*>(o);
+  std::string mname = "?";
+  if (Object* n = dict_get_str(m->dict, "__name__"); n && is_str(n)) mname = as_str(n)->utf8;
+  if (Object* f = dict_get_str(m->dict, "__file__"); f && is_str(f))
+    return new_str(cat("<module '", mname, "' from '", as_str(f)->utf8, "'>"));
+  return new_str(cat("<module '", mname, "' (built-in)>"));
+}
+
+// ---- super ----
+
+Object* super_getattr(Object* o, StrObject* name) {
+  auto* s = static_cast<SuperObject*>(o);
+  TypeObject* start = s->obj->type;
+  if (is_type_object(s->obj) && is_subtype(static_cast<TypeObject*>(s->obj), s->start_type))
+    start = static_cast<TypeObject*>(s->obj);
+  bool past = false;
+  for (TypeObject* t = start; t; t = t->base) {
+    if (!past) {
+      past = t == s->start_type;
+      continue;
+    }
+    if (!t->dict) continue;
+    Object* v = dict_get_str(t->dict, name);
+    if (!v) continue;
+    if (s->obj == start && is_type_object(s->obj)) return new_ref(v);
+    if (v->type == &function_type) return new_method(v, s->obj);
+    if (v->type == &builtin_function_type && static_cast<BuiltinFunctionObject*>(v)->is_method)
+      return new_builtin_function(static_cast<BuiltinFunctionObject*>(v)->name,
+                                  static_cast<BuiltinFunctionObject*>(v)->fn, s->obj);
+    return new_ref(v);
+  }
+  return set_error(&exc_AttributeError, cat("'super' object has no attribute '", name->utf8, "'"));
+}
+
+Object* super_new(TypeObject*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs == 0) return set_error(&exc_RuntimeError, "super(): no arguments");
+  if (!is_type_object(args[0]))
+    return type_error(cat("super() argument 1 must be a type, not ", args[0]->type->name));
+  if (nargs == 1) return set_error(&exc_NotImplementedError, "unbound super objects are not supported by gopy");
+  return new_super(static_cast<TypeObject*>(args[0]), args[1]);
+}
+
+Object* super_repr(Object* o) {
+  auto* s = static_cast<SuperObject*>(o);
+  return new_str(cat("<super: <class '", s->start_type->name, "'>, <", s->obj->type->name, " object>>"));
+}
+
+Object* cell_repr(Object* o) { return new_str(cat("<cell at ", address(o), ">")); }
+
+}  // namespace
+
+Object* new_super(TypeObject* type, Object* obj) {
+  bool ok = isinstance_of(obj, type) || (is_type_object(obj) && is_subtype(static_cast<TypeObject*>(obj), type));
+  if (!ok) return type_error("super(type, obj): obj must be an instance or subtype of type");
+  auto* s = make<SuperObject>();
+  s->start_type = new_ref(type);
+  s->obj = new_ref(obj);
+  return s;
+}
+
+void init_function_types() {
+  make_static_type(&function_type, &type_type, "function", &object_type, 0);
+  make_static_type(&builtin_function_type, &type_type, "builtin_function_or_method", &object_type, 0);
+  make_static_type(&method_type, &type_type, "method", &object_type, 0);
+  make_static_type(&module_type, &type_type, "module", &object_type);
+  make_static_type(&cell_type, &type_type, "cell", &object_type, 0);
+  make_static_type(&super_type, &type_type, "super", &object_type);
+  function_type.tp_repr = function_repr;
+  function_type.tp_getattr = function_getattr;
+  function_type.tp_setattr = function_setattr;
+  function_type.tp_hash = object_identity_hash;
+  builtin_function_type.tp_call = builtin_call;
+  builtin_function_type.tp_repr = builtin_repr;
+  builtin_function_type.tp_getattr = builtin_getattr;
+  builtin_function_type.tp_hash = object_identity_hash;
+  method_type.tp_call = method_call;
+  method_type.tp_repr = method_repr;
+  method_type.tp_getattr = method_getattr;
+  method_type.tp_richcompare = method_richcompare;
+  method_type.tp_hash = object_identity_hash;
+  module_type.tp_getattr = module_getattr;
+  module_type.tp_setattr = module_setattr;
+  module_type.tp_repr = module_repr;
+  module_type.tp_hash = object_identity_hash;
+  cell_type.tp_repr = cell_repr;
+  super_type.tp_new = super_new;
+  super_type.tp_getattr = super_getattr;
+  super_type.tp_repr = super_repr;
+}
+
+void init_function_methods() {}
+
+}  // namespace gopy

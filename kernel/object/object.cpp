@@ -1,0 +1,446 @@
+// The abstract object protocols (CPython: Objects/object.c, Objects/abstract.c).
+#include <cstdio>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "gopy/state.hpp"
+#include "object/strcat.hpp"
+
+namespace gopy {
+
+Object none_object;
+Object not_implemented_object;
+Object ellipsis_object;
+
+Object* track_new_object(Object* o) {
+  Interpreter* interp = get_thread_state()->interp;
+  Object* head = &interp->live_head;
+  o->live_prev = head;
+  o->live_next = head->live_next;
+  head->live_next->live_prev = o;
+  head->live_next = o;
+  ++interp->live_count;
+  return o;
+}
+
+void dealloc_object(Object* o) {
+  if (o->live_prev) {
+    o->live_prev->live_next = o->live_next;
+    o->live_next->live_prev = o->live_prev;
+    --get_thread_state()->interp->live_count;
+  }
+  delete o;
+}
+
+// ---- repr / str / hash ----
+
+Object* object_repr(Object* o) {
+  ThreadState* ts = get_thread_state();
+  if (!enter_recursive_call(ts, " while getting the repr of an object")) return nullptr;
+  Object* r;
+  if (o->type->tp_repr) {
+    r = o->type->tp_repr(o);
+  } else {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " object at %p>", static_cast<void*>(o));
+    std::string text = "<";
+    if (o->type->module != "builtins") text += o->type->module + ".";
+    text += o->type->qualname + buf;
+    r = new_str(text);
+  }
+  leave_recursive_call(ts);
+  if (r && !is_str(r)) {
+    std::string msg = cat("__repr__ returned non-string (type ", type_name(r), ")");
+    decref(r);
+    return type_error(msg);
+  }
+  return r;
+}
+
+Object* object_str(Object* o) {
+  if (o->type == &str_type) return new_ref(o);
+  ReprFn f = o->type->tp_str ? o->type->tp_str : nullptr;
+  if (!f) return object_repr(o);
+  ThreadState* ts = get_thread_state();
+  if (!enter_recursive_call(ts, " while getting the str of an object")) return nullptr;
+  Object* r = f(o);
+  leave_recursive_call(ts);
+  if (r && !is_str(r)) {
+    std::string msg = cat("__str__ returned non-string (type ", type_name(r), ")");
+    decref(r);
+    return type_error(msg);
+  }
+  return r;
+}
+
+int64_t object_hash(Object* o) {
+  if (o->type == &str_type) return str_hash(static_cast<StrObject*>(o));
+  if (!o->type->tp_hash) {
+    type_error(cat("unhashable type: '", o->type->name, "'"));
+    return -1;
+  }
+  return o->type->tp_hash(o);
+}
+
+// ---- comparison ----
+
+static CompareOp swapped(CompareOp op) {
+  switch (op) {
+    case CompareOp::lt: return CompareOp::gt;
+    case CompareOp::le: return CompareOp::ge;
+    case CompareOp::gt: return CompareOp::lt;
+    case CompareOp::ge: return CompareOp::le;
+    default: return op;
+  }
+}
+static const char* op_symbol(CompareOp op) {
+  static const char* names[] = {"<", "<=", "==", "!=", ">", ">="};
+  return names[int(op)];
+}
+
+// CPython: Objects/object.c do_richcompare
+Object* rich_compare(Object* a, Object* b, CompareOp op) {
+  ThreadState* ts = get_thread_state();
+  if (!enter_recursive_call(ts, " in comparison")) return nullptr;
+  Object* r = nullptr;
+  bool checked_reverse = false;
+  TypeObject* ta = a->type;
+  TypeObject* tb = b->type;
+  if (ta != tb && is_subtype(tb, ta) && tb->tp_richcompare) {
+    checked_reverse = true;
+    r = tb->tp_richcompare(b, a, swapped(op));
+    if (r != NotImplemented()) goto done;
+    decref(r);
+  }
+  if (ta->tp_richcompare) {
+    r = ta->tp_richcompare(a, b, op);
+    if (r != NotImplemented()) goto done;
+    decref(r);
+  }
+  if (!checked_reverse && tb->tp_richcompare) {
+    r = tb->tp_richcompare(b, a, swapped(op));
+    if (r != NotImplemented()) goto done;
+    decref(r);
+  }
+  if (op == CompareOp::eq) {
+    r = new_bool(a == b);
+  } else if (op == CompareOp::ne) {
+    r = new_bool(a != b);
+  } else {
+    r = type_error(cat("'", op_symbol(op), "' not supported between instances of '", ta->name, "' and '",
+                       tb->name, "'"));
+  }
+done:
+  leave_recursive_call(ts);
+  return r;
+}
+
+int rich_compare_bool(Object* a, Object* b, CompareOp op) {
+  if (a == b) {
+    if (op == CompareOp::eq) return 1;
+    if (op == CompareOp::ne) return 0;
+  }
+  Object* r = rich_compare(a, b, op);
+  if (!r) return -1;
+  int t = (r == True()) ? 1 : (r == False()) ? 0 : object_is_true(r);
+  decref(r);
+  return t;
+}
+
+int object_eq(Object* a, Object* b) {
+  if (a == b) return 1;
+  if (a->type == &str_type && b->type == &str_type)
+    return str_equal(static_cast<StrObject*>(a), static_cast<StrObject*>(b));
+  if (a->type == &int_type && b->type == &int_type && int_is_small(a) && int_is_small(b))
+    return int_small_value(a) == int_small_value(b);
+  return rich_compare_bool(a, b, CompareOp::eq);
+}
+
+int object_is_true(Object* o) {
+  if (o == True()) return 1;
+  if (o == False() || o == None()) return 0;
+  TypeObject* t = o->type;
+  if (t->nb_bool) return t->nb_bool(o);
+  if (t->sq_length) {
+    ssize n = t->sq_length(o);
+    return n < 0 ? -1 : n > 0;
+  }
+  return 1;
+}
+
+// ---- attributes ----
+
+Object* get_attr(Object* o, StrObject* name) {
+  if (o->type->tp_getattr) return o->type->tp_getattr(o, name);
+  return generic_getattr(o, name);
+}
+Object* get_attr(Object* o, std::string_view name) { return get_attr(o, intern(name)); }
+
+Object* lookup_attr(Object* o, StrObject* name, int* error) {
+  *error = 0;
+  Object* r = get_attr(o, name);
+  if (!r) {
+    if (error_matches(&exc_AttributeError)) {
+      clear_error();
+    } else {
+      *error = 1;
+    }
+  }
+  return r;
+}
+
+int set_attr(Object* o, StrObject* name, Object* value) {
+  if (o->type->tp_setattr) return o->type->tp_setattr(o, name, value);
+  return generic_setattr(o, name, value);
+}
+int del_attr(Object* o, StrObject* name) { return set_attr(o, name, nullptr); }
+
+static DictObject** instance_dict_slot(Object* o) {
+  size_t off = o->type->dict_offset;
+  if (!off) return nullptr;
+  return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + off);
+}
+
+// Binds a class attribute found for an instance: functions become bound methods.
+static Object* bind_descriptor(Object* descr, Object* obj) {
+  if (descr->type == &function_type) return new_method(descr, obj);
+  if (descr->type == &builtin_function_type) {
+    auto* bf = static_cast<BuiltinFunctionObject*>(descr);
+    if (bf->is_method) return new_builtin_function(bf->name, bf->fn, obj);
+  }
+  return new_ref(descr);
+}
+
+// CPython: Objects/object.c _PyObject_GenericGetAttrWithDict
+Object* generic_getattr(Object* o, StrObject* name) {
+  Object* descr = type_lookup(o->type, name);
+  if (DictObject** slot = instance_dict_slot(o)) {
+    if (*slot) {
+      if (Object* v = dict_get_str(*slot, name)) return new_ref(v);
+    }
+  }
+  if (descr) return bind_descriptor(descr, o);
+  return attribute_error(o, name);
+}
+
+int generic_setattr(Object* o, StrObject* name, Object* value) {
+  DictObject** slot = instance_dict_slot(o);
+  if (!slot) {
+    if (type_lookup(o->type, name)) {
+      type_error(cat("'", o->type->name, "' object attribute '", name->utf8, "' is read-only"));
+    } else {
+      set_error(&exc_AttributeError,
+                cat("'", o->type->name, "' object has no attribute '", name->utf8, "'"));
+    }
+    return -1;
+  }
+  if (!*slot) *slot = new_dict();
+  if (value) return dict_set_item(*slot, name, value);
+  if (dict_get_str(*slot, name) == nullptr) {
+    attribute_error(o, name);
+    return -1;
+  }
+  return dict_del_item(*slot, name);
+}
+
+// ---- calls ----
+
+Object* call(Object* callable, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  CallFn f = callable->type->tp_call;
+  if (!f) return type_error(cat("'", callable->type->name, "' object is not callable"));
+  return f(callable, args, nargs, kwnames);
+}
+Object* call0(Object* c) { return call(c, nullptr, 0, nullptr); }
+Object* call1(Object* c, Object* a) { return call(c, &a, 1, nullptr); }
+Object* call2(Object* c, Object* a, Object* b) {
+  Object* args[2] = {a, b};
+  return call(c, args, 2, nullptr);
+}
+
+bool callable_check(Object* o) { return o->type->tp_call != nullptr; }
+
+Object* call_method(Object* obj, StrObject* name, Object* const* args, size_t nargs) {
+  Object* descr = type_lookup(obj->type, name);
+  DictObject** slot = instance_dict_slot(obj);
+  bool shadowed = slot && *slot && dict_get_str(*slot, name);
+  if (descr && !shadowed &&
+      (descr->type == &function_type ||
+       (descr->type == &builtin_function_type && static_cast<BuiltinFunctionObject*>(descr)->is_method))) {
+    Object* stack_args[8];
+    std::vector<Object*> heap_args;
+    Object** full = stack_args;
+    if (nargs + 1 > 8) {
+      heap_args.resize(nargs + 1);
+      full = heap_args.data();
+    }
+    full[0] = obj;
+    for (size_t i = 0; i < nargs; ++i) full[i + 1] = args[i];
+    return call(descr, full, nargs + 1, nullptr);
+  }
+  Object* m = get_attr(obj, name);
+  if (!m) return nullptr;
+  Object* r = call(m, args, nargs, nullptr);
+  decref(m);
+  return r;
+}
+Object* call_method(Object* obj, std::string_view name, Object* const* args, size_t nargs) {
+  return call_method(obj, intern(name), args, nargs);
+}
+
+// ---- iteration, length, items ----
+
+Object* get_iter(Object* o) {
+  if (o->type->tp_iter) return o->type->tp_iter(o);
+  if (o->type->mp_subscript && o->type != &dict_type) return seq_iter_new(o);
+  return type_error(cat("'", o->type->name, "' object is not iterable"));
+}
+
+Object* iter_next(Object* it) {
+  UnaryFn f = it->type->tp_iternext;
+  if (!f) return type_error(cat("'", it->type->name, "' object is not an iterator"));
+  return f(it);
+}
+
+ssize object_length(Object* o) {
+  if (o->type->sq_length) return o->type->sq_length(o);
+  type_error(cat("object of type '", o->type->name, "' has no len()"));
+  return -1;
+}
+
+Object* get_item(Object* o, Object* key) {
+  if (o->type->mp_subscript) return o->type->mp_subscript(o, key);
+  if (o->type == &type_type || is_subtype(o->type, &type_type)) {
+    auto* t = static_cast<TypeObject*>(o);
+    return type_error(cat("type '", t->name, "' is not subscriptable"));
+  }
+  return type_error(cat("'", o->type->name, "' object is not subscriptable"));
+}
+
+int set_item(Object* o, Object* key, Object* value) {
+  if (o->type->mp_ass_subscript) return o->type->mp_ass_subscript(o, key, value);
+  type_error(cat("'", o->type->name, "' object does not support item assignment"));
+  return -1;
+}
+
+int del_item(Object* o, Object* key) {
+  if (o->type->mp_ass_subscript) return o->type->mp_ass_subscript(o, key, nullptr);
+  type_error(cat("'", o->type->name, "' object doesn't support item deletion"));
+  return -1;
+}
+
+// CPython: Objects/abstract.c PySequence_Contains / _PySequence_IterSearch
+int sequence_contains(Object* container, Object* item) {
+  if (container->type->sq_contains) return container->type->sq_contains(container, item);
+  if (!container->type->tp_iter && !container->type->mp_subscript) {
+    type_error(cat("argument of type '", container->type->name, "' is not a container or iterable"));
+    return -1;
+  }
+  Object* it = get_iter(container);
+  if (!it) return -1;
+  int found = 0;
+  while (Object* x = iter_next(it)) {
+    int eq = object_eq(x, item);
+    decref(x);
+    if (eq != 0) {
+      found = eq;
+      break;
+    }
+  }
+  decref(it);
+  if (found == 0 && error_occurred()) return -1;
+  return found;
+}
+
+// ---- numbers ----
+
+const char* binary_op_symbol(BinaryOp op) {
+  static const char* names[] = {"+", "-", "*", "/", "//", "%", "** or pow()", "<<", ">>", "&", "|", "^", "@"};
+  return names[int(op)];
+}
+
+// CPython: Objects/abstract.c binary_op1
+static Object* binary_op1(Object* a, Object* b, BinaryOp op) {
+  BinaryFn slota = a->type->nb_binary[int(op)];
+  BinaryFn slotb = b->type != a->type ? b->type->nb_binary[int(op)] : nullptr;
+  if (slotb == slota) slotb = nullptr;
+  if (slota) {
+    if (slotb && is_subtype(b->type, a->type)) {
+      Object* r = slotb(a, b);
+      if (r != NotImplemented()) return r;
+      decref(r);
+      slotb = nullptr;
+    }
+    Object* r = slota(a, b);
+    if (r != NotImplemented()) return r;
+    decref(r);
+  }
+  if (slotb) return slotb(a, b);
+  return new_ref(NotImplemented());
+}
+
+static std::nullptr_t binop_type_error(Object* a, Object* b, BinaryOp op, bool inplace) {
+  if (op == BinaryOp::add && (a->type == &str_type || a->type == &list_type || a->type == &tuple_type)) {
+    return type_error(cat("can only concatenate ", a->type->name, " (not \"", b->type->name, "\") to ",
+                          a->type->name));
+  }
+  if (op == BinaryOp::mul) {
+    bool seq_a = a->type == &str_type || a->type == &list_type || a->type == &tuple_type;
+    bool seq_b = b->type == &str_type || b->type == &list_type || b->type == &tuple_type;
+    if (seq_a && !b->type->nb_index) return type_error(cat("can't multiply sequence by non-int of type '", b->type->name, "'"));
+    if (seq_b && !a->type->nb_index) return type_error(cat("can't multiply sequence by non-int of type '", a->type->name, "'"));
+  }
+  std::string sym = binary_op_symbol(op);
+  if (inplace) sym = op == BinaryOp::pow ? "**=" : sym + "=";
+  return type_error(cat("unsupported operand type(s) for ", sym, ": '", a->type->name, "' and '", b->type->name, "'"));
+}
+
+Object* binary_op(Object* a, Object* b, BinaryOp op) {
+  Object* r = binary_op1(a, b, op);
+  if (r != NotImplemented()) return r;
+  decref(r);
+  return binop_type_error(a, b, op, false);
+}
+
+Object* inplace_op(Object* a, Object* b, BinaryOp op) {
+  if (BinaryFn f = a->type->nb_inplace[int(op)]) {
+    Object* r = f(a, b);
+    if (r != NotImplemented()) return r;
+    decref(r);
+  }
+  Object* r = binary_op1(a, b, op);
+  if (r != NotImplemented()) return r;
+  decref(r);
+  return binop_type_error(a, b, op, true);
+}
+
+Object* unary_op(Object* a, UnaryOp op) {
+  if (UnaryFn f = a->type->nb_unary[int(op)]) return f(a);
+  static const char* names[] = {"-", "+", "~"};
+  return type_error(cat("bad operand type for unary ", names[int(op)], ": '", a->type->name, "'"));
+}
+
+Object* number_index(Object* o) {
+  if (is_int(o)) return new_ref(o);
+  if (o->type->nb_index) return o->type->nb_index(o);
+  return type_error(cat("'", o->type->name, "' object cannot be interpreted as an integer"));
+}
+
+bool index_as_ssize(Object* o, ssize* out) {
+  Object* i = number_index(o);
+  if (!i) return false;
+  int64_t v;
+  bool ok = int_to_int64(i, &v);
+  decref(i);
+  if (!ok) {
+    overflow_error(cat("Python int too large to convert to C ssize_t"));
+    return false;
+  }
+  *out = ssize(v);
+  return true;
+}
+
+}  // namespace gopy

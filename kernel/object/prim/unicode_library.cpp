@@ -1,0 +1,76 @@
+// Loads libgopy_unicode.so (ICU) from the directory libgopy itself was loaded from, the
+// first time a non-ASCII character needs the database, so start-up never maps ICU.
+#include "object/prim/unicode_library.hpp"
+
+#include <dlfcn.h>
+
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <string>
+
+#include "object/icu/gopy_unicode.h"
+#include "object/prim/unicode.hpp"
+
+namespace gopy::prim {
+
+namespace {
+
+constexpr const char* kLibraryName = "libgopy_unicode.so";
+
+std::once_flag g_once;
+UnicodeLibrary g_library;
+std::atomic<bool> g_loaded{false};
+
+// The directory holding the shared object this function is compiled into (libgopy).
+std::string own_directory() {
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&own_directory), &info) == 0 || info.dli_fname == nullptr) return {};
+  std::string path = info.dli_fname;
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+}
+
+template <class Fn>
+bool resolve(void* handle, const char* name, Fn& out) {
+  out = reinterpret_cast<Fn>(dlsym(handle, name));
+  return out != nullptr;
+}
+
+void load() {
+  const std::string path = own_directory() + kLibraryName;
+  void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (handle == nullptr) {
+    std::fprintf(stderr, "gopy: cannot load %s: %s; non-ASCII character data is unavailable\n",
+                 path.c_str(), dlerror());
+    return;
+  }
+  int32_t (*abi_version)() = nullptr;
+  UnicodeLibrary lib;
+  const bool complete = resolve(handle, "gopy_unicode_abi_version", abi_version) &&
+                        resolve(handle, "gopy_unicode_flags", lib.flags) &&
+                        resolve(handle, "gopy_unicode_decimal", lib.decimal) &&
+                        resolve(handle, "gopy_unicode_digit", lib.digit) &&
+                        resolve(handle, "gopy_unicode_case_map", lib.case_map) &&
+                        resolve(handle, "gopy_unicode_data_version", lib.data_version);
+  if (!complete || abi_version() != GOPY_UNICODE_ABI_VERSION) {
+    std::fprintf(stderr, "gopy: %s does not match this libgopy; non-ASCII character data is unavailable\n",
+                 path.c_str());
+    dlclose(handle);
+    return;
+  }
+  // The handle stays open for the life of the process: the pointers are used until exit.
+  g_library = lib;
+  g_loaded.store(true, std::memory_order_release);
+}
+
+}  // namespace
+
+const UnicodeLibrary* unicode_library() {
+  std::call_once(g_once, load);
+  return g_loaded.load(std::memory_order_acquire) ? &g_library : nullptr;
+}
+
+bool unicode_library_loaded() { return g_loaded.load(std::memory_order_acquire); }
+
+}  // namespace gopy::prim

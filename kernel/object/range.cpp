@@ -1,0 +1,282 @@
+// range and slice (CPython: Objects/rangeobject.c, Objects/sliceobject.c). A range whose
+// bounds fit in int64 iterates without allocating big ints.
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+TypeObject range_type, slice_type, range_iter_type;
+
+RangeObject::~RangeObject() { clear_refs(); }
+void RangeObject::clear_refs() {
+  Object* a = start;
+  Object* b = stop;
+  Object* c = step;
+  start = stop = step = nullptr;
+  xdecref(a);
+  xdecref(b);
+  xdecref(c);
+}
+
+SliceObject::~SliceObject() { clear_refs(); }
+void SliceObject::clear_refs() {
+  Object* a = start;
+  Object* b = stop;
+  Object* c = step;
+  start = stop = step = nullptr;
+  xdecref(a);
+  xdecref(b);
+  xdecref(c);
+}
+
+Object* new_range(Object* start, Object* stop, Object* step) {
+  auto* r = make<RangeObject>();
+  r->start = new_ref(start);
+  r->stop = new_ref(stop);
+  r->step = new_ref(step);
+  return r;
+}
+
+Object* new_slice(Object* start, Object* stop, Object* step) {
+  auto* s = make<SliceObject>();
+  s->start = new_ref(start ? start : None());
+  s->stop = new_ref(stop ? stop : None());
+  s->step = new_ref(step ? step : None());
+  return s;
+}
+
+// CPython: Objects/sliceobject.c PySlice_Unpack + PySlice_AdjustIndices
+ssize slice_indices(SliceObject* s, ssize length, ssize* start, ssize* stop, ssize* step) {
+  auto get = [](Object* o, ssize dflt, ssize* out) -> bool {
+    if (o == None()) {
+      *out = dflt;
+      return true;
+    }
+    if (!o->type->nb_index) {
+      type_error("slice indices must be integers or None or have an __index__ method");
+      return false;
+    }
+    Object* i = number_index(o);
+    if (!i) return false;
+    int64_t v;
+    if (!int_to_int64(i, &v)) v = int_sign(i) < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
+    decref(i);
+    *out = ssize(v);
+    return true;
+  };
+  if (!get(s->step, 1, step)) return -1;
+  if (*step == 0) {
+    value_error("slice step cannot be zero");
+    return -1;
+  }
+  if (!get(s->start, *step < 0 ? INT64_MAX / 2 : 0, start)) return -1;
+  if (!get(s->stop, *step < 0 ? INT64_MIN / 2 : INT64_MAX / 2, stop)) return -1;
+  if (*start < 0) {
+    *start += length;
+    if (*start < 0) *start = *step < 0 ? -1 : 0;
+  } else if (*start >= length) {
+    *start = *step < 0 ? length - 1 : length;
+  }
+  if (*stop < 0) {
+    *stop += length;
+    if (*stop < 0) *stop = *step < 0 ? -1 : 0;
+  } else if (*stop >= length) {
+    *stop = *step < 0 ? length - 1 : length;
+  }
+  if (*step < 0) {
+    if (*stop < *start) return (*start - *stop - 1) / (-*step) + 1;
+  } else if (*start < *stop) {
+    return (*stop - *start - 1) / *step + 1;
+  }
+  return 0;
+}
+
+namespace {
+
+RangeObject* as_range(Object* o) { return static_cast<RangeObject*>(o); }
+
+// The bounds as int64 when they all fit.
+bool small_bounds(RangeObject* r, int64_t* a, int64_t* b, int64_t* c) {
+  return int_to_int64(r->start, a) && int_to_int64(r->stop, b) && int_to_int64(r->step, c);
+}
+
+int64_t small_length(int64_t a, int64_t b, int64_t c) {
+  if (c > 0 && a < b) return int64_t((uint64_t(b) - uint64_t(a) - 1) / uint64_t(c) + 1);
+  if (c < 0 && a > b) return int64_t((uint64_t(a) - uint64_t(b) - 1) / uint64_t(-c) + 1);
+  return 0;
+}
+
+struct RangeIterObject : Object {
+  int64_t next, step, remaining;
+  RangeIterObject(int64_t n, int64_t s, int64_t r) : Object(&range_iter_type), next(n), step(s), remaining(r) {}
+};
+
+Object* range_iter_next(Object* o) {
+  auto* it = static_cast<RangeIterObject*>(o);
+  if (it->remaining <= 0) return nullptr;
+  --it->remaining;
+  int64_t v = it->next;
+  it->next += it->remaining ? it->step : 0;
+  return new_int(v);
+}
+Object* self_iter(Object* o) { return new_ref(o); }
+
+Object* range_iter(Object* o) {
+  int64_t a, b, c;
+  if (!small_bounds(as_range(o), &a, &b, &c))
+    return overflow_error("Python int too large to convert to C long");
+  return make<RangeIterObject>(a, c, small_length(a, b, c));
+}
+
+ssize range_length(Object* o) {
+  int64_t a, b, c;
+  if (!small_bounds(as_range(o), &a, &b, &c)) {
+    overflow_error("Python int too large to convert to C ssize_t");
+    return -1;
+  }
+  return ssize(small_length(a, b, c));
+}
+
+Object* range_repr(Object* o) {
+  auto* r = as_range(o);
+  Object* a = object_repr(r->start);
+  Object* b = object_repr(r->stop);
+  std::string text = cat("range(", as_str(a)->utf8, ", ", as_str(b)->utf8);
+  decref(a);
+  decref(b);
+  int64_t step;
+  if (!(int_to_int64(r->step, &step) && step == 1)) {
+    Object* c = object_repr(r->step);
+    text += cat(", ", as_str(c)->utf8);
+    decref(c);
+  }
+  return new_str(text + ")");
+}
+
+Object* range_subscript(Object* o, Object* key) {
+  auto* r = as_range(o);
+  int64_t a, b, c;
+  if (!small_bounds(r, &a, &b, &c)) return overflow_error("Python int too large to convert to C long");
+  int64_t n = small_length(a, b, c);
+  if (key->type == &slice_type) {
+    ssize start, stop, step;
+    ssize len = slice_indices(static_cast<SliceObject*>(key), ssize(n), &start, &stop, &step);
+    if (len < 0) return nullptr;
+    Object* x = new_int(a + start * c);
+    Object* y = new_int(a + (start + len * step) * c);
+    Object* z = new_int(step * c);
+    Object* res = new_range(x, y, z);
+    decref(x);
+    decref(y);
+    decref(z);
+    return res;
+  }
+  ssize i;
+  if (!key->type->nb_index)
+    return type_error(cat("range indices must be integers or slices, not ", key->type->name));
+  if (!index_as_ssize(key, &i)) return nullptr;
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) return index_error("range object index out of range");
+  return new_int(a + i * c);
+}
+
+int range_contains(Object* o, Object* item) {
+  auto* r = as_range(o);
+  int64_t a, b, c, v;
+  if (item->type == &int_type && small_bounds(r, &a, &b, &c) && int_to_int64(item, &v)) {
+    if (c > 0 ? (v < a || v >= b) : (v > a || v <= b)) return 0;
+    return (v - a) % c == 0;
+  }
+  Object* it = range_iter(o);
+  if (!it) return -1;
+  int found = 0;
+  while (Object* x = range_iter_next(it)) {
+    found = object_eq(x, item);
+    decref(x);
+    if (found) break;
+  }
+  decref(it);
+  return found;
+}
+
+Object* range_richcompare(Object* a, Object* b, CompareOp op) {
+  if (b->type != &range_type || (op != CompareOp::eq && op != CompareOp::ne)) return new_ref(NotImplemented());
+  int64_t a1, b1, c1, a2, b2, c2;
+  bool eq = false;
+  if (small_bounds(as_range(a), &a1, &b1, &c1) && small_bounds(as_range(b), &a2, &b2, &c2)) {
+    int64_t n1 = small_length(a1, b1, c1), n2 = small_length(a2, b2, c2);
+    eq = n1 == n2 && (n1 == 0 || (a1 == a2 && (n1 == 1 || c1 == c2)));
+  }
+  return new_bool(op == CompareOp::eq ? eq : !eq);
+}
+
+Object* range_getattr(Object* o, StrObject* name) {
+  auto* r = as_range(o);
+  if (name->view() == "start") return new_ref(r->start);
+  if (name->view() == "stop") return new_ref(r->stop);
+  if (name->view() == "step") return new_ref(r->step);
+  return generic_getattr(o, name);
+}
+
+Object* range_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (kwnames && !kwnames->items.empty()) return type_error("range() takes no keyword arguments");
+  if (nargs == 0) return type_error("range expected at least 1 argument, got 0");
+  if (nargs > 3) return type_error(cat("range expected at most 3 arguments, got ", nargs));
+  Object* v[3];
+  for (size_t i = 0; i < nargs; ++i) {
+    v[i] = number_index(args[i]);
+    if (!v[i]) {
+      for (size_t k = 0; k < i; ++k) decref(v[k]);
+      return nullptr;
+    }
+  }
+  Object* start = nargs == 1 ? new_int(0) : v[0];
+  Object* stop = nargs == 1 ? v[0] : v[1];
+  Object* step = nargs == 3 ? v[2] : new_int(1);
+  Object* r = nullptr;
+  if (int_sign(step) == 0) value_error("range() arg 3 must not be zero");
+  else r = new_range(start, stop, step);
+  decref(start);
+  decref(stop);
+  decref(step);
+  return r;
+}
+
+Object* slice_repr(Object* o) {
+  auto* s = static_cast<SliceObject*>(o);
+  std::string text = "slice(";
+  Object* parts[3] = {s->start, s->stop, s->step};
+  for (int i = 0; i < 3; ++i) {
+    Object* r = object_repr(parts[i]);
+    if (!r) return nullptr;
+    text += (i ? ", " : "") + as_str(r)->utf8;
+    decref(r);
+  }
+  return new_str(text + ")");
+}
+
+}  // namespace
+
+void init_range_slice_types() {
+  make_static_type(&range_type, &type_type, "range", &object_type, 0);
+  make_static_type(&slice_type, &type_type, "slice", &object_type, 0);
+  make_static_type(&range_iter_type, &type_type, "range_iterator", &object_type, 0);
+  range_type.tp_new = range_new;
+  range_type.tp_iter = range_iter;
+  range_type.sq_length = range_length;
+  range_type.tp_repr = range_repr;
+  range_type.mp_subscript = range_subscript;
+  range_type.sq_contains = range_contains;
+  range_type.tp_richcompare = range_richcompare;
+  range_type.tp_getattr = range_getattr;
+  slice_type.tp_repr = slice_repr;
+  range_iter_type.tp_iter = self_iter;
+  range_iter_type.tp_iternext = range_iter_next;
+}
+
+}  // namespace gopy

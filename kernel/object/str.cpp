@@ -1,0 +1,311 @@
+// str: construction, interning, hashing, comparison, indexing and the sequence protocol
+// (CPython: Objects/unicodeobject.c). The methods live in str_methods.cpp.
+#include <cstring>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "gopy/state.hpp"
+#include "object/num_internal.hpp"
+#include "object/prim/hash.hpp"
+#include "object/prim/unicode.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+TypeObject str_type, str_iter_type;
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += char(cp);
+  } else if (cp < 0x800) {
+    out += char(0xC0 | (cp >> 6));
+    out += char(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += char(0xE0 | (cp >> 12));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  } else {
+    out += char(0xF0 | (cp >> 18));
+    out += char(0x80 | ((cp >> 12) & 0x3F));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  }
+}
+
+// Decodes generalized UTF-8 (lone surrogates allowed); the input is trusted.
+std::u32string decode_utf8(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    int n;
+    if (c < 0x80) { cp = c; n = 1; }
+    else if ((c >> 5) == 6) { cp = c & 0x1F; n = 2; }
+    else if ((c >> 4) == 14) { cp = c & 0x0F; n = 3; }
+    else { cp = c & 0x07; n = 4; }
+    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out += cp;
+    i += n;
+  }
+  return out;
+}
+
+static ssize count_code_points(std::string_view s, bool* ascii) {
+  ssize n = 0;
+  bool all_ascii = true;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) ++n;
+    if (c >= 0x80) all_ascii = false;
+  }
+  *ascii = all_ascii;
+  return n;
+}
+
+StrObject* new_str(std::string_view utf8) {
+  auto* s = make<StrObject>();
+  s->utf8.assign(utf8);
+  s->length = count_code_points(utf8, &s->ascii);
+  return s;
+}
+
+StrObject* new_str_from_cps(const std::u32string& cps) {
+  std::string out;
+  out.reserve(cps.size());
+  for (char32_t c : cps) append_utf8(out, c);
+  return new_str(out);
+}
+
+StrObject* new_str_from_cp(char32_t cp) {
+  std::string out;
+  append_utf8(out, cp);
+  return new_str(out);
+}
+
+const std::u32string& StrObject::cps() const {
+  if (!codepoints) codepoints = new std::u32string(decode_utf8(utf8));
+  return *codepoints;
+}
+
+char32_t StrObject::at(ssize i) const {
+  if (ascii) return static_cast<unsigned char>(utf8[size_t(i)]);
+  return cps()[size_t(i)];
+}
+
+StrObject* intern(std::string_view name) {
+  Interpreter* interp = get_thread_state()->interp;
+  if (Object* v = dict_get_str(interp->interned, name)) return as_str(v);
+  StrObject* s = new_str(name);
+  s->interned = true;
+  dict_set_item(interp->interned, s, s);
+  decref(s);
+  return s;
+}
+
+int64_t str_hash(StrObject* s) {
+  if (s->hash != -1) return s->hash;
+  Interpreter* interp = get_thread_state()->interp;
+  prim::HashSecret secret{interp->hash_k0, interp->hash_k1};
+  s->hash = s->ascii ? prim::hash_latin1(secret, s->utf8) : prim::hash_str(secret, s->cps());
+  return s->hash;
+}
+
+int64_t str_hash_text(std::string_view utf8) {
+  Interpreter* interp = get_thread_state()->interp;
+  prim::HashSecret secret{interp->hash_k0, interp->hash_k1};
+  bool ascii = true;
+  for (unsigned char c : utf8) ascii &= c < 0x80;
+  return ascii ? prim::hash_latin1(secret, utf8) : prim::hash_str(secret, decode_utf8(utf8));
+}
+
+bool str_equal(const StrObject* a, const StrObject* b) {
+  if (a == b) return true;
+  if (a->interned && b->interned) return false;
+  return a->utf8 == b->utf8;
+}
+
+std::string str_repr(const StrObject* s) {
+  if (s->ascii) {
+    bool has_single = s->utf8.find('\'') != std::string::npos;
+    bool has_double = s->utf8.find('"') != std::string::npos;
+    char quote = (has_single && !has_double) ? '"' : '\'';
+    std::string out(1, quote);
+    for (char c : s->utf8) {
+      if (c == quote || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+        static const char hex[] = "0123456789abcdef";
+        out += "\\x";
+        out += hex[(c >> 4) & 0xF];
+        out += hex[c & 0xF];
+      } else out += c;
+    }
+    out += quote;
+    return out;
+  }
+  return prim::utf8_encode_lossless(prim::str_repr(s->cps()));
+}
+
+Object* str_concat(Object* a, Object* b) {
+  auto* x = as_str(a);
+  auto* y = as_str(b);
+  auto* s = make<StrObject>();
+  s->utf8.reserve(x->utf8.size() + y->utf8.size());
+  s->utf8 = x->utf8;
+  s->utf8 += y->utf8;
+  s->length = x->length + y->length;
+  s->ascii = x->ascii && y->ascii;
+  return s;
+}
+
+namespace {
+
+Object* str_repr_slot(Object* o) { return new_str(str_repr(as_str(o))); }
+Object* str_str_slot(Object* o) { return new_ref(o); }
+int64_t str_hash_slot(Object* o) { return str_hash(as_str(o)); }
+ssize str_length(Object* o) { return as_str(o)->length; }
+
+Object* str_richcompare(Object* a, Object* b, CompareOp op) {
+  if (!is_str(b)) return new_ref(NotImplemented());
+  auto* x = as_str(a);
+  auto* y = as_str(b);
+  if (op == CompareOp::eq) return new_bool(str_equal(x, y));
+  if (op == CompareOp::ne) return new_bool(!str_equal(x, y));
+  // UTF-8 byte order equals code point order.
+  int c = x->utf8.compare(y->utf8);
+  bool t = false;
+  switch (op) {
+    case CompareOp::lt: t = c < 0; break;
+    case CompareOp::le: t = c <= 0; break;
+    case CompareOp::gt: t = c > 0; break;
+    case CompareOp::ge: t = c >= 0; break;
+    default: break;
+  }
+  return new_bool(t);
+}
+
+Object* str_add(Object* a, Object* b) {
+  if (!is_str(a) || !is_str(b)) return new_ref(NotImplemented());
+  return str_concat(a, b);
+}
+
+Object* str_repeat(Object* s, Object* n) {
+  ssize count;
+  if (!index_as_ssize(n, &count)) return nullptr;
+  auto* src = as_str(s);
+  if (count <= 0 || src->length == 0) return new_str("");
+  if (src->utf8.size() * size_t(count) > (size_t(1) << 32)) return no_memory();
+  auto* r = make<StrObject>();
+  r->utf8.reserve(src->utf8.size() * size_t(count));
+  for (ssize i = 0; i < count; ++i) r->utf8 += src->utf8;
+  r->length = src->length * count;
+  r->ascii = src->ascii;
+  return r;
+}
+
+Object* str_mul(Object* a, Object* b) {
+  if (is_str(a) && b->type->nb_index) return str_repeat(a, b);
+  if (is_str(b) && a->type->nb_index) return str_repeat(b, a);
+  return new_ref(NotImplemented());
+}
+
+Object* str_mod(Object* a, Object*) {
+  if (!is_str(a)) return new_ref(NotImplemented());
+  return set_error(&exc_NotImplementedError, "printf-style '%' formatting is not supported by gopy");
+}
+
+Object* str_substring(StrObject* s, ssize start, ssize stop) {
+  if (s->ascii) return new_str(std::string_view(s->utf8).substr(size_t(start), size_t(stop - start)));
+  return new_str_from_cps(s->cps().substr(size_t(start), size_t(stop - start)));
+}
+
+Object* str_subscript(Object* o, Object* key) {
+  auto* s = as_str(o);
+  if (key->type == &slice_type) {
+    ssize start, stop, step;
+    ssize n = slice_indices(static_cast<SliceObject*>(key), s->length, &start, &stop, &step);
+    if (n < 0) return nullptr;
+    if (step == 1) return str_substring(s, start, start + n);
+    std::u32string out;
+    for (ssize i = 0, j = start; i < n; ++i, j += step) out += s->at(j);
+    return new_str_from_cps(out);
+  }
+  if (!key->type->nb_index)
+    return type_error(cat("string indices must be integers, not '", key->type->name, "'"));
+  ssize i;
+  if (!index_as_ssize(key, &i)) return nullptr;
+  if (i < 0) i += s->length;
+  if (i < 0 || i >= s->length) return index_error("string index out of range");
+  if (s->ascii) return new_str(std::string_view(s->utf8).substr(size_t(i), 1));
+  return new_str_from_cp(s->at(i));
+}
+
+int str_contains(Object* o, Object* item) {
+  if (!is_str(item)) {
+    type_error(cat("'in <string>' requires string as left operand, not ", item->type->name));
+    return -1;
+  }
+  return as_str(o)->utf8.find(as_str(item)->utf8) != std::string::npos;
+}
+
+struct StrIterObject : Object {
+  StrObject* str;
+  ssize index = 0;
+  StrIterObject(StrObject* s) : Object(&str_iter_type), str(new_ref(s)) {}
+  ~StrIterObject() override { clear_refs(); }
+  void clear_refs() override {
+    Object* s = str;
+    str = nullptr;
+    xdecref(s);
+  }
+};
+
+Object* str_iter(Object* o) { return make<StrIterObject>(as_str(o)); }
+Object* str_iter_next(Object* o) {
+  auto* it = static_cast<StrIterObject*>(o);
+  if (!it->str || it->index >= it->str->length) return nullptr;
+  ssize i = it->index++;
+  if (it->str->ascii) return new_str(std::string_view(it->str->utf8).substr(size_t(i), 1));
+  return new_str_from_cp(it->str->at(i));
+}
+Object* self_iter(Object* o) { return new_ref(o); }
+
+Object* str_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (kwnames && !kwnames->items.empty())
+    return set_error(&exc_NotImplementedError, "str() with encoding arguments is not supported by gopy");
+  if (nargs > 1) return set_error(&exc_NotImplementedError, "str() with encoding arguments is not supported by gopy");
+  if (nargs == 0) return new_str("");
+  return object_str(args[0]);
+}
+
+}  // namespace
+
+void init_str_type() {
+  make_static_type(&str_type, &type_type, "str", &object_type);
+  make_static_type(&str_iter_type, &type_type, "str_ascii_iterator", &object_type, 0);
+  str_type.flags |= TypeFlags::str_subclass;
+  str_type.tp_new = str_new;
+  str_type.tp_repr = str_repr_slot;
+  str_type.tp_str = str_str_slot;
+  str_type.tp_hash = str_hash_slot;
+  str_type.tp_richcompare = str_richcompare;
+  str_type.sq_length = str_length;
+  str_type.mp_subscript = str_subscript;
+  str_type.sq_contains = str_contains;
+  str_type.tp_iter = str_iter;
+  str_type.nb_binary[int(BinaryOp::add)] = str_add;
+  str_type.nb_binary[int(BinaryOp::mul)] = str_mul;
+  str_type.nb_binary[int(BinaryOp::mod)] = str_mod;
+  str_iter_type.tp_iter = self_iter;
+  str_iter_type.tp_iternext = str_iter_next;
+}
+
+}  // namespace gopy

@@ -1,0 +1,471 @@
+// str methods (CPython: Objects/unicodeobject.c, Objects/stringlib/*). Case mapping and
+// character classes come from the Unicode primitives.
+#include <algorithm>
+#include <cstdint>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "object/prim/unicode.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+namespace {
+
+using U = std::u32string;
+using UV = std::u32string_view;
+
+StrObject* S(Object* o) { return as_str(o); }
+
+bool want_str(Object* o, const char* what) {
+  if (is_str(o)) return true;
+  type_error(cat(what, " arg must be None or str"));
+  return false;
+}
+
+bool need_str_arg(Object* o, const char* fname) {
+  if (is_str(o)) return true;
+  type_error(cat(fname, "() argument must be str, not ", o->type->name));
+  return false;
+}
+
+#define ARGS(name, lo, hi) \
+  if (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, lo, hi)) return nullptr
+
+Object* from_cps(const U& u) { return new_str_from_cps(u); }
+
+// ---- case and classes ----
+Object* m_upper(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  ARGS("upper", 0, 0);
+  StrObject* s = S(a[0]);
+  if (s->ascii) {
+    std::string r = s->utf8;
+    for (char& c : r) if (c >= 'a' && c <= 'z') c = char(c - 32);
+    return new_str(r);
+  }
+  return from_cps(prim::str_upper(s->cps()));
+}
+Object* m_lower(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  ARGS("lower", 0, 0);
+  StrObject* s = S(a[0]);
+  if (s->ascii) {
+    std::string r = s->utf8;
+    for (char& c : r) if (c >= 'A' && c <= 'Z') c = char(c + 32);
+    return new_str(r);
+  }
+  return from_cps(prim::str_lower(s->cps()));
+}
+Object* m_title(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  ARGS("title", 0, 0);
+  return from_cps(prim::str_title(S(a[0])->cps()));
+}
+Object* m_capitalize(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  ARGS("capitalize", 0, 0);
+  return from_cps(prim::str_capitalize(S(a[0])->cps()));
+}
+Object* m_swapcase(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  ARGS("swapcase", 0, 0);
+  return from_cps(prim::str_swapcase(S(a[0])->cps()));
+}
+Object* m_casefold(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  ARGS("casefold", 0, 0);
+  return from_cps(prim::str_casefold(S(a[0])->cps()));
+}
+template <bool (*F)(UV)>
+Object* predicate(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  ARGS("is", 0, 0);
+  return new_bool(F(S(a[0])->cps()));
+}
+
+// ---- searching ----
+
+// Resolves optional start/end arguments (a[i], a[i+1]) against length.
+bool range_args(Object* const* a, size_t n, size_t i, ssize len, ssize* start, ssize* end) {
+  *start = 0;
+  *end = len;
+  auto get = [&](size_t k, ssize* out) {
+    if (n <= k || a[k] == None()) return true;
+    return index_as_ssize(a[k], out);
+  };
+  if (!get(i, start) || !get(i + 1, end)) return false;
+  if (*start < 0) *start = std::max<ssize>(0, *start + len);
+  if (*end < 0) *end = std::max<ssize>(0, *end + len);
+  if (*end > len) *end = len;
+  return true;
+}
+
+ssize find_impl(StrObject* s, StrObject* sub, ssize start, ssize end, bool reverse) {
+  if (start > s->length || end < start) return -1;
+  const U& h = s->cps();
+  const U& x = sub->cps();
+  UV window = UV(h).substr(size_t(start), size_t(end - start));
+  size_t pos = reverse ? window.rfind(x) : window.find(x);
+  if (pos == UV::npos) return -1;
+  return start + ssize(pos);
+}
+
+Object* find_common(Object* const* a, size_t n, TupleObject* kw, const char* name, bool reverse, bool raise) {
+  if (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, 1, 3)) return nullptr;
+  if (!need_str_arg(a[1], name)) return nullptr;
+  ssize start, end;
+  if (!range_args(a, n, 2, S(a[0])->length, &start, &end)) return nullptr;
+  ssize r = find_impl(S(a[0]), S(a[1]), start, end, reverse);
+  if (r < 0 && raise) return value_error("substring not found");
+  return new_int(r);
+}
+Object* m_find(Object*, Object* const* a, size_t n, TupleObject* kw) { return find_common(a, n, kw, "find", false, false); }
+Object* m_rfind(Object*, Object* const* a, size_t n, TupleObject* kw) { return find_common(a, n, kw, "rfind", true, false); }
+Object* m_index(Object*, Object* const* a, size_t n, TupleObject* kw) { return find_common(a, n, kw, "index", false, true); }
+Object* m_rindex(Object*, Object* const* a, size_t n, TupleObject* kw) { return find_common(a, n, kw, "rindex", true, true); }
+
+Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("count", kw) || !check_nargs("count", n - 1, 1, 3)) return nullptr;
+  if (!need_str_arg(a[1], "count")) return nullptr;
+  ssize start, end;
+  if (!range_args(a, n, 2, S(a[0])->length, &start, &end)) return nullptr;
+  if (start > S(a[0])->length || end < start) return new_int(0);
+  UV h = UV(S(a[0])->cps()).substr(size_t(start), size_t(end - start));
+  const U& x = S(a[1])->cps();
+  if (x.empty()) return new_int(ssize(h.size()) + 1);
+  int64_t c = 0;
+  for (size_t pos = h.find(x); pos != UV::npos; pos = h.find(x, pos + x.size())) ++c;
+  return new_int(c);
+}
+
+Object* starts_ends(Object* const* a, size_t n, TupleObject* kw, const char* name, bool ends) {
+  if (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, 1, 3)) return nullptr;
+  ssize start, end;
+  if (!range_args(a, n, 2, S(a[0])->length, &start, &end)) return nullptr;
+  std::vector<Object*> options;
+  if (is_tuple(a[1])) {
+    options = static_cast<TupleObject*>(a[1])->items;
+  } else if (is_str(a[1])) {
+    options.push_back(a[1]);
+  } else {
+    return type_error(cat(name, " first arg must be str or a tuple of str, not ", a[1]->type->name));
+  }
+  const U& h = S(a[0])->cps();
+  for (Object* o : options) {
+    if (!is_str(o))
+      return type_error(cat("tuple for ", name, " must only contain str, not ", o->type->name));
+    const U& x = S(o)->cps();
+    if (start > ssize(h.size()) || end - start < ssize(x.size())) continue;
+    UV window = UV(h).substr(size_t(start), size_t(end - start));
+    if (ends ? window.ends_with(x) : window.starts_with(x)) return new_bool(true);
+  }
+  return new_bool(false);
+}
+Object* m_startswith(Object*, Object* const* a, size_t n, TupleObject* kw) { return starts_ends(a, n, kw, "startswith", false); }
+Object* m_endswith(Object*, Object* const* a, size_t n, TupleObject* kw) { return starts_ends(a, n, kw, "endswith", true); }
+
+// ---- stripping, splitting, joining ----
+
+Object* strip_common(Object* const* a, size_t n, TupleObject* kw, const char* name, bool left, bool right) {
+  ARGS(name, 0, 1);
+  const U& s = S(a[0])->cps();
+  U chars;
+  bool whitespace = n < 2 || a[1] == None();
+  if (!whitespace) {
+    if (!want_str(a[1], "strip")) return nullptr;
+    chars = S(a[1])->cps();
+  }
+  auto strip_this = [&](char32_t c) { return whitespace ? prim::char_is_space(c) : chars.find(c) != U::npos; };
+  size_t b = 0, e = s.size();
+  if (left)
+    while (b < e && strip_this(s[b])) ++b;
+  if (right)
+    while (e > b && strip_this(s[e - 1])) --e;
+  if (b == 0 && e == s.size() && a[0]->type == &str_type) return new_ref(a[0]);
+  return from_cps(s.substr(b, e - b));
+}
+Object* m_strip(Object*, Object* const* a, size_t n, TupleObject* kw) { return strip_common(a, n, kw, "strip", true, true); }
+Object* m_lstrip(Object*, Object* const* a, size_t n, TupleObject* kw) { return strip_common(a, n, kw, "lstrip", true, false); }
+Object* m_rstrip(Object*, Object* const* a, size_t n, TupleObject* kw) { return strip_common(a, n, kw, "rstrip", false, true); }
+
+Object* split_common(Object* const* a, size_t n, TupleObject* kw, bool reverse) {
+  const char* name = reverse ? "rsplit" : "split";
+  if (!check_kwargs_allowed(name, kw, {"sep", "maxsplit"}) || !check_nargs(name, n - 1, 0, 2)) return nullptr;
+  Object* sep = n > 1 ? a[1] : find_kwarg(a, n, kw, "sep");
+  Object* maxo = n > 2 ? a[2] : find_kwarg(a, n, kw, "maxsplit");
+  ssize maxsplit = -1;
+  if (maxo && !index_as_ssize(maxo, &maxsplit)) return nullptr;
+  if (maxsplit < 0) maxsplit = PTRDIFF_MAX;
+  const U& s = S(a[0])->cps();
+  std::vector<U> parts;
+  if (!sep || sep == None()) {
+    if (!reverse) {
+      size_t i = 0;
+      while (true) {
+        while (i < s.size() && prim::char_is_space(s[i])) ++i;
+        if (i >= s.size()) break;
+        if (ssize(parts.size()) >= maxsplit) {
+          size_t e = s.size();
+          while (e > i && prim::char_is_space(s[e - 1])) --e;
+          parts.push_back(s.substr(i, e - i));
+          break;
+        }
+        size_t j = i;
+        while (j < s.size() && !prim::char_is_space(s[j])) ++j;
+        parts.push_back(s.substr(i, j - i));
+        i = j;
+      }
+    } else {
+      ssize i = ssize(s.size());
+      while (true) {
+        while (i > 0 && prim::char_is_space(s[size_t(i - 1)])) --i;
+        if (i <= 0) break;
+        if (ssize(parts.size()) >= maxsplit) {
+          size_t b = 0;
+          while (ssize(b) < i && prim::char_is_space(s[b])) ++b;
+          parts.push_back(s.substr(b, size_t(i) - b));
+          break;
+        }
+        ssize j = i;
+        while (j > 0 && !prim::char_is_space(s[size_t(j - 1)])) --j;
+        parts.push_back(s.substr(size_t(j), size_t(i - j)));
+        i = j;
+      }
+      std::reverse(parts.begin(), parts.end());
+    }
+  } else {
+    if (!is_str(sep)) return type_error(cat("must be str or None, not ", sep->type->name));
+    const U& x = S(sep)->cps();
+    if (x.empty()) return value_error("empty separator");
+    if (!reverse) {
+      size_t i = 0;
+      while (ssize(parts.size()) < maxsplit) {
+        size_t pos = s.find(x, i);
+        if (pos == U::npos) break;
+        parts.push_back(s.substr(i, pos - i));
+        i = pos + x.size();
+      }
+      parts.push_back(s.substr(i));
+    } else {
+      size_t end = s.size();
+      while (ssize(parts.size()) < maxsplit && end >= x.size()) {
+        size_t pos = s.rfind(x, end - x.size());
+        if (pos == U::npos) break;
+        parts.push_back(s.substr(pos + x.size(), end - pos - x.size()));
+        end = pos;
+      }
+      parts.push_back(s.substr(0, end));
+      std::reverse(parts.begin(), parts.end());
+    }
+  }
+  ListObject* l = new_list(ssize(parts.size()));
+  for (auto& p : parts) l->items.push_back(from_cps(p));
+  return l;
+}
+Object* m_split(Object*, Object* const* a, size_t n, TupleObject* kw) { return split_common(a, n, kw, false); }
+Object* m_rsplit(Object*, Object* const* a, size_t n, TupleObject* kw) { return split_common(a, n, kw, true); }
+
+Object* m_splitlines(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_kwargs_allowed("splitlines", kw, {"keepends"}) || !check_nargs("splitlines", n - 1, 0, 1)) return nullptr;
+  Object* ke = n > 1 ? a[1] : find_kwarg(a, n, kw, "keepends");
+  int keep = ke ? object_is_true(ke) : 0;
+  if (keep < 0) return nullptr;
+  const U& s = S(a[0])->cps();
+  ListObject* l = new_list();
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    while (j < s.size() && !prim::char_is_linebreak(s[j])) ++j;
+    size_t eol = j;
+    if (j < s.size()) {
+      if (s[j] == '\r' && j + 1 < s.size() && s[j + 1] == '\n') j += 2;
+      else ++j;
+    }
+    l->items.push_back(from_cps(s.substr(i, (keep ? j : eol) - i)));
+    i = j;
+  }
+  return l;
+}
+
+Object* m_join(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  ARGS("join", 1, 1);
+  return str_join(S(a[0]), a[1]);
+}
+
+Object* partition_common(Object* const* a, size_t n, TupleObject* kw, bool reverse) {
+  ARGS(reverse ? "rpartition" : "partition", 1, 1);
+  if (!is_str(a[1])) return type_error(cat("must be str, not ", a[1]->type->name));
+  const U& s = S(a[0])->cps();
+  const U& x = S(a[1])->cps();
+  if (x.empty()) return value_error("empty separator");
+  size_t pos = reverse ? s.rfind(x) : s.find(x);
+  if (pos == U::npos) {
+    Object* empty1 = new_str("");
+    Object* empty2 = new_str("");
+    Object* t = reverse ? new_tuple_from({empty1, empty2, a[0]}) : new_tuple_from({a[0], empty1, empty2});
+    decref(empty1);
+    decref(empty2);
+    return t;
+  }
+  Object* head = from_cps(s.substr(0, pos));
+  Object* tail = from_cps(s.substr(pos + x.size()));
+  Object* t = new_tuple_from({head, a[1], tail});
+  decref(head);
+  decref(tail);
+  return t;
+}
+Object* m_partition(Object*, Object* const* a, size_t n, TupleObject* kw) { return partition_common(a, n, kw, false); }
+Object* m_rpartition(Object*, Object* const* a, size_t n, TupleObject* kw) { return partition_common(a, n, kw, true); }
+
+Object* m_replace(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_kwargs_allowed("replace", kw, {"count"}) || !check_nargs("replace", n - 1, 2, 3)) return nullptr;
+  if (!need_str_arg(a[1], "replace") || !need_str_arg(a[2], "replace")) return nullptr;
+  Object* co = n > 3 ? a[3] : find_kwarg(a, n, kw, "count");
+  ssize count = -1;
+  if (co && !index_as_ssize(co, &count)) return nullptr;
+  const U& s = S(a[0])->cps();
+  const U& from = S(a[1])->cps();
+  const U& to = S(a[2])->cps();
+  U out;
+  if (from.empty()) {
+    ssize done = 0;
+    for (size_t i = 0; i <= s.size(); ++i) {
+      if (count < 0 || done < count) {
+        out += to;
+        ++done;
+      }
+      if (i < s.size()) out += s[i];
+    }
+    return from_cps(out);
+  }
+  size_t i = 0;
+  ssize done = 0;
+  while (count < 0 || done < count) {
+    size_t pos = s.find(from, i);
+    if (pos == U::npos) break;
+    out.append(s, i, pos - i);
+    out += to;
+    i = pos + from.size();
+    ++done;
+  }
+  out.append(s, i, U::npos);
+  return from_cps(out);
+}
+
+// ---- padding ----
+
+bool fill_arg(Object* const* a, size_t n, size_t i, char32_t* fill) {
+  *fill = ' ';
+  if (n <= i) return true;
+  if (!is_str(a[i]) || S(a[i])->length != 1) {
+    type_error("The fill character must be exactly one character long");
+    return false;
+  }
+  *fill = S(a[i])->at(0);
+  return true;
+}
+Object* pad(Object* const* a, size_t n, TupleObject* kw, const char* name, int mode) {
+  ARGS(name, 1, 2);
+  ssize width;
+  char32_t fill;
+  if (!index_as_ssize(a[1], &width) || !fill_arg(a, n, 2, &fill)) return nullptr;
+  const U& s = S(a[0])->cps();
+  ssize extra = width - ssize(s.size());
+  if (extra <= 0) return new_ref(a[0]);
+  ssize left = mode == 0 ? 0 : mode == 1 ? extra : extra / 2 + (extra & width & 1);
+  return from_cps(U(size_t(left), fill) + s + U(size_t(extra - left), fill));
+}
+Object* m_ljust(Object*, Object* const* a, size_t n, TupleObject* kw) { return pad(a, n, kw, "ljust", 0); }
+Object* m_rjust(Object*, Object* const* a, size_t n, TupleObject* kw) { return pad(a, n, kw, "rjust", 1); }
+Object* m_center(Object*, Object* const* a, size_t n, TupleObject* kw) { return pad(a, n, kw, "center", 2); }
+Object* m_zfill(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  ARGS("zfill", 1, 1);
+  ssize width;
+  if (!index_as_ssize(a[1], &width)) return nullptr;
+  U s = S(a[0])->cps();
+  if (ssize(s.size()) >= width) return new_ref(a[0]);
+  size_t fill = size_t(width) - s.size();
+  size_t at = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
+  s.insert(at, fill, U'0');
+  return from_cps(s);
+}
+
+Object* m_format(Object*, Object* const*, size_t, TupleObject*) {
+  return set_error(&exc_NotImplementedError, "str.format() is not supported by gopy; use f-strings");
+}
+
+Object* m_format_dunder(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  ARGS("__format__", 1, 1);
+  return format_object(a[0], a[1]);
+}
+
+}  // namespace
+
+Object* str_join(StrObject* sep, Object* iterable) {
+  ListObject* items = list_from_iterable(iterable);
+  if (!items) return nullptr;
+  auto* r = make<StrObject>();
+  r->ascii = sep->ascii;
+  for (size_t i = 0; i < items->items.size(); ++i) {
+    Object* x = items->items[i];
+    if (!is_str(x)) {
+      std::string msg = cat("sequence item ", i, ": expected str instance, ", x->type->name, " found");
+      decref(items);
+      decref(r);
+      return type_error(msg);
+    }
+    if (i) r->utf8 += sep->utf8;
+    r->utf8 += S(x)->utf8;
+    r->length += S(x)->length;
+    r->ascii = r->ascii && S(x)->ascii;
+  }
+  if (!items->items.empty()) r->length += sep->length * ssize(items->items.size() - 1);
+  decref(items);
+  return r;
+}
+
+void init_str_methods() {
+  TypeObject* t = &str_type;
+  add_method(t, "upper", m_upper);
+  add_method(t, "lower", m_lower);
+  add_method(t, "title", m_title);
+  add_method(t, "capitalize", m_capitalize);
+  add_method(t, "swapcase", m_swapcase);
+  add_method(t, "casefold", m_casefold);
+  add_method(t, "isalpha", predicate<prim::str_isalpha>);
+  add_method(t, "isdigit", predicate<prim::str_isdigit>);
+  add_method(t, "isdecimal", predicate<prim::str_isdecimal>);
+  add_method(t, "isnumeric", predicate<prim::str_isnumeric>);
+  add_method(t, "isalnum", predicate<prim::str_isalnum>);
+  add_method(t, "isspace", predicate<prim::str_isspace>);
+  add_method(t, "isupper", predicate<prim::str_isupper>);
+  add_method(t, "islower", predicate<prim::str_islower>);
+  add_method(t, "istitle", predicate<prim::str_istitle>);
+  add_method(t, "isidentifier", predicate<prim::str_isidentifier>);
+  add_method(t, "isprintable", predicate<prim::str_isprintable>);
+  add_method(t, "isascii", predicate<prim::str_isascii>);
+  add_method(t, "find", m_find);
+  add_method(t, "rfind", m_rfind);
+  add_method(t, "index", m_index);
+  add_method(t, "rindex", m_rindex);
+  add_method(t, "count", m_count);
+  add_method(t, "startswith", m_startswith);
+  add_method(t, "endswith", m_endswith);
+  add_method(t, "strip", m_strip);
+  add_method(t, "lstrip", m_lstrip);
+  add_method(t, "rstrip", m_rstrip);
+  add_method(t, "split", m_split);
+  add_method(t, "rsplit", m_rsplit);
+  add_method(t, "splitlines", m_splitlines);
+  add_method(t, "join", m_join);
+  add_method(t, "partition", m_partition);
+  add_method(t, "rpartition", m_rpartition);
+  add_method(t, "replace", m_replace);
+  add_method(t, "ljust", m_ljust);
+  add_method(t, "rjust", m_rjust);
+  add_method(t, "center", m_center);
+  add_method(t, "zfill", m_zfill);
+  add_method(t, "format", m_format);
+  add_method(t, "__format__", m_format_dunder);
+}
+
+}  // namespace gopy

@@ -1,0 +1,184 @@
+// The standard stream objects: a small text wrapper over a file descriptor with write,
+// flush and readline (CPython: Modules/_io/textio.c, bufferedio.c, as used for
+// sys.stdin/stdout/stderr; stdout is block-buffered on a pipe, stderr line-buffered).
+#include <unistd.h>
+
+#include <cerrno>
+#include <string>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "gopy/object_textio.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+TypeObject textio_type;
+
+namespace {
+
+TextIOObject* as_io(Object* o) { return static_cast<TextIOObject*>(o); }
+
+bool write_all(int fd, const std::string& data) {
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    done += size_t(n);
+  }
+  return true;
+}
+
+Object* m_write(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("write", kw) || !check_nargs("write", n - 1, 1, 1)) return nullptr;
+  if (!is_str(a[1])) return type_error(cat("write() argument must be str, not ", a[1]->type->name));
+  if (textio_write(a[0], as_str(a[1])->view()) < 0) return nullptr;
+  return new_int(as_str(a[1])->length);
+}
+
+Object* m_flush(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("flush", kw) || !check_nargs("flush", n - 1, 0, 0)) return nullptr;
+  if (textio_flush(a[0]) < 0) return nullptr;
+  return new_none();
+}
+
+Object* m_readline(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("readline", kw) || !check_nargs("readline", n - 1, 0, 1)) return nullptr;
+  std::string line;
+  if (textio_readline(a[0], &line) < 0) return nullptr;
+  return new_str(line);
+}
+
+Object* m_read(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("read", kw) || !check_nargs("read", n - 1, 0, 1)) return nullptr;
+  std::string all, line;
+  for (;;) {
+    line.clear();
+    if (textio_readline(a[0], &line) < 0) return nullptr;
+    if (line.empty()) break;
+    all += line;
+  }
+  return new_str(all);
+}
+
+Object* m_fileno(Object*, Object* const* a, size_t, TupleObject*) { return new_int(as_io(a[0])->fd); }
+Object* m_isatty(Object*, Object* const* a, size_t, TupleObject*) { return new_bool(::isatty(as_io(a[0])->fd)); }
+
+Object* textio_getattr(Object* o, StrObject* name) {
+  auto* io = as_io(o);
+  if (name->view() == "name") return new_str(io->name);
+  if (name->view() == "encoding") return new_str("utf-8");
+  if (name->view() == "errors") return new_str(io->errors);
+  if (name->view() == "closed") return new_bool(false);
+  return generic_getattr(o, name);
+}
+
+Object* textio_repr(Object* o) {
+  auto* io = as_io(o);
+  return new_str(cat("<_io.TextIOWrapper name='", io->name, "' mode='", io->readable ? "r" : "w",
+                     "' encoding='utf-8'>"));
+}
+
+Object* textio_iternext(Object* o) {
+  std::string line;
+  if (textio_readline(o, &line) < 0) return nullptr;
+  if (line.empty()) return nullptr;
+  return new_str(line);
+}
+Object* self_iter(Object* o) { return new_ref(o); }
+
+}  // namespace
+
+TextIOObject::~TextIOObject() {
+  if (!pending.empty()) write_all(fd, pending);
+}
+
+Object* new_textio(int fd, std::string name, bool readable, bool line_buffered, std::string errors) {
+  auto* io = make<TextIOObject>();
+  io->fd = fd;
+  io->name = std::move(name);
+  io->readable = readable;
+  io->line_buffered = line_buffered;
+  io->errors = std::move(errors);
+  return io;
+}
+
+int textio_write(Object* o, std::string_view text) {
+  auto* io = as_io(o);
+  io->pending.append(text);
+  bool flush_now = io->pending.size() >= 8192 || (io->line_buffered && text.find('\n') != std::string_view::npos);
+  return flush_now ? textio_flush(o) : 0;
+}
+
+int textio_flush(Object* o) {
+  auto* io = as_io(o);
+  if (io->pending.empty()) return 0;
+  std::string data;
+  data.swap(io->pending);
+  if (!write_all(io->fd, data)) {
+    // A closed pipe is not worth an exception while shutting down; report it once.
+    set_error(&exc_OSError, cat("[Errno ", errno, "] write failed"));
+    return -1;
+  }
+  return 0;
+}
+
+int textio_readline(Object* o, std::string* line) {
+  auto* io = as_io(o);
+  for (;;) {
+    size_t nl = io->inbuf.find('\n', io->inpos);
+    if (nl != std::string::npos) {
+      line->assign(io->inbuf, io->inpos, nl + 1 - io->inpos);
+      io->inpos = nl + 1;
+      return 0;
+    }
+    if (io->eof) {
+      line->assign(io->inbuf, io->inpos, std::string::npos);
+      io->inbuf.clear();
+      io->inpos = 0;
+      return 0;
+    }
+    if (io->inpos > 0) {
+      io->inbuf.erase(0, io->inpos);
+      io->inpos = 0;
+    }
+    char buf[4096];
+    ssize_t n = ::read(io->fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      set_error(&exc_OSError, cat("[Errno ", errno, "] read failed"));
+      return -1;
+    }
+    if (n == 0) io->eof = true;
+    else io->inbuf.append(buf, size_t(n));
+  }
+}
+
+void init_textio_type() {
+  make_static_type(&textio_type, &type_type, "TextIOWrapper", &object_type, 0);
+  textio_type.module = "_io";
+  textio_type.qualname = "TextIOWrapper";
+  textio_type.tp_getattr = textio_getattr;
+  textio_type.tp_repr = textio_repr;
+  textio_type.tp_iter = self_iter;
+  textio_type.tp_iternext = textio_iternext;
+}
+
+void init_textio_methods() {
+  add_method(&textio_type, "write", m_write);
+  add_method(&textio_type, "flush", m_flush);
+  add_method(&textio_type, "readline", m_readline);
+  add_method(&textio_type, "read", m_read);
+  add_method(&textio_type, "fileno", m_fileno);
+  add_method(&textio_type, "isatty", m_isatty);
+}
+
+}  // namespace gopy

@@ -1,0 +1,166 @@
+// Printing an uncaught exception: the chain (cause/context), each traceback outermost
+// frame first, then `Type: message` (CPython: Python/pythonrun.c print_exception_recursive,
+// print_exception, Python/traceback.c tb_displayline).
+#include <cstdio>
+#include <unordered_set>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "gopy/state.hpp"
+#include "object/strcat.hpp"
+
+namespace gopy {
+
+int write_to_stream(Object* stream, std::string_view text) {
+  if (!stream || stream == None()) {
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    return 0;
+  }
+  Object* s = new_str(text);
+  Object* r = call_method(stream, "write", &s, 1);
+  decref(s);
+  if (!r) return -1;
+  decref(r);
+  return 0;
+}
+
+namespace {
+
+// Source line `lineno` of a file, stripped, or empty when unreadable.
+std::string source_line(const std::string& filename, int lineno) {
+  FILE* f = std::fopen(filename.c_str(), "rb");
+  if (!f) return "";
+  std::string line;
+  int current = 1;
+  int c;
+  while ((c = std::fgetc(f)) != EOF) {
+    if (current == lineno && c != '\n') line += char(c);
+    if (c == '\n' && ++current > lineno) break;
+  }
+  std::fclose(f);
+  size_t b = line.find_first_not_of(" \t\f\r");
+  size_t e = line.find_last_not_of(" \t\f\r");
+  if (b == std::string::npos) return "";
+  return line.substr(b, e - b + 1);
+}
+
+class Printer {
+ public:
+  explicit Printer(Object* stream) : stream_(stream) {}
+
+  void print_chain(Object* exc) {
+    seen_.insert(exc);
+    auto* e = static_cast<BaseExceptionObject*>(exc);
+    if (e->cause && !seen_.count(e->cause)) {
+      print_chain(e->cause);
+      out("\nThe above exception was the direct cause of the following exception:\n\n");
+    } else if (e->context && !e->suppress_context && !seen_.count(e->context)) {
+      print_chain(e->context);
+      out("\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    print_one(exc);
+  }
+
+ private:
+  void out(std::string_view text) { write_to_stream(stream_, text); }
+
+  void print_traceback(TracebackObject* tb) {
+    out("Traceback (most recent call last):\n");
+    // CPython collapses runs of identical entries after three repeats.
+    std::string last_file, last_func;
+    int last_line = -1, repeats = 0;
+    for (; tb; tb = tb->next) {
+      bool same = tb->filename->utf8 == last_file && tb->funcname->utf8 == last_func && tb->lineno == last_line;
+      if (same) {
+        ++repeats;
+        if (repeats >= 3) continue;
+      } else {
+        flush_repeats(repeats);
+        repeats = 0;
+        last_file = tb->filename->utf8;
+        last_func = tb->funcname->utf8;
+        last_line = tb->lineno;
+      }
+      out(cat("  File \"", tb->filename->utf8, "\", line ", tb->lineno, ", in ", tb->funcname->utf8, "\n"));
+      std::string src = source_line(tb->filename->utf8, tb->lineno);
+      if (!src.empty()) out(cat("    ", src, "\n"));
+    }
+    flush_repeats(repeats);
+  }
+
+  void flush_repeats(int repeats) {
+    if (repeats >= 3) {
+      int more = repeats - 2;
+      out(cat("  [Previous line repeated ", more, " more time", more == 1 ? "" : "s", "]\n"));
+    }
+  }
+
+  void print_one(Object* exc) {
+    auto* e = static_cast<BaseExceptionObject*>(exc);
+    if (e->traceback && e->traceback->type == &traceback_type)
+      print_traceback(static_cast<TracebackObject*>(e->traceback));
+    std::string name = exception_type_display_name(exc->type);
+    if (is_subtype(exc->type, &exc_SyntaxError)) print_syntax_location(exc);
+    Object* s = object_str(exc);
+    std::string text;
+    if (!s) {
+      clear_error();
+      text = "<exception str() failed>";
+    } else {
+      text = as_str(s)->utf8;
+      decref(s);
+    }
+    out(text.empty() ? name + "\n" : cat(name, ": ", text, "\n"));
+  }
+
+  // CPython: Python/pythonrun.c print_exception_file_and_line + print_error_text
+  void print_syntax_location(Object* exc) {
+    Object* filename = exception_get_attr(exc, "filename");
+    Object* lineno = exception_get_attr(exc, "lineno");
+    if (!filename || !is_str(filename) || !lineno || !is_int(lineno)) return;
+    int64_t line = 0;
+    int_to_int64(lineno, &line);
+    out(cat("  File \"", as_str(filename)->utf8, "\", line ", line, "\n"));
+    Object* text = exception_get_attr(exc, "text");
+    if (!text || !is_str(text)) return;
+    std::string t = as_str(text)->utf8;
+    while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.pop_back();
+    size_t lead = t.find_first_not_of(" \t\f");
+    if (lead == std::string::npos) return;
+    out(cat("    ", t.substr(lead), "\n"));
+    Object* offset = exception_get_attr(exc, "offset");
+    int64_t off = 0;
+    if (offset && is_int(offset) && int_to_int64(offset, &off) && off > 0) {
+      int64_t col = off - 1 - int64_t(lead);
+      if (col < 0) col = 0;
+      Object* end = exception_get_attr(exc, "end_offset");
+      int64_t end_off = off + 1;
+      if (end && is_int(end)) int_to_int64(end, &end_off);
+      int64_t width = end_off > off ? end_off - off : 1;
+      out(cat("    ", std::string(size_t(col), ' '), std::string(size_t(width), '^'), "\n"));
+    }
+  }
+
+  Object* stream_;
+  std::unordered_set<Object*> seen_;
+};
+
+}  // namespace
+
+void print_exception(Object* exc) {
+  Interpreter* interp = get_thread_state()->interp;
+  Object* stream = interp->stderr_obj;
+  if (stream) incref(stream);
+  Printer(stream).print_chain(exc);
+  if (stream) {
+    Object* r = call_method(stream, "flush", nullptr, 0);
+    if (r) decref(r);
+    else clear_error();
+    decref(stream);
+  }
+}
+
+}  // namespace gopy

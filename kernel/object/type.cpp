@@ -1,0 +1,341 @@
+// Type objects: the static built-in types, attribute lookup along the MRO, `type` itself
+// (calling a class, class attributes) and the `object` base
+// (CPython: Objects/typeobject.c).
+#include <cstring>
+#include <vector>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "gopy/state.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+TypeObject type_type, object_type, none_type, not_implemented_type, ellipsis_type;
+
+static std::vector<TypeObject*>& static_types() {
+  static std::vector<TypeObject*> types;
+  return types;
+}
+
+void make_static_type(TypeObject* t, TypeObject* metatype, const char* name, TypeObject* base,
+                      unsigned flags) {
+  if (t->refcnt == kImmortalRefcnt) return;  // already made (a previous interpreter)
+  t->refcnt = kImmortalRefcnt;
+  t->type = metatype;
+  t->name = name;
+  t->qualname = name;
+  t->module = "builtins";
+  t->base = base;
+  t->flags |= flags;
+  if (base) {
+    if (base->flags & TypeFlags::exception) t->flags |= TypeFlags::exception;
+  }
+  static_types().push_back(t);
+}
+
+void reset_static_type_dicts() {
+  for (TypeObject* t : static_types()) {
+    t->dict = nullptr;
+    t->mro = nullptr;
+    t->bases = nullptr;
+  }
+}
+
+void ensure_static_type_dicts() {
+  for (TypeObject* t : static_types())
+    if (!t->dict) t->dict = new_dict();
+}
+
+TypeObject::~TypeObject() { clear_refs(); }
+
+void TypeObject::clear_refs() {
+  if (!(flags & TypeFlags::heap)) return;  // static types: dicts reset by the interpreter
+  Object* d = dict;
+  Object* b = bases;
+  Object* m = mro;
+  Object* bt = base;
+  dict = nullptr;
+  bases = nullptr;
+  mro = nullptr;
+  base = nullptr;
+  xdecref(d);
+  xdecref(b);
+  xdecref(m);
+  xdecref(bt);
+}
+
+bool is_subtype(const TypeObject* a, const TypeObject* b) {
+  for (const TypeObject* t = a; t; t = t->base)
+    if (t == b) return true;
+  return false;
+}
+
+Object* type_lookup(TypeObject* t, StrObject* name) {
+  for (; t; t = t->base) {
+    if (t->dict)
+      if (Object* v = dict_get_str(t->dict, name)) return v;
+  }
+  return nullptr;
+}
+Object* type_lookup(TypeObject* t, std::string_view name) { return type_lookup(t, intern(name)); }
+
+static bool is_type(Object* o) { return o->type == &type_type || is_subtype(o->type, &type_type); }
+
+TupleObject* type_mro_tuple(TypeObject* t) {
+  std::vector<Object*> items;
+  for (TypeObject* b = t; b; b = b->base) items.push_back(new_ref<Object>(b));
+  return new_tuple_steal(std::move(items));
+}
+
+// ---- type's own slots ----
+
+static Object* type_repr(Object* o) {
+  auto* t = static_cast<TypeObject*>(o);
+  if (t->module == "builtins") return new_str(cat("<class '", t->qualname, "'>"));
+  return new_str(cat("<class '", t->module, ".", t->qualname, "'>"));
+}
+
+// CPython: Objects/typeobject.c type_call
+static Object* type_call(Object* callable, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  auto* t = static_cast<TypeObject*>(callable);
+  if (t == &type_type) {
+    size_t nkw = kwnames ? kwnames->items.size() : 0;
+    if (nargs == 1 && nkw == 0) return new_ref<Object>(args[0]->type);
+    if (nargs == 3) return set_error(&exc_NotImplementedError, "type() with three arguments is not supported by gopy");
+    return type_error("type() takes 1 or 3 arguments");
+  }
+  if (!t->tp_new) return type_error(cat("cannot create '", t->module == "builtins" ? t->name : t->module + "." + t->name, "' instances"));
+  Object* obj = t->tp_new(t, args, nargs, kwnames);
+  if (!obj) return nullptr;
+  if (!isinstance_of(obj, t)) return obj;
+  if (obj->type->tp_init) {
+    if (obj->type->tp_init(obj, args, nargs, kwnames) < 0) {
+      decref(obj);
+      return nullptr;
+    }
+  }
+  return obj;
+}
+
+static Object* type_getattr(Object* o, StrObject* name) {
+  auto* t = static_cast<TypeObject*>(o);
+  std::string_view n = name->view();
+  if (n.size() > 4 && n.starts_with("__")) {
+    if (n == "__name__") return new_str(t->name);
+    if (n == "__qualname__") return new_str(t->qualname);
+    if (n == "__module__") {
+      if (t->dict)
+        if (Object* m = dict_get_str(t->dict, name)) return new_ref(m);
+      return new_str(t->module);
+    }
+    if (n == "__mro__") return type_mro_tuple(t);
+    if (n == "__bases__") {
+      if (t->bases) return new_ref<Object>(t->bases);
+      if (t->base) return new_tuple_from({t->base});
+      return empty_tuple();
+    }
+    if (n == "__base__") return new_ref<Object>(t->base ? t->base : None());
+    if (n == "__dict__") return new_ref<Object>(t->dict);
+    if (n == "__doc__") {
+      if (Object* d = type_lookup(t, name)) return new_ref(d);
+      return new_none();
+    }
+  }
+  if (Object* v = type_lookup(t, name)) return new_ref(v);
+  // Attributes of the metatype (type.mro and friends) bound to the class.
+  if (Object* v = type_lookup(t->type, name)) {
+    if (v->type == &builtin_function_type && static_cast<BuiltinFunctionObject*>(v)->is_method)
+      return new_builtin_function(static_cast<BuiltinFunctionObject*>(v)->name,
+                                  static_cast<BuiltinFunctionObject*>(v)->fn, t);
+    return new_ref(v);
+  }
+  return set_error(&exc_AttributeError, cat("type object '", t->qualname, "' has no attribute '", n, "'"));
+}
+
+static int type_setattr(Object* o, StrObject* name, Object* value) {
+  auto* t = static_cast<TypeObject*>(o);
+  if (!(t->flags & TypeFlags::heap)) {
+    type_error(cat("cannot set '", name->utf8, "' attribute of immutable type '", t->name, "'"));
+    return -1;
+  }
+  int r;
+  if (value) {
+    r = dict_set_item(t->dict, name, value);
+  } else {
+    if (!dict_get_str(t->dict, name)) {
+      set_error(&exc_AttributeError, cat("type object '", t->qualname, "' has no attribute '", name->utf8, "'"));
+      return -1;
+    }
+    r = dict_del_item(t->dict, name);
+  }
+  if (r == 0) update_slot(t, name);
+  return r;
+}
+
+static int64_t identity_hash(Object* o) {
+  auto v = reinterpret_cast<uintptr_t>(o);
+  int64_t h = int64_t((v >> 4) | (v << (8 * sizeof(v) - 4)));
+  return h == -1 ? -2 : h;
+}
+
+static Object* type_richcompare(Object* a, Object* b, CompareOp op) {
+  if (op == CompareOp::eq) return new_bool(a == b);
+  if (op == CompareOp::ne) return new_bool(a != b);
+  return new_ref(NotImplemented());
+}
+
+// ---- object ----
+
+// CPython: Objects/typeobject.c object_new: excess arguments are an error unless the
+// class overrides __init__ (and does not override __new__).
+static Object* object_new(TypeObject* t, Object* const*, size_t nargs, TupleObject* kwnames) {
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  if ((nargs || nkw) && t->tp_init == object_type.tp_init) {
+    return type_error(cat(t->qualname, "() takes no arguments"));
+  }
+  if (t == &object_type) return make<InstanceObject>(&object_type);
+  if (t->dict_offset != offsetof(InstanceObject, dict)) {
+    return type_error(cat("object.__new__(", t->name, ") is not safe"));
+  }
+  incref(t);
+  return make<InstanceObject>(t);
+}
+
+static int object_init(Object* self, Object* const*, size_t nargs, TupleObject* kwnames) {
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  if ((nargs || nkw) && self->type->tp_new != object_new && false) return -1;
+  (void)nkw;
+  return 0;
+}
+
+static Object* object_init_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  if (nargs < 1) return type_error("descriptor '__init__' of 'object' object needs an argument");
+  Object* self = args[0];
+  if ((nargs > 1 || nkw) && self->type->tp_init != object_init) {
+    return type_error("object.__init__() takes exactly one argument (the instance to initialize)");
+  }
+  if ((nargs > 1 || nkw) && self->type->tp_init == object_init) {
+    return type_error(cat(self->type->qualname, "() takes no arguments"));
+  }
+  return new_none();
+}
+
+static Object* object_repr_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 1) return type_error("expected 1 argument");
+  Object* o = args[0];
+  char buf[64];
+  std::snprintf(buf, sizeof buf, " object at %p>", static_cast<void*>(o));
+  std::string text = "<";
+  if (o->type->module != "builtins") text += o->type->module + ".";
+  return new_str(text + o->type->qualname + buf);
+}
+
+static Object* object_str_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 1) return type_error("expected 1 argument");
+  return object_repr(args[0]);
+}
+
+static Object* object_eq_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 2) return type_error("expected 1 argument");
+  return new_ref(args[0] == args[1] ? True() : NotImplemented());
+}
+
+static Object* object_ne_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 2) return type_error("expected 1 argument");
+  Object* r = rich_compare(args[0], args[1], CompareOp::eq);
+  if (!r || r == NotImplemented()) return r;
+  int t = object_is_true(r);
+  decref(r);
+  if (t < 0) return nullptr;
+  return new_bool(!t);
+}
+
+static Object* object_hash_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 1) return type_error("expected 0 arguments");
+  return new_int(identity_hash(args[0]));
+}
+
+static Object* object_setattr_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 3 || !is_str(args[1])) return type_error("__setattr__ expected 2 arguments");
+  if (generic_setattr(args[0], as_str(args[1]), args[2]) < 0) return nullptr;
+  return new_none();
+}
+
+static Object* object_getattribute_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 2 || !is_str(args[1])) return type_error("__getattribute__ expected 1 argument");
+  return generic_getattr(args[0], as_str(args[1]));
+}
+
+static Object* type_mro_method(Object* self, Object* const*, size_t, TupleObject*) {
+  TupleObject* t = type_mro_tuple(static_cast<TypeObject*>(self));
+  ListObject* l = list_from_iterable(t);
+  decref(t);
+  return l;
+}
+
+static Object* type_subclasses_method(Object*, Object* const*, size_t, TupleObject*) { return new_list(); }
+
+static Object* none_repr(Object*) { return new_str("None"); }
+static Object* not_implemented_repr(Object*) { return new_str("NotImplemented"); }
+static Object* ellipsis_repr(Object*) { return new_str("Ellipsis"); }
+static int none_bool(Object*) { return 0; }
+static Object* none_call(TypeObject*, Object* const*, size_t nargs, TupleObject*) {
+  if (nargs) return type_error("NoneType takes no arguments");
+  return new_none();
+}
+
+void init_type_and_object_types() {
+  make_static_type(&type_type, &type_type, "type", &object_type);
+  make_static_type(&object_type, &type_type, "object", nullptr);
+  make_static_type(&none_type, &type_type, "NoneType", &object_type, 0);
+  make_static_type(&not_implemented_type, &type_type, "NotImplementedType", &object_type, 0);
+  make_static_type(&ellipsis_type, &type_type, "ellipsis", &object_type, 0);
+  type_type.flags |= TypeFlags::type_subclass;
+  type_type.tp_call = type_call;
+  type_type.tp_repr = type_repr;
+  type_type.tp_getattr = type_getattr;
+  type_type.tp_setattr = type_setattr;
+  type_type.tp_hash = identity_hash;
+  type_type.tp_richcompare = type_richcompare;
+  object_type.tp_new = object_new;
+  object_type.tp_init = object_init;
+  object_type.tp_hash = identity_hash;
+  object_type.dict_offset = 0;
+  none_type.tp_repr = none_repr;
+  none_type.nb_bool = none_bool;
+  none_type.tp_hash = identity_hash;
+  none_type.tp_new = none_call;
+  not_implemented_type.tp_repr = not_implemented_repr;
+  ellipsis_type.tp_repr = ellipsis_repr;
+  for (Object* o : {&none_object, &not_implemented_object, &ellipsis_object}) o->refcnt = kImmortalRefcnt;
+  none_object.type = &none_type;
+  not_implemented_object.type = &not_implemented_type;
+  ellipsis_object.type = &ellipsis_type;
+}
+
+void init_type_and_object_methods() {
+  add_method(&object_type, "__init__", object_init_method);
+  add_method(&object_type, "__repr__", object_repr_method);
+  add_method(&object_type, "__str__", object_str_method);
+  add_method(&object_type, "__eq__", object_eq_method);
+  add_method(&object_type, "__ne__", object_ne_method);
+  add_method(&object_type, "__hash__", object_hash_method);
+  add_method(&object_type, "__setattr__", object_setattr_method);
+  add_method(&object_type, "__getattribute__", object_getattribute_method);
+  add_method(&type_type, "mro", type_mro_method);
+  add_method(&type_type, "__subclasses__", type_subclasses_method);
+}
+
+int64_t object_identity_hash(Object* o) { return identity_hash(o); }
+bool is_type_object(Object* o) { return is_type(o); }
+NewFn object_new_fn() { return object_new; }
+InitFn object_init_fn() { return object_init; }
+
+}  // namespace gopy

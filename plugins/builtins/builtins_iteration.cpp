@@ -1,0 +1,180 @@
+// Built-in functions over iterables: iter, next, sorted, min, max, sum, any, all
+// (CPython: Python/bltinmodule.c builtin_iter, builtin_next, min_max, builtin_sum_impl).
+#include <string>
+
+#include "builtins_internal.hpp"
+
+namespace gopy::builtins {
+namespace {
+
+Object* b_iter(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("iter", kw) || !check_nargs("iter", n, 1, 2)) return nullptr;
+  if (n == 1) return get_iter(a[0]);
+  if (!callable_check(a[0])) return type_error("iter(v, w): v must be callable");
+  return new_callable_iter(a[0], a[1]);
+}
+
+Object* b_next(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("next", kw) || !check_nargs("next", n, 1, 2)) return nullptr;
+  if (!a[0]->type->tp_iternext)
+    return type_error(std::string("'") + a[0]->type->name + "' object is not an iterator");
+  Object* r = a[0]->type->tp_iternext(a[0]);
+  if (r) return r;
+  if (error_occurred()) {
+    if (n == 2 && error_matches(&exc_StopIteration)) {
+      clear_error();
+      return new_ref(a[1]);
+    }
+    return nullptr;
+  }
+  if (n == 2) return new_ref(a[1]);
+  Object* exc = new_exception_args(&exc_StopIteration, nullptr, 0);
+  if (exc) {
+    raise_object(exc);
+    decref(exc);
+  }
+  return nullptr;
+}
+
+Object* b_sorted(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (n != 1) return type_error(n == 0 ? "sorted expected 1 argument, got 0"
+                                       : "sorted expected 1 argument, got " + std::to_string(n));
+  if (!check_kwargs_allowed("sort", kw, {"key", "reverse"})) return nullptr;
+  ListObject* l = list_from_iterable(a[0]);
+  if (!l) return nullptr;
+  Object* key = find_kwarg(a, n, kw, "key");
+  Object* rev = find_kwarg(a, n, kw, "reverse");
+  int reverse = rev ? object_is_true(rev) : 0;
+  if (reverse < 0 || list_sort(l, key, reverse) < 0) {
+    decref(l);
+    return nullptr;
+  }
+  return l;
+}
+
+// CPython: Python/bltinmodule.c min_max
+Object* min_max(Object* const* a, size_t n, TupleObject* kw, bool is_max) {
+  const char* name = is_max ? "max" : "min";
+  if (!check_kwargs_allowed(name, kw, {"key", "default"})) return nullptr;
+  Object* key = find_kwarg(a, n, kw, "key");
+  Object* dflt = find_kwarg(a, n, kw, "default");
+  if (key == None()) key = nullptr;
+  if (n == 0) return type_error(std::string(name) + " expected at least 1 argument, got 0");
+  if (n > 1 && dflt)
+    return type_error(std::string("Cannot specify a default for ") + name + "() with multiple positional arguments");
+  Object* it;
+  if (n == 1) {
+    it = get_iter(a[0]);
+  } else {
+    std::vector<Object*> items;
+    for (size_t i = 0; i < n; ++i) items.push_back(new_ref(a[i]));
+    TupleObject* t = new_tuple_steal(std::move(items));
+    it = get_iter(t);
+    decref(t);
+  }
+  if (!it) return nullptr;
+  Object* best = nullptr;
+  Object* best_key = nullptr;
+  bool failed = false;
+  while (Object* x = iter_next(it)) {
+    Object* k = key ? call1(key, x) : new_ref(x);
+    if (!k) {
+      decref(x);
+      failed = true;
+      break;
+    }
+    if (!best) {
+      best = x;
+      best_key = k;
+      continue;
+    }
+    int better = rich_compare_bool(k, best_key, is_max ? CompareOp::gt : CompareOp::lt);
+    if (better < 0) {
+      decref(x);
+      decref(k);
+      failed = true;
+      break;
+    }
+    if (better) {
+      decref(best);
+      decref(best_key);
+      best = x;
+      best_key = k;
+    } else {
+      decref(x);
+      decref(k);
+    }
+  }
+  decref(it);
+  xdecref(best_key);
+  if (failed || error_occurred()) {
+    xdecref(best);
+    return nullptr;
+  }
+  if (!best) {
+    if (dflt) return new_ref(dflt);
+    return value_error(std::string(name) + "() iterable argument is empty");
+  }
+  return best;
+}
+
+Object* b_max(Object*, Object* const* a, size_t n, TupleObject* kw) { return min_max(a, n, kw, true); }
+Object* b_min(Object*, Object* const* a, size_t n, TupleObject* kw) { return min_max(a, n, kw, false); }
+
+// CPython: Python/bltinmodule.c builtin_sum_impl (int fast path, then generic +).
+Object* b_sum(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_kwargs_allowed("sum", kw, {"start"})) return nullptr;
+  if (n < 1 || n > 2) return type_error("sum() takes at least 1 positional argument (" + std::to_string(n) + " given)");
+  Object* start = n > 1 ? a[1] : find_kwarg(a, n, kw, "start");
+  if (start && is_str(start)) return type_error("sum() can't sum strings [use ''.join(seq) instead]");
+  Object* it = get_iter(a[0]);
+  if (!it) return nullptr;
+  Object* total = start ? new_ref(start) : new_int(0);
+  while (Object* x = iter_next(it)) {
+    Object* r = binary_op(total, x, BinaryOp::add);
+    decref(x);
+    decref(total);
+    total = r;
+    if (!total) break;
+  }
+  decref(it);
+  if (total && error_occurred()) {
+    decref(total);
+    return nullptr;
+  }
+  return total;
+}
+
+Object* any_all(Object* const* a, size_t n, TupleObject* kw, bool is_any) {
+  if (!check_no_kwargs(is_any ? "any" : "all", kw) || !check_nargs(is_any ? "any" : "all", n, 1, 1)) return nullptr;
+  Object* it = get_iter(a[0]);
+  if (!it) return nullptr;
+  bool result = !is_any;
+  while (Object* x = iter_next(it)) {
+    int t = object_is_true(x);
+    decref(x);
+    if (t < 0) {
+      decref(it);
+      return nullptr;
+    }
+    if (bool(t) == is_any) {
+      result = is_any;
+      break;
+    }
+  }
+  decref(it);
+  if (error_occurred()) return nullptr;
+  return new_bool(result);
+}
+Object* b_any(Object*, Object* const* a, size_t n, TupleObject* kw) { return any_all(a, n, kw, true); }
+Object* b_all(Object*, Object* const* a, size_t n, TupleObject* kw) { return any_all(a, n, kw, false); }
+
+}  // namespace
+
+const FunctionDef kIterationFunctions[] = {
+    {"iter", b_iter}, {"next", b_next}, {"sorted", b_sorted}, {"max", b_max},
+    {"min", b_min},   {"sum", b_sum},   {"any", b_any},       {"all", b_all},
+};
+const size_t kIterationFunctionCount = sizeof(kIterationFunctions) / sizeof(kIterationFunctions[0]);
+
+}  // namespace gopy::builtins

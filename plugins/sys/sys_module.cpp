@@ -1,0 +1,182 @@
+// The sys plugin's basic attributes: the standard streams, exit, modules, argv, path,
+// maxsize, version_info, implementation and the recursion/int-digit limits
+// (CPython: Python/sysmodule.c _PySys_InitCore, create_stdio in pylifecycle.c).
+// Attributes derived from the full configuration (sys.flags, ...) are added by
+// sys_config.cpp through fill_config(), when that file is part of the plugin.
+#include <climits>
+#include <string>
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/object_str.hpp"
+#include "gopy/object_textio.hpp"
+#include "gopy/plugin.hpp"
+#include "gopy/state.hpp"
+#include "sys_module.hpp"
+
+namespace gopy::sys {
+
+namespace {
+
+Object* s_exit(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("exit", kw) || !check_nargs("exit", n, 0, 1)) return nullptr;
+  Object* exc = new_exception_args(&exc_SystemExit, a, n);
+  if (!exc) return nullptr;
+  raise_object(exc);
+  decref(exc);
+  return nullptr;
+}
+
+Object* s_getrecursionlimit(Object*, Object* const*, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("getrecursionlimit", kw) || !check_nargs("getrecursionlimit", n, 0, 0)) return nullptr;
+  return new_int(get_thread_state()->interp->recursion_limit);
+}
+
+// CPython: Python/sysmodule.c sys_setrecursionlimit_impl
+Object* s_setrecursionlimit(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("setrecursionlimit", kw) || !check_nargs("setrecursionlimit", n, 1, 1)) return nullptr;
+  if (!is_int(a[0])) return type_error("'" + std::string(a[0]->type->name) + "' object cannot be interpreted as an integer");
+  int64_t v;
+  if (!int_to_int64(a[0], &v) || v > INT_MAX) return overflow_error("Python int too large to convert to C int");
+  if (v < 1) return value_error("recursion limit must be greater or equal than 1");
+  ThreadState* ts = get_thread_state();
+  if (v <= ts->depth)
+    return set_error(&exc_RecursionError, "cannot set the recursion limit to " + std::to_string(v) +
+                                              " at the recursion depth " + std::to_string(ts->depth) +
+                                              ": the limit is too low");
+  ts->interp->recursion_limit = int(v);
+  return new_none();
+}
+
+Object* s_get_int_max_str_digits(Object*, Object* const*, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("get_int_max_str_digits", kw) || !check_nargs("get_int_max_str_digits", n, 0, 0)) return nullptr;
+  return new_int(get_thread_state()->interp->settings.int_max_str_digits);
+}
+
+Object* s_set_int_max_str_digits(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  Object* v = n ? a[0] : find_kwarg(a, n, kw, "maxdigits");
+  if (!v) return type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+  int64_t d;
+  if (!is_int(v) || !int_to_int64(v, &d)) return type_error("an integer is required");
+  if (d != 0 && d < 640) return value_error("maxdigits must be >= 640 or 0 for unlimited");
+  get_thread_state()->interp->settings.int_max_str_digits = int(d);
+  return new_none();
+}
+
+Object* s_intern(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("intern", kw) || !check_nargs("intern", n, 1, 1)) return nullptr;
+  if (!is_str(a[0])) return type_error("intern() argument must be str, not " + std::string(a[0]->type->name));
+  return new_ref<Object>(intern(as_str(a[0])->view()));
+}
+
+Object* s_exception(Object*, Object* const*, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("exception", kw) || !check_nargs("exception", n, 0, 0)) return nullptr;
+  ThreadState* ts = get_thread_state();
+  return new_ref(ts->handled && ts->handled->exc ? ts->handled->exc : None());
+}
+
+Object* s_exc_info(Object*, Object* const*, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("exc_info", kw) || !check_nargs("exc_info", n, 0, 0)) return nullptr;
+  ThreadState* ts = get_thread_state();
+  Object* e = ts->handled ? ts->handled->exc : nullptr;
+  if (!e) return new_tuple_from({None(), None(), None()});
+  Object* tb = static_cast<BaseExceptionObject*>(e)->traceback;
+  return new_tuple_from({e->type, e, tb ? tb : None()});
+}
+
+ListObject* str_list(const std::vector<std::string>& items) {
+  ListObject* l = new_list();
+  for (const auto& s : items) l->items.push_back(new_str(s));
+  return l;
+}
+
+void set(ModuleObject* m, const char* name, Object* value) {
+  dict_set_str(m->dict, name, value);
+  decref(value);
+}
+
+}  // namespace
+
+Status fill_basic(Interpreter* interp) {
+  ModuleObject* m = interp->sys_module;
+  const InterpreterSettings& s = interp->settings;
+  interp->stdin_obj = new_textio(0, "<stdin>", true, false);
+  interp->stdout_obj = new_textio(1, "<stdout>", false, false);
+  interp->stderr_obj = new_textio(2, "<stderr>", false, true, "backslashreplace");
+  dict_set_str(m->dict, "stdin", interp->stdin_obj);
+  dict_set_str(m->dict, "stdout", interp->stdout_obj);
+  dict_set_str(m->dict, "stderr", interp->stderr_obj);
+  dict_set_str(m->dict, "__stdin__", interp->stdin_obj);
+  dict_set_str(m->dict, "__stdout__", interp->stdout_obj);
+  dict_set_str(m->dict, "__stderr__", interp->stderr_obj);
+  dict_set_str(m->dict, "modules", interp->modules);
+  struct Fn {
+    const char* name;
+    BuiltinFn fn;
+  };
+  const Fn fns[] = {{"exit", s_exit},
+                    {"getrecursionlimit", s_getrecursionlimit},
+                    {"setrecursionlimit", s_setrecursionlimit},
+                    {"get_int_max_str_digits", s_get_int_max_str_digits},
+                    {"set_int_max_str_digits", s_set_int_max_str_digits},
+                    {"intern", s_intern},
+                    {"exception", s_exception},
+                    {"exc_info", s_exc_info}};
+  for (const auto& f : fns) add_module_function(m, f.name, f.fn);
+  set(m, "maxsize", new_int(INT64_MAX));
+  set(m, "argv", str_list(s.argv.empty() ? std::vector<std::string>{""} : s.argv));
+  set(m, "orig_argv", str_list(s.orig_argv));
+  set(m, "path", str_list(s.path));
+  set(m, "executable", new_str(s.executable));
+  set(m, "prefix", new_str(s.prefix));
+  set(m, "exec_prefix", new_str(s.exec_prefix));
+  set(m, "base_prefix", new_str(s.base_prefix));
+  set(m, "base_exec_prefix", new_str(s.base_exec_prefix));
+  set(m, "platlibdir", new_str(s.platlibdir));
+  set(m, "platform", new_str("linux"));
+  set(m, "byteorder", new_str("little"));
+  set(m, "maxunicode", new_int(0x10FFFF));
+  set(m, "version", new_str("3.14.0 (gopy)"));
+  set(m, "hexversion", new_int(0x030E00F0));
+  set(m, "api_version", new_int(1013));
+  Object* major = new_int(3);
+  Object* minor = new_int(14);
+  Object* micro = new_int(0);
+  Object* level = new_str("final");
+  Object* serial = new_int(0);
+  TupleObject* version_info = new_tuple_from({major, minor, micro, level, serial});
+  set(m, "version_info", version_info);
+  ModuleObject* impl = new_module("implementation");
+  set(impl, "name", new_str("gopy"));
+  set(impl, "cache_tag", new_str("gopy-3140"));
+  dict_set_str(impl->dict, "version", version_info);
+  set(impl, "hexversion", new_int(0x030E00F0));
+  set(m, "implementation", impl);
+  for (Object* o : {major, minor, micro, level, serial}) decref(o);
+  set(m, "builtin_module_names", new_tuple_steal(std::vector<Object*>{new_str("builtins"), new_str("sys")}));
+  if (error_occurred()) {
+    clear_error();
+    return Status::error("sys", "could not fill the sys module");
+  }
+  return Status::ok();
+}
+
+namespace {
+
+Status attach(gopy_plugin_context& ctx) {
+  auto* interp = static_cast<Interpreter*>(ctx.interp);
+  std::string_view phase = ctx.phase;
+  if (phase == "core") GOPY_RETURN_IF_ERROR(fill_basic(interp));
+  if (fill_config) GOPY_RETURN_IF_ERROR(fill_config(interp, phase));
+  return Status::ok();
+}
+
+Status detach(gopy_plugin_context&) { return Status::ok(); }
+
+}  // namespace
+}  // namespace gopy::sys
+
+GOPY_PLUGIN(gopy_plugin_sys, "sys", gopy::sys::attach, gopy::sys::detach)

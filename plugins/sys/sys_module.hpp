@@ -1,0 +1,19 @@
+// The sys plugin's parts: the basic attributes (sys_module.cpp) and, when present, the
+// configuration-derived ones (sys_config.cpp).
+#pragma once
+
+#include <string_view>
+
+#include "gopy/state.hpp"
+#include "gopy/status.hpp"
+
+namespace gopy::sys {
+
+// Creates the standard streams and the basic attributes on interp->sys_module (core phase).
+Status fill_basic(Interpreter* interp);
+// Adds the attributes derived from the configuration (sys.flags, ...) at `phase`
+// ("core" or "main"). Declared weak: defined by sys_config.cpp when that file is built
+// into the plugin; the attach skips it otherwise. Attributes go into interp->sys_module.
+[[gnu::weak]] Status fill_config(Interpreter* interp, std::string_view phase);
+
+}  // namespace gopy::sys

@@ -1,0 +1,100 @@
+#include "runtime_fixture.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+
+#include "gopy/eval.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_textio.hpp"
+#include "gopy/plugin_abi.h"
+
+extern "C" const gopy_plugin_descriptor* gopy_plugin_builtins();
+extern "C" const gopy_plugin_descriptor* gopy_plugin_sys();
+extern "C" const gopy_plugin_descriptor* gopy_plugin_import_stub();
+
+namespace gopy::test {
+namespace {
+
+void report_error(gopy_plugin_context*, const char* func, const char* message) {
+  std::fprintf(stderr, "plugin error: %s: %s\n", func, message);
+}
+
+void attach(const gopy_plugin_descriptor* d, Interpreter* interp, const char* phase) {
+  gopy_plugin_context ctx{};
+  ctx.struct_size = sizeof ctx;
+  ctx.plugin_name = d->name;
+  ctx.phase = phase;
+  ctx.interp = interp;
+  ctx.set_error = report_error;
+  d->attach(&ctx);
+}
+
+std::string read_all(int fd) {
+  std::string out;
+  ::lseek(fd, 0, SEEK_SET);
+  char buf[4096];
+  ssize_t n;
+  while ((n = ::read(fd, buf, sizeof buf)) > 0) out.append(buf, size_t(n));
+  return out;
+}
+
+int temp_fd() {
+  char path[] = "/tmp/gopy-test-XXXXXX";
+  int fd = ::mkstemp(path);
+  ::unlink(path);
+  return fd;
+}
+
+}  // namespace
+
+ThreadState* start_runtime(const InterpreterSettings& settings) {
+  InterpreterSettings s = settings;
+  if (!s.use_hash_seed) {
+    s.use_hash_seed = true;
+    s.hash_seed = 0;
+  }
+  ThreadState* ts = create_interpreter(s);
+  attach(gopy_plugin_builtins(), ts->interp, "core");
+  attach(gopy_plugin_sys(), ts->interp, "core");
+  attach(gopy_plugin_sys(), ts->interp, "main");
+  attach(gopy_plugin_import_stub(), ts->interp, "main");
+  return ts;
+}
+
+void stop_runtime(ThreadState* ts) {
+  finalize_modules(ts->interp);
+  free_all_objects(ts->interp);
+  destroy_interpreter(ts);
+}
+
+RunResult run_source(const std::string& source, const std::string& stdin_text) {
+  ThreadState* ts = start_runtime();
+  Interpreter* interp = ts->interp;
+  int out_fd = temp_fd(), err_fd = temp_fd(), in_fd = temp_fd();
+  if (::write(in_fd, stdin_text.data(), stdin_text.size()) < 0) return {};
+  ::lseek(in_fd, 0, SEEK_SET);
+  Object* streams[3] = {new_textio(out_fd, "<stdout>", false, false), new_textio(err_fd, "<stderr>", false, true),
+                        new_textio(in_fd, "<stdin>", true, false)};
+  const char* names[3] = {"stdout", "stderr", "stdin"};
+  Object** slots[3] = {&interp->stdout_obj, &interp->stderr_obj, &interp->stdin_obj};
+  for (int i = 0; i < 3; ++i) {
+    xdecref(*slots[i]);
+    *slots[i] = streams[i];
+    dict_set_str(interp->sys_module->dict, names[i], streams[i]);
+  }
+  RunResult r;
+  r.exit_code = run_main_string(source);
+  flush_std_streams();
+  r.out = read_all(out_fd);
+  r.err = read_all(err_fd);
+  stop_runtime(ts);
+  ::close(out_fd);
+  ::close(err_fd);
+  ::close(in_fd);
+  return r;
+}
+
+}  // namespace gopy::test
