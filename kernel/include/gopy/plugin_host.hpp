@@ -140,9 +140,17 @@ std::string trace_text(const std::vector<TraceEvent>& events);
 // "load", "attach", "attach failed", "detach", "detach failed", "unload".
 std::string_view kind_name(TraceEvent::Kind kind);
 
+struct HostOptions {
+  // Bind every symbol of a plugin when it loads (RTLD_NOW): a plugin referring to a symbol
+  // nothing defines is then a load error naming it, instead of the dynamic linker ending
+  // the process at the first call. Lazy binding saves roughly 1k instructions per
+  // imported function at start-up (about 200k for the shipped plugins).
+  bool bind_now = true;
+};
+
 class PluginHost {
  public:
-  explicit PluginHost(Plan plan);
+  explicit PluginHost(Plan plan, HostOptions options = {});
   ~PluginHost();  // detaches (interp null) and unloads whatever is still there
   PluginHost(PluginHost&&) noexcept;  // a moved-from host may only be destroyed or assigned
   PluginHost& operator=(PluginHost&&) noexcept;
