@@ -177,7 +177,8 @@ std::vector<AttachPoint> get_attach(const json::object& obj) {
 fs::path get_library(const json::object& obj, const std::string& dir, const std::string& real_dir) {
   std::string text = get_string(obj, "library");
   if (text.empty()) fail("library", "must not be empty");
-  bool drive = text.size() > 1 && text[1] == ':';
+  bool drive = text.size() > 1 && text[1] == ':' &&
+               ((text[0] >= 'a' && text[0] <= 'z') || (text[0] >= 'A' && text[0] <= 'Z'));
   if (text[0] == '/' || text[0] == '\\' || drive)
     fail("library", "path '" + text + "' must be relative to the manifest's directory");
   // dir + the components of `text`, without "." and empty ones (its normal form).
