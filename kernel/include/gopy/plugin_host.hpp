@@ -55,7 +55,7 @@ bool abi_compatible(const AbiTag& plugin, const AbiTag& kernel);
 struct Manifest {
   std::filesystem::path file;     // the manifest itself
   std::string name;
-  std::filesystem::path library;  // absolute: the manifest's directory / "library"
+  std::filesystem::path library;  // the manifest's directory / "library", in normal form
   std::string entry;
   AbiTag abi;
   std::vector<std::string> platforms;  // empty: every platform
