@@ -37,7 +37,8 @@ int run_main_file(const std::string& path, const std::string& program_name = "go
 // pending: SystemExit -> its exit code (printing a non-int, non-None code to stderr);
 // anything else -> the traceback on sys.stderr and 1. Clears the exception.
 int handle_uncaught_exception();
-// Flushes sys.stdout and sys.stderr (errors ignored), as CPython does before exiting.
-void flush_std_streams();
+// Flushes sys.stdout and sys.stderr, as CPython does before exiting (CPython:
+// flush_std_files): false when flushing stdout failed; errors are cleared.
+bool flush_std_streams();
 
 }  // namespace gopy
