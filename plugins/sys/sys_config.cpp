@@ -1,6 +1,6 @@
 // The sys attributes derived from the configuration: flags, argv, orig_argv, warnoptions,
-// _xoptions, dont_write_bytecode, pycache_prefix, version, version_info, hash_info and
-// implementation.version. The values come from the kernel (gopy/config_sys.hpp); this
+// _xoptions, dont_write_bytecode, pycache_prefix, version, version_info, hash_info,
+// implementation.version, and the error handler of sys.stdin/sys.stdout. The values come from the kernel (gopy/config_sys.hpp); this
 // file only turns them into objects. sys.flags, sys.version_info and sys.hash_info are
 // struct sequences: a read-only tuple of the visible fields plus named attributes,
 // some attribute-only (sys.flags.gil, ...).
@@ -18,6 +18,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "gopy/object_textio.hpp"
 #include "gopy/state.hpp"
 #include "sys_module.hpp"
 
@@ -192,6 +193,18 @@ Object* make_xoptions(const Config& config) {
   return dict;
 }
 
+// stdin and stdout use the configuration's error handler (surrogateescape in UTF-8 mode
+// and the C/C.UTF-8 locales); stderr keeps backslashreplace.
+// CPython: Python/pylifecycle.c create_stdio
+void apply_stdio_errors(Interpreter* interp, const Config& config) {
+  if (!config.stdio_errors) return;
+  for (Object* stream : {interp->stdin_obj, interp->stdout_obj}) {
+    if (stream != nullptr && stream->type == &textio_type) {
+      static_cast<TextIOObject*>(stream)->errors = *config.stdio_errors;
+    }
+  }
+}
+
 }  // namespace
 
 // The sys plugin calls this at each phase it attaches at. The configuration's part of
@@ -205,6 +218,7 @@ Status fill_config(Interpreter* interp, std::string_view phase) {
   ModuleObject* sys = interp->sys_module;
   if (sys == nullptr) return Status::error("sys_config", "the sys module does not exist yet");
 
+  apply_stdio_errors(interp, *config);
   put(sys, "flags", make_flags(*config, *preconfig));
   put(sys, "argv", new_str_list(config->argv.empty() ? StringList{""} : config->argv));
   put(sys, "orig_argv", new_str_list(config->orig_argv));

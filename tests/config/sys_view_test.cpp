@@ -11,6 +11,8 @@
 #include "config_test_support.hpp"
 #include "gopy/config_active.hpp"
 #include "gopy/config_sys.hpp"
+#include "gopy/object_textio.hpp"
+#include "gopy/state.hpp"
 #include "runtime_fixture.hpp"
 
 namespace json = boost::json;
@@ -105,4 +107,19 @@ TEST_CASE("sys_view: the cli vectors that print sys attributes", "[sys][vectors]
   }
   WARN("cli vectors run through the sys view: " << checked);
   CHECK(checked >= 60);
+}
+
+TEST_CASE("sys_view: sys.stdin and sys.stdout take the configuration's error handler", "[sys]") {
+  auto r = gopy::test::run_config({"-c", "pass"}, {{"LC_ALL", "C"}});
+  REQUIRE(r.config.stdio_errors == "surrogateescape");
+  gopy::set_active_config(&r.config, &r.preconfig);
+  gopy::ThreadState* ts = gopy::test::start_runtime();
+  auto errors_of = [](gopy::Object* stream) {
+    return static_cast<gopy::TextIOObject*>(stream)->errors;
+  };
+  CHECK(errors_of(ts->interp->stdout_obj) == "surrogateescape");
+  CHECK(errors_of(ts->interp->stdin_obj) == "surrogateescape");
+  CHECK(errors_of(ts->interp->stderr_obj) == "backslashreplace");
+  gopy::test::stop_runtime(ts);
+  gopy::clear_active_config();
 }
