@@ -12,24 +12,6 @@
 
 namespace gopy {
 
-namespace {
-
-const char* trace_kind_name(plugin::TraceEvent::Kind kind) {
-  using Kind = plugin::TraceEvent::Kind;
-  switch (kind) {
-    case Kind::load: return "load";
-    case Kind::load_failed: return "load failed";
-    case Kind::attach: return "attach";
-    case Kind::attach_failed: return "attach failed";
-    case Kind::detach: return "detach";
-    case Kind::detach_failed: return "detach failed";
-    case Kind::unload: return "unload";
-  }
-  return "?";
-}
-
-}  // namespace
-
 void install_plugin_trace_hook() {
   Runtime& rt = runtime();
   if (!rt.options.observer || !rt.plugins) return;
@@ -37,8 +19,8 @@ void install_plugin_trace_hook() {
     const auto& observer = runtime().options.observer;
     if (!observer) return;
     using Kind = plugin::TraceEvent::Kind;
-    std::string what = std::string(trace_kind_name(event.kind)) + " " + event.plugin;
-    if (event.kind != Kind::load && event.kind != Kind::load_failed && event.kind != Kind::unload)
+    std::string what = std::string(plugin::kind_name(event.kind)) + " " + event.plugin;
+    if (event.kind != Kind::load && event.kind != Kind::unload)
       what += "@" + std::string(plugin::phase_name(event.phase)) + ":" +
               std::to_string(event.order);
     observer(what, std::chrono::duration_cast<std::chrono::microseconds>(event.duration));

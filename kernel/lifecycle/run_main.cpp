@@ -185,6 +185,24 @@ int run_repl_or_stdin(const Config& config) {
   return finish_main_run(exec_with_file_name(read_all_stdin(), "<stdin>"), false);
 }
 
+// CPython: Modules/main.c pymain_run_file_obj: the script, its first line skipped under
+// -x (the newline stays, so line numbers still match the file).
+int run_script(const Config& config, bool inspect) {
+  const std::string& path = *config.run_filename;
+  std::ifstream in(path, std::ios::binary);
+  // An unreadable file: the evaluator's runner prints CPython's "can't open file" (exit 2).
+  if (!in) return run_main_file(path, config.program_name.value_or("gopy"));
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string source = buf.str();
+  if (config.skip_source_first_line > 0) source.erase(0, std::min(source.find('\n'), source.size()));
+  ModuleObject* m = main_module();
+  Object* file = new_str(path);
+  dict_set_str(m->dict, "__file__", file);
+  decref(file);
+  return run_source_as_main(source, path, inspect);
+}
+
 // CPython: Modules/main.c pymain_run_stdin
 int run_stdin(Config& config) {
   if (stdin_is_interactive(config)) {
@@ -232,7 +250,7 @@ int run_python(Config& config) {
   } else if (main_importer_path) {
     exitcode = run_module_as_main("__main__", false, inspect);
   } else if (config.run_filename) {
-    exitcode = run_main_file(*config.run_filename, config.program_name.value_or("gopy"));
+    exitcode = run_script(config, inspect);
   } else {
     exitcode = run_stdin(config);
   }
