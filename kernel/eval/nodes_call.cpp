@@ -198,8 +198,8 @@ Object* MethodCallNode::eval(Frame& f) {
     if (descr && (descr->type == &function_type ||
                   (descr->type == &builtin_function_type && static_cast<BuiltinFunctionObject*>(descr)->is_method))) {
       direct = true;
-      if (size_t off = o->type->dict_offset) {
-        DictObject* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + off);
+      if (auto slot = o->type->instance_dict) {
+        DictObject* d = *slot(o);
         if (d && dict_get_str(d, name)) direct = false;
       }
     }

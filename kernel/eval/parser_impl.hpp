@@ -112,6 +112,10 @@ class Parser {
     n->loc.end_col_offset = last->loc.end_col_offset;
   }
 
+  // ---- roots (parser.cpp)
+  ast::Mod* parse_eval_input();
+  ast::Mod* parse_single_input();
+
   // ---- statements (parser_stmt.cpp)
   bool statements_until(ast::StmtList& out, TokenType end);
   bool statement(ast::StmtList& out);
@@ -134,14 +138,15 @@ class Parser {
   ast::Stmt* import_statement();
   ast::Stmt* from_import_statement();
   bool dotted_name(std::string& out);
-  ast::Expr* condition(const char* keyword);
+  ast::Expr* condition();
   bool check_unsupported_statement();
 
   // ---- targets (parser_targets.cpp)
   bool check_target(ast::Expr* e, TargetsType type);
   static void set_context(ast::Expr* e, ast::ExprContext ctx);
   static const ast::Expr* debug_target(const ast::Expr* e);
-  ast::Expr* target_list(TargetsType type);  // for-loop and comprehension targets
+  // For-loop and comprehension targets; checked and set to Store when `validate`.
+  ast::Expr* target_list(TargetsType type, bool validate = true);
 
   // ---- expressions (parser_expr.cpp)
   ast::Expr* star_expressions();
@@ -170,7 +175,7 @@ class Parser {
   bool comprehension_clauses(std::vector<ast::Comprehension*>& out);
   bool parameters(ast::Arguments& args, Op closer, bool annotations);
   ast::Arg* parameter(bool annotations);
-  bool elements_until(ast::ExprList& out, Op closer, const Token& open);
+  bool elements_until(ast::ExprList& out, Op closer);
 
   // ---- strings and f-strings (parser_strings.cpp)
   ast::Expr* strings();
@@ -192,7 +197,7 @@ class Parser {
   bool has_error_ = false;
   ParserError error_;
   int depth_ = 0;
-  std::uintptr_t stack_base_ = 0;
+  std::uintptr_t stack_floor_ = 0;  // frames below this address would risk the stack
   int error_line_ = 0;  // line of the last token read when the parser failed
   int function_depth_ = 0;  // def, lambda and class bodies being parsed
   int def_depth_ = 0;       // def bodies only ('return' outside function)

@@ -164,15 +164,15 @@ ast::Stmt* Parser::expression_statement() {
   if (at_op(Op::Equal)) {
     ast::ExprList targets{e};
     ast::Expr* value = nullptr;
-    while (accept_op(Op::Equal)) {
+    while (at_op(Op::Equal)) {
+      // A bad target is reported whatever follows the '=' (CPython: invalid_assignment).
+      if (const ast::Expr* bad = invalid_target(targets.back(), TargetsType::Star))
+        return invalid_assignment(targets, bad);
+      advance();
       if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");
       value = star_expressions();
       if (!value) return nullptr;
       if (at_op(Op::Equal)) targets.push_back(value);
-    }
-    for (ast::Expr* target : targets) {
-      if (const ast::Expr* bad = invalid_target(target, TargetsType::Star))
-        return invalid_assignment(targets, bad);
     }
     for (ast::Expr* target : targets) {
       // CPython's compiler errors, found here since they need only the tree.
@@ -207,8 +207,12 @@ ast::Stmt* Parser::expression_statement() {
     return finish(s);
   }
   if (at_op(Op::Colon)) {
-    // CPython: invalid_ann_assign_target and the annotated-assignment messages.
     bool parenthesized = is_parenthesized(e);
+    advance();
+    ast::Expr* annotation = expression();
+    if (!annotation) return nullptr;
+    // CPython: invalid_ann_assign_target and the annotated-assignment messages, which
+    // need a well-formed annotation.
     if (e->kind == ast::ExprKind::Tuple || e->kind == ast::ExprKind::List) {
       const ast::Node* where = e;
       if (auto* tuple = ast::dyn_cast<ast::Tuple>(e); tuple && !parenthesized)
@@ -221,9 +225,6 @@ ast::Stmt* Parser::expression_statement() {
           e->kind == ast::ExprKind::Subscript)) {
       return error_node(e, "illegal target for annotation");
     }
-    advance();
-    ast::Expr* annotation = expression();
-    if (!annotation) return nullptr;
     ast::Expr* value = nullptr;
     if (accept_op(Op::Equal)) {
       if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");
@@ -307,8 +308,7 @@ bool Parser::block(ast::StmtList& out, const Token& keyword, const char* what) {
 }
 
 // An if/elif/while condition: a named expression, with CPython's hint for `=`.
-ast::Expr* Parser::condition(const char* keyword) {
-  (void)keyword;
+ast::Expr* Parser::condition() {
   ast::Expr* test = named_expression();
   if (!test) return nullptr;
   if (at_op(Op::Equal)) return invalid_named_assignment(test);
@@ -329,7 +329,7 @@ ast::Stmt* Parser::if_statement(bool is_elif) {
     auto* s = node<ast::If>(kw);
     if (!chain.empty()) chain.back()->orelse.push_back(s);
     chain.push_back(s);
-    s->test = condition(is_elif ? "elif" : "if");
+    s->test = condition();
     if (!s->test) return nullptr;
     advance();  // ':'
     if (!block(s->body, kw, is_elif ? "'elif' statement" : "'if' statement")) return nullptr;
@@ -349,7 +349,7 @@ ast::Stmt* Parser::if_statement(bool is_elif) {
 ast::Stmt* Parser::while_statement() {
   const Token& kw = advance();
   auto* s = node<ast::While>(kw);
-  s->test = condition("while");
+  s->test = condition();
   if (!s->test) return nullptr;
   advance();
   ++loop_depth_;
@@ -415,10 +415,8 @@ ast::Stmt* Parser::try_statement() {
         }
         end_at(tuple, tuple->elts.back());
         if (at_kw(Keyword::As)) {
-          const Token& as_kw = cur();
           advance();
           const Token& name = cur();
-          (void)as_kw;
           return error_range(type_start, name.type == TokenType::Name ? name : type_start,
                              "multiple exception types must be parenthesized when using 'as'");
         }

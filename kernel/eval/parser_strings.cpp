@@ -161,6 +161,7 @@ bool Parser::replacement_field(std::vector<ast::Expr*>& parts, std::string& pend
   }
   ast::Expr* value = star_expressions();
   if (!value) return false;
+  if (value->kind == ast::ExprKind::Starred) defer_error(value, "can't use starred expression here");
   std::string debug_text;
   bool debug = false;
   if (at_op(Op::Equal)) {
@@ -240,11 +241,8 @@ ast::Expr* Parser::format_spec(const Token& colon) {
   std::string pending;
   for (;;) {
     if (at_type(TokenType::FStringMiddle)) {
-      const Token& t = advance();
-      std::string_view text = token_text(t);
-      // Format specs keep backslashes as written except the usual escapes.
-      if (!decode_middle(t, false, pending)) return nullptr;
-      (void)text;
+      // CPython decodes escapes in a format spec even in a raw f-string.
+      if (!decode_middle(advance(), false, pending)) return nullptr;
     } else if (at_op(Op::LBrace)) {
       if (!replacement_field(parts, pending)) return nullptr;
     } else {

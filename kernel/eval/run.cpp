@@ -26,6 +26,10 @@ Object* compile_module_source(std::string_view source, std::string_view filename
   SymbolTable table;
   ScopeError scope_error;
   if (!table.build(*parsed.module(), &scope_error)) {
+    if (scope_error.recursion) {
+      set_error(&exc_RecursionError, scope_error.msg);
+      return nullptr;
+    }
     raise_syntax_error("SyntaxError", scope_error.msg, std::string(filename), scope_error.lineno,
                        scope_error.col_offset + 1, source_line_text(source, scope_error.lineno), scope_error.lineno,
                        scope_error.col_offset + 1);
@@ -111,6 +115,10 @@ int handle_uncaught_exception() {
     print_exception(exc);
     clear_error();
     code = 1;
+    if (isinstance_of(exc, &exc_KeyboardInterrupt)) {
+      get_thread_state()->interp->unhandled_keyboard_interrupt = true;
+      code = 130;  // 128 + SIGINT, what a shell reports for CPython's exit
+    }
   }
   decref(exc);
   flush_std_streams();

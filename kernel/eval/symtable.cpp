@@ -102,6 +102,8 @@ class ScopeCollector {
   }
 
   void stmt(const ast::Stmt* s) {
+    NestingGuard guard(*this);
+    if (failed_ || too_deep(s)) return;
     using K = ast::StmtKind;
     switch (s->kind) {
       case K::FunctionDef: {
@@ -297,7 +299,24 @@ class ScopeCollector {
     pop();
   }
 
+  // Bounds the recursion over deeply nested trees.
+  struct NestingGuard {
+    ScopeCollector& c;
+    explicit NestingGuard(ScopeCollector& col) : c(col) { ++c.depth_; }
+    ~NestingGuard() { --c.depth_; }
+  };
+  bool too_deep(const ast::Node* at) {
+    if (depth_ <= kMaxCompileNesting) return false;
+    if (!failed_) {
+      fail("maximum recursion depth exceeded during compilation", at);
+      error_->recursion = true;
+    }
+    return true;
+  }
+
   void expr(const ast::Expr* e) {
+    NestingGuard guard(*this);
+    if (failed_ || too_deep(e)) return;
     using K = ast::ExprKind;
     switch (e->kind) {
       case K::BoolOp:
@@ -513,6 +532,7 @@ class ScopeCollector {
   ScopeError* error_;
   Scope* cur_ = nullptr;
   bool failed_ = false;
+  int depth_ = 0;
   std::map<Scope*, std::map<std::string, const ast::Node*>> nonlocal_nodes_;
 };
 

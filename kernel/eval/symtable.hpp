@@ -35,10 +35,16 @@ struct Scope {
 
 // The first error the analysis found, with CPython's message.
 struct ScopeError {
+  bool recursion = false;  // nesting too deep: RecursionError, not SyntaxError
   std::string msg;
   int lineno = 0;
   int col_offset = 0;
 };
+
+// How deep expressions and statements may nest before compilation stops with
+// "RecursionError: maximum recursion depth exceeded during compilation" (CPython bounds the
+// same recursion through its C stack limit).
+inline constexpr int kMaxCompileNesting = 5000;
 
 class SymbolTable {
  public:

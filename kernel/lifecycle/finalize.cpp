@@ -18,10 +18,7 @@ void install_plugin_trace_hook() {
   rt.plugins->set_trace_hook([](const plugin::TraceEvent& event) {
     const auto& observer = runtime().options.observer;
     if (!observer) return;
-    // One name per TraceEvent::Kind, in its order.
-    static constexpr const char* kinds[] = {"load",   "load failed",   "attach", "attach failed",
-                                            "detach", "detach failed", "unload"};
-    std::string what = std::string(kinds[static_cast<int>(event.kind)]) + " " + event.plugin;
+    std::string what = std::string(plugin::kind_name(event.kind)) + " " + event.plugin;
     if (event.kind != plugin::TraceEvent::Kind::load &&
         event.kind != plugin::TraceEvent::Kind::unload)
       what += "@" + std::string(plugin::phase_name(event.phase)) + ":" +

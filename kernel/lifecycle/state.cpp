@@ -120,6 +120,7 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   init_exception_methods();
   init_int_float_methods();
   init_textio_methods();
+  init_range_methods();
   init_eval_types();
 
   interp->modules = new_dict();
@@ -169,6 +170,7 @@ void free_all_objects(Interpreter* interp) {
   interp->live_head.live_prev = interp->live_head.live_next = &interp->live_head;
   interp->live_count = 0;
   reset_static_type_dicts();
+  type_modified();
   interp->modules = nullptr;
   interp->builtins_module = nullptr;
   interp->builtins_dict = nullptr;

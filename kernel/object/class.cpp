@@ -361,13 +361,14 @@ Object* build_class(StrObject* name, TupleObject* bases, DictObject* ns, StrObje
     if (!(base->flags & TypeFlags::basetype))
       return type_error(cat("type '", base->name, "' is not an acceptable base type"));
   }
-  size_t dict_offset = base->dict_offset;
-  if (!dict_offset) {
+  auto instance_dict = base->instance_dict;
+  if (!instance_dict) {
     if (base != &object_type)
       return set_error(&exc_NotImplementedError,
                        cat("class '", name->utf8, "': subclassing '", base->name, "' is not supported by gopy"));
-    dict_offset = offsetof(InstanceObject, dict);
+    instance_dict = instance_dict_slot_of_instance;
   }
+  type_modified();
   auto* t = make<TypeObject>();
   t->type = new_ref(&type_type);
   t->name = name->utf8;
@@ -378,7 +379,7 @@ Object* build_class(StrObject* name, TupleObject* bases, DictObject* ns, StrObje
   t->base = new_ref(base);
   t->bases = bases->size() ? new_ref(bases) : new_tuple_from({base});
   t->dict = dict_copy(ns);
-  t->dict_offset = dict_offset;
+  t->instance_dict = instance_dict;
   if (Object* m = dict_get_str(t->dict, "__module__"); m && is_str(m)) t->module = as_str(m)->utf8;
   else t->module = "__main__";
   if (dict_get_str(t->dict, "__qualname__")) dict_del_item(t->dict, intern("__qualname__"));

@@ -347,6 +347,8 @@ int exc_setattr(Object* o, StrObject* name, Object* value) {
   return generic_setattr(o, name, value);
 }
 
+DictObject** exception_dict_slot(Object* o) { return &static_cast<BaseExceptionObject*>(o)->dict; }
+
 }  // namespace
 
 Object* exception_str(Object* exc) {
@@ -387,7 +389,7 @@ void init_exception_types() {
   exc_##name.tp_getattr = exc_getattr;                                      \
   exc_##name.tp_setattr = exc_setattr;                                      \
   exc_##name.tp_hash = object_identity_hash;                                \
-  exc_##name.dict_offset = offsetof(BaseExceptionObject, dict);
+  exc_##name.instance_dict = exception_dict_slot;
   GOPY_EXCEPTION_TYPES(GOPY_SLOTS_EXC)
 #undef GOPY_SLOTS_EXC
 }

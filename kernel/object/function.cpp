@@ -70,6 +70,7 @@ BuiltinFunctionObject* new_builtin_function(const char* name, BuiltinFn fn, Obje
 }
 
 void add_method(TypeObject* type, const char* name, BuiltinFn fn) {
+  type_modified();
   BuiltinFunctionObject* f = new_builtin_function(name, fn);
   f->is_method = true;
   f->owner = type;

@@ -200,9 +200,8 @@ int set_attr(Object* o, StrObject* name, Object* value) {
 int del_attr(Object* o, StrObject* name) { return set_attr(o, name, nullptr); }
 
 static DictObject** instance_dict_slot(Object* o) {
-  size_t off = o->type->dict_offset;
-  if (!off) return nullptr;
-  return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + off);
+  auto slot = o->type->instance_dict;
+  return slot ? slot(o) : nullptr;
 }
 
 // Binds a class attribute found for an instance: functions become bound methods.
@@ -224,6 +223,15 @@ Object* generic_getattr(Object* o, StrObject* name) {
     }
   }
   if (descr) return bind_descriptor(descr, o);
+  std::string_view n = name->view();
+  if (n == "__class__") return new_ref<Object>(o->type);
+  if (n == "__dict__") {
+    if (DictObject** slot = instance_dict_slot(o)) {
+      if (!*slot) *slot = new_dict();
+      return new_ref<Object>(*slot);
+    }
+  }
+  if (n == "__doc__") return new_none();
   return attribute_error(o, name);
 }
 

@@ -3,6 +3,7 @@
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "object/strcat.hpp"
@@ -260,7 +261,48 @@ Object* slice_repr(Object* o) {
   return new_str(text + ")");
 }
 
+Object* m_index(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("index", kw) || !check_nargs("index", n - 1, 1, 1)) return nullptr;
+  auto* r = as_range(a[0]);
+  int64_t s, e, st, v;
+  if (a[1]->type == &int_type && small_bounds(r, &s, &e, &st) && int_to_int64(a[1], &v)) {
+    bool inside = st > 0 ? (v >= s && v < e) : (v <= s && v > e);
+    if (inside && (v - s) % st == 0) return new_int((v - s) / st);
+  } else {
+    Object* it = range_iter(a[0]);
+    if (!it) return nullptr;
+    int64_t i = 0;
+    while (Object* x = range_iter_next(it)) {
+      int eq = object_eq(x, a[1]);
+      decref(x);
+      if (eq) {
+        decref(it);
+        return eq < 0 ? nullptr : new_int(i);
+      }
+      ++i;
+    }
+    decref(it);
+  }
+  Object* rep = object_repr(a[1]);
+  if (!rep) return nullptr;
+  std::string msg = as_str(rep)->utf8 + " is not in range";
+  decref(rep);
+  return value_error(msg);
+}
+
+Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("count", kw) || !check_nargs("count", n - 1, 1, 1)) return nullptr;
+  int c = range_contains(a[0], a[1]);
+  if (c < 0) return nullptr;
+  return new_int(c);
+}
+
 }  // namespace
+
+void init_range_methods() {
+  add_method(&range_type, "index", m_index);
+  add_method(&range_type, "count", m_count);
+}
 
 void init_range_slice_types() {
   make_static_type(&range_type, &type_type, "range", &object_type, 0);

@@ -52,7 +52,10 @@ void ensure_static_type_dicts() {
     if (!t->dict) t->dict = new_dict();
 }
 
-TypeObject::~TypeObject() { clear_refs(); }
+TypeObject::~TypeObject() {
+  type_modified();
+  clear_refs();
+}
 
 void TypeObject::clear_refs() {
   if (!(flags & TypeFlags::heap)) return;  // static types: dicts reset by the interpreter
@@ -76,12 +79,42 @@ bool is_subtype(const TypeObject* a, const TypeObject* b) {
   return false;
 }
 
-Object* type_lookup(TypeObject* t, StrObject* name) {
+// A global cache of MRO lookups for interned names, misses included (CPython: the type
+// attribute cache, Objects/typeobject.c _PyType_LookupRef). Any change to any type's
+// dict, and any type creation or destruction, starts a new epoch and so empties it.
+namespace {
+struct LookupCacheEntry {
+  const TypeObject* type = nullptr;
+  const StrObject* name = nullptr;
+  uint64_t epoch = 0;
+  Object* value = nullptr;
+};
+constexpr size_t kLookupCacheSize = 4096;
+LookupCacheEntry g_lookup_cache[kLookupCacheSize];
+uint64_t g_type_epoch = 1;
+
+Object* type_lookup_uncached(TypeObject* t, StrObject* name) {
   for (; t; t = t->base) {
     if (t->dict)
       if (Object* v = dict_get_str(t->dict, name)) return v;
   }
   return nullptr;
+}
+}  // namespace
+
+void type_modified() { ++g_type_epoch; }
+
+Object* type_lookup(TypeObject* t, StrObject* name) {
+  if (!name->interned) return type_lookup_uncached(t, name);
+  auto h = (reinterpret_cast<uintptr_t>(t) >> 4) * 31 + (reinterpret_cast<uintptr_t>(name) >> 4);
+  LookupCacheEntry& e = g_lookup_cache[(h ^ (h >> 12)) & (kLookupCacheSize - 1)];
+  if (e.type == t && e.name == name && e.epoch == g_type_epoch) return e.value;
+  Object* v = type_lookup_uncached(t, name);
+  e.type = t;
+  e.name = name;
+  e.epoch = g_type_epoch;
+  e.value = v;
+  return v;
 }
 Object* type_lookup(TypeObject* t, std::string_view name) { return type_lookup(t, intern(name)); }
 
@@ -165,6 +198,7 @@ static int type_setattr(Object* o, StrObject* name, Object* value) {
     return -1;
   }
   int r;
+  type_modified();
   if (value) {
     r = dict_set_item(t->dict, name, value);
   } else {
@@ -192,6 +226,8 @@ static Object* type_richcompare(Object* a, Object* b, CompareOp op) {
 
 // ---- object ----
 
+DictObject** instance_dict_slot_of_instance(Object* o) { return &static_cast<InstanceObject*>(o)->dict; }
+
 // CPython: Objects/typeobject.c object_new: excess arguments are an error unless the
 // class overrides __init__ (and does not override __new__).
 static Object* object_new(TypeObject* t, Object* const*, size_t nargs, TupleObject* kwnames) {
@@ -200,7 +236,7 @@ static Object* object_new(TypeObject* t, Object* const*, size_t nargs, TupleObje
     return type_error(cat(t->qualname, "() takes no arguments"));
   }
   if (t == &object_type) return make<InstanceObject>(&object_type);
-  if (t->dict_offset != offsetof(InstanceObject, dict)) {
+  if (t->instance_dict != instance_dict_slot_of_instance) {
     return type_error(cat("object.__new__(", t->name, ") is not safe"));
   }
   incref(t);
@@ -307,7 +343,6 @@ void init_type_and_object_types() {
   object_type.tp_new = object_new;
   object_type.tp_init = object_init;
   object_type.tp_hash = identity_hash;
-  object_type.dict_offset = 0;
   none_type.tp_repr = none_repr;
   none_type.nb_bool = none_bool;
   none_type.tp_hash = identity_hash;

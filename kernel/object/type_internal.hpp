@@ -11,8 +11,12 @@ namespace gopy {
 void ensure_static_type_dicts();
 void reset_static_type_dicts();
 TupleObject* type_mro_tuple(TypeObject* t);
+// Invalidates cached type lookups (call after changing any type's dict).
+void type_modified();
 int64_t object_identity_hash(Object* o);
 bool is_type_object(Object* o);
+// The instance dict of a plain class instance (the `instance_dict` of object subclasses).
+DictObject** instance_dict_slot_of_instance(Object* o);
 NewFn object_new_fn();
 InitFn object_init_fn();
 
@@ -37,6 +41,7 @@ void init_dict_methods();
 void init_set_type();
 void init_set_methods();
 void init_range_slice_types();
+void init_range_methods();
 void init_function_types();
 void init_function_methods();
 void init_exception_types();

@@ -30,6 +30,7 @@ struct PluginHost::Impl {
   enum class State { fresh, core_attached, main_attached, unwound };
 
   Plan plan;
+  HostOptions options;
   std::vector<LoadedLibrary> libraries;  // by plugin index
   std::vector<std::size_t> load_order;   // plugin indices
   std::vector<std::size_t> attached;     // step indices, in attach order
@@ -66,8 +67,8 @@ struct PluginHost::Impl {
     if (libraries[plugin].loaded()) return Status::ok();
     Status status;
     record(event_for(step), [&] {
-      status = load_plugin(plan.plugins[plugin], libraries[plugin]);
-      return status.is_ok() ? TraceEvent::Kind::load : TraceEvent::Kind::load_failed;
+      status = load_plugin(plan.plugins[plugin], libraries[plugin], options.bind_now);
+      return status.is_ok() ? TraceEvent::Kind::load : TraceEvent::Kind::attach_failed;
     });
     if (status.is_ok()) load_order.push_back(plugin);
     return status;
@@ -134,8 +135,9 @@ struct PluginHost::Impl {
   }
 };
 
-PluginHost::PluginHost(Plan plan) : impl_(std::make_unique<Impl>()) {
+PluginHost::PluginHost(Plan plan, HostOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->plan = std::move(plan);
+  impl_->options = options;
   impl_->libraries.resize(impl_->plan.plugins.size());
 }
 

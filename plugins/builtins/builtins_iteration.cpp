@@ -1,5 +1,6 @@
 // Built-in functions over iterables: iter, next, sorted, min, max, sum, any, all
 // (CPython: Python/bltinmodule.c builtin_iter, builtin_next, min_max, builtin_sum_impl).
+#include <cmath>
 #include <string>
 
 #include "builtins_internal.hpp"
@@ -131,6 +132,33 @@ Object* b_sum(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!it) return nullptr;
   Object* total = start ? new_ref(start) : new_int(0);
   while (Object* x = iter_next(it)) {
+    if (total->type == &float_type && (x->type == &float_type || x->type == &int_type)) {
+      // Floats are summed with Neumaier's compensation (CPython 3.12+).
+      double f = static_cast<FloatObject*>(total)->value;
+      double c = 0.0;
+      bool more = true;
+      Object* item = x;
+      while (more) {
+        double v;
+        int64_t iv;
+        if (item->type == &float_type) v = static_cast<FloatObject*>(item)->value;
+        else if (item->type == &int_type && int_to_int64(item, &iv)) v = double(iv);
+        else break;
+        decref(item);
+        item = nullptr;
+        double t = f + v;
+        if (std::fabs(f) >= std::fabs(v)) c += (f - t) + v;
+        else c += (v - t) + f;
+        f = t;
+        item = iter_next(it);
+        more = item != nullptr;
+      }
+      if (c != 0.0 && std::isfinite(c)) f += c;
+      decref(total);
+      total = new_float(f);
+      if (!item) break;
+      x = item;
+    }
     Object* r = binary_op(total, x, BinaryOp::add);
     decref(x);
     decref(total);

@@ -87,11 +87,10 @@ Object* load_module(Interpreter* interp, const std::string& fullname, Object* pa
     dict_set_str(interp->modules, fullname, m);
     Object* r = exec_source_in_module(buf.str(), file, m);
     if (!r) {
-      Object* exc = fetch_error();
+      // Forget the half-initialized module; the exception (and its traceback state) stays set.
       Object* key = new_str(fullname);
-      if (dict_get_item(interp->modules, key)) dict_del_item(interp->modules, key);
+      if (dict_get_str(interp->modules, fullname)) dict_del_item(interp->modules, key);
       decref(key);
-      restore_error(exc);
       decref(m);
       return nullptr;
     }

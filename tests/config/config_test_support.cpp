@@ -2,9 +2,9 @@
 
 namespace gopy::test {
 
-RunResult run_config(const std::vector<std::string>& args,
+ConfigRun run_config(const std::vector<std::string>& args,
                      const std::map<std::string, std::optional<std::string>>& env_changes) {
-  RunResult result;
+  ConfigRun result;
   MapEnvironment env({{"LC_ALL", "C.UTF-8"}});
   env.set_current_directory(kWorkingDirectory);
   for (const auto& [name, value] : env_changes) {

@@ -15,7 +15,7 @@ namespace gopy::test {
 inline constexpr const char* kProgram = "/opt/gopy/bin/gopy";
 inline constexpr const char* kWorkingDirectory = "/tmp/case";
 
-struct RunResult {
+struct ConfigRun {
   Status status;
   int exit_code = 0;
   std::string out;
@@ -25,7 +25,7 @@ struct RunResult {
 };
 
 // `env_changes`: a value sets, nullopt removes; applied over the base LC_ALL=C.UTF-8.
-RunResult run_config(const std::vector<std::string>& args,
+ConfigRun run_config(const std::vector<std::string>& args,
                      const std::map<std::string, std::optional<std::string>>& env_changes = {});
 
 }  // namespace gopy::test

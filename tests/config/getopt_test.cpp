@@ -1,6 +1,8 @@
 // The command-line scanner's corner cases (CPython: Python/getopt.c).
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+
 #include "config_test_support.hpp"
 
 using gopy::test::run_config;
@@ -131,4 +133,31 @@ TEST_CASE("getopt: scanner oddities kept from CPython", "[getopt]") {
   auto long_x = run_config({"--X", "utf8=2"});
   CHECK(long_x.exit_code == 1);
   CHECK(long_x.err.find("invalid -X utf8 option value") != std::string::npos);
+}
+
+TEST_CASE("getopt: any argument vector ends in ok / exit 0 or 2 / a fatal error", "[getopt]") {
+  // Deterministic pseudo-random command lines over the option alphabet and odd bytes.
+  const std::string alphabet = "-bBcdEhiImOPqRsStuvVWxX?:=Z \xc3\xa9" "0123";
+  std::uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 2000; ++round) {
+    Strings args;
+    const int count = static_cast<int>(next() % 5);
+    for (int i = 0; i < count; ++i) {
+      std::string arg;
+      const int length = static_cast<int>(next() % 6);
+      for (int j = 0; j < length; ++j) arg += alphabet[next() % alphabet.size()];
+      args.push_back(arg);
+    }
+    auto r = run_config(args);
+    INFO(round);
+    if (r.status.is_ok()) {
+      CHECK_FALSE(r.config.argv.empty());
+    } else {
+      CHECK((r.exit_code == 0 || r.exit_code == 1 || r.exit_code == 2));
+    }
+  }
 }

@@ -14,7 +14,7 @@
 #include "gopy/config_sys.hpp"
 
 namespace json = boost::json;
-using gopy::test::RunResult;
+using gopy::test::ConfigRun;
 
 namespace {
 
@@ -35,7 +35,7 @@ std::string list_repr(const std::vector<std::string>& items) {
 }
 
 // str() of one `sys...` expression, or nullopt when it is not a configuration value.
-std::optional<std::string> sys_value(const std::string& expr, const RunResult& r) {
+std::optional<std::string> sys_value(const std::string& expr, const ConfigRun& r) {
   const gopy::Config& c = r.config;
   if (expr == "sys.flags") return gopy::sys_flags_repr(c, r.preconfig);
   if (expr.rfind("sys.flags.", 0) == 0) {
@@ -66,7 +66,7 @@ std::optional<std::string> sys_value(const std::string& expr, const RunResult& r
 }
 
 // What `import sys; print(a, b, ...)` prints, when every argument is a sys value.
-std::optional<std::string> expected_print(const std::string& program, const RunResult& r) {
+std::optional<std::string> expected_print(const std::string& program, const ConfigRun& r) {
   static const std::regex shape(R"(import sys[;\n] ?print\(([^()]*)\)\n?)");
   std::smatch match;
   if (!std::regex_match(program, match, shape)) return std::nullopt;
@@ -100,7 +100,7 @@ void check_case(const json::object& c, Tally& tally) {
                                               : std::optional<std::string>(value.as_string());
     }
   }
-  RunResult r = gopy::test::run_config(args, env);
+  ConfigRun r = gopy::test::run_config(args, env);
   const int expected_exit = static_cast<int>(c.at("exit_code").as_int64());
   auto expected_text = [&](const char* key) -> std::optional<std::string> {
     const auto* v = c.if_contains(key);

@@ -222,7 +222,14 @@ std::string describe_difference(std::string_view expected, std::string_view actu
   std::string where = "at byte " + std::to_string(at);
   if (at == expected.size() && at < actual.size()) where += " (extra output)";
   if (at == actual.size() && at < expected.size()) where += " (output ends early)";
-  return where + ": expected " + quote(expected.substr(from), 60) + ", got " + quote(actual.substr(from), 60);
+  std::string text = where + ": expected " + quote(expected.substr(from), 60) + ", got " + quote(actual.substr(from), 60);
+  // A traceback's point is its last line, which the excerpt above cuts off.
+  std::string_view rest = actual.substr(from);
+  std::string ending = last_line(rest);
+  if (rest.size() > 60 && !ending.empty() && rest.substr(0, 60).find(ending) == std::string_view::npos) {
+    text += " ending " + quote(ending, 120);
+  }
+  return text;
 }
 
 }  // namespace gopy::conformance

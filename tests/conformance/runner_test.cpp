@@ -109,6 +109,9 @@ TEST_CASE("File lines parse greedily, like Python's regex", "[normalize]") {
 TEST_CASE("differences are described at the first differing byte", "[compare]") {
   CHECK(describe_difference("abc\n", "abd\n") == "at byte 2: expected \"abc\\n\", got \"abd\\n\"");
   CHECK(describe_difference("ab", "abc") == "at byte 2 (extra output): expected \"ab\", got \"abc\"");
+  CHECK(describe_difference("", "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nNameError: x\n") ==
+        "at byte 0 (extra output): expected \"\", got \"Traceback (most recent call last):\\n  File \\\"<string>\\\", line 1\"... "
+        "ending \"NameError: x\"");
   CHECK(describe_difference("line1\nline2\n", "line1\n") ==
         "at byte 6 (output ends early): expected \"line2\\n\", got \"\"");
 }

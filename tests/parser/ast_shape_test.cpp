@@ -157,6 +157,9 @@ TEST_CASE("f-strings", "[ast][fstring]") {
   CHECK(dump_expr("rf'\\d{x}'") == "JoinedStr([Constant('\\\\d'), FormattedValue(Name('x'), -1, None)])");
   CHECK(dump_expr("f'\\t{x}'") == "JoinedStr([Constant('\\t'), FormattedValue(Name('x'), -1, None)])");
   CHECK(dump_expr("f''") == "JoinedStr([])");
+  // A format spec's escapes are decoded even in a raw f-string, as CPython does.
+  CHECK(dump_expr("rf'{x:\\n}\\n'") ==
+        "JoinedStr([FormattedValue(Name('x'), -1, JoinedStr([Constant('\\n')])), Constant('\\\\n')])");
 }
 
 TEST_CASE("interactive mode marks expression statements for echo", "[ast][interactive]") {
@@ -172,17 +175,32 @@ TEST_CASE("interactive mode marks expression statements for echo", "[ast][intera
   r = parse_interactive("a; b\n", "<stdin>");
   REQUIRE(r.ok());
   CHECK(gopy::ast::dump(*r.root) == "Interactive([Expr!(Name('a')), Expr!(Name('b'))])");
-  r = parse_interactive("\n", "<stdin>");
+  // Blank lines inside an entry do not end it (the REPL decides where an entry ends).
+  r = parse_interactive("if x:\n\n  y\n", "<stdin>");
   REQUIRE(r.ok());
-  CHECK(gopy::ast::dump(*r.root) == "Interactive([])");
+  CHECK(gopy::ast::dump(*r.root) == "Interactive([If(Name('x'), [Expr!(Name('y'))], [])])");
+  // As compile(source, name, "single"):
+  r = parse_interactive("\n", "<stdin>");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error->msg == "invalid syntax");
   r = parse_interactive("x = 1\ny = 2\n", "<stdin>");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error->msg == "multiple statements found while compiling a single statement");
+  CHECK(r.error->lineno == 1);
+  CHECK(r.error->offset == 6);
+  r = parse_interactive("if x:\n  y\nz\n", "<stdin>");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error->msg == "invalid syntax");
+  CHECK(r.error->lineno == 3);
 }
 
 TEST_CASE("eval mode", "[ast][eval]") {
   CHECK(dump_expr("x + 1\n\n") == "BinOp(Name('x'), Add, Constant(1))");
   CHECK(dump_expr("x = 1") == "ERROR: SyntaxError: invalid syntax");
+  CHECK(dump_expr("*a,") == "ERROR: SyntaxError: invalid syntax");
+  CHECK(dump_expr("1, 2,") == "Tuple([Constant(1), Constant(2)])");
+  CHECK(dump_expr("1,") == "Tuple([Constant(1)])");
+  CHECK(dump_expr("") == "ERROR: SyntaxError: invalid syntax");
   auto r = gopy::parser::parse_expression(" 1", "<string>");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error->type == "IndentationError");

@@ -161,4 +161,7 @@ TEST_CASE("identifiers and invalid characters", "[lexical]") {
   CHECK(error_of("x = \x01\n") == "SyntaxError: invalid non-printable character U+0001 @ 1:5-1:5");
   CHECK(error_of("x = \xF0\x9F\x98\x80\n") == "SyntaxError: invalid character '\xF0\x9F\x98\x80' (U+1F600) @ 1:5-1:5");
   CHECK(error_of("x = a\xC2\xB7" "b\n") == "OK");
+  // Unicode's own classes decide: U+0375 is a symbol, U+2118 an identifier start.
+  CHECK(error_of("x = a\xCD\xB5" "b\n") == "SyntaxError: invalid character '\xCD\xB5' (U+0375) @ 1:6-1:6");
+  CHECK(error_of("x = \xE2\x84\x98\n") == "OK");
 }

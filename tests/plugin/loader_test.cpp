@@ -151,6 +151,18 @@ TEST_CASE("loader: a plugin whose dependency is missing fails to load, clearly",
                                 "No such file or directory");
 }
 
+TEST_CASE("loader: lazily bound, a plugin loads although a symbol it never calls is missing",
+          "[loader]") {
+  TempDir tmp;
+  add_plugin(tmp.path(), Spec("tp_undefined"));
+  Plan plan = discover({tmp.path()}, "linux");
+  REQUIRE(plan.ok());
+  PluginHost host(std::move(plan), HostOptions{.bind_now = false});
+  // With no interpreter its attach does not call the undefined function.
+  REQUIRE(host.attach_phase(Phase::core, nullptr).is_ok());
+  CHECK(host.trace_text() == "tp_undefined+");
+}
+
 TEST_CASE("loader: an undefined symbol fails at load, not at the first call", "[loader]") {
   TempDir tmp;
   add_plugin(tmp.path(), Spec("tp_undefined"));

@@ -185,3 +185,15 @@ TEST_CASE("manifest: a requirement skipped on this platform is explained", "[man
                              "requires 'tp_a', which is skipped on this platform (platforms "
                              "[windows] do not include linux)")});
 }
+
+TEST_CASE("manifest: the library path is kept in normal form", "[manifest]") {
+  TempDir tmp;
+  plugin_test::add_plugin(tmp.path(), Spec("tp_a").lib("./sub//tp_a.so"), false);
+  Plan plan = discover({tmp.path()}, "linux");
+  REQUIRE(plan.ok());
+  CHECK(plan.plugins[0].library == tmp.path() / "sub" / "tp_a.so");
+
+  fs::path file = plugin_test::add_plugin(tmp.path(), Spec("tp_a").lib("./"), false);
+  REQUIRE(discover({tmp.path()}, "linux").errors ==
+          std::vector<std::string>{expected(file, "library", "path './' names no file")});
+}

@@ -35,7 +35,9 @@ int run_main_string(std::string_view source, std::string_view filename = "<strin
 int run_main_file(const std::string& path, const std::string& program_name = "gopy");
 // CPython: Python/pythonrun.c _PyErr_PrintEx + handle_system_exit. With an exception
 // pending: SystemExit -> its exit code (printing a non-int, non-None code to stderr);
-// anything else -> the traceback on sys.stderr and 1. Clears the exception.
+// anything else -> the traceback on sys.stderr and 1 (KeyboardInterrupt: 130 and
+// interp->unhandled_keyboard_interrupt set, so the caller can re-raise SIGINT as CPython
+// does). Clears the exception.
 int handle_uncaught_exception();
 // Flushes sys.stdout and sys.stderr, as CPython does before exiting (CPython:
 // flush_std_files): false when flushing stdout failed; errors are cleared.

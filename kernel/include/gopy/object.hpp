@@ -176,8 +176,8 @@ struct TypeObject : Object {
   TupleObject* bases = nullptr;  // __bases__
   TupleObject* mro = nullptr;    // __mro__
   DictObject* dict = nullptr;    // the type's attributes
-  // Offset of the instance dict pointer inside instances (0: instances have no dict).
-  size_t dict_offset = 0;
+  // Where an instance keeps its attribute dict (null: instances have no dict).
+  DictObject** (*instance_dict)(Object*) = nullptr;
 
   NewFn tp_new = nullptr;
   InitFn tp_init = nullptr;

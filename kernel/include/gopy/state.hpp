@@ -67,6 +67,9 @@ struct Interpreter {
   Object live_head;
   size_t live_count = 0;
   bool finalizing = false;
+  // Set when the program ended with an uncaught KeyboardInterrupt: CPython then exits by
+  // re-raising SIGINT (Modules/main.c exit_sigint); the lifecycle does the same.
+  bool unhandled_keyboard_interrupt = false;
   int recursion_limit = 1000;
   uint64_t hash_k0 = 0, hash_k1 = 0;  // SipHash key from the seed
   DictObject* modules = nullptr;           // sys.modules
