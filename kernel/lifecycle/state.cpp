@@ -3,12 +3,11 @@
 // finalize_modules, Python/ceval.c _Py_CheckRecursiveCall).
 #include "gopy/state.hpp"
 
-#include <pthread.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <vector>
 
+#include "eval/stack_bounds.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -40,14 +39,10 @@ constexpr size_t kStackMargin = 256 * 1024;
 constexpr size_t kValueStackSlots = 1 << 18;
 
 char* find_stack_limit() {
-  pthread_attr_t attr;
-  if (pthread_getattr_np(pthread_self(), &attr) != 0) return nullptr;
-  void* addr = nullptr;
-  size_t size = 0;
-  pthread_attr_getstack(&attr, &addr, &size);
-  pthread_attr_destroy(&attr);
-  if (!addr || size <= kStackMargin * 2) return nullptr;
-  return static_cast<char*>(addr) + kStackMargin;
+  std::uintptr_t low = thread_stack_low();
+  auto here = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+  if (low == 0 || here <= low + kStackMargin * 2) return nullptr;
+  return reinterpret_cast<char*>(low + kStackMargin);
 }
 
 void init_static_types_once() {
