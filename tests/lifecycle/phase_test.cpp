@@ -212,3 +212,28 @@ TEST_CASE("phase_test: 1000 initialize/finalize cycles leave nothing behind", "[
   CHECK(count_proc_entries("/proc/self/fd") == fds);
   CHECK(gopy::get_thread_state() == nullptr);
 }
+
+TEST_CASE("phase_test: initializing while finalizing is refused", "[lifecycle][phase]") {
+  static std::vector<std::string> seen;
+  seen.clear();
+  gopy::LifecycleOptions options;
+  options.observer = [](std::string_view what, std::chrono::microseconds) {
+    if (what != "finalize_modules") return;
+    // Called from inside finalize: the runtime says it is finalizing and refuses to start.
+    gopy::Status core = gopy::initialize_core(embedded_config());
+    gopy::Status main = gopy::initialize_main();
+    seen.push_back(std::string(gopy::runtime_state_name()));
+    seen.push_back(core.is_error() ? core.message() : "ok");
+    seen.push_back(main.is_error() ? main.message() : "ok");
+    seen.push_back(std::to_string(gopy::finalize_ex()));  // nested: nothing to do
+  };
+  REQUIRE(gopy::initialize_from_config(embedded_config(), options).is_ok());
+  CHECK(gopy::finalize_ex() == 0);
+  REQUIRE(seen.size() == 4);
+  CHECK(seen[0] == "finalizing");
+  CHECK(seen[1].find("called while the runtime is finalizing") != std::string::npos);
+  CHECK(seen[2].find("called while the runtime is finalizing") != std::string::npos);
+  CHECK(seen[3] == "0");
+  CHECK(gopy::runtime_phase() == gopy::RuntimePhase::uninitialized);
+  CHECK(gopy::get_thread_state() == nullptr);
+}
