@@ -1,17 +1,12 @@
-# The compiler/standard-library identity of the ABI tag, as GOPY_ABI_IDENTITY expands to
-# (gopy/plugin.hpp); manifests say "identity": "@GOPY_ABI_IDENTITY@".
-# Probed at every configure, so it follows the compiler and the header.
-block(SCOPE_FOR VARIABLES PROPAGATE GOPY_ABI_IDENTITY)
-  try_run(gopy_abi_run gopy_abi_compiled ${CMAKE_BINARY_DIR}/abi_probe
-    ${CMAKE_CURRENT_LIST_DIR}/gopy_abi_probe.cpp
-    CMAKE_FLAGS -DINCLUDE_DIRECTORIES=${CMAKE_CURRENT_LIST_DIR}/../kernel/include
-    CXX_STANDARD 20 CXX_STANDARD_REQUIRED ON CXX_EXTENSIONS OFF
-    RUN_OUTPUT_VARIABLE gopy_abi_identity)
-  if(NOT gopy_abi_compiled OR NOT gopy_abi_run EQUAL 0)
-    message(FATAL_ERROR "gopy: cannot determine the plugin ABI identity")
-  endif()
-  set(GOPY_ABI_IDENTITY "${gopy_abi_identity}")
-endblock()
+# The compiler/standard-library identity of the ABI tag; manifests say
+# "identity": "@GOPY_ABI_IDENTITY@". Probed at every configure, so it follows the compiler
+# and the header.
+include(${CMAKE_CURRENT_LIST_DIR}/GopyAbi.cmake)
+gopy_probe_abi_identity(GOPY_ABI_IDENTITY ${CMAKE_CURRENT_LIST_DIR}/../kernel/include
+                        ${CMAKE_CURRENT_LIST_DIR}/gopy_abi_probe.cpp)
+# Where plugins go in the install tree: beside the kernel library, wherever the platform
+# puts libraries (discovery looks in <kernel lib dir>/gopy/plugins).
+set(GOPY_INSTALL_PLUGINDIR ${CMAKE_INSTALL_LIBDIR}/gopy/plugins)
 
 # gopy_plugin(NAME <name> SOURCES <src>... MANIFEST <file>)
 # Builds a plugin shared object <name>.so next to its manifest <name>.json in the
@@ -34,10 +29,10 @@ function(gopy_plugin)
     get_filename_component(manifest_name ${P_MANIFEST} NAME)
     configure_file(${P_MANIFEST} ${P_OUTPUT_DIR}/${manifest_name} @ONLY)
     if(P_OUTPUT_DIR STREQUAL GOPY_PLUGIN_OUTPUT_DIR)
-      install(FILES ${P_OUTPUT_DIR}/${manifest_name} DESTINATION ${GOPY_PLUGIN_SUBDIR})
+      install(FILES ${P_OUTPUT_DIR}/${manifest_name} DESTINATION ${GOPY_INSTALL_PLUGINDIR})
     endif()
   endif()
   if(P_OUTPUT_DIR STREQUAL GOPY_PLUGIN_OUTPUT_DIR)
-    install(TARGETS ${P_NAME} LIBRARY DESTINATION ${GOPY_PLUGIN_SUBDIR})
+    install(TARGETS ${P_NAME} LIBRARY DESTINATION ${GOPY_INSTALL_PLUGINDIR})
   endif()
 endfunction()

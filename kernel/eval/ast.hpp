@@ -559,7 +559,8 @@ class Arena {
 // A compact, deterministic one-line rendering of a tree, close to CPython's ast.dump()
 // without field names for the common fields, e.g.
 //   Module([Expr(Call(Name('print'), [BinOp(Constant(1), Add, Constant(2))], []))])
-// For tests and debugging; positions are not included.
+// For tests and debugging; positions are not included; an echoed REPL expression
+// statement prints as `Expr!(...)`.
 std::string dump(const Mod& root);
 std::string dump(const Expr& expr);
 std::string dump(const Stmt& stmt);

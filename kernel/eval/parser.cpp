@@ -1,6 +1,11 @@
 // Entry points of the parser and its token buffer.
 // CPython: Parser/peg_api.c _PyParser_ASTFromString, Parser/pegen.c _PyPegen_run_parser.
+#include <cstdint>
 #include <cstdio>
+
+#if defined(__linux__)
+#include <pthread.h>
+#endif
 
 #include "eval/parser.hpp"
 #include "eval/parser_impl.hpp"
@@ -9,44 +14,76 @@
 namespace gopy::parser {
 namespace {
 
-// CPython: Parser/parser.c MAXSTACK; deeper input fails instead of exhausting the C++
-// stack (each unit costs a few small frames, so this stays far below 8 MB, also under
-// AddressSanitizer).
-constexpr int kMaxDepth = 3000;
+// CPython: Parser/parser.c MAXSTACK (6000 rule calls). Each unit here is one nesting step
+// (an operand of a unary operator, a lambda or conditional-expression body, a bracket),
+// which costs CPython about one rule call, so the same inputs overflow.
+constexpr int kMaxDepth = 6000;
+// Whatever the count, stop this far above the end of the thread's stack: frames are
+// larger under AddressSanitizer, and the parser may be entered deep inside a running
+// program (exec, import) with little stack left.
+constexpr std::uintptr_t kStackReserve = 256u << 10;
+// Where the thread's stack size cannot be read, use at most this much.
+constexpr std::uintptr_t kFallbackStackBudget = 1u << 20;
+
+std::uintptr_t stack_position() {
+  return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+}
+
+// The lowest frame address the parser may reach (stacks grow down on every platform gopy
+// targets).
+std::uintptr_t stack_floor(std::uintptr_t here) {
+#if defined(__linux__)
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    void* low = nullptr;
+    std::size_t size = 0;
+    int rc = pthread_attr_getstack(&attr, &low, &size);
+    pthread_attr_destroy(&attr);
+    auto bottom = reinterpret_cast<std::uintptr_t>(low);
+    if (rc == 0 && here > bottom + kStackReserve) return bottom + kStackReserve;
+  }
+#endif
+  return here > kFallbackStackBudget ? here - kFallbackStackBudget : 0;
+}
 
 // The REPL prints the value of expression statements that are not inside a def or class
 // body. CPython: Python/codegen.c codegen_stmt_expr (c_interactive && nestlevel <= 1).
-void mark_echo(ast::StmtList& body) {
-  for (ast::Stmt* s : body) {
-    switch (s->kind) {
-      case ast::StmtKind::Expr: ast::cast<ast::ExprStmt>(s)->echo = true; break;
-      case ast::StmtKind::If: {
-        auto* n = ast::cast<ast::If>(s);
-        mark_echo(n->body);
-        mark_echo(n->orelse);
-        break;
+void mark_echo(ast::StmtList& top) {
+  std::vector<ast::StmtList*> work{&top};  // a worklist: elif chains nest deeply
+  while (!work.empty()) {
+    ast::StmtList& body = *work.back();
+    work.pop_back();
+    for (ast::Stmt* s : body) {
+      switch (s->kind) {
+        case ast::StmtKind::Expr: ast::cast<ast::ExprStmt>(s)->echo = true; break;
+        case ast::StmtKind::If: {
+          auto* n = ast::cast<ast::If>(s);
+          work.push_back(&n->body);
+          work.push_back(&n->orelse);
+          break;
+        }
+        case ast::StmtKind::While: {
+          auto* n = ast::cast<ast::While>(s);
+          work.push_back(&n->body);
+          work.push_back(&n->orelse);
+          break;
+        }
+        case ast::StmtKind::For: {
+          auto* n = ast::cast<ast::For>(s);
+          work.push_back(&n->body);
+          work.push_back(&n->orelse);
+          break;
+        }
+        case ast::StmtKind::Try: {
+          auto* n = ast::cast<ast::Try>(s);
+          work.push_back(&n->body);
+          for (auto* h : n->handlers) work.push_back(&h->body);
+          work.push_back(&n->orelse);
+          work.push_back(&n->finalbody);
+          break;
+        }
+        default: break;
       }
-      case ast::StmtKind::While: {
-        auto* n = ast::cast<ast::While>(s);
-        mark_echo(n->body);
-        mark_echo(n->orelse);
-        break;
-      }
-      case ast::StmtKind::For: {
-        auto* n = ast::cast<ast::For>(s);
-        mark_echo(n->body);
-        mark_echo(n->orelse);
-        break;
-      }
-      case ast::StmtKind::Try: {
-        auto* n = ast::cast<ast::Try>(s);
-        mark_echo(n->body);
-        for (auto* h : n->handlers) mark_echo(h->body);
-        mark_echo(n->orelse);
-        mark_echo(n->finalbody);
-        break;
-      }
-      default: break;
     }
   }
 }
@@ -60,14 +97,14 @@ std::string unsupported_message(std::string_view construct) {
 }
 
 Parser::Parser(std::string_view source, std::string_view filename, ParseMode mode)
-    : tok_(source, mode == ParseMode::Single),
+    : tok_(source),
       filename_(filename),
       mode_(mode),
       arena_(std::make_unique<ast::Arena>()) {
 }
 
 bool Parser::enter() {
-  if (++depth_ > kMaxDepth) {
+  if (++depth_ > kMaxDepth || stack_position() < stack_floor_) {
     too_complex();
     return false;
   }
@@ -153,6 +190,7 @@ bool Parser::starts_expression(const Token& t) const {
 }
 
 ParseResult Parser::run() {
+  stack_floor_ = stack_floor(stack_position());
   ParseResult result;
   ast::Mod* root = nullptr;
   if (long bad = find_invalid_utf8(tok_.source()); bad >= 0) {
@@ -173,39 +211,18 @@ ParseResult Parser::run() {
     error_loc(line, -1, line, -1, "source code cannot contain null bytes");
     error_.check_rest = false;
   } else if (mode_ == ParseMode::Eval) {
-    auto* expr_root = arena_->make_root<ast::Expression>();
-    ast::Expr* body = star_expressions();
-    if (body) {
-      while (at_type(TokenType::Newline)) advance();
-      if (!at_type(TokenType::EndMarker)) invalid_syntax();
-      else {
-        expr_root->body = body;
-        root = expr_root;
-      }
-    }
+    root = parse_eval_input();
   } else if (mode_ == ParseMode::Single) {
-    auto* interactive = arena_->make_root<ast::Interactive>();
-    if (at_type(TokenType::Newline)) {
-      advance();
-    } else if (!at_type(TokenType::EndMarker)) {
-      statement(interactive->body);
-    }
-    if (!failed()) {
-      while (at_type(TokenType::Newline)) advance();
-      while (at_type(TokenType::Dedent)) advance();
-      if (!at_type(TokenType::EndMarker)) {
-        if (at_type(TokenType::Error)) tokenizer_failure();
-        else error_at(cur(), "multiple statements found while compiling a single statement");
-      } else {
-        mark_echo(interactive->body);
-        root = interactive;
-      }
-    }
+    root = parse_single_input();
   } else {
     auto* module = arena_->make_root<ast::Module>();
     if (statements_until(module->body, TokenType::EndMarker)) root = module;
   }
   result.warnings = std::move(warnings_);
+  if (!failed() && has_deferred_) {
+    has_error_ = true;
+    error_ = deferred_;
+  }
   if (failed()) {
     result.error = finish_error();
     return result;
@@ -213,6 +230,61 @@ ParseResult Parser::run() {
   result.root = root;
   result.arena = std::move(arena_);
   return result;
+}
+
+// CPython: eval_input: expressions NEWLINE* ENDMARKER (no starred items).
+ast::Mod* Parser::parse_eval_input() {
+  if (at_type(TokenType::EndMarker)) {
+    int line = tok_.source().empty() ? 0 : 1;
+    return error_loc(line, -1, line, -1, "invalid syntax");
+  }
+  const Token& start = cur();
+  ast::ExprList items;
+  for (;;) {
+    if (at_op(Op::Star)) return invalid_syntax();
+    ast::Expr* e = expression();
+    if (!e) return nullptr;
+    items.push_back(e);
+    if (!accept_op(Op::Comma)) break;
+    if (!starts_expression(cur()) && !at_op(Op::Star)) break;
+  }
+  ast::Expr* body = items.front();
+  if (items.size() > 1 || (mark_ > 0 && prev().type == TokenType::Op && prev().op == Op::Comma)) {
+    auto* tuple = node<ast::Tuple>(start);
+    tuple->elts = std::move(items);
+    body = finish(tuple);
+  }
+  while (at_type(TokenType::Newline)) advance();
+  if (!at_type(TokenType::EndMarker)) {
+    if (starts_expression(cur())) return juxtaposed_expressions(body);
+    return invalid_syntax();
+  }
+  auto* root = arena_->make_root<ast::Expression>();
+  root->body = body;
+  return root;
+}
+
+// CPython: interactive: statement_newline, then Parser/pegen.c bad_single_statement.
+ast::Mod* Parser::parse_single_input() {
+  if (at_type(TokenType::EndMarker)) {
+    // Nothing to run: compile(..., "single") rejects it (a REPL skips blank entries).
+    int line = tok_.source().empty() ? 0 : 1;
+    return error_loc(line, -1, line, -1, "invalid syntax");
+  }
+  auto* interactive = arena_->make_root<ast::Interactive>();
+  const Token& first = cur();
+  bool compound = first.type == TokenType::Name &&
+                  (first.keyword == Keyword::If || first.keyword == Keyword::While ||
+                   first.keyword == Keyword::For || first.keyword == Keyword::Try ||
+                   first.keyword == Keyword::Def || first.keyword == Keyword::Class);
+  if (!statement(interactive->body)) return nullptr;
+  while (at_type(TokenType::Newline)) advance();
+  if (!at_type(TokenType::EndMarker)) {
+    if (compound || at_type(TokenType::Error)) return invalid_syntax();
+    return error_at(prev(), "multiple statements found while compiling a single statement");
+  }
+  mark_echo(interactive->body);
+  return interactive;
 }
 
 ParseResult parse_module(std::string_view source_utf8, std::string_view filename) {

@@ -15,8 +15,9 @@ namespace gopy::parser {
 
 // What CPython puts in a SyntaxError (or its IndentationError / TabError subclasses).
 // lineno/end_lineno are 1-based; offset/end_offset are 1-based *character* (code point)
-// columns into `text`, as SyntaxError.offset since 3.10; 0 when unknown. `text` is the
-// offending source line including its newline when it had one (as CPython), or empty.
+// columns into `text`, as SyntaxError.offset since 3.10 (0 or -1 where CPython leaves them
+// so). `text` is the offending source line: with its newline for errors found by the
+// parser, without it for errors found by the tokenizer, as CPython; empty when unknown.
 // `type` is "MemoryError" (not a SyntaxError) when the input nests deeper than the parser
 // allows, as CPython's "Parser stack overflowed" error.
 struct SyntaxErrorInfo {
@@ -53,8 +54,10 @@ struct ParseResult {
 
 // A whole file or `-c` program ("exec").
 ParseResult parse_module(std::string_view source_utf8, std::string_view filename);
-// One REPL entry ("single"): exactly one statement (simple statements may be joined with
-// `;`); expression statements outside def/class bodies get ExprStmt::echo = true.
+// One REPL entry ("single", as compile(source, name, "single")): exactly one statement
+// (simple statements may be joined with `;`); blank lines inside it are ignored, and an
+// entry with no statement is a SyntaxError, so a REPL skips blank entries itself.
+// Expression statements outside def/class bodies get ExprStmt::echo = true.
 ParseResult parse_interactive(std::string_view source_utf8, std::string_view filename);
 // An expression for eval() ("eval"). As CPython's compile(), leading blanks are an error:
 // builtins.eval strips them before calling this.

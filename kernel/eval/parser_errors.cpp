@@ -2,8 +2,6 @@
 // CPython: Parser/pegen_errors.c (_PyPegen_raise_error, _Pypegen_set_syntax_error,
 // _PyPegen_tokenize_full_source_to_check_for_errors), Parser/action_helpers.c
 // (_PyPegen_get_expr_name), Parser/pegen.c (_PyPegen_get_invalid_target).
-#include <algorithm>
-
 #include "eval/parser_impl.hpp"
 
 namespace gopy::parser {
@@ -19,9 +17,20 @@ std::nullptr_t Parser::error_loc(int lineno, int col0, int end_lineno, int end_c
   error_.offset = col0 + 1;
   error_.end_lineno = end_lineno;
   error_.end_offset = end_col0 + 1;
-  // Inside an f-string the expression's own error wins over later tokenizer errors.
-  error_.check_rest = fstring_depth_ == 0;
+  error_.check_rest = true;
   return nullptr;
+}
+
+void Parser::defer_error(const ast::Node* n, const std::string& msg) {
+  if (has_deferred_) return;
+  has_deferred_ = true;
+  deferred_ = ParserError{};
+  deferred_.msg = msg;
+  deferred_.lineno = n->loc.lineno;
+  deferred_.offset = n->loc.col_offset + 1;
+  deferred_.end_lineno = n->loc.end_lineno;
+  deferred_.end_offset = n->loc.end_col_offset + 1;
+  deferred_.check_rest = false;
 }
 
 std::nullptr_t Parser::error_at(const Token& t, const std::string& msg, const char* type) {
@@ -116,14 +125,19 @@ std::nullptr_t Parser::invalid_syntax() {
 void Parser::check_rest_for_tokenizer_errors() {
   if (mode_ == ParseMode::Single) return;  // CPython does not read ahead in the REPL
   bool tokenizer_failed = !tokens_.empty() && tokens_.back().type == TokenType::Error;
+  error_line_ = tokens_.empty() ? 0 : tokens_.back().lineno;
   while (!tokenizer_failed) {
     Token t = tok_.next();
     if (t.type == TokenType::EndMarker) return;
     if (t.type == TokenType::Error) tokenizer_failed = true;
   }
   const TokenizerError& te = tok_.error();
+  // Inside an f-string the parser's error stands; errors pegen itself reports (indentation,
+  // tabs) never replace it.
+  if (tok_.in_fstring() || te.text_with_newline) return;
   if (te.at_eof_in_brackets) {
-    if (tok_.level() == 0 || error_.lineno <= tok_.innermost_bracket().lineno) return;
+    // CPython compares with the line of the last token the parser read.
+    if (tok_.level() == 0 || error_line_ <= tok_.innermost_bracket().lineno) return;
   } else if (te.msg == "unexpected EOF while parsing") {
     return;
   }
@@ -268,9 +282,20 @@ std::nullptr_t Parser::invalid_assignment(const ast::ExprList& targets, const as
   }
   bool bitwise_or_level = is_parenthesized(candidate) || leftmost_bitwise_or(candidate) == candidate;
   if (targets.size() == 1 && !excluded && bitwise_or_level &&
-      invalid_target(candidate, TargetsType::Star)) {
-    return error_node(candidate, std::string("cannot assign to ") + expr_name(candidate) +
-                                     " here. Maybe you meant '==' instead of '='?");
+      invalid_target(candidate, TargetsType::Star) && at_op(Op::Equal)) {
+    // `a = b` with `b` a bitwise-or expression not followed by '=' or ':=': probe it.
+    std::size_t saved_mark = mark_;
+    bool had_error = has_error_;
+    advance();
+    ast::Expr* b = bitwise_or();
+    bool fits = b && !at_op(Op::Equal) && !at_op(Op::ColonEqual);
+    if (!had_error && has_error_ && error_.from_tokenizer) return nullptr;
+    has_error_ = had_error;
+    mark_ = saved_mark;
+    if (fits) {
+      return error_node(candidate, std::string("cannot assign to ") + expr_name(candidate) +
+                                       " here. Maybe you meant '==' instead of '='?");
+    }
   }
   return error_node(bad, std::string("cannot assign to ") + expr_name(bad));
 }
@@ -283,6 +308,12 @@ bool Parser::is_parenthesized(const ast::Expr* e) const {
 // invalid_legacy_expression in Grammar/python.gram.
 std::nullptr_t Parser::juxtaposed_expressions(ast::Expr* a) {
   if (failed()) return nullptr;
+  // The expression that ends where `b` starts: a lambda's body, a conditional's `else`.
+  for (;;) {
+    if (auto* l = ast::dyn_cast<ast::Lambda>(a)) a = l->body;
+    else if (auto* c = ast::dyn_cast<ast::IfExp>(a)) a = c->orelse;
+    else break;
+  }
   const Token& b_start = cur();
   if (auto* name = ast::dyn_cast<ast::Name>(a);
       name && (name->id == "print" || name->id == "exec") && !is_parenthesized(a)) {
@@ -299,26 +330,34 @@ std::nullptr_t Parser::juxtaposed_expressions(ast::Expr* a) {
                           (b_start.type == TokenType::String ||
                            b_start.type == TokenType::FStringStart);
   bool inside_brackets = mark_ > 0 && prev().level > 0;
-  bool disjunction_level = a->kind != ast::ExprKind::Lambda && a->kind != ast::ExprKind::IfExp;
-  if (inside_brackets && !name_then_string && disjunction_level &&
-      b_start.type != TokenType::Error) {
-    // Only when `b` is itself a whole expression.
+  // CPython's second pass parses `b` wherever this happens (reading further tokens, which
+  // matters for a later "'(' was never closed"), and names the missing comma only inside
+  // brackets. A generic error stays where the first pass stopped.
+  std::size_t first_pass_end = tokens_.size();
+  if (!name_then_string && b_start.type != TokenType::Error) {
     std::size_t saved = mark_;
     bool had_error = has_error_;
     ast::Expr* b = expression();
-    if (b) {
-      return error_nodes(a, b, "invalid syntax. Perhaps you forgot a comma?");
-    }
     if (!had_error && has_error_ && error_.from_tokenizer) return nullptr;
     has_error_ = had_error;
+    if (b && inside_brackets) return error_nodes(a, b, "invalid syntax. Perhaps you forgot a comma?");
     mark_ = saved;
+    // PEG backtracking would still find a one-token `b` (`f(a b(,))`).
+    bool single_token = b_start.type == TokenType::Number || b_start.type == TokenType::String ||
+                        (b_start.type == TokenType::Name && b_start.keyword == Keyword::None_);
+    if (!b && inside_brackets && single_token) {
+      return error_loc(a->loc.lineno, a->loc.col_offset, b_start.end_lineno, b_start.end_col,
+                       "invalid syntax. Perhaps you forgot a comma?");
+    }
   }
-  return invalid_syntax();
+  const Token& furthest = tokens_[first_pass_end - 1];
+  if (furthest.type == TokenType::Error) return tokenizer_failure();
+  if (cur().type == TokenType::Indent || cur().type == TokenType::Dedent) return invalid_syntax();
+  return error_at(furthest, "invalid syntax");
 }
 
 // `if x = 1:` and the like. CPython: invalid_named_expression.
 std::nullptr_t Parser::invalid_named_assignment(ast::Expr* a) {
-  const Token& eq = cur();
   std::size_t saved = mark_;
   advance();  // '='
   ast::Expr* b = bitwise_or();
@@ -350,7 +389,6 @@ std::nullptr_t Parser::invalid_named_assignment(ast::Expr* a) {
     return error_node(a, std::string("cannot assign to ") + expr_name(a) +
                              " here. Maybe you meant '==' instead of '='?");
   }
-  (void)eq;
   mark_ = saved;
   return invalid_syntax();
 }

@@ -72,7 +72,13 @@ ast::Expr* Parser::star_expression() {
 }
 
 ast::Expr* Parser::star_named_expression() {
-  if (at_op(Op::Star)) return star_expression();
+  if (at_op(Op::Star)) {
+    if (!starts_expression(peek(1)) && peek(1).type != TokenType::Error) {
+      advance();
+      return error_at(cur(), "Invalid star expression");
+    }
+    return star_expression();
+  }
   return named_expression();
 }
 
@@ -95,7 +101,16 @@ ast::Expr* Parser::named_expression() {
   }
   ast::Expr* e = expression();
   if (e && at_op(Op::ColonEqual)) {
-    return error_node(e, std::string("cannot use assignment expressions with ") + expr_name(e));
+    // CPython: invalid_named_expression, when a value follows the ':='.
+    std::size_t saved = mark_;
+    advance();
+    bool had_error = has_error_;
+    ast::Expr* value = expression();
+    if (!had_error && has_error_ && error_.from_tokenizer) return nullptr;
+    has_error_ = had_error;
+    mark_ = saved;
+    if (value)
+      return error_node(e, std::string("cannot use assignment expressions with ") + expr_name(e));
   }
   return e;
 }
@@ -348,6 +363,8 @@ ast::Expr* Parser::paren_atom() {
   if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");
   ast::Expr* first = star_named_expression();
   if (!first) return nullptr;
+  if ((at_kw(Keyword::For) || at_kw(Keyword::Async)) && first->kind == ast::ExprKind::Starred)
+    return error_node(first, "iterable unpacking cannot be used in comprehension");
   if (at_kw(Keyword::For) || at_kw(Keyword::Async)) {
     auto* g = node<ast::GeneratorExp>(open);
     g->elt = first;
@@ -358,7 +375,7 @@ ast::Expr* Parser::paren_atom() {
   if (at_op(Op::Comma)) {
     auto* tuple = node<ast::Tuple>(open);
     tuple->elts.push_back(first);
-    if (!elements_until(tuple->elts, Op::RPar, open)) return nullptr;
+    if (!elements_until(tuple->elts, Op::RPar)) return nullptr;
     parenthesized_.insert(tuple);
     return finish(tuple);
   }
@@ -375,15 +392,21 @@ ast::Expr* Parser::paren_atom() {
 }
 
 // After the first element and at a ',': the rest of a list, tuple or set display.
-bool Parser::elements_until(ast::ExprList& out, Op closer, const Token& open) {
-  (void)open;
+bool Parser::elements_until(ast::ExprList& out, Op closer) {
   while (accept_op(Op::Comma)) {
-    if (at_op(closer)) break;
+    if (at_op(closer) || at_kw(Keyword::For)) break;
     ast::Expr* e = star_named_expression();
     if (!e) return false;
     out.push_back(e);
   }
   if (accept_op(closer)) return true;
+  if (at_kw(Keyword::For) && closer != Op::RPar && !out.empty()) {
+    // CPython: invalid_comprehension ("[a, b for a, b in c]").
+    std::vector<ast::Comprehension*> ignored;
+    if (!comprehension_clauses(ignored)) return false;
+    error_nodes(out.front(), out.back(), "did you forget parentheses around the comprehension target?");
+    return false;
+  }
   if (at_op(Op::Equal) && !out.empty()) {
     invalid_named_assignment(out.back());
     return false;
@@ -402,6 +425,8 @@ ast::Expr* Parser::list_atom() {
   if (accept_op(Op::RSqb)) return finish(list);
   ast::Expr* first = star_named_expression();
   if (!first) return nullptr;
+  if ((at_kw(Keyword::For) || at_kw(Keyword::Async)) && first->kind == ast::ExprKind::Starred)
+    return error_node(first, "iterable unpacking cannot be used in comprehension");
   if (at_kw(Keyword::For) || at_kw(Keyword::Async)) {
     auto* comp = node<ast::ListComp>(open);
     comp->elt = first;
@@ -410,7 +435,7 @@ ast::Expr* Parser::list_atom() {
     return finish(comp);
   }
   list->elts.push_back(first);
-  if (!elements_until(list->elts, Op::RSqb, open)) return nullptr;
+  if (!elements_until(list->elts, Op::RSqb)) return nullptr;
   return finish(list);
 }
 
@@ -432,6 +457,8 @@ ast::Expr* Parser::brace_atom() {
     if (!first) return nullptr;
     if (!at_op(Op::Colon)) {
       // A set display or comprehension.
+      if ((at_kw(Keyword::For) || at_kw(Keyword::Async)) && first->kind == ast::ExprKind::Starred)
+        return error_node(first, "iterable unpacking cannot be used in comprehension");
       if (at_kw(Keyword::For) || at_kw(Keyword::Async)) {
         auto* comp = node<ast::SetComp>(open);
         comp->elt = first;
@@ -441,7 +468,7 @@ ast::Expr* Parser::brace_atom() {
       }
       auto* set = node<ast::Set>(open);
       set->elts.push_back(first);
-      if (!elements_until(set->elts, Op::RBrace, open)) return nullptr;
+      if (!elements_until(set->elts, Op::RBrace)) return nullptr;
       return finish(set);
     }
     if (first->kind == ast::ExprKind::Starred)
@@ -477,11 +504,10 @@ ast::Expr* Parser::brace_atom() {
     ast::Expr* k = expression();
     if (!k) return nullptr;
     if (!at_op(Op::Colon)) {
-      if (at_op(Op::Comma) || at_op(Op::RBrace))
-        return error_loc(k->loc.lineno, k->loc.col_offset, k->loc.lineno, -1,
-                         "':' expected after dictionary key");
-      if (starts_expression(cur())) return juxtaposed_expressions(k);
-      return invalid_syntax();
+      if (at_type(TokenType::Error)) return tokenizer_failure();
+      // CPython: invalid_kvpair
+      return error_loc(k->loc.lineno, k->loc.end_col_offset - 1, k->loc.end_lineno, -1,
+                       "':' expected after dictionary key");
     }
     const Token& colon = advance();
     if (at_op(Op::RBrace) || at_op(Op::Comma))
@@ -607,6 +633,8 @@ ast::Expr* Parser::call(ast::Expr* call_node) {
     if (t.type == TokenType::Op && t.op == Op::Star) {
       Token before = prev();
       advance();
+      if (!starts_expression(cur()) && cur().type != TokenType::Error)
+        return error_at(cur(), "Invalid star expression");
       ast::Expr* v = expression();
       if (!v) return nullptr;
       auto* s = node<ast::Starred>(t);
@@ -628,8 +656,10 @@ ast::Expr* Parser::call(ast::Expr* call_node) {
       n->keywords.push_back(k);
       seen_double_star = true;
       last = v;
-    } else if (t.type == TokenType::Name && peek(1).type == TokenType::Op &&
-               peek(1).op == Op::Equal) {
+    } else if (t.type == TokenType::Name &&
+               (t.keyword == Keyword::None_ || t.keyword == Keyword::True ||
+                t.keyword == Keyword::False || t.keyword == Keyword::None) &&
+               peek(1).type == TokenType::Op && peek(1).op == Op::Equal) {
       if (t.keyword != Keyword::None_) {
         if (t.keyword == Keyword::True || t.keyword == Keyword::False || t.keyword == Keyword::None)
           return error_range(t, peek(1), "cannot assign to " + std::string(token_text(t)));
@@ -637,7 +667,9 @@ ast::Expr* Parser::call(ast::Expr* call_node) {
                            "expression cannot contain assignment, perhaps you meant \"==\"?");
       }
       advance();
-      advance();
+      const Token& eq = advance();
+      if (at_op(Op::RPar) || at_op(Op::Comma))
+        return error_range(t, eq, "expected argument value expression");
       ast::Expr* v = expression();
       if (!v) return nullptr;
       auto* k = node<ast::Keyword>(t);
@@ -755,12 +787,16 @@ bool Parser::comprehension_clauses(std::vector<ast::Comprehension*>& out) {
     }
     const Token& kw = advance();
     auto* c = node<ast::Comprehension>(kw);
-    c->target = target_list(TargetsType::For);
+    c->target = target_list(TargetsType::For, false);
     if (!c->target) return false;
     if (!accept_kw(Keyword::In)) {
-      invalid_syntax();
+      // CPython: invalid_for_if_clause, at the last token read.
+      if (cur().type == TokenType::Error) tokenizer_failure();
+      else error_at(tokens_.back(), "'in' expected after for-loop variables");
       return false;
     }
+    if (!check_target(c->target, TargetsType::For)) return false;
+    set_context(c->target, ast::ExprContext::Store);
     c->iter = disjunction();
     if (!c->iter) return false;
     while (accept_kw(Keyword::If)) {

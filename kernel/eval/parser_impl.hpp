@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -74,6 +75,7 @@ class Parser {
   std::nullptr_t unsupported_node(const ast::Node* n, std::string_view construct);
   std::nullptr_t tokenizer_failure();
   std::nullptr_t too_complex();
+  void defer_error(const ast::Node* n, const std::string& msg);
   bool failed() const { return has_error_; }
   void check_rest_for_tokenizer_errors();
   SyntaxErrorInfo finish_error();
@@ -110,6 +112,10 @@ class Parser {
     n->loc.end_col_offset = last->loc.end_col_offset;
   }
 
+  // ---- roots (parser.cpp)
+  ast::Mod* parse_eval_input();
+  ast::Mod* parse_single_input();
+
   // ---- statements (parser_stmt.cpp)
   bool statements_until(ast::StmtList& out, TokenType end);
   bool statement(ast::StmtList& out);
@@ -132,14 +138,15 @@ class Parser {
   ast::Stmt* import_statement();
   ast::Stmt* from_import_statement();
   bool dotted_name(std::string& out);
-  ast::Expr* condition(const char* keyword);
+  ast::Expr* condition();
   bool check_unsupported_statement();
 
   // ---- targets (parser_targets.cpp)
   bool check_target(ast::Expr* e, TargetsType type);
   static void set_context(ast::Expr* e, ast::ExprContext ctx);
   static const ast::Expr* debug_target(const ast::Expr* e);
-  ast::Expr* target_list(TargetsType type);  // for-loop and comprehension targets
+  // For-loop and comprehension targets; checked and set to Store when `validate`.
+  ast::Expr* target_list(TargetsType type, bool validate = true);
 
   // ---- expressions (parser_expr.cpp)
   ast::Expr* star_expressions();
@@ -168,7 +175,7 @@ class Parser {
   bool comprehension_clauses(std::vector<ast::Comprehension*>& out);
   bool parameters(ast::Arguments& args, Op closer, bool annotations);
   ast::Arg* parameter(bool annotations);
-  bool elements_until(ast::ExprList& out, Op closer, const Token& open);
+  bool elements_until(ast::ExprList& out, Op closer);
 
   // ---- strings and f-strings (parser_strings.cpp)
   ast::Expr* strings();
@@ -190,7 +197,16 @@ class Parser {
   bool has_error_ = false;
   ParserError error_;
   int depth_ = 0;
-  int function_depth_ = 0;  // for the REPL echo flag and the `await` message
+  std::uintptr_t stack_floor_ = 0;  // frames below this address would risk the stack
+  int error_line_ = 0;  // line of the last token read when the parser failed
+  int function_depth_ = 0;  // def, lambda and class bodies being parsed
+  int def_depth_ = 0;       // def bodies only ('return' outside function)
+  int loop_depth_ = 0;      // loop bodies in the current def/class/module
+  int class_depth_ = 0;
+  // The first of CPython's compiler-stage errors ('return' outside function, ...): reported
+  // only when the whole input parses, as CPython reports them after parsing.
+  bool has_deferred_ = false;
+  ParserError deferred_;
   int fstring_depth_ = 0;
   std::unordered_set<const ast::Expr*> parenthesized_;
   std::vector<SyntaxWarningInfo> warnings_;

@@ -71,7 +71,7 @@ bool Parser::statement(ast::StmtList& out) {
       default: break;
     }
   } else if (t.type == TokenType::Op && t.op == Op::At) {
-    unsupported(t, "decorator syntax");
+    unsupported(t, "decorator");
     return false;
   }
   return simple_statements(out);
@@ -131,8 +131,18 @@ ast::Stmt* Parser::simple_statement() {
   if (t.type == TokenType::Name) {
     switch (t.keyword) {
       case Keyword::Pass: advance(); return finish(node<ast::Pass>(t));
-      case Keyword::Break: advance(); return finish(node<ast::Break>(t));
-      case Keyword::Continue: advance(); return finish(node<ast::Continue>(t));
+      case Keyword::Break: {
+        advance();
+        auto* s = finish(node<ast::Break>(t));
+        if (loop_depth_ == 0) defer_error(s, "'break' outside loop");
+        return s;
+      }
+      case Keyword::Continue: {
+        advance();
+        auto* s = finish(node<ast::Continue>(t));
+        if (loop_depth_ == 0) defer_error(s, "'continue' not properly in loop");
+        return s;
+      }
       case Keyword::Return: return return_statement();
       case Keyword::Raise: return raise_statement();
       case Keyword::Global: return global_statement(false);
@@ -154,25 +164,25 @@ ast::Stmt* Parser::expression_statement() {
   if (at_op(Op::Equal)) {
     ast::ExprList targets{e};
     ast::Expr* value = nullptr;
-    while (accept_op(Op::Equal)) {
+    while (at_op(Op::Equal)) {
+      // A bad target is reported whatever follows the '=' (CPython: invalid_assignment).
+      if (const ast::Expr* bad = invalid_target(targets.back(), TargetsType::Star))
+        return invalid_assignment(targets, bad);
+      advance();
       if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");
       value = star_expressions();
       if (!value) return nullptr;
       if (at_op(Op::Equal)) targets.push_back(value);
     }
     for (ast::Expr* target : targets) {
-      if (const ast::Expr* bad = invalid_target(target, TargetsType::Star))
-        return invalid_assignment(targets, bad);
-    }
-    for (ast::Expr* target : targets) {
-      // CPython's compiler errors, reported here since they need only the tree.
+      // CPython's compiler errors, found here since they need only the tree.
       if (target->kind == ast::ExprKind::Starred)
-        return error_node(target, "starred assignment target must be in a list or tuple");
+        defer_error(target, "starred assignment target must be in a list or tuple");
       if (const ast::Expr* debug = debug_target(target))
-        return error_node(debug, "cannot assign to __debug__");
+        defer_error(debug, "cannot assign to __debug__");
     }
     if (value->kind == ast::ExprKind::Starred)
-      return error_node(value, "can't use starred expression here");
+      defer_error(value, "can't use starred expression here");
     for (ast::Expr* target : targets) set_context(target, ast::ExprContext::Store);
     auto* s = node<ast::Assign>(start);
     s->targets = std::move(targets);
@@ -197,8 +207,12 @@ ast::Stmt* Parser::expression_statement() {
     return finish(s);
   }
   if (at_op(Op::Colon)) {
-    // CPython: invalid_ann_assign_target and the annotated-assignment messages.
     bool parenthesized = is_parenthesized(e);
+    advance();
+    ast::Expr* annotation = expression();
+    if (!annotation) return nullptr;
+    // CPython: invalid_ann_assign_target and the annotated-assignment messages, which
+    // need a well-formed annotation.
     if (e->kind == ast::ExprKind::Tuple || e->kind == ast::ExprKind::List) {
       const ast::Node* where = e;
       if (auto* tuple = ast::dyn_cast<ast::Tuple>(e); tuple && !parenthesized)
@@ -211,9 +225,6 @@ ast::Stmt* Parser::expression_statement() {
           e->kind == ast::ExprKind::Subscript)) {
       return error_node(e, "illegal target for annotation");
     }
-    advance();
-    ast::Expr* annotation = expression();
-    if (!annotation) return nullptr;
     ast::Expr* value = nullptr;
     if (accept_op(Op::Equal)) {
       if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");
@@ -230,8 +241,7 @@ ast::Stmt* Parser::expression_statement() {
   }
   if (starts_expression(cur())) return juxtaposed_expressions(e);
   if (at_op(Op::ColonEqual) && !is_parenthesized(e)) return invalid_syntax();
-  if (e->kind == ast::ExprKind::Starred && (at_type(TokenType::Newline) || at_op(Op::Semi)))
-    return error_node(e, "can't use starred expression here");
+  if (e->kind == ast::ExprKind::Starred) defer_error(e, "can't use starred expression here");
   auto* s = node<ast::ExprStmt>(start);
   s->value = e;
   return finish(s);
@@ -298,8 +308,7 @@ bool Parser::block(ast::StmtList& out, const Token& keyword, const char* what) {
 }
 
 // An if/elif/while condition: a named expression, with CPython's hint for `=`.
-ast::Expr* Parser::condition(const char* keyword) {
-  (void)keyword;
+ast::Expr* Parser::condition() {
   ast::Expr* test = named_expression();
   if (!test) return nullptr;
   if (at_op(Op::Equal)) return invalid_named_assignment(test);
@@ -311,33 +320,42 @@ ast::Expr* Parser::condition(const char* keyword) {
   return test;
 }
 
+// An elif chain is read in a loop (each elif is an If alone in the previous orelse), so
+// thousands of elifs cost no stack.
 ast::Stmt* Parser::if_statement(bool is_elif) {
-  const Token& kw = advance();
-  auto* s = node<ast::If>(kw);
-  s->test = condition(is_elif ? "elif" : "if");
-  if (!s->test) return nullptr;
-  advance();  // ':'
-  if (!block(s->body, kw, is_elif ? "'elif' statement" : "'if' statement")) return nullptr;
-  if (at_kw(Keyword::Elif)) {
-    ast::Stmt* elif = if_statement(true);
-    if (!elif) return nullptr;
-    s->orelse.push_back(elif);
-  } else if (at_kw(Keyword::Else)) {
+  std::vector<ast::If*> chain;
+  for (;;) {
+    const Token& kw = advance();
+    auto* s = node<ast::If>(kw);
+    if (!chain.empty()) chain.back()->orelse.push_back(s);
+    chain.push_back(s);
+    s->test = condition();
+    if (!s->test) return nullptr;
+    advance();  // ':'
+    if (!block(s->body, kw, is_elif ? "'elif' statement" : "'if' statement")) return nullptr;
+    if (!at_kw(Keyword::Elif)) break;
+    is_elif = true;
+  }
+  if (at_kw(Keyword::Else)) {
     const Token& else_kw = advance();
     if (!expect_forced(Op::Colon, ":")) return nullptr;
-    if (!block(s->orelse, else_kw, "'else' statement")) return nullptr;
+    if (!block(chain.back()->orelse, else_kw, "'else' statement")) return nullptr;
   }
-  end_at(s, last_statement(s->body, s->orelse));
-  return s;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+    end_at(*it, last_statement((*it)->body, (*it)->orelse));
+  return chain.front();
 }
 
 ast::Stmt* Parser::while_statement() {
   const Token& kw = advance();
   auto* s = node<ast::While>(kw);
-  s->test = condition("while");
+  s->test = condition();
   if (!s->test) return nullptr;
   advance();
-  if (!block(s->body, kw, "'while' statement")) return nullptr;
+  ++loop_depth_;
+  bool ok = block(s->body, kw, "'while' statement");
+  --loop_depth_;
+  if (!ok) return nullptr;
   if (at_kw(Keyword::Else)) {
     const Token& else_kw = advance();
     if (!expect_forced(Op::Colon, ":")) return nullptr;
@@ -360,7 +378,10 @@ ast::Stmt* Parser::for_statement() {
     return invalid_syntax();
   }
   advance();
-  if (!block(s->body, kw, "'for' statement")) return nullptr;
+  ++loop_depth_;
+  bool ok = block(s->body, kw, "'for' statement");
+  --loop_depth_;
+  if (!ok) return nullptr;
   if (at_kw(Keyword::Else)) {
     const Token& else_kw = advance();
     if (!expect_forced(Op::Colon, ":")) return nullptr;
@@ -394,10 +415,8 @@ ast::Stmt* Parser::try_statement() {
         }
         end_at(tuple, tuple->elts.back());
         if (at_kw(Keyword::As)) {
-          const Token& as_kw = cur();
           advance();
           const Token& name = cur();
-          (void)as_kw;
           return error_range(type_start, name.type == TokenType::Name ? name : type_start,
                              "multiple exception types must be parenthesized when using 'as'");
         }
@@ -415,6 +434,10 @@ ast::Stmt* Parser::try_statement() {
     advance();
     if (!block(handler->body, except_kw, "'except' statement")) return nullptr;
     end_at(handler, handler->body.back());
+    if (!s->handlers.empty() && !s->handlers.back()->type) {
+      // CPython: invalid_try_stmt / invalid_except_stmt_indent ("must be last")
+      return error_node(s->handlers.back(), "default 'except:' must be last");
+    }
     s->handlers.push_back(handler);
   }
   if (at_kw(Keyword::Else) && !s->handlers.empty()) {
@@ -451,7 +474,12 @@ ast::Stmt* Parser::function_def() {
   }
   if (!expect_forced(Op::Colon, ":")) return nullptr;
   ++function_depth_;
+  ++def_depth_;
+  int outer_loops = loop_depth_;
+  loop_depth_ = 0;
   bool ok = block(s->body, kw, "function definition");
+  loop_depth_ = outer_loops;
+  --def_depth_;
   --function_depth_;
   if (!ok) return nullptr;
   end_at(s, s->body.back());
@@ -476,7 +504,15 @@ ast::Stmt* Parser::class_def() {
   }
   advance();
   ++function_depth_;
+  ++class_depth_;
+  int outer_loops = loop_depth_;
+  int outer_defs = def_depth_;
+  loop_depth_ = 0;
+  def_depth_ = 0;
   bool ok = block(s->body, kw, "class definition");
+  loop_depth_ = outer_loops;
+  def_depth_ = outer_defs;
+  --class_depth_;
   --function_depth_;
   if (!ok) return nullptr;
   end_at(s, s->body.back());
@@ -490,7 +526,9 @@ ast::Stmt* Parser::return_statement() {
     s->value = star_expressions();
     if (!s->value) return nullptr;
   }
-  return finish(s);
+  finish(s);
+  if (def_depth_ == 0) defer_error(s, "'return' outside function");
+  return s;
 }
 
 ast::Stmt* Parser::raise_statement() {
@@ -517,7 +555,10 @@ ast::Stmt* Parser::global_statement(bool nonlocal) {
   if (nonlocal) {
     auto* s = node<ast::Nonlocal>(kw);
     s->names = std::move(names);
-    return finish(s);
+    finish(s);
+    if (def_depth_ == 0 && class_depth_ == 0)
+      defer_error(s, "nonlocal declaration not allowed at module level");
+    return s;
   }
   auto* s = node<ast::Global>(kw);
   s->names = std::move(names);
@@ -620,8 +661,13 @@ ast::Stmt* Parser::from_import_statement() {
                      "Expected one or more names after 'import'");
   }
   bool parenthesized = accept_op(Op::LPar);
+  if (parenthesized && at_op(Op::RPar)) return invalid_syntax();
   do {
     if (parenthesized && at_op(Op::RPar)) break;
+    if (!parenthesized && !s->names.empty() && at_type(TokenType::Newline)) {
+      // CPython: invalid_import_from_targets
+      return error_at(cur(), "trailing comma not allowed without surrounding parentheses");
+    }
     const Token& start = cur();
     if (!at_type(TokenType::Name) || start.keyword != Keyword::None_) return invalid_syntax();
     auto* alias = node<ast::Alias>(start);
@@ -633,7 +679,6 @@ ast::Stmt* Parser::from_import_statement() {
     s->names.push_back(finish(alias));
   } while (accept_op(Op::Comma));
   if (parenthesized && !accept_op(Op::RPar)) return invalid_syntax();
-  if (!parenthesized && at_op(Op::Comma)) return invalid_syntax();
   return finish(s);
 }
 

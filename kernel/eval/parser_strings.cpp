@@ -34,7 +34,7 @@ bool Parser::plain_string(const Token& t, std::string& out) {
     ++q;
   }
   if (bytes) {
-    unsupported(t, "bytes literals");
+    unsupported(t, "bytes literal");
     return false;
   }
   std::size_t quote_size = text.size() - q >= 6 && text[q + 1] == text[q] && text[q + 2] == text[q] ? 3 : 1;
@@ -161,6 +161,7 @@ bool Parser::replacement_field(std::vector<ast::Expr*>& parts, std::string& pend
   }
   ast::Expr* value = star_expressions();
   if (!value) return false;
+  if (value->kind == ast::ExprKind::Starred) defer_error(value, "can't use starred expression here");
   std::string debug_text;
   bool debug = false;
   if (at_op(Op::Equal)) {
@@ -174,12 +175,17 @@ bool Parser::replacement_field(std::vector<ast::Expr*>& parts, std::string& pend
   if (at_op(Op::Exclamation)) {
     const Token& bang = advance();
     const Token& name = cur();
+    if (name.type == TokenType::Error) {
+      tokenizer_failure();
+      return false;
+    }
     if (name.type != TokenType::Name) {
       error_at(name, "f-string: missing conversion character");
       return false;
     }
     if (name.start != bang.end) {
-      error_at(name, "f-string: conversion type must come right after the exclamanation mark");
+      error_range(bang, name,
+                  "f-string: conversion type must come right after the exclamanation mark");
       return false;
     }
     std::string_view conv = token_text(name);
@@ -235,11 +241,8 @@ ast::Expr* Parser::format_spec(const Token& colon) {
   std::string pending;
   for (;;) {
     if (at_type(TokenType::FStringMiddle)) {
-      const Token& t = advance();
-      std::string_view text = token_text(t);
-      // Format specs keep backslashes as written except the usual escapes.
-      if (!decode_middle(t, false, pending)) return nullptr;
-      (void)text;
+      // CPython decodes escapes in a format spec even in a raw f-string.
+      if (!decode_middle(advance(), false, pending)) return nullptr;
     } else if (at_op(Op::LBrace)) {
       if (!replacement_field(parts, pending)) return nullptr;
     } else {

@@ -65,7 +65,7 @@ void Parser::set_context(ast::Expr* e, ast::ExprContext ctx) {
 }
 
 // `for TARGETS in`: targets are parsed at bitwise-or level so `in` ends them.
-ast::Expr* Parser::target_list(TargetsType type) {
+ast::Expr* Parser::target_list(TargetsType type, bool validate) {
   const Token& start = cur();
   ast::ExprList elts;
   bool comma = false;
@@ -94,6 +94,7 @@ ast::Expr* Parser::target_list(TargetsType type) {
     tuple->elts = std::move(elts);
     target = finish(tuple);
   }
+  if (!validate) return target;
   if (!check_target(target, type)) return nullptr;
   set_context(target, ast::ExprContext::Store);
   return target;

@@ -1,6 +1,8 @@
 // See parser_unicode.hpp for why these are approximations of the Unicode tables.
 #include "eval/parser_unicode.hpp"
 
+#include "object/prim/unicode.hpp"
+
 namespace gopy::parser {
 namespace {
 
@@ -145,9 +147,13 @@ long find_invalid_utf8(std::string_view text) {
   return -1;
 }
 
+// Non-ASCII characters ask Unicode's own tables (ICU, loaded on first use by the prim
+// layer); the range tables above answer only when that library is unavailable.
 bool is_xid_start(char32_t cp) {
   if (cp < 0x80)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_';
+  bool exact = prim::char_is_xid_start(cp);
+  if (prim::unicode_library_loaded()) return exact;
   return !in_ranges(kNotIdentifier, cp) && !in_ranges(kContinueOnly, cp);
 }
 
@@ -155,11 +161,16 @@ bool is_xid_continue(char32_t cp) {
   if (cp < 0x80)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_' ||
            (cp >= '0' && cp <= '9');
+  bool exact = prim::char_is_xid_continue(cp);
+  if (prim::unicode_library_loaded()) return exact;
   return !in_ranges(kNotIdentifier, cp) || in_ranges(kContinueOnly, cp);
 }
 
 bool is_printable(char32_t cp) {
   if (cp >= 0x20 && cp < 0x7F) return true;
+  if (cp < 0x80) return false;
+  bool exact = prim::char_is_printable(cp);
+  if (prim::unicode_library_loaded()) return exact;
   return !in_ranges(kNotPrintable, cp);
 }
 

@@ -1,9 +1,10 @@
 // UTF-8 and identifier-character helpers for the tokenizer and the string-literal decoder.
-// The character classes are an ASCII-fast, table-light approximation of Unicode's
-// XID_Start/XID_Continue and CPython's isprintable, so the tokenizer never loads the
-// Unicode database at start-up: letters of every script are accepted, the symbol and
-// punctuation blocks a user may paste by mistake (…, –, “, →, emoji, no-break space)
-// are rejected with CPython's "invalid character" message.
+// The character classes are Unicode's XID_Start/XID_Continue and CPython's isprintable:
+// ASCII is answered here (so ASCII-only sources never load the Unicode database); other
+// characters ask the prim layer's ICU-backed tables, with a range-table approximation if
+// that library cannot be loaded (letters of every script accepted; the symbol and
+// punctuation blocks a user may paste by mistake, such as …, –, “, →, emoji and no-break
+// space, rejected with CPython's "invalid character" message).
 #pragma once
 
 #include <cstdint>

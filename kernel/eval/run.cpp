@@ -66,14 +66,20 @@ ModuleObject* main_module() {
   return m;
 }
 
-void flush_std_streams() {
+bool flush_std_streams() {
   Interpreter* interp = get_thread_state()->interp;
+  bool stdout_ok = true;
   for (Object* s : {interp->stdout_obj, interp->stderr_obj}) {
     if (!s || s == None()) continue;
     Object* r = call_method(s, "flush", nullptr, 0);
-    if (r) decref(r);
-    else clear_error();
+    if (r) {
+      decref(r);
+    } else {
+      clear_error();
+      if (s == interp->stdout_obj) stdout_ok = false;
+    }
   }
+  return stdout_ok;
 }
 
 // CPython: Python/pythonrun.c _Py_HandleSystemExit

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "eval/parser_tokens.hpp"
 #include "eval/parser_unicode.hpp"
 
 namespace gopy::parser {
@@ -26,107 +27,6 @@ bool is_ident_start_ascii(char c) {
 }
 bool is_potential_ident_char(char c) {
   return is_ident_start_ascii(c) || is_digit(c) || static_cast<unsigned char>(c) >= 128;
-}
-
-struct KeywordEntry {
-  std::string_view text;
-  Keyword keyword;
-};
-constexpr KeywordEntry kKeywords[] = {
-    {"False", Keyword::False},   {"None", Keyword::None},       {"True", Keyword::True},
-    {"and", Keyword::And},       {"as", Keyword::As},           {"assert", Keyword::Assert},
-    {"async", Keyword::Async},   {"await", Keyword::Await},     {"break", Keyword::Break},
-    {"class", Keyword::Class},   {"continue", Keyword::Continue}, {"def", Keyword::Def},
-    {"del", Keyword::Del},       {"elif", Keyword::Elif},       {"else", Keyword::Else},
-    {"except", Keyword::Except}, {"finally", Keyword::Finally}, {"for", Keyword::For},
-    {"from", Keyword::From},     {"global", Keyword::Global},   {"if", Keyword::If},
-    {"import", Keyword::Import}, {"in", Keyword::In},           {"is", Keyword::Is},
-    {"lambda", Keyword::Lambda}, {"nonlocal", Keyword::Nonlocal}, {"not", Keyword::Not},
-    {"or", Keyword::Or},         {"pass", Keyword::Pass},       {"raise", Keyword::Raise},
-    {"return", Keyword::Return}, {"try", Keyword::Try},         {"while", Keyword::While},
-    {"with", Keyword::With},     {"yield", Keyword::Yield},
-};
-
-Keyword lookup_keyword(std::string_view word) {
-  if (word.size() < 2 || word.size() > 8) return Keyword::None_;
-  for (const auto& entry : kKeywords)
-    if (entry.text == word) return entry.keyword;
-  return Keyword::None_;
-}
-
-// CPython: Parser/token.c _PyToken_OneChar / TwoChars / ThreeChars.
-Op one_char_op(char c) {
-  switch (c) {
-    case '(': return Op::LPar;
-    case ')': return Op::RPar;
-    case '[': return Op::LSqb;
-    case ']': return Op::RSqb;
-    case ':': return Op::Colon;
-    case ',': return Op::Comma;
-    case ';': return Op::Semi;
-    case '+': return Op::Plus;
-    case '-': return Op::Minus;
-    case '*': return Op::Star;
-    case '/': return Op::Slash;
-    case '|': return Op::VBar;
-    case '&': return Op::Amper;
-    case '<': return Op::Less;
-    case '>': return Op::Greater;
-    case '=': return Op::Equal;
-    case '.': return Op::Dot;
-    case '%': return Op::Percent;
-    case '{': return Op::LBrace;
-    case '}': return Op::RBrace;
-    case '~': return Op::Tilde;
-    case '^': return Op::Circumflex;
-    case '@': return Op::At;
-    case '!': return Op::Exclamation;
-    default: return Op::None;
-  }
-}
-
-Op two_char_op(char c1, char c2) {
-  switch (c1) {
-    case '!': return c2 == '=' ? Op::NotEqual : Op::None;
-    case '%': return c2 == '=' ? Op::PercentEqual : Op::None;
-    case '&': return c2 == '=' ? Op::AmperEqual : Op::None;
-    case '*':
-      if (c2 == '*') return Op::DoubleStar;
-      return c2 == '=' ? Op::StarEqual : Op::None;
-    case '+': return c2 == '=' ? Op::PlusEqual : Op::None;
-    case '-':
-      if (c2 == '=') return Op::MinEqual;
-      return c2 == '>' ? Op::RArrow : Op::None;
-    case '/':
-      if (c2 == '/') return Op::DoubleSlash;
-      return c2 == '=' ? Op::SlashEqual : Op::None;
-    case ':': return c2 == '=' ? Op::ColonEqual : Op::None;
-    case '<':
-      if (c2 == '<') return Op::LeftShift;
-      if (c2 == '=') return Op::LessEqual;
-      return c2 == '>' ? Op::NotEqual : Op::None;  // "<>": only valid with barry_as_FLUFL
-    case '=': return c2 == '=' ? Op::EqEqual : Op::None;
-    case '>':
-      if (c2 == '=') return Op::GreaterEqual;
-      return c2 == '>' ? Op::RightShift : Op::None;
-    case '@': return c2 == '=' ? Op::AtEqual : Op::None;
-    case '^': return c2 == '=' ? Op::CircumflexEqual : Op::None;
-    case '|': return c2 == '=' ? Op::VBarEqual : Op::None;
-    default: return Op::None;
-  }
-}
-
-Op three_char_op(Op two, char c3) {
-  if (c3 == '=') {
-    switch (two) {
-      case Op::DoubleStar: return Op::DoubleStarEqual;
-      case Op::DoubleSlash: return Op::DoubleSlashEqual;
-      case Op::LeftShift: return Op::LeftShiftEqual;
-      case Op::RightShift: return Op::RightShiftEqual;
-      default: return Op::None;
-    }
-  }
-  return Op::None;
 }
 
 // CPython: lexer.c verify_identifier's two messages.
@@ -153,7 +53,7 @@ int byte_to_char_offset(std::string_view line, int byte_offset) {
   return chars + static_cast<int>(static_cast<std::size_t>(byte_offset) - limit);
 }
 
-Tokenizer::Tokenizer(std::string_view source, bool interactive) : interactive_(interactive) {
+Tokenizer::Tokenizer(std::string_view source) {
   // CPython: Parser/tokenizer/helpers.c translate_newlines, plus the UTF-8 BOM skip.
   if (source.size() >= 3 && source.substr(0, 3) == "\xEF\xBB\xBF") source.remove_prefix(3);
   src_.reserve(source.size() + 1);
@@ -260,10 +160,29 @@ int Tokenizer::compute_indent(bool& blank) {
       altcol = (altcol / kAltTabSize + 1) * kAltTabSize;
     } else if (c == '\f') {
       col = altcol = 0;
-    } else if (c == '\\' && peek(1) == '\n') {
+    } else if (c == '\\' && peek(1) != '\n') {
+      // CPython: tok_continuation_line, reported one column past the backslash.
+      ++pos_;
+      fail_kind("SyntaxError", "unexpected character after line continuation character",
+                col_of(pos_) + 1);
+      return 1;
+    } else if (c == '\\') {
       cont_line_col = cont_line_col ? cont_line_col : col;
+      int backslash_line = lineno_;
+      int after_backslash = col_of(pos_) + 2;
       ++pos_;
       advance_line(pos_);
+      if (pos_ + 1 >= src_.size()) {
+        pos_ = static_cast<std::uint32_t>(src_.size());
+        failed_ = true;
+        error_.type = "SyntaxError";
+        error_.msg = "unexpected EOF while parsing";
+        error_.lineno = error_.end_lineno = backslash_line;
+        error_.offset = after_backslash;
+        error_.end_offset = -1;
+        error_.text_with_newline = true;
+        return 1;
+      }
     } else {
       break;
     }
@@ -271,16 +190,9 @@ int Tokenizer::compute_indent(bool& blank) {
   }
   char c = peek();
   blank = false;
-  if (!at_end() && (c == '#' || c == '\n')) {
-    if (interactive_ && col == 0 && c == '\n') {
-      blank = false;  // an empty line ends a REPL compound statement
-    } else if (interactive_ && lineno_ == 1) {
-      blank = false;
-      col = altcol = 0;
-    } else {
-      blank = true;
-    }
-  }
+  // Comment-only and empty lines do not count for indentation. (CPython lets an empty
+  // line through in a live console; a REPL gives gopy whole entries, as compile() sees them.)
+  if (!at_end() && (c == '#' || c == '\n')) blank = true;
   if (blank || !brackets_.empty()) return 0;
   if (cont_line_col) col = altcol = cont_line_col;
   if (col == indents_.back()) {
@@ -349,23 +261,24 @@ Token Tokenizer::normal_mode() {
         while (!at_end() && peek() != '\n') ++pos_;
       }
       if (peek() == '\\') {
-        std::uint32_t start = pos_;
         ++pos_;
         if (peek() != '\n') {
           // CPython reports this one column past the backslash.
-          (void)start;
           return fail_kind("SyntaxError", "unexpected character after line continuation character",
                            col_of(pos_) + 1);
         }
+        int backslash_line = lineno_;
+        int after_backslash = col_of(pos_) + 1;
         ++pos_;
         advance_line(pos_ - 1);
         if (at_end()) {
           failed_ = true;
           error_.type = "SyntaxError";
           error_.msg = "unexpected EOF while parsing";
-          error_.lineno = error_.end_lineno = lineno_;
-          error_.offset = 0;
-          error_.end_offset = 0;
+          error_.lineno = error_.end_lineno = backslash_line;
+          error_.offset = after_backslash;
+          error_.end_offset = -1;
+          error_.text_with_newline = true;
           error_.at_eof_in_brackets = !brackets_.empty();
           return make(TokenType::Error, pos_, pos_);
         }
@@ -382,10 +295,6 @@ Token Tokenizer::normal_mode() {
         error_.at_eof_in_brackets = true;
         error_.lineno = error_.end_lineno = lineno_;
         return make(TokenType::Error, pos_, pos_);
-      }
-      if (fmode) {
-        // Inside an f-string field at end of input: the string never ended.
-        return make(TokenType::EndMarker, pos_, pos_);
       }
       return make(TokenType::EndMarker, pos_, pos_);
     }
@@ -413,17 +322,22 @@ Token Tokenizer::normal_mode() {
         ++p;
         if (p < src_.size() && (src_[p] == '"' || src_[p] == '\'')) {
           // CPython: maybe_raise_syntax_error_for_string_prefixes
-          bool bad = (saw_u && (saw_b || saw_r || saw_f || saw_t)) || (saw_b && (saw_f || saw_t)) ||
-                     (saw_f && saw_t);
-          if (bad) {
+          const char* clash = nullptr;
+          if (saw_u && saw_b) clash = "'u' and 'b'";
+          else if (saw_u && saw_r) clash = "'u' and 'r'";
+          else if (saw_u && saw_f) clash = "'u' and 'f'";
+          else if (saw_u && saw_t) clash = "'u' and 't'";
+          else if (saw_b && saw_f) clash = "'b' and 'f'";
+          else if (saw_b && saw_t) clash = "'b' and 't'";
+          else if (saw_f && saw_t) clash = "'f' and 't'";
+          if (clash) {
             pos_ = p;
-            std::string letters(src_.data() + start, p - start);
-            return fail_range("'" + letters + "' is an invalid string prefix", col_of(start) + 1,
+            return fail_range(std::string(clash) + " prefixes are incompatible", col_of(start) + 1,
                               col_of(p) + 1);
           }
           pos_ = p;
           if (saw_t) {
-            return fail_range("t-string literals are not supported by gopy", col_of(start) + 1,
+            return fail_range("t-string literal is not supported by gopy", col_of(start) + 1,
                               col_of(p) + 1);
           }
           if (saw_f) return fstring_start(start, src_[p]);
@@ -444,17 +358,10 @@ Token Tokenizer::normal_mode() {
     if (is_digit(c)) return number(start);
     if (c == '"' || c == '\'') return string_literal(start, c);
 
-    // Inside an f-string field, ':' at the field's own level starts the format spec.
+    // Inside an f-string field, ':' at the field's own level starts the format spec (so
+    // `{x:=1}` is x with the spec "=1", as in CPython).
     if (fmode && fmode->expr_start_depth >= 0 && c == ':' &&
-        fmode->curly_depth - 1 == fmode->expr_start_depth && peek(1) != '=') {
-      ++pos_;
-      fmode->regular = false;
-      fmode->in_format_spec = true;
-      return make_op(Op::Colon, start, pos_);
-    }
-    if (fmode && fmode->expr_start_depth >= 0 && c == ':' &&
-        fmode->curly_depth - 1 == fmode->expr_start_depth && peek(1) == '=') {
-      // `{x:=1}` is a format spec "=1", as in CPython.
+        fmode->curly_depth - 1 == fmode->expr_start_depth) {
       ++pos_;
       fmode->regular = false;
       fmode->in_format_spec = true;
@@ -585,13 +492,11 @@ Token Tokenizer::number(std::uint32_t start) {
   auto imaginary = [&]() -> Token {
     ++pos_;
     if (!verify_end_of_number("imaginary")) return error_token();
-    return fail_range("complex literals are not supported by gopy", col_of(start) + 1,
+    return fail_range("complex literal is not supported by gopy", col_of(start) + 1,
                       col_of(pos_) + 1);
   };
-  bool is_float = false;
   if (src_[pos_] == '.') {
     ++pos_;
-    is_float = true;
     if (!decimal_tail()) return error_token();
   } else if (src_[pos_] == '0' && (peek(1) == 'x' || peek(1) == 'X' || peek(1) == 'o' ||
                                    peek(1) == 'O' || peek(1) == 'b' || peek(1) == 'B')) {
@@ -639,8 +544,7 @@ Token Tokenizer::number(std::uint32_t start) {
     }
     if (peek() == '.') {
       ++pos_;
-      is_float = true;
-      if (is_digit(peek()) && !decimal_tail()) return error_token();
+        if (is_digit(peek()) && !decimal_tail()) return error_token();
     } else if (peek() != 'e' && peek() != 'E' && peek() != 'j' && peek() != 'J') {
       if (nonzero) {
         return fail_range(
@@ -655,8 +559,7 @@ Token Tokenizer::number(std::uint32_t start) {
     if (!decimal_tail()) return error_token();
     if (peek() == '.') {
       ++pos_;
-      is_float = true;
-      if (is_digit(peek()) && !decimal_tail()) return error_token();
+        if (is_digit(peek()) && !decimal_tail()) return error_token();
     }
   }
   if (peek() == 'e' || peek() == 'E') {
@@ -672,9 +575,7 @@ Token Tokenizer::number(std::uint32_t start) {
       return make(TokenType::Number, start, pos_);
     }
     if (!decimal_tail()) return error_token();
-    is_float = true;
   }
-  (void)is_float;
   if (peek() == 'j' || peek() == 'J') return imaginary();
   if (!verify_end_of_number("decimal")) return error_token();
   return make(TokenType::Number, start, pos_);
@@ -745,7 +646,6 @@ Token Tokenizer::fstring_start(std::uint32_t start, char quote) {
   for (std::uint32_t p = start; p < pos_; ++p) {
     char l = static_cast<char>(src_[p] | 0x20);
     if (l == 'r') mode.raw = true;
-    if (l == 'f') mode.prefix = src_[p] == 'F' ? 'f' : 'f';
   }
   mode.start = start;
   mode.start_line_start = line_start_;

@@ -61,7 +61,10 @@ struct TokenizerError {
   int end_lineno = 0;
   int end_offset = 0;
   bool at_eof_in_brackets = false;  // E_EOF with brackets open: "'(' was never closed"
-  bool text_with_newline = false;   // pegen-reported errors keep the line's newline
+  // Errors CPython's tokenizer leaves for pegen to report (bad dedent, tabs, too deep,
+  // continuation, EOF): their text keeps the newline, and they never replace a parser
+  // error found earlier (CPython: _Pypegen_tokenizer_error).
+  bool text_with_newline = false;
 };
 
 // An open bracket, for "'(' was never closed" and mismatch messages.
@@ -88,8 +91,7 @@ struct FStringMode {
 
 class Tokenizer {
  public:
-  // interactive: REPL "single" input (blank lines end a compound statement).
-  Tokenizer(std::string_view source_utf8, bool interactive);
+  explicit Tokenizer(std::string_view source_utf8);
 
   // The next token; after an Error token, error() says what went wrong and every further
   // call returns Error again.
@@ -100,6 +102,7 @@ class Tokenizer {
     return std::string_view(src_).substr(t.start, t.end - t.start);
   }
   const TokenizerError& error() const { return error_; }
+  bool in_fstring() const { return !modes_.empty(); }
   bool failed() const { return failed_; }
   // The innermost bracket still open (valid when level() > 0).
   int level() const { return static_cast<int>(brackets_.size()); }
@@ -131,7 +134,6 @@ class Tokenizer {
   std::string_view prefix_letter() const;
 
   std::string src_;
-  bool interactive_;
   std::uint32_t pos_ = 0;
   std::uint32_t line_start_ = 0;
   int lineno_ = 1;

@@ -6,27 +6,14 @@
 // error naming both files. A plugin for another platform claims nothing.
 #include <algorithm>
 #include <map>
-#include <system_error>
 
 #include "plugin/manifest.hpp"
+#include "plugin/plugin_fs.hpp"
 
 namespace gopy::plugin {
 namespace fs = std::filesystem;
 
 namespace {
-
-// The *.json files of one plugin directory, sorted (no recursion: start-up cost).
-std::vector<fs::path> manifest_files(const fs::path& dir) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (p.extension() == ".json" && it->is_regular_file(ec)) files.push_back(p);
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
@@ -72,7 +59,7 @@ void claim_directory(Plan& plan, const std::vector<std::size_t>& standing, Claim
     const Manifest& m = *c.manifest;
     std::string error;
     if (auto it = dir_names.find(m.name); it != dir_names.end()) {
-      error = manifest_error(c.file, "name",
+      error = manifest_error(c.file.string(), "name",
                              "plugin '" + m.name + "' is also named by " +
                                  plan.candidates[it->second].file.string() +
                                  " in the same directory");
@@ -82,7 +69,7 @@ void claim_directory(Plan& plan, const std::vector<std::size_t>& standing, Claim
     for (const std::string& slot : m.provides) {
       if (!error.empty()) break;
       if (auto it = dir_slots.find(slot); it != dir_slots.end()) {
-        error = manifest_error(c.file, "provides",
+        error = manifest_error(c.file.string(), "provides",
                                "slot '" + slot + "' is also provided by " +
                                    plan.candidates[it->second].file.string() +
                                    " in the same directory");
@@ -177,24 +164,44 @@ void check_requirements(Plan& plan) {
         break;
       }
     }
-    if (!problem.empty()) reject(plan, c, manifest_error(c.file, "requires", problem));
+    if (!problem.empty()) reject(plan, c, manifest_error(c.file.string(), "requires", problem));
   }
 }
 
 }  // namespace
 
-Plan discover(const std::vector<fs::path>& dirs, std::string_view platform) {
+Plan discover(const std::vector<fs::path>& dirs, std::string_view platform,
+              DiscoverOptions options) {
   Plan plan;
   plan.dirs = dirs;
   Claims names, slots;
   for (std::size_t di = 0; di < dirs.size(); ++di) {
+    std::string dir = dirs[di].string();
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    if (entry_kind(dir) != Entry::directory) continue;  // like a missing PYTHONPATH entry
+    if (options.check_permissions) {
+      std::string unsafe = unsafe_permissions(dir);
+      if (!unsafe.empty()) {
+        plan.errors.push_back("plugin directory " + dir + ": " + unsafe +
+                              "; refusing to load plugins from it");
+        continue;
+      }
+    }
+    std::string real_dir = real_path(dir).value_or("");
     std::vector<std::size_t> standing;
-    for (fs::path& file : manifest_files(dirs[di])) {
+    for (std::string& file : list_manifests(dir)) {
       std::size_t ci = plan.candidates.size();
       Candidate& c = plan.candidates.emplace_back();
-      c.file = std::move(file);
+      c.file = file;
       c.dir_index = di;
-      ManifestResult read = read_manifest(c.file);
+      if (options.check_permissions) {
+        std::string unsafe = unsafe_permissions(file);
+        if (!unsafe.empty()) {
+          reject(plan, c, manifest_error(file, "", unsafe + "; refusing it"));
+          continue;
+        }
+      }
+      ManifestResult read = read_manifest(file, dir, real_dir);
       if (!read.manifest) {
         reject(plan, c, std::move(read.error));
         continue;
@@ -211,6 +218,14 @@ Plan discover(const std::vector<fs::path>& dirs, std::string_view platform) {
       if (!c.reason.empty()) {
         c.state = Candidate::State::shadowed;
         continue;
+      }
+      std::string library = m.library.string();
+      if (options.check_permissions && entry_kind(library) != Entry::missing) {
+        std::string unsafe = unsafe_permissions(library);
+        if (!unsafe.empty()) {
+          reject(plan, c, manifest_error(file, "library", library + " is " + unsafe + "; refusing it"));
+          continue;
+        }
       }
       c.state = Candidate::State::chosen;
       standing.push_back(ci);

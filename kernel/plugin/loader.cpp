@@ -21,22 +21,23 @@ namespace {
 
 // Boost.DLL reports a failed dlopen as a generic error code; the loader's own text (a
 // missing dependency, a wrong ELF class, an undefined symbol) is what a user can act on.
-std::string load_failure_text(const fs::path& library, const std::error_code& ec) {
+std::string load_failure_text(const fs::path& library, bool bind_now, const std::error_code& ec) {
 #if !defined(_WIN32)
-  if (void* handle = dlopen(library.c_str(), RTLD_NOW | RTLD_LOCAL)) {
+  if (void* handle = dlopen(library.c_str(), (bind_now ? RTLD_NOW : RTLD_LAZY) | RTLD_LOCAL)) {
     dlclose(handle);
   } else if (const char* text = dlerror()) {
     return text;
   }
 #else
   (void)library;
+  (void)bind_now;
 #endif
   return ec.message();
 }
 
 }  // namespace
 
-Status load_plugin(const Manifest& m, LoadedLibrary& out) {
+Status load_plugin(const Manifest& m, LoadedLibrary& out, bool bind_now) {
   const AbiTag& kernel = kernel_abi();
   if (!abi_compatible(m.abi, kernel))
     return Status::error("", wrong_abi_message(m.name, m.abi, kernel, "manifest " + m.file.string()));
@@ -48,11 +49,13 @@ Status load_plugin(const Manifest& m, LoadedLibrary& out) {
 
   boost::dll::shared_library library;
   std::error_code ec;
-  // Bind every symbol now: a missing one is a load error here, not a crash at first call.
-  library.load(m.library, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, ec);
+  namespace mode = boost::dll::load_mode;
+  // Bound now, a missing symbol is a load error here rather than the end of the process at
+  // its first call.
+  library.load(m.library, (bind_now ? mode::rtld_now : mode::rtld_lazy) | mode::rtld_local, ec);
   if (ec)
     return Status::error("", "plugin '" + m.name + "': cannot load library " +
-                                 m.library.string() + ": " + load_failure_text(m.library, ec));
+                                 m.library.string() + ": " + load_failure_text(m.library, bind_now, ec));
   if (!library.has(m.entry))
     return Status::error("", "plugin '" + m.name + "': library " + m.library.string() +
                                  " has no entry symbol '" + m.entry + "' (manifest " +

@@ -14,9 +14,10 @@ struct LoadedLibrary {
   bool loaded() const { return descriptor != nullptr; }
 };
 
-// Checks the manifest's ABI tag, loads the library, finds the entry symbol and checks the
-// descriptor's ABI tag. On error `out` is left unloaded.
-Status load_plugin(const Manifest& manifest, LoadedLibrary& out);
+// Checks the manifest's ABI tag, loads the library (binding every symbol now when
+// `bind_now`), finds the entry symbol and checks the descriptor's ABI tag. On error `out`
+// is left unloaded.
+Status load_plugin(const Manifest& manifest, LoadedLibrary& out, bool bind_now = true);
 
 // LLVM's wording: "Wrong API version on plugin 'X'. Got version N, supported version is M."
 std::string wrong_abi_message(const std::string& plugin, const AbiTag& got, const AbiTag& kernel,

@@ -9,13 +9,18 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <climits>
+
+#include "plugin/plugin_fs.hpp"
+
+// C library declarations must not fall under the hidden pragma (they would be looked
+// for inside libgopy), so the ones Boost.JSON reaches for come first.
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <iterator>
-#include <sstream>
-#include <system_error>
+#include <cwchar>
 
 #pragma GCC visibility push(hidden)
 #include <boost/json/src.hpp>
@@ -169,27 +174,36 @@ std::vector<AttachPoint> get_attach(const json::object& obj) {
 
 // The library must stay inside the manifest's directory: relative, no "..", and no
 // symlink resolving outside it.
-fs::path get_library(const json::object& obj, const fs::path& dir) {
+fs::path get_library(const json::object& obj, const std::string& dir, const std::string& real_dir) {
   std::string text = get_string(obj, "library");
   if (text.empty()) fail("library", "must not be empty");
-  fs::path lib(text);
-  if (lib.is_absolute() || lib.has_root_name() || lib.has_root_directory())
+  bool drive = text.size() > 1 && text[1] == ':' &&
+               ((text[0] >= 'a' && text[0] <= 'z') || (text[0] >= 'A' && text[0] <= 'Z'));
+  if (text[0] == '/' || text[0] == '\\' || drive)
     fail("library", "path '" + text + "' must be relative to the manifest's directory");
-  for (const fs::path& part : lib)
+  // dir + the components of `text`, without "." and empty ones (its normal form).
+  std::string full = dir;
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = std::min(text.find_first_of("/\\", start), text.size());
+    std::string_view part(text.data() + start, end - start);
     if (part == "..") fail("library", "path '" + text + "' leaves the manifest's directory");
-  std::error_code ec;
-  fs::path real_dir = fs::canonical(dir, ec);
-  if (ec) fail("library", "cannot resolve the manifest's directory: " + ec.message());
-  fs::path real_lib = fs::weakly_canonical(real_dir / lib, ec);
-  if (ec) fail("library", "cannot resolve '" + text + "': " + ec.message());
-  auto [d, l] = std::mismatch(real_dir.begin(), real_dir.end(), real_lib.begin(), real_lib.end());
-  if (d != real_dir.end() || l == real_lib.end())
-    fail("library", "path '" + text + "' resolves to " + real_lib.string() +
-                        ", outside the manifest's directory");
-  return (dir / lib).lexically_normal();
+    if (!part.empty() && part != ".") (full += '/') += part;
+    start = end + 1;
+  }
+  if (full == dir) fail("library", "path '" + text + "' names no file");
+  if (real_dir.empty()) fail("library", "cannot resolve the manifest's directory " + dir);
+  if (std::optional<std::string> real = real_path(full)) {
+    std::string inside = real_dir == "/" ? real_dir : real_dir + "/";
+    if (real->compare(0, inside.size(), inside) != 0)
+      fail("library", "path '" + text + "' resolves to " + *real + ", outside the manifest's directory");
+  } else if (is_symlink(full)) {
+    fail("library", "path '" + text + "' is a symlink that does not resolve");
+  }
+  return full;
 }
 
-Manifest validate(const json::value& doc, const fs::path& file) {
+Manifest validate(const json::value& doc, const std::string& file, const std::string& dir,
+                  const std::string& real_dir) {
   if (!doc.is_object()) fail("(top level)", std::string("expected an object, got ") + kind_name(doc.kind()));
   const json::object& obj = doc.get_object();
   check_keys(obj, "", {"name", "library", "entry", "abi", "attach"},
@@ -209,7 +223,7 @@ Manifest validate(const json::value& doc, const fs::path& file) {
     if (m.requires_[i] == m.name)
       fail("requires[" + std::to_string(i) + "]", "plugin '" + m.name + "' requires itself");
   m.attach = get_attach(obj);
-  m.library = get_library(obj, file.parent_path());
+  m.library = get_library(obj, dir, real_dir);
   return m;
 }
 
@@ -219,29 +233,30 @@ bool known_platform(std::string_view name) {
   return std::find(kPlatforms.begin(), kPlatforms.end(), name) != kPlatforms.end();
 }
 
-std::string manifest_error(const fs::path& file, std::string_view key, std::string_view problem) {
-  std::string line = "plugin manifest " + file.string() + ": ";
+std::string manifest_error(std::string_view file, std::string_view key, std::string_view problem) {
+  std::string line = "plugin manifest " + std::string(file) + ": ";
   if (!key.empty()) line += "key '" + std::string(key) + "': ";
   line += problem;
   return line;
 }
 
-ManifestResult read_manifest(const fs::path& file) {
+ManifestResult read_manifest(const std::string& file, const std::string& dir,
+                             const std::string& real_dir) {
   ManifestResult result;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    result.error = manifest_error(file, "", std::string("cannot read: ") + std::strerror(errno));
+  std::string io_error;
+  std::optional<std::string> text = read_file(file, io_error);
+  if (!text) {
+    result.error = manifest_error(file, "", "cannot read: " + io_error);
     return result;
   }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   boost::system::error_code ec;
-  json::value doc = json::parse(text, ec);
+  json::value doc = json::parse(*text, ec);
   if (ec) {
     result.error = manifest_error(file, "", "not valid JSON: " + ec.message());
     return result;
   }
   try {
-    result.manifest = validate(doc, file);
+    result.manifest = validate(doc, file, dir, real_dir);
   } catch (const Invalid& invalid) {
     result.error = manifest_error(file, invalid.key, invalid.problem);
   }

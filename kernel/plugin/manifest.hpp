@@ -15,12 +15,14 @@ struct ManifestResult {
   std::string error;                 // one line naming the file and the key, when not
 };
 
-// Parses and validates `file` (a *.json manifest). Every key is checked here except the
-// rules that need the other manifests (shadowing, requirements), which discovery applies.
-ManifestResult read_manifest(const std::filesystem::path& file);
+// Parses and validates `file`, a *.json manifest in `dir` (whose symlinks resolve to
+// `real_dir`). Every key is checked here except the rules that need the other manifests
+// (shadowing, requirements), which discovery applies.
+ManifestResult read_manifest(const std::string& file, const std::string& dir,
+                             const std::string& real_dir);
 
 // "plugin manifest <file>: key '<key>': <problem>": the one-line error format.
-std::string manifest_error(const std::filesystem::path& file, std::string_view key,
+std::string manifest_error(std::string_view file, std::string_view key,
                            std::string_view problem);
 
 // The platform names a manifest may list.

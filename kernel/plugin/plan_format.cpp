@@ -39,6 +39,18 @@ std::string Plan::describe() const {
   return out;
 }
 
+std::string_view kind_name(TraceEvent::Kind kind) {
+  switch (kind) {
+    case TraceEvent::Kind::load: return "load";
+    case TraceEvent::Kind::attach: return "attach";
+    case TraceEvent::Kind::attach_failed: return "attach failed";
+    case TraceEvent::Kind::detach: return "detach";
+    case TraceEvent::Kind::detach_failed: return "detach failed";
+    case TraceEvent::Kind::unload: return "unload";
+  }
+  return "?";
+}
+
 std::string trace_text(const std::vector<TraceEvent>& events) {
   std::string out;
   auto add = [&](const std::string& name, const char* mark) {

@@ -32,7 +32,8 @@ fs::path kernel_library_dir() {
   boost::dll::fs::error_code ec;
   fs::path self = boost::dll::this_line_location(ec);
   if (ec) return {};
-  return self.parent_path();
+  // The loader may have found it through "$ORIGIN/../lib": keep paths shown to users clean.
+  return self.parent_path().lexically_normal();
 }
 
 std::vector<fs::path> default_search_dirs(bool use_environment) {

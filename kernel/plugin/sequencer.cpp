@@ -30,6 +30,7 @@ struct PluginHost::Impl {
   enum class State { fresh, core_attached, main_attached, unwound };
 
   Plan plan;
+  HostOptions options;
   std::vector<LoadedLibrary> libraries;  // by plugin index
   std::vector<std::size_t> load_order;   // plugin indices
   std::vector<std::size_t> attached;     // step indices, in attach order
@@ -60,13 +61,13 @@ struct PluginHost::Impl {
     return e;
   }
 
-  Status ensure_loaded(std::size_t plugin) {
+  // Loads a step's library on its plugin's first attach point.
+  Status ensure_loaded(const Step& step) {
+    std::size_t plugin = step.plugin;
     if (libraries[plugin].loaded()) return Status::ok();
     Status status;
-    TraceEvent e;
-    e.plugin = plan.plugins[plugin].name;
-    record(e, [&] {
-      status = load_plugin(plan.plugins[plugin], libraries[plugin]);
+    record(event_for(step), [&] {
+      status = load_plugin(plan.plugins[plugin], libraries[plugin], options.bind_now);
       return status.is_ok() ? TraceEvent::Kind::load : TraceEvent::Kind::attach_failed;
     });
     if (status.is_ok()) load_order.push_back(plugin);
@@ -107,7 +108,7 @@ struct PluginHost::Impl {
 
   Status attach_step(std::size_t si, void* interp) {
     const Step& step = plan.steps[si];
-    Status status = ensure_loaded(step.plugin);
+    Status status = ensure_loaded(step);
     if (!status.is_ok()) return status;
     record(event_for(step), [&] {
       status = call(libraries[step.plugin].descriptor->attach, step, interp, "attach");
@@ -134,12 +135,25 @@ struct PluginHost::Impl {
   }
 };
 
-PluginHost::PluginHost(Plan plan) : impl_(std::make_unique<Impl>()) {
+PluginHost::PluginHost(Plan plan, HostOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->plan = std::move(plan);
+  impl_->options = options;
   impl_->libraries.resize(impl_->plan.plugins.size());
 }
 
-PluginHost::~PluginHost() { unload_all(); }
+PluginHost::~PluginHost() {
+  if (impl_) unload_all();
+}
+
+PluginHost::PluginHost(PluginHost&&) noexcept = default;
+
+PluginHost& PluginHost::operator=(PluginHost&& other) noexcept {
+  if (this != &other) {
+    if (impl_) unload_all();
+    impl_ = std::move(other.impl_);
+  }
+  return *this;
+}
 
 const Plan& PluginHost::plan() const { return impl_->plan; }
 

@@ -170,6 +170,7 @@ Status attach(gopy_plugin_context& ctx) {
   auto* interp = static_cast<Interpreter*>(ctx.interp);
   std::string_view phase = ctx.phase;
   if (phase == "core") GOPY_RETURN_IF_ERROR(fill_basic(interp));
+  if (phase == "main") GOPY_RETURN_IF_ERROR(fill_paths(interp));
   if (fill_config) GOPY_RETURN_IF_ERROR(fill_config(interp, phase));
   return Status::ok();
 }

@@ -11,6 +11,9 @@ namespace gopy::sys {
 
 // Creates the standard streams and the basic attributes on interp->sys_module (core phase).
 Status fill_basic(Interpreter* interp);
+// Sets sys.path, sys.executable, the prefixes, platlibdir and _stdlib_dir from the path
+// configuration (main phase).
+Status fill_paths(Interpreter* interp);
 // Adds the attributes derived from the configuration (sys.flags, ...) at `phase`
 // ("core" or "main"). Declared weak: defined by sys_config.cpp when that file is built
 // into the plugin; the attach skips it otherwise. Attributes go into interp->sys_module.

@@ -11,12 +11,18 @@ namespace gopy::conformance {
 struct RunOptions {
   std::string gopy_binary;  // absolute path of the gopy executable under test
   bool verbose = false;
+  unsigned jobs = 2;  // cases run at the same time (sets that start processes)
 };
 
 struct SetResult {
   int passed = 0;
   int failed = 0;
   std::vector<std::string> failed_names;  // as printed after "FAIL "
+  // Failures no known-failures entry may excuse (a sanitizer report in the child).
+  std::vector<std::string> hard_failures;
+  // Non-empty when the set could not be run at all (unreadable vectors, a repeated case
+  // name, a binary that cannot be executed): the tool reports it and exits 2.
+  std::string error;
 };
 
 // Runs every case found in `dirs`, printing one "FAIL <name>: <what differed>" line per

@@ -139,3 +139,37 @@ TEST_CASE("loader: a manifest copied by gopy_plugin() carries the kernel's ABI",
   host.detach_all(&trace);
   CHECK(std::string(trace.text) == "tp_a+ tp_a-");
 }
+
+TEST_CASE("loader: a plugin whose dependency is missing fails to load, clearly", "[loader]") {
+  TempDir tmp;
+  add_plugin(tmp.path(), Spec("tp_needs_dep"));
+  gopy::Status status = attach_one(tmp.path(), nullptr);
+  REQUIRE(status.is_error());
+  CHECK(status.message() == "plugin 'tp_needs_dep': cannot load library " +
+                                (tmp.path() / "tp_needs_dep.so").string() +
+                                ": libtp_missing_dependency.so: cannot open shared object file: "
+                                "No such file or directory");
+}
+
+TEST_CASE("loader: lazily bound, a plugin loads although a symbol it never calls is missing",
+          "[loader]") {
+  TempDir tmp;
+  add_plugin(tmp.path(), Spec("tp_undefined"));
+  Plan plan = discover({tmp.path()}, "linux");
+  REQUIRE(plan.ok());
+  PluginHost host(std::move(plan), HostOptions{.bind_now = false});
+  // With no interpreter its attach does not call the undefined function.
+  REQUIRE(host.attach_phase(Phase::core, nullptr).is_ok());
+  CHECK(host.trace_text() == "tp_undefined+");
+}
+
+TEST_CASE("loader: an undefined symbol fails at load, not at the first call", "[loader]") {
+  TempDir tmp;
+  add_plugin(tmp.path(), Spec("tp_undefined"));
+  gopy::Status status = attach_one(tmp.path(), nullptr);
+  REQUIRE(status.is_error());
+  CHECK(status.message() == "plugin 'tp_undefined': cannot load library " +
+                                (tmp.path() / "tp_undefined.so").string() + ": " +
+                                (tmp.path() / "tp_undefined.so").string() +
+                                ": undefined symbol: gopy_test_function_nobody_defines");
+}

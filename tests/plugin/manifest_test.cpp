@@ -18,6 +18,7 @@ std::vector<std::string> errors_of(const std::string& name, fs::path* file_out =
   TempDir dir;
   fs::path file = dir.path() / (name + ".json");
   fs::copy_file(kFixtures / "single" / (name + ".json"), file);
+  fs::permissions(file, fs::perms(0644));
   Plan plan = discover({dir.path()}, "linux");
   if (file_out != nullptr) *file_out = file;
   REQUIRE(plan.candidates.size() == 1);
@@ -123,15 +124,17 @@ TEST_CASE("manifest: nested keys, platforms, names, shape and syntax", "[manifes
 }
 
 TEST_CASE("manifest: every invalid manifest is reported, one line each", "[manifest]") {
-  Plan plan = discover({kFixtures / "single"}, "linux");
+  TempDir tmp;
+  fs::path dir = plugin_test::copy_fixtures(tmp, "single");
+  Plan plan = discover({dir}, "linux");
   std::size_t files = 0;
-  for (const auto& entry : fs::directory_iterator(kFixtures / "single"))
+  for (const auto& entry : fs::directory_iterator(dir))
     files += entry.path().extension() == ".json";
   REQUIRE(files >= 10);
   REQUIRE(plan.errors.size() == files);
   for (const std::string& line : plan.errors) {
     CHECK(line.find('\n') == std::string::npos);
-    CHECK(line.rfind("plugin manifest " + (kFixtures / "single").string() + "/", 0) == 0);
+    CHECK(line.rfind("plugin manifest " + dir.string() + "/", 0) == 0);
   }
   gopy::Status status = plan.status();
   REQUIRE(status.is_error());
@@ -141,7 +144,8 @@ TEST_CASE("manifest: every invalid manifest is reported, one line each", "[manif
 }
 
 TEST_CASE("manifest: a requires cycle names the cycle for each member", "[manifest]") {
-  fs::path dir = kFixtures / "cycle";
+  TempDir tmp;
+  fs::path dir = plugin_test::copy_fixtures(tmp, "cycle");
   Plan plan = discover({dir}, "linux");
   REQUIRE(plan.errors ==
           std::vector<std::string>{
@@ -150,7 +154,8 @@ TEST_CASE("manifest: a requires cycle names the cycle for each member", "[manife
 }
 
 TEST_CASE("manifest: a missing requirement is named", "[manifest]") {
-  fs::path dir = kFixtures / "missing_requirement";
+  TempDir tmp;
+  fs::path dir = plugin_test::copy_fixtures(tmp, "missing_requirement");
   Plan plan = discover({dir}, "linux");
   REQUIRE(plan.errors == std::vector<std::string>{expected(
                              dir / "needs_ghost.json", "requires",
@@ -158,7 +163,8 @@ TEST_CASE("manifest: a missing requirement is named", "[manifest]") {
 }
 
 TEST_CASE("manifest: a requirement must attach earlier", "[manifest]") {
-  fs::path dir = kFixtures / "late_requirement";
+  TempDir tmp;
+  fs::path dir = plugin_test::copy_fixtures(tmp, "late_requirement");
   Plan plan = discover({dir}, "linux");
   REQUIRE(plan.errors == std::vector<std::string>{expected(
                              dir / "early.json", "requires",
@@ -178,4 +184,16 @@ TEST_CASE("manifest: a requirement skipped on this platform is explained", "[man
                              b, "requires",
                              "requires 'tp_a', which is skipped on this platform (platforms "
                              "[windows] do not include linux)")});
+}
+
+TEST_CASE("manifest: the library path is kept in normal form", "[manifest]") {
+  TempDir tmp;
+  plugin_test::add_plugin(tmp.path(), Spec("tp_a").lib("./sub//tp_a.so"), false);
+  Plan plan = discover({tmp.path()}, "linux");
+  REQUIRE(plan.ok());
+  CHECK(plan.plugins[0].library == tmp.path() / "sub" / "tp_a.so");
+
+  fs::path file = plugin_test::add_plugin(tmp.path(), Spec("tp_a").lib("./"), false);
+  REQUIRE(discover({tmp.path()}, "linux").errors ==
+          std::vector<std::string>{expected(file, "library", "path './' names no file")});
 }

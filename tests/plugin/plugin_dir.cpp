@@ -4,11 +4,15 @@
 #include <fstream>
 #include <stdexcept>
 
+#include <sys/stat.h>
+
 #include "gopy/plugin_host.hpp"
 
 namespace plugin_test {
 
 TempDir::TempDir() {
+  // Files the tests write must pass the permission rules whatever the caller's umask.
+  ::umask(022);
   std::string templ = (fs::temp_directory_path() / "gopy-plugin-test-XXXXXX").string();
   if (mkdtemp(templ.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   path_ = templ;
@@ -47,8 +51,20 @@ void write_file(const fs::path& file, const std::string& text) {
 }
 
 void copy_plugin(const fs::path& dir, const std::string& so_name) {
-  fs::copy_file(fs::path(GOPY_TEST_PLUGIN_DIR) / (so_name + ".so"), dir / (so_name + ".so"),
+  fs::path to = dir / (so_name + ".so");
+  fs::copy_file(fs::path(GOPY_TEST_PLUGIN_DIR) / (so_name + ".so"), to,
                 fs::copy_options::overwrite_existing);
+  fs::permissions(to, fs::perms(0755));
+}
+
+fs::path copy_fixtures(const TempDir& tmp, const std::string& name) {
+  fs::path to = tmp.sub(name);
+  for (const auto& entry : fs::directory_iterator(fs::path(GOPY_TEST_FIXTURES) / name))
+  {
+    fs::copy_file(entry.path(), to / entry.path().filename());
+    fs::permissions(to / entry.path().filename(), fs::perms(0644));
+  }
+  return to;
 }
 
 fs::path add_plugin(const fs::path& dir, const Spec& spec, bool copy, std::string file_stem) {

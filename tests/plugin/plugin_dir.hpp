@@ -45,6 +45,8 @@ struct Spec {
 void write_file(const fs::path& file, const std::string& text);
 // Copies test plugin <so_name>.so from the test plugin directory into `dir`.
 void copy_plugin(const fs::path& dir, const std::string& so_name);
+// Copies fixtures/<name>/* into tmp/<name> (so the source tree's modes do not matter).
+fs::path copy_fixtures(const TempDir& tmp, const std::string& name);
 // Writes dir/<file_stem>.json from `spec` and copies its library (unless copy is false).
 fs::path add_plugin(const fs::path& dir, const Spec& spec, bool copy = true,
                     std::string file_stem = "");

@@ -150,6 +150,9 @@ TEST_CASE("sequencer: a plugin failing to load unwinds like a failing attach", "
   CHECK(status.message().find("plugin 'tp_b': library ") == 0);
   CHECK(host.trace_text() == "tp_a+ tp_b! tp_a-");
   CHECK(std::string(trace.text) == "tp_a+ tp_a-");
+  REQUIRE(host.trace().size() >= 3);
+  CHECK(host.trace()[2].kind == TraceEvent::Kind::attach_failed);
+  CHECK(host.trace()[2].order == 20);
 }
 
 TEST_CASE("sequencer: the trace hook sees loads, attaches, detaches and unloads in order",
@@ -159,8 +162,7 @@ TEST_CASE("sequencer: the trace hook sees loads, attaches, detaches and unloads 
   PluginHost host = host_for(tmp.path());
   std::vector<std::string> seen;
   host.set_trace_hook([&](const TraceEvent& e) {
-    static const char* kinds[] = {"load", "attach", "attach_failed", "detach", "detach_failed", "unload"};
-    seen.push_back(std::string(kinds[static_cast<int>(e.kind)]) + " " + e.plugin);
+    seen.push_back(std::string(kind_name(e.kind)) + " " + e.plugin);
     CHECK(e.duration.count() >= 0);
   });
   TestTrace trace;
@@ -172,6 +174,18 @@ TEST_CASE("sequencer: the trace hook sees loads, attaches, detaches and unloads 
                                          "detach tp_a", "unload tp_c", "unload tp_b",
                                          "unload tp_a"});
   CHECK(host.trace().size() == seen.size());
+}
+
+TEST_CASE("sequencer: a host can be moved while attached", "[sequencer]") {
+  TempDir tmp;
+  add_core_chain(tmp.path());
+  TestTrace trace;
+  PluginHost first = host_for(tmp.path());
+  REQUIRE(first.attach_phase(Phase::core, &trace).is_ok());
+  PluginHost second(std::move(first));
+  CHECK(second.attached().size() == 3);
+  second.detach_all(&trace);
+  CHECK(std::string(trace.text) == "tp_a+ tp_b+ tp_c+ tp_c- tp_b- tp_a-");
 }
 
 TEST_CASE("sequencer: phases attach once each, core first", "[sequencer]") {
@@ -199,4 +213,47 @@ TEST_CASE("sequencer: an invalid plan attaches nothing and returns every error",
   REQUIRE(status.is_error());
   CHECK(status.message() == host.plan().errors[0] + "\n" + host.plan().errors[1]);
   CHECK(std::string(trace.text).empty());
+}
+
+TEST_CASE("sequencer: every fault class gives one error line, exit code 1 and an unwound trace",
+          "[sequencer][faults]") {
+  struct Fault {
+    const char* what;
+    std::string plugin;         // the faulty plugin, attached at core 20
+    Spec spec;                  // its manifest
+    const char* switch_name;    // TestTrace switch to set, if any
+    std::string message_start;  // how its error line begins
+  };
+  const std::string identity = kernel_abi().identity;
+  const std::vector<Fault> faults = {
+      {"error from attach", "tp_b", Spec("tp_b"), "fail_attach", "plugin 'tp_b' failed to attach (core 20): "},
+      {"C++ exception in attach", "tp_b", Spec("tp_b"), "throw_attach", "plugin 'tp_b' failed to attach (core 20): "},
+      {"missing entry symbol", "tp_b", Spec("tp_b").sym("gopy_plugin_elsewhere"), nullptr, "plugin 'tp_b': library "},
+      {"wrong ABI in the manifest", "tp_b",
+       Spec("tp_b").tag(R"({"major": 9, "minor": 0, "identity": ")" + identity + "\"}"), nullptr,
+       "Wrong API version on plugin 'tp_b'. Got version 9.0"},
+      {"wrong ABI in the descriptor", "tp_bad_abi", Spec("tp_bad_abi"), nullptr,
+       "Wrong API version on plugin 'tp_bad_abi'. Got version 99.0"},
+      {"missing dependency", "tp_needs_dep", Spec("tp_needs_dep"), nullptr,
+       "plugin 'tp_needs_dep': cannot load library "},
+  };
+  for (const Fault& fault : faults) {
+    INFO(fault.what);
+    TempDir tmp;
+    add_plugin(tmp.path(), Spec("tp_a").at(R"([{"phase": "core", "order": 10}])"));
+    add_plugin(tmp.path(), Spec(fault.spec).at(R"([{"phase": "core", "order": 20}])"));
+    add_plugin(tmp.path(), Spec("tp_c").at(R"([{"phase": "core", "order": 30}])"));
+    PluginHost host = host_for(tmp.path());
+    TestTrace trace;
+    std::string name = fault.switch_name != nullptr ? fault.switch_name : "";
+    if (name == "fail_attach") std::strcpy(trace.fail_attach, "tp_b");
+    if (name == "throw_attach") std::strcpy(trace.throw_attach, "tp_b");
+    gopy::Status status = host.attach_phase(Phase::core, &trace);
+    REQUIRE(status.is_error());
+    CHECK(status.exit_code() == 1);
+    CHECK(status.message().rfind(fault.message_start, 0) == 0);
+    CHECK(status.message().find('\n') == std::string::npos);
+    CHECK(host.trace_text() == "tp_a+ " + fault.plugin + "! tp_a-");
+    CHECK(host.attached().empty());
+  }
 }

@@ -39,7 +39,8 @@ int run_main_file(const std::string& path, const std::string& program_name = "go
 // interp->unhandled_keyboard_interrupt set, so the caller can re-raise SIGINT as CPython
 // does). Clears the exception.
 int handle_uncaught_exception();
-// Flushes sys.stdout and sys.stderr (errors ignored), as CPython does before exiting.
-void flush_std_streams();
+// Flushes sys.stdout and sys.stderr, as CPython does before exiting (CPython:
+// flush_std_files): false when flushing stdout failed; errors are cleared.
+bool flush_std_streams();
 
 }  // namespace gopy

@@ -55,7 +55,7 @@ bool abi_compatible(const AbiTag& plugin, const AbiTag& kernel);
 struct Manifest {
   std::filesystem::path file;     // the manifest itself
   std::string name;
-  std::filesystem::path library;  // absolute: the manifest's directory / "library"
+  std::filesystem::path library;  // the manifest's directory / "library", in normal form
   std::string entry;
   AbiTag abi;
   std::vector<std::string> platforms;  // empty: every platform
@@ -113,14 +113,21 @@ std::vector<std::filesystem::path> default_search_dirs(bool use_environment);
 // The directory holding libgopy (build tree or install tree alike).
 std::filesystem::path kernel_library_dir();
 
+struct DiscoverOptions {
+  // Refuse directories, manifests and libraries writable by group or others or owned by
+  // another non-root user (as OpenSSH's StrictModes). An embedder may turn this off.
+  bool check_permissions = true;
+};
+
 // Reads every *.json manifest in `dirs` (a missing directory is skipped), applies platform
 // filtering, shadowing and the requirement rules, and returns the plan. Invalid manifests
-// are all collected in Plan::errors.
+// (and refused directories) are all collected in Plan::errors.
 Plan discover(const std::vector<std::filesystem::path>& dirs,
-              std::string_view platform = host_platform());
+              std::string_view platform = host_platform(), DiscoverOptions options = {});
 
 // What happened to whom, for traces, `-X lifecycle` timings and tests.
 struct TraceEvent {
+  // A library that fails to load is reported as attach_failed of the step that needed it.
   enum class Kind { load, attach, attach_failed, detach, detach_failed, unload };
   Kind kind = Kind::load;
   std::string plugin;
@@ -128,13 +135,25 @@ struct TraceEvent {
   int order = 0;
   std::chrono::nanoseconds duration{0};  // measured only when a hook is installed
 };
-// "a+ b+ c! b- a-": attach (+), failed attach or load (!), detach (-), failed detach (-!).
+// "a+ b+ c! b- a-": attach (+), failed load or attach (!), detach (-), failed detach (-!).
 std::string trace_text(const std::vector<TraceEvent>& events);
+// "load", "attach", "attach failed", "detach", "detach failed", "unload".
+std::string_view kind_name(TraceEvent::Kind kind);
+
+struct HostOptions {
+  // Bind every symbol of a plugin when it loads (RTLD_NOW): a plugin referring to a symbol
+  // nothing defines is then a load error naming it, instead of the dynamic linker ending
+  // the process at the first call. Lazy binding saves roughly 1k instructions per
+  // imported function at start-up (about 200k for the shipped plugins).
+  bool bind_now = true;
+};
 
 class PluginHost {
  public:
-  explicit PluginHost(Plan plan);
+  explicit PluginHost(Plan plan, HostOptions options = {});
   ~PluginHost();  // detaches (interp null) and unloads whatever is still there
+  PluginHost(PluginHost&&) noexcept;  // a moved-from host may only be destroyed or assigned
+  PluginHost& operator=(PluginHost&&) noexcept;
   PluginHost(const PluginHost&) = delete;
   PluginHost& operator=(const PluginHost&) = delete;
 

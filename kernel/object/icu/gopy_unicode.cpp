@@ -4,6 +4,7 @@
 #include "gopy_unicode.h"
 
 #include <unicode/ubrk.h>
+#include <unicode/ucasemap.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
@@ -37,15 +38,34 @@ uint32_t compute_flags(UChar32 c) {
   return f;
 }
 
-// A character break iterator reused by every title-case call (u_strToTitle would
-// otherwise build a word iterator per call); one per thread, as ICU iterators are not shared.
-UBreakIterator* title_iterator() {
-  thread_local UBreakIterator* iterator = [] {
+// Title case of one code point exactly as UnicodeData/SpecialCasing give it: a case map
+// that titlecases the character at each break of a character iterator with no adjustment
+// to the next cased letter (so U+0345 titlecases to U+0399 as in CPython). One per thread,
+// as ICU case maps are not shared; closed when the thread ends.
+class TitleCaseMap {
+ public:
+  TitleCaseMap() {
     UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator* it = ubrk_open(UBRK_CHARACTER, "", nullptr, 0, &status);
-    return U_SUCCESS(status) ? it : nullptr;
-  }();
-  return iterator;
+    map_ = ucasemap_open("", U_TITLECASE_NO_BREAK_ADJUSTMENT | U_TITLECASE_NO_LOWERCASE, &status);
+    UBreakIterator* characters = ubrk_open(UBRK_CHARACTER, "", nullptr, 0, &status);
+    if (U_SUCCESS(status)) ucasemap_setBreakIterator(map_, characters, &status);  // adopts it
+    if (U_FAILURE(status)) {
+      ucasemap_close(map_);
+      map_ = nullptr;
+    }
+  }
+  ~TitleCaseMap() { ucasemap_close(map_); }
+  TitleCaseMap(const TitleCaseMap&) = delete;
+  TitleCaseMap& operator=(const TitleCaseMap&) = delete;
+  UCaseMap* get() const { return map_; }
+
+ private:
+  UCaseMap* map_ = nullptr;
+};
+
+UCaseMap* title_case_map() {
+  thread_local TitleCaseMap map;
+  return map.get();
 }
 
 }  // namespace
@@ -101,7 +121,8 @@ int32_t gopy_unicode_case_map(uint32_t code_point, int32_t kind, uint32_t* out, 
     case GOPY_CASE_LOWER: len = u_strToLower(dest, 16, src, src_len, "", &status); break;
     case GOPY_CASE_UPPER: len = u_strToUpper(dest, 16, src, src_len, "", &status); break;
     case GOPY_CASE_TITLE:
-      len = u_strToTitle(dest, 16, src, src_len, title_iterator(), "", &status);
+      if (title_case_map() == nullptr) return -1;
+      len = ucasemap_toTitle(title_case_map(), dest, 16, src, src_len, &status);
       break;
     case GOPY_CASE_FOLD: len = u_strFoldCase(dest, 16, src, src_len, U_FOLD_CASE_DEFAULT, &status); break;
     default: return -1;

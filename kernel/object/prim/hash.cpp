@@ -3,10 +3,12 @@
 
 #include <sys/random.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
 #include <random>
+#include <string>
 
 namespace gopy::prim {
 
@@ -110,11 +112,19 @@ int64_t hash_str(const HashSecret& secret, std::u32string_view text) {
   char32_t max_char = 0;
   for (char32_t c : text) max_char = std::max(max_char, c);
   const size_t kind = max_char < 0x100 ? 1 : (max_char < 0x10000 ? 2 : 4);
-  std::string storage;
-  storage.resize(text.size() * kind);
+  const size_t size = text.size() * kind;
+  // Short strings are laid out on the stack; longer ones in one allocation.
+  unsigned char small[256];
+  std::string large;
+  unsigned char* storage = small;
+  if (size > sizeof small) {
+    large.resize(size);
+    storage = reinterpret_cast<unsigned char*>(large.data());
+  }
   for (size_t i = 0; i < text.size(); ++i)
-    for (size_t k = 0; k < kind; ++k) storage[i * kind + k] = static_cast<char>((text[i] >> (8 * k)) & 0xff);
-  return hash_bytes(secret, storage.data(), storage.size());
+    for (size_t k = 0; k < kind; ++k)
+      storage[i * kind + k] = static_cast<unsigned char>((text[i] >> (8 * k)) & 0xff);
+  return hash_bytes(secret, storage, size);
 }
 
 // CPython: Objects/longobject.c long_hash: sign * (|v| mod 2**61 - 1)

@@ -15,6 +15,10 @@ namespace {
 
 constexpr int64_t kInt64Min = std::numeric_limits<int64_t>::min();
 
+// Results above 2**31 bits (256 MiB) are refused with MemoryError rather than letting an
+// allocation fail inside cpp_int.
+constexpr uint64_t kMaxResultBits = uint64_t{1} << 31;
+
 // floor(a / b) and the remainder with the sign of b, for b != 0.
 void floor_divmod(const BigValue& a, const BigValue& b, BigValue& q, BigValue& r) {
   boost::multiprecision::divide_qr(a, b, q, r);
@@ -185,9 +189,7 @@ Result<Int> int_pow(const Int& base, const Int& exp) {
     if (b == 0 || b == 1) return base;
     if (b == -1) return Int(int_and(exp, Int(1)).is_zero() ? 1 : -1);
   }
-  // Any other base grows by at least one bit per step; refuse results no memory can hold
-  // (more than 2**31 bits) instead of exhausting it.
-  constexpr uint64_t kMaxResultBits = uint64_t{1} << 31;
+  // Any other base grows by at least one bit per step.
   const uint64_t bits = int_bit_length(base);
   if (!exp.is_small() || static_cast<uint64_t>(exp.small_value()) > kMaxResultBits / (bits - 1))
     return Error{"MemoryError", ""};
@@ -231,9 +233,9 @@ Result<Int> int_pow_mod(const Int& base, const Int& exp, const Int& mod) {
 Result<Int> int_lshift(const Int& a, const Int& count) {
   if (count.is_negative()) return value_error("negative shift count");
   if (a.is_zero()) return Int(0);
-  if (!count.is_small() || count.small_value() > (int64_t{1} << 40))
-    return overflow_error("too many digits in integer");
+  if (!count.is_small()) return overflow_error("too many digits in integer");
   const int64_t n = count.small_value();
+  if (static_cast<uint64_t>(n) + int_bit_length(a) > kMaxResultBits) return Error{"MemoryError", ""};
   if (a.is_small() && n < 63) {
     const int64_t x = a.small_value();
     const int64_t limit = std::numeric_limits<int64_t>::max() >> n;

@@ -1,0 +1,89 @@
+// The real process environment and the map-backed one used by tests and embedders.
+#include "gopy/environment.hpp"
+
+#include <cerrno>
+#include <clocale>
+#include <cstdlib>
+#include <locale.h>
+#include <unistd.h>
+
+#include <vector>
+
+namespace gopy {
+
+std::optional<std::string> ProcessEnvironment::get(std::string_view name) const {
+  const char* value = std::getenv(std::string(name).c_str());
+  if (value == nullptr) return std::nullopt;
+  return std::string(value);
+}
+
+void ProcessEnvironment::set(std::string_view name, std::string_view value) {
+  ::setenv(std::string(name).c_str(), std::string(value).c_str(), 1);
+}
+
+// Ask the C library which LC_CTYPE locale the environment selects, then put the
+// current one back: reading the configuration has no side effect.
+std::string ProcessEnvironment::ctype_locale() const {
+  const char* current = std::setlocale(LC_CTYPE, nullptr);
+  std::string saved = current != nullptr ? current : "C";
+  const char* chosen = std::setlocale(LC_CTYPE, "");
+  std::string result = chosen != nullptr ? chosen : saved;
+  std::setlocale(LC_CTYPE, saved.c_str());
+  return result;
+}
+
+bool ProcessEnvironment::has_locale(std::string_view name) const {
+  locale_t loc = ::newlocale(LC_CTYPE_MASK, std::string(name).c_str(), static_cast<locale_t>(0));
+  if (loc == static_cast<locale_t>(0)) return false;
+  ::freelocale(loc);
+  return true;
+}
+
+void ProcessEnvironment::apply_ctype_locale() { std::setlocale(LC_CTYPE, ""); }
+
+std::optional<std::string> Environment::current_directory() const {
+  std::vector<char> buffer(4096);
+  while (::getcwd(buffer.data(), buffer.size()) == nullptr) {
+    if (errno != ERANGE) return std::nullopt;
+    buffer.resize(buffer.size() * 2);
+  }
+  return std::string(buffer.data());
+}
+
+Environment& process_environment() {
+  static ProcessEnvironment instance;
+  return instance;
+}
+
+std::optional<std::string> MapEnvironment::get(std::string_view name) const {
+  auto it = vars_.find(name);
+  if (it == vars_.end()) return std::nullopt;
+  return it->second;
+}
+
+void MapEnvironment::set(std::string_view name, std::string_view value) {
+  vars_.insert_or_assign(std::string(name), std::string(value));
+}
+
+void MapEnvironment::unset(std::string_view name) {
+  auto it = vars_.find(name);
+  if (it != vars_.end()) vars_.erase(it);
+}
+
+// As setlocale(LC_CTYPE, ""): LC_ALL, then LC_CTYPE, then LANG; an unknown locale
+// leaves the "C" locale; glibc names the POSIX locale "C".
+std::string MapEnvironment::ctype_locale() const {
+  for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    auto value = get(var);
+    if (!value || value->empty()) continue;
+    if (!has_locale(*value) || *value == "POSIX") return "C";
+    return *value;
+  }
+  return "C";
+}
+
+bool MapEnvironment::has_locale(std::string_view name) const {
+  return name == "C" || name == "POSIX" || name == "C.UTF-8" || name == "C.utf8";
+}
+
+}  // namespace gopy

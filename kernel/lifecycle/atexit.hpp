@@ -1,0 +1,10 @@
+// The kernel's atexit hook: plugins (and later an atexit module) register callbacks that
+// finalize runs first, most recent first. CPython: Modules/atexitmodule.c _PyAtExit_Call.
+#pragma once
+
+namespace gopy {
+
+void run_atexit_callbacks();
+void clear_atexit_callbacks();
+
+}  // namespace gopy

@@ -1,0 +1,89 @@
+// Finalization in CPython 3.14's Py_FinalizeEx order, each step named after its CPython
+// counterpart (Python/pylifecycle.c _Py_Finalize).
+#include <string>
+
+#include "gopy/config_active.hpp"
+#include "gopy/eval.hpp"
+#include "gopy/lifecycle.hpp"
+#include "gopy/state.hpp"
+#include "lifecycle/atexit.hpp"
+#include "lifecycle/runtime.hpp"
+#include "lifecycle/teardown.hpp"
+
+namespace gopy {
+
+void install_plugin_trace_hook() {
+  Runtime& rt = runtime();
+  if (!rt.options.observer || !rt.plugins) return;
+  rt.plugins->set_trace_hook([](const plugin::TraceEvent& event) {
+    const auto& observer = runtime().options.observer;
+    if (!observer) return;
+    // One name per TraceEvent::Kind, in its order.
+    static constexpr const char* kinds[] = {"load",   "load failed",   "attach", "attach failed",
+                                            "detach", "detach failed", "unload"};
+    std::string what = std::string(kinds[static_cast<int>(event.kind)]) + " " + event.plugin;
+    if (event.kind != plugin::TraceEvent::Kind::load &&
+        event.kind != plugin::TraceEvent::Kind::unload)
+      what += "@" + std::string(plugin::phase_name(event.phase)) + ":" +
+              std::to_string(event.order);
+    observer(what, std::chrono::duration_cast<std::chrono::microseconds>(event.duration));
+  });
+}
+
+Status tear_down_runtime() {
+  Runtime& rt = runtime();
+  Status detached = Status::ok();
+  if (rt.tstate) {
+    Interpreter* interp = rt.tstate->interp;
+    {
+      // CPython: finalize_modules
+      LifecycleStep step("finalize_modules");
+      finalize_modules(interp);
+    }
+    if (rt.plugins) detached = rt.plugins->detach_all(interp);
+    {
+      // CPython: finalize_interp_clear (every object; their code may live in a plugin)
+      LifecycleStep step("free objects");
+      free_all_objects(interp);
+    }
+  }
+  if (rt.plugins) {
+    rt.plugins->unload_all();
+    rt.plugins.reset();
+  }
+  if (rt.tstate) {
+    // CPython: finalize_interp_delete, then _PyRuntime_Finalize
+    LifecycleStep step("destroy interpreter");
+    destroy_interpreter(rt.tstate);
+    rt.tstate = nullptr;
+  }
+  clear_atexit_callbacks();
+  clear_active_config();
+  rt.config.reset();
+  rt.options = LifecycleOptions{};
+  rt.preinitialized = false;
+  rt.phase = RuntimePhase::uninitialized;
+  return detached;
+}
+
+// CPython: Python/pylifecycle.c Py_FinalizeEx
+int finalize_ex() {
+  Runtime& rt = runtime();
+  // Bail out early if never initialized (or already finalized), as CPython.
+  if (!is_runtime_initialized()) return 0;
+  int status = 0;
+  Interpreter* interp = rt.tstate->interp;
+  {
+    // CPython: _PyAtExit_Call
+    LifecycleStep step("atexit callbacks");
+    run_atexit_callbacks();
+  }
+  // CPython: flush_std_files (before the runtime is marked finalizing, as CPython)
+  if (!flush_std_streams()) status = -1;
+  rt.phase = RuntimePhase::finalizing;
+  interp->finalizing = true;
+  tear_down_runtime();
+  return status;
+}
+
+}  // namespace gopy

@@ -1,0 +1,132 @@
+// Initialization: pre-initialization, the core phase and the main phase.
+// CPython: Python/pylifecycle.c Py_PreInitialize, pyinit_core, pyinit_main.
+#include "gopy/lifecycle.hpp"
+
+#include <cstdio>
+
+#include "gopy/config_active.hpp"
+#include "gopy/state.hpp"
+#include "lifecycle/runtime.hpp"
+#include "lifecycle/teardown.hpp"
+
+namespace gopy {
+
+namespace {
+
+Status wrong_phase(const char* func, std::string_view expected) {
+  return Status::error(func, "called while the runtime is " +
+                                 std::string(runtime_state_name()) + " (expected " +
+                                 std::string(expected) + ")");
+}
+
+// A plugin failure is reported as its own lines (naming the manifest or the plugin),
+// not as a fatal Python error.
+Status plugin_failure(const Status& status) {
+  return Status::error(std::string(kPluginErrorFunc), status.message(), status.exit_code());
+}
+
+InterpreterSettings settings_from(const Config& config) {
+  InterpreterSettings s;
+  s.use_hash_seed = config.use_hash_seed > 0;
+  s.hash_seed = config.hash_seed;
+  s.int_max_str_digits = config.int_max_str_digits;
+  s.argv = config.argv;
+  s.orig_argv = config.orig_argv;
+  s.path = config.module_search_paths;
+  return s;
+}
+
+}  // namespace
+
+// CPython: Python/pylifecycle.c _Py_PreInitializeFromPyArgv
+Status preinitialize(const PreConfig& preconfig, const std::vector<std::string>& argv) {
+  Runtime& rt = runtime();
+  if (rt.preinitialized) return Status::ok();  // as CPython: done once per runtime
+  if (rt.phase != RuntimePhase::uninitialized) return wrong_phase("preinitialize", "uninitialized");
+  rt.phase = RuntimePhase::preinitializing;
+  PreConfig read = preconfig;
+  Status status = preconfig_read(read, argv);
+  PreConfig applied;
+  if (status.is_ok()) status = preconfig_write(read, applied);
+  if (!status.is_ok()) {
+    rt.phase = RuntimePhase::uninitialized;
+    return status;
+  }
+  rt.preconfig = applied;
+  rt.preinitialized = true;
+  rt.phase = RuntimePhase::preinitialized;
+  return Status::ok();
+}
+
+// CPython: Python/pylifecycle.c pyinit_core + pycore_interp_init
+Status initialize_core(const Config& config, const LifecycleOptions& options) {
+  Runtime& rt = runtime();
+  if (is_runtime_initialized()) return Status::ok();  // Py_Initialize twice is a no-op
+  if (rt.phase != RuntimePhase::uninitialized && rt.phase != RuntimePhase::preinitialized)
+    return wrong_phase("initialize_core", "uninitialized or preinitialized");
+  if (!rt.preinitialized) {
+    // CPython: _Py_PreInitializeFromConfig
+    std::vector<std::string> argv;
+    if (config.parse_argv > 0 && !config.read_done) argv = config.argv;
+    GOPY_RETURN_IF_ERROR(preinitialize(preconfig_from_config(config), argv));
+  }
+  auto owned = std::make_unique<Config>(config);
+  if (!owned->read_done) GOPY_RETURN_IF_ERROR(config_read(*owned, rt.preconfig));
+
+  rt.phase = RuntimePhase::initializing_core;
+  rt.options = options;
+  {
+    LifecycleStep step("discover plugins");
+    auto dirs = options.plugin_dirs ? *options.plugin_dirs
+                                    : plugin::default_search_dirs(owned->use_environment > 0);
+    plugin::Plan plan = plugin::discover(dirs);
+    if (!plan.ok()) {
+      rt.phase = RuntimePhase::preinitialized;
+      return plugin_failure(plan.status());
+    }
+    rt.plugins = std::make_unique<plugin::PluginHost>(std::move(plan));
+  }
+  rt.config = std::move(owned);
+  set_active_config(rt.config.get(), &rt.preconfig);
+  {
+    LifecycleStep step("create interpreter");
+    rt.tstate = create_interpreter(settings_from(*rt.config));
+  }
+  install_plugin_trace_hook();
+  Status attached = rt.plugins->attach_phase(plugin::Phase::core, rt.tstate->interp);
+  if (!attached.is_ok()) {
+    tear_down_runtime();
+    return plugin_failure(attached);
+  }
+  rt.phase = RuntimePhase::core_initialized;
+  return Status::ok();
+}
+
+// CPython: Python/pylifecycle.c pyinit_main / init_interp_main
+Status initialize_main() {
+  Runtime& rt = runtime();
+  if (rt.phase == RuntimePhase::initialized) return Status::ok();
+  if (rt.phase != RuntimePhase::core_initialized)
+    return wrong_phase("initialize_main", "core initialized");
+  rt.phase = RuntimePhase::initializing_main;
+  // Path configuration, the sys update and import attach here, in manifest order.
+  Status attached = rt.plugins->attach_phase(plugin::Phase::main, rt.tstate->interp);
+  if (!attached.is_ok()) {
+    tear_down_runtime();
+    return plugin_failure(attached);
+  }
+  rt.phase = RuntimePhase::initialized;
+  // CPython: emit_stderr_warning_for_legacy_locale
+  if (auto warning = legacy_locale_warning(rt.preconfig)) std::fputs(warning->c_str(), stderr);
+  return Status::ok();
+}
+
+// CPython: Python/pylifecycle.c Py_InitializeFromConfig
+Status initialize_from_config(const Config& config, const LifecycleOptions& options) {
+  if (is_initialized()) return Status::ok();
+  GOPY_RETURN_IF_ERROR(initialize_core(config, options));
+  if (runtime().config->_init_main == 0) return Status::ok();
+  return initialize_main();
+}
+
+}  // namespace gopy

@@ -1,0 +1,57 @@
+// PEP 432's phase queries over the runtime state.
+#include "lifecycle/runtime.hpp"
+
+namespace gopy {
+
+Runtime& runtime() {
+  static Runtime instance;
+  return instance;
+}
+
+RuntimePhase runtime_phase() { return runtime().phase; }
+
+bool is_initializing() {
+  RuntimePhase p = runtime().phase;
+  return p == RuntimePhase::preinitializing || p == RuntimePhase::initializing_core ||
+         p == RuntimePhase::initializing_main;
+}
+
+bool is_runtime_initialized() {
+  RuntimePhase p = runtime().phase;
+  return p == RuntimePhase::core_initialized || p == RuntimePhase::initializing_main ||
+         p == RuntimePhase::initialized;
+}
+
+bool is_initialized() { return runtime().phase == RuntimePhase::initialized; }
+
+bool is_finalizing() { return runtime().phase == RuntimePhase::finalizing; }
+
+// CPython: Python/pylifecycle.c fatal_error_dump_runtime
+std::string_view runtime_state_name() {
+  switch (runtime().phase) {
+    case RuntimePhase::finalizing: return "finalizing";
+    case RuntimePhase::initialized: return "initialized";
+    case RuntimePhase::core_initialized:
+    case RuntimePhase::initializing_main: return "core initialized";
+    case RuntimePhase::preinitialized:
+    case RuntimePhase::initializing_core: return "preinitialized";
+    case RuntimePhase::preinitializing: return "preinitializing";
+    case RuntimePhase::uninitialized: break;
+  }
+  return "unknown";
+}
+
+Config* get_config_for_update() { return runtime().config.get(); }
+
+LifecycleStep::LifecycleStep(std::string_view what)
+    : what_(what), start_(std::chrono::steady_clock::now()) {}
+
+LifecycleStep::~LifecycleStep() {
+  const auto& observer = runtime().options.observer;
+  if (!observer) return;
+  auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::chrono::steady_clock::now() - start_);
+  observer(what_, elapsed);
+}
+
+}  // namespace gopy

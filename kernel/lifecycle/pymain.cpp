@@ -1,0 +1,73 @@
+// The program: command line to exit code. CPython: Modules/main.c pymain_main,
+// pymain_init, Py_ExitStatusException.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "gopy/config.hpp"
+#include "gopy/lifecycle.hpp"
+#include "gopy/preconfig.hpp"
+#include "lifecycle/runtime.hpp"
+#include "lifecycle/teardown.hpp"
+
+namespace gopy {
+
+namespace {
+
+// CPython: Python/pylifecycle.c Py_ExitStatusException (a fatal error exits with 1).
+int exit_with_status(const Status& status, std::string_view runtime_state) {
+  if (status.is_exit()) return status.exit_code();
+  std::string text;
+  if (status.func() == kPluginErrorFunc) {
+    text = status.message() + "\n";
+  } else {
+    text = fatal_error_text(status, runtime_state);
+  }
+  std::fputs(text.c_str(), stderr);
+  std::fflush(stderr);
+  return status.exit_code();
+}
+
+// -X lifecycle: every phase step and plugin attach/detach with its duration, on stderr,
+// in the spirit of -X importtime.
+void print_lifecycle_step(std::string_view what, std::chrono::microseconds duration) {
+  std::fprintf(stderr, "lifecycle: %8lld us | %.*s\n", static_cast<long long>(duration.count()),
+               static_cast<int>(what.size()), what.data());
+}
+
+}  // namespace
+
+int main(const std::vector<std::string>& argv) {
+  // CPython: pymain_init -> _Py_PreInitializeFromPyArgv
+  Status status = preinitialize(PreConfig::python(), argv);
+  if (status.is_exception()) return exit_with_status(status, "preinitializing");
+
+  // CPython: pymain_init -> PyConfig_InitPythonConfig, config read
+  Config config = Config::python();
+  status = config_read(config, runtime().preconfig, argv);
+  if (status.is_exception()) {
+    int code = exit_with_status(status, "preinitialized");
+    tear_down_runtime();
+    return code;
+  }
+
+  LifecycleOptions options;
+  if (xoption_value(config, "lifecycle")) options.observer = print_lifecycle_step;
+  status = initialize_from_config(config, options);
+  if (status.is_exception()) {
+    int code = exit_with_status(status, runtime_state_name());
+    tear_down_runtime();
+    return code;
+  }
+  return run_main();
+}
+
+// CPython: Py_BytesMain (gopy's strings are UTF-8 bytes already)
+int main(int argc, char** argv) {
+  std::vector<std::string> args;
+  args.reserve(static_cast<size_t>(argc));
+  for (int i = 0; i < argc; ++i) args.emplace_back(argv[i]);
+  return main(args);
+}
+
+}  // namespace gopy
