@@ -59,7 +59,7 @@ int run_python(const Config& config) {
   if (config.run_command) return run_main_string(*config.run_command);
   if (config.run_filename) {
     std::string program = config.program_name.value_or("gopy");
-    return run_main_file(*config.run_filename, program);
+    return run_main_file(*config.run_filename, program, config.skip_source_first_line > 0);
   }
   std::fputs("gopy: running without -c or a script is not supported yet\n", stderr);
   return 1;

@@ -129,12 +129,14 @@ TEST_CASE("chained tracebacks in CPython's order") {
   CHECK(r.err ==
         "Traceback (most recent call last):\n"
         "  File \"<string>\", line 2, in <module>\n"
+        "    {}['k']\n"
         "KeyError: 'k'\n"
         "\n"
         "The above exception was the direct cause of the following exception:\n"
         "\n"
         "Traceback (most recent call last):\n"
         "  File \"<string>\", line 4, in <module>\n"
+        "    raise ValueError('bad') from e\n"
         "ValueError: bad\n");
 }
 
