@@ -248,6 +248,8 @@ StmtPtr Compiler::stmt(const ast::Stmt* s) {
     }
     case K::Try: return try_stmt(ast::cast<ast::Try>(s));
     case K::Assert: {
+      // -O drops assert statements (CPython: compiler_assert under c_optimize).
+      if (get_thread_state()->interp->settings.optimization_level > 0) return node<PassNode>(s);
       auto* a = ast::cast<ast::Assert>(s);
       auto n = node<AssertNode>(s);
       n->test = expr(a->test);

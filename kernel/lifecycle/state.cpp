@@ -29,6 +29,7 @@ void init_textio_methods();
 namespace {
 
 ThreadState* g_current = nullptr;
+uint64_t g_interpreter_generation = 0;
 std::vector<Object*> g_repr_stack;
 
 #if defined(GOPY_SANITIZE) || defined(__SANITIZE_ADDRESS__)
@@ -84,9 +85,11 @@ Interpreter::Interpreter() {
 Interpreter::~Interpreter() = default;
 
 ThreadState* get_thread_state() { return g_current; }
+uint64_t interpreter_generation() { return g_interpreter_generation; }
 
 ThreadState* create_interpreter(const InterpreterSettings& settings) {
   init_static_types_once();
+  ++g_interpreter_generation;
   auto* interp = new Interpreter();
   interp->settings = settings;
   interp->recursion_limit = settings.recursion_limit > 0 ? settings.recursion_limit : 1000;
