@@ -93,6 +93,12 @@ fs::path install_library(const fs::path& so_file, const fs::path& dir) {
   return to;
 }
 
+fs::path add_fixture(const fs::path& dir, const plugin_test::Spec& spec, const fs::path& so_file) {
+  fs::path manifest = plugin_test::add_plugin(dir, spec, false);
+  install_library(so_file, dir);
+  return manifest;
+}
+
 fs::path e2e_library(const std::string& name) {
   return fs::path(GOPY_E2E_PLUGIN_DIR) / (name + ".so");
 }

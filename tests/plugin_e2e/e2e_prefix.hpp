@@ -37,6 +37,8 @@ class GopyPrefix {
 
 // Copies fixture library `so_file` into `dir` (mode 0755) and returns the copy.
 fs::path install_library(const fs::path& so_file, const fs::path& dir);
+// Writes `spec`'s manifest into `dir` and copies `so_file` beside it; returns the manifest.
+fs::path add_fixture(const fs::path& dir, const plugin_test::Spec& spec, const fs::path& so_file);
 // tests/plugin_e2e's fixture <name>.so.
 fs::path e2e_library(const std::string& name);
 // tests/plugin's fixture <name>.so.

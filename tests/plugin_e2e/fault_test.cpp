@@ -85,8 +85,7 @@ TEST_CASE("fault: every fault class is one line, exit 1, and a reverse detach", 
     DYNAMIC_SECTION(fault.what) {
       GopyPrefix prefix;
       fs::path site = prefix.site_plugins();
-      plugin_test::add_plugin(site, fault.spec, false);
-      install_library(fault.library, site);
+      add_fixture(site, fault.spec, fault.library);
       RunResult r = prefix.run({"-X", "lifecycle", "-c", "print('ran')"});
       check_contained(r, fault.spec.name, fault.message);
       if (fault.spec.name == "tp_needs_dep")
@@ -98,8 +97,7 @@ TEST_CASE("fault: every fault class is one line, exit 1, and a reverse detach", 
 TEST_CASE("fault: without -X lifecycle the error is the only output", "[e2e][fault]") {
   GopyPrefix prefix;
   fs::path site = prefix.site_plugins();
-  plugin_test::add_plugin(site, at("e2e_attach_throws", "main 25"), false);
-  install_library(e2e_library("e2e_attach_throws"), site);
+  add_fixture(site, at("e2e_attach_throws", "main 25"), e2e_library("e2e_attach_throws"));
   RunResult r = prefix.run({"-c", "print('ran')"});
   CHECK(r.exit_code == 1);
   CHECK(r.out.empty());
@@ -111,10 +109,8 @@ TEST_CASE("fault: without -X lifecycle the error is the only output", "[e2e][fau
 TEST_CASE("fault: a plugin failing in detach stops no other detach", "[e2e][fault]") {
   GopyPrefix prefix;
   fs::path site = prefix.site_plugins();
-  plugin_test::add_plugin(site, at("e2e_detach_error", "main 25"), false);
-  install_library(e2e_library("e2e_detach_error"), site);
-  plugin_test::add_plugin(site, at("e2e_ok", "main 40"), false);
-  install_library(e2e_library("e2e_ok"), site);
+  add_fixture(site, at("e2e_detach_error", "main 25"), e2e_library("e2e_detach_error"));
+  add_fixture(site, at("e2e_ok", "main 40"), e2e_library("e2e_ok"));
   RunResult r = prefix.run({"-X", "lifecycle", "-c", "import e2e_ok; print(e2e_ok.attached_at)"});
   INFO("stderr: " << r.err);
   CHECK(r.out == "main 40\n");  // the program ran
@@ -135,8 +131,7 @@ TEST_CASE("fault: a plugin failing in detach stops no other detach", "[e2e][faul
 TEST_CASE("fault: a healthy plugin's effect is visible from gopy -c", "[e2e]") {
   GopyPrefix prefix;
   fs::path site = prefix.site_plugins();
-  plugin_test::add_plugin(site, at("e2e_ok", "main 40"), false);
-  install_library(e2e_library("e2e_ok"), site);
+  add_fixture(site, at("e2e_ok", "main 40"), e2e_library("e2e_ok"));
   RunResult r = prefix.run({"-c", "import e2e_ok; print(e2e_ok.attached_at)"});
   INFO("stderr: " << r.err);
   CHECK(r.exit_code == 0);

@@ -3,9 +3,6 @@
 // on that path would turn the exit code into the sanitizers' own.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "e2e_prefix.hpp"
 
 using namespace plugin_e2e;
@@ -13,16 +10,9 @@ using plugin_test::Spec;
 
 namespace {
 
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // Replaces the first `from` in `file` with `to`; the test fails when `from` is absent.
 void edit(const fs::path& file, const std::string& from, const std::string& to) {
-  std::string text = read_text(file);
+  std::string text = plugin_test::read_file(file);
   std::size_t at = text.find(from);
   REQUIRE(at != std::string::npos);
   text.replace(at, from.size(), to);

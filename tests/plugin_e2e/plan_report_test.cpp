@@ -40,14 +40,12 @@ TEST_CASE("-X plugins: shadowing by name and by slot is shown with its reason", 
   fs::path env_dir = prefix.dir("env-plugins");
   fs::path site = prefix.site_plugins();
   // The same plugin in GOPY_PLUGIN_PATH and site-plugins: the environment's wins.
-  fs::path winner = plugin_test::add_plugin(env_dir, Spec("e2e_ok"), false);
-  install_library(e2e_library("e2e_ok"), env_dir);
-  plugin_test::add_plugin(site, Spec("e2e_ok"), false);
-  install_library(e2e_library("e2e_ok"), site);
+  fs::path winner = add_fixture(env_dir, Spec("e2e_ok"), e2e_library("e2e_ok"));
+  add_fixture(site, Spec("e2e_ok"), e2e_library("e2e_ok"));
   // A site plugin filling the pathconfig slot shadows the shipped pathconfig_unix.
-  fs::path slot_owner = plugin_test::add_plugin(
-      site, Spec("e2e_attach_error").with(R"("provides": ["pathconfig"])"), false);
-  install_library(e2e_library("e2e_attach_error"), site);
+  fs::path slot_owner = add_fixture(
+      site, Spec("e2e_attach_error").with(R"("provides": ["pathconfig"])"),
+      e2e_library("e2e_attach_error"));
   RunResult r = prefix.run({"-X", "plugins"}, {"GOPY_PLUGIN_PATH=" + env_dir.string()});
   INFO("stdout: " << r.out << "\nstderr: " << r.err);
   CHECK(r.exit_code == 0);

@@ -19,8 +19,7 @@ void check_refused(const RunResult& r, const std::string& line) {
 
 // e2e_ok in `dir`, attached in the main phase: `import e2e_ok` shows it attached.
 void add_e2e_ok(const fs::path& dir) {
-  plugin_test::add_plugin(dir, Spec("e2e_ok").at(R"([{"phase": "main", "order": 40}])"), false);
-  install_library(e2e_library("e2e_ok"), dir);
+  add_fixture(dir, Spec("e2e_ok").at(R"([{"phase": "main", "order": 40}])"), e2e_library("e2e_ok"));
 }
 
 const std::string kShowE2eOk = "import e2e_ok; print(e2e_ok.attached_at)";
