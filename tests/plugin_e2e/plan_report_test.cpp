@@ -16,7 +16,7 @@ bool has_line(const std::string& text, const std::string& line) {
 
 }  // namespace
 
-TEST_CASE("-X plugins: lists directories, candidates and attach order, runs nothing", "[e2e][xplugins]") {
+TEST_CASE("plugin plan (-X plugins): lists directories, candidates and attach order, runs nothing", "[e2e][xplugins]") {
   GopyPrefix prefix;
   RunResult r = prefix.run({"-X", "plugins", "-c", "print('ran')"});
   INFO("stdout: " << r.out << "\nstderr: " << r.err);
@@ -35,7 +35,7 @@ TEST_CASE("-X plugins: lists directories, candidates and attach order, runs noth
   CHECK(r.out.find("error:") == std::string::npos);
 }
 
-TEST_CASE("-X plugins: shadowing by name and by slot is shown with its reason", "[e2e][xplugins]") {
+TEST_CASE("plugin plan (-X plugins): shadowing by name and by slot is shown with its reason", "[e2e][xplugins]") {
   GopyPrefix prefix;
   fs::path env_dir = prefix.dir("env-plugins");
   fs::path site = prefix.site_plugins();
@@ -60,7 +60,7 @@ TEST_CASE("-X plugins: shadowing by name and by slot is shown with its reason", 
   CHECK(r.err.empty());
 }
 
-TEST_CASE("-X plugins: a plan with errors lists them and exits 1", "[e2e][xplugins]") {
+TEST_CASE("plugin plan (-X plugins): a plan with errors lists them and exits 1", "[e2e][xplugins]") {
   GopyPrefix prefix;
   fs::path site = prefix.site_plugins();
   fs::path bad = plugin_test::add_plugin(site, Spec("e2e_ok").lib("/etc/passwd"), false);
@@ -75,7 +75,7 @@ TEST_CASE("-X plugins: a plan with errors lists them and exits 1", "[e2e][xplugi
   CHECK(has_line(r.out, "  [2] builtins.json: chosen"));  // the rest is still listed
 }
 
-TEST_CASE("-X plugins: stays out of --help-xoptions", "[e2e][xplugins]") {
+TEST_CASE("plugin plan (-X plugins): stays out of --help-xoptions", "[e2e][xplugins]") {
   GopyPrefix prefix;
   RunResult r = prefix.run({"--help-xoptions"});
   CHECK(r.exit_code == 0);
