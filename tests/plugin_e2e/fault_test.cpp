@@ -20,7 +20,7 @@ struct Fault {
   std::string message;  // what its error line must contain
 };
 
-// A healthy fixture plugin with a manifest attaching it at `attach`.
+// The manifest of fixture `name` attaching it at `attach` ("main 25").
 Spec at(const std::string& name, const std::string& attach) {
   return Spec(name).at(R"([{"phase": ")" + attach.substr(0, 4) + R"(", "order": )" +
                        attach.substr(5) + "}]");
@@ -77,7 +77,8 @@ TEST_CASE("fault: every fault class is one line, exit 1, and a reverse detach", 
        " (descriptor in "},
       {"the library's dependency is missing", at("tp_needs_dep", "main 25"),
        test_plugin_library("tp_needs_dep"),
-       "cannot load library"},
+       // "cannot load library <path>: " and the dynamic loader's reason
+       ".so: libtp_missing_dependency.so: cannot open shared object file"},
       {"the library has an undefined symbol", at("tp_undefined", "main 25"),
        test_plugin_library("tp_undefined"), "gopy_test_function_nobody_defines"},
   };
@@ -88,8 +89,6 @@ TEST_CASE("fault: every fault class is one line, exit 1, and a reverse detach", 
       add_fixture(site, fault.spec, fault.library);
       RunResult r = prefix.run({"-X", "lifecycle", "-c", "print('ran')"});
       check_contained(r, fault.spec.name, fault.message);
-      if (fault.spec.name == "tp_needs_dep")
-        CHECK_THAT(r.err, Catch::Contains("libtp_missing_dependency.so"));
     }
   }
 }
