@@ -3,6 +3,8 @@
 // no environment variable adds plugin directories under -E or -I.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include "e2e_prefix.hpp"
 
 using namespace plugin_e2e;
@@ -58,6 +60,30 @@ TEST_CASE("safety: a manifest or library writable by others is refused", "[e2e][
     check_refused(prefix.run({"-c", "print(1+2)"}),
                   "plugin manifest " + (site / "e2e_ok.json").string() + ": key 'library': " +
                       lib.string() + " is writable by group or others (mode 0777); refusing it");
+  }
+}
+
+TEST_CASE("safety: a plugin directory or manifest owned by another user is refused", "[e2e][safety]") {
+  if (::geteuid() != 0) {
+    WARN("not running as root: cannot give files to another user; ownership rule not exercised");
+    return;
+  }
+  GopyPrefix prefix;
+  fs::path site = prefix.site_plugins();
+  SECTION("a manifest") {
+    add_e2e_ok(site);
+    fs::path manifest = site / "e2e_ok.json";
+    REQUIRE(::chown(manifest.c_str(), 4242, 4242) == 0);
+    check_refused(prefix.run({"-c", "print(1+2)"}),
+                  "plugin manifest " + manifest.string() +
+                      ": owned by uid 4242 (neither the current user nor root); refusing it");
+  }
+  SECTION("a directory") {
+    REQUIRE(::chown(site.c_str(), 4242, 4242) == 0);
+    check_refused(prefix.run({"-c", "print(1+2)"}),
+                  "plugin directory " + site.string() +
+                      ": owned by uid 4242 (neither the current user nor root); refusing to "
+                      "load plugins from it");
   }
 }
 
