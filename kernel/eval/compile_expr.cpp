@@ -87,6 +87,13 @@ ExprPtr Compiler::constant(const ast::Constant* c) {
 }
 
 ExprPtr Compiler::expr(const ast::Expr* e) {
+  if (failed_ || cpp_stack_exhausted(get_thread_state())) {
+    if (!failed_) {
+      failed_ = true;
+      set_error(&exc_RecursionError, "maximum recursion depth exceeded during compilation");
+    }
+    return std::make_unique<ConstNode>(None());
+  }
   using K = ast::ExprKind;
   switch (e->kind) {
     case K::BoolOp: {

@@ -248,6 +248,8 @@ StmtPtr Compiler::stmt(const ast::Stmt* s) {
     }
     case K::Try: return try_stmt(ast::cast<ast::Try>(s));
     case K::Assert: {
+      // -O drops assert statements (CPython: compiler_assert under c_optimize).
+      if (get_thread_state()->interp->settings.optimization_level > 0) return node<PassNode>(s);
       auto* a = ast::cast<ast::Assert>(s);
       auto n = node<AssertNode>(s);
       n->test = expr(a->test);
@@ -260,6 +262,8 @@ StmtPtr Compiler::stmt(const ast::Stmt* s) {
     case K::Nonlocal:
     case K::Pass: return node<PassNode>(s);
     case K::Expr: {
+      // CPython: PRINT_EXPR for the expression statements of an interactive entry.
+      if (ast::cast<ast::ExprStmt>(s)->echo) return make_print_expr_node(expr(ast::cast<ast::ExprStmt>(s)->value), s->loc.lineno);
       auto n = node<ExprStmtNode>(s);
       n->value = expr(ast::cast<ast::ExprStmt>(s)->value);
       return n;

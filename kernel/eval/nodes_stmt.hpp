@@ -57,6 +57,8 @@ struct ExprStmtNode : StmtNode {
   ExprPtr value;
   Exec exec(Frame& f) override;
 };
+// An echoed expression statement of an interactive entry (kernel/lifecycle/interactive_compile.cpp).
+StmtPtr make_print_expr_node(ExprPtr value, int lineno);
 struct AssignNode : StmtNode {
   ExprPtr value;
   std::vector<TargetPtr> targets;

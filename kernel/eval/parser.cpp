@@ -3,13 +3,11 @@
 #include <cstdint>
 #include <cstdio>
 
-#if defined(__linux__)
-#include <pthread.h>
-#endif
 
 #include "eval/parser.hpp"
 #include "eval/parser_impl.hpp"
 #include "eval/parser_unicode.hpp"
+#include "eval/stack_bounds.hpp"
 
 namespace gopy::parser {
 namespace {
@@ -29,20 +27,10 @@ std::uintptr_t stack_position() {
   return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
 }
 
-// The lowest frame address the parser may reach (stacks grow down on every platform gopy
-// targets).
+// The lowest frame address the parser may reach.
 std::uintptr_t stack_floor(std::uintptr_t here) {
-#if defined(__linux__)
-  pthread_attr_t attr;
-  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-    void* low = nullptr;
-    std::size_t size = 0;
-    int rc = pthread_attr_getstack(&attr, &low, &size);
-    pthread_attr_destroy(&attr);
-    auto bottom = reinterpret_cast<std::uintptr_t>(low);
-    if (rc == 0 && here > bottom + kStackReserve) return bottom + kStackReserve;
-  }
-#endif
+  std::uintptr_t bottom = thread_stack_low();
+  if (bottom != 0 && here > bottom + kStackReserve) return bottom + kStackReserve;
   return here > kFallbackStackBudget ? here - kFallbackStackBudget : 0;
 }
 

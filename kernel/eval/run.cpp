@@ -125,7 +125,12 @@ int handle_uncaught_exception() {
   return code;
 }
 
+void register_string_source(std::string_view filename, std::string_view source) {
+  get_thread_state()->interp->string_sources[std::string(filename)] = std::string(source);
+}
+
 int run_main_string(std::string_view source, std::string_view filename) {
+  register_string_source(filename, source);
   ModuleObject* m = main_module();
   Object* r = exec_source_in_module(source, filename, m);
   if (!r) return handle_uncaught_exception();
@@ -134,7 +139,7 @@ int run_main_string(std::string_view source, std::string_view filename) {
   return error_occurred() ? handle_uncaught_exception() : 0;
 }
 
-int run_main_file(const std::string& path, const std::string& program_name) {
+int run_main_file(const std::string& path, const std::string& program_name, bool skip_first_line) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n", program_name.c_str(),
@@ -144,6 +149,11 @@ int run_main_file(const std::string& path, const std::string& program_name) {
   std::stringstream buf;
   buf << in.rdbuf();
   std::string source = buf.str();
+  if (skip_first_line) {
+    // CPython: Modules/main.c pymain_run_file_obj keeps the newline, so line numbers hold.
+    size_t nl = source.find('\n');
+    source.erase(0, nl == std::string::npos ? source.size() : nl);
+  }
   ModuleObject* m = main_module();
   Object* file = new_str(path);
   dict_set_str(m->dict, "__file__", file);

@@ -1,6 +1,8 @@
 // Scope analysis (CPython: Python/symtable.c symtable_visit_* and analyze_block).
 #include "eval/symtable.hpp"
 
+#include "gopy/state.hpp"
+
 #include <algorithm>
 
 namespace gopy {
@@ -306,7 +308,7 @@ class ScopeCollector {
     ~NestingGuard() { --c.depth_; }
   };
   bool too_deep(const ast::Node* at) {
-    if (depth_ <= kMaxCompileNesting) return false;
+    if (depth_ <= kMaxCompileNesting && !cpp_stack_exhausted(get_thread_state())) return false;
     if (!failed_) {
       fail("maximum recursion depth exceeded during compilation", at);
       error_->recursion = true;

@@ -18,9 +18,9 @@ void install_plugin_trace_hook() {
   rt.plugins->set_trace_hook([](const plugin::TraceEvent& event) {
     const auto& observer = runtime().options.observer;
     if (!observer) return;
+    using Kind = plugin::TraceEvent::Kind;
     std::string what = std::string(plugin::kind_name(event.kind)) + " " + event.plugin;
-    if (event.kind != plugin::TraceEvent::Kind::load &&
-        event.kind != plugin::TraceEvent::Kind::unload)
+    if (event.kind != Kind::load && event.kind != Kind::unload)
       what += "@" + std::string(plugin::phase_name(event.phase)) + ":" +
               std::to_string(event.order);
     observer(what, std::chrono::duration_cast<std::chrono::microseconds>(event.duration));
@@ -75,8 +75,11 @@ int finalize_ex() {
     LifecycleStep step("atexit callbacks");
     run_atexit_callbacks();
   }
-  // CPython: flush_std_files (before the runtime is marked finalizing, as CPython)
-  if (!flush_std_streams()) status = -1;
+  {
+    // CPython: flush_std_files (before the runtime is marked finalizing, as CPython)
+    LifecycleStep step("flush std files");
+    if (!flush_std_streams()) status = -1;
+  }
   rt.phase = RuntimePhase::finalizing;
   interp->finalizing = true;
   tear_down_runtime();

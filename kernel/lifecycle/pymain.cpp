@@ -37,15 +37,18 @@ void print_lifecycle_step(std::string_view what, std::chrono::microseconds durat
                static_cast<int>(what.size()), what.data());
 }
 
-}  // namespace
-
-int main(const std::vector<std::string>& argv) {
+// CPython: Modules/main.c pymain_main. `isolated`: start from isolated mode, as if -I
+// came first (PEP 432's system Python).
+int program_main(const std::vector<std::string>& argv, bool isolated) {
   // CPython: pymain_init -> _Py_PreInitializeFromPyArgv
-  Status status = preinitialize(PreConfig::python(), argv);
+  PreConfig preconfig = PreConfig::python();
+  if (isolated) preconfig.isolated = 1;
+  Status status = preinitialize(preconfig, argv);
   if (status.is_exception()) return exit_with_status(status, "preinitializing");
 
   // CPython: pymain_init -> PyConfig_InitPythonConfig, config read
   Config config = Config::python();
+  if (isolated) config.isolated = 1;
   status = config_read(config, runtime().preconfig, argv);
   if (status.is_exception()) {
     int code = exit_with_status(status, "preinitialized");
@@ -70,12 +73,20 @@ int main(const std::vector<std::string>& argv) {
   return run_main();
 }
 
-// CPython: Py_BytesMain (gopy's strings are UTF-8 bytes already)
-int main(int argc, char** argv) {
+std::vector<std::string> split_argv(int argc, char** argv) {
   std::vector<std::string> args;
   args.reserve(static_cast<size_t>(argc));
   for (int i = 0; i < argc; ++i) args.emplace_back(argv[i]);
-  return main(args);
+  return args;
 }
+
+}  // namespace
+
+int main(const std::vector<std::string>& argv) { return program_main(argv, false); }
+
+// CPython: Py_BytesMain (gopy's strings are UTF-8 bytes already)
+int main(int argc, char** argv) { return program_main(split_argv(argc, argv), false); }
+
+int system_main(int argc, char** argv) { return program_main(split_argv(argc, argv), true); }
 
 }  // namespace gopy

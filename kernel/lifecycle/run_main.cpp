@@ -2,19 +2,28 @@
 // CPython: Modules/main.c pymain_run_python, Py_RunMain.
 #include <limits.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include "gopy/config.hpp"
 #include "gopy/eval.hpp"
 #include "gopy/lifecycle.hpp"
 #include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "lifecycle/interactive.hpp"
+#include "lifecycle/run_main_impl.hpp"
 #include "lifecycle/runtime.hpp"
 
 namespace gopy {
@@ -51,21 +60,229 @@ void prepend_sys_path(const std::string& entry) {
   list->items.insert(list->items.begin(), new_str(entry));
 }
 
+// What a program path names, as CPython's pymain_get_importer sees it: a directory (a
+// path entry whose __main__ module runs), a zip archive, or a script.
+enum class MainPathKind { script, directory, zip_archive };
+
+// A zip archive ends with an end-of-central-directory record ("PK\5\6") in its last
+// 64 KiB + 22 bytes (a comment may follow it), as zipimport looks for it.
+bool looks_like_zip(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return false;
+  std::streamoff size = in.tellg();
+  std::streamoff tail = std::min<std::streamoff>(size, 65536 + 22);
+  std::string buf(static_cast<size_t>(tail), '\0');
+  in.seekg(size - tail);
+  in.read(buf.data(), tail);
+  return buf.rfind(std::string("PK\x05\x06", 4)) != std::string::npos;
+}
+
+MainPathKind classify_main_path(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return MainPathKind::script;  // "can't open file" later
+  if (S_ISDIR(st.st_mode)) return MainPathKind::directory;
+  if (S_ISREG(st.st_mode) && looks_like_zip(path)) return MainPathKind::zip_archive;
+  return MainPathKind::script;
+}
+
+// CPython: Modules/main.c stdin_is_interactive
+bool stdin_is_interactive(const Config& config) { return isatty(0) || config.interactive > 0; }
+
+bool config_runs_code(const Config& config) {
+  return config.run_command || config.run_module || config.run_filename;
+}
+
+// CPython: Python/initconfig.c _Py_GetEnv (ignored under -E / -I; empty means unset)
+const char* environment_value(const Config& config, const char* name) {
+  if (config.use_environment == 0) return nullptr;
+  const char* value = std::getenv(name);
+  return value && *value ? value : nullptr;
+}
+
+void write_stderr(const std::string& text) {
+  Interpreter* interp = get_thread_state()->interp;
+  flush_std_streams();
+  if (write_to_stream(interp->stderr_obj, text) < 0) clear_error();
+  flush_std_streams();
+}
+
+// CPython: Modules/main.c pymain_header
+void print_header(const Config& config) {
+  if (config.quiet > 0) return;
+  if (config.verbose <= 0 && (config_runs_code(config) || !stdin_is_interactive(config))) return;
+  std::string text = "Python " + full_version_string() + " on linux\n";
+  if (config.site_import != 0)
+    text += "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n";
+  write_stderr(text);
+}
+
+// Executes `text` in __main__ with __file__ set to `filename` for the duration, as
+// CPython's _PyRun_SimpleFileObject does for stdin and PYTHONSTARTUP. The result, or null
+// with the exception pending.
+Object* exec_with_file_name(const std::string& text, const std::string& filename) {
+  ModuleObject* m = main_module();
+  bool set_file_name = dict_get_str(m->dict, "__file__") == nullptr;
+  if (set_file_name) {
+    Object* f = new_str(filename);
+    dict_set_str(m->dict, "__file__", f);
+    decref(f);
+    dict_set_str(m->dict, "__cached__", None());
+  }
+  Object* result = exec_source_in_module(text, filename, m);
+  if (set_file_name) {
+    Object* pending = fetch_error();
+    for (const char* key : {"__file__", "__cached__"}) {
+      Object* k = new_str(key);
+      if (dict_get_item(m->dict, k) && dict_del_item(m->dict, k) < 0) clear_error();
+      decref(k);
+    }
+    if (pending) restore_error(pending);
+  }
+  return result;
+}
+
+// CPython: Modules/main.c pymain_run_startup. Returns an exit code when SystemExit
+// ended the program; other errors are printed and the REPL still starts.
+std::optional<int> run_startup_file(const Config& config) {
+  const char* startup = environment_value(config, "PYTHONSTARTUP");
+  if (!startup) return std::nullopt;
+  std::ifstream in(startup, std::ios::binary);
+  if (!in) {
+    write_stderr("Could not open PYTHONSTARTUP\nFileNotFoundError: [Errno 2] No such file or directory: '" +
+                 std::string(startup) + "'\n");
+    return std::nullopt;
+  }
+  std::stringstream buf;
+  buf << in.rdbuf();
+  Object* r = exec_with_file_name(buf.str(), startup);
+  if (r) {
+    decref(r);
+    return std::nullopt;
+  }
+  bool exits = error_matches(&exc_SystemExit);
+  int exit_code = handle_uncaught_exception();
+  if (exits) return exit_code;
+  return std::nullopt;
+}
+
+// All of stdin, for a program piped in.
+std::string read_all_stdin() {
+  std::string text;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(0, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    text.append(buf, static_cast<size_t>(n));
+  }
+  return text;
+}
+
+// CPython: Modules/main.c _pymain_run_repl with the basic REPL, PyRun_AnyFileExFlags:
+// the interactive loop when stdin counts as interactive, else stdin run as a file.
+int run_repl_or_stdin(const Config& config) {
+  if (stdin_is_interactive(config)) return run_interactive_loop();
+  return finish_main_run(exec_with_file_name(read_all_stdin(), "<stdin>"), false);
+}
+
+// CPython: Modules/main.c pymain_run_file_obj: the script, its first line skipped under
+// -x (the newline stays, so line numbers still match the file).
+int run_script(const Config& config, bool inspect) {
+  const std::string& path = *config.run_filename;
+  std::ifstream in(path, std::ios::binary);
+  // An unreadable file: the evaluator's runner prints CPython's "can't open file" (exit 2).
+  if (!in) return run_main_file(path, config.program_name.value_or("gopy"));
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string source = buf.str();
+  if (config.skip_source_first_line > 0) source.erase(0, std::min(source.find('\n'), source.size()));
+  ModuleObject* m = main_module();
+  Object* file = new_str(path);
+  dict_set_str(m->dict, "__file__", file);
+  decref(file);
+  return run_source_as_main(source, path, inspect);
+}
+
+// CPython: Modules/main.c pymain_run_stdin
+int run_stdin(Config& config) {
+  if (stdin_is_interactive(config)) {
+    config.inspect = 0;  // SystemExit exits the REPL
+    if (std::optional<int> code = run_startup_file(config)) return *code;
+  }
+  return run_repl_or_stdin(config);
+}
+
+// CPython: Modules/main.c pymain_repl (the inspect step after running code)
+void run_inspect_repl(Config& config, int* exitcode) {
+  if (config.inspect <= 0 && environment_value(config, "PYTHONINSPECT")) config.inspect = 1;
+  if (!(config.inspect > 0 && stdin_is_interactive(config) && config_runs_code(config))) return;
+  config.inspect = 0;
+  *exitcode = run_repl_or_stdin(config);
+}
+
 // CPython: Modules/main.c pymain_run_python
-int run_python(const Config& config) {
-  if (!config.safe_path) {
+int run_python(Config& config) {
+  std::optional<std::string> main_importer_path;
+  if (config.run_filename) {
+    switch (classify_main_path(*config.run_filename)) {
+      case MainPathKind::directory: main_importer_path = *config.run_filename; break;
+      case MainPathKind::zip_archive:
+        // gopy has no zipimport: refuse clearly rather than run the archive as source.
+        write_stderr(config.program_name.value_or("gopy") + ": can't run '" + *config.run_filename +
+                     "': zip applications are not supported by gopy\n");
+        return 1;
+      case MainPathKind::script: break;
+    }
+  }
+  if (main_importer_path) {
+    prepend_sys_path(*main_importer_path);
+  } else if (!config.safe_path) {
     if (auto path0 = compute_sys_path0(config.argv)) prepend_sys_path(*path0);
   }
-  if (config.run_command) return run_main_string(*config.run_command);
-  if (config.run_filename) {
-    std::string program = config.program_name.value_or("gopy");
-    return run_main_file(*config.run_filename, program);
+  print_header(config);
+
+  bool inspect = config.inspect > 0;
+  int exitcode;
+  if (config.run_command) {
+    register_string_source("<string>", *config.run_command);
+    exitcode = run_source_as_main(*config.run_command, "<string>", inspect);
+  } else if (config.run_module) {
+    exitcode = run_module_as_main(*config.run_module, true, inspect);
+  } else if (main_importer_path) {
+    exitcode = run_module_as_main("__main__", false, inspect);
+  } else if (config.run_filename) {
+    exitcode = run_script(config, inspect);
+  } else {
+    exitcode = run_stdin(config);
   }
-  std::fputs("gopy: running without -c or a script is not supported yet\n", stderr);
-  return 1;
+  run_inspect_repl(config, &exitcode);
+  return exitcode;
 }
 
 }  // namespace
+
+int finish_main_run(Object* result, bool inspect) {
+  if (result) {
+    decref(result);
+    flush_std_streams();
+    if (!error_occurred()) return 0;
+  }
+  if (inspect && error_matches(&exc_SystemExit)) {
+    // CPython: _Py_HandleSystemExit returns 0 under inspect; the traceback is printed.
+    Object* exc = fetch_error();
+    flush_std_streams();
+    print_exception(exc);
+    clear_error();
+    decref(exc);
+    flush_std_streams();
+    return 1;
+  }
+  return handle_uncaught_exception();
+}
+
+int run_source_as_main(std::string_view source, std::string_view filename, bool inspect) {
+  return finish_main_run(exec_source_in_module(source, filename, main_module()), inspect);
+}
 
 // CPython: Modules/main.c Py_RunMain
 int run_main() {

@@ -3,12 +3,11 @@
 // finalize_modules, Python/ceval.c _Py_CheckRecursiveCall).
 #include "gopy/state.hpp"
 
-#include <pthread.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <vector>
 
+#include "eval/stack_bounds.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -30,6 +29,7 @@ void init_textio_methods();
 namespace {
 
 ThreadState* g_current = nullptr;
+uint64_t g_interpreter_generation = 0;
 std::vector<Object*> g_repr_stack;
 
 #if defined(GOPY_SANITIZE) || defined(__SANITIZE_ADDRESS__)
@@ -40,14 +40,10 @@ constexpr size_t kStackMargin = 256 * 1024;
 constexpr size_t kValueStackSlots = 1 << 18;
 
 char* find_stack_limit() {
-  pthread_attr_t attr;
-  if (pthread_getattr_np(pthread_self(), &attr) != 0) return nullptr;
-  void* addr = nullptr;
-  size_t size = 0;
-  pthread_attr_getstack(&attr, &addr, &size);
-  pthread_attr_destroy(&attr);
-  if (!addr || size <= kStackMargin * 2) return nullptr;
-  return static_cast<char*>(addr) + kStackMargin;
+  std::uintptr_t low = thread_stack_low();
+  auto here = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+  if (low == 0 || here <= low + kStackMargin * 2) return nullptr;
+  return reinterpret_cast<char*>(low + kStackMargin);
 }
 
 void init_static_types_once() {
@@ -89,9 +85,11 @@ Interpreter::Interpreter() {
 Interpreter::~Interpreter() = default;
 
 ThreadState* get_thread_state() { return g_current; }
+uint64_t interpreter_generation() { return g_interpreter_generation; }
 
 ThreadState* create_interpreter(const InterpreterSettings& settings) {
   init_static_types_once();
+  ++g_interpreter_generation;
   auto* interp = new Interpreter();
   interp->settings = settings;
   interp->recursion_limit = settings.recursion_limit > 0 ? settings.recursion_limit : 1000;

@@ -2,6 +2,7 @@
 // functions that dispatch the protocols to the class's special methods
 // (CPython: Objects/typeobject.c type_new, slot_tp_*, SLOT1BINFULL, update_one_slot).
 #include <cstddef>
+#include <unordered_map>
 
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
@@ -17,9 +18,23 @@ namespace gopy {
 
 namespace {
 
+// The interned str for a special-method name given as a string literal, without hashing
+// the text on every call (the literal's address is the key; reset per interpreter).
+StrObject* special_name(std::string_view literal) {
+  static std::unordered_map<const char*, StrObject*> cache;
+  static uint64_t generation = 0;
+  if (generation != interpreter_generation()) {
+    cache.clear();
+    generation = interpreter_generation();
+  }
+  auto [it, inserted] = cache.try_emplace(literal.data(), nullptr);
+  if (inserted) it->second = intern(literal);
+  return it->second;
+}
+
 // Calls type(self).<name>(self, *args); *found says whether the method exists.
 Object* call_special(Object* self, std::string_view name, Object* const* args, size_t nargs, bool* found) {
-  Object* descr = type_lookup(self->type, intern(name));
+  Object* descr = type_lookup(self->type, special_name(name));
   *found = descr != nullptr;
   if (!descr) return nullptr;
   if (descr == None()) {
@@ -38,7 +53,7 @@ Object* call_special(Object* self, std::string_view name, Object* const* args, s
 Object* call_special_required(Object* self, std::string_view name, Object* const* args, size_t nargs) {
   bool found;
   Object* r = call_special(self, name, args, nargs, &found);
-  if (!found) return attribute_error(self, intern(name));
+  if (!found) return attribute_error(self, special_name(name));
   return r;
 }
 
@@ -251,12 +266,18 @@ int slot_setattr(Object* self, StrObject* name, Object* value) {
 }
 
 int slot_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  Object* init = type_lookup(self->type, intern("__init__"));
+  Object* init = type_lookup(self->type, special_name("__init__"));
   size_t nkw = kwnames ? kwnames->items.size() : 0;
-  std::vector<Object*> full(nargs + nkw + 1);
+  Object* stack[8];
+  std::vector<Object*> heap;
+  Object** full = stack;
+  if (nargs + nkw + 1 > 8) {
+    heap.resize(nargs + nkw + 1);
+    full = heap.data();
+  }
   full[0] = self;
   for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
-  Object* r = call(init, full.data(), nargs + 1, kwnames);
+  Object* r = call(init, full, nargs + 1, kwnames);
   if (!r) return -1;
   if (r != None()) {
     type_error(cat("__init__() should return None, not '", r->type->name, "'"));

@@ -29,8 +29,27 @@ int write_to_stream(Object* stream, std::string_view text) {
 
 namespace {
 
-// Source line `lineno` of a file, stripped, or empty when unreadable.
+std::string strip(const std::string& line) {
+  size_t b = line.find_first_not_of(" \t\f\r");
+  size_t e = line.find_last_not_of(" \t\f\r");
+  if (b == std::string::npos) return "";
+  return line.substr(b, e - b + 1);
+}
+
+// Source line `lineno` of a file (or of a registered string source), stripped, or empty.
 std::string source_line(const std::string& filename, int lineno) {
+  const auto& sources = get_thread_state()->interp->string_sources;
+  if (auto it = sources.find(filename); it != sources.end()) {
+    size_t pos = 0;
+    for (int l = 1; l < lineno && pos != std::string::npos; ++l) {
+      pos = it->second.find('\n', pos);
+      if (pos != std::string::npos) ++pos;
+    }
+    if (pos == std::string::npos || pos >= it->second.size()) return "";
+    size_t end = it->second.find('\n', pos);
+    return strip(it->second.substr(pos, end == std::string::npos ? std::string::npos : end - pos));
+  }
+  if (filename.starts_with("<")) return "";
   FILE* f = std::fopen(filename.c_str(), "rb");
   if (!f) return "";
   std::string line;
@@ -41,10 +60,7 @@ std::string source_line(const std::string& filename, int lineno) {
     if (c == '\n' && ++current > lineno) break;
   }
   std::fclose(f);
-  size_t b = line.find_first_not_of(" \t\f\r");
-  size_t e = line.find_last_not_of(" \t\f\r");
-  if (b == std::string::npos) return "";
-  return line.substr(b, e - b + 1);
+  return strip(line);
 }
 
 class Printer {

@@ -13,6 +13,8 @@ void reset_static_type_dicts();
 TupleObject* type_mro_tuple(TypeObject* t);
 // Invalidates cached type lookups (call after changing any type's dict).
 void type_modified();
+// Changes each time an interpreter is created (keys caches of per-interpreter objects).
+uint64_t interpreter_generation();
 int64_t object_identity_hash(Object* o);
 bool is_type_object(Object* o);
 // The instance dict of a plain class instance (the `instance_dict` of object subclasses).

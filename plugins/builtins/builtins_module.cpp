@@ -38,7 +38,7 @@ Status attach(gopy_plugin_context& ctx) {
   for_each_exception_type(add_exception, d);
   add(d, "EnvironmentError", &exc_OSError);
   add(d, "IOError", &exc_OSError);
-  Object* debug = new_bool(true);
+  Object* debug = new_bool(interp->settings.optimization_level == 0);
   add(d, "__debug__", debug);
   decref(debug);
   if (error_occurred()) {

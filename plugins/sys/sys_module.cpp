@@ -172,6 +172,7 @@ Status attach(gopy_plugin_context& ctx) {
   if (phase == "core") GOPY_RETURN_IF_ERROR(fill_basic(interp));
   if (phase == "main") GOPY_RETURN_IF_ERROR(fill_paths(interp));
   if (fill_config) GOPY_RETURN_IF_ERROR(fill_config(interp, phase));
+  if (phase == "main" && fill_configuration) GOPY_RETURN_IF_ERROR(fill_configuration(interp));
   return Status::ok();
 }
 

@@ -18,5 +18,7 @@ Status fill_paths(Interpreter* interp);
 // ("core" or "main"). Declared weak: defined by sys_config.cpp when that file is built
 // into the plugin; the attach skips it otherwise. Attributes go into interp->sys_module.
 [[gnu::weak]] Status fill_config(Interpreter* interp, std::string_view phase);
+// Sets sys._configuration, PEP 432's read-only snapshot (main phase; sys_configuration.cpp).
+[[gnu::weak]] Status fill_configuration(Interpreter* interp);
 
 }  // namespace gopy::sys

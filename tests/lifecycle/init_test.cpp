@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "capture.hpp"
+#include "spawn.hpp"
 #include "gopy/config.hpp"
 #include "gopy/config_active.hpp"
 #include "gopy/lifecycle.hpp"
@@ -14,6 +15,8 @@ gopy::Config embedded_config() {
   gopy::Config config = gopy::Config::python();
   config.parse_argv = 0;
   config.site_import = 0;
+  // Beside the gopy executable, so that the path configuration finds its landmarks.
+  config.program_name = gopy_executable();
   return config;
 }
 

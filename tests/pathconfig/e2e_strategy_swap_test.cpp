@@ -73,6 +73,16 @@ TEST_CASE("a strategy plugin in GOPY_PLUGIN_PATH replaces pathconfig_unix",
     CHECK(lines_containing(r.err, "load pathconfig_unix").empty());
     CHECK(lines_containing(r.err, "Could not find").empty());
   }
+  SECTION("a relative entry is ignored: the current directory is never a plugin directory") {
+    std::vector<std::string> relative_env = minimal_env();
+    relative_env.push_back("GOPY_PLUGIN_PATH=deployment-plugins");
+    std::vector<std::string> argv = {gopy_binary(), "-X", "lifecycle", "-c",
+                                     "import sys; print(sys.path)"};
+    ProcessResult r = run_process(gopy_binary(), argv, relative_env, scratch.str());
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(strategy_attaches(r.err) == std::vector<std::string>{"pathconfig_unix@main:10"});
+  }
   for (const char* flag : {"-E", "-I"}) {
     SECTION(std::string(flag) + " ignores GOPY_PLUGIN_PATH: the built-in strategy runs") {
       ProcessResult r = run_traced({flag}, env);

@@ -635,6 +635,15 @@ TEST_CASE("round() of an int with negative ndigits halves to even", "[int]") {
   CHECK(str(int_round(Int(5), big(U"-100000000000000000000000"))) == "0");
 }
 
+TEST_CASE("ints as indexes", "[int]") {
+  CHECK(int_as_index(Int(-5)).value() == -5);
+  CHECK(int_as_index(big(U"9223372036854775808")).error() ==
+        Error{"OverflowError", "cannot fit 'int' into an index-sized integer"});
+  CHECK(int_as_clamped_index(big(U"9223372036854775808")) == INT64_MAX);
+  CHECK(int_as_clamped_index(big(U"-100000000000000000000000")) == INT64_MIN);
+  CHECK(int_as_clamped_index(Int(42)) == 42);
+}
+
 TEST_CASE("Int keeps values that fit int64 small", "[int]") {
   CHECK(int_add(Int(INT64_MAX), Int(1)).is_small() == false);
   CHECK(int_sub(int_add(Int(INT64_MAX), Int(1)), Int(1)).is_small());

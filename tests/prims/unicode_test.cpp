@@ -2,6 +2,7 @@
 // to characters whose data is the same in ICU 72 (Unicode 15.0) and CPython 3.14 (Unicode 16).
 #include <catch2/catch.hpp>
 
+#include <dlfcn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -333,6 +334,24 @@ TEST_CASE("ASCII text never loads the Unicode library", "[.][ascii-only]") {
   CHECK_FALSE(unicode_library_loaded());
   CHECK(str_upper(U"é") == U"É");
   CHECK(unicode_library_loaded());
+}
+
+TEST_CASE("the ASCII table agrees with the Unicode library", "[unicode]") {
+  void* library = dlopen(GOPY_UNICODE_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+  REQUIRE(library != nullptr);
+  auto flags = reinterpret_cast<uint32_t (*)(uint32_t)>(dlsym(library, "gopy_unicode_flags"));
+  REQUIRE(flags != nullptr);
+  for (char32_t c = 0; c < 128; ++c) {
+    INFO(static_cast<uint32_t>(c));
+    const bool ascii[] = {char_is_alpha(c),     char_is_decimal(c),        char_is_digit(c),
+                          char_is_numeric(c),   char_is_space(c),          char_is_linebreak(c),
+                          char_is_lower(c),     char_is_upper(c),          char_is_title(c),
+                          char_is_cased(c),     char_is_case_ignorable(c), char_is_printable(c),
+                          char_is_xid_start(c), char_is_xid_continue(c)};
+    const uint32_t from_library = flags(c);
+    for (unsigned bit = 0; bit < 14; ++bit) CHECK(ascii[bit] == ((from_library >> bit) & 1));
+  }
+  dlclose(library);
 }
 
 TEST_CASE("the Unicode library is loaded on first non-ASCII use only", "[unicode]") {

@@ -27,12 +27,16 @@ Object* exec_source_in_module(std::string_view source, std::string_view filename
 
 // The `__main__` module (created and registered in sys.modules on first use).
 ModuleObject* main_module();
+// Keeps `source` so tracebacks can show the lines of code run from a string (-c), as
+// CPython 3.13+ registers `<string>` with linecache.
+void register_string_source(std::string_view filename, std::string_view source);
 // CPython: Python/pythonrun.c _PyRun_SimpleStringFlags. Runs `source` as __main__
 // (filename "<string>"), handles an uncaught exception, returns the exit code.
 int run_main_string(std::string_view source, std::string_view filename = "<string>");
 // CPython: Python/pythonrun.c _PyRun_SimpleFileObject. Reads `path`, sets
 // __main__.__file__, runs it, returns the exit code ("can't open file" errors give 2).
-int run_main_file(const std::string& path, const std::string& program_name = "gopy");
+// `skip_first_line` is -x: the first line is dropped, its newline kept (line numbers hold).
+int run_main_file(const std::string& path, const std::string& program_name = "gopy", bool skip_first_line = false);
 // CPython: Python/pythonrun.c _PyErr_PrintEx + handle_system_exit. With an exception
 // pending: SystemExit -> its exit code (printing a non-int, non-None code to stderr);
 // anything else -> the traceback on sys.stderr and 1 (KeyboardInterrupt: 130 and

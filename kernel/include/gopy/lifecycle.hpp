@@ -77,6 +77,10 @@ int run_main();
 int main(int argc, char** argv);
 // The same over an argv already split (argv[0] is the program).
 int main(const std::vector<std::string>& argv);
+// PEP 432's "system Python" (the gopy-system host): the same program with isolated mode
+// (-I: no environment variables, no script directory or user site on sys.path) as its
+// preset.
+int system_main(int argc, char** argv);
 
 // Registers a callback finalize_ex runs first (most recent first), as atexit does.
 void register_atexit(void (*callback)(void* data), void* data);

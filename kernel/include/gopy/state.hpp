@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct InterpreterSettings {
   uint64_t hash_seed = 0;      // 0 with use_hash_seed = hash randomization off
   int int_max_str_digits = 4300;
   int recursion_limit = 1000;
+  int optimization_level = 0;  // -O: __debug__ is False and assert statements are dropped
   std::vector<std::string> argv;       // sys.argv
   std::vector<std::string> orig_argv;  // sys.orig_argv
   std::vector<std::string> path;       // sys.path
@@ -81,6 +83,9 @@ struct Interpreter {
   // The import hook the import plugin installs: import_name(name, globals, fromlist, level).
   Object* (*import_hook)(Interpreter*, StrObject* name, DictObject* globals, Object* fromlist,
                          int level) = nullptr;
+  // Source text of code compiled from strings ("<string>" for -c), so tracebacks can show
+  // its lines as CPython 3.13+ does (linecache's registered sources).
+  std::map<std::string, std::string> string_sources;
   // Standard streams objects (sys.stdout & co.), set by the sys plugin.
   Object* stdout_obj = nullptr;
   Object* stderr_obj = nullptr;

@@ -25,7 +25,11 @@ uint32_t compute_flags(UChar32 c) {
   if (bidi == U_WHITE_SPACE_NEUTRAL || bidi == U_BLOCK_SEPARATOR || bidi == U_SEGMENT_SEPARATOR ||
       (gc_mask & U_GC_ZS_MASK))
     f |= GOPY_UC_SPACE;
-  if (bidi == U_BLOCK_SEPARATOR || (gc_mask & (U_GC_ZL_MASK | U_GC_ZP_MASK))) f |= GOPY_UC_LINEBREAK;
+  // Line breaks: bidi class B or a mandatory Line_Break class (BK, CR, LF, NL).
+  const auto line_break = static_cast<ULineBreak>(u_getIntPropertyValue(c, UCHAR_LINE_BREAK));
+  if (bidi == U_BLOCK_SEPARATOR || line_break == U_LB_MANDATORY_BREAK || line_break == U_LB_CARRIAGE_RETURN ||
+      line_break == U_LB_LINE_FEED || line_break == U_LB_NEXT_LINE)
+    f |= GOPY_UC_LINEBREAK;
   if (u_hasBinaryProperty(c, UCHAR_LOWERCASE)) f |= GOPY_UC_LOWER;
   if (u_hasBinaryProperty(c, UCHAR_UPPERCASE)) f |= GOPY_UC_UPPER;
   if (gc_mask & U_GC_LT_MASK) f |= GOPY_UC_TITLE;

@@ -21,7 +21,7 @@ enum {
   GOPY_UC_DIGIT = 1 << 2,          /* Numeric_Type=Decimal or Digit */
   GOPY_UC_NUMERIC = 1 << 3,        /* any Numeric_Type */
   GOPY_UC_SPACE = 1 << 4,          /* bidi WS, B, S or category Zs */
-  GOPY_UC_LINEBREAK = 1 << 5,      /* bidi B or category Zl, Zp */
+  GOPY_UC_LINEBREAK = 1 << 5,      /* bidi B or Line_Break BK, CR, LF, NL */
   GOPY_UC_LOWER = 1 << 6,          /* Lowercase property */
   GOPY_UC_UPPER = 1 << 7,          /* Uppercase property */
   GOPY_UC_TITLE = 1 << 8,          /* category Lt */

@@ -43,6 +43,7 @@ Result<double> float_pow(double a, double b);
 // CPython: Objects/floatobject.c float___round___impl (ndigits None)
 double float_round_half_even(double x);
 // round(x, ndigits): correctly rounded on the exact binary value (round(2.675, 2) == 2.67).
+// An ndigits beyond int64 saturates (int_as_clamped_index), as CPython's does.
 // CPython: Objects/floatobject.c double_round
 Result<double> float_round(double x, int64_t ndigits);
 

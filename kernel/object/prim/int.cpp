@@ -279,6 +279,16 @@ Int int_round(const Int& a, const Int& ndigits) {
   return from_big(q * pow10);
 }
 
+Result<int64_t> int_as_index(const Int& a) {
+  if (a.is_small()) return a.small_value();
+  return overflow_error("cannot fit 'int' into an index-sized integer");
+}
+
+int64_t int_as_clamped_index(const Int& a) {
+  if (a.is_small()) return a.small_value();
+  return a.is_negative() ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
+}
+
 // CPython: Objects/longobject.c PyLong_AsDouble (correctly rounded, half to even)
 Result<double> int_to_double(const Int& a) {
   if (a.is_small()) return static_cast<double>(a.small_value());  // the FPU rounds correctly

@@ -91,6 +91,13 @@ uint64_t int_bit_length(const Int& a);
 // CPython: Objects/longobject.c int___round___impl
 Int int_round(const Int& a, const Int& ndigits);
 
+// a as a sequence index or count ([0] * n, s[i]): OverflowError "cannot fit 'int' into an
+// index-sized integer" beyond int64. CPython: Objects/abstract.c PyNumber_AsSsize_t
+Result<int64_t> int_as_index(const Int& a);
+// a clamped to int64 (round()'s ndigits and slice bounds saturate instead of failing).
+// CPython: Objects/abstract.c PyNumber_AsSsize_t with a NULL exception
+int64_t int_as_clamped_index(const Int& a);
+
 // float(a), correctly rounded ("int too large to convert to float").
 // CPython: Objects/longobject.c PyLong_AsDouble
 Result<double> int_to_double(const Int& a);

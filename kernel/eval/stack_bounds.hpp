@@ -1,0 +1,13 @@
+// Where the current thread's stack ends, for the guards that turn deep recursion (in the
+// parser, the compiler, the evaluator) into an error instead of a stack overflow.
+#pragma once
+
+#include <cstdint>
+
+namespace gopy {
+
+// The lowest address of the calling thread's stack (stacks grow down on every platform
+// gopy targets), or 0 when it cannot be known. Computed once per thread.
+std::uintptr_t thread_stack_low();
+
+}  // namespace gopy

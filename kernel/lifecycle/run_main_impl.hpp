@@ -1,0 +1,25 @@
+// Pieces of running __main__ shared by kernel/lifecycle's files (CPython: Modules/main.c,
+// Lib/runpy.py). Internal to kernel/lifecycle.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "gopy/object.hpp"
+
+namespace gopy {
+
+// Ends a run of __main__ code: `result` is what executing it returned (a new reference,
+// or null with an exception set). Returns the exit code. Under inspect (-i), SystemExit
+// is reported like any other exception instead of ending the process, as CPython's
+// _Py_HandleSystemExit does, so that the REPL can follow.
+int finish_main_run(Object* result, bool inspect);
+
+// Compiles and runs `source` in __main__'s namespace. CPython: PyRun_SimpleStringFlags.
+int run_source_as_main(std::string_view source, std::string_view filename, bool inspect);
+
+// CPython: runpy._run_module_as_main. `alter_argv`: sys.argv[0] becomes the module's file
+// (-m); a directory run as a program passes "__main__" and keeps sys.argv[0].
+int run_module_as_main(const std::string& name, bool alter_argv, bool inspect);
+
+}  // namespace gopy

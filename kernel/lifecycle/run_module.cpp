@@ -1,0 +1,240 @@
+// `gopy -m module` and a directory holding __main__.py: finding a module's source on
+// sys.path (or its parent package's __path__) without executing it, then running it as
+// __main__. CPython: Lib/runpy.py _run_module_as_main, _get_module_details,
+// _get_main_module_details, _run_code.
+#include <sys/stat.h>
+
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gopy/eval.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_str.hpp"
+#include "gopy/state.hpp"
+#include "lifecycle/run_main_impl.hpp"
+
+namespace gopy {
+
+namespace {
+
+// runpy's _Error: a message printed as "<sys.executable>: <message>", exit code 1.
+struct RunpyError {
+  std::string message;
+};
+
+struct ModuleDetails {
+  std::string name;     // the module actually run (pkg.__main__ for a package)
+  std::string origin;   // its source file
+  std::string package;  // __package__
+};
+
+bool is_regular_file(const std::string& p) {
+  struct stat st;
+  return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+std::vector<std::string> str_items(Object* list) {
+  std::vector<std::string> out;
+  if (!list || !is_list(list)) return out;
+  for (Object* p : static_cast<ListObject*>(list)->items)
+    if (is_str(p)) out.push_back(as_str(p)->utf8);
+  return out;
+}
+
+Interpreter* interp() { return get_thread_state()->interp; }
+
+ModuleObject* loaded_module(const std::string& name) {
+  Object* m = dict_get_str(interp()->modules, name);
+  return m && m->type == &module_type ? static_cast<ModuleObject*>(m) : nullptr;
+}
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+struct FoundSpec {
+  std::string origin;
+  bool is_package = false;
+};
+
+// CPython: importlib.util.find_spec for a source module or a regular package, its parent
+// package already imported. `error` is set when the module could not be looked for
+// (parent missing or not a package); nothing found gives std::nullopt.
+
+std::optional<FoundSpec> find_source_spec(const std::string& name, std::optional<RunpyError>* error) {
+  size_t dot = name.rfind('.');
+  std::vector<std::string> dirs;
+  if (dot != std::string::npos) {
+    std::string parent = name.substr(0, dot);
+    ModuleObject* pkg = loaded_module(parent);
+    if (!pkg) {
+      *error = RunpyError{"Error while finding module specification for " + quoted(name) +
+                          " (ModuleNotFoundError: No module named " + quoted(parent) + ")"};
+      return std::nullopt;
+    }
+    Object* path = dict_get_str(pkg->dict, "__path__");
+    if (!path) {
+      *error = RunpyError{"Error while finding module specification for " + quoted(name) +
+                          " (ModuleNotFoundError: __path__ attribute not found on " + quoted(parent) +
+                          " while trying to find " + quoted(name) + ")"};
+      return std::nullopt;
+    }
+    dirs = str_items(path);
+  } else if (interp()->sys_module) {
+    dirs = str_items(dict_get_str(interp()->sys_module->dict, "path"));
+  }
+  std::string last = name.substr(dot == std::string::npos ? 0 : dot + 1);
+  for (const std::string& dir : dirs) {
+    std::string base = dir.empty() ? last : dir + "/" + last;
+    if (is_regular_file(base + "/__init__.py")) return FoundSpec{base + "/__init__.py", true};
+    if (is_regular_file(base + ".py")) return FoundSpec{base + ".py", false};
+  }
+  return std::nullopt;
+}
+
+// Imports `package` as runpy does before looking for a submodule: a missing ancestor is
+// left for find_spec to report; any other failure propagates (false, exception set).
+bool import_parent(const std::string& package) {
+  Object* r = interp()->import_hook(interp(), intern(package), nullptr, None(), 0);
+  if (r) {
+    decref(r);
+    return true;
+  }
+  if (!error_matches(&exc_ImportError)) return false;
+  Object* exc = current_error();
+  Object* missing = exception_get_attr(exc, "name");
+  if (!missing || !is_str(missing)) return false;
+  const std::string& m = as_str(missing)->utf8;
+  if (m != package && package.rfind(m + ".", 0) != 0) return false;
+  clear_error();
+  return true;
+}
+
+// CPython: runpy._get_module_details. Fills `details`, or `error`, or leaves a Python
+// exception pending (returns false in the last two cases).
+bool get_module_details(const std::string& name, ModuleDetails* details, std::optional<RunpyError>* error) {
+  if (name.empty() || name[0] == '.') {
+    *error = RunpyError{"Relative module names not supported"};
+    return false;
+  }
+  size_t dot = name.rfind('.');
+  if (dot != std::string::npos && !import_parent(name.substr(0, dot))) return false;
+  std::optional<FoundSpec> spec = find_source_spec(name, error);
+  if (*error) {
+    if (name.size() > 3 && name.compare(name.size() - 3, 3, ".py") == 0)
+      error->value().message += ". Try using " + quoted(name.substr(0, name.size() - 3)) + " instead of " +
+                                quoted(name) + " as the module name.";
+    return false;
+  }
+  if (!spec) {
+    *error = RunpyError{"No module named " + name};
+    return false;
+  }
+  if (spec->is_package) {
+    if (name == "__main__" || (name.size() > 9 && name.compare(name.size() - 9, 9, ".__main__") == 0)) {
+      *error = RunpyError{"Cannot use package as __main__ module"};
+      return false;
+    }
+    // The package itself is imported first; then its __main__ submodule is what runs.
+    if (!import_parent(name) || !loaded_module(name)) return false;
+    if (!get_module_details(name + ".__main__", details, error)) {
+      if (*error && loaded_module(name))
+        error->value().message += "; " + quoted(name) + " is a package and cannot be directly executed";
+      return false;
+    }
+    return true;
+  }
+  details->name = name;
+  details->origin = spec->origin;
+  details->package = dot == std::string::npos ? "" : name.substr(0, dot);
+  return true;
+}
+
+void set_str(DictObject* d, const char* key, const std::string& value) {
+  Object* s = new_str(value);
+  dict_set_str(d, key, s);
+  decref(s);
+}
+
+// CPython: runpy._run_code with __main__'s namespace.
+int run_code_as_main(const ModuleDetails& details, bool inspect) {
+  std::ifstream in(details.origin, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  ModuleObject* m = main_module();
+  set_str(m->dict, "__name__", "__main__");
+  set_str(m->dict, "__file__", details.origin);
+  set_str(m->dict, "__package__", details.package);
+  for (const char* key : {"__cached__", "__doc__", "__loader__", "__spec__"}) dict_set_str(m->dict, key, None());
+  Object* r = exec_source_in_module(buf.str(), details.origin, m);
+  return finish_main_run(r, inspect);
+}
+
+std::string sys_executable() {
+  if (interp()->sys_module)
+    if (Object* e = dict_get_str(interp()->sys_module->dict, "executable"); e && is_str(e))
+      return as_str(e)->utf8;
+  return "gopy";
+}
+
+int report_runpy_error(const RunpyError& error) {
+  flush_std_streams();
+  std::string line = sys_executable() + ": " + error.message + "\n";
+  if (write_to_stream(interp()->stderr_obj, line) < 0) clear_error();
+  flush_std_streams();
+  return 1;
+}
+
+}  // namespace
+
+// CPython: Modules/main.c pymain_run_module -> runpy._run_module_as_main
+int run_module_as_main(const std::string& name, bool alter_argv, bool inspect) {
+  ModuleDetails details;
+  std::optional<RunpyError> error;
+  bool found;
+  if (name == "__main__") {
+    // CPython: runpy._get_main_module_details: __main__ is hidden while looking.
+    Object* saved = dict_get_str(interp()->modules, "__main__");
+    if (saved) incref(saved);
+    Object* key = new_str("__main__");
+    if (saved) dict_del_item(interp()->modules, key);
+    found = get_module_details(name, &details, &error);
+    if (saved) {
+      dict_set_item(interp()->modules, key, saved);
+      decref(saved);
+    }
+    decref(key);
+    if (!found && error && error->message.find("__main__") != std::string::npos) {
+      std::string path0;
+      if (interp()->sys_module) {
+        auto path = str_items(dict_get_str(interp()->sys_module->dict, "path"));
+        if (!path.empty()) path0 = path.front();
+      }
+      Object* path0_str = new_str(path0);
+      Object* repr = object_repr(path0_str);
+      decref(path0_str);
+      error->message = "can't find '__main__' module in " + (repr ? as_str(repr)->utf8 : quoted(path0));
+      xdecref(repr);
+    }
+  } else {
+    found = get_module_details(name, &details, &error);
+  }
+  if (!found) {
+    if (error) return report_runpy_error(*error);
+    return finish_main_run(nullptr, inspect);
+  }
+  if (alter_argv && interp()->sys_module) {
+    Object* argv = dict_get_str(interp()->sys_module->dict, "argv");
+    if (argv && is_list(argv) && !static_cast<ListObject*>(argv)->items.empty()) {
+      auto& items = static_cast<ListObject*>(argv)->items;
+      decref(items[0]);
+      items[0] = new_str(details.origin);
+    }
+  }
+  return run_code_as_main(details, inspect);
+}
+
+}  // namespace gopy
