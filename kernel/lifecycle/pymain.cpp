@@ -12,6 +12,8 @@
 
 namespace gopy {
 
+int report_plugin_plan(const Config& config);  // kernel/lifecycle/plugins_report.cpp
+
 namespace {
 
 // CPython: Python/pylifecycle.c Py_ExitStatusException (a fatal error exits with 1).
@@ -50,6 +52,12 @@ int program_main(const std::vector<std::string>& argv, bool isolated) {
   status = config_read(config, runtime().preconfig, argv);
   if (status.is_exception()) {
     int code = exit_with_status(status, "preinitialized");
+    tear_down_runtime();
+    return code;
+  }
+
+  if (xoption_value(config, "plugins")) {
+    int code = report_plugin_plan(config);
     tear_down_runtime();
     return code;
   }

@@ -138,10 +138,12 @@ void check_requirements(Plan& plan) {
     std::string problem;
     for (const std::string& req : m.requires_) {
       if (chosen.count(req)) continue;
-      // A requirement whose own manifest is invalid is already reported.
+      // A requirement whose own manifest is invalid is already reported. One that did not
+      // parse is known by its file name (manifests are named after their plugin).
       bool invalid_elsewhere = std::any_of(plan.candidates.begin(), plan.candidates.end(),
           [&](const Candidate& o) {
-            return o.state == Candidate::State::invalid && o.manifest && o.manifest->name == req;
+            if (o.state != Candidate::State::invalid) return false;
+            return o.manifest ? o.manifest->name == req : o.file.stem() == req;
           });
       if (invalid_elsewhere) continue;
       problem = "requires '" + req + "', which no plugin directory provides";

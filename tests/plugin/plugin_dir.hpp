@@ -43,6 +43,7 @@ struct Spec {
 };
 
 void write_file(const fs::path& file, const std::string& text);
+std::string read_file(const fs::path& file);
 // Copies test plugin <so_name>.so from the test plugin directory into `dir`.
 void copy_plugin(const fs::path& dir, const std::string& so_name);
 // Copies fixtures/<name>/* into tmp/<name> (so the source tree's modes do not matter).

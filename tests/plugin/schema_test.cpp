@@ -6,9 +6,6 @@
 // is test code, so the kernel carries no schema engine.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 // GCC 12 at -O1 (the sanitizer tree) reports a false -Wmaybe-uninitialized inside
 // <regex>'s automaton; the pattern keyword is the only user.
 #pragma GCC diagnostic push
@@ -25,13 +22,6 @@ namespace json = boost::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string str(const json::string& s) { return std::string(s.data(), s.size()); }
 
@@ -139,7 +129,7 @@ class SchemaChecker {
 };
 
 SchemaChecker load_schema() {
-  return SchemaChecker(json::parse(read_text(fs::path(GOPY_TEST_MANIFESTS) / "manifest.schema.json")));
+  return SchemaChecker(json::parse(plugin_test::read_file(fs::path(GOPY_TEST_MANIFESTS) / "manifest.schema.json")));
 }
 
 // The key an error line names: "... key 'attach[0].order': ..." -> "attach[0].order".
@@ -159,7 +149,7 @@ TEST_CASE("schema: every shipped manifest satisfies the schema", "[schema]") {
     if (entry.path().extension() != ".json" || entry.path().filename() == "manifest.schema.json")
       continue;
     INFO(entry.path());
-    CHECK(schema.first_error(json::parse(read_text(entry.path()))) == "");
+    CHECK(schema.first_error(json::parse(plugin_test::read_file(entry.path()))) == "");
     ++checked;
   }
   CHECK(checked >= 5);
@@ -176,7 +166,7 @@ TEST_CASE("schema: each invalid fixture is rejected by schema and kernel at the 
     INFO(c.file);
     REQUIRE(c.state == gopy::plugin::Candidate::State::invalid);
     boost::system::error_code ec;
-    json::value doc = json::parse(read_text(c.file), ec);
+    json::value doc = json::parse(plugin_test::read_file(c.file), ec);
     if (ec) continue;  // not JSON: nothing for a schema to say
     std::string kernel_key = key_of(c.reason);
     if (kernel_key.empty()) kernel_key = "(top level)";
@@ -192,7 +182,7 @@ TEST_CASE("schema: rules spanning manifests are the kernel's alone", "[schema]")
   for (const char* set : {"cycle", "missing_requirement", "late_requirement"}) {
     for (const auto& entry : fs::directory_iterator(fs::path(GOPY_TEST_FIXTURES) / set)) {
       INFO(entry.path());
-      CHECK(schema.first_error(json::parse(read_text(entry.path()))) == "");
+      CHECK(schema.first_error(json::parse(plugin_test::read_file(entry.path()))) == "");
     }
   }
 }

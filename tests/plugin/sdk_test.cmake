@@ -1,6 +1,8 @@
 # The SDK end to end (a CTest script, cmake -P): install the SDK component of the build
 # into a fresh prefix, build tests/plugin/sdk_plugin out of tree with find_package(gopy)
-# and again with pkg-config alone, then let plugin_test's [.sdk] case attach both.
+# and again with pkg-config alone, then let plugin_test's [.sdk] case attach both; then
+# install the rest (gopy and its plugins) and drop sdk_module into the prefix's
+# site-plugins: `gopy -c` sees the module it adds.
 # Variables: BUILD_DIR SOURCE_DIR WORK_DIR PLUGIN_TEST CXX GENERATOR LIBDIR
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -54,3 +56,17 @@ endif()
 
 run(${CMAKE_COMMAND} -E env GOPY_SDK_PLUGIN_DIRS=${plugin_dirs} ${PLUGIN_TEST} "[.sdk]")
 message(STATUS "${run_output}")
+
+# 4. The whole installation, with the out-of-tree sdk_module in its site-plugins.
+run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
+set(site ${prefix}/${LIBDIR}/gopy/site-plugins)
+file(MAKE_DIRECTORY ${site})
+file(COPY ${WORK_DIR}/cmake_build/module_plugins/sdk_module.so
+          ${WORK_DIR}/cmake_build/module_plugins/sdk_module.json DESTINATION ${site})
+# (Two lines: a ';' would split the CMake argument.)
+run(${CMAKE_COMMAND} -E env --unset=GOPY_PLUGIN_PATH
+    ${prefix}/bin/gopy -c "import sdk_module\nprint(sdk_module.attached_at)")
+if(NOT run_output STREQUAL "main 25\n")
+  message(FATAL_ERROR "gopy -c printed '${run_output}', expected 'main 25'")
+endif()
+message(STATUS "sdk_module attached at ${run_output}")
