@@ -1,5 +1,6 @@
 // Finalization in CPython 3.14's Py_FinalizeEx order, each step named after its CPython
 // counterpart (Python/pylifecycle.c _Py_Finalize).
+#include <cstdio>
 #include <string>
 
 #include "gopy/config_active.hpp"
@@ -82,7 +83,13 @@ int finalize_ex() {
   }
   rt.phase = RuntimePhase::finalizing;
   interp->finalizing = true;
-  tear_down_runtime();
+  // A plugin failing in detach does not stop the others; its error is reported and the
+  // finalization counts as failed (Py_RunMain then exits 120, as CPython does).
+  Status detached = tear_down_runtime();
+  if (!detached.is_ok()) {
+    std::fprintf(stderr, "%s\n", detached.message().c_str());
+    status = -1;
+  }
   return status;
 }
 

@@ -125,6 +125,10 @@ TEST_CASE("fault: a plugin failing in detach stops no other detach", "[e2e][faul
   REQUIRE(failing != trace.detach_order.end());
   CHECK(std::distance(failing, trace.detach_order.end()) > 1);
   CHECK(trace.detach_order.back() == "builtins@core:10");
+  // The failure is reported on one line naming the plugin, and finalization counts as
+  // failed: exit 120, as CPython's Py_RunMain when Py_FinalizeEx fails.
+  CHECK(r.exit_code == 120);
+  CHECK(r.err.find("plugin 'e2e_detach_error' failed to detach") != std::string::npos);
 }
 
 TEST_CASE("fault: a healthy plugin's effect is visible from gopy -c", "[e2e]") {
