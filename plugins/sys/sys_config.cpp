@@ -128,21 +128,6 @@ Object* new_struct_seq(const char* type_name, std::vector<std::pair<std::string,
   return seq;
 }
 
-Object* new_str_list(const std::vector<std::string>& items) {
-  ListObject* list = new_list();
-  for (const std::string& item : items) list->items.push_back(new_str(item));
-  return list;
-}
-
-Object* new_opt_str(const std::optional<std::string>& text) {
-  return text ? static_cast<Object*>(new_str(*text)) : new_none();
-}
-
-// Sets module[name] = value and drops the caller's reference.
-void put(ModuleObject* module, const char* name, Object* value) {
-  dict_set_str(module->dict, name, value);
-  decref(value);
-}
 
 Object* make_flags(const Config& config, const PreConfig& preconfig) {
   std::vector<std::pair<std::string, Object*>> fields;
@@ -220,12 +205,12 @@ Status fill_config(Interpreter* interp, std::string_view phase) {
 
   apply_stdio_errors(interp, *config);
   put(sys, "flags", make_flags(*config, *preconfig));
-  put(sys, "argv", new_str_list(config->argv.empty() ? StringList{""} : config->argv));
-  put(sys, "orig_argv", new_str_list(config->orig_argv));
-  put(sys, "warnoptions", new_str_list(config->warnoptions));
+  put(sys, "argv", str_list(config->argv.empty() ? StringList{""} : config->argv));
+  put(sys, "orig_argv", str_list(config->orig_argv));
+  put(sys, "warnoptions", str_list(config->warnoptions));
   put(sys, "_xoptions", make_xoptions(*config));
   put(sys, "dont_write_bytecode", new_bool(config->write_bytecode == 0));
-  put(sys, "pycache_prefix", new_opt_str(config->pycache_prefix));
+  put(sys, "pycache_prefix", str_or_none(config->pycache_prefix));
   put(sys, "version", new_str(full_version_string()));
   put(sys, "hexversion", new_int(kHexVersion));
   put(sys, "hash_info", make_hash_info());

@@ -87,18 +87,22 @@ Object* s_exc_info(Object*, Object* const*, size_t n, TupleObject* kw) {
   return new_tuple_from({e->type, e, tb ? tb : None()});
 }
 
+}  // namespace
+
 ListObject* str_list(const std::vector<std::string>& items) {
   ListObject* l = new_list();
   for (const auto& s : items) l->items.push_back(new_str(s));
   return l;
 }
 
-void set(ModuleObject* m, const char* name, Object* value) {
+Object* str_or_none(const std::optional<std::string>& text) {
+  return text ? static_cast<Object*>(new_str(*text)) : new_none();
+}
+
+void put(ModuleObject* m, const char* name, Object* value) {
   dict_set_str(m->dict, name, value);
   decref(value);
 }
-
-}  // namespace
 
 Status fill_basic(Interpreter* interp) {
   ModuleObject* m = interp->sys_module;
@@ -126,37 +130,37 @@ Status fill_basic(Interpreter* interp) {
                     {"exception", s_exception},
                     {"exc_info", s_exc_info}};
   for (const auto& f : fns) add_module_function(m, f.name, f.fn);
-  set(m, "maxsize", new_int(INT64_MAX));
-  set(m, "argv", str_list(s.argv.empty() ? std::vector<std::string>{""} : s.argv));
-  set(m, "orig_argv", str_list(s.orig_argv));
-  set(m, "path", str_list(s.path));
-  set(m, "executable", new_str(s.executable));
-  set(m, "prefix", new_str(s.prefix));
-  set(m, "exec_prefix", new_str(s.exec_prefix));
-  set(m, "base_prefix", new_str(s.base_prefix));
-  set(m, "base_exec_prefix", new_str(s.base_exec_prefix));
-  set(m, "platlibdir", new_str(s.platlibdir));
-  set(m, "platform", new_str("linux"));
-  set(m, "byteorder", new_str("little"));
-  set(m, "maxunicode", new_int(0x10FFFF));
-  set(m, "version", new_str("3.14.0 (gopy)"));
-  set(m, "hexversion", new_int(0x030E00F0));
-  set(m, "api_version", new_int(1013));
+  put(m, "maxsize", new_int(INT64_MAX));
+  put(m, "argv", str_list(s.argv.empty() ? std::vector<std::string>{""} : s.argv));
+  put(m, "orig_argv", str_list(s.orig_argv));
+  put(m, "path", str_list(s.path));
+  put(m, "executable", new_str(s.executable));
+  put(m, "prefix", new_str(s.prefix));
+  put(m, "exec_prefix", new_str(s.exec_prefix));
+  put(m, "base_prefix", new_str(s.base_prefix));
+  put(m, "base_exec_prefix", new_str(s.base_exec_prefix));
+  put(m, "platlibdir", new_str(s.platlibdir));
+  put(m, "platform", new_str("linux"));
+  put(m, "byteorder", new_str("little"));
+  put(m, "maxunicode", new_int(0x10FFFF));
+  put(m, "version", new_str("3.14.0 (gopy)"));
+  put(m, "hexversion", new_int(0x030E00F0));
+  put(m, "api_version", new_int(1013));
   Object* major = new_int(3);
   Object* minor = new_int(14);
   Object* micro = new_int(0);
   Object* level = new_str("final");
   Object* serial = new_int(0);
   TupleObject* version_info = new_tuple_from({major, minor, micro, level, serial});
-  set(m, "version_info", version_info);
+  put(m, "version_info", version_info);
   ModuleObject* impl = new_module("implementation");
-  set(impl, "name", new_str("gopy"));
-  set(impl, "cache_tag", new_str("gopy-3140"));
+  put(impl, "name", new_str("gopy"));
+  put(impl, "cache_tag", new_str("gopy-3140"));
   dict_set_str(impl->dict, "version", version_info);
-  set(impl, "hexversion", new_int(0x030E00F0));
-  set(m, "implementation", impl);
+  put(impl, "hexversion", new_int(0x030E00F0));
+  put(m, "implementation", impl);
   for (Object* o : {major, minor, micro, level, serial}) decref(o);
-  set(m, "builtin_module_names", new_tuple_steal(std::vector<Object*>{new_str("builtins"), new_str("sys")}));
+  put(m, "builtin_module_names", new_tuple_steal(std::vector<Object*>{new_str("builtins"), new_str("sys")}));
   if (error_occurred()) {
     clear_error();
     return Status::error("sys", "could not fill the sys module");

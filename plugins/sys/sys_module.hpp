@@ -2,12 +2,23 @@
 // configuration-derived ones (sys_config.cpp).
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "gopy/state.hpp"
 #include "gopy/status.hpp"
 
 namespace gopy::sys {
+
+// Helpers every part of the sys plugin uses.
+// module[name] = value, dropping the caller's reference to value.
+void put(ModuleObject* m, const char* name, Object* value);
+// A new list of str.
+ListObject* str_list(const std::vector<std::string>& items);
+// A new str, or None for an unset value.
+Object* str_or_none(const std::optional<std::string>& text);
 
 // Creates the standard streams and the basic attributes on interp->sys_module (core phase).
 Status fill_basic(Interpreter* interp);

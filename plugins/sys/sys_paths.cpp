@@ -13,40 +13,19 @@
 
 namespace gopy::sys {
 
-namespace {
-
-void set_attr(ModuleObject* m, const char* name, Object* value) {
-  dict_set_str(m->dict, name, value);
-  decref(value);
-}
-
-// None for a field getpath left unset, as CPython's sys shows it.
-Object* str_or_none(const OptString& value) {
-  if (!value) return new_ref(None());
-  return new_str(*value);
-}
-
-}  // namespace
-
 Status fill_paths(Interpreter* interp) {
   const Config* config = active_config();
   if (config == nullptr) return Status::ok();
   ModuleObject* m = interp->sys_module;
-  ListObject* path = new_list();
-  for (const std::string& entry : config->module_search_paths) {
-    StrObject* item = new_str(entry);
-    list_append(path, item);
-    decref(item);
-  }
-  set_attr(m, "path", path);
-  set_attr(m, "executable", new_str(config->executable.value_or("")));
-  set_attr(m, "_base_executable", new_str(config->base_executable.value_or("")));
-  set_attr(m, "prefix", new_str(config->prefix.value_or("")));
-  set_attr(m, "base_prefix", new_str(config->base_prefix.value_or("")));
-  set_attr(m, "exec_prefix", new_str(config->exec_prefix.value_or("")));
-  set_attr(m, "base_exec_prefix", new_str(config->base_exec_prefix.value_or("")));
-  set_attr(m, "platlibdir", new_str(config->platlibdir.value_or("lib")));
-  set_attr(m, "_stdlib_dir", str_or_none(config->stdlib_dir));
+  put(m, "path", str_list(config->module_search_paths));
+  put(m, "executable", new_str(config->executable.value_or("")));
+  put(m, "_base_executable", new_str(config->base_executable.value_or("")));
+  put(m, "prefix", new_str(config->prefix.value_or("")));
+  put(m, "base_prefix", new_str(config->base_prefix.value_or("")));
+  put(m, "exec_prefix", new_str(config->exec_prefix.value_or("")));
+  put(m, "base_exec_prefix", new_str(config->base_exec_prefix.value_or("")));
+  put(m, "platlibdir", new_str(config->platlibdir.value_or("lib")));
+  put(m, "_stdlib_dir", str_or_none(config->stdlib_dir));
   if (error_occurred()) {
     clear_error();
     return Status::error("sys", "could not set the path configuration in sys");
