@@ -45,13 +45,6 @@ CmpKind cmp_kind(ast::CmpOpKind k) {
   return CmpKind::eq;
 }
 
-template <class T>
-std::unique_ptr<T> node(const ast::Node* at) {
-  auto n = std::make_unique<T>();
-  n->lineno = at->loc.lineno;
-  return n;
-}
-
 }  // namespace
 
 std::vector<ExprPtr> Compiler::exprs(const ast::ExprList& list) {

@@ -9,15 +9,6 @@ namespace gopy {
 
 BinaryOp ast_bin_op(ast::BinOpKind k);
 
-namespace {
-template <class T>
-std::unique_ptr<T> node(const ast::Node* at) {
-  auto n = std::make_unique<T>();
-  n->lineno = at->loc.lineno;
-  return n;
-}
-}  // namespace
-
 std::vector<StmtPtr> Compiler::block(const ast::StmtList& list) {
   std::vector<StmtPtr> out;
   for (auto* s : list) {

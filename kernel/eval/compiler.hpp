@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -84,5 +85,13 @@ void raise_syntax_error(const std::string& type, const std::string& msg, const s
                         int offset, const std::string& text, int end_lineno, int end_offset);
 // The text of line `lineno` (1-based) of source, with its newline.
 std::string source_line_text(std::string_view source, int lineno);
+
+// A new evaluator node of type T for the AST node `at`, carrying its line number.
+template <class T>
+std::unique_ptr<T> node(const ast::Node* at) {
+  auto n = std::make_unique<T>();
+  n->lineno = at->loc.lineno;
+  return n;
+}
 
 }  // namespace gopy
