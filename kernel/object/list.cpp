@@ -337,27 +337,11 @@ Object* m_remove(Object*, Object* const* a, size_t n, TupleObject* kw) {
 }
 Object* m_index(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("index", kw) || !check_nargs("index", n, 2, 4)) return nullptr;
-  auto& items = as_list(a[0])->items;
-  ssize start = 0, stop = ssize(items.size());
-  if (n > 2 && !index_as_ssize(a[2], &start)) return nullptr;
-  if (n > 3 && !index_as_ssize(a[3], &stop)) return nullptr;
-  normalize_range(ssize(items.size()), &start, &stop);
-  for (ssize i = start; i < stop && i < ssize(items.size()); ++i) {
-    int eq = object_eq(items[size_t(i)], a[1]);
-    if (eq < 0) return nullptr;
-    if (eq) return new_int(i);
-  }
-  return value_error("list.index(x): x not in list");
+  return sequence_index(as_list(a[0])->items, a, n, "list");
 }
 Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("count", kw) || !check_nargs("list.count", n, 2, 2)) return nullptr;
-  int64_t c = 0;
-  for (Object* x : as_list(a[0])->items) {
-    int eq = object_eq(x, a[1]);
-    if (eq < 0) return nullptr;
-    c += eq;
-  }
-  return new_int(c);
+  return sequence_count(as_list(a[0])->items, a[1]);
 }
 Object* m_reverse(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("reverse", kw) || !check_nargs("list.reverse", n, 1, 1)) return nullptr;

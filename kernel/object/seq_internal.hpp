@@ -13,6 +13,13 @@ Object* sequence_richcompare(const std::vector<Object*>& a, const std::vector<Ob
 Object* new_seq_fast_iter(Object* seq);
 // Clamps start/stop of index()/count() style arguments as CPython's slice rules.
 void normalize_range(ssize len, ssize* start, ssize* stop);
+// seq.index(x[, start[, stop]]) over `items` (a[0] is the sequence, a[1] x): the index,
+// or ValueError "<type>.index(x): x not in <type>". The length is re-read each step, as
+// a list may shrink while x's __eq__ runs. CPython: list_index_impl, tuple_index_impl
+Object* sequence_index(const std::vector<Object*>& items, Object* const* a, size_t n,
+                       const char* type_name);
+// seq.count(x) over `items`. CPython: list_count, tuple_count
+Object* sequence_count(const std::vector<Object*>& items, Object* x);
 void init_list_type();
 void init_list_methods();
 void init_tuple_type();

@@ -82,6 +82,30 @@ void normalize_range(ssize len, ssize* start, ssize* stop) {
   if (*stop > len) *stop = len;
 }
 
+Object* sequence_index(const std::vector<Object*>& items, Object* const* a, size_t n,
+                       const char* type_name) {
+  ssize start = 0, stop = ssize(items.size());
+  if (n > 2 && !index_as_ssize(a[2], &start)) return nullptr;
+  if (n > 3 && !index_as_ssize(a[3], &stop)) return nullptr;
+  normalize_range(ssize(items.size()), &start, &stop);
+  for (ssize i = start; i < stop && i < ssize(items.size()); ++i) {
+    int eq = object_eq(items[size_t(i)], a[1]);
+    if (eq < 0) return nullptr;
+    if (eq) return new_int(i);
+  }
+  return value_error(cat(type_name, ".index(x): x not in ", type_name));
+}
+
+Object* sequence_count(const std::vector<Object*>& items, Object* x) {
+  int64_t c = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    int eq = object_eq(items[i], x);
+    if (eq < 0) return nullptr;
+    c += eq;
+  }
+  return new_int(c);
+}
+
 namespace {
 
 TupleObject* as_tuple(Object* o) { return static_cast<TupleObject*>(o); }
@@ -185,28 +209,12 @@ Object* tuple_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* k
 
 Object* m_index(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("index", kw) || !check_nargs("index", n, 2, 4)) return nullptr;
-  auto& items = as_tuple(a[0])->items;
-  ssize start = 0, stop = ssize(items.size());
-  if (n > 2 && !index_as_ssize(a[2], &start)) return nullptr;
-  if (n > 3 && !index_as_ssize(a[3], &stop)) return nullptr;
-  normalize_range(ssize(items.size()), &start, &stop);
-  for (ssize i = start; i < stop; ++i) {
-    int eq = object_eq(items[size_t(i)], a[1]);
-    if (eq < 0) return nullptr;
-    if (eq) return new_int(i);
-  }
-  return value_error("tuple.index(x): x not in tuple");
+  return sequence_index(as_tuple(a[0])->items, a, n, "tuple");
 }
 
 Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("count", kw) || !check_nargs("tuple.count", n, 2, 2)) return nullptr;
-  int64_t c = 0;
-  for (Object* x : as_tuple(a[0])->items) {
-    int eq = object_eq(x, a[1]);
-    if (eq < 0) return nullptr;
-    c += eq;
-  }
-  return new_int(c);
+  return sequence_count(as_tuple(a[0])->items, a[1]);
 }
 
 }  // namespace
