@@ -1,13 +1,11 @@
 // The bridge from a path-configuration strategy plugin to the interpreter's configuration.
 // CPython: Python/pathconfig.c _PyConfig_InitPathConfig and Modules/getpath.c
 // _PyConfig_InitPathConfig (how getpath.py's inputs are gathered and its results kept).
-#include <unistd.h>
-
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include "gopy/config.hpp"
+#include "gopy/environment.hpp"
 #include "gopy/lifecycle.hpp"
 #include "gopy/pathconfig.hpp"
 
@@ -16,17 +14,7 @@ namespace gopy::pathconfig {
 namespace {
 
 // getpath.c reads these whatever -E says; getpath.py applies use_environment itself.
-std::string raw_env(const char* name) {
-  const char* value = std::getenv(name);
-  return value ? std::string(value) : std::string();
-}
-
-std::string current_directory() {
-  std::string buffer(4096, '\0');
-  if (getcwd(buffer.data(), buffer.size()) == nullptr) return {};
-  buffer.resize(buffer.find('\0'));
-  return buffer;
-}
+std::string raw_env(const char* name) { return process_environment().get(name).value_or(""); }
 
 PathConfigRequest request_from(const Config& config, const StrategyBinding& binding) {
   PathConfigRequest request;
@@ -36,7 +24,7 @@ PathConfigRequest request_from(const Config& config, const StrategyBinding& bind
   request.env.PYTHONHOME = raw_env("PYTHONHOME");
   request.env.PYTHONEXECUTABLE = raw_env("PYTHONEXECUTABLE");
   request.env.PYVENV_LAUNCHER = raw_env("__PYVENV_LAUNCHER__");
-  request.cwd = current_directory();
+  request.cwd = process_environment().current_directory().value_or("");
   PathConfigInput& in = request.config;
   in.program_name = config.program_name;
   in.home = config.home;

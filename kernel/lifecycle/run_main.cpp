@@ -15,6 +15,7 @@
 #include <string>
 
 #include "gopy/config.hpp"
+#include "gopy/environment.hpp"
 #include "gopy/eval.hpp"
 #include "gopy/lifecycle.hpp"
 #include "gopy/object_containers.hpp"
@@ -36,11 +37,7 @@ namespace {
 std::optional<std::string> compute_sys_path0(const std::vector<std::string>& argv) {
   if (argv.empty()) return std::nullopt;
   const std::string& argv0 = argv[0];
-  if (argv0 == "-m") {
-    char cwd[PATH_MAX];
-    if (getcwd(cwd, sizeof cwd) == nullptr) return std::nullopt;
-    return std::string(cwd);
-  }
+  if (argv0 == "-m") return process_environment().current_directory();
   if (argv0 == "-c") return std::string();
   std::string path0 = argv0;
   char resolved[PATH_MAX];
