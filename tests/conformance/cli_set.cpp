@@ -1,5 +1,5 @@
 // The cli set: command line + environment -> exit code, stdout, stderr, run exactly as
-// ../shared/vectors/cli/README.md describes.
+// tests/conformance/vectors/cli/README.md describes.
 #include "case_runner.hpp"
 #include "compare.hpp"
 #include "regex_match.hpp"

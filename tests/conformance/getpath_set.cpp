@@ -1,4 +1,4 @@
-// The "getpath" vector set: every case of ../shared/vectors/getpath (see its README) runs
+// The "getpath" vector set: every case of tests/conformance/vectors/getpath (see its README) runs
 // through the strategy for its os_name over a virtual file system filled from the case,
 // and its outputs are compared with what CPython 3.14's getpath.py produced.
 #include <algorithm>

@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
   gopy::conformance::ToolOptions options;
   CLI::App app{"Runs a conformance vector set (cli, getpath, run) and reports the failing cases."};
   app.add_option("set", options.set, "the vector set: cli, getpath or run")->required();
-  app.add_option("dirs", options.dirs, "vector folders (default: the set's folder of ../shared/vectors)");
+  app.add_option("dirs", options.dirs, "vector folders (default: the set's folder of tests/conformance/vectors)");
   app.add_option("--gopy", options.gopy, "the binary under test (default: the gopy beside this tool)");
   auto* known = app.add_option("--known-failures", options.known_failures,
                                "compare the failing cases with this known-failures file");

@@ -1,5 +1,5 @@
 // The run set: Python programs in the language slice -> exit status, stdout, normalized
-// stderr, run exactly as ../shared/vectors/run/README.md describes.
+// stderr, run exactly as tests/conformance/vectors/run/README.md describes.
 #include "case_runner.hpp"
 #include "compare.hpp"
 #include "process.hpp"

@@ -30,7 +30,7 @@ struct SetResult {
 using SetRunner = SetResult (*)(const std::vector<std::string>& dirs, const RunOptions& options,
                                 std::ostream& out);
 
-// Defines a set named `name` whose default vectors are ../shared/vectors/<name>.
+// Defines a set named `name` whose default vectors are tests/conformance/vectors/<name>.
 struct SetRegistration {
   SetRegistration(const char* name, SetRunner run);
 };
