@@ -14,7 +14,6 @@
 #include <link.h>
 
 namespace gopy::plugin {
-namespace fs = std::filesystem;
 
 std::string wrong_abi_message(const std::string& plugin, const AbiTag& got, const AbiTag& kernel,
                               const std::string& where) {
@@ -31,7 +30,8 @@ Status library_error(const Manifest& m, const std::string& problem) {
 }
 
 // dlopen, with the dynamic loader's own text on failure (a missing dependency, a wrong ELF
-// class, an undefined symbol: what a user can act on). A C++ exception thrown by a static
+// class, an undefined symbol: what a user can act on). Bound now, a missing symbol is a
+// load error here rather than the end of the process at its first call. A C++ exception thrown by a static
 // initializer unwinds through the dynamic loader's frames up to here; it is contained and
 // reported instead of ending the process. The half-initialized library stays mapped and
 // unused: gopy stops, as for any plugin that fails to load.
@@ -89,8 +89,8 @@ std::string entry_problem(void* handle, const std::string& entry, void** address
 Status load_plugin(const Manifest& m, LoadedLibrary& out, bool bind_now) {
   const AbiTag& kernel = kernel_abi();
   if (!abi_compatible(m.abi, kernel))
-    return Status::error("", wrong_abi_message(m.name, m.abi, kernel,
-                                               "manifest " + printable(m.file.string())));
+    return Status::error("", printable(wrong_abi_message(m.name, m.abi, kernel,
+                                                         "manifest " + m.file.string())));
 
   // A FIFO or a device would block dlopen's read forever; a directory cannot load.
   switch (entry_kind(m.library.string())) {
@@ -123,8 +123,8 @@ Status load_plugin(const Manifest& m, LoadedLibrary& out, bool bind_now) {
                                  "' returned no descriptor");
   AbiTag got{d->abi_major, d->abi_minor, d->abi_identity != nullptr ? d->abi_identity : ""};
   if (!abi_compatible(got, kernel))
-    return Status::error("", wrong_abi_message(m.name, got, kernel,
-                                               "descriptor in " + printable(m.library.string())));
+    return Status::error("", printable(wrong_abi_message(m.name, got, kernel,
+                                                         "descriptor in " + m.library.string())));
   std::string described = d->name != nullptr ? d->name : "";
   if (described != m.name)
     return Status::error("", "plugin '" + m.name + "': library " + printable(m.library.string()) +

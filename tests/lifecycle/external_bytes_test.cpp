@@ -66,6 +66,14 @@ TEST_CASE("external bytes: an argv str writes its original bytes back out", "[li
           "surrogates not allowed");
     CHECK(r.exit_code == 1);
   }
+  SECTION("print writes each argument on its own, as CPython") {
+    ChildResult r = run_gopy({"-c", "import sys; print('x', sys.argv[1])", "\xf0" "abc"}, dir.path(), "", kStrictStdio);
+    CHECK(r.out == "x ");
+    CHECK(last_line(r.err) ==
+          "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udcf0' in position 0: "
+          "surrogates not allowed");
+    CHECK(r.exit_code == 1);
+  }
   SECTION("a surrogate that stands for no byte is refused even by surrogateescape") {
     ChildResult r = run_gopy({"-c", "import sys; sys.stdout.write('x' + chr(0xdcf0) + chr(0xd800) + chr(0xdc80))"}, dir.path());
     CHECK(last_line(r.err) ==

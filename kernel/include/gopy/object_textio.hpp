@@ -1,6 +1,7 @@
 // The standard stream objects (sys.stdin, sys.stdout, sys.stderr): UTF-8 text over a
-// file descriptor, encoded and decoded with the stream's error handler (`errors`). Output is buffered and flushed on flush(), when large, at a newline
-// for line-buffered streams, and when the object is freed.
+// file descriptor, encoded and decoded with the stream's error handler (`errors`). Output
+// is buffered and flushed on flush(), when large, at a newline for line-buffered streams,
+// and when the object is freed.
 #pragma once
 
 #include <string>
