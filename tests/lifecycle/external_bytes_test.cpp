@@ -58,28 +58,30 @@ TEST_CASE("external bytes: an argv str writes its original bytes back out", "[li
     CHECK(r.out == "\xf0" "abc\nsurrogateescape\n");
     CHECK(r.exit_code == 0);
   }
-  SECTION("a strict stdout refuses the surrogate") {
-    ChildResult r = run_gopy({"-c", "import sys; print(sys.argv[1])", "\xf0" "abc"}, dir.path(), "", kStrictStdio);
-    CHECK(r.out == "");
-    CHECK(last_line(r.err) ==
-          "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udcf0' in position 0: "
-          "surrogates not allowed");
-    CHECK(r.exit_code == 1);
-  }
-  SECTION("print writes each argument on its own, as CPython") {
-    ChildResult r = run_gopy({"-c", "import sys; print('x', sys.argv[1])", "\xf0" "abc"}, dir.path(), "", kStrictStdio);
-    CHECK(r.out == "x ");
-    CHECK(last_line(r.err) ==
-          "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udcf0' in position 0: "
-          "surrogates not allowed");
-    CHECK(r.exit_code == 1);
-  }
-  SECTION("a surrogate that stands for no byte is refused even by surrogateescape") {
-    ChildResult r = run_gopy({"-c", "import sys; sys.stdout.write('x' + chr(0xdcf0) + chr(0xd800) + chr(0xdc80))"}, dir.path());
-    CHECK(last_line(r.err) ==
-          "UnicodeEncodeError: 'utf-8' codec can't encode characters in position 2-3: "
-          "surrogates not allowed");
-    CHECK(r.exit_code == 1);
+  struct Refused {
+    const char* what;
+    const char* program;
+    std::map<std::string, std::string> env;
+    const char* out;    // written before the error
+    const char* where;  // the error's characters and position
+  };
+  const Refused refused[] = {
+      {"a strict stdout refuses the surrogate", "import sys; print(sys.argv[1])", kStrictStdio, "",
+       "character '\\udcf0' in position 0"},
+      {"print writes each argument on its own, as CPython", "import sys; print('x', sys.argv[1])",
+       kStrictStdio, "x ", "character '\\udcf0' in position 0"},
+      {"a surrogate that stands for no byte is refused even by surrogateescape",
+       "import sys; sys.stdout.write('x' + chr(0xdcf0) + chr(0xd800) + chr(0xdc80))", {}, "",
+       "characters in position 2-3"},
+  };
+  for (const Refused& c : refused) {
+    DYNAMIC_SECTION(c.what) {
+      ChildResult r = run_gopy({"-c", c.program, "\xf0" "abc"}, dir.path(), "", c.env);
+      CHECK(r.out == c.out);
+      CHECK(last_line(r.err) == std::string("UnicodeEncodeError: 'utf-8' codec can't encode ") +
+                                    c.where + ": surrogates not allowed");
+      CHECK(r.exit_code == 1);
+    }
   }
 }
 
