@@ -43,8 +43,8 @@ install(FILES ${CMAKE_BINARY_DIR}/sdk/gopy.pc
 
 # gopy-config (as python3-config): flags, plugin directory and ABI of an installation.
 add_executable(gopy_config ${PROJECT_SOURCE_DIR}/host/gopy_config.cpp)
-set_target_properties(gopy_config PROPERTIES OUTPUT_NAME gopy-config
-  BUILD_RPATH "$ORIGIN/../lib" INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
+set_target_properties(gopy_config PROPERTIES OUTPUT_NAME gopy-config)
+gopy_origin_rpath(gopy_config "$ORIGIN/../lib" "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
 target_compile_options(gopy_config PRIVATE ${GOPY_WARNINGS})
 target_link_libraries(gopy_config PRIVATE gopy CLI11::CLI11)
 gopy_executable_options(gopy_config)

@@ -155,7 +155,7 @@ int run_main_file(const std::string& path, const std::string& program_name, bool
     source.erase(0, nl == std::string::npos ? source.size() : nl);
   }
   ModuleObject* m = main_module();
-  Object* file = new_str(path);
+  Object* file = new_str_fs(path);
   dict_set_str(m->dict, "__file__", file);
   decref(file);
   Object* r = exec_source_in_module(source, path, m);

@@ -25,7 +25,7 @@ int exit_with_status(const Status& status, std::string_view runtime_state) {
   } else {
     text = fatal_error_text(status, runtime_state);
   }
-  std::fputs(text.c_str(), stderr);
+  std::fwrite(text.data(), 1, text.size(), stderr);  // all of it, even past a NUL
   std::fflush(stderr);
   return status.exit_code();
 }

@@ -54,7 +54,7 @@ void prepend_sys_path(const std::string& entry) {
   Object* path = dict_get_str(interp->sys_module->dict, "path");
   if (path == nullptr || path->type != &list_type) return;
   auto* list = static_cast<ListObject*>(path);
-  list->items.insert(list->items.begin(), new_str(entry));
+  list->items.insert(list->items.begin(), new_str_fs(entry));
 }
 
 // What a program path names, as CPython's pymain_get_importer sees it: a directory (a
@@ -120,7 +120,7 @@ Object* exec_with_file_name(const std::string& text, const std::string& filename
   ModuleObject* m = main_module();
   bool set_file_name = dict_get_str(m->dict, "__file__") == nullptr;
   if (set_file_name) {
-    Object* f = new_str(filename);
+    Object* f = new_str_fs(filename);
     dict_set_str(m->dict, "__file__", f);
     decref(f);
     dict_set_str(m->dict, "__cached__", None());
@@ -194,7 +194,7 @@ int run_script(const Config& config, bool inspect) {
   std::string source = buf.str();
   if (config.skip_source_first_line > 0) source.erase(0, std::min(source.find('\n'), source.size()));
   ModuleObject* m = main_module();
-  Object* file = new_str(path);
+  Object* file = new_str_fs(path);
   dict_set_str(m->dict, "__file__", file);
   decref(file);
   return run_source_as_main(source, path, inspect);

@@ -38,11 +38,13 @@ bool is_regular_file(const std::string& p) {
   return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
+// The str items of a path list as file names (bytes); an item that names no file (a
+// surrogate that stands for no byte) is passed over.
 std::vector<std::string> str_items(Object* list) {
   std::vector<std::string> out;
   if (!list || !is_list(list)) return out;
   for (Object* p : static_cast<ListObject*>(list)->items)
-    if (is_str(p)) out.push_back(as_str(p)->utf8);
+    if (std::string bytes; is_str(p) && str_fs_encode(as_str(p), &bytes)) out.push_back(std::move(bytes));
   return out;
 }
 
@@ -166,7 +168,9 @@ int run_code_as_main(const ModuleDetails& details, bool inspect) {
   buf << in.rdbuf();
   ModuleObject* m = main_module();
   set_str(m->dict, "__name__", "__main__");
-  set_str(m->dict, "__file__", details.origin);
+  Object* file = new_str_fs(details.origin);
+  dict_set_str(m->dict, "__file__", file);
+  decref(file);
   set_str(m->dict, "__package__", details.package);
   for (const char* key : {"__cached__", "__doc__", "__loader__", "__spec__"}) dict_set_str(m->dict, key, None());
   Object* r = exec_source_in_module(buf.str(), details.origin, m);
@@ -213,7 +217,7 @@ int run_module_as_main(const std::string& name, bool alter_argv, bool inspect) {
         auto path = str_items(dict_get_str(interp()->sys_module->dict, "path"));
         if (!path.empty()) path0 = path.front();
       }
-      Object* path0_str = new_str(path0);
+      Object* path0_str = new_str_fs(path0);
       Object* repr = object_repr(path0_str);
       decref(path0_str);
       error->message = "can't find '__main__' module in " + (repr ? as_str(repr)->utf8 : quoted(path0));
@@ -231,7 +235,7 @@ int run_module_as_main(const std::string& name, bool alter_argv, bool inspect) {
     if (argv && is_list(argv) && !static_cast<ListObject*>(argv)->items.empty()) {
       auto& items = static_cast<ListObject*>(argv)->items;
       decref(items[0]);
-      items[0] = new_str(details.origin);
+      items[0] = new_str_fs(details.origin);
     }
   }
   return run_code_as_main(details, inspect);

@@ -55,22 +55,33 @@ std::u32string decode_utf8(std::string_view s) {
   return out;
 }
 
-static ssize count_code_points(std::string_view s, bool* ascii) {
-  ssize n = 0;
-  bool all_ascii = true;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++n;
-    if (c >= 0x80) all_ascii = false;
-  }
-  *ascii = all_ascii;
-  return n;
-}
-
+// Every str holds str text whose length is its code points: bytes that are not (a caller
+// passing on bytes from outside unchecked) are decoded as surrogateescape would, never
+// kept, so no index reads past what the length promises.
 StrObject* new_str(std::string_view utf8) {
   auto* s = make<StrObject>();
-  s->utf8.assign(utf8);
-  s->length = count_code_points(utf8, &s->ascii);
+  std::ptrdiff_t length = prim::str_text_length(utf8, &s->ascii);
+  if (length >= 0) {
+    s->utf8.assign(utf8);
+  } else {
+    s->utf8 = prim::str_text_repaired(utf8);
+    length = prim::str_text_length(s->utf8, &s->ascii);
+  }
+  s->length = length;
   return s;
+}
+
+StrObject* new_str_fs(std::string_view bytes) { return new_str(prim::fs_decode(bytes)); }
+
+bool str_fs_encode(const StrObject* s, std::string* bytes) {
+  if (s->ascii) {
+    *bytes = s->utf8;
+    return true;
+  }
+  prim::Result<std::string> encoded = prim::fs_encode(s->utf8);
+  if (!encoded) return false;
+  *bytes = std::move(encoded).value();
+  return true;
 }
 
 StrObject* new_str_from_cps(const std::u32string& cps) {

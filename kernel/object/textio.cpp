@@ -13,6 +13,8 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/object_textio.hpp"
+#include "object/num_internal.hpp"
+#include "object/prim/unicode.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -95,6 +97,27 @@ Object* textio_iternext(Object* o) {
 }
 Object* self_iter(Object* o) { return new_ref(o); }
 
+// Decodes a chunk read from the descriptor onto the input, as TextIOWrapper's incremental
+// decoder does: a sequence cut off at the chunk's end waits for the next chunk (or is an
+// error at the end of input), and an error's position counts from the start of the bytes
+// this call decodes. A chunk in error is dropped, so reading on does not repeat the error.
+// CPython: Modules/_io/textio.c textiowrapper_read_chunk
+int decode_chunk(TextIOObject* io, std::string_view bytes, bool final) {
+  std::string chunk = std::move(io->undecoded);
+  io->undecoded.clear();
+  chunk.append(bytes);
+  std::size_t consumed = chunk.size();
+  prim::Result<std::string> text =
+      prim::utf8_decode_text(chunk, prim::error_handler_named(io->errors), final ? nullptr : &consumed);
+  if (!text) {
+    raise_prim_error(text.error());
+    return -1;
+  }
+  io->inbuf.append(text.value());
+  io->undecoded.assign(chunk, consumed, std::string::npos);
+  return 0;
+}
+
 }  // namespace
 
 TextIOObject::~TextIOObject() {
@@ -113,7 +136,16 @@ Object* new_textio(int fd, std::string name, bool readable, bool line_buffered, 
 
 int textio_write(Object* o, std::string_view text) {
   auto* io = as_io(o);
-  io->pending.append(text);
+  if (text.find('\xED') == std::string_view::npos) {
+    io->pending.append(text);  // no surrogate: str text is already the bytes to write
+  } else {
+    prim::Result<std::string> bytes = prim::utf8_encode_text(text, prim::error_handler_named(io->errors));
+    if (!bytes) {
+      raise_prim_error(bytes.error());
+      return -1;
+    }
+    io->pending.append(bytes.value());
+  }
   bool flush_now = io->pending.size() >= 8192 || (io->line_buffered && text.find('\n') != std::string_view::npos);
   return flush_now ? textio_flush(o) : 0;
 }
@@ -150,7 +182,7 @@ int textio_readline(Object* o, std::string* line) {
       io->inbuf.erase(0, io->inpos);
       io->inpos = 0;
     }
-    char buf[4096];
+    char buf[8192];  // TextIOWrapper's chunk size
     ssize_t n = ::read(io->fd, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -158,7 +190,7 @@ int textio_readline(Object* o, std::string* line) {
       return -1;
     }
     if (n == 0) io->eof = true;
-    else io->inbuf.append(buf, size_t(n));
+    if (decode_chunk(io, std::string_view(buf, size_t(n)), n == 0) < 0) return -1;
   }
 }
 

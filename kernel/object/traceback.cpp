@@ -10,6 +10,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/prim/unicode.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -50,7 +51,10 @@ std::string source_line(const std::string& filename, int lineno) {
     return strip(it->second.substr(pos, end == std::string::npos ? std::string::npos : end - pos));
   }
   if (filename.starts_with("<")) return "";
-  FILE* f = std::fopen(filename.c_str(), "rb");
+  // The file's name as bytes again ('\udcf0' names the byte 0xf0).
+  prim::Result<std::string> path = prim::fs_encode(filename);
+  if (!path) return "";
+  FILE* f = std::fopen(path->c_str(), "rb");
   if (!f) return "";
   std::string line;
   int current = 1;

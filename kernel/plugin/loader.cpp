@@ -1,15 +1,19 @@
 // Loading plugin libraries: ABI checked before loading (from the manifest) and before
-// calling into the plugin (from the descriptor it embeds).
+// calling into the plugin (from the descriptor it embeds). Nothing a library holds may
+// crash or hang gopy: it must be a regular file, an exception from its static initializers
+// is contained, and the entry must be a function the library itself defines.
 #include "plugin/loader.hpp"
 
-#include <system_error>
+#include <exception>
 
-#if !defined(_WIN32)
+#include "plugin/manifest.hpp"
+#include "plugin/plugin_fs.hpp"
+
 #include <dlfcn.h>
-#endif
+#include <elf.h>
+#include <link.h>
 
 namespace gopy::plugin {
-namespace fs = std::filesystem;
 
 std::string wrong_abi_message(const std::string& plugin, const AbiTag& got, const AbiTag& kernel,
                               const std::string& where) {
@@ -19,20 +23,65 @@ std::string wrong_abi_message(const std::string& plugin, const AbiTag& got, cons
 
 namespace {
 
-// Boost.DLL reports a failed dlopen as a generic error code; the loader's own text (a
-// missing dependency, a wrong ELF class, an undefined symbol) is what a user can act on.
-std::string load_failure_text(const fs::path& library, bool bind_now, const std::error_code& ec) {
-#if !defined(_WIN32)
-  if (void* handle = dlopen(library.c_str(), (bind_now ? RTLD_NOW : RTLD_LAZY) | RTLD_LOCAL)) {
-    dlclose(handle);
-  } else if (const char* text = dlerror()) {
-    return text;
+// "plugin 'X': library L <problem> (manifest M)": the loader's one-line error.
+Status library_error(const Manifest& m, const std::string& problem) {
+  return Status::error("", "plugin '" + m.name + "': library " + printable(m.library.string()) +
+                               " " + problem + " (manifest " + printable(m.file.string()) + ")");
+}
+
+// dlopen, with the dynamic loader's own text on failure (a missing dependency, a wrong ELF
+// class, an undefined symbol: what a user can act on). Bound now, a missing symbol is a
+// load error here rather than the end of the process at its first call. A C++ exception thrown by a static
+// initializer unwinds through the dynamic loader's frames up to here; it is contained and
+// reported instead of ending the process. The half-initialized library stays mapped and
+// unused: gopy stops, as for any plugin that fails to load.
+void* open_library(const Manifest& m, bool bind_now, Status& error) {
+  // glibc declares dlopen noexcept, so a direct call would end in std::terminate when the
+  // exception reaches it; called through a pointer the compiler cannot see through, the
+  // call may throw and the catch below applies.
+  static void* (*volatile const may_throw_dlopen)(const char*, int) = &dlopen;
+  dlerror();
+  void* handle = nullptr;
+  try {
+    handle = may_throw_dlopen(m.library.c_str(), (bind_now ? RTLD_NOW : RTLD_LAZY) | RTLD_LOCAL);
+  } catch (const std::exception& e) {
+    error = library_error(m, std::string("threw a C++ exception from a static initializer: ") +
+                                 printable(e.what()));
+    return nullptr;
+  } catch (...) {
+    error = library_error(m, "threw a C++ exception from a static initializer");
+    return nullptr;
   }
-#else
-  (void)library;
-  (void)bind_now;
-#endif
-  return ec.message();
+  if (handle == nullptr) {
+    const char* text = dlerror();
+    error = Status::error("", "plugin '" + m.name + "': cannot load library " +
+                                  printable(m.library.string()) + ": " +
+                                  printable(text != nullptr ? text : "unknown error"));
+  }
+  return handle;
+}
+
+// The entry, only as a function defined by the library itself: dlsym searches the
+// library's dependencies too (a libc function) and returns data symbols alike, and calling
+// either would crash. dladdr1 names the object and the symbol table entry at the address.
+// Returns what is wrong with the entry, or "" with `address` set.
+std::string entry_problem(void* handle, const std::string& entry, void** address) {
+  const std::string quoted = "'" + entry + "'";
+  *address = dlsym(handle, entry.c_str());
+  if (*address == nullptr) return "has no entry symbol " + quoted;
+  link_map* own = nullptr;
+  Dl_info info;
+  link_map* defining = nullptr;
+  if (dlinfo(handle, RTLD_DI_LINKMAP, &own) != 0 ||
+      dladdr1(*address, &info, reinterpret_cast<void**>(&defining), RTLD_DL_LINKMAP) == 0 ||
+      defining != own)
+    return "does not itself define entry symbol " + quoted;
+  ElfW(Sym)* symbol = nullptr;
+  // ELF32_ST_TYPE and ELF64_ST_TYPE are the same low four bits.
+  if (dladdr1(*address, &info, reinterpret_cast<void**>(&symbol), RTLD_DL_SYMENT) == 0 ||
+      symbol == nullptr || ELF64_ST_TYPE(symbol->st_info) != STT_FUNC)
+    return "has entry symbol " + quoted + ", which is not a function";
+  return "";
 }
 
 }  // namespace
@@ -40,39 +89,46 @@ std::string load_failure_text(const fs::path& library, bool bind_now, const std:
 Status load_plugin(const Manifest& m, LoadedLibrary& out, bool bind_now) {
   const AbiTag& kernel = kernel_abi();
   if (!abi_compatible(m.abi, kernel))
-    return Status::error("", wrong_abi_message(m.name, m.abi, kernel, "manifest " + m.file.string()));
+    return Status::error("", printable(wrong_abi_message(m.name, m.abi, kernel,
+                                                         "manifest " + m.file.string())));
 
-  std::error_code exists_ec;
-  if (!fs::exists(m.library, exists_ec))
-    return Status::error("", "plugin '" + m.name + "': library " + m.library.string() +
-                                 " not found (manifest " + m.file.string() + ")");
+  // A FIFO or a device would block dlopen's read forever; a directory cannot load.
+  switch (entry_kind(m.library.string())) {
+    case Entry::missing: return library_error(m, "not found");
+    case Entry::file: break;
+    case Entry::directory:
+    case Entry::other: return library_error(m, "is not a regular file; refusing it");
+  }
 
+  Status error;
+  void* handle = open_library(m, bind_now, error);
+  if (handle == nullptr) return error;
+  void* address = nullptr;
+  std::string problem = entry_problem(handle, m.entry, &address);
+  if (!problem.empty()) {
+    dlclose(handle);
+    return library_error(m, problem);
+  }
+  // Boost.DLL owns the library from here (the second dlopen only counts a reference).
   boost::dll::shared_library library;
   std::error_code ec;
   namespace mode = boost::dll::load_mode;
-  // Bound now, a missing symbol is a load error here rather than the end of the process at
-  // its first call.
   library.load(m.library, (bind_now ? mode::rtld_now : mode::rtld_lazy) | mode::rtld_local, ec);
-  if (ec)
-    return Status::error("", "plugin '" + m.name + "': cannot load library " +
-                                 m.library.string() + ": " + load_failure_text(m.library, bind_now, ec));
-  if (!library.has(m.entry))
-    return Status::error("", "plugin '" + m.name + "': library " + m.library.string() +
-                                 " has no entry symbol '" + m.entry + "' (manifest " +
-                                 m.file.string() + ")");
-  auto entry = library.get<const gopy_plugin_descriptor*()>(m.entry);
+  dlclose(handle);
+  if (ec) return library_error(m, "cannot be loaded: " + ec.message());
+  auto entry = reinterpret_cast<const gopy_plugin_descriptor* (*)()>(address);
   const gopy_plugin_descriptor* d = entry();
   if (d == nullptr)
     return Status::error("", "plugin '" + m.name + "': entry symbol '" + m.entry +
                                  "' returned no descriptor");
   AbiTag got{d->abi_major, d->abi_minor, d->abi_identity != nullptr ? d->abi_identity : ""};
   if (!abi_compatible(got, kernel))
-    return Status::error("", wrong_abi_message(m.name, got, kernel,
-                                               "descriptor in " + m.library.string()));
+    return Status::error("", printable(wrong_abi_message(m.name, got, kernel,
+                                                         "descriptor in " + m.library.string())));
   std::string described = d->name != nullptr ? d->name : "";
   if (described != m.name)
-    return Status::error("", "plugin '" + m.name + "': library " + m.library.string() +
-                                 " describes itself as '" + described + "'");
+    return Status::error("", "plugin '" + m.name + "': library " + printable(m.library.string()) +
+                                 " describes itself as '" + printable(described) + "'");
   if (d->attach == nullptr)
     return Status::error("", "plugin '" + m.name + "': descriptor has no attach callback");
   out.library = std::move(library);

@@ -177,6 +177,8 @@ std::vector<AttachPoint> get_attach(const json::object& obj) {
 fs::path get_library(const json::object& obj, const std::string& dir, const std::string& real_dir) {
   std::string text = get_string(obj, "library");
   if (text.empty()) fail("library", "must not be empty");
+  // A file name ends at a NUL: "x\u0000.so" would load x.
+  if (text.find('\0') != std::string::npos) fail("library", "path '" + text + "' contains a NUL character");
   bool drive = text.size() > 1 && text[1] == ':' &&
                ((text[0] >= 'a' && text[0] <= 'z') || (text[0] >= 'A' && text[0] <= 'Z'));
   if (text[0] == '/' || text[0] == '\\' || drive)
@@ -233,11 +235,27 @@ bool known_platform(std::string_view name) {
   return std::find(kPlatforms.begin(), kPlatforms.end(), name) != kPlatforms.end();
 }
 
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7F) {
+      out += c;
+      continue;
+    }
+    char escape[8];
+    std::snprintf(escape, sizeof escape, "\\u%04x", byte);
+    out += escape;
+  }
+  return out;
+}
+
 std::string manifest_error(std::string_view file, std::string_view key, std::string_view problem) {
   std::string line = "plugin manifest " + std::string(file) + ": ";
   if (!key.empty()) line += "key '" + std::string(key) + "': ";
   line += problem;
-  return line;
+  return printable(line);
 }
 
 ManifestResult read_manifest(const std::string& file, const std::string& dir,

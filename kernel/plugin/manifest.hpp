@@ -25,6 +25,10 @@ ManifestResult read_manifest(const std::string& file, const std::string& dir,
 std::string manifest_error(std::string_view file, std::string_view key,
                            std::string_view problem);
 
+// `text` with its control characters written as JSON escapes ("\u0000"), so an error line
+// quoting a manifest's strings or a file name stays one whole line.
+std::string printable(std::string_view text);
+
 // The platform names a manifest may list.
 bool known_platform(std::string_view name);
 

@@ -40,7 +40,15 @@ Object* b_print(Object*, Object* const* a, size_t n, TupleObject* kw) {
     }
     if (fast) {
       if (i) out += sep_text;
-      out += as_str(s)->utf8;
+      const std::string& text = as_str(s)->utf8;
+      if (text.find('\xED') == std::string::npos) {
+        out += text;
+      } else {
+        // It may hold a surrogate the stream refuses: written on its own, as CPython writes
+        // each argument, so the error counts positions within it.
+        ok = textio_write(file, out) == 0 && textio_write(file, text) == 0;
+        out.clear();
+      }
     } else {
       if (i) ok = write_to_stream(file, sep_text) == 0;
       if (ok) ok = write_to_stream(file, as_str(s)->utf8) == 0;

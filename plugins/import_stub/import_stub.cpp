@@ -38,7 +38,9 @@ std::nullptr_t module_not_found(const std::string& name, const std::string& deta
   return nullptr;
 }
 
-// The directories to search: the parent package's __path__, or sys.path.
+// The directories to search, as file names (bytes): the parent package's __path__, or
+// sys.path. An entry that names no file (a surrogate that stands for no byte) is passed
+// over.
 std::vector<std::string> search_path(Interpreter* interp, Object* parent) {
   std::vector<std::string> dirs;
   Object* path = nullptr;
@@ -46,7 +48,7 @@ std::vector<std::string> search_path(Interpreter* interp, Object* parent) {
   else if (interp->sys_module) path = dict_get_str(interp->sys_module->dict, "path");
   if (path && is_list(path))
     for (Object* p : static_cast<ListObject*>(path)->items)
-      if (is_str(p)) dirs.push_back(as_str(p)->utf8);
+      if (std::string dir; is_str(p) && str_fs_encode(as_str(p), &dir)) dirs.push_back(std::move(dir));
   return dirs;
 }
 
@@ -69,7 +71,8 @@ Object* load_module(Interpreter* interp, const std::string& fullname, Object* pa
     std::stringstream buf;
     buf << in.rdbuf();
     ModuleObject* m = new_module(fullname);
-    Object* f = new_str(file);
+    Object* f = new_str_fs(file);
+    const std::string filename = as_str(f)->utf8;  // as tracebacks name it
     dict_set_str(m->dict, "__file__", f);
     decref(f);
     std::string pkg = package ? fullname : (fullname.find('.') == std::string::npos ? "" : fullname.substr(0, fullname.rfind('.')));
@@ -78,14 +81,14 @@ Object* load_module(Interpreter* interp, const std::string& fullname, Object* pa
     decref(p);
     if (package) {
       ListObject* path = new_list();
-      path->items.push_back(new_str(base));
+      path->items.push_back(new_str_fs(base));
       dict_set_str(m->dict, "__path__", path);
       decref(path);
     }
     dict_set_str(m->dict, "__builtins__", interp->builtins_module);
     // Registered before it runs, so circular imports see the partial module.
     dict_set_str(interp->modules, fullname, m);
-    Object* r = exec_source_in_module(buf.str(), file, m);
+    Object* r = exec_source_in_module(buf.str(), filename, m);
     if (!r) {
       // Forget the half-initialized module; the exception (and its traceback state) stays set.
       Object* key = new_str(fullname);

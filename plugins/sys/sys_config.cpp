@@ -171,7 +171,7 @@ Object* make_hash_info() {
 Object* make_xoptions(const Config& config) {
   DictObject* dict = new_dict();
   for (const XOption& option : sys_xoptions(config)) {
-    Object* value = option.value ? static_cast<Object*>(new_str(*option.value)) : new_bool(true);
+    Object* value = option.value ? static_cast<Object*>(new_str_fs(*option.value)) : new_bool(true);
     dict_set_str(dict, option.key, value);
     decref(value);
   }

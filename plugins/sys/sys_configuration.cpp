@@ -96,10 +96,10 @@ Object* to_object(const ConfigValue& value) {
     Object* operator()(std::monostate) const { return new_none(); }
     Object* operator()(bool b) const { return new_bool(b); }
     Object* operator()(std::int64_t v) const { return new_int(v); }
-    Object* operator()(const std::string& s) const { return new_str(s); }
+    Object* operator()(const std::string& s) const { return new_str_fs(s); }
     Object* operator()(const StringList& list) const {
       std::vector<Object*> items;
-      for (const std::string& s : list) items.push_back(new_str(s));
+      for (const std::string& s : list) items.push_back(new_str_fs(s));
       return new_tuple_steal(std::move(items));
     }
   };

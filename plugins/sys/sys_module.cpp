@@ -91,12 +91,12 @@ Object* s_exc_info(Object*, Object* const*, size_t n, TupleObject* kw) {
 
 ListObject* str_list(const std::vector<std::string>& items) {
   ListObject* l = new_list();
-  for (const auto& s : items) l->items.push_back(new_str(s));
+  for (const auto& s : items) l->items.push_back(new_str_fs(s));
   return l;
 }
 
 Object* str_or_none(const std::optional<std::string>& text) {
-  return text ? static_cast<Object*>(new_str(*text)) : new_none();
+  return text ? static_cast<Object*>(new_str_fs(*text)) : new_none();
 }
 
 void put(ModuleObject* m, const char* name, Object* value) {
@@ -134,12 +134,12 @@ Status fill_basic(Interpreter* interp) {
   put(m, "argv", str_list(s.argv.empty() ? std::vector<std::string>{""} : s.argv));
   put(m, "orig_argv", str_list(s.orig_argv));
   put(m, "path", str_list(s.path));
-  put(m, "executable", new_str(s.executable));
-  put(m, "prefix", new_str(s.prefix));
-  put(m, "exec_prefix", new_str(s.exec_prefix));
-  put(m, "base_prefix", new_str(s.base_prefix));
-  put(m, "base_exec_prefix", new_str(s.base_exec_prefix));
-  put(m, "platlibdir", new_str(s.platlibdir));
+  put(m, "executable", new_str_fs(s.executable));
+  put(m, "prefix", new_str_fs(s.prefix));
+  put(m, "exec_prefix", new_str_fs(s.exec_prefix));
+  put(m, "base_prefix", new_str_fs(s.base_prefix));
+  put(m, "base_exec_prefix", new_str_fs(s.base_exec_prefix));
+  put(m, "platlibdir", new_str_fs(s.platlibdir));
   put(m, "platform", new_str("linux"));
   put(m, "byteorder", new_str("little"));
   put(m, "maxunicode", new_int(0x10FFFF));

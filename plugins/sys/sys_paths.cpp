@@ -18,13 +18,13 @@ Status fill_paths(Interpreter* interp) {
   if (config == nullptr) return Status::ok();
   ModuleObject* m = interp->sys_module;
   put(m, "path", str_list(config->module_search_paths));
-  put(m, "executable", new_str(config->executable.value_or("")));
-  put(m, "_base_executable", new_str(config->base_executable.value_or("")));
-  put(m, "prefix", new_str(config->prefix.value_or("")));
-  put(m, "base_prefix", new_str(config->base_prefix.value_or("")));
-  put(m, "exec_prefix", new_str(config->exec_prefix.value_or("")));
-  put(m, "base_exec_prefix", new_str(config->base_exec_prefix.value_or("")));
-  put(m, "platlibdir", new_str(config->platlibdir.value_or("lib")));
+  put(m, "executable", new_str_fs(config->executable.value_or("")));
+  put(m, "_base_executable", new_str_fs(config->base_executable.value_or("")));
+  put(m, "prefix", new_str_fs(config->prefix.value_or("")));
+  put(m, "base_prefix", new_str_fs(config->base_prefix.value_or("")));
+  put(m, "exec_prefix", new_str_fs(config->exec_prefix.value_or("")));
+  put(m, "base_exec_prefix", new_str_fs(config->base_exec_prefix.value_or("")));
+  put(m, "platlibdir", new_str_fs(config->platlibdir.value_or("lib")));
   put(m, "_stdlib_dir", str_or_none(config->stdlib_dir));
   if (error_occurred()) {
     clear_error();

@@ -1,5 +1,8 @@
-// Loading: ABI checks (manifest and descriptor), missing library, missing symbol.
+// Loading: ABI checks (manifest and descriptor), missing library, missing symbol, and the
+// libraries and entries the loader refuses before calling in.
 #include <catch2/catch.hpp>
+
+#include <sys/stat.h>
 
 #include "gopy/plugin.hpp"
 #include "gopy/plugin_host.hpp"
@@ -115,6 +118,67 @@ TEST_CASE("loader: a missing entry symbol is a clear error", "[loader]") {
   CHECK(status.message() == "plugin 'tp_a': library " + (tmp.path() / "tp_a.so").string() +
                                 " has no entry symbol 'gopy_plugin_nowhere' (manifest " +
                                 file.string() + ")");
+}
+
+// The one-line error for `problem` with plugin `name`'s library in `dir`.
+static std::string library_error(const fs::path& dir, const std::string& name, const fs::path& manifest,
+                          const std::string& problem) {
+  return "plugin '" + name + "': library " + (dir / (name + ".so")).string() + " " + problem +
+         " (manifest " + manifest.string() + ")";
+}
+
+TEST_CASE("loader: an entry that is a data symbol is refused before calling in", "[loader]") {
+  TempDir tmp;
+  fs::path file = add_plugin(tmp.path(), Spec("tp_data_entry"));
+  gopy::Status status = attach_one(tmp.path(), nullptr);
+  REQUIRE(status.is_error());
+  CHECK(status.message() ==
+        library_error(tmp.path(), "tp_data_entry", file,
+                      "has entry symbol 'gopy_plugin_tp_data_entry', which is not a function"));
+}
+
+TEST_CASE("loader: an entry that only a dependency defines (libc) is refused", "[loader]") {
+  for (const char* symbol : {"getpid", "abort", "malloc"}) {
+    DYNAMIC_SECTION(symbol) {
+      TempDir tmp;
+      fs::path file = add_plugin(tmp.path(), Spec("tp_a").sym(symbol));
+      TestTrace trace;
+      gopy::Status status = attach_one(tmp.path(), &trace);
+      REQUIRE(status.is_error());
+      CHECK(status.message() == library_error(tmp.path(), "tp_a", file,
+                                              std::string("does not itself define entry symbol '") +
+                                                  symbol + "'"));
+      CHECK(std::string(trace.text).empty());
+    }
+  }
+}
+
+TEST_CASE("loader: a library that is not a regular file is refused without opening it", "[loader]") {
+  TempDir tmp;
+  fs::path file = add_plugin(tmp.path(), Spec("tp_a"), false);
+  SECTION("a FIFO (dlopen would wait for a writer forever)") {
+    REQUIRE(::mkfifo((tmp.path() / "tp_a.so").c_str(), 0644) == 0);
+  }
+  SECTION("a directory") { fs::create_directory(tmp.path() / "tp_a.so"); }
+  gopy::Status status = attach_one(tmp.path(), nullptr);
+  REQUIRE(status.is_error());
+  CHECK(status.message() ==
+        library_error(tmp.path(), "tp_a", file, "is not a regular file; refusing it"));
+}
+
+TEST_CASE("loader: an exception from a static initializer is contained and reported", "[loader]") {
+  TempDir tmp;
+  fs::path file = add_plugin(tmp.path(), Spec("tp_throwing_init"));
+  gopy::Status status = attach_one(tmp.path(), nullptr);
+  REQUIRE(status.is_error());
+  CHECK(status.message() ==
+        library_error(tmp.path(), "tp_throwing_init", file,
+                      "threw a C++ exception from a static initializer: thrown by a static "
+                      "initializer on purpose"));
+  // The loader still works afterwards.
+  TempDir other;
+  add_plugin(other.path(), Spec("tp_a"));
+  CHECK(attach_one(other.path(), nullptr).is_ok());
 }
 
 TEST_CASE("loader: a descriptor naming another plugin is refused", "[loader]") {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include <sys/stat.h>
+
 #include "e2e_prefix.hpp"
 #include "gopy/plugin_host.hpp"
 
@@ -81,6 +83,17 @@ TEST_CASE("fault: every fault class is one line, exit 1, and a reverse detach", 
        ".so: libtp_missing_dependency.so: cannot open shared object file"},
       {"the library has an undefined symbol", at("tp_undefined", "main 25"),
        test_plugin_library("tp_undefined"), "gopy_test_function_nobody_defines"},
+      {"the entry is a data symbol", at("tp_data_entry", "main 25"),
+       test_plugin_library("tp_data_entry"),
+       "has entry symbol 'gopy_plugin_tp_data_entry', which is not a function (manifest "},
+      {"the entry is a libc function (getpid)", at("e2e_ok", "main 25").sym("getpid"),
+       e2e_library("e2e_ok"), "does not itself define entry symbol 'getpid' (manifest "},
+      {"the entry is a libc function (abort)", at("e2e_ok", "main 25").sym("abort"),
+       e2e_library("e2e_ok"), "does not itself define entry symbol 'abort' (manifest "},
+      {"a static initializer throws", at("tp_throwing_init", "main 25"),
+       test_plugin_library("tp_throwing_init"),
+       "threw a C++ exception from a static initializer: thrown by a static initializer on "
+       "purpose (manifest "},
   };
   for (const Fault& fault : faults) {
     DYNAMIC_SECTION(fault.what) {
@@ -91,6 +104,18 @@ TEST_CASE("fault: every fault class is one line, exit 1, and a reverse detach", 
       check_contained(r, fault.spec.name, fault.message);
     }
   }
+}
+
+TEST_CASE("fault: a library that is a FIFO is refused, not waited on", "[e2e][fault]") {
+  GopyPrefix prefix;
+  fs::path site = prefix.site_plugins();
+  fs::path manifest = plugin_test::add_plugin(site, at("e2e_ok", "main 25"), false);
+  fs::path library = site / "e2e_ok.so";
+  REQUIRE(::mkfifo(library.c_str(), 0644) == 0);
+  RunResult r = prefix.run({"-X", "lifecycle", "-c", "print('ran')"});
+  check_contained(r, "e2e_ok", "library " + library.string() +
+                                   " is not a regular file; refusing it (manifest " +
+                                   manifest.string() + ")");
 }
 
 TEST_CASE("fault: without -X lifecycle the error is the only output", "[e2e][fault]") {

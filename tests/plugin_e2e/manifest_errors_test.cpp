@@ -90,3 +90,31 @@ TEST_CASE("manifests: two plugins of one name in one directory name both files",
   CHECK_THAT(r.err, Catch::Contains(first.string()));
   CHECK_THAT(r.err, Catch::Contains(second.string()));
 }
+
+TEST_CASE("manifests: a \\u0000 in a manifest string cuts off no error line", "[e2e][manifest]") {
+  GopyPrefix prefix;
+  fs::path site = prefix.site_plugins();
+  // First in name order: a name holding a NUL; then a library path holding one (which would
+  // name another file at the NUL), a document that is not JSON, and a shipped manifest.
+  fs::path nul_name = plugin_test::add_plugin(site, Spec("e2e_ok"), false, "a_nul_name");
+  edit(nul_name, R"("name": "e2e_ok")", R"("name": "e2e\u0000ok")");
+  fs::path nul_library = plugin_test::add_plugin(site, Spec("e2e_ok").lib("e2e_ok.so\\u0000.txt"),
+                                                 false, "b_nul_library");
+  fs::path not_json = site / "c_broken.json";
+  plugin_test::write_file(not_json, "{\"name\": \"\\u0000");
+  fs::path sys = prefix.plugins() / "sys.json";
+  edit(sys, R"("name": "sys")", R"("name": 7)");
+  RunResult r = prefix.run({"-c", "print(1+2)"});
+  INFO("stderr: " << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find('\0') == std::string::npos);
+  std::vector<std::string> lines = lines_of(r.err);
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0] == "plugin manifest " + nul_name.string() +
+                        ": key 'name': 'e2e\\u0000ok' is not a valid name (letters, digits and '_')");
+  CHECK(lines[1] == "plugin manifest " + nul_library.string() +
+                        ": key 'library': path 'e2e_ok.so\\u0000.txt' contains a NUL character");
+  CHECK_THAT(lines[2], Catch::StartsWith("plugin manifest " + not_json.string() + ": not valid JSON"));
+  CHECK_THAT(lines[3], Catch::StartsWith("plugin manifest " + sys.string() + ": key 'name': "));
+}

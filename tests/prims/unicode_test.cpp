@@ -324,6 +324,38 @@ TEST_CASE("UTF-8 decoding and encoding are strict with CPython's messages", "[un
   CHECK(utf8_encode_lossless(U"\xd800") == "\xed\xa0\x80");
 }
 
+TEST_CASE("UTF-8 with error handlers, between bytes and str text", "[unicode]") {
+  // surrogateescape: each byte of an error becomes U+DC80..U+DCFF (3-byte str text).
+  CHECK(fs_decode("\xf0" "abc"sv) == "\xed\xb3\xb0" "abc");
+  CHECK(fs_decode("\xed\xa0\x80"sv) == "\xed\xb3\xad\xed\xb2\xa0\xed\xb2\x80");
+  CHECK(fs_decode("\xc3\xa9"sv) == "\xc3\xa9");
+  CHECK(fs_encode(fs_decode("a\xff\xed\xa0\x80\xf0\x9f"sv)).value() == "a\xff\xed\xa0\x80\xf0\x9f");
+  CHECK(fs_encode("\xed\xa0\x80"sv).error() ==
+        Error{"UnicodeEncodeError", "'utf-8' codec can't encode character '\\ud800' in position 0: surrogates not allowed"});
+  // The other handlers; errors name the whole run of surrogates.
+  CHECK(utf8_decode_text("a\xf0\x90\x80z"sv, ErrorHandler::replace).value() == "a\xef\xbf\xbdz");
+  CHECK(utf8_decode_text("a\xffz"sv, ErrorHandler::ignore).value() == "az");
+  CHECK(utf8_decode_text("a\xffz"sv, ErrorHandler::backslashreplace).value() == "a\\xffz");
+  CHECK(utf8_decode_text("ab\xe2\x82"sv, ErrorHandler::strict).error().message ==
+        "'utf-8' codec can't decode bytes in position 2-3: unexpected end of data");
+  CHECK(utf8_encode_text("x\xed\xb3\xb0\xed\xb3\xb1"sv, ErrorHandler::strict).error().message ==
+        "'utf-8' codec can't encode characters in position 1-2: surrogates not allowed");
+  CHECK(utf8_encode_text("x\xed\xb3\xb0"sv, ErrorHandler::backslashreplace).value() == "x\\udcf0");
+  // Incremental: a sequence cut off at the end waits for the next chunk.
+  std::size_t consumed = 0;
+  CHECK(utf8_decode_text("ab\xe2\x82"sv, ErrorHandler::strict, &consumed).value() == "ab");
+  CHECK(consumed == 2);
+  // str text: well-formed UTF-8 in which lone surrogates are allowed.
+  bool ascii = false;
+  CHECK(str_text_length("abc"sv, &ascii) == 3);
+  CHECK(ascii);
+  CHECK(str_text_length("\xed\xa0\x80\xc3\xa9"sv, &ascii) == 2);
+  CHECK_FALSE(ascii);
+  CHECK(str_text_length("\xf0" "abc"sv, &ascii) == -1);
+  CHECK(str_text_length("\xc0\xaf"sv, &ascii) == -1);
+  CHECK(str_text_repaired("\xf0" "a\xed\xa0\x80"sv) == "\xed\xb3\xb0" "a\xed\xa0\x80");
+}
+
 // Run alone in a fresh process by the test below: ASCII work must not load ICU.
 TEST_CASE("ASCII text never loads the Unicode library", "[.][ascii-only]") {
   CHECK(str_upper(U"hello") == U"HELLO");

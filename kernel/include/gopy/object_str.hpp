@@ -29,8 +29,15 @@ struct StrObject : Object {
 inline bool is_str(const Object* o) { return o->type == &str_type || (o->type->flags & TypeFlags::str_subclass); }
 inline StrObject* as_str(Object* o) { return static_cast<StrObject*>(o); }
 
-// New str from UTF-8 bytes (must be valid UTF-8; surrogates are kept as CESU-like triples).
+// New str from str text: UTF-8, lone surrogates in their 3-byte form. Invalid bytes never
+// make a str whose length disagrees with its text: each becomes U+DC80..U+DCFF.
 StrObject* new_str(std::string_view utf8);
+// New str from bytes from outside (the command line, the environment, file names), decoded
+// as CPython's file-system codec does: UTF-8 with surrogateescape (b'\xf0' -> '\udcf0').
+StrObject* new_str_fs(std::string_view bytes);
+// The bytes a str names on the file system (the same codec): the original bytes of a
+// new_str_fs str. False when the str holds a surrogate that stands for no byte.
+bool str_fs_encode(const StrObject* s, std::string* bytes);
 StrObject* new_str_from_cps(const std::u32string& cps);
 StrObject* new_str_from_cp(char32_t cp);
 // The interned str for a name (identifiers, attribute names); borrowed from the

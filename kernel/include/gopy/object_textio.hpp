@@ -1,6 +1,7 @@
 // The standard stream objects (sys.stdin, sys.stdout, sys.stderr): UTF-8 text over a
-// file descriptor. Output is buffered and flushed on flush(), when large, at a newline
-// for line-buffered streams, and when the object is freed.
+// file descriptor, encoded and decoded with the stream's error handler (`errors`). Output
+// is buffered and flushed on flush(), when large, at a newline for line-buffered streams,
+// and when the object is freed.
 #pragma once
 
 #include <string>
@@ -19,7 +20,8 @@ struct TextIOObject : Object {
   bool readable = false;
   bool line_buffered = false;
   std::string pending;  // output not yet written
-  std::string inbuf;    // input read ahead
+  std::string inbuf;      // input read ahead, decoded (str text)
+  std::string undecoded;  // the start of a UTF-8 sequence the next read completes
   size_t inpos = 0;
   bool eof = false;
   TextIOObject() : Object(&textio_type) {}
@@ -28,9 +30,11 @@ struct TextIOObject : Object {
 
 // A stream over `fd` (not owned: never closed).
 Object* new_textio(int fd, std::string name, bool readable, bool line_buffered, std::string errors = "strict");
-int textio_write(Object* stream, std::string_view text);   // -1 on error
+// -1 on error (UnicodeEncodeError for a surrogate the error handler cannot write).
+int textio_write(Object* stream, std::string_view text);
 int textio_flush(Object* stream);                          // -1 on error
-// The next line including its newline; empty at end of input. -1 on error.
+// The next line including its newline, as str text; empty at end of input. -1 on error
+// (UnicodeDecodeError for input the error handler refuses).
 int textio_readline(Object* stream, std::string* line);
 
 }  // namespace gopy

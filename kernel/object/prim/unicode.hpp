@@ -4,6 +4,7 @@
 // The character database is ICU's (Unicode 15 on Debian 12; CPython 3.14 has Unicode 16).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -72,6 +73,31 @@ Result<std::u32string> utf8_decode(std::string_view bytes);
 Result<std::string> utf8_encode(std::u32string_view text);
 // Encoding that cannot fail: lone surrogates are written as their 3-byte form (surrogatepass).
 std::string utf8_encode_lossless(std::u32string_view text);
+
+// str text is UTF-8 in which a lone surrogate keeps its 3-byte form (as chr(0xDC80) makes).
+// Bytes from outside (the command line, the environment, file names, streams) become str
+// text through a codec and an error handler; str text goes back out the same way.
+// CPython: Python/codecs.c (the error handlers), Objects/unicodeobject.c
+enum class ErrorHandler { strict, surrogateescape, surrogatepass, replace, ignore, backslashreplace };
+// The handler of that name ("strict" for a name gopy does not know).
+ErrorHandler error_handler_named(std::string_view name);
+// Bytes to str text. With `consumed`, a sequence cut off at the end is no error: it stays
+// undecoded and *consumed says how far decoding got (an incremental decoder's chunk).
+Result<std::string> utf8_decode_text(std::string_view bytes, ErrorHandler errors,
+                                     std::size_t* consumed = nullptr);
+// str text to bytes ("'utf-8' codec can't encode character '\udcf0' in position 0:
+// surrogates not allowed" under strict).
+Result<std::string> utf8_encode_text(std::string_view text, ErrorHandler errors);
+// The file-system codec (UTF-8 with surrogateescape, as CPython's on Linux): decoding never
+// fails, and encoding gives the original bytes back.
+// CPython: Python/fileutils.c _Py_DecodeUTF8Ex, _Py_EncodeUTF8Ex
+std::string fs_decode(std::string_view bytes);
+Result<std::string> fs_encode(std::string_view text);
+// The length in code points of well-formed str text (setting *ascii), or -1 when `text` is
+// not str text.
+std::ptrdiff_t str_text_length(std::string_view text, bool* ascii);
+// `text` made str text: its invalid bytes become U+DC80..U+DCFF, as surrogateescape does.
+std::string str_text_repaired(std::string_view text);
 
 // Whether libgopy_unicode.so has been loaded (tests use this to check start-up stays lean).
 bool unicode_library_loaded();
