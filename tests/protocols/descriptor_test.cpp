@@ -5,7 +5,7 @@
 #include "program.hpp"
 
 TEST_CASE("descriptor precedence: data descriptor > instance dict > non-data > class", "[protocols][descr]") {
-  ChildResult r = run_python(
+  check_clean_run(
       "class NonData:\n"
       "    def __get__(self, obj, objtype=None):\n"
       "        return ('nondata', obj is None, objtype.__name__)\n"
@@ -52,25 +52,22 @@ TEST_CASE("descriptor precedence: data descriptor > instance dict > non-data > c
       "class G(F):\n"
       "    def m2(self):\n"
       "        return super().m()\n"
-      "print(F().m(), G().m2())\n");
-  CHECK(r.err == "");
-  CHECK(r.out ==
-        "('nondata', False, 'C') ('data', False, 'C')\n"
-        "instance nd ('data', False, 'C')\n"
-        "Data.__set__ 5\n"
-        "Data.__delete__\n"
-        "('nondata', True, 'C') ('data', True, 'C')\n"
-        "SetOnly\n"
-        "SetOnly.__set__ 1\n"
-        "instance so\n"
-        "AttributeError: __delete__\n"
-        "('data', False, 'D') ('nondata', True, 'D')\n"
-        "bound F bound G\n");
-  CHECK(r.exit_code == 0);
+      "print(F().m(), G().m2())\n",
+      "('nondata', False, 'C') ('data', False, 'C')\n"
+      "instance nd ('data', False, 'C')\n"
+      "Data.__set__ 5\n"
+      "Data.__delete__\n"
+      "('nondata', True, 'C') ('data', True, 'C')\n"
+      "SetOnly\n"
+      "SetOnly.__set__ 1\n"
+      "instance so\n"
+      "AttributeError: __delete__\n"
+      "('data', False, 'D') ('nondata', True, 'D')\n"
+      "bound F bound G\n");
 }
 
 TEST_CASE("__set_name__ runs at class creation in definition order", "[protocols][descr]") {
-  ChildResult r = run_python(
+  check_clean_run(
       "class Named:\n"
       "    def __set_name__(self, owner, name):\n"
       "        print('set_name', owner.__name__, name)\n"
@@ -80,26 +77,22 @@ TEST_CASE("__set_name__ runs at class creation in definition order", "[protocols
       "    a = Named()\n"
       "    def f(self):\n"
       "        return 1\n"
-      "print(E.a.name, E.b.name)\n");
-  CHECK(r.err == "");
-  CHECK(r.out == "set_name E b\nset_name E a\na b\n");
-  CHECK(r.exit_code == 0);
+      "print(E.a.name, E.b.name)\n",
+      "set_name E b\nset_name E a\na b\n");
 }
 
 TEST_CASE("an error in __set_name__ carries CPython's note", "[protocols][descr]") {
-  ChildResult r = run_python(
+  check_failing_run(
       "class Bad:\n"
       "    def __set_name__(self, owner, name):\n"
       "        raise ValueError('no ' + name)\n"
       "class C:\n"
-      "    x = Bad()\n");
-  CHECK(r.out == "");
-  CHECK(r.err.ends_with("ValueError: no x\nError calling __set_name__ on 'Bad' instance 'x' in 'C'\n"));
-  CHECK(r.exit_code == 1);
+      "    x = Bad()\n",
+      "", "\nValueError: no x\nError calling __set_name__ on 'Bad' instance 'x' in 'C'\n");
 }
 
 TEST_CASE("__getattribute__ and __slots__ in a class body are refused by name", "[protocols][descr]") {
-  ChildResult r = run_python(
+  check_failing_run(
       "try:\n"
       "    class G:\n"
       "        def __getattribute__(self, name):\n"
@@ -113,10 +106,8 @@ TEST_CASE("__getattribute__ and __slots__ in a class body are refused by name", 
       "except NotImplementedError as e:\n"
       "    print('NotImplementedError:', e)\n"
       "class S:\n"
-      "    __slots__ = ('a',)\n");
-  CHECK(r.out ==
-        "NotImplementedError: class 'G': __getattribute__ is not supported by gopy\n"
-        "NotImplementedError: class 'H': __getattribute__ is not supported by gopy\n");
-  CHECK(last_line(r.err) == "NotImplementedError: class 'S': __slots__ is not supported by gopy");
-  CHECK(r.exit_code == 1);
+      "    __slots__ = ('a',)\n",
+      "NotImplementedError: class 'G': __getattribute__ is not supported by gopy\n"
+      "NotImplementedError: class 'H': __getattribute__ is not supported by gopy\n",
+      "\nNotImplementedError: class 'S': __slots__ is not supported by gopy\n");
 }

@@ -1,5 +1,8 @@
-// Running a Python program through the real gopy binary (`gopy -S -c SOURCE`).
+// Running a Python program through the real gopy binary (`gopy -S -c SOURCE`) and checking
+// what it printed and how it exited.
 #pragma once
+
+#include <catch2/catch.hpp>
 
 #include <string>
 
@@ -10,10 +13,18 @@ inline ChildResult run_python(const std::string& source) {
   return run_gopy({"-S", "-c", source}, dir.path());
 }
 
-// The last line of a traceback: "Type: message".
-inline std::string last_line(const std::string& text) {
-  std::string t = text;
-  while (!t.empty() && t.back() == '\n') t.pop_back();
-  size_t nl = t.rfind('\n');
-  return nl == std::string::npos ? t : t.substr(nl + 1);
+// `source` prints `out`, nothing on stderr, and exits 0.
+inline void check_clean_run(const std::string& source, const std::string& out) {
+  ChildResult r = run_python(source);
+  CHECK(r.err == "");
+  CHECK(r.out == out);
+  CHECK(r.exit_code == 0);
+}
+
+// `source` prints `out`, then fails: its traceback ends with `err_tail`, and it exits 1.
+inline void check_failing_run(const std::string& source, const std::string& out, const std::string& err_tail) {
+  ChildResult r = run_python(source);
+  CHECK(r.out == out);
+  CHECK(r.err.ends_with(err_tail));
+  CHECK(r.exit_code == 1);
 }

@@ -4,19 +4,8 @@
 
 #include "program.hpp"
 
-namespace {
-
-void check_output(const std::string& source, const std::string& out) {
-  ChildResult r = run_python(source);
-  CHECK(r.err == "");
-  CHECK(r.out == out);
-  CHECK(r.exit_code == 0);
-}
-
-}  // namespace
-
 TEST_CASE("a __hash__ result that fits is kept; larger ones are reduced as int hashes", "[protocols][hash]") {
-  check_output(
+  check_clean_run(
       "class W:\n"
       "    def __init__(self, name):\n"
       "        self.name = name\n"
@@ -42,7 +31,7 @@ TEST_CASE("a __hash__ result that fits is kept; larger ones are reduced as int h
 }
 
 TEST_CASE("hash(None) and frozenset hashes are CPython's constants", "[protocols][hash]") {
-  check_output(
+  check_clean_run(
       "print(hash(None), hash((None, True)), hash((None,)))\n"
       "print(hash(frozenset()), hash(frozenset({1, 2})), hash(frozenset({1, 2, 3})), hash(frozenset({-1})))\n"
       "print(hash(frozenset({frozenset(), frozenset({0})})), hash(frozenset(range(100))))\n"
@@ -58,7 +47,7 @@ TEST_CASE("hash(None) and frozenset hashes are CPython's constants", "[protocols
 }
 
 TEST_CASE("str.split and rsplit with a limit keep the rest's outer whitespace", "[protocols][str]") {
-  check_output(
+  check_clean_run(
       "s = ' a b c '\n"
       "print(s.split(None, 1), s.rsplit(None, 1))\n"
       "print(s.split(None, 0), s.rsplit(None, 0), s.split(maxsplit=2), s.rsplit(maxsplit=2))\n"
@@ -69,7 +58,7 @@ TEST_CASE("str.split and rsplit with a limit keep the rest's outer whitespace", 
 }
 
 TEST_CASE("the !a conversion and ascii() escape non-ASCII characters", "[protocols][str]") {
-  check_output(
+  check_clean_run(
       "x = 'Zo\\u00eb'\n"
       "print(f'{x!a}', f'{x!r}', f'{x!s}', ascii(x), f'{x!a:>10}', f'{\"\\u20ac\\U0001f600\"!a}')\n"
       "print(ascii(['\\u00e9', 1]), f'{[x]!a}')\n",
