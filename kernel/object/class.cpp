@@ -108,14 +108,13 @@ Object* slot_iternext(Object* self) {
   return r;
 }
 
+// CPython: Objects/typeobject.c slot_sq_length (the result goes through __index__)
 ssize slot_length(Object* self) {
-  Object* r = call_special_required(self, "__len__", nullptr, 0);
+  Object* result = call_special_required(self, "__len__", nullptr, 0);
+  if (!result) return -1;
+  Object* r = number_index(result);
+  decref(result);
   if (!r) return -1;
-  if (!is_int(r)) {
-    type_error(cat("'", r->type->name, "' object cannot be interpreted as an integer"));
-    decref(r);
-    return -1;
-  }
   int64_t n = 0;
   bool fits = int_to_int64(r, &n);
   int sign = int_sign(r);
