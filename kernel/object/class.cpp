@@ -347,11 +347,12 @@ int set_names(TypeObject* t) {
     Ref<> r = Ref<>::steal(call_special(value.get(), "__set_name__", args, 2, &found));
     if (!found) continue;
     if (!r) {
-      Ref<> key_repr = Ref<>::steal(object_repr(key.get()));
       Object* exc = fetch_error();
-      if (key_repr)
-        exception_add_note(exc, cat("Error calling __set_name__ on '", value->type->name, "' instance ",
-                                    as_str(key_repr.get())->utf8, " in '", t->name, "'"));
+      Ref<> key_repr = Ref<>::steal(object_repr(key.get()));
+      if (!key_repr ||
+          exception_add_note(exc, cat("Error calling __set_name__ on '", value->type->name, "' instance ",
+                                      as_str(key_repr.get())->utf8, " in '", t->name, "'")) < 0)
+        clear_error();  // the original error is what the user needs; the note is a bonus
       restore_error(exc);
       return -1;
     }
