@@ -82,10 +82,11 @@ bool hash_element(Object* key, int64_t* hash) {
 int compare_entry(SetObject* s, size_t slot, Object* key, bool* changed) {
   Object* start = s->table[slot].key;
   const SetEntry* table_before = s->table.data();
+  size_t size_before = s->table.size();
   incref(start);
   incref(key);
   int eq = object_eq(start, key);
-  *changed = s->table.data() != table_before || slot >= s->table.size() || s->table[slot].key != start;
+  *changed = s->table.data() != table_before || s->table.size() != size_before || s->table[slot].key != start;
   decref(key);
   decref(start);
   return eq;
