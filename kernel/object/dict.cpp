@@ -88,6 +88,14 @@ restart:
   }
 }
 
+// The index size for `n` entries: a power of two, at least twice the size that holds n at
+// two thirds full.
+size_t index_capacity(ssize n) {
+  size_t cap = 8;
+  while (cap * 2 <= size_t(n) * 3) cap <<= 1;
+  return cap << 1;
+}
+
 // The first empty index slot on hash's probe path (the table has no dummies after a rebuild).
 size_t free_slot(DictObject* d, int64_t hash) {
   size_t mask = d->index.size() - 1;
@@ -126,10 +134,7 @@ int insert(DictObject* d, Object* key, int64_t hash, Object* value) {
   }
   // Grow when two thirds full (counting deleted entries, which rebuild drops).
   if ((d->entries.size() + 1) * 3 >= d->index.size() * 2) {
-    size_t cap = 8;
-    while (cap * 2 <= size_t(d->used + 1) * 3) cap <<= 1;
-    cap <<= 1;
-    rebuild_index(d, cap);
+    rebuild_index(d, index_capacity(d->used + 1));
     slot = free_slot(d, hash);  // key is absent: no comparisons (no user code) needed
   }
   d->index[slot] = int32_t(d->entries.size());
@@ -266,18 +271,21 @@ Object* dict_pop_last(DictObject* d) {
 
 void dict_clear(DictObject* d) { d->clear_refs(); }
 
-// CPython: Objects/dictobject.c copy_lock_held: the keys are known distinct, so the
-// entries are copied and re-indexed without comparisons (no user code runs).
-DictObject* dict_copy(DictObject* d) {
-  DictObject* r = new_dict();
-  r->entries.reserve(size_t(d->used));
-  for (auto& e : d->entries)
+// Fills the empty dict r with src's entries. CPython: Objects/dictobject.c
+// copy_lock_held, dict_merge's clone of an empty target: the keys are known distinct, so
+// they are copied and re-indexed without comparisons (no user code runs).
+static void clone_into(DictObject* r, DictObject* src) {
+  r->entries.reserve(size_t(src->used));
+  for (auto& e : src->entries)
     if (e.key) r->entries.push_back({e.hash, new_ref(e.key), new_ref(e.value)});
   r->used = ssize(r->entries.size());
-  if (r->used == 0) return r;
-  size_t cap = 8;
-  while (cap * 2 <= size_t(r->used + 1) * 3) cap <<= 1;
-  rebuild_index(r, cap << 1);
+  ++r->version;
+  if (r->used) rebuild_index(r, index_capacity(r->used + 1));
+}
+
+DictObject* dict_copy(DictObject* d) {
+  DictObject* r = new_dict();
+  clone_into(r, d);
   return r;
 }
 
@@ -287,6 +295,10 @@ int dict_update(DictObject* d, Object* other) {
     // CPython: dict_merge: entries are read by position, held across the insertion (whose
     // __eq__ may mutate either dict), and a resized source is an error.
     auto* o = static_cast<DictObject*>(other);
+    if (d->entries.empty() && o != d) {
+      clone_into(d, o);
+      return 0;
+    }
     ssize used = o->used;
     for (size_t i = 0; i < o->entries.size(); ++i) {
       if (!o->entries[i].key) continue;

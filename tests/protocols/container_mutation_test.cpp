@@ -123,6 +123,22 @@ TEST_CASE("dict lookups, update and popitem when __eq__ clears a dict", "[protoc
       "RuntimeError: dict mutated during update\n0\nNone 0\n1\nabsent 0\nFalse 0\n(2, 2) {1: 1}\n");
 }
 
+TEST_CASE("copying a dict compares no keys", "[protocols][mutation]") {
+  check_clean_run(
+      "class K:\n"
+      "    def __hash__(self):\n"
+      "        return 0\n"
+      "    def __eq__(self, other):\n"
+      "        print('eq')\n"
+      "        return False\n"
+      "d = {K(): 1, K(): 2}\n"
+      "c = d.copy()\n"
+      "e = dict(d)\n"
+      "e.update(d)\n"
+      "print(len(c), len(e), list(c.values()))\n",
+      "eq\neq\n2 2 [1, 2]\n");
+}
+
 TEST_CASE("slices of a list that the iterable or __index__ clears", "[protocols][mutation]") {
   check_clean_run(
       "class Clearing:\n"
