@@ -2,6 +2,7 @@
 // attributes and f-strings (CPython: Python/ceval.c, the matching bytecodes).
 #include "eval/nodes_expr.hpp"
 
+#include "gopy/object_ascii.hpp"
 #include "gopy/object_num.hpp"
 #include "object/strcat.hpp"
 
@@ -377,7 +378,7 @@ Object* FormattedValueNode::eval(Frame& f) {
   Object* v = value->eval(f);
   if (!v) return nullptr;
   if (conversion == 's' || conversion == 'r' || conversion == 'a') {
-    Object* c = conversion == 's' ? object_str(v) : object_repr(v);
+    Object* c = conversion == 's' ? object_str(v) : conversion == 'r' ? object_repr(v) : object_ascii(v);
     decref(v);
     if (!c) return nullptr;
     v = c;

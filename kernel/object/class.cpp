@@ -11,6 +11,8 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/descr_internal.hpp"
+#include "object/exc_notes.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -47,7 +49,10 @@ Object* call_special(Object* self, std::string_view name, Object* const* args, s
   if (descr->type == &function_type ||
       (descr->type == &builtin_function_type && static_cast<BuiltinFunctionObject*>(descr)->is_method))
     return call(descr, full, nargs + 1, nullptr);
-  return call(descr, args, nargs, nullptr);
+  // Any other descriptor is bound first (CPython: lookup_maybe_method).
+  Ref<> bound = Ref<>::steal(descr_bind(Ref<>::borrow(descr).get(), self, self->type));
+  if (!bound) return nullptr;
+  return call(bound.get(), args, nargs, nullptr);
 }
 
 Object* call_special_required(Object* self, std::string_view name, Object* const* args, size_t nargs) {
@@ -68,9 +73,12 @@ int64_t slot_hash(Object* self) {
     type_error("__hash__ method should return an integer");
     return -1;
   }
-  int64_t h = int_hash(r);
+  // CPython: Objects/typeobject.c slot_tp_hash: a result that fits in a hash is kept as
+  // is (so __hash__ returning hash(x) matches x); only larger ints are reduced.
+  int64_t h;
+  if (!int_to_int64(r, &h)) h = int_hash(r);
   decref(r);
-  return h;
+  return h == -1 ? -2 : h;
 }
 
 const char* const kCompareNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
@@ -100,14 +108,13 @@ Object* slot_iternext(Object* self) {
   return r;
 }
 
+// CPython: Objects/typeobject.c slot_sq_length (the result goes through __index__)
 ssize slot_length(Object* self) {
-  Object* r = call_special_required(self, "__len__", nullptr, 0);
+  Object* result = call_special_required(self, "__len__", nullptr, 0);
+  if (!result) return -1;
+  Object* r = number_index(result);
+  decref(result);
   if (!r) return -1;
-  if (!is_int(r)) {
-    type_error(cat("'", r->type->name, "' object cannot be interpreted as an integer"));
-    decref(r);
-    return -1;
-  }
   int64_t n = 0;
   bool fits = int_to_int64(r, &n);
   int sign = int_sign(r);
@@ -326,7 +333,68 @@ void inherit_slots(TypeObject* t, const TypeObject* b) {
   t->nb_ternary_pow = b->nb_ternary_pow;
 }
 
+// CPython: Objects/typeobject.c type_new_set_names: value.__set_name__(cls, name) for each
+// class attribute that has one, in definition order (over a copy: it may change the dict).
+int set_names(TypeObject* t) {
+  Ref<DictObject> names = Ref<DictObject>::steal(dict_copy(t->dict));
+  for (size_t i = 0; i < names->entries.size(); ++i) {
+    const DictEntry& e = names->entries[i];
+    if (!e.key) continue;
+    Ref<> key = Ref<>::borrow(e.key);
+    Ref<> value = Ref<>::borrow(e.value);
+    Object* args[2] = {t, key.get()};
+    bool found;
+    Ref<> r = Ref<>::steal(call_special(value.get(), "__set_name__", args, 2, &found));
+    if (!found) continue;
+    if (!r) {
+      Object* exc = fetch_error();
+      Ref<> key_repr = Ref<>::steal(object_repr(key.get()));
+      if (!key_repr ||
+          exception_add_note(exc, cat("Error calling __set_name__ on '", value->type->name, "' instance ",
+                                      as_str(key_repr.get())->utf8, " in '", t->name, "'")) < 0)
+        clear_error();  // the original error is what the user needs; the note is a bonus
+      restore_error(exc);
+      return -1;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
+
+// Only classes defined in Python are descriptor types here (the built-in functions bind in
+// descr_bind), so a lookup on a heap type answers both questions.
+bool descr_has_get(Object* descr) {
+  return (descr->type->flags & TypeFlags::heap) && type_lookup(descr->type, special_name("__get__"));
+}
+
+bool descr_is_data(Object* descr) {
+  return (descr->type->flags & TypeFlags::heap) &&
+         (type_lookup(descr->type, special_name("__set__")) || type_lookup(descr->type, special_name("__delete__")));
+}
+
+// CPython: Objects/typeobject.c slot_tp_descr_get
+Object* descr_get(Object* descr, Object* obj, TypeObject* type) {
+  Object* get = type_lookup(descr->type, special_name("__get__"));
+  if (!get) return new_ref(descr);
+  Ref<> hold = Ref<>::borrow(get);
+  Object* args[3] = {descr, obj ? obj : None(), type ? static_cast<Object*>(type) : None()};
+  return call(get, args, 3, nullptr);
+}
+
+// CPython: Objects/typeobject.c slot_tp_descr_set
+int descr_set(Object* descr, Object* obj, Object* value) {
+  std::string_view name = value ? "__set__" : "__delete__";
+  Object* method = type_lookup(descr->type, special_name(name));
+  if (!method) {
+    set_error(&exc_AttributeError, std::string(name));
+    return -1;
+  }
+  Ref<> hold = Ref<>::borrow(method);
+  Object* args[3] = {descr, obj, value};
+  Ref<> r = Ref<>::steal(call(method, args, value ? 3 : 2, nullptr));
+  return r ? 0 : -1;
+}
 
 // CPython: Objects/typeobject.c update_one_slot (for the dunders the slice dispatches).
 void update_slot(TypeObject* t, StrObject* name) {
@@ -382,6 +450,12 @@ Object* build_class(StrObject* name, TupleObject* bases, DictObject* ns, StrObje
     if (!(base->flags & TypeFlags::basetype))
       return type_error(cat("type '", base->name, "' is not an acceptable base type"));
   }
+  // Until gopy implements them, these class-body constructs are refused rather than ignored.
+  for (const char* unsupported : {"__slots__", "__getattribute__"}) {
+    if (dict_get_str(ns, unsupported))
+      return set_error(&exc_NotImplementedError,
+                       cat("class '", name->utf8, "': ", unsupported, " is not supported by gopy"));
+  }
   auto instance_dict = base->instance_dict;
   if (!instance_dict) {
     if (base != &object_type)
@@ -414,6 +488,10 @@ Object* build_class(StrObject* name, TupleObject* bases, DictObject* ns, StrObje
   if (dict_get_str(t->dict, "__eq__") && !dict_get_str(t->dict, "__hash__")) {
     dict_set_str(t->dict, "__hash__", None());
     t->tp_hash = nullptr;
+  }
+  if (set_names(t) < 0) {
+    decref(t);
+    return nullptr;
   }
   return t;
 }

@@ -40,7 +40,10 @@ void rebuild_index(DictObject* d, size_t capacity) {
 
 // Finds key; returns the entry position or -1 (not found) or -2 (error). *slot_out is the
 // index slot where the key is or could be inserted.
+// CPython: Objects/dictobject.c do_lookup: a comparison that mutated the dict restarts
+// the probe (a loop, not recursion: __eq__ may mutate every time).
 ssize lookup(DictObject* d, Object* key, int64_t hash, size_t* slot_out) {
+restart:
   if (d->index.empty()) {
     *slot_out = 0;
     return -1;
@@ -68,13 +71,12 @@ ssize lookup(DictObject* d, Object* key, int64_t hash, size_t* slot_out) {
         if (key_is_str && e.key->type == &str_type) {
           eq = str_equal(as_str(key), as_str(e.key));
         } else {
-          Object* k = e.key;
-          incref(k);
+          Ref<> k = Ref<>::borrow(e.key);
+          Ref<> hold = Ref<>::borrow(key);
           uint64_t version = d->version;
-          eq = object_eq(k, key);
-          decref(k);
+          eq = object_eq(k.get(), key);
           if (eq < 0) return -2;
-          if (version != d->version) return lookup(d, key, hash, slot_out);  // mutated: restart
+          if (version != d->version) goto restart;
         }
         if (eq) {
           *slot_out = slot;
@@ -84,6 +86,22 @@ ssize lookup(DictObject* d, Object* key, int64_t hash, size_t* slot_out) {
     }
     slot = (slot + 1) & mask;
   }
+}
+
+// The index size for `n` entries: a power of two, at least twice the size that holds n at
+// two thirds full.
+size_t index_capacity(ssize n) {
+  size_t cap = 8;
+  while (cap * 2 <= size_t(n) * 3) cap <<= 1;
+  return cap << 1;
+}
+
+// The first empty index slot on hash's probe path (the table has no dummies after a rebuild).
+size_t free_slot(DictObject* d, int64_t hash) {
+  size_t mask = d->index.size() - 1;
+  size_t slot = size_t(hash) & mask;
+  while (d->index[slot] != kEmpty) slot = (slot + 1) & mask;
+  return slot;
 }
 
 bool hash_key(Object* key, int64_t* hash) {
@@ -103,6 +121,8 @@ bool hash_key(Object* key, int64_t* hash) {
 }
 
 int insert(DictObject* d, Object* key, int64_t hash, Object* value) {
+  Ref<> hold_key = Ref<>::borrow(key);  // held across __eq__, which may drop the caller's
+  Ref<> hold_value = Ref<>::borrow(value);
   size_t slot;
   ssize ix = lookup(d, key, hash, &slot);
   if (ix == -2) return -1;
@@ -114,11 +134,8 @@ int insert(DictObject* d, Object* key, int64_t hash, Object* value) {
   }
   // Grow when two thirds full (counting deleted entries, which rebuild drops).
   if ((d->entries.size() + 1) * 3 >= d->index.size() * 2) {
-    size_t cap = 8;
-    while (cap * 2 <= size_t(d->used + 1) * 3) cap <<= 1;
-    cap <<= 1;
-    rebuild_index(d, cap);
-    lookup(d, key, hash, &slot);
+    rebuild_index(d, index_capacity(d->used + 1));
+    slot = free_slot(d, hash);  // key is absent: no comparisons (no user code) needed
   }
   d->index[slot] = int32_t(d->entries.size());
   d->entries.push_back({hash, new_ref(key), new_ref(value)});
@@ -238,24 +255,62 @@ Object* dict_pop_item(DictObject* d, Object* key) {
   return v;
 }
 
+Object* dict_pop_last(DictObject* d) {
+  for (size_t i = d->entries.size(); i-- > 0;) {
+    const DictEntry& e = d->entries[i];
+    if (!e.key) continue;
+    size_t mask = d->index.size() - 1;
+    size_t slot = size_t(e.hash) & mask;
+    while (d->index[slot] != int32_t(i)) slot = (slot + 1) & mask;
+    Object* pair = new_tuple_from({e.key, e.value});
+    remove_entry(d, slot, ssize(i));
+    return pair;
+  }
+  return nullptr;
+}
+
 void dict_clear(DictObject* d) { d->clear_refs(); }
+
+// Fills the empty dict r with src's entries. CPython: Objects/dictobject.c
+// copy_lock_held, dict_merge's clone of an empty target: the keys are known distinct, so
+// they are copied and re-indexed without comparisons (no user code runs).
+static void clone_into(DictObject* r, DictObject* src) {
+  r->entries.reserve(size_t(src->used));
+  for (auto& e : src->entries)
+    if (e.key) r->entries.push_back({e.hash, new_ref(e.key), new_ref(e.value)});
+  r->used = ssize(r->entries.size());
+  ++r->version;
+  if (r->used) rebuild_index(r, index_capacity(r->used + 1));
+}
 
 DictObject* dict_copy(DictObject* d) {
   DictObject* r = new_dict();
-  for (auto& e : d->entries)
-    if (e.key) insert(r, e.key, e.hash, e.value);
+  clone_into(r, d);
   return r;
 }
 
 // CPython: Objects/dictobject.c dict_update_arg (a dict, an object with keys(), or pairs).
 int dict_update(DictObject* d, Object* other) {
   if (is_dict(other)) {
+    // CPython: dict_merge: entries are read by position, held across the insertion (whose
+    // __eq__ may mutate either dict), and a resized source is an error.
     auto* o = static_cast<DictObject*>(other);
-    std::vector<DictEntry> snapshot;
-    for (auto& e : o->entries)
-      if (e.key) snapshot.push_back(e);
-    for (auto& e : snapshot)
+    if (d->entries.empty() && o != d) {
+      clone_into(d, o);
+      return 0;
+    }
+    ssize used = o->used;
+    for (size_t i = 0; i < o->entries.size(); ++i) {
+      if (!o->entries[i].key) continue;
+      DictEntry e = o->entries[i];
+      Ref<> key = Ref<>::borrow(e.key);
+      Ref<> value = Ref<>::borrow(e.value);
       if (insert(d, e.key, e.hash, e.value) < 0) return -1;
+      if (o->used != used) {
+        set_error(&exc_RuntimeError, "dict mutated during update");
+        return -1;
+      }
+    }
     return 0;
   }
   int err;

@@ -3,4 +3,10 @@
 
 #include "gopy/object_containers.hpp"
 
-namespace gopy {}  // namespace gopy
+namespace gopy {
+
+// Removes the last entry and returns (key, value) as a new tuple; null when empty. No
+// comparison runs (CPython: dict_popitem_impl), so no user code can intervene.
+Object* dict_pop_last(DictObject* d);
+
+}  // namespace gopy

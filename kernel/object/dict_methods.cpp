@@ -5,6 +5,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/dict_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -138,29 +139,19 @@ Object* dict_richcompare(Object* a, Object* b, CompareOp op) {
   if (!is_dict(b) || (op != CompareOp::eq && op != CompareOp::ne)) return new_ref(NotImplemented());
   auto* x = as_dict(a);
   auto* y = as_dict(b);
+  // CPython: dict_equal. Entries are read by position with the key and both values held,
+  // since __eq__ may mutate either dict.
   bool equal = x->used == y->used;
-  if (equal) {
-    for (auto& e : x->entries) {
-      if (!e.key) continue;
-      Object* k = new_ref(e.key);
-      Object* v1 = new_ref(e.value);
-      Object* v2 = dict_get_item(y, k);
-      int eq = 0;
-      if (v2) {
-        incref(v2);
-        eq = object_eq(v1, v2);
-        decref(v2);
-      } else if (error_occurred()) {
-        eq = -1;
-      }
-      decref(k);
-      decref(v1);
-      if (eq < 0) return nullptr;
-      if (!eq) {
-        equal = false;
-        break;
-      }
-    }
+  for (size_t i = 0; equal && i < x->entries.size(); ++i) {
+    if (!x->entries[i].key) continue;
+    Ref<> k = Ref<>::borrow(x->entries[i].key);
+    Ref<> v1 = Ref<>::borrow(x->entries[i].value);
+    Ref<> v2 = Ref<>::borrow(dict_get_item(y, k.get()));
+    int eq = 0;
+    if (v2) eq = object_eq(v1.get(), v2.get());
+    else if (error_occurred()) eq = -1;
+    if (eq < 0) return nullptr;
+    if (!eq) equal = false;
   }
   return new_bool(op == CompareOp::eq ? equal : !equal);
 }
@@ -205,16 +196,18 @@ int view_contains(Object* o, Object* item) {
   if (v->kind == ViewKind::keys) return dict_contains(v->dict, item);
   if (v->kind == ViewKind::items) {
     if (!is_tuple(item) || static_cast<TupleObject*>(item)->size() != 2) return 0;
-    Object* value = dict_get_item(v->dict, static_cast<TupleObject*>(item)->items[0]);
+    Ref<> value = Ref<>::borrow(dict_get_item(v->dict, static_cast<TupleObject*>(item)->items[0]));
     if (!value) return error_occurred() ? -1 : 0;
-    return object_eq(value, static_cast<TupleObject*>(item)->items[1]);
+    return object_eq(value.get(), static_cast<TupleObject*>(item)->items[1]);
   }
-  for (auto& e : v->dict->entries) {
-    if (!e.key) continue;
-    int eq = object_eq(e.value, item);
+  // values: a search through the view's iterator (CPython has no values __contains__), so
+  // an __eq__ that resizes the dict meets "dictionary changed size during iteration".
+  Ref<> it = Ref<>::steal(make<DictIterObject>(v->dict, ViewKind::values));
+  while (Ref<> value = Ref<>::steal(dict_iter_next(it.get()))) {
+    int eq = object_eq(value.get(), item);
     if (eq) return eq;
   }
-  return 0;
+  return error_occurred() ? -1 : 0;
 }
 
 // ---- methods ----
@@ -247,17 +240,9 @@ Object* m_pop(Object*, Object* const* a, size_t n, TupleObject* kw) {
 }
 Object* m_popitem(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("popitem", kw) || !check_nargs("dict.popitem", n, 1, 1)) return nullptr;
-  auto* d = as_dict(a[0]);
-  for (size_t i = d->entries.size(); i-- > 0;) {
-    if (!d->entries[i].key) continue;
-    Object* k = new_ref(d->entries[i].key);
-    Object* v = dict_pop_item(d, k);
-    Object* t = new_tuple_from({k, v});
-    decref(k);
-    decref(v);
-    return t;
-  }
-  return set_error(&exc_KeyError, "popitem(): dictionary is empty");
+  Object* pair = dict_pop_last(as_dict(a[0]));
+  if (!pair) return set_error(&exc_KeyError, "popitem(): dictionary is empty");
+  return pair;
 }
 Object* m_setdefault(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("setdefault", kw) || !check_nargs("setdefault", n, 2, 3)) return nullptr;

@@ -9,6 +9,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/exc_notes.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -185,6 +186,24 @@ Object* exception_get_attr(Object* exc, std::string_view name) {
   return d ? dict_get_str(d, name) : nullptr;
 }
 
+// CPython: Objects/exceptions.c BaseException_add_note
+int exception_add_note(Object* exc, std::string_view note) {
+  auto* e = as_exc(exc);
+  if (!e->dict) e->dict = new_dict();
+  Object* notes = dict_get_str(e->dict, "__notes__");
+  if (!notes) {
+    Ref<> fresh = Ref<>::steal(new_list());
+    if (dict_set_str(e->dict, "__notes__", fresh.get()) < 0) return -1;
+    notes = fresh.get();
+  }
+  if (!is_list(notes)) {
+    type_error("Cannot add note: __notes__ is not a list");
+    return -1;
+  }
+  Ref<> text = Ref<>::steal(new_str(note));
+  return list_append(static_cast<ListObject*>(notes), text.get());
+}
+
 // ---- the exception type's slots ----
 
 namespace {
@@ -249,16 +268,18 @@ Object* exc_init_method(Object*, Object* const* args, size_t nargs, TupleObject*
 
 Object* exc_str_slot(Object* self) { return exception_str(self); }
 
+// CPython: Objects/exceptions.c BaseException_repr. The args tuple is held: an argument's
+// __repr__ may assign e.args and so free the tuple.
 Object* exc_repr_slot(Object* self) {
-  auto* e = as_exc(self);
+  Ref<TupleObject> args = Ref<TupleObject>::borrow(as_exc(self)->args);
   std::string text = self->type->name + "(";
-  if (e->args->size() == 1) {
-    Object* r = object_repr(e->args->items[0]);
+  if (args->size() == 1) {
+    Object* r = object_repr(args->items[0]);
     if (!r) return nullptr;
     text += as_str(r)->utf8;
     decref(r);
-  } else if (e->args->size() > 1) {
-    Object* r = object_repr(e->args);
+  } else if (args->size() > 1) {
+    Object* r = object_repr(args.get());
     if (!r) return nullptr;
     std::string_view inner = as_str(r)->view();
     text += inner.substr(1, inner.size() - 2);
@@ -352,8 +373,8 @@ DictObject** exception_dict_slot(Object* o) { return &static_cast<BaseExceptionO
 }  // namespace
 
 Object* exception_str(Object* exc) {
-  auto* e = as_exc(exc);
-  if (is_subtype(exc->type, &exc_KeyError) && e->args->size() == 1) return object_repr(e->args->items[0]);
+  Ref<TupleObject> args = Ref<TupleObject>::borrow(as_exc(exc)->args);  // __str__ of an argument may reset e.args
+  if (is_subtype(exc->type, &exc_KeyError) && args->size() == 1) return object_repr(args->items[0]);
   if (is_subtype(exc->type, &exc_SyntaxError)) {
     Object* msg = exception_get_attr(exc, "msg");
     if (msg && msg != None()) return object_str(msg);
@@ -362,9 +383,9 @@ Object* exception_str(Object* exc) {
     Object* msg = exception_get_attr(exc, "msg");
     if (msg && msg != None()) return object_str(msg);
   }
-  if (e->args->size() == 0) return new_str("");
-  if (e->args->size() == 1) return object_str(e->args->items[0]);
-  return object_str(e->args);
+  if (args->size() == 0) return new_str("");
+  if (args->size() == 1) return object_str(args->items[0]);
+  return object_str(args.get());
 }
 
 std::string exception_type_display_name(TypeObject* t) {

@@ -168,7 +168,7 @@ Object* float_from_object(Object* o) {
     return r;
   }
   if (o->type->nb_index) {
-    Object* i = o->type->nb_index(o);
+    Object* i = number_index(o);
     if (!i) return nullptr;
     double d;
     bool ok = int_to_double(i, &d);
@@ -197,8 +197,20 @@ Object* int_from_object(Object* o, Object* base) {
     if (!r.ok()) return raise_prim_error(r.error());
     return new_int_from(r.value());
   }
-  if (o->type->nb_int) return o->type->nb_int(o);
-  if (o->type->nb_index) return o->type->nb_index(o);
+  if (o->type->nb_int) {
+    // CPython: Objects/abstract.c PyNumber_Long: __int__ must return an int.
+    Object* r = o->type->nb_int(o);
+    if (!r || r->type == &int_type) return r;
+    if (!is_int(r)) {
+      std::string msg = cat("__int__ returned non-int (type ", r->type->name, ")");
+      decref(r);
+      return type_error(msg);
+    }
+    Object* exact = int_exact_copy(r);
+    decref(r);
+    return exact;
+  }
+  if (o->type->nb_index) return number_index(o);
   return type_error(cat("int() argument must be a string, a bytes-like object or a real number, not '",
                         o->type->name, "'"));
 }

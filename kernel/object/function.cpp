@@ -10,6 +10,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/descr_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -331,12 +332,9 @@ Object* super_getattr(Object* o, StrObject* name) {
     if (!t->dict) continue;
     Object* v = dict_get_str(t->dict, name);
     if (!v) continue;
-    if (s->obj == start && is_type_object(s->obj)) return new_ref(v);
-    if (v->type == &function_type) return new_method(v, s->obj);
-    if (v->type == &builtin_function_type && static_cast<BuiltinFunctionObject*>(v)->is_method)
-      return new_builtin_function(static_cast<BuiltinFunctionObject*>(v)->name,
-                                  static_cast<BuiltinFunctionObject*>(v)->fn, s->obj);
-    return new_ref(v);
+    // CPython: Objects/typeobject.c super_getattro (no instance when obj is the start type)
+    Ref<> attr = Ref<>::borrow(v);
+    return descr_bind(attr.get(), s->obj == start && is_type_object(s->obj) ? nullptr : s->obj, start);
   }
   return set_error(&exc_AttributeError, cat("'super' object has no attribute '", name->utf8, "'"));
 }

@@ -64,10 +64,54 @@ ListObject* list_from_iterable(Object* iterable) {
   return l;
 }
 
-// CPython: Objects/listobject.c list_sort_impl (stable; key applied once per item).
+namespace {
+
+// A stable merge sort driven by a user comparison: `less` may fail (then the caller sees
+// *failed and the order is unspecified) or answer inconsistently, and every access stays
+// in bounds either way (std::stable_sort assumes a strict weak order and may not).
+template <class T, class Less>
+void guarded_stable_sort(std::vector<T>& v, Less less, bool* failed) {
+  auto lt = [&](const T& x, const T& y) {
+    if (*failed) return false;
+    int r = less(x, y);
+    if (r < 0) *failed = true;
+    return r == 1;
+  };
+  constexpr size_t kRun = 16;
+  size_t n = v.size();
+  for (size_t lo = 0; lo < n; lo += kRun) {  // insertion sort of each short run
+    size_t hi = std::min(n, lo + kRun);
+    for (size_t i = lo + 1; i < hi; ++i) {
+      T x = v[i];
+      size_t j = i;
+      while (j > lo && lt(x, v[j - 1])) {
+        v[j] = v[j - 1];
+        --j;
+      }
+      v[j] = x;
+    }
+  }
+  std::vector<T> buf(n);
+  for (size_t width = kRun; width < n; width *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * width) {
+      size_t mid = std::min(n, lo + width), hi = std::min(n, lo + 2 * width);
+      size_t i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) buf[k++] = lt(v[j], v[i]) ? v[j++] : v[i++];
+      while (i < mid) buf[k++] = v[i++];
+      while (j < hi) buf[k++] = v[j++];
+    }
+    v.swap(buf);
+    buf.resize(n);
+  }
+}
+
+}  // namespace
+
+// CPython: Objects/listobject.c list_sort_impl (stable; key applied once per item; the
+// list is empty while sorting, and "list modified during sort" if user code refilled it).
 int list_sort(ListObject* l, Object* key, bool reverse) {
   std::vector<Object*> items;
-  items.swap(l->items);  // the list is empty while sorting, as CPython
+  items.swap(l->items);
   std::vector<std::pair<Object*, Object*>> keyed;  // (key, item)
   keyed.reserve(items.size());
   bool failed = false;
@@ -86,15 +130,9 @@ int list_sort(ListObject* l, Object* key, bool reverse) {
   }
   if (!failed) {
     if (reverse) std::reverse(keyed.begin(), keyed.end());
-    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-      if (failed) return false;
-      int lt = rich_compare_bool(a.first, b.first, CompareOp::lt);
-      if (lt < 0) {
-        failed = true;
-        return false;
-      }
-      return lt == 1;
-    });
+    guarded_stable_sort(
+        keyed, [](const auto& a, const auto& b) { return rich_compare_bool(a.first, b.first, CompareOp::lt); },
+        &failed);
     if (reverse) std::reverse(keyed.begin(), keyed.end());
   }
   for (auto& p : keyed) decref(p.first);
@@ -104,6 +142,10 @@ int list_sort(ListObject* l, Object* key, bool reverse) {
   std::vector<Object*> added;
   added.swap(l->items);
   l->items.swap(items);
+  if (!added.empty() && !failed) {
+    value_error("list modified during sort");
+    failed = true;
+  }
   for (Object* o : added) decref(o);
   return failed ? -1 : 0;
 }
@@ -141,8 +183,8 @@ Object* list_subscript(Object* o, Object* key) {
   auto* l = as_list(o);
   if (key->type == &slice_type) {
     ssize start, stop, step;
-    ssize n = slice_indices(static_cast<SliceObject*>(key), ssize(l->items.size()), &start, &stop, &step);
-    if (n < 0) return nullptr;
+    if (!slice_unpack(static_cast<SliceObject*>(key), &start, &stop, &step)) return nullptr;
+    ssize n = slice_adjust(ssize(l->items.size()), &start, &stop, step);  // __index__ may have resized l
     ListObject* r = new_list(n);
     for (ssize i = 0, j = start; i < n; ++i, j += step) r->items.push_back(new_ref(l->items[size_t(j)]));
     return r;
@@ -157,11 +199,13 @@ Object* list_subscript(Object* o, Object* key) {
   return new_ref(l->items[size_t(i)]);
 }
 
+// CPython: Objects/listobject.c list_ass_subscript. The bounds are adjusted to the length
+// after every call into user code (__index__, the iterable's __next__), which may resize l.
 int list_ass_slice(ListObject* l, SliceObject* slice, Object* value) {
   ssize start, stop, step;
-  ssize n = slice_indices(slice, ssize(l->items.size()), &start, &stop, &step);
-  if (n < 0) return -1;
+  if (!slice_unpack(slice, &start, &stop, &step)) return -1;
   if (!value) {
+    ssize n = slice_adjust(ssize(l->items.size()), &start, &stop, step);
     std::vector<Object*> removed;
     if (step == 1) {
       removed.assign(l->items.begin() + start, l->items.begin() + start + n);
@@ -184,6 +228,7 @@ int list_ass_slice(ListObject* l, SliceObject* slice, Object* value) {
     }
     return -1;
   }
+  ssize n = slice_adjust(ssize(l->items.size()), &start, &stop, step);
   std::vector<Object*> removed;
   if (step == 1) {
     if (stop < start) stop = start;
@@ -246,6 +291,9 @@ int list_contains(Object* o, Object* item) {
 
 Object* list_richcompare(Object* a, Object* b, CompareOp op) {
   if (!is_list(b)) return new_ref(NotImplemented());
+  // Lists of different lengths are unequal without comparing items (tuples compare them).
+  if (as_list(a)->items.size() != as_list(b)->items.size() && (op == CompareOp::eq || op == CompareOp::ne))
+    return new_bool(op == CompareOp::ne);
   return sequence_richcompare(as_list(a)->items, as_list(b)->items, op);
 }
 
@@ -310,9 +358,9 @@ Object* m_insert(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* m_pop(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("pop", kw) || !check_nargs("pop", n, 1, 2)) return nullptr;
   auto* l = as_list(a[0]);
-  if (l->items.empty()) return index_error("pop from empty list");
   ssize i = -1;
-  if (n == 2 && !index_as_ssize(a[1], &i)) return nullptr;
+  if (n == 2 && !index_as_ssize(a[1], &i)) return nullptr;  // before the size check: may resize l
+  if (l->items.empty()) return index_error("pop from empty list");
   ssize size = ssize(l->items.size());
   if (i < 0) i += size;
   if (i < 0 || i >= size) return index_error("pop index out of range");
@@ -323,13 +371,17 @@ Object* m_pop(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* m_remove(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("remove", kw) || !check_nargs("list.remove", n, 2, 2)) return nullptr;
   auto* l = as_list(a[0]);
+  // CPython: list_remove. The item is held while __eq__ runs, and may be gone after it.
   for (size_t i = 0; i < l->items.size(); ++i) {
-    int eq = object_eq(l->items[i], a[1]);
+    Ref<> item = Ref<>::borrow(l->items[i]);
+    int eq = object_eq(item.get(), a[1]);
     if (eq < 0) return nullptr;
     if (eq) {
-      Object* old = l->items[i];
-      l->items.erase(l->items.begin() + ssize(i));
-      decref(old);
+      if (i < l->items.size()) {
+        Object* old = l->items[i];
+        l->items.erase(l->items.begin() + ssize(i));
+        decref(old);
+      }
       return new_none();
     }
   }

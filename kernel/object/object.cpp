@@ -8,6 +8,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/descr_internal.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -204,25 +205,30 @@ static DictObject** instance_dict_slot(Object* o) {
   return slot ? slot(o) : nullptr;
 }
 
-// Binds a class attribute found for an instance: functions become bound methods.
-static Object* bind_descriptor(Object* descr, Object* obj) {
-  if (descr->type == &function_type) return new_method(descr, obj);
-  if (descr->type == &builtin_function_type) {
-    auto* bf = static_cast<BuiltinFunctionObject*>(descr);
-    if (bf->is_method) return new_builtin_function(bf->name, bf->fn, obj);
+Object* descr_bind(Object* descr, Object* obj, TypeObject* type) {
+  if (obj) {
+    if (descr->type == &function_type) return new_method(descr, obj);
+    if (descr->type == &builtin_function_type) {
+      auto* bf = static_cast<BuiltinFunctionObject*>(descr);
+      if (bf->is_method) return new_builtin_function(bf->name, bf->fn, obj);
+    }
   }
+  if (descr_has_get(descr)) return descr_get(descr, obj, type);
   return new_ref(descr);
 }
 
-// CPython: Objects/object.c _PyObject_GenericGetAttrWithDict
+// CPython: Objects/object.c _PyObject_GenericGetAttrWithDict: a data descriptor on the
+// type wins over the instance dict, which wins over a non-data descriptor or plain class
+// attribute. The descriptor is held: its __get__ may replace the class attribute.
 Object* generic_getattr(Object* o, StrObject* name) {
-  Object* descr = type_lookup(o->type, name);
+  Ref<> descr = Ref<>::borrow(type_lookup(o->type, name));
+  if (descr && descr_has_get(descr.get()) && descr_is_data(descr.get())) return descr_get(descr.get(), o, o->type);
   if (DictObject** slot = instance_dict_slot(o)) {
     if (*slot) {
       if (Object* v = dict_get_str(*slot, name)) return new_ref(v);
     }
   }
-  if (descr) return bind_descriptor(descr, o);
+  if (descr) return descr_bind(descr.get(), o, o->type);
   std::string_view n = name->view();
   if (n == "__class__") return new_ref<Object>(o->type);
   if (n == "__dict__") {
@@ -235,10 +241,14 @@ Object* generic_getattr(Object* o, StrObject* name) {
   return attribute_error(o, name);
 }
 
+// CPython: Objects/object.c _PyObject_GenericSetAttrWithDict: a data descriptor on the
+// type takes the assignment or deletion; otherwise the instance dict does.
 int generic_setattr(Object* o, StrObject* name, Object* value) {
+  Ref<> descr = Ref<>::borrow(type_lookup(o->type, name));
+  if (descr && descr_is_data(descr.get())) return descr_set(descr.get(), o, value);
   DictObject** slot = instance_dict_slot(o);
   if (!slot) {
-    if (type_lookup(o->type, name)) {
+    if (descr) {
       type_error(cat("'", o->type->name, "' object attribute '", name->utf8, "' is read-only"));
     } else {
       set_error(&exc_AttributeError,
@@ -301,8 +311,17 @@ Object* call_method(Object* obj, std::string_view name, Object* const* args, siz
 
 // ---- iteration, length, items ----
 
+// CPython: Objects/abstract.c PyObject_GetIter: what __iter__ returns must be an iterator.
 Object* get_iter(Object* o) {
-  if (o->type->tp_iter) return o->type->tp_iter(o);
+  if (o->type->tp_iter) {
+    Object* it = o->type->tp_iter(o);
+    if (it && !it->type->tp_iternext) {
+      std::string msg = cat("iter() returned non-iterator of type '", type_name(it), "'");
+      decref(it);
+      return type_error(msg);
+    }
+    return it;
+  }
   if (o->type->mp_subscript && o->type != &dict_type) return seq_iter_new(o);
   return type_error(cat("'", o->type->name, "' object is not iterable"));
 }
@@ -348,7 +367,13 @@ int sequence_contains(Object* container, Object* item) {
     return -1;
   }
   Object* it = get_iter(container);
-  if (!it) return -1;
+  if (!it) {
+    if (error_matches(&exc_TypeError)) {
+      clear_error();
+      type_error(cat("argument of type '", container->type->name, "' is not a container or iterable"));
+    }
+    return -1;
+  }
   int found = 0;
   while (Object* x = iter_next(it)) {
     int eq = object_eq(x, item);
@@ -433,8 +458,15 @@ Object* unary_op(Object* a, UnaryOp op) {
 
 Object* number_index(Object* o) {
   if (is_int(o)) return new_ref(o);
-  if (o->type->nb_index) return o->type->nb_index(o);
-  return type_error(cat("'", o->type->name, "' object cannot be interpreted as an integer"));
+  if (!o->type->nb_index) return type_error(cat("'", o->type->name, "' object cannot be interpreted as an integer"));
+  // CPython: Objects/abstract.c _PyNumber_Index: __index__ must return an int.
+  Object* r = o->type->nb_index(o);
+  if (r && !is_int(r)) {
+    std::string msg = cat("__index__ returned non-int (type ", type_name(r), ")");
+    decref(r);
+    return type_error(msg);
+  }
+  return r;
 }
 
 bool index_as_ssize(Object* o, ssize* out) {

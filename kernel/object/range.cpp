@@ -6,6 +6,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/seq_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -52,7 +53,8 @@ Object* new_slice(Object* start, Object* stop, Object* step) {
 }
 
 // CPython: Objects/sliceobject.c PySlice_Unpack + PySlice_AdjustIndices
-ssize slice_indices(SliceObject* s, ssize length, ssize* start, ssize* stop, ssize* step) {
+// CPython: Objects/sliceobject.c PySlice_Unpack (may run __index__, so user code)
+bool slice_unpack(SliceObject* s, ssize* start, ssize* stop, ssize* step) {
   auto get = [](Object* o, ssize dflt, ssize* out) -> bool {
     if (o == None()) {
       *out = dflt;
@@ -70,31 +72,40 @@ ssize slice_indices(SliceObject* s, ssize length, ssize* start, ssize* stop, ssi
     *out = ssize(v);
     return true;
   };
-  if (!get(s->step, 1, step)) return -1;
+  if (!get(s->step, 1, step)) return false;
   if (*step == 0) {
     value_error("slice step cannot be zero");
-    return -1;
+    return false;
   }
-  if (!get(s->start, *step < 0 ? INT64_MAX / 2 : 0, start)) return -1;
-  if (!get(s->stop, *step < 0 ? INT64_MIN / 2 : INT64_MAX / 2, stop)) return -1;
+  if (!get(s->start, *step < 0 ? INT64_MAX / 2 : 0, start)) return false;
+  return get(s->stop, *step < 0 ? INT64_MIN / 2 : INT64_MAX / 2, stop);
+}
+
+// CPython: Objects/sliceobject.c PySlice_AdjustIndices
+ssize slice_adjust(ssize length, ssize* start, ssize* stop, ssize step) {
   if (*start < 0) {
     *start += length;
-    if (*start < 0) *start = *step < 0 ? -1 : 0;
+    if (*start < 0) *start = step < 0 ? -1 : 0;
   } else if (*start >= length) {
-    *start = *step < 0 ? length - 1 : length;
+    *start = step < 0 ? length - 1 : length;
   }
   if (*stop < 0) {
     *stop += length;
-    if (*stop < 0) *stop = *step < 0 ? -1 : 0;
+    if (*stop < 0) *stop = step < 0 ? -1 : 0;
   } else if (*stop >= length) {
-    *stop = *step < 0 ? length - 1 : length;
+    *stop = step < 0 ? length - 1 : length;
   }
-  if (*step < 0) {
-    if (*stop < *start) return (*start - *stop - 1) / (-*step) + 1;
+  if (step < 0) {
+    if (*stop < *start) return (*start - *stop - 1) / (-step) + 1;
   } else if (*start < *stop) {
-    return (*stop - *start - 1) / *step + 1;
+    return (*stop - *start - 1) / step + 1;
   }
   return 0;
+}
+
+ssize slice_indices(SliceObject* s, ssize length, ssize* start, ssize* stop, ssize* step) {
+  if (!slice_unpack(s, start, stop, step)) return -1;
+  return slice_adjust(length, start, stop, *step);
 }
 
 namespace {

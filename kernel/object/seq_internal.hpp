@@ -7,6 +7,8 @@
 
 namespace gopy {
 
+struct SliceObject;
+
 // Lexicographic comparison of two item vectors (CPython: list_richcompare).
 Object* sequence_richcompare(const std::vector<Object*>& a, const std::vector<Object*>& b, CompareOp op);
 // A fast iterator over a list or tuple (index based; sees a list's later appends).
@@ -20,6 +22,11 @@ Object* sequence_index(const std::vector<Object*>& items, Object* const* a, size
                        const char* type_name);
 // seq.count(x) over `items`. CPython: list_count, tuple_count
 Object* sequence_count(const std::vector<Object*>& items, Object* x);
+// The halves of slice_indices, for a list whose length __index__ may change: unpack (may
+// run user code; false on error), then adjust to the length read afterwards (the count).
+// CPython: Objects/sliceobject.c PySlice_Unpack, PySlice_AdjustIndices
+bool slice_unpack(SliceObject* s, ssize* start, ssize* stop, ssize* step);
+ssize slice_adjust(ssize length, ssize* start, ssize* stop, ssize step);
 void init_list_type();
 void init_list_methods();
 void init_tuple_type();

@@ -76,17 +76,34 @@ bool hash_element(Object* key, int64_t* hash) {
   return false;
 }
 
+// Calls key == start with both held: user code in __eq__ may mutate or free the set's
+// entries. *changed says whether the slot no longer holds start in the same table, in
+// which case the caller restarts its probe (CPython: "set changed size during lookup").
+int compare_entry(SetObject* s, size_t slot, Object* key, bool* changed) {
+  Object* start = s->table[slot].key;
+  const SetEntry* table_before = s->table.data();
+  size_t size_before = s->table.size();
+  incref(start);
+  incref(key);
+  int eq = object_eq(start, key);
+  *changed = s->table.data() != table_before || s->table.size() != size_before || s->table[slot].key != start;
+  decref(key);
+  decref(start);
+  return eq;
+}
+
 // Returns the slot index of key, -1 when absent, -2 on error.
+// CPython: Objects/setobject.c set_lookkey
 ssize find(SetObject* s, Object* key, int64_t hash) {
-  if (s->table.empty()) return -1;
 restart:
+  if (s->table.empty()) return -1;
   size_t mask = s->table.size() - 1;
   size_t perturb = size_t(hash);
   size_t i = size_t(hash) & mask;
   for (;;) {
     size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
     for (size_t j = 0; j <= probes; ++j) {
-      SetEntry& e = s->table[i + j];
+      const SetEntry& e = s->table[i + j];
       if (!e.key) return -1;
       if (e.hash == hash && e.key != &set_dummy) {
         if (e.key == key) return ssize(i + j);
@@ -94,14 +111,11 @@ restart:
           if (str_equal(as_str(key), as_str(e.key))) return ssize(i + j);
           continue;
         }
-        Object* start = e.key;
-        incref(start);
-        size_t size_before = s->table.size();
-        int eq = object_eq(start, key);
-        decref(start);
+        bool changed;
+        int eq = compare_entry(s, i + j, key, &changed);
         if (eq < 0) return -2;
+        if (changed) goto restart;
         if (eq) return ssize(i + j);
-        if (s->table.size() != size_before || s->table[i + j].key != start) goto restart;
       }
     }
     perturb >>= kPerturbShift;
@@ -109,49 +123,51 @@ restart:
   }
 }
 
-// CPython: set_add_entry
+// Stores key (a new reference) in slot, which is empty or a dummy.
+void fill_slot(SetObject* s, size_t slot, Object* key, int64_t hash) {
+  if (!s->table[slot].key) ++s->fill;
+  s->table[slot] = {hash, new_ref(key)};
+  ++s->used;
+}
+
+// CPython: Objects/setobject.c set_add_entry_takeref. Slots are indices, never pointers:
+// the table can be reallocated or emptied by user code in __eq__.
 int add_entry(SetObject* s, Object* key, int64_t hash) {
-  ensure_table(s);
+  Ref<> hold = Ref<>::borrow(key);
 restart:
+  ensure_table(s);
   size_t mask = s->table.size() - 1;
   size_t perturb = size_t(hash);
   size_t i = size_t(hash) & mask;
-  SetEntry* freeslot = nullptr;
+  ssize freeslot = -1;
   for (;;) {
     size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
     for (size_t j = 0; j <= probes; ++j) {
-      SetEntry* e = &s->table[i + j];
-      if (e->hash == 0 && !e->key) {
-        if (freeslot) {
-          freeslot->key = new_ref(key);
-          freeslot->hash = hash;
-          ++s->used;
+      const SetEntry& e = s->table[i + j];
+      if (e.hash == 0 && !e.key) {
+        if (freeslot >= 0) {
+          if (s->table[size_t(freeslot)].key != &set_dummy) goto restart;  // refilled by __eq__
+          fill_slot(s, size_t(freeslot), key, hash);
           return 0;
         }
-        e->key = new_ref(key);
-        e->hash = hash;
-        ++s->fill;
-        ++s->used;
+        fill_slot(s, i + j, key, hash);
         if (size_t(s->fill) * 5 < mask * 3) return 0;
         table_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
         return 0;
       }
-      if (e->hash == hash && e->key != &set_dummy) {
-        Object* start = e->key;
-        if (start == key) return 0;
-        if (key->type == &str_type && start->type == &str_type) {
-          if (str_equal(as_str(key), as_str(start))) return 0;
+      if (e.hash == hash && e.key != &set_dummy) {
+        if (e.key == key) return 0;
+        if (key->type == &str_type && e.key->type == &str_type) {
+          if (str_equal(as_str(key), as_str(e.key))) return 0;
           continue;
         }
-        incref(start);
-        size_t size_before = s->table.size();
-        int eq = object_eq(start, key);
-        decref(start);
+        bool changed;
+        int eq = compare_entry(s, i + j, key, &changed);
         if (eq < 0) return -1;
         if (eq) return 0;
-        if (s->table.size() != size_before || s->table[i + j].key != start) goto restart;
-      } else if (e->hash == -1 && e->key == &set_dummy) {
-        freeslot = e;
+        if (changed) goto restart;
+      } else if (e.hash == -1 && e.key == &set_dummy) {
+        freeslot = ssize(i + j);
       }
     }
     perturb >>= kPerturbShift;
@@ -178,6 +194,7 @@ int set_add(SetObject* s, Object* key) {
 }
 
 int set_contains(SetObject* s, Object* key) {
+  Ref<> hold = Ref<>::borrow(key);
   int64_t hash;
   if (!hash_element(key, &hash)) return -1;
   ssize r = find(s, key, hash);
@@ -185,6 +202,7 @@ int set_contains(SetObject* s, Object* key) {
 }
 
 int set_discard(SetObject* s, Object* key) {
+  Ref<> hold = Ref<>::borrow(key);
   int64_t hash;
   if (!hash_element(key, &hash)) return -1;
   ssize r = find(s, key, hash);
@@ -199,6 +217,16 @@ int set_discard(SetObject* s, Object* key) {
   return 1;
 }
 
+// Adds keys the caller holds references to, and releases them.
+static int add_held_entries(SetObject* s, std::vector<SetEntry>& entries) {
+  int r = 0;
+  for (auto& e : entries) {
+    if (r == 0 && add_entry(s, e.key, e.hash) < 0) r = -1;
+    decref(e.key);
+  }
+  return r;
+}
+
 // CPython: set_update_internal / set_merge
 int set_update(SetObject* s, Object* iterable) {
   if (is_anyset(iterable)) {
@@ -207,22 +235,20 @@ int set_update(SetObject* s, Object* iterable) {
     ensure_table(s);
     if (size_t(s->fill + other->used) * 5 >= (s->table.size() - 1) * 3)
       table_resize(s, (s->used + other->used) * 2);
-    std::vector<SetEntry> entries = other->table;
-    for (auto& e : entries)
-      if (e.key && e.key != &set_dummy)
-        if (add_entry(s, e.key, e.hash) < 0) return -1;
-    return 0;
+    // Held references: __eq__ may mutate `other` while we add its keys.
+    std::vector<SetEntry> entries;
+    for (auto& e : other->table)
+      if (e.key && e.key != &set_dummy) entries.push_back({e.hash, new_ref(e.key)});
+    return add_held_entries(s, entries);
   }
   if (is_dict(iterable)) {
     auto* d = static_cast<DictObject*>(iterable);
     ensure_table(s);
     if (size_t(s->fill + d->used) * 5 >= (s->table.size() - 1) * 3) table_resize(s, (s->used + d->used) * 2);
-    std::vector<DictEntry> entries;
+    std::vector<SetEntry> entries;
     for (auto& e : d->entries)
-      if (e.key) entries.push_back(e);
-    for (auto& e : entries)
-      if (add_entry(s, e.key, e.hash) < 0) return -1;
-    return 0;
+      if (e.key) entries.push_back({e.hash, new_ref(e.key)});
+    return add_held_entries(s, entries);
   }
   Object* it = get_iter(iterable);
   if (!it) return -1;

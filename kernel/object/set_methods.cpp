@@ -90,17 +90,18 @@ Object* set_repr(Object* o) {
 ssize set_length(Object* o) { return as_set(o)->used; }
 int set_contains_slot(Object* o, Object* key) { return set_contains(as_set(o), key); }
 
+// CPython: Objects/setobject.c _shuffle_bits
+uint64_t shuffle_bits(uint64_t h) { return ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL; }
+
+// CPython: Objects/setobject.c frozenset_hash_impl. CPython xors every slot and then
+// cancels the empty and dummy ones; xoring only the active entries gives the same value.
 int64_t frozenset_hash(Object* o) {
   auto* s = as_set(o);
   if (s->hash != -1) return s->hash;
-  // CPython: Objects/setobject.c frozenset_hash
   uint64_t hash = 0;
-  for (auto& e : s->table) {
-    if (!e.key || e.key == &set_dummy) continue;
-    uint64_t h = uint64_t(e.hash);
-    hash ^= ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL;
-  }
-  if (s->used & 1) hash ^= (uint64_t(s->used) + 1) * 1927868237UL;
+  for (auto& e : s->table)
+    if (e.key && e.key != &set_dummy) hash ^= shuffle_bits(uint64_t(e.hash));
+  hash ^= (uint64_t(s->used) + 1) * 1927868237UL;
   hash ^= (hash >> 11) ^ (hash >> 25);
   hash = hash * 69069U + 907133923UL;
   if (hash == uint64_t(-1)) hash = 590923713UL;

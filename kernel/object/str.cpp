@@ -1,8 +1,10 @@
 // str: construction, interning, hashing, comparison, indexing and the sequence protocol
 // (CPython: Objects/unicodeobject.c). The methods live in str_methods.cpp.
+#include <cstdio>
 #include <cstring>
 
 #include "gopy/object.hpp"
+#include "gopy/object_ascii.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_num.hpp"
@@ -163,6 +165,26 @@ std::string str_repr(const StrObject* s) {
     return out;
   }
   return prim::utf8_encode_lossless(prim::str_repr(s->cps()));
+}
+
+// CPython: Objects/object.c PyObject_ASCII (the repr, non-ASCII escaped backslashreplace-style)
+Object* object_ascii(Object* o) {
+  Object* r = object_repr(o);
+  if (!r || as_str(r)->ascii) return r;
+  std::string out;
+  for (char32_t c : as_str(r)->cps()) {
+    if (c < 0x80) {
+      out += char(c);
+      continue;
+    }
+    char buf[16];
+    if (c < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", unsigned(c));
+    else if (c < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
+    else std::snprintf(buf, sizeof buf, "\\U%08x", unsigned(c));
+    out += buf;
+  }
+  decref(r);
+  return new_str(out);
 }
 
 Object* str_concat(Object* a, Object* b) {

@@ -203,10 +203,8 @@ Object* split_common(Object* const* a, size_t n, TupleObject* kw, bool reverse) 
       while (true) {
         while (i < s.size() && prim::char_is_space(s[i])) ++i;
         if (i >= s.size()) break;
-        if (ssize(parts.size()) >= maxsplit) {
-          size_t e = s.size();
-          while (e > i && prim::char_is_space(s[e - 1])) --e;
-          parts.push_back(s.substr(i, e - i));
+        if (ssize(parts.size()) >= maxsplit) {  // the rest keeps its trailing whitespace
+          parts.push_back(s.substr(i));
           break;
         }
         size_t j = i;
@@ -219,10 +217,8 @@ Object* split_common(Object* const* a, size_t n, TupleObject* kw, bool reverse) 
       while (true) {
         while (i > 0 && prim::char_is_space(s[size_t(i - 1)])) --i;
         if (i <= 0) break;
-        if (ssize(parts.size()) >= maxsplit) {
-          size_t b = 0;
-          while (ssize(b) < i && prim::char_is_space(s[b])) ++b;
-          parts.push_back(s.substr(b, size_t(i) - b));
+        if (ssize(parts.size()) >= maxsplit) {  // the rest keeps its leading whitespace
+          parts.push_back(s.substr(0, size_t(i)));
           break;
         }
         ssize j = i;

@@ -134,6 +134,20 @@ class Printer {
       decref(s);
     }
     out(text.empty() ? name + "\n" : cat(name, ": ", text, "\n"));
+    print_notes(exc);
+  }
+
+  // CPython: Python/pythonrun.c print_exception_notes (each note of a __notes__ list)
+  void print_notes(Object* exc) {
+    Object* notes = exception_get_attr(exc, "__notes__");
+    if (!notes || !is_list(notes)) return;
+    Ref<> hold = Ref<>::borrow(notes);
+    for (size_t i = 0; i < static_cast<ListObject*>(notes)->items.size(); ++i) {
+      Ref<> note = Ref<>::borrow(static_cast<ListObject*>(notes)->items[i]);
+      Ref<> text = Ref<>::steal(object_str(note.get()));
+      if (!text) clear_error();
+      out(text ? cat(as_str(text.get())->utf8, "\n") : std::string("<note str() failed>\n"));
+    }
   }
 
   // CPython: Python/pythonrun.c print_exception_file_and_line + print_error_text

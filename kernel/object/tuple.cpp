@@ -51,10 +51,15 @@ TupleObject* tuple_from_iterable(Object* iterable) {
   return t;
 }
 
+// CPython: Objects/listobject.c list_richcompare, tuple_richcompare. Items are held while __eq__ runs, and
+// the sizes re-read after it: a list may shrink or be cleared by the comparison.
 Object* sequence_richcompare(const std::vector<Object*>& a, const std::vector<Object*>& b, CompareOp op) {
   size_t i = 0;
   for (; i < a.size() && i < b.size(); ++i) {
-    int eq = object_eq(a[i], b[i]);
+    if (a[i] == b[i]) continue;
+    Ref<> x = Ref<>::borrow(a[i]);
+    Ref<> y = Ref<>::borrow(b[i]);
+    int eq = object_eq(x.get(), y.get());
     if (eq < 0) return nullptr;
     if (!eq) break;
   }
@@ -73,7 +78,9 @@ Object* sequence_richcompare(const std::vector<Object*>& a, const std::vector<Ob
   }
   if (op == CompareOp::eq) return new_bool(false);
   if (op == CompareOp::ne) return new_bool(true);
-  return rich_compare(a[i], b[i], op);
+  Ref<> x = Ref<>::borrow(a[i]);
+  Ref<> y = Ref<>::borrow(b[i]);
+  return rich_compare(x.get(), y.get(), op);
 }
 
 void normalize_range(ssize len, ssize* start, ssize* stop) {
@@ -89,7 +96,8 @@ Object* sequence_index(const std::vector<Object*>& items, Object* const* a, size
   if (n > 3 && !index_as_ssize(a[3], &stop)) return nullptr;
   normalize_range(ssize(items.size()), &start, &stop);
   for (ssize i = start; i < stop && i < ssize(items.size()); ++i) {
-    int eq = object_eq(items[size_t(i)], a[1]);
+    Ref<> item = Ref<>::borrow(items[size_t(i)]);  // __eq__ may remove it from a list
+    int eq = object_eq(item.get(), a[1]);
     if (eq < 0) return nullptr;
     if (eq) return new_int(i);
   }
@@ -99,7 +107,8 @@ Object* sequence_index(const std::vector<Object*>& items, Object* const* a, size
 Object* sequence_count(const std::vector<Object*>& items, Object* x) {
   int64_t c = 0;
   for (size_t i = 0; i < items.size(); ++i) {
-    int eq = object_eq(items[i], x);
+    Ref<> item = Ref<>::borrow(items[i]);  // __eq__ may remove it from a list
+    int eq = object_eq(item.get(), x);
     if (eq < 0) return nullptr;
     c += eq;
   }

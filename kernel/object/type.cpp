@@ -11,6 +11,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/descr_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -180,14 +181,13 @@ static Object* type_getattr(Object* o, StrObject* name) {
       return new_none();
     }
   }
-  if (Object* v = type_lookup(t, name)) return new_ref(v);
-  // Attributes of the metatype (type.mro and friends) bound to the class.
-  if (Object* v = type_lookup(t->type, name)) {
-    if (v->type == &builtin_function_type && static_cast<BuiltinFunctionObject*>(v)->is_method)
-      return new_builtin_function(static_cast<BuiltinFunctionObject*>(v)->name,
-                                  static_cast<BuiltinFunctionObject*>(v)->fn, t);
-    return new_ref(v);
-  }
+  // CPython: Objects/typeobject.c _Py_type_getattro_impl: a data descriptor on the
+  // metatype, then the class's own attribute (its __get__ called with no instance), then
+  // the metatype's attribute (type.mro and friends) bound to the class.
+  Ref<> meta = Ref<>::borrow(type_lookup(t->type, name));
+  if (meta && descr_has_get(meta.get()) && descr_is_data(meta.get())) return descr_get(meta.get(), t, t->type);
+  if (Ref<> attr = Ref<>::borrow(type_lookup(t, name))) return descr_bind(attr.get(), nullptr, t);
+  if (meta) return descr_bind(meta.get(), t, t->type);
   return set_error(&exc_AttributeError, cat("type object '", t->qualname, "' has no attribute '", n, "'"));
 }
 
@@ -195,6 +195,11 @@ static int type_setattr(Object* o, StrObject* name, Object* value) {
   auto* t = static_cast<TypeObject*>(o);
   if (!(t->flags & TypeFlags::heap)) {
     type_error(cat("cannot set '", name->utf8, "' attribute of immutable type '", t->name, "'"));
+    return -1;
+  }
+  if (name->view() == "__getattribute__") {
+    set_error(&exc_NotImplementedError,
+              cat("class '", t->name, "': __getattribute__ is not supported by gopy"));
     return -1;
   }
   int r;
@@ -322,6 +327,9 @@ static Object* none_repr(Object*) { return new_str("None"); }
 static Object* not_implemented_repr(Object*) { return new_str("NotImplemented"); }
 static Object* ellipsis_repr(Object*) { return new_str("Ellipsis"); }
 static int none_bool(Object*) { return 0; }
+// CPython: Objects/object.c none_hash (a constant since 3.12, so hashes of None-holding
+// tuples are the same in every run).
+static int64_t none_hash(Object*) { return 0xFCA86420; }
 static Object* none_call(TypeObject*, Object* const*, size_t nargs, TupleObject*) {
   if (nargs) return type_error("NoneType takes no arguments");
   return new_none();
@@ -345,10 +353,12 @@ void init_type_and_object_types() {
   object_type.tp_hash = identity_hash;
   none_type.tp_repr = none_repr;
   none_type.nb_bool = none_bool;
-  none_type.tp_hash = identity_hash;
+  none_type.tp_hash = none_hash;
   none_type.tp_new = none_call;
   not_implemented_type.tp_repr = not_implemented_repr;
+  not_implemented_type.tp_hash = identity_hash;  // object's hash, as CPython (only None's is constant)
   ellipsis_type.tp_repr = ellipsis_repr;
+  ellipsis_type.tp_hash = identity_hash;
   for (Object* o : {&none_object, &not_implemented_object, &ellipsis_object}) o->refcnt = kImmortalRefcnt;
   none_object.type = &none_type;
   not_implemented_object.type = &not_implemented_type;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "builtins_internal.hpp"
+#include "gopy/object_ascii.hpp"
 #include "gopy/object_textio.hpp"
 
 namespace gopy::builtins {
@@ -119,22 +120,7 @@ Object* b_repr(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 Object* b_ascii(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("ascii", kw) || !check_nargs("ascii", n, 1, 1)) return nullptr;
-  Object* r = object_repr(a[0]);
-  if (!r || as_str(r)->ascii) return r;
-  std::string out;
-  for (char32_t c : as_str(r)->cps()) {
-    if (c < 0x80) {
-      out += char(c);
-      continue;
-    }
-    char buf[16];
-    if (c < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", unsigned(c));
-    else if (c < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
-    else std::snprintf(buf, sizeof buf, "\\U%08x", unsigned(c));
-    out += buf;
-  }
-  decref(r);
-  return new_str(out);
+  return object_ascii(a[0]);
 }
 
 Object* b_format(Object*, Object* const* a, size_t n, TupleObject* kw) {
