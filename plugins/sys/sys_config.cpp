@@ -1,9 +1,9 @@
 // The sys attributes derived from the configuration: flags, argv, orig_argv, warnoptions,
 // _xoptions, dont_write_bytecode, pycache_prefix, version, version_info, hash_info,
 // implementation.version, and the error handler of sys.stdin/sys.stdout. The values come
-// from the kernel (gopy/config_sys.hpp); this file only turns them into objects. sys.flags, sys.version_info and sys.hash_info are
-// struct sequences: a read-only tuple of the visible fields plus named attributes,
-// some attribute-only (sys.flags.gil, ...).
+// from the kernel (gopy/config_sys.hpp); this file only turns them into objects.
+// sys.flags, sys.version_info and sys.hash_info are struct sequences: a read-only tuple of
+// the visible fields plus named attributes, some attribute-only (sys.flags.gil, ...).
 // CPython: Python/sysmodule.c _PySys_UpdateConfig, set_flags_from_config,
 // make_version_info, get_hash_info; Objects/structseq.c.
 #include <string>
