@@ -25,11 +25,10 @@ NamespaceObject* as_namespace(Object* o) { return static_cast<NamespaceObject*>(
 
 DictObject** namespace_dict_slot(Object* o) { return &as_namespace(o)->dict; }
 
-// CPython: namespace_repr (the "namespace" name for the exact type, str keys only).
+// CPython: namespace_repr (str keys only; a namespace inside itself is "namespace(...)").
 Object* namespace_repr(Object* o) {
-  const std::string name = o->type == &simple_namespace_type ? "namespace" : o->type->name;
-  if (repr_enter(o)) return new_str(cat(name, "(...)"));
-  std::string text = name + "(";
+  if (repr_enter(o)) return new_str("namespace(...)");
+  std::string text = "namespace(";
   bool first = true;
   bool failed = false;
   std::vector<DictEntry> snapshot;

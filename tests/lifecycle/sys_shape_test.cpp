@@ -79,7 +79,10 @@ TEST_CASE("sys_shape: sys.implementation is a types.SimpleNamespace", "[lifecycl
                             "other.extra = 1\n"
                             "print(other == impl, other.extra)\n"
                             "del other.extra\n"
-                            "print(other == impl, repr(t(a=1, b='x')))\n"},
+                            "print(other == impl, repr(t(a=1, b='x')))\n"
+                            "n = t(a=1)\n"
+                            "n.me = n\n"
+                            "print(repr(n))\n"},
                            dir.path());
   INFO(r.err);
   CHECK(r.exit_code == 0);
@@ -98,7 +101,8 @@ TEST_CASE("sys_shape: sys.implementation is a types.SimpleNamespace", "[lifecycl
                      fields + "\n"
                  "True False False\n"
                  "False 1\n"
-                 "True namespace(a=1, b='x')\n");
+                 "True namespace(a=1, b='x')\n"
+                 "namespace(a=1, me=namespace(...))\n");
 }
 
 TEST_CASE("sys_shape: sys.platform and the banner name the host as CPython does",
