@@ -24,6 +24,12 @@ function(gopy_plugin)
     BUILD_RPATH "$ORIGIN/../.."
     INSTALL_RPATH "$ORIGIN/../..")
   target_compile_options(${P_NAME} PRIVATE ${GOPY_WARNINGS})
+  # GCC exports some objects (inline variables, libstdc++'s template statics) as
+  # STB_GNU_UNIQUE, whatever their visibility; glibc then never unmaps the library
+  # (NODELETE), and finalize could not unload the plugin. Plain weak symbols instead.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(${P_NAME} PRIVATE -fno-gnu-unique)
+  endif()
   target_link_libraries(${P_NAME} PRIVATE gopy ${P_LIBRARIES})
   if(P_MANIFEST)
     get_filename_component(manifest_name ${P_MANIFEST} NAME)

@@ -123,6 +123,13 @@ const FieldSpec* find_field(std::string_view name) {
 
 bool has_option(std::string_view name) { return find_field(name) != nullptr; }
 
+void normalize_bool_fields(Config& config) {
+  for (const FieldSpec& spec : kSpec) {
+    auto* member = std::get_if<int Config::*>(&spec.member);
+    if (member != nullptr && spec.type == FieldType::bool_) config.*(*member) = config.*(*member) != 0;
+  }
+}
+
 // The presets: every int field of the Config takes its column's default; strings and
 // lists start unset/empty. CPython: config_init_defaults and the two preset functions.
 static Config config_preset(bool isolated) {

@@ -4,6 +4,11 @@
 #include "gopy/config_sys.hpp"
 
 #include <array>
+#include <cctype>
+
+#if !defined(_WIN32)
+#include <sys/utsname.h>
+#endif
 
 #include "gopy/config_spec.hpp"
 
@@ -56,6 +61,32 @@ std::string sys_flags_repr(const Config& config, const PreConfig& preconfig) {
     repr += flag.is_bool ? (flag.value ? "True" : "False") : std::to_string(flag.value);
   }
   return repr + ")";
+}
+
+// CPython: configure.ac MACHDEP (the build system's `uname -s` lowercased, with its
+// major release, except for the platforms named without one).
+const std::string& sys_platform() {
+  static const std::string platform = [] {
+#if defined(_WIN32)
+    return std::string("win32");
+#elif defined(__APPLE__)
+    return std::string("darwin");
+#elif defined(__linux__)
+    return std::string("linux");
+#elif defined(__CYGWIN__)
+    return std::string("cygwin");
+#else
+    struct utsname name;
+    if (uname(&name) != 0) return std::string("unknown");
+    std::string text;
+    for (const char* c = name.sysname; *c; ++c) {
+      if (*c != '/' && *c != ' ') text += char(std::tolower(static_cast<unsigned char>(*c)));
+    }
+    for (const char* c = name.release; *c && *c != '.'; ++c) text += *c;
+    return text;
+#endif
+  }();
+  return platform;
 }
 
 std::vector<XOption> sys_xoptions(const Config& config) {

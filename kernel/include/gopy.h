@@ -58,7 +58,7 @@ int gopy_InitializeFromInitConfig(gopy_InitConfig *config);
 int gopy_InitializeMain(void);
 
 /* PEP 432's queries. */
-int gopy_IsInitializing(void);
+int gopy_IsInitializing(void);        /* pre-initialized, or core done but not main */
 int gopy_IsRuntimeInitialized(void); /* core phase done (also once fully initialized) */
 int gopy_IsInitialized(void);        /* main phase done */
 int gopy_IsFinalizing(void);

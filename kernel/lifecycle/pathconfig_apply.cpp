@@ -5,6 +5,7 @@
 #include <string>
 
 #include "gopy/config.hpp"
+#include "gopy/config_spec.hpp"
 #include "gopy/environment.hpp"
 #include "gopy/lifecycle.hpp"
 #include "gopy/pathconfig.hpp"
@@ -87,6 +88,7 @@ Status apply_path_strategy(void* interp, const StrategyBinding& binding) {
     return status;
   }
   write_back(*config, out);
+  normalize_bool_fields(*config);
   if (config->pathconfig_warnings != 0) {
     for (const std::string& warning : out.warnings) std::fprintf(stderr, "%s\n", warning.c_str());
   }

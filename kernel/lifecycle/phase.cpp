@@ -10,10 +10,12 @@ Runtime& runtime() {
 
 RuntimePhase runtime_phase() { return runtime().phase; }
 
+// PEP 432: 1 from pre-initialization until the main phase is done (the pre-initialized
+// and the runtime-initialized states included), 0 before and after.
 bool is_initializing() {
   RuntimePhase p = runtime().phase;
-  return p == RuntimePhase::preinitializing || p == RuntimePhase::initializing_core ||
-         p == RuntimePhase::initializing_main;
+  return p != RuntimePhase::uninitialized && p != RuntimePhase::initialized &&
+         p != RuntimePhase::finalizing;
 }
 
 bool is_runtime_initialized() {

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "gopy/config.hpp"
+#include "gopy/config_sys.hpp"
 #include "gopy/environment.hpp"
 #include "gopy/eval.hpp"
 #include "gopy/lifecycle.hpp"
@@ -107,7 +108,7 @@ void write_stderr(const std::string& text) {
 void print_header(const Config& config) {
   if (config.quiet > 0) return;
   if (config.verbose <= 0 && (config_runs_code(config) || !stdin_is_interactive(config))) return;
-  std::string text = "Python " + full_version_string() + " on linux\n";
+  std::string text = "Python " + full_version_string() + " on " + sys_platform() + "\n";
   if (config.site_import != 0)
     text += "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n";
   write_stderr(text);

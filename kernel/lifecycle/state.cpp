@@ -59,6 +59,7 @@ void init_static_types_once() {
   init_set_type();
   init_range_slice_types();
   init_function_types();
+  init_namespace_type();
   init_exception_types();
   init_iterator_types();
   init_builtin_iter_types();

@@ -46,6 +46,7 @@ void init_range_slice_types();
 void init_range_methods();
 void init_function_types();
 void init_function_methods();
+void init_namespace_type();
 void init_exception_types();
 void init_exception_methods();
 void init_iterator_types();

@@ -1,9 +1,9 @@
 // The sys attributes derived from the configuration: flags, argv, orig_argv, warnoptions,
 // _xoptions, dont_write_bytecode, pycache_prefix, version, version_info, hash_info,
-// implementation.version, and the error handler of sys.stdin/sys.stdout. The values come from the kernel (gopy/config_sys.hpp); this
-// file only turns them into objects. sys.flags, sys.version_info and sys.hash_info are
-// struct sequences: a read-only tuple of the visible fields plus named attributes,
-// some attribute-only (sys.flags.gil, ...).
+// implementation.version, and the error handler of sys.stdin/sys.stdout. The values come
+// from the kernel (gopy/config_sys.hpp); this file only turns them into objects.
+// sys.flags, sys.version_info and sys.hash_info are struct sequences: a read-only tuple of
+// the visible fields plus named attributes, some attribute-only (sys.flags.gil, ...).
 // CPython: Python/sysmodule.c _PySys_UpdateConfig, set_flags_from_config,
 // make_version_info, get_hash_info; Objects/structseq.c.
 #include <string>
@@ -129,10 +129,10 @@ Object* new_struct_seq(const char* type_name, std::vector<std::pair<std::string,
 }
 
 
-Object* make_flags(const Config& config, const PreConfig& preconfig) {
+Object* make_flags(const std::vector<SysFlag>& flags) {
   std::vector<std::pair<std::string, Object*>> fields;
   std::size_t visible = 0;
-  for (const SysFlag& flag : sys_flags(config, preconfig)) {
+  for (const SysFlag& flag : flags) {
     fields.emplace_back(std::string(flag.name),
                         flag.is_bool ? new_bool(flag.value != 0) : new_int(flag.value));
     if (flag.in_repr) ++visible;
@@ -168,9 +168,9 @@ Object* make_hash_info() {
 
 // sys._xoptions: "-X k=v" -> {'k': 'v'}, "-X k" -> {'k': True}.
 // CPython: _PyConfig_CreateXOptionsDict
-Object* make_xoptions(const Config& config) {
+Object* make_xoptions(const std::vector<XOption>& options) {
   DictObject* dict = new_dict();
-  for (const XOption& option : sys_xoptions(config)) {
+  for (const XOption& option : options) {
     Object* value = option.value ? static_cast<Object*>(new_str_fs(*option.value)) : new_bool(true);
     dict_set_str(dict, option.key, value);
     decref(value);
@@ -190,39 +190,96 @@ void apply_stdio_errors(Interpreter* interp, const Config& config) {
   }
 }
 
+// Whether sys already shows these values: the main phase's update then costs a comparison
+// rather than new objects when the path step changed nothing there.
+bool shows_flags(Object* current, const std::vector<SysFlag>& flags) {
+  if (current->type->tp_repr != seq_repr || as_seq(current)->fields.size() != flags.size()) return false;
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    int64_t value = 0;
+    Object* field = as_seq(current)->fields[i].second;
+    if (!int_to_int64(field, &value) || value != flags[i].value) return false;
+  }
+  return true;
+}
+
+bool shows_str(Object* current, std::string_view text) {
+  return is_str(current) && as_str(current)->view() == text;
+}
+
+bool shows_list(Object* current, const StringList& items) {
+  if (!is_list(current)) return false;
+  const auto& list = static_cast<ListObject*>(current)->items;
+  if (list.size() != items.size()) return false;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!shows_str(list[i], items[i])) return false;
+  }
+  return true;
+}
+
+bool shows_xoptions(Object* current, const std::vector<XOption>& options) {
+  if (!is_dict(current) || static_cast<DictObject*>(current)->used != ssize(options.size())) return false;
+  std::size_t i = 0;
+  for (const DictEntry& e : static_cast<DictObject*>(current)->entries) {
+    if (e.key == nullptr) continue;
+    const XOption& option = options[i++];
+    if (!shows_str(e.key, option.key)) return false;
+    if (option.value ? !shows_str(e.value, *option.value) : e.value != True()) return false;
+  }
+  return true;
+}
+
+// Sets sys.<name> to make() unless `shows` says sys already holds that value.
+template <typename Shows, typename Make>
+void update(ModuleObject* sys, const char* name, Shows&& shows, Make&& make) {
+  Object* current = dict_get_str(sys->dict, name);
+  if (current != nullptr && shows(current)) return;
+  put(sys, name, make());
+}
+
 }  // namespace
 
-// The sys plugin calls this at each phase it attaches at. The configuration's part of
-// sys is complete after the core phase; the main phase (path configuration) is the
-// sys module's own. Without an active configuration (an embedder that gave none) the
-// basic attributes stay as they are.
+// The sys plugin calls this at each phase it attaches at. The core phase sets what comes
+// from the configuration; the main phase sets again what the path configuration may have
+// changed (a ._pth file makes the runtime isolated; BOOL fields become 0/1), as CPython's
+// _PySys_UpdateConfig does after the path step. Without an active configuration (an
+// embedder that gave none) the basic attributes stay as they are.
 Status fill_config(Interpreter* interp, std::string_view phase) {
   const Config* config = active_config();
   const PreConfig* preconfig = active_preconfig();
-  if (phase != "core" || config == nullptr || preconfig == nullptr) return Status::ok();
+  if (config == nullptr || preconfig == nullptr) return Status::ok();
   ModuleObject* sys = interp->sys_module;
   if (sys == nullptr) return Status::error("sys_config", "the sys module does not exist yet");
 
-  apply_stdio_errors(interp, *config);
-  put(sys, "flags", make_flags(*config, *preconfig));
-  put(sys, "argv", str_list(config->argv.empty() ? StringList{""} : config->argv));
-  put(sys, "orig_argv", str_list(config->orig_argv));
-  put(sys, "warnoptions", str_list(config->warnoptions));
-  put(sys, "_xoptions", make_xoptions(*config));
-  put(sys, "dont_write_bytecode", new_bool(config->write_bytecode == 0));
-  put(sys, "pycache_prefix", str_or_none(config->pycache_prefix));
-  put(sys, "version", new_str(full_version_string()));
-  put(sys, "hexversion", new_int(kHexVersion));
-  put(sys, "hash_info", make_hash_info());
-  Object* version_info = make_version_info();
-  dict_set_str(sys->dict, "version_info", version_info);
-  if (Object* impl = dict_get_str(sys->dict, "implementation"); impl && impl->type == &module_type) {
-    ModuleObject* implementation = static_cast<ModuleObject*>(impl);
-    dict_set_str(implementation->dict, "version", version_info);
-    put(implementation, "name", new_str(kImplementationName));
-    put(implementation, "cache_tag", new_str(kCacheTag));
+  if (phase == "core") {
+    apply_stdio_errors(interp, *config);
+    put(sys, "version", new_str(full_version_string()));
+    put(sys, "hash_info", make_hash_info());
+    Object* version_info = make_version_info();
+    dict_set_str(sys->dict, "version_info", version_info);
+    if (Object* impl = dict_get_str(sys->dict, "implementation");
+        impl != nullptr && impl->type == &simple_namespace_type) {
+      dict_set_str(static_cast<NamespaceObject*>(impl)->dict, "version", version_info);
+    }
+    decref(version_info);
   }
-  decref(version_info);
+  // CPython: Python/sysmodule.c _PySys_UpdateConfig (the path attributes are fill_paths')
+  const StringList argv = config->argv.empty() ? StringList{""} : config->argv;
+  const std::vector<XOption> xoptions = sys_xoptions(*config);
+  const std::vector<SysFlag> flags = sys_flags(*config, *preconfig);
+  const bool dont_write_bytecode = config->write_bytecode == 0;
+  update(sys, "pycache_prefix",
+         [&](Object* o) { return config->pycache_prefix ? shows_str(o, *config->pycache_prefix) : o == None(); },
+         [&] { return str_or_none(config->pycache_prefix); });
+  update(sys, "argv", [&](Object* o) { return shows_list(o, argv); }, [&] { return str_list(argv); });
+  update(sys, "orig_argv", [&](Object* o) { return shows_list(o, config->orig_argv); },
+         [&] { return str_list(config->orig_argv); });
+  update(sys, "warnoptions", [&](Object* o) { return shows_list(o, config->warnoptions); },
+         [&] { return str_list(config->warnoptions); });
+  update(sys, "_xoptions", [&](Object* o) { return shows_xoptions(o, xoptions); },
+         [&] { return make_xoptions(xoptions); });
+  update(sys, "flags", [&](Object* o) { return shows_flags(o, flags); }, [&] { return make_flags(flags); });
+  update(sys, "dont_write_bytecode", [&](Object* o) { return o == (dont_write_bytecode ? True() : False()); },
+         [&] { return new_bool(dont_write_bytecode); });
   if (error_occurred()) {
     clear_error();
     return Status::error("sys_config", "could not set the configuration's sys attributes");

@@ -1,11 +1,12 @@
 // The sys plugin's basic attributes: the standard streams, exit, modules, argv, path,
-// maxsize, version_info, implementation and the recursion/int-digit limits
+// maxsize, platform, version_info, implementation and the recursion/int-digit limits
 // (CPython: Python/sysmodule.c _PySys_InitCore, create_stdio in pylifecycle.c).
 // Attributes derived from the full configuration (sys.flags, ...) are added by
 // sys_config.cpp through fill_config(), when that file is part of the plugin.
 #include <climits>
 #include <string>
 
+#include "gopy/config_sys.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -87,6 +88,25 @@ Object* s_exc_info(Object*, Object* const*, size_t n, TupleObject* kw) {
   return new_tuple_from({e->type, e, tb ? tb : None()});
 }
 
+// sys.implementation, a SimpleNamespace in CPython's field order (version is replaced by
+// the struct sequence once sys_config.cpp makes one). CPython: Python/sysmodule.c
+// make_impl_info
+Object* make_implementation(Object* version_info) {
+  NamespaceObject* impl = new_namespace();
+  auto field = [impl](const char* name, Object* value) {
+    dict_set_str(impl->dict, name, value);
+    decref(value);
+  };
+  field("name", new_str(kImplementationName));
+  field("cache_tag", new_str(kCacheTag));
+  field("version", new_ref(version_info));
+  field("hexversion", new_int(kHexVersion));
+#ifdef GOPY_MULTIARCH
+  field("_multiarch", new_str(GOPY_MULTIARCH));
+#endif
+  return impl;
+}
+
 }  // namespace
 
 ListObject* str_list(const std::vector<std::string>& items) {
@@ -140,26 +160,18 @@ Status fill_basic(Interpreter* interp) {
   put(m, "base_prefix", new_str_fs(s.base_prefix));
   put(m, "base_exec_prefix", new_str_fs(s.base_exec_prefix));
   put(m, "platlibdir", new_str_fs(s.platlibdir));
-  put(m, "platform", new_str("linux"));
+  put(m, "platform", new_str(sys_platform()));
   put(m, "byteorder", new_str("little"));
   put(m, "maxunicode", new_int(0x10FFFF));
   put(m, "version", new_str("3.14.0 (gopy)"));
-  put(m, "hexversion", new_int(0x030E00F0));
+  put(m, "hexversion", new_int(kHexVersion));
   put(m, "api_version", new_int(1013));
-  Object* major = new_int(3);
-  Object* minor = new_int(14);
-  Object* micro = new_int(0);
-  Object* level = new_str("final");
-  Object* serial = new_int(0);
-  TupleObject* version_info = new_tuple_from({major, minor, micro, level, serial});
-  put(m, "version_info", version_info);
-  ModuleObject* impl = new_module("implementation");
-  put(impl, "name", new_str("gopy"));
-  put(impl, "cache_tag", new_str("gopy-3140"));
-  dict_set_str(impl->dict, "version", version_info);
-  put(impl, "hexversion", new_int(0x030E00F0));
-  put(m, "implementation", impl);
-  for (Object* o : {major, minor, micro, level, serial}) decref(o);
+  TupleObject* version_info = new_tuple_steal(std::vector<Object*>{
+      new_int(kVersionInfo.major), new_int(kVersionInfo.minor), new_int(kVersionInfo.micro),
+      new_str(kVersionInfo.releaselevel), new_int(kVersionInfo.serial)});
+  dict_set_str(m->dict, "version_info", version_info);
+  put(m, "implementation", make_implementation(version_info));
+  decref(version_info);
   put(m, "builtin_module_names", new_tuple_steal(std::vector<Object*>{new_str("builtins"), new_str("sys")}));
   if (error_occurred()) {
     clear_error();

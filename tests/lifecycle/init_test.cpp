@@ -1,12 +1,16 @@
 // init_test: initialize, look at the thread state, finalize, and again: nothing is left
-// behind (no thread state, no extra thread).
+// behind (no thread state, no extra thread); what the path step does to the configuration.
 #include <catch2/catch.hpp>
 
 #include "capture.hpp"
 #include "spawn.hpp"
+#include "gopy.h"
 #include "gopy/config.hpp"
 #include "gopy/config_active.hpp"
 #include "gopy/lifecycle.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_num.hpp"
 #include "gopy/state.hpp"
 
 namespace {
@@ -71,5 +75,48 @@ TEST_CASE("init_test: stop after the core phase, complete main later", "[lifecyc
   CHECK(gopy::runtime_state_name() == "core initialized");
   REQUIRE(gopy::initialize_main().is_ok());
   CHECK(gopy::is_initialized());
+  CHECK(gopy::finalize_ex() == 0);
+}
+
+namespace {
+
+// sys.flags.<name> as the running interpreter holds it.
+int64_t sys_flag(const char* name) {
+  gopy::ModuleObject* sys = gopy::get_thread_state()->interp->sys_module;
+  gopy::Object* flags = gopy::dict_get_str(sys->dict, "flags");
+  if (flags == nullptr) return -100;
+  gopy::Object* value = gopy::get_attr(flags, name);
+  int64_t out = -100;
+  if (value != nullptr && !gopy::int_to_int64(value, &out)) out = -100;
+  gopy::xdecref(value);
+  return out;
+}
+
+int config_int(const char* name) {
+  int value = -100;
+  return gopy_Config_GetInt(name, &value) == 0 ? value : -200;
+}
+
+}  // namespace
+
+TEST_CASE("init_test: the path step makes BOOL fields 0/1; sys.flags and PyConfig_Get agree",
+          "[lifecycle][flags]") {
+  gopy::Config config = embedded_config();
+  config.parser_debug = 3;  // -ddd
+  config.quiet = 2;         // -qq
+  config.verbose = 3;       // -vvv: UINT, a count
+  config._init_main = 0;
+  REQUIRE(gopy::initialize_from_config(config).is_ok());
+  // Core only: sys shows the counts, as CPython's before its path configuration.
+  CHECK(sys_flag("debug") == 3);
+  CHECK(sys_flag("quiet") == 2);
+  CHECK(config_int("parser_debug") == 1);  // PyConfig_Get hands a BOOL out as a bool
+  REQUIRE(gopy::initialize_main().is_ok());
+  CHECK(sys_flag("debug") == 1);
+  CHECK(sys_flag("quiet") == 1);
+  CHECK(sys_flag("verbose") == 3);
+  CHECK(config_int("parser_debug") == 1);
+  CHECK(config_int("quiet") == 1);
+  CHECK(config_int("verbose") == 3);
   CHECK(gopy::finalize_ex() == 0);
 }

@@ -2,7 +2,10 @@
 // the wrong state, Py_FinalizeEx's order as the lifecycle observer records it, and many
 // initialize/finalize cycles leaving no thread, descriptor or memory behind.
 #include <catch2/catch.hpp>
+#include <link.h>
 
+#include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,6 +55,25 @@ gopy::LifecycleOptions recording_options() {
   return options;
 }
 
+// The plugin libraries mapped in this process now (dl_iterate_phdr, not the sequencer's
+// own account), by plugin name: ".../gopy/plugins/sys.so" -> "sys".
+std::set<std::string> mapped_plugins() {
+  std::set<std::string> names;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* data) {
+        std::string path = info->dlpi_name != nullptr ? info->dlpi_name : "";
+        const std::string dir = "/gopy/plugins/";
+        auto at = path.rfind(dir);
+        if (at != std::string::npos && path.size() > 3 && path.ends_with(".so")) {
+          std::string file = path.substr(at + dir.size());
+          static_cast<std::set<std::string>*>(data)->insert(file.substr(0, file.size() - 3));
+        }
+        return 0;
+      },
+      &names);
+  return names;
+}
+
 // The kind of a step ("detach builtins@core:10" -> "detach").
 std::string kind_of(const std::string& step) { return step.substr(0, step.find(' ')); }
 
@@ -64,12 +86,12 @@ TEST_CASE("phase_test: each transition answers PEP 432's queries", "[lifecycle][
 
   REQUIRE(gopy::preinitialize(gopy::PreConfig::python()).is_ok());
   CHECK(gopy::runtime_phase() == gopy::RuntimePhase::preinitialized);
-  CHECK(queries() == Queries{false, false, false, false});
+  CHECK(queries() == Queries{true, false, false, false});
   CHECK(gopy::runtime_state_name() == "preinitialized");
 
   REQUIRE(gopy::initialize_core(embedded_config()).is_ok());
   CHECK(gopy::runtime_phase() == gopy::RuntimePhase::core_initialized);
-  CHECK(queries() == Queries{false, true, false, false});
+  CHECK(queries() == Queries{true, true, false, false});
   CHECK(gopy::runtime_state_name() == "core initialized");
   CHECK(gopy::get_thread_state() != nullptr);
 
@@ -183,6 +205,42 @@ TEST_CASE("phase_test: finalize follows Py_FinalizeEx's documented order", "[lif
                                           "destroy"});
   CHECK(detached == std::vector<std::string>(attached.rbegin(), attached.rend()));
   CHECK(unloaded == std::vector<std::string>(loaded.rbegin(), loaded.rend()));
+}
+
+TEST_CASE("phase_test: each unload step unmaps its library, in reverse load order",
+          "[lifecycle][phase][unload]") {
+  // What the process maps after each unload step, as the dynamic linker sees it: a plugin
+  // glibc marks NODELETE (an STB_GNU_UNIQUE symbol does that) would stay.
+  static std::vector<std::string> unloaded;
+  static std::vector<std::set<std::string>> mapped_after;
+  unloaded.clear();
+  mapped_after.clear();
+  gopy::LifecycleOptions options;
+  std::vector<std::string> loaded;
+  static std::vector<std::string>* loads = nullptr;
+  loads = &loaded;
+  options.observer = [](std::string_view what, std::chrono::microseconds) {
+    std::string step(what);
+    if (kind_of(step) == "load") loads->push_back(step.substr(5));
+    if (kind_of(step) != "unload") return;
+    unloaded.push_back(step.substr(7));
+    mapped_after.push_back(mapped_plugins());
+  };
+  REQUIRE(mapped_plugins().empty());
+  REQUIRE(gopy::initialize_from_config(embedded_config(), options).is_ok());
+  REQUIRE(loaded.size() >= 4);  // builtins, sys, the path strategy, import
+  std::set<std::string> expected(loaded.begin(), loaded.end());
+  CHECK(mapped_plugins() == expected);
+  CHECK(gopy::finalize_ex() == 0);
+  loads = nullptr;
+  CHECK(unloaded == std::vector<std::string>(loaded.rbegin(), loaded.rend()));
+  REQUIRE(mapped_after.size() == unloaded.size());
+  for (std::size_t i = 0; i < unloaded.size(); ++i) {
+    INFO("after unloading " << unloaded[i]);
+    expected.erase(unloaded[i]);
+    CHECK(mapped_after[i] == expected);
+  }
+  CHECK(mapped_plugins().empty());
 }
 
 TEST_CASE("phase_test: atexit callbacks run first, most recent first", "[lifecycle][phase]") {

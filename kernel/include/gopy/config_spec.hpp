@@ -84,6 +84,12 @@ const FieldSpec* find_field(std::string_view name);
 // A field's value as PEP 741 hands it out: None, bool, int, str or list[str].
 using ConfigValue = std::variant<std::monostate, bool, std::int64_t, std::string, StringList>;
 
+// Every BOOL field of the configuration made 0 or 1 (a count such as -ddd becomes 1), as
+// the path-configuration step's dict round trip leaves them; INT and UINT fields (verbose,
+// optimization_level, ...) keep their counts. The preconfig is not part of that trip.
+// CPython: Modules/getpath.c _PyConfig_InitPathConfig (_PyConfig_AsDict, _PyConfig_FromDict)
+void normalize_bool_fields(Config& config);
+
 // PyConfig_Get: the value of a readable field (config or preconfig), or an error
 // "unknown config option name: NAME" (init-only fields are not readable by name).
 Status get_by_name(const Config& config, const PreConfig& preconfig, std::string_view name,

@@ -35,6 +35,8 @@ struct XOption {
 std::vector<XOption> sys_xoptions(const Config& config);
 
 // gopy's identity as sys shows it: sys.version_info, sys.implementation, sys.hexversion.
+// Plain constexpr (internal linkage), not inline: an inline variable is one exported
+// object, which a plugin would export too.
 struct VersionInfo {
   int major = 3;
   int minor = 14;
@@ -42,10 +44,15 @@ struct VersionInfo {
   std::string_view releaselevel = "final";
   int serial = 0;
 };
-inline constexpr VersionInfo kVersionInfo{};
-inline constexpr long kHexVersion = 0x030E00F0;
-inline constexpr std::string_view kImplementationName = "gopy";
-inline constexpr std::string_view kCacheTag = "gopy-3140";
+constexpr VersionInfo kVersionInfo{};
+constexpr long kHexVersion = 0x030E00F0;
+constexpr std::string_view kImplementationName = "gopy";
+constexpr std::string_view kCacheTag = "gopy-3140";
+
+// sys.platform and the REPL banner's "on ...": the platform as CPython's configure names
+// it (MACHDEP): "linux", "darwin", "win32", "cygwin", else the system's name and major
+// release ("freebsd14"). CPython: Py_GetPlatform
+const std::string& sys_platform();
 
 // sys.hash_info of a 64-bit build with SipHash-1-3. CPython: Python/sysmodule.c get_hash_info
 struct HashInfo {
@@ -59,7 +66,7 @@ struct HashInfo {
   int seed_bits = 128;
   int cutoff = 0;
 };
-inline constexpr HashInfo kHashInfo{};
+constexpr HashInfo kHashInfo{};
 
 // Python's repr() of a str (quotes and escapes as str.__repr__ for printable text).
 std::string python_str_repr(std::string_view text);

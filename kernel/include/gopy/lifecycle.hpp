@@ -39,7 +39,7 @@ enum class RuntimePhase {
 
 // PEP 432's queries.
 RuntimePhase runtime_phase();
-bool is_initializing();          // a phase step is under way
+bool is_initializing();          // pre-initialization started, main phase not done
 bool is_runtime_initialized();   // core phase done (also true once fully initialized)
 bool is_initialized();           // main phase done
 bool is_finalizing();

@@ -63,6 +63,15 @@ struct ModuleObject : Object {
   void clear_refs() override;
 };
 
+// types.SimpleNamespace: attributes in a dict of its own (sys.implementation).
+extern TypeObject simple_namespace_type;
+struct NamespaceObject : Object {
+  DictObject* dict = nullptr;  // owned
+  NamespaceObject() : Object(&simple_namespace_type) {}
+  ~NamespaceObject() override { clear_refs(); }
+  void clear_refs() override;
+};
+
 // An instance of a class defined in Python whose solid base is object.
 struct InstanceObject : Object {
   DictObject* dict = nullptr;  // owned, created on first attribute store
@@ -86,6 +95,8 @@ void add_method(TypeObject* type, const char* name, BuiltinFn fn);
 // Adds a function to a module's namespace.
 int add_module_function(ModuleObject* m, const char* name, BuiltinFn fn);
 ModuleObject* new_module(std::string_view name);
+// An empty SimpleNamespace; fill it through its dict.
+NamespaceObject* new_namespace();
 Object* new_method(Object* func, Object* self);
 CellObject* new_cell(Object* value);
 

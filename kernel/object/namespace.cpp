@@ -1,0 +1,110 @@
+// types.SimpleNamespace: an object whose attributes live in its own dict, shown as
+// "namespace(a=1, b='x')" in insertion order, equal to another namespace when their dicts
+// are equal (CPython: Objects/namespaceobject.c).
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
+#include "gopy/object_str.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+TypeObject simple_namespace_type;
+
+void NamespaceObject::clear_refs() {
+  DictObject* d = dict;
+  dict = nullptr;
+  xdecref(d);
+}
+
+namespace {
+
+NamespaceObject* as_namespace(Object* o) { return static_cast<NamespaceObject*>(o); }
+
+DictObject** namespace_dict_slot(Object* o) { return &as_namespace(o)->dict; }
+
+// CPython: namespace_repr (str keys only; a namespace inside itself is "namespace(...)").
+Object* namespace_repr(Object* o) {
+  if (repr_enter(o)) return new_str("namespace(...)");
+  std::string text = "namespace(";
+  bool first = true;
+  bool failed = false;
+  std::vector<DictEntry> snapshot;
+  if (DictObject* d = as_namespace(o)->dict) {
+    for (const DictEntry& e : d->entries) {
+      if (e.key == nullptr || !is_str(e.key)) continue;
+      incref(e.key);
+      incref(e.value);
+      snapshot.push_back(e);
+    }
+  }
+  for (const DictEntry& e : snapshot) {
+    if (!failed) {
+      Object* value = object_repr(e.value);
+      if (value == nullptr) {
+        failed = true;
+      } else {
+        text += cat(first ? "" : ", ", as_str(e.key)->utf8, "=", as_str(value)->utf8);
+        first = false;
+        decref(value);
+      }
+    }
+    decref(e.key);
+    decref(e.value);
+  }
+  repr_leave(o);
+  if (failed) return nullptr;
+  return new_str(text + ")");
+}
+
+// CPython: namespace_richcompare (two namespaces compare by their dicts).
+Object* namespace_richcompare(Object* a, Object* b, CompareOp op) {
+  if (!isinstance_of(a, &simple_namespace_type) || !isinstance_of(b, &simple_namespace_type))
+    return new_ref<Object>(NotImplemented());
+  DictObject* da = as_namespace(a)->dict;
+  DictObject* db = as_namespace(b)->dict;
+  DictObject* empty = nullptr;
+  if (da == nullptr || db == nullptr) empty = new_dict();
+  Object* result = rich_compare(da ? da : empty, db ? db : empty, op);
+  xdecref(empty);
+  return result;
+}
+
+// SimpleNamespace(**kwargs). CPython: namespace_new + namespace_init (keywords only here).
+Object* namespace_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (nargs > 0) return type_error("no positional arguments expected");
+  NamespaceObject* ns = new_namespace();
+  if (kwnames != nullptr) {
+    for (std::size_t i = 0; i < kwnames->items.size(); ++i) {
+      if (dict_set_item(ns->dict, kwnames->items[i], args[i]) < 0) {
+        decref(ns);
+        return nullptr;
+      }
+    }
+  }
+  return ns;
+}
+
+}  // namespace
+
+NamespaceObject* new_namespace() {
+  auto* ns = make<NamespaceObject>();
+  ns->dict = new_dict();
+  return ns;
+}
+
+void init_namespace_type() {
+  // Not a base type: gopy subclasses no built-in type but object and the exceptions.
+  make_static_type(&simple_namespace_type, &type_type, "SimpleNamespace", &object_type, 0);
+  simple_namespace_type.module = "types";
+  simple_namespace_type.instance_dict = namespace_dict_slot;
+  simple_namespace_type.tp_new = namespace_new;
+  simple_namespace_type.tp_repr = namespace_repr;
+  simple_namespace_type.tp_getattr = generic_getattr;
+  simple_namespace_type.tp_setattr = generic_setattr;
+  simple_namespace_type.tp_richcompare = namespace_richcompare;
+}
+
+}  // namespace gopy
