@@ -84,9 +84,7 @@ class Printer {
   // message is empty).
   void print_unraisable(std::string_view err_msg, Object* exc) {
     out(cat(err_msg, ":\n"));
-    auto* e = static_cast<BaseExceptionObject*>(exc);
-    if (e->traceback && e->traceback->type == &traceback_type)
-      print_traceback(static_cast<TracebackObject*>(e->traceback));
+    print_traceback_of(exc);
     out(cat(exception_type_display_name(exc->type), ": ", str_or(exc, "<exception str() failed>"), "\n"));
   }
 
@@ -124,10 +122,14 @@ class Printer {
     }
   }
 
-  void print_one(Object* exc) {
+  void print_traceback_of(Object* exc) {
     auto* e = static_cast<BaseExceptionObject*>(exc);
     if (e->traceback && e->traceback->type == &traceback_type)
       print_traceback(static_cast<TracebackObject*>(e->traceback));
+  }
+
+  void print_one(Object* exc) {
+    print_traceback_of(exc);
     std::string name = exception_type_display_name(exc->type);
     if (is_subtype(exc->type, &exc_SyntaxError)) print_syntax_location(exc);
     std::string text = str_or(exc, "<exception str() failed>");
@@ -177,10 +179,6 @@ class Printer {
   Object* stream_;
   std::unordered_set<Object*> seen_;
 };
-
-}  // namespace
-
-namespace {
 
 void flush_stream(Object* stream) {
   Object* r = call_method(stream, "flush", nullptr, 0);
