@@ -24,11 +24,19 @@ ChildResult run_script(const std::string& source) {
   return run_gopy({"main.py"}, dir.path());
 }
 
+// Runs `source`, which must print `expected`, write nothing on stderr and exit 0.
+void check_clean_run(const std::string& source, const std::string& expected) {
+  ChildResult r = run_script(source);
+  CHECK(r.err == "");
+  CHECK(r.out == expected);
+  CHECK(r.exit_code == 0);
+}
+
 // `build` defines make(n), which returns a structure nested n deep. The program frees one
-// by dropping it and keeps a second alive until exit.
-ChildResult run_deep(const std::string& build) {
-  return run_script(build + "\nN = " + kDepth +
-                    "\nx = make(N)\ndel x\nprint('freed')\nkept = make(N)\nprint('kept')\n");
+// by dropping it and keeps a second alive until exit: both must end cleanly.
+void check_frees_deep(const std::string& build) {
+  check_clean_run(build + "\nN = " + kDepth + "\nx = make(N)\ndel x\nprint('freed')\nkept = make(N)\nprint('kept')\n",
+                  "freed\nkept\n");
 }
 
 bool matches(const std::string& text, const std::string& pattern) {
@@ -38,52 +46,34 @@ bool matches(const std::string& text, const std::string& pattern) {
 }  // namespace
 
 TEST_CASE("dealloc_test: a deeply nested tuple", "[lifecycle][dealloc]") {
-  ChildResult r = run_deep("def make(n):\n  x = None\n  for i in range(n):\n    x = (x,)\n  return x\n");
-  CHECK(r.err == "");
-  CHECK(r.out == "freed\nkept\n");
-  CHECK(r.exit_code == 0);
+  check_frees_deep("def make(n):\n  x = None\n  for i in range(n):\n    x = (x,)\n  return x\n");
 }
 
 TEST_CASE("dealloc_test: a deeply nested list", "[lifecycle][dealloc]") {
-  ChildResult r = run_deep("def make(n):\n  x = []\n  for i in range(n):\n    x = [x]\n  return x\n");
-  CHECK(r.err == "");
-  CHECK(r.out == "freed\nkept\n");
-  CHECK(r.exit_code == 0);
+  check_frees_deep("def make(n):\n  x = []\n  for i in range(n):\n    x = [x]\n  return x\n");
 }
 
 TEST_CASE("dealloc_test: a deeply nested dict", "[lifecycle][dealloc]") {
-  ChildResult r = run_deep("def make(n):\n  d = {}\n  for i in range(n):\n    d = {'k': d}\n  return d\n");
-  CHECK(r.err == "");
-  CHECK(r.out == "freed\nkept\n");
-  CHECK(r.exit_code == 0);
+  check_frees_deep("def make(n):\n  d = {}\n  for i in range(n):\n    d = {'k': d}\n  return d\n");
 }
 
 TEST_CASE("dealloc_test: a long linked list of instances", "[lifecycle][dealloc]") {
-  ChildResult r = run_deep(
+  check_frees_deep(
       "class Node:\n  pass\n"
       "def make(n):\n  head = None\n  for i in range(n):\n    m = Node()\n    m.next = head\n    head = m\n"
       "  return head\n");
-  CHECK(r.err == "");
-  CHECK(r.out == "freed\nkept\n");
-  CHECK(r.exit_code == 0);
 }
 
 TEST_CASE("dealloc_test: closures nested through their cells", "[lifecycle][dealloc]") {
-  ChildResult r = run_deep(
+  check_frees_deep(
       "def wrap(f):\n  def inner():\n    return f\n  return inner\n"
       "def make(n):\n  f = None\n  for i in range(n):\n    f = wrap(f)\n  return f\n");
-  CHECK(r.err == "");
-  CHECK(r.out == "freed\nkept\n");
-  CHECK(r.exit_code == 0);
 }
 
 TEST_CASE("dealloc_test: a long chain of exceptions", "[lifecycle][dealloc]") {
-  ChildResult r = run_deep(
+  check_frees_deep(
       "def make(n):\n  e = None\n  for i in range(n):\n    try:\n      raise ValueError(i) from e\n"
       "    except ValueError as caught:\n      e = caught\n  return e\n");
-  CHECK(r.err == "");
-  CHECK(r.out == "freed\nkept\n");
-  CHECK(r.exit_code == 0);
 }
 
 TEST_CASE("dealloc_test: printing a list nested too deep raises RecursionError, exit still clean",
@@ -101,7 +91,7 @@ TEST_CASE("dealloc_test: printing a list nested too deep raises RecursionError, 
 }
 
 TEST_CASE("dealloc_test: __del__ runs when the last reference goes", "[lifecycle][dealloc][del]") {
-  ChildResult r = run_script(
+  check_clean_run(
       "class Res:\n"
       "    def __init__(self, name):\n        self.name = name\n"
       "    def __del__(self):\n        print('close', self.name)\n"
@@ -110,26 +100,21 @@ TEST_CASE("dealloc_test: __del__ runs when the last reference goes", "[lifecycle
       "items = [Res('x'), Res('y')]\nitems.pop(0)\nprint('popped')\n"
       "class Sub(Res):\n    pass\nSub('inherited')\n"
       "class Late:\n    pass\ndef late_del(self):\n    print('late del')\nLate.__del__ = late_del\nLate()\n"
-      "print('end')\n");
-  CHECK(r.err == "");
-  CHECK(r.out ==
-        "close a\nafter a\nclose local\nafter scope\nclose x\npopped\nclose inherited\nlate del\nend\n"
-        "close y\n");
-  CHECK(r.exit_code == 0);
+      "print('end')\n",
+      "close a\nafter a\nclose local\nafter scope\nclose x\npopped\nclose inherited\nlate del\nend\n"
+      "close y\n");
 }
 
 TEST_CASE("dealloc_test: __del__ runs once, even when it resurrects the object", "[lifecycle][dealloc][del]") {
-  ChildResult r = run_script(
+  // The last one is in a cycle at exit: finalized then (once), as CPython's collector does.
+  check_clean_run(
       "saved = []\n"
       "class Phoenix:\n"
       "    def __del__(self):\n        print('del')\n        saved.append(self)\n"
       "Phoenix()\nprint('resurrected', len(saved), type(saved[0]).__name__)\n"
       "saved.clear()\nprint('dropped again')\n"
-      "p = Phoenix()\np.me = p\n");
-  CHECK(r.err == "");
-  // The last one is in a cycle at exit: finalized then (once), as CPython's collector does.
-  CHECK(r.out == "del\nresurrected 1 Phoenix\ndropped again\ndel\n");
-  CHECK(r.exit_code == 0);
+      "p = Phoenix()\np.me = p\n",
+      "del\nresurrected 1 Phoenix\ndropped again\ndel\n");
 }
 
 TEST_CASE("dealloc_test: an exception in __del__ is reported and the program goes on",
@@ -161,13 +146,11 @@ TEST_CASE("dealloc_test: an exception in __del__ is reported and the program goe
 
 TEST_CASE("dealloc_test: objects alive at exit are finalized while their globals still exist",
           "[lifecycle][dealloc][del]") {
-  ChildResult r = run_script(
+  check_clean_run(
       "TAG = 'globals intact'\n"
       "class C:\n"
       "    def __init__(self, n):\n        self.n = n\n"
       "    def __del__(self):\n        print('del', self.n, TAG)\n"
-      "a = C(1)\nb = C(2)\nb.me = b\nholder = [C(3)]\n");
-  CHECK(r.err == "");
-  CHECK(r.out == "del 1 globals intact\ndel 2 globals intact\ndel 3 globals intact\n");
-  CHECK(r.exit_code == 0);
+      "a = C(1)\nb = C(2)\nb.me = b\nholder = [C(3)]\n",
+      "del 1 globals intact\ndel 2 globals intact\ndel 3 globals intact\n");
 }
