@@ -9,5 +9,7 @@ namespace gopy {
 // The lowest address of the calling thread's stack (stacks grow down on every platform
 // gopy targets), or 0 when it cannot be known. Computed once per thread.
 std::uintptr_t thread_stack_low();
+// The highest address of the calling thread's stack (where it starts), or 0 when unknown.
+std::uintptr_t thread_stack_top();
 
 }  // namespace gopy

@@ -131,7 +131,27 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   return ts;
 }
 
-// CPython: Python/pylifecycle.c finalize_modules (simplified: no weakrefs, no __del__).
+namespace {
+
+// CPython's finalize_modules collects garbage once the modules left sys.modules and before
+// their dicts are cleared, so finalizers still see their globals. gopy has no cycle
+// collector yet: every object with a finalizer still alive here is taken for garbage and
+// finalized, oldest first (CPython follows its collector's list). They stay alive until
+// their references go; their finalizers do not run again.
+void finalize_objects_at_exit(Interpreter* interp) {
+  std::vector<Object*> pinned;
+  for (Object* o = interp->live_head.live_prev; o != &interp->live_head; o = o->live_prev)
+    if (o->type->tp_finalize && !interp->finalized.count(o)) pinned.push_back(new_ref(o));
+  for (Object* o : pinned) {
+    FinalizeFn finalize = o->type->tp_finalize;  // an earlier finalizer may have changed it
+    if (finalize && interp->finalized.insert(o).second) finalize(o);
+  }
+  for (Object* o : pinned) decref(o);
+}
+
+}  // namespace
+
+// CPython: Python/pylifecycle.c finalize_modules (simplified: no weakrefs).
 void finalize_modules(Interpreter* interp) {
   if (!interp->modules) return;
   std::vector<ModuleObject*> mods;
@@ -139,6 +159,7 @@ void finalize_modules(Interpreter* interp) {
     if (v->type == &module_type && v != interp->builtins_module && v != interp->sys_module)
       mods.push_back(static_cast<ModuleObject*>(new_ref(v)));
   });
+  finalize_objects_at_exit(interp);
   for (ModuleObject* m : mods) {
     if (m->dict) dict_clear(m->dict);
     decref(m);
@@ -166,6 +187,7 @@ void free_all_objects(Interpreter* interp) {
     o->live_prev = o->live_next = nullptr;
     delete o;
   }
+  interp->finalized.clear();
   interp->live_head.live_prev = interp->live_head.live_next = &interp->live_head;
   interp->live_count = 0;
   reset_static_type_dicts();
@@ -198,9 +220,14 @@ bool cpp_stack_exhausted(ThreadState* ts) {
   return ts->stack_limit && &here < ts->stack_limit;
 }
 
+// CPython 3.14: Python/ceval.c _Py_CheckRecursiveCall (the C recursion guard measures the
+// stack, and says how much of it is used).
 bool enter_recursive_call(ThreadState* ts, const char* where) {
   if (cpp_stack_exhausted(ts)) {
-    set_error(&exc_RecursionError, cat("maximum recursion depth exceeded", where));
+    auto here = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+    std::uintptr_t top = thread_stack_top();
+    std::uintptr_t used_kb = top > here ? (top - here) / 1024 : 0;
+    set_error(&exc_RecursionError, cat("Stack overflow (used ", used_kb, " kB)", where));
     return false;
   }
   ++ts->c_depth;

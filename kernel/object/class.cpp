@@ -34,15 +34,9 @@ StrObject* special_name(std::string_view literal) {
   return it->second;
 }
 
-// Calls type(self).<name>(self, *args); *found says whether the method exists.
-Object* call_special(Object* self, std::string_view name, Object* const* args, size_t nargs, bool* found) {
-  Object* descr = type_lookup(self->type, special_name(name));
-  *found = descr != nullptr;
-  if (!descr) return nullptr;
-  if (descr == None()) {
-    *found = false;
-    return nullptr;
-  }
+// Calls a special method found on type(self): a function (or a built-in method
+// descriptor) gets self first, any other callable only the arguments.
+Object* call_unbound(Object* descr, Object* self, Object* const* args, size_t nargs) {
   Object* full[4];
   full[0] = self;
   for (size_t i = 0; i < nargs && i < 3; ++i) full[i + 1] = args[i];
@@ -53,6 +47,18 @@ Object* call_special(Object* self, std::string_view name, Object* const* args, s
   Ref<> bound = Ref<>::steal(descr_bind(Ref<>::borrow(descr).get(), self, self->type));
   if (!bound) return nullptr;
   return call(bound.get(), args, nargs, nullptr);
+}
+
+// Calls type(self).<name>(self, *args); *found says whether the method exists.
+Object* call_special(Object* self, std::string_view name, Object* const* args, size_t nargs, bool* found) {
+  Object* descr = type_lookup(self->type, special_name(name));
+  *found = descr != nullptr;
+  if (!descr) return nullptr;
+  if (descr == None()) {
+    *found = false;
+    return nullptr;
+  }
+  return call_unbound(descr, self, args, nargs);
 }
 
 Object* call_special_required(Object* self, std::string_view name, Object* const* args, size_t nargs) {
@@ -304,6 +310,36 @@ Object* slot_new(TypeObject* type, Object* const* args, size_t nargs, TupleObjec
   return call(fn, full.data(), nargs + 1, kwnames);
 }
 
+// CPython: Objects/typeobject.c slot_tp_finalize. Runs type(self).__del__(self) with the
+// error indicator saved; an exception it raises is reported as unraisable.
+void slot_finalize(Object* self) {
+  Object* del = type_lookup(self->type, special_name("__del__"));
+  if (!del) return;
+  ThreadState* ts = get_thread_state();
+  Object* saved = ts->current_exception;
+  bool saved_pending = ts->traceback_pending;
+  ts->current_exception = nullptr;
+  ts->traceback_pending = false;
+  incref(del);  // __del__ may delete itself from the class
+  Object* r = call_unbound(del, self, nullptr, 0);
+  if (r) {
+    decref(r);
+  } else {
+    Object* exc = fetch_error();
+    Object* what = object_repr(del);
+    std::string message = "Exception ignored while calling deallocator";
+    if (what) message += cat(" ", as_str(what)->utf8);
+    xdecref(what);
+    clear_error();
+    restore_error(exc);
+    write_unraisable(message);
+  }
+  decref(del);
+  xdecref(ts->current_exception);
+  ts->current_exception = saved;
+  ts->traceback_pending = saved_pending;
+}
+
 void inherit_slots(TypeObject* t, const TypeObject* b) {
   t->tp_new = b->tp_new;
   t->tp_init = b->tp_init;
@@ -331,6 +367,7 @@ void inherit_slots(TypeObject* t, const TypeObject* b) {
   t->nb_float = b->nb_float;
   t->nb_abs = b->nb_abs;
   t->nb_ternary_pow = b->nb_ternary_pow;
+  t->tp_finalize = b->tp_finalize;
 }
 
 // CPython: Objects/typeobject.c type_new_set_names: value.__set_name__(cls, name) for each
@@ -426,6 +463,7 @@ void update_slot(TypeObject* t, StrObject* name) {
   else if (n == "__setattr__" || n == "__delattr__") t->tp_setattr = &slot_setattr;
   else if (n == "__init__") t->tp_init = pick(&slot_init, b->tp_init);
   else if (n == "__new__") t->tp_new = pick(&slot_new, b->tp_new);
+  else if (n == "__del__") t->tp_finalize = pick(&slot_finalize, b->tp_finalize);
   else {
     for (int i = 0; i < int(BinaryOp::count); ++i) {
       if (n == kBinaryNames[i][0] || n == kBinaryNames[i][1]) t->nb_binary[i] = BinarySlots::binary[i];

@@ -28,13 +28,77 @@ Object* track_new_object(Object* o) {
   return o;
 }
 
-void dealloc_object(Object* o) {
+namespace {
+
+// How deeply deallocations may nest before the trashcan defers them. A level costs a few
+// hundred bytes of stack (a few kilobytes under sanitizers), far less than the margin
+// kept below the stack limit, so freeing stays safe even when it starts deep in a
+// recursion. (CPython 3.14 bounds the nesting by the stack margin; earlier versions by 50
+// levels.)
+constexpr int kDeallocNestingLimit = 50;
+
+// CPython: Objects/object.c PyObject_CallFinalizerFromDealloc. Runs the finalizer on the
+// temporarily resurrected object; true when it is still referenced afterwards.
+[[gnu::noinline]] bool finalizer_resurrected(Object* o, ThreadState* ts) {
+  Interpreter* interp = ts->interp;
+  if (interp->finalized.count(o)) return false;  // finalized once already: now it just dies
+  o->refcnt = 1;
+  // What the finalizer frees is freed by its own outermost deallocations, so a finalizer
+  // that runs a long loop does not pile up deferred objects.
+  int depth = ts->dealloc_depth;
+  ts->dealloc_depth = 0;
+  o->type->tp_finalize(o);
+  ts->dealloc_depth = depth;
+  if (--o->refcnt == 0) return false;
+  interp->finalized.insert(o);
+  return true;
+}
+
+[[gnu::noinline]] void forget_finalized(Interpreter* interp, Object* o) { interp->finalized.erase(o); }
+
+// Inlined: this is the whole cost of freeing an object, paid for every object.
+[[gnu::always_inline]] inline void free_dead_object(Object* o, ThreadState* ts) {
+  if (o->type->tp_finalize && finalizer_resurrected(o, ts)) [[unlikely]]
+    return;
+  Interpreter* interp = ts->interp;
+  if (!interp->finalized.empty()) [[unlikely]]
+    forget_finalized(interp, o);
   if (o->live_prev) {
     o->live_prev->live_next = o->live_next;
     o->live_next->live_prev = o->live_prev;
-    --get_thread_state()->interp->live_count;
+    --interp->live_count;
   }
   delete o;
+}
+
+[[gnu::noinline]] void defer_dealloc(ThreadState* ts, Object* o) { ts->dealloc_pending.push_back(o); }
+
+// The outermost deallocation frees what nested ones deferred, last in first out: a deep
+// chain is taken apart kDeallocNestingLimit links at a time.
+[[gnu::noinline]] void free_pending(ThreadState* ts) {
+  ts->dealloc_depth = 1;
+  while (!ts->dealloc_pending.empty()) {
+    Object* next = ts->dealloc_pending.back();
+    ts->dealloc_pending.pop_back();
+    free_dead_object(next, ts);
+  }
+  ts->dealloc_depth = 0;
+}
+
+}  // namespace
+
+// CPython: Objects/object.c _Py_Dealloc, _PyTrash_thread_deposit_object and
+// _PyTrash_thread_destroy_chain.
+void dealloc_object(Object* o) {
+  ThreadState* ts = get_thread_state();
+  int depth = ts->dealloc_depth;
+  if (depth >= kDeallocNestingLimit) [[unlikely]]
+    return defer_dealloc(ts, o);
+  ts->dealloc_depth = depth + 1;
+  free_dead_object(o, ts);
+  ts->dealloc_depth = depth;
+  if (depth == 0 && !ts->dealloc_pending.empty()) [[unlikely]]
+    free_pending(ts);
 }
 
 // ---- repr / str / hash ----

@@ -84,6 +84,14 @@ class Printer {
     print_one(exc);
   }
 
+  // CPython: Python/errors.c write_unraisable_exc_file (no chain; `Type: ` even when the
+  // message is empty).
+  void print_unraisable(std::string_view err_msg, Object* exc) {
+    out(cat(err_msg, ":\n"));
+    print_traceback_of(exc);
+    out(cat(exception_type_display_name(exc->type), ": ", str_or(exc, "<exception str() failed>"), "\n"));
+  }
+
  private:
   void out(std::string_view text) { write_to_stream(stream_, text); }
 
@@ -118,21 +126,17 @@ class Printer {
     }
   }
 
-  void print_one(Object* exc) {
+  void print_traceback_of(Object* exc) {
     auto* e = static_cast<BaseExceptionObject*>(exc);
     if (e->traceback && e->traceback->type == &traceback_type)
       print_traceback(static_cast<TracebackObject*>(e->traceback));
+  }
+
+  void print_one(Object* exc) {
+    print_traceback_of(exc);
     std::string name = exception_type_display_name(exc->type);
     if (is_subtype(exc->type, &exc_SyntaxError)) print_syntax_location(exc);
-    Object* s = object_str(exc);
-    std::string text;
-    if (!s) {
-      clear_error();
-      text = "<exception str() failed>";
-    } else {
-      text = as_str(s)->utf8;
-      decref(s);
-    }
+    std::string text = str_or(exc, "<exception str() failed>");
     out(text.empty() ? name + "\n" : cat(name, ": ", text, "\n"));
     print_notes(exc);
   }
@@ -148,6 +152,18 @@ class Printer {
       if (!text) clear_error();
       out(text ? cat(as_str(text.get())->utf8, "\n") : std::string("<note str() failed>\n"));
     }
+  }
+
+  // str(exc), or `fallback` when that fails.
+  static std::string str_or(Object* exc, const char* fallback) {
+    Object* s = object_str(exc);
+    if (!s) {
+      clear_error();
+      return fallback;
+    }
+    std::string text = as_str(s)->utf8;
+    decref(s);
+    return text;
   }
 
   // CPython: Python/pythonrun.c print_exception_file_and_line + print_error_text
@@ -182,6 +198,12 @@ class Printer {
   std::unordered_set<Object*> seen_;
 };
 
+void flush_stream(Object* stream) {
+  Object* r = call_method(stream, "flush", nullptr, 0);
+  if (r) decref(r);
+  else clear_error();
+}
+
 }  // namespace
 
 void print_exception(Object* exc) {
@@ -190,11 +212,25 @@ void print_exception(Object* exc) {
   if (stream) incref(stream);
   Printer(stream).print_chain(exc);
   if (stream) {
-    Object* r = call_method(stream, "flush", nullptr, 0);
-    if (r) decref(r);
-    else clear_error();
+    flush_stream(stream);
     decref(stream);
   }
+}
+
+// CPython: Python/errors.c format_unraisable_v, write_unraisable_exc. Without sys.stderr
+// (before the sys module is set up, or after finalize dropped it) nothing is written.
+void write_unraisable(std::string_view err_msg) {
+  Object* exc = fetch_error();
+  if (!exc) return;
+  Object* stream = get_thread_state()->interp->stderr_obj;
+  if (stream && stream != None()) {
+    incref(stream);
+    Printer(stream).print_unraisable(err_msg, exc);
+    flush_stream(stream);
+    decref(stream);
+  }
+  decref(exc);
+  clear_error();
 }
 
 }  // namespace gopy

@@ -8,25 +8,13 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object_runtime.hpp"
 
 using namespace gopy;
 
 namespace {
 
-// A runtime for one test: created and fully freed.
-struct Runtime {
-  ThreadState* ts;
-  Runtime() {
-    InterpreterSettings s;
-    s.use_hash_seed = true;
-    ts = create_interpreter(s);
-  }
-  ~Runtime() {
-    finalize_modules(ts->interp);
-    free_all_objects(ts->interp);
-    destroy_interpreter(ts);
-  }
-};
+using Runtime = ObjectRuntime;
 
 std::string repr_of(Object* o) {
   Object* r = object_repr(o);

@@ -48,7 +48,12 @@ struct Object {
   virtual void clear_refs() {}
 };
 
-// Frees an object whose count reached zero (unlinks it from the live list first).
+// Frees an object whose count reached zero: runs its type's finalizer (`__del__`) once,
+// unless that resurrects it, then unlinks it from the live list and deletes it. Freeing
+// nests (a container's destructor drops its items); past a fixed nesting depth the object
+// waits on the thread's pending list and the outermost dealloc_object frees it, so any
+// depth of nesting takes bounded C++ stack (CPython: Objects/object.c _Py_Dealloc and its
+// trashcan, _PyTrash_thread_deposit_object).
 void dealloc_object(Object* o);
 
 inline void incref(Object* o) { ++o->refcnt; }
@@ -155,6 +160,7 @@ using BoolFn = int (*)(Object*);
 using SetItemFn = int (*)(Object*, Object*, Object*);  // value null = delete
 using ContainsFn = int (*)(Object*, Object*);
 using PowFn = Object* (*)(Object*, Object*, Object*);
+using FinalizeFn = void (*)(Object*);  // must leave the error indicator as it found it
 
 struct TypeFlags {
   static constexpr unsigned heap = 1u << 0;        // created by a class statement
@@ -203,6 +209,8 @@ struct TypeObject : Object {
   UnaryFn nb_float = nullptr;
   UnaryFn nb_abs = nullptr;
   PowFn nb_ternary_pow = nullptr;  // pow(a, b, mod)
+  // Runs before an instance is freed, at most once per object (CPython: tp_finalize).
+  FinalizeFn tp_finalize = nullptr;
 
   TypeObject() = default;
   ~TypeObject() override;

@@ -120,6 +120,10 @@ Object* exception_str(Object* exc);
 // Writes CPython's report of an uncaught exception (traceback + chain) to sys.stderr.
 // CPython: Python/pythonrun.c _PyErr_Display / print_exception_recursive.
 void print_exception(Object* exc);
+// Reports the current exception as one that cannot be raised, then clears it: `err_msg:`,
+// its traceback and `Type: value` to sys.stderr (CPython: Python/errors.c
+// PyErr_FormatUnraisable with the default sys.unraisablehook, write_unraisable_exc_file).
+void write_unraisable(std::string_view err_msg);
 // A type's printable name: qualname, prefixed by its module unless builtins/__main__.
 std::string exception_type_display_name(TypeObject* t);
 

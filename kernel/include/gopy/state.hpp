@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "gopy/object.hpp"
@@ -60,6 +61,10 @@ struct ThreadState {
   Object** slots_base = nullptr;
   Object** slots_top = nullptr;
   Object** slots_end = nullptr;
+  // The trashcan (see dealloc_object): how deeply deallocations nest right now, and the
+  // dead objects (count zero, still linked) that wait for the outermost one to free them.
+  int dealloc_depth = 0;
+  std::vector<Object*> dealloc_pending;
 };
 
 struct Interpreter {
@@ -90,6 +95,10 @@ struct Interpreter {
   Object* stdout_obj = nullptr;
   Object* stderr_obj = nullptr;
   Object* stdin_obj = nullptr;
+  // Objects whose finalizer has run and that are still alive (resurrected by it, or kept
+  // by a cycle at shutdown): their finalizer must not run again (CPython: the GC's
+  // FINALIZED bit). An object leaves the set when it is freed.
+  std::unordered_set<Object*> finalized;
 
   Interpreter();
   ~Interpreter();
