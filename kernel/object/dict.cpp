@@ -8,6 +8,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
 #include "object/dict_internal.hpp"
+#include "object/prim/storage.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -112,11 +113,20 @@ int insert(DictObject* d, Object* key, int64_t hash, Object* value) {
     decref(old);
     return 0;
   }
+  // Room for the entry first, so that running out of memory leaves the dict unchanged.
+  if (!prim::reserve_more(d->entries)) {
+    no_memory();
+    return -1;
+  }
   // Grow when two thirds full (counting deleted entries, which rebuild drops).
   if ((d->entries.size() + 1) * 3 >= d->index.size() * 2) {
     size_t cap = 8;
     while (cap * 2 <= size_t(d->used + 1) * 3) cap <<= 1;
     cap <<= 1;
+    if (!prim::can_allocate(cap, sizeof(int32_t))) {
+      no_memory();
+      return -1;
+    }
     rebuild_index(d, cap);
     lookup(d, key, hash, &slot);
   }

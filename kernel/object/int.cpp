@@ -54,13 +54,8 @@ Object* new_int_from(const prim::Int& v) {
 }
 
 std::nullptr_t raise_prim_error(const prim::Error& e) {
-  TypeObject* t = &exc_ValueError;
-  if (e.type == "OverflowError") t = &exc_OverflowError;
-  else if (e.type == "ZeroDivisionError") t = &exc_ZeroDivisionError;
-  else if (e.type == "TypeError") t = &exc_TypeError;
-  else if (e.type == "UnicodeDecodeError") t = &exc_UnicodeDecodeError;
-  else if (e.type == "UnicodeEncodeError") t = &exc_UnicodeEncodeError;
-  return set_error(t, e.message);
+  if (e.kind == ExceptionKind::memory_error) return no_memory();
+  return set_error(exception_type_for_kind(e.kind), e.message);
 }
 
 template <class T>

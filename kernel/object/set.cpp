@@ -7,6 +7,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "object/prim/hash.hpp"
+#include "object/prim/storage.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -50,16 +51,22 @@ void insert_clean(std::vector<SetEntry>& table, Object* key, int64_t hash) {
   table[i] = {hash, key};
 }
 
-// CPython: set_table_resize
-void table_resize(SetObject* s, ssize minused) {
+// CPython: set_table_resize. -1 with MemoryError (the table unchanged) when the new
+// table cannot be allocated.
+int table_resize(SetObject* s, ssize minused) {
   size_t newsize = kMinSize;
   while (newsize <= size_t(minused)) newsize <<= 1;
+  if (!prim::can_allocate(newsize, sizeof(SetEntry))) {
+    no_memory();
+    return -1;
+  }
   std::vector<SetEntry> old;
   old.swap(s->table);
   s->table.assign(newsize, SetEntry{0, nullptr});
   for (auto& e : old)
     if (e.key && e.key != &set_dummy) insert_clean(s->table, e.key, e.hash);
   s->fill = s->used;
+  return 0;
 }
 
 bool hash_element(Object* key, int64_t* hash) {
@@ -133,8 +140,7 @@ restart:
         ++s->fill;
         ++s->used;
         if (size_t(s->fill) * 5 < mask * 3) return 0;
-        table_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
-        return 0;
+        return table_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
       }
       if (e->hash == hash && e->key != &set_dummy) {
         Object* start = e->key;
@@ -205,8 +211,9 @@ int set_update(SetObject* s, Object* iterable) {
     auto* other = as_set(iterable);
     if (other == s || other->used == 0) return 0;
     ensure_table(s);
-    if (size_t(s->fill + other->used) * 5 >= (s->table.size() - 1) * 3)
-      table_resize(s, (s->used + other->used) * 2);
+    if (size_t(s->fill + other->used) * 5 >= (s->table.size() - 1) * 3 &&
+        table_resize(s, (s->used + other->used) * 2) < 0)
+      return -1;
     std::vector<SetEntry> entries = other->table;
     for (auto& e : entries)
       if (e.key && e.key != &set_dummy)
@@ -216,7 +223,9 @@ int set_update(SetObject* s, Object* iterable) {
   if (is_dict(iterable)) {
     auto* d = static_cast<DictObject*>(iterable);
     ensure_table(s);
-    if (size_t(s->fill + d->used) * 5 >= (s->table.size() - 1) * 3) table_resize(s, (s->used + d->used) * 2);
+    if (size_t(s->fill + d->used) * 5 >= (s->table.size() - 1) * 3 &&
+        table_resize(s, (s->used + d->used) * 2) < 0)
+      return -1;
     std::vector<DictEntry> entries;
     for (auto& e : d->entries)
       if (e.key) entries.push_back(e);

@@ -37,7 +37,7 @@ Error decode_error(std::string_view bytes, size_t start, size_t end, const char*
     what = "byte 0x" + hex(static_cast<unsigned char>(bytes[start]), 2) + " in position " + std::to_string(start);
   else
     what = "bytes in position " + std::to_string(start) + "-" + std::to_string(end - 1);
-  return {"UnicodeDecodeError", "'utf-8' codec can't decode " + what + ": " + reason};
+  return {ExceptionKind::unicode_decode_error, "'utf-8' codec can't decode " + what + ": " + reason};
 }
 
 }  // namespace
@@ -95,7 +95,7 @@ Result<std::string> utf8_encode(std::u32string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const char32_t c = text[i];
     if (c >= 0xD800 && c <= 0xDFFF) {
-      return Error{"UnicodeEncodeError", "'utf-8' codec can't encode character '\\u" + hex(c, 4) +
+      return Error{ExceptionKind::unicode_encode_error, "'utf-8' codec can't encode character '\\u" + hex(c, 4) +
                                              "' in position " + std::to_string(i) + ": surrogates not allowed"};
     }
     append_utf8(c, out);
