@@ -283,7 +283,9 @@ Object* list_richcompare(Object* a, Object* b, CompareOp op) {
 
 Object* list_add(Object* a, Object* b) {
   if (!is_list(a) || !is_list(b)) return new_ref(NotImplemented());
-  ListObject* r = new_list(ssize(as_list(a)->items.size() + as_list(b)->items.size()));
+  const size_t size = as_list(a)->items.size() + as_list(b)->items.size();
+  if (!prim::can_allocate(size, sizeof(Object*))) return no_memory();  // CPython: list_concat
+  ListObject* r = new_list(ssize(size));
   for (Object* o : as_list(a)->items) r->items.push_back(new_ref(o));
   for (Object* o : as_list(b)->items) r->items.push_back(new_ref(o));
   return r;

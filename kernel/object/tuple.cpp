@@ -195,7 +195,10 @@ Object* tuple_richcompare(Object* a, Object* b, CompareOp op) {
 
 Object* tuple_add(Object* a, Object* b) {
   if (!is_tuple(a) || !is_tuple(b)) return new_ref(NotImplemented());
+  const size_t size = as_tuple(a)->items.size() + as_tuple(b)->items.size();
+  if (!prim::can_allocate(size, sizeof(Object*))) return no_memory();  // CPython: tuple_concat
   std::vector<Object*> items;
+  items.reserve(size);
   for (Object* o : as_tuple(a)->items) items.push_back(new_ref(o));
   for (Object* o : as_tuple(b)->items) items.push_back(new_ref(o));
   return new_tuple_steal(std::move(items));
