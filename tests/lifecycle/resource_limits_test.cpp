@@ -20,6 +20,12 @@ constexpr bool kSanitized = true;
 constexpr bool kSanitized = false;
 #endif
 
+// True, with the reason printed, in a sanitizer build, where the calling test cannot run.
+bool skipped_when_sanitized(const char* reason) {
+  if (kSanitized) WARN("skipped under GOPY_SANITIZE: " << reason);
+  return kSanitized;
+}
+
 // Runs `gopy -S -c program` with a shell `ulimit` applied to gopy itself (the shell execs it).
 ChildResult run_with_ulimit(const std::string& limit, const std::string& program,
                             const std::map<std::string, std::string>& env = {}) {
@@ -137,10 +143,7 @@ TEST_CASE("resource_limits_test: no fixed caps below what memory holds", "[lifec
 }
 
 TEST_CASE("resource_limits_test: small C stacks raise RecursionError", "[lifecycle][stack]") {
-  if (kSanitized) {
-    WARN("skipped under GOPY_SANITIZE: sanitizer frames are several times larger");
-    return;
-  }
+  if (skipped_when_sanitized("sanitizer frames are several times larger")) return;
   for (const char* kib : {"128", "256", "512"}) {
     INFO("ulimit -s " << kib);
     ChildResult r = run_with_ulimit(std::string("-s ") + kib,
@@ -167,10 +170,7 @@ TEST_CASE("resource_limits_test: source nested past the parser's stack is a Memo
 }
 
 TEST_CASE("resource_limits_test: a std::bad_alloc is MemoryError at the statement it stops", "[lifecycle][memory]") {
-  if (kSanitized) {
-    WARN("skipped under GOPY_SANITIZE: ASan aborts inside a failing operator new, before any handler");
-    return;
-  }
+  if (skipped_when_sanitized("ASan aborts inside a failing operator new, before any handler")) return;
   // str.join grows its text without asking first: the allocation that fails throws, and
   // the statement boundary turns that into MemoryError that the program can handle.
   ChildResult r = run_with_ulimit("-v 500000",
