@@ -162,7 +162,7 @@ Object* int_mul(Object* a, Object* b) {
   int64_t x, y, r;
   if (both_small(a, b, &x, &y) && !__builtin_mul_overflow(x, y, &r)) return new_int(r);
   INT_OPERANDS_OR_NOTIMPL(a, b);
-  return new_int_from(prim::int_mul(int_value(a), int_value(b)));
+  return from_result(prim::int_mul(int_value(a), int_value(b)));
 }
 
 Object* int_floordiv(Object* a, Object* b) {

@@ -85,6 +85,7 @@ TEST_CASE("resource_limits_test: growing until memory runs out is a MemoryError"
   const char* programs[] = {
       "{i: i for i in range(10**8)}",
       "x = []\nwhile True: x.append([1, 2, 3])",
+      "x = 1 << 2**20\nwhile True: x = x * x",
   };
   for (const char* program : programs) {
     INFO(program);

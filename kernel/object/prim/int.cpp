@@ -90,10 +90,11 @@ Int int_sub(const Int& a, const Int& b) {
   return from_big(to_big(a) - to_big(b));
 }
 
-Int int_mul(const Int& a, const Int& b) {
+Result<Int> int_mul(const Int& a, const Int& b) {
   int64_t r;
   if (a.is_small() && b.is_small() && !__builtin_mul_overflow(a.small_value(), b.small_value(), &r))
-    return r;
+    return Int(r);
+  if (!result_fits_in_memory(int_bit_length(a) + int_bit_length(b))) return memory_error();
   return from_big(to_big(a) * to_big(b));
 }
 
