@@ -21,9 +21,12 @@ constexpr int64_t kInt64Min = std::numeric_limits<int64_t>::min();
 constexpr uint64_t kDigitBits = 30;
 constexpr uint64_t kMaxLongDigits = (uint64_t{INT64_MAX} - 1) / kDigitBits;
 
-// Whether a result of `bits` bits can be held: a MemoryError when the memory cannot be had,
-// so that cpp_int never meets a failing allocation of the result itself.
-bool result_fits_in_memory(uint64_t bits) { return can_allocate(bits / 8 + 1, 1); }
+// Whether `copies` buffers of `bits` bits can be allocated: checked before cpp_int
+// computes a result, so that it never meets a failing allocation (MemoryError instead).
+// cpp_int grows a buffer to at least four times its capacity, and a product takes scratch
+// space besides (karatsuba_storage_size: five limbs for every limb of a factor).
+constexpr uint64_t kProductCopies = 5;
+bool result_fits_in_memory(uint64_t bits, uint64_t copies) { return can_allocate(bits / 8 + 1, copies); }
 
 // floor(a / b) and the remainder with the sign of b, for b != 0.
 void floor_divmod(const BigValue& a, const BigValue& b, BigValue& q, BigValue& r) {
@@ -94,7 +97,7 @@ Result<Int> int_mul(const Int& a, const Int& b) {
   int64_t r;
   if (a.is_small() && b.is_small() && !__builtin_mul_overflow(a.small_value(), b.small_value(), &r))
     return Int(r);
-  if (!result_fits_in_memory(int_bit_length(a) + int_bit_length(b))) return memory_error();
+  if (!result_fits_in_memory(int_bit_length(a) + int_bit_length(b), kProductCopies)) return memory_error();
   return from_big(to_big(a) * to_big(b));
 }
 
@@ -209,7 +212,7 @@ Result<Int> int_pow(const Int& base, const Int& exp) {
   if (!exp.is_small()) return memory_error();
   const uint64_t e = static_cast<uint64_t>(exp.small_value());
   const double result_bits = static_cast<double>(e) * log2_magnitude(base);
-  if (!(result_bits < 0x1p62) || !result_fits_in_memory(static_cast<uint64_t>(result_bits)))
+  if (!(result_bits < 0x1p62) || !result_fits_in_memory(static_cast<uint64_t>(result_bits), kProductCopies))
     return memory_error();
   if (e <= std::numeric_limits<unsigned>::max())
     return from_big(boost::multiprecision::pow(to_big(base), static_cast<unsigned>(e)));
@@ -264,7 +267,7 @@ Result<Int> int_lshift(const Int& a, const Int& count) {
   const uint64_t digits = (bits + kDigitBits - 1) / kDigitBits + static_cast<uint64_t>(n) / kDigitBits +
                           (static_cast<uint64_t>(n) % kDigitBits != 0);
   if (digits > kMaxLongDigits) return overflow_error("too many digits in integer");
-  if (!result_fits_in_memory(bits + static_cast<uint64_t>(n))) return memory_error();
+  if (!result_fits_in_memory(std::max(bits + static_cast<uint64_t>(n), 4 * bits), 1)) return memory_error();
   if (a.is_small() && n < 63) {
     const int64_t x = a.small_value();
     const int64_t limit = std::numeric_limits<int64_t>::max() >> n;
