@@ -197,22 +197,20 @@ bool check_depth(ThreadState* ts, int need_slots) {
 
 // Runs the body in a prepared frame; returns the result or null (with a traceback entry).
 Object* run_frame(ThreadState* ts, Frame& f) {
-  f.back = ts->frame;
-  ts->frame = &f;
-  ++ts->depth;
   CodeObject* co = f.code;
   Object* result = nullptr;
-  if (co->expr_body) {
-    f.lineno = co->expr_body->lineno;
-    result = co->expr_body->eval(f);
-  } else {
-    Exec r = exec_block(co->body, f);
-    if (r == Exec::return_) result = f.retval;
-    else if (r != Exec::error) result = new_none();
-    else xdecref(f.retval);
+  {
+    ActiveFrame active(ts, f);
+    if (co->expr_body) {
+      f.lineno = co->expr_body->lineno;
+      result = co->expr_body->eval(f);
+    } else {
+      Exec r = exec_block(co->body, f);
+      if (r == Exec::return_) result = f.retval;
+      else if (r != Exec::error) result = new_none();
+      else xdecref(f.retval);
+    }
   }
-  --ts->depth;
-  ts->frame = f.back;
   if (!result) {
     traceback_here(f);
     ts->traceback_pending = true;  // the caller's frame adds its own entry

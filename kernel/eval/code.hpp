@@ -11,9 +11,11 @@
 #pragma once
 
 #include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
+#include "eval/out_of_memory.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -115,11 +117,40 @@ struct Frame {
 // (CPython adds one per frame at its error label, PyTraceBack_Here).
 void traceback_here(Frame& f);
 
-// Executes a statement list, tracking the current line.
+// Makes a frame the thread's innermost executing frame for its lifetime: the frame chain
+// and the call depth are restored however the execution ends, a std::bad_alloc unwinding
+// through it included.
+class ActiveFrame {
+ public:
+  ActiveFrame(ThreadState* ts, Frame& f) : ts_(ts), f_(f) {
+    f.back = ts->frame;
+    ts->frame = &f;
+    ++ts->depth;
+  }
+  ~ActiveFrame() {
+    --ts_->depth;
+    ts_->frame = f_.back;
+  }
+  ActiveFrame(const ActiveFrame&) = delete;
+  ActiveFrame& operator=(const ActiveFrame&) = delete;
+
+ private:
+  ThreadState* ts_;
+  Frame& f_;
+};
+
+// Executes a statement list, tracking the current line. A std::bad_alloc that escapes an
+// allocation path becomes a MemoryError raised by the statement it interrupted.
 inline Exec exec_block(const std::vector<StmtPtr>& body, Frame& f) {
   for (const auto& s : body) {
     f.lineno = s->lineno;
-    Exec r = s->exec(f);
+    Exec r;
+    try {
+      r = s->exec(f);
+    } catch (const std::bad_alloc&) {
+      raise_memory_error_for_bad_alloc();
+      r = Exec::error;
+    }
     if (r != Exec::normal) return r;
   }
   return Exec::normal;

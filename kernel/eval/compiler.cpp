@@ -27,6 +27,12 @@ std::string source_line_text(std::string_view source, int lineno) {
 
 void raise_syntax_error(const std::string& type, const std::string& msg, const std::string& filename, int lineno,
                         int offset, const std::string& text, int end_lineno, int end_offset) {
+  // The parser's one error that is no SyntaxError: a plain MemoryError with its message.
+  // CPython: Parser/pegen_errors.c _Pypegen_stack_overflow
+  if (type == "MemoryError") {
+    set_error(&exc_MemoryError, msg);
+    return;
+  }
   TypeObject* t = type == "IndentationError" ? &exc_IndentationError
                   : type == "TabError"       ? &exc_TabError
                                              : &exc_SyntaxError;

@@ -80,7 +80,8 @@ class Compiler {
   bool failed_ = false;
 };
 
-// Raises SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset)).
+// Raises SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset)), or the
+// IndentationError/TabError/MemoryError that `type` names.
 void raise_syntax_error(const std::string& type, const std::string& msg, const std::string& filename, int lineno,
                         int offset, const std::string& text, int end_lineno, int end_offset);
 // The text of line `lineno` (1-based) of source, with its newline.

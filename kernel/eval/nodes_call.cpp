@@ -439,15 +439,14 @@ Object* genexpr_next(Object* o) {
   ThreadState* ts = get_thread_state();
   if (ts->depth >= ts->interp->recursion_limit || cpp_stack_exhausted(ts))
     return set_error(&exc_RecursionError, "maximum recursion depth exceeded");
-  ++ts->depth;
   Frame f{g->fn->code, g->slots, g->fn->globals, ts->interp->builtins_dict, nullptr};
   f.lineno = g->fn->code->firstlineno;
-  f.back = ts->frame;
-  ts->frame = &f;
   incref(g);
-  Object* r = genexpr_next_impl(g, f);
-  ts->frame = f.back;
-  --ts->depth;
+  Object* r;
+  {
+    ActiveFrame active(ts, f);
+    r = genexpr_next_impl(g, f);
+  }
   if (!r) {
     if (error_occurred()) {
       traceback_here(f);

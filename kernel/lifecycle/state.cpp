@@ -39,11 +39,16 @@ constexpr size_t kStackMargin = 256 * 1024;
 #endif
 constexpr size_t kValueStackSlots = 1 << 18;
 
+// The lowest address deep C++ recursion may reach: a margin above the stack's end, left
+// for the frames between two depth checks and for raising RecursionError. The margin
+// scales down with small stacks (ulimit -s 128 keeps a quarter of what is left), so every
+// stack size gets a limit. CPython: Python/ceval.c _Py_InitializeRecursionLimits
 char* find_stack_limit() {
   std::uintptr_t low = thread_stack_low();
   auto here = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
-  if (low == 0 || here <= low + kStackMargin * 2) return nullptr;
-  return reinterpret_cast<char*>(low + kStackMargin);
+  if (low == 0 || here <= low) return nullptr;
+  const size_t margin = std::min(kStackMargin, (here - low) / 4);
+  return reinterpret_cast<char*>(low + margin);
 }
 
 void init_static_types_once() {
@@ -175,17 +180,20 @@ void finalize_modules(Interpreter* interp) {
 }
 
 // Frees every object still alive: pin all, drop all their references (so cycles fall
-// apart while nothing is freed), then delete all.
+// apart while nothing is freed), then delete all. It walks the live list rather than
+// copying it, so that it needs no memory: it also runs after a MemoryError. Objects made
+// meanwhile go to the head of the list, before the walk's position.
 void free_all_objects(Interpreter* interp) {
   interp->finalizing = true;
-  std::vector<Object*> all;
-  all.reserve(interp->live_count);
-  for (Object* o = interp->live_head.live_next; o != &interp->live_head; o = o->live_next) all.push_back(o);
-  for (Object* o : all) incref(o);
-  for (Object* o : all) o->clear_refs();
-  for (Object* o : all) {
+  Object* const head = &interp->live_head;
+  Object* const first = head->live_next;
+  for (Object* o = first; o != head; o = o->live_next) incref(o);
+  for (Object* o = first; o != head; o = o->live_next) o->clear_refs();
+  for (Object* o = first; o != head;) {
+    Object* next = o->live_next;
     o->live_prev = o->live_next = nullptr;
     delete o;
+    o = next;
   }
   interp->finalized.clear();
   interp->live_head.live_prev = interp->live_head.live_next = &interp->live_head;

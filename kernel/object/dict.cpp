@@ -8,6 +8,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
 #include "object/dict_internal.hpp"
+#include "object/prim/storage.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -132,9 +133,19 @@ int insert(DictObject* d, Object* key, int64_t hash, Object* value) {
     decref(old);
     return 0;
   }
+  // Room for the entry first, so that running out of memory leaves the dict unchanged.
+  if (!prim::reserve_more(d->entries)) {
+    no_memory();
+    return -1;
+  }
   // Grow when two thirds full (counting deleted entries, which rebuild drops).
   if ((d->entries.size() + 1) * 3 >= d->index.size() * 2) {
-    rebuild_index(d, index_capacity(d->used + 1));
+    size_t cap = index_capacity(d->used + 1);
+    if (!prim::can_allocate(cap, sizeof(int32_t))) {
+      no_memory();
+      return -1;
+    }
+    rebuild_index(d, cap);
     slot = free_slot(d, hash);  // key is absent: no comparisons (no user code) needed
   }
   d->index[slot] = int32_t(d->entries.size());

@@ -172,7 +172,27 @@ std::nullptr_t value_error(std::string_view m) { return set_error(&exc_ValueErro
 std::nullptr_t index_error(std::string_view m) { return set_error(&exc_IndexError, m); }
 std::nullptr_t overflow_error(std::string_view m) { return set_error(&exc_OverflowError, m); }
 std::nullptr_t zero_division_error(std::string_view m) { return set_error(&exc_ZeroDivisionError, m); }
-std::nullptr_t no_memory() { return set_error(&exc_MemoryError, ""); }
+std::nullptr_t no_memory() {
+  Object* e = new_exception_args(&exc_MemoryError, nullptr, 0);
+  if (e) {
+    raise_object(e);
+    decref(e);
+  }
+  return nullptr;
+}
+
+TypeObject* exception_type_for_kind(ExceptionKind kind) {
+  switch (kind) {
+    case ExceptionKind::value_error: return &exc_ValueError;
+    case ExceptionKind::overflow_error: return &exc_OverflowError;
+    case ExceptionKind::zero_division_error: return &exc_ZeroDivisionError;
+    case ExceptionKind::type_error: return &exc_TypeError;
+    case ExceptionKind::memory_error: return &exc_MemoryError;
+    case ExceptionKind::unicode_decode_error: return &exc_UnicodeDecodeError;
+    case ExceptionKind::unicode_encode_error: return &exc_UnicodeEncodeError;
+  }
+  return &exc_ValueError;  // not reached: every kind is listed above
+}
 
 std::nullptr_t attribute_error(Object* obj, StrObject* name) {
   if (is_type_object(obj))

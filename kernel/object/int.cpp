@@ -54,13 +54,8 @@ Object* new_int_from(const prim::Int& v) {
 }
 
 std::nullptr_t raise_prim_error(const prim::Error& e) {
-  TypeObject* t = &exc_ValueError;
-  if (e.type == "OverflowError") t = &exc_OverflowError;
-  else if (e.type == "ZeroDivisionError") t = &exc_ZeroDivisionError;
-  else if (e.type == "TypeError") t = &exc_TypeError;
-  else if (e.type == "UnicodeDecodeError") t = &exc_UnicodeDecodeError;
-  else if (e.type == "UnicodeEncodeError") t = &exc_UnicodeEncodeError;
-  return set_error(t, e.message);
+  if (e.kind == ExceptionKind::memory_error) return no_memory();
+  return set_error(exception_type_for_kind(e.kind), e.message);
 }
 
 template <class T>
@@ -167,7 +162,7 @@ Object* int_mul(Object* a, Object* b) {
   int64_t x, y, r;
   if (both_small(a, b, &x, &y) && !__builtin_mul_overflow(x, y, &r)) return new_int(r);
   INT_OPERANDS_OR_NOTIMPL(a, b);
-  return new_int_from(prim::int_mul(int_value(a), int_value(b)));
+  return from_result(prim::int_mul(int_value(a), int_value(b)));
 }
 
 Object* int_floordiv(Object* a, Object* b) {

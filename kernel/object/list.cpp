@@ -8,6 +8,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/prim/storage.hpp"
 #include "object/seq_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -34,8 +35,29 @@ ListObject* new_list_steal(std::vector<Object*>&& items) {
   return l;
 }
 
+// Makes room for `extra` more items; -1 with MemoryError when they cannot be allocated.
+// CPython: Objects/listobject.c list_resize
+static int list_reserve_more(ListObject* l, size_t extra) {
+  if (prim::reserve_more(l->items, extra)) return 0;
+  no_memory();
+  return -1;
+}
+
 int list_append(ListObject* l, Object* item) {
+  if (list_reserve_more(l, 1) < 0) return -1;
   l->items.push_back(new_ref(item));
+  return 0;
+}
+
+// The length of a built-in sized iterable (a range, a dict, ...), 0 when it has none: the
+// room list.extend() makes up front, so that a huge range fails at once with MemoryError.
+// CPython: Objects/listobject.c list_extend_iter_lock_held (PyObject_LengthHint)
+static ssize builtin_length_hint(Object* iterable) {
+  if ((iterable->type->flags & TypeFlags::heap) || !iterable->type->sq_length) return 0;
+  ssize n = object_length(iterable);
+  if (n >= 0) return n;
+  if (!error_matches(&exc_TypeError)) return -1;
+  clear_error();
   return 0;
 }
 
@@ -45,12 +67,22 @@ static int list_extend_from(ListObject* l, Object* iterable) {
     auto& src = iterable->type == &list_type ? static_cast<ListObject*>(iterable)->items
                                              : static_cast<TupleObject*>(iterable)->items;
     std::vector<Object*> copy(src);  // l may be the same list
+    if (list_reserve_more(l, copy.size()) < 0) return -1;
     for (Object* o : copy) l->items.push_back(new_ref(o));
     return 0;
   }
+  ssize hint = builtin_length_hint(iterable);
+  if (hint < 0 || list_reserve_more(l, size_t(hint)) < 0) return -1;
   Object* it = get_iter(iterable);
   if (!it) return -1;
-  while (Object* x = iter_next(it)) l->items.push_back(x);
+  while (Object* x = iter_next(it)) {
+    if (list_reserve_more(l, 1) < 0) {
+      decref(x);
+      decref(it);
+      return -1;
+    }
+    l->items.push_back(x);
+  }
   decref(it);
   return error_occurred() ? -1 : 0;
 }
@@ -299,7 +331,9 @@ Object* list_richcompare(Object* a, Object* b, CompareOp op) {
 
 Object* list_add(Object* a, Object* b) {
   if (!is_list(a) || !is_list(b)) return new_ref(NotImplemented());
-  ListObject* r = new_list(ssize(as_list(a)->items.size() + as_list(b)->items.size()));
+  const size_t size = as_list(a)->items.size() + as_list(b)->items.size();
+  if (!prim::can_allocate(size, sizeof(Object*))) return no_memory();  // CPython: list_concat
+  ListObject* r = new_list(ssize(size));
   for (Object* o : as_list(a)->items) r->items.push_back(new_ref(o));
   for (Object* o : as_list(b)->items) r->items.push_back(new_ref(o));
   return r;
@@ -311,11 +345,9 @@ Object* list_mul(Object* a, Object* b) {
   if (!is_list(seq) || !n->type->nb_index) return new_ref(NotImplemented());
   ssize count;
   if (!index_as_ssize(n, &count)) return nullptr;
-  auto& src = as_list(seq)->items;
-  ListObject* r = new_list();
-  for (ssize k = 0; k < count; ++k)
-    for (Object* o : src) r->items.push_back(new_ref(o));
-  return r;
+  std::vector<Object*> items;
+  if (!repeat_items(as_list(seq)->items, count, items)) return nullptr;
+  return new_list_steal(std::move(items));
 }
 
 Object* list_iadd(Object* a, Object* b) {
@@ -336,7 +368,7 @@ Object* list_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kw
 
 Object* m_append(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("append", kw) || !check_nargs("list.append", n, 2, 2)) return nullptr;
-  as_list(a[0])->items.push_back(new_ref(a[1]));
+  if (list_append(as_list(a[0]), a[1]) < 0) return nullptr;
   return new_none();
 }
 Object* m_extend(Object*, Object* const* a, size_t n, TupleObject* kw) {

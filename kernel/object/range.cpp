@@ -147,11 +147,14 @@ Object* range_iter(Object* o) {
 
 ssize range_length(Object* o) {
   int64_t a, b, c;
-  if (!small_bounds(as_range(o), &a, &b, &c)) {
+  // A length past PY_SSIZE_T_MAX (range(-2**63, 2**63 - 1)) wraps negative in int64.
+  int64_t n = -1;
+  if (small_bounds(as_range(o), &a, &b, &c)) n = small_length(a, b, c);
+  if (n < 0) {
     overflow_error("Python int too large to convert to C ssize_t");
     return -1;
   }
-  return ssize(small_length(a, b, c));
+  return ssize(n);
 }
 
 Object* range_repr(Object* o) {

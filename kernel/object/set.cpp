@@ -7,6 +7,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "object/prim/hash.hpp"
+#include "object/prim/storage.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -50,16 +51,22 @@ void insert_clean(std::vector<SetEntry>& table, Object* key, int64_t hash) {
   table[i] = {hash, key};
 }
 
-// CPython: set_table_resize
-void table_resize(SetObject* s, ssize minused) {
+// CPython: set_table_resize. -1 with MemoryError (the table unchanged) when the new
+// table cannot be allocated.
+int table_resize(SetObject* s, ssize minused) {
   size_t newsize = kMinSize;
   while (newsize <= size_t(minused)) newsize <<= 1;
+  if (!prim::can_allocate(newsize, sizeof(SetEntry))) {
+    no_memory();
+    return -1;
+  }
   std::vector<SetEntry> old;
   old.swap(s->table);
   s->table.assign(newsize, SetEntry{0, nullptr});
   for (auto& e : old)
     if (e.key && e.key != &set_dummy) insert_clean(s->table, e.key, e.hash);
   s->fill = s->used;
+  return 0;
 }
 
 bool hash_element(Object* key, int64_t* hash) {
@@ -152,8 +159,7 @@ restart:
         }
         fill_slot(s, i + j, key, hash);
         if (size_t(s->fill) * 5 < mask * 3) return 0;
-        table_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
-        return 0;
+        return table_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
       }
       if (e.hash == hash && e.key != &set_dummy) {
         if (e.key == key) return 0;
@@ -233,8 +239,9 @@ int set_update(SetObject* s, Object* iterable) {
     auto* other = as_set(iterable);
     if (other == s || other->used == 0) return 0;
     ensure_table(s);
-    if (size_t(s->fill + other->used) * 5 >= (s->table.size() - 1) * 3)
-      table_resize(s, (s->used + other->used) * 2);
+    if (size_t(s->fill + other->used) * 5 >= (s->table.size() - 1) * 3 &&
+        table_resize(s, (s->used + other->used) * 2) < 0)
+      return -1;
     // Held references: __eq__ may mutate `other` while we add its keys.
     std::vector<SetEntry> entries;
     for (auto& e : other->table)
@@ -244,7 +251,9 @@ int set_update(SetObject* s, Object* iterable) {
   if (is_dict(iterable)) {
     auto* d = static_cast<DictObject*>(iterable);
     ensure_table(s);
-    if (size_t(s->fill + d->used) * 5 >= (s->table.size() - 1) * 3) table_resize(s, (s->used + d->used) * 2);
+    if (size_t(s->fill + d->used) * 5 >= (s->table.size() - 1) * 3 &&
+        table_resize(s, (s->used + d->used) * 2) < 0)
+      return -1;
     std::vector<SetEntry> entries;
     for (auto& e : d->entries)
       if (e.key) entries.push_back({e.hash, new_ref(e.key)});

@@ -12,6 +12,7 @@
 #include "gopy/state.hpp"
 #include "object/num_internal.hpp"
 #include "object/prim/hash.hpp"
+#include "object/prim/storage.hpp"
 #include "object/prim/unicode.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -190,6 +191,9 @@ Object* object_ascii(Object* o) {
 Object* str_concat(Object* a, Object* b) {
   auto* x = as_str(a);
   auto* y = as_str(b);
+  // CPython: Objects/unicodeobject.c PyUnicode_Concat
+  if (y->length > PTRDIFF_MAX - x->length) return overflow_error("strings are too large to concat");
+  if (!prim::can_allocate(x->utf8.size() + y->utf8.size(), 1)) return no_memory();
   auto* s = make<StrObject>();
   s->utf8.reserve(x->utf8.size() + y->utf8.size());
   s->utf8 = x->utf8;
@@ -235,10 +239,17 @@ Object* str_repeat(Object* s, Object* n) {
   if (!index_as_ssize(n, &count)) return nullptr;
   auto* src = as_str(s);
   if (count <= 0 || src->length == 0) return new_str("");
-  if (src->utf8.size() * size_t(count) > (size_t(1) << 32)) return no_memory();
+  // CPython: Objects/unicodeobject.c unicode_repeat (the length in characters), then
+  // PyUnicode_New's MemoryError when the text cannot be allocated.
+  if (src->length > PTRDIFF_MAX / count) return overflow_error("repeated string is too long");
+  if (!prim::can_allocate(size_t(count), src->utf8.size())) return no_memory();
   auto* r = make<StrObject>();
-  r->utf8.reserve(src->utf8.size() * size_t(count));
-  for (ssize i = 0; i < count; ++i) r->utf8 += src->utf8;
+  if (src->utf8.size() == 1) {
+    r->utf8.assign(size_t(count), src->utf8[0]);
+  } else {
+    r->utf8.reserve(src->utf8.size() * size_t(count));
+    for (ssize i = 0; i < count; ++i) r->utf8 += src->utf8;
+  }
   r->length = src->length * count;
   r->ascii = src->ascii;
   return r;

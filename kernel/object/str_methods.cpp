@@ -9,6 +9,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/prim/storage.hpp"
 #include "object/prim/unicode.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -367,6 +368,7 @@ Object* pad(Object* const* a, size_t n, TupleObject* kw, const char* name, int m
   const U& s = S(a[0])->cps();
   ssize extra = width - ssize(s.size());
   if (extra <= 0) return new_ref(a[0]);
+  if (!prim::can_allocate(size_t(width), sizeof(char32_t))) return no_memory();  // CPython: pad
   ssize left = mode == 0 ? 0 : mode == 1 ? extra : extra / 2 + (extra & width & 1);
   return from_cps(U(size_t(left), fill) + s + U(size_t(extra - left), fill));
 }
@@ -379,6 +381,7 @@ Object* m_zfill(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!index_as_ssize(a[1], &width)) return nullptr;
   U s = S(a[0])->cps();
   if (ssize(s.size()) >= width) return new_ref(a[0]);
+  if (!prim::can_allocate(size_t(width), sizeof(char32_t))) return no_memory();
   size_t fill = size_t(width) - s.size();
   size_t at = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
   s.insert(at, fill, U'0');

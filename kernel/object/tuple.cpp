@@ -6,6 +6,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "object/prim/hash.hpp"
+#include "object/prim/storage.hpp"
 #include "object/seq_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -49,6 +50,20 @@ TupleObject* tuple_from_iterable(Object* iterable) {
   l->items.clear();
   decref(l);
   return t;
+}
+
+bool repeat_items(const std::vector<Object*>& src, ssize count, std::vector<Object*>& out) {
+  if (src.empty() || count <= 0) return true;
+  // CPython: Objects/listobject.c list_repeat_lock_held, Objects/tupleobject.c tuple_repeat
+  // (PyErr_NoMemory when the size overflows or the items cannot be allocated).
+  if (ssize(src.size()) > PTRDIFF_MAX / count || !prim::can_allocate(src.size() * size_t(count), sizeof(Object*))) {
+    no_memory();
+    return false;
+  }
+  out.reserve(src.size() * size_t(count));
+  for (ssize k = 0; k < count; ++k)
+    for (Object* o : src) out.push_back(new_ref(o));
+  return true;
 }
 
 // CPython: Objects/listobject.c list_richcompare, tuple_richcompare. Items are held while __eq__ runs, and
@@ -189,7 +204,10 @@ Object* tuple_richcompare(Object* a, Object* b, CompareOp op) {
 
 Object* tuple_add(Object* a, Object* b) {
   if (!is_tuple(a) || !is_tuple(b)) return new_ref(NotImplemented());
+  const size_t size = as_tuple(a)->items.size() + as_tuple(b)->items.size();
+  if (!prim::can_allocate(size, sizeof(Object*))) return no_memory();  // CPython: tuple_concat
   std::vector<Object*> items;
+  items.reserve(size);
   for (Object* o : as_tuple(a)->items) items.push_back(new_ref(o));
   for (Object* o : as_tuple(b)->items) items.push_back(new_ref(o));
   return new_tuple_steal(std::move(items));
@@ -202,8 +220,7 @@ Object* tuple_mul(Object* a, Object* b) {
   ssize count;
   if (!index_as_ssize(n, &count)) return nullptr;
   std::vector<Object*> items;
-  for (ssize k = 0; k < count; ++k)
-    for (Object* o : as_tuple(seq)->items) items.push_back(new_ref(o));
+  if (!repeat_items(as_tuple(seq)->items, count, items)) return nullptr;
   return new_tuple_steal(std::move(items));
 }
 

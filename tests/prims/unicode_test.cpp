@@ -15,6 +15,7 @@
 #include "object/prim/unicode.hpp"
 
 using namespace gopy::prim;
+using gopy::ExceptionKind;
 using namespace std::literals;
 
 namespace {
@@ -309,17 +310,17 @@ TEST_CASE("str_repr quotes and escapes as CPython", "[unicode]") {
 TEST_CASE("UTF-8 decoding and encoding are strict with CPython's messages", "[unicode]") {
   CHECK(u8(utf8_decode("\x61\x62\x63"sv).value()) == u8(U"abc"sv));
   CHECK(u8(utf8_decode("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"sv).value()) == u8(U"\xe9""\x20ac""\x1f600"""sv));
-  CHECK(utf8_decode("\xff"sv).error() == Error{"UnicodeDecodeError", "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"});
-  CHECK(utf8_decode("\x61\x80"sv).error() == Error{"UnicodeDecodeError", "'utf-8' codec can't decode byte 0x80 in position 1: invalid start byte"});
-  CHECK(utf8_decode("\xc3"sv).error() == Error{"UnicodeDecodeError", "'utf-8' codec can't decode byte 0xc3 in position 0: unexpected end of data"});
-  CHECK(utf8_decode("\xe2\x82"sv).error() == Error{"UnicodeDecodeError", "'utf-8' codec can't decode bytes in position 0-1: unexpected end of data"});
-  CHECK(utf8_decode("\xe2\x28\xa1"sv).error() == Error{"UnicodeDecodeError", "'utf-8' codec can't decode byte 0xe2 in position 0: invalid continuation byte"});
-  CHECK(utf8_decode("\xed\xa0\x80"sv).error() == Error{"UnicodeDecodeError", "'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte"});
-  CHECK(utf8_decode("\xf0\x80\x80\x80"sv).error() == Error{"UnicodeDecodeError", "'utf-8' codec can't decode byte 0xf0 in position 0: invalid continuation byte"});
-  CHECK(utf8_decode("\xf4\x90\x80\x80"sv).error() == Error{"UnicodeDecodeError", "'utf-8' codec can't decode byte 0xf4 in position 0: invalid continuation byte"});
-  CHECK(utf8_decode("\xc0\xaf"sv).error() == Error{"UnicodeDecodeError", "'utf-8' codec can't decode byte 0xc0 in position 0: invalid start byte"});
-  CHECK(utf8_decode("\x6f\x6b\xf0\x9f\x98"sv).error() == Error{"UnicodeDecodeError", "'utf-8' codec can't decode bytes in position 2-4: unexpected end of data"});
-  CHECK(utf8_encode(U"ab\xdc80").error() == Error{"UnicodeEncodeError", "'utf-8' codec can't encode character '\\udc80' in position 2: surrogates not allowed"});
+  CHECK(utf8_decode("\xff"sv).error() == Error{ExceptionKind::unicode_decode_error, "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"});
+  CHECK(utf8_decode("\x61\x80"sv).error() == Error{ExceptionKind::unicode_decode_error, "'utf-8' codec can't decode byte 0x80 in position 1: invalid start byte"});
+  CHECK(utf8_decode("\xc3"sv).error() == Error{ExceptionKind::unicode_decode_error, "'utf-8' codec can't decode byte 0xc3 in position 0: unexpected end of data"});
+  CHECK(utf8_decode("\xe2\x82"sv).error() == Error{ExceptionKind::unicode_decode_error, "'utf-8' codec can't decode bytes in position 0-1: unexpected end of data"});
+  CHECK(utf8_decode("\xe2\x28\xa1"sv).error() == Error{ExceptionKind::unicode_decode_error, "'utf-8' codec can't decode byte 0xe2 in position 0: invalid continuation byte"});
+  CHECK(utf8_decode("\xed\xa0\x80"sv).error() == Error{ExceptionKind::unicode_decode_error, "'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte"});
+  CHECK(utf8_decode("\xf0\x80\x80\x80"sv).error() == Error{ExceptionKind::unicode_decode_error, "'utf-8' codec can't decode byte 0xf0 in position 0: invalid continuation byte"});
+  CHECK(utf8_decode("\xf4\x90\x80\x80"sv).error() == Error{ExceptionKind::unicode_decode_error, "'utf-8' codec can't decode byte 0xf4 in position 0: invalid continuation byte"});
+  CHECK(utf8_decode("\xc0\xaf"sv).error() == Error{ExceptionKind::unicode_decode_error, "'utf-8' codec can't decode byte 0xc0 in position 0: invalid start byte"});
+  CHECK(utf8_decode("\x6f\x6b\xf0\x9f\x98"sv).error() == Error{ExceptionKind::unicode_decode_error, "'utf-8' codec can't decode bytes in position 2-4: unexpected end of data"});
+  CHECK(utf8_encode(U"ab\xdc80").error() == Error{ExceptionKind::unicode_encode_error, "'utf-8' codec can't encode character '\\udc80' in position 2: surrogates not allowed"});
   CHECK(utf8_encode(U"é€😀").value() == "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");
   CHECK(utf8_encode_lossless(U"\xd800") == "\xed\xa0\x80");
 }
@@ -331,7 +332,7 @@ TEST_CASE("UTF-8 with error handlers, between bytes and str text", "[unicode]") 
   CHECK(fs_decode("\xc3\xa9"sv) == "\xc3\xa9");
   CHECK(fs_encode(fs_decode("a\xff\xed\xa0\x80\xf0\x9f"sv)).value() == "a\xff\xed\xa0\x80\xf0\x9f");
   CHECK(fs_encode("\xed\xa0\x80"sv).error() ==
-        Error{"UnicodeEncodeError", "'utf-8' codec can't encode character '\\ud800' in position 0: surrogates not allowed"});
+        Error{ExceptionKind::unicode_encode_error, "'utf-8' codec can't encode character '\\ud800' in position 0: surrogates not allowed"});
   // The other handlers; errors name the whole run of surrogates.
   CHECK(utf8_decode_text("a\xf0\x90\x80z"sv, ErrorHandler::replace).value() == "a\xef\xbf\xbdz");
   CHECK(utf8_decode_text("a\xffz"sv, ErrorHandler::ignore).value() == "az");

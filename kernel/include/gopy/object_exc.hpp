@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "gopy/exception_kind.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_str.hpp"
@@ -110,7 +111,10 @@ std::nullptr_t index_error(std::string_view message);
 std::nullptr_t overflow_error(std::string_view message);
 std::nullptr_t zero_division_error(std::string_view message);
 std::nullptr_t attribute_error(Object* obj, StrObject* name);
+// MemoryError without arguments (CPython: PyErr_NoMemory).
 std::nullptr_t no_memory();
+// The built-in exception type of a kind.
+TypeObject* exception_type_for_kind(ExceptionKind kind);
 
 // Exception attribute helpers (stored in the exception's dict).
 Object* exception_get_attr(Object* exc, std::string_view name);  // borrowed or null

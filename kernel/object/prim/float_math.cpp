@@ -138,7 +138,7 @@ Result<double> float_round(double x, int64_t ndigits) {
   // ndigits < 0: round to a multiple of 10**k. A tie needs x to be an integer, so the
   // fractional part only decides when it is the integer part's remainder that is a tie.
   Int pow10 = 1;
-  for (int64_t i = 0; i < -ndigits; ++i) pow10 = int_mul(pow10, Int(10));
+  for (int64_t i = 0; i < -ndigits; ++i) pow10 = int_mul(pow10, Int(10)).value();
   const double whole = std::floor(x);
   Int n = int_from_double(whole).value();
   Int r = int_mod(n, pow10).value();

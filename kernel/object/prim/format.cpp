@@ -9,6 +9,7 @@
 
 #include "object/prim/double_to_string.hpp"
 #include "object/prim/float.hpp"
+#include "object/prim/storage.hpp"
 #include "object/prim/unicode.hpp"
 
 namespace gopy::prim {
@@ -17,11 +18,12 @@ namespace {
 
 using Grouping = FormatSpec::Grouping;
 
-// Widths and precisions that would build a string of more than 2**28 characters are
-// refused with MemoryError rather than letting the allocation fail.
-constexpr int64_t kMaxFormattedLength = int64_t{1} << 28;
-
-Error too_long() { return Error{"MemoryError", ""}; }
+// Whether a result of `length` characters can be built: a width or precision asks for
+// as many characters as it says, and only an allocation that cannot succeed is a
+// MemoryError (CPython: PyUnicode_New failing in the formatters).
+bool fits_in_memory(int64_t length) {
+  return length < 0 || can_allocate(static_cast<size_t>(length), sizeof(char32_t));
+}
 
 std::string type_char_text(char32_t type) {
   if (type > 32 && type < 128) return std::string(1, static_cast<char>(type));
@@ -194,7 +196,7 @@ std::u32string ascii_to_u32(std::string_view s) { return std::u32string(s.begin(
 // CPython: Python/formatter_unicode.c format_float_internal
 Result<std::u32string> format_float_internal(double value, const FormatSpec& spec) {
   if (spec.precision > INT_MAX) return value_error("precision too big");
-  if (spec.precision > kMaxFormattedLength || spec.width > kMaxFormattedLength) return too_long();
+  if (!fits_in_memory(spec.precision) || !fits_in_memory(spec.width)) return memory_error();
   int precision = static_cast<int>(spec.precision);
   int default_precision = 6;
   char32_t type = spec.type;
@@ -243,7 +245,7 @@ Result<std::u32string> format_float_internal(double value, const FormatSpec& spe
 Result<std::u32string> format_int_internal(const Int& value, const FormatSpec& spec,
                                            int64_t max_str_digits) {
   if (spec.precision != -1) return value_error("Precision not allowed in integer format specifier");
-  if (spec.width > kMaxFormattedLength) return too_long();
+  if (!fits_in_memory(spec.width)) return memory_error();
   if (spec.no_neg_zero)
     return value_error("Negative zero coercion (z) not allowed in integer format specifier");
   if (spec.type == 'c') {
@@ -421,7 +423,7 @@ Result<std::u32string> format_str(std::u32string_view value, std::u32string_view
     return value_error("Negative zero coercion (z) not allowed in string format specifier");
   if (f.alternate) return value_error("Alternate form (#) not allowed in string format specifier");
   if (f.align == '=') return value_error("'=' alignment not allowed in string format specifier");
-  if (f.width > kMaxFormattedLength) return too_long();
+  if (!fits_in_memory(f.width)) return memory_error();
   int64_t len = static_cast<int64_t>(value.size());
   if (f.precision >= 0 && len >= f.precision) len = f.precision;
   const int64_t total = std::max(len, f.width);

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "object/prim/int_big.hpp"
+#include "object/prim/storage.hpp"
 
 namespace gopy::prim {
 
@@ -15,9 +16,17 @@ namespace {
 
 constexpr int64_t kInt64Min = std::numeric_limits<int64_t>::min();
 
-// Results above 2**31 bits (256 MiB) are refused with MemoryError rather than letting an
-// allocation fail inside cpp_int.
-constexpr uint64_t kMaxResultBits = uint64_t{1} << 31;
+// CPython stores ints in 30-bit digits and refuses more than MAX_LONG_DIGITS of them
+// (Objects/longobject.c long_alloc: "too many digits in integer").
+constexpr uint64_t kDigitBits = 30;
+constexpr uint64_t kMaxLongDigits = (uint64_t{INT64_MAX} - 1) / kDigitBits;
+
+// Whether `copies` buffers of `bits` bits can be allocated: checked before cpp_int
+// computes a result, so that it never meets a failing allocation (MemoryError instead).
+// cpp_int grows a buffer to at least four times its capacity, and a product takes scratch
+// space besides (karatsuba_storage_size: five limbs for every limb of a factor).
+constexpr uint64_t kProductCopies = 5;
+bool result_fits_in_memory(uint64_t bits, uint64_t copies) { return can_allocate(bits / 8 + 1, copies); }
 
 // floor(a / b) and the remainder with the sign of b, for b != 0.
 void floor_divmod(const BigValue& a, const BigValue& b, BigValue& q, BigValue& r) {
@@ -26,6 +35,13 @@ void floor_divmod(const BigValue& a, const BigValue& b, BigValue& q, BigValue& r
     q -= 1;
     r += b;
   }
+}
+
+// log2|v| for |v| >= 2, close enough to size a power's result.
+double log2_magnitude(const Int& v) {
+  const uint64_t bits = int_bit_length(v);
+  if (bits > 1000) return static_cast<double>(bits);  // within one part in a thousand
+  return std::log2(std::fabs(int_to_double(v).value()));
 }
 
 Error division_by_zero() { return zero_division_error("division by zero"); }
@@ -77,10 +93,11 @@ Int int_sub(const Int& a, const Int& b) {
   return from_big(to_big(a) - to_big(b));
 }
 
-Int int_mul(const Int& a, const Int& b) {
+Result<Int> int_mul(const Int& a, const Int& b) {
   int64_t r;
   if (a.is_small() && b.is_small() && !__builtin_mul_overflow(a.small_value(), b.small_value(), &r))
-    return r;
+    return Int(r);
+  if (!result_fits_in_memory(int_bit_length(a) + int_bit_length(b), kProductCopies)) return memory_error();
   return from_big(to_big(a) * to_big(b));
 }
 
@@ -189,12 +206,23 @@ Result<Int> int_pow(const Int& base, const Int& exp) {
     if (b == 0 || b == 1) return base;
     if (b == -1) return Int(int_and(exp, Int(1)).is_zero() ? 1 : -1);
   }
-  // Any other base grows by at least one bit per step.
-  const uint64_t bits = int_bit_length(base);
-  if (!exp.is_small() || static_cast<uint64_t>(exp.small_value()) > kMaxResultBits / (bits - 1))
-    return Error{"MemoryError", ""};
+  // Any other base needs about e * log2|base| bits; CPython's allocation of a result that
+  // size fails with MemoryError (an earlier squaring fails first when it is beyond any
+  // memory, so never "too many digits").
+  if (!exp.is_small()) return memory_error();
   const uint64_t e = static_cast<uint64_t>(exp.small_value());
-  return from_big(boost::multiprecision::pow(to_big(base), static_cast<unsigned>(e)));
+  const double result_bits = static_cast<double>(e) * log2_magnitude(base);
+  if (!(result_bits < 0x1p62) || !result_fits_in_memory(static_cast<uint64_t>(result_bits), kProductCopies))
+    return memory_error();
+  if (e <= std::numeric_limits<unsigned>::max())
+    return from_big(boost::multiprecision::pow(to_big(base), static_cast<unsigned>(e)));
+  // Square and multiply for exponents beyond cpp_int's pow.
+  BigValue result = 1, square = to_big(base);
+  for (uint64_t rest = e; rest != 0; rest >>= 1) {
+    if (rest & 1) result *= square;
+    if (rest > 1) square *= square;
+  }
+  return from_big(std::move(result));
 }
 
 // CPython: Objects/longobject.c long_pow with a modulus; long_invmod for exp < 0
@@ -235,7 +263,11 @@ Result<Int> int_lshift(const Int& a, const Int& count) {
   if (a.is_zero()) return Int(0);
   if (!count.is_small()) return overflow_error("too many digits in integer");
   const int64_t n = count.small_value();
-  if (static_cast<uint64_t>(n) + int_bit_length(a) > kMaxResultBits) return Error{"MemoryError", ""};
+  const uint64_t bits = int_bit_length(a);
+  const uint64_t digits = (bits + kDigitBits - 1) / kDigitBits + static_cast<uint64_t>(n) / kDigitBits +
+                          (static_cast<uint64_t>(n) % kDigitBits != 0);
+  if (digits > kMaxLongDigits) return overflow_error("too many digits in integer");
+  if (!result_fits_in_memory(std::max(bits + static_cast<uint64_t>(n), 4 * bits), 1)) return memory_error();
   if (a.is_small() && n < 63) {
     const int64_t x = a.small_value();
     const int64_t limit = std::numeric_limits<int64_t>::max() >> n;

@@ -50,11 +50,12 @@ class Int {
   std::shared_ptr<const Big> big_;
 };
 
-// Arithmetic that cannot fail. CPython: Objects/longobject.c long_add, long_sub, long_mul,
+// Arithmetic that cannot fail. CPython: Objects/longobject.c long_add, long_sub,
 // long_neg, long_abs, long_invert, long_and, long_or, long_xor (two's complement semantics)
 Int int_add(const Int& a, const Int& b);
 Int int_sub(const Int& a, const Int& b);
-Int int_mul(const Int& a, const Int& b);
+// CPython: Objects/longobject.c long_mul (MemoryError when the product cannot be allocated)
+Result<Int> int_mul(const Int& a, const Int& b);
 Int int_neg(const Int& a);
 Int int_abs(const Int& a);
 Int int_invert(const Int& a);

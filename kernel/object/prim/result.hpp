@@ -1,27 +1,30 @@
-// Result<T>: a value or a Python-level error (exception type name + message), the way
-// every primitive in gopy::prim reports failure. The object model turns an Error into
-// the exception of that name; nothing here throws.
+// Result<T>: a value or a Python-level error (exception kind + message), the way every
+// primitive in gopy::prim reports failure. The object model turns an Error into the
+// exception of that kind; nothing here throws.
 #pragma once
 
 #include <string>
 #include <utility>
 #include <variant>
 
+#include "gopy/exception_kind.hpp"
+
 namespace gopy::prim {
 
-// A Python exception to raise: `type` is the builtin exception name ("ValueError"),
-// `message` is CPython's text for the same failure.
+// A Python exception to raise: its kind and CPython's text for the same failure.
 struct Error {
-  std::string type;
+  ExceptionKind kind;
   std::string message;
   bool operator==(const Error&) const = default;
 };
 
-inline Error value_error(std::string message) { return {"ValueError", std::move(message)}; }
-inline Error overflow_error(std::string message) { return {"OverflowError", std::move(message)}; }
+inline Error value_error(std::string message) { return {ExceptionKind::value_error, std::move(message)}; }
+inline Error overflow_error(std::string message) { return {ExceptionKind::overflow_error, std::move(message)}; }
 inline Error zero_division_error(std::string message) {
-  return {"ZeroDivisionError", std::move(message)};
+  return {ExceptionKind::zero_division_error, std::move(message)};
 }
+// CPython: PyErr_NoMemory (a MemoryError without a message).
+inline Error memory_error() { return {ExceptionKind::memory_error, {}}; }
 
 template <class T>
 class [[nodiscard]] Result {

@@ -82,14 +82,14 @@ Error decode_error(std::string_view bytes, std::size_t start, std::size_t end, c
     what = "byte 0x" + hex(static_cast<unsigned char>(bytes[start]), 2) + " in position " + std::to_string(start);
   else
     what = "bytes in position " + std::to_string(start) + "-" + std::to_string(end - 1);
-  return {"UnicodeDecodeError", "'utf-8' codec can't decode " + what + ": " + reason};
+  return {ExceptionKind::unicode_decode_error, "'utf-8' codec can't decode " + what + ": " + reason};
 }
 
 Error encode_error(char32_t first, std::size_t start, std::size_t end) {
   std::string what = end - start == 1 ? "character '\\u" + hex(first, 4) + "' in position " + std::to_string(start)
                                       : "characters in position " + std::to_string(start) + "-" +
                                             std::to_string(end - 1);
-  return {"UnicodeEncodeError", "'utf-8' codec can't encode " + what + ": surrogates not allowed"};
+  return {ExceptionKind::unicode_encode_error, "'utf-8' codec can't encode " + what + ": surrogates not allowed"};
 }
 
 // Bytes to str text; `surrogates` as in step(). CPython: unicode_decode_utf8 with the
