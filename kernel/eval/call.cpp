@@ -6,6 +6,7 @@
 #include "eval/code.hpp"
 #include "eval/nodes_expr.hpp"
 #include "gopy/object_num.hpp"
+#include "gopy/signals.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -202,7 +203,11 @@ Object* run_frame(ThreadState* ts, Frame& f) {
   ++ts->depth;
   CodeObject* co = f.code;
   Object* result = nullptr;
-  if (co->expr_body) {
+  // A pending signal is acted on as the frame starts (CPython: RESUME).
+  bool interrupted = check_signals() < 0;
+  if (interrupted) {
+    result = nullptr;
+  } else if (co->expr_body) {
     f.lineno = co->expr_body->lineno;
     result = co->expr_body->eval(f);
   } else {

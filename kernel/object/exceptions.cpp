@@ -194,7 +194,17 @@ void set_dict_attr(BaseExceptionObject* e, std::string_view name, Object* value)
   dict_set_str(e->dict, name, value);
 }
 
+// OSError(errno, strerror, ...) takes the subclass of its errno when called as OSError
+// itself (CPython: Objects/exceptions.c OSError_new).
+TypeObject* os_error_subclass(TypeObject* t, Object* const* args, size_t nargs) {
+  int64_t err;
+  if (t != &exc_OSError || nargs < 2 || nargs > 5 || !is_int(args[0]) || !int_to_int64(args[0], &err)) return t;
+  if (err < INT32_MIN || err > INT32_MAX) return t;
+  return os_error_type_for_errno(int(err));
+}
+
 Object* exc_new(TypeObject* t, Object* const* args, size_t nargs, TupleObject*) {
+  t = os_error_subclass(t, args, nargs);
   if (t->flags & TypeFlags::heap) incref(t);
   auto* e = make<BaseExceptionObject>(t);
   decref(e->args);
@@ -237,6 +247,20 @@ int exc_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwnam
     for (size_t i = 0; i < 6; ++i)
       set_dict_attr(e, fields[i], info && i < info->items.size() ? info->items[i] : None());
     set_dict_attr(e, "print_file_and_line", None());
+  } else if (is_subtype(self->type, &exc_OSError)) {
+    // CPython: Objects/exceptions.c oserror_init (errno, strerror, filename, winerror,
+    // filename2); with a filename, args keeps only (errno, strerror).
+    bool fields = nargs >= 2 && nargs <= 5;
+    set_dict_attr(e, "errno", fields ? args[0] : None());
+    set_dict_attr(e, "strerror", fields ? args[1] : None());
+    Object* filename = fields && nargs >= 3 ? args[2] : None();
+    set_dict_attr(e, "filename", filename);
+    set_dict_attr(e, "filename2", fields && nargs == 5 ? args[4] : None());
+    if (filename != None()) {
+      TupleObject* two = new_tuple_from({args[0], args[1]});
+      decref(e->args);
+      e->args = two;
+    }
   }
   return 0;
 }
@@ -349,6 +373,32 @@ int exc_setattr(Object* o, StrObject* name, Object* value) {
 
 DictObject** exception_dict_slot(Object* o) { return &static_cast<BaseExceptionObject*>(o)->dict; }
 
+// CPython: Objects/exceptions.c OSError_str: "[Errno N] text" with the file names; null
+// (no error set) when errno and strerror are not both given.
+Object* os_error_str(Object* exc) {
+  Object* err = exception_get_attr(exc, "errno");
+  Object* text = exception_get_attr(exc, "strerror");
+  Object* file = exception_get_attr(exc, "filename");
+  Object* file2 = exception_get_attr(exc, "filename2");
+  if (!err || !text || err == None() || text == None()) return nullptr;
+  std::string out = "[Errno ";
+  for (Object* part : {err, text}) {
+    Object* s = object_str(part);
+    if (!s) return nullptr;
+    out += as_str(s)->utf8;
+    decref(s);
+    if (part == err) out += "] ";
+  }
+  for (Object* name : {file, file2}) {
+    if (!name || name == None()) break;
+    Object* r = object_repr(name);
+    if (!r) return nullptr;
+    out += (name == file ? ": " : " -> ") + as_str(r)->utf8;
+    decref(r);
+  }
+  return new_str(out);
+}
+
 }  // namespace
 
 Object* exception_str(Object* exc) {
@@ -361,6 +411,10 @@ Object* exception_str(Object* exc) {
   if (is_subtype(exc->type, &exc_ImportError)) {
     Object* msg = exception_get_attr(exc, "msg");
     if (msg && msg != None()) return object_str(msg);
+  }
+  if (is_subtype(exc->type, &exc_OSError)) {
+    if (Object* text = os_error_str(exc)) return text;
+    if (error_occurred()) return nullptr;
   }
   if (e->args->size() == 0) return new_str("");
   if (e->args->size() == 1) return object_str(e->args->items[0]);

@@ -1,4 +1,4 @@
-// Printing an uncaught exception: the chain (cause/context), each traceback outermost
+// Printing an exception: the chain (cause/context), each traceback outermost
 // frame first, then `Type: message` (CPython: Python/pythonrun.c print_exception_recursive,
 // print_exception, Python/traceback.c tb_displayline).
 #include <cstdio>
@@ -67,6 +67,9 @@ class Printer {
  public:
   explicit Printer(Object* stream) : stream_(stream) {}
 
+  // False once a write failed (the error is cleared; nothing more is written).
+  bool ok() const { return ok_; }
+
   void print_chain(Object* exc) {
     seen_.insert(exc);
     auto* e = static_cast<BaseExceptionObject*>(exc);
@@ -79,9 +82,6 @@ class Printer {
     }
     print_one(exc);
   }
-
- private:
-  void out(std::string_view text) { write_to_stream(stream_, text); }
 
   void print_traceback(TracebackObject* tb) {
     out("Traceback (most recent call last):\n");
@@ -107,14 +107,12 @@ class Printer {
     flush_repeats(repeats);
   }
 
-  void flush_repeats(int repeats) {
-    if (repeats >= 3) {
-      int more = repeats - 2;
-      out(cat("  [Previous line repeated ", more, " more time", more == 1 ? "" : "s", "]\n"));
-    }
-  }
-
   void print_one(Object* exc) {
+    if (!is_exception_instance(exc)) {
+      // CPython: print_exception's check of what sys.excepthook was given.
+      out(cat("TypeError: print_exception(): Exception expected for value, ", exc->type->name, " found\n"));
+      return;
+    }
     auto* e = static_cast<BaseExceptionObject*>(exc);
     if (e->traceback && e->traceback->type == &traceback_type)
       print_traceback(static_cast<TracebackObject*>(e->traceback));
@@ -130,6 +128,21 @@ class Printer {
       decref(s);
     }
     out(text.empty() ? name + "\n" : cat(name, ": ", text, "\n"));
+  }
+
+ private:
+  void out(std::string_view text) {
+    if (ok_ && write_to_stream(stream_, text) < 0) {
+      clear_error();
+      ok_ = false;
+    }
+  }
+
+  void flush_repeats(int repeats) {
+    if (repeats >= 3) {
+      int more = repeats - 2;
+      out(cat("  [Previous line repeated ", more, " more time", more == 1 ? "" : "s", "]\n"));
+    }
   }
 
   // CPython: Python/pythonrun.c print_exception_file_and_line + print_error_text
@@ -161,22 +174,24 @@ class Printer {
   }
 
   Object* stream_;
+  bool ok_ = true;
   std::unordered_set<Object*> seen_;
 };
 
 }  // namespace
 
-void print_exception(Object* exc) {
-  Interpreter* interp = get_thread_state()->interp;
-  Object* stream = interp->stderr_obj;
-  if (stream) incref(stream);
-  Printer(stream).print_chain(exc);
-  if (stream) {
-    Object* r = call_method(stream, "flush", nullptr, 0);
-    if (r) decref(r);
-    else clear_error();
-    decref(stream);
-  }
+void print_exception_to(Object* stream, Object* exc) {
+  Printer printer(stream);
+  if (is_exception_instance(exc)) printer.print_chain(exc);
+  else printer.print_one(exc);
+  if (!printer.ok()) std::fputs("lost sys.stderr\n", stderr);
+  Object* r = call_method(stream, "flush", nullptr, 0);
+  if (r) decref(r);
+  else clear_error();  // CPython ignores the flush error silently
+}
+
+void print_traceback_to(Object* stream, Object* tb) {
+  if (tb && tb->type == &traceback_type) Printer(stream).print_traceback(static_cast<TracebackObject*>(tb));
 }
 
 }  // namespace gopy

@@ -190,6 +190,15 @@ void apply_stdio_errors(Interpreter* interp, const Config& config) {
   }
 }
 
+// -u / PYTHONUNBUFFERED: stdout and stderr write every call through at once.
+// CPython: Python/pylifecycle.c create_stdio (buffered_stdio = 0: write_through)
+void apply_stdio_buffering(Interpreter* interp, const Config& config) {
+  if (config.buffered_stdio != 0) return;
+  for (Object* stream : {interp->stdout_obj, interp->stderr_obj}) {
+    if (stream != nullptr && stream->type == &textio_type) static_cast<TextIOObject*>(stream)->write_through = true;
+  }
+}
+
 }  // namespace
 
 // The sys plugin calls this at each phase it attaches at. The configuration's part of
@@ -204,6 +213,7 @@ Status fill_config(Interpreter* interp, std::string_view phase) {
   if (sys == nullptr) return Status::error("sys_config", "the sys module does not exist yet");
 
   apply_stdio_errors(interp, *config);
+  apply_stdio_buffering(interp, *config);
   put(sys, "flags", make_flags(*config, *preconfig));
   put(sys, "argv", str_list(config->argv.empty() ? StringList{""} : config->argv));
   put(sys, "orig_argv", str_list(config->orig_argv));

@@ -1,6 +1,8 @@
 // The standard stream objects (sys.stdin, sys.stdout, sys.stderr): UTF-8 text over a
 // file descriptor. Output is buffered and flushed on flush(), when large, at a newline
-// for line-buffered streams, and when the object is freed.
+// for line-buffered streams, at every write for write-through ones (-u), and when the
+// object is freed. What a failed write did not take stays buffered, as in CPython's
+// BufferedWriter, so the exit-time flush fails (and reports) again.
 #pragma once
 
 #include <string>
@@ -18,6 +20,7 @@ struct TextIOObject : Object {
   std::string errors = "strict";
   bool readable = false;
   bool line_buffered = false;
+  bool write_through = false;  // -u / PYTHONUNBUFFERED
   std::string pending;  // output not yet written
   std::string inbuf;    // input read ahead
   size_t inpos = 0;
