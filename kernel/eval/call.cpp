@@ -203,10 +203,9 @@ Object* run_frame(ThreadState* ts, Frame& f) {
   ++ts->depth;
   CodeObject* co = f.code;
   Object* result = nullptr;
-  // A pending signal is acted on as the frame starts (CPython: RESUME).
-  bool interrupted = check_signals() < 0;
-  if (interrupted) {
-    result = nullptr;
+  if (check_signals() < 0) {
+    // A pending signal is acted on as the frame starts (CPython: RESUME): the body does
+    // not run and the frame fails with KeyboardInterrupt.
   } else if (co->expr_body) {
     f.lineno = co->expr_body->lineno;
     result = co->expr_body->eval(f);

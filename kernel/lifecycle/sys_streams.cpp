@@ -68,6 +68,22 @@ void set_sys_attribute(const char* name, Object* value) {
   if (dict_set_str(interp->sys_module->dict, name, value) < 0) clear_error();
 }
 
+// CPython: Objects/object.c _PyObject_Dump, what is left to say when sys.stderr is gone.
+void dump_object(Object* o) {
+  std::string repr = "<repr failed>";
+  if (Object* r = object_repr(o)) {
+    repr = as_str(r)->utf8;
+    decref(r);
+  } else {
+    clear_error();
+  }
+  std::fprintf(stderr,
+               "object address  : %p\nobject refcount : %lld\nobject type     : %p\n"
+               "object type name: %s\nobject repr     : %s\n",
+               static_cast<void*>(o), static_cast<long long>(o->refcnt), static_cast<void*>(o->type),
+               o->type->name.c_str(), repr.c_str());
+}
+
 }  // namespace
 
 void sys_write_stderr(std::string_view text) {
@@ -82,7 +98,8 @@ void sys_write_stderr(std::string_view text) {
 void display_exception(Object* exc) {
   Object* stream = sys_attribute("stderr");
   if (!stream) {
-    std::fprintf(stderr, "%s\nlost sys.stderr\n", exception_type_display_name(exc->type).c_str());
+    dump_object(exc);
+    std::fputs("lost sys.stderr\n", stderr);
     return;
   }
   if (stream == None()) return;

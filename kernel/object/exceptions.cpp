@@ -373,28 +373,33 @@ int exc_setattr(Object* o, StrObject* name, Object* value) {
 
 DictObject** exception_dict_slot(Object* o) { return &static_cast<BaseExceptionObject*>(o)->dict; }
 
-// CPython: Objects/exceptions.c OSError_str: "[Errno N] text" with the file names; null
-// (no error set) when errno and strerror are not both given.
+// CPython: Objects/exceptions.c OSError_str: "[Errno N] text", then ": 'file'" and
+// " -> 'file2'" when given. Null (no error set) unless errno and strerror both are.
 Object* os_error_str(Object* exc) {
   Object* err = exception_get_attr(exc, "errno");
   Object* text = exception_get_attr(exc, "strerror");
-  Object* file = exception_get_attr(exc, "filename");
-  Object* file2 = exception_get_attr(exc, "filename2");
   if (!err || !text || err == None() || text == None()) return nullptr;
-  std::string out = "[Errno ";
-  for (Object* part : {err, text}) {
-    Object* s = object_str(part);
-    if (!s) return nullptr;
+  std::string out;
+  auto append = [&out](Object* value, bool use_repr) {
+    Object* s = use_repr ? object_repr(value) : object_str(value);
+    if (!s) return false;
     out += as_str(s)->utf8;
     decref(s);
-    if (part == err) out += "] ";
-  }
-  for (Object* name : {file, file2}) {
-    if (!name || name == None()) break;
-    Object* r = object_repr(name);
-    if (!r) return nullptr;
-    out += (name == file ? ": " : " -> ") + as_str(r)->utf8;
-    decref(r);
+    return true;
+  };
+  out = "[Errno ";
+  if (!append(err, false)) return nullptr;
+  out += "] ";
+  if (!append(text, false)) return nullptr;
+  Object* file = exception_get_attr(exc, "filename");
+  if (file && file != None()) {
+    out += ": ";
+    if (!append(file, true)) return nullptr;
+    Object* file2 = exception_get_attr(exc, "filename2");
+    if (file2 && file2 != None()) {
+      out += " -> ";
+      if (!append(file2, true)) return nullptr;
+    }
   }
   return new_str(out);
 }
