@@ -27,12 +27,11 @@ namespace {
 std::optional<std::string> read_stdin_line() {
   std::string line;
   for (;;) {
+    // A SIGINT that came after the prompt was written, before read() blocks, counts too.
+    if (check_signals() < 0) return std::nullopt;
     char c;
     ssize_t n = ::read(0, &c, 1);
-    if (n < 0 && errno == EINTR) {
-      if (check_signals() < 0) return std::nullopt;
-      continue;
-    }
+    if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       if (line.empty()) return std::nullopt;
       return line;  // a last line without a newline still counts

@@ -171,12 +171,13 @@ int textio_readline(Object* o, std::string* line) {
       io->inbuf.erase(0, io->inpos);
       io->inpos = 0;
     }
+    // Checked before blocking too: a SIGINT may have come since the last safe point.
+    if (check_signals() < 0) return -1;
     char buf[4096];
     ssize_t n = ::read(io->fd, buf, sizeof buf);
     if (n < 0) {
-      int err = errno;
-      if (err == EINTR && check_signals() == 0) continue;
-      if (err != EINTR) os_error_from_errno(err);
+      if (errno == EINTR) continue;
+      os_error_from_errno(errno);
       return -1;
     }
     if (n == 0) io->eof = true;

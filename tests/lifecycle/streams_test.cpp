@@ -31,7 +31,7 @@ bool ends_with(const std::string& text, const std::string& tail) {
 
 }  // namespace
 
-TEST_CASE("streams_test: stdout is block-buffered into a pipe, stderr line-buffered", "[lifecycle][streams]") {
+TEST_CASE("streams_test: stdout is block-buffered into a pipe and stderr line-buffered", "[lifecycle][streams]") {
   TempDir dir;
   ChildResult r = run_merged({"-c", kInterleaved}, dir.path());
   CHECK(r.out == "b\na\nc\n");
@@ -50,7 +50,7 @@ TEST_CASE("streams_test: -u and PYTHONUNBUFFERED write through", "[lifecycle][st
   CHECK(r.out == "b\na\nc\n");
 }
 
-TEST_CASE("streams_test: a failing flush at exit is reported, exit status 120", "[lifecycle][streams]") {
+TEST_CASE("streams_test: a failing flush at exit is reported with exit status 120", "[lifecycle][streams]") {
   TempDir dir;
   ChildOptions options;
   options.stdout_file = "/dev/full";
@@ -263,4 +263,34 @@ TEST_CASE("streams_test: unreadable modules and scripts raise PermissionError", 
   CHECK(r.err == gopy_executable() + ": can't open file '" + (dir.path() / "secret.py").string() +
                      "': [Errno 13] Permission denied\n");
   CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("streams_test: the REPL reports a PYTHONSTARTUP it cannot read by errno", "[lifecycle][streams][repl]") {
+  TempDir dir;
+  PtySession repl({"-q"}, dir.path(), {{"PYTHONSTARTUP", dir.path().string()}});
+  REQUIRE(repl.wait_for(">>> "));
+  CHECK(repl.screen().find("Could not open PYTHONSTARTUP\r\nIsADirectoryError: [Errno 21] Is a directory: '" +
+                           dir.path().string() + "'\r\n") != std::string::npos);
+  repl.type("\x04");
+  CHECK(repl.wait_exit() == 0);
+}
+
+TEST_CASE("streams_test: Ctrl-C in the REPL interrupts and the loop goes on", "[lifecycle][streams][repl]") {
+  TempDir dir;
+  PtySession repl({"-q"}, dir.path(), {});
+  size_t at = 0;
+  REQUIRE(repl.wait_for(">>> ", 0, &at));
+  repl.type("1 +");
+  repl.type("\x03");  // the terminal sends SIGINT
+  bool seen = repl.wait_for("KeyboardInterrupt\r\n>>> ", at, &at);
+  INFO("screen: " << repl.screen());
+  REQUIRE(seen);
+  repl.type("while True: pass\n\n");
+  REQUIRE(repl.wait_for("... ", at, &at));
+  repl.type("\x03");
+  REQUIRE(repl.wait_for("KeyboardInterrupt\r\n>>> ", at, &at));
+  repl.type("40 + 2\n");
+  CHECK(repl.wait_for("42\r\n>>> ", at));
+  repl.type("\x04");
+  CHECK(repl.wait_exit() == 0);  // a KeyboardInterrupt the REPL handled is no exit by SIGINT
 }
