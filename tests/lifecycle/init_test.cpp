@@ -2,6 +2,8 @@
 // behind (no thread state, no extra thread).
 #include <catch2/catch.hpp>
 
+#include <signal.h>
+
 #include "capture.hpp"
 #include "spawn.hpp"
 #include "gopy/config.hpp"
@@ -72,4 +74,36 @@ TEST_CASE("init_test: stop after the core phase, complete main later", "[lifecyc
   REQUIRE(gopy::initialize_main().is_ok());
   CHECK(gopy::is_initialized());
   CHECK(gopy::finalize_ex() == 0);
+}
+
+namespace {
+
+// The handler a signal has in this process right now.
+void (*current_handler(int signum))(int) {
+  struct sigaction action {};
+  ::sigaction(signum, nullptr, &action);
+  return action.sa_handler;
+}
+
+}  // namespace
+
+TEST_CASE("init_test: the main phase installs signal handlers only when asked, finalize restores them",
+          "[lifecycle][signals]") {
+  ::signal(SIGINT, SIG_DFL);
+  ::signal(SIGPIPE, SIG_DFL);
+  gopy::Config config = embedded_config();
+  config.install_signal_handlers = 0;  // an embedder keeping its own handlers
+  REQUIRE(gopy::initialize_from_config(config).is_ok());
+  CHECK(current_handler(SIGINT) == SIG_DFL);
+  CHECK(current_handler(SIGPIPE) == SIG_DFL);
+  CHECK(gopy::finalize_ex() == 0);
+
+  REQUIRE(gopy::initialize_from_config(embedded_config()).is_ok());
+  CHECK(current_handler(SIGINT) != SIG_DFL);
+  CHECK(current_handler(SIGPIPE) == SIG_IGN);
+  CHECK(current_handler(SIGXFSZ) == SIG_IGN);
+  CHECK(gopy::finalize_ex() == 0);
+  CHECK(current_handler(SIGINT) == SIG_DFL);
+  CHECK(current_handler(SIGPIPE) == SIG_DFL);
+  CHECK(current_handler(SIGXFSZ) == SIG_DFL);
 }
