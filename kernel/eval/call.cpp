@@ -6,6 +6,7 @@
 #include "eval/code.hpp"
 #include "eval/nodes_expr.hpp"
 #include "gopy/object_num.hpp"
+#include "gopy/signals.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -201,7 +202,10 @@ Object* run_frame(ThreadState* ts, Frame& f) {
   Object* result = nullptr;
   {
     ActiveFrame active(ts, f);
-    if (co->expr_body) {
+    if (check_signals() < 0) {
+      // A pending signal is acted on as the frame starts (CPython: RESUME): the body does
+      // not run and the frame fails with KeyboardInterrupt.
+    } else if (co->expr_body) {
       f.lineno = co->expr_body->lineno;
       result = co->expr_body->eval(f);
     } else {

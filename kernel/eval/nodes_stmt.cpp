@@ -4,6 +4,7 @@
 
 #include "eval/nodes_expr.hpp"
 #include "gopy/object_num.hpp"
+#include "gopy/signals.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -295,6 +296,11 @@ Exec WhileNode::exec(Frame& f) {
     Exec r = exec_block(body, f);
     if (r == Exec::break_) return Exec::normal;
     if (r == Exec::return_ || r == Exec::error) return r;
+    // The back-edge is a safe point for a pending signal (CPython: JUMP_BACKWARD).
+    if (check_signals() < 0) {
+      f.lineno = lineno;
+      return Exec::error;
+    }
   }
 }
 
@@ -333,6 +339,11 @@ Exec ForNode::exec(Frame& f) {
     if (r == Exec::break_) break;
     if (r == Exec::return_ || r == Exec::error) {
       result = r;
+      break;
+    }
+    if (check_signals() < 0) {
+      f.lineno = lineno;
+      result = Exec::error;
       break;
     }
   }

@@ -1,9 +1,7 @@
 // Compiling and running source as __main__, and the exit-code rules of an uncaught
 // exception (CPython: Python/pythonrun.c _PyRun_SimpleStringFlags, _PyRun_SimpleFileObject,
 // _PyErr_PrintEx, handle_system_exit).
-#include <cstdio>
-#include <fstream>
-#include <sstream>
+#include <cstring>
 
 #include "eval/code.hpp"
 #include "eval/compiler.hpp"
@@ -11,6 +9,7 @@
 #include "eval/symtable.hpp"
 #include "gopy/eval.hpp"
 #include "gopy/object_num.hpp"
+#include "gopy/sys_streams.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -66,22 +65,6 @@ ModuleObject* main_module() {
   return m;
 }
 
-bool flush_std_streams() {
-  Interpreter* interp = get_thread_state()->interp;
-  bool stdout_ok = true;
-  for (Object* s : {interp->stdout_obj, interp->stderr_obj}) {
-    if (!s || s == None()) continue;
-    Object* r = call_method(s, "flush", nullptr, 0);
-    if (r) {
-      decref(r);
-    } else {
-      clear_error();
-      if (s == interp->stdout_obj) stdout_ok = false;
-    }
-  }
-  return stdout_ok;
-}
-
 // CPython: Python/pythonrun.c _Py_HandleSystemExit
 static int system_exit_code(Object* exc) {
   Object* code = exception_get_attr(exc, "code");
@@ -97,9 +80,7 @@ static int system_exit_code(Object* exc) {
     clear_error();
     return 1;
   }
-  Interpreter* interp = get_thread_state()->interp;
-  write_to_stream(interp->stderr_obj, as_str(s)->utf8 + "\n");
-  clear_error();
+  sys_write_stderr(as_str(s)->utf8 + "\n");
   decref(s);
   return 1;
 }
@@ -112,8 +93,7 @@ int handle_uncaught_exception() {
     code = system_exit_code(exc);
   } else {
     flush_std_streams();
-    print_exception(exc);
-    clear_error();
+    print_uncaught_exception(exc);
     code = 1;
     if (isinstance_of(exc, &exc_KeyboardInterrupt)) {
       get_thread_state()->interp->unhandled_keyboard_interrupt = true;
@@ -140,15 +120,18 @@ int run_main_string(std::string_view source, std::string_view filename) {
 }
 
 int run_main_file(const std::string& path, const std::string& program_name, bool skip_first_line) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n", program_name.c_str(),
-                 path.c_str());
+  std::string source;
+  if (int err = read_source_file(path, &source)) {
+    // CPython: Modules/main.c pymain_run_file_obj ("%S: can't open file %R: [Errno %d] %s")
+    Object* name = new_str(path);
+    Object* quoted = object_repr(name);
+    decref(name);
+    sys_write_stderr(cat(program_name, ": can't open file ", quoted ? as_str(quoted)->view() : path, ": [Errno ", err,
+                         "] ", std::strerror(err), "\n"));
+    if (!quoted) clear_error();
+    xdecref(quoted);
     return 2;
   }
-  std::stringstream buf;
-  buf << in.rdbuf();
-  std::string source = buf.str();
   if (skip_first_line) {
     // CPython: Modules/main.c pymain_run_file_obj keeps the newline, so line numbers hold.
     size_t nl = source.find('\n');

@@ -6,7 +6,9 @@
 #include "gopy/config_active.hpp"
 #include "gopy/eval.hpp"
 #include "gopy/lifecycle.hpp"
+#include "gopy/signals.hpp"
 #include "gopy/state.hpp"
+#include "gopy/sys_streams.hpp"
 #include "lifecycle/atexit.hpp"
 #include "lifecycle/runtime.hpp"
 #include "lifecycle/teardown.hpp"
@@ -79,13 +81,16 @@ int finalize_ex() {
   {
     // CPython: flush_std_files (before the runtime is marked finalizing, as CPython)
     LifecycleStep step("flush std files");
-    if (!flush_std_streams()) status = -1;
+    if (!flush_std_files()) status = -1;
   }
   rt.phase = RuntimePhase::finalizing;
   interp->finalizing = true;
   // A plugin failing in detach does not stop the others; its error is reported and the
   // finalization counts as failed (Py_RunMain then exits 120, as CPython does).
   Status detached = tear_down_runtime();
+  // CPython: _PySignal_Fini. After the objects are freed: a stream still writing its
+  // buffer to a closed pipe must get EPIPE, not SIGPIPE.
+  restore_signal_handlers();
   if (!detached.is_ok()) {
     std::fprintf(stderr, "%s\n", detached.message().c_str());
     status = -1;

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "gopy/config_active.hpp"
+#include "gopy/signals.hpp"
 #include "gopy/state.hpp"
 #include "lifecycle/runtime.hpp"
 #include "lifecycle/teardown.hpp"
@@ -117,6 +118,8 @@ Status initialize_main() {
     return plugin_failure(attached);
   }
   rt.phase = RuntimePhase::initialized;
+  // CPython: init_interp_main -> signal_install_handlers (embedders may turn it off)
+  if (rt.config->install_signal_handlers) install_signal_handlers();
   // CPython: emit_stderr_warning_for_legacy_locale
   if (auto warning = legacy_locale_warning(rt.preconfig)) std::fputs(warning->c_str(), stderr);
   return Status::ok();

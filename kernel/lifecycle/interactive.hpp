@@ -22,11 +22,6 @@ EntryState classify_entry(std::string_view source, bool last_line_blank);
 // the display hook. A code object (new reference), or null with SyntaxError set.
 Object* compile_interactive_source(std::string_view source, std::string_view filename);
 
-// CPython: Python/sysmodule.c sys_displayhook: None is not shown; otherwise builtins._ is
-// cleared, repr(value) and a newline go to sys.stdout, then builtins._ = value.
-// 0, or -1 with an exception set.
-int display_value(Object* value);
-
 // Runs the loop on standard input until EOF; returns 0, or the exit code of a SystemExit.
 // CPython: PyRun_InteractiveLoopFlags (prompts sys.ps1 / sys.ps2, on stderr).
 int run_interactive_loop();

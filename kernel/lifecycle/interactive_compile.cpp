@@ -8,22 +8,30 @@
 #include "eval/symtable.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_str.hpp"
+#include "gopy/sys_streams.hpp"
 #include "lifecycle/interactive.hpp"
 
 namespace gopy {
 
 namespace {
 
-// CPython: PRINT_EXPR, which calls sys.displayhook (gopy's sys has no displayhook
-// attribute yet, so the default hook runs directly).
+// CPython: CALL_INTRINSIC_1 INTRINSIC_PRINT, which calls sys.displayhook
+// ("lost sys.displayhook" when it is gone).
 struct PrintExprNode : StmtNode {
   ExprPtr value;
   Exec exec(Frame& f) override {
     Object* v = value->eval(f);
     if (!v) return Exec::error;
-    int rc = display_value(v);
+    Object* r = nullptr;
+    if (Object* hook = sys_required_attribute("displayhook")) {
+      incref(hook);  // the hook may rebind sys.displayhook
+      r = call1(hook, v);
+      decref(hook);
+    }
     decref(v);
-    return rc < 0 ? Exec::error : Exec::normal;
+    if (!r) return Exec::error;
+    decref(r);
+    return Exec::normal;
   }
 };
 
@@ -94,22 +102,6 @@ Object* compile_interactive_source(std::string_view source, std::string_view fil
   }
   Compiler compiler(table, source, filename);
   return compiler.compile_module(as_module);
-}
-
-// CPython: Python/sysmodule.c sys_displayhook
-int display_value(Object* value) {
-  if (value == None()) return 0;
-  Interpreter* interp = get_thread_state()->interp;
-  DictObject* builtins = interp->builtins_dict;
-  // Cleared first, so that repr() cannot see a stale `_`.
-  if (builtins && dict_set_str(builtins, "_", None()) < 0) return -1;
-  Object* text = object_repr(value);
-  if (!text) return -1;
-  std::string line = as_str(text)->utf8 + "\n";
-  decref(text);
-  if (write_to_stream(interp->stdout_obj, line) < 0) return -1;
-  if (builtins && dict_set_str(builtins, "_", value) < 0) return -1;
-  return 0;
 }
 
 }  // namespace gopy

@@ -12,18 +12,23 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_str.hpp"
+#include "gopy/signals.hpp"
 #include "gopy/state.hpp"
+#include "gopy/sys_streams.hpp"
 #include "lifecycle/interactive.hpp"
 
 namespace gopy {
 
 namespace {
 
-// One line from fd 0 without its newline, or nothing at EOF. Read a byte at a time so
-// that nothing past the line is taken from under the program's own reads of stdin.
+// One line from fd 0 without its newline, or nothing at EOF or on Ctrl-C (then with
+// KeyboardInterrupt set). Read a byte at a time so that nothing past the line is taken
+// from under the program's own reads of stdin. CPython: Parser/myreadline.c my_fgets.
 std::optional<std::string> read_stdin_line() {
   std::string line;
   for (;;) {
+    // A SIGINT that came after the prompt was written, before read() blocks, counts too.
+    if (check_signals() < 0) return std::nullopt;
     char c;
     ssize_t n = ::read(0, &c, 1);
     if (n < 0 && errno == EINTR) continue;
@@ -59,9 +64,8 @@ std::string prompt(const char* name, const char* fallback) {
 }
 
 void write_prompt(const std::string& text) {
-  Interpreter* interp = get_thread_state()->interp;
   flush_std_streams();
-  if (write_to_stream(interp->stderr_obj, text) < 0) clear_error();
+  sys_write_stderr(text);
   flush_std_streams();
 }
 
@@ -83,11 +87,14 @@ std::optional<int> run_entry(const std::string& entry) {
     flush_std_streams();
     return std::nullopt;
   }
+  if (error_matches(&exc_SystemExit)) return handle_uncaught_exception();
+  // CPython: PyRun_InteractiveOneObject -> PyErr_Print; the loop goes on (a
+  // KeyboardInterrupt here does not end the program by SIGINT).
   Object* exc = fetch_error();
-  bool exits = exc && isinstance_of(exc, &exc_SystemExit);
-  restore_error(exc);
-  int exit_code = handle_uncaught_exception();
-  if (exits) return exit_code;
+  flush_std_streams();
+  if (exc) print_uncaught_exception(exc);
+  xdecref(exc);
+  flush_std_streams();
   return std::nullopt;
 }
 
@@ -101,6 +108,15 @@ int run_interactive_loop() {
     for (;;) {
       write_prompt(first ? prompt("ps1", ">>> ") : prompt("ps2", "... "));
       std::optional<std::string> line = read_stdin_line();
+      if (!line && error_occurred()) {
+        // Ctrl-C at a prompt drops the entry and reports KeyboardInterrupt.
+        Object* exc = fetch_error();
+        sys_write_stderr("\n");
+        print_uncaught_exception(exc);
+        decref(exc);
+        entry.clear();
+        break;
+      }
       if (!line) {
         // CPython ends the prompt's line at EOF.
         write_prompt("\n");

@@ -11,7 +11,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include "gopy/config.hpp"
@@ -23,7 +22,9 @@
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_str.hpp"
+#include "gopy/signals.hpp"
 #include "gopy/state.hpp"
+#include "gopy/sys_streams.hpp"
 #include "lifecycle/interactive.hpp"
 #include "lifecycle/run_main_impl.hpp"
 #include "lifecycle/runtime.hpp"
@@ -98,9 +99,8 @@ const char* environment_value(const Config& config, const char* name) {
 }
 
 void write_stderr(const std::string& text) {
-  Interpreter* interp = get_thread_state()->interp;
   flush_std_streams();
-  if (write_to_stream(interp->stderr_obj, text) < 0) clear_error();
+  sys_write_stderr(text);
   flush_std_streams();
 }
 
@@ -144,15 +144,10 @@ Object* exec_with_file_name(const std::string& text, const std::string& filename
 std::optional<int> run_startup_file(const Config& config) {
   const char* startup = environment_value(config, "PYTHONSTARTUP");
   if (!startup) return std::nullopt;
-  std::ifstream in(startup, std::ios::binary);
-  if (!in) {
-    write_stderr("Could not open PYTHONSTARTUP\nFileNotFoundError: [Errno 2] No such file or directory: '" +
-                 std::string(startup) + "'\n");
-    return std::nullopt;
-  }
-  std::stringstream buf;
-  buf << in.rdbuf();
-  Object* r = exec_with_file_name(buf.str(), startup);
+  std::string source;
+  Object* r = nullptr;
+  if (read_source_file_or_raise(startup, &source) < 0) write_stderr("Could not open PYTHONSTARTUP\n");
+  else r = exec_with_file_name(source, startup);
   if (r) {
     decref(r);
     return std::nullopt;
@@ -187,12 +182,9 @@ int run_repl_or_stdin(const Config& config) {
 // -x (the newline stays, so line numbers still match the file).
 int run_script(const Config& config, bool inspect) {
   const std::string& path = *config.run_filename;
-  std::ifstream in(path, std::ios::binary);
+  std::string source;
   // An unreadable file: the evaluator's runner prints CPython's "can't open file" (exit 2).
-  if (!in) return run_main_file(path, config.program_name.value_or("gopy"));
-  std::stringstream buf;
-  buf << in.rdbuf();
-  std::string source = buf.str();
+  if (read_source_file(path, &source) != 0) return run_main_file(path, config.program_name.value_or("gopy"));
   if (config.skip_source_first_line > 0) source.erase(0, std::min(source.find('\n'), source.size()));
   ModuleObject* m = main_module();
   Object* file = new_str_fs(path);
@@ -269,8 +261,7 @@ int finish_main_run(Object* result, bool inspect) {
     // CPython: _Py_HandleSystemExit returns 0 under inspect; the traceback is printed.
     Object* exc = fetch_error();
     flush_std_streams();
-    print_exception(exc);
-    clear_error();
+    print_uncaught_exception(exc);
     decref(exc);
     flush_std_streams();
     return 1;
@@ -290,8 +281,10 @@ int run_main() {
     return 1;
   }
   int exitcode = run_python(*runtime().config);
+  bool unhandled_keyboard_interrupt = get_thread_state()->interp->unhandled_keyboard_interrupt;
   // A value unlikely to be confused with a program's own exit status, as CPython.
   if (finalize_ex() < 0) exitcode = 120;
+  if (unhandled_keyboard_interrupt) exitcode = exit_by_sigint();
   return exitcode;
 }
 

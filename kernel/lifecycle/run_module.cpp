@@ -4,9 +4,7 @@
 // _get_main_module_details, _run_code.
 #include <sys/stat.h>
 
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,6 +14,7 @@
 #include "gopy/object_exc.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "gopy/sys_streams.hpp"
 #include "lifecycle/run_main_impl.hpp"
 
 namespace gopy {
@@ -163,9 +162,8 @@ void set_str(DictObject* d, const char* key, const std::string& value) {
 
 // CPython: runpy._run_code with __main__'s namespace.
 int run_code_as_main(const ModuleDetails& details, bool inspect) {
-  std::ifstream in(details.origin, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
+  std::string source;
+  if (read_source_file_or_raise(details.origin, &source) < 0) return finish_main_run(nullptr, inspect);
   ModuleObject* m = main_module();
   set_str(m->dict, "__name__", "__main__");
   Object* file = new_str_fs(details.origin);
@@ -173,7 +171,7 @@ int run_code_as_main(const ModuleDetails& details, bool inspect) {
   decref(file);
   set_str(m->dict, "__package__", details.package);
   for (const char* key : {"__cached__", "__doc__", "__loader__", "__spec__"}) dict_set_str(m->dict, key, None());
-  Object* r = exec_source_in_module(buf.str(), details.origin, m);
+  Object* r = exec_source_in_module(source, details.origin, m);
   return finish_main_run(r, inspect);
 }
 
@@ -186,8 +184,7 @@ std::string sys_executable() {
 
 int report_runpy_error(const RunpyError& error) {
   flush_std_streams();
-  std::string line = sys_executable() + ": " + error.message + "\n";
-  if (write_to_stream(interp()->stderr_obj, line) < 0) clear_error();
+  sys_write_stderr(sys_executable() + ": " + error.message + "\n");
   flush_std_streams();
   return 1;
 }

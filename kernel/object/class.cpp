@@ -11,6 +11,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "gopy/sys_streams.hpp"
 #include "object/descr_internal.hpp"
 #include "object/exc_notes.hpp"
 #include "object/strcat.hpp"

@@ -233,7 +233,17 @@ void set_dict_attr(BaseExceptionObject* e, std::string_view name, Object* value)
   dict_set_str(e->dict, name, value);
 }
 
+// OSError(errno, strerror, ...) takes the subclass of its errno when called as OSError
+// itself (CPython: Objects/exceptions.c OSError_new).
+TypeObject* os_error_subclass(TypeObject* t, Object* const* args, size_t nargs) {
+  int64_t err;
+  if (t != &exc_OSError || nargs < 2 || nargs > 5 || !is_int(args[0]) || !int_to_int64(args[0], &err)) return t;
+  if (err < INT32_MIN || err > INT32_MAX) return t;
+  return os_error_type_for_errno(int(err));
+}
+
 Object* exc_new(TypeObject* t, Object* const* args, size_t nargs, TupleObject*) {
+  t = os_error_subclass(t, args, nargs);
   if (t->flags & TypeFlags::heap) incref(t);
   auto* e = make<BaseExceptionObject>(t);
   decref(e->args);
@@ -276,6 +286,20 @@ int exc_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwnam
     for (size_t i = 0; i < 6; ++i)
       set_dict_attr(e, fields[i], info && i < info->items.size() ? info->items[i] : None());
     set_dict_attr(e, "print_file_and_line", None());
+  } else if (is_subtype(self->type, &exc_OSError)) {
+    // CPython: Objects/exceptions.c oserror_init (errno, strerror, filename, winerror,
+    // filename2); with a filename, args keeps only (errno, strerror).
+    bool fields = nargs >= 2 && nargs <= 5;
+    set_dict_attr(e, "errno", fields ? args[0] : None());
+    set_dict_attr(e, "strerror", fields ? args[1] : None());
+    Object* filename = fields && nargs >= 3 ? args[2] : None();
+    set_dict_attr(e, "filename", filename);
+    set_dict_attr(e, "filename2", fields && nargs == 5 ? args[4] : None());
+    if (filename != None()) {
+      TupleObject* two = new_tuple_from({args[0], args[1]});
+      decref(e->args);
+      e->args = two;
+    }
   }
   return 0;
 }
@@ -390,6 +414,37 @@ int exc_setattr(Object* o, StrObject* name, Object* value) {
 
 DictObject** exception_dict_slot(Object* o) { return &static_cast<BaseExceptionObject*>(o)->dict; }
 
+// CPython: Objects/exceptions.c OSError_str: "[Errno N] text", then ": 'file'" and
+// " -> 'file2'" when given. Null (no error set) unless errno and strerror both are.
+Object* os_error_str(Object* exc) {
+  Object* err = exception_get_attr(exc, "errno");
+  Object* text = exception_get_attr(exc, "strerror");
+  if (!err || !text || err == None() || text == None()) return nullptr;
+  std::string out;
+  auto append = [&out](Object* value, bool use_repr) {
+    Object* s = use_repr ? object_repr(value) : object_str(value);
+    if (!s) return false;
+    out += as_str(s)->utf8;
+    decref(s);
+    return true;
+  };
+  out = "[Errno ";
+  if (!append(err, false)) return nullptr;
+  out += "] ";
+  if (!append(text, false)) return nullptr;
+  Object* file = exception_get_attr(exc, "filename");
+  if (file && file != None()) {
+    out += ": ";
+    if (!append(file, true)) return nullptr;
+    Object* file2 = exception_get_attr(exc, "filename2");
+    if (file2 && file2 != None()) {
+      out += " -> ";
+      if (!append(file2, true)) return nullptr;
+    }
+  }
+  return new_str(out);
+}
+
 }  // namespace
 
 Object* exception_str(Object* exc) {
@@ -402,6 +457,10 @@ Object* exception_str(Object* exc) {
   if (is_subtype(exc->type, &exc_ImportError)) {
     Object* msg = exception_get_attr(exc, "msg");
     if (msg && msg != None()) return object_str(msg);
+  }
+  if (is_subtype(exc->type, &exc_OSError)) {
+    if (Object* text = os_error_str(exc)) return text;
+    if (error_occurred()) return nullptr;
   }
   if (args->size() == 0) return new_str("");
   if (args->size() == 1) return object_str(args->items[0]);

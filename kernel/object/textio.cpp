@@ -15,6 +15,7 @@
 #include "gopy/object_textio.hpp"
 #include "object/num_internal.hpp"
 #include "object/prim/unicode.hpp"
+#include "gopy/signals.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -26,17 +27,34 @@ namespace {
 
 TextIOObject* as_io(Object* o) { return static_cast<TextIOObject*>(o); }
 
-bool write_all(int fd, const std::string& data) {
+// Writes what `data` holds and erases what was written: 0, the errno of a failed write,
+// or -1 when a signal handler raised (KeyboardInterrupt) while waiting.
+int write_out(int fd, std::string& data) {
   size_t done = 0;
+  int err = 0;
   while (done < data.size()) {
     ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
+    if (n >= 0) {
+      done += size_t(n);
+    } else if (errno != EINTR) {
+      err = errno;
+      break;
+    } else if (check_signals() < 0) {
+      err = -1;
+      break;
     }
-    done += size_t(n);
   }
-  return true;
+  data.erase(0, done);
+  return err;
+}
+
+// CPython's TextIOWrapper chunk size and the BufferedWriter's buffer size alike.
+constexpr size_t kChunkSize = 8192;
+
+// -1, with OSError for a failed write's errno (KeyboardInterrupt is already set for -1).
+int fail(int err) {
+  if (err > 0) os_error_from_errno(err);
+  return -1;
 }
 
 Object* m_write(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -121,7 +139,8 @@ int decode_chunk(TextIOObject* io, std::string_view bytes, bool final) {
 }  // namespace
 
 TextIOObject::~TextIOObject() {
-  if (!pending.empty()) write_all(fd, pending);
+  // Best effort, as CPython's close at deallocation; errors were reported at exit.
+  if (!pending.empty()) write_out(fd, pending);
 }
 
 Object* new_textio(int fd, std::string name, bool readable, bool line_buffered, std::string errors) {
@@ -146,21 +165,23 @@ int textio_write(Object* o, std::string_view text) {
     }
     io->pending.append(bytes.value());
   }
-  bool flush_now = io->pending.size() >= 8192 || (io->line_buffered && text.find('\n') != std::string_view::npos);
+  if (io->pending.size() >= kChunkSize) {
+    // A full chunk goes to the file at once and is not kept when that fails: CPython's
+    // BufferedWriter writes a chunk of its buffer's size straight through.
+    int err = write_out(io->fd, io->pending);
+    io->pending.clear();
+    if (err != 0) return fail(err);
+  }
+  bool flush_now = io->write_through || (io->line_buffered && text.find_first_of("\n\r") != std::string_view::npos);
   return flush_now ? textio_flush(o) : 0;
 }
 
 int textio_flush(Object* o) {
   auto* io = as_io(o);
   if (io->pending.empty()) return 0;
-  std::string data;
-  data.swap(io->pending);
-  if (!write_all(io->fd, data)) {
-    // A closed pipe is not worth an exception while shutting down; report it once.
-    set_error(&exc_OSError, cat("[Errno ", errno, "] write failed"));
-    return -1;
-  }
-  return 0;
+  // What is not written stays buffered (CPython: _bufferedwriter_flush_unlocked).
+  int err = write_out(io->fd, io->pending);
+  return err == 0 ? 0 : fail(err);
 }
 
 int textio_readline(Object* o, std::string* line) {
@@ -182,11 +203,13 @@ int textio_readline(Object* o, std::string* line) {
       io->inbuf.erase(0, io->inpos);
       io->inpos = 0;
     }
+    // Checked before blocking too: a SIGINT may have come since the last safe point.
+    if (check_signals() < 0) return -1;
     char buf[8192];  // TextIOWrapper's chunk size
     ssize_t n = ::read(io->fd, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
-      set_error(&exc_OSError, cat("[Errno ", errno, "] read failed"));
+      os_error_from_errno(errno);
       return -1;
     }
     if (n == 0) io->eof = true;

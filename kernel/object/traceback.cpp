@@ -1,4 +1,4 @@
-// Printing an uncaught exception: the chain (cause/context), each traceback outermost
+// Printing an exception: the chain (cause/context), each traceback outermost
 // frame first, then `Type: message` (CPython: Python/pythonrun.c print_exception_recursive,
 // print_exception, Python/traceback.c tb_displayline).
 #include <cstdio>
@@ -71,6 +71,9 @@ class Printer {
  public:
   explicit Printer(Object* stream) : stream_(stream) {}
 
+  // False once a write failed (the error is cleared; nothing more is written).
+  bool ok() const { return ok_; }
+
   void print_chain(Object* exc) {
     seen_.insert(exc);
     auto* e = static_cast<BaseExceptionObject*>(exc);
@@ -83,17 +86,6 @@ class Printer {
     }
     print_one(exc);
   }
-
-  // CPython: Python/errors.c write_unraisable_exc_file (no chain; `Type: ` even when the
-  // message is empty).
-  void print_unraisable(std::string_view err_msg, Object* exc) {
-    out(cat(err_msg, ":\n"));
-    print_traceback_of(exc);
-    out(cat(exception_type_display_name(exc->type), ": ", str_or(exc, "<exception str() failed>"), "\n"));
-  }
-
- private:
-  void out(std::string_view text) { write_to_stream(stream_, text); }
 
   void print_traceback(TracebackObject* tb) {
     out("Traceback (most recent call last):\n");
@@ -119,13 +111,6 @@ class Printer {
     flush_repeats(repeats);
   }
 
-  void flush_repeats(int repeats) {
-    if (repeats >= 3) {
-      int more = repeats - 2;
-      out(cat("  [Previous line repeated ", more, " more time", more == 1 ? "" : "s", "]\n"));
-    }
-  }
-
   void print_traceback_of(Object* exc) {
     auto* e = static_cast<BaseExceptionObject*>(exc);
     if (e->traceback && e->traceback->type == &traceback_type)
@@ -133,6 +118,11 @@ class Printer {
   }
 
   void print_one(Object* exc) {
+    if (!is_exception_instance(exc)) {
+      // CPython: print_exception's check of what sys.excepthook was given.
+      out(cat("TypeError: print_exception(): Exception expected for value, ", exc->type->name, " found\n"));
+      return;
+    }
     print_traceback_of(exc);
     std::string name = exception_type_display_name(exc->type);
     if (is_subtype(exc->type, &exc_SyntaxError)) print_syntax_location(exc);
@@ -166,6 +156,21 @@ class Printer {
     return text;
   }
 
+ private:
+  void out(std::string_view text) {
+    if (ok_ && write_to_stream(stream_, text) < 0) {
+      clear_error();
+      ok_ = false;
+    }
+  }
+
+  void flush_repeats(int repeats) {
+    if (repeats >= 3) {
+      int more = repeats - 2;
+      out(cat("  [Previous line repeated ", more, " more time", more == 1 ? "" : "s", "]\n"));
+    }
+  }
+
   // CPython: Python/pythonrun.c print_exception_file_and_line + print_error_text
   void print_syntax_location(Object* exc) {
     Object* filename = exception_get_attr(exc, "filename");
@@ -195,42 +200,24 @@ class Printer {
   }
 
   Object* stream_;
+  bool ok_ = true;
   std::unordered_set<Object*> seen_;
 };
 
-void flush_stream(Object* stream) {
-  Object* r = call_method(stream, "flush", nullptr, 0);
-  if (r) decref(r);
-  else clear_error();
-}
-
 }  // namespace
 
-void print_exception(Object* exc) {
-  Interpreter* interp = get_thread_state()->interp;
-  Object* stream = interp->stderr_obj;
-  if (stream) incref(stream);
-  Printer(stream).print_chain(exc);
-  if (stream) {
-    flush_stream(stream);
-    decref(stream);
-  }
+void print_exception_to(Object* stream, Object* exc) {
+  Printer printer(stream);
+  if (is_exception_instance(exc)) printer.print_chain(exc);
+  else printer.print_one(exc);
+  if (!printer.ok()) std::fputs("lost sys.stderr\n", stderr);
+  Object* r = call_method(stream, "flush", nullptr, 0);
+  if (r) decref(r);
+  else clear_error();  // CPython ignores the flush error silently
 }
 
-// CPython: Python/errors.c format_unraisable_v, write_unraisable_exc. Without sys.stderr
-// (before the sys module is set up, or after finalize dropped it) nothing is written.
-void write_unraisable(std::string_view err_msg) {
-  Object* exc = fetch_error();
-  if (!exc) return;
-  Object* stream = get_thread_state()->interp->stderr_obj;
-  if (stream && stream != None()) {
-    incref(stream);
-    Printer(stream).print_unraisable(err_msg, exc);
-    flush_stream(stream);
-    decref(stream);
-  }
-  decref(exc);
-  clear_error();
+void print_traceback_to(Object* stream, Object* tb) {
+  if (tb && tb->type == &traceback_type) Printer(stream).print_traceback(static_cast<TracebackObject*>(tb));
 }
 
 }  // namespace gopy

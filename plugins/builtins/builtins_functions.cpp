@@ -5,6 +5,7 @@
 #include "builtins_internal.hpp"
 #include "gopy/object_ascii.hpp"
 #include "gopy/object_textio.hpp"
+#include "gopy/sys_streams.hpp"
 
 namespace gopy::builtins {
 namespace {
@@ -20,13 +21,16 @@ Object* b_print(Object*, Object* const* a, size_t n, TupleObject* kw) {
   Object* end = find_kwarg(a, n, kw, "end");
   Object* file = find_kwarg(a, n, kw, "file");
   Object* flush = find_kwarg(a, n, kw, "flush");
+  if (!file || file == None()) {
+    file = sys_required_attribute("stdout");
+    if (!file) return nullptr;
+    // sys.stdout may be None when there is no stdout to write to.
+    if (file == None()) return new_none();
+  }
   if (sep && sep != None() && !is_str(sep))
     return type_error(cat2("sep must be None or a string, not ", sep->type->name));
   if (end && end != None() && !is_str(end))
     return type_error(cat2("end must be None or a string, not ", end->type->name));
-  Interpreter* interp = get_thread_state()->interp;
-  if (!file || file == None()) file = interp->stdout_obj;
-  if (!file || file == None()) return new_none();
   std::string_view sep_text = sep && sep != None() ? as_str(sep)->view() : " ";
   std::string_view end_text = end && end != None() ? as_str(end)->view() : "\n";
   incref(file);
@@ -77,40 +81,54 @@ Object* b_print(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return ok ? new_none() : nullptr;
 }
 
+// sys.<name> for input(): CPython's RuntimeError when it is missing or None.
+Object* input_stream(const char* name) {
+  Object* stream = sys_required_attribute(name);
+  if (stream == None()) return set_error(&exc_RuntimeError, cat2("lost sys.", name));
+  return stream;
+}
+
 // CPython: Python/bltinmodule.c builtin_input_impl (the non-tty path)
 Object* b_input(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("input", kw) || !check_nargs("input", n, 0, 1)) return nullptr;
-  Interpreter* interp = get_thread_state()->interp;
-  if (!interp->stdin_obj || interp->stdin_obj == None()) return set_error(&exc_RuntimeError, "input(): lost sys.stdin");
-  if (interp->stderr_obj && interp->stderr_obj->type == &textio_type) textio_flush(interp->stderr_obj);
-  if (n == 1 && interp->stdout_obj && interp->stdout_obj != None()) {
-    Object* s = object_str(a[0]);
-    if (!s) return nullptr;
-    int r = write_to_stream(interp->stdout_obj, as_str(s)->utf8);
-    decref(s);
-    if (r < 0) return nullptr;
-  }
-  if (interp->stdout_obj && interp->stdout_obj != None()) {
-    Object* r = call_method(interp->stdout_obj, "flush", nullptr, 0);
-    if (!r) return nullptr;
-    decref(r);
-  }
+  Object* streams[3] = {input_stream("stdin"), nullptr, nullptr};
+  if (streams[0]) streams[1] = input_stream("stdout");
+  if (streams[1]) streams[2] = input_stream("stderr");
+  if (!streams[2]) return nullptr;
+  for (Object* stream : streams) incref(stream);
+  auto [in, out, err] = streams;
+  Object* result = nullptr;
   std::string line;
-  if (interp->stdin_obj->type == &textio_type) {
-    if (textio_readline(interp->stdin_obj, &line) < 0) return nullptr;
-  } else {
-    Object* r = call_method(interp->stdin_obj, "readline", nullptr, 0);
-    if (!r) return nullptr;
-    if (!is_str(r)) {
-      decref(r);
-      return type_error("object.readline() returned non-string");
-    }
-    line = as_str(r)->utf8;
-    decref(r);
+  if (Object* r = call_method(err, "flush", nullptr, 0)) decref(r);  // errors ignored, as CPython
+  else clear_error();
+  bool ok = true;
+  if (n == 1) {
+    Object* s = object_str(a[0]);
+    ok = s && write_to_stream(out, as_str(s)->utf8) == 0;
+    xdecref(s);
   }
-  if (line.empty()) return set_error(&exc_EOFError, "EOF when reading a line");
-  if (line.back() == '\n') line.pop_back();
-  return new_str(line);
+  if (ok) {
+    Object* r = call_method(out, "flush", nullptr, 0);
+    ok = r != nullptr;
+    xdecref(r);
+  }
+  if (ok && in->type == &textio_type) {
+    ok = textio_readline(in, &line) == 0;
+  } else if (ok) {
+    Object* r = call_method(in, "readline", nullptr, 0);
+    ok = r && is_str(r);
+    if (r && !ok) type_error("object.readline() returned non-string");
+    if (ok) line = as_str(r)->utf8;
+    xdecref(r);
+  }
+  if (ok && line.empty()) {
+    set_error(&exc_EOFError, "EOF when reading a line");
+  } else if (ok) {
+    if (line.back() == '\n') line.pop_back();
+    result = new_str(line);
+  }
+  for (Object* stream : streams) decref(stream);
+  return result;
 }
 
 Object* b_repr(Object*, Object* const* a, size_t n, TupleObject* kw) {

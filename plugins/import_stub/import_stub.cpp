@@ -4,8 +4,6 @@
 // Lib/importlib/_bootstrap.py _find_and_load, without caches, finders or hooks).
 #include <sys/stat.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "gopy/eval.hpp"
@@ -67,9 +65,10 @@ Object* load_module(Interpreter* interp, const std::string& fullname, Object* pa
     } else {
       continue;
     }
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream buf;
-    buf << in.rdbuf();
+    // An unreadable file is the loader's OSError (PermissionError, ...), as CPython's
+    // SourceLoader.get_data raises it.
+    std::string source;
+    if (read_source_file_or_raise(file, &source) < 0) return nullptr;
     ModuleObject* m = new_module(fullname);
     Object* f = new_str_fs(file);
     const std::string filename = as_str(f)->utf8;  // as tracebacks name it
@@ -88,7 +87,7 @@ Object* load_module(Interpreter* interp, const std::string& fullname, Object* pa
     dict_set_str(m->dict, "__builtins__", interp->builtins_module);
     // Registered before it runs, so circular imports see the partial module.
     dict_set_str(interp->modules, fullname, m);
-    Object* r = exec_source_in_module(buf.str(), filename, m);
+    Object* r = exec_source_in_module(source, filename, m);
     if (!r) {
       // Forget the half-initialized module; the exception (and its traceback state) stays set.
       Object* key = new_str(fullname);

@@ -236,6 +236,15 @@ void update(ModuleObject* sys, const char* name, Shows&& shows, Make&& make) {
   put(sys, name, make());
 }
 
+// -u / PYTHONUNBUFFERED: stdout and stderr write every call through at once.
+// CPython: Python/pylifecycle.c create_stdio (buffered_stdio = 0: write_through)
+void apply_stdio_buffering(Interpreter* interp, const Config& config) {
+  if (config.buffered_stdio != 0) return;
+  for (Object* stream : {interp->stdout_obj, interp->stderr_obj}) {
+    if (stream != nullptr && stream->type == &textio_type) static_cast<TextIOObject*>(stream)->write_through = true;
+  }
+}
+
 }  // namespace
 
 // The sys plugin calls this at each phase it attaches at. The core phase sets what comes
@@ -252,6 +261,7 @@ Status fill_config(Interpreter* interp, std::string_view phase) {
 
   if (phase == "core") {
     apply_stdio_errors(interp, *config);
+    apply_stdio_buffering(interp, *config);
     put(sys, "version", new_str(full_version_string()));
     put(sys, "hash_info", make_hash_info());
     Object* version_info = make_version_info();

@@ -3,8 +3,11 @@
 // (CPython: Python/sysmodule.c _PySys_InitCore, create_stdio in pylifecycle.c).
 // Attributes derived from the full configuration (sys.flags, ...) are added by
 // sys_config.cpp through fill_config(), when that file is part of the plugin.
+#include <unistd.h>
+
 #include <climits>
 #include <string>
+#include <utility>
 
 #include "gopy/config_sys.hpp"
 #include "gopy/object.hpp"
@@ -16,6 +19,7 @@
 #include "gopy/object_textio.hpp"
 #include "gopy/plugin.hpp"
 #include "gopy/state.hpp"
+#include "gopy/sys_streams.hpp"
 #include "sys_module.hpp"
 
 namespace gopy::sys {
@@ -107,6 +111,35 @@ Object* make_implementation(Object* version_info) {
   return impl;
 }
 
+// CPython: Python/sysmodule.c sys_excepthook_impl (PyErr_Display of the value)
+Object* s_excepthook(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("excepthook", kw)) return nullptr;
+  if (n != 3) return type_error("excepthook expected 3 arguments, got " + std::to_string(n));
+  display_exception(a[1]);
+  return new_none();
+}
+
+// CPython: Python/sysmodule.c sys_displayhook
+Object* s_displayhook(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("displayhook", kw) || !check_nargs("displayhook", n, 1, 1)) return nullptr;
+  if (default_displayhook(a[0]) < 0) return nullptr;
+  return new_none();
+}
+
+// The standard streams: stdout is line-buffered on a terminal and block-buffered
+// otherwise, stderr always line-buffered (CPython: Python/pylifecycle.c create_stdio).
+void create_stdio(Interpreter* interp, ModuleObject* m) {
+  interp->stdin_obj = new_textio(0, "<stdin>", true, false);
+  interp->stdout_obj = new_textio(1, "<stdout>", false, ::isatty(1) == 1);
+  interp->stderr_obj = new_textio(2, "<stderr>", false, true, "backslashreplace");
+  const std::pair<const char*, Object*> streams[] = {
+      {"stdin", interp->stdin_obj}, {"stdout", interp->stdout_obj}, {"stderr", interp->stderr_obj}};
+  for (const auto& [name, stream] : streams) {
+    dict_set_str(m->dict, name, stream);
+    dict_set_str(m->dict, std::string("__") + name + "__", stream);
+  }
+}
+
 }  // namespace
 
 ListObject* str_list(const std::vector<std::string>& items) {
@@ -127,15 +160,7 @@ void put(ModuleObject* m, const char* name, Object* value) {
 Status fill_basic(Interpreter* interp) {
   ModuleObject* m = interp->sys_module;
   const InterpreterSettings& s = interp->settings;
-  interp->stdin_obj = new_textio(0, "<stdin>", true, false);
-  interp->stdout_obj = new_textio(1, "<stdout>", false, false);
-  interp->stderr_obj = new_textio(2, "<stderr>", false, true, "backslashreplace");
-  dict_set_str(m->dict, "stdin", interp->stdin_obj);
-  dict_set_str(m->dict, "stdout", interp->stdout_obj);
-  dict_set_str(m->dict, "stderr", interp->stderr_obj);
-  dict_set_str(m->dict, "__stdin__", interp->stdin_obj);
-  dict_set_str(m->dict, "__stdout__", interp->stdout_obj);
-  dict_set_str(m->dict, "__stderr__", interp->stderr_obj);
+  create_stdio(interp, m);
   dict_set_str(m->dict, "modules", interp->modules);
   struct Fn {
     const char* name;
@@ -148,8 +173,13 @@ Status fill_basic(Interpreter* interp) {
                     {"set_int_max_str_digits", s_set_int_max_str_digits},
                     {"intern", s_intern},
                     {"exception", s_exception},
-                    {"exc_info", s_exc_info}};
+                    {"exc_info", s_exc_info},
+                    {"excepthook", s_excepthook},
+                    {"displayhook", s_displayhook}};
   for (const auto& f : fns) add_module_function(m, f.name, f.fn);
+  // The originals, for restoring the hooks (CPython: sys.__excepthook__, __displayhook__).
+  for (const char* hook : {"excepthook", "displayhook"})
+    dict_set_str(m->dict, std::string("__") + hook + "__", dict_get_str(m->dict, hook));
   put(m, "maxsize", new_int(INT64_MAX));
   put(m, "argv", str_list(s.argv.empty() ? std::vector<std::string>{""} : s.argv));
   put(m, "orig_argv", str_list(s.orig_argv));

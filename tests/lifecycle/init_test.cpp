@@ -2,6 +2,8 @@
 // behind (no thread state, no extra thread); what the path step does to the configuration.
 #include <catch2/catch.hpp>
 
+#include <signal.h>
+
 #include "capture.hpp"
 #include "spawn.hpp"
 #include "gopy.h"
@@ -97,6 +99,13 @@ int config_int(const char* name) {
   return gopy_Config_GetInt(name, &value) == 0 ? value : -200;
 }
 
+// The handler a signal has in this process right now.
+void (*current_handler(int signum))(int) {
+  struct sigaction action {};
+  ::sigaction(signum, nullptr, &action);
+  return action.sa_handler;
+}
+
 }  // namespace
 
 TEST_CASE("init_test: the path step makes BOOL fields 0/1; sys.flags and PyConfig_Get agree",
@@ -119,4 +128,25 @@ TEST_CASE("init_test: the path step makes BOOL fields 0/1; sys.flags and PyConfi
   CHECK(config_int("quiet") == 1);
   CHECK(config_int("verbose") == 3);
   CHECK(gopy::finalize_ex() == 0);
+}
+
+TEST_CASE("init_test: the main phase installs signal handlers only when asked, finalize restores them",
+          "[lifecycle][signals]") {
+  ::signal(SIGINT, SIG_DFL);
+  ::signal(SIGPIPE, SIG_DFL);
+  gopy::Config config = embedded_config();
+  config.install_signal_handlers = 0;  // an embedder keeping its own handlers
+  REQUIRE(gopy::initialize_from_config(config).is_ok());
+  CHECK(current_handler(SIGINT) == SIG_DFL);
+  CHECK(current_handler(SIGPIPE) == SIG_DFL);
+  CHECK(gopy::finalize_ex() == 0);
+
+  REQUIRE(gopy::initialize_from_config(embedded_config()).is_ok());
+  CHECK(current_handler(SIGINT) != SIG_DFL);
+  CHECK(current_handler(SIGPIPE) == SIG_IGN);
+  CHECK(current_handler(SIGXFSZ) == SIG_IGN);
+  CHECK(gopy::finalize_ex() == 0);
+  CHECK(current_handler(SIGINT) == SIG_DFL);
+  CHECK(current_handler(SIGPIPE) == SIG_DFL);
+  CHECK(current_handler(SIGXFSZ) == SIG_DFL);
 }

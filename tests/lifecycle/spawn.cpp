@@ -2,8 +2,11 @@
 // (forkpty) for the REPL.
 #include "spawn.hpp"
 
+#include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <pty.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -12,6 +15,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 
 namespace fs = std::filesystem;
 
@@ -25,9 +29,31 @@ std::vector<std::string> child_environment(const std::map<std::string, std::stri
   return out;
 }
 
+// In the child: every signal back to its default and unblocked (the test runner may
+// ignore SIGPIPE, a background job SIGINT).
+void reset_signal_dispositions() {
+  for (int sig = 1; sig < NSIG; ++sig)
+    if (sig != SIGKILL && sig != SIGSTOP) ::signal(sig, SIG_DFL);  // fails harmlessly for reserved ones
+  sigset_t none;
+  sigemptyset(&none);
+  ::sigprocmask(SIG_SETMASK, &none, nullptr);
+}
+
+// nobody's ids, looked up before fork; nullopt when there is no such user.
+struct Ids {
+  uid_t uid;
+  gid_t gid;
+};
+std::optional<Ids> nobody_ids() {
+  const passwd* pw = ::getpwnam("nobody");
+  if (!pw) return std::nullopt;
+  return Ids{pw->pw_uid, pw->pw_gid};
+}
+
 // In the child: chdir and exec gopy; never returns.
 [[noreturn]] void exec_program(std::string program, const std::vector<std::string>& args, const fs::path& cwd,
                                const std::map<std::string, std::string>& env) {
+  reset_signal_dispositions();
   if (::chdir(cwd.c_str()) != 0) _exit(126);
   std::vector<std::string> envs = child_environment(env);
   std::vector<char*> argv{program.data()};
@@ -46,6 +72,11 @@ int decode_status(int status) {
   return -1;
 }
 
+// In the child, as root: become nobody (groups first, then gid, then uid).
+void become(const Ids& ids) {
+  if (::setgroups(0, nullptr) != 0 || ::setgid(ids.gid) != 0 || ::setuid(ids.uid) != 0) _exit(125);
+}
+
 }  // namespace
 
 std::string gopy_executable() { return (fs::read_symlink("/proc/self/exe").parent_path() / "gopy").string(); }
@@ -57,41 +88,82 @@ ChildResult run_gopy(const std::vector<std::string>& args, const fs::path& cwd, 
 
 ChildResult run_program(const std::string& program, const std::vector<std::string>& args, const fs::path& cwd,
                         const std::string& stdin_text, const std::map<std::string, std::string>& env) {
+  ChildOptions options;
+  options.stdin_text = stdin_text;
+  options.env = env;
+  return run_child(program, args, cwd, options);
+}
+
+std::string nobody_unavailable_reason(const fs::path& dir) {
+  if (::geteuid() != 0) return "";  // mode bits already apply to this user
+  if (!nobody_ids()) return "there is no user 'nobody' to drop root privileges to";
+  ChildOptions options;
+  options.as_nobody = true;
+  ChildResult probe = run_child(gopy_executable(), {"-c", "print('ok')"}, dir, options);
+  if (probe.out != "ok\n") return "gopy cannot run as 'nobody' here (its build tree is not readable): " + probe.err;
+  return "";
+}
+
+ChildResult run_child(const std::string& program, const std::vector<std::string>& args, const fs::path& cwd,
+                      const ChildOptions& options) {
+  std::optional<Ids> nobody;
+  if (options.as_nobody && ::geteuid() == 0) {
+    nobody = nobody_ids();
+    if (!nobody) return {};
+  }
   int in[2], out[2], err[2];
   if (::pipe(in) != 0 || ::pipe(out) != 0 || ::pipe(err) != 0) return {};
   pid_t pid = ::fork();
   if (pid == 0) {
     ::dup2(in[0], 0);
-    ::dup2(out[1], 1);
-    ::dup2(err[1], 2);
+    if (options.stdout_file.empty()) {
+      ::dup2(out[1], 1);
+    } else {
+      int fd = ::open(options.stdout_file.c_str(), O_WRONLY);
+      if (fd < 0 || ::dup2(fd, 1) < 0) _exit(124);
+      ::close(fd);
+    }
+    ::dup2(options.merge_stderr ? out[1] : err[1], 2);
     for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) ::close(fd);
-    exec_program(program, args, cwd, env);
+    if (nobody) become(*nobody);
+    exec_program(program, args, cwd, options.env);
   }
   ::close(in[0]);
   ::close(out[1]);
   ::close(err[1]);
   // Small inputs fit in the pipe; the child reads them whenever it wants.
   signal(SIGPIPE, SIG_IGN);
-  if (!stdin_text.empty()) {
-    ssize_t ignored = ::write(in[1], stdin_text.data(), stdin_text.size());
+  if (!options.stdin_text.empty()) {
+    ssize_t ignored = ::write(in[1], options.stdin_text.data(), options.stdin_text.size());
     (void)ignored;
   }
   ::close(in[1]);
   ChildResult result;
   pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
   int open_count = 2;
+  auto close_read_end = [&](int i) {
+    ::close(fds[i].fd);
+    fds[i].fd = -1;
+    --open_count;
+  };
+  bool interrupted = false;
   while (open_count > 0) {
     if (::poll(fds, 2, 30000) <= 0) break;
     for (int i = 0; i < 2; ++i) {
       if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP))) continue;
       char buf[4096];
       ssize_t n = ::read(fds[i].fd, buf, sizeof buf);
-      if (n > 0) {
-        (i == 0 ? result.out : result.err).append(buf, static_cast<size_t>(n));
-      } else {
-        ::close(fds[i].fd);
-        fds[i].fd = -1;
-        --open_count;
+      if (n <= 0) {
+        close_read_end(i);
+        continue;
+      }
+      (i == 0 ? result.out : result.err).append(buf, static_cast<size_t>(n));
+      if (i == 0 && options.close_stdout_after > 0 && result.out.size() >= options.close_stdout_after)
+        close_read_end(i);
+      if (!interrupted && !options.interrupt_on_stderr.empty() &&
+          result.err.find(options.interrupt_on_stderr) != std::string::npos) {
+        ::kill(pid, SIGINT);
+        interrupted = true;
       }
     }
   }
@@ -101,6 +173,7 @@ ChildResult run_program(const std::string& program, const std::vector<std::strin
   if (open_count > 0) ::kill(pid, SIGKILL);
   ::waitpid(pid, &status, 0);
   result.exit_code = decode_status(status);
+  if (WIFSIGNALED(status)) result.term_signal = WTERMSIG(status);
   return result;
 }
 

@@ -10,9 +10,27 @@
 
 struct ChildResult {
   int exit_code = -1;  // -1: killed by a signal or timed out
+  int term_signal = 0;  // the signal that killed it, 0 when it exited
   std::string out;
   std::string err;
 };
+
+// How run_child sets up the child beyond argv and the working directory. The child
+// always starts with every signal at its default disposition and none blocked, as a
+// program started from an interactive shell does.
+struct ChildOptions {
+  std::string stdin_text;
+  std::map<std::string, std::string> env;  // beside LC_ALL=C.UTF-8
+  bool merge_stderr = false;               // stderr into stdout's pipe: `out` holds both, in order
+  std::string stdout_file;                 // stdout opened on this file (say /dev/full), not a pipe
+  bool as_nobody = false;                  // as root: run as nobody, so mode bits refuse reads
+  size_t close_stdout_after = 0;           // >0: stop reading stdout after this many bytes (a closed pipe)
+  std::string interrupt_on_stderr;         // send SIGINT once stderr shows this text
+};
+
+// Whether as_nobody can work here: root can drop to nobody, and a non-root user is
+// refused by mode bits already. Empty when it can, else the reason it cannot.
+std::string nobody_unavailable_reason(const std::filesystem::path& dir);
 
 // The gopy executable beside the test binary (build/bin/gopy).
 std::string gopy_executable();
@@ -26,6 +44,9 @@ ChildResult run_gopy(const std::vector<std::string>& args, const std::filesystem
 ChildResult run_program(const std::string& program, const std::vector<std::string>& args,
                         const std::filesystem::path& cwd, const std::string& stdin_text = "",
                         const std::map<std::string, std::string>& env = {});
+
+ChildResult run_child(const std::string& program, const std::vector<std::string>& args,
+                      const std::filesystem::path& cwd, const ChildOptions& options);
 
 // A child on a pseudo-terminal: type lines, read the screen.
 class PtySession {

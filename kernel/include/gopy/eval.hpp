@@ -43,8 +43,14 @@ int run_main_file(const std::string& path, const std::string& program_name = "go
 // interp->unhandled_keyboard_interrupt set, so the caller can re-raise SIGINT as CPython
 // does). Clears the exception.
 int handle_uncaught_exception();
-// Flushes sys.stdout and sys.stderr, as CPython does before exiting (CPython:
-// flush_std_files): false when flushing stdout failed; errors are cleared.
+// CPython: Python/pythonrun.c flush_io. Flushes sys.stderr and sys.stdout, ignoring
+// their errors (false when one failed); a pending exception stays pending. The exit-time
+// flush that reports its error is flush_std_files (gopy/sys_streams.hpp).
 bool flush_std_streams();
+// Reads the file at `path` whole: 0, or the errno that stopped it (EISDIR for a
+// directory, as CPython's Py_fopen).
+int read_source_file(const std::string& path, std::string* text);
+// The same, raising the errno's OSError subclass with the file name; -1 on error.
+int read_source_file_or_raise(const std::string& path, std::string* text);
 
 }  // namespace gopy

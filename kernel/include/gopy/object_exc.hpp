@@ -56,6 +56,21 @@ struct TracebackObject : Object {
   X(NameError, Exception)                               \
   X(UnboundLocalError, NameError)                       \
   X(OSError, Exception)                                 \
+  X(BlockingIOError, OSError)                           \
+  X(ChildProcessError, OSError)                         \
+  X(ConnectionError, OSError)                           \
+  X(BrokenPipeError, ConnectionError)                   \
+  X(ConnectionAbortedError, ConnectionError)            \
+  X(ConnectionRefusedError, ConnectionError)            \
+  X(ConnectionResetError, ConnectionError)              \
+  X(FileExistsError, OSError)                           \
+  X(FileNotFoundError, OSError)                         \
+  X(InterruptedError, OSError)                          \
+  X(IsADirectoryError, OSError)                         \
+  X(NotADirectoryError, OSError)                        \
+  X(PermissionError, OSError)                           \
+  X(ProcessLookupError, OSError)                        \
+  X(TimeoutError, OSError)                              \
   X(RuntimeError, Exception)                            \
   X(NotImplementedError, RuntimeError)                  \
   X(RecursionError, RuntimeError)                       \
@@ -115,19 +130,24 @@ std::nullptr_t attribute_error(Object* obj, StrObject* name);
 std::nullptr_t no_memory();
 // The built-in exception type of a kind.
 TypeObject* exception_type_for_kind(ExceptionKind kind);
+// The OSError subclass CPython picks for an errno value (FileNotFoundError for ENOENT,
+// ...), OSError itself for the others (CPython: Objects/exceptions.c errnomap).
+TypeObject* os_error_type_for_errno(int err);
+// Raises that subclass as OSError(err, strerror(err)[, filename]): "[Errno 2] No such
+// file or directory: 'x'" (CPython: PyErr_SetFromErrnoWithFilenameObject).
+std::nullptr_t os_error_from_errno(int err, const std::string* filename = nullptr);
 
 // Exception attribute helpers (stored in the exception's dict).
 Object* exception_get_attr(Object* exc, std::string_view name);  // borrowed or null
 // str(exc) as CPython's BaseException.__str__ (KeyError quotes its one arg).
 Object* exception_str(Object* exc);
 
-// Writes CPython's report of an uncaught exception (traceback + chain) to sys.stderr.
+// Writes CPython's report of an exception (traceback + chain) to `stream`, then flushes
+// it; "lost sys.stderr" on the process's stderr when writing fails.
 // CPython: Python/pythonrun.c _PyErr_Display / print_exception_recursive.
-void print_exception(Object* exc);
-// Reports the current exception as one that cannot be raised, then clears it: `err_msg:`,
-// its traceback and `Type: value` to sys.stderr (CPython: Python/errors.c
-// PyErr_FormatUnraisable with the default sys.unraisablehook, write_unraisable_exc_file).
-void write_unraisable(std::string_view err_msg);
+void print_exception_to(Object* stream, Object* exc);
+// "Traceback (most recent call last):" and the entries of `tb` (CPython: PyTraceBack_Print).
+void print_traceback_to(Object* stream, Object* tb);
 // A type's printable name: qualname, prefixed by its module unless builtins/__main__.
 std::string exception_type_display_name(TypeObject* t);
 

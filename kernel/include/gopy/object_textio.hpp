@@ -1,7 +1,9 @@
 // The standard stream objects (sys.stdin, sys.stdout, sys.stderr): UTF-8 text over a
 // file descriptor, encoded and decoded with the stream's error handler (`errors`). Output
 // is buffered and flushed on flush(), when large, at a newline for line-buffered streams,
-// and when the object is freed.
+// at every write for write-through ones (-u), and when the object is freed. What a failed
+// write did not take stays buffered, as in CPython's BufferedWriter, so the exit-time
+// flush fails (and reports) again.
 #pragma once
 
 #include <string>
@@ -19,6 +21,7 @@ struct TextIOObject : Object {
   std::string errors = "strict";
   bool readable = false;
   bool line_buffered = false;
+  bool write_through = false;  // -u / PYTHONUNBUFFERED
   std::string pending;  // output not yet written
   std::string inbuf;      // input read ahead, decoded (str text)
   std::string undecoded;  // the start of a UTF-8 sequence the next read completes
