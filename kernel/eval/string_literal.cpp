@@ -34,6 +34,18 @@ std::string codec_error(std::size_t start, std::size_t end_inclusive, const char
 
 }  // namespace
 
+static std::string invalid_octal_warning(std::string_view esc) {
+  std::string e(esc);
+  return "\"\\" + e + "\" is an invalid octal escape sequence. Such sequences will not work in the "
+         "future. Did you mean \"\\\\" + e + "\"? A raw string is also an option.";
+}
+
+static std::string invalid_escape_warning(std::string_view ch) {
+  std::string c(ch);
+  return "\"\\" + c + "\" is an invalid escape sequence. Such sequences will not work in the future. "
+         "Did you mean \"\\\\" + c + "\"? A raw string is also an option.";
+}
+
 EscapeDecodeResult decode_string_body(std::string_view body, bool raw, std::string& out) {
   EscapeDecodeResult result;
   if (raw) {
@@ -75,10 +87,7 @@ EscapeDecodeResult decode_string_body(std::string_view body, bool raw, std::stri
           ++digits;
         }
         if (value > 0377 && result.warning.empty()) {
-          std::string esc(body.substr(start + 1, 3));
-          result.warning = "\"\\" + esc + "\" is an invalid octal escape sequence. Such sequences "
-                           "will not work in the future. Did you mean \"\\\\" + esc +
-                           "\"? A raw string is also an option.";
+          result.warning = invalid_octal_warning(body.substr(start + 1, 3));
           result.warning_pos = start;
         }
         append_utf8(out, value);
@@ -127,15 +136,79 @@ EscapeDecodeResult decode_string_body(std::string_view body, bool raw, std::stri
             decode_utf8(body, p);
             ch = std::string(body.substr(i - 1, p - (i - 1)));
           }
-          result.warning = "\"\\" + ch + "\" is an invalid escape sequence. Such sequences will "
-                           "not work in the future. Did you mean \"\\\\" + ch +
-                           "\"? A raw string is also an option.";
+          result.warning = invalid_escape_warning(ch);
           result.warning_pos = start;
         }
         out += '\\';
         out += c;
         break;
       }
+    }
+  }
+  return result;
+}
+
+EscapeDecodeResult decode_bytes_body(std::string_view body, bool raw, std::string& out) {
+  EscapeDecodeResult result;
+  if (raw) {
+    out.append(body);
+    return result;
+  }
+  const std::size_t n = body.size();
+  for (std::size_t i = 0; i < n;) {
+    if (body[i] != '\\') {
+      out += body[i++];
+      continue;
+    }
+    const std::size_t start = i++;
+    if (i >= n) {
+      out += '\\';
+      break;
+    }
+    char c = body[i++];
+    switch (c) {
+      case '\n': break;
+      case '\\': out += '\\'; break;
+      case '\'': out += '\''; break;
+      case '"': out += '"'; break;
+      case 'a': out += '\a'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'v': out += '\v'; break;
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        unsigned value = static_cast<unsigned>(c - '0');
+        int digits = 1;
+        while (digits < 3 && i < n && body[i] >= '0' && body[i] <= '7') {
+          value = value * 8 + static_cast<unsigned>(body[i++] - '0');
+          ++digits;
+        }
+        if (value > 0377 && result.warning.empty()) {
+          result.warning = invalid_octal_warning(body.substr(start + 1, 3));
+          result.warning_pos = start;
+        }
+        out += static_cast<char>(value & 0xFF);
+        break;
+      }
+      case 'x':
+        if (i + 1 < n && hex_value(body[i]) >= 0 && hex_value(body[i + 1]) >= 0) {
+          out += static_cast<char>(hex_value(body[i]) * 16 + hex_value(body[i + 1]));
+          i += 2;
+          break;
+        }
+        result.ok = false;
+        result.error = "(value error) invalid \\x escape at position " + std::to_string(start);
+        return result;
+      default:
+        if (result.warning.empty()) {
+          result.warning = invalid_escape_warning(std::string_view(&body[i - 1], 1));
+          result.warning_pos = start;
+        }
+        out += '\\';
+        out += c;
+        break;
     }
   }
   return result;

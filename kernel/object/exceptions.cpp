@@ -2,6 +2,7 @@
 // (CPython: Objects/exceptions.c, Python/errors.c).
 #include <cstddef>
 
+#include "gopy/codecs.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -237,6 +238,8 @@ int exc_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwnam
     for (size_t i = 0; i < 6; ++i)
       set_dict_attr(e, fields[i], info && i < info->items.size() ? info->items[i] : None());
     set_dict_attr(e, "print_file_and_line", None());
+  } else if (is_subtype(self->type, &exc_UnicodeError)) {
+    return unicode_error_init(self, args, nargs);
   }
   return 0;
 }
@@ -362,6 +365,8 @@ Object* exception_str(Object* exc) {
     Object* msg = exception_get_attr(exc, "msg");
     if (msg && msg != None()) return object_str(msg);
   }
+  if (is_subtype(exc->type, &exc_UnicodeError))
+    if (Object* text = unicode_error_str(exc)) return text;
   if (e->args->size() == 0) return new_str("");
   if (e->args->size() == 1) return object_str(e->args->items[0]);
   return object_str(e->args);

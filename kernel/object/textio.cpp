@@ -14,6 +14,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/object_textio.hpp"
 #include "object/strcat.hpp"
+#include "object/textio_codec.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {
@@ -75,7 +76,7 @@ Object* m_isatty(Object*, Object* const* a, size_t, TupleObject*) { return new_b
 Object* textio_getattr(Object* o, StrObject* name) {
   auto* io = as_io(o);
   if (name->view() == "name") return new_str(io->name);
-  if (name->view() == "encoding") return new_str("utf-8");
+  if (name->view() == "encoding") return new_str(io->encoding);
   if (name->view() == "errors") return new_str(io->errors);
   if (name->view() == "closed") return new_bool(false);
   return generic_getattr(o, name);
@@ -84,7 +85,7 @@ Object* textio_getattr(Object* o, StrObject* name) {
 Object* textio_repr(Object* o) {
   auto* io = as_io(o);
   return new_str(cat("<_io.TextIOWrapper name='", io->name, "' mode='", io->readable ? "r" : "w",
-                     "' encoding='utf-8'>"));
+                     "' encoding='", io->encoding, "'>"));
 }
 
 Object* textio_iternext(Object* o) {
@@ -113,7 +114,7 @@ Object* new_textio(int fd, std::string name, bool readable, bool line_buffered, 
 
 int textio_write(Object* o, std::string_view text) {
   auto* io = as_io(o);
-  io->pending.append(text);
+  if (!textio_encode(io, text, &io->pending)) return -1;
   bool flush_now = io->pending.size() >= 8192 || (io->line_buffered && text.find('\n') != std::string_view::npos);
   return flush_now ? textio_flush(o) : 0;
 }
@@ -138,13 +139,13 @@ int textio_readline(Object* o, std::string* line) {
     if (nl != std::string::npos) {
       line->assign(io->inbuf, io->inpos, nl + 1 - io->inpos);
       io->inpos = nl + 1;
-      return 0;
+      return textio_decode(io, line) ? 0 : -1;
     }
     if (io->eof) {
       line->assign(io->inbuf, io->inpos, std::string::npos);
       io->inbuf.clear();
       io->inpos = 0;
-      return 0;
+      return textio_decode(io, line) ? 0 : -1;
     }
     if (io->inpos > 0) {
       io->inbuf.erase(0, io->inpos);

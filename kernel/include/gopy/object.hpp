@@ -203,6 +203,10 @@ struct TypeObject : Object {
   UnaryFn nb_float = nullptr;
   UnaryFn nb_abs = nullptr;
   PowFn nb_ternary_pow = nullptr;  // pow(a, b, mod)
+  // Fills the type dict on the first lookup in each interpreter, so types that start-up
+  // never touches (bytes and its kin) cost nothing to create an interpreter.
+  void (*lazy_methods)() = nullptr;
+  uint64_t lazy_methods_generation = 0;
 
   TypeObject() = default;
   ~TypeObject() override;

@@ -1,5 +1,5 @@
-// The standard stream objects (sys.stdin, sys.stdout, sys.stderr): UTF-8 text over a
-// file descriptor. Output is buffered and flushed on flush(), when large, at a newline
+// The standard stream objects (sys.stdin, sys.stdout, sys.stderr): text over a file
+// descriptor, encoded and decoded with the stream's codec and error handler. Output is buffered and flushed on flush(), when large, at a newline
 // for line-buffered streams, and when the object is freed.
 #pragma once
 
@@ -15,6 +15,7 @@ extern TypeObject textio_type;
 struct TextIOObject : Object {
   int fd = -1;
   std::string name;
+  std::string encoding = "utf-8";  // a codec's CPython name (sys.stdout.encoding)
   std::string errors = "strict";
   bool readable = false;
   bool line_buffered = false;
@@ -30,6 +31,8 @@ struct TextIOObject : Object {
 Object* new_textio(int fd, std::string name, bool readable, bool line_buffered, std::string errors = "strict");
 int textio_write(Object* stream, std::string_view text);   // -1 on error
 int textio_flush(Object* stream);                          // -1 on error
+// Sets the codec that writes encode and reads decode with (the encoding must be known).
+void textio_set_encoding(Object* stream, std::string encoding, std::string errors);
 // The next line including its newline; empty at end of input. -1 on error.
 int textio_readline(Object* stream, std::string* line);
 
