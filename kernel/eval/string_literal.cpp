@@ -46,6 +46,37 @@ static std::string invalid_escape_warning(std::string_view ch) {
          "Did you mean \"\\\\" + c + "\"? A raw string is also an option.";
 }
 
+// The character of a one-letter escape (\\n, \\t, \\\\, \\', ...), or 0.
+static char simple_escape(char c) {
+  switch (c) {
+    case '\\': return '\\';
+    case '\'': return '\'';
+    case '"': return '"';
+    case 'a': return '\a';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'v': return '\v';
+    default: return 0;
+  }
+}
+
+// An octal escape whose first digit is body[*i - 1]: up to two more digits are read.
+// Values above 0o377 are kept, with the SyntaxWarning CPython gives for them.
+static unsigned octal_escape(std::string_view body, std::size_t start, std::size_t* i,
+                             EscapeDecodeResult& result) {
+  unsigned value = static_cast<unsigned>(body[*i - 1] - '0');
+  for (int digits = 1; digits < 3 && *i < body.size() && body[*i] >= '0' && body[*i] <= '7'; ++digits)
+    value = value * 8 + static_cast<unsigned>(body[(*i)++] - '0');
+  if (value > 0377 && result.warning.empty()) {
+    result.warning = invalid_octal_warning(body.substr(start + 1, 3));
+    result.warning_pos = start;
+  }
+  return value;
+}
+
 EscapeDecodeResult decode_string_body(std::string_view body, bool raw, std::string& out) {
   EscapeDecodeResult result;
   if (raw) {
@@ -67,32 +98,15 @@ EscapeDecodeResult decode_string_body(std::string_view body, bool raw, std::stri
       break;
     }
     char c = body[i++];
+    if (char plain = simple_escape(c)) {
+      out += plain;
+      continue;
+    }
     switch (c) {
       case '\n': break;  // line continuation inside the literal
-      case '\\': out += '\\'; break;
-      case '\'': out += '\''; break;
-      case '"': out += '"'; break;
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
-      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-        unsigned value = static_cast<unsigned>(c - '0');
-        int digits = 1;
-        while (digits < 3 && i < n && body[i] >= '0' && body[i] <= '7') {
-          value = value * 8 + static_cast<unsigned>(body[i++] - '0');
-          ++digits;
-        }
-        if (value > 0377 && result.warning.empty()) {
-          result.warning = invalid_octal_warning(body.substr(start + 1, 3));
-          result.warning_pos = start;
-        }
-        append_utf8(out, value);
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+        append_utf8(out, octal_escape(body, start, &i, result));
         break;
-      }
       case 'x':
       case 'u':
       case 'U': {
@@ -166,32 +180,15 @@ EscapeDecodeResult decode_bytes_body(std::string_view body, bool raw, std::strin
       break;
     }
     char c = body[i++];
+    if (char plain = simple_escape(c)) {
+      out += plain;
+      continue;
+    }
     switch (c) {
       case '\n': break;
-      case '\\': out += '\\'; break;
-      case '\'': out += '\''; break;
-      case '"': out += '"'; break;
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
-      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-        unsigned value = static_cast<unsigned>(c - '0');
-        int digits = 1;
-        while (digits < 3 && i < n && body[i] >= '0' && body[i] <= '7') {
-          value = value * 8 + static_cast<unsigned>(body[i++] - '0');
-          ++digits;
-        }
-        if (value > 0377 && result.warning.empty()) {
-          result.warning = invalid_octal_warning(body.substr(start + 1, 3));
-          result.warning_pos = start;
-        }
-        out += static_cast<char>(value & 0xFF);
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+        out += static_cast<char>(octal_escape(body, start, &i, result) & 0xFF);
         break;
-      }
       case 'x':
         if (i + 1 < n && hex_value(body[i]) >= 0 && hex_value(body[i + 1]) >= 0) {
           out += static_cast<char>(hex_value(body[i]) * 16 + hex_value(body[i + 1]));

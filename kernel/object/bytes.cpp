@@ -11,6 +11,7 @@
 #include "gopy/state.hpp"
 #include "object/args.hpp"
 #include "object/bytes_internal.hpp"
+#include "object/compare_result.hpp"
 #include "object/prim/hash.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -222,16 +223,7 @@ Object* family_richcompare(Object* a, Object* b, CompareOp op) {
   std::string_view x = bytes_family_data(a), y;
   if (!bytes_like_view(b, &y) || is_memoryview(b)) return new_ref(NotImplemented());
   int c = x.compare(y);
-  bool t = false;
-  switch (op) {
-    case CompareOp::lt: t = c < 0; break;
-    case CompareOp::le: t = c <= 0; break;
-    case CompareOp::eq: t = c == 0; break;
-    case CompareOp::ne: t = c != 0; break;
-    case CompareOp::gt: t = c > 0; break;
-    case CompareOp::ge: t = c >= 0; break;
-  }
-  return new_bool(t);
+  return compare_result(c, op);
 }
 
 Object* family_subscript(Object* o, Object* key) {

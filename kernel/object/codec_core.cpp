@@ -23,6 +23,9 @@ constexpr char16_t kCp1252High[32] = {
 
 bool is_surrogate(char32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
 
+// A decoding step that consumed bytes without producing a character.
+constexpr char32_t kNoCharacter = 0xFFFFFFFF;
+
 void put16(std::string* out, char32_t unit, bool big) {
   char lo = char(unit & 0xFF), hi = char((unit >> 8) & 0xFF);
   if (big) { out->push_back(hi); out->push_back(lo); }
@@ -313,7 +316,7 @@ bool decode(DecodeState& st, std::string_view data, std::string_view errors, boo
   while (i < data.size()) {
     Step s = decode_step(st, data, i);
     if (s.status == Step::ok) {
-      out->push_back(s.cp);
+      if (s.cp != kNoCharacter) out->push_back(s.cp);
       i += s.length;
       continue;
     }

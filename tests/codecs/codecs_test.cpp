@@ -201,3 +201,46 @@ UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 0-1: unexpected
 b'\xef\xbb\xbf' b'\xfe\xff'
 )");
 }
+TEST_CASE("codecs from ICU's converters: code pages, CJK, UTF-7", "[codecs]") {
+  ChildResult r = run_program_text(R"(import codecs
+for enc, text in [("cp1251", "Привет"), ("koi8-r", "Привет"), ("cp437", "é½░"), ("iso8859-15", "€œ"), ("latin9", "Ÿ"),
+                  ("mac-roman", "é∂"), ("cp850", "ÆØ"), ("shift_jis", "日本語"), ("euc_jp", "日本"), ("gbk", "中文"),
+                  ("big5", "中文"), ("euc-kr", "한국"), ("utf-7", "a€+")]:
+    data = text.encode(enc)
+    print(enc, codecs.lookup(enc).name, data.hex(), data.decode(enc) == text)
+for enc, data in [("cp1255", b"\xd9"), ("shift_jis", b"\xff"), ("iso8859-15", b"\xa4")]:
+    try:
+        print(ascii(data.decode(enc)))
+    except UnicodeDecodeError as e:
+        print("UnicodeDecodeError:", e)
+for enc, text in [("cp1251", "é"), ("koi8-r", "€x"), ("shift_jis", "é")]:
+    try:
+        text.encode(enc)
+    except UnicodeEncodeError as e:
+        print("UnicodeEncodeError:", e)
+print("aé".encode("cp1251", "replace"), b"a\xd9".decode("cp1255", "replace"), "日é".encode("shift_jis", "xmlcharrefreplace"))
+)");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == R"(cp1251 cp1251 cff0e8e2e5f2 True
+koi8-r koi8-r f0d2c9d7c5d4 True
+cp437 cp437 82abb0 True
+iso8859-15 iso8859-15 a4bd True
+latin9 iso8859-15 be True
+mac-roman mac-roman 8eb6 True
+cp850 cp850 929d True
+shift_jis shift_jis 93fa967b8cea True
+euc_jp euc_jp c6fccbdc True
+gbk gbk d6d0cec4 True
+big5 big5 a4a4a4e5 True
+euc-kr euc_kr c7d1b1b9 True
+utf-7 utf-7 612b494b77414b772d True
+UnicodeDecodeError: 'charmap' codec can't decode byte 0xd9 in position 0: character maps to <undefined>
+UnicodeDecodeError: 'shift_jis' codec can't decode byte 0xff in position 0: illegal multibyte sequence
+'\u20ac'
+UnicodeEncodeError: 'charmap' codec can't encode character '\xe9' in position 0: character maps to <undefined>
+UnicodeEncodeError: 'charmap' codec can't encode character '\u20ac' in position 0: character maps to <undefined>
+UnicodeEncodeError: 'shift_jis' codec can't encode character '\xe9' in position 0: illegal multibyte sequence
+b'a?' a� b'\x93\xfa&#233;'
+)");
+}

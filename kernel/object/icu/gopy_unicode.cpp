@@ -206,6 +206,11 @@ extern "C" int32_t gopy_unicode_converter_decode(gopy_converter* converter, cons
   UErrorCode status = U_ZERO_ERROR;
   UChar32 c = ucnv_getNextUChar(converter->cnv, &p, src + length, &status);
   const auto used = static_cast<int32_t>(p - src);
+  if (status == U_INDEX_OUTOFBOUNDS_ERROR && used > 0) {
+    // Bytes that end a run without a character of their own (UTF-7's '-').
+    *code_point = 0xFFFFFFFFu;
+    return used;
+  }
   if (status == U_TRUNCATED_CHAR_FOUND || status == U_INDEX_OUTOFBOUNDS_ERROR) {
     ucnv_resetToUnicode(converter->cnv);
     return 0;

@@ -65,8 +65,9 @@ int32_t gopy_unicode_converter_single_byte(gopy_converter* converter);
 int32_t gopy_unicode_converter_encode(gopy_converter* converter, uint32_t code_point, int32_t flush,
                                       char* out, int32_t capacity);
 /* Decodes the next character of src[0..length): the bytes consumed (> 0) with the code
-   point in *code_point; 0 when src holds only the start of a character; -n when the
-   next n bytes are not a valid character. */
+   point in *code_point (0xFFFFFFFF: bytes that make no character, such as UTF-7's '-');
+   0 when src holds only the start of a character; -n when the next n bytes are not a
+   valid character. */
 int32_t gopy_unicode_converter_decode(gopy_converter* converter, const char* src, int32_t length,
                                       uint32_t* code_point);
 
