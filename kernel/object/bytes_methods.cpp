@@ -77,8 +77,9 @@ Object* m_decode(Object*, Object* const* a, size_t n, TupleObject* kw) {
     if (args[i] && !is_str(args[i]))
       return type_error(cat("decode() argument '", i == 0 ? "encoding" : "errors", "' must be str, not ",
                             args[i]->type->name));
-  return codec_decode(D(a[0]), args[0] ? as_str(args[0])->view() : "utf-8",
-                      args[1] ? as_str(args[1])->view() : "strict");
+  // A copy: an error handler written in Python may change a bytearray meanwhile.
+  const std::string data(D(a[0]));
+  return codec_decode(data, args[0] ? as_str(args[0])->view() : "utf-8", args[1] ? as_str(args[1])->view() : "strict");
 }
 
 // CPython: Python/pystrhex.c _Py_strhex_impl

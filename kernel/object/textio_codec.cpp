@@ -49,8 +49,12 @@ bool textio_encode(TextIOObject* io, std::string_view text, std::string* out) {
     return false;
   }
   codec::EncodeState state(entry);
-  state.started = true;  // a stream's BOM is written once, not at each write
-  return codec::encode(state, nullptr, decode_utf8(text), io->errors, true, out);
+  state.started = true;  // standard streams write no BOM, as CPython's on a pipe
+  // A write that fails writes nothing.
+  std::string encoded;
+  if (!codec::encode(state, nullptr, decode_utf8(text), io->errors, true, &encoded)) return false;
+  out->append(encoded);
+  return true;
 }
 
 bool textio_decode(TextIOObject* io, std::string* line) {
