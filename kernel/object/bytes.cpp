@@ -311,12 +311,12 @@ int bytearray_ass_subscript(Object* o, Object* key, Object* value) {
     if (n < 0) return -1;
     std::string repl;
     if (value) {
-      if (value == o) repl = b->data;
-      else if (!bytes_from_source("bytearray", value, nullptr, nullptr, &repl)) return -1;
       if (is_str(value)) {
         type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
         return -1;
       }
+      if (value == o) repl = b->data;
+      else if (!bytes_from_source("bytearray", value, nullptr, nullptr, &repl)) return -1;
     }
     if (step == 1) {
       if (ssize(repl.size()) != n && !bytearray_check_resizable(b)) return -1;

@@ -50,6 +50,13 @@ gopy_converter* open_converter(const Entry& e, gopy_converter** slot) {
   return *slot;
 }
 
+// Raises a freshly made exception (null: making it failed, its error is already set).
+void raise_new(Object* exc) {
+  if (!exc) return;
+  raise_object(exc);
+  decref(exc);
+}
+
 // Appends c's encoding; false when the codec cannot encode it.
 bool encode_char(EncodeState& st, char32_t c, std::string* out) {
   const Entry& e = *st.entry;
@@ -276,7 +283,7 @@ bool encode(EncodeState& st, Object* text_obj, const std::u32string& text, std::
     const size_t unit = e.kind == Kind::utf16 ? 2 : e.kind == Kind::utf32 ? 4 : 1;
     if (r.is_bytes && r.bytes.size() % unit != 0) {
       // UTF-16/32 take only whole code units from a handler. CPython: _PyUnicode_EncodeUTF16
-      raise_object(Ref<>::steal(new_encode_error(name, text_obj, ssize(i), ssize(end), reason)).get());
+      raise_new(new_encode_error(name, text_obj, ssize(i), ssize(end), reason));
       return false;
     }
     if (r.is_bytes) {
@@ -285,7 +292,7 @@ bool encode(EncodeState& st, Object* text_obj, const std::u32string& text, std::
       for (char32_t c : r.text) {
         if (!encode_char(st, c, out)) {
           // A replacement the codec cannot encode fails as the original range did.
-          raise_object(Ref<>::steal(new_encode_error(name, text_obj, ssize(i), ssize(end), reason)).get());
+          raise_new(new_encode_error(name, text_obj, ssize(i), ssize(end), reason));
           return false;
         }
       }
