@@ -266,9 +266,7 @@ Object* split_common(Object* const* a, size_t n, TupleObject* kw, bool reverse) 
         while (i < data.size() && is_space(static_cast<unsigned char>(data[i]))) ++i;
         if (i >= data.size()) break;
         if (ssize(parts.size()) == maxsplit) {
-          size_t e = data.size();
-          while (e > i && is_space(static_cast<unsigned char>(data[e - 1]))) --e;
-          parts.emplace_back(data.substr(i, e - i));
+          parts.emplace_back(data.substr(i));  // the rest keeps its trailing whitespace
           break;
         }
         size_t j = i;
@@ -282,9 +280,7 @@ Object* split_common(Object* const* a, size_t n, TupleObject* kw, bool reverse) 
         while (i > 0 && is_space(static_cast<unsigned char>(data[i - 1]))) --i;
         if (i == 0) break;
         if (ssize(parts.size()) == maxsplit) {
-          size_t b = 0;
-          while (b < i && is_space(static_cast<unsigned char>(data[b]))) ++b;
-          parts.emplace_back(data.substr(b, i - b));
+          parts.emplace_back(data.substr(0, i));  // the rest keeps its leading whitespace
           break;
         }
         size_t j = i;

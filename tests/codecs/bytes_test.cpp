@@ -57,6 +57,7 @@ for call in [lambda: b"a"[5], lambda: bytearray(b"a")[5], lambda: b"a"[key], lam
 mv.release()
 data.append(33)
 print(data, b"%b" % b"x" if False else "done")
+print(b"a b  c ".split(None, 1), b" a b c ".rsplit(None, 1), b"  a b".split(maxsplit=0), b"a b  ".rsplit(maxsplit=0))
 )");
   INFO(r.err);
   CHECK(r.exit_code == 0);
@@ -102,6 +103,7 @@ TypeError: '<' not supported between instances of 'bytes' and 'str'
 TypeError: unhashable type: 'bytearray'
 TypeError: startswith first arg must be bytes or a tuple of bytes, not str
 bytearray(b'Ayz!') done
+[b'a', b'b  c '] [b' a b', b'c'] [b'a b'] [b'a b']
 )");
 }
 
