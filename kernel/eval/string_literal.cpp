@@ -77,31 +77,43 @@ static unsigned octal_escape(std::string_view body, std::size_t start, std::size
   return value;
 }
 
+// Copies body[*i..] up to the next escape and reads its letter into *c (*start is the
+// backslash): false at the end of the body, where a lone backslash is kept. One-letter
+// escapes are written and passed over.
+static bool next_escape(std::string_view body, std::size_t* i, std::string& out, std::size_t* start, char* c) {
+  for (;;) {
+    const std::size_t next = body.find('\\', *i);
+    if (next == std::string_view::npos) {
+      out.append(body.substr(*i));
+      *i = body.size();
+      return false;
+    }
+    out.append(body.substr(*i, next - *i));
+    *start = next;
+    *i = next + 1;
+    if (*i >= body.size()) {
+      out += '\\';
+      return false;
+    }
+    *c = body[(*i)++];
+    if (char plain = simple_escape(*c)) {
+      out += plain;
+      continue;
+    }
+    return true;
+  }
+}
+
 EscapeDecodeResult decode_string_body(std::string_view body, bool raw, std::string& out) {
   EscapeDecodeResult result;
   if (raw) {
     out.append(body);
     return result;
   }
-  std::size_t i = 0;
   const std::size_t n = body.size();
-  while (i < n) {
-    std::size_t next = body.find('\\', i);
-    if (next == std::string_view::npos) next = n;
-    out.append(body.substr(i, next - i));
-    i = next;
-    if (i >= n) break;
-    std::size_t start = i;
-    ++i;  // the backslash
-    if (i >= n) {
-      out += '\\';
-      break;
-    }
-    char c = body[i++];
-    if (char plain = simple_escape(c)) {
-      out += plain;
-      continue;
-    }
+  std::size_t i = 0, start = 0;
+  char c = 0;
+  while (next_escape(body, &i, out, &start, &c)) {
     switch (c) {
       case '\n': break;  // line continuation inside the literal
       case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
@@ -169,21 +181,9 @@ EscapeDecodeResult decode_bytes_body(std::string_view body, bool raw, std::strin
     return result;
   }
   const std::size_t n = body.size();
-  for (std::size_t i = 0; i < n;) {
-    if (body[i] != '\\') {
-      out += body[i++];
-      continue;
-    }
-    const std::size_t start = i++;
-    if (i >= n) {
-      out += '\\';
-      break;
-    }
-    char c = body[i++];
-    if (char plain = simple_escape(c)) {
-      out += plain;
-      continue;
-    }
+  std::size_t i = 0, start = 0;
+  char c = 0;
+  while (next_escape(body, &i, out, &start, &c)) {
     switch (c) {
       case '\n': break;
       case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
