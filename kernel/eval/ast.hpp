@@ -256,7 +256,7 @@ struct JoinedStr : Expr {
   ExprList values;
 };
 
-enum class ConstantKind : std::uint8_t { None, True, False, Ellipsis, Int, Float, Str };
+enum class ConstantKind : std::uint8_t { None, True, False, Ellipsis, Int, Float, Str, Bytes };
 
 // A literal. Which fields are meaningful depends on `value_kind`:
 //  Int:   int_digits (the literal's digits in base int_base, no prefix, no underscores,
@@ -266,6 +266,7 @@ enum class ConstantKind : std::uint8_t { None, True, False, Ellipsis, Int, Float
 //  Str:   str_value, UTF-8 after escape decoding and implicit concatenation. A lone
 //         surrogate from "\ud800" is kept in the generalized UTF-8 form (ED A0 80),
 //         as CPython's str can hold it.
+//  Bytes: str_value holds the raw bytes after escape decoding and concatenation.
 struct Constant : Expr {
   static constexpr ExprKind kKind = ExprKind::Constant;
   Constant() : Expr(kKind) {}

@@ -3,6 +3,7 @@
 #include "eval/compiler.hpp"
 #include "eval/nodes_expr.hpp"
 #include "eval/nodes_stmt.hpp"
+#include "gopy/object_bytes.hpp"
 #include "gopy/object_num.hpp"
 #include "object/strcat.hpp"
 
@@ -68,6 +69,7 @@ ExprPtr Compiler::constant(const ast::Constant* c) {
       break;
     case ast::ConstantKind::Float: v = new_float(c->float_value); break;
     case ast::ConstantKind::Str: v = new_str(c->str_value); break;
+    case ast::ConstantKind::Bytes: v = new_bytes(c->str_value); break;
   }
   if (!v) {
     failed_ = true;

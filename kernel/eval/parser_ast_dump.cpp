@@ -5,6 +5,7 @@
 #include <string>
 
 #include "eval/ast.hpp"
+#include "gopy/object_bytes.hpp"
 
 namespace gopy::ast {
 namespace {
@@ -179,6 +180,7 @@ class Dumper {
         break;
       }
       case ConstantKind::Str: str_literal(c.str_value); break;
+      case ConstantKind::Bytes: out += bytes_repr_text(c.str_value); break;
     }
     out += ')';
   }

@@ -179,7 +179,7 @@ class Parser {
 
   // ---- strings and f-strings (parser_strings.cpp)
   ast::Expr* strings();
-  bool plain_string(const Token& t, std::string& out);
+  bool plain_string(const Token& t, std::string& out, bool* is_bytes);
   bool fstring(std::vector<ast::Expr*>& parts, std::string& pending);
   bool decode_middle(const Token& t, bool raw, std::string& out);
   bool replacement_field(std::vector<ast::Expr*>& parts, std::string& pending);

@@ -21,8 +21,9 @@ int line_of(const Token& t, std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-// One plain (non-f) literal: prefix, quotes, body.
-bool Parser::plain_string(const Token& t, std::string& out) {
+// One plain (non-f) literal: prefix, quotes, body. *bytes tells a bytes literal.
+// CPython: Parser/string_parser.c _PyPegen_parse_string
+bool Parser::plain_string(const Token& t, std::string& out, bool* is_bytes) {
   std::string_view text = token_text(t);
   std::size_t q = 0;
   bool raw = false;
@@ -33,13 +34,17 @@ bool Parser::plain_string(const Token& t, std::string& out) {
     bytes = bytes || l == 'b';
     ++q;
   }
-  if (bytes) {
-    unsupported(t, "bytes literal");
-    return false;
-  }
+  *is_bytes = bytes;
   std::size_t quote_size = text.size() - q >= 6 && text[q + 1] == text[q] && text[q + 2] == text[q] ? 3 : 1;
   std::string_view body = text.substr(q + quote_size, text.size() - q - 2 * quote_size);
-  EscapeDecodeResult r = decode_string_body(body, raw, out);
+  if (bytes) {
+    for (char c : body)
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        error_at(t, "bytes can only contain ASCII literal characters");
+        return false;
+      }
+  }
+  EscapeDecodeResult r = bytes ? decode_bytes_body(body, raw, out) : decode_string_body(body, raw, out);
   if (!r.ok) {
     error_at(t, r.error);
     return false;
@@ -74,18 +79,21 @@ ast::Expr* Parser::strings() {
   const Token& start = cur();
   std::vector<ast::Expr*> parts;
   std::string pending;
-  bool any_fstring = false;
+  bool any_fstring = false, any_bytes = false, any_str = false;
   while (at_type(TokenType::String) || at_type(TokenType::FStringStart)) {
     if (at_type(TokenType::String)) {
-      if (!plain_string(advance(), pending)) return nullptr;
+      bool is_bytes = false;
+      if (!plain_string(advance(), pending, &is_bytes)) return nullptr;
+      (is_bytes ? any_bytes : any_str) = true;
     } else {
       any_fstring = true;
       if (!fstring(parts, pending)) return nullptr;
     }
   }
+  if (any_bytes && (any_str || any_fstring)) return error_at(cur(), "cannot mix bytes and nonbytes literals");
   if (!any_fstring) {
     auto* c = node<ast::Constant>(start);
-    c->value_kind = ast::ConstantKind::Str;
+    c->value_kind = any_bytes ? ast::ConstantKind::Bytes : ast::ConstantKind::Str;
     c->str_value = std::move(pending);
     return finish(c);
   }

@@ -34,56 +34,91 @@ std::string codec_error(std::size_t start, std::size_t end_inclusive, const char
 
 }  // namespace
 
+static std::string invalid_octal_warning(std::string_view esc) {
+  std::string e(esc);
+  return "\"\\" + e + "\" is an invalid octal escape sequence. Such sequences will not work in the "
+         "future. Did you mean \"\\\\" + e + "\"? A raw string is also an option.";
+}
+
+static std::string invalid_escape_warning(std::string_view ch) {
+  std::string c(ch);
+  return "\"\\" + c + "\" is an invalid escape sequence. Such sequences will not work in the future. "
+         "Did you mean \"\\\\" + c + "\"? A raw string is also an option.";
+}
+
+// The character of a one-letter escape (\\n, \\t, \\\\, \\', ...), or 0.
+static char simple_escape(char c) {
+  switch (c) {
+    case '\\': return '\\';
+    case '\'': return '\'';
+    case '"': return '"';
+    case 'a': return '\a';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'v': return '\v';
+    default: return 0;
+  }
+}
+
+// An octal escape whose first digit is body[*i - 1]: up to two more digits are read.
+// Values above 0o377 are kept, with the SyntaxWarning CPython gives for them.
+static unsigned octal_escape(std::string_view body, std::size_t start, std::size_t* i,
+                             EscapeDecodeResult& result) {
+  unsigned value = static_cast<unsigned>(body[*i - 1] - '0');
+  for (int digits = 1; digits < 3 && *i < body.size() && body[*i] >= '0' && body[*i] <= '7'; ++digits)
+    value = value * 8 + static_cast<unsigned>(body[(*i)++] - '0');
+  if (value > 0377 && result.warning.empty()) {
+    result.warning = invalid_octal_warning(body.substr(start + 1, 3));
+    result.warning_pos = start;
+  }
+  return value;
+}
+
+// Copies body[*i..] up to the next escape and reads its letter into *c (*start is the
+// backslash): false at the end of the body, where a lone backslash is kept. One-letter
+// escapes are written and passed over.
+static bool next_escape(std::string_view body, std::size_t* i, std::string& out, std::size_t* start, char* c) {
+  for (;;) {
+    const std::size_t next = body.find('\\', *i);
+    if (next == std::string_view::npos) {
+      out.append(body.substr(*i));
+      *i = body.size();
+      return false;
+    }
+    out.append(body.substr(*i, next - *i));
+    *start = next;
+    *i = next + 1;
+    if (*i >= body.size()) {
+      out += '\\';
+      return false;
+    }
+    *c = body[(*i)++];
+    if (char plain = simple_escape(*c)) {
+      out += plain;
+      continue;
+    }
+    return true;
+  }
+}
+
 EscapeDecodeResult decode_string_body(std::string_view body, bool raw, std::string& out) {
   EscapeDecodeResult result;
   if (raw) {
     out.append(body);
     return result;
   }
-  std::size_t i = 0;
   const std::size_t n = body.size();
-  while (i < n) {
-    std::size_t next = body.find('\\', i);
-    if (next == std::string_view::npos) next = n;
-    out.append(body.substr(i, next - i));
-    i = next;
-    if (i >= n) break;
-    std::size_t start = i;
-    ++i;  // the backslash
-    if (i >= n) {
-      out += '\\';
-      break;
-    }
-    char c = body[i++];
+  std::size_t i = 0, start = 0;
+  char c = 0;
+  while (next_escape(body, &i, out, &start, &c)) {
     switch (c) {
       case '\n': break;  // line continuation inside the literal
-      case '\\': out += '\\'; break;
-      case '\'': out += '\''; break;
-      case '"': out += '"'; break;
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
-      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-        unsigned value = static_cast<unsigned>(c - '0');
-        int digits = 1;
-        while (digits < 3 && i < n && body[i] >= '0' && body[i] <= '7') {
-          value = value * 8 + static_cast<unsigned>(body[i++] - '0');
-          ++digits;
-        }
-        if (value > 0377 && result.warning.empty()) {
-          std::string esc(body.substr(start + 1, 3));
-          result.warning = "\"\\" + esc + "\" is an invalid octal escape sequence. Such sequences "
-                           "will not work in the future. Did you mean \"\\\\" + esc +
-                           "\"? A raw string is also an option.";
-          result.warning_pos = start;
-        }
-        append_utf8(out, value);
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+        append_utf8(out, octal_escape(body, start, &i, result));
         break;
-      }
       case 'x':
       case 'u':
       case 'U': {
@@ -127,15 +162,50 @@ EscapeDecodeResult decode_string_body(std::string_view body, bool raw, std::stri
             decode_utf8(body, p);
             ch = std::string(body.substr(i - 1, p - (i - 1)));
           }
-          result.warning = "\"\\" + ch + "\" is an invalid escape sequence. Such sequences will "
-                           "not work in the future. Did you mean \"\\\\" + ch +
-                           "\"? A raw string is also an option.";
+          result.warning = invalid_escape_warning(ch);
           result.warning_pos = start;
         }
         out += '\\';
         out += c;
         break;
       }
+    }
+  }
+  return result;
+}
+
+EscapeDecodeResult decode_bytes_body(std::string_view body, bool raw, std::string& out) {
+  EscapeDecodeResult result;
+  if (raw) {
+    out.append(body);
+    return result;
+  }
+  const std::size_t n = body.size();
+  std::size_t i = 0, start = 0;
+  char c = 0;
+  while (next_escape(body, &i, out, &start, &c)) {
+    switch (c) {
+      case '\n': break;
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+        out += static_cast<char>(octal_escape(body, start, &i, result) & 0xFF);
+        break;
+      case 'x':
+        if (i + 1 < n && hex_value(body[i]) >= 0 && hex_value(body[i + 1]) >= 0) {
+          out += static_cast<char>(hex_value(body[i]) * 16 + hex_value(body[i + 1]));
+          i += 2;
+          break;
+        }
+        result.ok = false;
+        result.error = "(value error) invalid \\x escape at position " + std::to_string(start);
+        return result;
+      default:
+        if (result.warning.empty()) {
+          result.warning = invalid_escape_warning(std::string_view(&body[i - 1], 1));
+          result.warning_pos = start;
+        }
+        out += '\\';
+        out += c;
+        break;
     }
   }
   return result;

@@ -20,5 +20,10 @@ struct EscapeDecodeResult {
 // as a warning, as CPython does; lone surrogates (`\ud800`) are written in their 3-byte
 // form.
 EscapeDecodeResult decode_string_body(std::string_view body, bool raw, std::string& out);
+// The same for a bytes literal (raw bytes out; the body must be ASCII): \u, \U and \N
+// are not escapes there, an octal escape above 0o377 keeps its low byte, and a bad \x
+// is "(value error) invalid \x escape at position N". CPython: Objects/bytesobject.c
+// _PyBytes_DecodeEscape2
+EscapeDecodeResult decode_bytes_body(std::string_view body, bool raw, std::string& out);
 
 }  // namespace gopy::parser

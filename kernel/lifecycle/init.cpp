@@ -4,7 +4,9 @@
 
 #include <cstdio>
 
+#include "gopy/codecs.hpp"
 #include "gopy/config_active.hpp"
+#include "gopy/object_exc.hpp"
 #include "gopy/signals.hpp"
 #include "gopy/state.hpp"
 #include "lifecycle/runtime.hpp"
@@ -104,12 +106,39 @@ Status initialize_core(const Config& config, const LifecycleOptions& options) {
   return Status::ok();
 }
 
+// The configured encodings become codec names ("latin-1" -> "iso8859-1", "ANSI_X3.4-1968"
+// -> "ascii"); an unknown one stops the start-up with the LookupError set.
+// CPython: Objects/unicodeobject.c _PyUnicode_InitEncodings, init_fs_encoding,
+// init_stdio_encoding, config_get_codec_name
+static Status init_encodings(Config& config) {
+  struct Field {
+    OptString* value;
+    const char* func;
+    const char* message;
+  };
+  const Field fields[] = {
+      {&config.filesystem_encoding, "init_fs_encoding", "failed to get the Python codec of the filesystem encoding"},
+      {&config.stdio_encoding, "init_stdio_encoding", "failed to get the Python codec name of the stdio encoding"},
+  };
+  for (const Field& f : fields) {
+    if (!*f.value) continue;
+    std::string name;
+    if (!codec_canonical_name(**f.value, &name)) {
+      set_error(&exc_LookupError, "unknown encoding: " + **f.value);
+      return Status::error(f.func, f.message);
+    }
+    *f.value = name;
+  }
+  return Status::ok();
+}
+
 // CPython: Python/pylifecycle.c pyinit_main / init_interp_main
 Status initialize_main() {
   Runtime& rt = runtime();
   if (rt.phase == RuntimePhase::initialized) return Status::ok();
   if (rt.phase != RuntimePhase::core_initialized)
     return wrong_phase("initialize_main", "core initialized");
+  GOPY_RETURN_IF_ERROR(init_encodings(*rt.config));
   rt.phase = RuntimePhase::initializing_main;
   // Path configuration, the sys update and import attach here, in manifest order.
   Status attached = rt.plugins->attach_phase(plugin::Phase::main, rt.tstate->interp);

@@ -7,6 +7,7 @@
 #include "gopy/config.hpp"
 #include "gopy/lifecycle.hpp"
 #include "gopy/preconfig.hpp"
+#include "lifecycle/fatal_error.hpp"
 #include "lifecycle/runtime.hpp"
 #include "lifecycle/teardown.hpp"
 
@@ -22,6 +23,9 @@ int exit_with_status(const Status& status, std::string_view runtime_state) {
   std::string text;
   if (status.func() == kPluginErrorFunc) {
     text = status.message() + "\n";
+  } else if (fatal_error_has_exception()) {
+    print_fatal_error_with_exception(status, runtime_state);
+    return status.exit_code();
   } else {
     text = fatal_error_text(status, runtime_state);
   }

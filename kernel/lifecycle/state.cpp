@@ -25,6 +25,7 @@ void init_eval_types();  // kernel/eval: the function call slot and code objects
 void init_builtin_iter_types();
 void init_textio_type();
 void init_textio_methods();
+void init_bytes_types();
 
 namespace {
 
@@ -69,6 +70,7 @@ void init_static_types_once() {
   init_iterator_types();
   init_builtin_iter_types();
   init_textio_type();
+  init_bytes_types();
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // (CPython: Objects/exceptions.c, Python/errors.c).
 #include <cstddef>
 
+#include "gopy/codecs.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -300,6 +301,8 @@ int exc_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwnam
       decref(e->args);
       e->args = two;
     }
+  } else if (is_subtype(self->type, &exc_UnicodeError)) {
+    return unicode_error_init(self, args, nargs);
   }
   return 0;
 }
@@ -462,6 +465,8 @@ Object* exception_str(Object* exc) {
     if (Object* text = os_error_str(exc)) return text;
     if (error_occurred()) return nullptr;
   }
+  if (is_subtype(exc->type, &exc_UnicodeError))
+    if (Object* text = unicode_error_str(exc)) return text;
   if (args->size() == 0) return new_str("");
   if (args->size() == 1) return object_str(args->items[0]);
   return object_str(args.get());

@@ -8,6 +8,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/compare_result.hpp"
 #include "object/num_internal.hpp"
 #include "object/prim/float.hpp"
 #include "object/prim/hash.hpp"
@@ -130,16 +131,7 @@ Object* float_richcompare(Object* a, Object* b, CompareOp op) {
   } else {
     return new_ref(NotImplemented());
   }
-  bool t = false;
-  switch (op) {
-    case CompareOp::lt: t = c < 0; break;
-    case CompareOp::le: t = c <= 0; break;
-    case CompareOp::eq: t = c == 0; break;
-    case CompareOp::ne: t = c != 0; break;
-    case CompareOp::gt: t = c > 0; break;
-    case CompareOp::ge: t = c >= 0; break;
-  }
-  return new_bool(t);
+  return compare_result(c, op);
 }
 
 Object* float_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {

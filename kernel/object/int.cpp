@@ -10,6 +10,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/compare_result.hpp"
 #include "object/num_internal.hpp"
 #include "object/prim/float.hpp"
 #include "object/prim/hash.hpp"
@@ -55,7 +56,20 @@ Object* new_int_from(const prim::Int& v) {
 
 std::nullptr_t raise_prim_error(const prim::Error& e) {
   if (e.kind == ExceptionKind::memory_error) return no_memory();
-  return set_error(exception_type_for_kind(e.kind), e.message);
+  TypeObject* type = exception_type_for_kind(e.kind);
+  if (e.kind == ExceptionKind::unicode_decode_error || e.kind == ExceptionKind::unicode_encode_error) {
+    // A primitive's message already says everything; the five-argument __init__ of
+    // UnicodeDecodeError/UnicodeEncodeError is skipped, and str() shows that message.
+    Object* msg = new_str(e.message);
+    Object* exc = type->tp_new(type, &msg, 1, nullptr);
+    decref(msg);
+    if (exc) {
+      raise_object(exc);
+      decref(exc);
+    }
+    return nullptr;
+  }
+  return set_error(type, e.message);
 }
 
 template <class T>
@@ -287,16 +301,7 @@ Object* int_richcompare(Object* a, Object* b, CompareOp op) {
   } else {
     return new_ref(NotImplemented());
   }
-  bool t = false;
-  switch (op) {
-    case CompareOp::lt: t = c < 0; break;
-    case CompareOp::le: t = c <= 0; break;
-    case CompareOp::eq: t = c == 0; break;
-    case CompareOp::ne: t = c != 0; break;
-    case CompareOp::gt: t = c > 0; break;
-    case CompareOp::ge: t = c >= 0; break;
-  }
-  return new_bool(t);
+  return compare_result(c, op);
 }
 
 Object* int_repr(Object* a) { return int_to_decimal_str(a); }

@@ -3,13 +3,16 @@
 #include <cstdio>
 #include <cstring>
 
+#include "gopy/codecs.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_ascii.hpp"
+#include "gopy/object_bytes.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/args.hpp"
 #include "object/num_internal.hpp"
 #include "object/prim/hash.hpp"
 #include "object/prim/storage.hpp"
@@ -322,12 +325,22 @@ Object* str_iter_next(Object* o) {
 }
 Object* self_iter(Object* o) { return new_ref(o); }
 
-Object* str_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (kwnames && !kwnames->items.empty())
-    return set_error(&exc_NotImplementedError, "str() with encoding arguments is not supported by gopy");
-  if (nargs > 1) return set_error(&exc_NotImplementedError, "str() with encoding arguments is not supported by gopy");
-  if (nargs == 0) return new_str("");
-  return object_str(args[0]);
+// CPython: Objects/unicodeobject.c unicode_new_impl, PyUnicode_FromEncodedObject
+Object* str_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  Object* args[3];
+  if (!bind_args("str", a, n, kw, {"object", "encoding", "errors"}, 0, args)) return nullptr;
+  if (!args[0]) return new_str("");
+  if (!args[1] && !args[2]) return object_str(args[0]);
+  for (int i = 1; i < 3; ++i)
+    if (args[i] && !is_str(args[i]))
+      return type_error(cat("str() argument '", i == 1 ? "encoding" : "errors", "' must be str, not ",
+                            args[i]->type->name));
+  std::string_view data;
+  if (is_str(args[0])) return type_error("decoding str is not supported");
+  if (!bytes_like_view(args[0], &data))
+    return type_error(cat("decoding to str: need a bytes-like object, ", args[0]->type->name, " found"));
+  std::string copy(data);
+  return codec_decode(copy, args[1] ? as_str(args[1])->view() : "utf-8", args[2] ? as_str(args[2])->view() : "strict");
 }
 
 }  // namespace

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "gopy/codecs.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/args.hpp"
 #include "object/prim/storage.hpp"
 #include "object/prim/unicode.hpp"
 #include "object/strcat.hpp"
@@ -283,6 +285,17 @@ Object* m_splitlines(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return l;
 }
 
+// CPython: Objects/unicodeobject.c unicode_encode_impl
+Object* m_encode(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  Object* args[2];
+  if (!bind_args("encode", a + 1, n - 1, kw, {"encoding", "errors"}, 0, args)) return nullptr;
+  for (int i = 0; i < 2; ++i)
+    if (args[i] && !is_str(args[i]))
+      return type_error(cat("encode() argument '", i == 0 ? "encoding" : "errors", "' must be str, not ",
+                            args[i]->type->name));
+  return codec_encode(S(a[0]), args[0] ? S(args[0])->view() : "utf-8", args[1] ? S(args[1])->view() : "strict");
+}
+
 Object* m_join(Object*, Object* const* a, size_t n, TupleObject* kw) {
   ARGS("join", 1, 1);
   return str_join(S(a[0]), a[1]);
@@ -456,6 +469,7 @@ void init_str_methods() {
   add_method(t, "rsplit", m_rsplit);
   add_method(t, "splitlines", m_splitlines);
   add_method(t, "join", m_join);
+  add_method(t, "encode", m_encode);
   add_method(t, "partition", m_partition);
   add_method(t, "rpartition", m_rpartition);
   add_method(t, "replace", m_replace);

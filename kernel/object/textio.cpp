@@ -17,6 +17,7 @@
 #include "object/prim/unicode.hpp"
 #include "gopy/signals.hpp"
 #include "object/strcat.hpp"
+#include "object/textio_codec.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {
@@ -95,7 +96,7 @@ Object* m_isatty(Object*, Object* const* a, size_t, TupleObject*) { return new_b
 Object* textio_getattr(Object* o, StrObject* name) {
   auto* io = as_io(o);
   if (name->view() == "name") return new_str(io->name);
-  if (name->view() == "encoding") return new_str("utf-8");
+  if (name->view() == "encoding") return new_str(io->encoding);
   if (name->view() == "errors") return new_str(io->errors);
   if (name->view() == "closed") return new_bool(false);
   return generic_getattr(o, name);
@@ -104,7 +105,7 @@ Object* textio_getattr(Object* o, StrObject* name) {
 Object* textio_repr(Object* o) {
   auto* io = as_io(o);
   return new_str(cat("<_io.TextIOWrapper name='", io->name, "' mode='", io->readable ? "r" : "w",
-                     "' encoding='utf-8'>"));
+                     "' encoding='", io->encoding, "'>"));
 }
 
 Object* textio_iternext(Object* o) {
@@ -121,6 +122,7 @@ Object* self_iter(Object* o) { return new_ref(o); }
 // this call decodes. A chunk in error is dropped, so reading on does not repeat the error.
 // CPython: Modules/_io/textio.c textiowrapper_read_chunk
 int decode_chunk(TextIOObject* io, std::string_view bytes, bool final) {
+  if (io->encoding != "utf-8") return textio_decode_chunk(io, bytes, &io->inbuf) ? 0 : -1;
   std::string chunk = std::move(io->undecoded);
   io->undecoded.clear();
   chunk.append(bytes);
@@ -155,16 +157,7 @@ Object* new_textio(int fd, std::string name, bool readable, bool line_buffered, 
 
 int textio_write(Object* o, std::string_view text) {
   auto* io = as_io(o);
-  if (text.find('\xED') == std::string_view::npos) {
-    io->pending.append(text);  // no surrogate: str text is already the bytes to write
-  } else {
-    prim::Result<std::string> bytes = prim::utf8_encode_text(text, prim::error_handler_named(io->errors));
-    if (!bytes) {
-      raise_prim_error(bytes.error());
-      return -1;
-    }
-    io->pending.append(bytes.value());
-  }
+  if (!textio_encode(io, text, &io->pending)) return -1;
   if (io->pending.size() >= kChunkSize) {
     // A full chunk goes to the file at once and is not kept when that fails: CPython's
     // BufferedWriter writes a chunk of its buffer's size straight through.

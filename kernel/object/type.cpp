@@ -96,6 +96,11 @@ uint64_t g_type_epoch = 1;
 
 Object* type_lookup_uncached(TypeObject* t, StrObject* name) {
   for (; t; t = t->base) {
+    if (t->lazy_methods && t->lazy_methods_generation != interpreter_generation() && t->dict) {
+      t->lazy_methods_generation = interpreter_generation();
+      t->lazy_methods();
+      type_modified();
+    }
     if (t->dict)
       if (Object* v = dict_get_str(t->dict, name)) return v;
   }

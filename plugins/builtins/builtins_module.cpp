@@ -2,6 +2,7 @@
 // built-in functions, types, constants and exception classes (CPython:
 // Python/bltinmodule.c _PyBuiltin_Init).
 #include "builtins_internal.hpp"
+#include "gopy/object_bytes.hpp"
 #include "gopy/plugin.hpp"
 
 namespace gopy::builtins {
@@ -28,6 +29,7 @@ Status attach(gopy_plugin_context& ctx) {
       {"dict", &dict_type},     {"set", &set_type},         {"frozenset", &frozenset_type},
       {"range", &range_type},   {"slice", &slice_type},     {"super", &super_type},     {"enumerate", &enumerate_type},
       {"zip", &zip_type},       {"map", &map_type},         {"filter", &filter_type},   {"reversed", &reversed_type},
+      {"bytes", &bytes_type},   {"bytearray", &bytearray_type}, {"memoryview", &memoryview_type},
   };
   for (const auto& t : types) add(d, t.name, t.type);
   add(d, "None", None());

@@ -1,11 +1,13 @@
-// The import_stub plugin: `import` for modules already in sys.modules (sys, builtins) and
-// for source modules and packages found on sys.path, each executed once and kept in
-// sys.modules (CPython: Python/import.c PyImport_ImportModuleLevelObject and
-// Lib/importlib/_bootstrap.py _find_and_load, without caches, finders or hooks).
+// The import_stub plugin: `import` for modules already in sys.modules (sys, builtins),
+// for the modules built into libgopy (codecs), and for source modules and packages found
+// on sys.path, each executed once and kept in sys.modules (CPython: Python/import.c
+// PyImport_ImportModuleLevelObject and Lib/importlib/_bootstrap.py _find_and_load,
+// without caches, finders or hooks).
 #include <sys/stat.h>
 
 #include <string>
 
+#include "gopy/builtin_modules.hpp"
 #include "gopy/eval.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
@@ -125,7 +127,15 @@ Object* import_dotted(Interpreter* interp, const std::string& name) {
         xdecref(parent);
         return module_not_found(prefix, "; '" + pname + "' is not a package");
       }
-      m = load_module(interp, prefix, parent);
+      if (BuiltinModuleInit init = parent ? nullptr : find_builtin_module(prefix)) {
+        m = init();
+        if (m && dict_set_str(interp->modules, prefix, m) < 0) {
+          decref(m);
+          m = nullptr;
+        }
+      } else {
+        m = load_module(interp, prefix, parent);
+      }
     }
     xdecref(parent);
     if (!m) return nullptr;

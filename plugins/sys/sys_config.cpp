@@ -1,9 +1,10 @@
 // The sys attributes derived from the configuration: flags, argv, orig_argv, warnoptions,
 // _xoptions, dont_write_bytecode, pycache_prefix, version, version_info, hash_info,
-// implementation.version, and the error handler of sys.stdin/sys.stdout. The values come
-// from the kernel (gopy/config_sys.hpp); this file only turns them into objects.
-// sys.flags, sys.version_info and sys.hash_info are struct sequences: a read-only tuple of
-// the visible fields plus named attributes, some attribute-only (sys.flags.gil, ...).
+// implementation.version, the codec and error handlers of sys.stdin/stdout/stderr and
+// sys.getfilesystemencoding(). The values come from the kernel (gopy/config_sys.hpp); this
+// file only turns them into objects. sys.flags, sys.version_info and sys.hash_info are
+// struct sequences: a read-only tuple of the visible fields plus named attributes,
+// some attribute-only (sys.flags.gil, ...).
 // CPython: Python/sysmodule.c _PySys_UpdateConfig, set_flags_from_config,
 // make_version_info, get_hash_info; Objects/structseq.c.
 #include <string>
@@ -245,6 +246,31 @@ void apply_stdio_buffering(Interpreter* interp, const Config& config) {
   }
 }
 
+// The streams' codec, once the main phase has turned the configured names into codec
+// names ("latin-1" -> "iso8859-1"); stderr always uses backslashreplace.
+// CPython: Python/pylifecycle.c init_sys_streams, create_stdio
+void apply_stdio_encoding(Interpreter* interp, const Config& config) {
+  if (!config.stdio_encoding) return;
+  const std::string errors = config.stdio_errors.value_or("strict");
+  for (Object* stream : {interp->stdin_obj, interp->stdout_obj, interp->stderr_obj}) {
+    if (stream != nullptr && stream->type == &textio_type)
+      textio_set_encoding(stream, *config.stdio_encoding, stream == interp->stderr_obj ? "backslashreplace" : errors);
+  }
+}
+
+// CPython: Python/sysmodule.c sys_getfilesystemencoding_impl, sys_getfilesystemencodeerrors_impl
+Object* s_getfilesystemencoding(Object*, Object* const*, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("getfilesystemencoding", kw) || !check_nargs("getfilesystemencoding", n, 0, 0)) return nullptr;
+  const Config* config = active_config();
+  return new_str(config && config->filesystem_encoding ? *config->filesystem_encoding : "utf-8");
+}
+Object* s_getfilesystemencodeerrors(Object*, Object* const*, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("getfilesystemencodeerrors", kw) || !check_nargs("getfilesystemencodeerrors", n, 0, 0))
+    return nullptr;
+  const Config* config = active_config();
+  return new_str(config && config->filesystem_errors ? *config->filesystem_errors : "surrogateescape");
+}
+
 }  // namespace
 
 // The sys plugin calls this at each phase it attaches at. The core phase sets what comes
@@ -259,9 +285,12 @@ Status fill_config(Interpreter* interp, std::string_view phase) {
   ModuleObject* sys = interp->sys_module;
   if (sys == nullptr) return Status::error("sys_config", "the sys module does not exist yet");
 
+  if (phase == "main") apply_stdio_encoding(interp, *config);
   if (phase == "core") {
     apply_stdio_errors(interp, *config);
     apply_stdio_buffering(interp, *config);
+    add_module_function(sys, "getfilesystemencoding", s_getfilesystemencoding);
+    add_module_function(sys, "getfilesystemencodeerrors", s_getfilesystemencodeerrors);
     put(sys, "version", new_str(full_version_string()));
     put(sys, "hash_info", make_hash_info());
     Object* version_info = make_version_info();

@@ -75,6 +75,14 @@ TEST_CASE("CPython 3.14 tokenizer rules", "[errors]") {
         "SyntaxError: multiple exception types must be parenthesized when using 'as' @ 3:8-3:17");
 }
 
+TEST_CASE("bytes literals: ASCII only, valid \\x escapes, never mixed with str", "[errors]") {
+  CHECK(error_of("x = b'abc' rb'\\x' Br'\\d'\n") == "OK");
+  CHECK(error_of("x = b'caf\xc3\xa9'\n") ==
+        "SyntaxError: bytes can only contain ASCII literal characters @ 1:5-1:12");
+  CHECK(error_of("x = b'\\x4'\n") == "SyntaxError: (value error) invalid \\x escape at position 0 @ 1:5-1:11");
+  CHECK(error_of("x = b'a' 'b'\n").starts_with("SyntaxError: cannot mix bytes and nonbytes literals"));
+}
+
 TEST_CASE("constructs outside the slice name themselves", "[errors][unsupported]") {
   CHECK(error_of("with a: pass\n") == "SyntaxError: 'with' statement is not supported by gopy @ 1:1-1:5");
   CHECK(error_of("async def f(): pass\n") == "SyntaxError: 'async def' is not supported by gopy @ 1:1-1:6");
@@ -92,7 +100,6 @@ TEST_CASE("constructs outside the slice name themselves", "[errors][unsupported]
   CHECK(error_of("match = 1\nmatch(x)\nprint(match)\n") == "OK");
   CHECK(error_of("type X = int\n") == "SyntaxError: 'type' statement is not supported by gopy @ 1:1-1:5");
   CHECK(error_of("type = 1\n") == "OK");
-  CHECK(error_of("x = b'abc'\n") == "SyntaxError: bytes literal is not supported by gopy @ 1:5-1:11");
   CHECK(error_of("x = 1j\n") == "SyntaxError: complex literal is not supported by gopy @ 1:5-1:7");
   CHECK(error_of("x = 1.5e3J\n") == "SyntaxError: complex literal is not supported by gopy @ 1:5-1:11");
   CHECK(error_of("x = t'{a}'\n") == "SyntaxError: t-string literal is not supported by gopy @ 1:5-1:6");

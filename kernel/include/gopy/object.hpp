@@ -211,6 +211,10 @@ struct TypeObject : Object {
   PowFn nb_ternary_pow = nullptr;  // pow(a, b, mod)
   // Runs before an instance is freed, at most once per object (CPython: tp_finalize).
   FinalizeFn tp_finalize = nullptr;
+  // Fills the type dict on the first lookup in each interpreter, so types that start-up
+  // never touches (bytes and its kin) cost nothing to create an interpreter.
+  void (*lazy_methods)() = nullptr;
+  uint64_t lazy_methods_generation = 0;
 
   TypeObject() = default;
   ~TypeObject() override;

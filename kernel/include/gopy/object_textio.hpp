@@ -1,7 +1,7 @@
-// The standard stream objects (sys.stdin, sys.stdout, sys.stderr): UTF-8 text over a
-// file descriptor, encoded and decoded with the stream's error handler (`errors`). Output
-// is buffered and flushed on flush(), when large, at a newline for line-buffered streams,
-// at every write for write-through ones (-u), and when the object is freed. What a failed
+// The standard stream objects (sys.stdin, sys.stdout, sys.stderr): text over a file
+// descriptor, encoded and decoded with the stream's codec and error handler. Output is
+// buffered and flushed on flush(), when large, at a newline for line-buffered streams, at
+// every write for write-through ones (-u), and when the object is freed. What a failed
 // write did not take stays buffered, as in CPython's BufferedWriter, so the exit-time
 // flush fails (and reports) again.
 #pragma once
@@ -18,6 +18,7 @@ extern TypeObject textio_type;
 struct TextIOObject : Object {
   int fd = -1;
   std::string name;
+  std::string encoding = "utf-8";  // a codec's CPython name (sys.stdout.encoding)
   std::string errors = "strict";
   bool readable = false;
   bool line_buffered = false;
@@ -36,6 +37,8 @@ Object* new_textio(int fd, std::string name, bool readable, bool line_buffered, 
 // -1 on error (UnicodeEncodeError for a surrogate the error handler cannot write).
 int textio_write(Object* stream, std::string_view text);
 int textio_flush(Object* stream);                          // -1 on error
+// Sets the codec that writes encode and reads decode with (the encoding must be known).
+void textio_set_encoding(Object* stream, std::string encoding, std::string errors);
 // The next line including its newline, as str text; empty at end of input. -1 on error
 // (UnicodeDecodeError for input the error handler refuses).
 int textio_readline(Object* stream, std::string* line);

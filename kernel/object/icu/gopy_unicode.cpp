@@ -143,3 +143,82 @@ int32_t gopy_unicode_case_map(uint32_t code_point, int32_t kind, uint32_t* out, 
 }
 
 }  // extern "C"
+
+// ---- character names and converters (the codecs) ----
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+
+extern "C" int32_t gopy_unicode_char_name(uint32_t code_point, char* out, int32_t capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t length = u_charName(static_cast<UChar32>(code_point), U_UNICODE_CHAR_NAME, out, capacity, &status);
+  if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING || length >= capacity) return 0;
+  return length;
+}
+
+struct gopy_converter {
+  UConverter* cnv;
+};
+
+extern "C" gopy_converter* gopy_unicode_converter_open(const char* icu_name) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* cnv = ucnv_open(icu_name, &status);
+  if (U_FAILURE(status) || cnv == nullptr) return nullptr;
+  // Stop at every unmappable or invalid sequence: the caller applies the error handler.
+  ucnv_setFromUCallBack(cnv, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  ucnv_setFallback(cnv, false);
+  return new gopy_converter{cnv};
+}
+
+extern "C" void gopy_unicode_converter_close(gopy_converter* converter) {
+  if (converter == nullptr) return;
+  ucnv_close(converter->cnv);
+  delete converter;
+}
+
+extern "C" int32_t gopy_unicode_converter_single_byte(gopy_converter* converter) {
+  return ucnv_getMaxCharSize(converter->cnv) == 1 && ucnv_getType(converter->cnv) == UCNV_SBCS;
+}
+
+extern "C" int32_t gopy_unicode_converter_encode(gopy_converter* converter, uint32_t code_point, int32_t flush,
+                                                 char* out, int32_t capacity) {
+  UChar units[2];
+  int32_t count = 0;
+  if (code_point != 0xFFFFFFFFu) {
+    if (code_point >= 0xD800 && code_point < 0xE000) return -1;  // a lone surrogate is never encodable
+    U16_APPEND_UNSAFE(units, count, static_cast<UChar32>(code_point));
+  }
+  const UChar* src = units;
+  char* target = out;
+  UErrorCode status = U_ZERO_ERROR;
+  ucnv_fromUnicode(converter->cnv, &target, out + capacity, &src, units + count, nullptr, flush != 0, &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) return -2;
+  if (U_FAILURE(status)) {
+    ucnv_resetFromUnicode(converter->cnv);
+    return -1;
+  }
+  return static_cast<int32_t>(target - out);
+}
+
+extern "C" int32_t gopy_unicode_converter_decode(gopy_converter* converter, const char* src, int32_t length,
+                                                 uint32_t* code_point) {
+  const char* p = src;
+  UErrorCode status = U_ZERO_ERROR;
+  UChar32 c = ucnv_getNextUChar(converter->cnv, &p, src + length, &status);
+  const auto used = static_cast<int32_t>(p - src);
+  if (status == U_INDEX_OUTOFBOUNDS_ERROR && used > 0) {
+    // Bytes that end a run without a character of their own (UTF-7's '-').
+    *code_point = 0xFFFFFFFFu;
+    return used;
+  }
+  if (status == U_TRUNCATED_CHAR_FOUND || status == U_INDEX_OUTOFBOUNDS_ERROR) {
+    ucnv_resetToUnicode(converter->cnv);
+    return 0;
+  }
+  if (U_FAILURE(status)) {
+    ucnv_resetToUnicode(converter->cnv);
+    return -(used > 0 ? used : 1);
+  }
+  *code_point = static_cast<uint32_t>(c);
+  return used > 0 ? used : 1;
+}

@@ -1,6 +1,6 @@
-/* The C entry points of libgopy_unicode.so, the ICU-backed character database that
-   libgopy loads on first use of a non-ASCII character. Plain C: no C++ exceptions or
-   types cross the boundary. */
+/* The C entry points of libgopy_unicode.so, the ICU-backed character database and
+   code-page converters that libgopy loads on first use of a non-ASCII character or of a
+   code page. Plain C: no C++ exceptions or types cross the boundary. */
 #ifndef GOPY_UNICODE_H
 #define GOPY_UNICODE_H
 
@@ -11,7 +11,7 @@ extern "C" {
 #endif
 
 /* Bumped when the entry points change; libgopy refuses a library of another version. */
-#define GOPY_UNICODE_ABI_VERSION 1
+#define GOPY_UNICODE_ABI_VERSION 2
 
 /* Bits of gopy_unicode_flags(), one per CPython character class
    (CPython: Tools/unicode/makeunicodedata.py, Objects/unicodectype.c). */
@@ -46,6 +46,30 @@ int32_t gopy_unicode_digit(uint32_t code_point);
    returns the number of code points written (at most 3 for Unicode's data), or -1 if
    capacity is too small or the kind is unknown. */
 int32_t gopy_unicode_case_map(uint32_t code_point, int32_t kind, uint32_t* out, int32_t capacity);
+
+/* The character's name (CPython's unicodedata.name: Unicode names, algorithmic ones
+   for Hangul syllables and CJK ideographs), NUL-terminated into out; its length, or 0
+   when the code point has no name or capacity is too small. */
+int32_t gopy_unicode_char_name(uint32_t code_point, char* out, int32_t capacity);
+
+/* Character-set converters (ICU ucnv), for the codecs gopy does not implement itself.
+   A converter is opened by its ICU name and used by one thread at a time. */
+typedef struct gopy_converter gopy_converter;
+gopy_converter* gopy_unicode_converter_open(const char* icu_name); /* NULL: unknown */
+void gopy_unicode_converter_close(gopy_converter* converter);
+/* 1 when every character is one byte (a code page CPython implements as a charmap). */
+int32_t gopy_unicode_converter_single_byte(gopy_converter* converter);
+/* Encodes one code point into out: the bytes written, or -1 when it cannot be encoded
+   (-2 when out is too small). flush = 1 on the last call writes any closing sequence
+   (code_point is then ignored when it is 0xFFFFFFFF). */
+int32_t gopy_unicode_converter_encode(gopy_converter* converter, uint32_t code_point, int32_t flush,
+                                      char* out, int32_t capacity);
+/* Decodes the next character of src[0..length): the bytes consumed (> 0) with the code
+   point in *code_point (0xFFFFFFFF: bytes that make no character, such as UTF-7's '-');
+   0 when src holds only the start of a character; -n when the next n bytes are not a
+   valid character. */
+int32_t gopy_unicode_converter_decode(gopy_converter* converter, const char* src, int32_t length,
+                                      uint32_t* code_point);
 
 #ifdef __cplusplus
 }

@@ -52,7 +52,13 @@ void load() {
                         resolve(handle, "gopy_unicode_decimal", lib.decimal) &&
                         resolve(handle, "gopy_unicode_digit", lib.digit) &&
                         resolve(handle, "gopy_unicode_case_map", lib.case_map) &&
-                        resolve(handle, "gopy_unicode_data_version", lib.data_version);
+                        resolve(handle, "gopy_unicode_data_version", lib.data_version) &&
+                        resolve(handle, "gopy_unicode_char_name", lib.char_name) &&
+                        resolve(handle, "gopy_unicode_converter_open", lib.converter_open) &&
+                        resolve(handle, "gopy_unicode_converter_close", lib.converter_close) &&
+                        resolve(handle, "gopy_unicode_converter_single_byte", lib.converter_single_byte) &&
+                        resolve(handle, "gopy_unicode_converter_encode", lib.converter_encode) &&
+                        resolve(handle, "gopy_unicode_converter_decode", lib.converter_decode);
   if (!complete || abi_version() != GOPY_UNICODE_ABI_VERSION) {
     std::fprintf(stderr, "gopy: %s does not match this libgopy; non-ASCII character data is unavailable\n",
                  path.c_str());

@@ -1,0 +1,16 @@
+// Modules compiled into libgopy and created on their first import (the import plugin
+// asks here before it searches sys.path). CPython: Python/import.c
+// _PyImport_FindBuiltin over PyImport_Inittab.
+#pragma once
+
+#include <string_view>
+
+#include "gopy/object_func.hpp"
+
+namespace gopy {
+
+using BuiltinModuleInit = ModuleObject* (*)();
+// The function that creates the module, or null when `name` is not built in.
+BuiltinModuleInit find_builtin_module(std::string_view name);
+
+}  // namespace gopy
