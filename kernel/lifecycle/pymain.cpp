@@ -49,7 +49,7 @@ int program_main(const std::vector<std::string>& argv, bool isolated) {
   // CPython: pymain_init -> PyConfig_InitPythonConfig, config read
   Config config = Config::python();
   if (isolated) config.isolated = 1;
-  status = config_read(config, runtime().preconfig, argv);
+  status = config_read(config, runtime().preconfig, argv, runtime_environment());
   if (status.is_exception()) {
     int code = exit_with_status(status, "preinitialized");
     tear_down_runtime();

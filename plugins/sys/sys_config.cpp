@@ -1,6 +1,7 @@
 // The sys attributes derived from the configuration: flags, argv, orig_argv, warnoptions,
 // _xoptions, dont_write_bytecode, pycache_prefix, version, version_info, hash_info,
-// implementation.version, and the error handler of sys.stdin/sys.stdout. The values come from the kernel (gopy/config_sys.hpp); this
+// implementation, and the error handler of sys.stdin/sys.stdout. The values come from the
+// configuration the plugin context shows and the kernel (gopy/config_sys.hpp); this
 // file only turns them into objects. sys.flags, sys.version_info and sys.hash_info are
 // struct sequences: a read-only tuple of the visible fields plus named attributes,
 // some attribute-only (sys.flags.gil, ...).
@@ -10,7 +11,6 @@
 #include <utility>
 #include <vector>
 
-#include "gopy/config_active.hpp"
 #include "gopy/config_sys.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
@@ -192,14 +192,11 @@ void apply_stdio_errors(Interpreter* interp, const Config& config) {
 
 }  // namespace
 
-// The sys plugin calls this at each phase it attaches at. The configuration's part of
-// sys is complete after the core phase; the main phase (path configuration) is the
-// sys module's own. Without an active configuration (an embedder that gave none) the
-// basic attributes stay as they are.
-Status fill_config(Interpreter* interp, std::string_view phase) {
-  const Config* config = active_config();
-  const PreConfig* preconfig = active_preconfig();
-  if (phase != "core" || config == nullptr || preconfig == nullptr) return Status::ok();
+// The configuration's part of sys, complete after the core phase (the main phase's path
+// configuration is sys_paths.cpp's). Each attribute is set here only.
+Status fill_config(Interpreter* interp, const SysConfig& sys_config) {
+  const Config* config = &sys_config.config;
+  const PreConfig* preconfig = &sys_config.preconfig;
   ModuleObject* sys = interp->sys_module;
   if (sys == nullptr) return Status::error("sys_config", "the sys module does not exist yet");
 
@@ -216,12 +213,12 @@ Status fill_config(Interpreter* interp, std::string_view phase) {
   put(sys, "hash_info", make_hash_info());
   Object* version_info = make_version_info();
   dict_set_str(sys->dict, "version_info", version_info);
-  if (Object* impl = dict_get_str(sys->dict, "implementation"); impl && impl->type == &module_type) {
-    ModuleObject* implementation = static_cast<ModuleObject*>(impl);
-    dict_set_str(implementation->dict, "version", version_info);
-    put(implementation, "name", new_str(kImplementationName));
-    put(implementation, "cache_tag", new_str(kCacheTag));
-  }
+  ModuleObject* implementation = new_module("implementation");
+  put(implementation, "name", new_str(kImplementationName));
+  put(implementation, "cache_tag", new_str(kCacheTag));
+  dict_set_str(implementation->dict, "version", version_info);
+  put(implementation, "hexversion", new_int(kHexVersion));
+  put(sys, "implementation", implementation);
   decref(version_info);
   if (error_occurred()) {
     clear_error();

@@ -1,8 +1,8 @@
-// The sys plugin's basic attributes: the standard streams, exit, modules, argv, path,
-// maxsize, version_info, implementation and the recursion/int-digit limits
-// (CPython: Python/sysmodule.c _PySys_InitCore, create_stdio in pylifecycle.c).
-// Attributes derived from the full configuration (sys.flags, ...) are added by
-// sys_config.cpp through fill_config(), when that file is part of the plugin.
+// The sys plugin's basic attributes: the standard streams, exit, modules, maxsize and the
+// recursion/int-digit limits (CPython: Python/sysmodule.c _PySys_InitCore, create_stdio in
+// pylifecycle.c). Each attribute derived from the configuration (sys.argv, sys.flags,
+// sys.version, ...) is set once, by sys_config.cpp and sys_paths.cpp, from the
+// configuration the plugin context shows.
 #include <climits>
 #include <string>
 
@@ -106,7 +106,6 @@ void put(ModuleObject* m, const char* name, Object* value) {
 
 Status fill_basic(Interpreter* interp) {
   ModuleObject* m = interp->sys_module;
-  const InterpreterSettings& s = interp->settings;
   interp->stdin_obj = new_textio(0, "<stdin>", true, false);
   interp->stdout_obj = new_textio(1, "<stdout>", false, false);
   interp->stderr_obj = new_textio(2, "<stderr>", false, true, "backslashreplace");
@@ -131,35 +130,10 @@ Status fill_basic(Interpreter* interp) {
                     {"exc_info", s_exc_info}};
   for (const auto& f : fns) add_module_function(m, f.name, f.fn);
   put(m, "maxsize", new_int(INT64_MAX));
-  put(m, "argv", str_list(s.argv.empty() ? std::vector<std::string>{""} : s.argv));
-  put(m, "orig_argv", str_list(s.orig_argv));
-  put(m, "path", str_list(s.path));
-  put(m, "executable", new_str(s.executable));
-  put(m, "prefix", new_str(s.prefix));
-  put(m, "exec_prefix", new_str(s.exec_prefix));
-  put(m, "base_prefix", new_str(s.base_prefix));
-  put(m, "base_exec_prefix", new_str(s.base_exec_prefix));
-  put(m, "platlibdir", new_str(s.platlibdir));
   put(m, "platform", new_str("linux"));
   put(m, "byteorder", new_str("little"));
   put(m, "maxunicode", new_int(0x10FFFF));
-  put(m, "version", new_str("3.14.0 (gopy)"));
-  put(m, "hexversion", new_int(0x030E00F0));
   put(m, "api_version", new_int(1013));
-  Object* major = new_int(3);
-  Object* minor = new_int(14);
-  Object* micro = new_int(0);
-  Object* level = new_str("final");
-  Object* serial = new_int(0);
-  TupleObject* version_info = new_tuple_from({major, minor, micro, level, serial});
-  put(m, "version_info", version_info);
-  ModuleObject* impl = new_module("implementation");
-  put(impl, "name", new_str("gopy"));
-  put(impl, "cache_tag", new_str("gopy-3140"));
-  dict_set_str(impl->dict, "version", version_info);
-  put(impl, "hexversion", new_int(0x030E00F0));
-  put(m, "implementation", impl);
-  for (Object* o : {major, minor, micro, level, serial}) decref(o);
   put(m, "builtin_module_names", new_tuple_steal(std::vector<Object*>{new_str("builtins"), new_str("sys")}));
   if (error_occurred()) {
     clear_error();
@@ -172,11 +146,16 @@ namespace {
 
 Status attach(gopy_plugin_context& ctx) {
   auto* interp = static_cast<Interpreter*>(ctx.interp);
+  SysConfig config;
+  GOPY_RETURN_IF_ERROR(read_sys_config(ctx, config));
   std::string_view phase = ctx.phase;
-  if (phase == "core") GOPY_RETURN_IF_ERROR(fill_basic(interp));
-  if (phase == "main") GOPY_RETURN_IF_ERROR(fill_paths(interp));
-  if (fill_config) GOPY_RETURN_IF_ERROR(fill_config(interp, phase));
-  if (phase == "main" && fill_configuration) GOPY_RETURN_IF_ERROR(fill_configuration(interp));
+  if (phase == "core") {
+    GOPY_RETURN_IF_ERROR(fill_basic(interp));
+    GOPY_RETURN_IF_ERROR(fill_config(interp, config));
+  } else if (phase == "main") {
+    GOPY_RETURN_IF_ERROR(fill_paths(interp, config.config));
+    GOPY_RETURN_IF_ERROR(fill_configuration(interp, config));
+  }
   return Status::ok();
 }
 

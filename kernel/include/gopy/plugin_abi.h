@@ -16,7 +16,7 @@ extern "C" {
 /* Kernel ABI version. A plugin loads when its major equals the kernel's and its minor
  * is at most the kernel's (the rule Qt, GStreamer and OBS use). */
 #define GOPY_ABI_MAJOR 1
-#define GOPY_ABI_MINOR 0
+#define GOPY_ABI_MINOR 1
 
 /* What a plugin's attach/detach callback receives. */
 typedef struct gopy_plugin_context {
