@@ -4,14 +4,7 @@
 # drop it into the prefix's site-plugins, and run the installed gopy: the strategy's marker
 # comes first in sys.path, and pathconfig_unix is not attached.
 # Variables: BUILD_DIR DOC WORK_DIR CXX GENERATOR LIBDIR
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
-  endif()
-  set(run_output "${out}" PARENT_SCOPE)
-  set(run_error "${err}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/../run_command.cmake)
 
 # The first fenced block of `language` in the worked example's section.
 function(example_block section language out_var)
