@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <string>
 
+#include "lifecycle/plugins_report.hpp"
+
 #include "gopy/config.hpp"
 #include "gopy/plugin_host.hpp"
 #include "lifecycle/runtime.hpp"

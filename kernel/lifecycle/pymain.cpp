@@ -7,12 +7,11 @@
 #include "gopy/config.hpp"
 #include "gopy/lifecycle.hpp"
 #include "gopy/preconfig.hpp"
+#include "lifecycle/plugins_report.hpp"
 #include "lifecycle/runtime.hpp"
 #include "lifecycle/teardown.hpp"
 
 namespace gopy {
-
-int report_plugin_plan(const Config& config);  // kernel/lifecycle/plugins_report.cpp
 
 namespace {
 

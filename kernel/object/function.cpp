@@ -10,6 +10,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/function_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 

@@ -7,6 +7,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "object/prim/hash.hpp"
+#include "object/set_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 

@@ -14,6 +14,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/object_textio.hpp"
 #include "object/strcat.hpp"
+#include "object/type_init.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {
