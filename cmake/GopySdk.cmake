@@ -1,6 +1,7 @@
 # The plugin SDK in the install tree (component "sdk"): the kernel library, its headers,
-# a CMake package (find_package(gopy CONFIG) -> gopy::gopy and gopy_add_plugin()) and a
-# pkg-config file. `cmake --install build --component sdk --prefix P` installs just that.
+# the path-configuration library (pathconfig/CMakeLists.txt adds it to gopyTargets), a
+# CMake package (find_package(gopy CONFIG) -> gopy::gopy, gopy::gopy_pathconfig and
+# gopy_add_plugin()) and a pkg-config file. `cmake --install build --component sdk --prefix P` installs just that.
 include(CMakePackageConfigHelpers)
 
 set(GOPY_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/gopy)

@@ -7,13 +7,14 @@
 #include "eval/nodes_expr.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/signals.hpp"
+#include "object/function_internal.hpp"
 #include "object/strcat.hpp"
+#include "object/type_init.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {
 
 TypeObject code_type;
-void init_genexpr_type();
 
 CodeObject::CodeObject() : Object(&code_type) {}
 
@@ -27,7 +28,6 @@ void CodeObject::clear_refs() {
   for (Object* o : old) decref(o);
 }
 
-void function_clear_fields(FunctionObject* f);
 void FunctionObject::clear_refs() {
   CodeObject* c = code;
   code = nullptr;

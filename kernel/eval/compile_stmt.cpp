@@ -7,8 +7,6 @@
 
 namespace gopy {
 
-BinaryOp ast_bin_op(ast::BinOpKind k);
-
 std::vector<StmtPtr> Compiler::block(const ast::StmtList& list) {
   std::vector<StmtPtr> out;
   for (auto* s : list) {

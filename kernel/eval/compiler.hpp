@@ -95,4 +95,8 @@ std::unique_ptr<T> node(const ast::Node* at) {
   return n;
 }
 
+// The operator of an AST binary operation (compile_expr.cpp; augmented assignment in
+// compile_stmt.cpp uses it too).
+BinaryOp ast_bin_op(ast::BinOpKind k);
+
 }  // namespace gopy

@@ -4,6 +4,7 @@
 #include "eval/nodes_stmt.hpp"
 #include "gopy/object_num.hpp"
 #include "object/strcat.hpp"
+#include "object/type_init.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {

@@ -82,6 +82,57 @@ int gopy_RunMain(void);
 /* CPython: Py_FinalizeEx: 0, or -1 when flushing stdout failed. */
 int gopy_FinalizeEx(void);
 
+/* ---- What a plugin reads of the runtime through its context -----------------------------
+ * A plugin's attach/detach callback receives a gopy_plugin_context (gopy/plugin_abi.h).
+ * Through it, by name as PEP 741's PyConfig_Get/PyConfig_GetInt, a plugin reads:
+ *   - the read configuration, read-only (the options PyConfig_Get can read);
+ *   - the Environment the runtime was given (an embedder's, or the process's);
+ *   - only the plugin filling the "pathconfig" slot: a writable path-configuration view
+ *     (the fields getpath writes), and every option, init-only ones included, to read.
+ * Each returns GOPY_PLUGIN_OK (0) or a negative gopy_PluginStatus, and writes its output
+ * only on success. Strings handed out are new (free()); lists are released with
+ * gopy_InitConfig_FreeStrList. */
+struct gopy_plugin_context;
+
+typedef enum gopy_PluginStatus {
+  GOPY_PLUGIN_OK = 0,
+  GOPY_PLUGIN_UNKNOWN_NAME = -1, /* no configuration option of that name */
+  GOPY_PLUGIN_WRONG_TYPE = -2,   /* the option is not of the type asked for */
+  GOPY_PLUGIN_UNAVAILABLE = -3,  /* this context has no such view (no configuration yet, or
+                                    the path view asked by a plugin not filling the slot) */
+  GOPY_PLUGIN_READ_ONLY = -4,    /* the path view does not write this option */
+  GOPY_PLUGIN_BAD_VALUE = -5,    /* out of the option's range */
+  GOPY_PLUGIN_NO_MEMORY = -6,
+  GOPY_PLUGIN_BAD_ARGUMENT = -7  /* a NULL argument, or a context the kernel did not make */
+} gopy_PluginStatus;
+
+/* "unknown config option name", ...: a status as text (never NULL). */
+const char *gopy_PluginStatus_Text(int status);
+
+/* The configuration. int: int, unsigned and bool options (a bool is 0 or 1). str: *value
+ * is NULL when the option is None. */
+int gopy_PluginConfig_GetInt(struct gopy_plugin_context *ctx, const char *name, int64_t *value);
+int gopy_PluginConfig_GetStr(struct gopy_plugin_context *ctx, const char *name, char **value);
+int gopy_PluginConfig_GetStrList(struct gopy_plugin_context *ctx, const char *name,
+                                 size_t *length, char ***items);
+
+/* The runtime's Environment: *value is NULL when the variable is not set. Whatever -E
+ * says: a plugin applies use_environment itself, as getpath does. */
+int gopy_PluginEnv_Get(struct gopy_plugin_context *ctx, const char *name, char **value);
+/* Its current directory; *value is NULL when it cannot be known. */
+int gopy_PluginEnv_GetCwd(struct gopy_plugin_context *ctx, char **value);
+
+/* The path-configuration view (the "pathconfig" slot's plugin only): program_name, home,
+ * executable, base_executable, prefix, exec_prefix, base_prefix, base_exec_prefix,
+ * platlibdir, stdlib_dir, module_search_paths (also marks it set), _is_python_build, and
+ * the flags a ._pth file forces: isolated, use_environment, site_import, safe_path.
+ * SetStr's value may be NULL (None). */
+int gopy_PluginPathConfig_SetInt(struct gopy_plugin_context *ctx, const char *name, int64_t value);
+int gopy_PluginPathConfig_SetStr(struct gopy_plugin_context *ctx, const char *name,
+                                 const char *value);
+int gopy_PluginPathConfig_SetStrList(struct gopy_plugin_context *ctx, const char *name,
+                                     size_t length, char *const *items);
+
 #ifdef __cplusplus
 }
 #endif

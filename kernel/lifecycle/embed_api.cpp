@@ -9,7 +9,6 @@
 #include <string>
 
 #include "gopy/config.hpp"
-#include "gopy/config_active.hpp"
 #include "gopy/config_spec.hpp"
 #include "gopy/eval.hpp"
 #include "gopy/object_func.hpp"
@@ -19,6 +18,8 @@
 #include "gopy/object_str.hpp"
 #include "gopy/preconfig.hpp"
 #include "gopy/state.hpp"
+#include "lifecycle/c_strings.hpp"
+#include "lifecycle/runtime.hpp"
 
 struct gopy_InitConfig {
   gopy::Config config = gopy::Config::isolated_preset();
@@ -46,19 +47,6 @@ int record(gopy_InitConfig* config, const gopy::Status& status) {
 int runtime_error(std::string message) {
   last_error = std::move(message);
   return -1;
-}
-
-char* copy_string(const std::string& s) {
-  char* out = static_cast<char*>(std::malloc(s.size() + 1));
-  if (out) std::memcpy(out, s.c_str(), s.size() + 1);
-  return out;
-}
-
-char** copy_list(const std::vector<std::string>& items) {
-  auto** out = static_cast<char**>(std::calloc(items.size() + 1, sizeof(char*)));
-  if (!out) return nullptr;
-  for (size_t i = 0; i < items.size(); ++i) out[i] = copy_string(items[i]);
-  return out;
 }
 
 // repr() of a value handed out by name, as CPython's PyConfig_Get object would show it.
@@ -121,7 +109,7 @@ int gopy_InitConfig_GetInt(gopy_InitConfig* config, const char* name, int64_t* v
 int gopy_InitConfig_GetStr(gopy_InitConfig* config, const char* name, char** value) {
   gopy::OptString v;
   if (record(config, gopy::get_str_by_name(config->config, config->preconfig, name, v)) < 0) return -1;
-  *value = v ? copy_string(*v) : nullptr;
+  *value = v ? gopy::copy_c_string(*v) : nullptr;
   return 0;
 }
 
@@ -129,7 +117,7 @@ int gopy_InitConfig_GetStrList(gopy_InitConfig* config, const char* name, size_t
   gopy::StringList v;
   if (record(config, gopy::get_str_list_by_name(config->config, config->preconfig, name, v)) < 0) return -1;
   *length = v.size();
-  *items = copy_list(v);
+  *items = gopy::copy_c_string_list(v);
   return 0;
 }
 
@@ -175,20 +163,20 @@ int gopy_IsInitialized(void) { return gopy::is_initialized(); }
 int gopy_IsFinalizing(void) { return gopy::is_finalizing(); }
 
 int gopy_Config_Get(const char* name, char** repr) {
-  const gopy::Config* config = gopy::active_config();
+  const gopy::Config* config = gopy::runtime().config.get();
   if (!config || !gopy::is_runtime_initialized()) return runtime_error("the runtime is not initialized");
   gopy::ConfigValue value;
-  gopy::Status status = gopy::get_by_name(*config, *gopy::active_preconfig(), name, value);
+  gopy::Status status = gopy::get_by_name(*config, gopy::runtime().preconfig, name, value);
   if (!status.is_ok()) return runtime_error(status.message());
-  *repr = copy_string(value_repr(value));
+  *repr = gopy::copy_c_string(value_repr(value));
   return 0;
 }
 
 int gopy_Config_GetInt(const char* name, int* value) {
-  const gopy::Config* config = gopy::active_config();
+  const gopy::Config* config = gopy::runtime().config.get();
   if (!config || !gopy::is_runtime_initialized()) return runtime_error("the runtime is not initialized");
   gopy::ConfigValue v;
-  gopy::Status status = gopy::get_by_name(*config, *gopy::active_preconfig(), name, v);
+  gopy::Status status = gopy::get_by_name(*config, gopy::runtime().preconfig, name, v);
   if (!status.is_ok()) return runtime_error(status.message());
   // CPython: PyConfig_GetInt accepts int and bool options.
   if (auto* b = std::get_if<bool>(&v)) {
@@ -206,7 +194,7 @@ int gopy_Config_Names(size_t* length, char*** names) {
   std::vector<std::string> out;
   for (std::string_view n : gopy::readable_names()) out.emplace_back(n);
   *length = out.size();
-  *names = copy_list(out);
+  *names = gopy::copy_c_string_list(out);
   return *names ? 0 : runtime_error("out of memory");
 }
 

@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <string>
 
-#include "gopy/config_active.hpp"
 #include "gopy/eval.hpp"
 #include "gopy/lifecycle.hpp"
 #include "gopy/signals.hpp"
@@ -58,8 +57,8 @@ Status tear_down_runtime() {
     rt.tstate = nullptr;
   }
   clear_atexit_callbacks();
-  clear_active_config();
   rt.config.reset();
+  rt.environment.reset();
   rt.options = LifecycleOptions{};
   rt.preinitialized = false;
   rt.phase = RuntimePhase::uninitialized;

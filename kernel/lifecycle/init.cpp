@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "gopy/codecs.hpp"
-#include "gopy/config_active.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/signals.hpp"
 #include "gopy/state.hpp"
@@ -43,15 +42,17 @@ InterpreterSettings settings_from(const Config& config) {
 }  // namespace
 
 // CPython: Python/pylifecycle.c _Py_PreInitializeFromPyArgv
-Status preinitialize(const PreConfig& preconfig, const std::vector<std::string>& argv) {
+Status preinitialize(const PreConfig& preconfig, const std::vector<std::string>& argv,
+                     std::shared_ptr<Environment> environment) {
   Runtime& rt = runtime();
   if (rt.preinitialized) return Status::ok();  // as CPython: done once per runtime
   if (rt.phase != RuntimePhase::uninitialized) return wrong_phase("preinitialize", "uninitialized");
   rt.phase = RuntimePhase::preinitializing;
+  if (environment) rt.environment = std::move(environment);
   PreConfig read = preconfig;
-  Status status = preconfig_read(read, argv);
+  Status status = preconfig_read(read, argv, runtime_environment());
   PreConfig applied;
-  if (status.is_ok()) status = preconfig_write(read, applied);
+  if (status.is_ok()) status = preconfig_write(read, applied, runtime_environment());
   if (!status.is_ok()) {
     rt.phase = RuntimePhase::uninitialized;
     return status;
@@ -72,17 +73,21 @@ Status initialize_core(const Config& config, const LifecycleOptions& options) {
     // CPython: _Py_PreInitializeFromConfig
     std::vector<std::string> argv;
     if (config.parse_argv > 0 && !config.read_done) argv = config.argv;
-    GOPY_RETURN_IF_ERROR(preinitialize(preconfig_from_config(config), argv));
+    GOPY_RETURN_IF_ERROR(preinitialize(preconfig_from_config(config), argv, options.environment));
+  } else if (options.environment) {
+    rt.environment = options.environment;
   }
   auto owned = std::make_unique<Config>(config);
-  if (!owned->read_done) GOPY_RETURN_IF_ERROR(config_read(*owned, rt.preconfig));
+  if (!owned->read_done) {
+    GOPY_RETURN_IF_ERROR(config_read(*owned, rt.preconfig, {}, runtime_environment()));
+  }
 
   rt.phase = RuntimePhase::initializing_core;
   rt.options = options;
   {
     LifecycleStep step("discover plugins");
     auto dirs = options.plugin_dirs ? *options.plugin_dirs
-                                    : plugin::default_search_dirs(owned->use_environment > 0);
+                                    : plugin::default_search_dirs(plugin_search_environment(*owned));
     plugin::Plan plan = plugin::discover(dirs);
     if (!plan.ok()) {
       rt.phase = RuntimePhase::preinitialized;
@@ -91,7 +96,9 @@ Status initialize_core(const Config& config, const LifecycleOptions& options) {
     rt.plugins = std::make_unique<plugin::PluginHost>(std::move(plan));
   }
   rt.config = std::move(owned);
-  set_active_config(rt.config.get(), &rt.preconfig);
+  // The plugins see the configuration and the environment through their context only.
+  rt.plugins->set_context_view(
+      {rt.config.get(), &rt.preconfig, &runtime_environment(), rt.config.get()});
   {
     LifecycleStep step("create interpreter");
     rt.tstate = create_interpreter(settings_from(*rt.config));
@@ -150,7 +157,9 @@ Status initialize_main() {
   // CPython: init_interp_main -> signal_install_handlers (embedders may turn it off)
   if (rt.config->install_signal_handlers) install_signal_handlers();
   // CPython: emit_stderr_warning_for_legacy_locale
-  if (auto warning = legacy_locale_warning(rt.preconfig)) std::fputs(warning->c_str(), stderr);
+  if (auto warning = legacy_locale_warning(rt.preconfig, runtime_environment())) {
+    std::fputs(warning->c_str(), stderr);
+  }
   return Status::ok();
 }
 

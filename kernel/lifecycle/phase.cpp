@@ -43,7 +43,14 @@ std::string_view runtime_state_name() {
   return "unknown";
 }
 
-Config* get_config_for_update() { return runtime().config.get(); }
+Environment& runtime_environment() {
+  Runtime& rt = runtime();
+  return rt.environment ? *rt.environment : process_environment();
+}
+
+const Environment* plugin_search_environment(const Config& config) {
+  return config.use_environment > 0 ? &runtime_environment() : nullptr;
+}
 
 LifecycleStep::LifecycleStep(std::string_view what)
     : what_(what), start_(std::chrono::steady_clock::now()) {}

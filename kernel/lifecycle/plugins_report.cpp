@@ -4,8 +4,11 @@
 #include <cstdio>
 #include <string>
 
+#include "lifecycle/plugins_report.hpp"
+
 #include "gopy/config.hpp"
 #include "gopy/plugin_host.hpp"
+#include "lifecycle/runtime.hpp"
 
 namespace gopy {
 
@@ -14,7 +17,7 @@ namespace gopy {
 // exit code: 0 for a plan gopy would run, 1 when the plan has errors.
 int report_plugin_plan(const Config& config) {
   // The same search directories initialization would use: -E and -I drop GOPY_PLUGIN_PATH.
-  plugin::Plan plan = plugin::discover(plugin::default_search_dirs(config.use_environment > 0));
+  plugin::Plan plan = plugin::discover(plugin::default_search_dirs(plugin_search_environment(config)));
   std::string text = plan.describe();
   std::fputs(text.c_str(), stdout);
   std::fflush(stdout);

@@ -8,12 +8,11 @@
 #include "gopy/lifecycle.hpp"
 #include "gopy/preconfig.hpp"
 #include "lifecycle/fatal_error.hpp"
+#include "lifecycle/plugins_report.hpp"
 #include "lifecycle/runtime.hpp"
 #include "lifecycle/teardown.hpp"
 
 namespace gopy {
-
-int report_plugin_plan(const Config& config);  // kernel/lifecycle/plugins_report.cpp
 
 namespace {
 
@@ -53,7 +52,7 @@ int program_main(const std::vector<std::string>& argv, bool isolated) {
   // CPython: pymain_init -> PyConfig_InitPythonConfig, config read
   Config config = Config::python();
   if (isolated) config.isolated = 1;
-  status = config_read(config, runtime().preconfig, argv);
+  status = config_read(config, runtime().preconfig, argv, runtime_environment());
   if (status.is_exception()) {
     int code = exit_with_status(status, "preinitialized");
     tear_down_runtime();

@@ -39,7 +39,7 @@ namespace {
 std::optional<std::string> compute_sys_path0(const std::vector<std::string>& argv) {
   if (argv.empty()) return std::nullopt;
   const std::string& argv0 = argv[0];
-  if (argv0 == "-m") return process_environment().current_directory();
+  if (argv0 == "-m") return runtime_environment().current_directory();
   if (argv0 == "-c") return std::string();
   std::string path0 = argv0;
   char resolved[PATH_MAX];
@@ -91,11 +91,13 @@ bool config_runs_code(const Config& config) {
   return config.run_command || config.run_module || config.run_filename;
 }
 
-// CPython: Python/initconfig.c _Py_GetEnv (ignored under -E / -I; empty means unset)
-const char* environment_value(const Config& config, const char* name) {
-  if (config.use_environment == 0) return nullptr;
-  const char* value = std::getenv(name);
-  return value && *value ? value : nullptr;
+// CPython: Python/initconfig.c _Py_GetEnv (ignored under -E / -I; empty means unset),
+// read from the runtime's Environment.
+std::optional<std::string> environment_value(const Config& config, const char* name) {
+  if (config.use_environment == 0) return std::nullopt;
+  std::optional<std::string> value = runtime_environment().get(name);
+  if (value && value->empty()) return std::nullopt;
+  return value;
 }
 
 void write_stderr(const std::string& text) {
@@ -142,12 +144,12 @@ Object* exec_with_file_name(const std::string& text, const std::string& filename
 // CPython: Modules/main.c pymain_run_startup. Returns an exit code when SystemExit
 // ended the program; other errors are printed and the REPL still starts.
 std::optional<int> run_startup_file(const Config& config) {
-  const char* startup = environment_value(config, "PYTHONSTARTUP");
+  std::optional<std::string> startup = environment_value(config, "PYTHONSTARTUP");
   if (!startup) return std::nullopt;
   std::string source;
   Object* r = nullptr;
-  if (read_source_file_or_raise(startup, &source) < 0) write_stderr("Could not open PYTHONSTARTUP\n");
-  else r = exec_with_file_name(source, startup);
+  if (read_source_file_or_raise(*startup, &source) < 0) write_stderr("Could not open PYTHONSTARTUP\n");
+  else r = exec_with_file_name(source, *startup);
   if (r) {
     decref(r);
     return std::nullopt;

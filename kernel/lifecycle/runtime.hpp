@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "gopy/config.hpp"
+#include "gopy/environment.hpp"
 #include "gopy/lifecycle.hpp"
 #include "gopy/plugin_host.hpp"
 #include "gopy/preconfig.hpp"
@@ -21,9 +22,17 @@ struct Runtime {
   std::unique_ptr<plugin::PluginHost> plugins;
   ThreadState* tstate = nullptr;
   LifecycleOptions options;
+  // What the runtime reads as its environment (configuration, plugin search path,
+  // PYTHONSTARTUP, the plugins' view): the embedder's, or null for the process's.
+  std::shared_ptr<Environment> environment;
 };
 
 Runtime& runtime();
+// The runtime's Environment: the one given to preinitialize or initialize_core, else the
+// process environment.
+Environment& runtime_environment();
+// Where GOPY_PLUGIN_PATH is read from: the runtime's Environment, or none under -E / -I.
+const Environment* plugin_search_environment(const Config& config);
 
 // Times `step` and reports it to the lifecycle observer (-X lifecycle) when one is set.
 class LifecycleStep {

@@ -8,6 +8,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "object/strcat.hpp"
+#include "object/type_init.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {

@@ -11,6 +11,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "object/descr_internal.hpp"
+#include "object/function_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 

@@ -8,6 +8,7 @@
 #include "gopy/object_str.hpp"
 #include "object/prim/hash.hpp"
 #include "object/prim/storage.hpp"
+#include "object/set_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 

@@ -6,15 +6,12 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "object/prim/hash.hpp"
+#include "object/set_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {
 
-std::vector<Object*> set_keys_snapshot(SetObject* s);
-size_t set_finger_pop(SetObject* s, Object** out);
-void init_set_type_core();
-extern TypeObject set_iter_type;
 
 namespace {
 

@@ -18,6 +18,7 @@
 #include "gopy/signals.hpp"
 #include "object/strcat.hpp"
 #include "object/textio_codec.hpp"
+#include "object/type_init.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {

@@ -1,10 +1,10 @@
 // Where plugins are searched: the environment's directories first, then the deployment's
 // site-plugins, then the built-in plugins next to the kernel library.
-#include <cstdlib>
 #include <string_view>
 
 #include <boost/dll/runtime_symbol_info.hpp>
 
+#include "gopy/environment.hpp"
 #include "gopy/plugin_host.hpp"
 
 namespace gopy::plugin {
@@ -36,13 +36,13 @@ fs::path kernel_library_dir() {
   return self.parent_path().lexically_normal();
 }
 
-std::vector<fs::path> default_search_dirs(bool use_environment) {
+std::vector<fs::path> default_search_dirs(const Environment* environment) {
   std::vector<fs::path> dirs;
-  if (use_environment) {
+  if (environment != nullptr) {
     // Like PYTHONPATH, but only absolute entries: an empty or relative entry would make
     // the current directory a plugin directory.
-    if (const char* env = std::getenv("GOPY_PLUGIN_PATH")) {
-      std::string_view rest(env);
+    if (std::optional<std::string> env = environment->get("GOPY_PLUGIN_PATH")) {
+      std::string_view rest(*env);
       for (;;) {
         std::size_t colon = rest.find(':');
         std::string_view entry = rest.substr(0, colon);

@@ -3,28 +3,72 @@
 #include <algorithm>
 #include <exception>
 
+#include "gopy/config_spec.hpp"
+#include "plugin/call_context.hpp"
 #include "plugin/loader.hpp"
 
 namespace gopy::plugin {
 
 namespace {
 
-// Where a plugin's ctx->set_error lands.
-struct CallError {
-  bool set = false;
-  std::string func;
-  std::string message;
-};
+// The slot whose plugin may write the path-configuration view.
+constexpr std::string_view kPathConfigSlot = "pathconfig";
 
 extern "C" void record_plugin_error(gopy_plugin_context* ctx, const char* func, const char* message) {
-  if (ctx == nullptr || ctx->kernel_private == nullptr) return;
-  auto* error = static_cast<CallError*>(ctx->kernel_private);
-  error->set = true;
-  error->func = func != nullptr ? func : "";
-  error->message = message != nullptr ? message : "";
+  CallContext* call = call_context(ctx);
+  if (call == nullptr) return;
+  call->error_set = true;
+  call->error_func = func != nullptr ? func : "";
+  call->error_message = message != nullptr ? message : "";
+}
+
+bool fills_path_config(const Manifest& manifest) {
+  return std::find(manifest.provides.begin(), manifest.provides.end(), kPathConfigSlot) !=
+         manifest.provides.end();
 }
 
 }  // namespace
+
+// Calls one callback across the boundary; an exception that escapes a plugin not built
+// with the SDK wrapper is still stopped here.
+Status call_plugin(gopy_plugin_callback fn, const CallSite& site, void* interp,
+                   const ContextView& view, const char* what) {
+  const std::string name(site.plugin);
+  CallContext call;
+  call.view = &view;
+  call.writes_path_config = site.fills_path_config;
+  gopy_plugin_context ctx{};
+  ctx.struct_size = sizeof ctx;
+  ctx.plugin_name = name.c_str();
+  ctx.phase = phase_name(site.phase).data();
+  ctx.order = site.order;
+  ctx.interp = interp;
+  ctx.set_error = &record_plugin_error;
+  ctx.kernel_private = &call;
+  int rc = 0;
+  try {
+    rc = fn(&ctx);
+  } catch (const std::exception& e) {
+    rc = -1;
+    record_plugin_error(&ctx, name.c_str(), (std::string("uncaught C++ exception: ") + e.what()).c_str());
+  } catch (...) {
+    rc = -1;
+    record_plugin_error(&ctx, name.c_str(), "uncaught C++ exception");
+  }
+  if (rc == 0) {
+    // CPython's path step round-trips the configuration through a dict, which makes every
+    // BOOL field 0/1 (Modules/getpath.c: _PyConfig_AsDict, then _PyConfig_FromDict).
+    if (site.fills_path_config && view.path_config != nullptr) normalize_bool_fields(*view.path_config);
+    return Status::ok();
+  }
+  std::string detail = call.error_set
+                           ? call.error_message
+                           : "returned " + std::to_string(rc) + " without an error message";
+  if (call.error_set && !call.error_func.empty()) detail = call.error_func + ": " + detail;
+  return Status::error("", "plugin '" + name + "' failed to " + what + " (" +
+                               std::string(phase_name(site.phase)) + " " +
+                               std::to_string(site.order) + "): " + detail);
+}
 
 struct PluginHost::Impl {
   enum class State { fresh, core_attached, main_attached, unwound };
@@ -37,6 +81,7 @@ struct PluginHost::Impl {
   State state = State::fresh;
   std::vector<TraceEvent> events;
   std::function<void(const TraceEvent&)> hook;
+  ContextView view;
 
   // Runs `body`, timing it only when someone listens, and records the event.
   template <typename Body>
@@ -74,36 +119,10 @@ struct PluginHost::Impl {
     return status;
   }
 
-  // Calls one callback across the boundary; an exception that escapes a plugin not built
-  // with the SDK wrapper is still stopped here.
   Status call(gopy_plugin_callback fn, const Step& step, void* interp, const char* what) {
     const Manifest& m = plan.plugins[step.plugin];
-    CallError error;
-    gopy_plugin_context ctx{};
-    ctx.struct_size = sizeof ctx;
-    ctx.plugin_name = m.name.c_str();
-    ctx.phase = phase_name(step.phase).data();
-    ctx.order = step.order;
-    ctx.interp = interp;
-    ctx.set_error = &record_plugin_error;
-    ctx.kernel_private = &error;
-    int rc = 0;
-    try {
-      rc = fn(&ctx);
-    } catch (const std::exception& e) {
-      rc = -1;
-      record_plugin_error(&ctx, m.name.c_str(), (std::string("uncaught C++ exception: ") + e.what()).c_str());
-    } catch (...) {
-      rc = -1;
-      record_plugin_error(&ctx, m.name.c_str(), "uncaught C++ exception");
-    }
-    if (rc == 0) return Status::ok();
-    std::string detail = error.set ? error.message
-                                   : "returned " + std::to_string(rc) + " without an error message";
-    if (error.set && !error.func.empty()) detail = error.func + ": " + detail;
-    return Status::error("", "plugin '" + m.name + "' failed to " + what + " (" +
-                                 std::string(phase_name(step.phase)) + " " +
-                                 std::to_string(step.order) + "): " + detail);
+    CallSite site{m.name, step.phase, step.order, fills_path_config(m)};
+    return call_plugin(fn, site, interp, view, what);
   }
 
   Status attach_step(std::size_t si, void* interp) {
@@ -156,6 +175,8 @@ PluginHost& PluginHost::operator=(PluginHost&& other) noexcept {
 }
 
 const Plan& PluginHost::plan() const { return impl_->plan; }
+
+void PluginHost::set_context_view(const ContextView& view) { impl_->view = view; }
 
 Status PluginHost::attach_phase(Phase phase, void* interp) {
   Impl& s = *impl_;

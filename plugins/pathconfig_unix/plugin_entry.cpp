@@ -1,6 +1,6 @@
-// The pathconfig_unix plugin: at the main phase, hands the POSIX getpath strategy, gopy's
-// build constants and the real file system to the lifecycle, which applies the result to
-// the interpreter being initialized.
+// The pathconfig_unix plugin: at the main phase, runs the POSIX getpath strategy of the
+// path-configuration library with gopy's build constants over the real file system; the
+// result goes into the runtime's configuration through the plugin context's path view.
 #include "gopy/getpath_posix.hpp"
 #include "gopy/pathconfig_fs.hpp"
 #include "gopy/plugin.hpp"
@@ -21,9 +21,6 @@ BuildConstants gopy_build_constants() {
 }
 
 gopy::Status attach(gopy_plugin_context& ctx) {
-  if (ctx.interp == nullptr) {
-    return gopy::Status::error("pathconfig_unix", "attached with no interpreter to configure");
-  }
   RealFileSystem fs(posix_path_syntax());
   StrategyBinding binding;
 #ifdef __APPLE__
@@ -34,7 +31,7 @@ gopy::Status attach(gopy_plugin_context& ctx) {
   binding.compute = &compute_posix_path_config;
   binding.constants = gopy_build_constants();
   binding.fs = &fs;
-  return apply_path_strategy(ctx.interp, binding);
+  return apply_path_strategy(ctx, binding);
 }
 
 // The computed paths live in the interpreter's configuration: nothing to undo.

@@ -1,6 +1,6 @@
-// The pathconfig_win plugin: at the main phase, hands the Windows getpath strategy and
-// CPython's Windows build constants to the lifecycle. Windows has no compiled prefix:
-// everything is found from the executable (or the DLL) and its landmarks.
+// The pathconfig_win plugin: at the main phase, runs the Windows getpath strategy of the
+// path-configuration library with CPython's Windows build constants. Windows has no
+// compiled prefix: everything is found from the executable (or the DLL) and its landmarks.
 #include "gopy/getpath_nt.hpp"
 #include "gopy/pathconfig_fs.hpp"
 #include "gopy/plugin.hpp"
@@ -22,9 +22,6 @@ BuildConstants windows_build_constants() {
 }
 
 gopy::Status attach(gopy_plugin_context& ctx) {
-  if (ctx.interp == nullptr) {
-    return gopy::Status::error("pathconfig_win", "attached with no interpreter to configure");
-  }
   // The file-system calls are the host's; the semantics of paths are ntpath's.
   RealFileSystem fs(nt_path_syntax());
   StrategyBinding binding;
@@ -32,7 +29,7 @@ gopy::Status attach(gopy_plugin_context& ctx) {
   binding.compute = &compute_nt_path_config;
   binding.constants = windows_build_constants();
   binding.fs = &fs;
-  return apply_path_strategy(ctx.interp, binding);
+  return apply_path_strategy(ctx, binding);
 }
 
 // The computed paths live in the interpreter's configuration: nothing to undo.

@@ -1,7 +1,8 @@
 // The sys attributes derived from the configuration: flags, argv, orig_argv, warnoptions,
 // _xoptions, dont_write_bytecode, pycache_prefix, version, version_info, hash_info,
 // implementation.version, the codec and error handlers of sys.stdin/stdout/stderr and
-// sys.getfilesystemencoding(). The values come from the kernel (gopy/config_sys.hpp); this
+// sys.getfilesystemencoding(). The values come from the configuration the plugin context
+// shows and the kernel (gopy/config_sys.hpp); this
 // file only turns them into objects. sys.flags, sys.version_info and sys.hash_info are
 // struct sequences: a read-only tuple of the visible fields plus named attributes,
 // some attribute-only (sys.flags.gil, ...).
@@ -11,7 +12,6 @@
 #include <utility>
 #include <vector>
 
-#include "gopy/config_active.hpp"
 #include "gopy/config_sys.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
@@ -258,33 +258,37 @@ void apply_stdio_encoding(Interpreter* interp, const Config& config) {
   }
 }
 
+// What sys.getfilesystemencoding() and getfilesystemencodeerrors() answer: the running
+// interpreter's configuration, kept when the plugin attaches (the context is gone later).
+std::string filesystem_encoding = "utf-8";
+std::string filesystem_errors = "surrogateescape";
+
 // CPython: Python/sysmodule.c sys_getfilesystemencoding_impl, sys_getfilesystemencodeerrors_impl
 Object* s_getfilesystemencoding(Object*, Object* const*, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("getfilesystemencoding", kw) || !check_nargs("getfilesystemencoding", n, 0, 0)) return nullptr;
-  const Config* config = active_config();
-  return new_str(config && config->filesystem_encoding ? *config->filesystem_encoding : "utf-8");
+  return new_str(filesystem_encoding);
 }
 Object* s_getfilesystemencodeerrors(Object*, Object* const*, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("getfilesystemencodeerrors", kw) || !check_nargs("getfilesystemencodeerrors", n, 0, 0))
     return nullptr;
-  const Config* config = active_config();
-  return new_str(config && config->filesystem_errors ? *config->filesystem_errors : "surrogateescape");
+  return new_str(filesystem_errors);
 }
 
 }  // namespace
 
-// The sys plugin calls this at each phase it attaches at. The core phase sets what comes
-// from the configuration; the main phase sets again what the path configuration may have
-// changed (a ._pth file makes the runtime isolated; BOOL fields become 0/1), as CPython's
-// _PySys_UpdateConfig does after the path step. Without an active configuration (an
-// embedder that gave none) the basic attributes stay as they are.
-Status fill_config(Interpreter* interp, std::string_view phase) {
-  const Config* config = active_config();
-  const PreConfig* preconfig = active_preconfig();
-  if (config == nullptr || preconfig == nullptr) return Status::ok();
+// The sys plugin calls this at each phase it attaches at, with the configuration the
+// plugin context shows then. The core phase sets what comes from the configuration; the
+// main phase sets again what the path configuration may have changed (a ._pth file makes
+// the runtime isolated; BOOL fields become 0/1), as CPython's _PySys_UpdateConfig does
+// after the path step.
+Status fill_config(Interpreter* interp, const SysConfig& sys_config, std::string_view phase) {
+  const Config* config = &sys_config.config;
+  const PreConfig* preconfig = &sys_config.preconfig;
   ModuleObject* sys = interp->sys_module;
   if (sys == nullptr) return Status::error("sys_config", "the sys module does not exist yet");
 
+  filesystem_encoding = config->filesystem_encoding.value_or("utf-8");
+  filesystem_errors = config->filesystem_errors.value_or("surrogateescape");
   if (phase == "main") apply_stdio_encoding(interp, *config);
   if (phase == "core") {
     apply_stdio_errors(interp, *config);
@@ -292,13 +296,11 @@ Status fill_config(Interpreter* interp, std::string_view phase) {
     add_module_function(sys, "getfilesystemencoding", s_getfilesystemencoding);
     add_module_function(sys, "getfilesystemencodeerrors", s_getfilesystemencodeerrors);
     put(sys, "version", new_str(full_version_string()));
+    put(sys, "hexversion", new_int(kHexVersion));
     put(sys, "hash_info", make_hash_info());
     Object* version_info = make_version_info();
     dict_set_str(sys->dict, "version_info", version_info);
-    if (Object* impl = dict_get_str(sys->dict, "implementation");
-        impl != nullptr && impl->type == &simple_namespace_type) {
-      dict_set_str(static_cast<NamespaceObject*>(impl)->dict, "version", version_info);
-    }
+    put(sys, "implementation", make_implementation(version_info));
     decref(version_info);
   }
   // CPython: Python/sysmodule.c _PySys_UpdateConfig (the path attributes are fill_paths')

@@ -8,7 +8,6 @@
 #include <utility>
 #include <vector>
 
-#include "gopy/config_active.hpp"
 #include "gopy/config_spec.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
@@ -108,10 +107,9 @@ Object* to_object(const ConfigValue& value) {
 
 }  // namespace
 
-Status fill_configuration(Interpreter* interp) {
-  const Config* config = active_config();
-  const PreConfig* preconfig = active_preconfig();
-  if (!config || !preconfig) return Status::error("sys", "no active configuration for sys._configuration");
+Status fill_configuration(Interpreter* interp, const SysConfig& sys_config) {
+  const Config* config = &sys_config.config;
+  const PreConfig* preconfig = &sys_config.preconfig;
   std::vector<std::pair<std::string, Object*>> runtime_wide;
   std::vector<std::pair<std::string, Object*>> per_interpreter;
   for (const auto& [name, value] : config_dump(*config, *preconfig)) {

@@ -1,8 +1,8 @@
-// The sys plugin's basic attributes: the standard streams, exit, modules, argv, path,
-// maxsize, platform, version_info, implementation and the recursion/int-digit limits
-// (CPython: Python/sysmodule.c _PySys_InitCore, create_stdio in pylifecycle.c).
-// Attributes derived from the full configuration (sys.flags, ...) are added by
-// sys_config.cpp through fill_config(), when that file is part of the plugin.
+// The sys plugin's basic attributes: the standard streams, exit, modules, maxsize,
+// platform and the recursion/int-digit limits (CPython: Python/sysmodule.c _PySys_InitCore,
+// create_stdio in pylifecycle.c). Each attribute derived from the configuration (sys.argv,
+// sys.flags, sys.version, ...) is set by sys_config.cpp and sys_paths.cpp, from the
+// configuration the plugin context shows.
 #include <unistd.h>
 
 #include <climits>
@@ -92,25 +92,6 @@ Object* s_exc_info(Object*, Object* const*, size_t n, TupleObject* kw) {
   return new_tuple_from({e->type, e, tb ? tb : None()});
 }
 
-// sys.implementation, a SimpleNamespace in CPython's field order (version is replaced by
-// the struct sequence once sys_config.cpp makes one). CPython: Python/sysmodule.c
-// make_impl_info
-Object* make_implementation(Object* version_info) {
-  NamespaceObject* impl = new_namespace();
-  auto field = [impl](const char* name, Object* value) {
-    dict_set_str(impl->dict, name, value);
-    decref(value);
-  };
-  field("name", new_str(kImplementationName));
-  field("cache_tag", new_str(kCacheTag));
-  field("version", new_ref(version_info));
-  field("hexversion", new_int(kHexVersion));
-#ifdef GOPY_MULTIARCH
-  field("_multiarch", new_str(GOPY_MULTIARCH));
-#endif
-  return impl;
-}
-
 // CPython: Python/sysmodule.c sys_excepthook_impl (PyErr_Display of the value)
 Object* s_excepthook(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("excepthook", kw)) return nullptr;
@@ -142,6 +123,24 @@ void create_stdio(Interpreter* interp, ModuleObject* m) {
 
 }  // namespace
 
+// sys.implementation, a SimpleNamespace in CPython's field order . CPython: Python/sysmodule.c
+// make_impl_info
+Object* make_implementation(Object* version_info) {
+  NamespaceObject* impl = new_namespace();
+  auto field = [impl](const char* name, Object* value) {
+    dict_set_str(impl->dict, name, value);
+    decref(value);
+  };
+  field("name", new_str(kImplementationName));
+  field("cache_tag", new_str(kCacheTag));
+  field("version", new_ref(version_info));
+  field("hexversion", new_int(kHexVersion));
+#ifdef GOPY_MULTIARCH
+  field("_multiarch", new_str(GOPY_MULTIARCH));
+#endif
+  return impl;
+}
+
 ListObject* str_list(const std::vector<std::string>& items) {
   ListObject* l = new_list();
   for (const auto& s : items) l->items.push_back(new_str_fs(s));
@@ -159,7 +158,6 @@ void put(ModuleObject* m, const char* name, Object* value) {
 
 Status fill_basic(Interpreter* interp) {
   ModuleObject* m = interp->sys_module;
-  const InterpreterSettings& s = interp->settings;
   create_stdio(interp, m);
   dict_set_str(m->dict, "modules", interp->modules);
   struct Fn {
@@ -181,27 +179,10 @@ Status fill_basic(Interpreter* interp) {
   for (const char* hook : {"excepthook", "displayhook"})
     dict_set_str(m->dict, std::string("__") + hook + "__", dict_get_str(m->dict, hook));
   put(m, "maxsize", new_int(INT64_MAX));
-  put(m, "argv", str_list(s.argv.empty() ? std::vector<std::string>{""} : s.argv));
-  put(m, "orig_argv", str_list(s.orig_argv));
-  put(m, "path", str_list(s.path));
-  put(m, "executable", new_str_fs(s.executable));
-  put(m, "prefix", new_str_fs(s.prefix));
-  put(m, "exec_prefix", new_str_fs(s.exec_prefix));
-  put(m, "base_prefix", new_str_fs(s.base_prefix));
-  put(m, "base_exec_prefix", new_str_fs(s.base_exec_prefix));
-  put(m, "platlibdir", new_str_fs(s.platlibdir));
   put(m, "platform", new_str(sys_platform()));
   put(m, "byteorder", new_str("little"));
   put(m, "maxunicode", new_int(0x10FFFF));
-  put(m, "version", new_str("3.14.0 (gopy)"));
-  put(m, "hexversion", new_int(kHexVersion));
   put(m, "api_version", new_int(1013));
-  TupleObject* version_info = new_tuple_steal(std::vector<Object*>{
-      new_int(kVersionInfo.major), new_int(kVersionInfo.minor), new_int(kVersionInfo.micro),
-      new_str(kVersionInfo.releaselevel), new_int(kVersionInfo.serial)});
-  dict_set_str(m->dict, "version_info", version_info);
-  put(m, "implementation", make_implementation(version_info));
-  decref(version_info);
   put(m, "builtin_module_names", new_tuple_steal(std::vector<Object*>{new_str("builtins"), new_str("sys")}));
   if (error_occurred()) {
     clear_error();
@@ -214,11 +195,17 @@ namespace {
 
 Status attach(gopy_plugin_context& ctx) {
   auto* interp = static_cast<Interpreter*>(ctx.interp);
+  SysConfig config;
+  GOPY_RETURN_IF_ERROR(read_sys_config(ctx, config));
   std::string_view phase = ctx.phase;
-  if (phase == "core") GOPY_RETURN_IF_ERROR(fill_basic(interp));
-  if (phase == "main") GOPY_RETURN_IF_ERROR(fill_paths(interp));
-  if (fill_config) GOPY_RETURN_IF_ERROR(fill_config(interp, phase));
-  if (phase == "main" && fill_configuration) GOPY_RETURN_IF_ERROR(fill_configuration(interp));
+  if (phase == "core") {
+    GOPY_RETURN_IF_ERROR(fill_basic(interp));
+    GOPY_RETURN_IF_ERROR(fill_config(interp, config, phase));
+  } else if (phase == "main") {
+    GOPY_RETURN_IF_ERROR(fill_config(interp, config, phase));
+    GOPY_RETURN_IF_ERROR(fill_paths(interp, config.config));
+    GOPY_RETURN_IF_ERROR(fill_configuration(interp, config));
+  }
   return Status::ok();
 }
 

@@ -7,6 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "gopy/config.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/plugin_abi.h"
+#include "gopy/preconfig.hpp"
 #include "gopy/state.hpp"
 #include "gopy/status.hpp"
 
@@ -20,16 +24,27 @@ ListObject* str_list(const std::vector<std::string>& items);
 // A new str, or None for an unset value.
 Object* str_or_none(const std::optional<std::string>& text);
 
-// Creates the standard streams and the basic attributes on interp->sys_module (core phase).
+// The configuration sys shows, as the plugin context hands it out (sys_context.cpp).
+struct SysConfig {
+  Config config;
+  PreConfig preconfig;
+};
+// Reads every option readable by name through `ctx` (gopy.h's gopy_PluginConfig_*).
+Status read_sys_config(gopy_plugin_context& ctx, SysConfig& out);
+
+// Creates the standard streams and the attributes that do not depend on the
+// configuration on interp->sys_module (core phase).
 Status fill_basic(Interpreter* interp);
+// Adds the attributes derived from the configuration (sys.flags, sys.argv, sys.version,
+// ...) and the streams' codecs at `phase` "core", and at "main" sets again those the path
+// configuration changed, as CPython's _PySys_UpdateConfig (sys_config.cpp).
+Status fill_config(Interpreter* interp, const SysConfig& config, std::string_view phase);
+// sys.implementation: a types.SimpleNamespace in CPython's field order.
+Object* make_implementation(Object* version_info);
 // Sets sys.path, sys.executable, the prefixes, platlibdir and _stdlib_dir from the path
 // configuration (main phase).
-Status fill_paths(Interpreter* interp);
-// Adds the attributes derived from the configuration (sys.flags, ...) at `phase`
-// ("core" or "main"). Declared weak: defined by sys_config.cpp when that file is built
-// into the plugin; the attach skips it otherwise. Attributes go into interp->sys_module.
-[[gnu::weak]] Status fill_config(Interpreter* interp, std::string_view phase);
+Status fill_paths(Interpreter* interp, const Config& config);
 // Sets sys._configuration, PEP 432's read-only snapshot (main phase; sys_configuration.cpp).
-[[gnu::weak]] Status fill_configuration(Interpreter* interp);
+Status fill_configuration(Interpreter* interp, const SysConfig& config);
 
 }  // namespace gopy::sys

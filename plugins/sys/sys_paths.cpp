@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "gopy/config.hpp"
-#include "gopy/config_active.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
@@ -13,9 +12,8 @@
 
 namespace gopy::sys {
 
-Status fill_paths(Interpreter* interp) {
-  const Config* config = active_config();
-  if (config == nullptr) return Status::ok();
+Status fill_paths(Interpreter* interp, const Config& c) {
+  const Config* config = &c;
   ModuleObject* m = interp->sys_module;
   put(m, "path", str_list(config->module_search_paths));
   put(m, "executable", new_str_fs(config->executable.value_or("")));

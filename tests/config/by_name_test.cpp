@@ -4,7 +4,6 @@
 #include <set>
 
 #include "config_test_support.hpp"
-#include "gopy/config_active.hpp"
 #include "gopy/config_spec.hpp"
 #include "gopy/config_sys.hpp"
 
@@ -122,13 +121,3 @@ TEST_CASE("by_name: sys.flags: 21 fields / 18 in the repr", "[sys]") {
         "warn_default_encoding=0, safe_path=True, int_max_str_digits=4300)");
 }
 
-TEST_CASE("by_name: the active configuration", "[spec]") {
-  CHECK(gopy::active_config() == nullptr);
-  gopy::Config config = gopy::Config::python();
-  gopy::PreConfig pre = gopy::PreConfig::python();
-  gopy::set_active_config(&config, &pre);
-  CHECK(gopy::active_config() == &config);
-  CHECK(gopy::active_preconfig() == &pre);
-  gopy::clear_active_config();
-  CHECK(gopy::active_config() == nullptr);
-}

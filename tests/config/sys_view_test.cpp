@@ -9,7 +9,6 @@
 #include <sstream>
 
 #include "config_test_support.hpp"
-#include "gopy/config_active.hpp"
 #include "gopy/config_sys.hpp"
 #include "gopy/object_textio.hpp"
 #include "gopy/state.hpp"
@@ -26,12 +25,10 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
-// The output of `source` run with the configuration of `r` active.
+// The output of `source` run with the plugins' contexts showing the configuration of `r`.
 gopy::test::RunResult run_with(const gopy::test::ConfigRun& r, const std::string& source) {
-  gopy::set_active_config(&r.config, &r.preconfig);
-  auto result = gopy::test::run_source(source);
-  gopy::clear_active_config();
-  return result;
+  const gopy::test::RuntimeConfig config{r.config, r.preconfig};
+  return gopy::test::run_source(source, "", &config);
 }
 
 }  // namespace
@@ -112,8 +109,8 @@ TEST_CASE("sys_view: the cli vectors that print sys attributes", "[sys][vectors]
 TEST_CASE("sys_view: sys.stdin and sys.stdout take the configuration's error handler", "[sys]") {
   auto r = gopy::test::run_config({"-c", "pass"}, {{"LC_ALL", "C"}});
   REQUIRE(r.config.stdio_errors == "surrogateescape");
-  gopy::set_active_config(&r.config, &r.preconfig);
-  gopy::ThreadState* ts = gopy::test::start_runtime();
+  const gopy::test::RuntimeConfig config{r.config, r.preconfig};
+  gopy::ThreadState* ts = gopy::test::start_runtime({}, &config);
   auto errors_of = [](gopy::Object* stream) {
     return static_cast<gopy::TextIOObject*>(stream)->errors;
   };
@@ -121,5 +118,4 @@ TEST_CASE("sys_view: sys.stdin and sys.stdout take the configuration's error han
   CHECK(errors_of(ts->interp->stdin_obj) == "surrogateescape");
   CHECK(errors_of(ts->interp->stderr_obj) == "backslashreplace");
   gopy::test::stop_runtime(ts);
-  gopy::clear_active_config();
 }

@@ -16,7 +16,7 @@
 
 #include "gopy/getpath_nt.hpp"
 #include "gopy/getpath_posix.hpp"
-#include "gopy/pathconfig_fs.hpp"
+#include "virtual_fs.hpp"
 #include "vector_set.hpp"
 
 namespace gopy::conformance {

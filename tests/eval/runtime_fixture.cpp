@@ -5,11 +5,13 @@
 #include <cstdio>
 #include <cstring>
 
+#include "gopy/environment.hpp"
 #include "gopy/eval.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_textio.hpp"
 #include "gopy/plugin_abi.h"
+#include "gopy/plugin_host.hpp"
 
 extern "C" const gopy_plugin_descriptor* gopy_plugin_builtins();
 extern "C" const gopy_plugin_descriptor* gopy_plugin_sys();
@@ -18,18 +20,10 @@ extern "C" const gopy_plugin_descriptor* gopy_plugin_import_stub();
 namespace gopy::test {
 namespace {
 
-void report_error(gopy_plugin_context*, const char* func, const char* message) {
-  std::fprintf(stderr, "plugin error: %s: %s\n", func, message);
-}
-
-void attach(const gopy_plugin_descriptor* d, Interpreter* interp, const char* phase) {
-  gopy_plugin_context ctx{};
-  ctx.struct_size = sizeof ctx;
-  ctx.plugin_name = d->name;
-  ctx.phase = phase;
-  ctx.interp = interp;
-  ctx.set_error = report_error;
-  d->attach(&ctx);
+void attach(const gopy_plugin_descriptor* d, Interpreter* interp, plugin::Phase phase,
+            const plugin::ContextView& view) {
+  Status status = plugin::call_plugin(d->attach, {d->name, phase, 0, false}, interp, view);
+  if (!status.is_ok()) std::fprintf(stderr, "%s\n", status.message().c_str());
 }
 
 std::string read_all(int fd) {
@@ -50,17 +44,38 @@ int temp_fd() {
 
 }  // namespace
 
-ThreadState* start_runtime(const InterpreterSettings& settings) {
+RuntimeConfig config_from(const InterpreterSettings& settings) {
+  RuntimeConfig r{Config::isolated_preset(), PreConfig::isolated_preset()};
+  r.config.argv = settings.argv;
+  r.config.module_search_paths = settings.path;
+  r.config.module_search_paths_set = 1;
+  MapEnvironment no_variables;
+  Status status = config_read(r.config, r.preconfig, {}, no_variables);
+  if (!status.is_ok()) std::fprintf(stderr, "%s\n", status.message().c_str());
+  // The streams keep their strict default: the evaluator's tests see encoding errors.
+  r.config.stdio_errors.reset();
+  return r;
+}
+
+ThreadState* start_runtime(const InterpreterSettings& settings, const RuntimeConfig* config) {
   InterpreterSettings s = settings;
   if (!s.use_hash_seed) {
     s.use_hash_seed = true;
     s.hash_seed = 0;
   }
+  RuntimeConfig from_settings;
+  if (config == nullptr) {
+    from_settings = config_from(settings);
+    config = &from_settings;
+  }
+  MapEnvironment environment;
+  const plugin::ContextView view{&config->config, &config->preconfig, &environment, nullptr};
   ThreadState* ts = create_interpreter(s);
-  attach(gopy_plugin_builtins(), ts->interp, "core");
-  attach(gopy_plugin_sys(), ts->interp, "core");
-  attach(gopy_plugin_sys(), ts->interp, "main");
-  attach(gopy_plugin_import_stub(), ts->interp, "main");
+  using plugin::Phase;
+  attach(gopy_plugin_builtins(), ts->interp, Phase::core, view);
+  attach(gopy_plugin_sys(), ts->interp, Phase::core, view);
+  attach(gopy_plugin_sys(), ts->interp, Phase::main, view);
+  attach(gopy_plugin_import_stub(), ts->interp, Phase::main, view);
   return ts;
 }
 
@@ -70,8 +85,9 @@ void stop_runtime(ThreadState* ts) {
   destroy_interpreter(ts);
 }
 
-RunResult run_source(const std::string& source, const std::string& stdin_text) {
-  ThreadState* ts = start_runtime();
+RunResult run_source(const std::string& source, const std::string& stdin_text,
+                     const RuntimeConfig* config) {
+  ThreadState* ts = start_runtime({}, config);
   Interpreter* interp = ts->interp;
   int out_fd = temp_fd(), err_fd = temp_fd(), in_fd = temp_fd();
   if (::write(in_fd, stdin_text.data(), stdin_text.size()) < 0) return {};

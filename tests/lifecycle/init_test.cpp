@@ -6,9 +6,13 @@
 
 #include "capture.hpp"
 #include "spawn.hpp"
+#include <cstdlib>
+#include <memory>
+#include <string>
+
 #include "gopy.h"
 #include "gopy/config.hpp"
-#include "gopy/config_active.hpp"
+#include "gopy/environment.hpp"
 #include "gopy/lifecycle.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_func.hpp"
@@ -40,13 +44,14 @@ TEST_CASE("init_test: initialize, finalize, initialize again", "[lifecycle]") {
     gopy::ThreadState* ts = gopy::get_thread_state();
     REQUIRE(ts != nullptr);
     CHECK(ts->interp != nullptr);
-    CHECK(gopy::active_config() != nullptr);
+    int isolated = -1;
+    CHECK(gopy_Config_GetInt("isolated", &isolated) == 0);
 
     CHECK(gopy::finalize_ex() == 0);
     CHECK(gopy::get_thread_state() == nullptr);
     CHECK_FALSE(gopy::is_initialized());
     CHECK(gopy::runtime_phase() == gopy::RuntimePhase::uninitialized);
-    CHECK(gopy::active_config() == nullptr);
+    CHECK(gopy_Config_GetInt("isolated", &isolated) == -1);
   }
   CHECK(count_proc_entries("/proc/self/task") == threads_before);
 }
@@ -149,4 +154,25 @@ TEST_CASE("init_test: the main phase installs signal handlers only when asked, f
   CHECK(current_handler(SIGINT) == SIG_DFL);
   CHECK(current_handler(SIGPIPE) == SIG_DFL);
   CHECK(current_handler(SIGXFSZ) == SIG_DFL);
+}
+
+TEST_CASE("init_test: the runtime reads the Environment it is given, not the process's",
+          "[lifecycle]") {
+  // Neither variable is in the test's own environment; both reach the runtime only
+  // through the Environment passed in the options.
+  auto environment = std::make_shared<gopy::MapEnvironment>(gopy::MapEnvironment{
+      {"PYTHONDONTWRITEBYTECODE", "1"}, {"PYTHONPATH", "/gopy-env-test/entry"}});
+  gopy::LifecycleOptions options;
+  options.environment = environment;
+  gopy::Config config = embedded_config();
+  REQUIRE(gopy::initialize_from_config(config, options).is_ok());
+  int write_bytecode = -1;
+  CHECK(gopy_Config_GetInt("write_bytecode", &write_bytecode) == 0);
+  CHECK(write_bytecode == 0);
+  // The path strategy plugin saw PYTHONPATH through its context.
+  char* path = nullptr;
+  REQUIRE(gopy_Config_Get("module_search_paths", &path) == 0);
+  CHECK(std::string(path).rfind("['/gopy-env-test/entry', ", 0) == 0);
+  std::free(path);
+  CHECK(gopy::finalize_ex() == 0);
 }

@@ -1,5 +1,6 @@
 // The strategy plugins' entry symbols: each returns its descriptor, and attach reports a
-// failure through set_error (here: no interpreter) instead of crashing.
+// failure through set_error (here: a context the kernel did not make, so no configuration
+// to read) instead of crashing.
 #include <dlfcn.h>
 
 #include <catch2/catch.hpp>

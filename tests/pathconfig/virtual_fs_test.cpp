@@ -4,7 +4,7 @@
 
 #include "gopy/getpath_nt.hpp"
 #include "gopy/getpath_posix.hpp"
-#include "gopy/pathconfig_fs.hpp"
+#include "virtual_fs.hpp"
 
 using namespace gopy::pathconfig;
 

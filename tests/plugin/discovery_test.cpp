@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "gopy/environment.hpp"
 #include "gopy/plugin_host.hpp"
 #include "plugin_dir.hpp"
 
@@ -137,15 +138,15 @@ TEST_CASE("discovery: default directories come from the environment, then the ke
   fs::path lib_dir = kernel_library_dir();
   REQUIRE(fs::exists(lib_dir));
   const std::vector<fs::path> builtin{lib_dir / "gopy" / "site-plugins", lib_dir / "gopy" / "plugins"};
-  {
-    EnvVar env("GOPY_PLUGIN_PATH", "/opt/one::relative/dir:/opt/two/");
-    std::vector<fs::path> with_env{"/opt/one", "/opt/two/"};
-    with_env.insert(with_env.end(), builtin.begin(), builtin.end());
-    CHECK(default_search_dirs(true) == with_env);
-    CHECK(default_search_dirs(false) == builtin);  // -E / -I
-  }
-  EnvVar unset("GOPY_PLUGIN_PATH", nullptr);
-  CHECK(default_search_dirs(true) == builtin);
+  // The Environment given, never the process's: the variable below is not in it.
+  EnvVar process("GOPY_PLUGIN_PATH", "/opt/process");
+  gopy::MapEnvironment env{{"GOPY_PLUGIN_PATH", "/opt/one::relative/dir:/opt/two/"}};
+  std::vector<fs::path> with_env{"/opt/one", "/opt/two/"};
+  with_env.insert(with_env.end(), builtin.begin(), builtin.end());
+  CHECK(default_search_dirs(&env) == with_env);
+  CHECK(default_search_dirs(nullptr) == builtin);  // -E / -I
+  gopy::MapEnvironment unset;
+  CHECK(default_search_dirs(&unset) == builtin);
 }
 
 TEST_CASE("discovery: the shipped manifests make the documented plan", "[discovery]") {

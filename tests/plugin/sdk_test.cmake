@@ -4,13 +4,7 @@
 # install the rest (gopy and its plugins) and drop sdk_module into the prefix's
 # site-plugins: `gopy -c` sees the module it adds.
 # Variables: BUILD_DIR SOURCE_DIR WORK_DIR PLUGIN_TEST CXX GENERATOR LIBDIR
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
-  endif()
-  set(run_output "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/../run_command.cmake)
 
 set(prefix ${WORK_DIR}/prefix)
 file(REMOVE_RECURSE ${WORK_DIR})

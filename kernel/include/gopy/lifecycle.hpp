@@ -12,6 +12,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,10 +54,16 @@ struct LifecycleOptions {
   std::optional<std::vector<std::filesystem::path>> plugin_dirs;
   // Called for each step of the lifecycle with its duration (-X lifecycle).
   std::function<void(std::string_view what, std::chrono::microseconds duration)> observer;
+  // The environment the runtime reads (variables and the current directory), from
+  // configuration to finalization; the plugins see it through their context. Null: the
+  // one given to preinitialize, else the process environment.
+  std::shared_ptr<Environment> environment;
 };
 
-// CPython: Py_PreInitialize. Reads and applies the pre-configuration.
-Status preinitialize(const PreConfig& preconfig, const std::vector<std::string>& argv = {});
+// CPython: Py_PreInitialize. Reads and applies the pre-configuration, from `environment`
+// (null: the process environment), which the runtime keeps until it is finalized.
+Status preinitialize(const PreConfig& preconfig, const std::vector<std::string>& argv = {},
+                     std::shared_ptr<Environment> environment = nullptr);
 
 // CPython: Py_InitializeFromConfig: reads `config` (when not read yet), then runs the core
 // phase and, unless config._init_main is 0, the main phase.
@@ -84,10 +91,5 @@ int system_main(int argc, char** argv);
 
 // Registers a callback finalize_ex runs first (most recent first), as atexit does.
 void register_atexit(void (*callback)(void* data), void* data);
-
-// The configuration of the running interpreter, for the path configuration's plugin to
-// write its computed fields into during the main phase (nullptr when uninitialized).
-// Readers use gopy/config_active.hpp.
-Config* get_config_for_update();
 
 }  // namespace gopy

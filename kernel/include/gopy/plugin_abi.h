@@ -14,11 +14,15 @@ extern "C" {
 #endif
 
 /* Kernel ABI version. A plugin loads when its major equals the kernel's and its minor
- * is at most the kernel's (the rule Qt, GStreamer and OBS use). */
+ * is at most the kernel's (the rule Qt, GStreamer and OBS use). 1.1: the context
+ * accessors of gopy.h. */
 #define GOPY_ABI_MAJOR 1
-#define GOPY_ABI_MINOR 0
+#define GOPY_ABI_MINOR 1
 
-/* What a plugin's attach/detach callback receives. */
+/* What a plugin's attach/detach callback receives. The rest of the runtime (the read
+ * configuration, the Environment, the path-configuration view) is read through gopy.h's
+ * gopy_PluginConfig_* / gopy_PluginEnv_* / gopy_PluginPathConfig_* accessors, which take
+ * this context; kernel_private is the kernel's, for them and for set_error. */
 typedef struct gopy_plugin_context {
   uint32_t struct_size;  /* sizeof(gopy_plugin_context) as the kernel built it */
   const char* plugin_name;

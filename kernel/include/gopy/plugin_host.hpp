@@ -26,7 +26,14 @@
 #include <string_view>
 #include <vector>
 
+#include "gopy/plugin_abi.h"
 #include "gopy/status.hpp"
+
+namespace gopy {
+class Environment;
+struct Config;
+struct PreConfig;
+}
 
 namespace gopy::plugin {
 
@@ -105,11 +112,11 @@ struct Plan {
 // The platform name manifests use for this host: "linux", "windows", "macos", ...
 std::string_view host_platform();
 
-// The plugin directories in priority order: GOPY_PLUGIN_PATH entries (absolute ones only,
-// and only when use_environment: -E and -I pass false), then
+// The plugin directories in priority order: the GOPY_PLUGIN_PATH entries of `environment`
+// (absolute ones only; none when `environment` is null, as -E and -I ask), then
 // <kernel lib dir>/gopy/site-plugins, then <kernel lib dir>/gopy/plugins, where the kernel
 // lib dir is the directory holding libgopy itself. Never the current directory.
-std::vector<std::filesystem::path> default_search_dirs(bool use_environment);
+std::vector<std::filesystem::path> default_search_dirs(const Environment* environment);
 // The directory holding libgopy (build tree or install tree alike).
 std::filesystem::path kernel_library_dir();
 
@@ -148,6 +155,33 @@ struct HostOptions {
   bool bind_now = true;
 };
 
+// What the plugins' contexts show through gopy.h's accessors (gopy_PluginConfig_*,
+// gopy_PluginEnv_*, gopy_PluginPathConfig_*). The objects must outlive every attach and
+// detach call; a view left empty makes those accessors answer GOPY_PLUGIN_UNAVAILABLE.
+struct ContextView {
+  const Config* config = nullptr;
+  const PreConfig* preconfig = nullptr;
+  const Environment* environment = nullptr;
+  // Written through the path-configuration view, by the plugin that fills the
+  // "pathconfig" slot only (the same configuration as `config`, for the kernel).
+  Config* path_config = nullptr;
+};
+
+// Who a callback is called as: the plugin's name, its attach point, and whether it fills
+// the "pathconfig" slot (then its context also shows the path-configuration view).
+struct CallSite {
+  std::string_view plugin;
+  Phase phase = Phase::core;
+  int order = 0;
+  bool fills_path_config = false;
+};
+
+// Calls one attach or detach callback as the host does: with a context for `site` that
+// shows `view`, any C++ exception stopped at the boundary. An error names the plugin and
+// `what` it failed to do. For harnesses that call a descriptor's callbacks directly.
+Status call_plugin(gopy_plugin_callback callback, const CallSite& site, void* interp,
+                   const ContextView& view, const char* what = "attach");
+
 class PluginHost {
  public:
   explicit PluginHost(Plan plan, HostOptions options = {});
@@ -158,6 +192,8 @@ class PluginHost {
   PluginHost& operator=(const PluginHost&) = delete;
 
   const Plan& plan() const;
+  // What later attach and detach calls show the plugins.
+  void set_context_view(const ContextView& view);
 
   // Loads (ABI-checked) and attaches every step of `phase` in plan order. On the first
   // failure, detaches everything attached so far (all phases) in reverse and returns the

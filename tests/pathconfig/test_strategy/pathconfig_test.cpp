@@ -1,7 +1,9 @@
 // A test-only path strategy, as a deployment would write one: CPython's POSIX rules, then
 // a marker entry put first in the search path, so the end-to-end tests can tell from
 // sys.path which strategy filled the `pathconfig` slot. It goes through the same bridge
-// (StrategyBinding, apply_path_strategy) as the built-in pathconfig_unix.
+// (StrategyBinding, apply_path_strategy of the path-configuration library) as the built-in
+// pathconfig_unix. docs/pathconfig.md's worked example is the same plugin, built out of
+// tree against an installed SDK (tests/pathconfig/sdk_strategy.cmake).
 #include "gopy/getpath_posix.hpp"
 #include "gopy/pathconfig_fs.hpp"
 #include "gopy/plugin.hpp"
@@ -30,7 +32,7 @@ gopy::Status attach(gopy_plugin_context& ctx) {
   binding.constants.VERSION_MAJOR = 3;
   binding.constants.VERSION_MINOR = 14;
   binding.fs = &fs;
-  return apply_path_strategy(ctx.interp, binding);
+  return apply_path_strategy(ctx, binding);
 }
 
 gopy::Status detach(gopy_plugin_context&) { return gopy::Status::ok(); }

@@ -1,6 +1,6 @@
-// The two FileSystem implementations getpath runs over: the real one (POSIX calls), and a
-// virtual one filled from data (the conformance vectors' model, which follows CPython's
-// Lib/test/test_getpath.py mocks: whole-path look-ups, no implied directories).
+// The virtual file system of the getpath tests and conformance vectors, filled from data.
+// It follows CPython's Lib/test/test_getpath.py mocks: whole-path look-ups, no implied
+// directories.
 #pragma once
 
 #include <map>
@@ -11,21 +11,6 @@
 #include "gopy/pathconfig.hpp"
 
 namespace gopy::pathconfig {
-
-// CPython: Modules/getpath.c getpath_isfile/isdir/isxfile/realpath/readlines on POSIX.
-class RealFileSystem final : public FileSystem {
- public:
-  // `syntax` joins a relative link target onto its directory.
-  explicit RealFileSystem(const PathSyntax& syntax) : syntax_(syntax) {}
-  bool isfile(const std::string& path) const override;
-  bool isdir(const std::string& path) const override;
-  bool isxfile(const std::string& path) const override;
-  FsResult<std::string> realpath(const std::string& path) const override;
-  FsResult<std::vector<std::string>> readlines(const std::string& path) const override;
-
- private:
-  const PathSyntax& syntax_;
-};
 
 // Only what was added exists; look-ups compare whole paths with syntax.same_path.
 class VirtualFileSystem final : public FileSystem {

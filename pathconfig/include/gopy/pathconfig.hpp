@@ -5,9 +5,11 @@
 // path-string operation through a PathSyntax (posixpath or ntpath semantics). Outputs are
 // the fields getpath writes, its warnings, or the error that stopped it.
 //
-// A strategy plugin (pathconfig_unix, pathconfig_win, or a deployment's own) maps the
-// interpreter's configuration onto PathConfigRequest, runs, and writes PathConfigOutput
-// back. Nothing here touches global state.
+// A strategy plugin (pathconfig_unix, pathconfig_win, or a deployment's own) hands its
+// strategy to apply_path_strategy, which fills PathConfigRequest from the plugin's
+// context, runs it, and writes PathConfigOutput back through the context's
+// path-configuration view. Nothing here touches global state. This is the public header
+// of libgopy_pathconfig (CMake: gopy::gopy_pathconfig), installed with the SDK.
 #pragma once
 
 #include <optional>
@@ -15,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "gopy/plugin_abi.h"
 #include "gopy/status.hpp"
 
 namespace gopy::pathconfig {
@@ -228,10 +231,10 @@ using PathConfigStrategy = Status (*)(const PathConfigRequest& request, const Fi
                                       PathConfigOutput& out);
 
 // ---------------------------------------------------------------------------------------
-// The bridge to the interpreter (implemented by the lifecycle, kernel/lifecycle/).
+// The bridge to the runtime, through the plugin context (gopy.h's accessors).
 // ---------------------------------------------------------------------------------------
 
-// What a strategy plugin hands the lifecycle when it attaches at the main phase.
+// What a strategy plugin runs when it attaches at the main phase.
 struct StrategyBinding {
   OsName os_name = OsName::posix;
   PathConfigStrategy compute = nullptr;
@@ -239,10 +242,11 @@ struct StrategyBinding {
   const FileSystem* fs = nullptr;  // the file system to compute over
 };
 
-// Fills a PathConfigRequest from the interpreter `interp` (its configuration, the process
-// environment, the current directory), runs binding.compute over binding.fs, writes the
-// output back into the interpreter's configuration and prints the warnings (unless the
-// configuration silences them). CPython: Python/pathconfig.c _PyConfig_InitPathConfig.
-Status apply_path_strategy(void* interp, const StrategyBinding& binding);
+// Fills a PathConfigRequest from the plugin's context (the configuration by name, the
+// runtime's Environment and current directory), runs binding.compute over binding.fs,
+// writes the output through the context's path-configuration view and prints the
+// warnings (unless pathconfig_warnings is 0). `ctx` must be the context of the plugin that
+// fills the "pathconfig" slot. CPython: Python/pathconfig.c _PyConfig_InitPathConfig.
+Status apply_path_strategy(gopy_plugin_context& ctx, const StrategyBinding& binding);
 
 }  // namespace gopy::pathconfig

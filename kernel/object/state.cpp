@@ -17,15 +17,10 @@
 #include "object/num_internal.hpp"
 #include "object/prim/hash.hpp"
 #include "object/strcat.hpp"
+#include "object/type_init.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {
-
-void init_eval_types();  // kernel/eval: the function call slot and code objects
-void init_builtin_iter_types();
-void init_textio_type();
-void init_textio_methods();
-void init_bytes_types();
 
 namespace {
 

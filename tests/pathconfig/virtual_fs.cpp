@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "gopy/pathconfig_fs.hpp"
+#include "virtual_fs.hpp"
 
 namespace gopy::pathconfig {
 
