@@ -144,7 +144,6 @@ class Tokenizer {
   std::vector<OpenBracket> brackets_;
   std::vector<FStringMode> modes_;
   bool failed_ = false;
-  bool eof_newline_done_ = false;
   TokenizerError error_;
 };
 

@@ -21,6 +21,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <cwchar>
+// Boost.System's classes are Boost.JSON's base classes and are declared before the pragma
+// too: clang refuses a second declaration of a class with another visibility.
+#include <boost/system/error_code.hpp>
+#include <boost/system/system_error.hpp>
 
 #pragma GCC visibility push(hidden)
 #include <boost/json/src.hpp>
@@ -260,15 +264,21 @@ std::string manifest_error(std::string_view file, std::string_view key, std::str
 
 ManifestResult read_manifest(const std::string& file, const std::string& dir,
                              const std::string& real_dir) {
-  ManifestResult result;
   std::string io_error;
   std::optional<std::string> text = read_file(file, io_error);
   if (!text) {
+    ManifestResult result;
     result.error = manifest_error(file, "", "cannot read: " + io_error);
     return result;
   }
+  return parse_manifest(*text, file, dir, real_dir);
+}
+
+ManifestResult parse_manifest(const std::string& text, const std::string& file,
+                              const std::string& dir, const std::string& real_dir) {
+  ManifestResult result;
   boost::system::error_code ec;
-  json::value doc = json::parse(*text, ec);
+  json::value doc = json::parse(text, ec);
   if (ec) {
     result.error = manifest_error(file, "", "not valid JSON: " + ec.message());
     return result;

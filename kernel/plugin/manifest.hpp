@@ -21,6 +21,10 @@ struct ManifestResult {
 ManifestResult read_manifest(const std::string& file, const std::string& dir,
                              const std::string& real_dir);
 
+// The same over the manifest's text, already read from `file`.
+ManifestResult parse_manifest(const std::string& text, const std::string& file,
+                              const std::string& dir, const std::string& real_dir);
+
 // "plugin manifest <file>: key '<key>': <problem>": the one-line error format.
 std::string manifest_error(std::string_view file, std::string_view key,
                            std::string_view problem);

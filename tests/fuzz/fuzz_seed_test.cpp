@@ -1,0 +1,58 @@
+// fuzz_seed_test: every fuzz target accepts every valid public vector (so each target
+// reaches the real code it is named after), and rejects input that is plainly wrong (so
+// "accepts" is not trivially true).
+#include <catch2/catch.hpp>
+
+#include "fuzz_seeds.hpp"
+#include "fuzz_targets.hpp"
+
+using namespace gopy::fuzz;
+
+namespace {
+
+using Target = bool (*)(const std::uint8_t*, std::size_t);
+
+const std::map<std::string, std::vector<Seed>>& seeds() {
+  static const auto all = make_seeds(GOPY_VECTORS_DIR, GOPY_MANIFESTS_DIR, GOPY_RUN_KNOWN_FAILURES);
+  return all;
+}
+
+void check_valid_seeds(const std::string& target_name, Target target, size_t at_least) {
+  size_t checked = 0;
+  for (const Seed& seed : seeds().at(target_name)) {
+    if (!seed.must_accept) continue;
+    INFO(target_name << " seed " << seed.name);
+    CHECK(accepts(target, seed.input));
+    ++checked;
+  }
+  CHECK(checked >= at_least);
+}
+
+}  // namespace
+
+TEST_CASE("fuzz_seed_test: the cli target accepts every cli vector that exits 0", "[fuzz]") {
+  check_valid_seeds("cli", cli_accepts, 100);
+  CHECK_FALSE(accepts(cli_accepts, cli_input({"-X", "int_max_str_digits=1"}, {})));
+  CHECK_FALSE(accepts(cli_accepts, cli_input({"--bogus-option"}, {})));
+  CHECK_FALSE(accepts(cli_accepts, cli_input({}, {"PYTHONHASHSEED=nope"})));
+}
+
+TEST_CASE("fuzz_seed_test: the manifest target accepts the shipped manifests", "[fuzz]") {
+  check_valid_seeds("manifest", manifest_accepts, 5);
+  CHECK_FALSE(accepts(manifest_accepts, "{"));
+  CHECK_FALSE(accepts(manifest_accepts, "{}"));
+  CHECK_FALSE(accepts(manifest_accepts, std::string("{\"name\": \"a\\u0000b\"}")));
+}
+
+TEST_CASE("fuzz_seed_test: the parser target accepts every run program that runs", "[fuzz]") {
+  check_valid_seeds("parser", parser_accepts, 150);
+  CHECK_FALSE(accepts(parser_accepts, "def f(:\n"));
+  CHECK_FALSE(accepts(parser_accepts, "x = (1,\n"));
+}
+
+TEST_CASE("fuzz_seed_test: the UTF-8 target accepts every vector text", "[fuzz]") {
+  check_valid_seeds("utf8", utf8_accepts, 500);
+  CHECK_FALSE(accepts(utf8_accepts, "\xff"));
+  CHECK_FALSE(accepts(utf8_accepts, "\xed\xa0\x80"));  // an encoded surrogate
+  CHECK_FALSE(accepts(utf8_accepts, "\xc0\xaf"));      // an overlong form
+}

@@ -1,0 +1,35 @@
+// The fuzz targets: bytes in, and whether the real code accepted them (read, parsed,
+// validated or decoded without an error status). libFuzzer drives them through
+// fuzz_main.cpp; fuzz_seed_test checks that every valid public vector is accepted, so a
+// target is known to reach the code it is named after.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gopy::fuzz {
+
+// The command line and environment reader (preconfig_read, preconfig_write, config_read).
+// Input: NUL-separated fields, the arguments after the program name, then an empty field,
+// then environment changes over LC_ALL=C.UTF-8: "NAME=VALUE" sets, "NAME" removes.
+bool cli_accepts(const std::uint8_t* data, std::size_t size);
+std::string cli_input(const std::vector<std::string>& args,
+                      const std::vector<std::string>& env_changes);
+
+// The plugin manifest parser and validator, over the manifest's JSON text.
+bool manifest_accepts(const std::uint8_t* data, std::size_t size);
+
+// The tokenizer and parser ("exec" mode), over UTF-8 source.
+bool parser_accepts(const std::uint8_t* data, std::size_t size);
+
+// The strict UTF-8 decoder (and, for what it accepts, the encoder's round trip).
+bool utf8_accepts(const std::uint8_t* data, std::size_t size);
+
+inline bool accepts(bool (*target)(const std::uint8_t*, std::size_t), std::string_view input) {
+  return target(reinterpret_cast<const std::uint8_t*>(input.data()), input.size());
+}
+
+}  // namespace gopy::fuzz
