@@ -10,10 +10,16 @@
 
 namespace gopy::fuzz {
 
+namespace {
+// The field that ends the arguments (an argument may be empty, as in `-c ''`).
+constexpr std::string_view kEnvironmentMark = "\x01";
+}  // namespace
+
 std::string cli_input(const std::vector<std::string>& args,
                       const std::vector<std::string>& env_changes) {
   std::string input;
   for (const std::string& arg : args) (input += arg) += '\0';
+  input += kEnvironmentMark;
   input += '\0';
   for (const std::string& change : env_changes) (input += change) += '\0';
   return input;
@@ -31,7 +37,7 @@ bool cli_accepts(const std::uint8_t* data, std::size_t size) {
     std::string_view field = input.substr(start, end - start);
     start = end + 1;
     if (!in_env) {
-      if (field.empty()) {
+      if (field == kEnvironmentMark) {
         in_env = true;
       } else {
         argv.emplace_back(field);

@@ -13,8 +13,8 @@
 namespace gopy::fuzz {
 
 // The command line and environment reader (preconfig_read, preconfig_write, config_read).
-// Input: NUL-separated fields, the arguments after the program name, then an empty field,
-// then environment changes over LC_ALL=C.UTF-8: "NAME=VALUE" sets, "NAME" removes.
+// Input: NUL-separated fields, the arguments after the program name, then a field holding
+// the one byte 0x01, then environment changes over LC_ALL=C.UTF-8: "NAME=VALUE" sets, "NAME" removes.
 bool cli_accepts(const std::uint8_t* data, std::size_t size);
 std::string cli_input(const std::vector<std::string>& args,
                       const std::vector<std::string>& env_changes);
