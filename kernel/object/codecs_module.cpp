@@ -13,6 +13,7 @@
 #include "gopy/object_str.hpp"
 #include "object/args.hpp"
 #include "object/codec_internal.hpp"
+#include "object/io_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -337,6 +338,8 @@ void init_codecs_types() {
 
 BuiltinModuleInit find_builtin_module(std::string_view name) {
   if (name == "codecs") return create_codecs_module;
+  if (name == "io") return create_io_module;
+  if (name == "_io") return create__io_module;
   return nullptr;
 }
 

@@ -17,6 +17,7 @@
 #include "object/num_internal.hpp"
 #include "object/prim/hash.hpp"
 #include "object/strcat.hpp"
+#include "object/io_internal.hpp"
 #include "object/type_init.hpp"
 #include "object/type_internal.hpp"
 
@@ -66,6 +67,7 @@ void init_static_types_once() {
   init_builtin_iter_types();
   init_textio_type();
   init_bytes_types();
+  init_io_types();
 }
 
 }  // namespace
