@@ -18,7 +18,9 @@ namespace gopy {
 
 TypeObject io_base_type, raw_io_base_type, buffered_io_base_type, text_io_base_type, exc_UnsupportedOperation;
 
-std::nullptr_t closed_file_error() { return value_error("I/O operation on closed file."); }
+std::nullptr_t closed_file_error(bool full_stop) {
+  return value_error(full_stop ? "I/O operation on closed file." : "I/O operation on closed file");
+}
 std::nullptr_t unsupported(std::string_view what) { return set_error(&exc_UnsupportedOperation, what); }
 
 ssize_t retry_eintr(const std::function<ssize_t()>& call) {

@@ -59,13 +59,13 @@ ssize_t raw_read(BufferedObject* b, size_t size, std::string* out) {
 
 BufferedObject* self_of(Object* const* a) { return static_cast<BufferedObject*>(a[0]); }
 
-bool check_readable(BufferedObject* b) {
-  if (!buffered_check_open(b)) return false;
+bool check_readable(BufferedObject* b, const char* closed_message = "read of closed file") {
+  if (!buffered_check_open(b, closed_message)) return false;
   if (!readable_type(b) || !b->raw->readable) return unsupported("read"), false;
   return true;
 }
-bool check_writable(BufferedObject* b) {
-  if (!buffered_check_open(b)) return false;
+bool check_writable(BufferedObject* b, const char* closed_message = "write to closed file") {
+  if (!buffered_check_open(b, closed_message)) return false;
   if (!writable_type(b) || !b->raw->writable) return unsupported("write"), false;
   return true;
 }
@@ -99,7 +99,7 @@ Object* m_read1(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* m_peek(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("peek", kw) || !check_nargs("peek", n - 1, 0, 1)) return nullptr;
   BufferedObject* b = self_of(a);
-  if (!check_readable(b) || !buffered_flush(b)) return nullptr;
+  if (!check_readable(b, "peek of closed file") || !buffered_flush(b)) return nullptr;
   if (unread(b) == 0) {
     b->rbuf.clear();
     b->rpos = 0;
@@ -112,7 +112,7 @@ Object* m_readline(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("readline", kw) || !check_nargs("readline", n - 1, 0, 1)) return nullptr;
   BufferedObject* b = self_of(a);
   int64_t limit;
-  if (!size_arg(a, n, &limit) || !check_readable(b) || !buffered_flush(b)) return nullptr;
+  if (!size_arg(a, n, &limit) || !check_readable(b, "readline of closed file") || !buffered_flush(b)) return nullptr;
   std::string out;
   for (;;) {
     size_t nl = b->rbuf.find('\n', b->rpos);
@@ -142,7 +142,7 @@ Object* m_write(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* m_flush(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("flush", kw) || !check_nargs("flush", n - 1, 0, 0)) return nullptr;
   BufferedObject* b = self_of(a);
-  if (!buffered_check_open(b) || !buffered_flush(b)) return nullptr;
+  if (!buffered_check_open(b, "flush of closed file") || !buffered_flush(b)) return nullptr;
   return new_none();
 }
 
@@ -165,7 +165,7 @@ Object* m_tell(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* m_truncate(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("truncate", kw) || !check_nargs("truncate", n - 1, 0, 1)) return nullptr;
   BufferedObject* b = self_of(a);
-  if (!check_writable(b) || !buffered_flush(b)) return nullptr;
+  if (!check_writable(b, "truncate of closed file") || !buffered_flush(b)) return nullptr;
   int64_t size;
   if (n > 1 && a[1] != None()) {
     if (!int_to_int64(a[1], &size)) return nullptr;
@@ -261,9 +261,12 @@ BufferedObject* new_buffered(TypeObject* type, FileIOObject* raw, size_t buffer_
   return b;
 }
 
-bool buffered_check_open(BufferedObject* b) {
+bool buffered_check_open(BufferedObject* b, const char* closed_message) {
   if (!b->raw) return value_error("raw stream has been detached"), false;
-  if (file_io_closed(b->raw)) return closed_file_error(), false;
+  if (file_io_closed(b->raw)) {
+    if (closed_message) return value_error(closed_message), false;
+    return closed_file_error(false), false;
+  }
   return true;
 }
 
@@ -342,7 +345,7 @@ bool buffered_tell(BufferedObject* b, int64_t* pos) {
 }
 
 bool buffered_seek(BufferedObject* b, int64_t off, int whence, int64_t* pos) {
-  if (!buffered_check_open(b) || !buffered_flush(b)) return false;
+  if (!buffered_check_open(b, "seek of closed file") || !buffered_flush(b)) return false;
   if (whence == SEEK_CUR) off -= unread(b);
   b->rbuf.clear();
   b->rpos = 0;

@@ -63,12 +63,12 @@ std::nullptr_t raise_errno(int err, Object* name) {
 FileIOObject* self_of(Object* const* a) { return static_cast<FileIOObject*>(a[0]); }
 
 bool check_readable(FileIOObject* f) {
-  if (f->fd < 0) return closed_file_error(), false;
+  if (f->fd < 0) return closed_file_error(false), false;
   if (!f->readable) return unsupported("File not open for reading"), false;
   return true;
 }
 bool check_writable(FileIOObject* f) {
-  if (f->fd < 0) return closed_file_error(), false;
+  if (f->fd < 0) return closed_file_error(false), false;
   if (!f->writable) return unsupported("File not open for writing"), false;
   return true;
 }
@@ -144,7 +144,7 @@ Object* m_write(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* m_seek(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("seek", kw) || !check_nargs("seek", n - 1, 1, 2)) return nullptr;
   FileIOObject* f = self_of(a);
-  if (f->fd < 0) return closed_file_error();
+  if (f->fd < 0) return closed_file_error(false);
   int64_t off = 0, whence = SEEK_SET;
   if (!int_to_int64(a[1], &off) || (n > 2 && !int_to_int64(a[2], &whence))) return nullptr;
   off_t pos = ::lseek(f->fd, off_t(off), int(whence));
@@ -155,7 +155,7 @@ Object* m_seek(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* m_tell(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("tell", kw) || !check_nargs("tell", n - 1, 0, 0)) return nullptr;
   FileIOObject* f = self_of(a);
-  if (f->fd < 0) return closed_file_error();
+  if (f->fd < 0) return closed_file_error(false);
   off_t pos = ::lseek(f->fd, 0, SEEK_CUR);
   if (pos < 0) return raise_errno(errno, nullptr);
   return new_int(int64_t(pos));
@@ -181,13 +181,13 @@ Object* m_close(Object*, Object* const* a, size_t n, TupleObject* kw) {
 }
 
 Object* m_flush(Object*, Object* const* a, size_t, TupleObject*) {
-  if (self_of(a)->fd < 0) return closed_file_error();
+  if (self_of(a)->fd < 0) return closed_file_error(false);
   return new_none();
 }
 
 Object* fd_query(Object* const* a, int what) {
   FileIOObject* f = self_of(a);
-  if (f->fd < 0) return closed_file_error();
+  if (f->fd < 0) return closed_file_error(false);
   switch (what) {
     case 0: return new_int(f->fd);
     case 1: return new_bool(::isatty(f->fd));

@@ -69,7 +69,8 @@ struct MemoryIOObject : Object {  // StringIO (UTF-32 data) and BytesIO (bytes)
 };
 
 // ---- shared helpers (io_base.cpp) ----
-std::nullptr_t closed_file_error();                  // ValueError: I/O operation on closed file.
+// ValueError: I/O operation on closed file. (FileIO's own text has no full stop.)
+std::nullptr_t closed_file_error(bool full_stop = true);
 std::nullptr_t unsupported(std::string_view what);  // io.UnsupportedOperation(what)
 // Repeats a system call interrupted by a signal (running the handlers); -1 with errno.
 ssize_t retry_eintr(const std::function<ssize_t()>& call);
@@ -96,7 +97,9 @@ bool buffered_write(BufferedObject* b, std::string_view data);
 bool buffered_flush(BufferedObject* b);
 bool buffered_tell(BufferedObject* b, int64_t* pos);
 bool buffered_seek(BufferedObject* b, int64_t off, int whence, int64_t* pos);
-bool buffered_check_open(BufferedObject* b);
+// ValueError(closed_message) as CPython's CHECK_CLOSED ("read of closed file"), or
+// FileIO's text when null.
+bool buffered_check_open(BufferedObject* b, const char* closed_message = nullptr);
 
 // ---- TextIOWrapper (io_text.cpp) ----
 // null with the exception (LookupError for an unknown encoding, ValueError for newline).

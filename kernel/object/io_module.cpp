@@ -116,11 +116,8 @@ Object* io_open(Object* const* a, size_t n, TupleObject* kw) {
                  {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"}, 1, args))
     return nullptr;
   Object* file = args[0];
-  if (!is_str(file) && !is_bytes(file) && !is_int(file)) {
-    Ref<> r = Ref<>::steal(object_repr(file));
-    if (!r) return nullptr;
-    return type_error(cat("invalid file: ", as_str(r.get())->view()));
-  }
+  if (!is_str(file) && !is_bytes(file) && !is_int(file))
+    return type_error(cat("expected str, bytes or os.PathLike object, not ", file->type->name));
   std::string_view mode_text = "r";
   if (args[1]) {
     if (!is_str(args[1])) return type_error(cat("open() argument 'mode' must be str, not ", args[1]->type->name));
