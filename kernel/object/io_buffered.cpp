@@ -314,7 +314,14 @@ bool buffered_write(BufferedObject* b, std::string_view data) {
   if (unread(b) > 0 && !drop_read_ahead(b)) return false;
   b->rbuf.clear();
   b->rpos = 0;
-  b->wbuf.append(data);
+  // What fits is only buffered; else the buffer is flushed first, and data larger than
+  // the buffer goes straight on (CPython: _io__Buffered_write_impl).
+  if (b->wbuf.size() + data.size() <= b->buffer_size) {
+    b->wbuf.append(data);
+    return true;
+  }
+  if (!buffered_flush(b)) return false;
+  b->wbuf.assign(data);
   return b->wbuf.size() < b->buffer_size || buffered_flush(b);
 }
 

@@ -28,7 +28,7 @@ Object* result(const MemoryIOObject* m, size_t from, size_t to) {
 }
 
 bool check_open(MemoryIOObject* m) {
-  if (m->closed) return closed_file_error(), false;
+  if (m->closed) return closed_file_error(!is_text(m)), false;  // StringIO's text has no full stop
   return true;
 }
 
@@ -82,6 +82,16 @@ Object* memory_iternext(Object* o) {
   return result(m, from, to);
 }
 
+// "\r\n" and "\r" as "\n" (StringIO(newline=None)).
+std::u32string universal_newlines(const std::u32string& text) {
+  std::u32string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != U'\r') out += text[i];
+    else if (i + 1 >= text.size() || text[i + 1] != U'\n') out += U'\n';
+  }
+  return out;
+}
+
 // Writes over the data at pos, padding with zeros when pos is past the end.
 template <class S>
 void put(S& data, size_t pos, const S& text) {
@@ -98,15 +108,7 @@ Object* m_write(Object*, Object* const* a, size_t n, TupleObject* kw) {
     if (!is_str(a[1])) return type_error(cat("string argument expected, got '", a[1]->type->name, "'"));
     std::u32string text = decode_utf8(as_str(a[1])->view());
     written = text.size();
-    if (m->translate_newlines) {
-      std::u32string out;
-      for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != U'\r') out += text[i];
-        else if (i + 1 < text.size() && text[i + 1] == U'\n') continue;
-        else out += U'\n';
-      }
-      text = std::move(out);
-    }
+    if (m->translate_newlines) text = universal_newlines(text);
     put(m->chars, m->pos, text);
     m->pos += text.size();
   } else {
@@ -205,6 +207,7 @@ Object* memory_new(TypeObject* type, Object* const* a, size_t n, TupleObject* kw
       if (!is_str(args[0]))
         return type_error(cat("initial_value must be str or None, not ", args[0]->type->name));
       m->chars = decode_utf8(as_str(args[0])->view());
+      if (m->translate_newlines) m->chars = universal_newlines(m->chars);
     }
   } else if (args[0] && args[0] != None()) {
     std::string_view data;
