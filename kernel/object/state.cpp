@@ -65,9 +65,9 @@ void init_static_types_once() {
   init_exception_types();
   init_iterator_types();
   init_builtin_iter_types();
+  init_io_types();  // before the standard streams' type, a TextIOBase
   init_textio_type();
   init_bytes_types();
-  init_io_types();
 }
 
 }  // namespace

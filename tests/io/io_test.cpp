@@ -484,3 +484,15 @@ ValueError: I/O operation on closed file.
 [b'a\n', b'b\n', b'c']
 )PY");
 }
+
+TEST_CASE("io: the standard streams are text streams", "[io]") {
+  ChildResult r = run_program_text(R"PY(import io, sys
+print(isinstance(sys.stdout, io.TextIOBase), isinstance(sys.stdin, io.IOBase), isinstance(sys.stderr, io.RawIOBase))
+print(sys.stdout.writable(), sys.stdin.readable(), sys.stdout.readable(), sys.stdin.writable())
+sys.stdout.writelines(["a\n", "b\n"])
+print(sys.stdin.readlines())
+)PY", {}, "x\ny\n");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "True True False\nTrue True False False\na\nb\n['x\\n', 'y\\n']\n");
+}
