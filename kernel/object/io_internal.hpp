@@ -47,7 +47,7 @@ struct TextFileObject : Object {
   std::unique_ptr<codec::DecodeState> decoder;
   std::unique_ptr<codec::EncodeState> encoder;
   // newline=None: universal + translate; '': universal; '\n', '\r', '\r\n': only that.
-  bool newline_none = true, universal = true, translate = true;
+  bool universal = true, translate = true;
   std::string readnl, writenl;  // writenl empty: no translation on write
   bool line_buffering = false, write_through = false;
   std::string text;  // decoded, not newline-translated; text[tpos..] is unread
@@ -113,6 +113,7 @@ void init_buffered_types();
 void init_text_io_type();
 void init_memory_io_types();
 void init_io_types();  // all of the above
+struct ModuleObject;
 ModuleObject* create_io_module();
 ModuleObject* create__io_module();
 

@@ -164,7 +164,6 @@ bool set_newline(TextFileObject* io, Object* newline) {
     if (nl != "" && nl != "\n" && nl != "\r" && nl != "\r\n")
       return value_error(cat("illegal newline value: ", nl)), false;
   }
-  io->newline_none = none;
   io->universal = none || nl.empty();
   io->translate = none;
   io->readnl = std::string(nl);
