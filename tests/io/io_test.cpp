@@ -496,3 +496,57 @@ print(sys.stdin.readlines())
   CHECK(r.exit_code == 0);
   CHECK(r.out == "True True False\nTrue True False False\na\nb\n['x\\n', 'y\\n']\n");
 }
+
+TEST_CASE("io: a descriptor, the layers built by hand, readline limits, peek and read1", "[io]") {
+  ChildResult r = run_program_text(R"PY(import io
+out = open(1, "w", closefd=False)
+print(out.name, out.mode, out.buffer.raw.closefd, flush=True)
+out.write("via fd 1\n")
+out.flush()
+out.close()
+f = open("m.txt", "w")
+f.write("line one\nline two\nthree")
+f.close()
+raw = io.FileIO("m.txt")
+buf = io.BufferedReader(raw)
+t = io.TextIOWrapper(buf, encoding="utf-8")
+print(repr(t.readline(4)), repr(t.readline()), repr(t.read(0)), t.readlines(), t.encoding)
+t.close()
+print(raw.closed, buf.closed, t.closed)
+f = open("m.txt")
+print(repr(f.readline(-1)), f.readlines(3))
+f.close()
+f = open("m.txt", "rb")
+print(f.readline(), f.peek(3)[:3], f.read1(4), list(f))
+f.close()
+f = open("m.txt", "r+")
+print(repr(f.read(4)))
+f.write("#")
+f.seek(0)
+print(repr(f.read()))
+f.close()
+w = io.FileIO("m2.txt", "w")
+print(w.mode, w.write(b"abc"), w.tell(), w.seekable(), w.readable())
+w.close()
+try:
+    io.FileIO("m2.txt", "rw")
+except ValueError as e:
+    print("ValueError:", e)
+print(repr(io.StringIO("abc").read(-1)), io.BytesIO(b"abc").read(None))
+)PY");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == R"PY(1 w False
+via fd 1
+'line' ' one\n' '' ['line two\n', 'three'] utf-8
+True True True
+'line one\n' ['line two\n']
+b'line one\n' b'lin' b'line' [b' two\n', b'three']
+'line'
+'line one\nline two\nthree#'
+wb 3 3 True False
+ValueError: Must have exactly one of create/read/write/append mode and at most one plus
+'abc' b'abc'
+)PY");
+}
