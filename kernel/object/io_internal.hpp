@@ -54,6 +54,8 @@ struct TextFileObject : Object {
   size_t tpos = 0;
   std::string undecoded;  // bytes of a character cut off at a chunk's end
   bool eof = false;
+  unsigned seen_newlines = 0;  // kSeenCR | kSeenLF | kSeenCRLF, for the newlines attribute
+  bool cr_pending = false;     // a decoded "\r" whose next character is not decoded yet
   TextFileObject() : Object(&text_io_wrapper_type) {}
   ~TextFileObject() override;
   void clear_refs() override;

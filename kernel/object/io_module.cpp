@@ -11,6 +11,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "gopy/state.hpp"
 #include "object/args.hpp"
 #include "object/io_internal.hpp"
 #include "object/strcat.hpp"
@@ -69,7 +70,11 @@ Object* f_open(Object*, Object* const* a, size_t n, TupleObject* kw) { return io
 
 ModuleObject* create_module(const char* name) {
   ModuleObject* m = new_module(name);
-  add_module_function(m, "open", f_open);
+  // io.open is the built-in open, as in CPython.
+  Interpreter* interp = current_interp();
+  Object* builtin_open = interp->builtins_dict ? dict_get_str(interp->builtins_dict, "open") : nullptr;
+  if (builtin_open) dict_set_str(m->dict, "open", builtin_open);
+  else add_module_function(m, "open", f_open);
   const struct {
     const char* name;
     Object* value;

@@ -28,6 +28,7 @@ void TextFileObject::clear_refs() {
 namespace {
 
 constexpr size_t kChunkSize = 8192;  // CPython's TextIOWrapper._CHUNK_SIZE
+constexpr unsigned kSeenCR = 1, kSeenLF = 2, kSeenCRLF = 4;
 
 TextFileObject* self_of(Object* const* a) { return static_cast<TextFileObject*>(a[0]); }
 
@@ -52,7 +53,20 @@ void drop_decoded(TextFileObject* io) {
   io->tpos = 0;
   io->undecoded.clear();
   io->eof = false;
+  io->cr_pending = false;
   io->decoder = std::make_unique<codec::DecodeState>(io->codec);
+}
+
+// Records the kinds of line end decoded, as CPython's newline decoder does as it decodes
+// (a "\r" waits for the next character to tell "\r\n").
+void note_newline(TextFileObject* io, char32_t c) {
+  if (io->cr_pending) {
+    io->cr_pending = false;
+    io->seen_newlines |= c == U'\n' ? kSeenCRLF : kSeenCR;
+    if (c == U'\n') return;
+  }
+  if (c == U'\r') io->cr_pending = true;
+  else if (c == U'\n') io->seen_newlines |= kSeenLF;
 }
 
 // Decodes data after what an earlier chunk left undecoded onto the text.
@@ -64,7 +78,11 @@ bool decode_onto(TextFileObject* io, std::string_view data, bool final) {
   size_t consumed = bytes.size();
   if (!codec::decode(*io->decoder, bytes, io->errors, final, &chars, &consumed)) return false;
   io->undecoded.assign(bytes, consumed, std::string::npos);
-  for (char32_t c : chars) append_utf8(io->text, c);
+  for (char32_t c : chars) {
+    append_utf8(io->text, c);
+    if (io->universal) note_newline(io, c);
+  }
+  if (final && io->cr_pending) io->seen_newlines |= kSeenCR;
   return true;
 }
 
@@ -381,6 +399,17 @@ Object* m_reconfigure(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_none();
 }
 
+// CPython: Modules/_io/textio.c _IncrementalNewlineDecoder_newlines_get.
+Object* newlines_seen(TextFileObject* io) {
+  std::vector<Object*> kinds;
+  if (io->seen_newlines & kSeenCR) kinds.push_back(new_str("\r"));
+  if (io->seen_newlines & kSeenLF) kinds.push_back(new_str("\n"));
+  if (io->seen_newlines & kSeenCRLF) kinds.push_back(new_str("\r\n"));
+  if (kinds.empty()) return new_none();
+  if (kinds.size() == 1) return kinds[0];
+  return new_tuple_steal(std::move(kinds));
+}
+
 Object* text_getattr(Object* o, StrObject* name) {
   auto* io = static_cast<TextFileObject*>(o);
   std::string_view attr = name->view();
@@ -388,7 +417,7 @@ Object* text_getattr(Object* o, StrObject* name) {
   if (attr == "errors") return new_str(io->errors);
   if (attr == "line_buffering") return new_bool(io->line_buffering);
   if (attr == "write_through") return new_bool(io->write_through);
-  if (attr == "newlines") return new_none();
+  if (attr == "newlines") return newlines_seen(io);
   if (attr == "mode" && !io->mode.empty()) return new_str(io->mode);
   if (io->buffer) {
     if (attr == "buffer") return new_ref(static_cast<Object*>(io->buffer));

@@ -550,3 +550,27 @@ ValueError: Must have exactly one of create/read/write/append mode and at most o
 'abc' b'abc'
 )PY");
 }
+
+TEST_CASE("io: the newlines attribute records the line ends decoded; io.open is open", "[io]") {
+  ChildResult r = run_program_text(R"PY(import io
+f = open("n.bin", "wb")
+f.write(b"a\nb\r\nc\rd")
+f.close()
+for nl in [None, "", "\n"]:
+    f = open("n.bin", newline=nl)
+    seen = [f.newlines]
+    for line in f:
+        seen.append(f.newlines)
+    print(repr(nl), seen)
+    f.close()
+print(io.open is open)
+)PY");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == R"PY(None [None, ('\r', '\n', '\r\n'), ('\r', '\n', '\r\n'), ('\r', '\n', '\r\n'), ('\r', '\n', '\r\n')]
+'' [None, ('\r', '\n', '\r\n'), ('\r', '\n', '\r\n'), ('\r', '\n', '\r\n'), ('\r', '\n', '\r\n')]
+'\n' [None, None, None, None]
+True
+)PY");
+}
