@@ -244,7 +244,7 @@ Object* file_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
     if (t < 0) return nullptr;
     closefd = t != 0;
   }
-  return new_file_io(args[0], mode, closefd);
+  return new_file_io(args[0], mode, closefd, args[3]);
 }
 
 void init_file_methods() {
@@ -264,7 +264,7 @@ void init_file_methods() {
 
 // CPython: Modules/_io/fileio.c _io_FileIO___init___impl (flags from the mode; a
 // directory is refused with EISDIR; append mode starts at the end).
-FileIOObject* new_file_io(Object* name, std::string_view mode, bool closefd) {
+FileIOObject* new_file_io(Object* name, std::string_view mode, bool closefd, Object* opener) {
   Ref<FileIOObject> f = Ref<FileIOObject>::steal(make<FileIOObject>());
   int flags = 0;
   bool plus = mode.find('+') != std::string_view::npos;
@@ -304,9 +304,21 @@ FileIOObject* new_file_io(Object* name, std::string_view mode, bool closefd) {
     }
     if (path.find('\0') != std::string::npos)
       return static_cast<FileIOObject*>(value_error("embedded null byte"));
-    int fd = int(retry_eintr([&] { return ssize_t(::open(path.c_str(), flags, 0666)); }));
-    if (fd < 0) return static_cast<FileIOObject*>(raise_errno(errno, name));
-    f->fd = fd;
+    if (opener && opener != None()) {
+      // CPython: fileio.c: the opener's answer must be a non-negative int.
+      Ref<> flags_obj = Ref<>::steal(new_int(flags));
+      Ref<> fd_obj = Ref<>::steal(call2(opener, name, flags_obj.get()));
+      if (!fd_obj) return nullptr;
+      int64_t fd;
+      if (!is_int(fd_obj.get())) return static_cast<FileIOObject*>(type_error("expected integer from opener"));
+      if (!int_to_int64(fd_obj.get(), &fd)) return nullptr;
+      if (fd < 0) return static_cast<FileIOObject*>(value_error(cat("opener returned ", std::to_string(fd))));
+      f->fd = int(fd);
+    } else {
+      int fd = int(retry_eintr([&] { return ssize_t(::open(path.c_str(), flags, 0666)); }));
+      if (fd < 0) return static_cast<FileIOObject*>(raise_errno(errno, name));
+      f->fd = fd;
+    }
   }
   struct stat st;
   if (::fstat(f->fd, &st) == 0 && S_ISDIR(st.st_mode)) {

@@ -83,7 +83,8 @@ Object* io_self_iter(Object* self);
 
 // ---- FileIO (io_file.cpp) ----
 // FileIO(name, mode) for a validated mode of r/w/a/x with optional +; null with OSError.
-FileIOObject* new_file_io(Object* name, std::string_view mode, bool closefd);
+// opener (null or None: os.open) is called as opener(name, flags) for the descriptor.
+FileIOObject* new_file_io(Object* name, std::string_view mode, bool closefd, Object* opener = nullptr);
 bool file_io_closed(FileIOObject* f);
 std::string file_io_mode(FileIOObject* f);
 Object* file_io_close(FileIOObject* f);  // None, or null with the exception

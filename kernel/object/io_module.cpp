@@ -148,7 +148,7 @@ Object* io_open(Object* const* a, size_t n, TupleObject* kw) {
   if (m.binary && is_given(args[4])) return value_error("binary mode doesn't take an errors argument");
   if (m.binary && is_given(args[5])) return value_error("binary mode doesn't take a newline argument");
 
-  FileIOObject* raw = new_file_io(file, raw_mode(m), closefd);
+  FileIOObject* raw = new_file_io(file, raw_mode(m), closefd, args[7]);
   if (!raw) return nullptr;
   bool line_buffering = false;
   bool tty = ::isatty(raw->fd) != 0;

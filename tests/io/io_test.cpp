@@ -574,3 +574,32 @@ print(io.open is open)
 True
 )PY");
 }
+
+TEST_CASE("io: open()'s opener is called with the name and the flags", "[io]") {
+  ChildResult r = run_program_text(R"PY(seen = []
+def opener(path, flags):
+    seen.append((path, type(flags).__name__))
+    return -1
+try:
+    open("o.txt", "w", opener=opener)
+except ValueError as e:
+    print("ValueError:", e, seen)
+try:
+    open("o.txt", "w", opener=lambda p, fl: "x")
+except TypeError as e:
+    print("TypeError:", e)
+def failing(path, flags):
+    raise KeyError(path)
+try:
+    open("o.txt", "w", opener=failing)
+except KeyError as e:
+    print("KeyError:", e)
+)PY");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == R"PY(ValueError: opener returned -1 [('o.txt', 'int')]
+TypeError: expected integer from opener
+KeyError: 'o.txt'
+)PY");
+}
