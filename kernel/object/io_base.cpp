@@ -95,8 +95,9 @@ Object* m_writelines(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_none();
 }
 
-Object* m_enter(Object*, Object* const* a, size_t n, TupleObject*) {
-  if (n < 1) return type_error("__enter__() needs self");
+// __enter__ checks the file is open and answers it, as iter() does.
+Object* m_enter(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__enter__", kw) || !check_nargs("__enter__", n - 1, 0, 0)) return nullptr;
   return io_self_iter(a[0]);
 }
 

@@ -603,3 +603,21 @@ TypeError: expected integer from opener
 KeyError: 'o.txt'
 )PY");
 }
+
+TEST_CASE("io: __enter__ answers the open file, __exit__ closes it", "[io]") {
+  ChildResult r = run_program_text(R"PY(f = open("e.txt", "w")
+print(f.__enter__() is f)
+f.__exit__(None, None, None)
+print(f.closed)
+try:
+    f.__enter__()
+except ValueError as e:
+    print(e)
+)PY");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == R"PY(True
+True
+I/O operation on closed file.
+)PY");
+}
