@@ -86,3 +86,8 @@ bool register_error(std::string_view name, Object* handler);
 Object* lookup_error(std::string_view name);  // new reference, or null with LookupError
 
 }  // namespace gopy::codec
+
+namespace gopy {
+struct ModuleObject;
+ModuleObject* create_codecs_module();  // codecs_module.cpp
+}  // namespace gopy

@@ -278,6 +278,8 @@ void init_decoder_methods() {
   add_method(&incremental_decoder_type, "getstate", dec_getstate);
 }
 
+}  // namespace
+
 ModuleObject* create_codecs_module() {
   ModuleObject* m = new_module("codecs");
   const struct {
@@ -318,8 +320,6 @@ ModuleObject* create_codecs_module() {
   return m;
 }
 
-}  // namespace
-
 void init_codecs_types() {
   make_static_type(&codec_info_type, &type_type, "CodecInfo", &object_type, 0);
   codec_info_type.module = "codecs";
@@ -333,11 +333,6 @@ void init_codecs_types() {
   incremental_decoder_type.module = "codecs";
   incremental_decoder_type.tp_getattr = coder_getattr;
   incremental_decoder_type.lazy_methods = init_decoder_methods;
-}
-
-BuiltinModuleInit find_builtin_module(std::string_view name) {
-  if (name == "codecs") return create_codecs_module;
-  return nullptr;
 }
 
 }  // namespace gopy

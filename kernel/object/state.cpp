@@ -17,6 +17,7 @@
 #include "object/num_internal.hpp"
 #include "object/prim/hash.hpp"
 #include "object/strcat.hpp"
+#include "object/io_internal.hpp"
 #include "object/type_init.hpp"
 #include "object/type_internal.hpp"
 
@@ -64,6 +65,7 @@ void init_static_types_once() {
   init_exception_types();
   init_iterator_types();
   init_builtin_iter_types();
+  init_io_types();  // before the standard streams' type, a TextIOBase
   init_textio_type();
   init_bytes_types();
 }

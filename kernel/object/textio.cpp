@@ -19,6 +19,7 @@
 #include "object/strcat.hpp"
 #include "object/textio_codec.hpp"
 #include "object/type_init.hpp"
+#include "object/io_internal.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {
@@ -93,6 +94,11 @@ Object* m_read(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 Object* m_fileno(Object*, Object* const* a, size_t, TupleObject*) { return new_int(as_io(a[0])->fd); }
 Object* m_isatty(Object*, Object* const* a, size_t, TupleObject*) { return new_bool(::isatty(as_io(a[0])->fd)); }
+Object* m_readable(Object*, Object* const* a, size_t, TupleObject*) { return new_bool(as_io(a[0])->readable); }
+Object* m_writable(Object*, Object* const* a, size_t, TupleObject*) { return new_bool(!as_io(a[0])->readable); }
+Object* m_seekable(Object*, Object* const* a, size_t, TupleObject*) {
+  return new_bool(::lseek(as_io(a[0])->fd, 0, SEEK_CUR) >= 0);
+}
 
 Object* textio_getattr(Object* o, StrObject* name) {
   auto* io = as_io(o);
@@ -212,7 +218,7 @@ int textio_readline(Object* o, std::string* line) {
 }
 
 void init_textio_type() {
-  make_static_type(&textio_type, &type_type, "TextIOWrapper", &object_type, 0);
+  make_static_type(&textio_type, &type_type, "TextIOWrapper", &text_io_base_type, 0);
   textio_type.module = "_io";
   textio_type.qualname = "TextIOWrapper";
   textio_type.tp_getattr = textio_getattr;
@@ -228,6 +234,9 @@ void init_textio_methods() {
   add_method(&textio_type, "read", m_read);
   add_method(&textio_type, "fileno", m_fileno);
   add_method(&textio_type, "isatty", m_isatty);
+  add_method(&textio_type, "readable", m_readable);
+  add_method(&textio_type, "writable", m_writable);
+  add_method(&textio_type, "seekable", m_seekable);
 }
 
 }  // namespace gopy

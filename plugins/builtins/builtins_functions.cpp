@@ -3,6 +3,7 @@
 #include <string>
 
 #include "builtins_internal.hpp"
+#include "gopy/io.hpp"
 #include "gopy/object_ascii.hpp"
 #include "gopy/object_textio.hpp"
 #include "gopy/sys_streams.hpp"
@@ -357,6 +358,9 @@ Object* b_ord(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_int(int64_t(s->at(0)));
 }
 
+// CPython: Modules/_io/_iomodule.c _io_open_impl.
+Object* b_open(Object*, Object* const* a, size_t n, TupleObject* kw) { return io_open(a, n, kw); }
+
 }  // namespace
 
 const FunctionDef kFunctions[] = {
@@ -366,7 +370,7 @@ const FunctionDef kFunctions[] = {
     {"id", b_id},             {"isinstance", b_isinstance}, {"issubclass", b_issubclass},
     {"globals", b_globals},   {"abs", b_abs},         {"divmod", b_divmod},     {"pow", b_pow},
     {"round", b_round},       {"bin", b_bin},         {"oct", b_oct},           {"hex", b_hex},
-    {"chr", b_chr},           {"ord", b_ord},
+    {"chr", b_chr},           {"ord", b_ord},         {"open", b_open},
 };
 const size_t kFunctionCount = sizeof(kFunctions) / sizeof(kFunctions[0]);
 

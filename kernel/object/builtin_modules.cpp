@@ -1,0 +1,17 @@
+// The modules compiled into libgopy, each created on its first import.
+// CPython: Python/import.c _PyImport_FindBuiltin over PyImport_Inittab.
+#include "gopy/builtin_modules.hpp"
+
+#include "object/codec_internal.hpp"
+#include "object/io_internal.hpp"
+
+namespace gopy {
+
+BuiltinModuleInit find_builtin_module(std::string_view name) {
+  if (name == "codecs") return create_codecs_module;
+  if (name == "io") return create_io_module;
+  if (name == "_io") return create__io_module;
+  return nullptr;
+}
+
+}  // namespace gopy
