@@ -81,7 +81,7 @@ TEST_CASE("sequencer: a failing attach unwinds in reverse and returns the error"
   TestTrace again;
   REQUIRE(host.attach_phase(Phase::core, &again).is_ok());
   CHECK(std::string(again.text) == "tp_a+ tp_b+ tp_c+");
-  host.detach_all(&again);
+  CHECK(host.detach_all(&again).is_ok());
   CHECK(std::string(again.text) == "tp_a+ tp_b+ tp_c+ tp_c- tp_b- tp_a-");
 }
 
@@ -167,7 +167,7 @@ TEST_CASE("sequencer: the trace hook sees loads, attaches, detaches and unloads 
   });
   TestTrace trace;
   REQUIRE(host.attach_phase(Phase::core, &trace).is_ok());
-  host.detach_all(&trace);
+  CHECK(host.detach_all(&trace).is_ok());
   host.unload_all();
   CHECK(seen == std::vector<std::string>{"load tp_a", "attach tp_a", "load tp_b", "attach tp_b",
                                          "load tp_c", "attach tp_c", "detach tp_c", "detach tp_b",
@@ -184,7 +184,7 @@ TEST_CASE("sequencer: a host can be moved while attached", "[sequencer]") {
   REQUIRE(first.attach_phase(Phase::core, &trace).is_ok());
   PluginHost second(std::move(first));
   CHECK(second.attached().size() == 3);
-  second.detach_all(&trace);
+  CHECK(second.detach_all(&trace).is_ok());
   CHECK(std::string(trace.text) == "tp_a+ tp_b+ tp_c+ tp_c- tp_b- tp_a-");
 }
 
