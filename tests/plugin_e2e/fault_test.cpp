@@ -156,6 +156,22 @@ TEST_CASE("fault: a plugin failing in detach stops no other detach", "[e2e][faul
   CHECK(r.err.find("plugin 'e2e_detach_error' failed to detach") != std::string::npos);
 }
 
+TEST_CASE("fault: a detach failing while a failed attach is undone is reported too",
+          "[e2e][fault]") {
+  GopyPrefix prefix;
+  fs::path site = prefix.site_plugins();
+  add_fixture(site, at("e2e_detach_error", "main 25"), e2e_library("e2e_detach_error"));
+  add_fixture(site, at("e2e_attach_throws", "main 30"), e2e_library("e2e_attach_throws"));
+  RunResult r = prefix.run({"-c", "print('ran')"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "plugin 'e2e_attach_throws' failed to attach (main 30): e2e_attach_throws: uncaught C++ "
+        "exception: thrown from attach on purpose\n"
+        "plugin 'e2e_detach_error' failed to detach (main 25): e2e_detach_error: refused to "
+        "detach on purpose\n");
+}
+
 TEST_CASE("fault: a healthy plugin's effect is visible from gopy -c", "[e2e]") {
   GopyPrefix prefix;
   fs::path site = prefix.site_plugins();
