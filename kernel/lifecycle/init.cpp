@@ -22,9 +22,10 @@ Status wrong_phase(const char* func, std::string_view expected) {
 }
 
 // A plugin failure is reported as its own lines (naming the manifest or the plugin),
-// not as a fatal Python error.
-Status plugin_failure(const Status& status) {
-  return Status::error(Status::Category::plugin, std::string(kPluginErrorFunc), status.message(),
+// not as a fatal Python error. `more`: lines to add after the failure's own.
+Status plugin_failure(const Status& status, const std::string& more = {}) {
+  return Status::error(Status::Category::plugin, std::string(kPluginErrorFunc),
+                       more.empty() ? status.message() : status.message() + "\n" + more,
                        status.exit_code());
 }
 
@@ -32,10 +33,7 @@ Status plugin_failure(const Status& status) {
 // own line to the report.
 Status plugin_failure_torn_down(const Status& attached) {
   Status detached = tear_down_runtime();
-  if (detached.is_ok()) return plugin_failure(attached);
-  return plugin_failure(Status::error(Status::Category::plugin, attached.func(),
-                                      attached.message() + "\n" + detached.message(),
-                                      attached.exit_code()));
+  return plugin_failure(attached, detached.is_ok() ? std::string() : detached.message());
 }
 
 InterpreterSettings settings_from(const Config& config) {
