@@ -79,7 +79,8 @@ Status write_back(sdk::PluginContext& context, const PathConfigOutput& out) {
 
 Status apply_path_strategy(gopy_plugin_context& ctx, const StrategyBinding& binding) {
   if (binding.compute == nullptr || binding.fs == nullptr)
-    return Status::error("apply_path_strategy", "no strategy or file system to compute with");
+    return Status::error(Status::Category::pathconfig, "apply_path_strategy",
+                         "no strategy or file system to compute with");
   sdk::PluginContext context(ctx);
   PathConfigRequest request;
   GOPY_RETURN_IF_ERROR(read_request(context, binding, request));

@@ -217,16 +217,16 @@ class Getpath {
     venv_prefix = syntax.dirname(venv_prefix2);
     auto cfg = fs.readlines(join(*venv_prefix, layout.venv_landmark));
     if (!cfg.ok()) {
-      if (!is_expected(*cfg.error)) return cfg.error;
+      if (!is_expected(cfg.error())) return cfg.error();
       cfg = fs.readlines(join(venv_prefix2, layout.venv_landmark));
       venv_prefix = venv_prefix2;
       if (!cfg.ok()) {
-        if (!is_expected(*cfg.error)) return cfg.error;
+        if (!is_expected(cfg.error())) return cfg.error();
         venv_prefix = std::nullopt;
         return std::nullopt;
       }
     }
-    for (const auto& line : *cfg.value) {
+    for (const auto& line : cfg.value()) {
       auto equals = line.find('=');
       if (equals == std::string::npos) continue;
       if (ascii_lower(strip(std::string_view(line).substr(0, equals))) != "home") continue;
@@ -243,7 +243,7 @@ class Getpath {
   void find_base_executable_in_home() {
     auto resolved = fs.realpath(*executable);
     if (resolved.ok()) {
-      base_executable = *resolved.value;
+      base_executable = resolved.value();
       // No change: probably not a link.
       if (*base_executable == *executable) base_executable = "";
     }
@@ -274,7 +274,7 @@ class Getpath {
     if (!real_executable.empty()) {
       auto resolved = fs.realpath(real_executable);
       if (resolved.ok()) {
-        real_executable = *resolved.value;
+        real_executable = resolved.value();
       } else if (fs.isfile(real_executable)) {
         // Only a file that exists but cannot be resolved is worth a warning.
         warn("Failed to find real location of " + real_executable);
@@ -285,8 +285,8 @@ class Getpath {
       std::string library_dir = syntax.dirname(library);
       if (any_file(library_dir, layout.stdlib_landmarks)) {
         auto resolved = fs.realpath(library_dir);
-        if (!resolved.ok()) return resolved.error;
-        executable_dir = real_executable_dir = *resolved.value;
+        if (!resolved.ok()) return resolved.error();
+        executable_dir = real_executable_dir = resolved.value();
       }
     }
     if (executable_dir.empty() && !real_executable.empty()) {
@@ -310,7 +310,7 @@ class Getpath {
       p += "._pth";
       auto lines = fs.readlines(p);
       if (lines.ok()) {
-        pth = std::move(*lines.value);
+        pth = std::move(lines.value());
         pth_dir = syntax.dirname(p);
         break;
       }
@@ -329,14 +329,14 @@ class Getpath {
     if (!check) return std::nullopt;
     auto lines = fs.readlines(join(real_executable_dir, layout.builddir_txt));
     if (lines.ok()) {
-      if (lines.value->empty()) {
+      if (lines.value().empty()) {
         platstdlib_dir = real_executable_dir;  // the file exists but is empty
       } else {
-        platstdlib_dir = join(real_executable_dir, lines.value->front());
+        platstdlib_dir = join(real_executable_dir, lines.value().front());
       }
       build_prefix = join(real_executable_dir, build.VPATH);
-    } else if (lines.error->kind == FsError::Kind::other) {
-      return lines.error;
+    } else if (lines.error().kind == FsError::Kind::other) {
+      return lines.error();
     }
     if (!truthy(build_prefix)) return std::nullopt;
     // QUIRK: Windows does not search up for the source tree's landmarks.
@@ -593,13 +593,15 @@ Status run_getpath(const PlatformLayout& layout, const PathConfigRequest& reques
                    const FileSystem& fs, PathConfigOutput& out) {
   out = PathConfigOutput{};
   if (layout.syntax == nullptr) {
-    return Status::error("run_getpath", "the platform layout has no path syntax");
+    return Status::error(Status::Category::pathconfig, "run_getpath",
+                         "the platform layout has no path syntax");
   }
   if (auto error = Getpath(layout, request, fs, out).run()) {
     out.error = error;
     // CPython reports the exception as unraisable ("Exception ignored while running
     // getpath"), then fails with this status; out.error keeps the exception for that.
-    return Status::error("_PyConfig_InitPathConfig", "error evaluating path");
+    return Status::error(Status::Category::pathconfig, "_PyConfig_InitPathConfig",
+                         "error evaluating path");
   }
   return Status::ok();
 }

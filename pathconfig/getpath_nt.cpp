@@ -27,7 +27,7 @@ PlatformLayout nt_layout(const BuildConstants& constants, const OptString& confi
 Status compute_nt_path_config(const PathConfigRequest& request, const FileSystem& fs,
                               PathConfigOutput& out) {
   if (request.os_name != OsName::nt) {
-    return Status::error("compute_nt_path_config",
+    return Status::error(Status::Category::pathconfig, "compute_nt_path_config",
                          "the Windows path strategy computes for os_name 'nt' only");
   }
   return run_getpath(nt_layout(request.constants, request.config.platlibdir), request, fs, out);

@@ -30,7 +30,7 @@ PlatformLayout posix_layout(OsName os_name, const BuildConstants& constants,
 Status compute_posix_path_config(const PathConfigRequest& request, const FileSystem& fs,
                                  PathConfigOutput& out) {
   if (request.os_name == OsName::nt) {
-    return Status::error("compute_posix_path_config",
+    return Status::error(Status::Category::pathconfig, "compute_posix_path_config",
                          "the POSIX path strategy cannot compute for os_name 'nt'");
   }
   return run_getpath(posix_layout(request.os_name, request.constants, request.config.platlibdir),

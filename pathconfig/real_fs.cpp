@@ -75,7 +75,7 @@ FsResult<std::string> RealFileSystem::realpath(const std::string& path) const {
   for (int followed = 0; followed < kMaxLinks; ++followed) {
     std::vector<char> buffer(4096);
     ssize_t length = ::readlink(current.c_str(), buffer.data(), buffer.size());
-    if (length < 0) return {current, std::nullopt};
+    if (length < 0) return current;
     std::string target(buffer.data(), static_cast<std::size_t>(length));
     if (syntax_.isabs(target)) {
       current = target;
@@ -85,22 +85,21 @@ FsResult<std::string> RealFileSystem::realpath(const std::string& path) const {
       current = syntax_.joinpath(dir, target);
     }
   }
-  return {std::nullopt,
-          FsError{FsError::Kind::other, "OSError", "maximum number of symbolic links reached"}};
+  return FsError{FsError::Kind::other, "OSError", "maximum number of symbolic links reached"};
 }
 
 FsResult<std::vector<std::string>> RealFileSystem::readlines(const std::string& path) const {
   constexpr std::size_t kMaxFile = 32 * 1024;
   std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) return {std::nullopt, error_from_errno(errno, path)};
+  if (!file) return error_from_errno(errno, path);
   std::string text(kMaxFile, '\0');
   std::size_t read = std::fread(text.data(), 1, kMaxFile, file.get());
   if (read >= kMaxFile) {
-    return {std::nullopt, FsError{FsError::Kind::other, "MemoryError",
-                                  "cannot read file larger than 32KB during initialization"}};
+    return FsError{FsError::Kind::other, "MemoryError",
+                   "cannot read file larger than 32KB during initialization"};
   }
   text.resize(read);
-  return {split_lines(text), std::nullopt};
+  return split_lines(text);
 }
 
 }  // namespace gopy::pathconfig

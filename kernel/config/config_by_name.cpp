@@ -9,11 +9,14 @@ namespace gopy {
 namespace {
 
 Status unknown_name(std::string_view name) {
-  return Status::error("", "unknown config option name: " + std::string(name));
+  return Status::error(Status::Category::config, "",
+                       "unknown config option name: " + std::string(name));
 }
 
 // A PyInitConfig error: CPython's fixed texts, no function name.
-Status init_config_error(const char* message) { return Status::error("", message); }
+Status init_config_error(const char* message) {
+  return Status::error(Status::Category::config, "", message);
+}
 
 // The row a configuration being built may touch: config rows first, then the
 // preconfig-only ones (CPython: initconfig_prepare).

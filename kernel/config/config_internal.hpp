@@ -52,7 +52,7 @@ void config_init_stdio_encoding(Config& config, const PreConfig& preconfig,
 
 // Errors carry the CPython function's name, as _PyStatus_ERR does with __func__.
 inline Status config_error(const char* func, std::string message) {
-  return Status::error(func, std::move(message), 1);
+  return Status::error(Status::Category::config, func, std::move(message), 1);
 }
 
 }  // namespace gopy::detail

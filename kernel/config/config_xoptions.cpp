@@ -221,7 +221,8 @@ Status config_init_import(Config& config, const Environment& env) {
     } else if (*value == "off") {
       config.use_frozen_modules = 0;
     } else {
-      return Status::error("", "bad value for PYTHON_FROZEN_MODULES (expected \"on\" or \"off\")");
+      return Status::error(Status::Category::config, "",
+                           "bad value for PYTHON_FROZEN_MODULES (expected \"on\" or \"off\")");
     }
   }
   if (auto value = xoption_value(config, "frozen_modules")) {
@@ -230,7 +231,7 @@ Status config_init_import(Config& config, const Environment& env) {
     } else if (*value == "off") {
       config.use_frozen_modules = 0;
     } else {
-      return Status::error("",
+      return Status::error(Status::Category::config, "",
                            "bad value for option -X frozen_modules (expected \"on\" or \"off\")");
     }
   }

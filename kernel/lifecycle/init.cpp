@@ -16,15 +16,24 @@ namespace gopy {
 namespace {
 
 Status wrong_phase(const char* func, std::string_view expected) {
-  return Status::error(func, "called while the runtime is " +
-                                 std::string(runtime_state_name()) + " (expected " +
-                                 std::string(expected) + ")");
+  return Status::error(Status::Category::runtime, func,
+                       "called while the runtime is " + std::string(runtime_state_name()) +
+                           " (expected " + std::string(expected) + ")");
 }
 
 // A plugin failure is reported as its own lines (naming the manifest or the plugin),
-// not as a fatal Python error.
-Status plugin_failure(const Status& status) {
-  return Status::error(std::string(kPluginErrorFunc), status.message(), status.exit_code());
+// not as a fatal Python error. `more`: lines to add after the failure's own.
+Status plugin_failure(const Status& status, const std::string& more = {}) {
+  return Status::error(Status::Category::plugin, std::string(kPluginErrorFunc),
+                       more.empty() ? status.message() : status.message() + "\n" + more,
+                       status.exit_code());
+}
+
+// An attach failure undoes the start-up; a plugin failing to detach meanwhile adds its
+// own line to the report.
+Status plugin_failure_torn_down(const Status& attached) {
+  Status detached = tear_down_runtime();
+  return plugin_failure(attached, detached.is_ok() ? std::string() : detached.message());
 }
 
 InterpreterSettings settings_from(const Config& config) {
@@ -105,10 +114,7 @@ Status initialize_core(const Config& config, const LifecycleOptions& options) {
   }
   install_plugin_trace_hook();
   Status attached = rt.plugins->attach_phase(plugin::Phase::core, rt.tstate->interp);
-  if (!attached.is_ok()) {
-    tear_down_runtime();
-    return plugin_failure(attached);
-  }
+  if (!attached.is_ok()) return plugin_failure_torn_down(attached);
   rt.phase = RuntimePhase::core_initialized;
   return Status::ok();
 }
@@ -132,7 +138,7 @@ static Status init_encodings(Config& config) {
     std::string name;
     if (!codec_canonical_name(**f.value, &name)) {
       set_error(&exc_LookupError, "unknown encoding: " + **f.value);
-      return Status::error(f.func, f.message);
+      return Status::error(Status::Category::runtime, f.func, f.message);
     }
     *f.value = name;
   }
@@ -149,10 +155,7 @@ Status initialize_main() {
   rt.phase = RuntimePhase::initializing_main;
   // Path configuration, the sys update and import attach here, in manifest order.
   Status attached = rt.plugins->attach_phase(plugin::Phase::main, rt.tstate->interp);
-  if (!attached.is_ok()) {
-    tear_down_runtime();
-    return plugin_failure(attached);
-  }
+  if (!attached.is_ok()) return plugin_failure_torn_down(attached);
   rt.phase = RuntimePhase::initialized;
   // CPython: init_interp_main -> signal_install_handlers (embedders may turn it off)
   if (rt.config->install_signal_handlers) install_signal_handlers();

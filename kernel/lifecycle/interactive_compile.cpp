@@ -24,9 +24,8 @@ struct PrintExprNode : StmtNode {
     if (!v) return Exec::error;
     Object* r = nullptr;
     if (Object* hook = sys_required_attribute("displayhook")) {
-      incref(hook);  // the hook may rebind sys.displayhook
-      r = call1(hook, v);
-      decref(hook);
+      // Held for the call: the hook may rebind sys.displayhook.
+      r = call1(Ref<>::borrow(hook).get(), v);
     }
     decref(v);
     if (!r) return Exec::error;

@@ -20,7 +20,7 @@ namespace {
 int exit_with_status(const Status& status, std::string_view runtime_state) {
   if (status.is_exit()) return status.exit_code();
   std::string text;
-  if (status.func() == kPluginErrorFunc) {
+  if (status.category() == Status::Category::plugin) {
     text = status.message() + "\n";
   } else if (fatal_error_has_exception()) {
     print_fatal_error_with_exception(status, runtime_state);
@@ -31,6 +31,13 @@ int exit_with_status(const Status& status, std::string_view runtime_state) {
   std::fwrite(text.data(), 1, text.size(), stderr);  // all of it, even past a NUL
   std::fflush(stderr);
   return status.exit_code();
+}
+
+// Undoes a start-up that stopped: a plugin failing to detach is reported on its own
+// line, as finalization reports it; the exit code stays the start-up error's.
+void tear_down_after_stop() {
+  Status detached = tear_down_runtime();
+  if (!detached.is_ok()) std::fprintf(stderr, "%s\n", detached.message().c_str());
 }
 
 // -X lifecycle: every phase step and plugin attach/detach with its duration, on stderr,
@@ -55,13 +62,13 @@ int program_main(const std::vector<std::string>& argv, bool isolated) {
   status = config_read(config, runtime().preconfig, argv, runtime_environment());
   if (status.is_exception()) {
     int code = exit_with_status(status, "preinitialized");
-    tear_down_runtime();
+    tear_down_after_stop();
     return code;
   }
 
   if (xoption_value(config, "plugins")) {
     int code = report_plugin_plan(config);
-    tear_down_runtime();
+    tear_down_after_stop();
     return code;
   }
 
@@ -70,7 +77,7 @@ int program_main(const std::vector<std::string>& argv, bool isolated) {
   status = initialize_from_config(config, options);
   if (status.is_exception()) {
     int code = exit_with_status(status, runtime_state_name());
-    tear_down_runtime();
+    tear_down_after_stop();
     return code;
   }
   return run_main();

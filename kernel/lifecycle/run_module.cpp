@@ -198,16 +198,13 @@ int run_module_as_main(const std::string& name, bool alter_argv, bool inspect) {
   bool found;
   if (name == "__main__") {
     // CPython: runpy._get_main_module_details: __main__ is hidden while looking.
-    Object* saved = dict_get_str(interp()->modules, "__main__");
-    if (saved) incref(saved);
-    Object* key = new_str("__main__");
-    if (saved) dict_del_item(interp()->modules, key);
-    found = get_module_details(name, &details, &error);
-    if (saved) {
-      dict_set_item(interp()->modules, key, saved);
-      decref(saved);
+    {
+      Ref<> saved = Ref<>::borrow(dict_get_str(interp()->modules, "__main__"));
+      Ref<> key = Ref<>::steal(new_str("__main__"));
+      if (saved) dict_del_item(interp()->modules, key.get());
+      found = get_module_details(name, &details, &error);
+      if (saved) dict_set_item(interp()->modules, key.get(), saved.get());
     }
-    decref(key);
     if (!found && error && error->message.find("__main__") != std::string::npos) {
       std::string path0;
       if (interp()->sys_module) {

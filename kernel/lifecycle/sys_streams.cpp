@@ -40,9 +40,8 @@ bool write_quietly(Object* stream, std::string_view text) {
 
 // CPython: _PyFile_Flush, errors cleared; false when flush() failed (the error stays set).
 bool flush_stream(Object* stream) {
-  incref(stream);  // flush() may rebind sys.stdout
-  Object* r = call_method(stream, "flush", nullptr, 0);
-  decref(stream);
+  // Held for the call: flush() may rebind sys.stdout.
+  Object* r = call_method(Ref<>::borrow(stream).get(), "flush", nullptr, 0);
   if (!r) return false;
   decref(r);
   return true;
@@ -103,9 +102,8 @@ void display_exception(Object* exc) {
     return;
   }
   if (stream == None()) return;
-  incref(stream);
+  Ref<> held = Ref<>::borrow(stream);  // printing may rebind sys.stderr
   print_exception_to(stream, exc);
-  decref(stream);
 }
 
 void print_uncaught_exception(Object* exc) {
@@ -122,10 +120,9 @@ void print_uncaught_exception(Object* exc) {
     display_exception(exc);
     return;
   }
-  incref(hook);
   Object* args[3] = {exc->type, exc, tb};
-  Object* result = call(hook, args, 3);
-  decref(hook);
+  // Held for the call: the hook may rebind sys.excepthook.
+  Object* result = call(Ref<>::borrow(hook).get(), args, 3);
   if (result) {
     decref(result);
     return;
@@ -151,9 +148,8 @@ int default_displayhook(Object* value) {
   }
   Object* text = object_repr(value);
   if (!text) return -1;
-  incref(out);
-  int written = write_to_stream(out, as_str(text)->utf8 + "\n");
-  decref(out);
+  // Held for the call: writing may rebind sys.stdout.
+  int written = write_to_stream(Ref<>::borrow(out).get(), as_str(text)->utf8 + "\n");
   decref(text);
   if (written < 0) return -1;
   if (builtins && dict_set_str(builtins, "_", value) < 0) return -1;
@@ -165,7 +161,7 @@ void write_unraisable(std::string_view what) {
   if (!exc) return;
   Object* stream = sys_attribute("stderr");
   if (stream && stream != None()) {
-    incref(stream);
+    Ref<> held = Ref<>::borrow(stream);  // writing may rebind sys.stderr
     std::string text = std::string(what) + ":\n";
     bool ok = write_quietly(stream, text);
     auto* e = static_cast<BaseExceptionObject*>(exc);
@@ -183,7 +179,6 @@ void write_unraisable(std::string_view what) {
       ok = write_quietly(stream, text + "\n");
     }
     if (ok && !flush_stream(stream)) clear_error();
-    decref(stream);
   }
   decref(exc);
 }

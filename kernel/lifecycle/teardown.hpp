@@ -8,8 +8,9 @@
 
 namespace gopy {
 
-// The func of a Status that reports a plugin failure: main prints its message lines
-// as they are (each names the manifest or plugin) instead of a fatal Python error.
+// The func of a Status that reports a plugin failure (its category is plugin, so main
+// prints its message lines as they are instead of a fatal Python error); embedders see it
+// as the failing function.
 inline constexpr std::string_view kPluginErrorFunc = "gopy-plugins";
 
 // Sends the plugin host's attach/detach events to the lifecycle observer.

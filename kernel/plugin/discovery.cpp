@@ -255,7 +255,7 @@ Status Plan::status() const {
     if (!message.empty()) message += '\n';
     message += line;
   }
-  return Status::error("", message, 1);
+  return Status::error(Status::Category::plugin, "", message, 1);
 }
 
 }  // namespace gopy::plugin

@@ -25,8 +25,9 @@ namespace {
 
 // "plugin 'X': library L <problem> (manifest M)": the loader's one-line error.
 Status library_error(const Manifest& m, const std::string& problem) {
-  return Status::error("", "plugin '" + m.name + "': library " + printable(m.library.string()) +
-                               " " + problem + " (manifest " + printable(m.file.string()) + ")");
+  return Status::error(Status::Category::plugin, "",
+                       "plugin '" + m.name + "': library " + printable(m.library.string()) + " " +
+                           problem + " (manifest " + printable(m.file.string()) + ")");
 }
 
 // dlopen, with the dynamic loader's own text on failure (a missing dependency, a wrong ELF
@@ -54,9 +55,10 @@ void* open_library(const Manifest& m, bool bind_now, Status& error) {
   }
   if (handle == nullptr) {
     const char* text = dlerror();
-    error = Status::error("", "plugin '" + m.name + "': cannot load library " +
-                                  printable(m.library.string()) + ": " +
-                                  printable(text != nullptr ? text : "unknown error"));
+    error = Status::error(Status::Category::plugin, "",
+                          "plugin '" + m.name + "': cannot load library " +
+                              printable(m.library.string()) + ": " +
+                              printable(text != nullptr ? text : "unknown error"));
   }
   return handle;
 }
@@ -89,8 +91,9 @@ std::string entry_problem(void* handle, const std::string& entry, void** address
 Status load_plugin(const Manifest& m, LoadedLibrary& out, bool bind_now) {
   const AbiTag& kernel = kernel_abi();
   if (!abi_compatible(m.abi, kernel))
-    return Status::error("", printable(wrong_abi_message(m.name, m.abi, kernel,
-                                                         "manifest " + m.file.string())));
+    return Status::error(
+        Status::Category::plugin, "",
+        printable(wrong_abi_message(m.name, m.abi, kernel, "manifest " + m.file.string())));
 
   // A FIFO or a device would block dlopen's read forever; a directory cannot load.
   switch (entry_kind(m.library.string())) {
@@ -119,18 +122,22 @@ Status load_plugin(const Manifest& m, LoadedLibrary& out, bool bind_now) {
   auto entry = reinterpret_cast<const gopy_plugin_descriptor* (*)()>(address);
   const gopy_plugin_descriptor* d = entry();
   if (d == nullptr)
-    return Status::error("", "plugin '" + m.name + "': entry symbol '" + m.entry +
-                                 "' returned no descriptor");
+    return Status::error(
+        Status::Category::plugin, "",
+        "plugin '" + m.name + "': entry symbol '" + m.entry + "' returned no descriptor");
   AbiTag got{d->abi_major, d->abi_minor, d->abi_identity != nullptr ? d->abi_identity : ""};
   if (!abi_compatible(got, kernel))
-    return Status::error("", printable(wrong_abi_message(m.name, got, kernel,
-                                                         "descriptor in " + m.library.string())));
+    return Status::error(
+        Status::Category::plugin, "",
+        printable(wrong_abi_message(m.name, got, kernel, "descriptor in " + m.library.string())));
   std::string described = d->name != nullptr ? d->name : "";
   if (described != m.name)
-    return Status::error("", "plugin '" + m.name + "': library " + printable(m.library.string()) +
-                                 " describes itself as '" + printable(described) + "'");
+    return Status::error(Status::Category::plugin, "",
+                         "plugin '" + m.name + "': library " + printable(m.library.string()) +
+                             " describes itself as '" + printable(described) + "'");
   if (d->attach == nullptr)
-    return Status::error("", "plugin '" + m.name + "': descriptor has no attach callback");
+    return Status::error(Status::Category::plugin, "",
+                         "plugin '" + m.name + "': descriptor has no attach callback");
   out.library = std::move(library);
   out.descriptor = d;
   return Status::ok();

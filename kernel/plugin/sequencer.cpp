@@ -65,9 +65,10 @@ Status call_plugin(gopy_plugin_callback fn, const CallSite& site, void* interp,
                            ? call.error_message
                            : "returned " + std::to_string(rc) + " without an error message";
   if (call.error_set && !call.error_func.empty()) detail = call.error_func + ": " + detail;
-  return Status::error("", "plugin '" + name + "' failed to " + what + " (" +
-                               std::string(phase_name(site.phase)) + " " +
-                               std::to_string(site.order) + "): " + detail);
+  return Status::error(Status::Category::plugin, "",
+                       "plugin '" + name + "' failed to " + what + " (" +
+                           std::string(phase_name(site.phase)) + " " + std::to_string(site.order) +
+                           "): " + detail);
 }
 
 struct PluginHost::Impl {
@@ -184,17 +185,22 @@ Status PluginHost::attach_phase(Phase phase, void* interp) {
   using State = Impl::State;
   State want = phase == Phase::core ? State::fresh : State::core_attached;
   if (s.state != want) {
-    return Status::error("", std::string("cannot attach the ") + std::string(phase_name(phase)) +
-                                 " phase now (phases attach once each, core first; "
-                                 "unload_all() starts over)");
+    return Status::error(Status::Category::plugin, "",
+                         std::string("cannot attach the ") + std::string(phase_name(phase)) +
+                             " phase now (phases attach once each, core first; "
+                             "unload_all() starts over)");
   }
   for (std::size_t si = 0; si < s.plan.steps.size(); ++si) {
     if (s.plan.steps[si].phase != phase) continue;
     Status status = s.attach_step(si, interp);
     if (!status.is_ok()) {
-      s.detach_all(interp);
+      // The attach failure comes first; a plugin that then fails to undo its attach adds
+      // its own line (as the plan's errors do).
+      Status detached = s.detach_all(interp);
       s.state = State::unwound;
-      return status;
+      if (detached.is_ok()) return status;
+      return Status::error(Status::Category::plugin, status.func(),
+                           status.message() + "\n" + detached.message(), status.exit_code());
     }
   }
   s.state = phase == Phase::core ? State::core_attached : State::main_attached;
@@ -205,7 +211,10 @@ Status PluginHost::detach_all(void* interp) { return impl_->detach_all(interp); 
 
 void PluginHost::unload_all() {
   Impl& s = *impl_;
-  if (!s.attached.empty()) s.detach_all(nullptr);
+  // (void): unload_all has no caller to report to (the destructor runs it too); each
+  // failing detach is already in the trace as detach_failed. Callers that need the
+  // status call detach_all first, as finalization does.
+  if (!s.attached.empty()) (void)s.detach_all(nullptr);
   while (!s.load_order.empty()) {
     std::size_t plugin = s.load_order.back();
     s.load_order.pop_back();

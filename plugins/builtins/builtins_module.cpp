@@ -45,7 +45,8 @@ Status attach(gopy_plugin_context& ctx) {
   decref(debug);
   if (error_occurred()) {
     clear_error();
-    return Status::error("builtins", "could not fill the builtins module");
+    return Status::error(Status::Category::runtime, "builtins",
+                         "could not fill the builtins module");
   }
   return Status::ok();
 }

@@ -285,7 +285,9 @@ Status fill_config(Interpreter* interp, const SysConfig& sys_config, std::string
   const Config* config = &sys_config.config;
   const PreConfig* preconfig = &sys_config.preconfig;
   ModuleObject* sys = interp->sys_module;
-  if (sys == nullptr) return Status::error("sys_config", "the sys module does not exist yet");
+  if (sys == nullptr)
+    return Status::error(Status::Category::runtime, "sys_config",
+                         "the sys module does not exist yet");
 
   filesystem_encoding = config->filesystem_encoding.value_or("utf-8");
   filesystem_errors = config->filesystem_errors.value_or("surrogateescape");
@@ -323,7 +325,8 @@ Status fill_config(Interpreter* interp, const SysConfig& sys_config, std::string
          [&] { return new_bool(dont_write_bytecode); });
   if (error_occurred()) {
     clear_error();
-    return Status::error("sys_config", "could not set the configuration's sys attributes");
+    return Status::error(Status::Category::runtime, "sys_config",
+                         "could not set the configuration's sys attributes");
   }
   return Status::ok();
 }

@@ -126,7 +126,7 @@ Status fill_configuration(Interpreter* interp, const SysConfig& sys_config) {
   decref(snapshot);
   if (rc < 0 || error_occurred()) {
     clear_error();
-    return Status::error("sys", "could not build sys._configuration");
+    return Status::error(Status::Category::runtime, "sys", "could not build sys._configuration");
   }
   return Status::ok();
 }

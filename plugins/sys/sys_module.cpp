@@ -186,7 +186,7 @@ Status fill_basic(Interpreter* interp) {
   put(m, "builtin_module_names", new_tuple_steal(std::vector<Object*>{new_str("builtins"), new_str("sys")}));
   if (error_occurred()) {
     clear_error();
-    return Status::error("sys", "could not fill the sys module");
+    return Status::error(Status::Category::runtime, "sys", "could not fill the sys module");
   }
   return Status::ok();
 }

@@ -26,7 +26,8 @@ Status fill_paths(Interpreter* interp, const Config& c) {
   put(m, "_stdlib_dir", str_or_none(config->stdlib_dir));
   if (error_occurred()) {
     clear_error();
-    return Status::error("sys", "could not set the path configuration in sys");
+    return Status::error(Status::Category::runtime, "sys",
+                         "could not set the path configuration in sys");
   }
   return Status::ok();
 }

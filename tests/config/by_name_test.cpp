@@ -59,6 +59,7 @@ TEST_CASE("by_name: get by name", "[spec]") {
   gopy::Status unknown = gopy::get_by_name(r.config, r.preconfig, "no_such_option", value);
   CHECK(unknown.is_error());
   CHECK(unknown.message() == "unknown config option name: no_such_option");
+  CHECK(unknown.category() == gopy::Status::Category::config);
   // Init-only fields are not readable by name.
   CHECK(gopy::get_by_name(r.config, r.preconfig, "pythonpath_env", value).is_error());
   auto names = gopy::readable_names();

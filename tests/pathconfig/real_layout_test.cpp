@@ -198,21 +198,21 @@ TEST_CASE("the real file system's primitives", "[pathconfig][real]") {
   write_file(tmp.str("x"), "", true);
   auto lines = rfs.readlines(tmp.str("lines.txt"));
   REQUIRE(lines.ok());
-  CHECK(*lines.value == std::vector<std::string>{"a", "b", "", "last"});
+  CHECK(lines.value() == std::vector<std::string>{"a", "b", "", "last"});
   CHECK(rfs.isfile(tmp.str("lines.txt")));
   CHECK_FALSE(rfs.isxfile(tmp.str("lines.txt")));
   CHECK(rfs.isxfile(tmp.str("x")));
   CHECK(rfs.isdir(tmp.str()));
   CHECK_FALSE(rfs.isfile(tmp.str()));
-  CHECK(rfs.readlines(tmp.str("missing")).error->kind == FsError::Kind::not_found);
+  CHECK(rfs.readlines(tmp.str("missing")).error().kind == FsError::Kind::not_found);
 
   write_file(tmp.str("big.txt"), std::string(40 * 1024, 'x'));
-  CHECK(rfs.readlines(tmp.str("big.txt")).error->type == "MemoryError");
+  CHECK(rfs.readlines(tmp.str("big.txt")).error().type == "MemoryError");
 
   fs::create_symlink("b", tmp.str("a"));
   fs::create_symlink("a", tmp.str("b"));
   auto loop = rfs.realpath(tmp.str("a"));
   REQUIRE_FALSE(loop.ok());
-  CHECK(loop.error->message == "maximum number of symbolic links reached");
-  CHECK(*rfs.realpath(tmp.str("x")).value == tmp.str("x"));
+  CHECK(loop.error().message == "maximum number of symbolic links reached");
+  CHECK(rfs.realpath(tmp.str("x")).value() == tmp.str("x"));
 }

@@ -35,11 +35,11 @@ FsResult<std::string> VirtualFileSystem::realpath(const std::string& path) const
   std::set<std::string> trail;
   for (;;) {
     auto link = links_.find(key(current));
-    if (link == links_.end()) return {current, std::nullopt};
+    if (link == links_.end()) return current;
     std::string target = link->second;
     if (!syntax_.isabs(target)) target = syntax_.joinpath(syntax_.dirname(current), target);
     if (!trail.insert(key(target)).second) {
-      return {std::nullopt, FsError{FsError::Kind::other, "OSError", "circular link"}};
+      return FsError{FsError::Kind::other, "OSError", "circular link"};
     }
     current = std::move(target);
   }
@@ -47,12 +47,12 @@ FsResult<std::string> VirtualFileSystem::realpath(const std::string& path) const
 
 FsResult<std::vector<std::string>> VirtualFileSystem::readlines(const std::string& path) const {
   const std::string k = key(path);
-  if (auto file = files_.find(k); file != files_.end()) return {file->second, std::nullopt};
+  if (auto file = files_.find(k); file != files_.end()) return file->second;
   if (unreadable_.count(k)) {
-    return {std::nullopt, FsError{FsError::Kind::permission_denied, "PermissionError", path}};
+    return FsError{FsError::Kind::permission_denied, "PermissionError", path};
   }
-  if (oserror_.count(k)) return {std::nullopt, FsError{FsError::Kind::other, "OSError", path}};
-  return {std::nullopt, FsError{FsError::Kind::not_found, "FileNotFoundError", path}};
+  if (oserror_.count(k)) return FsError{FsError::Kind::other, "OSError", path};
+  return FsError{FsError::Kind::not_found, "FileNotFoundError", path};
 }
 
 }  // namespace gopy::pathconfig

@@ -19,7 +19,7 @@ TEST_CASE("nt look-ups ignore ASCII case both ways", "[pathconfig][vfs][nt]") {
   CHECK_FALSE(fs.isdir("C:\\Python314\\Lib"));  // a file does not imply its directory
   auto lines = fs.readlines("C:\\PYTHON314\\LIB\\os.py");
   REQUIRE(lines.ok());
-  CHECK(*lines.value == std::vector<std::string>{"line"});
+  CHECK(lines.value() == std::vector<std::string>{"line"});
 }
 
 TEST_CASE("posix look-ups are exact whole-path matches", "[pathconfig][vfs][posix]") {
@@ -38,12 +38,12 @@ TEST_CASE("realpath follows absolute, relative and chained links", "[pathconfig]
   fs.add_link("/usr/bin/python3", "python3.14");
   fs.add_link("/loop/a", "/loop/b");
   fs.add_link("/loop/b", "a");
-  CHECK(*fs.realpath("/venv/bin/python").value == "/usr/bin/python3.14");
-  CHECK(*fs.realpath("/not/a/link").value == "/not/a/link");
+  CHECK(fs.realpath("/venv/bin/python").value() == "/usr/bin/python3.14");
+  CHECK(fs.realpath("/not/a/link").value() == "/not/a/link");
   auto loop = fs.realpath("/loop/a");
   REQUIRE_FALSE(loop.ok());
-  CHECK(loop.error->type == "OSError");
-  CHECK(loop.error->message == "circular link");
+  CHECK(loop.error().type == "OSError");
+  CHECK(loop.error().message == "circular link");
 }
 
 TEST_CASE("readlines failures carry the exception getpath sees", "[pathconfig][vfs]") {
@@ -51,8 +51,8 @@ TEST_CASE("readlines failures carry the exception getpath sees", "[pathconfig][v
   fs.add_unreadable("/a/pyvenv.cfg");
   fs.add_oserror("/b/pyvenv.cfg");
   fs.add_dir("/c");
-  CHECK(fs.readlines("/a/pyvenv.cfg").error->kind == FsError::Kind::permission_denied);
-  CHECK(fs.readlines("/b/pyvenv.cfg").error->kind == FsError::Kind::other);
-  CHECK(fs.readlines("/c").error->kind == FsError::Kind::not_found);  // dirs are not files
-  CHECK(fs.readlines("/missing").error->type == "FileNotFoundError");
+  CHECK(fs.readlines("/a/pyvenv.cfg").error().kind == FsError::Kind::permission_denied);
+  CHECK(fs.readlines("/b/pyvenv.cfg").error().kind == FsError::Kind::other);
+  CHECK(fs.readlines("/c").error().kind == FsError::Kind::not_found);  // dirs are not files
+  CHECK(fs.readlines("/missing").error().type == "FileNotFoundError");
 }

@@ -19,7 +19,9 @@ namespace {
 
 gopy::Status attach(gopy_plugin_context& ctx) {
   if (ctx.interp == nullptr) return gopy::Status::ok();  // loaded, nothing called
-  return GOPY_TEST_CALL() == 42 ? gopy::Status::ok() : gopy::Status::error("attach", "unexpected");
+  return GOPY_TEST_CALL() == 42
+             ? gopy::Status::ok()
+             : gopy::Status::error(gopy::Status::Category::runtime, "attach", "unexpected");
 }
 
 gopy::Status detach(gopy_plugin_context&) { return gopy::Status::ok(); }

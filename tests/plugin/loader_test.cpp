@@ -25,7 +25,7 @@ gopy::Status attach_one(const fs::path& dir, TestTrace* trace, std::string* trac
   gopy::Status status = host.attach_phase(Phase::core, trace);
   if (trace_text != nullptr) *trace_text = host.trace_text();
   CHECK(host.attached().empty() != status.is_ok());
-  host.detach_all(trace);
+  CHECK(host.detach_all(trace).is_ok());
   host.unload_all();
   return status;
 }
@@ -200,7 +200,7 @@ TEST_CASE("loader: a manifest copied by gopy_plugin() carries the kernel's ABI",
   PluginHost host(std::move(plan));
   TestTrace trace;
   REQUIRE(host.attach_phase(Phase::core, &trace).is_ok());
-  host.detach_all(&trace);
+  CHECK(host.detach_all(&trace).is_ok());
   CHECK(std::string(trace.text) == "tp_a+ tp_a-");
 }
 

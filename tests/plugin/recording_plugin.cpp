@@ -20,7 +20,8 @@ gopy::Status attach(gopy_plugin_context& ctx) {
   if (trace == nullptr) return gopy::Status::ok();
   if (std::string(trace->fail_attach) == kName) {
     trace->add(kName, "!");
-    return gopy::Status::error("test_attach", std::string("attach of ") + kName + " failed on purpose");
+    return gopy::Status::error(gopy::Status::Category::runtime, "test_attach",
+                               std::string("attach of ") + kName + " failed on purpose");
   }
   if (std::string(trace->throw_attach) == kName) {
     trace->add(kName, "!");
@@ -35,7 +36,8 @@ gopy::Status detach(gopy_plugin_context& ctx) {
   if (trace == nullptr) return gopy::Status::ok();
   if (std::string(trace->fail_detach) == kName) {
     trace->add(kName, "-!");
-    return gopy::Status::error("test_detach", std::string("detach of ") + kName + " failed on purpose");
+    return gopy::Status::error(gopy::Status::Category::runtime, "test_detach",
+                               std::string("detach of ") + kName + " failed on purpose");
   }
   trace->add(kName, "-");
   return gopy::Status::ok();

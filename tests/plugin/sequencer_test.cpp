@@ -69,6 +69,7 @@ TEST_CASE("sequencer: a failing attach unwinds in reverse and returns the error"
   gopy::Status status = host.attach_phase(Phase::core, &trace);
   REQUIRE(status.is_error());
   CHECK(status.exit_code() == 1);
+  CHECK(status.category() == gopy::Status::Category::plugin);
   CHECK(status.message() ==
         "plugin 'tp_c' failed to attach (core 30): test_attach: attach of tp_c failed on purpose");
   CHECK(std::string(trace.text) == "tp_a+ tp_b+ tp_c! tp_b- tp_a-");
@@ -81,7 +82,7 @@ TEST_CASE("sequencer: a failing attach unwinds in reverse and returns the error"
   TestTrace again;
   REQUIRE(host.attach_phase(Phase::core, &again).is_ok());
   CHECK(std::string(again.text) == "tp_a+ tp_b+ tp_c+");
-  host.detach_all(&again);
+  CHECK(host.detach_all(&again).is_ok());
   CHECK(std::string(again.text) == "tp_a+ tp_b+ tp_c+ tp_c- tp_b- tp_a-");
 }
 
@@ -121,6 +122,24 @@ TEST_CASE("sequencer: an exception from a plugin without the SDK wrapper is cont
   CHECK(status.message() ==
         "plugin 'tp_raw' failed to attach (core 2): tp_raw: uncaught C++ exception: raw plugin threw");
   CHECK(std::string(trace.text) == "tp_a+ tp_raw! tp_a-");
+}
+
+TEST_CASE("sequencer: a detach failing while an attach failure unwinds adds its line",
+          "[sequencer]") {
+  TempDir tmp;
+  add_core_chain(tmp.path());
+  PluginHost host = host_for(tmp.path());
+  TestTrace trace;
+  std::strcpy(trace.fail_attach, "tp_c");
+  std::strcpy(trace.fail_detach, "tp_a");
+  gopy::Status status = host.attach_phase(Phase::core, &trace);
+  REQUIRE(status.is_error());
+  CHECK(status.category() == gopy::Status::Category::plugin);
+  CHECK(status.message() ==
+        "plugin 'tp_c' failed to attach (core 30): test_attach: attach of tp_c failed on purpose\n"
+        "plugin 'tp_a' failed to detach (core 10): test_detach: detach of tp_a failed on purpose");
+  CHECK(std::string(trace.text) == "tp_a+ tp_b+ tp_c! tp_b- tp_a-!");
+  host.unload_all();
 }
 
 TEST_CASE("sequencer: a failing detach does not stop the others", "[sequencer]") {
@@ -167,7 +186,7 @@ TEST_CASE("sequencer: the trace hook sees loads, attaches, detaches and unloads 
   });
   TestTrace trace;
   REQUIRE(host.attach_phase(Phase::core, &trace).is_ok());
-  host.detach_all(&trace);
+  CHECK(host.detach_all(&trace).is_ok());
   host.unload_all();
   CHECK(seen == std::vector<std::string>{"load tp_a", "attach tp_a", "load tp_b", "attach tp_b",
                                          "load tp_c", "attach tp_c", "detach tp_c", "detach tp_b",
@@ -184,7 +203,7 @@ TEST_CASE("sequencer: a host can be moved while attached", "[sequencer]") {
   REQUIRE(first.attach_phase(Phase::core, &trace).is_ok());
   PluginHost second(std::move(first));
   CHECK(second.attached().size() == 3);
-  second.detach_all(&trace);
+  CHECK(second.detach_all(&trace).is_ok());
   CHECK(std::string(trace.text) == "tp_a+ tp_b+ tp_c+ tp_c- tp_b- tp_a-");
 }
 

@@ -31,13 +31,15 @@ gopy::Status add_module(gopy_plugin_context& ctx) {
             gopy::dict_set_str(interp->modules, kName, module) == 0;
   if (where != nullptr) gopy::decref(where);
   if (module != nullptr) gopy::decref(module);
-  if (!ok) return gopy::Status::error(kName, "could not add its module");
+  if (!ok)
+    return gopy::Status::error(gopy::Status::Category::runtime, kName, "could not add its module");
   return gopy::Status::ok();
 }
 
 gopy::Status attach(gopy_plugin_context& ctx) {
 #if defined(GOPY_E2E_ATTACH_ERROR)
-  return gopy::Status::error(kName, "refused to attach on purpose");
+  return gopy::Status::error(gopy::Status::Category::runtime, kName,
+                             "refused to attach on purpose");
 #elif defined(GOPY_E2E_ATTACH_THROWS)
   throw std::runtime_error("thrown from attach on purpose");
 #endif
@@ -46,7 +48,8 @@ gopy::Status attach(gopy_plugin_context& ctx) {
 
 gopy::Status detach(gopy_plugin_context&) {
 #if defined(GOPY_E2E_DETACH_ERROR)
-  return gopy::Status::error(kName, "refused to detach on purpose");
+  return gopy::Status::error(gopy::Status::Category::runtime, kName,
+                             "refused to detach on purpose");
 #else
   return gopy::Status::ok();
 #endif

@@ -156,6 +156,44 @@ TEST_CASE("fault: a plugin failing in detach stops no other detach", "[e2e][faul
   CHECK(r.err.find("plugin 'e2e_detach_error' failed to detach") != std::string::npos);
 }
 
+TEST_CASE("fault: a detach failing while a failed attach is undone is reported too",
+          "[e2e][fault]") {
+  // In the failing phase the sequencer undoes it; in the core phase the start-up's teardown.
+  for (std::string where : {"main 25", "core 25"}) {
+    DYNAMIC_SECTION(where) {
+      GopyPrefix prefix;
+      fs::path site = prefix.site_plugins();
+      add_fixture(site, at("e2e_detach_error", where), e2e_library("e2e_detach_error"));
+      add_fixture(site, at("e2e_attach_throws", "main 30"), e2e_library("e2e_attach_throws"));
+      RunResult r = prefix.run({"-c", "print('ran')"});
+      CHECK(r.exit_code == 1);
+      CHECK(r.out.empty());
+      CHECK(r.err ==
+            "plugin 'e2e_attach_throws' failed to attach (main 30): e2e_attach_throws: uncaught "
+            "C++ exception: thrown from attach on purpose\n"
+            "plugin 'e2e_detach_error' failed to detach (" +
+                where + "): e2e_detach_error: refused to detach on purpose\n");
+    }
+  }
+}
+
+TEST_CASE("fault: a detach failing after a fatal start-up error is reported after it",
+          "[e2e][fault]") {
+  GopyPrefix prefix;
+  fs::path site = prefix.site_plugins();
+  add_fixture(site, at("e2e_detach_error", "core 25"), e2e_library("e2e_detach_error"));
+  RunResult r = prefix.run({"-c", "print('ran')"}, {"PYTHONIOENCODING=no-such-codec"});
+  INFO("stderr: " << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  const std::string detach_line =
+      "plugin 'e2e_detach_error' failed to detach (core 25): e2e_detach_error: refused to "
+      "detach on purpose\n";
+  CHECK(r.err.rfind("Fatal Python error: init_stdio_encoding: ", 0) == 0);
+  REQUIRE(r.err.size() > detach_line.size());
+  CHECK(r.err.substr(r.err.size() - detach_line.size()) == detach_line);
+}
+
 TEST_CASE("fault: a healthy plugin's effect is visible from gopy -c", "[e2e]") {
   GopyPrefix prefix;
   fs::path site = prefix.site_plugins();

@@ -53,7 +53,7 @@ class InitConfig {
     if (gopy_InitConfig_GetExitCode(get(), &code)) return Status::exit(code);
     const char* msg = nullptr;
     gopy_InitConfig_GetError(get(), &msg);
-    return Status::error(func, msg ? msg : "unknown error");
+    return Status::error(Status::Category::runtime, func, msg ? msg : "unknown error");
   }
 
   std::unique_ptr<gopy_InitConfig, void (*)(gopy_InitConfig*)> config_;

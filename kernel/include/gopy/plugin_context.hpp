@@ -75,7 +75,8 @@ class PluginContext {
  private:
   Status check(int status, const std::string& name) const {
     if (status == GOPY_PLUGIN_OK) return Status::ok();
-    return Status::error(ctx_->plugin_name != nullptr ? ctx_->plugin_name : "plugin",
+    return Status::error(Status::Category::config,
+                         ctx_->plugin_name != nullptr ? ctx_->plugin_name : "plugin",
                          std::string(gopy_PluginStatus_Text(status)) + ": " + name);
   }
   static std::optional<std::string> take(char* raw) {

@@ -1,6 +1,7 @@
 // Status values: how every boundary in gopy reports failure (kernel API, plugin ABI,
 // lifecycle steps). Modelled on CPython's PyStatus: ok, an error naming the failing
 // function with a message a user can act on, or a request to exit with a code.
+// [[nodiscard]]: gopy builds with -Werror=unused-result, so a dropped Status does not compile.
 #pragma once
 
 #include <string>
@@ -8,16 +9,25 @@
 
 namespace gopy {
 
-class Status {
+class [[nodiscard]] Status {
  public:
   enum class Kind { ok, error, exit };
+  // Which part of gopy failed: callers branch on this, never on the func or message text.
+  enum class Category {
+    none,        // ok, or an exit request
+    config,      // reading or setting the configuration
+    pathconfig,  // computing the path configuration
+    plugin,      // discovering, loading, attaching or detaching plugins
+    runtime,     // the interpreter (phase order, codecs, modules a plugin fills)
+  };
 
   static Status ok() { return Status(); }
   // An error: `func` is the function that failed (as PyStatus.func), `message` says what
   // was wrong. `exit_code` is what a process should exit with when this stops it.
-  static Status error(std::string func, std::string message, int exit_code = 1) {
+  static Status error(Category category, std::string func, std::string message, int exit_code = 1) {
     Status s;
     s.kind_ = Kind::error;
+    s.category_ = category;
     s.func_ = std::move(func);
     s.message_ = std::move(message);
     s.exit_code_ = exit_code;
@@ -37,6 +47,7 @@ class Status {
   // PyStatus_Exception: anything that is not ok stops the caller.
   bool is_exception() const { return kind_ != Kind::ok; }
   Kind kind() const { return kind_; }
+  Category category() const { return category_; }
   const std::string& func() const { return func_; }
   const std::string& message() const { return message_; }
   int exit_code() const { return exit_code_; }
@@ -49,6 +60,7 @@ class Status {
 
  private:
   Kind kind_ = Kind::ok;
+  Category category_ = Category::none;
   std::string func_;
   std::string message_;
   int exit_code_ = 0;

@@ -1,13 +1,13 @@
 // Result<T>: a value or a Python-level error (exception kind + message), the way every
-// primitive in gopy::prim reports failure. The object model turns an Error into the
-// exception of that kind; nothing here throws.
+// primitive in gopy::prim reports failure; an Expected<T, Error>. The object model turns
+// an Error into the exception of that kind; nothing here throws.
 #pragma once
 
 #include <string>
 #include <utility>
-#include <variant>
 
 #include "gopy/exception_kind.hpp"
+#include "gopy/expected.hpp"
 
 namespace gopy::prim {
 
@@ -26,23 +26,8 @@ inline Error zero_division_error(std::string message) {
 // CPython: PyErr_NoMemory (a MemoryError without a message).
 inline Error memory_error() { return {ExceptionKind::memory_error, {}}; }
 
+// Expected<T, Error> under the name the primitives have always used.
 template <class T>
-class [[nodiscard]] Result {
- public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}
-  Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}
-
-  bool ok() const { return state_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  const T& value() const& { return std::get<0>(state_); }
-  T& value() & { return std::get<0>(state_); }
-  T&& value() && { return std::get<0>(std::move(state_)); }
-  const T& operator*() const& { return value(); }
-  const T* operator->() const { return &value(); }
-  const Error& error() const { return std::get<1>(state_); }
-
- private:
-  std::variant<T, Error> state_;
-};
+using Result = Expected<T, Error>;
 
 }  // namespace gopy::prim

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "gopy/expected.hpp"
 #include "gopy/plugin_abi.h"
 #include "gopy/status.hpp"
 
@@ -76,12 +77,9 @@ struct FsError {
   std::string message;  // str(exc)
 };
 
+// A file-system answer: its value or the error, never both or neither.
 template <typename T>
-struct FsResult {
-  std::optional<T> value;        // set on success
-  std::optional<FsError> error;  // set on failure
-  bool ok() const { return value.has_value(); }
-};
+using FsResult = Expected<T, FsError>;
 
 class FileSystem {
  public:

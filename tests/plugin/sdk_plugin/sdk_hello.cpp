@@ -6,7 +6,9 @@ namespace {
 
 gopy::Status attach(gopy_plugin_context& ctx) {
   auto* trace = static_cast<TestTrace*>(ctx.interp);
-  if (trace == nullptr) return gopy::Status::error("sdk_hello", "no trace to record into");
+  if (trace == nullptr)
+    return gopy::Status::error(gopy::Status::Category::runtime, "sdk_hello",
+                               "no trace to record into");
   trace->add(ctx.phase, ctx.order == 25 ? ":25:sdk_hello+" : ":?:sdk_hello+");
   return gopy::Status::ok();
 }

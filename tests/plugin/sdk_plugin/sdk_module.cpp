@@ -21,7 +21,9 @@ gopy::Status attach(gopy_plugin_context& ctx) {
             gopy::dict_set_str(interp->modules, "sdk_module", module) == 0;
   if (where != nullptr) gopy::decref(where);
   if (module != nullptr) gopy::decref(module);
-  if (!ok) return gopy::Status::error("sdk_module", "could not add the module");
+  if (!ok)
+    return gopy::Status::error(gopy::Status::Category::runtime, "sdk_module",
+                               "could not add the module");
   return gopy::Status::ok();
 }
 
