@@ -55,12 +55,7 @@ Status call_plugin(gopy_plugin_callback fn, const CallSite& site, void* interp,
     rc = -1;
     record_plugin_error(&ctx, name.c_str(), "uncaught C++ exception");
   }
-  if (rc == 0) {
-    // CPython's path step round-trips the configuration through a dict, which makes every
-    // BOOL field 0/1 (Modules/getpath.c: _PyConfig_AsDict, then _PyConfig_FromDict).
-    if (site.fills_path_config && view.path_config != nullptr) normalize_bool_fields(*view.path_config);
-    return Status::ok();
-  }
+  if (rc == 0) return Status::ok();
   std::string detail = call.error_set
                            ? call.error_message
                            : "returned " + std::to_string(rc) + " without an error message";
@@ -134,7 +129,12 @@ struct PluginHost::Impl {
       status = call(libraries[step.plugin].descriptor->attach, step, interp, "attach");
       return status.is_ok() ? TraceEvent::Kind::attach : TraceEvent::Kind::attach_failed;
     });
-    if (status.is_ok()) attached.push_back(si);
+    if (!status.is_ok()) return status;
+    attached.push_back(si);
+    // CPython's path step round-trips the configuration through a dict, which makes every
+    // BOOL field 0/1 (Modules/getpath.c: _PyConfig_AsDict, then _PyConfig_FromDict).
+    if (fills_path_config(plan.plugins[step.plugin]) && view.path_config != nullptr)
+      normalize_bool_fields(*view.path_config);
     return status;
   }
 
