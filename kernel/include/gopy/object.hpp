@@ -31,6 +31,9 @@ struct Interpreter;
 
 inline constexpr ssize kImmortalRefcnt = ssize(1) << 50;
 
+// A traversal callback: returns non-zero to stop the traversal.
+using VisitFn = int (*)(Object* ref, void* arg);
+
 // The header every Python object starts with.
 struct Object {
   ssize refcnt = 1;
@@ -46,6 +49,14 @@ struct Object {
   // Drop every reference this object holds to other objects. Finalize calls it on all
   // live objects first, so reference cycles fall apart before anything is freed.
   virtual void clear_refs() {}
+  // Calls `visit(ref, arg)` for every object this one holds a strong reference to, and
+  // stops at the first non-zero result, which it returns (CPython: tp_traverse). Every
+  // type that can hold references overrides it; the cycle collector depends on it.
+  virtual int traverse(VisitFn visit, void* arg) {
+    (void)visit;
+    (void)arg;
+    return 0;
+  }
 };
 
 // Frees an object whose count reached zero: runs its type's finalizer (`__del__`) once,
