@@ -43,7 +43,7 @@ enum class CmpOpKind : std::uint8_t { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In
 enum class ExprKind : std::uint8_t {
   BoolOp, NamedExpr, BinOp, UnaryOp, Lambda, IfExp, Dict, Set, ListComp, SetComp, DictComp,
   GeneratorExp, Compare, Call, FormattedValue, JoinedStr, Constant, Attribute, Subscript,
-  Starred, Name, List, Tuple, Slice
+  Starred, Name, List, Tuple, Slice, Await, Yield, YieldFrom
 };
 
 enum class StmtKind : std::uint8_t {
@@ -301,6 +301,27 @@ struct Starred : Expr {
   Starred() : Expr(kKind) {}
   Expr* value = nullptr;
   ExprContext ctx = ExprContext::Load;
+};
+
+// `await value`
+struct Await : Expr {
+  static constexpr ExprKind kKind = ExprKind::Await;
+  Await() : Expr(kKind) {}
+  Expr* value = nullptr;
+};
+
+// `yield value`; value is nullptr for a bare `yield`.
+struct Yield : Expr {
+  static constexpr ExprKind kKind = ExprKind::Yield;
+  Yield() : Expr(kKind) {}
+  Expr* value = nullptr;
+};
+
+// `yield from value`
+struct YieldFrom : Expr {
+  static constexpr ExprKind kKind = ExprKind::YieldFrom;
+  YieldFrom() : Expr(kKind) {}
+  Expr* value = nullptr;
 };
 
 struct Name : Expr {

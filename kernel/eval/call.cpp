@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "eval/code.hpp"
-#include "eval/nodes_expr.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/signals.hpp"
 #include "object/function_internal.hpp"
@@ -28,18 +27,25 @@ void CodeObject::clear_refs() {
   for (Object* o : old) decref(o);
 }
 
+int CodeObject::traverse(VisitFn visit, void* arg) {
+  for (Object* o : consts)
+    if (int r = visit(o, arg)) return r;
+  return 0;
+}
+
+int FunctionObject::traverse(VisitFn visit, void* arg) {
+  Object* refs[] = {code, globals, defaults, kwdefaults, closure, name, qualname, module, dict};
+  for (Object* o : refs)
+    if (o)
+      if (int r = visit(o, arg)) return r;
+  return 0;
+}
+
 void FunctionObject::clear_refs() {
   CodeObject* c = code;
   code = nullptr;
   xdecref(c);
   function_clear_fields(this);
-}
-
-void traceback_here(Frame& f) {
-  ThreadState* ts = get_thread_state();
-  if (!ts->traceback_pending || !ts->current_exception) return;
-  ts->traceback_pending = false;
-  traceback_add(static_cast<BaseExceptionObject*>(ts->current_exception), f.code->filename, f.code->name, f.lineno);
 }
 
 namespace {
@@ -173,106 +179,91 @@ void init_cells(CodeObject* co, Object** slots, TupleObject* closure) {
   }
 }
 
-struct SlotStack {
-  ThreadState* ts;
-  Object** slots;
-  int n;
-  SlotStack(ThreadState* t, int count) : ts(t), slots(t->slots_top), n(count) {
-    std::fill(slots, slots + n, nullptr);
-    ts->slots_top += n;
-  }
-  ~SlotStack() {
-    for (int i = 0; i < n; ++i) xdecref(slots[i]);
-    ts->slots_top = slots;
-  }
-};
+}  // namespace
 
-bool check_depth(ThreadState* ts, int need_slots) {
-  if (ts->depth >= ts->interp->recursion_limit || cpp_stack_exhausted(ts) ||
-      ts->slots_top + need_slots > ts->slots_end) {
-    set_error(&exc_RecursionError, "maximum recursion depth exceeded");
+bool bind_call(FunctionObject* fn, Frame* f, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  CodeObject* co = fn->code;
+  Object** slots = f->slots;
+  bool simple = !kwnames && nargs == size_t(co->argcount) && !co->has_varargs && !co->has_varkw && !co->kwonlycount;
+  if (simple) {
+    for (size_t i = 0; i < nargs; ++i) slots[i] = new_ref(args[i]);
+  } else if (!bind_arguments(fn, co, slots, args, nargs, kwnames)) {
     return false;
   }
+  if (!co->cellnames.empty() || fn->closure) init_cells(co, slots, fn->closure);
   return true;
 }
-
-// Runs the body in a prepared frame; returns the result or null (with a traceback entry).
-Object* run_frame(ThreadState* ts, Frame& f) {
-  CodeObject* co = f.code;
-  Object* result = nullptr;
-  {
-    ActiveFrame active(ts, f);
-    if (check_signals() < 0) {
-      // A pending signal is acted on as the frame starts (CPython: RESUME): the body does
-      // not run and the frame fails with KeyboardInterrupt.
-    } else if (co->expr_body) {
-      f.lineno = co->expr_body->lineno;
-      result = co->expr_body->eval(f);
-    } else {
-      Exec r = exec_block(co->body, f);
-      if (r == Exec::return_) result = f.retval;
-      else if (r != Exec::error) result = new_none();
-      else xdecref(f.retval);
-    }
-  }
-  if (!result) {
-    traceback_here(f);
-    ts->traceback_pending = true;  // the caller's frame adds its own entry
-  }
-  return result;
-}
-
-}  // namespace
 
 Object* function_call(Object* callable, Object* const* args, size_t nargs, TupleObject* kwnames) {
   auto* fn = static_cast<FunctionObject*>(callable);
   CodeObject* co = fn->code;
   ThreadState* ts = get_thread_state();
-  int n = co->nslots();
-  if (!check_depth(ts, n)) return nullptr;
-  SlotStack stack(ts, n);
-  Object** slots = stack.slots;
-  bool simple = !kwnames && nargs == size_t(co->argcount) && !co->has_varargs && !co->has_varkw && !co->kwonlycount;
-  if (simple) {
-    for (size_t i = 0; i < nargs; ++i) slots[i] = new_ref(args[i]);
-  } else if (!bind_arguments(fn, co, slots, args, nargs, kwnames)) {
+  if (co->is_generator) {
+    // A generator function: the frame is bound now and runs on the first next().
+    Frame* f = new_heap_frame(co);
+    if (!f) return no_memory();
+    if (!bind_call(fn, f, args, nargs, kwnames)) {
+      release_frame(ts, f);
+      return nullptr;
+    }
+    f->func = new_ref(fn);
+    f->globals = fn->globals;
+    f->builtins = ts->interp->builtins_dict;
+    f->locals = nullptr;
+    return new_generator(f, fn);
+  }
+  if (!check_recursion(ts)) return nullptr;
+  Frame* f = push_frame(ts, co);
+  if (!f) return no_memory();
+  if (!bind_call(fn, f, args, nargs, kwnames)) {
+    release_frame(ts, f);
     return nullptr;
   }
-  if (!co->cellnames.empty() || fn->closure) init_cells(co, slots, fn->closure);
-  incref(fn);  // the frame keeps the function (and so its code and globals) alive
-  Frame f{co, slots, fn->globals, ts->interp->builtins_dict, nullptr};
-  f.lineno = co->firstlineno;
-  Object* r = run_frame(ts, f);
-  decref(fn);
+  f->func = new_ref(fn);  // the frame keeps the function (and so its code and globals) alive
+  f->globals = fn->globals;
+  f->builtins = ts->interp->builtins_dict;
+  f->locals = nullptr;
+  Object* r = eval_frame(ts, f);
+  release_frame(ts, f);
   return r;
 }
 
 Object* run_class_body(FunctionObject* body_fn, DictObject* ns) {
   CodeObject* co = body_fn->code;
   ThreadState* ts = get_thread_state();
-  int n = co->nslots();
-  if (!check_depth(ts, n)) return nullptr;
-  SlotStack stack(ts, n);
-  init_cells(co, stack.slots, body_fn->closure);
-  Frame f{co, stack.slots, body_fn->globals, ts->interp->builtins_dict, ns};
-  f.lineno = co->firstlineno;
-  Object* r = run_frame(ts, f);
-  if (!r) return nullptr;
-  decref(r);
-  if (co->class_cell >= 0) return new_ref(stack.slots[co->class_cell]);
-  return new_none();
+  if (!check_recursion(ts)) return nullptr;
+  Frame* f = push_frame(ts, co);
+  if (!f) return no_memory();
+  init_cells(co, f->slots, body_fn->closure);
+  f->func = new_ref(body_fn);
+  f->globals = body_fn->globals;
+  f->builtins = ts->interp->builtins_dict;
+  f->locals = ns;
+  Object* r = eval_frame(ts, f);
+  Object* cell = nullptr;
+  if (r) {
+    decref(r);
+    cell = co->class_cell >= 0 ? new_ref(f->slots[co->class_cell]) : new_none();
+  }
+  release_frame(ts, f);
+  return cell;
 }
 
 Object* run_module_code(CodeObject* co, DictObject* globals) {
   ThreadState* ts = get_thread_state();
-  int n = co->nslots();
-  if (!check_depth(ts, n)) return nullptr;
-  SlotStack stack(ts, n);
-  init_cells(co, stack.slots, nullptr);
+  if (!check_recursion(ts)) return nullptr;
+  Frame* f = push_frame(ts, co);
+  if (!f) return no_memory();
+  init_cells(co, f->slots, nullptr);
   if (!dict_get_str(globals, "__builtins__")) dict_set_str(globals, "__builtins__", ts->interp->builtins_module);
-  Frame f{co, stack.slots, globals, ts->interp->builtins_dict, globals};
-  f.lineno = co->firstlineno;
-  return run_frame(ts, f);
+  incref(co);  // the frame keeps the code alive
+  f->globals = globals;
+  f->builtins = ts->interp->builtins_dict;
+  f->locals = globals;
+  Object* r = eval_frame(ts, f);
+  release_frame(ts, f);
+  decref(co);
+  return r;
 }
 
 void init_eval_types() {
@@ -281,7 +272,7 @@ void init_eval_types() {
   done = true;
   make_static_type(&code_type, &type_type, "code", &object_type, 0);
   function_type.tp_call = function_call;
-  init_genexpr_type();
+  init_generator_type();
 }
 
 }  // namespace gopy

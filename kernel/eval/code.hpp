@@ -1,20 +1,19 @@
-// The evaluator's core data: compiled code, frames and the node interfaces.
+// The evaluator's core data: code objects (bytecode) and frames.
 //
-// Strategy: gopy compiles the AST into a *resolved tree* of C++ nodes ("closure
-// compilation"): every name is resolved at compile time to a frame slot, a cell, a global
-// or a namespace lookup; constants are pre-built objects; keyword names are pre-built
-// tuples. Each node evaluates itself with one virtual call. We chose this over bytecode
-// because it reuses the AST shape directly (less code to get right in a short time), the
-// per-node dispatch costs about what a bytecode switch costs, and C++ recursion mirrors
-// Python's structure so tracebacks and exception unwinding map onto plain returns. The
-// price is C++ stack depth per Python call, which the recursion guard bounds.
+// Strategy: the compiler turns the AST into bytecode for a stack machine (eval/bytecode.hpp)
+// and one evaluation loop (ceval.cpp) runs it. Frames live on a data stack allocated in
+// chunks (frame_stack.cpp), not on the C++ stack: a Python-to-Python call pushes a frame and
+// the same loop continues, so Python recursion is bounded by sys.getrecursionlimit() only.
+// A generator owns its frame on the heap, which the loop suspends at `yield` and resumes.
+// C++ calling Python (special methods, builtins calling callables) enters a new loop
+// invocation, bounded by the C-stack guard. CPython: Python/ceval.c, Include/internal/
+// pycore_frame.h.
 #pragma once
 
-#include <memory>
-#include <new>
 #include <string>
 #include <vector>
 
+#include "eval/bytecode.hpp"
 #include "eval/out_of_memory.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
@@ -26,40 +25,11 @@
 namespace gopy {
 
 struct Frame;
-struct CodeObject;
-struct GenPlan;  // a generator expression's clauses (nodes_expr.hpp)
-
-// How a statement finished.
-enum class Exec { normal, return_, break_, continue_, error };
-
-struct ExprNode {
-  int lineno = 0;
-  virtual ~ExprNode() = default;
-  // A new reference, or nullptr with the exception set.
-  virtual Object* eval(Frame& f) = 0;
-};
-
-struct StmtNode {
-  int lineno = 0;
-  virtual ~StmtNode() = default;
-  virtual Exec exec(Frame& f) = 0;
-};
-
-// An assignment target (Name, Attribute, Subscript, Tuple/List unpacking).
-struct TargetNode {
-  int lineno = 0;
-  virtual ~TargetNode() = default;
-  virtual int assign(Frame& f, Object* value) = 0;  // value borrowed; -1 on error
-  virtual int del(Frame& f) = 0;
-};
-
-using ExprPtr = std::unique_ptr<ExprNode>;
-using StmtPtr = std::unique_ptr<StmtNode>;
-using TargetPtr = std::unique_ptr<TargetNode>;
+struct GeneratorObject;
 
 enum class CodeKind { module, function, class_body, genexpr };
 
-// Compiled code: the tree plus the frame layout.
+// Compiled code: instructions plus the frame layout (CPython: PyCodeObject).
 struct CodeObject : Object {
   CodeKind kind = CodeKind::function;
   StrObject* name = nullptr;      // co_name
@@ -71,6 +41,7 @@ struct CodeObject : Object {
   int kwonlycount = 0;
   bool has_varargs = false;
   bool has_varkw = false;
+  bool is_generator = false;  // contains yield (or is a generator expression)
   // Slot names: parameters first (positional, keyword-only, *args, **kwargs), then locals.
   std::vector<StrObject*> varnames;
   int nlocals = 0;  // plain slots
@@ -79,18 +50,24 @@ struct CodeObject : Object {
   std::vector<int> cell_from_arg;
   std::vector<StrObject*> cellnames;
   std::vector<StrObject*> freenames;  // free variables come after the cells (from the closure)
+  // The slots of the defining frame whose cells become this code's free variables.
+  std::vector<int> closure_slots;
   int class_cell = -1;     // class bodies: the cell slot of __class__, or -1
   bool uses_locals_dict = false;  // module and class bodies resolve names through a dict
-  std::vector<StmtPtr> body;
-  ExprPtr expr_body;       // lambdas: the expression
-  std::unique_ptr<GenPlan> gen;  // generator expressions: clauses and element
 
-  // Everything the tree needs alive (constants, names, nested code, kwnames tuples).
+  std::vector<Instr> instrs;
+  std::vector<int> lines;            // the source line of each instruction
+  std::vector<int> handler_of;       // each instruction's exception handler index, or -1
+  std::vector<ExceptionHandler> handlers;
+  int stacksize = 0;       // the deepest the value stack gets
+  int max_exc_level = 0;   // nested `except`/`finally` handlers in this code at once
+  // Constants, names, nested code and kwnames tuples (owned).
   std::vector<Object*> consts;
 
   CodeObject();
   ~CodeObject() override;
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
   int nslots() const { return nlocals + int(cellnames.size()) + int(freenames.size()); }
   int first_cell() const { return nlocals; }
   int first_free() const { return nlocals + int(cellnames.size()); }
@@ -100,61 +77,55 @@ struct CodeObject : Object {
     consts.push_back(o);
     return o;
   }
+  int line_at(const Instr* ip) const { return lines[size_t(ip - instrs.data())]; }
 };
 
+// An executing or suspended frame (CPython: _PyInterpreterFrame). Its slots, value stack
+// and handled-exception records follow it in the same allocation.
 struct Frame {
   CodeObject* code;
+  FunctionObject* func;  // owned, or null (module code: the caller keeps the code alive)
   Object** slots;        // nslots() entries: locals, then cells, then free cells
   DictObject* globals;   // borrowed (the function keeps it alive)
   DictObject* builtins;  // borrowed
   DictObject* locals;    // module/class namespace, else null
-  Object* retval = nullptr;
-  int lineno = 0;
   Frame* back = nullptr;
+  const Instr* ip = nullptr;   // the next instruction
+  Object** sp = nullptr;       // the value stack's top (one past the last value)
+  Object** stack_base = nullptr;
+  HandledException* handled = nullptr;  // max_exc_level records
+  int exc_level = 0;           // how many of them are linked into the thread's chain
+  int lineno = 0;              // the line of the failing instruction, for tracebacks
+  GeneratorObject* gen = nullptr;  // the generator owning this frame (heap frame), or null
+  bool entry = false;          // returning ends the current evaluation loop invocation
+  bool on_heap = false;
+  bool finished = false;       // generator frames: ran to its end
 };
+
+// Frame storage (frame_stack.cpp). A frame for `code`, its slots and stack cleared; pushed
+// on the thread's data stack, or on the heap for a generator. Null on memory exhaustion.
+Frame* push_frame(ThreadState* ts, CodeObject* code);
+Frame* new_heap_frame(CodeObject* code);
+// Drops the frame's references (slots, value stack, function) and releases its storage.
+void release_frame(ThreadState* ts, Frame* f);
+// Drops a frame's references, keeping its storage.
+void clear_frame_refs(Frame* f);
+void free_data_stack(ThreadState* ts);
 
 // Adds a traceback entry for this frame when the current exception has none yet for it
 // (CPython adds one per frame at its error label, PyTraceBack_Here).
 void traceback_here(Frame& f);
 
-// Makes a frame the thread's innermost executing frame for its lifetime: the frame chain
-// and the call depth are restored however the execution ends, a std::bad_alloc unwinding
-// through it included.
-class ActiveFrame {
- public:
-  ActiveFrame(ThreadState* ts, Frame& f) : ts_(ts), f_(f) {
-    f.back = ts->frame;
-    ts->frame = &f;
-    ++ts->depth;
-  }
-  ~ActiveFrame() {
-    --ts_->depth;
-    ts_->frame = f_.back;
-  }
-  ActiveFrame(const ActiveFrame&) = delete;
-  ActiveFrame& operator=(const ActiveFrame&) = delete;
+// Runs a frame (and every Python frame it calls) until it returns or suspends. Returns
+// the returned or yielded value, or null with the exception set. `throwing`: resume by
+// raising the current exception at the frame's instruction (generator.throw).
+Object* eval_frame(ThreadState* ts, Frame* f, bool throwing = false);
 
- private:
-  ThreadState* ts_;
-  Frame& f_;
-};
-
-// Executes a statement list, tracking the current line. A std::bad_alloc that escapes an
-// allocation path becomes a MemoryError raised by the statement it interrupted.
-inline Exec exec_block(const std::vector<StmtPtr>& body, Frame& f) {
-  for (const auto& s : body) {
-    f.lineno = s->lineno;
-    Exec r;
-    try {
-      r = s->exec(f);
-    } catch (const std::bad_alloc&) {
-      raise_memory_error_for_bad_alloc();
-      r = Exec::error;
-    }
-    if (r != Exec::normal) return r;
-  }
-  return Exec::normal;
-}
+// Fills a new frame's parameter slots, cells and free cells for a call; false with
+// TypeError set. References in `args` are borrowed.
+bool bind_call(FunctionObject* fn, Frame* f, Object* const* args, size_t nargs, TupleObject* kwnames);
+// Checks the Python recursion limit before a frame is pushed.
+bool check_recursion(ThreadState* ts);
 
 // Calls a Python function object (the function type's call slot).
 Object* function_call(Object* callable, Object* const* args, size_t nargs, TupleObject* kwnames);
@@ -163,5 +134,12 @@ Object* function_call(Object* callable, Object* const* args, size_t nargs, Tuple
 Object* run_class_body(FunctionObject* body_fn, DictObject* ns);
 // Runs module-level code with `globals` as the namespace.
 Object* run_module_code(CodeObject* code, DictObject* globals);
+
+// A generator for a frame whose arguments are bound (generator.cpp); steals the frame.
+Object* new_generator(Frame* f, FunctionObject* fn);
+extern TypeObject generator_type;
+// Sends a value into a generator (CPython: gen_send_ex2). Returns the yielded value, or
+// null: with an exception set on error, else the generator returned `*result` (new ref).
+Object* generator_send(Object* gen, Object* value, Object** result);
 
 }  // namespace gopy

@@ -1,8 +1,6 @@
-// Compiling expressions into nodes (CPython: Python/compile.c compiler_visit_expr1,
-// compiler_call, compiler_comprehension).
+// Compiling expressions into bytecode (CPython: Python/codegen.c codegen_visit_expr1,
+// codegen_call, codegen_comprehension, codegen_compare).
 #include "eval/compiler.hpp"
-#include "eval/nodes_expr.hpp"
-#include "eval/nodes_stmt.hpp"
 #include "gopy/object_bytes.hpp"
 #include "gopy/object_num.hpp"
 #include "object/strcat.hpp"
@@ -11,7 +9,35 @@ namespace gopy {
 
 namespace {
 
-BinaryOp bin_op(ast::BinOpKind k) {
+CmpKind cmp_kind(ast::CmpOpKind k) {
+  switch (k) {
+    case ast::CmpOpKind::Eq: return CmpKind::eq;
+    case ast::CmpOpKind::NotEq: return CmpKind::ne;
+    case ast::CmpOpKind::Lt: return CmpKind::lt;
+    case ast::CmpOpKind::LtE: return CmpKind::le;
+    case ast::CmpOpKind::Gt: return CmpKind::gt;
+    case ast::CmpOpKind::GtE: return CmpKind::ge;
+    case ast::CmpOpKind::Is: return CmpKind::is;
+    case ast::CmpOpKind::IsNot: return CmpKind::is_not;
+    case ast::CmpOpKind::In: return CmpKind::in;
+    case ast::CmpOpKind::NotIn: return CmpKind::not_in;
+  }
+  return CmpKind::eq;
+}
+
+enum CompKind { comp_list, comp_set, comp_dict, comp_gen };
+
+// Restores the line the compiler emits with when an expression is done.
+struct LineScope {
+  CompileUnit* u;
+  int saved;
+  LineScope(CompileUnit* unit, int line) : u(unit), saved(unit->line) { u->line = line; }
+  ~LineScope() { u->line = saved; }
+};
+
+}  // namespace
+
+BinaryOp ast_bin_op(ast::BinOpKind k) {
   switch (k) {
     case ast::BinOpKind::Add: return BinaryOp::add;
     case ast::BinOpKind::Sub: return BinaryOp::sub;
@@ -30,34 +56,7 @@ BinaryOp bin_op(ast::BinOpKind k) {
   return BinaryOp::add;
 }
 
-CmpKind cmp_kind(ast::CmpOpKind k) {
-  switch (k) {
-    case ast::CmpOpKind::Eq: return CmpKind::eq;
-    case ast::CmpOpKind::NotEq: return CmpKind::ne;
-    case ast::CmpOpKind::Lt: return CmpKind::lt;
-    case ast::CmpOpKind::LtE: return CmpKind::le;
-    case ast::CmpOpKind::Gt: return CmpKind::gt;
-    case ast::CmpOpKind::GtE: return CmpKind::ge;
-    case ast::CmpOpKind::Is: return CmpKind::is;
-    case ast::CmpOpKind::IsNot: return CmpKind::is_not;
-    case ast::CmpOpKind::In: return CmpKind::in;
-    case ast::CmpOpKind::NotIn: return CmpKind::not_in;
-  }
-  return CmpKind::eq;
-}
-
-}  // namespace
-
-std::vector<ExprPtr> Compiler::exprs(const ast::ExprList& list) {
-  std::vector<ExprPtr> out;
-  for (auto* e : list) out.push_back(expr(e));
-  return out;
-}
-
-// BinaryOp needs the exported helper for AugAssign too.
-BinaryOp ast_bin_op(ast::BinOpKind k) { return bin_op(k); }
-
-ExprPtr Compiler::constant(const ast::Constant* c) {
+void Compiler::constant(const ast::Constant* c) {
   Object* v = nullptr;
   switch (c->value_kind) {
     case ast::ConstantKind::None: v = new_none(); break;
@@ -75,306 +74,383 @@ ExprPtr Compiler::constant(const ast::Constant* c) {
     failed_ = true;
     v = new_none();
   }
-  keep(v);
-  auto n = std::make_unique<ConstNode>(v);
-  n->lineno = c->loc.lineno;
-  return n;
+  emit(Op::LOAD_CONST, add_const(v));
 }
 
-ExprPtr Compiler::expr(const ast::Expr* e) {
+// Evaluates a condition and jumps to `label` when its truth is `jump_if`.
+void Compiler::test_jump(const ast::Expr* e, bool jump_if, int label) {
+  expr(e);
+  emit_jump(jump_if ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE, label);
+}
+
+void Compiler::compare(const ast::Compare* c) {
+  expr(c->left);
+  size_t n = c->ops.size();
+  if (n == 1) {
+    expr(c->comparators[0]);
+    emit(Op::COMPARE_OP, int(cmp_kind(c->ops[0])));
+    return;
+  }
+  // a < b < c: each intermediate result that is false ends the chain as the value.
+  int cleanup = new_label(), end = new_label();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    expr(c->comparators[i]);
+    emit(Op::DUP_TOP);
+    emit(Op::ROT_THREE);
+    emit(Op::COMPARE_OP, int(cmp_kind(c->ops[i])));
+    emit_jump(Op::JUMP_IF_FALSE_OR_POP, cleanup);
+  }
+  expr(c->comparators[n - 1]);
+  emit(Op::COMPARE_OP, int(cmp_kind(c->ops[n - 1])));
+  emit_jump(Op::JUMP, end);
+  place(cleanup);
+  emit(Op::ROT_TWO);
+  emit(Op::POP_TOP);
+  place(end);
+}
+
+// A list, tuple or set display (starred elements unpack into it).
+void Compiler::display(const ast::ExprList& elts, ast::ExprKind kind) {
+  bool starred = false;
+  for (auto* x : elts) starred |= x->kind == ast::ExprKind::Starred;
+  if (!starred) {
+    for (auto* x : elts) expr(x);
+    emit(kind == ast::ExprKind::Set ? Op::BUILD_SET : kind == ast::ExprKind::List ? Op::BUILD_LIST : Op::BUILD_TUPLE,
+         int(elts.size()));
+    return;
+  }
+  emit(Op::BUILD_LIST, 0);
+  for (auto* x : elts) {
+    if (auto* st = ast::dyn_cast<ast::Starred>(x)) {
+      expr(st->value);
+      emit(Op::LIST_EXTEND, 1);
+    } else {
+      expr(x);
+      emit(Op::LIST_APPEND, 1);
+    }
+  }
+  if (kind == ast::ExprKind::Tuple) emit(Op::LIST_TO_TUPLE);
+  else if (kind == ast::ExprKind::Set) emit(Op::LIST_TO_SET);
+}
+
+void Compiler::yield_from(const ast::Expr* e) {
+  int loop = new_label(), exit = new_label();
+  expr(e);
+  emit(Op::GET_YIELD_FROM_ITER);
+  emit(Op::LOAD_CONST, add_const(new_none()));
+  place(loop);
+  emit_jump(Op::SEND, exit);
+  emit_jump(Op::YIELD_VALUE, exit);
+  emit_jump(Op::JUMP, loop);
+  place(exit);
+}
+
+void Compiler::expr(const ast::Expr* e) {
   if (failed_ || cpp_stack_exhausted(get_thread_state())) {
     if (!failed_) {
       failed_ = true;
       set_error(&exc_RecursionError, "maximum recursion depth exceeded during compilation");
     }
-    return std::make_unique<ConstNode>(None());
+    return;
   }
+  LineScope line(unit_, e->loc.lineno);
   using K = ast::ExprKind;
   switch (e->kind) {
     case K::BoolOp: {
       auto* b = ast::cast<ast::BoolOp>(e);
-      auto n = node<BoolOpNode>(e);
-      n->is_and = b->op == ast::BoolOpKind::And;
-      n->values = exprs(b->values);
-      return n;
+      int end = new_label();
+      Op jump = b->op == ast::BoolOpKind::And ? Op::JUMP_IF_FALSE_OR_POP : Op::JUMP_IF_TRUE_OR_POP;
+      for (size_t i = 0; i < b->values.size(); ++i) {
+        expr(b->values[i]);
+        if (i + 1 < b->values.size()) emit_jump(jump, end);
+      }
+      place(end);
+      return;
     }
     case K::NamedExpr: {
       auto* w = ast::cast<ast::NamedExpr>(e);
-      auto n = node<NamedExprNode>(e);
-      n->value = expr(w->value);
-      n->target = target(w->target);
-      return n;
+      expr(w->value);
+      emit(Op::DUP_TOP);
+      store_target(w->target);
+      return;
     }
     case K::BinOp: {
       auto* b = ast::cast<ast::BinOp>(e);
-      std::unique_ptr<BinaryNode> n;
-      if (b->op == ast::BinOpKind::Add) n = std::make_unique<AddNode>();
-      else if (b->op == ast::BinOpKind::Sub) n = std::make_unique<SubNode>();
-      else n = std::make_unique<BinaryNode>();
-      n->lineno = e->loc.lineno;
-      n->op = bin_op(b->op);
-      n->left = expr(b->left);
-      n->right = expr(b->right);
-      return n;
+      expr(b->left);
+      expr(b->right);
+      emit(Op::BINARY_OP, int(ast_bin_op(b->op)));
+      return;
     }
     case K::UnaryOp: {
       auto* u = ast::cast<ast::UnaryOp>(e);
+      expr(u->operand);
       if (u->op == ast::UnaryOpKind::Not) {
-        auto n = node<NotNode>(e);
-        n->operand = expr(u->operand);
-        return n;
+        emit(Op::UNARY_NOT);
+        return;
       }
-      auto n = node<UnaryNode>(e);
-      n->op = u->op == ast::UnaryOpKind::USub ? UnaryOp::neg : u->op == ast::UnaryOpKind::UAdd ? UnaryOp::pos
-                                                                                             : UnaryOp::invert;
-      n->operand = expr(u->operand);
-      return n;
+      UnaryOp op = u->op == ast::UnaryOpKind::USub   ? UnaryOp::neg
+                   : u->op == ast::UnaryOpKind::UAdd ? UnaryOp::pos
+                                                     : UnaryOp::invert;
+      emit(Op::UNARY_OP, int(op));
+      return;
     }
     case K::Lambda: {
       auto* l = ast::cast<ast::Lambda>(e);
-      return make_function(l->args, "<lambda>", l, nullptr, l->body, e->loc.lineno);
+      make_function(l->args, "<lambda>", l, nullptr, l->body, e->loc.lineno);
+      return;
     }
     case K::IfExp: {
       auto* i = ast::cast<ast::IfExp>(e);
-      auto n = node<IfExpNode>(e);
-      n->test = expr(i->test);
-      n->body = expr(i->body);
-      n->orelse = expr(i->orelse);
-      return n;
+      int orelse = new_label(), end = new_label();
+      test_jump(i->test, false, orelse);
+      expr(i->body);
+      emit_jump(Op::JUMP, end);
+      place(orelse);
+      expr(i->orelse);
+      place(end);
+      return;
     }
     case K::Dict: {
       auto* d = ast::cast<ast::Dict>(e);
-      auto n = node<DictBuildNode>(e);
+      emit(Op::BUILD_MAP, 0);
       for (size_t i = 0; i < d->values.size(); ++i) {
-        n->keys.push_back(d->keys[i] ? expr(d->keys[i]) : nullptr);
-        n->values.push_back(expr(d->values[i]));
-      }
-      return n;
-    }
-    case K::Set:
-    case K::List:
-    case K::Tuple: {
-      const ast::ExprList& elts = e->kind == K::Set    ? ast::cast<ast::Set>(e)->elts
-                                  : e->kind == K::List ? ast::cast<ast::List>(e)->elts
-                                                       : ast::cast<ast::Tuple>(e)->elts;
-      auto n = node<SeqBuildNode>(e);
-      n->kind = e->kind == K::Set ? SeqBuildNode::set : e->kind == K::List ? SeqBuildNode::list : SeqBuildNode::tuple;
-      for (auto* x : elts) {
-        if (auto* st = ast::dyn_cast<ast::Starred>(x)) {
-          n->elts.push_back(expr(st->value));
-          n->starred.push_back(true);
-        } else {
-          n->elts.push_back(expr(x));
-          n->starred.push_back(false);
+        if (!d->keys[i]) {
+          expr(d->values[i]);
+          emit(Op::DICT_UPDATE, 1);
+          continue;
         }
+        expr(d->keys[i]);
+        expr(d->values[i]);
+        emit(Op::MAP_ADD, 1);
       }
-      return n;
+      return;
     }
+    case K::Set: display(ast::cast<ast::Set>(e)->elts, K::Set); return;
+    case K::List: display(ast::cast<ast::List>(e)->elts, K::List); return;
+    case K::Tuple: display(ast::cast<ast::Tuple>(e)->elts, K::Tuple); return;
     case K::ListComp:
     case K::SetComp:
-    case K::DictComp: return comprehension(e);
-    case K::GeneratorExp: return genexp(ast::cast<ast::GeneratorExp>(e));
-    case K::Compare: {
-      auto* c = ast::cast<ast::Compare>(e);
-      auto n = node<CompareNode>(e);
-      n->left = expr(c->left);
-      for (auto op : c->ops) n->ops.push_back(cmp_kind(op));
-      n->comparators = exprs(c->comparators);
-      return n;
-    }
-    case K::Call: return call(ast::cast<ast::Call>(e));
+    case K::DictComp: comprehension(e); return;
+    case K::GeneratorExp: genexp(ast::cast<ast::GeneratorExp>(e)); return;
+    case K::Compare: compare(ast::cast<ast::Compare>(e)); return;
+    case K::Call: call(ast::cast<ast::Call>(e)); return;
     case K::FormattedValue: {
       auto* fv = ast::cast<ast::FormattedValue>(e);
-      auto n = node<FormattedValueNode>(e);
-      n->value = expr(fv->value);
-      n->conversion = fv->conversion;
-      if (fv->format_spec) n->spec = expr(fv->format_spec);
-      return n;
+      expr(fv->value);
+      if (fv->format_spec) expr(fv->format_spec);
+      emit(Op::FORMAT_VALUE, fv->conversion, fv->format_spec ? 1 : 0);
+      return;
     }
     case K::JoinedStr: {
-      auto n = node<JoinedStrNode>(e);
-      for (auto* v : ast::cast<ast::JoinedStr>(e)->values) {
-        if (auto* c = ast::dyn_cast<ast::Constant>(v)) {
-          n->parts.push_back(constant(c));
-        } else {
-          n->parts.push_back(expr(v));
-        }
-      }
-      return n;
+      auto& values = ast::cast<ast::JoinedStr>(e)->values;
+      for (auto* v : values) expr(v);
+      emit(Op::BUILD_STRING, int(values.size()));
+      return;
     }
-    case K::Constant: return constant(ast::cast<ast::Constant>(e));
+    case K::Constant: constant(ast::cast<ast::Constant>(e)); return;
     case K::Attribute: {
       auto* a = ast::cast<ast::Attribute>(e);
-      auto n = node<AttributeNode>(e);
-      n->value = expr(a->value);
-      n->name = name_obj(a->attr);
-      return n;
+      expr(a->value);
+      emit(Op::LOAD_ATTR, name_const(a->attr));
+      return;
     }
     case K::Subscript: {
       auto* s = ast::cast<ast::Subscript>(e);
-      auto n = node<SubscriptNode>(e);
-      n->value = expr(s->value);
-      n->index = expr(s->slice);
-      return n;
+      expr(s->value);
+      expr(s->slice);
+      emit(Op::BINARY_SUBSCR);
+      return;
     }
-    case K::Starred:
-      fail("can't use starred expression here", e);
-      return std::make_unique<ConstNode>(None());
-    case K::Name: return load_name(ast::cast<ast::Name>(e)->id, e->loc.lineno);
+    case K::Starred: fail("can't use starred expression here", e); return;
+    case K::Name: load_name(ast::cast<ast::Name>(e)->id); return;
     case K::Slice: {
       auto* s = ast::cast<ast::Slice>(e);
-      auto n = node<SliceNode>(e);
-      if (s->lower) n->lower = expr(s->lower);
-      if (s->upper) n->upper = expr(s->upper);
-      if (s->step) n->step = expr(s->step);
-      return n;
+      int mask = 0;
+      if (s->lower) expr(s->lower), mask |= 1;
+      if (s->upper) expr(s->upper), mask |= 2;
+      if (s->step) expr(s->step), mask |= 4;
+      emit(Op::BUILD_SLICE, 0, mask);
+      return;
     }
+    case K::Yield: {
+      auto* y = ast::cast<ast::Yield>(e);
+      if (y->value) expr(y->value);
+      else emit(Op::LOAD_CONST, add_const(new_none()));
+      emit(Op::YIELD_VALUE, -1);
+      return;
+    }
+    case K::YieldFrom: yield_from(ast::cast<ast::YieldFrom>(e)->value); return;
+    case K::Await: fail("'await' outside async function", e); return;
   }
   fail("unsupported expression", e);
-  return std::make_unique<ConstNode>(None());
 }
 
-ExprPtr Compiler::call(const ast::Call* c) {
+void Compiler::call(const ast::Call* c) {
   bool has_star = false;
   for (auto* a : c->args) has_star |= a->kind == ast::ExprKind::Starred;
   bool has_kwstar = false;
   for (auto* k : c->keywords) has_kwstar |= k->arg.empty();
-  std::vector<Object*> names;
-  for (auto* k : c->keywords)
-    if (!k->arg.empty()) names.push_back(new_ref<Object>(intern(k->arg)));
-  TupleObject* kwnames = nullptr;
-  if (!names.empty()) {
-    kwnames = new_tuple_steal(std::move(names));
-    keep(kwnames);
+  if (has_star || has_kwstar) {
+    call_ex(c);
+    return;
   }
-  // obj.method(...) without * or **: the method-call fast path.
-  if (auto* attr = ast::dyn_cast<ast::Attribute>(c->func); attr && !has_star && !has_kwstar) {
-    auto n = node<MethodCallNode>(c);
-    n->obj = expr(attr->value);
-    n->name = name_obj(attr->attr);
-    n->args = exprs(c->args);
-    for (auto* k : c->keywords) n->args.push_back(expr(k->value));
-    n->kwnames = kwnames;
-    return n;
+  int kw = 0;
+  if (!c->keywords.empty()) {
+    std::vector<Object*> names;
+    for (auto* k : c->keywords) names.push_back(new_ref<Object>(intern(k->arg)));
+    kw = add_const(new_tuple_steal(std::move(names))) + 1;
   }
-  auto n = node<CallNode>(c);
-  n->func = expr(c->func);
-  n->simple = !has_star && !has_kwstar;
-  for (auto* a : c->args) {
-    if (auto* st = ast::dyn_cast<ast::Starred>(a)) {
-      n->args.push_back(expr(st->value));
-      n->starred.push_back(true);
-    } else {
-      n->args.push_back(expr(a));
-      n->starred.push_back(false);
-    }
+  int nargs = int(c->args.size() + c->keywords.size());
+  // obj.method(...): the method-call fast path (no bound method is made).
+  if (auto* attr = ast::dyn_cast<ast::Attribute>(c->func)) {
+    expr(attr->value);
+    emit(Op::LOAD_METHOD, name_const(attr->attr));
+    for (auto* a : c->args) expr(a);
+    for (auto* k : c->keywords) expr(k->value);
+    emit(Op::CALL_METHOD, nargs, kw);
+    return;
   }
-  for (auto* k : c->keywords) {
-    if (k->arg.empty()) n->kwstar.push_back(expr(k->value));
-    else n->kwvalues.push_back(expr(k->value));
-  }
-  n->kwnames = kwnames;
+  expr(c->func);
   // Zero-argument super(): __class__ cell and the first parameter (CPython: super_init_without_args).
-  if (auto* name = ast::dyn_cast<ast::Name>(c->func); name && name->id == "super" && c->args.empty()) {
+  if (auto* name = ast::dyn_cast<ast::Name>(c->func); name && name->id == "super" && nargs == 0) {
+    int class_slot = -1, self = 0;
     const Scope* s = scope_;
     while (s->kind == Scope::Kind::comprehension) s = s->parent;
     if (s->kind == Scope::Kind::function && !s->params.empty()) {
-      n->super_class_slot = cell_slot_for("__class__");
+      class_slot = cell_slot_for("__class__");
       const std::string& first = s->params[0];
       auto it = unit_->slots.cell.find({s, first});
-      if (it != unit_->slots.cell.end()) {
-        n->super_self_slot = it->second;
-        n->super_self_is_cell = true;
-      } else {
-        n->super_self_slot = unit_->slots.local.at({s, first});
-      }
+      if (it != unit_->slots.cell.end()) self = (it->second + 1) * 2 + 1;
+      else self = (unit_->slots.local.at({s, first}) + 1) * 2;
     }
+    emit(Op::CALL_SUPER0, class_slot + 1, self);
+    return;
   }
-  return n;
+  for (auto* a : c->args) expr(a);
+  for (auto* k : c->keywords) expr(k->value);
+  emit(Op::CALL, nargs, kw);
 }
 
-ExprPtr Compiler::comprehension(const ast::Expr* e) {
+// The general call form with *args/**kwargs: positional arguments into a list, keywords
+// into a dict (CPython: CALL_FUNCTION_EX).
+void Compiler::call_ex(const ast::Call* c) {
+  expr(c->func);
+  emit(Op::BUILD_LIST, 0);
+  for (auto* a : c->args) {
+    if (auto* st = ast::dyn_cast<ast::Starred>(a)) {
+      expr(st->value);
+      emit(Op::CALL_STAR_EXTEND);
+    } else {
+      expr(a);
+      emit(Op::LIST_APPEND, 1);
+    }
+  }
+  emit(Op::BUILD_MAP, 0);
+  for (auto* k : c->keywords) {
+    if (k->arg.empty()) continue;
+    expr(k->value);
+    emit(Op::CALL_KW_ADD, name_const(k->arg));
+  }
+  for (auto* k : c->keywords) {
+    if (!k->arg.empty()) continue;
+    expr(k->value);
+    emit(Op::CALL_KW_MERGE);
+  }
+  emit(Op::CALL_EX);
+}
+
+// Comprehension clauses: one FOR_ITER loop per clause, the element added at the innermost
+// (or yielded, for a generator expression). `depth`: iterators above the result.
+void Compiler::comprehension_clauses(const std::vector<ast::Comprehension*>& gens, size_t level, int kind,
+                                     const ast::Expr* elt, const ast::Expr* value, int depth,
+                                     bool skip_first_iter) {
+  const ast::Comprehension* g = gens[level];
+  if (level > 0 || !skip_first_iter) {
+    if (level > 0) expr(g->iter);
+    emit(Op::GET_ITER);
+  }
+  int loop = new_label(), exit = new_label();
+  place(loop);
+  emit_jump(Op::FOR_ITER, exit);
+  store_target(g->target);
+  for (auto* cond : g->ifs) test_jump(cond, false, loop);
+  if (level + 1 < gens.size()) {
+    comprehension_clauses(gens, level + 1, kind, elt, value, depth + 1, skip_first_iter);
+  } else {
+    expr(elt);
+    switch (kind) {
+      case comp_list: emit(Op::LIST_APPEND, depth + 2); break;
+      case comp_set: emit(Op::SET_ADD, depth + 2); break;
+      case comp_dict:
+        expr(value);
+        emit(Op::MAP_ADD, depth + 2);
+        break;
+      default:
+        emit(Op::YIELD_VALUE, -1);
+        emit(Op::POP_TOP);
+        break;
+    }
+  }
+  emit_jump(Op::JUMP_BACKWARD, loop);
+  place(exit);
+}
+
+// List/set/dict comprehensions run inlined in the current frame (PEP 709).
+void Compiler::comprehension(const ast::Expr* e) {
   const Scope* cs = table_.scope_for(e);
   const std::vector<ast::Comprehension*>* gens;
-  auto n = node<ComprehensionNode>(e);
   const ast::Expr* elt = nullptr;
   const ast::Expr* value = nullptr;
+  int kind;
   if (auto* l = ast::dyn_cast<ast::ListComp>(e)) {
     gens = &l->generators;
     elt = l->elt;
-    n->kind = ComprehensionNode::list;
+    kind = comp_list;
   } else if (auto* s = ast::dyn_cast<ast::SetComp>(e)) {
     gens = &s->generators;
     elt = s->elt;
-    n->kind = ComprehensionNode::set;
+    kind = comp_set;
   } else {
     auto* d = ast::cast<ast::DictComp>(e);
     gens = &d->generators;
     elt = d->key;
     value = d->value;
-    n->kind = ComprehensionNode::dict;
+    kind = comp_dict;
   }
   // The first iterable belongs to the enclosing scope.
-  ExprPtr first = expr((*gens)[0]->iter);
+  expr((*gens)[0]->iter);
   const Scope* saved = scope_;
   scope_ = cs;
-  for (size_t i = 0; i < gens->size(); ++i) {
-    ComprehensionClause clause;
-    clause.iter = i == 0 ? std::move(first) : expr((*gens)[i]->iter);
-    clause.target = target((*gens)[i]->target);
-    for (auto* cond : (*gens)[i]->ifs) clause.ifs.push_back(expr(cond));
-    n->clauses.push_back(std::move(clause));
+  // Captured comprehension variables get a fresh cell per run.
+  for (const auto& name : cs->bound) {
+    auto ct = unit_->slots.cell.find({cs, name});
+    if (ct != unit_->slots.cell.end()) emit(Op::MAKE_CELL, ct->second);
   }
-  n->elt = expr(elt);
-  if (value) n->value = expr(value);
+  emit(kind == comp_list ? Op::BUILD_LIST : kind == comp_set ? Op::BUILD_SET : Op::BUILD_MAP, 0);
+  emit(Op::ROT_TWO);
+  comprehension_clauses(*gens, 0, kind, elt, value, 0, false);
   scope_ = saved;
+  // The comprehension's own variables are hidden: drop what they hold.
   for (const auto& name : cs->bound) {
     auto it = unit_->slots.local.find({cs, name});
-    if (it != unit_->slots.local.end()) n->hidden_slots.push_back(it->second);
-    auto ct = unit_->slots.cell.find({cs, name});
-    if (ct != unit_->slots.cell.end()) n->fresh_cells.push_back(ct->second);
+    if (it != unit_->slots.local.end()) emit(Op::CLEAR_FAST, it->second);
   }
-  return n;
 }
 
-ExprPtr Compiler::genexp(const ast::GeneratorExp* g) {
-  const Scope* gs = table_.scope_for(g);
-  auto n = node<GenExprNode>(g);
-  n->first_iter = expr(g->generators[0]->iter);
-  // Compile the clauses inside the generator's own code object.
+// A generator expression: a generator function over its first iterable, called at once.
+void Compiler::genexp(const ast::GeneratorExp* g) {
   ast::Arguments no_args;
-  auto mk = make_function(no_args, "<genexpr>", g, nullptr, nullptr, g->loc.lineno);
-  auto* make_node = static_cast<MakeFunctionNode*>(mk.get());
-  CodeObject* code = make_node->code;
-  // make_function compiled no body; build the plan in the generator's unit now.
-  CompileUnit u;
-  u.scope = gs;
-  u.code = code;
-  u.qualname = as_str(code->qualname)->utf8;
-  u.parent = unit_;
-  CompileUnit* saved_unit = unit_;
-  const Scope* saved_scope = scope_;
-  // Re-run the layout on a scratch code so the slot maps match the real one.
-  auto* scratch = make<CodeObject>();
-  u.code = scratch;
-  layout(u);
-  u.code = code;
-  decref(scratch);
-  unit_ = &u;
-  scope_ = gs;
-  code->gen = std::make_unique<GenPlan>();
-  for (size_t i = 0; i < g->generators.size(); ++i) {
-    ComprehensionClause clause;
-    if (i) clause.iter = expr(g->generators[i]->iter);
-    clause.target = target(g->generators[i]->target);
-    for (auto* cond : g->generators[i]->ifs) clause.ifs.push_back(expr(cond));
-    code->gen->clauses.push_back(std::move(clause));
-  }
-  code->gen->elt = expr(g->elt);
-  unit_ = saved_unit;
-  scope_ = saved_scope;
-  n->maker = std::move(mk);
-  return n;
+  make_function(no_args, "<genexpr>", g, nullptr, nullptr, g->loc.lineno);
+  expr(g->generators[0]->iter);
+  emit(Op::GET_ITER);
+  emit(Op::CALL, 1, 0);
+}
+
+void Compiler::genexp_body(const ast::GeneratorExp* g) {
+  emit(Op::LOAD_FAST, 0);  // .0: the first iterator
+  comprehension_clauses(g->generators, 0, comp_gen, g->elt, nullptr, 0, true);
+  emit(Op::LOAD_CONST, add_const(new_none()));
+  emit(Op::RETURN_VALUE);
 }
 
 }  // namespace gopy

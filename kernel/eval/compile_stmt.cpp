@@ -1,276 +1,508 @@
-// Compiling statements and assignment targets (CPython: Python/compile.c
-// compiler_visit_stmt, compiler_visit_expr for Store/Del contexts, compiler_import).
+// Compiling statements and assignment targets into bytecode (CPython: Python/codegen.c
+// codegen_visit_stmt, codegen_try_except, codegen_try_finally, codegen_unwind_fblock,
+// codegen_import).
 #include "eval/compiler.hpp"
-#include "eval/nodes_expr.hpp"
-#include "eval/nodes_stmt.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
 
-std::vector<StmtPtr> Compiler::block(const ast::StmtList& list) {
-  std::vector<StmtPtr> out;
-  for (auto* s : list) {
-    StmtPtr n = stmt(s);
-    if (n) out.push_back(std::move(n));
-  }
-  return out;
+void Compiler::block(const ast::StmtList& list) {
+  for (auto* s : list) stmt(s);
 }
 
-TargetPtr Compiler::target(const ast::Expr* e) {
+void Compiler::store_target(const ast::Expr* e) {
   using K = ast::ExprKind;
+  int saved_line = unit_->line;
   switch (e->kind) {
-    case K::Name: return store_name(ast::cast<ast::Name>(e)->id, e->loc.lineno);
+    case K::Name: store_name(ast::cast<ast::Name>(e)->id); break;
     case K::Attribute: {
       auto* a = ast::cast<ast::Attribute>(e);
-      auto t = node<AttributeTarget>(e);
-      t->obj = expr(a->value);
-      t->name = name_obj(a->attr);
-      return t;
+      expr(a->value);
+      set_line(e->loc.lineno);
+      emit(Op::STORE_ATTR, name_const(a->attr));
+      break;
     }
     case K::Subscript: {
       auto* s = ast::cast<ast::Subscript>(e);
-      auto t = node<SubscriptTarget>(e);
-      t->obj = expr(s->value);
-      t->index = expr(s->slice);
-      return t;
+      expr(s->value);
+      expr(s->slice);
+      set_line(e->loc.lineno);
+      emit(Op::STORE_SUBSCR);
+      break;
     }
     case K::Tuple:
     case K::List: {
       const ast::ExprList& elts = e->kind == K::Tuple ? ast::cast<ast::Tuple>(e)->elts : ast::cast<ast::List>(e)->elts;
-      auto t = node<UnpackTarget>(e);
+      int star = -1;
       for (size_t i = 0; i < elts.size(); ++i) {
-        if (auto* st = ast::dyn_cast<ast::Starred>(elts[i])) {
-          if (t->star_index >= 0) {
-            fail("multiple starred expressions in assignment", e);
-            break;
-          }
-          t->star_index = int(i);
-          t->elts.push_back(target(st->value));
-        } else {
-          t->elts.push_back(target(elts[i]));
+        if (elts[i]->kind != K::Starred) continue;
+        if (star >= 0) {
+          fail("multiple starred expressions in assignment", e);
+          return;
         }
+        star = int(i);
       }
-      return t;
+      if (star < 0) emit(Op::UNPACK_SEQUENCE, int(elts.size()));
+      else emit(Op::UNPACK_EX, star, int(elts.size()) - star - 1);
+      for (auto* x : elts) {
+        if (auto* st = ast::dyn_cast<ast::Starred>(x)) store_target(st->value);
+        else store_target(x);
+      }
+      break;
     }
-    case K::Starred:
-      fail("starred assignment target must be in a list or tuple", e);
-      return store_name("_", e->loc.lineno);
-    default:
-      fail("cannot assign to expression", e);
-      return store_name("_", e->loc.lineno);
+    case K::Starred: fail("starred assignment target must be in a list or tuple", e); break;
+    default: fail("cannot assign to expression", e); break;
+  }
+  set_line(saved_line);
+}
+
+void Compiler::delete_target(const ast::Expr* e) {
+  using K = ast::ExprKind;
+  switch (e->kind) {
+    case K::Name: delete_name(ast::cast<ast::Name>(e)->id); return;
+    case K::Attribute: {
+      auto* a = ast::cast<ast::Attribute>(e);
+      expr(a->value);
+      emit(Op::DELETE_ATTR, name_const(a->attr));
+      return;
+    }
+    case K::Subscript: {
+      auto* s = ast::cast<ast::Subscript>(e);
+      expr(s->value);
+      expr(s->slice);
+      emit(Op::DELETE_SUBSCR);
+      return;
+    }
+    case K::Tuple:
+    case K::List: {
+      const ast::ExprList& elts = e->kind == K::Tuple ? ast::cast<ast::Tuple>(e)->elts : ast::cast<ast::List>(e)->elts;
+      for (auto* x : elts) delete_target(x);
+      return;
+    }
+    default: fail("cannot delete expression", e); return;
   }
 }
 
-StmtPtr Compiler::aug_assign(const ast::AugAssign* a) {
-  auto n = node<AugAssignNode>(a);
-  n->op = ast_bin_op(a->op);
-  n->value = expr(a->value);
+void Compiler::aug_assign(const ast::AugAssign* a) {
+  int op = int(ast_bin_op(a->op));
   if (auto* name = ast::dyn_cast<ast::Name>(a->target)) {
-    n->load = load_name(name->id, a->loc.lineno);
-    n->store = store_name(name->id, a->loc.lineno);
+    load_name(name->id);
+    expr(a->value);
+    emit(Op::INPLACE_OP, op);
+    store_name(name->id);
   } else if (auto* at = ast::dyn_cast<ast::Attribute>(a->target)) {
-    n->obj = expr(at->value);
-    n->attr = name_obj(at->attr);
+    expr(at->value);
+    emit(Op::DUP_TOP);
+    emit(Op::LOAD_ATTR, name_const(at->attr));
+    expr(a->value);
+    emit(Op::INPLACE_OP, op);
+    emit(Op::ROT_TWO);
+    emit(Op::STORE_ATTR, name_const(at->attr));
   } else if (auto* sub = ast::dyn_cast<ast::Subscript>(a->target)) {
-    n->obj = expr(sub->value);
-    n->index = expr(sub->slice);
+    expr(sub->value);
+    expr(sub->slice);
+    emit(Op::ROT_TWO);
+    emit(Op::DUP_TOP);
+    emit(Op::ROT_THREE);  // obj, key, obj
+    emit(Op::ROT_TWO);    // obj, obj, key
+    emit(Op::DUP_TOP);
+    emit(Op::ROT_THREE);  // obj, key, obj, key
+    emit(Op::BINARY_SUBSCR);
+    expr(a->value);
+    emit(Op::INPLACE_OP, op);
+    emit(Op::ROT_THREE);  // result, obj, key
+    emit(Op::STORE_SUBSCR);
   } else {
     fail("'expression' is an illegal expression for augmented assignment", a);
   }
-  return n;
 }
 
-StmtPtr Compiler::try_stmt(const ast::Try* t) {
-  auto n = node<TryNode>(t);
-  n->body = block(t->body);
+// `e = None; del e` after an `except ... as e` body (CPython: codegen_try_except).
+void Compiler::unbind_handler_name(const std::string& name, int line) {
+  int saved = unit_->line;
+  set_line(line);
+  emit(Op::LOAD_CONST, add_const(new_none()));
+  store_name(name);
+  delete_name(name);
+  set_line(saved);
+}
+
+void Compiler::unwind_block(const FBlock& b, bool preserve_top) {
+  switch (b.kind) {
+    case FBlock::while_loop:
+    case FBlock::try_except: return;
+    case FBlock::for_loop:
+    case FBlock::pop_value:
+      if (preserve_top) emit(Op::ROT_TWO);
+      emit(Op::POP_TOP);
+      return;
+    case FBlock::handler_cleanup:
+      if (preserve_top) emit(Op::ROT_TWO);
+      emit(Op::POP_EXCEPT, b.exc_level);
+      emit(Op::POP_TOP);
+      if (!b.name.empty()) unbind_handler_name(b.name, b.name_line);
+      return;
+    case FBlock::finally_try: {
+      int saved_level = unit_->exc_level;
+      if (preserve_top) unit_->fblocks.push_back(FBlock(FBlock::pop_value, 1));
+      block(*b.finalbody);
+      if (preserve_top) unit_->fblocks.pop_back();
+      unit_->exc_level = saved_level;
+      return;
+    }
+  }
+}
+
+void Compiler::unwind_to(size_t downto, bool preserve_top) {
+  std::vector<FBlock> saved = unit_->fblocks;
+  int saved_level = unit_->exc_level;
+  while (unit_->fblocks.size() > downto) {
+    FBlock b = unit_->fblocks.back();
+    unit_->fblocks.pop_back();
+    if (b.kind == FBlock::handler_cleanup) unit_->exc_level = b.exc_level;
+    unwind_block(b, preserve_top);
+  }
+  unit_->fblocks = std::move(saved);
+  unit_->exc_level = saved_level;
+}
+
+void Compiler::return_stmt(const ast::Return* r) {
+  if (r->value) expr(r->value);
+  else emit(Op::LOAD_CONST, add_const(new_none()));
+  unwind_to(0, true);
+  set_line(r->loc.lineno);
+  emit(Op::RETURN_VALUE);
+}
+
+void Compiler::for_stmt(const ast::For* f) {
+  int loop = new_label(), exit = new_label(), end = new_label();
+  expr(f->iter);
+  emit(Op::GET_ITER);
+  place(loop);
+  emit_jump(Op::FOR_ITER, exit);
+  FBlock b(FBlock::for_loop);
+  b.items = 1;
+  b.continue_label = loop;
+  b.break_label = end;
+  unit_->fblocks.push_back(b);
+  store_target(f->target);
+  block(f->body);
+  unit_->fblocks.pop_back();
+  set_line(f->loc.lineno);
+  emit_jump(Op::JUMP_BACKWARD, loop);
+  place(exit);
+  block(f->orelse);
+  place(end);
+}
+
+void Compiler::while_stmt(const ast::While* w) {
+  int loop = new_label(), exit = new_label(), end = new_label();
+  place(loop);
+  test_jump(w->test, false, exit);
+  FBlock b(FBlock::while_loop);
+  b.continue_label = loop;
+  b.break_label = end;
+  unit_->fblocks.push_back(b);
+  block(w->body);
+  unit_->fblocks.pop_back();
+  set_line(w->loc.lineno);
+  emit_jump(Op::JUMP_BACKWARD, loop);
+  place(exit);
+  block(w->orelse);
+  place(end);
+}
+
+// try/except[/else]: the body runs under a handler; the handler matches the clauses with
+// the exception pushed, `except` bodies run under a cleanup handler that restores the
+// handled-exception state (CPython: codegen_try_except).
+void Compiler::try_except(const ast::Try* t) {
+  int handler_label = new_label(), cleanup_label = new_label(), end = new_label();
+  int depth = stmt_depth();
+  FBlock body_block(FBlock::try_except);
+  body_block.handler = new_handler(handler_label, depth);
+  unit_->fblocks.push_back(body_block);
+  block(t->body);
+  unit_->fblocks.pop_back();
+  block(t->orelse);
+  emit_jump(Op::JUMP, end);
+
+  place(handler_label);  // stack: ..., exc
+  int level = unit_->exc_level++;
+  unit_->code->max_exc_level = std::max(unit_->code->max_exc_level, unit_->exc_level);
+  set_line(t->handlers.empty() ? t->loc.lineno : t->handlers[0]->loc.lineno);
+  emit(Op::PUSH_EXC_INFO, level);
+  FBlock cleanup(FBlock::handler_cleanup);
+  cleanup.handler = new_handler(cleanup_label, depth + 1);
+  cleanup.items = 1;
+  cleanup.exc_level = level;
+  unit_->fblocks.push_back(cleanup);
+  std::vector<std::pair<int, const ast::ExceptHandler*>> named_cleanups;
   for (size_t i = 0; i < t->handlers.size(); ++i) {
     auto* h = t->handlers[i];
+    set_line(h->loc.lineno);
     if (!h->type && i + 1 < t->handlers.size()) fail("default 'except:' must be last", h);
-    Handler handler;
-    handler.lineno = h->loc.lineno;
-    if (h->type) handler.type = expr(h->type);
-    if (!h->name.empty()) handler.name = store_name(h->name, h->loc.lineno);
-    handler.body = block(h->body);
-    n->handlers.push_back(std::move(handler));
+    int next = new_label();
+    if (h->type) {
+      expr(h->type);
+      set_line(h->loc.lineno);
+      emit(Op::CHECK_EXC_MATCH);
+      emit_jump(Op::POP_JUMP_IF_FALSE, next);
+    }
+    if (!h->name.empty()) {
+      emit(Op::DUP_TOP);
+      store_name(h->name);
+      // The body runs under a handler that also unbinds the name.
+      int named_cleanup = new_label();
+      FBlock named = cleanup;
+      named.handler = new_handler(named_cleanup, depth + 1);
+      named.name = h->name;
+      named.name_line = h->loc.lineno;
+      unit_->fblocks.back() = named;
+      block(h->body);
+      unit_->fblocks.back() = cleanup;
+      set_line(h->loc.lineno);
+      emit(Op::POP_EXCEPT, level);
+      emit(Op::POP_TOP);
+      unbind_handler_name(h->name, h->loc.lineno);
+      emit_jump(Op::JUMP, end);
+      named_cleanups.emplace_back(named_cleanup, h);
+    } else {
+      block(h->body);
+      set_line(h->loc.lineno);
+      emit(Op::POP_EXCEPT, level);
+      emit(Op::POP_TOP);
+      emit_jump(Op::JUMP, end);
+    }
+    place(next);
   }
-  n->orelse = block(t->orelse);
-  n->finalbody = block(t->finalbody);
-  return n;
+  // No clause matched: re-raise through the cleanup handler, which expects the handled
+  // exception below the raised one.
+  emit(Op::DUP_TOP);
+  emit(Op::RERAISE);
+  unit_->fblocks.pop_back();
+  // The cleanups run under the enclosing handler.
+  for (auto [label, h] : named_cleanups) {
+    place(label);  // stack: ..., exc, new exc
+    unbind_handler_name(h->name, h->loc.lineno);
+    emit(Op::POP_EXCEPT, level);
+    emit(Op::ROT_TWO);
+    emit(Op::POP_TOP);
+    emit(Op::RERAISE);
+  }
+  place(cleanup_label);  // stack: ..., exc, new exc
+  emit(Op::POP_EXCEPT, level);
+  emit(Op::ROT_TWO);
+  emit(Op::POP_TOP);
+  emit(Op::RERAISE);
+  --unit_->exc_level;
+  place(end);
 }
 
-StmtPtr Compiler::import_stmt(const ast::Stmt* s) {
+// try/finally: the final body is compiled once for the normal path, once for the
+// exceptional path (the exception re-raised after it), and once more at each return,
+// break or continue that leaves the try (CPython: codegen_try_finally).
+void Compiler::try_finally(const ast::Try* t) {
+  int handler_label = new_label(), cleanup_label = new_label(), end = new_label();
+  int depth = stmt_depth();
+  FBlock body_block(FBlock::finally_try);
+  body_block.handler = new_handler(handler_label, depth);
+  body_block.finalbody = &t->finalbody;
+  unit_->fblocks.push_back(body_block);
+  if (t->handlers.empty()) {
+    block(t->body);
+    block(t->orelse);
+  } else {
+    try_except(t);
+  }
+  unit_->fblocks.pop_back();
+  block(t->finalbody);
+  emit_jump(Op::JUMP, end);
+
+  place(handler_label);  // stack: ..., exc
+  int level = unit_->exc_level++;
+  unit_->code->max_exc_level = std::max(unit_->code->max_exc_level, unit_->exc_level);
+  emit(Op::PUSH_EXC_INFO, level);
+  FBlock cleanup(FBlock::handler_cleanup);
+  cleanup.handler = new_handler(cleanup_label, depth + 1);
+  cleanup.items = 1;
+  cleanup.exc_level = level;
+  unit_->fblocks.push_back(cleanup);
+  block(t->finalbody);
+  unit_->fblocks.pop_back();
+  emit(Op::POP_EXCEPT, level);
+  emit(Op::RERAISE);
+  place(cleanup_label);  // stack: ..., exc, new exc
+  emit(Op::POP_EXCEPT, level);
+  emit(Op::ROT_TWO);
+  emit(Op::POP_TOP);
+  emit(Op::RERAISE);
+  --unit_->exc_level;
+  place(end);
+}
+
+void Compiler::try_stmt(const ast::Try* t) {
+  if (t->finalbody.empty()) try_except(t);
+  else try_finally(t);
+}
+
+void Compiler::import_stmt(const ast::Stmt* s) {
   if (auto* imp = ast::dyn_cast<ast::Import>(s)) {
-    // `import a, b` is a sequence of single imports.
-    std::vector<StmtPtr> parts;
     for (auto* al : imp->names) {
-      auto n = node<ImportNode>(s);
-      n->module_name = name_obj(al->name);
+      emit(Op::LOAD_CONST, add_const(new_none()));
+      emit(Op::IMPORT_NAME, name_const(al->name), 0);
       if (al->asname.empty()) {
-        n->target = store_name(al->name.substr(0, al->name.find('.')), s->loc.lineno);
-        n->bind_top = true;
+        store_name(al->name.substr(0, al->name.find('.')));
       } else {
-        n->target = store_name(al->asname, s->loc.lineno);
-        n->bind_top = al->name.find('.') == std::string::npos;
+        // `import a.b.c as x` binds x to a.b.c.
+        if (al->name.find('.') != std::string::npos) emit(Op::IMPORT_SUBATTR, name_const(al->name));
+        store_name(al->asname);
       }
-      parts.push_back(std::move(n));
     }
-    if (parts.size() == 1) return std::move(parts[0]);
-    struct Seq : StmtNode {
-      std::vector<StmtPtr> parts;
-      Exec exec(Frame& f) override { return exec_block(parts, f); }
-    };
-    auto seq = node<Seq>(s);
-    seq->parts = std::move(parts);
-    return seq;
+    return;
   }
   auto* from = ast::cast<ast::ImportFrom>(s);
-  auto n = node<ImportFromNode>(s);
-  n->module_name = name_obj(from->module);
-  n->level = from->level;
   std::vector<Object*> names;
+  for (auto* al : from->names) names.push_back(new_ref<Object>(intern(al->name)));
+  emit(Op::LOAD_CONST, add_const(new_tuple_steal(std::move(names))));
+  emit(Op::IMPORT_NAME, name_const(from->module), from->level);
   for (auto* al : from->names) {
-    names.push_back(new_ref<Object>(intern(al->name)));
     if (al->name == "*") {
-      n->star = true;
-      continue;
+      emit(Op::IMPORT_STAR);
+      return;
     }
-    n->targets.push_back(store_name(al->asname.empty() ? al->name : al->asname, s->loc.lineno));
+    emit(Op::IMPORT_FROM, name_const(al->name));
+    store_name(al->asname.empty() ? al->name : al->asname);
   }
-  n->names = new_tuple_steal(std::move(names));
-  keep(n->names);
-  return n;
+  emit(Op::POP_TOP);
 }
 
-StmtPtr Compiler::stmt(const ast::Stmt* s) {
+void Compiler::class_def(const ast::ClassDef* c) {
+  if (!c->keywords.empty()) {
+    fail("class keyword arguments (metaclass=...) are not supported by gopy", c);
+    return;
+  }
+  for (auto* b : c->bases) expr(b);
+  emit(Op::BUILD_TUPLE, int(c->bases.size()));
+  make_class_body(*c);
+  int qualname = add_const(new_str(child_qualname(c->name)));
+  set_line(c->loc.lineno);
+  emit(Op::BUILD_CLASS, name_const(c->name), qualname);
+  store_name(c->name);
+}
+
+void Compiler::stmt(const ast::Stmt* s) {
+  if (failed_) return;
+  set_line(s->loc.lineno);
   using K = ast::StmtKind;
   switch (s->kind) {
     case K::FunctionDef: {
       auto* f = ast::cast<ast::FunctionDef>(s);
-      auto n = node<FunctionDefNode>(s);
-      n->make = make_function(f->args, f->name, f, &f->body, nullptr, s->loc.lineno);
-      n->target = store_name(f->name, s->loc.lineno);
-      return n;
+      make_function(f->args, f->name, f, &f->body, nullptr, s->loc.lineno);
+      store_name(f->name);
+      return;
     }
-    case K::ClassDef: {
-      auto* c = ast::cast<ast::ClassDef>(s);
-      if (!c->keywords.empty()) {
-        fail("class keyword arguments (metaclass=...) are not supported by gopy", s);
-        return nullptr;
-      }
-      auto n = node<ClassDefNode>(s);
-      n->name = name_obj(c->name);
-      Object* q = new_str(child_qualname(c->name));
-      keep(q);
-      n->qualname = as_str(q);
-      n->bases = exprs(c->bases);
-      n->body_fn = make_class_body(*c);
-      n->target = store_name(c->name, s->loc.lineno);
-      return n;
-    }
-    case K::Return: {
-      const Scope* sc = unit_->scope;
-      if (!sc->is_function_like()) {
+    case K::ClassDef: class_def(ast::cast<ast::ClassDef>(s)); return;
+    case K::Return:
+      if (!unit_->scope->is_function_like()) {
         fail("'return' outside function", s);
-        return nullptr;
+        return;
       }
-      auto n = node<ReturnNode>(s);
-      if (auto* v = ast::cast<ast::Return>(s)->value) n->value = expr(v);
-      return n;
-    }
-    case K::Delete: {
-      auto n = node<DeleteNode>(s);
-      for (auto* t : ast::cast<ast::Delete>(s)->targets) n->targets.push_back(target(t));
-      return n;
-    }
+      return_stmt(ast::cast<ast::Return>(s));
+      return;
+    case K::Delete:
+      for (auto* t : ast::cast<ast::Delete>(s)->targets) delete_target(t);
+      return;
     case K::Assign: {
       auto* a = ast::cast<ast::Assign>(s);
-      auto n = node<AssignNode>(s);
-      n->value = expr(a->value);
-      for (auto* t : a->targets) n->targets.push_back(target(t));
-      return n;
+      expr(a->value);
+      for (size_t i = 0; i < a->targets.size(); ++i) {
+        if (i + 1 < a->targets.size()) emit(Op::DUP_TOP);
+        store_target(a->targets[i]);
+      }
+      return;
     }
-    case K::AugAssign: return aug_assign(ast::cast<ast::AugAssign>(s));
+    case K::AugAssign: aug_assign(ast::cast<ast::AugAssign>(s)); return;
     case K::AnnAssign: {
       auto* a = ast::cast<ast::AnnAssign>(s);
-      if (!a->value) return std::make_unique<PassNode>();
-      auto n = node<AssignNode>(s);
-      n->value = expr(a->value);
-      n->targets.push_back(target(a->target));
-      return n;
+      if (!a->value) return;
+      expr(a->value);
+      store_target(a->target);
+      return;
     }
-    case K::For: {
-      auto* f = ast::cast<ast::For>(s);
-      auto n = node<ForNode>(s);
-      n->iter = expr(f->iter);
-      n->target = target(f->target);
-      if (auto* lt = dynamic_cast<LocalTarget*>(n->target.get())) n->fast_slot = lt->slot;
-      ++unit_->loop_depth;
-      n->body = block(f->body);
-      --unit_->loop_depth;
-      n->orelse = block(f->orelse);
-      return n;
-    }
-    case K::While: {
-      auto* w = ast::cast<ast::While>(s);
-      auto n = node<WhileNode>(s);
-      n->test = expr(w->test);
-      ++unit_->loop_depth;
-      n->body = block(w->body);
-      --unit_->loop_depth;
-      n->orelse = block(w->orelse);
-      return n;
-    }
+    case K::For: for_stmt(ast::cast<ast::For>(s)); return;
+    case K::While: while_stmt(ast::cast<ast::While>(s)); return;
     case K::If: {
       auto* i = ast::cast<ast::If>(s);
-      auto n = node<IfNode>(s);
-      n->test = expr(i->test);
-      n->body = block(i->body);
-      n->orelse = block(i->orelse);
-      return n;
+      int orelse = new_label(), end = new_label();
+      test_jump(i->test, false, orelse);
+      block(i->body);
+      if (!i->orelse.empty()) emit_jump(Op::JUMP, end);
+      place(orelse);
+      block(i->orelse);
+      place(end);
+      return;
     }
     case K::Raise: {
       auto* r = ast::cast<ast::Raise>(s);
-      auto n = node<RaiseNode>(s);
-      if (r->exc) n->exc = expr(r->exc);
-      if (r->cause) n->cause = expr(r->cause);
-      return n;
+      int n = 0;
+      if (r->exc) expr(r->exc), ++n;
+      if (r->cause) expr(r->cause), ++n;
+      set_line(s->loc.lineno);
+      emit(Op::RAISE, n);
+      return;
     }
-    case K::Try: return try_stmt(ast::cast<ast::Try>(s));
+    case K::Try: try_stmt(ast::cast<ast::Try>(s)); return;
     case K::Assert: {
-      // -O drops assert statements (CPython: compiler_assert under c_optimize).
-      if (get_thread_state()->interp->settings.optimization_level > 0) return node<PassNode>(s);
+      // -O drops assert statements (CPython: codegen_assert under c_optimize).
+      if (get_thread_state()->interp->settings.optimization_level > 0) return;
       auto* a = ast::cast<ast::Assert>(s);
-      auto n = node<AssertNode>(s);
-      n->test = expr(a->test);
-      if (a->msg) n->msg = expr(a->msg);
-      return n;
+      int end = new_label();
+      test_jump(a->test, true, end);
+      if (a->msg) expr(a->msg);
+      set_line(s->loc.lineno);
+      emit(Op::ASSERT_FAIL, a->msg ? 1 : 0);
+      place(end);
+      return;
     }
     case K::Import:
-    case K::ImportFrom: return import_stmt(s);
+    case K::ImportFrom: import_stmt(s); return;
     case K::Global:
     case K::Nonlocal:
-    case K::Pass: return node<PassNode>(s);
+    case K::Pass: return;
     case K::Expr: {
+      auto* e = ast::cast<ast::ExprStmt>(s);
+      expr(e->value);
       // CPython: PRINT_EXPR for the expression statements of an interactive entry.
-      if (ast::cast<ast::ExprStmt>(s)->echo) return make_print_expr_node(expr(ast::cast<ast::ExprStmt>(s)->value), s->loc.lineno);
-      auto n = node<ExprStmtNode>(s);
-      n->value = expr(ast::cast<ast::ExprStmt>(s)->value);
-      return n;
+      emit(e->echo ? Op::PRINT_EXPR : Op::POP_TOP);
+      return;
     }
     case K::Break:
-      if (unit_->loop_depth == 0) {
-        fail("'break' outside loop", s);
-        return nullptr;
+    case K::Continue: {
+      bool is_break = s->kind == K::Break;
+      int loop = -1;
+      for (int i = int(unit_->fblocks.size()) - 1; i >= 0; --i) {
+        auto k = unit_->fblocks[size_t(i)].kind;
+        if (k == FBlock::while_loop || k == FBlock::for_loop) {
+          loop = i;
+          break;
+        }
       }
-      return node<BreakNode>(s);
-    case K::Continue:
-      if (unit_->loop_depth == 0) {
-        fail("'continue' not properly in loop", s);
-        return nullptr;
+      if (loop < 0) {
+        fail(is_break ? "'break' outside loop" : "'continue' not properly in loop", s);
+        return;
       }
-      return node<ContinueNode>(s);
+      FBlock lb = unit_->fblocks[size_t(loop)];
+      unwind_to(size_t(loop) + 1, false);
+      set_line(s->loc.lineno);
+      if (is_break) {
+        if (lb.kind == FBlock::for_loop) emit(Op::POP_TOP);
+        emit_jump(Op::JUMP, lb.break_label);
+      } else {
+        emit_jump(Op::JUMP, lb.continue_label);
+      }
+      return;
+    }
   }
-  return nullptr;
 }
 
 }  // namespace gopy

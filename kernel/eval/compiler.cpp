@@ -5,12 +5,11 @@
 
 #include <algorithm>
 
-#include "eval/nodes_expr.hpp"
-#include "eval/nodes_stmt.hpp"
 #include "gopy/object_num.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
+void debug_dump_code(CodeObject* co);  // TEMP-DEBUG
 
 CodeObject::~CodeObject() { clear_refs(); }
 
@@ -68,12 +67,116 @@ bool Compiler::fail(const std::string& msg, const ast::Node* at) {
   return false;
 }
 
-Object* Compiler::keep(Object* o) { return unit_->code->keep(o); }
+int Compiler::add_const(Object* o) {
+  CodeObject* code = unit_->code;
+  code->consts.push_back(o);
+  return int(code->consts.size()) - 1;
+}
 
-StrObject* Compiler::name_obj(std::string_view s) {
+int Compiler::name_const(std::string_view s) {
   StrObject* n = intern(s);
-  keep(new_ref(n));
-  return n;
+  auto it = unit_->const_index.find(n);
+  if (it != unit_->const_index.end()) return it->second;
+  int i = add_const(new_ref(n));
+  unit_->const_index[n] = i;
+  return i;
+}
+
+// ---- emission ----
+
+int Compiler::current_handler() const {
+  for (auto it = unit_->fblocks.rbegin(); it != unit_->fblocks.rend(); ++it)
+    if (it->handler >= 0) return it->handler;
+  return -1;
+}
+
+int Compiler::stmt_depth() const {
+  int d = 0;
+  for (const auto& b : unit_->fblocks) d += b.items;
+  return d;
+}
+
+int Compiler::new_handler(int label, int depth) {
+  unit_->code->handlers.push_back({label, depth});
+  return int(unit_->code->handlers.size()) - 1;
+}
+
+int Compiler::emit(Op op, int a, int b) {
+  CodeObject* code = unit_->code;
+  code->instrs.push_back({op, uint16_t(b), a});
+  code->lines.push_back(unit_->line);
+  code->handler_of.push_back(current_handler());
+  return int(code->instrs.size()) - 1;
+}
+
+int Compiler::new_label() {
+  unit_->label_pos.push_back(-1);
+  return int(unit_->label_pos.size()) - 1;
+}
+
+void Compiler::place(int label) { unit_->label_pos[size_t(label)] = int(unit_->code->instrs.size()); }
+
+int Compiler::emit_jump(Op op, int label, int b) {
+  CodeObject* code = unit_->code;
+  // Compare-and-branch: COMPARE_OP + POP_JUMP_IF_FALSE become one instruction that never
+  // materializes the bool, unless a label points between them.
+  if (op == Op::POP_JUMP_IF_FALSE && !code->instrs.empty() && code->instrs.back().op == Op::COMPARE_OP) {
+    int here = int(code->instrs.size());
+    bool labelled = false;
+    for (int p : unit_->label_pos) labelled |= p == here;
+    if (!labelled) {
+      Instr& last = code->instrs.back();
+      last.b = uint16_t(last.a);
+      last.a = label;
+      last.op = Op::COMPARE_JUMP_IF_FALSE;
+      unit_->jumps.push_back(here - 1);
+      return here - 1;
+    }
+  }
+  int i = emit(op, label, b);
+  unit_->jumps.push_back(i);
+  return i;
+}
+
+// The deepest the value stack gets, by following every path (CPython: compile.c
+// stackdepth).
+void Compiler::emit_stacksize(CodeObject* code) {
+  size_t n = code->instrs.size();
+  std::vector<int> depth(n, -1);
+  std::vector<std::pair<int, int>> todo{{0, 0}};
+  for (const auto& h : code->handlers) todo.emplace_back(h.target, h.depth + 1);
+  int max_depth = 0;
+  while (!todo.empty()) {
+    auto [i, d] = todo.back();
+    todo.pop_back();
+    if (i < 0 || size_t(i) >= n || depth[size_t(i)] >= d) continue;
+    depth[size_t(i)] = d;
+    max_depth = std::max(max_depth, d);
+    const Instr& ins = code->instrs[size_t(i)];
+    if (is_jump(ins.op)) todo.emplace_back(ins.a, d + stack_effect(ins, true));
+    if (!is_terminal(ins.op)) todo.emplace_back(i + 1, d + stack_effect(ins, false));
+  }
+  code->stacksize = max_depth + 1;
+}
+
+void Compiler::finish_code(CompileUnit& u) {
+  CodeObject* code = u.code;
+  // Every frame ends with `return None` (unreachable ends cost one instruction).
+  bool end_is_target = false;
+  for (int p : u.label_pos) end_is_target |= p == int(code->instrs.size());
+  if (code->instrs.empty() || !is_terminal(code->instrs.back().op) || end_is_target) {
+    CompileUnit* saved = unit_;
+    unit_ = &u;
+    emit(Op::LOAD_CONST, add_const(new_none()));
+    emit(Op::RETURN_VALUE);
+    unit_ = saved;
+  }
+  for (int j : u.jumps) {
+    Instr& ins = code->instrs[size_t(j)];
+    ins.a = u.label_pos[size_t(ins.a)];
+  }
+  for (auto& h : code->handlers) h.target = u.label_pos[size_t(h.target)];
+  emit_stacksize(code);
 }
 
 CodeObject* Compiler::new_code(CodeKind kind, const std::string& name, const std::string& qualname, int line) {
@@ -166,75 +269,89 @@ int Compiler::cell_slot_for(const std::string& name) const {
   return it == unit_->slots.cell.end() ? -1 : it->second;
 }
 
-ExprPtr Compiler::load_name(const std::string& name, int lineno) {
+void Compiler::load_name(const std::string& name) {
   const Scope* s = owner_scope(name);
   NameScope r = s->lookup(name);
-  StrObject* n = name_obj(name);
-  ExprPtr e;
+  int n = name_const(name);
   if (s->kind == Scope::Kind::class_body && (r == NameScope::name || r == NameScope::free)) {
     int cell = -1;
     if (r == NameScope::free || std::count(s->free_order.begin(), s->free_order.end(), name))
       cell = cell_slot_for(name);
-    e = std::make_unique<NameLoad>(n, cell);
-  } else {
-    switch (r) {
-      case NameScope::local: {
-        auto it = unit_->slots.local.find({s, name});
-        if (it != unit_->slots.local.end()) {
-          e = std::make_unique<LocalLoad>(it->second, n);
-          break;
-        }
-        [[fallthrough]];
-      }
-      case NameScope::cell:
-      case NameScope::free: {
-        int slot = cell_slot_for(name);
-        if (slot < 0) {
-          e = std::make_unique<GlobalLoad>(n);
-          break;
-        }
-        e = std::make_unique<CellLoad>(slot, n, r == NameScope::free);
-        break;
-      }
-      case NameScope::global_explicit:
-      case NameScope::global_implicit: e = std::make_unique<GlobalLoad>(n); break;
-      case NameScope::name: e = std::make_unique<NameLoad>(n); break;
-    }
+    emit(Op::LOAD_NAME, n, cell + 1);
+    return;
   }
-  e->lineno = lineno;
-  return e;
-}
-
-TargetPtr Compiler::store_name(const std::string& name, int lineno) {
-  const Scope* s = owner_scope(name);
-  NameScope r = s->lookup(name);
-  StrObject* n = name_obj(name);
-  TargetPtr t;
   switch (r) {
     case NameScope::local: {
       auto it = unit_->slots.local.find({s, name});
       if (it != unit_->slots.local.end()) {
-        t = std::make_unique<LocalTarget>(it->second, n);
-        break;
+        emit(Op::LOAD_FAST, it->second);
+        return;
       }
       [[fallthrough]];
     }
     case NameScope::cell:
     case NameScope::free: {
       int slot = cell_slot_for(name);
-      if (slot >= 0) t = std::make_unique<CellTarget>(slot, n);
-      else t = std::make_unique<GlobalTarget>(n);
-      break;
+      if (slot < 0) emit(Op::LOAD_GLOBAL, n);
+      else emit(Op::LOAD_DEREF, slot);
+      return;
     }
     case NameScope::global_explicit:
-    case NameScope::global_implicit: t = std::make_unique<GlobalTarget>(n); break;
-    case NameScope::name:
-      if (unit_->code->uses_locals_dict) t = std::make_unique<NameTarget>(n);
-      else t = std::make_unique<GlobalTarget>(n);
-      break;
+    case NameScope::global_implicit: emit(Op::LOAD_GLOBAL, n); return;
+    case NameScope::name: emit(Op::LOAD_NAME, n, 0); return;
   }
-  t->lineno = lineno;
-  return t;
+}
+
+void Compiler::store_name(const std::string& name) {
+  const Scope* s = owner_scope(name);
+  NameScope r = s->lookup(name);
+  int n = name_const(name);
+  switch (r) {
+    case NameScope::local: {
+      auto it = unit_->slots.local.find({s, name});
+      if (it != unit_->slots.local.end()) {
+        emit(Op::STORE_FAST, it->second);
+        return;
+      }
+      [[fallthrough]];
+    }
+    case NameScope::cell:
+    case NameScope::free: {
+      int slot = cell_slot_for(name);
+      if (slot >= 0) emit(Op::STORE_DEREF, slot);
+      else emit(Op::STORE_GLOBAL, n);
+      return;
+    }
+    case NameScope::global_explicit:
+    case NameScope::global_implicit: emit(Op::STORE_GLOBAL, n); return;
+    case NameScope::name: emit(unit_->code->uses_locals_dict ? Op::STORE_NAME : Op::STORE_GLOBAL, n); return;
+  }
+}
+
+void Compiler::delete_name(const std::string& name) {
+  const Scope* s = owner_scope(name);
+  NameScope r = s->lookup(name);
+  int n = name_const(name);
+  switch (r) {
+    case NameScope::local: {
+      auto it = unit_->slots.local.find({s, name});
+      if (it != unit_->slots.local.end()) {
+        emit(Op::DELETE_FAST, it->second);
+        return;
+      }
+      [[fallthrough]];
+    }
+    case NameScope::cell:
+    case NameScope::free: {
+      int slot = cell_slot_for(name);
+      if (slot >= 0) emit(Op::DELETE_DEREF, slot);
+      else emit(Op::DELETE_GLOBAL, n);
+      return;
+    }
+    case NameScope::global_explicit:
+    case NameScope::global_implicit: emit(Op::DELETE_GLOBAL, n); return;
+    case NameScope::name: emit(unit_->code->uses_locals_dict ? Op::DELETE_NAME : Op::DELETE_GLOBAL, n); return;
+  }
 }
 
 std::string Compiler::child_qualname(const std::string& name) const {
@@ -244,18 +361,27 @@ std::string Compiler::child_qualname(const std::string& name) const {
   return unit_->qualname + ".<locals>." + name;
 }
 
-// Compiles a def, lambda or generator expression body into a new code object and returns
-// the node that builds the function at run time.
-ExprPtr Compiler::make_function(const ast::Arguments& args, const std::string& name, const void* node,
-                                const ast::StmtList* body, const ast::Expr* lambda_body, int lineno) {
+// Compiles a def, lambda or generator expression body into a new code object and emits
+// the instructions that build the function at run time (CPython: compiler_make_closure).
+void Compiler::make_function(const ast::Arguments& args, const std::string& name, const void* node,
+                             const ast::StmtList* body, const ast::Expr* lambda_body, int lineno) {
   const Scope* s = table_.scope_for(node);
-  auto mk = std::make_unique<MakeFunctionNode>();
-  mk->lineno = lineno;
-  for (auto* d : args.defaults) mk->defaults.push_back(expr(d));
+  int flags = 0;
+  if (!args.defaults.empty()) {
+    for (auto* d : args.defaults) expr(d);
+    emit(Op::BUILD_TUPLE, int(args.defaults.size()));
+    flags |= 1;
+  }
+  int nkw = 0;
   for (size_t i = 0; i < args.kwonlyargs.size(); ++i) {
     if (!args.kw_defaults[i]) continue;
-    mk->kwdefault_names.push_back(name_obj(args.kwonlyargs[i]->arg));
-    mk->kwdefaults.push_back(expr(args.kw_defaults[i]));
+    emit(Op::LOAD_CONST, name_const(args.kwonlyargs[i]->arg));
+    expr(args.kw_defaults[i]);
+    ++nkw;
+  }
+  if (nkw) {
+    emit(Op::BUILD_MAP, nkw);
+    flags |= 2;
   }
   bool genexpr = s->kind == Scope::Kind::genexpr;
   CompileUnit u;
@@ -263,12 +389,14 @@ ExprPtr Compiler::make_function(const ast::Arguments& args, const std::string& n
   u.qualname = child_qualname(name);
   u.code = new_code(genexpr ? CodeKind::genexpr : CodeKind::function, name, u.qualname, lineno);
   u.parent = unit_;
+  u.line = lineno;
   CodeObject* code = u.code;
   code->posonlycount = int(args.posonlyargs.size());
   code->argcount = int(args.posonlyargs.size() + args.args.size());
   code->kwonlycount = int(args.kwonlyargs.size());
   code->has_varargs = args.vararg != nullptr;
   code->has_varkw = args.kwarg != nullptr;
+  code->is_generator = genexpr || s->is_generator;
   if (genexpr) code->argcount = 1;
   layout(u);
   CompileUnit* saved_unit = unit_;
@@ -276,39 +404,43 @@ ExprPtr Compiler::make_function(const ast::Arguments& args, const std::string& n
   unit_ = &u;
   scope_ = s;
   if (body) {
-    code->body = block(*body);
+    block(*body);
   } else if (lambda_body) {
-    code->expr_body = expr(lambda_body);
+    expr(lambda_body);
+    if (code->is_generator) {
+      emit(Op::POP_TOP);
+      emit(Op::LOAD_CONST, add_const(new_none()));
+    }
+    emit(Op::RETURN_VALUE);
+  } else if (genexpr) {
+    genexp_body(static_cast<const ast::GeneratorExp*>(node));
   }
+  finish_code(u);
   unit_ = saved_unit;
   scope_ = saved_scope;
-  for (const auto& fname : s->free_order) mk->closure_slots.push_back(cell_slot_for(fname));
-  mk->code = code;
-  keep(code);  // the parent's consts own the child code
-  return mk;
+  for (const auto& fname : s->free_order) code->closure_slots.push_back(cell_slot_for(fname));
+  emit(Op::MAKE_FUNCTION, add_const(code), flags);  // the parent's consts own the child code
 }
 
-ExprPtr Compiler::make_class_body(const ast::ClassDef& c) {
+void Compiler::make_class_body(const ast::ClassDef& c) {
   const Scope* s = table_.scope_for(&c);
-  auto mk = std::make_unique<MakeFunctionNode>();
-  mk->lineno = c.loc.lineno;
   CompileUnit u;
   u.scope = s;
   u.qualname = child_qualname(c.name);
   u.code = new_code(CodeKind::class_body, c.name, u.qualname, c.loc.lineno);
   u.parent = unit_;
+  u.line = c.loc.lineno;
   layout(u);
   CompileUnit* saved_unit = unit_;
   const Scope* saved_scope = scope_;
   unit_ = &u;
   scope_ = s;
-  u.code->body = block(c.body);
+  block(c.body);
+  finish_code(u);
   unit_ = saved_unit;
   scope_ = saved_scope;
-  for (const auto& fname : s->free_order) mk->closure_slots.push_back(cell_slot_for(fname));
-  mk->code = u.code;
-  keep(u.code);
-  return mk;
+  for (const auto& fname : s->free_order) u.code->closure_slots.push_back(cell_slot_for(fname));
+  emit(Op::MAKE_FUNCTION, add_const(u.code), 0);
 }
 
 CodeObject* Compiler::compile_module(const ast::Module& m) {
@@ -317,11 +449,13 @@ CodeObject* Compiler::compile_module(const ast::Module& m) {
   u.scope = table_.root();
   u.qualname = "";
   u.code = new_code(CodeKind::module, "<module>", "<module>", 1);
+  u.line = 1;
   decref(filename_obj_);  // the code keeps it
   layout(u);
   unit_ = &u;
   scope_ = u.scope;
-  u.code->body = block(m.body);
+  block(m.body);
+  finish_code(u);
   unit_ = nullptr;
   if (failed_) {
     decref(u.code);

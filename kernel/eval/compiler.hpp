@@ -1,6 +1,6 @@
-// The compiler: AST + scope analysis -> resolved tree (kernel-internal).
-// CPython: Python/compile.c (the same jobs: frame layout, name resolution per scope,
-// qualified names, compile-time errors).
+// The compiler: AST + scope analysis -> bytecode (kernel-internal).
+// CPython: Python/compile.c and Python/codegen.c (the same jobs: frame layout, name
+// resolution per scope, qualified names, the exception table, compile-time errors).
 #pragma once
 
 #include <map>
@@ -20,14 +20,34 @@ struct NodeSlotMap {
   std::map<std::pair<const Scope*, std::string>, int> cell;   // cell and free slots
 };
 
+// A block the compiler is inside, for break/continue/return unwinding
+// (CPython: compile.c fblockinfo).
+struct FBlock {
+  enum Kind { while_loop, for_loop, try_except, finally_try, handler_cleanup, pop_value } kind;
+  explicit FBlock(Kind k, int item_count = 0) : kind(k), items(item_count) {}
+  int handler = -1;        // the exception handler active inside this block, or -1
+  int items = 0;           // values this block keeps on the value stack
+  int continue_label = -1; // loops
+  int break_label = -1;
+  int exc_level = -1;      // handler_cleanup: its PUSH_EXC_INFO level
+  const ast::StmtList* finalbody = nullptr;  // finally_try
+  std::string name;        // handler_cleanup: the `as` name to unbind
+  int name_line = 0;
+};
+
 // One frame being compiled (module, function, lambda, genexpr or class body).
 struct CompileUnit {
   const Scope* scope;
   CodeObject* code;  // owned by the unit until handed to its parent's consts
   NodeSlotMap slots;
   std::string qualname;
-  int loop_depth = 0;
   CompileUnit* parent = nullptr;
+  std::vector<FBlock> fblocks;
+  std::vector<int> label_pos;  // label -> instruction index (-1 until placed)
+  std::vector<int> jumps;      // instructions whose `a` is a label to resolve
+  int exc_level = 0;
+  int line = 0;                // the line the next instruction gets
+  std::map<const void*, int> const_index;  // interned constants (names) -> const index
 };
 
 class Compiler {
@@ -38,38 +58,68 @@ class Compiler {
 
  private:
   friend struct CompilerAccess;
-  // ---- units and names (compiler.cpp) ----
+  // ---- units, names and emission (compiler.cpp) ----
   CodeObject* new_code(CodeKind kind, const std::string& name, const std::string& qualname, int line);
   void layout(CompileUnit& u);
   void layout_comprehensions(CompileUnit& u, const Scope* s);
   const Scope* owner_scope(const std::string& name) const;
-  ExprPtr load_name(const std::string& name, int lineno);
-  TargetPtr store_name(const std::string& name, int lineno);
+  void load_name(const std::string& name);
+  void store_name(const std::string& name);
+  void delete_name(const std::string& name);
   int cell_slot_for(const std::string& name) const;
   std::string child_qualname(const std::string& name) const;
-  StrObject* name_obj(std::string_view s);
-  Object* keep(Object* o);
+  int name_const(std::string_view s);
+  int add_const(Object* o);  // steals
   bool fail(const std::string& msg, const ast::Node* at);
   bool failed() const { return failed_; }
-  ExprPtr make_function(const ast::Arguments& args, const std::string& name, const void* node,
-                        const ast::StmtList* body, const ast::Expr* lambda_body, int lineno);
-  ExprPtr make_class_body(const ast::ClassDef& c);
+  void make_function(const ast::Arguments& args, const std::string& name, const void* node,
+                     const ast::StmtList* body, const ast::Expr* lambda_body, int lineno);
+  void make_class_body(const ast::ClassDef& c);
+  void finish_code(CompileUnit& u);
+  int emit(Op op, int a = 0, int b = 0);
+  int new_label();
+  void place(int label);
+  int emit_jump(Op op, int label, int b = 0);
+  int current_handler() const;
+  int new_handler(int label, int depth);
+  int stmt_depth() const;
+  void set_line(int line) { unit_->line = line; }
+  void emit_stacksize(CodeObject* code);
 
   // ---- expressions (compile_expr.cpp) ----
-  ExprPtr expr(const ast::Expr* e);
-  ExprPtr constant(const ast::Constant* c);
-  ExprPtr call(const ast::Call* c);
-  ExprPtr comprehension(const ast::Expr* e);
-  ExprPtr genexp(const ast::GeneratorExp* g);
-  std::vector<ExprPtr> exprs(const ast::ExprList& list);
+  void expr(const ast::Expr* e);
+  void constant(const ast::Constant* c);
+  void call(const ast::Call* c);
+  void call_ex(const ast::Call* c);
+  void comprehension(const ast::Expr* e);
+  void comprehension_clauses(const std::vector<ast::Comprehension*>& gens, size_t level, int kind,
+                             const ast::Expr* elt, const ast::Expr* value, int depth, bool skip_first_iter);
+  void genexp(const ast::GeneratorExp* g);
+  void genexp_body(const ast::GeneratorExp* g);
+  void compare(const ast::Compare* c);
+  void test_jump(const ast::Expr* e, bool jump_if, int label);
+  void display(const ast::ExprList& elts, ast::ExprKind kind);
+  void yield_from(const ast::Expr* e);
 
   // ---- statements and targets (compile_stmt.cpp) ----
-  std::vector<StmtPtr> block(const ast::StmtList& list);
-  StmtPtr stmt(const ast::Stmt* s);
-  StmtPtr try_stmt(const ast::Try* t);
-  StmtPtr import_stmt(const ast::Stmt* s);
-  StmtPtr aug_assign(const ast::AugAssign* a);
-  TargetPtr target(const ast::Expr* e);
+  void block(const ast::StmtList& list);
+  void stmt(const ast::Stmt* s);
+  void try_stmt(const ast::Try* t);
+  void try_except(const ast::Try* t);
+  void try_finally(const ast::Try* t);
+  void import_stmt(const ast::Stmt* s);
+  void aug_assign(const ast::AugAssign* a);
+  void for_stmt(const ast::For* f);
+  void while_stmt(const ast::While* w);
+  void return_stmt(const ast::Return* r);
+  void class_def(const ast::ClassDef* c);
+  void store_target(const ast::Expr* e);
+  void delete_target(const ast::Expr* e);
+  // Emits the code that leaves fblocks above `downto` (their finally bodies included);
+  // `preserve_top`: a return value stays on top of the stack.
+  void unwind_to(size_t downto, bool preserve_top);
+  void unwind_block(const FBlock& b, bool preserve_top);
+  void unbind_handler_name(const std::string& name, int line);
 
   SymbolTable& table_;
   std::string_view source_;
@@ -87,16 +137,7 @@ void raise_syntax_error(const std::string& type, const std::string& msg, const s
 // The text of line `lineno` (1-based) of source, with its newline.
 std::string source_line_text(std::string_view source, int lineno);
 
-// A new evaluator node of type T for the AST node `at`, carrying its line number.
-template <class T>
-std::unique_ptr<T> node(const ast::Node* at) {
-  auto n = std::make_unique<T>();
-  n->lineno = at->loc.lineno;
-  return n;
-}
-
-// The operator of an AST binary operation (compile_expr.cpp; augmented assignment in
-// compile_stmt.cpp uses it too).
+// The operator of an AST binary operation.
 BinaryOp ast_bin_op(ast::BinOpKind k);
 
 }  // namespace gopy

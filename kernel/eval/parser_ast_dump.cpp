@@ -393,6 +393,24 @@ class Dumper {
         out += ')';
         break;
       }
+      case ExprKind::Await: {
+        out += "Await(";
+        expr(*cast<Await>(&e)->value);
+        out += ')';
+        break;
+      }
+      case ExprKind::Yield: {
+        out += "Yield(";
+        optional(cast<Yield>(&e)->value);
+        out += ')';
+        break;
+      }
+      case ExprKind::YieldFrom: {
+        out += "YieldFrom(";
+        expr(*cast<YieldFrom>(&e)->value);
+        out += ')';
+        break;
+      }
       case ExprKind::Slice: {
         auto& n = *cast<Slice>(&e);
         out += "Slice(";

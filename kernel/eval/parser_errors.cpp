@@ -207,6 +207,9 @@ const char* Parser::expr_name(const ast::Expr* e) {
     case K::IfExp: return "conditional expression";
     case K::NamedExpr: return "named expression";
     case K::Slice: return "slice";
+    case K::Await: return "await expression";
+    case K::Yield:
+    case K::YieldFrom: return "yield expression";
   }
   return "expression";
 }

@@ -270,8 +270,52 @@ ast::Expr* Parser::factor() {
   return n;
 }
 
+// `yield [star_expressions]` or `yield from expression` (CPython: yield_expr).
+ast::Expr* Parser::yield_expr() {
+  const Token& t = advance();
+  if (accept_kw(Keyword::From)) {
+    ast::Expr* value = expression();
+    if (!value) return nullptr;
+    auto* n = node<ast::YieldFrom>(t);
+    n->value = value;
+    end_at(n, value);
+    return n;
+  }
+  auto* n = node<ast::Yield>(t);
+  const Token& next = cur();
+  bool bare = next.type == TokenType::Newline || next.type == TokenType::EndMarker ||
+              (next.type == TokenType::Op &&
+               (next.op == Op::RPar || next.op == Op::RSqb || next.op == Op::RBrace || next.op == Op::Semi ||
+                next.op == Op::Equal || next.op == Op::Colon || next.op == Op::Exclamation));
+  if (bare) return finish(n);
+  ast::Expr* value = star_expressions();
+  if (!value) return nullptr;
+  n->value = value;
+  end_at(n, value);
+  return n;
+}
+
 ast::Expr* Parser::power() {
-  if (at_kw(Keyword::Await)) return unsupported(cur(), "'await' expression");
+  if (at_kw(Keyword::Await)) {
+    const Token& t = advance();
+    ast::Expr* operand = primary();
+    if (!operand) return nullptr;
+    auto* n = node<ast::Await>(t);
+    n->value = operand;
+    end_at(n, operand);
+    if (!at_op(Op::DoubleStar)) return n;
+    DepthGuard guard(*this);
+    if (!guard.ok()) return nullptr;
+    advance();
+    ast::Expr* exponent = factor();
+    if (!exponent) return nullptr;
+    auto* p = node_from<ast::BinOp>(n);
+    p->left = n;
+    p->op = ast::BinOpKind::Pow;
+    p->right = exponent;
+    end_at(p, exponent);
+    return p;
+  }
   ast::Expr* base = primary();
   if (!base || !at_op(Op::DoubleStar)) return base;
   DepthGuard guard(*this);
@@ -330,8 +374,6 @@ ast::Expr* Parser::atom() {
         case Keyword::True: return constant(ast::ConstantKind::True);
         case Keyword::False: return constant(ast::ConstantKind::False);
         case Keyword::None: return constant(ast::ConstantKind::None);
-        case Keyword::Yield: return unsupported(t, "'yield' expression");
-        case Keyword::Await: return unsupported(t, "'await' expression");
         case Keyword::Lambda: return lambda();
         default: return invalid_syntax();
       }
@@ -360,7 +402,13 @@ ast::Expr* Parser::atom() {
 ast::Expr* Parser::paren_atom() {
   const Token& open = advance();
   if (accept_op(Op::RPar)) return finish(node<ast::Tuple>(open));
-  if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");
+  if (at_kw(Keyword::Yield)) {
+    ast::Expr* y = yield_expr();
+    if (!y) return nullptr;
+    if (!at_op(Op::RPar)) return invalid_syntax();
+    advance();
+    return y;
+  }
   ast::Expr* first = star_named_expression();
   if (!first) return nullptr;
   if ((at_kw(Keyword::For) || at_kw(Keyword::Async)) && first->kind == ast::ExprKind::Starred)

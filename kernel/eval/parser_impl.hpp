@@ -162,6 +162,7 @@ class Parser {
   ast::Expr* binary(int min_precedence);
   ast::Expr* factor();
   ast::Expr* power();
+  ast::Expr* yield_expr();
   ast::Expr* primary();
   ast::Expr* atom();
   ast::Expr* paren_atom();

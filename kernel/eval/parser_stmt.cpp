@@ -159,7 +159,7 @@ ast::Stmt* Parser::simple_statement() {
 
 ast::Stmt* Parser::expression_statement() {
   const Token& start = cur();
-  ast::Expr* e = star_expressions();
+  ast::Expr* e = at_kw(Keyword::Yield) ? yield_expr() : star_expressions();
   if (!e) return nullptr;
   if (at_op(Op::Equal)) {
     ast::ExprList targets{e};
@@ -169,8 +169,7 @@ ast::Stmt* Parser::expression_statement() {
       if (const ast::Expr* bad = invalid_target(targets.back(), TargetsType::Star))
         return invalid_assignment(targets, bad);
       advance();
-      if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");
-      value = star_expressions();
+      value = at_kw(Keyword::Yield) ? yield_expr() : star_expressions();
       if (!value) return nullptr;
       if (at_op(Op::Equal)) targets.push_back(value);
     }
@@ -196,8 +195,7 @@ ast::Stmt* Parser::expression_statement() {
                                "' is an illegal expression for augmented assignment");
     }
     Op op = advance().op;
-    if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");
-    ast::Expr* value = star_expressions();
+    ast::Expr* value = at_kw(Keyword::Yield) ? yield_expr() : star_expressions();
     if (!value) return nullptr;
     set_context(e, ast::ExprContext::Store);
     auto* s = node<ast::AugAssign>(start);
@@ -227,8 +225,7 @@ ast::Stmt* Parser::expression_statement() {
     }
     ast::Expr* value = nullptr;
     if (accept_op(Op::Equal)) {
-      if (at_kw(Keyword::Yield)) return unsupported(cur(), "'yield' expression");
-      value = star_expressions();
+      value = at_kw(Keyword::Yield) ? yield_expr() : star_expressions();
       if (!value) return nullptr;
     }
     set_context(e, ast::ExprContext::Store);

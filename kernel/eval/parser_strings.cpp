@@ -149,10 +149,7 @@ bool Parser::replacement_field(std::vector<ast::Expr*>& parts, std::string& pend
     error_at(first, "f-string: valid expression required before '" + what + "'");
     return false;
   }
-  if (at_kw(Keyword::Yield)) {
-    unsupported(cur(), "'yield' expression");
-    return false;
-  }
+
   if (at_kw(Keyword::Lambda)) {
     // The ':' of an unparenthesized lambda starts the format spec instead.
     const Token& lambda_kw = cur();
@@ -167,7 +164,7 @@ bool Parser::replacement_field(std::vector<ast::Expr*>& parts, std::string& pend
     if (failed()) return false;
     mark_ = saved;
   }
-  ast::Expr* value = star_expressions();
+  ast::Expr* value = at_kw(Keyword::Yield) ? yield_expr() : star_expressions();
   if (!value) return false;
   if (value->kind == ast::ExprKind::Starred) defer_error(value, "can't use starred expression here");
   std::string debug_text;

@@ -39,6 +39,13 @@ class ScopeCollector {
     error_->col_offset = n ? n->loc.col_offset : 0;
   }
 
+  static std::string comprehension_description(const Scope& s) {
+    if (s.name == "<genexpr>") return "generator expression";
+    if (s.name == "<setcomp>") return "set comprehension";
+    if (s.name == "<dictcomp>") return "dict comprehension";
+    return "list comprehension";
+  }
+
   Scope* push(Scope::Kind kind, const std::string& name, const void* node) {
     auto s = std::make_unique<Scope>();
     s->kind = kind;
@@ -285,8 +292,11 @@ class ScopeCollector {
                      const ast::Expr* elt, const ast::Expr* value, bool genexp) {
     // The first iterable is evaluated in the enclosing scope.
     expr(gens[0]->iter);
-    static const char* names[] = {"<listcomp>", "<genexpr>"};
-    Scope* s = push(genexp ? Scope::Kind::genexpr : Scope::Kind::comprehension, names[genexp ? 1 : 0], node);
+    const char* name = genexp                                  ? "<genexpr>"
+                       : node->kind == ast::ExprKind::SetComp  ? "<setcomp>"
+                       : node->kind == ast::ExprKind::DictComp ? "<dictcomp>"
+                                                               : "<listcomp>";
+    Scope* s = push(genexp ? Scope::Kind::genexpr : Scope::Kind::comprehension, name, node);
     if (genexp) {
       s->params.push_back(".0");
       s->bound.insert(".0");
@@ -432,6 +442,29 @@ class ScopeCollector {
         break;
       }
       case K::Starred: expr(ast::cast<ast::Starred>(e)->value); break;
+      case K::Yield:
+      case K::YieldFrom: {
+        // CPython: symtable_raise_if_annotation_block / symtable_visit_expr (Yield).
+        if (cur_->kind == Scope::Kind::module || cur_->kind == Scope::Kind::class_body) {
+          fail("'yield' outside function", e);
+          return;
+        }
+        if (cur_->kind == Scope::Kind::comprehension || cur_->kind == Scope::Kind::genexpr) {
+          fail("'yield' inside " + comprehension_description(*cur_), e);
+          return;
+        }
+        cur_->is_generator = true;
+        const ast::Expr* value = e->kind == K::Yield ? ast::cast<ast::Yield>(e)->value : ast::cast<ast::YieldFrom>(e)->value;
+        if (value) expr(value);
+        break;
+      }
+      case K::Await:
+        if (cur_->kind == Scope::Kind::module || cur_->kind == Scope::Kind::class_body) {
+          fail("'await' outside function", e);
+          return;
+        }
+        expr(ast::cast<ast::Await>(e)->value);
+        break;
       case K::Name: {
         auto* n = ast::cast<ast::Name>(e);
         if (n->ctx == ast::ExprContext::Load) use(n->id);

@@ -28,6 +28,7 @@ struct Scope {
   std::map<std::string, NameScope> resolved;
   std::vector<std::string> free_order;  // free variables in first-seen order
   bool needs_class_cell = false;        // class body: a method uses super/__class__
+  bool is_generator = false;            // a function containing yield
   bool is_function_like() const { return kind == Kind::function || kind == Kind::genexpr; }
   // How `name` resolves here (defaults to global_implicit / name when unknown).
   NameScope lookup(const std::string& name) const;

@@ -1,9 +1,8 @@
-// Compiling a REPL entry in "single" mode, and the echo of expression statements.
-// CPython: Python/compile.c (mode "single": PRINT_EXPR), Python/sysmodule.c sys_displayhook.
+// Compiling a REPL entry in "single" mode (its expression statements echo through
+// PRINT_EXPR). CPython: Python/compile.c (mode "single"), Python/sysmodule.c sys_displayhook.
 #include <string>
 
 #include "eval/compiler.hpp"
-#include "eval/nodes_stmt.hpp"
 #include "eval/parser.hpp"
 #include "eval/symtable.hpp"
 #include "gopy/object_exc.hpp"
@@ -14,25 +13,6 @@
 namespace gopy {
 
 namespace {
-
-// CPython: CALL_INTRINSIC_1 INTRINSIC_PRINT, which calls sys.displayhook
-// ("lost sys.displayhook" when it is gone).
-struct PrintExprNode : StmtNode {
-  ExprPtr value;
-  Exec exec(Frame& f) override {
-    Object* v = value->eval(f);
-    if (!v) return Exec::error;
-    Object* r = nullptr;
-    if (Object* hook = sys_required_attribute("displayhook")) {
-      // Held for the call: the hook may rebind sys.displayhook.
-      r = call1(Ref<>::borrow(hook).get(), v);
-    }
-    decref(v);
-    if (!r) return Exec::error;
-    decref(r);
-    return Exec::normal;
-  }
-};
 
 bool is_compound(const ast::Stmt* s) {
   switch (s->kind) {
@@ -57,13 +37,6 @@ bool means_more_input(const std::string& msg, bool last_line_blank) {
 }
 
 }  // namespace
-
-StmtPtr make_print_expr_node(ExprPtr value, int lineno) {
-  auto n = std::make_unique<PrintExprNode>();
-  n->lineno = lineno;
-  n->value = std::move(value);
-  return n;
-}
 
 EntryState classify_entry(std::string_view source, bool last_line_blank) {
   std::string text(source);

@@ -393,7 +393,11 @@ Object* get_iter(Object* o) {
 Object* iter_next(Object* it) {
   UnaryFn f = it->type->tp_iternext;
   if (!f) return type_error(cat("'", it->type->name, "' object is not an iterator"));
-  return f(it);
+  Object* r = f(it);
+  // A generator that returns a value reports it as StopIteration(value): exhaustion here
+  // (CPython: PyIter_Next).
+  if (!r && error_matches(&exc_StopIteration)) clear_error();
+  return r;
 }
 
 ssize object_length(Object* o) {

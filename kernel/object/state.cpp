@@ -22,6 +22,10 @@
 #include "object/type_internal.hpp"
 
 namespace gopy {
+void free_data_stack(ThreadState* ts);  // kernel/eval/frame_stack.cpp
+}
+
+namespace gopy {
 
 namespace {
 
@@ -34,7 +38,6 @@ constexpr size_t kStackMargin = 1024 * 1024;  // sanitizer frames are much large
 #else
 constexpr size_t kStackMargin = 256 * 1024;
 #endif
-constexpr size_t kValueStackSlots = 1 << 18;
 
 // The lowest address deep C++ recursion may reach: a margin above the stack's end, left
 // for the frames between two depth checks and for raising RecursionError. The margin
@@ -105,9 +108,6 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   auto* ts = new ThreadState();
   ts->interp = interp;
   ts->stack_limit = find_stack_limit();
-  ts->slots_base = static_cast<Object**>(std::calloc(kValueStackSlots, sizeof(Object*)));
-  ts->slots_top = ts->slots_base;
-  ts->slots_end = ts->slots_base + kValueStackSlots;
   interp->main_thread = ts;
   g_current = ts;
 
@@ -216,7 +216,7 @@ void destroy_interpreter(ThreadState* ts) {
   if (!ts) return;
   Interpreter* interp = ts->interp;
   if (interp->live_count) free_all_objects(interp);
-  std::free(ts->slots_base);
+  free_data_stack(ts);
   if (g_current == ts) g_current = nullptr;
   delete ts;
   delete interp;

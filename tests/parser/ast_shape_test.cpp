@@ -65,6 +65,12 @@ TEST_CASE("compound statements", "[ast]") {
         "FunctionDef(f, arguments([x:Name('int')], kwonly=[y], kw_defaults=[None]), [Pass])");
   CHECK(body("def f():\n  nonlocal a\n  return\n") ==
         "FunctionDef(f, arguments([]), [Nonlocal([a]), Return(None)])");
+  CHECK(body("def f():\n  x = yield 1\n  yield\n  y = yield from g()\n") ==
+        "FunctionDef(f, arguments([]), [Assign([Name('x', Store)], Yield(Constant(1))), Expr(Yield(None)), "
+        "Assign([Name('y', Store)], YieldFrom(Call(Name('g'), [], [])))])");
+  CHECK(body("def f():\n  return (yield a, b)\n") ==
+        "FunctionDef(f, arguments([]), [Return(Yield(Tuple([Name('a'), Name('b')])))])");
+  CHECK(body("def f(x):\n  return await x\n") == "FunctionDef(f, arguments([x]), [Return(Await(Name('x')))])");
   CHECK(body("class A(B, metaclass=M):\n  x = 1\n") ==
         "ClassDef(A, [Name('B')], [keyword(metaclass, Name('M'))], "
         "[Assign([Name('x', Store)], Constant(1))])");

@@ -25,6 +25,7 @@ struct FunctionObject : Object {
   FunctionObject() : Object(&function_type) {}
   ~FunctionObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;  // kernel/eval/call.cpp
 };
 
 // A C++ function exposed to Python. `self` is the bound object for methods of built-in
@@ -54,6 +55,7 @@ struct CellObject : Object {
   CellObject() : Object(&cell_type) {}
   ~CellObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override { return ref ? visit(ref, arg) : 0; }
 };
 
 struct ModuleObject : Object {

@@ -57,10 +57,10 @@ struct ThreadState {
   int depth = 0;           // Python call depth (checked against the recursion limit)
   int c_depth = 0;         // C++ recursion through the protocols (repr, compare, ...)
   char* stack_limit = nullptr;  // lowest safe C++ stack address (RecursionError below it)
-  // The value stack frames take their local slots from.
-  Object** slots_base = nullptr;
-  Object** slots_top = nullptr;
-  Object** slots_end = nullptr;
+  // The data stack frames live on: chunks allocated on demand (kernel/eval/frame_stack.cpp).
+  struct DataStackChunk* datastack_chunk = nullptr;
+  Object** datastack_top = nullptr;
+  Object** datastack_limit = nullptr;
   // The trashcan (see dealloc_object): how deeply deallocations nest right now, and the
   // dead objects (count zero, still linked) that wait for the outermost one to free them.
   int dealloc_depth = 0;

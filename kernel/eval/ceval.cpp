@@ -1,0 +1,966 @@
+// The evaluation loop (CPython: Python/ceval.c _PyEval_EvalFrameDefault, Python/bytecodes.c).
+// One invocation runs an entry frame and every Python frame it calls: a Python-to-Python
+// call pushes a frame on the data stack and continues here; a return pops it. Dispatch is
+// a computed goto over the opcode table.
+#include <new>
+
+#include "eval/ceval_ops.hpp"
+#include "eval/code.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/signals.hpp"
+#include "object/strcat.hpp"
+
+namespace gopy {
+
+void traceback_here(Frame& f) {
+  ThreadState* ts = get_thread_state();
+  if (!ts->traceback_pending || !ts->current_exception) return;
+  ts->traceback_pending = false;
+  traceback_add(static_cast<BaseExceptionObject*>(ts->current_exception), f.code->filename, f.code->name, f.lineno);
+}
+
+bool check_recursion(ThreadState* ts) {
+  if (ts->depth >= ts->interp->recursion_limit) {
+    set_error(&exc_RecursionError, "maximum recursion depth exceeded");
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+inline bool small_int(Object* o, int64_t* v) {
+  if (o->type != &int_type) return false;
+  auto* i = static_cast<IntObject*>(o);
+  if (i->big) return false;
+  *v = i->small;
+  return true;
+}
+
+// Arithmetic with the int and str fast paths (no allocation for small results).
+inline Object* fast_binary(Object* a, Object* b, BinaryOp op, bool inplace) {
+  int64_t x, y, r;
+  if (small_int(a, &x) && small_int(b, &y)) {
+    switch (op) {
+      case BinaryOp::add:
+        if (!__builtin_add_overflow(x, y, &r)) return new_int(r);
+        break;
+      case BinaryOp::sub:
+        if (!__builtin_sub_overflow(x, y, &r)) return new_int(r);
+        break;
+      case BinaryOp::mul:
+        if (!__builtin_mul_overflow(x, y, &r)) return new_int(r);
+        break;
+      case BinaryOp::floordiv:
+        if (y > 0) return new_int(x >= 0 ? x / y : -((-x - 1) / y) - 1);
+        break;
+      case BinaryOp::mod:
+        if (y > 0) {
+          int64_t m = x % y;
+          return new_int(m < 0 ? m + y : m);
+        }
+        break;
+      case BinaryOp::and_: return new_int(x & y);
+      case BinaryOp::or_: return new_int(x | y);
+      case BinaryOp::xor_: return new_int(x ^ y);
+      default: break;
+    }
+  } else if (op == BinaryOp::add && a->type == &str_type && b->type == &str_type) {
+    return str_concat(a, b);
+  }
+  return inplace ? inplace_op(a, b, op) : binary_op(a, b, op);
+}
+
+// -1 error, else the truth of a small-int comparison or of the full one.
+inline int fast_compare_truth(Object* a, Object* b, CmpKind op) {
+  int64_t x, y;
+  if (small_int(a, &x) && small_int(b, &y)) {
+    switch (op) {
+      case CmpKind::lt: return x < y;
+      case CmpKind::le: return x <= y;
+      case CmpKind::eq: return x == y;
+      case CmpKind::ne: return x != y;
+      case CmpKind::gt: return x > y;
+      case CmpKind::ge: return x >= y;
+      default: break;
+    }
+  }
+  return compare_truth(a, b, op);
+}
+
+inline int truth(Object* v) {
+  if (v == True()) return 1;
+  if (v == False() || v == None()) return 0;
+  return object_is_true(v);
+}
+
+// Links a frame as the thread's innermost one.
+inline void link_frame(ThreadState* ts, Frame* f) {
+  f->back = ts->frame;
+  ts->frame = f;
+  ++ts->depth;
+  if (f->exc_level) {
+    // A resumed generator's handled exceptions chain onto the resumer's.
+    f->handled[0].previous = ts->handled;
+    ts->handled = &f->handled[f->exc_level - 1];
+  }
+}
+
+inline void unlink_frame(ThreadState* ts, Frame* f) {
+  if (f->exc_level) ts->handled = f->handled[0].previous;
+  ts->frame = f->back;
+  --ts->depth;
+}
+
+StrObject* slot_name(CodeObject* co, int slot) {
+  if (slot < co->nlocals) return co->varnames[size_t(slot)];
+  if (slot < co->first_free()) return co->cellnames[size_t(slot - co->first_cell())];
+  return co->freenames[size_t(slot - co->first_free())];
+}
+
+}  // namespace
+
+Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
+  if (cpp_stack_exhausted(ts) || !check_recursion(ts)) {
+    if (f->gen) f->finished = true;
+    return nullptr;
+  }
+  f->entry = true;
+  link_frame(ts, f);
+
+  static void* const dispatch[] = {
+#define GOPY_OP_LABEL(name) &&op_##name,
+      GOPY_OPCODES(GOPY_OP_LABEL)
+#undef GOPY_OP_LABEL
+  };
+
+  CodeObject* co;
+  const Instr* ip;
+  const Instr* ins;
+  Object** sp;
+  Object** slots;
+  Object** consts;
+  // The shared call sequence's operands (set before `goto do_call`).
+  Object** call_base;  // the first stack entry the call consumes
+  Object* callable;
+  Object** argv;
+  size_t nargs;
+  TupleObject* kwnames;
+  Object* retval;
+  bool resume_error = throwing;
+
+#define LOAD_FRAME()               \
+  do {                             \
+    co = f->code;                  \
+    ip = f->ip;                    \
+    sp = f->sp;                    \
+    slots = f->slots;              \
+    consts = co->consts.data();    \
+  } while (0)
+#define SAVE_FRAME() \
+  do {               \
+    f->ip = ip;      \
+    f->sp = sp;      \
+  } while (0)
+#define NEXT()                         \
+  do {                                 \
+    ins = ip++;                        \
+    goto* dispatch[size_t(ins->op)];   \
+  } while (0)
+#define TARGET(name) op_##name:
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define NAME(i) (static_cast<StrObject*>(consts[i]))
+#define JUMP_TO(t) (ip = co->instrs.data() + (t))
+
+  LOAD_FRAME();
+  for (;;) {
+    try {
+      if (resume_error) {
+        resume_error = false;
+        goto error;
+      }
+      if (ip == co->instrs.data() && check_signals() < 0) {
+        // A pending signal is acted on as the frame starts (CPython: RESUME).
+        ++ip;
+        goto error;
+      }
+      NEXT();
+
+      TARGET(NOP) NEXT();
+      TARGET(POP_TOP) {
+        Object* v = POP();
+        xdecref(v);
+        NEXT();
+      }
+      TARGET(DUP_TOP) {
+        Object* v = TOP();
+        incref(v);
+        PUSH(v);
+        NEXT();
+      }
+      TARGET(ROT_TWO) {
+        Object* top = TOP();
+        sp[-1] = sp[-2];
+        sp[-2] = top;
+        NEXT();
+      }
+      TARGET(ROT_THREE) {
+        Object* top = TOP();
+        sp[-1] = sp[-2];
+        sp[-2] = sp[-3];
+        sp[-3] = top;
+        NEXT();
+      }
+      TARGET(LOAD_CONST) {
+        Object* v = consts[ins->a];
+        incref(v);
+        PUSH(v);
+        NEXT();
+      }
+      TARGET(LOAD_FAST) {
+        Object* v = slots[ins->a];
+        if (!v) {
+          unbound_local_error(slot_name(co, ins->a));
+          goto error;
+        }
+        incref(v);
+        PUSH(v);
+        NEXT();
+      }
+      TARGET(STORE_FAST) {
+        Object* old = slots[ins->a];
+        slots[ins->a] = POP();
+        xdecref(old);
+        NEXT();
+      }
+      TARGET(DELETE_FAST) {
+        Object* old = slots[ins->a];
+        if (!old) {
+          unbound_local_error(slot_name(co, ins->a));
+          goto error;
+        }
+        slots[ins->a] = nullptr;
+        decref(old);
+        NEXT();
+      }
+      TARGET(CLEAR_FAST) {
+        Object* old = slots[ins->a];
+        slots[ins->a] = nullptr;
+        xdecref(old);
+        NEXT();
+      }
+      TARGET(MAKE_CELL) {
+        Object* old = slots[ins->a];
+        slots[ins->a] = new_cell(nullptr);
+        xdecref(old);
+        NEXT();
+      }
+      TARGET(LOAD_DEREF) {
+        Object* v = static_cast<CellObject*>(slots[ins->a])->ref;
+        if (!v) {
+          if (ins->a >= co->first_free()) unbound_free_error(slot_name(co, ins->a));
+          else unbound_local_error(slot_name(co, ins->a));
+          goto error;
+        }
+        incref(v);
+        PUSH(v);
+        NEXT();
+      }
+      TARGET(STORE_DEREF) {
+        auto* c = static_cast<CellObject*>(slots[ins->a]);
+        Object* old = c->ref;
+        c->ref = POP();
+        xdecref(old);
+        NEXT();
+      }
+      TARGET(DELETE_DEREF) {
+        auto* c = static_cast<CellObject*>(slots[ins->a]);
+        Object* old = c->ref;
+        if (!old) {
+          unbound_local_error(slot_name(co, ins->a));
+          goto error;
+        }
+        c->ref = nullptr;
+        decref(old);
+        NEXT();
+      }
+      TARGET(LOAD_GLOBAL) {
+        Object* v = load_global(f, NAME(ins->a));
+        if (!v) goto error;
+        PUSH(v);
+        NEXT();
+      }
+      TARGET(STORE_GLOBAL) {
+        int r = dict_set_item(f->globals, NAME(ins->a), TOP());
+        if (r < 0) goto error;
+        decref(POP());
+        NEXT();
+      }
+      TARGET(DELETE_GLOBAL) {
+        if (delete_from(f->globals, NAME(ins->a)) < 0) goto error;
+        NEXT();
+      }
+      TARGET(LOAD_NAME) {
+        Object* v = load_name(f, NAME(ins->a), int(ins->b) - 1);
+        if (!v) goto error;
+        PUSH(v);
+        NEXT();
+      }
+      TARGET(STORE_NAME) {
+        int r = dict_set_item(f->locals, NAME(ins->a), TOP());
+        if (r < 0) goto error;
+        decref(POP());
+        NEXT();
+      }
+      TARGET(DELETE_NAME) {
+        if (delete_from(f->locals, NAME(ins->a)) < 0) goto error;
+        NEXT();
+      }
+      TARGET(LOAD_ATTR) {
+        Object* v = get_attr(TOP(), NAME(ins->a));
+        if (!v) goto error;
+        decref(TOP());
+        TOP() = v;
+        NEXT();
+      }
+      TARGET(STORE_ATTR) {
+        // stack: value, obj
+        int r = set_attr(TOP(), NAME(ins->a), SECOND());
+        if (r < 0) goto error;
+        decref(POP());
+        decref(POP());
+        NEXT();
+      }
+      TARGET(DELETE_ATTR) {
+        if (del_attr(TOP(), NAME(ins->a)) < 0) goto error;
+        decref(POP());
+        NEXT();
+      }
+      TARGET(LOAD_METHOD) {
+        Object* func;
+        Object* self;
+        if (!load_method(TOP(), NAME(ins->a), &func, &self)) goto error;
+        decref(TOP());
+        TOP() = func;
+        PUSH(self);
+        NEXT();
+      }
+      TARGET(BINARY_SUBSCR) {
+        Object* o = SECOND();
+        Object* k = TOP();
+        Object* r;
+        int64_t i;
+        if (o->type == &list_type && small_int(k, &i)) {
+          auto& items = static_cast<ListObject*>(o)->items;
+          if (i < 0) i += int64_t(items.size());
+          r = (i >= 0 && i < int64_t(items.size())) ? new_ref(items[size_t(i)]) : index_error("list index out of range");
+        } else {
+          r = get_item(o, k);
+        }
+        if (!r) goto error;
+        decref(POP());
+        decref(TOP());
+        TOP() = r;
+        NEXT();
+      }
+      TARGET(STORE_SUBSCR) {
+        // stack: value, obj, key
+        Object* v = sp[-3];
+        Object* o = sp[-2];
+        Object* k = sp[-1];
+        int64_t i;
+        if (o->type == &list_type && small_int(k, &i) && i >= 0 &&
+            i < int64_t(static_cast<ListObject*>(o)->items.size())) {
+          Object*& slot = static_cast<ListObject*>(o)->items[size_t(i)];
+          Object* old = slot;
+          slot = new_ref(v);
+          decref(old);
+        } else if (set_item(o, k, v) < 0) {
+          goto error;
+        }
+        decref(POP());
+        decref(POP());
+        decref(POP());
+        NEXT();
+      }
+      TARGET(DELETE_SUBSCR) {
+        if (del_item(SECOND(), TOP()) < 0) goto error;
+        decref(POP());
+        decref(POP());
+        NEXT();
+      }
+      TARGET(BINARY_OP) {
+        Object* r = fast_binary(SECOND(), TOP(), BinaryOp(ins->a), false);
+        if (!r) goto error;
+        decref(POP());
+        decref(TOP());
+        TOP() = r;
+        NEXT();
+      }
+      TARGET(INPLACE_OP) {
+        Object* r = fast_binary(SECOND(), TOP(), BinaryOp(ins->a), true);
+        if (!r) goto error;
+        decref(POP());
+        decref(TOP());
+        TOP() = r;
+        NEXT();
+      }
+      TARGET(UNARY_OP) {
+        Object* r = unary_op(TOP(), UnaryOp(ins->a));
+        if (!r) goto error;
+        decref(TOP());
+        TOP() = r;
+        NEXT();
+      }
+      TARGET(UNARY_NOT) {
+        int t = truth(TOP());
+        if (t < 0) goto error;
+        decref(TOP());
+        TOP() = new_bool(!t);
+        NEXT();
+      }
+      TARGET(COMPARE_OP) {
+        Object* r = compare_values(SECOND(), TOP(), CmpKind(ins->a));
+        if (!r) goto error;
+        decref(POP());
+        decref(TOP());
+        TOP() = r;
+        NEXT();
+      }
+      TARGET(COMPARE_JUMP_IF_FALSE) {
+        int t = fast_compare_truth(SECOND(), TOP(), CmpKind(ins->b));
+        if (t < 0) goto error;
+        decref(POP());
+        decref(POP());
+        if (!t) JUMP_TO(ins->a);
+        NEXT();
+      }
+      TARGET(JUMP) {
+        JUMP_TO(ins->a);
+        NEXT();
+      }
+      TARGET(JUMP_BACKWARD) {
+        // The back edge is a safe point for a pending signal (CPython: JUMP_BACKWARD).
+        if (check_signals() < 0) goto error;
+        JUMP_TO(ins->a);
+        NEXT();
+      }
+      TARGET(POP_JUMP_IF_FALSE) {
+        int t = truth(TOP());
+        if (t < 0) goto error;
+        decref(POP());
+        if (!t) JUMP_TO(ins->a);
+        NEXT();
+      }
+      TARGET(POP_JUMP_IF_TRUE) {
+        int t = truth(TOP());
+        if (t < 0) goto error;
+        decref(POP());
+        if (t) JUMP_TO(ins->a);
+        NEXT();
+      }
+      TARGET(JUMP_IF_FALSE_OR_POP) {
+        int t = truth(TOP());
+        if (t < 0) goto error;
+        if (!t) {
+          JUMP_TO(ins->a);
+        } else {
+          decref(POP());
+        }
+        NEXT();
+      }
+      TARGET(JUMP_IF_TRUE_OR_POP) {
+        int t = truth(TOP());
+        if (t < 0) goto error;
+        if (t) {
+          JUMP_TO(ins->a);
+        } else {
+          decref(POP());
+        }
+        NEXT();
+      }
+      TARGET(GET_ITER) {
+        Object* it = get_iter(TOP());
+        if (!it) goto error;
+        decref(TOP());
+        TOP() = it;
+        NEXT();
+      }
+      TARGET(FOR_ITER) {
+        Object* it = TOP();
+        Object* x = it->type->tp_iternext(it);
+        if (x) {
+          PUSH(x);
+          NEXT();
+        }
+        if (error_occurred()) {
+          if (!error_matches(&exc_StopIteration)) goto error;
+          clear_error();
+        }
+        decref(POP());
+        JUMP_TO(ins->a);
+        NEXT();
+      }
+      TARGET(RETURN_VALUE) {
+        retval = POP();
+        if (f->entry) {
+          if (f->gen) f->finished = true;
+          SAVE_FRAME();
+          unlink_frame(ts, f);
+          return retval;
+        }
+        Frame* caller = f->back;
+        SAVE_FRAME();
+        unlink_frame(ts, f);
+        release_frame(ts, f);
+        f = caller;
+        LOAD_FRAME();
+        PUSH(retval);
+        NEXT();
+      }
+      TARGET(BUILD_TUPLE) {
+        size_t n = size_t(ins->a);
+        std::vector<Object*> items(sp - n, sp);
+        sp -= n;
+        PUSH(new_tuple_steal(std::move(items)));
+        NEXT();
+      }
+      TARGET(BUILD_LIST) {
+        size_t n = size_t(ins->a);
+        std::vector<Object*> items(sp - n, sp);
+        sp -= n;
+        PUSH(new_list_steal(std::move(items)));
+        NEXT();
+      }
+      TARGET(BUILD_SET) {
+        size_t n = size_t(ins->a);
+        SetObject* s = new_set();
+        bool failed = false;
+        for (Object** p = sp - n; p < sp; ++p)
+          if (!failed && set_add(s, *p) < 0) failed = true;
+        for (size_t i = 0; i < n; ++i) decref(POP());
+        if (failed) {
+          decref(s);
+          goto error;
+        }
+        PUSH(s);
+        NEXT();
+      }
+      TARGET(BUILD_MAP) {
+        size_t n = size_t(ins->a);
+        DictObject* d = new_dict();
+        bool failed = false;
+        for (Object** p = sp - 2 * n; p < sp; p += 2)
+          if (!failed && dict_set_item(d, p[0], p[1]) < 0) failed = true;
+        for (size_t i = 0; i < 2 * n; ++i) decref(POP());
+        if (failed) {
+          decref(d);
+          goto error;
+        }
+        PUSH(d);
+        NEXT();
+      }
+      TARGET(LIST_APPEND) {
+        auto* l = static_cast<ListObject*>(sp[-1 - ins->a]);
+        l->items.push_back(TOP());
+        --sp;
+        NEXT();
+      }
+      TARGET(SET_ADD) {
+        auto* s = static_cast<SetObject*>(sp[-1 - ins->a]);
+        if (set_add(s, TOP()) < 0) goto error;
+        decref(POP());
+        NEXT();
+      }
+      TARGET(MAP_ADD) {
+        auto* d = static_cast<DictObject*>(sp[-2 - ins->a]);
+        if (dict_set_item(d, SECOND(), TOP()) < 0) goto error;
+        decref(POP());
+        decref(POP());
+        NEXT();
+      }
+      TARGET(LIST_EXTEND) {
+        auto* l = static_cast<ListObject*>(sp[-1 - ins->a]);
+        if (display_extend(l, TOP()) < 0) goto error;
+        decref(POP());
+        NEXT();
+      }
+      TARGET(LIST_TO_TUPLE) {
+        auto* l = static_cast<ListObject*>(TOP());
+        std::vector<Object*> items;
+        items.swap(l->items);
+        TOP() = new_tuple_steal(std::move(items));
+        decref(l);
+        NEXT();
+      }
+      TARGET(LIST_TO_SET) {
+        auto* l = static_cast<ListObject*>(TOP());
+        SetObject* s = new_set();
+        for (Object* o : l->items) {
+          if (set_add(s, o) < 0) {
+            decref(s);
+            goto error;
+          }
+        }
+        TOP() = s;
+        decref(l);
+        NEXT();
+      }
+      TARGET(DICT_UPDATE) {
+        auto* d = static_cast<DictObject*>(sp[-1 - ins->a]);
+        if (display_dict_update(d, TOP()) < 0) goto error;
+        decref(POP());
+        NEXT();
+      }
+      TARGET(BUILD_SLICE) {
+        int mask = ins->b;
+        Object* parts[3] = {nullptr, nullptr, nullptr};
+        int n = 0;
+        for (int i = 0; i < 3; ++i)
+          if (mask & (1 << i)) ++n;
+        Object** p = sp - n;
+        for (int i = 0; i < 3; ++i)
+          if (mask & (1 << i)) parts[i] = *p++;
+        Object* s = new_slice(parts[0], parts[1], parts[2]);
+        for (int i = 0; i < n; ++i) decref(POP());
+        PUSH(s);
+        NEXT();
+      }
+      TARGET(UNPACK_SEQUENCE) {
+        std::vector<Object*> items;
+        if (!unpack_iterable(TOP(), ins->a, -1, 0, items)) goto error;
+        decref(POP());
+        for (size_t i = items.size(); i-- > 0;) PUSH(items[i]);
+        NEXT();
+      }
+      TARGET(UNPACK_EX) {
+        std::vector<Object*> items;
+        if (!unpack_iterable(TOP(), ins->a + ins->b + 1, ins->a, ins->b, items)) goto error;
+        decref(POP());
+        for (size_t i = items.size(); i-- > 0;) PUSH(items[i]);
+        NEXT();
+      }
+      TARGET(CALL) {
+        size_t n = size_t(ins->a);
+        kwnames = ins->b ? static_cast<TupleObject*>(consts[ins->b - 1]) : nullptr;
+        call_base = sp - n - 1;
+        callable = call_base[0];
+        argv = call_base + 1;
+        nargs = n - (kwnames ? kwnames->items.size() : 0);
+        goto do_call;
+      }
+      TARGET(CALL_METHOD) {
+        size_t n = size_t(ins->a);
+        kwnames = ins->b ? static_cast<TupleObject*>(consts[ins->b - 1]) : nullptr;
+        call_base = sp - n - 2;
+        callable = call_base[0];
+        nargs = n - (kwnames ? kwnames->items.size() : 0);
+        if (call_base[1]) {
+          argv = call_base + 1;
+          ++nargs;
+        } else {
+          argv = call_base + 2;
+        }
+        goto do_call;
+      }
+    do_call : {
+      if (callable->type == &function_type) {
+        auto* fn = static_cast<FunctionObject*>(callable);
+        CodeObject* fc = fn->code;
+        if (!fc->is_generator) {
+          // A Python-to-Python call: a new frame in this same loop.
+          if (!check_recursion(ts)) goto error;
+          Frame* nf = push_frame(ts, fc);
+          if (!nf) {
+            no_memory();
+            goto error;
+          }
+          bool simple = !kwnames && nargs == size_t(fc->argcount) && !fc->has_varargs && !fc->has_varkw &&
+                        !fc->kwonlycount && fc->cellnames.empty() && !fn->closure;
+          if (simple) {
+            // The arguments' references move into the new frame's slots.
+            for (size_t i = 0; i < nargs; ++i) nf->slots[i] = argv[i];
+            for (Object** p = call_base + 1; p < argv; ++p) xdecref(*p);  // a null self slot
+            for (Object** p = argv + nargs; p < sp; ++p) decref(*p);
+          } else {
+            if (!bind_call(fn, nf, argv, nargs, kwnames)) {
+              release_frame(ts, nf);
+              goto error;
+            }
+            for (Object** p = call_base + 1; p < sp; ++p) xdecref(*p);
+          }
+          nf->func = fn;  // the callable's stack reference
+          nf->globals = fn->globals;
+          nf->builtins = ts->interp->builtins_dict;
+          nf->locals = nullptr;
+          sp = call_base;
+          SAVE_FRAME();
+          link_frame(ts, nf);
+          f = nf;
+          LOAD_FRAME();
+          if (check_signals() < 0) {
+            ++ip;
+            goto error;
+          }
+          NEXT();
+        }
+      }
+      SAVE_FRAME();
+      Object* r = call(callable, argv, nargs, kwnames);
+      if (!r) goto error;
+      while (sp > call_base) xdecref(POP());
+      PUSH(r);
+      NEXT();
+    }
+      TARGET(CALL_SUPER0) {
+        Object* fn = TOP();
+        Object* r;
+        if (fn == &super_type) {
+          int b = ins->b;
+          r = zero_arg_super(f, ins->a - 1, b ? b / 2 - 1 : -1, b & 1);
+        } else {
+          r = call(fn, nullptr, 0, nullptr);
+        }
+        if (!r) goto error;
+        decref(TOP());
+        TOP() = r;
+        NEXT();
+      }
+      TARGET(CALL_EX) {
+        // stack: func, list, dict
+        Object* r = call_with_list_dict(sp[-3], static_cast<ListObject*>(sp[-2]), static_cast<DictObject*>(sp[-1]));
+        if (!r) goto error;
+        decref(POP());
+        decref(POP());
+        decref(TOP());
+        TOP() = r;
+        NEXT();
+      }
+      TARGET(CALL_STAR_EXTEND) {
+        if (call_star_extend(sp[-3], static_cast<ListObject*>(sp[-2]), TOP()) < 0) goto error;
+        decref(POP());
+        NEXT();
+      }
+      TARGET(CALL_KW_ADD) {
+        if (dict_set_item(static_cast<DictObject*>(SECOND()), NAME(ins->a), TOP()) < 0) goto error;
+        decref(POP());
+        NEXT();
+      }
+      TARGET(CALL_KW_MERGE) {
+        if (call_kw_merge(sp[-4], static_cast<DictObject*>(SECOND()), TOP()) < 0) goto error;
+        decref(POP());
+        NEXT();
+      }
+      TARGET(MAKE_FUNCTION) {
+        Object* kwdefaults = (ins->b & 2) ? POP() : nullptr;
+        Object* defaults = (ins->b & 1) ? POP() : nullptr;
+        Object* fn = make_function(f, static_cast<CodeObject*>(consts[ins->a]), defaults, kwdefaults);
+        xdecref(defaults);
+        xdecref(kwdefaults);
+        PUSH(fn);
+        NEXT();
+      }
+      TARGET(BUILD_CLASS) {
+        // stack: bases, body function
+        SAVE_FRAME();
+        Object* cls = build_class_from_body(f, NAME(ins->a), static_cast<StrObject*>(consts[ins->b]),
+                                            static_cast<TupleObject*>(SECOND()), TOP());
+        if (!cls) goto error;
+        decref(POP());
+        decref(TOP());
+        TOP() = cls;
+        NEXT();
+      }
+      TARGET(RAISE) {
+        Object* cause = ins->a == 2 ? sp[-1] : nullptr;
+        Object* exc = ins->a >= 1 ? sp[-ins->a] : nullptr;
+        do_raise(exc, cause);
+        for (int i = 0; i < ins->a; ++i) decref(POP());
+        if (!exc) goto exception_unwind;  // a bare raise adds no traceback entry here
+        goto error;
+      }
+      TARGET(RERAISE) {
+        restore_error(POP());
+        goto exception_unwind;
+      }
+      TARGET(PUSH_EXC_INFO) {
+        HandledException* h = &f->handled[ins->a];
+        h->exc = TOP();
+        h->previous = ts->handled;
+        ts->handled = h;
+        f->exc_level = ins->a + 1;
+        NEXT();
+      }
+      TARGET(POP_EXCEPT) {
+        ts->handled = f->handled[ins->a].previous;
+        f->exc_level = ins->a;
+        NEXT();
+      }
+      TARGET(CHECK_EXC_MATCH) {
+        int m = exception_matches(SECOND(), TOP());
+        if (m < 0) goto error;
+        decref(TOP());
+        TOP() = new_bool(m);
+        NEXT();
+      }
+      TARGET(ASSERT_FAIL) {
+        assert_fail(ins->a ? TOP() : nullptr);
+        if (ins->a) decref(POP());
+        goto error;
+      }
+      TARGET(IMPORT_NAME) {
+        SAVE_FRAME();
+        Object* m = import_name(f, NAME(ins->a), TOP(), ins->b);
+        if (!m) goto error;
+        decref(TOP());
+        TOP() = m;
+        NEXT();
+      }
+      TARGET(IMPORT_SUBATTR) {
+        Object* m = import_subattr(TOP(), NAME(ins->a));
+        if (!m) goto error;
+        decref(TOP());
+        TOP() = m;
+        NEXT();
+      }
+      TARGET(IMPORT_FROM) {
+        Object* v = import_from(TOP(), NAME(ins->a));
+        if (!v) goto error;
+        PUSH(v);
+        NEXT();
+      }
+      TARGET(IMPORT_STAR) {
+        if (import_star(f, TOP()) < 0) goto error;
+        decref(POP());
+        NEXT();
+      }
+      TARGET(FORMAT_VALUE) {
+        Object* spec = ins->b ? TOP() : nullptr;
+        Object* v = sp[-1 - ins->b];
+        Object* r = format_value(v, ins->a, spec);
+        if (!r) goto error;
+        if (spec) decref(POP());
+        decref(TOP());
+        TOP() = r;
+        NEXT();
+      }
+      TARGET(BUILD_STRING) {
+        size_t n = size_t(ins->a);
+        Object* s = build_string(sp - n, n);
+        for (size_t i = 0; i < n; ++i) decref(POP());
+        PUSH(s);
+        NEXT();
+      }
+      TARGET(PRINT_EXPR) {
+        if (print_expr(TOP()) < 0) goto error;
+        decref(POP());
+        NEXT();
+      }
+      TARGET(GET_YIELD_FROM_ITER) {
+        if (TOP()->type != &generator_type) {
+          Object* it = get_iter(TOP());
+          if (!it) goto error;
+          decref(TOP());
+          TOP() = it;
+        }
+        NEXT();
+      }
+      TARGET(SEND) {
+        // stack: iter, value
+        Object* it = SECOND();
+        Object* v = TOP();
+        Object* result = nullptr;
+        Object* r;
+        SAVE_FRAME();
+        if (it->type == &generator_type) {
+          r = generator_send(it, v, &result);
+        } else if (v == None()) {
+          r = it->type->tp_iternext ? it->type->tp_iternext(it) : iter_next(it);
+          if (!r && !error_occurred()) result = new_none();
+        } else {
+          r = call_method(it, "send", &v, 1);
+          if (!r && error_matches(&exc_StopIteration)) {
+            Object* e = fetch_error();
+            result = exception_get_attr(e, "value");
+            result = result ? new_ref(result) : new_none();
+            decref(e);
+          }
+        }
+        if (r) {
+          decref(TOP());
+          TOP() = r;
+          NEXT();
+        }
+        if (!result) goto error;
+        decref(POP());
+        decref(TOP());
+        TOP() = result;
+        JUMP_TO(ins->a);
+        NEXT();
+      }
+      TARGET(YIELD_VALUE) {
+        retval = POP();
+        SAVE_FRAME();
+        unlink_frame(ts, f);
+        return retval;
+      }
+
+    error:
+      // The failing instruction is ip - 1: its line goes into the traceback.
+      f->lineno = co->line_at(ip - 1);
+      traceback_here(*f);
+    exception_unwind : {
+      int h = co->handler_of[size_t(ip - 1 - co->instrs.data())];
+      if (h >= 0) {
+        const ExceptionHandler& eh = co->handlers[size_t(h)];
+        Object** target = f->stack_base + eh.depth;
+        while (sp > target) xdecref(POP());
+        PUSH(fetch_error());
+        JUMP_TO(eh.target);
+        NEXT();
+      }
+      // No handler: the frame ends with the exception; its caller adds its own entry.
+      while (sp > f->stack_base) xdecref(POP());
+      if (f->exc_level) {
+        ts->handled = f->handled[0].previous;
+        f->exc_level = 0;
+      }
+      ts->traceback_pending = true;
+      if (f->entry) {
+        if (f->gen) f->finished = true;
+        SAVE_FRAME();
+        unlink_frame(ts, f);
+        return nullptr;
+      }
+      Frame* caller = f->back;
+      SAVE_FRAME();
+      unlink_frame(ts, f);
+      release_frame(ts, f);
+      f = caller;
+      LOAD_FRAME();
+      goto error;
+    }
+    } catch (const std::bad_alloc&) {
+      // An allocation deep in a helper failed: a MemoryError raised by the instruction
+      // that was running (the value stack is consistent there: operands are popped only
+      // after the operation succeeds).
+      raise_memory_error_for_bad_alloc();
+      resume_error = true;
+    }
+  }
+#undef LOAD_FRAME
+#undef SAVE_FRAME
+#undef NEXT
+#undef TARGET
+#undef PUSH
+#undef POP
+#undef TOP
+#undef SECOND
+#undef NAME
+#undef JUMP_TO
+}
+
+}  // namespace gopy

@@ -1,0 +1,507 @@
+// The semantics behind the larger instructions (CPython: Python/ceval.c and
+// Python/ceval_macros.h helpers: unpack_iterable, do_raise, import_name, import_from,
+// import_all_from, format_kwargs_error, check_args_iterable; Objects/typeobject.c
+// super_init_without_args).
+#include "eval/ceval_ops.hpp"
+
+#include "gopy/object_ascii.hpp"
+#include "gopy/object_num.hpp"
+#include "gopy/sys_streams.hpp"
+#include "object/strcat.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+// ---- names ----
+
+std::nullptr_t name_error(StrObject* name) {
+  Object* exc = new_exception(&exc_NameError, cat("name '", name->utf8, "' is not defined"));
+  if (!exc) return nullptr;
+  // NameError.name (CPython sets it for the suggestions machinery).
+  static_cast<BaseExceptionObject*>(exc)->dict = new_dict();
+  dict_set_str(static_cast<BaseExceptionObject*>(exc)->dict, "name", name);
+  raise_object(exc);
+  decref(exc);
+  return nullptr;
+}
+
+std::nullptr_t unbound_local_error(StrObject* name) {
+  return set_error(&exc_UnboundLocalError,
+                   cat("cannot access local variable '", name->utf8, "' where it is not associated with a value"));
+}
+
+std::nullptr_t unbound_free_error(StrObject* name) {
+  return set_error(&exc_NameError, cat("cannot access free variable '", name->utf8,
+                                       "' where it is not associated with a value in enclosing scope"));
+}
+
+Object* load_global(Frame* f, StrObject* name) {
+  if (Object* v = dict_get_str(f->globals, name)) return new_ref(v);
+  if (Object* v = dict_get_str(f->builtins, name)) return new_ref(v);
+  return name_error(name);
+}
+
+Object* load_name(Frame* f, StrObject* name, int cell_slot) {
+  if (f->locals)
+    if (Object* v = dict_get_str(f->locals, name)) return new_ref(v);
+  if (cell_slot >= 0) {
+    Object* v = static_cast<CellObject*>(f->slots[cell_slot])->ref;
+    if (v) return new_ref(v);
+  }
+  return load_global(f, name);
+}
+
+int delete_from(DictObject* d, StrObject* name) {
+  if (!dict_get_str(d, name)) {
+    set_error(&exc_NameError, cat("name '", name->utf8, "' is not defined"));
+    return -1;
+  }
+  return dict_del_item(d, name);
+}
+
+// ---- comparisons ----
+
+static inline bool small_pair(Object* a, Object* b, int64_t* x, int64_t* y) {
+  if (a->type != &int_type || b->type != &int_type) return false;
+  auto* ia = static_cast<IntObject*>(a);
+  auto* ib = static_cast<IntObject*>(b);
+  if (ia->big || ib->big) return false;
+  *x = ia->small;
+  *y = ib->small;
+  return true;
+}
+
+Object* compare_values(Object* a, Object* b, CmpKind op) {
+  switch (op) {
+    case CmpKind::is: return new_bool(a == b);
+    case CmpKind::is_not: return new_bool(a != b);
+    case CmpKind::in:
+    case CmpKind::not_in: {
+      int r = sequence_contains(b, a);
+      if (r < 0) return nullptr;
+      return new_bool(op == CmpKind::in ? r : !r);
+    }
+    default: break;
+  }
+  int64_t x, y;
+  if (small_pair(a, b, &x, &y)) {
+    bool t = false;
+    switch (op) {
+      case CmpKind::lt: t = x < y; break;
+      case CmpKind::le: t = x <= y; break;
+      case CmpKind::eq: t = x == y; break;
+      case CmpKind::ne: t = x != y; break;
+      case CmpKind::gt: t = x > y; break;
+      case CmpKind::ge: t = x >= y; break;
+      default: break;
+    }
+    return new_bool(t);
+  }
+  return rich_compare(a, b, static_cast<CompareOp>(int(op)));
+}
+
+int compare_truth(Object* a, Object* b, CmpKind op) {
+  switch (op) {
+    case CmpKind::is: return a == b;
+    case CmpKind::is_not: return a != b;
+    case CmpKind::in: return sequence_contains(b, a);
+    case CmpKind::not_in: {
+      int r = sequence_contains(b, a);
+      return r < 0 ? r : !r;
+    }
+    default: break;
+  }
+  Object* r = rich_compare(a, b, static_cast<CompareOp>(int(op)));
+  if (!r) return -1;
+  int t = r == True() ? 1 : r == False() ? 0 : object_is_true(r);
+  decref(r);
+  return t;
+}
+
+// ---- unpacking ----
+
+bool unpack_iterable(Object* v, int n_targets, int star, int after, std::vector<Object*>& out) {
+  std::vector<Object*> items;
+  bool sized = v->type == &tuple_type || v->type == &list_type;
+  if (sized) {
+    auto& src = v->type == &tuple_type ? static_cast<TupleObject*>(v)->items : static_cast<ListObject*>(v)->items;
+    for (Object* o : src) items.push_back(new_ref(o));
+  } else {
+    Object* it = get_iter(v);
+    if (!it) {
+      if (error_matches(&exc_TypeError)) {
+        clear_error();
+        type_error(cat("cannot unpack non-iterable ", v->type->name, " object"));
+      }
+      return false;
+    }
+    size_t limit = star < 0 ? size_t(n_targets) + 1 : SIZE_MAX;
+    while (items.size() < limit) {
+      Object* x = iter_next(it);
+      if (!x) break;
+      items.push_back(x);
+    }
+    decref(it);
+    if (error_occurred()) {
+      for (Object* o : items) decref(o);
+      return false;
+    }
+  }
+  bool ok = true;
+  if (star < 0) {
+    size_t n = size_t(n_targets);
+    if (items.size() != n) {
+      if (items.size() < n)
+        value_error(cat("not enough values to unpack (expected ", n, ", got ", items.size(), ")"));
+      else if (sized)
+        value_error(cat("too many values to unpack (expected ", n, ", got ", items.size(), ")"));
+      else
+        value_error(cat("too many values to unpack (expected ", n, ")"));
+      ok = false;
+    } else {
+      out = std::move(items);
+      return true;
+    }
+  } else {
+    size_t before = size_t(star), tail = size_t(after);
+    if (items.size() < before + tail) {
+      value_error(cat("not enough values to unpack (expected at least ", before + tail, ", got ", items.size(), ")"));
+      ok = false;
+    } else {
+      out.reserve(before + tail + 1);
+      for (size_t i = 0; i < before; ++i) out.push_back(items[i]);
+      ListObject* mid = new_list();
+      for (size_t i = before; i < items.size() - tail; ++i) mid->items.push_back(items[i]);
+      out.push_back(mid);
+      for (size_t i = items.size() - tail; i < items.size(); ++i) out.push_back(items[i]);
+      return true;
+    }
+  }
+  for (Object* o : items) decref(o);
+  return ok;
+}
+
+// ---- displays and call arguments ----
+
+static bool extend_from(std::vector<Object*>& items, Object* iterable) {
+  Object* it = get_iter(iterable);
+  if (!it) return false;
+  while (Object* x = iter_next(it)) items.push_back(x);
+  decref(it);
+  return !error_occurred();
+}
+
+int display_extend(ListObject* list, Object* v) {
+  if (!v->type->tp_iter && !v->type->mp_subscript) {
+    type_error(cat("Value after * must be an iterable, not ", v->type->name));
+    return -1;
+  }
+  return extend_from(list->items, v) ? 0 : -1;
+}
+
+int display_dict_update(DictObject* d, Object* m) {
+  int r = dict_update(d, m);
+  if (r < 0 && error_matches(&exc_TypeError) && !is_dict(m)) {
+    clear_error();
+    type_error(cat("'", m->type->name, "' object is not a mapping"));
+  }
+  return r;
+}
+
+static std::string callee_name(Object* fn) {
+  return fn->type == &function_type ? static_cast<FunctionObject*>(fn)->qualname->utf8 : "function";
+}
+
+int call_star_extend(Object* fn, ListObject* list, Object* v) {
+  Object* it = get_iter(v);
+  if (!it) {
+    if (error_matches(&exc_TypeError)) {
+      clear_error();
+      type_error(cat(callable_check(fn) && fn->type == &function_type
+                         ? as_str(static_cast<FunctionObject*>(fn)->qualname)->utf8 + "()"
+                         : std::string("function"),
+                     " argument after * must be an iterable, not ", v->type->name));
+    }
+    return -1;
+  }
+  while (Object* x = iter_next(it)) list->items.push_back(x);
+  decref(it);
+  return error_occurred() ? -1 : 0;
+}
+
+int call_kw_merge(Object* fn, DictObject* kw, Object* m) {
+  if (!is_dict(m)) {
+    type_error(cat("argument after ** must be a mapping, not ", m->type->name));
+    return -1;
+  }
+  bool ok = true;
+  dict_for_each(static_cast<DictObject*>(m), [&](Object* key, Object* value) {
+    if (!ok) return;
+    if (!is_str(key)) {
+      type_error("keywords must be strings");
+      ok = false;
+    } else if (dict_get_str(kw, as_str(key))) {
+      type_error(cat(callee_name(fn), "() got multiple values for keyword argument '", as_str(key)->utf8, "'"));
+      ok = false;
+    } else {
+      dict_set_item(kw, key, value);
+    }
+  });
+  return ok ? 0 : -1;
+}
+
+Object* call_with_list_dict(Object* fn, ListObject* list, DictObject* kw) {
+  std::vector<Object*> names;
+  std::vector<Object*> argv(list->items);
+  dict_for_each(kw, [&](Object* key, Object* value) {
+    names.push_back(new_ref(key));
+    argv.push_back(value);
+  });
+  TupleObject* kwn = names.empty() ? nullptr : new_tuple_steal(std::move(names));
+  // The list's items stay referenced by the list for the call.
+  Object* r = call(fn, argv.data(), list->items.size(), kwn);
+  xdecref(kwn);
+  return r;
+}
+
+Object* zero_arg_super(Frame* f, int class_slot, int self_slot, bool self_is_cell) {
+  if (class_slot < 0) return set_error(&exc_RuntimeError, "super(): no arguments");
+  Object* cls = static_cast<CellObject*>(f->slots[class_slot])->ref;
+  if (!cls) return set_error(&exc_RuntimeError, "super(): empty __class__ cell");
+  Object* self = self_slot >= 0 ? f->slots[self_slot] : nullptr;
+  if (self_is_cell && self) self = static_cast<CellObject*>(self)->ref;
+  if (!self) return set_error(&exc_RuntimeError, "super(): arg[0] deleted");
+  return new_super(static_cast<TypeObject*>(cls), self);
+}
+
+bool load_method(Object* o, StrObject* name, Object** func, Object** self) {
+  // A plain function on the type (not shadowed by the instance dict) is called with the
+  // object prepended, with no bound method made.
+  Object* descr = o->type->tp_getattr ? nullptr : type_lookup(o->type, name);
+  if (descr && (descr->type == &function_type ||
+                (descr->type == &builtin_function_type && static_cast<BuiltinFunctionObject*>(descr)->is_method))) {
+    bool shadowed = false;
+    if (auto slot = o->type->instance_dict) {
+      DictObject* d = *slot(o);
+      if (d && dict_get_str(d, name)) shadowed = true;
+    }
+    if (!shadowed) {
+      *func = new_ref(descr);
+      *self = new_ref(o);
+      return true;
+    }
+  }
+  Object* m = get_attr(o, name);
+  if (!m) return false;
+  *func = m;
+  *self = nullptr;
+  return true;
+}
+
+// ---- definitions ----
+
+Object* make_function(Frame* f, CodeObject* code, Object* defaults, Object* kwdefaults) {
+  auto* fn = make<FunctionObject>();
+  fn->code = new_ref(code);
+  fn->globals = new_ref(f->globals);
+  fn->name = new_ref(code->name);
+  fn->qualname = new_ref(code->qualname);
+  if (Object* m = dict_get_str(f->globals, "__name__")) fn->module = new_ref(m);
+  if (defaults) fn->defaults = static_cast<TupleObject*>(new_ref(defaults));
+  if (kwdefaults) fn->kwdefaults = static_cast<DictObject*>(new_ref(kwdefaults));
+  if (!code->closure_slots.empty()) {
+    std::vector<Object*> cells;
+    cells.reserve(code->closure_slots.size());
+    for (int s : code->closure_slots) cells.push_back(new_ref(f->slots[s]));
+    fn->closure = new_tuple_steal(std::move(cells));
+  }
+  return fn;
+}
+
+Object* build_class_from_body(Frame* f, StrObject* name, StrObject* qualname, TupleObject* bases, Object* body) {
+  DictObject* ns = new_dict();
+  if (Object* m = dict_get_str(f->globals, "__name__")) dict_set_str(ns, "__module__", m);
+  dict_set_str(ns, "__qualname__", qualname);
+  Object* cell = run_class_body(static_cast<FunctionObject*>(body), ns);
+  Object* cls = nullptr;
+  if (cell) {
+    cls = build_class(name, bases, ns, qualname);
+    if (cls && cell->type == &cell_type) {
+      auto* c = static_cast<CellObject*>(cell);
+      Object* old = c->ref;
+      c->ref = new_ref(cls);
+      xdecref(old);
+    }
+    decref(cell);
+  }
+  decref(ns);
+  return cls;
+}
+
+// ---- raise, assert ----
+
+// An exception instance from `raise X` / `from Y` operands (classes are instantiated).
+static Object* make_exception(Object* v, bool is_cause) {
+  if (is_exception_class(v)) {
+    Object* inst = call0(v);
+    if (!inst) return nullptr;
+    if (!is_exception_instance(inst)) {
+      decref(inst);
+      return type_error(cat("calling ", static_cast<TypeObject*>(v)->name,
+                            " should have returned an instance of BaseException, not ", inst->type->name));
+    }
+    return inst;
+  }
+  if (is_exception_instance(v)) return new_ref(v);
+  return type_error(is_cause ? "exception causes must derive from BaseException"
+                             : "exceptions must derive from BaseException");
+}
+
+void do_raise(Object* exc, Object* cause) {
+  ThreadState* ts = get_thread_state();
+  if (!exc) {
+    Object* current = ts->handled ? ts->handled->exc : nullptr;
+    if (!current) {
+      set_error(&exc_RuntimeError, "No active exception to reraise");
+      return;
+    }
+    restore_error(new_ref(current));
+    return;
+  }
+  Object* inst = make_exception(exc, false);
+  if (!inst) return;
+  if (cause) {
+    Object* cause_inst = cause == None() ? nullptr : make_exception(cause, true);
+    if (cause != None() && !cause_inst) {
+      decref(inst);
+      return;
+    }
+    auto* e = static_cast<BaseExceptionObject*>(inst);
+    Object* old = e->cause;
+    e->cause = cause_inst;
+    e->suppress_context = true;
+    xdecref(old);
+  }
+  raise_object(inst);
+  decref(inst);
+}
+
+void assert_fail(Object* msg) {
+  Object* exc = msg ? new_exception_args(&exc_AssertionError, &msg, 1) : new_exception_args(&exc_AssertionError, nullptr, 0);
+  if (!exc) return;
+  raise_object(exc);
+  decref(exc);
+}
+
+// ---- import ----
+
+Object* import_name(Frame* f, StrObject* name, Object* fromlist, int level) {
+  Interpreter* interp = get_thread_state()->interp;
+  if (interp->import_hook) return interp->import_hook(interp, name, f->globals, fromlist, level);
+  if (level == 0)
+    if (Object* m = dict_get_str(interp->modules, name)) return new_ref(m);
+  Object* exc = new_exception(&exc_ModuleNotFoundError, cat("No module named '", name->utf8, "'"));
+  if (!exc) return nullptr;
+  static_cast<BaseExceptionObject*>(exc)->dict = new_dict();
+  dict_set_str(static_cast<BaseExceptionObject*>(exc)->dict, "name", name);
+  raise_object(exc);
+  decref(exc);
+  return nullptr;
+}
+
+Object* import_subattr(Object* top, StrObject* dotted) {
+  Object* bound = new_ref(top);
+  std::string_view rest = dotted->view();
+  size_t dot = rest.find('.');
+  while (dot != std::string_view::npos) {
+    rest = rest.substr(dot + 1);
+    dot = rest.find('.');
+    Object* next = get_attr(bound, rest.substr(0, dot));
+    decref(bound);
+    if (!next) return nullptr;
+    bound = next;
+  }
+  return bound;
+}
+
+Object* import_from(Object* module, StrObject* attr) {
+  int err;
+  Object* v = lookup_attr(module, attr, &err);
+  if (v || err) return v;
+  std::string mname = "?";
+  std::string where;
+  if (module->type == &module_type) {
+    DictObject* d = static_cast<ModuleObject*>(module)->dict;
+    if (Object* n = dict_get_str(d, "__name__"); n && is_str(n)) mname = as_str(n)->utf8;
+    if (Object* p = dict_get_str(d, "__file__"); p && is_str(p)) where = " (" + as_str(p)->utf8 + ")";
+    else where = " (unknown location)";
+    // A submodule imported as a side effect lives in sys.modules.
+    Interpreter* interp = get_thread_state()->interp;
+    if (Object* sub = dict_get_str(interp->modules, mname + "." + attr->utf8)) return new_ref(sub);
+  }
+  Object* exc = new_exception(&exc_ImportError, cat("cannot import name '", attr->utf8, "' from '", mname, "'", where));
+  if (exc) {
+    raise_object(exc);
+    decref(exc);
+  }
+  return nullptr;
+}
+
+int import_star(Frame* f, Object* module) {
+  // CPython: import_all_from (public names, or __all__).
+  DictObject* d = module->type == &module_type ? static_cast<ModuleObject*>(module)->dict : nullptr;
+  int st = 0;
+  if (d) {
+    std::vector<std::pair<Object*, Object*>> items;
+    dict_for_each(d, [&](Object* k, Object* v) {
+      if (is_str(k) && !as_str(k)->view().starts_with("_")) items.emplace_back(new_ref(k), new_ref(v));
+    });
+    for (auto& [k, v] : items) {
+      if (st == 0) st = dict_set_item(f->locals ? f->locals : f->globals, k, v);
+      decref(k);
+      decref(v);
+    }
+  }
+  return st;
+}
+
+// ---- f-strings, the interactive echo ----
+
+Object* format_value(Object* v, int conversion, Object* spec) {
+  Ref<> converted;
+  if (conversion == 's' || conversion == 'r' || conversion == 'a') {
+    Object* c = conversion == 's' ? object_str(v) : conversion == 'r' ? object_repr(v) : object_ascii(v);
+    if (!c) return nullptr;
+    converted = Ref<>::steal(c);
+    v = c;
+  }
+  bool empty_spec = !spec || as_str(spec)->length == 0;
+  if (empty_spec && v->type == &str_type) return new_ref(v);
+  if (empty_spec && (v->type == &int_type || v->type == &float_type)) return object_str(v);
+  if (spec) return format_object(v, spec);
+  Object* s = new_str("");
+  Object* r = format_object(v, s);
+  decref(s);
+  return r;
+}
+
+Object* build_string(Object* const* parts, size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += as_str(parts[i])->utf8;
+  return new_str(out);
+}
+
+// CPython: CALL_INTRINSIC_1 INTRINSIC_PRINT, which calls sys.displayhook
+// ("lost sys.displayhook" when it is gone).
+int print_expr(Object* v) {
+  Object* r = nullptr;
+  if (Object* hook = sys_required_attribute("displayhook")) {
+    // Held for the call: the hook may rebind sys.displayhook.
+    r = call1(Ref<>::borrow(hook).get(), v);
+  }
+  if (!r) return -1;
+  decref(r);
+  return 0;
+}
+
+}  // namespace gopy

@@ -1,0 +1,454 @@
+// Generators: a suspended frame owned by an object (CPython: Objects/genobject.c
+// gen_send_ex2, gen_throw, _gen_throw, gen_close, _PyGen_Finalize, gen_getframe).
+#include "eval/ceval_ops.hpp"
+#include "eval/code.hpp"
+#include "gopy/object_num.hpp"
+#include "object/strcat.hpp"
+#include "object/type_init.hpp"
+#include "object/type_internal.hpp"
+
+namespace gopy {
+
+TypeObject generator_type;
+TypeObject frame_type;
+
+struct GeneratorObject : Object {
+  Frame* frame;          // owned; null once the generator finished
+  CodeObject* code;      // owned (gi_code)
+  StrObject* name;       // owned
+  StrObject* qualname;   // owned
+  bool running = false;
+  bool started = false;
+  GeneratorObject(Frame* f, FunctionObject* fn)
+      : Object(&generator_type), frame(f), code(new_ref(fn->code)), name(new_ref(fn->name)),
+        qualname(new_ref(fn->qualname)) {
+    f->gen = this;
+  }
+  ~GeneratorObject() override { clear_refs(); }
+  void release_frame_now() {
+    Frame* f = frame;
+    frame = nullptr;
+    if (f) release_frame(get_thread_state(), f);
+  }
+  void clear_refs() override {
+    release_frame_now();
+    Object* refs[] = {code, name, qualname};
+    code = nullptr;
+    name = qualname = nullptr;
+    for (Object* o : refs) xdecref(o);
+  }
+  int traverse(VisitFn visit, void* arg) override {
+    Object* refs[] = {code, name, qualname};
+    for (Object* o : refs)
+      if (o)
+        if (int r = visit(o, arg)) return r;
+    if (Frame* f = frame) {
+      if (f->func)
+        if (int r = visit(f->func, arg)) return r;
+      for (int i = 0, n = f->code->nslots(); i < n; ++i)
+        if (f->slots[i])
+          if (int r = visit(f->slots[i], arg)) return r;
+      for (Object** p = f->stack_base; p < f->sp; ++p)
+        if (*p)
+          if (int r = visit(*p, arg)) return r;
+    }
+    return 0;
+  }
+  bool suspended() const { return frame && started && !frame->finished && !running; }
+};
+
+// A snapshot view of a generator's frame (gi_frame): f_lineno, f_code, f_locals, f_globals.
+struct FrameObject : Object {
+  GeneratorObject* gen;  // owned
+  explicit FrameObject(GeneratorObject* g) : Object(&frame_type), gen(new_ref(g)) {}
+  ~FrameObject() override { clear_refs(); }
+  void clear_refs() override {
+    GeneratorObject* g = gen;
+    gen = nullptr;
+    xdecref(g);
+  }
+  int traverse(VisitFn visit, void* arg) override { return gen ? visit(gen, arg) : 0; }
+};
+
+namespace {
+
+GeneratorObject* as_gen(Object* o) { return static_cast<GeneratorObject*>(o); }
+
+// The `yield from` delegate a suspended generator waits on, or null (borrowed).
+Object* yieldfrom_of(GeneratorObject* g) {
+  Frame* f = g->frame;
+  if (!g->suspended()) return nullptr;
+  const Instr* at = f->ip - 1;
+  if (at->op != Op::YIELD_VALUE || at->a < 0) return nullptr;
+  return f->sp[-1];
+}
+
+// Runs the generator's frame: `push` (may be null) is the value the suspended yield
+// evaluates to; `throwing`: the current exception is raised at the yield instead.
+// Returns the yielded value; null with an exception; null without one when the
+// generator returned (`*result` then holds the value).
+Object* resume(GeneratorObject* g, Object* push, bool throwing, Object** result) {
+  *result = nullptr;
+  Frame* f = g->frame;
+  ThreadState* ts = get_thread_state();
+  if (push) *f->sp++ = new_ref(push);
+  g->started = true;
+  g->running = true;
+  incref(g);
+  Object* r = eval_frame(ts, f, throwing);
+  g->running = false;
+  if (r && !f->finished) {
+    decref(g);
+    return r;
+  }
+  if (r) {
+    *result = r;
+  } else if (error_matches(&exc_StopIteration)) {
+    // PEP 479: a StopIteration escaping the generator becomes RuntimeError.
+    Object* stop = fetch_error();
+    Object* exc = new_exception(&exc_RuntimeError, "generator raised StopIteration");
+    if (exc) {
+      auto* e = static_cast<BaseExceptionObject*>(exc);
+      e->cause = new_ref(stop);
+      e->context = stop;
+      e->suppress_context = true;
+      restore_error(exc);
+    } else {
+      decref(stop);
+    }
+  }
+  g->release_frame_now();
+  decref(g);
+  return nullptr;
+}
+
+bool not_runnable(GeneratorObject* g) {
+  if (g->running) {
+    value_error("generator already executing");
+    return true;
+  }
+  return false;
+}
+
+// The exception instance `throw` raises from its arguments (the type, value, traceback
+// signature is deprecated but still accepted).
+Object* exception_from_throw_args(Object* typ, Object* val) {
+  if (is_exception_class(typ)) {
+    if (val && val != None()) {
+      if (is_exception_instance(val) && isinstance_of(val, static_cast<TypeObject*>(typ))) return new_ref(val);
+      Object* args[1] = {val};
+      return call(typ, args, 1, nullptr);
+    }
+    return call0(typ);
+  }
+  if (is_exception_instance(typ)) {
+    if (val && val != None()) return type_error("instance exception may not have a separate value");
+    return new_ref(typ);
+  }
+  return type_error(cat("exceptions must be classes or instances deriving from BaseException, not ", typ->type->name));
+}
+
+Object* gen_close_impl(GeneratorObject* g, Object** result);
+
+// Closes a delegate of `yield from` (CPython: gen_close_iter).
+int close_delegate(Object* sub) {
+  if (sub->type == &generator_type) {
+    Object* result = nullptr;
+    Object* r = gen_close_impl(as_gen(sub), &result);
+    xdecref(result);
+    if (!r) return -1;
+    decref(r);
+    return 0;
+  }
+  int err;
+  Object* close = lookup_attr(sub, intern("close"), &err);
+  if (!close) return err ? -1 : 0;
+  Object* r = call0(close);
+  decref(close);
+  if (!r) return -1;
+  decref(r);
+  return 0;
+}
+
+// Throws `exc` into the generator (CPython: _gen_throw); the same three outcomes as resume.
+Object* gen_throw_impl(GeneratorObject* g, Object* exc, Object** result) {
+  *result = nullptr;
+  if (not_runnable(g)) return nullptr;
+  if (!g->frame || g->frame->finished) {
+    raise_object(exc);
+    return nullptr;
+  }
+  if (Object* sub = yieldfrom_of(g)) {
+    Ref<> hold = Ref<>::borrow(sub);
+    if (isinstance_of(exc, &exc_GeneratorExit)) {
+      g->running = true;
+      int st = close_delegate(sub);
+      g->running = false;
+      if (st < 0) return resume(g, nullptr, true, result);
+    } else {
+      Object* r = nullptr;
+      Object* sub_result = nullptr;
+      bool delegated = true;
+      g->running = true;
+      if (sub->type == &generator_type) {
+        r = gen_throw_impl(as_gen(sub), exc, &sub_result);
+      } else {
+        int err;
+        Object* meth = lookup_attr(sub, intern("throw"), &err);
+        if (!meth && !err) {
+          delegated = false;
+        } else if (meth) {
+          r = call1(meth, exc);
+          decref(meth);
+          if (!r && error_matches(&exc_StopIteration)) {
+            Object* e = fetch_error();
+            Object* v = exception_get_attr(e, "value");
+            sub_result = new_ref(v ? v : None());
+            decref(e);
+          }
+        }
+      }
+      g->running = false;
+      if (delegated) {
+        if (r) return r;  // the delegate yielded: so does this generator
+        if (!sub_result) return resume(g, nullptr, true, result);
+        // The delegate returned: its value is the `yield from` result.
+        Frame* f = g->frame;
+        decref(f->sp[-1]);
+        f->sp[-1] = sub_result;
+        f->ip = f->code->instrs.data() + (f->ip - 1)->a;
+        return resume(g, nullptr, false, result);
+      }
+    }
+  }
+  raise_object(exc);
+  if (!g->started) {
+    // Thrown into a generator that never ran: it ends at once.
+    Frame* f = g->frame;
+    f->lineno = f->code->firstlineno;
+    traceback_here(*f);
+    get_thread_state()->traceback_pending = true;
+    g->release_frame_now();
+    return nullptr;
+  }
+  return resume(g, nullptr, true, result);
+}
+
+// CPython: gen_close. Returns None or the generator's return value, or null on error.
+Object* gen_close_impl(GeneratorObject* g, Object** result) {
+  *result = nullptr;
+  if (!g->frame || g->frame->finished || !g->started) {
+    if (g->running) return value_error("generator already executing");
+    g->release_frame_now();
+    return new_none();
+  }
+  Object* exit = new_exception_args(&exc_GeneratorExit, nullptr, 0);
+  if (!exit) return nullptr;
+  Object* r = gen_throw_impl(g, exit, result);
+  decref(exit);
+  if (r) {
+    decref(r);
+    return set_error(&exc_RuntimeError, "generator ignored GeneratorExit");
+  }
+  if (*result) {
+    Object* v = *result;
+    *result = nullptr;
+    return v;
+  }
+  if (error_matches(&exc_GeneratorExit) || error_matches(&exc_StopIteration)) {
+    clear_error();
+    return new_none();
+  }
+  return nullptr;
+}
+
+// Raises StopIteration(value) for a generator's return value (no argument for None).
+std::nullptr_t raise_stop_iteration(Object* value) {
+  Object* exc = value == None() ? new_exception_args(&exc_StopIteration, nullptr, 0)
+                                : new_exception_args(&exc_StopIteration, &value, 1);
+  if (exc) {
+    raise_object(exc);
+    decref(exc);
+  }
+  return nullptr;
+}
+
+Object* gen_iternext(Object* o) {
+  auto* g = as_gen(o);
+  if (not_runnable(g)) return nullptr;
+  if (!g->frame || g->frame->finished) return nullptr;
+  Object* result = nullptr;
+  Object* r = resume(g, g->started ? None() : nullptr, false, &result);
+  if (r) return r;
+  // A return value other than None travels as StopIteration(value) (CPython: gen_iternext).
+  if (result && result != None()) raise_stop_iteration(result);
+  xdecref(result);
+  return nullptr;
+}
+
+// The methods receive the generator as args[0] (bound built-in functions prepend it).
+Object* gen_send_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("send", kwnames) || !check_nargs("send", nargs - 1, 1, 1)) return nullptr;
+  Object* result = nullptr;
+  Object* r = generator_send(args[0], args[1], &result);
+  if (r) return r;
+  if (result) {
+    raise_stop_iteration(result);
+    decref(result);
+    return nullptr;
+  }
+  if (!error_occurred()) raise_stop_iteration(None());
+  return nullptr;
+}
+
+Object* gen_throw_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("throw", kwnames) || !check_nargs("throw", nargs - 1, 1, 3)) return nullptr;
+  Object* exc = exception_from_throw_args(args[1], nargs > 2 ? args[2] : nullptr);
+  if (!exc) return nullptr;
+  Object* result = nullptr;
+  Object* r = gen_throw_impl(as_gen(args[0]), exc, &result);
+  decref(exc);
+  if (r) return r;
+  if (result) {
+    raise_stop_iteration(result);
+    decref(result);
+  }
+  return nullptr;
+}
+
+Object* gen_close_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("close", kwnames) || !check_nargs("close", nargs - 1, 0, 0)) return nullptr;
+  Object* result = nullptr;
+  Object* r = gen_close_impl(as_gen(args[0]), &result);
+  xdecref(result);
+  return r;
+}
+
+Object* gen_next_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("__next__", kwnames) || !check_nargs("__next__", nargs - 1, 0, 0)) return nullptr;
+  Object* r = gen_iternext(args[0]);
+  if (!r && !error_occurred()) raise_stop_iteration(None());
+  return r;
+}
+
+Object* gen_iter_method(Object*, Object* const* args, size_t, TupleObject*) { return new_ref(args[0]); }
+
+Object* self_iter(Object* o) { return new_ref(o); }
+
+std::string address(const void* p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%p", p);
+  return buf;
+}
+
+Object* gen_repr(Object* o) {
+  return new_str(cat("<generator object ", as_gen(o)->qualname->utf8, " at ", address(o), ">"));
+}
+
+Object* gen_getattr(Object* o, StrObject* name) {
+  auto* g = as_gen(o);
+  std::string_view n = name->view();
+  if (n == "gi_running") return new_bool(g->running);
+  if (n == "gi_suspended") return new_bool(g->suspended());
+  if (n == "gi_code") return new_ref<Object>(g->code);
+  if (n == "gi_frame") {
+    if (!g->frame || g->frame->finished) return new_none();
+    return make<FrameObject>(g);
+  }
+  if (n == "gi_yieldfrom") {
+    Object* sub = yieldfrom_of(g);
+    return new_ref(sub ? sub : None());
+  }
+  if (n == "__name__") return new_ref<Object>(g->name);
+  if (n == "__qualname__") return new_ref<Object>(g->qualname);
+  struct Method {
+    const char* name;
+    BuiltinFn fn;
+  };
+  static const Method methods[] = {{"send", gen_send_method},     {"throw", gen_throw_method},
+                                   {"close", gen_close_method},   {"__next__", gen_next_method},
+                                   {"__iter__", gen_iter_method}};
+  for (const Method& m : methods)
+    if (n == m.name) return new_builtin_function(m.name, m.fn, o);
+  return generic_getattr(o, name);
+}
+
+// A suspended generator is closed when it is freed, so its finally blocks run
+// (CPython: _PyGen_Finalize).
+void gen_finalize(Object* o) {
+  auto* g = as_gen(o);
+  if (!g->suspended()) return;
+  Object* saved = fetch_error();
+  Object* result = nullptr;
+  Object* r = gen_close_impl(g, &result);
+  xdecref(result);
+  if (r) decref(r);
+  else clear_error();
+  if (saved) restore_error(saved);
+}
+
+// ---- frame (gi_frame) ----
+
+Object* frame_getattr(Object* o, StrObject* name) {
+  auto* fo = static_cast<FrameObject*>(o);
+  Frame* f = fo->gen->frame;
+  std::string_view n = name->view();
+  if (!f) return generic_getattr(o, name);
+  if (n == "f_lineno") return new_int(fo->gen->started ? f->code->line_at(f->ip - 1) : f->code->firstlineno);
+  if (n == "f_code") return new_ref<Object>(f->code);
+  if (n == "f_globals") return new_ref<Object>(f->globals);
+  if (n == "f_back") return new_none();
+  if (n == "f_locals") {
+    DictObject* d = new_dict();
+    CodeObject* co = f->code;
+    for (int i = 0; i < co->nlocals; ++i)
+      if (f->slots[i]) dict_set_item(d, co->varnames[size_t(i)], f->slots[i]);
+    for (size_t i = 0; i < co->cellnames.size(); ++i)
+      if (Object* v = static_cast<CellObject*>(f->slots[co->first_cell() + int(i)])->ref)
+        dict_set_item(d, co->cellnames[i], v);
+    return d;
+  }
+  return generic_getattr(o, name);
+}
+
+Object* frame_repr(Object* o) {
+  auto* fo = static_cast<FrameObject*>(o);
+  Frame* f = fo->gen->frame;
+  if (!f) return new_str(cat("<frame at ", address(o), ">"));
+  int line = fo->gen->started ? f->code->line_at(f->ip - 1) : f->code->firstlineno;
+  return new_str(cat("<frame at ", address(o), ", file '", f->code->filename->utf8, "', line ", line, ", code ",
+                     f->code->name->utf8, ">"));
+}
+
+}  // namespace
+
+Object* new_generator(Frame* f, FunctionObject* fn) { return make<GeneratorObject>(f, fn); }
+
+Object* generator_send(Object* gen, Object* value, Object** result) {
+  auto* g = as_gen(gen);
+  *result = nullptr;
+  if (not_runnable(g)) return nullptr;
+  if (!g->frame || g->frame->finished) {
+    // CPython: sending into an exhausted generator is a plain StopIteration.
+    *result = new_none();
+    return nullptr;
+  }
+  if (!g->started && value != None())
+    return type_error("can't send non-None value to a just-started generator");
+  return resume(g, g->started ? value : nullptr, false, result);
+}
+
+void init_generator_type() {
+  make_static_type(&generator_type, &type_type, "generator", &object_type, 0);
+  generator_type.tp_iter = self_iter;
+  generator_type.tp_iternext = gen_iternext;
+  generator_type.tp_repr = gen_repr;
+  generator_type.tp_getattr = gen_getattr;
+  generator_type.tp_finalize = gen_finalize;
+  generator_type.tp_hash = object_identity_hash;
+  make_static_type(&frame_type, &type_type, "frame", &object_type, 0);
+  frame_type.tp_getattr = frame_getattr;
+  frame_type.tp_repr = frame_repr;
+}
+
+}  // namespace gopy
