@@ -2,6 +2,7 @@
 // limit, and running a body (CPython: Python/ceval.c _PyEval_Vector, initialize_locals,
 // format_missing, too_many_positional).
 #include <algorithm>
+#include <cstdio>
 
 #include "eval/code.hpp"
 #include "gopy/object_num.hpp"
@@ -266,11 +267,47 @@ Object* run_module_code(CodeObject* co, DictObject* globals) {
   return r;
 }
 
+namespace {
+
+// The code object's attributes (CPython: Objects/codeobject.c code_memberlist).
+Object* code_getattr(Object* o, StrObject* name) {
+  auto* co = static_cast<CodeObject*>(o);
+  std::string_view n = name->view();
+  if (n == "co_name") return new_ref<Object>(co->name);
+  if (n == "co_qualname") return new_ref<Object>(co->qualname);
+  if (n == "co_filename") return new_ref<Object>(co->filename);
+  if (n == "co_firstlineno") return new_int(co->firstlineno);
+  if (n == "co_argcount") return new_int(co->argcount);
+  if (n == "co_posonlyargcount") return new_int(co->posonlycount);
+  if (n == "co_kwonlyargcount") return new_int(co->kwonlycount);
+  if (n == "co_nlocals") return new_int(co->nlocals);
+  if (n == "co_varnames" || n == "co_cellvars" || n == "co_freevars") {
+    const auto& names = n == "co_varnames" ? co->varnames : n == "co_cellvars" ? co->cellnames : co->freenames;
+    std::vector<Object*> items;
+    for (StrObject* s : names) items.push_back(new_ref<Object>(s));
+    return new_tuple_steal(std::move(items));
+  }
+  return generic_getattr(o, name);
+}
+
+Object* code_repr(Object* o) {
+  auto* co = static_cast<CodeObject*>(o);
+  char addr[32];
+  std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(o));
+  return new_str(cat("<code object ", co->name->utf8, " at ", addr, ", file \"", co->filename->utf8, "\", line ",
+                     co->firstlineno, ">"));
+}
+
+}  // namespace
+
 void init_eval_types() {
   static bool done = false;
   if (done) return;
   done = true;
   make_static_type(&code_type, &type_type, "code", &object_type, 0);
+  code_type.tp_getattr = code_getattr;
+  code_type.tp_repr = code_repr;
+  code_type.tp_hash = object_identity_hash;
   function_type.tp_call = function_call;
   init_generator_type();
 }

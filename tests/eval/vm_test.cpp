@@ -1,0 +1,237 @@
+// The evaluation loop through the real gopy executable: frames that do not recurse on the
+// C++ stack, generators in bulk, and the generator protocol's texts (checked against
+// CPython 3.14 by hand).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "spawn.hpp"
+
+namespace {
+
+#ifdef GOPY_SANITIZE
+constexpr int kScale = 10;  // sanitizer builds run the bulk tests at a tenth of the size
+#else
+constexpr int kScale = 1;
+#endif
+
+ChildResult run_program_text(const std::string& program) {
+  TempDir dir;
+  return run_gopy({"-S", "-c", program}, dir.path());
+}
+
+// Runs gopy under a shell that first sets the C stack limit (KiB).
+ChildResult run_with_stack(const std::string& kib, const std::string& program) {
+  TempDir dir;
+  return run_program("/bin/sh", {"-c", "ulimit -s " + kib + " && exec \"$0\" -S -c \"$1\"", gopy_executable(), program},
+                     dir.path());
+}
+
+}  // namespace
+
+TEST_CASE("vm: a million generators created and dropped", "[vm][generators]") {
+  std::string n = std::to_string(1000000 / kScale);
+  ChildResult r = run_program_text(
+      "def gen(i):\n"
+      "    yield i\n"
+      "    yield i + 1\n"
+      "started = 0\n"
+      "for i in range(" + n + "):\n"
+      "    g = gen(i)\n"
+      "    if i % 2:\n"
+      "        started += next(g)\n"
+      "print(started)\n");
+  long long count = 1000000 / kScale, expected = 0;
+  for (long long i = 1; i < count; i += 2) expected += i;
+  CHECK(r.err == "");
+  CHECK(r.out == std::to_string(expected) + "\n");
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("vm: a hundred thousand generators suspended at once", "[vm][generators]") {
+  std::string n = std::to_string(100000 / kScale);
+  ChildResult r = run_program_text(
+      "def countdown(i):\n"
+      "    total = 0\n"
+      "    while i > 0:\n"
+      "        got = yield i\n"
+      "        total += got\n"
+      "        i -= 1\n"
+      "    return total\n"
+      "gens = [countdown(i % 5 + 1) for i in range(" + n + ")]\n"
+      "firsts = sum(next(g) for g in gens)\n"
+      "returned = 0\n"
+      "for g in gens:\n"
+      "    try:\n"
+      "        while True:\n"
+      "            g.send(2)\n"
+      "    except StopIteration as e:\n"
+      "        returned += e.value\n"
+      "print(firsts, returned, all(g.gi_frame is None for g in gens))\n");
+  long long count = 100000 / kScale, firsts = 0, returned = 0;
+  for (long long i = 0; i < count; ++i) {
+    firsts += i % 5 + 1;
+    returned += 2 * (i % 5 + 1);
+  }
+  CHECK(r.err == "");
+  CHECK(r.out == std::to_string(firsts) + " " + std::to_string(returned) + " True\n");
+}
+
+TEST_CASE("vm: recursion to depth 100,000 on the default 8 MB stack", "[vm][recursion]") {
+  ChildResult r = run_with_stack("8192",
+                                 "import sys\n"
+                                 "sys.setrecursionlimit(200000)\n"
+                                 "def depth(n):\n"
+                                 "    return 0 if n == 0 else 1 + depth(n - 1)\n"
+                                 "print(depth(100000))\n");
+  CHECK(r.err == "");
+  CHECK(r.out == "100000\n");
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("vm: RecursionError past sys.getrecursionlimit()", "[vm][recursion]") {
+  ChildResult r = run_with_stack("8192",
+                                 "import sys\n"
+                                 "sys.setrecursionlimit(200000)\n"
+                                 "def down(n):\n"
+                                 "    return down(n + 1)\n"
+                                 "try:\n"
+                                 "    down(0)\n"
+                                 "except RecursionError as e:\n"
+                                 "    print('caught', e)\n"
+                                 "down(0)\n");
+  CHECK(r.out == "caught maximum recursion depth exceeded\n");
+  CHECK(r.err.ends_with("RecursionError: maximum recursion depth exceeded\n"));
+  CHECK(r.err.find("[Previous line repeated") != std::string::npos);
+  CHECK(r.exit_code == 1);
+}
+
+TEST_CASE("vm: the generator protocol", "[vm][generators]") {
+  ChildResult r = run_program_text(R"(def g():
+    x = yield 1
+    print("got", x)
+    try:
+        yield 2
+    except KeyError as e:
+        print("caught", repr(e))
+        yield 3
+    return "done"
+it = g()
+print(it.gi_running, it.gi_suspended, it.gi_frame.f_lineno, it.gi_code.co_name, it.gi_yieldfrom)
+print(next(it), it.send("hi"), it.throw(KeyError("k")), it.gi_suspended)
+try:
+    next(it)
+except StopIteration as e:
+    print("stop", e.value, e.args, it.gi_frame, it.gi_suspended)
+try:
+    g().send(5)
+except TypeError as e:
+    print(e)
+def selfish():
+    yield next(me)
+me = selfish()
+try:
+    next(me)
+except ValueError as e:
+    print(e)
+def ret():
+    try:
+        yield 1
+    except GeneratorExit:
+        return 5
+r = ret(); next(r); print(r.close())
+def inner():
+    try:
+        yield 1
+    except ValueError:
+        yield "inner caught"
+    return "inner ret"
+def outer():
+    v = yield from inner()
+    yield v
+o = outer(); print(next(o), o.gi_yieldfrom.__name__)
+print(o.throw(ValueError), next(o))
+o2 = outer(); next(o2); o2.close(); print(o2.gi_frame, o2.gi_yieldfrom)
+e = (x for x in [])
+print(type(e).__name__, list(e))
+try:
+    next(e)
+except StopIteration as s:
+    print("genexpr stop", s.args)
+def bad():
+    yield 1
+    raise StopIteration("x")
+try:
+    list(bad())
+except RuntimeError as e:
+    print(e, repr(e.__cause__))
+t = g()
+try:
+    t.throw(ValueError("early"))
+except ValueError as e:
+    print("early", e, t.gi_frame)
+)");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "False False 1 g None\n"
+        "got hi\n"
+        "caught KeyError('k')\n"
+        "1 2 3 True\n"
+        "stop done ('done',) None False\n"
+        "can't send non-None value to a just-started generator\n"
+        "generator already executing\n"
+        "5\n"
+        "1 inner\n"
+        "inner caught inner ret\n"
+        "None None\n"
+        "generator []\n"
+        "genexpr stop ()\n"
+        "generator raised StopIteration StopIteration('x')\n"
+        "early early None\n");
+}
+
+TEST_CASE("vm: close() on a generator that ignores GeneratorExit", "[vm][generators]") {
+  ChildResult r = run_program_text(
+      "def ignore():\n"
+      "    while True:\n"
+      "        try:\n"
+      "            yield\n"
+      "        except GeneratorExit:\n"
+      "            pass\n"
+      "i = ignore()\n"
+      "next(i)\n"
+      "try:\n"
+      "    i.close()\n"
+      "except RuntimeError as e:\n"
+      "    print(e)\n"
+      "def cleanup():\n"
+      "    try:\n"
+      "        yield 1\n"
+      "    finally:\n"
+      "        print('finally ran')\n"
+      "c = cleanup()\n"
+      "next(c)\n"
+      "del c\n"
+      "print('after del')\n");
+  CHECK(r.out == "generator ignored GeneratorExit\nfinally ran\nafter del\n");
+}
+
+TEST_CASE("vm: yield outside a function is a SyntaxError", "[vm][generators]") {
+  struct Case {
+    const char* program;
+    const char* last_line;
+  };
+  const Case cases[] = {
+      {"yield 1\n", "SyntaxError: 'yield' outside function\n"},
+      {"class C:\n    yield 1\n", "SyntaxError: 'yield' outside function\n"},
+      {"def f():\n    return [(yield x) for x in y]\n", "SyntaxError: 'yield' inside list comprehension\n"},
+      {"def f():\n    return ((yield x) for x in y)\n", "SyntaxError: 'yield' inside generator expression\n"},
+      {"await x\n", "SyntaxError: 'await' outside function\n"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.program);
+    ChildResult r = run_program_text(c.program);
+    CHECK(r.err.ends_with(c.last_line));
+    CHECK(r.exit_code == 1);
+  }
+}
