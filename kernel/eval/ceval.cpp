@@ -8,6 +8,7 @@
 #include "eval/code.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/signals.hpp"
+#include "object/dict_internal.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -110,6 +111,48 @@ inline void unlink_frame(ThreadState* ts, Frame* f) {
   if (f->exc_level) ts->handled = f->handled[0].previous;
   ts->frame = f->back;
   --ts->depth;
+}
+
+// LOAD_GLOBAL through its cache: the entry found last time while neither dict changed
+// its keys; else a full lookup that refills the cache.
+inline Object* cached_load_global(Frame* f, NameCache& c, StrObject* name) {
+  DictObject* g = f->globals;
+  if (c.globals == g && c.globals_version == g->version) {
+    if (!c.in_builtins) return new_ref(g->entries[size_t(c.index)].value);
+    DictObject* b = f->builtins;
+    if (c.builtins == b && c.builtins_version == b->version) return new_ref(b->entries[size_t(c.index)].value);
+  }
+  ssize ix = dict_str_index(g, name);
+  if (ix >= 0) {
+    c = {g, g->version, nullptr, 0, int32_t(ix), false};
+    return new_ref(g->entries[size_t(ix)].value);
+  }
+  DictObject* b = f->builtins;
+  ix = dict_str_index(b, name);
+  if (ix >= 0) {
+    c = {g, g->version, b, b->version, int32_t(ix), true};
+    return new_ref(b->entries[size_t(ix)].value);
+  }
+  return name_error(name);
+}
+
+// STORE_GLOBAL: an existing key's value is replaced in place (no key change, so the
+// caches stay valid); else the dict insertion.
+inline int cached_store_global(Frame* f, NameCache& c, StrObject* name, Object* v) {
+  DictObject* g = f->globals;
+  if (c.globals == g && c.globals_version == g->version && !c.in_builtins) {
+    Object*& slot = g->entries[size_t(c.index)].value;
+    Object* old = slot;
+    slot = v;
+    decref(old);
+    return 0;
+  }
+  int r = dict_set_item(g, name, v);
+  decref(v);
+  if (r < 0) return r;
+  ssize ix = dict_str_index(g, name);
+  if (ix >= 0) c = {g, g->version, nullptr, 0, int32_t(ix), false};
+  return 0;
 }
 
 StrObject* slot_name(CodeObject* co, int slot) {
@@ -288,12 +331,19 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         NEXT();
       }
       TARGET(LOAD_GLOBAL) {
-        Object* v = load_global(f, NAME(ins->a));
+        Object* v = ins->b ? cached_load_global(f, co->name_caches[ins->b - 1u], NAME(ins->a))
+                           : load_global(f, NAME(ins->a));
         if (!v) goto error;
         PUSH(v);
         NEXT();
       }
       TARGET(STORE_GLOBAL) {
+        if (ins->b) {
+          // The value's reference moves into the dict (or is dropped on failure).
+          Object* v = POP();
+          if (cached_store_global(f, co->name_caches[ins->b - 1u], NAME(ins->a), v) < 0) goto error;
+          NEXT();
+        }
         int r = dict_set_item(f->globals, NAME(ins->a), TOP());
         if (r < 0) goto error;
         decref(POP());

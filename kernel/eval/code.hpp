@@ -29,6 +29,18 @@ struct GeneratorObject;
 
 enum class CodeKind { module, function, class_body, genexpr };
 
+// A name lookup remembered by its instruction: the entry the name was found at in the
+// globals (or, absent there, the builtins) dict, valid while both dicts keep the key
+// layout (`version`) they had (CPython: LOAD_GLOBAL's inline cache and dict keys version).
+struct NameCache {
+  DictObject* globals = nullptr;
+  uint64_t globals_version = 0;
+  DictObject* builtins = nullptr;
+  uint64_t builtins_version = 0;
+  int32_t index = -1;
+  bool in_builtins = false;
+};
+
 // Compiled code: instructions plus the frame layout (CPython: PyCodeObject).
 struct CodeObject : Object {
   CodeKind kind = CodeKind::function;
@@ -53,13 +65,14 @@ struct CodeObject : Object {
   // The slots of the defining frame whose cells become this code's free variables.
   std::vector<int> closure_slots;
   int class_cell = -1;     // class bodies: the cell slot of __class__, or -1
-  bool uses_locals_dict = false;  // module and class bodies resolve names through a dict
 
   std::vector<Instr> instrs;
   std::vector<int> lines;            // the source line of each instruction
   std::vector<int> handler_of;       // each instruction's exception handler index, or -1
   std::vector<ExceptionHandler> handlers;
+  std::vector<NameCache> name_caches;  // indexed by the `b` operand - 1 of global/name ops
   int stacksize = 0;       // the deepest the value stack gets
+  int frame_words = 0;     // the frame's whole size in Object* words (frame_stack.cpp)
   int max_exc_level = 0;   // nested `except`/`finally` handlers in this code at once
   // Constants, names, nested code and kwnames tuples (owned).
   std::vector<Object*> consts;

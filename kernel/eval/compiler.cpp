@@ -176,6 +176,13 @@ void Compiler::finish_code(CompileUnit& u) {
     ins.a = u.label_pos[size_t(ins.a)];
   }
   for (auto& h : code->handlers) h.target = u.label_pos[size_t(h.target)];
+  // Each global load and store gets its lookup cache.
+  for (Instr& ins : code->instrs) {
+    if ((ins.op == Op::LOAD_GLOBAL || ins.op == Op::STORE_GLOBAL) && code->name_caches.size() < 0xffff) {
+      code->name_caches.emplace_back();
+      ins.b = uint16_t(code->name_caches.size());
+    }
+  }
   emit_stacksize(code);
 }
 
@@ -189,7 +196,6 @@ CodeObject* Compiler::new_code(CodeKind kind, const std::string& name, const std
   code->qualname = new_str(qualname);
   code->keep(code->qualname);
   code->firstlineno = line;
-  code->uses_locals_dict = kind == CodeKind::module || kind == CodeKind::class_body;
   return code;
 }
 
@@ -298,7 +304,10 @@ void Compiler::load_name(const std::string& name) {
     }
     case NameScope::global_explicit:
     case NameScope::global_implicit: emit(Op::LOAD_GLOBAL, n); return;
-    case NameScope::name: emit(Op::LOAD_NAME, n, 0); return;
+    case NameScope::name:
+      // Module code runs with its globals as its namespace: a global lookup, cached.
+      emit(unit_->code->kind == CodeKind::module ? Op::LOAD_GLOBAL : Op::LOAD_NAME, n, 0);
+      return;
   }
 }
 
@@ -324,7 +333,9 @@ void Compiler::store_name(const std::string& name) {
     }
     case NameScope::global_explicit:
     case NameScope::global_implicit: emit(Op::STORE_GLOBAL, n); return;
-    case NameScope::name: emit(unit_->code->uses_locals_dict ? Op::STORE_NAME : Op::STORE_GLOBAL, n); return;
+    case NameScope::name:
+      emit(unit_->code->kind == CodeKind::class_body ? Op::STORE_NAME : Op::STORE_GLOBAL, n);
+      return;
   }
 }
 
@@ -350,7 +361,9 @@ void Compiler::delete_name(const std::string& name) {
     }
     case NameScope::global_explicit:
     case NameScope::global_implicit: emit(Op::DELETE_GLOBAL, n); return;
-    case NameScope::name: emit(unit_->code->uses_locals_dict ? Op::DELETE_NAME : Op::DELETE_GLOBAL, n); return;
+    case NameScope::name:
+      emit(unit_->code->kind == CodeKind::class_body ? Op::DELETE_NAME : Op::DELETE_GLOBAL, n);
+      return;
   }
 }
 

@@ -19,10 +19,16 @@ namespace {
 
 constexpr size_t kChunkWords = 16 * 1024;  // 128 KiB
 
-size_t frame_words(const CodeObject* code) {
-  size_t header = (sizeof(Frame) + sizeof(Object*) - 1) / sizeof(Object*);
-  size_t handled = (sizeof(HandledException) * size_t(code->max_exc_level) + sizeof(Object*) - 1) / sizeof(Object*);
-  return header + size_t(code->nslots()) + size_t(code->stacksize) + handled;
+constexpr size_t kHeaderWords = (sizeof(Frame) + sizeof(Object*) - 1) / sizeof(Object*);
+
+// Computed once per code object.
+size_t frame_words(CodeObject* code) {
+  if (!code->frame_words) {
+    size_t handled =
+        (sizeof(HandledException) * size_t(code->max_exc_level) + sizeof(Object*) - 1) / sizeof(Object*);
+    code->frame_words = int(kHeaderWords + size_t(code->nslots()) + size_t(code->stacksize) + handled);
+  }
+  return size_t(code->frame_words);
 }
 
 Frame* init_frame(void* mem, CodeObject* code) {
@@ -30,7 +36,7 @@ Frame* init_frame(void* mem, CodeObject* code) {
   f->code = code;
   f->func = nullptr;
   auto** words = reinterpret_cast<Object**>(mem);
-  f->slots = words + (sizeof(Frame) + sizeof(Object*) - 1) / sizeof(Object*);
+  f->slots = words + kHeaderWords;
   int n = code->nslots();
   for (int i = 0; i < n; ++i) f->slots[i] = nullptr;
   f->stack_base = f->slots + n;

@@ -188,6 +188,12 @@ Object* dict_get_str(DictObject* d, StrObject* key) {
   return ix >= 0 ? d->entries[size_t(ix)].value : nullptr;
 }
 
+ssize dict_str_index(DictObject* d, StrObject* key) {
+  size_t slot;
+  ssize ix = lookup(d, key, str_hash(key), &slot);
+  return ix >= 0 ? ix : -1;
+}
+
 Object* dict_get_str(DictObject* d, std::string_view key) {
   if (d->index.empty()) return nullptr;
   // Probe by text, so no str object is needed.

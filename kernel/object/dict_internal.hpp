@@ -9,4 +9,7 @@ namespace gopy {
 // comparison runs (CPython: dict_popitem_impl), so no user code can intervene.
 Object* dict_pop_last(DictObject* d);
 
+// The position in `entries` of a str key, or -1 (for caches that revalidate by `version`).
+ssize dict_str_index(DictObject* d, StrObject* key);
+
 }  // namespace gopy
