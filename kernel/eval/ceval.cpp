@@ -8,7 +8,9 @@
 #include "eval/code.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/signals.hpp"
+#include "object/descr_internal.hpp"
 #include "object/dict_internal.hpp"
+#include "object/type_internal.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -153,6 +155,29 @@ inline int cached_store_global(Frame* f, NameCache& c, StrObject* name, Object* 
   ssize ix = dict_str_index(g, name);
   if (ix >= 0) c = {g, g->version, nullptr, 0, int32_t(ix), false};
   return 0;
+}
+
+// The instance dict entry holding `name` per the cache, or null (a miss).
+inline DictEntry* cached_instance_entry(Object* o, const AttrCache& c, StrObject* name) {
+  if (o->type != c.type || c.index < 0 || c.epoch != type_epoch()) return nullptr;
+  DictObject* d = *o->type->instance_dict(o);
+  if (!d || size_t(c.index) >= d->entries.size()) return nullptr;
+  DictEntry* e = &d->entries[size_t(c.index)];
+  return e->key == name ? e : nullptr;
+}
+
+// After a slow attribute access: remember where the instance keeps `name` when the type
+// has no data descriptor for it and attribute access is the generic one.
+void fill_instance_cache(Object* o, AttrCache& c, StrObject* name, bool store) {
+  TypeObject* t = o->type;
+  if ((store ? t->tp_setattr != nullptr : t->tp_getattr != nullptr) || !t->instance_dict) return;
+  if (Object* descr = type_lookup(t, name); descr && descr_is_data(descr)) return;
+  DictObject* d = *t->instance_dict(o);
+  ssize ix = d ? dict_str_index(d, name) : -1;
+  if (ix < 0) return;
+  c.type = t;
+  c.epoch = type_epoch();
+  c.index = int32_t(ix);
 }
 
 StrObject* slot_name(CodeObject* co, int slot) {
@@ -370,16 +395,35 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         NEXT();
       }
       TARGET(LOAD_ATTR) {
-        Object* v = get_attr(TOP(), NAME(ins->a));
-        if (!v) goto error;
-        decref(TOP());
+        Object* o = TOP();
+        Object* v;
+        AttrCache* c = ins->b ? &co->attr_caches[ins->b - 1u] : nullptr;
+        if (DictEntry* e = c ? cached_instance_entry(o, *c, NAME(ins->a)) : nullptr) {
+          v = new_ref(e->value);
+        } else {
+          v = get_attr(o, NAME(ins->a));
+          if (!v) goto error;
+          if (c) fill_instance_cache(o, *c, NAME(ins->a), false);
+        }
+        decref(o);
         TOP() = v;
         NEXT();
       }
       TARGET(STORE_ATTR) {
         // stack: value, obj
-        int r = set_attr(TOP(), NAME(ins->a), SECOND());
+        Object* o = TOP();
+        AttrCache* c = ins->b ? &co->attr_caches[ins->b - 1u] : nullptr;
+        if (DictEntry* e = c && !o->type->tp_setattr ? cached_instance_entry(o, *c, NAME(ins->a)) : nullptr) {
+          Object* old = e->value;
+          e->value = SECOND();  // the stack's reference moves into the dict
+          decref(old);
+          decref(o);
+          sp -= 2;
+          NEXT();
+        }
+        int r = set_attr(o, NAME(ins->a), SECOND());
         if (r < 0) goto error;
+        if (c) fill_instance_cache(o, *c, NAME(ins->a), true);
         decref(POP());
         decref(POP());
         NEXT();
@@ -392,7 +436,28 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
       TARGET(LOAD_METHOD) {
         Object* func;
         Object* self;
-        if (!load_method(TOP(), NAME(ins->a), &func, &self)) goto error;
+        Object* o = TOP();
+        if (ins->b) {
+          // A method found on the type before, while no type changed and the instance
+          // dict does not shadow it.
+          AttrCache& c = co->attr_caches[ins->b - 1u];
+          if (o->type == c.type && c.method && c.epoch == type_epoch()) {
+            DictObject* d = o->type->instance_dict ? *o->type->instance_dict(o) : nullptr;
+            if (!d || !dict_get_str(d, NAME(ins->a))) {
+              PUSH(o);  // the object's reference moves to the self slot
+              TOP() = o;
+              SECOND() = new_ref(c.method);
+              NEXT();
+            }
+          }
+        }
+        if (!load_method(o, NAME(ins->a), &func, &self)) goto error;
+        if (ins->b && self && !o->type->tp_getattr) {
+          AttrCache& c = co->attr_caches[ins->b - 1u];
+          c.type = o->type;
+          c.epoch = type_epoch();
+          c.method = func;
+        }
         decref(TOP());
         TOP() = func;
         PUSH(self);

@@ -41,6 +41,17 @@ struct NameCache {
   bool in_builtins = false;
 };
 
+// An attribute access remembered by its instruction (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE
+// and LOAD_METHOD specializations): for objects of `type` while no type changed (the type
+// epoch), the attribute is the instance dict's entry `index` (no data descriptor on the
+// type), or the method is `method` (borrowed from the type's dict).
+struct AttrCache {
+  TypeObject* type = nullptr;
+  uint64_t epoch = 0;
+  int32_t index = -1;
+  Object* method = nullptr;
+};
+
 // Compiled code: instructions plus the frame layout (CPython: PyCodeObject).
 struct CodeObject : Object {
   CodeKind kind = CodeKind::function;
@@ -71,6 +82,7 @@ struct CodeObject : Object {
   std::vector<int> handler_of;       // each instruction's exception handler index, or -1
   std::vector<ExceptionHandler> handlers;
   std::vector<NameCache> name_caches;  // indexed by the `b` operand - 1 of global/name ops
+  std::vector<AttrCache> attr_caches;  // indexed by the `b` operand - 1 of attribute ops
   int stacksize = 0;       // the deepest the value stack gets
   int frame_words = 0;     // the frame's whole size in Object* words (frame_stack.cpp)
   int max_exc_level = 0;   // nested `except`/`finally` handlers in this code at once

@@ -176,11 +176,16 @@ void Compiler::finish_code(CompileUnit& u) {
     ins.a = u.label_pos[size_t(ins.a)];
   }
   for (auto& h : code->handlers) h.target = u.label_pos[size_t(h.target)];
-  // Each global load and store gets its lookup cache.
+  // Each global and attribute load and store gets its lookup cache.
   for (Instr& ins : code->instrs) {
     if ((ins.op == Op::LOAD_GLOBAL || ins.op == Op::STORE_GLOBAL) && code->name_caches.size() < 0xffff) {
       code->name_caches.emplace_back();
       ins.b = uint16_t(code->name_caches.size());
+    }
+    if ((ins.op == Op::LOAD_ATTR || ins.op == Op::STORE_ATTR || ins.op == Op::LOAD_METHOD) &&
+        code->attr_caches.size() < 0xffff) {
+      code->attr_caches.emplace_back();
+      ins.b = uint16_t(code->attr_caches.size());
     }
   }
   emit_stacksize(code);

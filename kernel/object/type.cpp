@@ -109,6 +109,7 @@ Object* type_lookup_uncached(TypeObject* t, StrObject* name) {
 }  // namespace
 
 void type_modified() { ++g_type_epoch; }
+uint64_t type_epoch() { return g_type_epoch; }
 
 Object* type_lookup(TypeObject* t, StrObject* name) {
   if (!name->interned) return type_lookup_uncached(t, name);

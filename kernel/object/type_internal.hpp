@@ -13,6 +13,8 @@ void reset_static_type_dicts();
 TupleObject* type_mro_tuple(TypeObject* t);
 // Invalidates cached type lookups (call after changing any type's dict).
 void type_modified();
+// Changes whenever any type's attributes may have changed (for lookup caches).
+uint64_t type_epoch();
 // Changes each time an interpreter is created (keys caches of per-interpreter objects).
 uint64_t interpreter_generation();
 int64_t object_identity_hash(Object* o);
