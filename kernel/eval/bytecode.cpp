@@ -129,15 +129,3 @@ const char* op_name(Op op) {
 }
 
 }  // namespace gopy
-// TEMP-DEBUG
-#include <cstdio>
-#include "eval/code.hpp"
-namespace gopy {
-void debug_dump_code(CodeObject* co) {
-  std::fprintf(stderr, "code %s stack=%d nslots=%d\n", co->name->utf8.c_str(), co->stacksize, co->nslots());
-  for (size_t i = 0; i < co->instrs.size(); ++i)
-    std::fprintf(stderr, "  %3zu L%-3d h%-2d %-22s %d %d\n", i, co->lines[i], co->handler_of[i], op_name(co->instrs[i].op), co->instrs[i].a, co->instrs[i].b);
-  for (auto& h : co->handlers) std::fprintf(stderr, "  handler -> %d depth %d\n", h.target, h.depth);
-  for (Object* o : co->consts) if (o->type == &code_type) debug_dump_code(static_cast<CodeObject*>(o));
-}
-}

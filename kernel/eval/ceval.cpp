@@ -22,13 +22,7 @@ void traceback_here(Frame& f) {
   traceback_add(static_cast<BaseExceptionObject*>(ts->current_exception), f.code->filename, f.code->name, f.lineno);
 }
 
-bool check_recursion(ThreadState* ts) {
-  if (ts->depth >= ts->interp->recursion_limit) {
-    set_error(&exc_RecursionError, "maximum recursion depth exceeded");
-    return false;
-  }
-  return true;
-}
+std::nullptr_t recursion_error() { return set_error(&exc_RecursionError, "maximum recursion depth exceeded"); }
 
 namespace {
 
@@ -169,6 +163,7 @@ inline DictEntry* cached_instance_entry(Object* o, const AttrCache& c, StrObject
 // After a slow attribute access: remember where the instance keeps `name` when the type
 // has no data descriptor for it and attribute access is the generic one.
 void fill_instance_cache(Object* o, AttrCache& c, StrObject* name, bool store) {
+  if (cached_instance_entry(o, c, name)) return;  // already right (a store that added the key)
   TypeObject* t = o->type;
   if ((store ? t->tp_setattr != nullptr : t->tp_getattr != nullptr) || !t->instance_dict) return;
   if (Object* descr = type_lookup(t, name); descr && descr_is_data(descr)) return;
@@ -793,8 +788,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
             no_memory();
             goto error;
           }
-          bool simple = !kwnames && nargs == size_t(fc->argcount) && !fc->has_varargs && !fc->has_varkw &&
-                        !fc->kwonlycount && fc->cellnames.empty() && !fn->closure;
+          bool simple = !kwnames && nargs == size_t(fc->argcount) && fc->positional_only_call && !fn->closure;
           if (simple) {
             // The arguments' references move into the new frame's slots.
             for (size_t i = 0; i < nargs; ++i) nf->slots[i] = argv[i];

@@ -85,6 +85,8 @@ struct CodeObject : Object {
   std::vector<AttrCache> attr_caches;  // indexed by the `b` operand - 1 of attribute ops
   int stacksize = 0;       // the deepest the value stack gets
   int frame_words = 0;     // the frame's whole size in Object* words (frame_stack.cpp)
+  int slot_count = 0;      // nslots(), kept for the frame set-up
+  bool positional_only_call = false;  // plain positional parameters, no cells: calls copy arguments
   int max_exc_level = 0;   // nested `except`/`finally` handlers in this code at once
   // Constants, names, nested code and kwnames tuples (owned).
   std::vector<Object*> consts;
@@ -129,12 +131,74 @@ struct Frame {
 
 // Frame storage (frame_stack.cpp). A frame for `code`, its slots and stack cleared; pushed
 // on the thread's data stack, or on the heap for a generator. Null on memory exhaustion.
-Frame* push_frame(ThreadState* ts, CodeObject* code);
+// The common cases are inline: calls push and pop frames in LIFO order.
+Frame* push_frame_slow(ThreadState* ts, CodeObject* code);
 Frame* new_heap_frame(CodeObject* code);
-// Drops the frame's references (slots, value stack, function) and releases its storage.
-void release_frame(ThreadState* ts, Frame* f);
-// Drops a frame's references, keeping its storage.
-void clear_frame_refs(Frame* f);
+void release_frame_slow(ThreadState* ts, Frame* f);
+size_t frame_words(CodeObject* code);
+constexpr size_t kFrameHeaderWords = (sizeof(Frame) + sizeof(Object*) - 1) / sizeof(Object*);
+
+// A chunk of the thread's data stack.
+struct DataStackChunk {
+  DataStackChunk* previous;
+  Object** saved_top;  // the previous chunk's top when this one was pushed
+  size_t size;         // in Object* words after the header
+  Object* data[1];
+};
+
+// (The slot loop stays a loop: frames have a few slots, a memset call costs more.)
+__attribute__((optimize("no-tree-loop-distribute-patterns"))) inline Frame* init_frame(void* mem, CodeObject* code) {
+  auto* f = static_cast<Frame*>(mem);
+  f->code = code;
+  f->func = nullptr;
+  f->slots = static_cast<Object**>(mem) + kFrameHeaderWords;
+  int n = code->slot_count;
+  for (int i = 0; i < n; ++i) f->slots[i] = nullptr;
+  f->globals = f->builtins = f->locals = nullptr;
+  f->back = nullptr;
+  f->ip = code->instrs.data();
+  f->stack_base = f->sp = f->slots + n;
+  f->handled = reinterpret_cast<HandledException*>(f->stack_base + code->stacksize);
+  f->exc_level = 0;
+  f->lineno = code->firstlineno;
+  f->gen = nullptr;
+  f->entry = f->on_heap = f->finished = false;
+  return f;
+}
+
+inline Frame* push_frame(ThreadState* ts, CodeObject* code) {
+  size_t words = code->frame_words ? size_t(code->frame_words) : frame_words(code);
+  Object** top = ts->datastack_top;
+  if (__builtin_expect(!top || top + words > ts->datastack_limit, 0)) return push_frame_slow(ts, code);
+  ts->datastack_top = top + words;
+  return init_frame(top, code);
+}
+
+// Drops a frame's references (slots, value stack, function), keeping its storage.
+inline void clear_frame_refs(Frame* f) {
+  for (int i = 0, n = f->code->slot_count; i < n; ++i) {
+    Object* o = f->slots[i];
+    f->slots[i] = nullptr;
+    xdecref(o);
+  }
+  while (f->sp > f->stack_base) xdecref(*--f->sp);
+  FunctionObject* fn = f->func;
+  f->func = nullptr;
+  xdecref(fn);
+}
+
+// Drops the frame's references and releases its storage.
+inline void release_frame(ThreadState* ts, Frame* f) {
+  clear_frame_refs(f);
+  auto** start = reinterpret_cast<Object**>(f);
+  // Frames are released in LIFO order: the frame's start is the new top, unless it
+  // opened a chunk.
+  if (f->on_heap || (start == ts->datastack_chunk->data && ts->datastack_chunk->previous)) {
+    release_frame_slow(ts, f);
+    return;
+  }
+  ts->datastack_top = start;
+}
 void free_data_stack(ThreadState* ts);
 
 // Adds a traceback entry for this frame when the current exception has none yet for it
@@ -150,7 +214,12 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing = false);
 // TypeError set. References in `args` are borrowed.
 bool bind_call(FunctionObject* fn, Frame* f, Object* const* args, size_t nargs, TupleObject* kwnames);
 // Checks the Python recursion limit before a frame is pushed.
-bool check_recursion(ThreadState* ts);
+std::nullptr_t recursion_error();
+inline bool check_recursion(ThreadState* ts) {
+  if (__builtin_expect(ts->depth < ts->interp->recursion_limit, 1)) return true;
+  recursion_error();
+  return false;
+}
 
 // Calls a Python function object (the function type's call slot).
 Object* function_call(Object* callable, Object* const* args, size_t nargs, TupleObject* kwnames);

@@ -9,7 +9,6 @@
 #include "object/strcat.hpp"
 
 namespace gopy {
-void debug_dump_code(CodeObject* co);  // TEMP-DEBUG
 
 CodeObject::~CodeObject() { clear_refs(); }
 

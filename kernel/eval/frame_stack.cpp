@@ -8,44 +8,9 @@
 
 namespace gopy {
 
-struct DataStackChunk {
-  DataStackChunk* previous;
-  Object** saved_top;  // the previous chunk's top when this one was pushed
-  size_t size;         // in Object* words after the header
-  Object* data[1];
-};
-
 namespace {
 
 constexpr size_t kChunkWords = 16 * 1024;  // 128 KiB
-
-constexpr size_t kHeaderWords = (sizeof(Frame) + sizeof(Object*) - 1) / sizeof(Object*);
-
-// Computed once per code object.
-size_t frame_words(CodeObject* code) {
-  if (!code->frame_words) {
-    size_t handled =
-        (sizeof(HandledException) * size_t(code->max_exc_level) + sizeof(Object*) - 1) / sizeof(Object*);
-    code->frame_words = int(kHeaderWords + size_t(code->nslots()) + size_t(code->stacksize) + handled);
-  }
-  return size_t(code->frame_words);
-}
-
-Frame* init_frame(void* mem, CodeObject* code) {
-  auto* f = new (mem) Frame();
-  f->code = code;
-  f->func = nullptr;
-  auto** words = reinterpret_cast<Object**>(mem);
-  f->slots = words + kHeaderWords;
-  int n = code->nslots();
-  for (int i = 0; i < n; ++i) f->slots[i] = nullptr;
-  f->stack_base = f->slots + n;
-  f->sp = f->stack_base;
-  f->handled = reinterpret_cast<HandledException*>(f->stack_base + code->stacksize);
-  f->ip = code->instrs.data();
-  f->lineno = code->firstlineno;
-  return f;
-}
 
 bool push_chunk(ThreadState* ts, size_t need) {
   size_t size = need > kChunkWords ? need : kChunkWords;
@@ -62,7 +27,20 @@ bool push_chunk(ThreadState* ts, size_t need) {
 
 }  // namespace
 
-Frame* push_frame(ThreadState* ts, CodeObject* code) {
+// Computed once per code object.
+size_t frame_words(CodeObject* code) {
+  if (!code->frame_words) {
+    size_t handled =
+        (sizeof(HandledException) * size_t(code->max_exc_level) + sizeof(Object*) - 1) / sizeof(Object*);
+    code->slot_count = code->nslots();
+    code->positional_only_call =
+        !code->has_varargs && !code->has_varkw && !code->kwonlycount && code->cellnames.empty();
+    code->frame_words = int(kFrameHeaderWords + size_t(code->slot_count) + size_t(code->stacksize) + handled);
+  }
+  return size_t(code->frame_words);
+}
+
+Frame* push_frame_slow(ThreadState* ts, CodeObject* code) {
   size_t words = frame_words(code);
   if (!ts->datastack_top || ts->datastack_top + words > ts->datastack_limit) {
     if (!push_chunk(ts, words)) return nullptr;
@@ -80,38 +58,17 @@ Frame* new_heap_frame(CodeObject* code) {
   return f;
 }
 
-void clear_frame_refs(Frame* f) {
-  int n = f->code->nslots();
-  for (int i = 0; i < n; ++i) {
-    Object* o = f->slots[i];
-    f->slots[i] = nullptr;
-    xdecref(o);
-  }
-  while (f->sp > f->stack_base) xdecref(*--f->sp);
-  FunctionObject* fn = f->func;
-  f->func = nullptr;
-  xdecref(fn);
-}
-
-void release_frame(ThreadState* ts, Frame* f) {
-  clear_frame_refs(f);
+// A heap frame, or the first frame of a chunk (the chunk goes with it).
+void release_frame_slow(ThreadState* ts, Frame* f) {
   if (f->on_heap) {
-    f->~Frame();
     std::free(f);
     return;
   }
-  // Frames are released in LIFO order: the frame's start is the new top.
-  auto** start = reinterpret_cast<Object**>(f);
-  f->~Frame();
   DataStackChunk* c = ts->datastack_chunk;
-  if (start == c->data && c->previous) {
-    ts->datastack_chunk = c->previous;
-    ts->datastack_top = c->saved_top;
-    ts->datastack_limit = c->previous->data + c->previous->size;
-    std::free(c);
-    return;
-  }
-  ts->datastack_top = start;
+  ts->datastack_chunk = c->previous;
+  ts->datastack_top = c->saved_top;
+  ts->datastack_limit = c->previous->data + c->previous->size;
+  std::free(c);
 }
 
 void free_data_stack(ThreadState* ts) {
