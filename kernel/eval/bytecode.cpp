@@ -34,6 +34,7 @@ int stack_effect(const Instr& ins, bool jump) {
   int a = ins.a, b = ins.b;
   switch (ins.op) {
     case Op::NOP:
+    case Op::RESUME:
     case Op::ROT_TWO:
     case Op::ROT_THREE:
     case Op::DELETE_FAST:

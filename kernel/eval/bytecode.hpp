@@ -15,6 +15,7 @@ namespace gopy {
 // X(name): the opcodes in dispatch-table order.
 #define GOPY_OPCODES(X)                                                                      \
   X(NOP)                                                                                     \
+  X(RESUME)               /* a frame's first instruction: a pending signal is raised here */ \
   X(POP_TOP)                                                                                 \
   X(DUP_TOP)                                                                                 \
   X(ROT_TWO)                                                                                 \

@@ -237,6 +237,40 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
 #define SECOND() (sp[-2])
 #define NAME(i) (static_cast<StrObject*>(consts[i]))
 #define JUMP_TO(t) (ip = co->instrs.data() + (t))
+// The frame this invocation started with ends (returns or raises to C++).
+#define LEAVE_ENTRY_FRAME(result)  \
+  do {                             \
+    if (f->gen) f->finished = true; \
+    SAVE_FRAME();                  \
+    unlink_frame(ts, f);           \
+    return (result);               \
+  } while (0)
+// A frame called from this loop ends: its caller continues.
+#define POP_CALLED_FRAME()       \
+  do {                           \
+    Frame* caller = f->back;     \
+    SAVE_FRAME();                \
+    unlink_frame(ts, f);         \
+    release_frame(ts, f);        \
+    f = caller;                  \
+    LOAD_FRAME();                \
+  } while (0)
+// The result `r` (null: an error) replaces the top value, or the top two.
+#define REPLACE_TOP(r)   \
+  do {                   \
+    if (!(r)) goto error; \
+    decref(TOP());       \
+    TOP() = (r);         \
+    NEXT();              \
+  } while (0)
+#define REPLACE_TWO(r)   \
+  do {                   \
+    if (!(r)) goto error; \
+    decref(POP());       \
+    decref(TOP());       \
+    TOP() = (r);         \
+    NEXT();              \
+  } while (0)
 
   LOAD_FRAME();
   for (;;) {
@@ -245,14 +279,14 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         resume_error = false;
         goto error;
       }
-      if (ip == co->instrs.data() && check_signals() < 0) {
-        // A pending signal is acted on as the frame starts (CPython: RESUME).
-        ++ip;
-        goto error;
-      }
       NEXT();
 
       TARGET(NOP) NEXT();
+      TARGET(RESUME) {
+        // A pending signal is acted on as the frame starts.
+        if (check_signals() < 0) goto error;
+        NEXT();
+      }
       TARGET(POP_TOP) {
         Object* v = POP();
         xdecref(v);
@@ -470,11 +504,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         } else {
           r = get_item(o, k);
         }
-        if (!r) goto error;
-        decref(POP());
-        decref(TOP());
-        TOP() = r;
-        NEXT();
+        REPLACE_TWO(r);
       }
       TARGET(STORE_SUBSCR) {
         // stack: value, obj, key
@@ -504,26 +534,15 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
       }
       TARGET(BINARY_OP) {
         Object* r = fast_binary(SECOND(), TOP(), BinaryOp(ins->a), false);
-        if (!r) goto error;
-        decref(POP());
-        decref(TOP());
-        TOP() = r;
-        NEXT();
+        REPLACE_TWO(r);
       }
       TARGET(INPLACE_OP) {
         Object* r = fast_binary(SECOND(), TOP(), BinaryOp(ins->a), true);
-        if (!r) goto error;
-        decref(POP());
-        decref(TOP());
-        TOP() = r;
-        NEXT();
+        REPLACE_TWO(r);
       }
       TARGET(UNARY_OP) {
         Object* r = unary_op(TOP(), UnaryOp(ins->a));
-        if (!r) goto error;
-        decref(TOP());
-        TOP() = r;
-        NEXT();
+        REPLACE_TOP(r);
       }
       TARGET(UNARY_NOT) {
         int t = truth(TOP());
@@ -534,11 +553,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
       }
       TARGET(COMPARE_OP) {
         Object* r = compare_values(SECOND(), TOP(), CmpKind(ins->a));
-        if (!r) goto error;
-        decref(POP());
-        decref(TOP());
-        TOP() = r;
-        NEXT();
+        REPLACE_TWO(r);
       }
       TARGET(COMPARE_JUMP_IF_FALSE) {
         int t = fast_compare_truth(SECOND(), TOP(), CmpKind(ins->b));
@@ -594,10 +609,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
       }
       TARGET(GET_ITER) {
         Object* it = get_iter(TOP());
-        if (!it) goto error;
-        decref(TOP());
-        TOP() = it;
-        NEXT();
+        REPLACE_TOP(it);
       }
       TARGET(FOR_ITER) {
         Object* it = TOP();
@@ -616,18 +628,8 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
       }
       TARGET(RETURN_VALUE) {
         retval = POP();
-        if (f->entry) {
-          if (f->gen) f->finished = true;
-          SAVE_FRAME();
-          unlink_frame(ts, f);
-          return retval;
-        }
-        Frame* caller = f->back;
-        SAVE_FRAME();
-        unlink_frame(ts, f);
-        release_frame(ts, f);
-        f = caller;
-        LOAD_FRAME();
+        if (f->entry) LEAVE_ENTRY_FRAME(retval);
+        POP_CALLED_FRAME();
         PUSH(retval);
         NEXT();
       }
@@ -810,10 +812,6 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           link_frame(ts, nf);
           f = nf;
           LOAD_FRAME();
-          if (check_signals() < 0) {
-            ++ip;
-            goto error;
-          }
           NEXT();
         }
       }
@@ -833,10 +831,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         } else {
           r = call(fn, nullptr, 0, nullptr);
         }
-        if (!r) goto error;
-        decref(TOP());
-        TOP() = r;
-        NEXT();
+        REPLACE_TOP(r);
       }
       TARGET(CALL_EX) {
         // stack: func, list, dict
@@ -877,11 +872,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         SAVE_FRAME();
         Object* cls = build_class_from_body(f, NAME(ins->a), static_cast<StrObject*>(consts[ins->b]),
                                             static_cast<TupleObject*>(SECOND()), TOP());
-        if (!cls) goto error;
-        decref(POP());
-        decref(TOP());
-        TOP() = cls;
-        NEXT();
+        REPLACE_TWO(cls);
       }
       TARGET(RAISE) {
         Object* cause = ins->a == 2 ? sp[-1] : nullptr;
@@ -923,17 +914,11 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
       TARGET(IMPORT_NAME) {
         SAVE_FRAME();
         Object* m = import_name(f, NAME(ins->a), TOP(), ins->b);
-        if (!m) goto error;
-        decref(TOP());
-        TOP() = m;
-        NEXT();
+        REPLACE_TOP(m);
       }
       TARGET(IMPORT_SUBATTR) {
         Object* m = import_subattr(TOP(), NAME(ins->a));
-        if (!m) goto error;
-        decref(TOP());
-        TOP() = m;
-        NEXT();
+        REPLACE_TOP(m);
       }
       TARGET(IMPORT_FROM) {
         Object* v = import_from(TOP(), NAME(ins->a));
@@ -1038,18 +1023,8 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         f->exc_level = 0;
       }
       ts->traceback_pending = true;
-      if (f->entry) {
-        if (f->gen) f->finished = true;
-        SAVE_FRAME();
-        unlink_frame(ts, f);
-        return nullptr;
-      }
-      Frame* caller = f->back;
-      SAVE_FRAME();
-      unlink_frame(ts, f);
-      release_frame(ts, f);
-      f = caller;
-      LOAD_FRAME();
+      if (f->entry) LEAVE_ENTRY_FRAME(nullptr);
+      POP_CALLED_FRAME();
       goto error;
     }
     } catch (const std::bad_alloc&) {
@@ -1070,6 +1045,10 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
 #undef SECOND
 #undef NAME
 #undef JUMP_TO
+#undef REPLACE_TOP
+#undef LEAVE_ENTRY_FRAME
+#undef POP_CALLED_FRAME
+#undef REPLACE_TWO
 }
 
 }  // namespace gopy

@@ -14,15 +14,20 @@ namespace gopy {
 
 // ---- names ----
 
-std::nullptr_t name_error(StrObject* name) {
-  Object* exc = new_exception(&exc_NameError, cat("name '", name->utf8, "' is not defined"));
+// Raises `type(msg)` with a `name` attribute (NameError.name, ImportError.name).
+static std::nullptr_t raise_with_name(TypeObject* type, const std::string& msg, StrObject* name) {
+  Object* exc = new_exception(type, msg);
   if (!exc) return nullptr;
-  // NameError.name (CPython sets it for the suggestions machinery).
   static_cast<BaseExceptionObject*>(exc)->dict = new_dict();
   dict_set_str(static_cast<BaseExceptionObject*>(exc)->dict, "name", name);
   raise_object(exc);
   decref(exc);
   return nullptr;
+}
+
+std::nullptr_t name_error(StrObject* name) {
+  // NameError.name (CPython sets it for the suggestions machinery).
+  return raise_with_name(&exc_NameError, cat("name '", name->utf8, "' is not defined"), name);
 }
 
 std::nullptr_t unbound_local_error(StrObject* name) {
@@ -400,13 +405,7 @@ Object* import_name(Frame* f, StrObject* name, Object* fromlist, int level) {
   if (interp->import_hook) return interp->import_hook(interp, name, f->globals, fromlist, level);
   if (level == 0)
     if (Object* m = dict_get_str(interp->modules, name)) return new_ref(m);
-  Object* exc = new_exception(&exc_ModuleNotFoundError, cat("No module named '", name->utf8, "'"));
-  if (!exc) return nullptr;
-  static_cast<BaseExceptionObject*>(exc)->dict = new_dict();
-  dict_set_str(static_cast<BaseExceptionObject*>(exc)->dict, "name", name);
-  raise_object(exc);
-  decref(exc);
-  return nullptr;
+  return raise_with_name(&exc_ModuleNotFoundError, cat("No module named '", name->utf8, "'"), name);
 }
 
 Object* import_subattr(Object* top, StrObject* dotted) {

@@ -212,6 +212,34 @@ void Compiler::while_stmt(const ast::While* w) {
   place(end);
 }
 
+// A handler's entry (stack: ..., exc): the exception becomes the one being handled, and
+// what follows runs under a cleanup handler at `cleanup_label` (pushed as an fblock).
+FBlock Compiler::enter_handler(int cleanup_label, int depth) {
+  int level = unit_->exc_level++;
+  unit_->code->max_exc_level = std::max(unit_->code->max_exc_level, unit_->exc_level);
+  emit(Op::PUSH_EXC_INFO, level);
+  FBlock cleanup(FBlock::handler_cleanup, 1);
+  cleanup.handler = new_handler(cleanup_label, depth + 1);
+  cleanup.exc_level = level;
+  unit_->fblocks.push_back(cleanup);
+  return cleanup;
+}
+
+// stack: ..., exc, new exc. The handled exception is dropped and the new one propagates.
+void Compiler::emit_pop_except_and_reraise(int level) {
+  emit(Op::POP_EXCEPT, level);
+  emit(Op::ROT_TWO);
+  emit(Op::POP_TOP);
+  emit(Op::RERAISE);
+}
+
+// The cleanup handler's code, under the enclosing handler; the handler level ends.
+void Compiler::leave_handler(int cleanup_label, int level) {
+  place(cleanup_label);
+  emit_pop_except_and_reraise(level);
+  --unit_->exc_level;
+}
+
 // try/except[/else]: the body runs under a handler; the handler matches the clauses with
 // the exception pushed, `except` bodies run under a cleanup handler that restores the
 // handled-exception state (CPython: codegen_try_except).
@@ -227,15 +255,9 @@ void Compiler::try_except(const ast::Try* t) {
   emit_jump(Op::JUMP, end);
 
   place(handler_label);  // stack: ..., exc
-  int level = unit_->exc_level++;
-  unit_->code->max_exc_level = std::max(unit_->code->max_exc_level, unit_->exc_level);
-  set_line(t->handlers.empty() ? t->loc.lineno : t->handlers[0]->loc.lineno);
-  emit(Op::PUSH_EXC_INFO, level);
-  FBlock cleanup(FBlock::handler_cleanup);
-  cleanup.handler = new_handler(cleanup_label, depth + 1);
-  cleanup.items = 1;
-  cleanup.exc_level = level;
-  unit_->fblocks.push_back(cleanup);
+  set_line(t->handlers[0]->loc.lineno);
+  FBlock cleanup = enter_handler(cleanup_label, depth);
+  int level = cleanup.exc_level;
   std::vector<std::pair<int, const ast::ExceptHandler*>> named_cleanups;
   for (size_t i = 0; i < t->handlers.size(); ++i) {
     auto* h = t->handlers[i];
@@ -284,17 +306,9 @@ void Compiler::try_except(const ast::Try* t) {
   for (auto [label, h] : named_cleanups) {
     place(label);  // stack: ..., exc, new exc
     unbind_handler_name(h->name, h->loc.lineno);
-    emit(Op::POP_EXCEPT, level);
-    emit(Op::ROT_TWO);
-    emit(Op::POP_TOP);
-    emit(Op::RERAISE);
+    emit_pop_except_and_reraise(level);
   }
-  place(cleanup_label);  // stack: ..., exc, new exc
-  emit(Op::POP_EXCEPT, level);
-  emit(Op::ROT_TWO);
-  emit(Op::POP_TOP);
-  emit(Op::RERAISE);
-  --unit_->exc_level;
+  leave_handler(cleanup_label, level);
   place(end);
 }
 
@@ -319,24 +333,12 @@ void Compiler::try_finally(const ast::Try* t) {
   emit_jump(Op::JUMP, end);
 
   place(handler_label);  // stack: ..., exc
-  int level = unit_->exc_level++;
-  unit_->code->max_exc_level = std::max(unit_->code->max_exc_level, unit_->exc_level);
-  emit(Op::PUSH_EXC_INFO, level);
-  FBlock cleanup(FBlock::handler_cleanup);
-  cleanup.handler = new_handler(cleanup_label, depth + 1);
-  cleanup.items = 1;
-  cleanup.exc_level = level;
-  unit_->fblocks.push_back(cleanup);
+  int level = enter_handler(cleanup_label, depth).exc_level;
   block(t->finalbody);
   unit_->fblocks.pop_back();
   emit(Op::POP_EXCEPT, level);
   emit(Op::RERAISE);
-  place(cleanup_label);  // stack: ..., exc, new exc
-  emit(Op::POP_EXCEPT, level);
-  emit(Op::ROT_TWO);
-  emit(Op::POP_TOP);
-  emit(Op::RERAISE);
-  --unit_->exc_level;
+  leave_handler(cleanup_label, level);
   place(end);
 }
 

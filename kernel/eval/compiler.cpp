@@ -315,43 +315,19 @@ void Compiler::load_name(const std::string& name) {
   }
 }
 
-void Compiler::store_name(const std::string& name) {
-  const Scope* s = owner_scope(name);
-  NameScope r = s->lookup(name);
-  int n = name_const(name);
-  switch (r) {
-    case NameScope::local: {
-      auto it = unit_->slots.local.find({s, name});
-      if (it != unit_->slots.local.end()) {
-        emit(Op::STORE_FAST, it->second);
-        return;
-      }
-      [[fallthrough]];
-    }
-    case NameScope::cell:
-    case NameScope::free: {
-      int slot = cell_slot_for(name);
-      if (slot >= 0) emit(Op::STORE_DEREF, slot);
-      else emit(Op::STORE_GLOBAL, n);
-      return;
-    }
-    case NameScope::global_explicit:
-    case NameScope::global_implicit: emit(Op::STORE_GLOBAL, n); return;
-    case NameScope::name:
-      emit(unit_->code->kind == CodeKind::class_body ? Op::STORE_NAME : Op::STORE_GLOBAL, n);
-      return;
-  }
-}
+void Compiler::store_name(const std::string& name) { store_or_delete(name, false); }
+void Compiler::delete_name(const std::string& name) { store_or_delete(name, true); }
 
-void Compiler::delete_name(const std::string& name) {
+void Compiler::store_or_delete(const std::string& name, bool del) {
   const Scope* s = owner_scope(name);
   NameScope r = s->lookup(name);
   int n = name_const(name);
+  Op global = del ? Op::DELETE_GLOBAL : Op::STORE_GLOBAL;
   switch (r) {
     case NameScope::local: {
       auto it = unit_->slots.local.find({s, name});
       if (it != unit_->slots.local.end()) {
-        emit(Op::DELETE_FAST, it->second);
+        emit(del ? Op::DELETE_FAST : Op::STORE_FAST, it->second);
         return;
       }
       [[fallthrough]];
@@ -359,14 +335,16 @@ void Compiler::delete_name(const std::string& name) {
     case NameScope::cell:
     case NameScope::free: {
       int slot = cell_slot_for(name);
-      if (slot >= 0) emit(Op::DELETE_DEREF, slot);
-      else emit(Op::DELETE_GLOBAL, n);
+      if (slot >= 0) emit(del ? Op::DELETE_DEREF : Op::STORE_DEREF, slot);
+      else emit(global, n);
       return;
     }
     case NameScope::global_explicit:
-    case NameScope::global_implicit: emit(Op::DELETE_GLOBAL, n); return;
+    case NameScope::global_implicit: emit(global, n); return;
     case NameScope::name:
-      emit(unit_->code->kind == CodeKind::class_body ? Op::DELETE_NAME : Op::DELETE_GLOBAL, n);
+      // Module code runs with its globals as its namespace.
+      if (unit_->code->kind == CodeKind::class_body) emit(del ? Op::DELETE_NAME : Op::STORE_NAME, n);
+      else emit(global, n);
       return;
   }
 }
@@ -420,6 +398,7 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   const Scope* saved_scope = scope_;
   unit_ = &u;
   scope_ = s;
+  emit(Op::RESUME);
   if (body) {
     block(*body);
   } else if (lambda_body) {
@@ -452,6 +431,7 @@ void Compiler::make_class_body(const ast::ClassDef& c) {
   const Scope* saved_scope = scope_;
   unit_ = &u;
   scope_ = s;
+  emit(Op::RESUME);
   block(c.body);
   finish_code(u);
   unit_ = saved_unit;
@@ -471,6 +451,7 @@ CodeObject* Compiler::compile_module(const ast::Module& m) {
   layout(u);
   unit_ = &u;
   scope_ = u.scope;
+  emit(Op::RESUME);
   block(m.body);
   finish_code(u);
   unit_ = nullptr;

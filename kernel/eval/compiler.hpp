@@ -66,6 +66,7 @@ class Compiler {
   void load_name(const std::string& name);
   void store_name(const std::string& name);
   void delete_name(const std::string& name);
+  void store_or_delete(const std::string& name, bool del);
   int cell_slot_for(const std::string& name) const;
   std::string child_qualname(const std::string& name) const;
   int name_const(std::string_view s);
@@ -120,6 +121,9 @@ class Compiler {
   void unwind_to(size_t downto, bool preserve_top);
   void unwind_block(const FBlock& b, bool preserve_top);
   void unbind_handler_name(const std::string& name, int line);
+  FBlock enter_handler(int cleanup_label, int depth);
+  void leave_handler(int cleanup_label, int level);
+  void emit_pop_except_and_reraise(int level);
 
   SymbolTable& table_;
   std::string_view source_;

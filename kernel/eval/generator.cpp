@@ -48,9 +48,11 @@ struct GeneratorObject : Object {
       for (int i = 0, n = f->code->nslots(); i < n; ++i)
         if (f->slots[i])
           if (int r = visit(f->slots[i], arg)) return r;
-      for (Object** p = f->stack_base; p < f->sp; ++p)
-        if (*p)
-          if (int r = visit(*p, arg)) return r;
+      // A running frame's stack top lives in the evaluation loop, not in the frame.
+      if (!running)
+        for (Object** p = f->stack_base; p < f->sp; ++p)
+          if (*p)
+            if (int r = visit(*p, arg)) return r;
     }
     return 0;
   }

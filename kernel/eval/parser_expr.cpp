@@ -296,6 +296,7 @@ ast::Expr* Parser::yield_expr() {
 }
 
 ast::Expr* Parser::power() {
+  ast::Expr* base;
   if (at_kw(Keyword::Await)) {
     const Token& t = advance();
     ast::Expr* operand = primary();
@@ -303,20 +304,10 @@ ast::Expr* Parser::power() {
     auto* n = node<ast::Await>(t);
     n->value = operand;
     end_at(n, operand);
-    if (!at_op(Op::DoubleStar)) return n;
-    DepthGuard guard(*this);
-    if (!guard.ok()) return nullptr;
-    advance();
-    ast::Expr* exponent = factor();
-    if (!exponent) return nullptr;
-    auto* p = node_from<ast::BinOp>(n);
-    p->left = n;
-    p->op = ast::BinOpKind::Pow;
-    p->right = exponent;
-    end_at(p, exponent);
-    return p;
+    base = n;
+  } else {
+    base = primary();
   }
-  ast::Expr* base = primary();
   if (!base || !at_op(Op::DoubleStar)) return base;
   DepthGuard guard(*this);
   if (!guard.ok()) return nullptr;
