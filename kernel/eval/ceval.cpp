@@ -629,6 +629,17 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
       TARGET(RETURN_VALUE) {
         retval = POP();
         if (f->entry) LEAVE_ENTRY_FRAME(retval);
+        if (f->init_call) {
+          // The instance is already on the caller's stack; __init__ must return None.
+          POP_CALLED_FRAME();
+          if (retval != None()) {
+            type_error(cat("__init__() should return None, not '", retval->type->name, "'"));
+            decref(retval);
+            goto error;
+          }
+          decref(retval);
+          NEXT();
+        }
         POP_CALLED_FRAME();
         PUSH(retval);
         NEXT();
@@ -808,6 +819,54 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           nf->builtins = ts->interp->builtins_dict;
           nf->locals = nullptr;
           sp = call_base;
+          SAVE_FRAME();
+          link_frame(ts, nf);
+          f = nf;
+          LOAD_FRAME();
+          NEXT();
+        }
+      }
+      if (callable->type == &type_type && static_cast<TypeObject*>(callable)->tp_init == python_init_slot()) {
+        // Instantiating a class with a Python __init__: the instance is made here and
+        // __init__ runs in this loop (CPython: CALL_ALLOC_AND_ENTER_INIT).
+        auto* t = static_cast<TypeObject*>(callable);
+        Object* init = type_lookup(t, intern("__init__"));
+        if (init && init->type == &function_type && !static_cast<FunctionObject*>(init)->code->is_generator &&
+            t->tp_new) {
+          auto* fn = static_cast<FunctionObject*>(init);
+          SAVE_FRAME();
+          Object* obj = t->tp_new(t, argv, nargs, kwnames);
+          if (!obj) goto error;
+          if (obj->type != t) {
+            // __new__ made something else: its own type's __init__, if any (CPython: type_call).
+            if (isinstance_of(obj, t) && obj->type->tp_init && obj->type->tp_init(obj, argv, nargs, kwnames) < 0) {
+              decref(obj);
+              goto error;
+            }
+            while (sp > call_base) xdecref(POP());
+            PUSH(obj);
+            NEXT();
+          }
+          // The instance replaces the class on the stack; __init__ gets (instance, args),
+          // the instance also in the slot before the arguments (CALL_METHOD's null self).
+          call_base[0] = obj;
+          decref(callable);
+          if (argv - 1 != call_base) argv[-1] = new_ref(obj);
+          if (!check_recursion(ts)) goto error;
+          Frame* nf = push_frame(ts, fn->code);
+          if (!nf) {
+            no_memory();
+            goto error;
+          }
+          if (!bind_call(fn, nf, argv - 1, nargs + 1, kwnames)) {
+            release_frame(ts, nf);
+            goto error;
+          }
+          while (sp > call_base + 1) xdecref(POP());
+          nf->func = static_cast<FunctionObject*>(new_ref<Object>(fn));
+          nf->globals = fn->globals;
+          nf->builtins = ts->interp->builtins_dict;
+          nf->init_call = true;
           SAVE_FRAME();
           link_frame(ts, nf);
           f = nf;

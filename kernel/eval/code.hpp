@@ -127,6 +127,7 @@ struct Frame {
   bool entry = false;          // returning ends the current evaluation loop invocation
   bool on_heap = false;
   bool finished = false;       // generator frames: ran to its end
+  bool init_call = false;      // runs __init__ for an instance its caller holds
 };
 
 // Frame storage (frame_stack.cpp). A frame for `code`, its slots and stack cleared; pushed
@@ -162,7 +163,7 @@ __attribute__((optimize("no-tree-loop-distribute-patterns"))) inline Frame* init
   f->exc_level = 0;
   f->lineno = code->firstlineno;
   f->gen = nullptr;
-  f->entry = f->on_heap = f->finished = false;
+  f->entry = f->on_heap = f->finished = f->init_call = false;
   return f;
 }
 

@@ -400,6 +400,8 @@ int set_names(TypeObject* t) {
 
 }  // namespace
 
+InitFn python_init_slot() { return &slot_init; }
+
 // Only classes defined in Python are descriptor types here (the built-in functions bind in
 // descr_bind), so a lookup on a heap type answers both questions.
 bool descr_has_get(Object* descr) {

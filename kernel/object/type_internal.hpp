@@ -12,6 +12,9 @@ void ensure_static_type_dicts();
 void reset_static_type_dicts();
 TupleObject* type_mro_tuple(TypeObject* t);
 // Invalidates cached type lookups (call after changing any type's dict).
+// The tp_init of classes whose __init__ is defined in Python (the evaluator runs such an
+// __init__ in its own loop).
+InitFn python_init_slot();
 void type_modified();
 // Changes whenever any type's attributes may have changed (for lookup caches).
 uint64_t type_epoch();

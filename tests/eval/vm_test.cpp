@@ -235,3 +235,40 @@ TEST_CASE("vm: yield outside a function is a SyntaxError", "[vm][generators]") {
     CHECK(r.exit_code == 1);
   }
 }
+
+TEST_CASE("vm: instantiation runs a Python __init__ in the loop, with CPython's checks", "[vm][calls]") {
+  ChildResult r = run_program_text(R"(class A:
+    def __init__(self, x, y=2):
+        self.x = x + y
+class B(A):
+    pass
+class C:
+    def __init__(self):
+        return 5
+class Holder:
+    A = A
+print(A(1).x, B(1, y=5).x, Holder().A(4).x)
+try:
+    C()
+except TypeError as e:
+    print(e)
+class E(Exception):
+    def __init__(self, m):
+        super().__init__(m + "!")
+print(repr(E("hi")))
+class N:
+    def __new__(cls, *a):
+        return 7
+    def __init__(self, *a):
+        print("never")
+print(N(1))
+class D:
+    def __init__(self, v):
+        raise ValueError(v)
+D(4)
+)");
+  CHECK(r.out == "3 6 6\n__init__() should return None, not 'int'\nE('hi!')\n7\n");
+  CHECK(r.err.find("line 29, in <module>\n") != std::string::npos);
+  CHECK(r.err.find("line 28, in __init__\n") != std::string::npos);
+  CHECK(r.err.ends_with("ValueError: 4\n"));
+}
