@@ -175,6 +175,17 @@ void fill_instance_cache(Object* o, AttrCache& c, StrObject* name, bool store) {
   c.index = int32_t(ix);
 }
 
+// "__init__", interned once per interpreter.
+StrObject* init_name() {
+  static StrObject* name = nullptr;
+  static uint64_t generation = 0;
+  if (generation != interpreter_generation()) {
+    name = intern("__init__");
+    generation = interpreter_generation();
+  }
+  return name;
+}
+
 StrObject* slot_name(CodeObject* co, int slot) {
   if (slot < co->nlocals) return co->varnames[size_t(slot)];
   if (slot < co->first_free()) return co->cellnames[size_t(slot - co->first_cell())];
@@ -830,7 +841,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         // Instantiating a class with a Python __init__: the instance is made here and
         // __init__ runs in this loop (CPython: CALL_ALLOC_AND_ENTER_INIT).
         auto* t = static_cast<TypeObject*>(callable);
-        Object* init = type_lookup(t, intern("__init__"));
+        Object* init = type_lookup(t, init_name());
         if (init && init->type == &function_type && !static_cast<FunctionObject*>(init)->code->is_generator &&
             t->tp_new) {
           auto* fn = static_cast<FunctionObject*>(init);
