@@ -195,7 +195,9 @@ StrObject* slot_name(CodeObject* co, int slot) {
 }  // namespace
 
 Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
-  if (cpp_stack_exhausted(ts) || !check_recursion(ts)) {
+  // C++ reached this loop (a special method, a builtin calling back): the C++ stack is
+  // the limit here, besides the Python depth.
+  if (cpp_stack_exhausted(ts) ? (recursion_error(), true) : !check_recursion(ts)) {
     if (f->gen) f->finished = true;
     return nullptr;
   }

@@ -272,3 +272,18 @@ D(4)
   CHECK(r.err.find("line 28, in __init__\n") != std::string::npos);
   CHECK(r.err.ends_with("ValueError: 4\n"));
 }
+
+TEST_CASE("vm: C++ calling back into Python is bounded by the C stack", "[vm][recursion]") {
+  ChildResult r = run_with_stack("8192",
+                                 "import sys\n"
+                                 "sys.setrecursionlimit(1000000)\n"
+                                 "class L:\n"
+                                 "    def __len__(self):\n"
+                                 "        return len(L())\n"
+                                 "try:\n"
+                                 "    len(L())\n"
+                                 "except RecursionError as e:\n"
+                                 "    print('RecursionError', e)\n");
+  CHECK(r.err == "");
+  CHECK(r.out == "RecursionError maximum recursion depth exceeded\n");
+}
