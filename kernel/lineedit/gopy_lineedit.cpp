@@ -5,7 +5,7 @@
 #include "gopy_lineedit.h"
 
 #include <signal.h>
-#include <sys/select.h>
+#include <poll.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -73,7 +73,7 @@ int gopy_lineedit_read(const char* prompt, gopy_lineedit_interrupted interrupted
   std::fflush(stdout);
   rl_callback_handler_install(prompt, on_line);
   const int fd = fileno(rl_instream);
-  // SIGINT stays blocked except inside pselect, so a Ctrl-C that lands while a key is
+  // SIGINT stays blocked except inside ppoll, so a Ctrl-C that lands while a key is
   // being handled is seen by the next check rather than lost until the next key.
   sigset_t sigint_only, unblocked;
   sigemptyset(&sigint_only);
@@ -88,17 +88,17 @@ int gopy_lineedit_read(const char* prompt, gopy_lineedit_interrupted interrupted
       status = GOPY_LINE_INTERRUPTED;
       break;
     }
-    fd_set readable;
-    FD_ZERO(&readable);
-    FD_SET(fd, &readable);
-    int ready = pselect(fd + 1, &readable, nullptr, nullptr, nullptr, &unblocked);
-    if (ready > 0) {
-      rl_callback_read_char();
-    } else if (ready < 0 && errno != EINTR) {
+    pollfd input{fd, POLLIN, 0};
+    int ready = ppoll(&input, 1, nullptr, &unblocked);
+    if (ready < 0 && errno == EINTR) continue;
+    // A hung-up terminal is the end of input; libedit would only report it by not
+    // calling back, and the loop would spin.
+    if (ready < 0 || (input.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0) {
       rl_callback_handler_remove();
-      status = GOPY_LINE_EOF;  // the terminal is gone
+      status = GOPY_LINE_EOF;
       break;
     }
+    if (ready > 0) rl_callback_read_char();
   }
   sigprocmask(SIG_SETMASK, &unblocked, nullptr);
   if (status != GOPY_LINE_READ) return status;
