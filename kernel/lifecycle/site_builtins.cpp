@@ -25,76 +25,75 @@ namespace {
 constexpr const char* kSiteBuiltinsSource = R"PY(
 import sys
 
-class Quitter(object):
+class Quitter:
     def __init__(self, name, eof):
-        self.name = name
-        self.eof = eof
+        self.name, self.eof = name, eof
+
     def __repr__(self):
         return f'Use {self.name}() or {self.eof} to exit'
+
     def __call__(self, code=None):
         # A shell that catches SystemExit still notices its stdin closed.
         try:
             sys.stdin.close()
-        except:
+        except BaseException:
             pass
         raise SystemExit(code)
 
 
-class _Printer(object):
+class _Printer:
     MAXLINES = 23
 
     def __init__(self, name, data, files=(), dirs=()):
         self._name = name
-        self._data = data
+        self._fallback = data
+        self._candidates = [d + '/' + f for d in dirs for f in files]
         self._lines = None
-        self._filenames = [d + '/' + f for d in dirs for f in files]
 
-    def _setup(self):
-        if self._lines:
-            return
-        data = None
-        for filename in self._filenames:
-            try:
-                f = open(filename, encoding='utf-8')
+    def _read_lines(self):
+        # The first candidate file that opens gives the text (the built-in one when it
+        # is empty); an unreadable one is skipped.
+        if not self._lines:
+            text = None
+            for path in self._candidates:
                 try:
-                    data = f.read()
-                finally:
-                    f.close()
-                break
-            except OSError:
-                pass
-        if not data:
-            data = self._data
-        self._lines = data.split('\n')
+                    f = open(path, encoding='utf-8')
+                    try:
+                        text = f.read()
+                    finally:
+                        f.close()
+                    break
+                except OSError:
+                    continue
+            self._lines = (text or self._fallback).split('\n')
+        return self._lines
 
     def __repr__(self):
-        self._setup()
-        if len(self._lines) <= self.MAXLINES:
-            return '\n'.join(self._lines)
-        return f'Type {self._name}() to see the full {self._name} text'
+        lines = self._read_lines()
+        if len(lines) > self.MAXLINES:
+            return f'Type {self._name}() to see the full {self._name} text'
+        return '\n'.join(lines)
 
     def __call__(self):
-        self._setup()
+        # A page at a time; after each full page, Return shows the next and q stops.
+        lines = self._read_lines()
         prompt = 'Hit Return for more, or q (and Return) to quit: '
-        lineno = 0
-        while 1:
-            try:
-                for i in range(lineno, lineno + self.MAXLINES):
-                    print(self._lines[i])
-            except IndexError:
-                break
-            else:
-                lineno += self.MAXLINES
-                key = None
-                while key is None:
-                    key = input(prompt)
-                    if key not in ('', 'q'):
-                        key = None
-                if key == 'q':
-                    break
+        start = 0
+        while True:
+            page = lines[start:start + self.MAXLINES]
+            for line in page:
+                print(line)
+            if len(page) < self.MAXLINES:
+                return
+            start += self.MAXLINES
+            answer = input(prompt)
+            while answer not in ('', 'q'):
+                answer = input(prompt)
+            if answer == 'q':
+                return
 
 
-class _Helper(object):
+class _Helper:
     def __repr__(self):
         return 'Type help() for interactive help, ' \
                'or help(object) for help about object.'

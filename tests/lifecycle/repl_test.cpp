@@ -259,6 +259,19 @@ TEST_CASE("repl_test: the site builtins outside the REPL", "[lifecycle][repl]") 
         "_sitebuiltins\n");
   CHECK(r.err == "");
 
+  // The pager of copyright/credits/license: 23 lines a page; Return shows the next
+  // page, q stops, another answer asks again.
+  r = run_gopy({"-c",
+                "import _sitebuiltins\n"
+                "_sitebuiltins._Printer('demo', '\\n'.join(str(i) for i in range(60)))()\n"
+                "print('done')"},
+               dir.path(), "\nwhat\nq\n");
+  std::string pages;
+  for (int i = 0; i < 46; ++i) pages += std::to_string(i) + "\n";
+  const std::string prompt = "Hit Return for more, or q (and Return) to quit: ";
+  CHECK(r.out == pages.substr(0, pages.find("23\n")) + prompt + pages.substr(pages.find("23\n")) + prompt + prompt +
+                     "done\n");
+
   r = run_gopy({"-c", "exit(5)"}, dir.path());
   CHECK(r.exit_code == 5);
   r = run_gopy({"-c", "quit('bye')"}, dir.path());
