@@ -93,6 +93,20 @@ TEST_CASE("repl_test: PYTHON_HISTORY names the history file; -I keeps none", "[l
   CHECK(read_file(chosen).find("'kept'") != std::string::npos);
   CHECK_FALSE(fs::exists(dir.path() / ".python_history"));
 
+  // -E ignores PYTHON_HISTORY: the default file is used.
+  {
+    Repl repl({"-q", "-E"}, dir.path(), {{"HOME", dir.path().string()}, {"PYTHON_HISTORY", chosen.string()}});
+    REQUIRE(repl.expect(">>> "));
+    repl.type("'default file'\r");
+    REQUIRE(repl.expect("'default file'\r\n"));
+    REQUIRE(repl.expect(">>> "));
+    repl.type("\x04");
+    CHECK(repl.wait_exit() == 0);
+  }
+  CHECK(read_file(dir.path() / ".python_history").find("'default\\040file'") != std::string::npos);
+  CHECK(read_file(chosen).find("default") == std::string::npos);
+  fs::remove(dir.path() / ".python_history");
+
   // Isolated: line editing still works, but no history file is read or written.
   Repl isolated({"-q", "-I"}, dir.path(), {{"HOME", dir.path().string()}});
   REQUIRE(isolated.expect(">>> "));
