@@ -159,6 +159,7 @@ Status initialize_main() {
   if (!attached.is_ok()) return plugin_failure_torn_down(attached);
   // CPython: init_interp_main -> init_import_site (gopy's stand-in until site exists)
   if (rt.config->site_import != 0) {
+    LifecycleStep step("site builtins");
     Status site = install_site_builtins(rt.config->isolated > 0);
     if (!site.is_ok()) {
       (void)tear_down_runtime();

@@ -286,6 +286,11 @@ TEST_CASE("repl_test: the site builtins outside the REPL", "[lifecycle][repl]") 
   CHECK(r.out == pages.substr(0, pages.find("23\n")) + prompt + pages.substr(pages.find("23\n")) + prompt + prompt +
                      "done\n");
 
+  // help(...) is pydoc.help(...), whichever pydoc import finds.
+  dir.write("pydoc.py", "def help(*args, **kwds):\n    print('pydoc.help', args, kwds)\n");
+  r = run_gopy({"-c", "help(len, depth=2)"}, dir.path());
+  CHECK(r.out == "pydoc.help (<built-in function len>,) {'depth': 2}\n");
+
   r = run_gopy({"-c", "exit(5)"}, dir.path());
   CHECK(r.exit_code == 5);
   r = run_gopy({"-c", "quit('bye')"}, dir.path());
