@@ -33,6 +33,8 @@ constexpr std::string_view kKeywords[] = {
     "lambda", "nonlocal", "not",  "or",     "pass",   "raise",  "return", "try",
     "while", "with",   "yield",   "_",      "case",   "match",  "type"};
 
+DictObject* builtins_names() { return get_thread_state()->interp->builtins_dict; }
+
 bool starts_with(std::string_view word, std::string_view prefix) { return word.substr(0, prefix.size()) == prefix; }
 
 // CPython: Completer._callable_postfix
@@ -54,8 +56,7 @@ std::vector<std::string> global_matches(std::string_view text) {
       word += ' ';
     matches.push_back(std::move(word));
   }
-  Interpreter* interp = get_thread_state()->interp;
-  for (DictObject* names : {main_module()->dict, interp->builtins_dict}) {
+  for (DictObject* names : {main_module()->dict, builtins_names()}) {
     if (!names) continue;
     dict_for_each(names, [&](Object* key, Object* value) {
       if (!isinstance_of(key, &str_type)) return;
@@ -74,12 +75,13 @@ Object* eval_dotted_name(std::string_view expr) {
   size_t dot = expr.find('.');
   std::string first(expr.substr(0, dot));
   Object* obj = dict_get_str(main_module()->dict, first);
-  if (!obj && get_thread_state()->interp->builtins_dict) obj = dict_get_str(get_thread_state()->interp->builtins_dict, first);
+  if (!obj && builtins_names()) obj = dict_get_str(builtins_names(), first);
   if (!obj) return nullptr;
   incref(obj);
   while (dot != std::string_view::npos) {
     size_t next = expr.find('.', dot + 1);
-    Object* attr = get_attr(obj, expr.substr(dot + 1, next == std::string_view::npos ? std::string_view::npos : next - dot - 1));
+    size_t len = next == std::string_view::npos ? std::string_view::npos : next - dot - 1;
+    Object* attr = get_attr(obj, expr.substr(dot + 1, len));
     decref(obj);
     if (!attr) {
       clear_error();
@@ -103,8 +105,7 @@ void add_dict_keys(Object* dict, std::set<std::string>& words) {
 // Errors are cleared. CPython: Objects/object.c _dir_object, Objects/typeobject.c
 // merge_class_dict.
 void add_dir_names(Object* obj, std::set<std::string>& words) {
-  DictObject* builtins = get_thread_state()->interp->builtins_dict;
-  if (Object* dir = builtins ? dict_get_str(builtins, "dir") : nullptr) {
+  if (Object* dir = builtins_names() ? dict_get_str(builtins_names(), "dir") : nullptr) {
     Object* names = call1(dir, obj);
     if (names && names->type == &list_type) {
       for (Object* n : static_cast<ListObject*>(names)->items)
@@ -209,7 +210,8 @@ std::vector<std::string> completion_matches(std::string_view text) {
   // A pending exception (there should be none at a prompt) must not leak into the
   // completion's own calls, nor their errors out of it.
   Object* pending = fetch_error();
-  std::vector<std::string> matches = text.find('.') != std::string_view::npos ? attr_matches(text) : global_matches(text);
+  bool dotted = text.find('.') != std::string_view::npos;
+  std::vector<std::string> matches = dotted ? attr_matches(text) : global_matches(text);
   clear_error();
   if (pending) restore_error(pending);
   return matches;

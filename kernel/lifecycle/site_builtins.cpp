@@ -27,6 +27,10 @@ namespace gopy {
 
 namespace {
 
+constexpr const char* kCopyrightText =
+    "Copyright (c) the gopy authors.\nLicensed under the Apache License, Version 2.0.";
+constexpr const char* kCreditsText =
+    "gopy is a C++ implementation of Python 3.14, built on the language and the design of CPython.";
 constexpr const char* kLicenseText = "See the LICENSE file distributed with gopy (Apache License, Version 2.0).";
 
 TupleObject* str_tuple(std::initializer_list<std::string> items) {
@@ -259,34 +263,35 @@ bool install(DictObject* builtins, const char* name, Object* cls, std::initializ
 // The objects of CPython's site.setquit, setcopyright and sethelper.
 bool install_objects(ModuleObject* module) {
   DictObject* builtins = get_thread_state()->interp->builtins_dict;
-  TypeObject* quitter = new_site_class("Quitter", {{"__init__", quitter_init}, {"__repr__", quitter_repr}, {"__call__", quitter_call}});
-  TypeObject* printer = quitter ? new_site_class("_Printer", {{"__init__", printer_init}, {"__repr__", printer_repr}, {"__call__", printer_call}}) : nullptr;
-  TypeObject* helper = printer ? new_site_class("_Helper", {{"__repr__", helper_repr}, {"__call__", helper_call}}) : nullptr;
-  bool ok = helper != nullptr;
-  if (ok) {
-    dict_set_str(module->dict, "Quitter", quitter);
-    dict_set_str(module->dict, "_Printer", printer);
-    dict_set_str(module->dict, "_Helper", helper);
-    const char* eof = "Ctrl-D (i.e. EOF)";
-    Object* stdlib_dir = sys_attribute("_stdlib_dir");
-    std::string here = stdlib_dir && is_str(stdlib_dir) ? as_str(stdlib_dir)->utf8 : std::string();
-    ok = install(builtins, "quit", quitter, {new_str("quit"), new_str(eof)}) &&
-         install(builtins, "exit", quitter, {new_str("exit"), new_str(eof)}) &&
-         install(builtins, "copyright", printer,
-                 {new_str("copyright"), new_str("Copyright (c) the gopy authors.\nLicensed under the Apache License, Version 2.0.")}) &&
-         install(builtins, "credits", printer,
-                 {new_str("credits"), new_str("gopy is a C++ implementation of Python 3.14, built on the language and the design of CPython.")}) &&
-         (here.empty()
-              ? install(builtins, "license", printer, {new_str("license"), new_str(kLicenseText)})
-              : install(builtins, "license", printer,
-                        {new_str("license"), new_str(kLicenseText), str_tuple({"LICENSE.txt", "LICENSE"}),
-                         str_tuple({here + "/..", here, "."})})) &&
-         install(builtins, "help", helper, {});
-  }
-  xdecref(quitter);
-  xdecref(printer);
-  xdecref(helper);
-  return ok;
+  Ref<TypeObject> quitter = Ref<TypeObject>::steal(
+      new_site_class("Quitter", {{"__init__", quitter_init}, {"__repr__", quitter_repr}, {"__call__", quitter_call}}));
+  if (!quitter) return false;
+  Ref<TypeObject> printer = Ref<TypeObject>::steal(
+      new_site_class("_Printer", {{"__init__", printer_init}, {"__repr__", printer_repr}, {"__call__", printer_call}}));
+  if (!printer) return false;
+  Ref<TypeObject> helper =
+      Ref<TypeObject>::steal(new_site_class("_Helper", {{"__repr__", helper_repr}, {"__call__", helper_call}}));
+  if (!helper) return false;
+  dict_set_str(module->dict, "Quitter", quitter.get());
+  dict_set_str(module->dict, "_Printer", printer.get());
+  dict_set_str(module->dict, "_Helper", helper.get());
+
+  const char* eof = "Ctrl-D (i.e. EOF)";
+  if (!install(builtins, "quit", quitter.get(), {new_str("quit"), new_str(eof)}) ||
+      !install(builtins, "exit", quitter.get(), {new_str("exit"), new_str(eof)}))
+    return false;
+  if (!install(builtins, "copyright", printer.get(), {new_str("copyright"), new_str(kCopyrightText)}) ||
+      !install(builtins, "credits", printer.get(), {new_str("credits"), new_str(kCreditsText)}))
+    return false;
+  // The licence text is a LICENSE file near the standard library, when there is one.
+  Object* stdlib_dir = sys_attribute("_stdlib_dir");
+  bool licence_installed =
+      stdlib_dir && is_str(stdlib_dir)
+          ? install(builtins, "license", printer.get(),
+                    {new_str("license"), new_str(kLicenseText), str_tuple({"LICENSE.txt", "LICENSE"}),
+                     str_tuple({as_str(stdlib_dir)->utf8 + "/..", as_str(stdlib_dir)->utf8, "."})})
+          : install(builtins, "license", printer.get(), {new_str("license"), new_str(kLicenseText)});
+  return licence_installed && install(builtins, "help", helper.get(), {});
 }
 
 // The hook site sets: CPython's register_readline turns on completion and loads the

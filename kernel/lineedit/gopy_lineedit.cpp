@@ -4,13 +4,12 @@
 // readline_until_enter_or_signal, call_readline, flex_complete.
 #include "gopy_lineedit.h"
 
-#include <signal.h>
 #include <poll.h>
+#include <signal.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <string>
 
 #include <editline/readline.h>
