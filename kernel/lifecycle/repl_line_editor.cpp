@@ -44,7 +44,8 @@ bool load_library() {
   const std::string path = prim::libgopy_directory() + kLibraryName;
   void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (handle == nullptr) {
-    std::fprintf(stderr, "gopy: cannot load %s: %s; the REPL has no line editing\n", path.c_str(), dlerror());
+    // dlerror() names the file already.
+    std::fprintf(stderr, "gopy: %s; the REPL has no line editing\n", dlerror());
     return false;
   }
   int32_t (*abi_version)() = nullptr;

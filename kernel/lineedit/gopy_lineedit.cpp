@@ -36,6 +36,9 @@ char** attempt_completion(const char* text, int, int) {
   return rl_completion_matches(text, complete_word);
 }
 
+volatile sig_atomic_t g_resized = 0;
+void on_window_change(int) { g_resized = 1; }
+
 void on_line(char* text) {
   g_completed = text;
   g_done = true;
@@ -78,8 +81,18 @@ int gopy_lineedit_read(const char* prompt, gopy_lineedit_interrupted interrupted
   sigemptyset(&sigint_only);
   sigaddset(&sigint_only, SIGINT);
   sigprocmask(SIG_BLOCK, &sigint_only, &unblocked);
+  // A resized terminal is redrawn at its new width; the process's own SIGWINCH handling
+  // comes back after the line.
+  struct sigaction resize {}, saved_resize {};
+  resize.sa_handler = on_window_change;
+  sigemptyset(&resize.sa_mask);
+  sigaction(SIGWINCH, &resize, &saved_resize);
   int status = GOPY_LINE_READ;
   while (!g_done) {
+    if (g_resized) {
+      g_resized = 0;
+      rl_resize_terminal();
+    }
     if (interrupted != nullptr && interrupted()) {
       rl_free_line_state();
       rl_cleanup_after_signal();
@@ -99,6 +112,7 @@ int gopy_lineedit_read(const char* prompt, gopy_lineedit_interrupted interrupted
     }
     if (ready > 0) rl_callback_read_char();
   }
+  sigaction(SIGWINCH, &saved_resize, nullptr);
   sigprocmask(SIG_SETMASK, &unblocked, nullptr);
   if (status != GOPY_LINE_READ) return status;
   if (g_completed == nullptr) return GOPY_LINE_EOF;
