@@ -172,6 +172,19 @@ TEST_CASE("repl_test: Tab completes names and attributes", "[lifecycle][repl]") 
   repl.type("Box.remar\t\r");  // an attribute
   CHECK(repl.expect("'attr'\r\n"));
   REQUIRE(repl.expect(">>> "));
+  // Two Tabs list the choices; after a bare "." the _private and __dunder__ names are
+  // left out.
+  size_t listing = repl.screen().size();
+  repl.type("Box.\t\t");
+  REQUIRE(repl.expect("Box.remarkable"));
+  REQUIRE(repl.expect(">>> Box."));  // the line again, below the list
+  CHECK(repl.screen().substr(listing).find("__class__") == std::string::npos);
+  repl.type("\x15");  // Ctrl-U: drop the line
+  repl.type("whi\tFalse: pass\r");  // a keyword completes with a space
+  REQUIRE(repl.expect("while False: pass"));
+  REQUIRE(repl.expect("... "));
+  repl.type("\r");
+  REQUIRE(repl.expect(">>> "));
   repl.type("\x04");
   CHECK(repl.wait_exit() == 0);
 }
