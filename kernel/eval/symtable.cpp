@@ -129,60 +129,11 @@ class ScopeCollector {
         pop();
         break;
       }
-      case K::Return: {
-        auto* r = ast::cast<ast::Return>(s);
-        if (r->value) expr(r->value);
-        break;
-      }
-      case K::Delete:
-        for (auto* t : ast::cast<ast::Delete>(s)->targets) target(t);
-        break;
-      case K::Assign: {
-        auto* a = ast::cast<ast::Assign>(s);
-        expr(a->value);
-        for (auto* t : a->targets) target(t);
-        break;
-      }
       case K::AugAssign: {
         auto* a = ast::cast<ast::AugAssign>(s);
         expr(a->value);
         if (auto* n = ast::dyn_cast<ast::Name>(a->target)) use(n->id);
-        target(a->target);
-        break;
-      }
-      case K::AnnAssign: {
-        auto* a = ast::cast<ast::AnnAssign>(s);
-        if (a->value) expr(a->value);
-        expr(a->annotation);
-        target(a->target);
-        break;
-      }
-      case K::For: {
-        auto* f = ast::cast<ast::For>(s);
-        expr(f->iter);
-        target(f->target);
-        body(f->body);
-        body(f->orelse);
-        break;
-      }
-      case K::While: {
-        auto* w = ast::cast<ast::While>(s);
-        expr(w->test);
-        body(w->body);
-        body(w->orelse);
-        break;
-      }
-      case K::If: {
-        auto* i = ast::cast<ast::If>(s);
-        expr(i->test);
-        body(i->body);
-        body(i->orelse);
-        break;
-      }
-      case K::Raise: {
-        auto* r = ast::cast<ast::Raise>(s);
-        if (r->exc) expr(r->exc);
-        if (r->cause) expr(r->cause);
+        expr(a->target);
         break;
       }
       case K::Try: {
@@ -195,12 +146,6 @@ class ScopeCollector {
         }
         body(t->orelse);
         body(t->finalbody);
-        break;
-      }
-      case K::Assert: {
-        auto* a = ast::cast<ast::Assert>(s);
-        expr(a->test);
-        if (a->msg) expr(a->msg);
         break;
       }
       case K::Import:
@@ -249,37 +194,19 @@ class ScopeCollector {
           nonlocal_nodes_[cur_][n] = s;
         }
         break;
-      case K::Expr:
-        expr(ast::cast<ast::ExprStmt>(s)->value);
-        break;
-      case K::Pass:
-      case K::Break:
-      case K::Continue:
+      default:
+        children(*s);
         break;
     }
   }
 
-  void target(const ast::Expr* e) {
-    using K = ast::ExprKind;
-    switch (e->kind) {
-      case K::Name: bind(ast::cast<ast::Name>(e)->id, e); break;
-      case K::Tuple:
-        for (auto* x : ast::cast<ast::Tuple>(e)->elts) target(x);
-        break;
-      case K::List:
-        for (auto* x : ast::cast<ast::List>(e)->elts) target(x);
-        break;
-      case K::Starred: target(ast::cast<ast::Starred>(e)->value); break;
-      case K::Attribute: expr(ast::cast<ast::Attribute>(e)->value); break;
-      case K::Subscript: {
-        auto* s = ast::cast<ast::Subscript>(e);
-        expr(s->value);
-        expr(s->slice);
-        break;
-      }
-      default: expr(e); break;
-    }
+  // Every child of a node the analysis gives no special meaning (ast.hpp for_each_child).
+  template <class N>
+  void children(const N& n) {
+    ast::for_each_child(n, [this](const auto* child) { visit_child(child); });
   }
+  void visit_child(const ast::Expr* e) { expr(e); }
+  void visit_child(const ast::Stmt* s) { stmt(s); }
 
   void comprehension(const ast::Expr* node, const std::vector<ast::Comprehension*>& gens,
                      const ast::Expr* elt, const ast::Expr* value, bool genexp) {
@@ -293,7 +220,7 @@ class ScopeCollector {
     }
     for (size_t i = 0; i < gens.size(); ++i) {
       if (i) expr(gens[i]->iter);
-      target(gens[i]->target);
+      expr(gens[i]->target);
       for (auto* c : gens[i]->ifs) expr(c);
     }
     if (elt) expr(elt);
@@ -321,9 +248,6 @@ class ScopeCollector {
     if (failed_ || too_deep(e)) return;
     using K = ast::ExprKind;
     switch (e->kind) {
-      case K::BoolOp:
-        for (auto* v : ast::cast<ast::BoolOp>(e)->values) expr(v);
-        break;
       case K::NamedExpr: {
         auto* n = ast::cast<ast::NamedExpr>(e);
         expr(n->value);
@@ -343,13 +267,6 @@ class ScopeCollector {
         }
         break;
       }
-      case K::BinOp: {
-        auto* b = ast::cast<ast::BinOp>(e);
-        expr(b->left);
-        expr(b->right);
-        break;
-      }
-      case K::UnaryOp: expr(ast::cast<ast::UnaryOp>(e)->operand); break;
       case K::Lambda: {
         auto* l = ast::cast<ast::Lambda>(e);
         args(l->args);
@@ -359,23 +276,6 @@ class ScopeCollector {
         pop();
         break;
       }
-      case K::IfExp: {
-        auto* i = ast::cast<ast::IfExp>(e);
-        expr(i->test);
-        expr(i->body);
-        expr(i->orelse);
-        break;
-      }
-      case K::Dict: {
-        auto* d = ast::cast<ast::Dict>(e);
-        for (auto* k : d->keys)
-          if (k) expr(k);
-        for (auto* v : d->values) expr(v);
-        break;
-      }
-      case K::Set:
-        for (auto* x : ast::cast<ast::Set>(e)->elts) expr(x);
-        break;
       case K::ListComp: {
         auto* c = ast::cast<ast::ListComp>(e);
         comprehension(e, c->generators, c->elt, nullptr, false);
@@ -396,17 +296,9 @@ class ScopeCollector {
         comprehension(e, c->generators, c->elt, nullptr, true);
         break;
       }
-      case K::Compare: {
-        auto* c = ast::cast<ast::Compare>(e);
-        expr(c->left);
-        for (auto* x : c->comparators) expr(x);
-        break;
-      }
       case K::Call: {
         auto* c = ast::cast<ast::Call>(e);
-        expr(c->func);
-        for (auto* a : c->args) expr(a);
-        for (auto* k : c->keywords) expr(k->value);
+        children(*c);
         // Zero-argument super() needs the __class__ cell (CPython: symtable_visit_expr).
         if (auto* n = ast::dyn_cast<ast::Name>(c->func); n && n->id == "super" && c->args.empty()) {
           use("__class__");
@@ -414,44 +306,16 @@ class ScopeCollector {
         }
         break;
       }
-      case K::FormattedValue: {
-        auto* f = ast::cast<ast::FormattedValue>(e);
-        expr(f->value);
-        if (f->format_spec) expr(f->format_spec);
-        break;
-      }
-      case K::JoinedStr:
-        for (auto* v : ast::cast<ast::JoinedStr>(e)->values) expr(v);
-        break;
-      case K::Constant: break;
-      case K::Attribute: expr(ast::cast<ast::Attribute>(e)->value); break;
-      case K::Subscript: {
-        auto* s = ast::cast<ast::Subscript>(e);
-        expr(s->value);
-        expr(s->slice);
-        break;
-      }
-      case K::Starred: expr(ast::cast<ast::Starred>(e)->value); break;
       case K::Name: {
         auto* n = ast::cast<ast::Name>(e);
         if (n->ctx == ast::ExprContext::Load) use(n->id);
-        else target(e);
+        else bind(n->id, e);
         if (n->id == "__class__") use("__class__");
         break;
       }
-      case K::List:
-        for (auto* x : ast::cast<ast::List>(e)->elts) expr(x);
+      default:
+        children(*e);
         break;
-      case K::Tuple:
-        for (auto* x : ast::cast<ast::Tuple>(e)->elts) expr(x);
-        break;
-      case K::Slice: {
-        auto* s = ast::cast<ast::Slice>(e);
-        if (s->lower) expr(s->lower);
-        if (s->upper) expr(s->upper);
-        if (s->step) expr(s->step);
-        break;
-      }
     }
   }
 
