@@ -71,6 +71,14 @@ enum class StmtKind : std::uint8_t {
 #define GOPY_AST_STMT(T, KIND) KIND,
 #include "eval/ast_nodes.def"
 };
+enum class PatternKind : std::uint8_t {
+#define GOPY_AST_PATTERN(T, KIND) KIND,
+#include "eval/ast_nodes.def"
+};
+enum class TypeParamKind : std::uint8_t {
+#define GOPY_AST_TYPE_PARAM(T, KIND) KIND,
+#include "eval/ast_nodes.def"
+};
 enum class ModKind : std::uint8_t {
 #define GOPY_AST_MOD(T, KIND) KIND,
 #include "eval/ast_nodes.def"
@@ -86,6 +94,16 @@ struct Expr : Node {
 struct Stmt : Node {
   const StmtKind kind;
   explicit Stmt(StmtKind k) : kind(k) {}
+};
+
+struct Pattern : Node {
+  const PatternKind kind;
+  explicit Pattern(PatternKind k) : kind(k) {}
+};
+
+struct TypeParam : Node {
+  const TypeParamKind kind;
+  explicit TypeParam(TypeParamKind k) : kind(k) {}
 };
 
 struct Mod {
@@ -134,6 +152,8 @@ constexpr FieldStyle joined(const char* sep) { return {sep, "", true, false, fal
 #define GOPY_AST_PLAIN(T, NAME) struct T;
 #define GOPY_AST_EXPR(T, KIND) struct T;
 #define GOPY_AST_STMT(T, KIND) struct T;
+#define GOPY_AST_PATTERN(T, KIND) struct T;
+#define GOPY_AST_TYPE_PARAM(T, KIND) struct T;
 #define GOPY_AST_MOD(T, KIND) struct T;
 #include "eval/ast_nodes.def"
 
@@ -145,24 +165,20 @@ constexpr FieldStyle joined(const char* sep) { return {sep, "", true, false, fal
   struct T {                    \
     static constexpr bool kRecord = true; \
     static constexpr const char* kName = NAME;
-#define GOPY_AST_EXPR(T, KIND)                              \
-  struct T : Expr {                                         \
-    static constexpr ExprKind kKind = ExprKind::KIND;       \
-    static constexpr const char* kName = #KIND;             \
-    T() : Expr(kKind) {}
-#define GOPY_AST_STMT(T, KIND)                              \
-  struct T : Stmt {                                         \
-    static constexpr StmtKind kKind = StmtKind::KIND;       \
-    static constexpr const char* kName = #KIND;             \
-    T() : Stmt(kKind) {}
-#define GOPY_AST_MOD(T, KIND)                               \
-  struct T : Mod {                                          \
-    static constexpr ModKind kKind = ModKind::KIND;         \
-    static constexpr const char* kName = #KIND;             \
-    T() : Mod(kKind) {}
+#define GOPY_AST_KIND_NODE(BASE, T, KIND)            \
+  struct T : BASE {                                  \
+    static constexpr BASE##Kind kKind = BASE##Kind::KIND; \
+    static constexpr const char* kName = #KIND;      \
+    T() : BASE(kKind) {}
+#define GOPY_AST_EXPR(T, KIND) GOPY_AST_KIND_NODE(Expr, T, KIND)
+#define GOPY_AST_STMT(T, KIND) GOPY_AST_KIND_NODE(Stmt, T, KIND)
+#define GOPY_AST_PATTERN(T, KIND) GOPY_AST_KIND_NODE(Pattern, T, KIND)
+#define GOPY_AST_TYPE_PARAM(T, KIND) GOPY_AST_KIND_NODE(TypeParam, T, KIND)
+#define GOPY_AST_MOD(T, KIND) GOPY_AST_KIND_NODE(Mod, T, KIND)
 #define GOPY_AST_FIELD(TYPE, NAME, INIT, STYLE) TYPE NAME{INIT};
 #define GOPY_AST_END };
 #include "eval/ast_nodes.def"
+#undef GOPY_AST_KIND_NODE
 
 // for_each_field(node, visitor): calls visitor(field_name, field_value, FieldStyle) for each
 // field of a node or record, in table order.
@@ -175,36 +191,57 @@ constexpr FieldStyle joined(const char* sep) { return {sep, "", true, false, fal
 #define GOPY_AST_PLAIN(T, NAME) GOPY_AST_FIELDS_BEGIN(T)
 #define GOPY_AST_EXPR(T, KIND) GOPY_AST_FIELDS_BEGIN(T)
 #define GOPY_AST_STMT(T, KIND) GOPY_AST_FIELDS_BEGIN(T)
+#define GOPY_AST_PATTERN(T, KIND) GOPY_AST_FIELDS_BEGIN(T)
+#define GOPY_AST_TYPE_PARAM(T, KIND) GOPY_AST_FIELDS_BEGIN(T)
 #define GOPY_AST_MOD(T, KIND) GOPY_AST_FIELDS_BEGIN(T)
 #define GOPY_AST_FIELD(TYPE, NAME, INIT, STYLE) v(#NAME, n.NAME, field_style::STYLE);
 #define GOPY_AST_END }
 #include "eval/ast_nodes.def"
 #undef GOPY_AST_FIELDS_BEGIN
 
-// visit(node, visitor): calls visitor(concrete_node) for an Expr, Stmt or Mod by its kind.
+// visit(node, visitor): calls visitor(concrete_node) for an Expr, Stmt, Pattern, TypeParam
+// or Mod by its kind.
 template <class V>
-decltype(auto) visit(const Expr& e, V&& v) {
-  switch (e.kind) {
+decltype(auto) visit(const Expr& node, V&& v) {
+  switch (node.kind) {
 #define GOPY_AST_EXPR(T, KIND) \
-  case ExprKind::KIND: return v(static_cast<const T&>(e));
+  case ExprKind::KIND: return v(static_cast<const T&>(node));
 #include "eval/ast_nodes.def"
   }
   __builtin_unreachable();
 }
 template <class V>
-decltype(auto) visit(const Stmt& s, V&& v) {
-  switch (s.kind) {
+decltype(auto) visit(const Stmt& node, V&& v) {
+  switch (node.kind) {
 #define GOPY_AST_STMT(T, KIND) \
-  case StmtKind::KIND: return v(static_cast<const T&>(s));
+  case StmtKind::KIND: return v(static_cast<const T&>(node));
 #include "eval/ast_nodes.def"
   }
   __builtin_unreachable();
 }
 template <class V>
-decltype(auto) visit(const Mod& m, V&& v) {
-  switch (m.kind) {
+decltype(auto) visit(const Pattern& node, V&& v) {
+  switch (node.kind) {
+#define GOPY_AST_PATTERN(T, KIND) \
+  case PatternKind::KIND: return v(static_cast<const T&>(node));
+#include "eval/ast_nodes.def"
+  }
+  __builtin_unreachable();
+}
+template <class V>
+decltype(auto) visit(const TypeParam& node, V&& v) {
+  switch (node.kind) {
+#define GOPY_AST_TYPE_PARAM(T, KIND) \
+  case TypeParamKind::KIND: return v(static_cast<const T&>(node));
+#include "eval/ast_nodes.def"
+  }
+  __builtin_unreachable();
+}
+template <class V>
+decltype(auto) visit(const Mod& node, V&& v) {
+  switch (node.kind) {
 #define GOPY_AST_MOD(T, KIND) \
-  case ModKind::KIND: return v(static_cast<const T&>(m));
+  case ModKind::KIND: return v(static_cast<const T&>(node));
 #include "eval/ast_nodes.def"
   }
   __builtin_unreachable();
@@ -212,13 +249,21 @@ decltype(auto) visit(const Mod& m, V&& v) {
 
 template <class T>
 concept AstRecord = requires { T::kRecord; };
+// Expr, Stmt, Pattern, TypeParam, Mod: the node families with a kind.
+template <class T>
+concept AstFamily = std::is_same_v<T, Expr> || std::is_same_v<T, Stmt> ||
+                    std::is_same_v<T, Pattern> || std::is_same_v<T, TypeParam> ||
+                    std::is_same_v<T, Mod>;
+template <class T>
+concept AstKindNode = requires { T::kKind; };
 template <class T>
 inline constexpr bool is_vector = false;
 template <class T>
 inline constexpr bool is_vector<std::vector<T>> = true;
 
-// The generic child traversal: calls visitor(const Expr*) / visitor(const Stmt*) for every
-// non-null child node of `n` in table order, looking through helper records (a call's
+// The generic child traversal: calls visitor(const Expr*), visitor(const Stmt*),
+// visitor(const Pattern*) or visitor(const TypeParam*) for every non-null child node of `n`
+// in table order, looking through helper records (a call's
 // keywords, a comprehension's clauses, a function's arguments, ...).
 template <class V>
 struct ChildVisitor {
@@ -228,7 +273,7 @@ struct ChildVisitor {
     if constexpr (std::is_pointer_v<F>) {
       using P = std::remove_cv_t<std::remove_pointer_t<F>>;
       if (!field) return;
-      if constexpr (std::is_base_of_v<Expr, P> || std::is_base_of_v<Stmt, P>) {
+      if constexpr (AstFamily<P> || AstKindNode<P>) {
         visit_child(field);
       } else if constexpr (AstRecord<P>) {
         for_each_field(*field, *this);
@@ -245,7 +290,7 @@ struct ChildVisitor {
 template <class N, class V>
 void for_each_child(const N& n, V&& v) {
   ChildVisitor<std::remove_reference_t<V>> walker{v};
-  if constexpr (std::is_same_v<N, Expr> || std::is_same_v<N, Stmt> || std::is_same_v<N, Mod>)
+  if constexpr (AstFamily<N>)
     visit(n, [&](const auto& concrete) { for_each_field(concrete, walker); });
   else
     for_each_field(n, walker);

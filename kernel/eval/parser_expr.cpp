@@ -780,13 +780,11 @@ ast::Expr* Parser::subscript(ast::Expr* value) {
 }
 
 bool Parser::comprehension_clauses(std::vector<ast::Comprehension*>& out) {
-  while (at_kw(Keyword::For) || at_kw(Keyword::Async)) {
-    if (at_kw(Keyword::Async)) {
-      unsupported(cur(), "asynchronous comprehension");
-      return false;
-    }
+  while (at_kw(Keyword::For) || (at_kw(Keyword::Async) && peek(1).keyword == Keyword::For)) {
+    bool is_async = accept_kw(Keyword::Async);
     const Token& kw = advance();
     auto* c = node<ast::Comprehension>(kw);
+    c->is_async = is_async;
     c->target = target_list(TargetsType::For, false);
     if (!c->target) return false;
     if (!accept_kw(Keyword::In)) {

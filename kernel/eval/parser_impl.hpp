@@ -126,10 +126,37 @@ class Parser {
   bool block(ast::StmtList& out, const Token& keyword, const char* what);
   ast::Stmt* if_statement(bool is_elif);
   ast::Stmt* while_statement();
-  ast::Stmt* for_statement();
+  ast::Stmt* for_statement(const Token* async_kw = nullptr);
+  template <class Loop>
+  bool for_rest(const Token& kw, Loop* s);
   ast::Stmt* try_statement();
-  ast::Stmt* function_def();
-  ast::Stmt* class_def();
+  bool except_clause(const Token& except_kw, ast::ExceptHandler* handler, bool star);
+  ast::Stmt* decorated();
+  ast::Stmt* function_def(const Token* async_kw = nullptr, ast::ExprList* decorators = nullptr);
+  template <class Def>
+  ast::Stmt* def_rest(Def* s, ast::ExprList* decorators);
+  ast::Stmt* class_def(ast::ExprList* decorators = nullptr);
+  ast::Stmt* with_statement(const Token* async_kw = nullptr);
+  bool with_item(std::vector<ast::WithItem*>& items);
+  bool type_params(std::vector<ast::TypeParam*>& out);
+  ast::TypeParam* type_param();
+  ast::Stmt* type_alias();
+
+  // ---- match statements and patterns (parser_match.cpp)
+  bool at_match_statement();
+  ast::Stmt* match_statement();
+  ast::Expr* subject_expression();
+  ast::Pattern* patterns();
+  ast::Pattern* pattern();
+  ast::Pattern* or_pattern();
+  ast::Pattern* closed_pattern();
+  ast::Pattern* maybe_star_pattern();
+  ast::Pattern* sequence_pattern(Op closer, const Token& open);
+  ast::Pattern* mapping_pattern();
+  ast::Pattern* class_pattern(ast::Expr* cls);
+  ast::Expr* literal_expr();
+  ast::Expr* name_or_attr();
+  bool capture_target(std::string& name);
   ast::Stmt* return_statement();
   ast::Stmt* raise_statement();
   ast::Stmt* global_statement(bool nonlocal);
@@ -139,7 +166,6 @@ class Parser {
   ast::Stmt* from_import_statement();
   bool dotted_name(std::string& out);
   ast::Expr* condition();
-  bool check_unsupported_statement();
 
   // ---- targets (parser_targets.cpp)
   bool check_target(ast::Expr* e, TargetsType type);

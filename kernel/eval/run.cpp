@@ -30,8 +30,8 @@ Object* compile_module_source(std::string_view source, std::string_view filename
       return nullptr;
     }
     raise_syntax_error("SyntaxError", scope_error.msg, std::string(filename), scope_error.lineno,
-                       scope_error.col_offset + 1, source_line_text(source, scope_error.lineno), scope_error.lineno,
-                       scope_error.col_offset + 1);
+                       scope_error.col_offset + 1, source_line_text(source, scope_error.lineno), scope_error.end_lineno,
+                       scope_error.end_col_offset + 1);
     return nullptr;
   }
   Compiler compiler(table, source, filename);

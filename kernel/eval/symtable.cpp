@@ -1,6 +1,8 @@
 // Scope analysis (CPython: Python/symtable.c symtable_visit_* and analyze_block).
 #include "eval/symtable.hpp"
 
+#include "eval/pattern_check.hpp"
+
 #include "gopy/state.hpp"
 
 #include <algorithm>
@@ -37,6 +39,8 @@ class ScopeCollector {
     error_->msg = msg;
     error_->lineno = n ? n->loc.lineno : 0;
     error_->col_offset = n ? n->loc.col_offset : 0;
+    error_->end_lineno = n ? n->loc.end_lineno : 0;
+    error_->end_col_offset = n ? n->loc.end_col_offset : 0;
   }
 
   Scope* push(Scope::Kind kind, const std::string& name, const void* node) {
@@ -108,25 +112,66 @@ class ScopeCollector {
     if (failed_ || too_deep(s)) return;
     using K = ast::StmtKind;
     switch (s->kind) {
-      case K::FunctionDef: {
-        auto* f = ast::cast<ast::FunctionDef>(s);
-        args(f->args);
-        if (f->returns) expr(f->returns);
-        bind(f->name, s);
-        Scope* fs = push(Scope::Kind::function, f->name, f);
-        params(fs, f->args);
-        body(f->body);
-        pop();
-        break;
-      }
+      case K::FunctionDef: function_def(*ast::cast<ast::FunctionDef>(s), false); break;
+      case K::AsyncFunctionDef: function_def(*ast::cast<ast::AsyncFunctionDef>(s), true); break;
       case K::ClassDef: {
         auto* c = ast::cast<ast::ClassDef>(s);
+        for (auto* d : c->decorator_list) expr(d);
+        bind(c->name, s);
+        bool generic = enter_type_params(c->type_params, c->name, c);
         for (auto* b : c->bases) expr(b);
         for (auto* k : c->keywords) expr(k->value);
-        bind(c->name, s);
         push(Scope::Kind::class_body, c->name, c);
-        body(c->body);
+        with_blocks([&] { body(c->body); });
         pop();
+        if (generic) pop();
+        break;
+      }
+      case K::TypeAlias: {
+        // CPython: symtable_visit_stmt TypeAlias_kind.
+        auto* t = ast::cast<ast::TypeAlias>(s);
+        const std::string& name = ast::cast<ast::Name>(t->name)->id;
+        bind(name, t->name);
+        bool generic = enter_type_params(t->type_params, name, t);
+        Scope* value_scope = push(Scope::Kind::annotation, name, t->value);
+        value_scope->info = "a type alias";
+        expr(t->value);
+        pop();
+        if (generic) pop();
+        break;
+      }
+      case K::For:
+      case K::While:
+      case K::AsyncFor: {
+        if (s->kind == K::AsyncFor) require_coroutine("'async for' outside async function", s);
+        loop(*s);
+        break;
+      }
+      case K::AsyncWith:
+        require_coroutine("'async with' outside async function", s);
+        children(*s);
+        break;
+      case K::Match: {
+        auto* m = ast::cast<ast::Match>(s);
+        std::string msg;
+        if (const ast::Node* at = check_match_patterns(*m, &msg)) fail(msg, at);
+        children(*m);
+        break;
+      }
+      case K::Break:
+      case K::Continue:
+        if (in_except_star(true)) fail(kExceptStarJump, s);
+        break;
+      case K::Return: {
+        auto* r = ast::cast<ast::Return>(s);
+        if (in_except_star(false) && cur_->is_function_like()) {
+          // CPython: codegen_return reports at the constant returned on the same line.
+          const ast::Node* at = s;
+          if (r->value && r->value->kind == ast::ExprKind::Constant && r->value->loc.lineno == s->loc.lineno)
+            at = r->value;
+          fail(kExceptStarJump, at);
+        }
+        children(*s);
         break;
       }
       case K::AugAssign: {
@@ -136,18 +181,8 @@ class ScopeCollector {
         expr(a->target);
         break;
       }
-      case K::Try: {
-        auto* t = ast::cast<ast::Try>(s);
-        body(t->body);
-        for (auto* h : t->handlers) {
-          if (h->type) expr(h->type);
-          if (!h->name.empty()) bind(h->name, h);
-          body(h->body);
-        }
-        body(t->orelse);
-        body(t->finalbody);
-        break;
-      }
+      case K::Try: try_statement(*ast::cast<ast::Try>(s), false); break;
+      case K::TryStar: try_statement(*ast::cast<ast::TryStar>(s), true); break;
       case K::Import:
         for (auto* al : ast::cast<ast::Import>(s)->names) {
           std::string n = al->asname.empty() ? al->name.substr(0, al->name.find('.')) : al->asname;
@@ -207,6 +242,151 @@ class ScopeCollector {
   }
   void visit_child(const ast::Expr* e) { expr(e); }
   void visit_child(const ast::Stmt* s) { stmt(s); }
+  void visit_child(const ast::Pattern* p) { pattern(p); }
+  void visit_child(const ast::TypeParam* t) { type_param(t); }
+
+  // CPython: symtable_visit_pattern: captures bind in the current scope.
+  void pattern(const ast::Pattern* p) {
+    NestingGuard guard(*this);
+    if (failed_ || too_deep(p)) return;
+    if (auto* as = ast::dyn_cast<ast::MatchAs>(p); as && !as->name.empty()) bind(as->name, p);
+    if (auto* st = ast::dyn_cast<ast::MatchStar>(p); st && !st->name.empty()) bind(st->name, p);
+    children(*p);
+    if (auto* m = ast::dyn_cast<ast::MatchMapping>(p); m && !m->rest.empty()) bind(m->rest, p);
+  }
+
+  // `def` and `async def` (CPython: symtable_visit_stmt FunctionDef_kind): defaults and
+  // decorators in the enclosing scope, then the type parameter scope, then the body.
+  template <class F>
+  void function_def(const F& f, bool is_async) {
+    args(f.args);
+    for (auto* d : f.decorator_list) expr(d);
+    bind(f.name, &f);
+    bool generic = enter_type_params(f.type_params, f.name, &f);
+    if (f.returns) expr(f.returns);
+    Scope* fs = push(Scope::Kind::function, f.name, &f);
+    fs->is_coroutine = is_async;
+    params(fs, f.args);
+    with_blocks([&] { body(f.body); });
+    pop();
+    if (generic) pop();
+  }
+
+  // A generic's type parameters get their own scope (PEP 695; CPython:
+  // symtable_enter_type_param_block). Returns whether it was entered.
+  bool enter_type_params(const std::vector<ast::TypeParam*>& tps, const std::string& name, const void* node) {
+    if (tps.empty()) return false;
+    Scope* s = push(Scope::Kind::annotation, "<generic parameters of " + name + ">", &tps);
+    (void)node;
+    for (auto* tp : tps) type_param(tp);
+    (void)s;
+    return true;
+  }
+
+  // CPython: symtable_visit_type_param_bound_or_default: a bound or default is evaluated
+  // lazily in a scope of its own.
+  void type_param(const ast::TypeParam* tp) {
+    NestingGuard guard(*this);
+    if (failed_ || too_deep(tp)) return;
+    std::string name;
+    const ast::Expr* bound = nullptr;
+    const ast::Expr* def = nullptr;
+    const char* kind = "TypeVar";
+    if (auto* v = ast::dyn_cast<ast::TypeVar>(tp)) {
+      name = v->name, bound = v->bound, def = v->default_value;
+    } else if (auto* ps = ast::dyn_cast<ast::ParamSpec>(tp)) {
+      name = ps->name, def = ps->default_value, kind = "ParamSpec";
+    } else {
+      auto* vt = ast::cast<ast::TypeVarTuple>(tp);
+      name = vt->name, def = vt->default_value, kind = "TypeVarTuple";
+    }
+    if (cur_->type_params.count(name)) {
+      fail("duplicate type parameter '" + name + "'", tp);
+      return;
+    }
+    cur_->type_params.insert(name);
+    cur_->bound.insert(name);
+    auto lazy = [&](const ast::Expr* e, std::string info) {
+      if (!e) return;
+      Scope* s = push(Scope::Kind::annotation, name, e);
+      s->info = std::move(info);
+      expr(e);
+      pop();
+    };
+    lazy(bound, bound && bound->kind == ast::ExprKind::Tuple ? "a TypeVar constraint" : "a TypeVar bound");
+    lazy(def, std::string("a ") + kind + " default");
+  }
+
+  // CPython: symtable_raise_if_annotation_block: what an annotation scope may not hold.
+  bool refuse_in_annotation(const char* what, const ast::Node* at) {
+    if (cur_->kind != Scope::Kind::annotation) return false;
+    if (!cur_->info.empty() && cur_->info != "a type alias")
+      fail(std::string(what) + " cannot be used within " + cur_->info, at);
+    else if (cur_->info == "a type alias")
+      fail(std::string(what) + " cannot be used within a type alias", at);
+    else
+      fail(std::string(what) + " cannot be used within the definition of a generic", at);
+    return true;
+  }
+
+  void require_coroutine(const char* msg, const ast::Node* at) {
+    if (!cur_->is_coroutine) fail(msg, at);
+  }
+
+  // ---- break/continue/return inside except* (CPython: codegen_unwind_fblock_stack, which
+  // refuses to leave an except* handler block). blocks_ holds, for the function being
+  // analyzed, 'L' for each enclosing loop body and 'S' for each except* handler body.
+  static constexpr const char* kExceptStarJump =
+      "'break', 'continue' and 'return' cannot appear in an except* block";
+  bool in_except_star(bool stop_at_loop) const {
+    for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it) {
+      if (*it == 'S') return true;
+      if (*it == 'L' && stop_at_loop) return false;
+    }
+    return false;
+  }
+  // A def, lambda or class body starts with no enclosing blocks.
+  template <class Fn>
+  void with_blocks(Fn&& fn) {
+    std::vector<char> saved;
+    saved.swap(blocks_);
+    fn();
+    blocks_.swap(saved);
+  }
+  void loop(const ast::Stmt& s) {
+    const ast::Expr* target = nullptr;
+    const ast::Expr* head = nullptr;
+    const ast::StmtList* loop_body = nullptr;
+    const ast::StmtList* orelse = nullptr;
+    if (auto* f = ast::dyn_cast<ast::For>(&s)) {
+      head = f->iter, target = f->target, loop_body = &f->body, orelse = &f->orelse;
+    } else if (auto* af = ast::dyn_cast<ast::AsyncFor>(&s)) {
+      head = af->iter, target = af->target, loop_body = &af->body, orelse = &af->orelse;
+    } else {
+      auto* w = ast::cast<ast::While>(&s);
+      head = w->test, loop_body = &w->body, orelse = &w->orelse;
+    }
+    expr(head);
+    if (target) expr(target);
+    blocks_.push_back('L');
+    body(*loop_body);
+    blocks_.pop_back();
+    body(*orelse);
+  }
+
+  template <class T>
+  void try_statement(const T& t, bool star) {
+    body(t.body);
+    for (auto* h : t.handlers) {
+      if (h->type) expr(h->type);
+      if (!h->name.empty()) bind(h->name, h);
+      if (star) blocks_.push_back('S');
+      body(h->body);
+      if (star) blocks_.pop_back();
+    }
+    body(t.orelse);
+    body(t.finalbody);
+  }
 
   void comprehension(const ast::Expr* node, const std::vector<ast::Comprehension*>& gens,
                      const ast::Expr* elt, const ast::Expr* value, bool genexp) {
@@ -226,6 +406,12 @@ class ScopeCollector {
     if (elt) expr(elt);
     if (value) expr(value);
     pop();
+    // CPython: symtable_handle_comprehension: `async for` makes a list, set or dict
+    // comprehension a coroutine, allowed only inside `async def` or another comprehension.
+    bool is_async = std::any_of(gens.begin(), gens.end(), [](auto* g) { return g->is_async; });
+    if (is_async && !genexp && !cur_->is_coroutine && cur_->kind != Scope::Kind::comprehension &&
+        cur_->kind != Scope::Kind::genexpr)
+      fail("asynchronous comprehension outside of an asynchronous function", node);
   }
 
   // Bounds the recursion over deeply nested trees.
@@ -250,6 +436,7 @@ class ScopeCollector {
     switch (e->kind) {
       case K::NamedExpr: {
         auto* n = ast::cast<ast::NamedExpr>(e);
+        if (refuse_in_annotation("named expression", e)) return;
         expr(n->value);
         const std::string& id = ast::cast<ast::Name>(n->target)->id;
         if (cur_->kind == Scope::Kind::comprehension || cur_->kind == Scope::Kind::genexpr) {
@@ -272,7 +459,7 @@ class ScopeCollector {
         args(l->args);
         Scope* s = push(Scope::Kind::function, "<lambda>", l);
         params(s, l->args);
-        expr(l->body);
+        with_blocks([&] { expr(l->body); });
         pop();
         break;
       }
@@ -319,6 +506,15 @@ class ScopeCollector {
     }
   }
 
+  // Whether the scope that `nonlocal n` in `s` refers to binds n as a type parameter.
+  static bool binds_type_param(const Scope* s, const std::string& n) {
+    for (const Scope* p = s->parent; p; p = p->parent) {
+      if (p->kind == Scope::Kind::class_body) continue;
+      if (p->bound.count(n) && !p->globals.count(n)) return p->kind == Scope::Kind::annotation && p->type_params.count(n);
+    }
+    return false;
+  }
+
   // Names visible from enclosing function scopes -> free; returns this scope's free names.
   // CPython: Python/symtable.c analyze_block / analyze_name.
   std::set<std::string> analyze(Scope* s, const std::set<std::string>& enclosing) {
@@ -334,6 +530,10 @@ class ScopeCollector {
       } else if (s->nonlocals.count(n)) {
         if (!enclosing.count(n)) {
           fail("no binding for nonlocal '" + n + "' found", nonlocal_nodes_[s][n]);
+          return free;
+        }
+        if (binds_type_param(s, n)) {
+          fail("nonlocal binding not allowed for type parameter '" + n + "'", nonlocal_nodes_[s][n]);
           return free;
         }
         r = NameScope::free;
@@ -400,6 +600,7 @@ class ScopeCollector {
   bool failed_ = false;
   int depth_ = 0;
   std::map<Scope*, std::map<std::string, const ast::Node*>> nonlocal_nodes_;
+  std::vector<char> blocks_;
 };
 
 bool SymbolTable::build(const ast::Module& module, ScopeError* error) {

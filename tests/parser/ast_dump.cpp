@@ -63,7 +63,7 @@ class Dumper {
         return;
       }
       using P = std::remove_cv_t<std::remove_pointer_t<F>>;
-      if constexpr (std::is_same_v<P, Expr> || std::is_same_v<P, Stmt>)
+      if constexpr (AstFamily<P>)
         visit(*value, [&](const auto& concrete) { node(concrete); });
       else
         node(*value);
