@@ -20,10 +20,13 @@ bool Parser::at_match_statement() {
   const Token& next = peek(1);
   bool operand_start = starts_expression(next) || (next.type == TokenType::Op && next.op == Op::Star);
   if (!operand_start) return false;
+  // `match x` without its colon is no expression statement either (CPython:
+  // invalid_match_stmt says "expected ':'").
+  bool juxtaposed = next.type == TokenType::Name || next.type == TokenType::Number || next.type == TokenType::String;
   for (std::size_t i = 1;; ++i) {
     const Token& u = peek(i);
     if (u.type == TokenType::Newline || u.type == TokenType::EndMarker || u.type == TokenType::Error)
-      return false;
+      return juxtaposed && u.type == TokenType::Newline;
     if (u.type == TokenType::Op && u.op == Op::Colon && u.level == 0 && peek(i + 1).type == TokenType::Newline)
       return true;
   }
@@ -34,7 +37,11 @@ ast::Stmt* Parser::match_statement() {
   auto* s = node<ast::Match>(kw);
   s->subject = subject_expression();
   if (!s->subject) return nullptr;
-  if (!expect_forced(Op::Colon, ":")) return nullptr;
+  if (!at_op(Op::Colon)) {
+    if (at_type(TokenType::Newline)) return error_at(cur(), "expected ':'");
+    return invalid_syntax();
+  }
+  advance();
   advance();  // NEWLINE
   if (!at_type(TokenType::Indent)) {
     if (at_type(TokenType::Error)) return tokenizer_failure();
