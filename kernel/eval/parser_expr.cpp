@@ -88,7 +88,7 @@ ast::Expr* Parser::named_expression() {
     const Token& name_tok = advance();
     advance();  // ':='
     auto* target = node<ast::Name>(name_tok);
-    target->id = std::string(token_text(name_tok));
+    target->id = identifier(name_tok);
     target->ctx = ast::ExprContext::Store;
     target->loc.end_lineno = name_tok.end_lineno;
     target->loc.end_col_offset = name_tok.end_col;
@@ -295,7 +295,7 @@ ast::Expr* Parser::primary() {
       if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
       auto* n = node_from<ast::Attribute>(e);
       n->value = e;
-      n->attr = std::string(token_text(advance()));
+      n->attr = identifier(advance());
       e = finish(n);
     } else if (at_op(Op::LPar)) {
       auto* n = node_from<ast::Call>(e);
@@ -324,7 +324,7 @@ ast::Expr* Parser::atom() {
         case Keyword::None_: {
           advance();
           auto* n = node<ast::Name>(t);
-          n->id = std::string(token_text(t));
+          n->id = identifier(t);
           return finish(n);
         }
         case Keyword::True: return constant(ast::ConstantKind::True);
@@ -542,7 +542,7 @@ ast::Arg* Parser::parameter(bool annotations) {
   if (t.type != TokenType::Name || t.keyword != Keyword::None_) return invalid_syntax();
   advance();
   auto* a = node<ast::Arg>(t);
-  a->arg = std::string(token_text(t));
+  a->arg = identifier(t);
   finish(a);
   if (annotations && accept_op(Op::Colon)) {
     a->annotation = expression();
@@ -662,7 +662,7 @@ ast::Expr* Parser::call(ast::Expr* call_node) {
                peek(1).type == TokenType::Op && peek(1).op == Op::Equal) {
       if (t.keyword != Keyword::None_) {
         if (t.keyword == Keyword::True || t.keyword == Keyword::False || t.keyword == Keyword::None)
-          return error_range(t, peek(1), "cannot assign to " + std::string(token_text(t)));
+          return error_range(t, peek(1), "cannot assign to " + identifier(t));
         return error_range(t, peek(1),
                            "expression cannot contain assignment, perhaps you meant \"==\"?");
       }
@@ -673,7 +673,7 @@ ast::Expr* Parser::call(ast::Expr* call_node) {
       ast::Expr* v = expression();
       if (!v) return nullptr;
       auto* k = node<ast::Keyword>(t);
-      k->arg = std::string(token_text(t));
+      k->arg = identifier(t);
       k->value = v;
       finish(k);
       n->keywords.push_back(k);

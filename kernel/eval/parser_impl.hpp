@@ -61,6 +61,8 @@ class Parser {
   bool expect_op(Op op);  // generic "invalid syntax" when missing
   bool expect_forced(Op op, const char* text);  // "expected ':'"
   std::string_view token_text(const Token& t) const { return tok_.text(t); }
+  // A NAME token's identifier, NFKC-normalized when it is not ASCII (PEP 3131).
+  std::string identifier(const Token& t) const;
   bool starts_expression(const Token& t) const;
 
   // ---- errors (parser_errors.cpp)

@@ -116,7 +116,7 @@ ast::Pattern* Parser::maybe_star_pattern() {
   const Token& star = advance();
   auto* p = node<ast::MatchStar>(star);
   if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-  std::string name(token_text(advance()));
+  std::string name = identifier(advance());
   if (name != "_") p->name = name;
   return finish(p);
 }
@@ -134,7 +134,7 @@ ast::Pattern* Parser::pattern() {
   std::string name;
   if (target.type == TokenType::Name && target.keyword == Keyword::None_ &&
       !(peek(1).type == TokenType::Op && (peek(1).op == Op::Dot || peek(1).op == Op::LPar || peek(1).op == Op::Equal))) {
-    name = std::string(token_text(advance()));
+    name = identifier(advance());
   } else {
     ast::Expr* e = expression();
     if (!e) return nullptr;
@@ -269,7 +269,7 @@ ast::Pattern* Parser::class_pattern(ast::Expr* cls) {
     bool keyword = at_type(TokenType::Name) && cur().keyword == Keyword::None_ &&
                    peek(1).type == TokenType::Op && peek(1).op == Op::Equal;
     if (keyword) {
-      c->kwd_attrs.emplace_back(token_text(advance()));
+      c->kwd_attrs.push_back(identifier(advance()));
       advance();  // '='
       ast::Pattern* p = pattern();
       if (!p) return nullptr;
@@ -323,13 +323,13 @@ ast::Expr* Parser::literal_expr() {
 ast::Expr* Parser::name_or_attr() {
   const Token& t = advance();
   auto* n = node<ast::Name>(t);
-  n->id = std::string(token_text(t));
+  n->id = identifier(t);
   ast::Expr* e = finish(n);
   while (accept_op(Op::Dot)) {
     if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
     auto* a = node_from<ast::Attribute>(e);
     a->value = e;
-    a->attr = std::string(token_text(advance()));
+    a->attr = identifier(advance());
     e = finish(a);
   }
   return e;
@@ -339,7 +339,7 @@ ast::Expr* Parser::name_or_attr() {
 bool Parser::capture_target(std::string& name) {
   const Token& t = cur();
   if (t.type != TokenType::Name || t.keyword != Keyword::None_ || token_text(t) == "_") return invalid_syntax(), false;
-  name = std::string(token_text(advance()));
+  name = identifier(advance());
   return true;
 }
 

@@ -465,7 +465,7 @@ bool Parser::except_clause(const Token& except_kw, ast::ExceptHandler* handler, 
     }
     if (accept_kw(Keyword::As)) {
       if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax(), false;
-      handler->name = std::string(token_text(advance()));
+      handler->name = identifier(advance());
     }
   }
   if (!at_op(Op::Colon)) {
@@ -525,7 +525,7 @@ ast::TypeParam* Parser::type_param() {
   const Token& start = cur();
   int stars = accept_op(Op::Star) ? 1 : accept_op(Op::DoubleStar) ? 2 : 0;
   if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-  std::string name(token_text(advance()));
+  std::string name = identifier(advance());
   ast::Expr* bound = nullptr;
   if (at_op(Op::Colon)) {
     const Token& colon = advance();
@@ -562,7 +562,7 @@ ast::Stmt* Parser::type_alias() {
   auto* s = node<ast::TypeAlias>(kw);
   const Token& name_tok = advance();
   auto* name = finish(node<ast::Name>(name_tok));
-  name->id = std::string(token_text(name_tok));
+  name->id = identifier(name_tok);
   name->ctx = ast::ExprContext::Store;
   s->name = name;
   if (at_op(Op::LSqb) && !type_params(s->type_params)) return nullptr;
@@ -645,7 +645,7 @@ ast::Stmt* Parser::def_rest(Def* s, ast::ExprList* decorators) {
   const Token& kw = advance();
   if (decorators) s->decorator_list = std::move(*decorators);
   if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-  s->name = std::string(token_text(advance()));
+  s->name = identifier(advance());
   if (at_op(Op::LSqb) && !type_params(s->type_params)) return nullptr;
   if (!expect_forced(Op::LPar, "(")) return nullptr;
   if (!parameters(s->args, Op::RPar, true)) return nullptr;
@@ -673,7 +673,7 @@ ast::Stmt* Parser::class_def(ast::ExprList* decorators) {
   auto* s = node<ast::ClassDef>(kw);
   if (decorators) s->decorator_list = std::move(*decorators);
   if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-  s->name = std::string(token_text(advance()));
+  s->name = identifier(advance());
   if (at_op(Op::LSqb) && !type_params(s->type_params)) return nullptr;
   if (at_op(Op::LPar)) {
     auto* probe = node<ast::Call>(cur());
@@ -733,7 +733,7 @@ ast::Stmt* Parser::global_statement(bool nonlocal) {
   std::vector<std::string> names;
   do {
     if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-    names.emplace_back(token_text(advance()));
+    names.push_back(identifier(advance()));
   } while (accept_op(Op::Comma));
   if (nonlocal) {
     auto* s = node<ast::Nonlocal>(kw);
@@ -787,7 +787,7 @@ bool Parser::dotted_name(std::string& out) {
     invalid_syntax();
     return false;
   }
-  out = std::string(token_text(advance()));
+  out = identifier(advance());
   while (at_op(Op::Dot)) {
     advance();
     if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) {
@@ -795,7 +795,7 @@ bool Parser::dotted_name(std::string& out) {
       return false;
     }
     out += '.';
-    out += token_text(advance());
+    out += identifier(advance());
   }
   return true;
 }
@@ -813,7 +813,7 @@ ast::Stmt* Parser::import_statement() {
     if (!dotted_name(alias->name)) return nullptr;
     if (accept_kw(Keyword::As)) {
       if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-      alias->asname = std::string(token_text(advance()));
+      alias->asname = identifier(advance());
     }
     s->names.push_back(finish(alias));
   } while (accept_op(Op::Comma));
@@ -854,10 +854,10 @@ ast::Stmt* Parser::from_import_statement() {
     const Token& start = cur();
     if (!at_type(TokenType::Name) || start.keyword != Keyword::None_) return invalid_syntax();
     auto* alias = node<ast::Alias>(start);
-    alias->name = std::string(token_text(advance()));
+    alias->name = identifier(advance());
     if (accept_kw(Keyword::As)) {
       if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-      alias->asname = std::string(token_text(advance()));
+      alias->asname = identifier(advance());
     }
     s->names.push_back(finish(alias));
   } while (accept_op(Op::Comma));

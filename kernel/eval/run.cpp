@@ -141,6 +141,7 @@ int run_main_file(const std::string& path, const std::string& program_name, bool
   Object* file = new_str_fs(path);
   dict_set_str(m->dict, "__file__", file);
   decref(file);
+  if (!decode_source_file(&source, path)) return handle_uncaught_exception();
   Object* r = exec_source_in_module(source, path, m);
   if (!r) return handle_uncaught_exception();
   decref(r);

@@ -192,6 +192,7 @@ int run_script(const Config& config, bool inspect) {
   Object* file = new_str_fs(path);
   dict_set_str(m->dict, "__file__", file);
   decref(file);
+  if (!decode_source_file(&source, path)) return finish_main_run(nullptr, inspect);
   return run_source_as_main(source, path, inspect);
 }
 
