@@ -537,7 +537,7 @@ ast::Expr* Parser::lambda() {
   return n;
 }
 
-ast::Arg* Parser::parameter(bool annotations) {
+ast::Arg* Parser::parameter(bool annotations, bool star_annotation) {
   const Token& t = cur();
   if (t.type != TokenType::Name || t.keyword != Keyword::None_) return invalid_syntax();
   advance();
@@ -545,7 +545,8 @@ ast::Arg* Parser::parameter(bool annotations) {
   a->arg = identifier(t);
   finish(a);
   if (annotations && accept_op(Op::Colon)) {
-    a->annotation = expression();
+    // `*args: *Ts` (PEP 646): only the var-positional parameter takes a starred annotation.
+    a->annotation = star_annotation && at_op(Op::Star) ? star_expression() : expression();
     if (!a->annotation) return nullptr;
     end_at(a, a->annotation);
   }
@@ -585,7 +586,7 @@ bool Parser::parameters(ast::Arguments& args, Op closer, bool annotations) {
                             peek(1).keyword == Keyword::None_;
         if (!named_follow) return error_at(star, "named arguments must follow bare *"), false;
       } else {
-        args.vararg = parameter(annotations);
+        args.vararg = parameter(annotations, true);
         if (!args.vararg) return false;
         if (at_op(Op::Equal))
           return error_at(cur(), "var-positional argument cannot have default value"), false;
@@ -640,6 +641,9 @@ ast::Expr* Parser::call(ast::Expr* call_node) {
       auto* s = node<ast::Starred>(t);
       s->value = v;
       finish(s);
+      // CPython: invalid_arguments / invalid_comprehension.
+      if (at_kw(Keyword::For) || (at_kw(Keyword::Async) && peek(1).keyword == Keyword::For))
+        return error_node(s, "iterable unpacking cannot be used in comprehension");
       if (seen_double_star && !order_error) {
         order_error = "iterable argument unpacking follows keyword argument unpacking";
         order_error_start = before;
@@ -758,7 +762,8 @@ ast::Expr* Parser::subscript(ast::Expr* value) {
   const Token& start = cur();
   ast::Expr* index = slice_item();
   if (!index) return nullptr;
-  if (at_op(Op::Comma)) {
+  // CPython: slices: a starred item makes a tuple even alone (`a[*b]`, PEP 646).
+  if (at_op(Op::Comma) || index->kind == ast::ExprKind::Starred) {
     auto* tuple = node<ast::Tuple>(start);
     tuple->elts.push_back(index);
     while (accept_op(Op::Comma)) {

@@ -202,7 +202,7 @@ class Parser {
   ast::Expr* slice_item();
   bool comprehension_clauses(std::vector<ast::Comprehension*>& out);
   bool parameters(ast::Arguments& args, Op closer, bool annotations);
-  ast::Arg* parameter(bool annotations);
+  ast::Arg* parameter(bool annotations, bool star_annotation = false);
   bool elements_until(ast::ExprList& out, Op closer);
 
   // ---- strings and f-strings (parser_strings.cpp)

@@ -199,40 +199,58 @@ class ScopeCollector {
         }
         break;
       case K::Global:
-        for (auto& n : ast::cast<ast::Global>(s)->names) {
-          if (cur_->params.size() && std::find(cur_->params.begin(), cur_->params.end(), n) != cur_->params.end()) {
-            fail("name '" + n + "' is parameter and global", s);
-            return;
-          }
-          if (cur_->bound.count(n) || cur_->used.count(n)) {
-            fail("name '" + n + "' is " + (cur_->bound.count(n) ? "assigned to" : "used") + " before global declaration", s);
-            return;
-          }
-          cur_->globals.insert(n);
-        }
-        break;
-      case K::Nonlocal:
-        for (auto& n : ast::cast<ast::Nonlocal>(s)->names) {
-          if (cur_->kind == Scope::Kind::module) {
+      case K::Nonlocal: {
+        bool global = s->kind == K::Global;
+        const auto& names = global ? ast::cast<ast::Global>(s)->names : ast::cast<ast::Nonlocal>(s)->names;
+        for (auto& n : names) {
+          if (!global && cur_->kind == Scope::Kind::module) {
             fail("nonlocal declaration not allowed at module level", s);
             return;
           }
-          if (std::find(cur_->params.begin(), cur_->params.end(), n) != cur_->params.end()) {
-            fail("name '" + n + "' is parameter and nonlocal", s);
-            return;
-          }
-          if (cur_->bound.count(n) || cur_->used.count(n)) {
-            fail("name '" + n + "' is " + (cur_->bound.count(n) ? "assigned to" : "used") + " before nonlocal declaration", s);
-            return;
-          }
-          cur_->nonlocals.insert(n);
-          nonlocal_nodes_[cur_][n] = s;
+          if (!declare(n, global, s)) return;
         }
         break;
+      }
+      case K::AnnAssign: {
+        // CPython: symtable_visit_stmt AnnAssign_kind.
+        auto* a = ast::cast<ast::AnnAssign>(s);
+        if (auto* n = ast::dyn_cast<ast::Name>(a->target); n && a->simple) {
+          bool global = cur_->globals.count(n->id) > 0;
+          if ((global || cur_->nonlocals.count(n->id)) && cur_->kind != Scope::Kind::module) {
+            fail("annotated name '" + n->id + "' can't be " + (global ? "global" : "nonlocal"), s);
+            return;
+          }
+          annotated_[cur_].insert(n->id);
+        }
+        children(*s);
+        break;
+      }
       default:
         children(*s);
         break;
     }
+  }
+
+  // `global n` / `nonlocal n` (CPython: symtable_visit_stmt Global_kind, Nonlocal_kind).
+  bool declare(const std::string& n, bool global, const ast::Stmt* s) {
+    const char* what = global ? "global" : "nonlocal";
+    std::string problem;
+    if (std::find(cur_->params.begin(), cur_->params.end(), n) != cur_->params.end())
+      problem = "name '" + n + "' is parameter and " + what;
+    else if (cur_->used.count(n))
+      problem = "name '" + n + "' is used prior to " + what + " declaration";
+    else if (annotated_[cur_].count(n))
+      problem = "annotated name '" + n + "' can't be " + what;
+    else if (cur_->bound.count(n))
+      problem = "name '" + n + "' is assigned to before " + what + " declaration";
+    if (!problem.empty()) {
+      fail(problem, s);
+      return false;
+    }
+    (global ? cur_->globals : cur_->nonlocals).insert(n);
+    if (!global) nonlocal_nodes_[cur_][n] = s;
+    first_directive_[cur_].emplace(n, s);
+    return true;
   }
 
   // Every child of a node the analysis gives no special meaning (ast.hpp for_each_child).
@@ -525,6 +543,10 @@ class ScopeCollector {
     std::set<std::string> free;
     for (const auto& n : names) {
       NameScope r;
+      if (s->globals.count(n) && s->nonlocals.count(n)) {
+        fail("name '" + n + "' is nonlocal and global", first_directive_[s][n]);
+        return free;
+      }
       if (s->globals.count(n)) {
         r = NameScope::global_explicit;
       } else if (s->nonlocals.count(n)) {
@@ -601,6 +623,8 @@ class ScopeCollector {
   int depth_ = 0;
   std::map<Scope*, std::map<std::string, const ast::Node*>> nonlocal_nodes_;
   std::vector<char> blocks_;
+  std::map<Scope*, std::set<std::string>> annotated_;
+  std::map<Scope*, std::map<std::string, const ast::Node*>> first_directive_;
 };
 
 bool SymbolTable::build(const ast::Module& module, ScopeError* error) {

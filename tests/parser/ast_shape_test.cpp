@@ -238,6 +238,18 @@ TEST_CASE("decorators, async, with, except* and PEP 695", "[ast][syntax]") {
   CHECK(body("type = 1\n") == "Assign([Name('type', Store)], Constant(1))");
 }
 
+TEST_CASE("star expressions where 3.14 allows them", "[ast][syntax]") {
+  CHECK(dump_expr("a[*b]") == "Subscript(Name('a'), Tuple([Starred(Name('b'))]))");
+  CHECK(dump_expr("a[1, *b]") == "Subscript(Name('a'), Tuple([Constant(1), Starred(Name('b'))]))");
+  CHECK(body("def f(*args: *Ts): pass\n") ==
+        "FunctionDef(f, arguments([], *args:Starred(Name('Ts'))), [Pass])");
+  CHECK(body("for x in *a, *b: pass\n") ==
+        "For(Name('x', Store), Tuple([Starred(Name('a')), Starred(Name('b'))]), [Pass], [])");
+  CHECK(body("del a[0], (b.c), [d, (e)]\n") ==
+        "Delete([Subscript(Name('a'), Constant(0), Del), Attribute(Name('b'), 'c', Del), "
+        "List([Name('d', Del), Name('e', Del)], Del)])");
+}
+
 TEST_CASE("match statements and every pattern kind", "[ast][syntax][match]") {
   auto case_of = [](const std::string& pattern) {
     std::string d = body("match s:\n  case " + pattern + ":\n    pass\n");

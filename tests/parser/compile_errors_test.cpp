@@ -137,6 +137,24 @@ TEST_CASE("nonlocal at module level", "[compile_errors][scope]") {
   check({"nonlocal x\n", error(1, "nonlocal x", "^^^^^^^^^^", "nonlocal declaration not allowed at module level")});
 }
 
+TEST_CASE("global and nonlocal: a name declared both ways", "[compile_errors][scope]") {
+  check({"def f():\n    global x\n    nonlocal x\n",
+         error(2, "global x", "^^^^^^^^", "name 'x' is nonlocal and global")});
+}
+
+TEST_CASE("global: a name used, annotated or assigned before the declaration", "[compile_errors][scope]") {
+  check({"def f():\n    print(x)\n    global x\n",
+         error(3, "global x", "^^^^^^^^", "name 'x' is used prior to global declaration")});
+  check({"def f():\n    x: int = 1\n    global x\n", error(3, "global x", "^^^^^^^^", "annotated name 'x' can't be global")});
+  check({"def f():\n    global x\n    x: int = 1\n",
+         error(3, "x: int = 1", "^^^^^^^^^^", "annotated name 'x' can't be global")});
+}
+
+TEST_CASE("star expressions: unpacking in a comprehension", "[compile_errors][star]") {
+  check({"print(f(*a for a in b))\n",
+         error(1, "print(f(*a for a in b))", "        ^^", "iterable unpacking cannot be used in comprehension")});
+}
+
 TEST_CASE("PEP 695: a duplicate type parameter", "[compile_errors][pep695]") {
   check({"def f[T, T](): pass\n", error(1, "def f[T, T](): pass", "         ^", "duplicate type parameter 'T'")});
 }
