@@ -1,6 +1,8 @@
 // The abstract syntax tree of gopy's language slice.
 // Shapes and field names follow CPython's Parser/Python.asdl so the compiler can be read
-// side by side with CPython's Python/compile.c and Python/symtable.c.
+// side by side with CPython's Python/compile.c and Python/symtable.c. The nodes are
+// described once, in ast_nodes.def; this header generates from it the node structs, the
+// kind enums, for_each_field, visit and the generic child traversal for_each_child.
 //
 // Ownership: every node lives in an ast::Arena and is destroyed by it, in a flat loop, so a
 // very deep tree (a 100,000-term `1+1+...`) never recurses on destruction. Children are

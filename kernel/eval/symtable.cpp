@@ -118,7 +118,7 @@ class ScopeCollector {
         auto* c = ast::cast<ast::ClassDef>(s);
         for (auto* d : c->decorator_list) expr(d);
         bind(c->name, s);
-        bool generic = enter_type_params(c->type_params, c->name, c);
+        bool generic = enter_type_params(c->type_params, c->name);
         for (auto* b : c->bases) expr(b);
         for (auto* k : c->keywords) expr(k->value);
         push(Scope::Kind::class_body, c->name, c);
@@ -132,7 +132,7 @@ class ScopeCollector {
         auto* t = ast::cast<ast::TypeAlias>(s);
         const std::string& name = ast::cast<ast::Name>(t->name)->id;
         bind(name, t->name);
-        bool generic = enter_type_params(t->type_params, name, t);
+        bool generic = enter_type_params(t->type_params, name);
         Scope* value_scope = push(Scope::Kind::annotation, name, t->value);
         value_scope->info = "a type alias";
         expr(t->value);
@@ -140,11 +140,16 @@ class ScopeCollector {
         if (generic) pop();
         break;
       }
-      case K::For:
-      case K::While:
-      case K::AsyncFor: {
-        if (s->kind == K::AsyncFor) require_coroutine("'async for' outside async function", s);
-        loop(*s);
+      case K::For: for_loop(*ast::cast<ast::For>(s)); break;
+      case K::AsyncFor:
+        require_coroutine("'async for' outside async function", s);
+        for_loop(*ast::cast<ast::AsyncFor>(s));
+        break;
+      case K::While: {
+        auto* w = ast::cast<ast::While>(s);
+        expr(w->test);
+        loop_body(w->body);
+        body(w->orelse);
         break;
       }
       case K::AsyncWith:
@@ -280,7 +285,7 @@ class ScopeCollector {
     args(f.args);
     for (auto* d : f.decorator_list) expr(d);
     bind(f.name, &f);
-    bool generic = enter_type_params(f.type_params, f.name, &f);
+    bool generic = enter_type_params(f.type_params, f.name);
     if (f.returns) expr(f.returns);
     Scope* fs = push(Scope::Kind::function, f.name, &f);
     fs->is_coroutine = is_async;
@@ -292,12 +297,10 @@ class ScopeCollector {
 
   // A generic's type parameters get their own scope (PEP 695; CPython:
   // symtable_enter_type_param_block). Returns whether it was entered.
-  bool enter_type_params(const std::vector<ast::TypeParam*>& tps, const std::string& name, const void* node) {
+  bool enter_type_params(const std::vector<ast::TypeParam*>& tps, const std::string& name) {
     if (tps.empty()) return false;
-    Scope* s = push(Scope::Kind::annotation, "<generic parameters of " + name + ">", &tps);
-    (void)node;
+    push(Scope::Kind::annotation, "<generic parameters of " + name + ">", &tps);
     for (auto* tp : tps) type_param(tp);
-    (void)s;
     return true;
   }
 
@@ -371,25 +374,17 @@ class ScopeCollector {
     fn();
     blocks_.swap(saved);
   }
-  void loop(const ast::Stmt& s) {
-    const ast::Expr* target = nullptr;
-    const ast::Expr* head = nullptr;
-    const ast::StmtList* loop_body = nullptr;
-    const ast::StmtList* orelse = nullptr;
-    if (auto* f = ast::dyn_cast<ast::For>(&s)) {
-      head = f->iter, target = f->target, loop_body = &f->body, orelse = &f->orelse;
-    } else if (auto* af = ast::dyn_cast<ast::AsyncFor>(&s)) {
-      head = af->iter, target = af->target, loop_body = &af->body, orelse = &af->orelse;
-    } else {
-      auto* w = ast::cast<ast::While>(&s);
-      head = w->test, loop_body = &w->body, orelse = &w->orelse;
-    }
-    expr(head);
-    if (target) expr(target);
+  template <class Loop>
+  void for_loop(const Loop& f) {
+    expr(f.iter);
+    expr(f.target);
+    loop_body(f.body);
+    body(f.orelse);
+  }
+  void loop_body(const ast::StmtList& list) {
     blocks_.push_back('L');
-    body(*loop_body);
+    body(list);
     blocks_.pop_back();
-    body(*orelse);
   }
 
   template <class T>
