@@ -85,3 +85,13 @@ TEST_CASE("\\N{NAME} escapes", "[source][escapes]") {
   r = run_file("print(b'\\N{BULLET}')\n");
   CHECK(r.out == "b'\\\\N{BULLET}'\n");
 }
+
+TEST_CASE("source read from stdin follows PEP 263 too", "[source][pep263]") {
+  TempDir dir;
+  ChildResult r = run_gopy({}, dir.path(), "# coding: latin-1\nprint('caf\xe9')\n");
+  CHECK(r.out == "caf\xc3\xa9\n");
+  r = run_gopy({}, dir.path(), "x = '\x82'\n");
+  CHECK(r.err.ends_with("SyntaxError: Non-UTF-8 code starting with '\\x82' in file <stdin> on line 1, but no "
+                        "encoding declared; see https://peps.python.org/pep-0263/ for details\n"));
+  CHECK(r.exit_code == 1);
+}
