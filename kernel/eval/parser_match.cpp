@@ -269,6 +269,9 @@ ast::Pattern* Parser::class_pattern(ast::Expr* cls) {
     bool keyword = at_type(TokenType::Name) && cur().keyword == Keyword::None_ &&
                    peek(1).type == TokenType::Op && peek(1).op == Op::Equal;
     if (keyword) {
+      // CPython: invalid_class_pattern: the first run of positional patterns after a
+      // keyword pattern is the error.
+      if (misplaced_first) return error_nodes(misplaced_first, misplaced_last, "positional patterns follow keyword patterns");
       c->kwd_attrs.push_back(identifier(advance()));
       advance();  // '='
       ast::Pattern* p = pattern();

@@ -464,7 +464,15 @@ bool Parser::except_clause(const Token& except_kw, ast::ExceptHandler* handler, 
       handler->type = tuple;
     }
     if (accept_kw(Keyword::As)) {
-      if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax(), false;
+      bool plain_name = at_type(TokenType::Name) && cur().keyword == Keyword::None_ &&
+                        peek(1).type == TokenType::Op && peek(1).op == Op::Colon;
+      if (!plain_name) {
+        // CPython: invalid_except_stmt / invalid_except_star_stmt
+        ast::Expr* target = expression();
+        if (!target || !at_op(Op::Colon)) return target ? (invalid_syntax(), false) : false;
+        error_node(target, std::string("cannot use except") + (star ? "*" : "") + " statement with " + expr_name(target));
+        return false;
+      }
       handler->name = identifier(advance());
     }
   }
@@ -584,7 +592,9 @@ ast::Stmt* Parser::with_statement(const Token* async_kw) {
       const Token& u = peek(i);
       if (u.type == TokenType::Newline || u.type == TokenType::EndMarker || u.type == TokenType::Error) break;
       if (u.type == TokenType::Op && u.op == Op::RPar && u.level == level - 1) {
-        parenthesized = peek(i + 1).type == TokenType::Op && peek(i + 1).op == Op::Colon;
+        // (A NEWLINE there is the parenthesized form missing its colon: "expected ':'".)
+        parenthesized = (peek(i + 1).type == TokenType::Op && peek(i + 1).op == Op::Colon) ||
+                        peek(i + 1).type == TokenType::Newline;
         break;
       }
     }

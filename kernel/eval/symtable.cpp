@@ -57,13 +57,19 @@ class ScopeCollector {
   void pop() { cur_ = cur_->parent; }
 
   // The scope a binding lands in: comprehensions bind their own targets only.
-  void bind(const std::string& n, const ast::Node* at) {
+  void bind(const std::string& n, const ast::Node* at, ast::ExprContext ctx = ast::ExprContext::Store) {
+    if (!check_name(n, at, ctx)) return;
     if (cur_->globals.count(n) || cur_->nonlocals.count(n)) {
       cur_->used.insert(n);
       return;
     }
-    (void)at;
     cur_->bound.insert(n);
+  }
+  // CPython: symtable.c check_name: __debug__ cannot be bound or deleted.
+  bool check_name(const std::string& n, const ast::Node* at, ast::ExprContext ctx = ast::ExprContext::Store) {
+    if (n != "__debug__" || ctx == ast::ExprContext::Load) return true;
+    fail(ctx == ast::ExprContext::Del ? "cannot delete __debug__" : "cannot assign to __debug__", at);
+    return false;
   }
   // A name read in an inlined comprehension is also read by its enclosing scope.
   void use(const std::string& n) {
@@ -93,6 +99,7 @@ class ScopeCollector {
   }
   void params(Scope* s, const ast::Arguments& a) {
     auto add = [&](const ast::Arg* p) {
+      check_name(p->arg, p);
       s->params.push_back(p->arg);
       s->bound.insert(p->arg);
     };
@@ -274,6 +281,8 @@ class ScopeCollector {
     if (failed_ || too_deep(p)) return;
     if (auto* as = ast::dyn_cast<ast::MatchAs>(p); as && !as->name.empty()) bind(as->name, p);
     if (auto* st = ast::dyn_cast<ast::MatchStar>(p); st && !st->name.empty()) bind(st->name, p);
+    if (auto* c = ast::dyn_cast<ast::MatchClass>(p))
+      for (std::size_t i = 0; i < c->kwd_attrs.size(); ++i) check_name(c->kwd_attrs[i], c->kwd_patterns[i]);
     children(*p);
     if (auto* m = ast::dyn_cast<ast::MatchMapping>(p); m && !m->rest.empty()) bind(m->rest, p);
   }
@@ -321,6 +330,7 @@ class ScopeCollector {
       auto* vt = ast::cast<ast::TypeVarTuple>(tp);
       name = vt->name, def = vt->default_value, kind = "TypeVarTuple";
     }
+    if (!check_name(name, tp)) return;
     if (cur_->type_params.count(name)) {
       fail("duplicate type parameter '" + name + "'", tp);
       return;
@@ -498,6 +508,8 @@ class ScopeCollector {
       }
       case K::Call: {
         auto* c = ast::cast<ast::Call>(e);
+        for (auto* k : c->keywords)
+          if (!k->arg.empty()) check_name(k->arg, k);
         children(*c);
         // Zero-argument super() needs the __class__ cell (CPython: symtable_visit_expr).
         if (auto* n = ast::dyn_cast<ast::Name>(c->func); n && n->id == "super" && c->args.empty()) {
@@ -506,10 +518,16 @@ class ScopeCollector {
         }
         break;
       }
+      case K::Attribute: {
+        auto* a = ast::cast<ast::Attribute>(e);
+        check_name(a->attr, e, a->ctx);
+        children(*a);
+        break;
+      }
       case K::Name: {
         auto* n = ast::cast<ast::Name>(e);
         if (n->ctx == ast::ExprContext::Load) use(n->id);
-        else bind(n->id, e);
+        else bind(n->id, e, n->ctx);
         if (n->id == "__class__") use("__class__");
         break;
       }

@@ -99,6 +99,13 @@ TEST_CASE("match: '_' as an as-pattern target", "[compile_errors][match]") {
   check({"match x:\n    case 1 as _: pass\n", error(2, "case 1 as _: pass", "          ^", "cannot use '_' as a target")});
 }
 
+TEST_CASE("match: binding __debug__", "[compile_errors][match]") {
+  check({"match x:\n    case [a, *__debug__]: pass\n",
+         error(2, "case [a, *__debug__]: pass", "         ^^^^^^^^^^", "cannot assign to __debug__")});
+  check({"match x:\n    case C(__debug__=1): pass\n",
+         error(2, "case C(__debug__=1): pass", "                 ^", "cannot assign to __debug__")});
+}
+
 TEST_CASE("match: a header without its colon", "[compile_errors][match]") {
   check({"match x\n    case 1: pass\n", error(1, "match x", "       ^", "expected ':'")});
 }
@@ -129,6 +136,11 @@ TEST_CASE("except*: mixing except and except*", "[compile_errors][except_star]")
          error(5, "except F:", "^^^^^^", "cannot have both 'except' and 'except*' on the same 'try'")});
 }
 
+TEST_CASE("except*: a target that is no name", "[compile_errors][except_star]") {
+  check({"try:\n    pass\nexcept* E as (a, b):\n    pass\n",
+         error(3, "except* E as (a, b):", "             ^^^^^^", "cannot use except* statement with tuple")});
+}
+
 TEST_CASE("except*: without an exception type", "[compile_errors][except_star]") {
   check({"try:\n    pass\nexcept*:\n    pass\n", error(3, "except*:", "       ^", "expected one or more exception types")});
 }
@@ -148,6 +160,10 @@ TEST_CASE("global: a name used, annotated or assigned before the declaration", "
   check({"def f():\n    x: int = 1\n    global x\n", error(3, "global x", "^^^^^^^^", "annotated name 'x' can't be global")});
   check({"def f():\n    global x\n    x: int = 1\n",
          error(3, "x: int = 1", "^^^^^^^^^^", "annotated name 'x' can't be global")});
+}
+
+TEST_CASE("with: the parenthesized form without its colon", "[compile_errors][with]") {
+  check({"with (a, b as c)\n    pass\n", error(1, "with (a, b as c)", "                ^", "expected ':'")});
 }
 
 TEST_CASE("star expressions: unpacking in a comprehension", "[compile_errors][star]") {
