@@ -194,10 +194,15 @@ ast::Pattern* Parser::closed_pattern() {
   if (t.type == TokenType::Op && t.op == Op::LBrace) return mapping_pattern();
   if (t.type == TokenType::Op && t.op == Op::LPar) {
     const Token& open = advance();
-    if (at_op(Op::RPar) || at_op(Op::Star)) return sequence_pattern(Op::RPar, open);
-    ast::Pattern* inner = pattern();
+    if (at_op(Op::RPar)) return sequence_pattern(Op::RPar, open);
+    ast::Pattern* inner = maybe_star_pattern();
     if (!inner) return nullptr;
-    if (accept_op(Op::RPar)) return inner;  // a group pattern
+    if (at_op(Op::RPar)) {
+      // A group pattern; `(*x)` is no pattern (a one-item sequence needs its comma).
+      if (inner->kind == ast::PatternKind::MatchStar) return invalid_syntax();
+      advance();
+      return inner;
+    }
     if (!at_op(Op::Comma)) return invalid_syntax();
     auto* seq = node<ast::MatchSequence>(open);
     seq->patterns.push_back(inner);

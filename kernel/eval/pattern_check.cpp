@@ -4,6 +4,7 @@
 #include "eval/pattern_check.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 #include <vector>
 
@@ -73,7 +74,7 @@ class PatternChecker {
         for (auto* key : m->keys) {
           std::string text = literal_text(key);
           if (!text.empty()) {
-            if (!seen.insert(text).second)
+            if (!seen.insert(literal_key(key)).second)
               return fail(p, "mapping pattern checks duplicate key (" + text + ")");
           } else if (key->kind != ast::ExprKind::Attribute) {
             return fail(p, "mapping pattern keys may only match literals and attribute lookups");
@@ -149,13 +150,20 @@ class PatternChecker {
         case ast::ConstantKind::Int:
           if (c->int_base != 10 && c->int_fits_int64) return std::to_string(c->int_small);
           return c->int_base == 10 ? c->int_digits : "0x" + c->int_digits;
-        case ast::ConstantKind::Float: return std::to_string(c->float_value);
+        case ast::ConstantKind::Float: {
+          char buf[64];
+          auto res = std::to_chars(buf, buf + sizeof buf, c->float_value);
+          std::string text(buf, res.ptr);
+          if (text.find_first_of(".en") == std::string::npos) text += ".0";
+          return text;
+        }
         default: return ast::enum_name(c->value_kind);
       }
     }
     if (auto* u = ast::dyn_cast<ast::UnaryOp>(e); u && u->op == ast::UnaryOpKind::USub) {
       std::string inner = literal_text(u->operand);
-      return inner.empty() ? inner : "-" + inner;
+      if (inner.empty() || inner == "0") return inner;  // -0 folds to the int 0
+      return "-" + inner;
     }
     if (auto* b = ast::dyn_cast<ast::BinOp>(e)) {
       std::string l = literal_text(b->left), r = literal_text(b->right);
@@ -163,6 +171,32 @@ class PatternChecker {
       return "(" + l + (b->op == ast::BinOpKind::Add ? "+" : "-") + r + ")";
     }
     return "";
+  }
+
+  // What makes two literal keys the same dict key: numbers by value (0 == -0 == 0.0 ==
+  // False), strings and bytes by content.
+  static std::string literal_key(const ast::Expr* e) {
+    bool negative = false;
+    if (auto* u = ast::dyn_cast<ast::UnaryOp>(e)) {
+      negative = true;
+      e = u->operand;
+    }
+    auto* c = ast::dyn_cast<ast::Constant>(e);
+    if (!c) return "expr:" + literal_text(e);
+    double number = 0;
+    switch (c->value_kind) {
+      case ast::ConstantKind::True: number = 1; break;
+      case ast::ConstantKind::False: number = 0; break;
+      case ast::ConstantKind::Int:
+        if (!c->int_fits_int64) return std::string(negative ? "-" : "") + "int:" + c->int_digits;
+        number = static_cast<double>(c->int_small);
+        break;
+      case ast::ConstantKind::Float: number = c->float_value; break;
+      default: return literal_text(e);
+    }
+    if (negative) number = -number;
+    if (number == 0) number = 0;  // -0.0 == 0
+    return "num:" + std::to_string(number);
   }
 
   std::string* msg_;

@@ -74,6 +74,11 @@ TEST_CASE("match: a mapping pattern with a duplicate key", "[compile_errors][mat
          error(2, "case {\"a\": 1, \"a\": 2}: pass", "     ^^^^^^^^^^^^^^^^", "mapping pattern checks duplicate key ('a')")});
 }
 
+TEST_CASE("match: mapping keys equal as numbers are duplicates", "[compile_errors][match]") {
+  check({"match x:\n    case {1: _, 1.0: _}: pass\n",
+         error(2, "case {1: _, 1.0: _}: pass", "     ^^^^^^^^^^^^^^", "mapping pattern checks duplicate key (1.0)")});
+}
+
 TEST_CASE("match: a mapping key that is no literal", "[compile_errors][match]") {
   check({"match x:\n    case {f\"a\": 1}: pass\n",
          error(2, "case {f\"a\": 1}: pass", "     ^^^^^^^^^",
@@ -97,6 +102,10 @@ TEST_CASE("match: positional patterns after keyword patterns", "[compile_errors]
 
 TEST_CASE("match: '_' as an as-pattern target", "[compile_errors][match]") {
   check({"match x:\n    case 1 as _: pass\n", error(2, "case 1 as _: pass", "          ^", "cannot use '_' as a target")});
+}
+
+TEST_CASE("match: a starred group is no pattern", "[compile_errors][match]") {
+  check({"match x:\n    case (*y): pass\n", error(2, "case (*y): pass", "        ^", "invalid syntax")});
 }
 
 TEST_CASE("match: binding __debug__", "[compile_errors][match]") {
