@@ -287,3 +287,35 @@ TEST_CASE("match statements and every pattern kind", "[ast][syntax][match]") {
   // `match` stays a name elsewhere.
   CHECK(body("match(x)\n") == "Expr(Call(Name('match'), [Name('x')], []))");
 }
+
+// The table's generic traversal (ast::for_each_child) reaches every child, through helper
+// records (arguments, keywords, comprehensions, with items, match cases, type parameters).
+namespace {
+struct NameCounter {
+  std::vector<std::string> names;
+  void operator()(const gopy::ast::Expr* e) {
+    if (auto* n = gopy::ast::dyn_cast<gopy::ast::Name>(e)) names.push_back(n->id);
+    gopy::ast::for_each_child(*e, *this);
+  }
+  void operator()(const gopy::ast::Stmt* s) { gopy::ast::for_each_child(*s, *this); }
+  void operator()(const gopy::ast::Pattern* p) { gopy::ast::for_each_child(*p, *this); }
+  void operator()(const gopy::ast::TypeParam* t) { gopy::ast::for_each_child(*t, *this); }
+};
+}  // namespace
+
+TEST_CASE("the generic child traversal reaches every node", "[ast][table]") {
+  auto r = gopy::parser::parse_module(
+      "@d1\ndef f[T: b1](x: a1 = v1, *, k=v2) -> r1:\n"
+      "  with c1 as t1, c2: g(p1, kw=p2, **p3)\n"
+      "  match s1:\n    case C1(x=V.a) if g1: [e for e in it1 if f1]\n"
+      "try:\n  pass\nexcept* E1 as e:\n  pass\n",
+      "main.py");
+  REQUIRE(r.ok());
+  NameCounter counter;
+  gopy::ast::for_each_child(*r.root, counter);
+  // Every Name, in table field order (a parameter's annotation, keyword-only defaults,
+  // defaults, the body, `returns`, decorators, type parameter bounds).
+  CHECK(counter.names == std::vector<std::string>{"a1", "v2", "v1", "c1", "t1", "c2", "g", "p1", "p2", "p3",
+                                                  "s1", "C1", "V", "g1", "e", "e", "it1", "f1", "r1", "d1",
+                                                  "b1", "E1"});
+}
