@@ -90,6 +90,28 @@ std::size_t valid_utf8_length(std::string_view s) {
   return extra + 1;
 }
 
+// How many bytes one U+FFFD replaces at an invalid sequence: the start byte and the
+// continuation bytes that could still have completed it (the "maximal subpart" CPython's
+// UTF-8 decoder replaces as a whole). CPython: Objects/stringlib/codecs.h utf8_decode.
+std::size_t invalid_prefix_length(std::string_view s) {
+  auto byte = [&](std::size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u; };
+  unsigned char b = byte(0);
+  std::size_t expected = b >= 0xC2 && b < 0xE0 ? 1 : b >= 0xE0 && b < 0xF0 ? 2 : b >= 0xF0 && b < 0xF5 ? 3 : 0;
+  std::size_t n = 1;
+  for (; n <= expected; ++n) {
+    unsigned char c = byte(n);
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (n == 1) {
+      if (b == 0xE0) lo = 0xA0;
+      if (b == 0xED) hi = 0x9F;
+      if (b == 0xF0) lo = 0x90;
+      if (b == 0xF4) hi = 0x8F;
+    }
+    if (c < lo || c > hi) break;
+  }
+  return n;
+}
+
 std::string error_text() {
   Object* exc = fetch_error();
   Object* text = exc ? object_str(exc) : nullptr;
@@ -164,7 +186,7 @@ bool decode_source_file(std::string* source, const std::string& filename) {
     if (i == static_cast<std::size_t>(bad) - line_start) counting = false;
     if (len == 0) {
       shown += "\xEF\xBF\xBD";  // U+FFFD
-      ++i;
+      i += invalid_prefix_length(std::string_view(line).substr(i));
     } else {
       shown.append(line, i, len);
       i += len;

@@ -52,6 +52,9 @@ TEST_CASE("undeclared non-UTF-8 source names the byte and shows the line decoded
   CHECK(r.exit_code == 1);
   CHECK(r.out.empty());  // nothing ran, and no raw byte reached the terminal
   CHECK(r.err.find('\x82') == std::string::npos);
+  // A truncated sequence is one U+FFFD, as Python's "replace" decodes it.
+  r = run_file("x = '\xe2\x82" "A'\n");
+  CHECK(r.err.starts_with("  File \"main.py\", line 1\n    x = '\xef\xbf\xbd" "A'\n         ^\n"));
 }
 
 TEST_CASE("bytes the declared codec cannot decode", "[source][pep263]") {
