@@ -128,7 +128,8 @@ Object* exec_with_file_name(const std::string& text, const std::string& filename
     decref(f);
     dict_set_str(m->dict, "__cached__", None());
   }
-  Object* result = exec_source_in_module(text, filename, m);
+  std::string source = text;  // PEP 263: a file's bytes, decoded by its declaration
+  Object* result = decode_source_file(&source, filename) ? exec_source_in_module(source, filename, m) : nullptr;
   if (set_file_name) {
     Object* pending = fetch_error();
     for (const char* key : {"__file__", "__cached__"}) {
@@ -212,6 +213,7 @@ int run_script(const Config& config, bool inspect) {
   Object* file = new_str_fs(path);
   dict_set_str(m->dict, "__file__", file);
   decref(file);
+  if (!decode_source_file(&source, path)) return finish_main_run(nullptr, inspect);
   return run_source_as_main(source, path, inspect);
 }
 

@@ -40,6 +40,8 @@ void load() {
                         resolve_symbol(handle, "gopy_unicode_case_map", lib.case_map) &&
                         resolve_symbol(handle, "gopy_unicode_data_version", lib.data_version) &&
                         resolve_symbol(handle, "gopy_unicode_char_name", lib.char_name) &&
+                        resolve_symbol(handle, "gopy_unicode_char_from_name", lib.char_from_name) &&
+                        resolve_symbol(handle, "gopy_unicode_nfkc", lib.nfkc) &&
                         resolve_symbol(handle, "gopy_unicode_converter_open", lib.converter_open) &&
                         resolve_symbol(handle, "gopy_unicode_converter_close", lib.converter_close) &&
                         resolve_symbol(handle, "gopy_unicode_converter_single_byte", lib.converter_single_byte) &&
@@ -64,5 +66,26 @@ const UnicodeLibrary* unicode_library() {
 }
 
 bool unicode_library_loaded() { return g_loaded.load(std::memory_order_acquire); }
+
+}  // namespace gopy::prim
+
+namespace gopy::prim {
+
+int32_t char_from_name(const std::string& name) {
+  const UnicodeLibrary* lib = unicode_library();
+  return lib ? lib->char_from_name(name.c_str()) : -1;
+}
+
+bool nfkc_normalize(std::string_view utf8, std::string* out) {
+  const UnicodeLibrary* lib = unicode_library();
+  if (!lib) return false;
+  // NFKC grows a character at most 18-fold (U+FDFA); UTF-8 at most 3 bytes per UTF-16 unit.
+  std::string buf(utf8.size() * 18 * 3 + 1, '\0');
+  int32_t n = lib->nfkc(utf8.data(), static_cast<int32_t>(utf8.size()), buf.data(), static_cast<int32_t>(buf.size()));
+  if (n < 0) return false;
+  buf.resize(static_cast<size_t>(n));
+  *out = std::move(buf);
+  return true;
+}
 
 }  // namespace gopy::prim
