@@ -17,6 +17,7 @@
 #include "object/prim/hash.hpp"
 #include "object/prim/storage.hpp"
 #include "object/prim/unicode.hpp"
+#include "object/str_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -74,6 +75,14 @@ StrObject* new_str(std::string_view utf8) {
     length = prim::str_text_length(s->utf8, &s->ascii);
   }
   s->length = length;
+  return s;
+}
+
+StrObject* new_str_known(std::string_view utf8, ssize length, bool ascii) {
+  auto* s = make<StrObject>();
+  s->utf8.assign(utf8);
+  s->length = length;
+  s->ascii = ascii;
   return s;
 }
 
@@ -206,6 +215,37 @@ Object* str_concat(Object* a, Object* b) {
   return s;
 }
 
+// CPython: Objects/unicodeobject.c PyUnicode_Append, unicode_modifiable
+bool str_append_inplace(Object** target, Object* right, ssize owners) {
+  auto* x = as_str(*target);
+  auto* y = as_str(right);
+  if (x->type != &str_type || x->interned || x->refcnt != owners || x == y) {
+    Object* r = str_concat(x, y);
+    decref(x);
+    *target = r;
+    return r != nullptr;
+  }
+  if (y->length > PTRDIFF_MAX - x->length) {
+    decref(x);
+    *target = nullptr;
+    overflow_error("strings are too large to concat");
+    return false;
+  }
+  if (!prim::can_allocate(x->utf8.size() + y->utf8.size(), 1)) {
+    decref(x);
+    *target = nullptr;
+    no_memory();
+    return false;
+  }
+  x->utf8 += y->utf8;  // amortized growth: n appends cost O(total length)
+  x->length += y->length;
+  x->ascii = x->ascii && y->ascii;
+  x->hash = -1;
+  delete x->codepoints;
+  x->codepoints = nullptr;
+  return true;
+}
+
 namespace {
 
 Object* str_repr_slot(Object* o) { return new_str(str_repr(as_str(o))); }
@@ -269,9 +309,15 @@ Object* str_mod(Object* a, Object*) {
   return set_error(&exc_NotImplementedError, "printf-style '%' formatting is not supported by gopy");
 }
 
+// Pure-ASCII text is sliced as bytes; other text keeps its decoded code points for indexing.
 Object* str_substring(StrObject* s, ssize start, ssize stop) {
-  if (s->ascii) return new_str(std::string_view(s->utf8).substr(size_t(start), size_t(stop - start)));
+  if (s->ascii) return new_str_known(std::string_view(s->utf8).substr(size_t(start), size_t(stop - start)), stop - start, true);
   return new_str_from_cps(s->cps().substr(size_t(start), size_t(stop - start)));
+}
+
+Object* str_char(StrObject* s, ssize i) {
+  if (s->ascii) return new_str_known(std::string_view(s->utf8).substr(size_t(i), 1), 1, true);
+  return new_str_from_cp(s->at(i));
 }
 
 Object* str_subscript(Object* o, Object* key) {
@@ -281,18 +327,29 @@ Object* str_subscript(Object* o, Object* key) {
     ssize n = slice_indices(static_cast<SliceObject*>(key), s->length, &start, &stop, &step);
     if (n < 0) return nullptr;
     if (step == 1) return str_substring(s, start, start + n);
+    if (s->ascii) {
+      auto* r = make<StrObject>();
+      r->utf8.resize(size_t(n));
+      for (ssize i = 0, j = start; i < n; ++i, j += step) r->utf8[size_t(i)] = s->utf8[size_t(j)];
+      r->length = n;
+      return r;
+    }
     std::u32string out;
     for (ssize i = 0, j = start; i < n; ++i, j += step) out += s->at(j);
     return new_str_from_cps(out);
   }
-  if (!key->type->nb_index)
-    return type_error(cat("string indices must be integers, not '", key->type->name, "'"));
-  ssize i;
-  if (!index_as_ssize(key, &i)) return nullptr;
+  int64_t i;
+  // CPython: Objects/unicodeobject.c unicode_subscript (PyNumber_AsSsize_t with IndexError)
+  if (key->type == &int_type && !int_to_int64(key, &i))
+    return index_error("cannot fit 'int' into an index-sized integer");
+  if (key->type != &int_type) {
+    if (!key->type->nb_index)
+      return type_error(cat("string indices must be integers, not '", key->type->name, "'"));
+    if (!index_as_ssize(key, &i)) return nullptr;
+  }
   if (i < 0) i += s->length;
   if (i < 0 || i >= s->length) return index_error("string index out of range");
-  if (s->ascii) return new_str(std::string_view(s->utf8).substr(size_t(i), 1));
-  return new_str_from_cp(s->at(i));
+  return str_char(s, i);
 }
 
 int str_contains(Object* o, Object* item) {
@@ -319,9 +376,7 @@ Object* str_iter(Object* o) { return make<StrIterObject>(as_str(o)); }
 Object* str_iter_next(Object* o) {
   auto* it = static_cast<StrIterObject*>(o);
   if (!it->str || it->index >= it->str->length) return nullptr;
-  ssize i = it->index++;
-  if (it->str->ascii) return new_str(std::string_view(it->str->utf8).substr(size_t(i), 1));
-  return new_str_from_cp(it->str->at(i));
+  return str_char(it->str, it->index++);
 }
 Object* self_iter(Object* o) { return new_ref(o); }
 
