@@ -363,6 +363,7 @@ int str_contains(Object* o, Object* item) {
 struct StrIterObject : Object {
   StrObject* str;
   ssize index = 0;
+  size_t byte = 0;  // UTF-8 offset of code point `index`: non-ASCII text is walked, not decoded
   StrIterObject(StrObject* s) : Object(&str_iter_type), str(new_ref(s)) {}
   ~StrIterObject() override { clear_refs(); }
   void clear_refs() override {
@@ -376,7 +377,14 @@ Object* str_iter(Object* o) { return make<StrIterObject>(as_str(o)); }
 Object* str_iter_next(Object* o) {
   auto* it = static_cast<StrIterObject*>(o);
   if (!it->str || it->index >= it->str->length) return nullptr;
-  return str_char(it->str, it->index++);
+  StrObject* s = it->str;
+  if (s->ascii) return str_char(s, it->index++);
+  size_t end = it->byte + 1;
+  while (end < s->utf8.size() && !utf8_is_lead(s->utf8[end])) ++end;
+  Object* c = new_str_known(std::string_view(s->utf8).substr(it->byte, end - it->byte), 1, end - it->byte == 1);
+  it->byte = end;
+  ++it->index;
+  return c;
 }
 Object* self_iter(Object* o) { return new_ref(o); }
 
