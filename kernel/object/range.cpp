@@ -60,6 +60,10 @@ bool slice_unpack(SliceObject* s, ssize* start, ssize* stop, ssize* step) {
       *out = dflt;
       return true;
     }
+    if (o->type == &int_type && int_is_small(o)) {  // the common case: no __index__ call
+      *out = ssize(int_small_value(o));
+      return true;
+    }
     if (!o->type->nb_index) {
       type_error("slice indices must be integers or None or have an __index__ method");
       return false;

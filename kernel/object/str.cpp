@@ -208,8 +208,7 @@ Object* str_concat(Object* a, Object* b) {
   if (!prim::can_allocate(x->utf8.size() + y->utf8.size(), 1)) return no_memory();
   auto* s = make<StrObject>();
   s->utf8.reserve(x->utf8.size() + y->utf8.size());
-  s->utf8 = x->utf8;
-  s->utf8 += y->utf8;
+  s->utf8.append(x->utf8).append(y->utf8);
   s->length = x->length + y->length;
   s->ascii = x->ascii && y->ascii;
   return s;
@@ -390,6 +389,7 @@ Object* self_iter(Object* o) { return new_ref(o); }
 
 // CPython: Objects/unicodeobject.c unicode_new_impl, PyUnicode_FromEncodedObject
 Object* str_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  if (n == 1 && !kw) return object_str(a[0]);  // str(x), the common call
   Object* args[3];
   if (!bind_args("str", a, n, kw, {"object", "encoding", "errors"}, 0, args)) return nullptr;
   if (!args[0]) return new_str("");
