@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <string>
 
 #include "gopy/object.hpp"
@@ -24,15 +24,16 @@ std::string appends(int n) {
          "print(len(build(" + std::to_string(n) + ")))\n";
 }
 
-// The shortest of three runs, in seconds.
+// The least processor time of three runs (processor time, not wall time, so that other
+// processes on a loaded machine do not count).
 double best_time(const std::string& source, const std::string& expected) {
   double best = 1e9;
   for (int i = 0; i < 3; ++i) {
-    auto start = std::chrono::steady_clock::now();
+    std::clock_t start = std::clock();
     auto r = run_source(source);
-    std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    double took = double(std::clock() - start) / CLOCKS_PER_SEC;
     REQUIRE(r.out == expected);
-    best = std::min(best, took.count());
+    best = std::min(best, took);
   }
   return best;
 }
@@ -99,7 +100,7 @@ TEST_CASE("s += t keeps every other reference's value") {
         "('01234\u00e9', '01234', True)\n");
 }
 
-TEST_CASE("300,000 appends to a string grow it in place, in linear time") {
+TEST_CASE("appending 300000 times to a string grows it in place, in linear time") {
   auto r = run_source(
       "s = ''\n"
       "ids = set()\n"
@@ -112,5 +113,6 @@ TEST_CASE("300,000 appends to a string grow it in place, in linear time") {
   // cost a hundred times): the bound is generous so a loaded machine cannot trip it.
   double small = best_time(appends(30000), "30000\n");
   double large = best_time(appends(300000), "300000\n");
+  INFO("30,000 appends: " << small << " s, 300,000 appends: " << large << " s");
   CHECK(large < 40 * small);
 }
