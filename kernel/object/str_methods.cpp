@@ -51,7 +51,7 @@ Object* m_upper(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (s->ascii) {
     std::string r = s->utf8;
     for (char& c : r) if (c >= 'a' && c <= 'z') c = char(c - 32);
-    return new_str(r);
+    return new_str_known(r, s->length, true);
   }
   return from_cps(prim::str_upper(s->cps()));
 }
@@ -61,7 +61,7 @@ Object* m_lower(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (s->ascii) {
     std::string r = s->utf8;
     for (char& c : r) if (c >= 'A' && c <= 'Z') c = char(c + 32);
-    return new_str(r);
+    return new_str_known(r, s->length, true);
   }
   return from_cps(prim::str_lower(s->cps()));
 }
@@ -84,7 +84,13 @@ Object* m_casefold(Object*, Object* const* a, size_t n, TupleObject* kw) {
 template <bool (*F)(UV)>
 Object* predicate(Object*, Object* const* a, size_t n, TupleObject* kw) {
   ARGS("is", 0, 0);
-  return new_bool(F(S(a[0])->cps()));
+  StrObject* s = S(a[0]);
+  if (s->ascii && s->utf8.size() <= 64) {  // short ASCII text: widened on the stack, not kept
+    char32_t wide[64];
+    for (size_t i = 0; i < s->utf8.size(); ++i) wide[i] = static_cast<unsigned char>(s->utf8[i]);
+    return new_bool(F(UV(wide, s->utf8.size())));
+  }
+  return new_bool(F(s->cps()));
 }
 
 // ---- searching ----
@@ -432,12 +438,19 @@ Object* pad(Object* const* a, size_t n, TupleObject* kw, const char* name, int m
   ssize width;
   char32_t fill;
   if (!index_as_ssize(a[1], &width) || !fill_arg(a, n, 2, &fill)) return nullptr;
-  const U& s = S(a[0])->cps();
-  ssize extra = width - ssize(s.size());
+  StrObject* self = S(a[0]);
+  ssize extra = width - self->length;
   if (extra <= 0) return new_ref(a[0]);
   if (!prim::can_allocate(size_t(width), sizeof(char32_t))) return no_memory();  // CPython: pad
   ssize left = mode == 0 ? 0 : mode == 1 ? extra : extra / 2 + (extra & width & 1);
-  return from_cps(U(size_t(left), fill) + s + U(size_t(extra - left), fill));
+  std::string fill_text;
+  append_utf8(fill_text, fill);
+  std::string out;
+  out.reserve(self->utf8.size() + size_t(extra) * fill_text.size());
+  for (ssize i = 0; i < left; ++i) out += fill_text;
+  out += self->utf8;
+  for (ssize i = left; i < extra; ++i) out += fill_text;
+  return new_str_known(out, width, self->ascii && fill < 0x80);
 }
 Object* m_ljust(Object*, Object* const* a, size_t n, TupleObject* kw) { return pad(a, n, kw, "ljust", 0); }
 Object* m_rjust(Object*, Object* const* a, size_t n, TupleObject* kw) { return pad(a, n, kw, "rjust", 1); }
@@ -446,13 +459,13 @@ Object* m_zfill(Object*, Object* const* a, size_t n, TupleObject* kw) {
   ARGS("zfill", 1, 1);
   ssize width;
   if (!index_as_ssize(a[1], &width)) return nullptr;
-  U s = S(a[0])->cps();
-  if (ssize(s.size()) >= width) return new_ref(a[0]);
+  StrObject* self = S(a[0]);
+  if (self->length >= width) return new_ref(a[0]);
   if (!prim::can_allocate(size_t(width), sizeof(char32_t))) return no_memory();
-  size_t fill = size_t(width) - s.size();
+  std::string s = self->utf8;
   size_t at = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
-  s.insert(at, fill, U'0');
-  return from_cps(s);
+  s.insert(at, size_t(width - self->length), '0');
+  return new_str_known(s, width, self->ascii);
 }
 
 Object* m_format(Object*, Object* const*, size_t, TupleObject*) {

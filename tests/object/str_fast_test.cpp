@@ -86,6 +86,24 @@ TEST_CASE("non-ASCII text is searched, split and replaced on its UTF-8") {
   for (Object* o : {pos, static_cast<Object*>(s), static_cast<Object*>(sub), static_cast<Object*>(dash)}) decref(o);
 }
 
+TEST_CASE("character class predicates and padding of ASCII text") {
+  auto r = gopy::test::run_source(
+      "for s in ['ab', 'AB', 'Ab Cd', 'a_1', '12', ' \\t\\x1c', '', '-7', 'x' * 100]:\n"
+      "    print(s.isalpha(), s.isupper(), s.islower(), s.istitle(), s.isidentifier(), s.isdigit(),\n"
+      "          s.isspace(), s.isprintable(), s.zfill(4), s.center(5, '\\u00e9'))\n");
+  CHECK(r.err.empty());
+  CHECK(r.out.starts_with(
+      "True False True False True False False True 00ab \u00e9\u00e9ab\u00e9\n"
+      "True True False False True False False True 00AB \u00e9\u00e9AB\u00e9\n"
+      "False False False True False False False True Ab Cd Ab Cd\n"
+      "False False True False True False False True 0a_1 \u00e9a_1\u00e9\n"
+      "False False False False False True False True 0012 \u00e9\u00e912\u00e9\n"
+      "False False False False False False True False 0 \t\x1c \u00e9 \t\x1c\u00e9\n"
+      "False False False False False False False True 0000 \u00e9\u00e9\u00e9\u00e9\u00e9\n"
+      "False False False False False False False True -007 \u00e9\u00e9-7\u00e9\n"
+      "True False True False True False False True xxxx"));
+}
+
 TEST_CASE("str methods answer the same on ASCII text and on that text with wide characters") {
   // Every ASCII letter below is swapped for a 2-, 3- or 4-byte character; each result must
   // be the ASCII result with the same swap (indexes and counts unchanged).
@@ -106,7 +124,8 @@ def results(s, w):
             s.rpartition(w("-")), s.partition(w("q")), s.replace(w("-"), w("+")), s.replace(w(""), w("|"), 3),
             s.replace(w("--"), w("a")), s.replace(w("b"), w(""), 1), s[1:4], s[::-2], s[-2], s[2::3],
             list(s)[:4], s.strip(), s.strip(w("a-")), s.lstrip(w(" a")), s.rstrip(w("x ")),
-            w("/").join(s.split(w("-"))), s + s[:2], len(s), s < s[1:], hash(s) == hash(s[:3] + s[3:])]
+            w("/").join(s.split(w("-"))), s + s[:2], len(s), s < s[1:], hash(s) == hash(s[:3] + s[3:]),
+            s.rjust(16, w("x")), s.center(17, w("*")), s.ljust(15), s.zfill(16)]
 texts = ["a-b--c", " ab - c\tx-- ", "x-abc-b-a--cc", "--b-c--"]
 bad = [t for t in texts if widen(results(t, str)) != results(widen(t), widen)]
 print(len(texts), bad)
@@ -124,7 +143,8 @@ except IndexError as e:
         "['a-b-', 'c'], ['a-b', 'c'], ['a-b--c'], ['a-b--c'], ['a-b--c'], ('a-b', '--', 'c'), "
         "('a-b-', '-', 'c'), ('a-b--c', '', ''), 'a+b++c', '|a|-|b--c', 'a-bac', 'a---c', '-b-', "
         "'c--', '-', 'bc', ['a', '-', 'b', '-'], 'a-b--c', 'b--c', '-b--c', 'a-b--c', 'a/b//c', "
-        "'a-b--ca-', 6, False, True]\n"
+        "'a-b--ca-', 6, False, True, 'xxxxxxxxxxa-b--c', '******a-b--c*****', "
+        "'a-b--c         ', '0000000000a-b--c']\n"
         "['\u00e9', '\u00fc', 'x'] ['\u00e9\\u2003\u00fc', 'x'] b ba\n"
         "cannot fit 'int' into an index-sized integer\n");
 }
