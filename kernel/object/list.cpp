@@ -138,7 +138,7 @@ Object* list_subscript(Object* o, Object* key) {
   if (!key->type->nb_index)
     return type_error(cat("list indices must be integers or slices, not ", key->type->name));
   ssize i;
-  if (!index_as_ssize(key, &i)) return nullptr;
+  if (!subscript_index(key, &i)) return nullptr;
   ssize n = ssize(l->items.size());
   if (i < 0) i += n;
   if (i < 0 || i >= n) return index_error("list index out of range");

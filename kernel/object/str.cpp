@@ -17,6 +17,7 @@
 #include "object/prim/hash.hpp"
 #include "object/prim/storage.hpp"
 #include "object/prim/unicode.hpp"
+#include "object/seq_internal.hpp"
 #include "object/str_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -337,15 +338,10 @@ Object* str_subscript(Object* o, Object* key) {
     for (ssize i = 0, j = start; i < n; ++i, j += step) out += s->at(j);
     return new_str_from_cps(out);
   }
-  int64_t i;
-  // CPython: Objects/unicodeobject.c unicode_subscript (PyNumber_AsSsize_t with IndexError)
-  if (key->type == &int_type && !int_to_int64(key, &i))
-    return index_error("cannot fit 'int' into an index-sized integer");
-  if (key->type != &int_type) {
-    if (!key->type->nb_index)
-      return type_error(cat("string indices must be integers, not '", key->type->name, "'"));
-    if (!index_as_ssize(key, &i)) return nullptr;
-  }
+  if (!key->type->nb_index)
+    return type_error(cat("string indices must be integers, not '", key->type->name, "'"));
+  ssize i;
+  if (!subscript_index(key, &i)) return nullptr;
   if (i < 0) i += s->length;
   if (i < 0 || i >= s->length) return index_error("string index out of range");
   return str_char(s, i);

@@ -148,3 +148,16 @@ except IndexError as e:
         "['\u00e9', '\u00fc', 'x'] ['\u00e9\\u2003\u00fc', 'x'] b ba\n"
         "cannot fit 'int' into an index-sized integer\n");
 }
+
+TEST_CASE("an index past ssize is an IndexError for str, list and tuple, as in CPython") {
+  auto r = gopy::test::run_source(
+      "class Huge:\n"
+      "    def __index__(self): return 10**30\n"
+      "for seq in ('abc', [1, 2], (1, 2)):\n"
+      "    for k in (10**30, Huge(), True, -1):\n"
+      "        try: print(seq[k])\n"
+      "        except IndexError as e: print(e)\n");
+  CHECK(r.err.empty());
+  std::string block = "cannot fit 'int' into an index-sized integer\ncannot fit 'Huge' into an index-sized integer\n";
+  CHECK(r.out == block + "b\nc\n" + block + "2\n2\n" + block + "2\n2\n");
+}
