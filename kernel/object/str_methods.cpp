@@ -188,31 +188,35 @@ Object* m_endswith(Object*, Object* const* a, size_t n, TupleObject* kw) { retur
 
 // ---- stripping, splitting, joining ----
 
-Object* strip_common(Object* const* a, size_t n, TupleObject* kw, const char* name, bool left, bool right) {
-  ARGS(name, 0, 1);
-  bool whitespace = n < 2 || a[1] == None();
-  if (!whitespace && !want_str(a[1], "strip")) return nullptr;
-  if (S(a[0])->ascii) {  // no byte of a multi-byte character can match an ASCII one
-    BV s = S(a[0])->utf8;
-    BV chars = whitespace ? BV() : BV(S(a[1])->utf8);
-    auto strip_this = [&](char c) { return whitespace ? prim::char_is_space(char32_t(c)) : chars.find(c) != BV::npos; };
-    size_t b = 0, e = s.size();
-    if (left)
-      while (b < e && strip_this(s[b])) ++b;
-    if (right)
-      while (e > b && strip_this(s[e - 1])) --e;
-    if (b == 0 && e == s.size() && a[0]->type == &str_type) return new_ref(a[0]);
-    return new_str_known(s.substr(b, e - b), ssize(e - b), true);
-  }
-  const U& s = S(a[0])->cps();
-  U chars;
-  if (!whitespace) chars = S(a[1])->cps();
-  auto strip_this = [&](char32_t c) { return whitespace ? prim::char_is_space(c) : chars.find(c) != U::npos; };
+// The [begin, end) that stripping leaves of s: T is char (ASCII text) or char32_t (decoded).
+template <class T, class Strip>
+std::pair<size_t, size_t> strip_bounds(std::basic_string_view<T> s, Strip strip_this, bool left, bool right) {
   size_t b = 0, e = s.size();
   if (left)
     while (b < e && strip_this(s[b])) ++b;
   if (right)
     while (e > b && strip_this(s[e - 1])) --e;
+  return {b, e};
+}
+
+Object* strip_common(Object* const* a, size_t n, TupleObject* kw, const char* name, bool left, bool right) {
+  ARGS(name, 0, 1);
+  bool whitespace = n < 2 || a[1] == None();
+  if (!whitespace && !want_str(a[1], "strip")) return nullptr;
+  StrObject* self = S(a[0]);
+  if (self->ascii) {  // no byte of a multi-byte character can match an ASCII one
+    BV s = self->utf8;
+    BV chars = whitespace ? BV() : BV(S(a[1])->utf8);
+    auto [b, e] = strip_bounds(s, [&](char c) { return whitespace ? prim::char_is_space(char32_t(c)) : chars.find(c) != BV::npos; },
+                               left, right);
+    if (b == 0 && e == s.size() && a[0]->type == &str_type) return new_ref(a[0]);
+    return new_str_known(s.substr(b, e - b), ssize(e - b), true);
+  }
+  const U& s = self->cps();
+  U chars;
+  if (!whitespace) chars = S(a[1])->cps();
+  auto [b, e] = strip_bounds(UV(s), [&](char32_t c) { return whitespace ? prim::char_is_space(c) : chars.find(c) != U::npos; },
+                             left, right);
   if (b == 0 && e == s.size() && a[0]->type == &str_type) return new_ref(a[0]);
   return from_cps(s.substr(b, e - b));
 }
