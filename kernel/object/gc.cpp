@@ -16,6 +16,7 @@
 #include "gopy/state.hpp"
 #include "gopy/sys_streams.hpp"
 #include "gopy/weakref.hpp"
+#include "object/callback_errors.hpp"
 
 namespace gopy {
 
@@ -101,8 +102,9 @@ int visit_reachable(Object* ref, void* arg) {
 // Splits `head`'s list: the objects referenced from outside it (and all they reach) stay,
 // the rest move to `unreachable`, both in their original order. No Python code runs here
 // (CPython: Python/gc.c deduce_unreachable: update_refs, subtract_refs, move_unreachable).
-// When memory for its work lists runs out it returns false with the list as it was.
-bool deduce_unreachable(GcObject* head, GcObject* unreachable) {
+// Returns how many stayed; when memory for its work lists runs out, -1 with the list as
+// it was.
+ssize deduce_unreachable(GcObject* head, GcObject* unreachable) {
   std::vector<GcObject*> work;
   std::vector<GcObject*> pending;  // each object enters it at most once
   GcObject* const last = prev_of(head);
@@ -126,12 +128,13 @@ bool deduce_unreachable(GcObject* head, GcObject* unreachable) {
       set_prev(o, tail);
       set_prev(head, last);
     }
-    return false;
+    return -1;
   }
   for (GcObject* w : work) (void)w->traverse(visit_decref, nullptr);
-  // Everything an outside reference keeps alive is reachable.
+  // Everything an outside reference keeps alive is reachable. A negative count (a type
+  // that reports a reference it does not own) is taken for an outside reference too.
   for (GcObject* root : work) {
-    if (refs_of(root) <= 0) continue;
+    if (refs_of(root) == 0 || refs_of(root) == kReachable) continue;
     set_refs(root, kReachable);
     pending.push_back(root);
     while (!pending.empty()) {
@@ -141,8 +144,13 @@ bool deduce_unreachable(GcObject* head, GcObject* unreachable) {
     }
   }
   gc_list_init(head);
-  for (GcObject* w : work) gc_list_append(w, refs_of(w) == kReachable ? head : unreachable);
-  return true;
+  ssize reachable = 0;
+  for (GcObject* w : work) {
+    bool stays = refs_of(w) == kReachable;
+    reachable += stays;
+    gc_list_append(w, stays ? head : unreachable);
+  }
+  return reachable;
 }
 
 // Clears the weak references to unreachable objects, and calls the callbacks of those weak
@@ -211,18 +219,6 @@ void delete_garbage(GcState& gc, GcObject* collectable, GcObject* old) {
   }
 }
 
-void report_callback_error(Object* cb) {
-  Object* exc = fetch_error();
-  std::string message = "Exception ignored while invoking gc callback";
-  if (Object* r = object_repr(cb)) {
-    message += " " + as_str(r)->utf8;
-    decref(r);
-  }
-  clear_error();
-  restore_error(exc);
-  write_unraisable(message);
-}
-
 // CPython: Python/gc.c invoke_gc_callback.
 void call_callbacks(GcState& gc, const char* phase, int generation, ssize collected, ssize uncollectable) {
   if (!gc.callbacks || gc.callbacks->items.empty()) return;
@@ -240,7 +236,7 @@ void call_callbacks(GcState& gc, const char* phase, int generation, ssize collec
   for (Object* cb : snapshot->items) {
     Object* r = call2(cb, phase_str, info);
     if (r) decref(r);
-    else report_callback_error(cb);
+    else write_unraisable_call_error("Exception ignored while invoking gc callback", cb);
   }
   decref(snapshot);
   decref(phase_str);
@@ -257,6 +253,18 @@ void invoke_callbacks(GcState& gc, const char* phase, int generation, ssize coll
 }
 
 }  // namespace
+
+void write_unraisable_call_error(std::string_view what, Object* callable) {
+  Object* exc = fetch_error();
+  std::string message(what);
+  if (Object* r = object_repr(callable)) {
+    message += " " + as_str(r)->utf8;
+    decref(r);
+  }
+  clear_error();
+  restore_error(exc);
+  write_unraisable(message);
+}
 
 GcGeneration::GcGeneration() {
   head.refcnt = kImmortalRefcnt;
@@ -308,16 +316,17 @@ ssize gc_collect(int generation) {
 
   GcObject unreachable;
   gc_list_init(&unreachable);
-  if (!deduce_unreachable(young, &unreachable)) {  // out of memory: nothing is collected
+  ssize survivors = deduce_unreachable(young, &unreachable);
+  if (survivors < 0) {  // out of memory: nothing is collected
     if (young != old) gc_list_merge(young, old);
     gc.collecting = false;
     return 0;
   }
-  if (generation == 1) gc.long_lived_pending += gc_list_size(young);
+  if (generation == 1) gc.long_lived_pending += survivors;
   if (young != old) gc_list_merge(young, old);
   if (generation == GcState::kGenerations - 1) {
     gc.long_lived_pending = 0;
-    gc.long_lived_total = gc_list_size(young);
+    gc.long_lived_total = survivors;
   }
   ssize collected = gc_list_size(&unreachable);
   handle_weakrefs(&unreachable, old);

@@ -28,11 +28,16 @@ ListObject* callbacks_list() {
   return gc.callbacks;
 }
 
+// CPython's METH_NOARGS and METH_O errors: "gc.enable() takes no arguments (1 given)".
 bool no_args(const char* name, size_t nargs, TupleObject* kwnames) {
-  return check_no_kwargs(name, kwnames) && check_nargs(name, nargs, 0, 0);
+  std::string fname = cat("gc.", name);
+  if (!check_no_kwargs(fname.c_str(), kwnames)) return false;
+  if (nargs) type_error(cat(fname, "() takes no arguments (", nargs, " given)"));
+  return nargs == 0;
 }
 bool one_arg(const char* name, size_t nargs, TupleObject* kwnames) {
-  return check_no_kwargs(name, kwnames) && check_nargs(name, nargs, 1, 1);
+  std::string fname = cat("gc.", name);
+  return check_no_kwargs(fname.c_str(), kwnames) && check_nargs(fname.c_str(), nargs, 1, 1);
 }
 // An int argument as a C int (CPython: Argument Clinic's `int` converter).
 bool int_arg(Object* o, int* out) {
@@ -67,7 +72,8 @@ Object* f_isenabled(Object*, Object* const*, size_t nargs, TupleObject* kwnames)
 
 // CPython: gc_collect_impl: collect(generation=2).
 Object* f_collect(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_kwargs_allowed("collect", kwnames, {"generation"}) || !check_nargs("collect", nargs, 0, 1)) return nullptr;
+  if (!check_kwargs_allowed("collect", kwnames, {"generation"})) return nullptr;
+  if (nargs > 1) return type_error(cat("collect() takes at most 1 argument (", nargs, " given)"));
   Object* g = nargs ? args[0] : find_kwarg(args, nargs, kwnames, "generation");
   int generation = GcState::kGenerations - 1;
   if (g && !int_arg(g, &generation)) return nullptr;
@@ -76,27 +82,27 @@ Object* f_collect(Object*, Object* const* args, size_t nargs, TupleObject* kwnam
   return new_int(n < 0 ? 0 : n);  // a collection already running: 0, as CPython
 }
 
+// One field of every generation, as a tuple.
+Object* per_generation(ssize GcGeneration::*field) {
+  std::vector<Object*> items;
+  for (auto& g : state().generations) items.push_back(new_int(g.*field));
+  return new_tuple_steal(std::move(items));
+}
+
 Object* f_get_count(Object*, Object* const*, size_t nargs, TupleObject* kwnames) {
   if (!no_args("get_count", nargs, kwnames)) return nullptr;
-  GcState& gc = state();
-  std::vector<Object*> items;
-  for (auto& g : gc.generations) items.push_back(new_int(g.count));
-  return new_tuple_steal(std::move(items));
+  return per_generation(&GcGeneration::count);
 }
 
 Object* f_get_threshold(Object*, Object* const*, size_t nargs, TupleObject* kwnames) {
   if (!no_args("get_threshold", nargs, kwnames)) return nullptr;
-  GcState& gc = state();
-  std::vector<Object*> items;
-  for (auto& g : gc.generations) items.push_back(new_int(g.threshold));
-  return new_tuple_steal(std::move(items));
+  return per_generation(&GcGeneration::threshold);
 }
 
 // CPython: gc_set_threshold_impl: threshold0, [threshold1, [threshold2]].
 Object* f_set_threshold(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("set_threshold", kwnames)) return nullptr;
-  if (nargs < 1 || nargs > 3)
-    return type_error(cat("gc.set_threshold requires 1 to 3 arguments"));
+  if (!check_no_kwargs("gc.set_threshold", kwnames)) return nullptr;
+  if (nargs < 1 || nargs > 3) return type_error("gc.set_threshold requires 1 to 3 arguments");
   int values[GcState::kGenerations];
   for (size_t i = 0; i < nargs; ++i)
     if (!int_arg(args[i], &values[i])) return nullptr;
@@ -142,7 +148,7 @@ Object* f_get_freeze_count(Object*, Object* const*, size_t nargs, TupleObject* k
   return new_int(gc_freeze_count());
 }
 
-// Every tracked object in `generation` (all when negative... -2), the permanent one with -1.
+// The tracked objects of `generation` (the permanent generation when -1).
 void collect_tracked(int generation, std::vector<GcObject*>* out) {
   gc_for_each_tracked(generation, [](GcObject* o, void* arg) {
     static_cast<std::vector<GcObject*>*>(arg)->push_back(o);
@@ -168,7 +174,7 @@ int visit_is_target(Object* ref, void* arg) {
 
 // CPython: gc_get_referrers_impl.
 Object* f_get_referrers(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("get_referrers", kwnames)) return nullptr;
+  if (!check_no_kwargs("gc.get_referrers", kwnames)) return nullptr;
   ListObject* result = new_list();
   ReferrerSearch search{args, nargs};
   for (GcObject* o : all_tracked())
@@ -183,7 +189,7 @@ int visit_append(Object* ref, void* arg) {
 
 // CPython: gc_get_referents: only objects the collector knows report their references.
 Object* f_get_referents(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("get_referents", kwnames)) return nullptr;
+  if (!check_no_kwargs("gc.get_referents", kwnames)) return nullptr;
   ListObject* result = new_list();
   for (size_t i = 0; i < nargs; ++i)
     if (GcObject* g = args[i]->as_gc()) (void)g->traverse(visit_append, result);
@@ -192,8 +198,8 @@ Object* f_get_referents(Object*, Object* const* args, size_t nargs, TupleObject*
 
 // CPython: gc_get_objects_impl: get_objects(generation=None).
 Object* f_get_objects(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_kwargs_allowed("get_objects", kwnames, {"generation"}) || !check_nargs("get_objects", nargs, 0, 1))
-    return nullptr;
+  if (!check_kwargs_allowed("get_objects", kwnames, {"generation"})) return nullptr;
+  if (nargs > 1) return type_error(cat("get_objects() takes at most 1 argument (", nargs, " given)"));
   Object* g = nargs ? args[0] : find_kwarg(args, nargs, kwnames, "generation");
   std::vector<GcObject*> objects;
   if (g && g != None()) {

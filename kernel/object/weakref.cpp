@@ -12,7 +12,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
-#include "gopy/sys_streams.hpp"
+#include "object/callback_errors.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -53,9 +53,10 @@ void link_ref(WeakRefObject* wr, Object* referent, bool first) {
   wr->wr_prev = last;
 }
 
+// The type as its tp_name reads: a class's bare name, a built-in type's dotted one.
 std::string type_display_name(const TypeObject* t) {
-  if (t->module == "builtins") return t->qualname;
-  return t->module + "." + t->qualname;
+  if ((t->flags & TypeFlags::heap) || t->module == "builtins") return t->name;
+  return t->module + "." + t->name;
 }
 
 // CPython: Objects/weakrefobject.c weakref_new / PyWeakref_NewRef / PyWeakref_NewProxy.
@@ -70,7 +71,6 @@ Object* new_weak(TypeObject* type, Object* referent, Object* callback) {
   }
   if (proxy) type = callable_check(referent) ? &weakcallableproxy_type : &weakproxy_type;
   auto* wr = make<WeakRefObject>(type);
-  if (type->flags & TypeFlags::heap) incref(type);
   wr->callback = callback;
   xincref(callback);
   link_ref(wr, referent, type == &weakref_type && !callback);
@@ -79,8 +79,7 @@ Object* new_weak(TypeObject* type, Object* referent, Object* callback) {
 
 Object* ref_new(TypeObject* type, Object* const* args, size_t nargs, TupleObject* kwnames) {
   if (kwnames && kwnames->size()) return type_error("ref() takes no keyword arguments");
-  if (nargs < 1 || nargs > 2)
-    return type_error(cat("__new__ expected at most 2 arguments, got ", std::to_string(nargs)));
+  if (!check_nargs("__new__", nargs, 1, 2)) return nullptr;
   return new_weak(type, args[0], nargs > 1 ? args[1] : nullptr);
 }
 
@@ -197,14 +196,16 @@ Object* proxy_richcompare(Object* a, Object* b, CompareOp op) {
 // ---- module functions ----
 
 Object* f_getweakrefcount(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("getweakrefcount", kwnames) || !check_nargs("getweakrefcount", nargs, 1, 1)) return nullptr;
+  if (!check_no_kwargs("_weakref.getweakrefcount", kwnames) || !check_nargs("_weakref.getweakrefcount", nargs, 1, 1))
+    return nullptr;
   int64_t n = 0;
   for (WeakRefObject* wr = first_weakref(args[0]); wr; wr = wr->wr_next) ++n;
   return new_int(n);
 }
 
 Object* f_getweakrefs(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("getweakrefs", kwnames) || !check_nargs("getweakrefs", nargs, 1, 1)) return nullptr;
+  if (!check_no_kwargs("_weakref.getweakrefs", kwnames) || !check_nargs("_weakref.getweakrefs", nargs, 1, 1))
+    return nullptr;
   ListObject* l = new_list();
   for (WeakRefObject* wr = first_weakref(args[0]); wr; wr = wr->wr_next) list_append(l, wr);
   return l;
@@ -251,10 +252,7 @@ void WeakRefObject::clear_refs() {
   xdecref(cb);
 }
 
-int WeakRefObject::traverse(VisitFn visit, void* arg) {
-  if (int r = visit_ref(callback, visit, arg)) return r;
-  return (type->flags & TypeFlags::heap) ? visit(type, arg) : 0;
-}
+int WeakRefObject::traverse(VisitFn visit, void* arg) { return visit_ref(callback, visit, arg); }
 
 WeakRefObject* new_weakref(Object* referent) {
   return static_cast<WeakRefObject*>(new_weak(&weakref_type, referent, nullptr));
@@ -287,19 +285,8 @@ void weakref_call_callback(WeakRefObject* wr) {
   if (!cb) return;
   wr->callback = nullptr;  // it runs once
   Object* r = call1(cb, wr);
-  if (r) {
-    decref(r);
-  } else {
-    Object* exc = fetch_error();
-    std::string message = "Exception ignored while calling weakref callback";
-    if (Object* what = object_repr(cb)) {
-      message += " " + as_str(what)->utf8;
-      decref(what);
-    }
-    clear_error();
-    restore_error(exc);
-    write_unraisable(message);
-  }
+  if (r) decref(r);
+  else write_unraisable_call_error("Exception ignored while calling weakref callback", cb);
   decref(cb);
 }
 
