@@ -18,7 +18,6 @@ constexpr const char kWeakrefSource[] = R"PY(
 from _weakref import ref, proxy, getweakrefcount, getweakrefs, ReferenceType, ProxyType, CallableProxyType
 
 ProxyTypes = (ProxyType, CallableProxyType)
-WeakMethod = None
 
 
 def _value_remover(selfref, key):
