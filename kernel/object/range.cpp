@@ -25,7 +25,18 @@ void RangeObject::clear_refs() {
   xdecref(c);
 }
 
+int RangeObject::traverse(VisitFn visit, void* arg) {
+  for (Object* o : {start, stop, step})
+    if (int r = visit_ref(o, visit, arg)) return r;
+  return 0;
+}
+
 SliceObject::~SliceObject() { clear_refs(); }
+int SliceObject::traverse(VisitFn visit, void* arg) {
+  for (Object* o : {start, stop, step})
+    if (int r = visit_ref(o, visit, arg)) return r;
+  return 0;
+}
 void SliceObject::clear_refs() {
   Object* a = start;
   Object* b = stop;

@@ -366,6 +366,7 @@ struct StrIterObject : Object {
     str = nullptr;
     xdecref(s);
   }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(str, visit, arg); }
 };
 
 Object* str_iter(Object* o) { return make<StrIterObject>(as_str(o)); }
