@@ -28,25 +28,22 @@ void CodeObject::clear_refs() {
   for (Object* o : old) decref(o);
 }
 
-int CodeObject::traverse(VisitFn visit, void* arg) {
-  for (Object* o : consts)
-    if (int r = visit(o, arg)) return r;
-  return 0;
-}
-
-int FunctionObject::traverse(VisitFn visit, void* arg) {
-  Object* refs[] = {code, globals, defaults, kwdefaults, closure, name, qualname, module, dict};
-  for (Object* o : refs)
-    if (o)
-      if (int r = visit(o, arg)) return r;
-  return 0;
-}
-
 void FunctionObject::clear_refs() {
   CodeObject* c = code;
   code = nullptr;
   xdecref(c);
   function_clear_fields(this);
+}
+
+int CodeObject::traverse(VisitFn visit, void* arg) { return visit_all(consts, visit, arg); }
+
+// CPython: Objects/funcobject.c func_traverse.
+int FunctionObject::traverse(VisitFn visit, void* arg) {
+  for (Object* o : {static_cast<Object*>(code), static_cast<Object*>(globals), static_cast<Object*>(defaults),
+                    static_cast<Object*>(kwdefaults), static_cast<Object*>(closure), static_cast<Object*>(name),
+                    static_cast<Object*>(qualname), module, static_cast<Object*>(dict)})
+    if (int r = visit_ref(o, visit, arg)) return r;
+  return 0;
 }
 
 namespace {

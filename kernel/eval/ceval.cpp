@@ -68,6 +68,18 @@ inline Object* fast_binary(Object* a, Object* b, BinaryOp op, bool inplace) {
   return inplace ? inplace_op(a, b, op) : binary_op(a, b, op);
 }
 
+// Whether the variable that `store` (the instruction after an in-place `+`) assigns holds
+// `v`: then that variable's reference and the stack's are all `v` has when its count is 2.
+inline bool store_target_holds(const Frame* f, const Instr& store, Object* v) {
+  switch (store.op) {
+    case Op::STORE_FAST: return f->slots[store.a] == v;
+    case Op::STORE_GLOBAL: return dict_get_str(f->globals, static_cast<StrObject*>(f->code->consts[size_t(store.a)])) == v;
+    case Op::STORE_NAME:
+      return f->locals && dict_get_str(f->locals, static_cast<StrObject*>(f->code->consts[size_t(store.a)])) == v;
+    default: return false;
+  }
+}
+
 // -1 error, else the truth of a small-int comparison or of the full one.
 inline int fast_compare_truth(Object* a, Object* b, CmpKind op) {
   int64_t x, y;
@@ -296,8 +308,10 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
 
       TARGET(NOP) NEXT();
       TARGET(RESUME) {
-        // A pending signal is acted on as the frame starts.
+        // A pending signal is acted on, and a scheduled collection runs, as the frame
+        // starts (CPython: the eval breaker).
         if (check_signals() < 0) goto error;
+        gc_safe_point(ts->interp);
         NEXT();
       }
       TARGET(POP_TOP) {
@@ -550,6 +564,19 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         REPLACE_TWO(r);
       }
       TARGET(INPLACE_OP) {
+        if (BinaryOp(ins->a) == BinaryOp::add && SECOND()->type == &str_type && TOP()->type == &str_type) {
+          // CPython: Python/bytecodes.c BINARY_OP_INPLACE_ADD_UNICODE: a string only the
+          // variable being assigned holds grows in place. The stack's reference moves into
+          // the append, which leaves the result (or null) in its place.
+          ssize owners = store_target_holds(f, *ip, SECOND()) ? 2 : 1;
+          bool ok = str_append_inplace(&SECOND(), TOP(), owners);
+          decref(POP());
+          if (!ok) {
+            --sp;
+            goto error;
+          }
+          NEXT();
+        }
         Object* r = fast_binary(SECOND(), TOP(), BinaryOp(ins->a), true);
         REPLACE_TWO(r);
       }
@@ -581,8 +608,10 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         NEXT();
       }
       TARGET(JUMP_BACKWARD) {
-        // The back edge is a safe point for a pending signal (CPython: JUMP_BACKWARD).
+        // The back edge is a safe point for a pending signal and a scheduled collection
+        // (CPython: JUMP_BACKWARD and its eval breaker check).
         if (check_signals() < 0) goto error;
+        gc_safe_point(ts->interp);
         JUMP_TO(ins->a);
         NEXT();
       }

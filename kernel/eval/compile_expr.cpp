@@ -1,6 +1,8 @@
 // Compiling expressions into bytecode (CPython: Python/codegen.c codegen_visit_expr1,
 // codegen_call, codegen_comprehension, codegen_compare).
 #include "eval/compiler.hpp"
+#include "eval/parser.hpp"
+#include "eval/refused_constructs.hpp"
 #include "gopy/object_bytes.hpp"
 #include "gopy/object_num.hpp"
 #include "object/strcat.hpp"
@@ -151,6 +153,10 @@ void Compiler::expr(const ast::Expr* e) {
       failed_ = true;
       set_error(&exc_RecursionError, "maximum recursion depth exceeded during compilation");
     }
+    return;
+  }
+  if (const char* what = refused_construct(*e)) {
+    fail(parser::unsupported_message(what), e);
     return;
   }
   LineScope line(unit_, e->loc.lineno);

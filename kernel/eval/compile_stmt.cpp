@@ -2,6 +2,8 @@
 // codegen_visit_stmt, codegen_try_except, codegen_try_finally, codegen_unwind_fblock,
 // codegen_import).
 #include "eval/compiler.hpp"
+#include "eval/parser.hpp"
+#include "eval/refused_constructs.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -394,6 +396,10 @@ void Compiler::class_def(const ast::ClassDef* c) {
 
 void Compiler::stmt(const ast::Stmt* s) {
   if (failed_) return;
+  if (const char* what = refused_construct(*s)) {
+    fail(parser::unsupported_message(what), s);
+    return;
+  }
   set_line(s->loc.lineno);
   using K = ast::StmtKind;
   switch (s->kind) {
@@ -504,6 +510,7 @@ void Compiler::stmt(const ast::Stmt* s) {
       }
       return;
     }
+    default: break;  // refused above
   }
 }
 

@@ -12,7 +12,8 @@ namespace gopy {
 TypeObject generator_type;
 TypeObject frame_type;
 
-struct GeneratorObject : Object {
+// A GcObject: a suspended frame may hold the generator itself (CPython: gen_traverse).
+struct GeneratorObject : GcObject {
   Frame* frame;          // owned; null once the generator finished
   CodeObject* code;      // owned (gi_code)
   StrObject* name;       // owned
@@ -20,7 +21,7 @@ struct GeneratorObject : Object {
   bool running = false;
   bool started = false;
   GeneratorObject(Frame* f, FunctionObject* fn)
-      : Object(&generator_type), frame(f), code(new_ref(fn->code)), name(new_ref(fn->name)),
+      : GcObject(&generator_type), frame(f), code(new_ref(fn->code)), name(new_ref(fn->name)),
         qualname(new_ref(fn->qualname)) {
     f->gen = this;
   }
@@ -38,21 +39,16 @@ struct GeneratorObject : Object {
     for (Object* o : refs) xdecref(o);
   }
   int traverse(VisitFn visit, void* arg) override {
-    Object* refs[] = {code, name, qualname};
-    for (Object* o : refs)
-      if (o)
-        if (int r = visit(o, arg)) return r;
+    for (Object* o : {static_cast<Object*>(code), static_cast<Object*>(name), static_cast<Object*>(qualname)})
+      if (int r = visit_ref(o, visit, arg)) return r;
     if (Frame* f = frame) {
-      if (f->func)
-        if (int r = visit(f->func, arg)) return r;
+      if (int r = visit_ref(f->func, visit, arg)) return r;
       for (int i = 0, n = f->code->nslots(); i < n; ++i)
-        if (f->slots[i])
-          if (int r = visit(f->slots[i], arg)) return r;
+        if (int r = visit_ref(f->slots[i], visit, arg)) return r;
       // A running frame's stack top lives in the evaluation loop, not in the frame.
       if (!running)
         for (Object** p = f->stack_base; p < f->sp; ++p)
-          if (*p)
-            if (int r = visit(*p, arg)) return r;
+          if (int r = visit_ref(*p, visit, arg)) return r;
     }
     return 0;
   }
@@ -60,16 +56,16 @@ struct GeneratorObject : Object {
 };
 
 // A snapshot view of a generator's frame (gi_frame): f_lineno, f_code, f_locals, f_globals.
-struct FrameObject : Object {
+struct FrameObject : GcObject {
   GeneratorObject* gen;  // owned
-  explicit FrameObject(GeneratorObject* g) : Object(&frame_type), gen(new_ref(g)) {}
+  explicit FrameObject(GeneratorObject* g) : GcObject(&frame_type), gen(new_ref(g)) {}
   ~FrameObject() override { clear_refs(); }
   void clear_refs() override {
     GeneratorObject* g = gen;
     gen = nullptr;
     xdecref(g);
   }
-  int traverse(VisitFn visit, void* arg) override { return gen ? visit(gen, arg) : 0; }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(gen, visit, arg); }
 };
 
 namespace {
@@ -441,7 +437,8 @@ Object* generator_send(Object* gen, Object* value, Object** result) {
 }
 
 void init_generator_type() {
-  make_static_type(&generator_type, &type_type, "generator", &object_type, 0);
+  // Generators accept weak references (CPython: gi_weakreflist).
+  make_static_type(&generator_type, &type_type, "generator", &object_type, TypeFlags::weakrefable);
   generator_type.tp_iter = self_iter;
   generator_type.tp_iternext = gen_iternext;
   generator_type.tp_repr = gen_repr;

@@ -509,7 +509,7 @@ Object* build_class(StrObject* name, TupleObject* bases, DictObject* ns, StrObje
   t->type = new_ref(&type_type);
   t->name = name->utf8;
   t->qualname = qualname ? qualname->utf8 : name->utf8;
-  t->flags = TypeFlags::heap | TypeFlags::basetype |
+  t->flags = TypeFlags::heap | TypeFlags::basetype | TypeFlags::weakrefable |
              (base->flags & (TypeFlags::exception | TypeFlags::int_subclass | TypeFlags::str_subclass |
                              TypeFlags::tuple_subclass | TypeFlags::type_subclass));
   t->base = new_ref(base);

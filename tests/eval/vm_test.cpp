@@ -287,3 +287,56 @@ TEST_CASE("vm: C++ calling back into Python is bounded by the C stack", "[vm][re
   CHECK(r.err == "");
   CHECK(r.out == "RecursionError maximum recursion depth exceeded\n");
 }
+
+TEST_CASE("vm: the collector finds cycles through suspended generators and runs in loops", "[vm][gc]") {
+  ChildResult r = run_program_text(
+      "import gc, weakref\n"
+      "def holds_itself():\n"
+      "    me = yield\n"
+      "    yield me\n"
+      "g = holds_itself(); next(g); g.send(g)\n"
+      "alive = weakref.ref(g)\n"
+      "del g\n"
+      "print(alive() is not None, gc.collect() >= 1, alive() is None)\n"
+      "class Node: pass\n"
+      "def over(n):\n"
+      "    yield n\n"
+      "n = Node(); n.it = over(n); next(n.it)\n"
+      "alive = weakref.ref(n); del n\n"
+      "gc.collect(); print(alive() is None)\n"
+      "gc.collect(); gc.set_threshold(100)\n"
+      "first = None\n"
+      "def churn():\n"
+      "    global first\n"
+      "    i = 0\n"
+      "    while i < 5000:\n"
+      "        a = Node(); a.self = a\n"
+      "        if i == 0: first = weakref.ref(a)\n"
+      "        i += 1\n"
+      "churn()\n"
+      "print(first() is None)\n");
+  CHECK(r.err.empty());
+  CHECK(r.out == "True True True\nTrue\nTrue\n");
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("vm: s += t grows a string only its variable holds, in a function and at module level", "[vm][str]") {
+  ChildResult r = run_program_text(
+      "def local(n):\n"
+      "    s = ''\n"
+      "    ids = set()\n"
+      "    for i in range(n):\n"
+      "        s += 'x'\n"
+      "        ids.add(id(s))\n"
+      "    return len(s), len(ids) <= 2\n"
+      "print(local(10000))\n"
+      "s = 'a' * 2; t = s; s += 'b'; print(s, t)\n"
+      "def kept(n):\n"
+      "    s = 'ab' * n\n"
+      "    keep = s\n"
+      "    s += 'c'\n"
+      "    return s, keep\n"
+      "print(kept(2))\n");
+  CHECK(r.err.empty());
+  CHECK(r.out == "(10000, True)\naab aa\n('ababc', 'abab')\n");
+}

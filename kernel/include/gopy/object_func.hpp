@@ -12,83 +12,89 @@ namespace gopy {
 
 struct CodeObject;  // the compiled body, defined by the evaluator (kernel/eval/code.hpp)
 
-struct FunctionObject : Object {
-  CodeObject* code;           // owned
-  DictObject* globals;        // owned
+struct FunctionObject : GcObject {
+  CodeObject* code = nullptr;     // owned
+  DictObject* globals = nullptr;  // owned
   TupleObject* defaults = nullptr;  // owned, may be null
   DictObject* kwdefaults = nullptr; // owned, may be null
   TupleObject* closure = nullptr;   // owned tuple of cells, may be null
-  StrObject* name;
-  StrObject* qualname;
+  StrObject* name = nullptr;
+  StrObject* qualname = nullptr;
   Object* module = nullptr;   // __module__ (a str)
   DictObject* dict = nullptr; // function attributes
-  FunctionObject() : Object(&function_type) {}
+  FunctionObject() : GcObject(&function_type) {}
   ~FunctionObject() override { clear_refs(); }
   void clear_refs() override;
-  int traverse(VisitFn visit, void* arg) override;  // kernel/eval/call.cpp
+  int traverse(VisitFn visit, void* arg) override;
 };
 
 // A C++ function exposed to Python. `self` is the bound object for methods of built-in
 // types (null when unbound) or the module for module functions.
 using BuiltinFn = Object* (*)(Object* self, Object* const* args, size_t nargs, TupleObject* kwnames);
-struct BuiltinFunctionObject : Object {
+struct BuiltinFunctionObject : GcObject {
   const char* name;
   BuiltinFn fn;
   Object* self = nullptr;       // owned
   bool is_method = false;       // a method descriptor in a type dict: binds on access
   TypeObject* owner = nullptr;  // the type a method descriptor belongs to
-  BuiltinFunctionObject() : Object(&builtin_function_type) {}
+  BuiltinFunctionObject() : GcObject(&builtin_function_type) {}
   ~BuiltinFunctionObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
-struct MethodObject : Object {
-  Object* func;  // owned
-  Object* self;  // owned
-  MethodObject() : Object(&method_type) {}
+struct MethodObject : GcObject {
+  Object* func = nullptr;  // owned
+  Object* self = nullptr;  // owned
+  MethodObject() : GcObject(&method_type) {}
   ~MethodObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
-struct CellObject : Object {
+struct CellObject : GcObject {
   Object* ref = nullptr;  // owned, null when empty
-  CellObject() : Object(&cell_type) {}
+  CellObject() : GcObject(&cell_type) {}
   ~CellObject() override { clear_refs(); }
   void clear_refs() override;
-  int traverse(VisitFn visit, void* arg) override { return ref ? visit(ref, arg) : 0; }
+  int traverse(VisitFn visit, void* arg) override;
 };
 
-struct ModuleObject : Object {
-  DictObject* dict;  // owned
-  ModuleObject() : Object(&module_type) {}
+struct ModuleObject : GcObject {
+  DictObject* dict = nullptr;  // owned
+  ModuleObject() : GcObject(&module_type) {}
   ~ModuleObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
 // types.SimpleNamespace: attributes in a dict of its own (sys.implementation).
 extern TypeObject simple_namespace_type;
-struct NamespaceObject : Object {
+struct NamespaceObject : GcObject {
   DictObject* dict = nullptr;  // owned
-  NamespaceObject() : Object(&simple_namespace_type) {}
+  NamespaceObject() : GcObject(&simple_namespace_type) {}
   ~NamespaceObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
 // An instance of a class defined in Python whose solid base is object.
-struct InstanceObject : Object {
+struct InstanceObject : GcObject {
   DictObject* dict = nullptr;  // owned, created on first attribute store
-  explicit InstanceObject(TypeObject* t) : Object(t) {}
+  explicit InstanceObject(TypeObject* t) : GcObject(t) {}
   ~InstanceObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
 // super(type, obj)
-struct SuperObject : Object {
-  TypeObject* start_type;  // owned
-  Object* obj;             // owned
-  SuperObject() : Object(&super_type) {}
+struct SuperObject : GcObject {
+  TypeObject* start_type = nullptr;  // owned
+  Object* obj = nullptr;             // owned
+  SuperObject() : GcObject(&super_type) {}
   ~SuperObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
 BuiltinFunctionObject* new_builtin_function(const char* name, BuiltinFn fn, Object* self = nullptr);
