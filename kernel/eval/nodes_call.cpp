@@ -198,11 +198,7 @@ Object* MethodCallNode::eval(Frame& f) {
     bool direct = false;
     if (descr && (descr->type == &function_type ||
                   (descr->type == &builtin_function_type && static_cast<BuiltinFunctionObject*>(descr)->is_method))) {
-      direct = true;
-      if (auto slot = o->type->instance_dict) {
-        DictObject* d = *slot(o);
-        if (d && dict_get_str(d, name)) direct = false;
-      }
+      direct = !object_own_attr(o, name);
     }
     if (direct) {
       r = call(descr, argv, npos + 1, kwnames);

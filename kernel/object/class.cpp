@@ -1,6 +1,7 @@
 // Classes defined in Python: creating the heap type for a class statement and the slot
 // functions that dispatch the protocols to the class's special methods
 // (CPython: Objects/typeobject.c type_new, slot_tp_*, SLOT1BINFULL, update_one_slot).
+#include <algorithm>
 #include <cstddef>
 #include <unordered_map>
 
@@ -14,6 +15,7 @@
 #include "gopy/sys_streams.hpp"
 #include "object/descr_internal.hpp"
 #include "object/exc_notes.hpp"
+#include "object/prim/unicode.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -398,21 +400,105 @@ int set_names(TypeObject* t) {
   return 0;
 }
 
+// What a class body's __slots__ asks for (CPython: Objects/typeobject.c type_new_slots).
+struct SlotsPlan {
+  std::vector<Ref<StrObject>> names;  // mangled, sorted, each once
+  bool add_dict = false;
+  bool add_weakref = false;
+};
+
+// CPython: Python/compile.c _Py_Mangle: __name inside class C is _C__name.
+Ref<StrObject> mangle(std::string_view class_name, StrObject* name) {
+  std::string_view n = name->view();
+  if (!n.starts_with("__") || n.ends_with("__") || n.find('.') != n.npos) return Ref<StrObject>::borrow(name);
+  size_t strip = class_name.find_first_not_of('_');
+  if (strip == class_name.npos) return Ref<StrObject>::borrow(name);
+  return Ref<StrObject>::steal(as_str(new_str(cat("_", class_name.substr(strip), n))));
+}
+
+// CPython: Objects/typeobject.c type_new_visit_slots and type_new_copy_slots.
+int plan_slots(std::string_view class_name, TypeObject* base, DictObject* ns, Object* spec, SlotsPlan* plan) {
+  std::vector<Ref<>> items;
+  if (is_str(spec)) {
+    items.push_back(Ref<>::borrow(spec));
+  } else {
+    Ref<> it = Ref<>::steal(get_iter(spec));
+    if (!it) return -1;
+    while (Object* item = iter_next(it.get())) items.push_back(Ref<>::steal(item));
+    if (error_occurred()) return -1;
+  }
+  for (const Ref<>& item : items) {
+    if (!is_str(item.get())) {
+      type_error(cat("__slots__ items must be strings, not '", item->type->name, "'"));
+      return -1;
+    }
+    StrObject* name = as_str(item.get());
+    if (!prim::str_isidentifier(name->cps())) {
+      type_error("__slots__ must be identifiers");
+      return -1;
+    }
+    if (name->view() == "__dict__") {
+      if (base->instance_dict || plan->add_dict) {
+        type_error("__dict__ slot disallowed: we already got one");
+        return -1;
+      }
+      plan->add_dict = true;
+    } else if (name->view() == "__weakref__") {
+      if ((base->flags & TypeFlags::weakrefable) || plan->add_weakref) {
+        type_error("__weakref__ slot disallowed: we already got one");
+        return -1;
+      }
+      plan->add_weakref = true;
+    }
+  }
+  for (const Ref<>& item : items) {
+    std::string_view n = as_str(item.get())->view();
+    if (n == "__dict__" || n == "__weakref__") continue;
+    Ref<StrObject> mangled = mangle(class_name, as_str(item.get()));
+    if (!mangled) return -1;
+    if (dict_get_str(ns, mangled.get())) {
+      Ref<> r = Ref<>::steal(object_repr(mangled.get()));
+      if (r) set_error(&exc_ValueError, cat(as_str(r.get())->utf8, " in __slots__ conflicts with class variable"));
+      return -1;
+    }
+    plan->names.push_back(std::move(mangled));
+  }
+  auto by_text = [](const Ref<StrObject>& a, const Ref<StrObject>& b) { return a->utf8 < b->utf8; };
+  auto same = [](const Ref<StrObject>& a, const Ref<StrObject>& b) { return a->utf8 == b->utf8; };
+  std::sort(plan->names.begin(), plan->names.end(), by_text);
+  plan->names.erase(std::unique(plan->names.begin(), plan->names.end(), same), plan->names.end());
+  return 0;
+}
+
+// Adds a member descriptor per slot; the new slots' cells follow the base's.
+int add_slot_members(TypeObject* t, const SlotsPlan& plan) {
+  uint32_t first = t->base->slot_count;
+  for (size_t k = 0; k < plan.names.size(); ++k) {
+    Ref<> member = Ref<>::steal(new_member_descr(t, plan.names[k].get(), first + uint32_t(k)));
+    if (!member || dict_set_item(t->dict, plan.names[k].get(), member.get()) < 0) return -1;
+  }
+  t->slot_count = first + uint32_t(plan.names.size());
+  return 0;
+}
+
 }  // namespace
 
 // Only classes defined in Python are descriptor types here (the built-in functions bind in
 // descr_bind), so a lookup on a heap type answers both questions.
 bool descr_has_get(Object* descr) {
+  if (descr->type == &member_descr_type) return true;
   return (descr->type->flags & TypeFlags::heap) && type_lookup(descr->type, special_name("__get__"));
 }
 
 bool descr_is_data(Object* descr) {
+  if (descr->type == &member_descr_type) return true;
   return (descr->type->flags & TypeFlags::heap) &&
          (type_lookup(descr->type, special_name("__set__")) || type_lookup(descr->type, special_name("__delete__")));
 }
 
 // CPython: Objects/typeobject.c slot_tp_descr_get
 Object* descr_get(Object* descr, Object* obj, TypeObject* type) {
+  if (descr->type == &member_descr_type) return member_get(static_cast<MemberDescrObject*>(descr), obj);
   Object* get = type_lookup(descr->type, special_name("__get__"));
   if (!get) return new_ref(descr);
   Ref<> hold = Ref<>::borrow(get);
@@ -422,6 +508,7 @@ Object* descr_get(Object* descr, Object* obj, TypeObject* type) {
 
 // CPython: Objects/typeobject.c slot_tp_descr_set
 int descr_set(Object* descr, Object* obj, Object* value) {
+  if (descr->type == &member_descr_type) return member_set(static_cast<MemberDescrObject*>(descr), obj, value);
   std::string_view name = value ? "__set__" : "__delete__";
   Object* method = type_lookup(descr->type, special_name(name));
   if (!method) {
@@ -489,19 +576,24 @@ Object* build_class(StrObject* name, TupleObject* bases, DictObject* ns, StrObje
     if (!(base->flags & TypeFlags::basetype))
       return type_error(cat("type '", base->name, "' is not an acceptable base type"));
   }
-  // Until gopy implements them, these class-body constructs are refused rather than ignored.
-  for (const char* unsupported : {"__slots__", "__getattribute__"}) {
-    if (dict_get_str(ns, unsupported))
-      return set_error(&exc_NotImplementedError,
-                       cat("class '", name->utf8, "': ", unsupported, " is not supported by gopy"));
-  }
+  // Until gopy implements it, this class-body construct is refused rather than ignored.
+  if (dict_get_str(ns, "__getattribute__"))
+    return set_error(&exc_NotImplementedError,
+                     cat("class '", name->utf8, "': __getattribute__ is not supported by gopy"));
+  bool plain = base == &object_type || (base->flags & TypeFlags::plain_instances);
+  if (!plain && !base->instance_dict)
+    return set_error(&exc_NotImplementedError,
+                     cat("class '", name->utf8, "': subclassing '", base->name, "' is not supported by gopy"));
+  Object* slots_spec = dict_get_str(ns, "__slots__");
+  SlotsPlan slots;
+  if (slots_spec && plan_slots(name->utf8, base, ns, slots_spec, &slots) < 0) return nullptr;
+  if (!plain && !slots.names.empty())
+    return set_error(&exc_NotImplementedError,
+                     cat("class '", name->utf8, "': __slots__ in a subclass of '", base->name,
+                         "' is not supported by gopy"));
   auto instance_dict = base->instance_dict;
-  if (!instance_dict) {
-    if (base != &object_type)
-      return set_error(&exc_NotImplementedError,
-                       cat("class '", name->utf8, "': subclassing '", base->name, "' is not supported by gopy"));
-    instance_dict = instance_dict_slot_of_instance;
-  }
+  if (!instance_dict && (!slots_spec || slots.add_dict)) instance_dict = instance_dict_slot_of_instance;
+  bool weakrefable = !slots_spec || slots.add_weakref || (base->flags & TypeFlags::weakrefable);
   type_modified();
   auto* t = make<TypeObject>();
   t->type = new_ref(&type_type);
@@ -509,11 +601,16 @@ Object* build_class(StrObject* name, TupleObject* bases, DictObject* ns, StrObje
   t->qualname = qualname ? qualname->utf8 : name->utf8;
   t->flags = TypeFlags::heap | TypeFlags::basetype |
              (base->flags & (TypeFlags::exception | TypeFlags::int_subclass | TypeFlags::str_subclass |
-                             TypeFlags::tuple_subclass | TypeFlags::type_subclass));
+                             TypeFlags::tuple_subclass | TypeFlags::type_subclass)) |
+             (plain ? TypeFlags::plain_instances : 0) | (weakrefable ? TypeFlags::weakrefable : 0);
   t->base = new_ref(base);
   t->bases = bases->size() ? new_ref(bases) : new_tuple_from({base});
   t->dict = dict_copy(ns);
   t->instance_dict = instance_dict;
+  if (plain && add_slot_members(t, slots) < 0) {
+    decref(t);
+    return nullptr;
+  }
   if (Object* m = dict_get_str(t->dict, "__module__"); m && is_str(m)) t->module = as_str(m)->utf8;
   else t->module = "__main__";
   if (dict_get_str(t->dict, "__qualname__")) dict_del_item(t->dict, intern("__qualname__"));

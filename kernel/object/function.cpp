@@ -49,14 +49,6 @@ void MethodObject::clear_refs() {
 }
 void CellObject::clear_refs() { drop(ref); }
 void ModuleObject::clear_refs() { drop_t(dict); }
-void InstanceObject::clear_refs() {
-  drop_t(dict);
-  if (type && (type->flags & TypeFlags::heap)) {
-    TypeObject* t = type;
-    type = &object_type;  // keep a valid type for the rest of the object's life
-    decref(t);
-  }
-}
 void SuperObject::clear_refs() {
   drop_t(start_type);
   drop(obj);

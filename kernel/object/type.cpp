@@ -64,6 +64,9 @@ void TypeObject::clear_refs() {
   Object* b = bases;
   Object* m = mro;
   Object* bt = base;
+  Object* keys = shared_keys;
+  shared_keys = nullptr;
+  xdecref(keys);
   dict = nullptr;
   bases = nullptr;
   mro = nullptr;
@@ -236,8 +239,6 @@ static Object* type_richcompare(Object* a, Object* b, CompareOp op) {
 
 // ---- object ----
 
-DictObject** instance_dict_slot_of_instance(Object* o) { return &static_cast<InstanceObject*>(o)->dict; }
-
 // CPython: Objects/typeobject.c object_new: excess arguments are an error unless the
 // class overrides __init__ (and does not override __new__).
 static Object* object_new(TypeObject* t, Object* const*, size_t nargs, TupleObject* kwnames) {
@@ -246,11 +247,10 @@ static Object* object_new(TypeObject* t, Object* const*, size_t nargs, TupleObje
     return type_error(cat(t->qualname, "() takes no arguments"));
   }
   if (t == &object_type) return make<InstanceObject>(&object_type);
-  if (t->instance_dict != instance_dict_slot_of_instance) {
+  if (!(t->flags & TypeFlags::plain_instances)) {
     return type_error(cat("object.__new__(", t->name, ") is not safe"));
   }
-  incref(t);
-  return make<InstanceObject>(t);
+  return new_instance(t);
 }
 
 static int object_init(Object* self, Object* const*, size_t nargs, TupleObject* kwnames) {

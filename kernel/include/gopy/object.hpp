@@ -46,6 +46,10 @@ struct Object {
   Object(const Object&) = delete;
   Object& operator=(const Object&) = delete;
   virtual ~Object() = default;
+  // Every object comes from the small-object allocator (kernel/object/object_alloc.cpp);
+  // operator new returns null when memory cannot be had, and make<T>() raises MemoryError.
+  static void* operator new(size_t size) noexcept;
+  static void operator delete(void* p, size_t size) noexcept;
   // Drop every reference this object holds to other objects. Finalize calls it on all
   // live objects first, so reference cycles fall apart before anything is freed.
   virtual void clear_refs() {}
@@ -86,9 +90,13 @@ inline T* new_ref(T* o) {
 // Links a freshly constructed object into the current interpreter's live list and
 // returns it with one reference. Every heap object is created through make<T>().
 Object* track_new_object(Object* o);
+// Sets MemoryError for an object that could not be allocated; returns null.
+std::nullptr_t object_alloc_failed();
 template <class T, class... A>
 inline T* make(A&&... a) {
   T* o = new T(std::forward<A>(a)...);
+  if (!o) [[unlikely]]
+    return object_alloc_failed();
   track_new_object(o);
   return o;
 }
@@ -181,6 +189,8 @@ struct TypeFlags {
   static constexpr unsigned str_subclass = 1u << 4;
   static constexpr unsigned tuple_subclass = 1u << 5;
   static constexpr unsigned type_subclass = 1u << 6;
+  static constexpr unsigned weakrefable = 1u << 7;    // weakref.ref() accepts its instances
+  static constexpr unsigned plain_instances = 1u << 8;  // instances are InstanceObjects
 };
 
 // A type: slots for the protocols plus a dict of attributes (methods), per interpreter.
@@ -195,6 +205,11 @@ struct TypeObject : Object {
   DictObject* dict = nullptr;    // the type's attributes
   // Where an instance keeps its attribute dict (null: instances have no dict).
   DictObject** (*instance_dict)(Object*) = nullptr;
+  // Classes whose instances are InstanceObjects: the attribute names the instances keep
+  // inline, in order, mapped to their index (CPython: ht_cached_keys, the shared keys of
+  // split dicts), and how many __slots__ values precede them.
+  DictObject* shared_keys = nullptr;
+  uint32_t slot_count = 0;
 
   NewFn tp_new = nullptr;
   InitFn tp_init = nullptr;
