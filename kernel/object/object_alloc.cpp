@@ -1,6 +1,6 @@
 // The small-object allocator: every Python object comes from here (Object's operator new
 // and delete). Objects up to kMaxSmall bytes are carved from 16 KiB pools, one size class
-// (a multiple of 8 bytes) per pool, the pools from 1 MiB arenas mapped on demand; larger
+// (a multiple of 8 bytes) per pool, the pools from 1 MiB arenas taken from the C heap on demand; larger
 // objects go to the C++ heap (CPython: Objects/obmalloc.c, pymalloc's arenas and pools).
 //
 // The runtime is used by one thread at a time (one current thread state per process), so
@@ -10,8 +10,6 @@
 // The allocator is off in the sanitizer build, under valgrind and with PYTHONMALLOC=malloc
 // (or malloc_debug), as CPython's pymalloc is: every object is then a plain operator new,
 // so leak and use-after-free checks see each object.
-#include <sys/mman.h>
-
 #include <cstdint>
 #include <cstdlib>
 #include <new>
@@ -56,8 +54,7 @@ struct alignas(16) Pool {
 constexpr size_t kPoolHeader = (sizeof(Pool) + 15) & ~size_t(15);
 
 struct Arena {
-  char* base;          // the mapping (kArenaSize + kPoolSize, so pools can be aligned)
-  char* first_pool;    // the first pool-aligned address in it
+  char* first_pool;    // kArenaSize bytes, pool-aligned
   size_t carved = 0;   // pools taken from it so far
   size_t in_use = 0;   // pools holding a size class (the rest are on the empty list)
   Arena* next;
@@ -108,17 +105,18 @@ void unlink(Pool** list, Pool* p) {
   p->prev = p->next = nullptr;
 }
 
+// Arenas come from the C heap, not from mappings of their own: memory the heap got back
+// (a container's old table after it grew) then serves objects too, as it does when every
+// object is a malloc.
 Arena* new_arena() {
-  void* m = mmap(nullptr, kArenaSize + kPoolSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (m == MAP_FAILED) return nullptr;
+  void* m = std::aligned_alloc(kPoolSize, kArenaSize);
+  if (!m) return nullptr;
   auto* a = static_cast<Arena*>(std::malloc(sizeof(Arena)));
   if (!a) {
-    munmap(m, kArenaSize + kPoolSize);
+    std::free(m);
     return nullptr;
   }
-  a->base = static_cast<char*>(m);
-  auto addr = reinterpret_cast<uintptr_t>(m);
-  a->first_pool = reinterpret_cast<char*>((addr + kPoolSize - 1) & ~uintptr_t(kPoolSize - 1));
+  a->first_pool = static_cast<char*>(m);
   a->carved = 0;
   a->in_use = 0;
   a->next = heap.arenas;
@@ -235,7 +233,7 @@ void object_alloc_release_free_memory() {
     if (a->in_use == 0) {
       *link = a->next;
       if (heap.carving == a) heap.carving = nullptr;
-      munmap(a->base, kArenaSize + kPoolSize);
+      std::free(a->first_pool);
       std::free(a);
     } else {
       link = &a->next;

@@ -16,7 +16,7 @@ bool object_alloc_should_fail(size_t size);
 void object_alloc_choose(bool system_malloc);
 // Gives the system every arena that holds no object (run at interpreter finalize).
 void object_alloc_release_free_memory();
-// For tests: arenas mapped now, and whether objects come from pools at all.
+// For tests: arenas held now, and whether objects come from pools at all.
 size_t object_alloc_arena_count();
 bool object_alloc_pools_enabled();
 
