@@ -1,7 +1,6 @@
 // Classes defined in Python: creating the heap type for a class statement and the slot
 // functions that dispatch the protocols to the class's special methods
 // (CPython: Objects/typeobject.c type_new, slot_tp_*, SLOT1BINFULL, update_one_slot).
-#include <algorithm>
 #include <cstddef>
 #include <unordered_map>
 
@@ -15,7 +14,7 @@
 #include "gopy/sys_streams.hpp"
 #include "object/descr_internal.hpp"
 #include "object/exc_notes.hpp"
-#include "object/prim/unicode.hpp"
+#include "object/slots_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -397,87 +396,6 @@ int set_names(TypeObject* t) {
       return -1;
     }
   }
-  return 0;
-}
-
-// What a class body's __slots__ asks for (CPython: Objects/typeobject.c type_new_slots).
-struct SlotsPlan {
-  std::vector<Ref<StrObject>> names;  // mangled, sorted, each once
-  bool add_dict = false;
-  bool add_weakref = false;
-};
-
-// CPython: Python/compile.c _Py_Mangle: __name inside class C is _C__name.
-Ref<StrObject> mangle(std::string_view class_name, StrObject* name) {
-  std::string_view n = name->view();
-  if (!n.starts_with("__") || n.ends_with("__") || n.find('.') != n.npos) return Ref<StrObject>::borrow(name);
-  size_t strip = class_name.find_first_not_of('_');
-  if (strip == class_name.npos) return Ref<StrObject>::borrow(name);
-  return Ref<StrObject>::steal(as_str(new_str(cat("_", class_name.substr(strip), n))));
-}
-
-// CPython: Objects/typeobject.c type_new_visit_slots and type_new_copy_slots.
-int plan_slots(std::string_view class_name, TypeObject* base, DictObject* ns, Object* spec, SlotsPlan* plan) {
-  std::vector<Ref<>> items;
-  if (is_str(spec)) {
-    items.push_back(Ref<>::borrow(spec));
-  } else {
-    Ref<> it = Ref<>::steal(get_iter(spec));
-    if (!it) return -1;
-    while (Object* item = iter_next(it.get())) items.push_back(Ref<>::steal(item));
-    if (error_occurred()) return -1;
-  }
-  for (const Ref<>& item : items) {
-    if (!is_str(item.get())) {
-      type_error(cat("__slots__ items must be strings, not '", item->type->name, "'"));
-      return -1;
-    }
-    StrObject* name = as_str(item.get());
-    if (!prim::str_isidentifier(name->cps())) {
-      type_error("__slots__ must be identifiers");
-      return -1;
-    }
-    if (name->view() == "__dict__") {
-      if (base->instance_dict || plan->add_dict) {
-        type_error("__dict__ slot disallowed: we already got one");
-        return -1;
-      }
-      plan->add_dict = true;
-    } else if (name->view() == "__weakref__") {
-      if ((base->flags & TypeFlags::weakrefable) || plan->add_weakref) {
-        type_error("__weakref__ slot disallowed: we already got one");
-        return -1;
-      }
-      plan->add_weakref = true;
-    }
-  }
-  for (const Ref<>& item : items) {
-    std::string_view n = as_str(item.get())->view();
-    if (n == "__dict__" || n == "__weakref__") continue;
-    Ref<StrObject> mangled = mangle(class_name, as_str(item.get()));
-    if (!mangled) return -1;
-    if (dict_get_str(ns, mangled.get())) {
-      Ref<> r = Ref<>::steal(object_repr(mangled.get()));
-      if (r) set_error(&exc_ValueError, cat(as_str(r.get())->utf8, " in __slots__ conflicts with class variable"));
-      return -1;
-    }
-    plan->names.push_back(std::move(mangled));
-  }
-  auto by_text = [](const Ref<StrObject>& a, const Ref<StrObject>& b) { return a->utf8 < b->utf8; };
-  auto same = [](const Ref<StrObject>& a, const Ref<StrObject>& b) { return a->utf8 == b->utf8; };
-  std::sort(plan->names.begin(), plan->names.end(), by_text);
-  plan->names.erase(std::unique(plan->names.begin(), plan->names.end(), same), plan->names.end());
-  return 0;
-}
-
-// Adds a member descriptor per slot; the new slots' cells follow the base's.
-int add_slot_members(TypeObject* t, const SlotsPlan& plan) {
-  uint32_t first = t->base->slot_count;
-  for (size_t k = 0; k < plan.names.size(); ++k) {
-    Ref<> member = Ref<>::steal(new_member_descr(t, plan.names[k].get(), first + uint32_t(k)));
-    if (!member || dict_set_item(t->dict, plan.names[k].get(), member.get()) < 0) return -1;
-  }
-  t->slot_count = first + uint32_t(plan.names.size());
   return 0;
 }
 

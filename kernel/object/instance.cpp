@@ -1,7 +1,6 @@
 // Instances of classes defined in Python: inline attribute values with keys shared per
-// class, the dict made on demand, and the __slots__ member descriptors
-// (CPython: Objects/dictobject.c split tables and _PyObject_MaterializeManagedDict,
-// Objects/descrobject.c member_get/member_set, Python/structmember.c).
+// class, and the dict made on demand (CPython: Objects/dictobject.c split tables and
+// _PyObject_MaterializeManagedDict).
 #include <algorithm>
 #include <cstring>
 
@@ -16,8 +15,6 @@
 #include "object/type_internal.hpp"
 
 namespace gopy {
-
-TypeObject member_descr_type;
 
 namespace {
 
@@ -205,121 +202,6 @@ DictObject** instance_dict_slot_of_instance(Object* o) {
   auto* inst = static_cast<InstanceObject*>(o);
   instance_materialize_dict(inst);
   return &inst->dict;
-}
-
-// ---- member descriptors ----
-
-void MemberDescrObject::clear_refs() {
-  TypeObject* t = std::exchange(owner, nullptr);
-  xdecref(t);
-  StrObject* n = std::exchange(name, nullptr);
-  xdecref(n);
-}
-
-int MemberDescrObject::traverse(VisitFn visit, void* arg) {
-  if (owner)
-    if (int r = visit(owner, arg)) return r;
-  if (name) return visit(name, arg);
-  return 0;
-}
-
-MemberDescrObject* new_member_descr(TypeObject* owner, StrObject* name, uint32_t index) {
-  auto* d = make<MemberDescrObject>();
-  if (!d) return nullptr;
-  d->owner = new_ref(owner);
-  d->name = new_ref(name);
-  d->index = index;
-  return d;
-}
-
-namespace {
-
-// CPython: Objects/descrobject.c descr_check
-bool member_applies(MemberDescrObject* d, Object* obj) {
-  if (isinstance_of(obj, d->owner)) return true;
-  type_error(cat("descriptor '", d->name->utf8, "' for '", d->owner->name, "' objects doesn't apply to a '",
-                 obj->type->name, "' object"));
-  return false;
-}
-
-Object*& member_cell(MemberDescrObject* d, Object* obj) {
-  return static_cast<InstanceObject*>(obj)->values->cells()[d->index];
-}
-
-Object* member_repr(Object* self) {
-  auto* d = static_cast<MemberDescrObject*>(self);
-  return new_str(cat("<member '", d->name->utf8, "' of '", d->owner->name, "' objects>"));
-}
-
-Object* member_get_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("__get__", kwnames) || !check_nargs("__get__", nargs, 2, 3)) return nullptr;
-  if (args[0]->type != &member_descr_type) return type_error("descriptor '__get__' requires a 'member_descriptor'");
-  return member_get(static_cast<MemberDescrObject*>(args[0]), args[1] == None() ? nullptr : args[1]);
-}
-
-Object* member_set_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("__set__", kwnames) || !check_nargs("__set__", nargs, 3, 3)) return nullptr;
-  if (args[0]->type != &member_descr_type) return type_error("descriptor '__set__' requires a 'member_descriptor'");
-  if (member_set(static_cast<MemberDescrObject*>(args[0]), args[1], args[2]) < 0) return nullptr;
-  return new_none();
-}
-
-Object* member_delete_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("__delete__", kwnames) || !check_nargs("__delete__", nargs, 2, 2)) return nullptr;
-  if (args[0]->type != &member_descr_type)
-    return type_error("descriptor '__delete__' requires a 'member_descriptor'");
-  if (member_set(static_cast<MemberDescrObject*>(args[0]), args[1], nullptr) < 0) return nullptr;
-  return new_none();
-}
-
-Object* member_getattr(Object* self, StrObject* name) {
-  auto* d = static_cast<MemberDescrObject*>(self);
-  std::string_view n = name->view();
-  if (n == "__name__" || n == "__qualname__") {
-    if (n == "__name__") return new_ref<Object>(d->name);
-    return new_str(cat(d->owner->name, ".", d->name->utf8));
-  }
-  if (n == "__objclass__") return new_ref<Object>(d->owner);
-  return generic_getattr(self, name);
-}
-
-}  // namespace
-
-// CPython: Python/structmember.c PyMember_GetOne (Py_T_OBJECT_EX)
-Object* member_get(MemberDescrObject* d, Object* obj) {
-  if (!obj) return new_ref<Object>(d);
-  if (!member_applies(d, obj)) return nullptr;
-  Object* v = member_cell(d, obj);
-  if (!v)
-    return set_error(&exc_AttributeError, cat("'", obj->type->name, "' object has no attribute '", d->name->utf8, "'"));
-  return new_ref(v);
-}
-
-// CPython: Python/structmember.c PyMember_SetOne: deleting an unset slot names it alone.
-int member_set(MemberDescrObject* d, Object* obj, Object* value) {
-  if (!member_applies(d, obj)) return -1;
-  Object*& cell = member_cell(d, obj);
-  if (!value && !cell) {
-    set_error(&exc_AttributeError, d->name->utf8);
-    return -1;
-  }
-  Object* old = cell;
-  cell = value ? new_ref(value) : nullptr;
-  xdecref(old);
-  return 0;
-}
-
-void init_member_descr_type() {
-  make_static_type(&member_descr_type, &type_type, "member_descriptor", &object_type, 0);
-  member_descr_type.tp_repr = member_repr;
-  member_descr_type.tp_getattr = member_getattr;
-  member_descr_type.tp_hash = object_identity_hash;
-}
-
-void init_member_descr_methods() {
-  add_method(&member_descr_type, "__get__", member_get_method);
-  add_method(&member_descr_type, "__set__", member_set_method);
-  add_method(&member_descr_type, "__delete__", member_delete_method);
 }
 
 }  // namespace gopy

@@ -308,10 +308,9 @@ Object* generic_getattr(Object* o, StrObject* name) {
 int generic_setattr(Object* o, StrObject* name, Object* value) {
   Ref<> descr = Ref<>::borrow(type_lookup(o->type, name));
   if (descr && descr_is_data(descr.get())) return descr_set(descr.get(), o, value);
-  bool has_dict = o->type->instance_dict != nullptr;
-  if (!has_dict) {
+  if (!o->type->instance_dict) {
     if (descr) {
-      type_error(cat("'", o->type->name, "' object attribute '", name->utf8, "' is read-only"));
+      set_error(&exc_AttributeError, cat("'", o->type->name, "' object attribute '", name->utf8, "' is read-only"));
     } else {
       set_error(&exc_AttributeError, cat("'", o->type->name, "' object has no attribute '", name->utf8,
                                          "' and no __dict__ for setting new attributes"));

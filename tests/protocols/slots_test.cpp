@@ -146,3 +146,25 @@ TEST_CASE("__slots__ errors have CPython's types and texts", "[protocols][slots]
   check_class_error("class C:\n    __slots__ = ('1a',)\n", "TypeError: __slots__ must be identifiers");
   check_class_error("class C:\n    __slots__ = 5\n", "TypeError: 'int' object is not iterable");
 }
+
+TEST_CASE("without a __dict__, a class attribute is read-only on the instance", "[protocols][slots]") {
+  check_clean_run(
+      "class S:\n"
+      "    __slots__ = ()\n"
+      "    def m(self):\n"
+      "        return 1\n"
+      "for target in (S(), 1):\n"
+      "    try:\n"
+      "        target.bit_length = 0 if target == 1 else None\n"
+      "        S.m\n"
+      "        target.m = 0\n"
+      "    except AttributeError as e:\n"
+      "        print(e)\n"
+      "try:\n"
+      "    S().m = 2\n"
+      "except AttributeError as e:\n"
+      "    print(e)\n",
+      "'S' object has no attribute 'bit_length' and no __dict__ for setting new attributes\n"
+      "'int' object attribute 'bit_length' is read-only\n"
+      "'S' object attribute 'm' is read-only\n");
+}
