@@ -83,9 +83,11 @@ bool pools_ruled_out() {
 #endif
 }
 
+[[gnu::noinline]] void decide_mode() { mode = pools_ruled_out() ? Mode::system : Mode::pools; }
+
 inline bool use_pools() {
   if (mode == Mode::unknown) [[unlikely]]
-    mode = pools_ruled_out() ? Mode::system : Mode::pools;
+    decide_mode();
   return mode == Mode::pools;
 }
 
@@ -125,7 +127,7 @@ Arena* new_arena() {
 }
 
 // A pool for `cls`: an empty one if any, else a fresh one cut from an arena.
-Pool* new_pool(size_t cls) {
+[[gnu::noinline]] Pool* new_pool(size_t cls) {
   Pool* p = heap.empty;
   if (p) {
     unlink(&heap.empty, p);
@@ -151,7 +153,35 @@ Pool* new_pool(size_t cls) {
   return p;
 }
 
-void* pool_alloc(size_t size) {
+[[gnu::noinline]] void unlink_full(size_t cls, Pool* p) {
+  unlink(&heap.with_room[cls], p);
+  p->listed = false;
+}
+
+// Puts a pool whose last block came back on the empty list, unless it is its class's only
+// pool with room: then it stays, so that a program allocating and freeing one object at a
+// time does not re-make a pool each time.
+[[gnu::noinline]] void pool_emptied(size_t cls, Pool* p) {
+  if (heap.with_room[cls] == p && !p->next) return;
+  unlink(&heap.with_room[cls], p);
+  p->listed = false;
+  --p->arena->in_use;
+  push_front(&heap.empty, p);
+}
+
+[[gnu::noinline]] void relist(size_t cls, Pool* p) {
+  push_front(&heap.with_room[cls], p);
+  p->listed = true;
+}
+
+// The one place an object allocation may fail: fault injection (a test that makes the
+// n-th allocation fail) hooks in here.
+[[gnu::always_inline]] inline bool object_alloc_should_fail(size_t size) {
+  (void)size;
+  return false;
+}
+
+[[gnu::always_inline]] inline void* pool_alloc(size_t size) {
   size_t cls = class_of(size);
   Pool* p = heap.with_room[cls];
   if (!p) [[unlikely]] {
@@ -167,52 +197,41 @@ void* pool_alloc(size_t size) {
     p->bump += p->size;
   }
   ++p->used;
-  if (!p->free && p->bump == p->end) {  // full: off the list until a block comes back
-    unlink(&heap.with_room[cls], p);
-    p->listed = false;
-  }
+  if (!p->free && p->bump == p->end) [[unlikely]]  // full: off the list until a block comes back
+    unlink_full(cls, p);
   return block;
 }
 
-void pool_free(void* block, size_t size) {
+[[gnu::always_inline]] inline void pool_free(void* block, size_t size) {
   auto* p = reinterpret_cast<Pool*>(reinterpret_cast<uintptr_t>(block) & ~uintptr_t(kPoolSize - 1));
   size_t cls = class_of(size);
   auto* b = static_cast<FreeBlock*>(block);
   b->next = p->free;
   p->free = b;
-  if (--p->used == 0) {
-    // Empty: any class may take it now (CPython moves empty pools to the arena's list).
-    if (p->listed) unlink(&heap.with_room[cls], p);
-    p->listed = false;
-    --p->arena->in_use;
-    push_front(&heap.empty, p);
-    return;
-  }
-  if (!p->listed) {
-    push_front(&heap.with_room[cls], p);
-    p->listed = true;
-  }
+  if (--p->used == 0) [[unlikely]]
+    return pool_emptied(cls, p);  // any class may take it now (CPython: the arena's free pools)
+  if (!p->listed) [[unlikely]]
+    relist(cls, p);
+}
+
+[[gnu::always_inline]] inline void* allocate(size_t size) {
+  if (object_alloc_should_fail(size)) [[unlikely]]
+    return nullptr;
+  if (size <= kMaxSmall && use_pools()) [[likely]]
+    return pool_alloc(size);
+  return ::operator new(size, std::nothrow);
+}
+
+[[gnu::always_inline]] inline void release(void* p, size_t size) {
+  if (size <= kMaxSmall && use_pools()) [[likely]]
+    return pool_free(p, size);
+  ::operator delete(p);
 }
 
 }  // namespace
 
-// The one place an object allocation may fail (the fault-injection hook goes here).
-bool object_alloc_should_fail(size_t size) {
-  (void)size;
-  return false;
-}
-
-void* object_alloc(size_t size) {
-  if (object_alloc_should_fail(size)) [[unlikely]]
-    return nullptr;
-  if (size <= kMaxSmall && use_pools()) return pool_alloc(size);
-  return ::operator new(size, std::nothrow);
-}
-
-void object_free(void* p, size_t size) {
-  if (size <= kMaxSmall && use_pools()) return pool_free(p, size);
-  ::operator delete(p);
-}
+void* object_alloc(size_t size) { return allocate(size); }
+void object_free(void* p, size_t size) { release(p, size); }
 
 void object_alloc_choose(bool system_malloc) {
   if (mode != Mode::unknown) return;  // objects exist: their allocator stays
@@ -222,6 +241,19 @@ void object_alloc_choose(bool system_malloc) {
 // Unmaps every arena none of whose pools holds an object.
 void object_alloc_release_free_memory() {
   if (mode != Mode::pools) return;
+  // Pools kept on their class's list though empty count as free here.
+  for (Pool*& head : heap.with_room) {
+    for (Pool* p = head; p;) {
+      Pool* next = p->next;
+      if (p->used == 0) {
+        unlink(&head, p);
+        p->listed = false;
+        --p->arena->in_use;
+        push_front(&heap.empty, p);
+      }
+      p = next;
+    }
+  }
   // Drop the released arenas' pools from the empty list first.
   for (Pool* p = heap.empty; p;) {
     Pool* next = p->next;
@@ -249,7 +281,7 @@ size_t object_alloc_arena_count() {
 
 bool object_alloc_pools_enabled() { return use_pools(); }
 
-void* Object::operator new(size_t size) noexcept { return object_alloc(size); }
-void Object::operator delete(void* p, size_t size) noexcept { object_free(p, size); }
+void* Object::operator new(size_t size) noexcept { return allocate(size); }
+void Object::operator delete(void* p, size_t size) noexcept { release(p, size); }
 
 }  // namespace gopy

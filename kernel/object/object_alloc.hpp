@@ -5,12 +5,10 @@
 
 namespace gopy {
 
-// Memory for an object of `size` bytes, or null when it cannot be had.
+// Memory for an object of `size` bytes, or null when it cannot be had (every allocation
+// passes object_alloc_should_fail in object_alloc.cpp, the point for fault injection).
 void* object_alloc(size_t size);
 void object_free(void* p, size_t size);
-// The single point where an object allocation may be made to fail (fault injection): a
-// true result makes object_alloc return null, and make<T> raise MemoryError.
-bool object_alloc_should_fail(size_t size);
 // Chooses the system allocator instead of the pools (PYTHONMALLOC=malloc). The first
 // choice, or the first allocation, fixes the allocator for the life of the process.
 void object_alloc_choose(bool system_malloc);
