@@ -1,7 +1,7 @@
 // The small-object allocator: every Python object comes from here (Object's operator new
 // and delete). Objects up to kMaxSmall bytes are carved from 16 KiB pools, one size class
-// (a multiple of 8 bytes) per pool, the pools from 1 MiB arenas taken from the C heap on demand; larger
-// objects go to the C++ heap (CPython: Objects/obmalloc.c, pymalloc's arenas and pools).
+// (a multiple of 8 bytes) per pool, the pools from 1 MiB arenas taken from the C heap on
+// demand; larger objects go to operator new (CPython: Objects/obmalloc.c, pymalloc).
 //
 // The runtime is used by one thread at a time (one current thread state per process), so
 // the lists need no lock. Freeing knows the object's size (sized delete), hence its class;
@@ -39,7 +39,7 @@ struct FreeBlock {
   FreeBlock* next;
 };
 
-// The head of every pool; its blocks follow, from `first_block` on.
+// The head of every pool; its blocks follow, from kPoolHeader on.
 struct alignas(16) Pool {
   Pool* prev;  // the class's list of pools with a free block, or the empty-pool list
   Pool* next;
