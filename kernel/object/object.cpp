@@ -2,6 +2,8 @@
 #include <cstdio>
 
 #include "gopy/object.hpp"
+#include "gopy/gc.hpp"
+#include "gopy/weakref.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
@@ -20,13 +22,7 @@ Object ellipsis_object;
 std::nullptr_t object_alloc_failed() { return no_memory(); }
 
 Object* track_new_object(Object* o) {
-  Interpreter* interp = get_thread_state()->interp;
-  Object* head = &interp->live_head;
-  o->live_prev = head;
-  o->live_next = head->live_next;
-  head->live_next->live_prev = o;
-  head->live_next = o;
-  ++interp->live_count;
+  ++get_thread_state()->interp->live_count;
   return o;
 }
 
@@ -44,6 +40,7 @@ constexpr int kDeallocNestingLimit = 50;
 [[gnu::noinline]] bool finalizer_resurrected(Object* o, ThreadState* ts) {
   Interpreter* interp = ts->interp;
   if (interp->finalized.count(o)) return false;  // finalized once already: now it just dies
+  if (interp->freeing_all) return false;         // finalize frees what is left, unfinalized
   o->refcnt = 1;
   // What the finalizer frees is freed by its own outermost deallocations, so a finalizer
   // that runs a long loop does not pile up deferred objects.
@@ -63,17 +60,22 @@ constexpr int kDeallocNestingLimit = 50;
   if (o->type->tp_finalize && finalizer_resurrected(o, ts)) [[unlikely]]
     return;
   Interpreter* interp = ts->interp;
+  // Untracked first: weak reference callbacks run Python code, which may collect.
+  if (GcObject* g = o->as_gc()) gc_forget(g);
+  if (!interp->weakrefs.empty()) [[unlikely]]
+    clear_weakrefs(o);
   if (!interp->finalized.empty()) [[unlikely]]
     forget_finalized(interp, o);
-  if (o->live_prev) {
-    o->live_prev->live_next = o->live_next;
-    o->live_next->live_prev = o->live_prev;
-    --interp->live_count;
-  }
+  --interp->live_count;
   delete o;
 }
 
-[[gnu::noinline]] void defer_dealloc(ThreadState* ts, Object* o) { ts->dealloc_pending.push_back(o); }
+// A deferred object leaves the collector's lists at once: a collection while it waits must
+// not see it (CPython untracks before depositing in the trashcan).
+[[gnu::noinline]] void defer_dealloc(ThreadState* ts, Object* o) {
+  if (GcObject* g = o->as_gc()) gc_untrack(g);
+  ts->dealloc_pending.push_back(o);
+}
 
 // The outermost deallocation frees what nested ones deferred, last in first out: a deep
 // chain is taken apart kDeallocNestingLimit links at a time.

@@ -77,6 +77,16 @@ void TypeObject::clear_refs() {
   xdecref(bt);
 }
 
+// CPython: Objects/typeobject.c type_traverse (heap types only: a static type's dict
+// belongs to the interpreter, which resets it at finalize).
+int TypeObject::traverse(VisitFn visit, void* arg) {
+  if (!(flags & TypeFlags::heap)) return 0;
+  for (Object* o : {static_cast<Object*>(dict), static_cast<Object*>(mro), static_cast<Object*>(bases),
+                    static_cast<Object*>(base), static_cast<Object*>(shared_keys)})
+    if (int r = visit_ref(o, visit, arg)) return r;
+  return 0;
+}
+
 bool is_subtype(const TypeObject* a, const TypeObject* b) {
   for (const TypeObject* t = a; t; t = t->base)
     if (t == b) return true;
