@@ -163,28 +163,52 @@ inline int cached_store_global(Frame* f, NameCache& c, StrObject* name, Object* 
   return 0;
 }
 
-// The instance dict entry holding `name` per the cache, or null (a miss).
-inline DictEntry* cached_instance_entry(Object* o, const AttrCache& c, StrObject* name) {
+// The instance dict if the object has one already (a plain instance keeps its attributes
+// inline until something asks for the dict; asking would make it).
+inline DictObject* existing_instance_dict(Object* o) {
+  if (o->type->flags & TypeFlags::plain_instances) return static_cast<InstanceObject*>(o)->dict;
+  return *o->type->instance_dict(o);
+}
+
+// The cell holding `name` per the cache, or null (a miss): an inline value of a plain
+// instance without a dict, or an instance dict entry's value.
+inline Object** cached_instance_cell(Object* o, const AttrCache& c, StrObject* name) {
   if (o->type != c.type || c.index < 0 || c.epoch != type_epoch()) return nullptr;
-  DictObject* d = *o->type->instance_dict(o);
+  if (c.inline_value) {
+    auto* inst = static_cast<InstanceObject*>(o);
+    InstanceValues* v = inst->values;
+    // The shared keys only grow, so a name keeps its index; cells below `attrs` are set.
+    if (inst->dict || !v || uint32_t(c.index) >= v->attrs) return nullptr;
+    return &v->cells()[v->slots + uint32_t(c.index)];
+  }
+  DictObject* d = existing_instance_dict(o);
   if (!d || size_t(c.index) >= d->entries.size()) return nullptr;
   DictEntry* e = &d->entries[size_t(c.index)];
-  return e->key == name ? e : nullptr;
+  return e->key == name ? &e->value : nullptr;
 }
 
 // After a slow attribute access: remember where the instance keeps `name` when the type
 // has no data descriptor for it and attribute access is the generic one.
 void fill_instance_cache(Object* o, AttrCache& c, StrObject* name, bool store) {
-  if (cached_instance_entry(o, c, name)) return;  // already right (a store that added the key)
+  if (cached_instance_cell(o, c, name)) return;  // already right (a store that added the key)
   TypeObject* t = o->type;
   if ((store ? t->tp_setattr != nullptr : t->tp_getattr != nullptr) || !t->instance_dict) return;
   if (Object* descr = type_lookup(t, name); descr && descr_is_data(descr)) return;
-  DictObject* d = *t->instance_dict(o);
-  ssize ix = d ? dict_str_index(d, name) : -1;
+  ssize ix = -1;
+  bool inline_value = false;
+  if ((t->flags & TypeFlags::plain_instances) && !static_cast<InstanceObject*>(o)->dict) {
+    InstanceValues* v = static_cast<InstanceObject*>(o)->values;
+    Object* index = t->shared_keys ? dict_get_str(t->shared_keys, name) : nullptr;
+    if (index && v && int_small_value(index) < v->attrs) ix = ssize(int_small_value(index));
+    inline_value = true;
+  } else if (DictObject* d = existing_instance_dict(o)) {
+    ix = dict_str_index(d, name);
+  }
   if (ix < 0) return;
   c.type = t;
   c.epoch = type_epoch();
   c.index = int32_t(ix);
+  c.inline_value = inline_value;
 }
 
 // "__init__", interned once per interpreter.
@@ -454,8 +478,8 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         Object* o = TOP();
         Object* v;
         AttrCache* c = ins->b ? &co->attr_caches[ins->b - 1u] : nullptr;
-        if (DictEntry* e = c ? cached_instance_entry(o, *c, NAME(ins->a)) : nullptr) {
-          v = new_ref(e->value);
+        if (Object** cell = c ? cached_instance_cell(o, *c, NAME(ins->a)) : nullptr) {
+          v = new_ref(*cell);
         } else {
           v = get_attr(o, NAME(ins->a));
           if (!v) goto error;
@@ -469,9 +493,9 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         // stack: value, obj
         Object* o = TOP();
         AttrCache* c = ins->b ? &co->attr_caches[ins->b - 1u] : nullptr;
-        if (DictEntry* e = c && !o->type->tp_setattr ? cached_instance_entry(o, *c, NAME(ins->a)) : nullptr) {
-          Object* old = e->value;
-          e->value = SECOND();  // the stack's reference moves into the dict
+        if (Object** cell = c && !o->type->tp_setattr ? cached_instance_cell(o, *c, NAME(ins->a)) : nullptr) {
+          Object* old = *cell;
+          *cell = SECOND();  // the stack's reference moves into the instance
           decref(old);
           decref(o);
           sp -= 2;
@@ -494,12 +518,11 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         Object* self;
         Object* o = TOP();
         if (ins->b) {
-          // A method found on the type before, while no type changed and the instance
-          // dict does not shadow it.
+          // A method found on the type before, while no type changed and no attribute of
+          // the instance's own shadows it.
           AttrCache& c = co->attr_caches[ins->b - 1u];
           if (o->type == c.type && c.method && c.epoch == type_epoch()) {
-            DictObject* d = o->type->instance_dict ? *o->type->instance_dict(o) : nullptr;
-            if (!d || !dict_get_str(d, NAME(ins->a))) {
+            if (!object_own_attr(o, NAME(ins->a))) {
               PUSH(o);  // the object's reference moves to the self slot
               TOP() = o;
               SECOND() = new_ref(c.method);

@@ -280,17 +280,12 @@ Object* zero_arg_super(Frame* f, int class_slot, int self_slot, bool self_is_cel
 }
 
 bool load_method(Object* o, StrObject* name, Object** func, Object** self) {
-  // A plain function on the type (not shadowed by the instance dict) is called with the
-  // object prepended, with no bound method made.
+  // A plain function on the type (not shadowed by an attribute of the instance's own) is
+  // called with the object prepended, with no bound method made.
   Object* descr = o->type->tp_getattr ? nullptr : type_lookup(o->type, name);
   if (descr && (descr->type == &function_type ||
                 (descr->type == &builtin_function_type && static_cast<BuiltinFunctionObject*>(descr)->is_method))) {
-    bool shadowed = false;
-    if (auto slot = o->type->instance_dict) {
-      DictObject* d = *slot(o);
-      if (d && dict_get_str(d, name)) shadowed = true;
-    }
-    if (!shadowed) {
+    if (!object_own_attr(o, name)) {
       *func = new_ref(descr);
       *self = new_ref(o);
       return true;

@@ -41,14 +41,16 @@ struct NameCache {
   bool in_builtins = false;
 };
 
-// An attribute access remembered by its instruction (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE
-// and LOAD_METHOD specializations): for objects of `type` while no type changed (the type
-// epoch), the attribute is the instance dict's entry `index` (no data descriptor on the
-// type), or the method is `method` (borrowed from the type's dict).
+// An attribute access remembered by its instruction (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE,
+// LOAD_ATTR_WITH_HINT and LOAD_METHOD specializations): for objects of `type` while no type
+// changed (the type epoch), the attribute is the inline value `index` of an instance still
+// without a dict (`inline_value`) or the instance dict's entry `index` (no data descriptor
+// on the type), or the method is `method` (borrowed from the type's dict).
 struct AttrCache {
   TypeObject* type = nullptr;
   uint64_t epoch = 0;
   int32_t index = -1;
+  bool inline_value = false;
   Object* method = nullptr;
 };
 

@@ -11,6 +11,7 @@
 #include "lifecycle/runtime.hpp"
 #include "lifecycle/site_builtins.hpp"
 #include "lifecycle/teardown.hpp"
+#include "object/object_alloc.hpp"
 
 namespace gopy {
 
@@ -68,6 +69,9 @@ Status preinitialize(const PreConfig& preconfig, const std::vector<std::string>&
     return status;
   }
   rt.preconfig = applied;
+  // CPython: _PyMem_SetupAllocators: PYTHONMALLOC=malloc takes objects from malloc.
+  auto allocator = static_cast<AllocatorName>(applied.allocator);
+  object_alloc_choose(allocator == AllocatorName::malloc || allocator == AllocatorName::malloc_debug);
   rt.preinitialized = true;
   rt.phase = RuntimePhase::preinitialized;
   return Status::ok();

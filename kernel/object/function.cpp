@@ -49,14 +49,6 @@ void MethodObject::clear_refs() {
 }
 void CellObject::clear_refs() { drop(ref); }
 void ModuleObject::clear_refs() { drop_t(dict); }
-void InstanceObject::clear_refs() {
-  drop_t(dict);
-  if (type && (type->flags & TypeFlags::heap)) {
-    TypeObject* t = type;
-    type = &object_type;  // keep a valid type for the rest of the object's life
-    decref(t);
-  }
-}
 void SuperObject::clear_refs() {
   drop_t(start_type);
   drop(obj);
@@ -69,13 +61,6 @@ int MethodObject::traverse(VisitFn visit, void* arg) {
 }
 int CellObject::traverse(VisitFn visit, void* arg) { return visit_ref(ref, visit, arg); }
 int ModuleObject::traverse(VisitFn visit, void* arg) { return visit_ref(dict, visit, arg); }
-// CPython: Objects/typeobject.c subtype_traverse: an instance of a heap type owns a
-// reference to its type.
-int InstanceObject::traverse(VisitFn visit, void* arg) {
-  if (int r = visit_ref(dict, visit, arg)) return r;
-  if (type->flags & TypeFlags::heap) return visit(type, arg);
-  return 0;
-}
 int SuperObject::traverse(VisitFn visit, void* arg) {
   if (int r = visit_ref(start_type, visit, arg)) return r;
   return visit_ref(obj, visit, arg);

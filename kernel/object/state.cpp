@@ -20,6 +20,7 @@
 #include "object/strcat.hpp"
 #include "object/io_internal.hpp"
 #include "object/type_init.hpp"
+#include "object/object_alloc.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {
@@ -65,6 +66,7 @@ void init_static_types_once() {
   init_set_type();
   init_range_slice_types();
   init_function_types();
+  init_member_descr_type();
   init_namespace_type();
   init_exception_types();
   init_iterator_types();
@@ -118,6 +120,7 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   init_dict_methods();
   init_set_methods();
   init_function_methods();
+  init_member_descr_methods();
   init_exception_methods();
   init_int_float_methods();
   init_textio_methods();
@@ -224,6 +227,7 @@ void destroy_interpreter(ThreadState* ts) {
   if (g_current == ts) g_current = nullptr;
   delete ts;
   delete interp;
+  object_alloc_release_free_memory();  // an embedder's init/finalize cycles do not grow
 }
 
 bool cpp_stack_exhausted(ThreadState* ts) {

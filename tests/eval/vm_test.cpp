@@ -340,3 +340,38 @@ TEST_CASE("vm: s += t grows a string only its variable holds, in a function and 
   CHECK(r.err.empty());
   CHECK(r.out == "(10000, True)\naab aa\n('ababc', 'abab')\n");
 }
+
+TEST_CASE("vm: attribute caches over inline instance values, dicts made later and __slots__", "[vm][attributes]") {
+  ChildResult r = run_program_text(
+      "class A:\n"
+      "    def m(self): return 'method'\n"
+      "def call(o): return o.m()\n"
+      "a = A(); b = A(); b.m = lambda: 'own'\n"
+      "print([(call(a), call(b)) for i in range(3)])\n"
+      "class C:\n"
+      "    def __init__(self, v):\n"
+      "        self.v = v\n"
+      "        self.w = v * 2\n"
+      "def read(o): return o.w\n"
+      "def setw(o, x): o.w = x\n"
+      "objs = [C(i) for i in range(4)]\n"
+      "print([read(o) for o in objs])\n"
+      "objs[1].__dict__\n"
+      "del objs[2].v\n"
+      "objs[3].z = 1\n"
+      "print([read(o) for o in objs])\n"
+      "for i, o in enumerate(objs): setw(o, i + 10)\n"
+      "print([o.__dict__ for o in objs])\n"
+      "class P:\n"
+      "    __slots__ = ('x', '__dict__')\n"
+      "    def __init__(self): self.x = 1; self.y = 2\n"
+      "def gy(p): return p.y, p.x\n"
+      "print([gy(P()) for i in range(2)])\n");
+  CHECK(r.err.empty());
+  CHECK(r.out ==
+        "[('method', 'own'), ('method', 'own'), ('method', 'own')]\n"
+        "[0, 2, 4, 6]\n"
+        "[0, 2, 4, 6]\n"
+        "[{'v': 0, 'w': 10}, {'v': 1, 'w': 11}, {'w': 12}, {'v': 3, 'w': 13, 'z': 1}]\n"
+        "[(2, 1), (2, 1)]\n");
+}

@@ -48,6 +48,10 @@ struct Object {
   Object(const Object&) = delete;
   Object& operator=(const Object&) = delete;
   virtual ~Object() = default;
+  // Every object comes from the small-object allocator (kernel/object/object_alloc.cpp);
+  // operator new returns null when memory cannot be had, and make<T>() raises MemoryError.
+  static void* operator new(size_t size) noexcept;
+  static void operator delete(void* p, size_t size) noexcept;
   // Drop every reference this object holds to other objects. Finalize calls it on all
   // live objects first, so reference cycles fall apart before anything is freed.
   virtual void clear_refs() {}
@@ -106,10 +110,14 @@ inline T* new_ref(T* o) {
 // reference; a GcObject is also tracked by the collector (in its youngest generation).
 // Every heap object is created through make<T>().
 Object* track_new_object(Object* o);
+// Sets MemoryError for an object that could not be allocated; returns null.
+std::nullptr_t object_alloc_failed();
 GcObject* track_new_gc_object(GcObject* o);
 template <class T, class... A>
 inline T* make(A&&... a) {
   T* o = new T(std::forward<A>(a)...);
+  if (!o) [[unlikely]]
+    return object_alloc_failed();
   if constexpr (std::is_base_of_v<GcObject, T>)
     track_new_gc_object(o);
   else
@@ -208,6 +216,7 @@ struct TypeFlags {
   // Instances accept weak references (CPython: a non-zero tp_weaklistoffset); their weak
   // references live in the interpreter's side table, not in the object.
   static constexpr unsigned weakrefable = 1u << 7;
+  static constexpr unsigned plain_instances = 1u << 8;  // instances are InstanceObjects
 };
 
 // A type: slots for the protocols plus a dict of attributes (methods), per interpreter.
@@ -222,6 +231,11 @@ struct TypeObject : GcObject {
   DictObject* dict = nullptr;    // the type's attributes
   // Where an instance keeps its attribute dict (null: instances have no dict).
   DictObject** (*instance_dict)(Object*) = nullptr;
+  // Classes whose instances are InstanceObjects: the attribute names the instances keep
+  // inline, in order, mapped to their index (CPython: ht_cached_keys, the shared keys of
+  // split dicts), and how many __slots__ values precede them.
+  DictObject* shared_keys = nullptr;
+  uint32_t slot_count = 0;
 
   NewFn tp_new = nullptr;
   InitFn tp_init = nullptr;

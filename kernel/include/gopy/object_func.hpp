@@ -78,14 +78,59 @@ struct NamespaceObject : GcObject {
   int traverse(VisitFn visit, void* arg) override;
 };
 
-// An instance of a class defined in Python whose solid base is object.
+// What an instance keeps without a dict: its __slots__ values, then the values of the
+// attributes its class's shared keys name, in the keys' order (CPython: _PyDictValues).
+// A null cell is an unset slot.
+struct InstanceValues {
+  uint16_t capacity;  // cells
+  uint16_t slots;     // the first cells are __slots__ values
+  uint32_t attrs;     // the next cells hold shared-key attributes 0 .. attrs-1
+  Object** cells() { return reinterpret_cast<Object**>(this + 1); }
+};
+
+// An instance of a class defined in Python whose solid base is object. Its attributes are
+// inline values while they are set in the order of its class's shared keys; the first
+// request for __dict__, a deletion or a key out of that order moves them into a real dict
+// for good (CPython: _PyObject_InitInlineValues, _PyObject_MaterializeManagedDict).
 struct InstanceObject : GcObject {
-  DictObject* dict = nullptr;  // owned, created on first attribute store
+  DictObject* dict = nullptr;          // owned; once made, every attribute lives here
+  InstanceValues* values = nullptr;    // owned; slots and inline attributes
   explicit InstanceObject(TypeObject* t) : GcObject(t) {}
-  ~InstanceObject() override { clear_refs(); }
+  ~InstanceObject() override;
   void clear_refs() override;
   int traverse(VisitFn visit, void* arg) override;
 };
+
+// A new instance of `type` (a class whose flags have plain_instances), or null with
+// MemoryError.
+InstanceObject* new_instance(TypeObject* type);
+// The object's own attribute `name` (inline value or instance dict), borrowed, or null
+// when it has none; never an error. Evaluators use it to see whether an instance
+// attribute shadows a method.
+Object* object_own_attr(Object* o, StrObject* name);
+// The instance's dict, made from its inline values on first use (null with MemoryError).
+DictObject* instance_materialize_dict(InstanceObject* o);
+// Stores (value non-null) an attribute in the instance's own storage: 0, or -1 on error.
+int instance_set_own(InstanceObject* o, StrObject* name, Object* value);
+// Deletes an own attribute: 0, 1 when there is none, -1 on error.
+int instance_del_own(InstanceObject* o, StrObject* name);
+
+// __slots__ members: a data descriptor for one slot of a class's instances
+// (CPython: Objects/descrobject.c PyMemberDescr_Type, Python/structmember.c).
+extern TypeObject member_descr_type;
+struct MemberDescrObject : GcObject {
+  TypeObject* owner;  // owned: the class whose instances have the slot
+  StrObject* name;    // owned: the (mangled) slot name
+  uint32_t index;     // the instance's value cell
+  MemberDescrObject() : GcObject(&member_descr_type) {}
+  ~MemberDescrObject() override { clear_refs(); }
+  void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
+};
+MemberDescrObject* new_member_descr(TypeObject* owner, StrObject* name, uint32_t index);
+// descr.__get__(obj) (obj null: accessed on the class) and descr.__set__/__delete__.
+Object* member_get(MemberDescrObject* descr, Object* obj);
+int member_set(MemberDescrObject* descr, Object* obj, Object* value);
 
 // super(type, obj)
 struct SuperObject : GcObject {
