@@ -58,7 +58,7 @@ inline constexpr int kGcDebugLeak = kGcDebugCollectable | kGcDebugUncollectable 
 // raised by finalizers and callbacks are reported as unraisable, never propagated.
 ssize gc_collect(int generation);
 // Runs a collection that allocations scheduled (CPython: _Py_RunGC). Called where the
-// evaluator may run arbitrary code: between statements.
+// evaluator may run arbitrary code: a frame's start and loop back edges (ceval.cpp).
 void gc_run_scheduled();
 
 void gc_track(GcObject* o);
