@@ -710,17 +710,21 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         NEXT();
       }
       TARGET(BUILD_TUPLE) {
-        size_t n = size_t(ins->a);
-        std::vector<Object*> items(sp - n, sp);
-        sp -= n;
-        PUSH(new_tuple_steal(std::move(items)));
+        {
+          size_t n = size_t(ins->a);
+          std::vector<Object*> items(sp - n, sp);
+          sp -= n;
+          PUSH(new_tuple_steal(std::move(items)));
+        }
         NEXT();
       }
       TARGET(BUILD_LIST) {
-        size_t n = size_t(ins->a);
-        std::vector<Object*> items(sp - n, sp);
-        sp -= n;
-        PUSH(new_list_steal(std::move(items)));
+        {
+          size_t n = size_t(ins->a);
+          std::vector<Object*> items(sp - n, sp);
+          sp -= n;
+          PUSH(new_list_steal(std::move(items)));
+        }
         NEXT();
       }
       TARGET(BUILD_SET) {
@@ -777,11 +781,13 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         NEXT();
       }
       TARGET(LIST_TO_TUPLE) {
-        auto* l = static_cast<ListObject*>(TOP());
-        std::vector<Object*> items;
-        items.swap(l->items);
-        TOP() = new_tuple_steal(std::move(items));
-        decref(l);
+        {
+          auto* l = static_cast<ListObject*>(TOP());
+          std::vector<Object*> items;
+          items.swap(l->items);
+          TOP() = new_tuple_steal(std::move(items));
+          decref(l);
+        }
         NEXT();
       }
       TARGET(LIST_TO_SET) {
@@ -817,18 +823,24 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         PUSH(s);
         NEXT();
       }
+      // (Locals with destructors live in inner blocks: a computed goto out of a scope
+      // runs no destructors.)
       TARGET(UNPACK_SEQUENCE) {
-        std::vector<Object*> items;
-        if (!unpack_iterable(TOP(), ins->a, -1, 0, items)) goto error;
-        decref(POP());
-        for (size_t i = items.size(); i-- > 0;) PUSH(items[i]);
+        {
+          std::vector<Object*> items;
+          if (!unpack_iterable(TOP(), ins->a, -1, 0, items)) goto error;
+          decref(POP());
+          for (size_t i = items.size(); i-- > 0;) PUSH(items[i]);
+        }
         NEXT();
       }
       TARGET(UNPACK_EX) {
-        std::vector<Object*> items;
-        if (!unpack_iterable(TOP(), ins->a + ins->b + 1, ins->a, ins->b, items)) goto error;
-        decref(POP());
-        for (size_t i = items.size(); i-- > 0;) PUSH(items[i]);
+        {
+          std::vector<Object*> items;
+          if (!unpack_iterable(TOP(), ins->a + ins->b + 1, ins->a, ins->b, items)) goto error;
+          decref(POP());
+          for (size_t i = items.size(); i-- > 0;) PUSH(items[i]);
+        }
         NEXT();
       }
       TARGET(CALL) {
