@@ -36,6 +36,12 @@ Status plugin_failure_torn_down(const Status& attached) {
   return plugin_failure(attached, detached.is_ok() ? std::string() : detached.message());
 }
 
+// A skipped plugin or an ignored manifest key: one line on stderr, and start-up goes on.
+void print_plugin_warning(const std::string& line) {
+  std::fprintf(stderr, "%s\n", line.c_str());
+  std::fflush(stderr);
+}
+
 InterpreterSettings settings_from(const Config& config) {
   InterpreterSettings s;
   s.use_hash_seed = config.use_hash_seed > 0;
@@ -97,12 +103,19 @@ Status initialize_core(const Config& config, const LifecycleOptions& options) {
     LifecycleStep step("discover plugins");
     auto dirs = options.plugin_dirs ? *options.plugin_dirs
                                     : plugin::default_search_dirs(plugin_search_environment(*owned));
-    plugin::Plan plan = plugin::discover(dirs);
+    plugin::DiscoverOptions discover_options;
+    discover_options.shipped_dir = plugin::shipped_plugin_dir();
+    discover_options.check_loadable = true;
+    plugin::Plan plan = plugin::discover(dirs, plugin::host_platform(), discover_options);
+    // Every problem at once: what is skipped, then what stops the start-up.
+    for (const std::string& line : plan.warnings) print_plugin_warning(line);
     if (!plan.ok()) {
       rt.phase = RuntimePhase::preinitialized;
       return plugin_failure(plan.status());
     }
-    rt.plugins = std::make_unique<plugin::PluginHost>(std::move(plan));
+    plugin::HostOptions host_options;
+    host_options.on_skip = print_plugin_warning;
+    rt.plugins = std::make_unique<plugin::PluginHost>(std::move(plan), host_options);
   }
   rt.config = std::move(owned);
   // The plugins see the configuration and the environment through their context only.
