@@ -3,6 +3,7 @@
 #include "gopy/lifecycle.hpp"
 
 #include <cstdio>
+#include <new>
 
 #include "gopy/codecs.hpp"
 #include "gopy/object_exc.hpp"
@@ -182,9 +183,17 @@ Status initialize_main() {
 // CPython: Python/pylifecycle.c Py_InitializeFromConfig
 Status initialize_from_config(const Config& config, const LifecycleOptions& options) {
   if (is_initialized()) return Status::ok();
-  GOPY_RETURN_IF_ERROR(initialize_core(config, options));
-  if (runtime().config->_init_main == 0) return Status::ok();
-  return initialize_main();
+  // Memory running out while the runtime is built (an object's `new` throwing) is a fatal
+  // start-up error, as CPython's _PyStatus_NO_MEMORY; the caller tears down what was built.
+  try {
+    GOPY_RETURN_IF_ERROR(initialize_core(config, options));
+    if (runtime().config->_init_main == 0) return Status::ok();
+    return initialize_main();
+  } catch (const std::bad_alloc&) {
+    return Status::error(Status::Category::runtime,
+                         is_runtime_initialized() ? "pyinit_main" : "pyinit_core",
+                         "memory allocation failed");
+  }
 }
 
 }  // namespace gopy

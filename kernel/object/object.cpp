@@ -1,6 +1,8 @@
 // The abstract object protocols (CPython: Objects/object.c, Objects/abstract.c).
 #include <cstdio>
+#include <new>
 
+#include "gopy/alloc_fault.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -18,6 +20,12 @@ Object not_implemented_object;
 Object ellipsis_object;
 
 Object* track_new_object(Object* o) {
+  // Object creation's allocation-failure hook (gopy/alloc_fault.hpp). make<T> has already
+  // constructed `o`; the failure is the std::bad_alloc its `new` would have thrown.
+  if (fault::allocation_fails()) {
+    fault::set_aside_failed_object(o);
+    throw std::bad_alloc();
+  }
   Interpreter* interp = get_thread_state()->interp;
   Object* head = &interp->live_head;
   o->live_prev = head;
