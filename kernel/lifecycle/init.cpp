@@ -9,6 +9,7 @@
 #include "gopy/object_exc.hpp"
 #include "gopy/signals.hpp"
 #include "gopy/state.hpp"
+#include "lifecycle/plugins_report.hpp"
 #include "lifecycle/runtime.hpp"
 #include "lifecycle/teardown.hpp"
 
@@ -104,10 +105,7 @@ Status initialize_core(const Config& config, const LifecycleOptions& options) {
     LifecycleStep step("discover plugins");
     auto dirs = options.plugin_dirs ? *options.plugin_dirs
                                     : plugin::default_search_dirs(plugin_search_environment(*owned));
-    plugin::DiscoverOptions discover_options;
-    discover_options.shipped_dir = plugin::shipped_plugin_dir();
-    discover_options.check_loadable = true;
-    plugin::Plan plan = plugin::discover(dirs, plugin::host_platform(), discover_options);
+    plugin::Plan plan = discover_runtime_plan(dirs);
     // Every problem at once: what is skipped, then what stops the start-up.
     for (const std::string& line : plan.warnings) print_plugin_warning(line);
     if (!plan.ok()) {
