@@ -1,6 +1,6 @@
-// Allocation-failure injection (see gopy/alloc_fault.hpp). One process-wide counter: gopy
-// allocates under its interpreter lock, so the counter needs no atomics of its own beyond
-// what a relaxed atomic costs.
+// Allocation-failure injection (see gopy/alloc_fault.hpp). One process-wide counter; gopy
+// allocates under its interpreter lock. The counters are relaxed atomics, which cost an
+// allocation a few cycles.
 #include "gopy/alloc_fault.hpp"
 
 #include <atomic>
@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <iterator>
 
 namespace gopy::fault {
 
@@ -49,14 +48,5 @@ void fail_allocation_at(std::uint64_t n) noexcept {
 std::uint64_t allocation_count() noexcept { return g_count.load(); }
 
 bool allocation_failed() noexcept { return g_failed.load(); }
-
-void set_aside_failed_object(void* object) noexcept {
-  // A fixed array: setting aside must not allocate. Past its end (a process failing that
-  // many objects) the object is simply dropped, still never destroyed.
-  static void* set_aside[64];
-  static std::atomic<std::size_t> used{0};
-  std::size_t slot = used.fetch_add(1);
-  if (slot < std::size(set_aside)) set_aside[slot] = object;
-}
 
 }  // namespace gopy::fault

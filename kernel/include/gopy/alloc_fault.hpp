@@ -2,15 +2,9 @@
 // functions fail, as if memory ran out there, to test that every such failure ends in
 // MemoryError or a clean fatal start-up error (never a crash, a leak or a hang).
 //
-// Every allocation site of gopy calls allocation_fails() once per allocation: an object's
-// creation (make<T>, through track_new_object) and a storage growth (prim::can_allocate,
-// prim::reserve_more). An allocator of gopy's own calls it in its allocate function.
-//
-// Object creation asks after make<T> has constructed the object (make<T> is inline in
-// every translation unit; the hook sits in the out-of-line track_new_object). Such an
-// object's fields are not set yet, so it cannot be destroyed: it is set aside, reachable
-// and never freed, one per injected failure. Once allocation goes through an allocator of
-// gopy's own, that allocator asks first and nothing is set aside.
+// Every allocation site of gopy calls allocation_fails() once per allocation: the object
+// allocator before it allocates (object_alloc.cpp) and storage growth
+// (prim::can_allocate, prim::reserve_more).
 //
 // From the environment, read once when libgopy loads:
 //   GOPY_FAIL_ALLOC=N    the Nth allocation of the process fails (once; counted from 1)
@@ -32,9 +26,5 @@ void fail_allocation_at(std::uint64_t n) noexcept;
 std::uint64_t allocation_count() noexcept;
 // Whether the armed failure has happened since it was armed.
 bool allocation_failed() noexcept;
-
-// Keeps `object` (constructed, whose creation the hook failed) out of reach of every
-// destructor, for the life of the process.
-void set_aside_failed_object(void* object) noexcept;
 
 }  // namespace gopy::fault
