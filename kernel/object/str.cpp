@@ -128,7 +128,13 @@ StrObject* intern(std::string_view name) {
   if (Object* v = dict_get_str(interp->interned, name)) return as_str(v);
   StrObject* s = new_str(name);
   s->interned = true;
-  dict_set_item(interp->interned, s, s);
+  if (dict_set_item(interp->interned, s, s) < 0) {
+    // No memory to grow the table: callers borrow the result, so the str stays alive, not
+    // interned, until finalization frees every object; the lookup goes on as if interned.
+    clear_error();
+    s->interned = false;
+    return s;
+  }
   decref(s);
   return s;
 }
