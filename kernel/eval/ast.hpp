@@ -561,9 +561,11 @@ class Arena {
 // without field names for the common fields, e.g.
 //   Module([Expr(Call(Name('print'), [BinOp(Constant(1), Add, Constant(2))], []))])
 // For tests and debugging; positions are not included; an echoed REPL expression
-// statement prints as `Expr!(...)`.
+// statement prints as `Expr!(...)`. Exported for the tests; the node classes are not.
+#include "gopy/api_begin.h"
 std::string dump(const Mod& root);
 std::string dump(const Expr& expr);
 std::string dump(const Stmt& stmt);
+#include "gopy/api_end.h"
 
 }  // namespace gopy::ast

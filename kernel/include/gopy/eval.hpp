@@ -7,6 +7,7 @@
 // Both return the process exit code: 0, the SystemExit code, or 1 after printing a
 // traceback to sys.stderr.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string>
 #include <string_view>
@@ -54,3 +55,4 @@ int read_source_file(const std::string& path, std::string* text);
 int read_source_file_or_raise(const std::string& path, std::string* text);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

@@ -8,6 +8,7 @@
 // Every step called in the wrong state returns an error status (never undefined
 // behaviour); initializing an initialized runtime is a no-op, as in CPython.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <chrono>
 #include <filesystem>
@@ -93,3 +94,4 @@ int system_main(int argc, char** argv);
 void register_atexit(void (*callback)(void* data), void* data);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

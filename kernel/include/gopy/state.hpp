@@ -10,6 +10,7 @@
 //   free_all_objects(interp);                   // every object, cycles included
 //   destroy_interpreter(ts);                    // get_thread_state() is null again
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstdint>
 #include <map>
@@ -128,3 +129,4 @@ inline void leave_recursive_call(ThreadState* ts) { --ts->c_depth; }
 bool cpp_stack_exhausted(ThreadState* ts);
 
 }  // namespace gopy
+#include "gopy/api_end.h"
