@@ -9,4 +9,8 @@ namespace gopy {
 // comparison runs (CPython: dict_popitem_impl), so no user code can intervene.
 Object* dict_pop_last(DictObject* d);
 
+// dict_get_str by text with the text's str hash already known (intern hashes each name
+// once, then keeps the hash in the new str).
+Object* dict_get_str_hashed(DictObject* d, std::string_view key, int64_t hash);
+
 }  // namespace gopy

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <vector>
 
+#include <sys/mman.h>
+
 #include "eval/stack_bounds.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
@@ -105,7 +107,11 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   auto* ts = new ThreadState();
   ts->interp = interp;
   ts->stack_limit = find_stack_limit();
-  ts->slots_base = static_cast<Object**>(std::calloc(kValueStackSlots, sizeof(Object*)));
+  // Anonymous pages the kernel zero-fills on first touch: calloc would memset all 2 MiB
+  // once glibc's mmap threshold has grown past it (the second init/finalize cycle on).
+  void* slots = ::mmap(nullptr, kValueStackSlots * sizeof(Object*), PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  ts->slots_base = slots == MAP_FAILED ? nullptr : static_cast<Object**>(slots);
   ts->slots_top = ts->slots_base;
   ts->slots_end = ts->slots_base + kValueStackSlots;
   interp->main_thread = ts;
@@ -216,7 +222,7 @@ void destroy_interpreter(ThreadState* ts) {
   if (!ts) return;
   Interpreter* interp = ts->interp;
   if (interp->live_count) free_all_objects(interp);
-  std::free(ts->slots_base);
+  if (ts->slots_base) ::munmap(ts->slots_base, kValueStackSlots * sizeof(Object*));
   if (g_current == ts) g_current = nullptr;
   delete ts;
   delete interp;

@@ -59,6 +59,11 @@ struct LifecycleOptions {
   // configuration to finalization; the plugins see it through their context. Null: the
   // one given to preinitialize, else the process environment.
   std::shared_ptr<Environment> environment;
+  // Keep the plugin libraries mapped after finalize (still detached, with a fresh
+  // interpreter and a fresh attach at the next initialization), so that an embedder that
+  // cycles the runtime does not pay for dlopen and relocation every time. Off by default:
+  // finalize then unloads every plugin, in reverse, as PEP 432's lifecycle promises.
+  bool keep_plugins_loaded = false;
 };
 
 // CPython: Py_PreInitialize. Reads and applies the pre-configuration, from `environment`
