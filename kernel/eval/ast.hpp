@@ -1,6 +1,8 @@
 // The abstract syntax tree of gopy's language slice.
 // Shapes and field names follow CPython's Parser/Python.asdl so the compiler can be read
-// side by side with CPython's Python/compile.c and Python/symtable.c.
+// side by side with CPython's Python/compile.c and Python/symtable.c. The nodes are
+// described once, in ast_nodes.def; this header generates from it the node structs, the
+// kind enums, for_each_field, visit and the generic child traversal for_each_child.
 //
 // Ownership: every node lives in an ast::Arena and is destroyed by it, in a flat loop, so a
 // very deep tree (a 100,000-term `1+1+...`) never recurses on destruction. Children are
@@ -13,6 +15,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace gopy::ast {
@@ -32,26 +35,56 @@ struct Node {
 
 // ---------------------------------------------------------------- enums
 
-enum class ExprContext : std::uint8_t { Load, Store, Del };
-enum class BoolOpKind : std::uint8_t { And, Or };
-enum class BinOpKind : std::uint8_t {
-  Add, Sub, Mult, MatMult, Div, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd, FloorDiv
-};
-enum class UnaryOpKind : std::uint8_t { Invert, Not, UAdd, USub };
-enum class CmpOpKind : std::uint8_t { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
+// Each enum's values with their names (the dump shows them by name).
+#define GOPY_AST_EXPR_CONTEXTS(X) X(Load) X(Store) X(Del)
+#define GOPY_AST_BOOLOPS(X) X(And) X(Or)
+#define GOPY_AST_BINOPS(X) \
+  X(Add) X(Sub) X(Mult) X(MatMult) X(Div) X(Mod) X(Pow) X(LShift) X(RShift) X(BitOr) \
+  X(BitXor) X(BitAnd) X(FloorDiv)
+#define GOPY_AST_UNARYOPS(X) X(Invert) X(Not) X(UAdd) X(USub)
+#define GOPY_AST_CMPOPS(X) X(Eq) X(NotEq) X(Lt) X(LtE) X(Gt) X(GtE) X(Is) X(IsNot) X(In) X(NotIn)
+#define GOPY_AST_CONSTANT_KINDS(X) X(None) X(True) X(False) X(Ellipsis) X(Int) X(Float) X(Str) X(Bytes)
 
+#define GOPY_AST_ENUM_VALUE(V) V,
+#define GOPY_AST_ENUM_CASE(V) case V: return #V;
+#define GOPY_AST_ENUM(ENUM, LIST)                                  \
+  enum class ENUM : std::uint8_t { LIST(GOPY_AST_ENUM_VALUE) };    \
+  constexpr const char* enum_name(ENUM v) {                        \
+    using enum ENUM;                                               \
+    switch (v) { LIST(GOPY_AST_ENUM_CASE) }                        \
+    return "?";                                                    \
+  }
+GOPY_AST_ENUM(ExprContext, GOPY_AST_EXPR_CONTEXTS)
+GOPY_AST_ENUM(BoolOpKind, GOPY_AST_BOOLOPS)
+GOPY_AST_ENUM(BinOpKind, GOPY_AST_BINOPS)
+GOPY_AST_ENUM(UnaryOpKind, GOPY_AST_UNARYOPS)
+GOPY_AST_ENUM(CmpOpKind, GOPY_AST_CMPOPS)
+GOPY_AST_ENUM(ConstantKind, GOPY_AST_CONSTANT_KINDS)
+#undef GOPY_AST_ENUM
+#undef GOPY_AST_ENUM_CASE
+#undef GOPY_AST_ENUM_VALUE
+
+// The node kinds, in table order.
 enum class ExprKind : std::uint8_t {
-  BoolOp, NamedExpr, BinOp, UnaryOp, Lambda, IfExp, Dict, Set, ListComp, SetComp, DictComp,
-  GeneratorExp, Compare, Call, FormattedValue, JoinedStr, Constant, Attribute, Subscript,
-  Starred, Name, List, Tuple, Slice
+#define GOPY_AST_EXPR(T, KIND) KIND,
+#include "eval/ast_nodes.def"
 };
-
 enum class StmtKind : std::uint8_t {
-  FunctionDef, ClassDef, Return, Delete, Assign, AugAssign, AnnAssign, For, While, If, Raise,
-  Try, Assert, Import, ImportFrom, Global, Nonlocal, Expr, Pass, Break, Continue
+#define GOPY_AST_STMT(T, KIND) KIND,
+#include "eval/ast_nodes.def"
 };
-
-enum class ModKind : std::uint8_t { Module, Interactive, Expression };
+enum class PatternKind : std::uint8_t {
+#define GOPY_AST_PATTERN(T, KIND) KIND,
+#include "eval/ast_nodes.def"
+};
+enum class TypeParamKind : std::uint8_t {
+#define GOPY_AST_TYPE_PARAM(T, KIND) KIND,
+#include "eval/ast_nodes.def"
+};
+enum class ModKind : std::uint8_t {
+#define GOPY_AST_MOD(T, KIND) KIND,
+#include "eval/ast_nodes.def"
+};
 
 // ---------------------------------------------------------------- bases
 
@@ -63,6 +96,22 @@ struct Expr : Node {
 struct Stmt : Node {
   const StmtKind kind;
   explicit Stmt(StmtKind k) : kind(k) {}
+};
+
+struct Pattern : Node {
+  const PatternKind kind;
+  explicit Pattern(PatternKind k) : kind(k) {}
+};
+
+struct TypeParam : Node {
+  const TypeParamKind kind;
+  explicit TypeParam(TypeParamKind k) : kind(k) {}
+};
+
+struct Mod {
+  const ModKind kind;
+  explicit Mod(ModKind k) : kind(k) {}
+  virtual ~Mod() = default;
 };
 
 using ExprList = std::vector<Expr*>;
@@ -82,449 +131,172 @@ T* cast(B* node) { return static_cast<T*>(node); }
 template <class T, class B>
 const T* cast(const B* node) { return static_cast<const T*>(node); }
 
-// ---------------------------------------------------------------- helper records
+// How the tests' dump shows a field (see ast_nodes.def).
+struct FieldStyle {
+  const char* sep = ", ";    // between this field and the previous one
+  const char* label = "";    // printed before the value
+  bool omit_empty = false;   // leave the field out when empty / null / Load / false
+  bool quoted = false;       // a string shown as 'text'
+  bool none_if_empty = false;  // an empty string shown as None
+};
+namespace field_style {
+inline constexpr FieldStyle plain{};
+inline constexpr FieldStyle quoted{", ", "", false, true, false};
+inline constexpr FieldStyle omit{", ", "", true, false, false};
+inline constexpr FieldStyle none_if_empty{", ", "", false, false, true};
+constexpr FieldStyle labeled(const char* label) { return {", ", label, true, false, false}; }
+constexpr FieldStyle joined(const char* sep) { return {sep, "", true, false, false}; }
+}  // namespace field_style
 
-// One comprehension clause: `for target in iter if ifs...` (is_async is always false: async
-// is outside the slice).
-struct Comprehension : Node {
-  Expr* target = nullptr;
-  Expr* iter = nullptr;
-  ExprList ifs;
+// ---------------------------------------------------------------- the nodes (ast_nodes.def)
+
+#define GOPY_AST_RECORD(T, NAME) struct T;
+#define GOPY_AST_PLAIN(T, NAME) struct T;
+#define GOPY_AST_EXPR(T, KIND) struct T;
+#define GOPY_AST_STMT(T, KIND) struct T;
+#define GOPY_AST_PATTERN(T, KIND) struct T;
+#define GOPY_AST_TYPE_PARAM(T, KIND) struct T;
+#define GOPY_AST_MOD(T, KIND) struct T;
+#include "eval/ast_nodes.def"
+
+#define GOPY_AST_RECORD(T, NAME) \
+  struct T : Node {              \
+    static constexpr bool kRecord = true; \
+    static constexpr const char* kName = NAME;
+#define GOPY_AST_PLAIN(T, NAME) \
+  struct T {                    \
+    static constexpr bool kRecord = true; \
+    static constexpr const char* kName = NAME;
+#define GOPY_AST_KIND_NODE(BASE, T, KIND)            \
+  struct T : BASE {                                  \
+    static constexpr BASE##Kind kKind = BASE##Kind::KIND; \
+    static constexpr const char* kName = #KIND;      \
+    T() : BASE(kKind) {}
+#define GOPY_AST_EXPR(T, KIND) GOPY_AST_KIND_NODE(Expr, T, KIND)
+#define GOPY_AST_STMT(T, KIND) GOPY_AST_KIND_NODE(Stmt, T, KIND)
+#define GOPY_AST_PATTERN(T, KIND) GOPY_AST_KIND_NODE(Pattern, T, KIND)
+#define GOPY_AST_TYPE_PARAM(T, KIND) GOPY_AST_KIND_NODE(TypeParam, T, KIND)
+#define GOPY_AST_MOD(T, KIND) GOPY_AST_KIND_NODE(Mod, T, KIND)
+#define GOPY_AST_FIELD(TYPE, NAME, INIT, STYLE) TYPE NAME{INIT};
+#define GOPY_AST_END };
+#include "eval/ast_nodes.def"
+#undef GOPY_AST_KIND_NODE
+
+// for_each_field(node, visitor): calls visitor(field_name, field_value, FieldStyle) for each
+// field of a node or record, in table order.
+#define GOPY_AST_FIELDS_BEGIN(T)                 \
+  template <class V>                             \
+  void for_each_field(const T& n, V&& v) {       \
+    (void)n;                                     \
+    (void)v;
+#define GOPY_AST_RECORD(T, NAME) GOPY_AST_FIELDS_BEGIN(T)
+#define GOPY_AST_PLAIN(T, NAME) GOPY_AST_FIELDS_BEGIN(T)
+#define GOPY_AST_EXPR(T, KIND) GOPY_AST_FIELDS_BEGIN(T)
+#define GOPY_AST_STMT(T, KIND) GOPY_AST_FIELDS_BEGIN(T)
+#define GOPY_AST_PATTERN(T, KIND) GOPY_AST_FIELDS_BEGIN(T)
+#define GOPY_AST_TYPE_PARAM(T, KIND) GOPY_AST_FIELDS_BEGIN(T)
+#define GOPY_AST_MOD(T, KIND) GOPY_AST_FIELDS_BEGIN(T)
+#define GOPY_AST_FIELD(TYPE, NAME, INIT, STYLE) v(#NAME, n.NAME, field_style::STYLE);
+#define GOPY_AST_END }
+#include "eval/ast_nodes.def"
+#undef GOPY_AST_FIELDS_BEGIN
+
+// visit(node, visitor): calls visitor(concrete_node) for an Expr, Stmt, Pattern, TypeParam
+// or Mod by its kind.
+template <class V>
+decltype(auto) visit(const Expr& node, V&& v) {
+  switch (node.kind) {
+#define GOPY_AST_EXPR(T, KIND) \
+  case ExprKind::KIND: return v(static_cast<const T&>(node));
+#include "eval/ast_nodes.def"
+  }
+  __builtin_unreachable();
+}
+template <class V>
+decltype(auto) visit(const Stmt& node, V&& v) {
+  switch (node.kind) {
+#define GOPY_AST_STMT(T, KIND) \
+  case StmtKind::KIND: return v(static_cast<const T&>(node));
+#include "eval/ast_nodes.def"
+  }
+  __builtin_unreachable();
+}
+template <class V>
+decltype(auto) visit(const Pattern& node, V&& v) {
+  switch (node.kind) {
+#define GOPY_AST_PATTERN(T, KIND) \
+  case PatternKind::KIND: return v(static_cast<const T&>(node));
+#include "eval/ast_nodes.def"
+  }
+  __builtin_unreachable();
+}
+template <class V>
+decltype(auto) visit(const TypeParam& node, V&& v) {
+  switch (node.kind) {
+#define GOPY_AST_TYPE_PARAM(T, KIND) \
+  case TypeParamKind::KIND: return v(static_cast<const T&>(node));
+#include "eval/ast_nodes.def"
+  }
+  __builtin_unreachable();
+}
+template <class V>
+decltype(auto) visit(const Mod& node, V&& v) {
+  switch (node.kind) {
+#define GOPY_AST_MOD(T, KIND) \
+  case ModKind::KIND: return v(static_cast<const T&>(node));
+#include "eval/ast_nodes.def"
+  }
+  __builtin_unreachable();
+}
+
+template <class T>
+concept AstRecord = requires { T::kRecord; };
+// Expr, Stmt, Pattern, TypeParam, Mod: the node families with a kind.
+template <class T>
+concept AstFamily = std::is_same_v<T, Expr> || std::is_same_v<T, Stmt> ||
+                    std::is_same_v<T, Pattern> || std::is_same_v<T, TypeParam> ||
+                    std::is_same_v<T, Mod>;
+template <class T>
+concept AstKindNode = requires { T::kKind; };
+template <class T>
+inline constexpr bool is_vector = false;
+template <class T>
+inline constexpr bool is_vector<std::vector<T>> = true;
+
+// The generic child traversal: calls visitor(const Expr*), visitor(const Stmt*),
+// visitor(const Pattern*) or visitor(const TypeParam*) for every non-null child node of `n`
+// in table order, looking through helper records (a call's
+// keywords, a comprehension's clauses, a function's arguments, ...).
+template <class V>
+struct ChildVisitor {
+  V& visit_child;
+  template <class F>
+  void operator()(const char*, const F& field, FieldStyle) {
+    if constexpr (std::is_pointer_v<F>) {
+      using P = std::remove_cv_t<std::remove_pointer_t<F>>;
+      if (!field) return;
+      if constexpr (AstFamily<P> || AstKindNode<P>) {
+        visit_child(field);
+      } else if constexpr (AstRecord<P>) {
+        for_each_field(*field, *this);
+      }
+    } else if constexpr (AstRecord<F>) {
+      for_each_field(field, *this);
+    } else if constexpr (is_vector<F>) {
+      if constexpr (std::is_pointer_v<typename F::value_type>)
+        for (const auto& item : field) (*this)("", item, field_style::plain);
+    }
+  }
 };
 
-// A parameter; `annotation` is nullptr when absent.
-struct Arg : Node {
-  std::string arg;
-  Expr* annotation = nullptr;
-};
-
-// A parameter list, as CPython's `arguments`. `defaults` belong to the last positional
-// parameters (posonlyargs then args); `kw_defaults` has one entry per kwonlyarg, nullptr
-// where that keyword-only parameter has no default. No position of its own (as CPython).
-struct Arguments {
-  std::vector<Arg*> posonlyargs;
-  std::vector<Arg*> args;
-  Arg* vararg = nullptr;
-  std::vector<Arg*> kwonlyargs;
-  ExprList kw_defaults;
-  Arg* kwarg = nullptr;
-  ExprList defaults;
-};
-
-// `name=value` in a call or class bases; `arg` empty means `**value`.
-struct Keyword : Node {
-  std::string arg;
-  Expr* value = nullptr;
-};
-
-// `import name as asname`; `asname` empty when absent. `name` may be dotted (`a.b.c`) or `*`.
-struct Alias : Node {
-  std::string name;
-  std::string asname;
-};
-
-// `except type as name: body`; `type` nullptr for a bare except, `name` empty when absent.
-struct ExceptHandler : Node {
-  Expr* type = nullptr;
-  std::string name;
-  StmtList body;
-};
-
-// ---------------------------------------------------------------- expressions
-
-struct BoolOp : Expr {
-  static constexpr ExprKind kKind = ExprKind::BoolOp;
-  BoolOp() : Expr(kKind) {}
-  BoolOpKind op = BoolOpKind::And;
-  ExprList values;  // two or more; `a or b or c` is one BoolOp
-};
-
-// `target := value`; target is a Name in Store context.
-struct NamedExpr : Expr {
-  static constexpr ExprKind kKind = ExprKind::NamedExpr;
-  NamedExpr() : Expr(kKind) {}
-  Expr* target = nullptr;
-  Expr* value = nullptr;
-};
-
-struct BinOp : Expr {
-  static constexpr ExprKind kKind = ExprKind::BinOp;
-  BinOp() : Expr(kKind) {}
-  Expr* left = nullptr;
-  BinOpKind op = BinOpKind::Add;
-  Expr* right = nullptr;
-};
-
-struct UnaryOp : Expr {
-  static constexpr ExprKind kKind = ExprKind::UnaryOp;
-  UnaryOp() : Expr(kKind) {}
-  UnaryOpKind op = UnaryOpKind::Not;
-  Expr* operand = nullptr;
-};
-
-struct Lambda : Expr {
-  static constexpr ExprKind kKind = ExprKind::Lambda;
-  Lambda() : Expr(kKind) {}
-  Arguments args;
-  Expr* body = nullptr;
-};
-
-// `body if test else orelse`
-struct IfExp : Expr {
-  static constexpr ExprKind kKind = ExprKind::IfExp;
-  IfExp() : Expr(kKind) {}
-  Expr* test = nullptr;
-  Expr* body = nullptr;
-  Expr* orelse = nullptr;
-};
-
-// keys[i] == nullptr means `**values[i]`.
-struct Dict : Expr {
-  static constexpr ExprKind kKind = ExprKind::Dict;
-  Dict() : Expr(kKind) {}
-  ExprList keys;
-  ExprList values;
-};
-
-struct Set : Expr {
-  static constexpr ExprKind kKind = ExprKind::Set;
-  Set() : Expr(kKind) {}
-  ExprList elts;
-};
-
-struct ListComp : Expr {
-  static constexpr ExprKind kKind = ExprKind::ListComp;
-  ListComp() : Expr(kKind) {}
-  Expr* elt = nullptr;
-  std::vector<Comprehension*> generators;
-};
-
-struct SetComp : Expr {
-  static constexpr ExprKind kKind = ExprKind::SetComp;
-  SetComp() : Expr(kKind) {}
-  Expr* elt = nullptr;
-  std::vector<Comprehension*> generators;
-};
-
-struct DictComp : Expr {
-  static constexpr ExprKind kKind = ExprKind::DictComp;
-  DictComp() : Expr(kKind) {}
-  Expr* key = nullptr;
-  Expr* value = nullptr;
-  std::vector<Comprehension*> generators;
-};
-
-struct GeneratorExp : Expr {
-  static constexpr ExprKind kKind = ExprKind::GeneratorExp;
-  GeneratorExp() : Expr(kKind) {}
-  Expr* elt = nullptr;
-  std::vector<Comprehension*> generators;
-};
-
-// `left ops[0] comparators[0] ops[1] comparators[1] ...` (chained).
-struct Compare : Expr {
-  static constexpr ExprKind kKind = ExprKind::Compare;
-  Compare() : Expr(kKind) {}
-  Expr* left = nullptr;
-  std::vector<CmpOpKind> ops;
-  ExprList comparators;
-};
-
-// args may hold Starred (`*x`); keywords with empty arg are `**x`.
-struct Call : Expr {
-  static constexpr ExprKind kKind = ExprKind::Call;
-  Call() : Expr(kKind) {}
-  Expr* func = nullptr;
-  ExprList args;
-  std::vector<Keyword*> keywords;
-};
-
-// One `{value!conversion:format_spec}` of an f-string. conversion: -1 none, 's', 'r', 'a'.
-// format_spec is a JoinedStr (it may itself hold replacement fields) or nullptr.
-struct FormattedValue : Expr {
-  static constexpr ExprKind kKind = ExprKind::FormattedValue;
-  FormattedValue() : Expr(kKind) {}
-  Expr* value = nullptr;
-  int conversion = -1;
-  Expr* format_spec = nullptr;
-};
-
-// An f-string (after implicit concatenation): Constant(str) and FormattedValue parts.
-struct JoinedStr : Expr {
-  static constexpr ExprKind kKind = ExprKind::JoinedStr;
-  JoinedStr() : Expr(kKind) {}
-  ExprList values;
-};
-
-enum class ConstantKind : std::uint8_t { None, True, False, Ellipsis, Int, Float, Str, Bytes };
-
-// A literal. Which fields are meaningful depends on `value_kind`:
-//  Int:   int_digits (the literal's digits in base int_base, no prefix, no underscores,
-//         lowercase hex, never empty; "0" for zero) and, when the value fits,
-//         int_fits_int64 + int_small (so small ints skip the big-int path).
-//  Float: float_value (as strtod reads the literal; "1e999" is inf, as CPython).
-//  Str:   str_value, UTF-8 after escape decoding and implicit concatenation. A lone
-//         surrogate from "\ud800" is kept in the generalized UTF-8 form (ED A0 80),
-//         as CPython's str can hold it.
-//  Bytes: str_value holds the raw bytes after escape decoding and concatenation.
-struct Constant : Expr {
-  static constexpr ExprKind kKind = ExprKind::Constant;
-  Constant() : Expr(kKind) {}
-  ConstantKind value_kind = ConstantKind::None;
-  std::string int_digits;
-  int int_base = 10;
-  bool int_fits_int64 = false;
-  std::int64_t int_small = 0;
-  double float_value = 0.0;
-  std::string str_value;
-};
-
-struct Attribute : Expr {
-  static constexpr ExprKind kKind = ExprKind::Attribute;
-  Attribute() : Expr(kKind) {}
-  Expr* value = nullptr;
-  std::string attr;
-  ExprContext ctx = ExprContext::Load;
-};
-
-// `value[slice]`; slice is a Slice, a Tuple (`a[1:2, 3]`) or any expression.
-struct Subscript : Expr {
-  static constexpr ExprKind kKind = ExprKind::Subscript;
-  Subscript() : Expr(kKind) {}
-  Expr* value = nullptr;
-  Expr* slice = nullptr;
-  ExprContext ctx = ExprContext::Load;
-};
-
-struct Starred : Expr {
-  static constexpr ExprKind kKind = ExprKind::Starred;
-  Starred() : Expr(kKind) {}
-  Expr* value = nullptr;
-  ExprContext ctx = ExprContext::Load;
-};
-
-struct Name : Expr {
-  static constexpr ExprKind kKind = ExprKind::Name;
-  Name() : Expr(kKind) {}
-  std::string id;
-  ExprContext ctx = ExprContext::Load;
-};
-
-struct List : Expr {
-  static constexpr ExprKind kKind = ExprKind::List;
-  List() : Expr(kKind) {}
-  ExprList elts;
-  ExprContext ctx = ExprContext::Load;
-};
-
-struct Tuple : Expr {
-  static constexpr ExprKind kKind = ExprKind::Tuple;
-  Tuple() : Expr(kKind) {}
-  ExprList elts;
-  ExprContext ctx = ExprContext::Load;
-};
-
-// `lower:upper:step` inside a subscript; each part nullptr when omitted.
-struct Slice : Expr {
-  static constexpr ExprKind kKind = ExprKind::Slice;
-  Slice() : Expr(kKind) {}
-  Expr* lower = nullptr;
-  Expr* upper = nullptr;
-  Expr* step = nullptr;
-};
-
-// ---------------------------------------------------------------- statements
-
-// Decorators, type parameters and async are outside the slice; `returns` is the `->`
-// annotation or nullptr.
-struct FunctionDef : Stmt {
-  static constexpr StmtKind kKind = StmtKind::FunctionDef;
-  FunctionDef() : Stmt(kKind) {}
-  std::string name;
-  Arguments args;
-  StmtList body;
-  Expr* returns = nullptr;
-};
-
-struct ClassDef : Stmt {
-  static constexpr StmtKind kKind = StmtKind::ClassDef;
-  ClassDef() : Stmt(kKind) {}
-  std::string name;
-  ExprList bases;
-  std::vector<Keyword*> keywords;
-  StmtList body;
-};
-
-struct Return : Stmt {
-  static constexpr StmtKind kKind = StmtKind::Return;
-  Return() : Stmt(kKind) {}
-  Expr* value = nullptr;
-};
-
-struct Delete : Stmt {
-  static constexpr StmtKind kKind = StmtKind::Delete;
-  Delete() : Stmt(kKind) {}
-  ExprList targets;  // each in Del context
-};
-
-// `t1 = t2 = value`: targets {t1, t2}, each in Store context (Tuple/List targets have
-// Store context on every element, Starred included).
-struct Assign : Stmt {
-  static constexpr StmtKind kKind = StmtKind::Assign;
-  Assign() : Stmt(kKind) {}
-  ExprList targets;
-  Expr* value = nullptr;
-};
-
-struct AugAssign : Stmt {
-  static constexpr StmtKind kKind = StmtKind::AugAssign;
-  AugAssign() : Stmt(kKind) {}
-  Expr* target = nullptr;  // Name, Attribute or Subscript in Store context
-  BinOpKind op = BinOpKind::Add;
-  Expr* value = nullptr;
-};
-
-// `target: annotation [= value]`; simple is true for a bare (unparenthesized) Name target.
-struct AnnAssign : Stmt {
-  static constexpr StmtKind kKind = StmtKind::AnnAssign;
-  AnnAssign() : Stmt(kKind) {}
-  Expr* target = nullptr;
-  Expr* annotation = nullptr;
-  Expr* value = nullptr;
-  bool simple = false;
-};
-
-struct For : Stmt {
-  static constexpr StmtKind kKind = StmtKind::For;
-  For() : Stmt(kKind) {}
-  Expr* target = nullptr;
-  Expr* iter = nullptr;
-  StmtList body;
-  StmtList orelse;
-};
-
-struct While : Stmt {
-  static constexpr StmtKind kKind = StmtKind::While;
-  While() : Stmt(kKind) {}
-  Expr* test = nullptr;
-  StmtList body;
-  StmtList orelse;
-};
-
-// `elif` is an If alone in the orelse of the previous If (as CPython).
-struct If : Stmt {
-  static constexpr StmtKind kKind = StmtKind::If;
-  If() : Stmt(kKind) {}
-  Expr* test = nullptr;
-  StmtList body;
-  StmtList orelse;
-};
-
-struct Raise : Stmt {
-  static constexpr StmtKind kKind = StmtKind::Raise;
-  Raise() : Stmt(kKind) {}
-  Expr* exc = nullptr;
-  Expr* cause = nullptr;
-};
-
-struct Try : Stmt {
-  static constexpr StmtKind kKind = StmtKind::Try;
-  Try() : Stmt(kKind) {}
-  StmtList body;
-  std::vector<ExceptHandler*> handlers;
-  StmtList orelse;
-  StmtList finalbody;
-};
-
-struct Assert : Stmt {
-  static constexpr StmtKind kKind = StmtKind::Assert;
-  Assert() : Stmt(kKind) {}
-  Expr* test = nullptr;
-  Expr* msg = nullptr;
-};
-
-struct Import : Stmt {
-  static constexpr StmtKind kKind = StmtKind::Import;
-  Import() : Stmt(kKind) {}
-  std::vector<Alias*> names;
-};
-
-// `from ..module import names`: level = number of leading dots, module empty for
-// `from . import x`.
-struct ImportFrom : Stmt {
-  static constexpr StmtKind kKind = StmtKind::ImportFrom;
-  ImportFrom() : Stmt(kKind) {}
-  std::string module;
-  std::vector<Alias*> names;
-  int level = 0;
-};
-
-struct Global : Stmt {
-  static constexpr StmtKind kKind = StmtKind::Global;
-  Global() : Stmt(kKind) {}
-  std::vector<std::string> names;
-};
-
-struct Nonlocal : Stmt {
-  static constexpr StmtKind kKind = StmtKind::Nonlocal;
-  Nonlocal() : Stmt(kKind) {}
-  std::vector<std::string> names;
-};
-
-// An expression statement. `echo` is set by parse_interactive on the statements whose value
-// the REPL prints (every expression statement outside a def/class body, as CPython's
-// compiler does with PRINT_EXPR in "single" mode); always false otherwise.
-struct ExprStmt : Stmt {
-  static constexpr StmtKind kKind = StmtKind::Expr;
-  ExprStmt() : Stmt(kKind) {}
-  Expr* value = nullptr;
-  bool echo = false;
-};
-
-struct Pass : Stmt {
-  static constexpr StmtKind kKind = StmtKind::Pass;
-  Pass() : Stmt(kKind) {}
-};
-
-struct Break : Stmt {
-  static constexpr StmtKind kKind = StmtKind::Break;
-  Break() : Stmt(kKind) {}
-};
-
-struct Continue : Stmt {
-  static constexpr StmtKind kKind = StmtKind::Continue;
-  Continue() : Stmt(kKind) {}
-};
-
-// ---------------------------------------------------------------- roots
-
-struct Mod {
-  const ModKind kind;
-  explicit Mod(ModKind k) : kind(k) {}
-  virtual ~Mod() = default;
-};
-
-// A file or `-c` string ("exec" mode).
-struct Module : Mod {
-  static constexpr ModKind kKind = ModKind::Module;
-  Module() : Mod(kKind) {}
-  StmtList body;
-};
-
-// One REPL entry ("single" mode): one statement, possibly compound (a line may still hold
-// several simple statements separated by `;`).
-struct Interactive : Mod {
-  static constexpr ModKind kKind = ModKind::Interactive;
-  Interactive() : Mod(kKind) {}
-  StmtList body;
-};
-
-// An `eval()` input ("eval" mode).
-struct Expression : Mod {
-  static constexpr ModKind kKind = ModKind::Expression;
-  Expression() : Mod(kKind) {}
-  Expr* body = nullptr;
-};
+template <class N, class V>
+void for_each_child(const N& n, V&& v) {
+  ChildVisitor<std::remove_reference_t<V>> walker{v};
+  if constexpr (AstFamily<N>)
+    visit(n, [&](const auto& concrete) { for_each_field(concrete, walker); });
+  else
+    for_each_field(n, walker);
+}
 
 // ---------------------------------------------------------------- arena
 
@@ -556,16 +328,5 @@ class Arena {
   std::vector<std::unique_ptr<Node>> nodes_;
   std::vector<std::unique_ptr<Mod>> roots_;
 };
-
-// A compact, deterministic one-line rendering of a tree, close to CPython's ast.dump()
-// without field names for the common fields, e.g.
-//   Module([Expr(Call(Name('print'), [BinOp(Constant(1), Add, Constant(2))], []))])
-// For tests and debugging; positions are not included; an echoed REPL expression
-// statement prints as `Expr!(...)`. Exported for the tests; the node classes are not.
-#include "gopy/api_begin.h"
-std::string dump(const Mod& root);
-std::string dump(const Expr& expr);
-std::string dump(const Stmt& stmt);
-#include "gopy/api_end.h"
 
 }  // namespace gopy::ast

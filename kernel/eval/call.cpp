@@ -35,6 +35,17 @@ void FunctionObject::clear_refs() {
   function_clear_fields(this);
 }
 
+int CodeObject::traverse(VisitFn visit, void* arg) { return visit_all(consts, visit, arg); }
+
+// CPython: Objects/funcobject.c func_traverse.
+int FunctionObject::traverse(VisitFn visit, void* arg) {
+  for (Object* o : {static_cast<Object*>(code), static_cast<Object*>(globals), static_cast<Object*>(defaults),
+                    static_cast<Object*>(kwdefaults), static_cast<Object*>(closure), static_cast<Object*>(name),
+                    static_cast<Object*>(qualname), module, static_cast<Object*>(dict)})
+    if (int r = visit_ref(o, visit, arg)) return r;
+  return 0;
+}
+
 void traceback_here(Frame& f) {
   ThreadState* ts = get_thread_state();
   if (!ts->traceback_pending || !ts->current_exception) return;

@@ -91,6 +91,7 @@ struct CodeObject : Object {
   CodeObject();
   ~CodeObject() override;
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
   int nslots() const { return nlocals + int(cellnames.size()) + int(freenames.size()); }
   int first_cell() const { return nlocals; }
   int first_free() const { return nlocals + int(cellnames.size()); }
@@ -140,10 +141,13 @@ class ActiveFrame {
 };
 
 // Executes a statement list, tracking the current line. A std::bad_alloc that escapes an
-// allocation path becomes a MemoryError raised by the statement it interrupted.
+// allocation path becomes a MemoryError raised by the statement it interrupted. Between
+// statements a collection that allocations scheduled may run.
 inline Exec exec_block(const std::vector<StmtPtr>& body, Frame& f) {
+  Interpreter* interp = get_thread_state()->interp;
   for (const auto& s : body) {
     f.lineno = s->lineno;
+    gc_safe_point(interp);
     Exec r;
     try {
       r = s->exec(f);

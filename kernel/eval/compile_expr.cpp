@@ -3,6 +3,8 @@
 #include "eval/compiler.hpp"
 #include "eval/nodes_expr.hpp"
 #include "eval/nodes_stmt.hpp"
+#include "eval/parser.hpp"
+#include "eval/refused_constructs.hpp"
 #include "gopy/object_bytes.hpp"
 #include "gopy/object_num.hpp"
 #include "object/strcat.hpp"
@@ -87,6 +89,10 @@ ExprPtr Compiler::expr(const ast::Expr* e) {
       failed_ = true;
       set_error(&exc_RecursionError, "maximum recursion depth exceeded during compilation");
     }
+    return std::make_unique<ConstNode>(None());
+  }
+  if (const char* what = refused_construct(*e)) {
+    fail(parser::unsupported_message(what), e);
     return std::make_unique<ConstNode>(None());
   }
   using K = ast::ExprKind;

@@ -3,6 +3,8 @@
 #include "eval/compiler.hpp"
 #include "eval/nodes_expr.hpp"
 #include "eval/nodes_stmt.hpp"
+#include "eval/parser.hpp"
+#include "eval/refused_constructs.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -142,6 +144,7 @@ StmtPtr Compiler::import_stmt(const ast::Stmt* s) {
 }
 
 StmtPtr Compiler::stmt(const ast::Stmt* s) {
+  if (const char* what = refused_construct(*s)) return fail(parser::unsupported_message(what), s), nullptr;
   using K = ast::StmtKind;
   switch (s->kind) {
     case K::FunctionDef: {
@@ -269,6 +272,7 @@ StmtPtr Compiler::stmt(const ast::Stmt* s) {
         return nullptr;
       }
       return node<ContinueNode>(s);
+    default: break;  // refused above
   }
   return nullptr;
 }

@@ -198,11 +198,7 @@ Object* MethodCallNode::eval(Frame& f) {
     bool direct = false;
     if (descr && (descr->type == &function_type ||
                   (descr->type == &builtin_function_type && static_cast<BuiltinFunctionObject*>(descr)->is_method))) {
-      direct = true;
-      if (auto slot = o->type->instance_dict) {
-        DictObject* d = *slot(o);
-        if (d && dict_get_str(d, name)) direct = false;
-      }
+      direct = !object_own_attr(o, name);
     }
     if (direct) {
       r = call(descr, argv, npos + 1, kwnames);
@@ -355,13 +351,13 @@ Object* ComprehensionNode::eval(Frame& f) {
 
 namespace {
 
-struct GenExprObject : Object {
+struct GenExprObject : GcObject {
   FunctionObject* fn;  // owned: code, globals, closure
   std::vector<Object*> iters;  // owned; one per active clause
   Object** slots = nullptr;    // owned references
   int nslots = 0;
   bool started = false, done = false;
-  GenExprObject(FunctionObject* f, Object* first) : Object(&genexpr_type), fn(f) {
+  GenExprObject(FunctionObject* f, Object* first) : GcObject(&genexpr_type), fn(f) {
     CodeObject* code = f->code;
     nslots = code->nslots();
     slots = new Object*[size_t(nslots)]();
@@ -388,6 +384,12 @@ struct GenExprObject : Object {
     fn = nullptr;
     xdecref(f);
     done = true;
+  }
+  int traverse(VisitFn visit, void* arg) override {
+    for (int i = 0; i < nslots; ++i)
+      if (int r = visit_ref(slots[i], visit, arg)) return r;
+    if (int r = visit_all(iters, visit, arg)) return r;
+    return visit_ref(fn, visit, arg);
   }
 };
 

@@ -208,6 +208,15 @@ Exec AssignNode::exec(Frame& f) {
   return Exec::normal;
 }
 
+// Whether the variable `target` writes holds `v` now: then that variable's reference and
+// the reader's are all there are when v's count is 2, and `s += t` may append in place.
+static bool variable_holds(TargetNode* target, Frame& f, Object* v) {
+  if (auto* t = dynamic_cast<LocalTarget*>(target)) return f.slots[t->slot] == v;
+  if (auto* t = dynamic_cast<GlobalTarget*>(target)) return dict_get_str(f.globals, t->name) == v;
+  if (auto* t = dynamic_cast<NameTarget*>(target)) return f.locals && dict_get_str(f.locals, t->name) == v;
+  return false;
+}
+
 Exec AugAssignNode::exec(Frame& f) {
   if (load) {
     Object* cur = load->eval(f);
@@ -223,11 +232,14 @@ Exec AugAssignNode::exec(Frame& f) {
         op == BinaryOp::add && !__builtin_add_overflow(x, y, &s)) {
       r = new_int(s);
     } else if (op == BinaryOp::add && cur->type == &str_type && v->type == &str_type) {
-      r = str_concat(cur, v);
+      // CPython: Python/bytecodes.c BINARY_OP_INPLACE_ADD_UNICODE
+      Object* text = cur;
+      cur = nullptr;
+      r = str_append_inplace(&text, v, variable_holds(store.get(), f, text) ? 2 : 1) ? text : nullptr;
     } else {
       r = inplace_op(cur, v, op);
     }
-    decref(cur);
+    xdecref(cur);
     decref(v);
     if (!r) return Exec::error;
     int st = store->assign(f, r);

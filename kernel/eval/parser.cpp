@@ -1,5 +1,6 @@
 // Entry points of the parser and its token buffer.
 // CPython: Parser/peg_api.c _PyParser_ASTFromString, Parser/pegen.c _PyPegen_run_parser.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -8,6 +9,7 @@
 #include "eval/parser_impl.hpp"
 #include "eval/parser_unicode.hpp"
 #include "eval/stack_bounds.hpp"
+#include "object/prim/unicode.hpp"
 
 namespace gopy::parser {
 namespace {
@@ -118,6 +120,15 @@ const Token& Parser::advance() {
     return tokens_[mark_ - 1];
   }
   return tokens_[mark_];
+}
+
+// CPython: Parser/pegen.c _PyPegen_new_identifier.
+std::string Parser::identifier(const Token& t) const {
+  std::string_view text = token_text(t);
+  bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  std::string normal;
+  if (ascii || !prim::nfkc_normalize(text, &normal)) return std::string(text);
+  return normal;
 }
 
 bool Parser::accept_op(Op op) {

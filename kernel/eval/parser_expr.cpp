@@ -88,7 +88,7 @@ ast::Expr* Parser::named_expression() {
     const Token& name_tok = advance();
     advance();  // ':='
     auto* target = node<ast::Name>(name_tok);
-    target->id = std::string(token_text(name_tok));
+    target->id = identifier(name_tok);
     target->ctx = ast::ExprContext::Store;
     target->loc.end_lineno = name_tok.end_lineno;
     target->loc.end_col_offset = name_tok.end_col;
@@ -295,7 +295,7 @@ ast::Expr* Parser::primary() {
       if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
       auto* n = node_from<ast::Attribute>(e);
       n->value = e;
-      n->attr = std::string(token_text(advance()));
+      n->attr = identifier(advance());
       e = finish(n);
     } else if (at_op(Op::LPar)) {
       auto* n = node_from<ast::Call>(e);
@@ -324,7 +324,7 @@ ast::Expr* Parser::atom() {
         case Keyword::None_: {
           advance();
           auto* n = node<ast::Name>(t);
-          n->id = std::string(token_text(t));
+          n->id = identifier(t);
           return finish(n);
         }
         case Keyword::True: return constant(ast::ConstantKind::True);
@@ -537,15 +537,16 @@ ast::Expr* Parser::lambda() {
   return n;
 }
 
-ast::Arg* Parser::parameter(bool annotations) {
+ast::Arg* Parser::parameter(bool annotations, bool star_annotation) {
   const Token& t = cur();
   if (t.type != TokenType::Name || t.keyword != Keyword::None_) return invalid_syntax();
   advance();
   auto* a = node<ast::Arg>(t);
-  a->arg = std::string(token_text(t));
+  a->arg = identifier(t);
   finish(a);
   if (annotations && accept_op(Op::Colon)) {
-    a->annotation = expression();
+    // `*args: *Ts` (PEP 646): only the var-positional parameter takes a starred annotation.
+    a->annotation = star_annotation && at_op(Op::Star) ? star_expression() : expression();
     if (!a->annotation) return nullptr;
     end_at(a, a->annotation);
   }
@@ -585,7 +586,7 @@ bool Parser::parameters(ast::Arguments& args, Op closer, bool annotations) {
                             peek(1).keyword == Keyword::None_;
         if (!named_follow) return error_at(star, "named arguments must follow bare *"), false;
       } else {
-        args.vararg = parameter(annotations);
+        args.vararg = parameter(annotations, true);
         if (!args.vararg) return false;
         if (at_op(Op::Equal))
           return error_at(cur(), "var-positional argument cannot have default value"), false;
@@ -640,6 +641,9 @@ ast::Expr* Parser::call(ast::Expr* call_node) {
       auto* s = node<ast::Starred>(t);
       s->value = v;
       finish(s);
+      // CPython: invalid_arguments / invalid_comprehension.
+      if (at_kw(Keyword::For) || (at_kw(Keyword::Async) && peek(1).keyword == Keyword::For))
+        return error_node(s, "iterable unpacking cannot be used in comprehension");
       if (seen_double_star && !order_error) {
         order_error = "iterable argument unpacking follows keyword argument unpacking";
         order_error_start = before;
@@ -662,7 +666,7 @@ ast::Expr* Parser::call(ast::Expr* call_node) {
                peek(1).type == TokenType::Op && peek(1).op == Op::Equal) {
       if (t.keyword != Keyword::None_) {
         if (t.keyword == Keyword::True || t.keyword == Keyword::False || t.keyword == Keyword::None)
-          return error_range(t, peek(1), "cannot assign to " + std::string(token_text(t)));
+          return error_range(t, peek(1), "cannot assign to " + identifier(t));
         return error_range(t, peek(1),
                            "expression cannot contain assignment, perhaps you meant \"==\"?");
       }
@@ -673,7 +677,7 @@ ast::Expr* Parser::call(ast::Expr* call_node) {
       ast::Expr* v = expression();
       if (!v) return nullptr;
       auto* k = node<ast::Keyword>(t);
-      k->arg = std::string(token_text(t));
+      k->arg = identifier(t);
       k->value = v;
       finish(k);
       n->keywords.push_back(k);
@@ -758,7 +762,8 @@ ast::Expr* Parser::subscript(ast::Expr* value) {
   const Token& start = cur();
   ast::Expr* index = slice_item();
   if (!index) return nullptr;
-  if (at_op(Op::Comma)) {
+  // CPython: slices: a starred item makes a tuple even alone (`a[*b]`, PEP 646).
+  if (at_op(Op::Comma) || index->kind == ast::ExprKind::Starred) {
     auto* tuple = node<ast::Tuple>(start);
     tuple->elts.push_back(index);
     while (accept_op(Op::Comma)) {
@@ -780,13 +785,11 @@ ast::Expr* Parser::subscript(ast::Expr* value) {
 }
 
 bool Parser::comprehension_clauses(std::vector<ast::Comprehension*>& out) {
-  while (at_kw(Keyword::For) || at_kw(Keyword::Async)) {
-    if (at_kw(Keyword::Async)) {
-      unsupported(cur(), "asynchronous comprehension");
-      return false;
-    }
+  while (at_kw(Keyword::For) || (at_kw(Keyword::Async) && peek(1).keyword == Keyword::For)) {
+    bool is_async = accept_kw(Keyword::Async);
     const Token& kw = advance();
     auto* c = node<ast::Comprehension>(kw);
+    c->is_async = is_async;
     c->target = target_list(TargetsType::For, false);
     if (!c->target) return false;
     if (!accept_kw(Keyword::In)) {

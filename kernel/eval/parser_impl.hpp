@@ -61,6 +61,8 @@ class Parser {
   bool expect_op(Op op);  // generic "invalid syntax" when missing
   bool expect_forced(Op op, const char* text);  // "expected ':'"
   std::string_view token_text(const Token& t) const { return tok_.text(t); }
+  // A NAME token's identifier, NFKC-normalized when it is not ASCII (PEP 3131).
+  std::string identifier(const Token& t) const;
   bool starts_expression(const Token& t) const;
 
   // ---- errors (parser_errors.cpp)
@@ -126,10 +128,37 @@ class Parser {
   bool block(ast::StmtList& out, const Token& keyword, const char* what);
   ast::Stmt* if_statement(bool is_elif);
   ast::Stmt* while_statement();
-  ast::Stmt* for_statement();
+  ast::Stmt* for_statement(const Token* async_kw = nullptr);
+  template <class Loop>
+  bool for_rest(const Token& kw, Loop* s);
   ast::Stmt* try_statement();
-  ast::Stmt* function_def();
-  ast::Stmt* class_def();
+  bool except_clause(const Token& except_kw, ast::ExceptHandler* handler, bool star);
+  ast::Stmt* decorated();
+  ast::Stmt* function_def(const Token* async_kw = nullptr, ast::ExprList* decorators = nullptr);
+  template <class Def>
+  ast::Stmt* def_rest(Def* s, ast::ExprList* decorators);
+  ast::Stmt* class_def(ast::ExprList* decorators = nullptr);
+  ast::Stmt* with_statement(const Token* async_kw = nullptr);
+  bool with_item(std::vector<ast::WithItem*>& items);
+  bool type_params(std::vector<ast::TypeParam*>& out);
+  ast::TypeParam* type_param();
+  ast::Stmt* type_alias();
+
+  // ---- match statements and patterns (parser_match.cpp)
+  bool at_match_statement();
+  ast::Stmt* match_statement();
+  ast::Expr* subject_expression();
+  ast::Pattern* patterns();
+  ast::Pattern* pattern();
+  ast::Pattern* or_pattern();
+  ast::Pattern* closed_pattern();
+  ast::Pattern* maybe_star_pattern();
+  ast::Pattern* sequence_pattern(Op closer, const Token& open);
+  ast::Pattern* mapping_pattern();
+  ast::Pattern* class_pattern(ast::Expr* cls);
+  ast::Expr* literal_expr();
+  ast::Expr* name_or_attr();
+  bool capture_target(std::string& name);
   ast::Stmt* return_statement();
   ast::Stmt* raise_statement();
   ast::Stmt* global_statement(bool nonlocal);
@@ -139,7 +168,6 @@ class Parser {
   ast::Stmt* from_import_statement();
   bool dotted_name(std::string& out);
   ast::Expr* condition();
-  bool check_unsupported_statement();
 
   // ---- targets (parser_targets.cpp)
   bool check_target(ast::Expr* e, TargetsType type);
@@ -174,7 +202,7 @@ class Parser {
   ast::Expr* slice_item();
   bool comprehension_clauses(std::vector<ast::Comprehension*>& out);
   bool parameters(ast::Arguments& args, Op closer, bool annotations);
-  ast::Arg* parameter(bool annotations);
+  ast::Arg* parameter(bool annotations, bool star_annotation = false);
   bool elements_until(ast::ExprList& out, Op closer);
 
   // ---- strings and f-strings (parser_strings.cpp)

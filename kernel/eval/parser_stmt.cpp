@@ -57,8 +57,17 @@ bool Parser::statements_until(ast::StmtList& out, TokenType end) {
 }
 
 bool Parser::statement(ast::StmtList& out) {
-  if (!check_unsupported_statement()) return false;
   const Token& t = cur();
+  // `match x:` and `type X = ...` start with soft keywords.
+  if (at_match_statement() || (t.type == TokenType::Name && t.keyword == Keyword::None_ &&
+                               token_text(t) == "type" && peek(1).type == TokenType::Name &&
+                               peek(1).keyword == Keyword::None_ && peek(2).type == TokenType::Op &&
+                               (peek(2).op == Op::Equal || peek(2).op == Op::LSqb))) {
+    ast::Stmt* s = token_text(t) == "type" ? type_alias() : match_statement();
+    if (!s) return false;
+    out.push_back(s);
+    return true;
+  }
   if (t.type == TokenType::Name) {
     switch (t.keyword) {
       case Keyword::If: case Keyword::While: case Keyword::For: case Keyword::Try:
@@ -71,43 +80,12 @@ bool Parser::statement(ast::StmtList& out) {
       default: break;
     }
   } else if (t.type == TokenType::Op && t.op == Op::At) {
-    unsupported(t, "decorator");
-    return false;
+    ast::Stmt* s = decorated();
+    if (!s) return false;
+    out.push_back(s);
+    return true;
   }
   return simple_statements(out);
-}
-
-// `match x:` and `type X = ...` use soft keywords; both are outside the slice.
-bool Parser::check_unsupported_statement() {
-  const Token& t = cur();
-  if (t.type != TokenType::Name || t.keyword != Keyword::None_) return true;
-  std::string_view word = token_text(t);
-  if (word == "match") {
-    const Token& next = peek(1);
-    bool operand_start = starts_expression(next) || (next.type == TokenType::Op && next.op == Op::Star);
-    if (!operand_start) return true;
-    if (next.type == TokenType::Op &&
-        (next.op == Op::Minus || next.op == Op::Plus || next.op == Op::Tilde))
-      return true;
-    // A match statement's header ends with ':' then NEWLINE; no expression statement does.
-    for (std::size_t i = 1;; ++i) {
-      const Token& u = peek(i);
-      if (u.type == TokenType::Newline || u.type == TokenType::EndMarker ||
-          u.type == TokenType::Error)
-        return true;
-      if (u.type == TokenType::Op && u.op == Op::Colon && u.level == 0 &&
-          peek(i + 1).type == TokenType::Newline) {
-        unsupported(t, "'match' statement");
-        return false;
-      }
-    }
-  }
-  if (word == "type" && peek(1).type == TokenType::Name && peek(1).keyword == Keyword::None_ &&
-      peek(2).type == TokenType::Op && (peek(2).op == Op::Equal || peek(2).op == Op::LSqb)) {
-    unsupported(t, "'type' statement");
-    return false;
-  }
-  return true;
 }
 
 bool Parser::simple_statements(ast::StmtList& out) {
@@ -256,12 +234,12 @@ ast::Stmt* Parser::compound_statement() {
     case Keyword::Try: return try_statement();
     case Keyword::Def: return function_def();
     case Keyword::Class: return class_def();
-    case Keyword::With: return unsupported(t, "'with' statement");
+    case Keyword::With: return with_statement();
     case Keyword::Async: {
       const Token& next = peek(1);
-      if (next.keyword == Keyword::Def) return unsupported(t, "'async def'");
-      if (next.keyword == Keyword::For) return unsupported(t, "'async for'");
-      if (next.keyword == Keyword::With) return unsupported(t, "'async with'");
+      if (next.keyword == Keyword::Def) return function_def(&advance());
+      if (next.keyword == Keyword::For) return for_statement(&advance());
+      if (next.keyword == Keyword::With) return with_statement(&advance());
       return invalid_syntax();
     }
     default: return invalid_syntax();
@@ -365,106 +343,320 @@ ast::Stmt* Parser::while_statement() {
   return s;
 }
 
-ast::Stmt* Parser::for_statement() {
+ast::Stmt* Parser::for_statement(const Token* async_kw) {
   const Token& kw = advance();
+  if (async_kw) {
+    auto* s = node<ast::AsyncFor>(*async_kw);
+    if (!for_rest(kw, s)) return nullptr;
+    return s;
+  }
   auto* s = node<ast::For>(kw);
+  if (!for_rest(kw, s)) return nullptr;
+  return s;
+}
+
+template <class Loop>
+bool Parser::for_rest(const Token& kw, Loop* s) {
   s->target = target_list(TargetsType::For);
-  if (!s->target) return nullptr;
-  if (!accept_kw(Keyword::In)) return invalid_syntax();
+  if (!s->target) return false;
+  if (!accept_kw(Keyword::In)) return invalid_syntax(), false;
   s->iter = star_expressions();
-  if (!s->iter) return nullptr;
+  if (!s->iter) return false;
   if (!at_op(Op::Colon)) {
-    if (at_type(TokenType::Newline)) return error_at(cur(), "expected ':'");
-    return invalid_syntax();
+    if (at_type(TokenType::Newline)) return error_at(cur(), "expected ':'"), false;
+    return invalid_syntax(), false;
   }
   advance();
   ++loop_depth_;
   bool ok = block(s->body, kw, "'for' statement");
   --loop_depth_;
-  if (!ok) return nullptr;
+  if (!ok) return false;
   if (at_kw(Keyword::Else)) {
     const Token& else_kw = advance();
-    if (!expect_forced(Op::Colon, ":")) return nullptr;
-    if (!block(s->orelse, else_kw, "'else' statement")) return nullptr;
+    if (!expect_forced(Op::Colon, ":")) return false;
+    if (!block(s->orelse, else_kw, "'else' statement")) return false;
   }
   end_at(s, last_statement(s->body, s->orelse));
-  return s;
+  return true;
 }
 
 ast::Stmt* Parser::try_statement() {
   const Token& kw = advance();
-  auto* s = node<ast::Try>(kw);
+  ast::StmtList body;
   if (!expect_forced(Op::Colon, ":")) return nullptr;
-  if (!block(s->body, kw, "'try' statement")) return nullptr;
+  if (!block(body, kw, "'try' statement")) return nullptr;
+  std::vector<ast::ExceptHandler*> handlers;
+  bool star = at_kw(Keyword::Except) && peek(1).type == TokenType::Op && peek(1).op == Op::Star;
   while (at_kw(Keyword::Except)) {
     const Token& except_kw = advance();
+    bool this_star = at_op(Op::Star);
+    if (this_star != star) {
+      // CPython: invalid_try_stmt
+      if (this_star) return error_range(except_kw, cur(), "cannot have both 'except' and 'except*' on the same 'try'");
+      return error_at(except_kw, "cannot have both 'except' and 'except*' on the same 'try'");
+    }
     auto* handler = node<ast::ExceptHandler>(except_kw);
-    if (at_op(Op::Star)) return unsupported(cur(), "'except*'");
-    if (!at_op(Op::Colon)) {
-      const Token& type_start = cur();
-      handler->type = expression();
-      if (!handler->type) return nullptr;
-      if (at_op(Op::Comma)) {
-        // PEP 758 (3.14): `except A, B:` without parentheses, but not with `as`.
-        auto* tuple = node_from<ast::Tuple>(handler->type);
-        tuple->elts.push_back(handler->type);
-        while (accept_op(Op::Comma)) {
-          ast::Expr* e = expression();
-          if (!e) return nullptr;
-          tuple->elts.push_back(e);
-        }
-        end_at(tuple, tuple->elts.back());
-        if (at_kw(Keyword::As)) {
-          advance();
-          const Token& name = cur();
-          return error_range(type_start, name.type == TokenType::Name ? name : type_start,
-                             "multiple exception types must be parenthesized when using 'as'");
-        }
-        handler->type = tuple;
-      }
-      if (accept_kw(Keyword::As)) {
-        if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-        handler->name = std::string(token_text(advance()));
-      }
-    }
-    if (!at_op(Op::Colon)) {
-      if (at_type(TokenType::Newline)) return error_at(cur(), "expected ':'");
-      return invalid_syntax();
-    }
-    advance();
-    if (!block(handler->body, except_kw, "'except' statement")) return nullptr;
-    end_at(handler, handler->body.back());
-    if (!s->handlers.empty() && !s->handlers.back()->type) {
+    if (star) advance();
+    if (!except_clause(except_kw, handler, star)) return nullptr;
+    if (!handlers.empty() && !handlers.back()->type) {
       // CPython: invalid_try_stmt / invalid_except_stmt_indent ("must be last")
-      return error_node(s->handlers.back(), "default 'except:' must be last");
+      return error_node(handlers.back(), "default 'except:' must be last");
     }
-    s->handlers.push_back(handler);
+    handlers.push_back(handler);
   }
-  if (at_kw(Keyword::Else) && !s->handlers.empty()) {
+  ast::StmtList orelse, finalbody;
+  if (at_kw(Keyword::Else) && !handlers.empty()) {
     const Token& else_kw = advance();
     if (!expect_forced(Op::Colon, ":")) return nullptr;
-    if (!block(s->orelse, else_kw, "'else' statement")) return nullptr;
+    if (!block(orelse, else_kw, "'else' statement")) return nullptr;
   }
   if (at_kw(Keyword::Finally)) {
     const Token& finally_kw = advance();
     if (!expect_forced(Op::Colon, ":")) return nullptr;
-    if (!block(s->finalbody, finally_kw, "'finally' statement")) return nullptr;
+    if (!block(finalbody, finally_kw, "'finally' statement")) return nullptr;
   }
-  if (s->handlers.empty() && s->finalbody.empty()) {
+  if (handlers.empty() && finalbody.empty()) {
     if (at_type(TokenType::Error)) return tokenizer_failure();
     return error_at(cur(), "expected 'except' or 'finally' block");
   }
-  end_at(s, s->finalbody.empty() ? last_statement(s->body, s->handlers.back()->body, s->orelse)
-                                 : s->finalbody.back());
-  return s;
+  const ast::Stmt* last = finalbody.empty() ? last_statement(body, handlers.back()->body, orelse)
+                                            : finalbody.back();
+  auto fill = [&](auto* s) {
+    s->body = std::move(body);
+    s->handlers = std::move(handlers);
+    s->orelse = std::move(orelse);
+    s->finalbody = std::move(finalbody);
+    end_at(s, last);
+    return s;
+  };
+  if (star) return fill(node<ast::TryStar>(kw));
+  return fill(node<ast::Try>(kw));
 }
 
-ast::Stmt* Parser::function_def() {
-  const Token& kw = advance();
-  auto* s = node<ast::FunctionDef>(kw);
+// One `except [*] [type [as name]]: body` after its keyword (and star).
+bool Parser::except_clause(const Token& except_kw, ast::ExceptHandler* handler, bool star) {
+  if (star && (at_op(Op::Colon) || at_type(TokenType::Newline))) {
+    // CPython: invalid_except_star_stmt
+    error_at(cur(), "expected one or more exception types");
+    return false;
+  }
+  if (!at_op(Op::Colon)) {
+    const Token& type_start = cur();
+    handler->type = expression();
+    if (!handler->type) return false;
+    if (at_op(Op::Comma)) {
+      // PEP 758 (3.14): `except A, B:` without parentheses, but not with `as`.
+      auto* tuple = node_from<ast::Tuple>(handler->type);
+      tuple->elts.push_back(handler->type);
+      while (accept_op(Op::Comma)) {
+        ast::Expr* e = expression();
+        if (!e) return false;
+        tuple->elts.push_back(e);
+      }
+      end_at(tuple, tuple->elts.back());
+      if (at_kw(Keyword::As)) {
+        advance();
+        const Token& name = cur();
+        error_range(type_start, name.type == TokenType::Name ? name : type_start,
+                    "multiple exception types must be parenthesized when using 'as'");
+        return false;
+      }
+      handler->type = tuple;
+    }
+    if (accept_kw(Keyword::As)) {
+      bool plain_name = at_type(TokenType::Name) && cur().keyword == Keyword::None_ &&
+                        peek(1).type == TokenType::Op && peek(1).op == Op::Colon;
+      if (!plain_name) {
+        // CPython: invalid_except_stmt / invalid_except_star_stmt
+        ast::Expr* target = expression();
+        if (!target || !at_op(Op::Colon)) return target ? (invalid_syntax(), false) : false;
+        error_node(target, std::string("cannot use except") + (star ? "*" : "") + " statement with " + expr_name(target));
+        return false;
+      }
+      handler->name = identifier(advance());
+    }
+  }
+  if (!at_op(Op::Colon)) {
+    if (at_type(TokenType::Newline)) error_at(cur(), "expected ':'");
+    else invalid_syntax();
+    return false;
+  }
+  advance();
+  // A break or continue in an except* body leaves the handler: the symtable reports it
+  // (CPython: codegen_unwind_fblock_stack), not "'break' outside loop".
+  int outer_loops = loop_depth_;
+  if (star) loop_depth_ = 1;
+  bool ok = block(handler->body, except_kw, star ? "'except*' statement" : "'except' statement");
+  loop_depth_ = outer_loops;
+  if (!ok) return false;
+  end_at(handler, handler->body.back());
+  return true;
+}
+
+ast::Stmt* Parser::decorated() {
+  // CPython: decorators: ('@' f=named_expression NEWLINE)+ (PEP 614: any expression).
+  ast::ExprList decorators;
+  while (at_op(Op::At)) {
+    advance();
+    ast::Expr* d = named_expression();
+    if (!d) return nullptr;
+    if (!at_type(TokenType::Newline)) return invalid_syntax();
+    advance();
+    decorators.push_back(d);
+  }
+  if (at_kw(Keyword::Def)) return function_def(nullptr, &decorators);
+  if (at_kw(Keyword::Class)) return class_def(&decorators);
+  if (at_kw(Keyword::Async) && peek(1).keyword == Keyword::Def) return function_def(&advance(), &decorators);
+  return invalid_syntax();
+}
+
+// `[T, *Ts, **P]` after a def, class or type alias name (PEP 695).
+bool Parser::type_params(std::vector<ast::TypeParam*>& out) {
+  advance();  // '['
+  if (at_op(Op::RSqb)) {
+    // CPython: invalid_type_params
+    error_loc(cur().lineno, cur().col, cur().end_lineno, cur().end_col, "Type parameter list cannot be empty");
+    return false;
+  }
+  for (;;) {
+    ast::TypeParam* tp = type_param();
+    if (!tp) return false;
+    out.push_back(tp);
+    if (!accept_op(Op::Comma)) break;
+    if (at_op(Op::RSqb)) break;
+  }
+  if (!accept_op(Op::RSqb)) return invalid_syntax(), false;
+  return true;
+}
+
+ast::TypeParam* Parser::type_param() {
+  const Token& start = cur();
+  int stars = accept_op(Op::Star) ? 1 : accept_op(Op::DoubleStar) ? 2 : 0;
   if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-  s->name = std::string(token_text(advance()));
-  if (at_op(Op::LSqb)) return unsupported(cur(), "generic type parameters");
+  std::string name = identifier(advance());
+  ast::Expr* bound = nullptr;
+  if (at_op(Op::Colon)) {
+    const Token& colon = advance();
+    bound = expression();
+    if (!bound) return nullptr;
+    if (stars) {
+      // CPython: invalid_type_param
+      const char* what = stars == 1 ? "TypeVarTuple" : "ParamSpec";
+      std::string msg = std::string("cannot use ") + (bound->kind == ast::ExprKind::Tuple ? "constraints" : "bound") +
+                        " with " + what;
+      return error_range(colon, prev(), msg);
+    }
+  }
+  ast::Expr* def = nullptr;
+  if (accept_op(Op::Equal)) {
+    def = stars == 1 ? star_expression() : expression();
+    if (!def) return nullptr;
+  }
+  auto done = [&](auto* n) {
+    n->name = name;
+    n->default_value = def;
+    return finish(n);
+  };
+  if (stars == 1) return done(node<ast::TypeVarTuple>(start));
+  if (stars == 2) return done(node<ast::ParamSpec>(start));
+  auto* v = node<ast::TypeVar>(start);
+  v->bound = bound;
+  return done(v);
+}
+
+// `type X[T] = value` (PEP 695; "type" is a soft keyword).
+ast::Stmt* Parser::type_alias() {
+  const Token& kw = advance();
+  auto* s = node<ast::TypeAlias>(kw);
+  const Token& name_tok = advance();
+  auto* name = finish(node<ast::Name>(name_tok));
+  name->id = identifier(name_tok);
+  name->ctx = ast::ExprContext::Store;
+  s->name = name;
+  if (at_op(Op::LSqb) && !type_params(s->type_params)) return nullptr;
+  if (!accept_op(Op::Equal)) return invalid_syntax();
+  s->value = expression();
+  if (!s->value) return nullptr;
+  return finish(s);
+}
+
+// `with a as b, c:` or `with (a as b, c,):` (CPython: with_stmt).
+ast::Stmt* Parser::with_statement(const Token* async_kw) {
+  const Token& kw = advance();
+  std::vector<ast::WithItem*> items;
+  bool parenthesized = false;
+  if (at_op(Op::LPar)) {
+    // The parenthesized form: the matching ')' is followed by ':'.
+    int level = cur().level;
+    for (std::size_t i = 1;; ++i) {
+      const Token& u = peek(i);
+      if (u.type == TokenType::Newline || u.type == TokenType::EndMarker || u.type == TokenType::Error) break;
+      if (u.type == TokenType::Op && u.op == Op::RPar && u.level == level - 1) {
+        // (A NEWLINE there is the parenthesized form missing its colon: "expected ':'".)
+        parenthesized = (peek(i + 1).type == TokenType::Op && peek(i + 1).op == Op::Colon) ||
+                        peek(i + 1).type == TokenType::Newline;
+        break;
+      }
+    }
+  }
+  if (parenthesized) {
+    advance();
+    do {
+      if (at_op(Op::RPar)) break;
+      if (!with_item(items)) return nullptr;
+    } while (accept_op(Op::Comma));
+    if (!accept_op(Op::RPar)) return invalid_syntax();
+  } else {
+    do {
+      if (!with_item(items)) return nullptr;
+    } while (accept_op(Op::Comma));
+  }
+  if (!at_op(Op::Colon)) {
+    if (at_type(TokenType::Newline)) return error_at(cur(), "expected ':'");
+    return invalid_syntax();
+  }
+  advance();
+  ast::StmtList body;
+  if (!block(body, kw, "'with' statement")) return nullptr;
+  auto fill = [&](auto* s) {
+    s->items = std::move(items);
+    s->body = std::move(body);
+    end_at(s, s->body.back());
+    return s;
+  };
+  if (async_kw) return fill(node<ast::AsyncWith>(*async_kw));
+  return fill(node<ast::With>(kw));
+}
+
+bool Parser::with_item(std::vector<ast::WithItem*>& items) {
+  auto* item = node<ast::WithItem>(cur());
+  item->context_expr = expression();
+  if (!item->context_expr) return false;
+  if (accept_kw(Keyword::As)) {
+    ast::Expr* target = star_expression();
+    if (!target) return false;
+    // CPython: invalid_with_item
+    if (!check_target(target, TargetsType::Star)) return false;
+    set_context(target, ast::ExprContext::Store);
+    item->optional_vars = target;
+  }
+  finish(item);
+  items.push_back(item);
+  return true;
+}
+
+ast::Stmt* Parser::function_def(const Token* async_kw, ast::ExprList* decorators) {
+  if (async_kw) return def_rest(node<ast::AsyncFunctionDef>(*async_kw), decorators);
+  return def_rest(node<ast::FunctionDef>(cur()), decorators);
+}
+
+template <class Def>
+ast::Stmt* Parser::def_rest(Def* s, ast::ExprList* decorators) {
+  const Token& kw = advance();
+  if (decorators) s->decorator_list = std::move(*decorators);
+  if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
+  s->name = identifier(advance());
+  if (at_op(Op::LSqb) && !type_params(s->type_params)) return nullptr;
   if (!expect_forced(Op::LPar, "(")) return nullptr;
   if (!parameters(s->args, Op::RPar, true)) return nullptr;
   if (!accept_op(Op::RPar)) return invalid_syntax();
@@ -486,12 +678,13 @@ ast::Stmt* Parser::function_def() {
   return s;
 }
 
-ast::Stmt* Parser::class_def() {
+ast::Stmt* Parser::class_def(ast::ExprList* decorators) {
   const Token& kw = advance();
   auto* s = node<ast::ClassDef>(kw);
+  if (decorators) s->decorator_list = std::move(*decorators);
   if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-  s->name = std::string(token_text(advance()));
-  if (at_op(Op::LSqb)) return unsupported(cur(), "generic type parameters");
+  s->name = identifier(advance());
+  if (at_op(Op::LSqb) && !type_params(s->type_params)) return nullptr;
   if (at_op(Op::LPar)) {
     auto* probe = node<ast::Call>(cur());
     if (!call(probe)) return nullptr;
@@ -550,7 +743,7 @@ ast::Stmt* Parser::global_statement(bool nonlocal) {
   std::vector<std::string> names;
   do {
     if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-    names.emplace_back(token_text(advance()));
+    names.push_back(identifier(advance()));
   } while (accept_op(Op::Comma));
   if (nonlocal) {
     auto* s = node<ast::Nonlocal>(kw);
@@ -604,7 +797,7 @@ bool Parser::dotted_name(std::string& out) {
     invalid_syntax();
     return false;
   }
-  out = std::string(token_text(advance()));
+  out = identifier(advance());
   while (at_op(Op::Dot)) {
     advance();
     if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) {
@@ -612,7 +805,7 @@ bool Parser::dotted_name(std::string& out) {
       return false;
     }
     out += '.';
-    out += token_text(advance());
+    out += identifier(advance());
   }
   return true;
 }
@@ -630,7 +823,7 @@ ast::Stmt* Parser::import_statement() {
     if (!dotted_name(alias->name)) return nullptr;
     if (accept_kw(Keyword::As)) {
       if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-      alias->asname = std::string(token_text(advance()));
+      alias->asname = identifier(advance());
     }
     s->names.push_back(finish(alias));
   } while (accept_op(Op::Comma));
@@ -671,10 +864,10 @@ ast::Stmt* Parser::from_import_statement() {
     const Token& start = cur();
     if (!at_type(TokenType::Name) || start.keyword != Keyword::None_) return invalid_syntax();
     auto* alias = node<ast::Alias>(start);
-    alias->name = std::string(token_text(advance()));
+    alias->name = identifier(advance());
     if (accept_kw(Keyword::As)) {
       if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-      alias->asname = std::string(token_text(advance()));
+      alias->asname = identifier(advance());
     }
     s->names.push_back(finish(alias));
   } while (accept_op(Op::Comma));

@@ -30,8 +30,8 @@ Object* compile_module_source(std::string_view source, std::string_view filename
       return nullptr;
     }
     raise_syntax_error("SyntaxError", scope_error.msg, std::string(filename), scope_error.lineno,
-                       scope_error.col_offset + 1, source_line_text(source, scope_error.lineno), scope_error.lineno,
-                       scope_error.col_offset + 1);
+                       scope_error.col_offset + 1, source_line_text(source, scope_error.lineno), scope_error.end_lineno,
+                       scope_error.end_col_offset + 1);
     return nullptr;
   }
   Compiler compiler(table, source, filename);
@@ -141,6 +141,7 @@ int run_main_file(const std::string& path, const std::string& program_name, bool
   Object* file = new_str_fs(path);
   dict_set_str(m->dict, "__file__", file);
   decref(file);
+  if (!decode_source_file(&source, path)) return handle_uncaught_exception();
   Object* r = exec_source_in_module(source, path, m);
   if (!r) return handle_uncaught_exception();
   decref(r);

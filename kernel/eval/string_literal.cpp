@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "eval/parser_unicode.hpp"
+#include "object/prim/unicode.hpp"
 
 namespace gopy::parser {
 namespace {
@@ -146,12 +147,24 @@ EscapeDecodeResult decode_string_body(std::string_view body, bool raw, std::stri
         break;
       }
       case 'N': {
-        // Character names need the Unicode name database, which gopy does not carry.
+        // CPython: Objects/unicodeobject.c _PyUnicode_DecodeUnicodeEscapeInternal2 (\N{name}
+        // through the unicodedata name database; here ICU's).
         std::size_t close = body.find('}', i);
-        std::size_t end = (i < n && body[i] == '{' && close != std::string_view::npos) ? close : i - 1;
-        result.ok = false;
-        result.error = codec_error(start, end, "\\N{...} escapes are not supported by gopy");
-        return result;
+        if (i >= n || body[i] != '{' || close == std::string_view::npos || close == i + 1) {
+          std::size_t end = i >= n || body[i] != '{' ? i - 1 : close == std::string_view::npos ? n - 1 : i;
+          result.ok = false;
+          result.error = codec_error(start, end, "malformed \\N character escape");
+          return result;
+        }
+        int32_t cp = prim::char_from_name(std::string(body.substr(i + 1, close - i - 1)));
+        if (cp < 0) {
+          result.ok = false;
+          result.error = codec_error(start, close, "unknown Unicode character name");
+          return result;
+        }
+        append_utf8(out, static_cast<std::uint32_t>(cp));
+        i = close + 1;
+        break;
       }
       default: {
         if (result.warning.empty()) {

@@ -1,6 +1,8 @@
 // Scope analysis (CPython: Python/symtable.c symtable_visit_* and analyze_block).
 #include "eval/symtable.hpp"
 
+#include "eval/pattern_check.hpp"
+
 #include "gopy/state.hpp"
 
 #include <algorithm>
@@ -37,6 +39,8 @@ class ScopeCollector {
     error_->msg = msg;
     error_->lineno = n ? n->loc.lineno : 0;
     error_->col_offset = n ? n->loc.col_offset : 0;
+    error_->end_lineno = n ? n->loc.end_lineno : 0;
+    error_->end_col_offset = n ? n->loc.end_col_offset : 0;
   }
 
   Scope* push(Scope::Kind kind, const std::string& name, const void* node) {
@@ -53,13 +57,19 @@ class ScopeCollector {
   void pop() { cur_ = cur_->parent; }
 
   // The scope a binding lands in: comprehensions bind their own targets only.
-  void bind(const std::string& n, const ast::Node* at) {
+  void bind(const std::string& n, const ast::Node* at, ast::ExprContext ctx = ast::ExprContext::Store) {
+    if (!check_name(n, at, ctx)) return;
     if (cur_->globals.count(n) || cur_->nonlocals.count(n)) {
       cur_->used.insert(n);
       return;
     }
-    (void)at;
     cur_->bound.insert(n);
+  }
+  // CPython: symtable.c check_name: __debug__ cannot be bound or deleted.
+  bool check_name(const std::string& n, const ast::Node* at, ast::ExprContext ctx = ast::ExprContext::Store) {
+    if (n != "__debug__" || ctx == ast::ExprContext::Load) return true;
+    fail(ctx == ast::ExprContext::Del ? "cannot delete __debug__" : "cannot assign to __debug__", at);
+    return false;
   }
   // A name read in an inlined comprehension is also read by its enclosing scope.
   void use(const std::string& n) {
@@ -89,6 +99,7 @@ class ScopeCollector {
   }
   void params(Scope* s, const ast::Arguments& a) {
     auto add = [&](const ast::Arg* p) {
+      check_name(p->arg, p);
       s->params.push_back(p->arg);
       s->bound.insert(p->arg);
     };
@@ -108,101 +119,82 @@ class ScopeCollector {
     if (failed_ || too_deep(s)) return;
     using K = ast::StmtKind;
     switch (s->kind) {
-      case K::FunctionDef: {
-        auto* f = ast::cast<ast::FunctionDef>(s);
-        args(f->args);
-        if (f->returns) expr(f->returns);
-        bind(f->name, s);
-        Scope* fs = push(Scope::Kind::function, f->name, f);
-        params(fs, f->args);
-        body(f->body);
-        pop();
-        break;
-      }
+      case K::FunctionDef: function_def(*ast::cast<ast::FunctionDef>(s), false); break;
+      case K::AsyncFunctionDef: function_def(*ast::cast<ast::AsyncFunctionDef>(s), true); break;
       case K::ClassDef: {
         auto* c = ast::cast<ast::ClassDef>(s);
+        for (auto* d : c->decorator_list) expr(d);
+        bind(c->name, s);
+        bool generic = enter_type_params(c->type_params, c->name);
         for (auto* b : c->bases) expr(b);
         for (auto* k : c->keywords) expr(k->value);
-        bind(c->name, s);
         push(Scope::Kind::class_body, c->name, c);
-        body(c->body);
+        with_blocks([&] { body(c->body); });
         pop();
+        if (generic) pop();
         break;
       }
+      case K::TypeAlias: {
+        // CPython: symtable_visit_stmt TypeAlias_kind.
+        auto* t = ast::cast<ast::TypeAlias>(s);
+        const std::string& name = ast::cast<ast::Name>(t->name)->id;
+        bind(name, t->name);
+        bool generic = enter_type_params(t->type_params, name);
+        Scope* value_scope = push(Scope::Kind::annotation, name, t->value);
+        value_scope->info = "a type alias";
+        expr(t->value);
+        pop();
+        if (generic) pop();
+        break;
+      }
+      case K::For: for_loop(*ast::cast<ast::For>(s)); break;
+      case K::AsyncFor:
+        require_coroutine("'async for' outside async function", s);
+        for_loop(*ast::cast<ast::AsyncFor>(s));
+        break;
+      case K::While: {
+        auto* w = ast::cast<ast::While>(s);
+        expr(w->test);
+        loop_body(w->body);
+        body(w->orelse);
+        break;
+      }
+      case K::AsyncWith:
+        require_coroutine("'async with' outside async function", s);
+        children(*s);
+        break;
+      case K::Match: {
+        auto* m = ast::cast<ast::Match>(s);
+        std::string msg;
+        if (const ast::Node* at = check_match_patterns(*m, &msg)) fail(msg, at);
+        children(*m);
+        break;
+      }
+      case K::Break:
+      case K::Continue:
+        if (in_except_star(true)) fail(kExceptStarJump, s);
+        break;
       case K::Return: {
         auto* r = ast::cast<ast::Return>(s);
-        if (r->value) expr(r->value);
-        break;
-      }
-      case K::Delete:
-        for (auto* t : ast::cast<ast::Delete>(s)->targets) target(t);
-        break;
-      case K::Assign: {
-        auto* a = ast::cast<ast::Assign>(s);
-        expr(a->value);
-        for (auto* t : a->targets) target(t);
+        if (in_except_star(false) && cur_->is_function_like()) {
+          // CPython: codegen_return reports at the constant returned on the same line.
+          const ast::Node* at = s;
+          if (r->value && r->value->kind == ast::ExprKind::Constant && r->value->loc.lineno == s->loc.lineno)
+            at = r->value;
+          fail(kExceptStarJump, at);
+        }
+        children(*s);
         break;
       }
       case K::AugAssign: {
         auto* a = ast::cast<ast::AugAssign>(s);
         expr(a->value);
         if (auto* n = ast::dyn_cast<ast::Name>(a->target)) use(n->id);
-        target(a->target);
+        expr(a->target);
         break;
       }
-      case K::AnnAssign: {
-        auto* a = ast::cast<ast::AnnAssign>(s);
-        if (a->value) expr(a->value);
-        expr(a->annotation);
-        target(a->target);
-        break;
-      }
-      case K::For: {
-        auto* f = ast::cast<ast::For>(s);
-        expr(f->iter);
-        target(f->target);
-        body(f->body);
-        body(f->orelse);
-        break;
-      }
-      case K::While: {
-        auto* w = ast::cast<ast::While>(s);
-        expr(w->test);
-        body(w->body);
-        body(w->orelse);
-        break;
-      }
-      case K::If: {
-        auto* i = ast::cast<ast::If>(s);
-        expr(i->test);
-        body(i->body);
-        body(i->orelse);
-        break;
-      }
-      case K::Raise: {
-        auto* r = ast::cast<ast::Raise>(s);
-        if (r->exc) expr(r->exc);
-        if (r->cause) expr(r->cause);
-        break;
-      }
-      case K::Try: {
-        auto* t = ast::cast<ast::Try>(s);
-        body(t->body);
-        for (auto* h : t->handlers) {
-          if (h->type) expr(h->type);
-          if (!h->name.empty()) bind(h->name, h);
-          body(h->body);
-        }
-        body(t->orelse);
-        body(t->finalbody);
-        break;
-      }
-      case K::Assert: {
-        auto* a = ast::cast<ast::Assert>(s);
-        expr(a->test);
-        if (a->msg) expr(a->msg);
-        break;
-      }
+      case K::Try: try_statement(*ast::cast<ast::Try>(s), false); break;
+      case K::TryStar: try_statement(*ast::cast<ast::TryStar>(s), true); break;
       case K::Import:
         for (auto* al : ast::cast<ast::Import>(s)->names) {
           std::string n = al->asname.empty() ? al->name.substr(0, al->name.find('.')) : al->asname;
@@ -219,66 +211,204 @@ class ScopeCollector {
         }
         break;
       case K::Global:
-        for (auto& n : ast::cast<ast::Global>(s)->names) {
-          if (cur_->params.size() && std::find(cur_->params.begin(), cur_->params.end(), n) != cur_->params.end()) {
-            fail("name '" + n + "' is parameter and global", s);
-            return;
-          }
-          if (cur_->bound.count(n) || cur_->used.count(n)) {
-            fail("name '" + n + "' is " + (cur_->bound.count(n) ? "assigned to" : "used") + " before global declaration", s);
-            return;
-          }
-          cur_->globals.insert(n);
-        }
-        break;
-      case K::Nonlocal:
-        for (auto& n : ast::cast<ast::Nonlocal>(s)->names) {
-          if (cur_->kind == Scope::Kind::module) {
+      case K::Nonlocal: {
+        bool global = s->kind == K::Global;
+        const auto& names = global ? ast::cast<ast::Global>(s)->names : ast::cast<ast::Nonlocal>(s)->names;
+        for (auto& n : names) {
+          if (!global && cur_->kind == Scope::Kind::module) {
             fail("nonlocal declaration not allowed at module level", s);
             return;
           }
-          if (std::find(cur_->params.begin(), cur_->params.end(), n) != cur_->params.end()) {
-            fail("name '" + n + "' is parameter and nonlocal", s);
-            return;
-          }
-          if (cur_->bound.count(n) || cur_->used.count(n)) {
-            fail("name '" + n + "' is " + (cur_->bound.count(n) ? "assigned to" : "used") + " before nonlocal declaration", s);
-            return;
-          }
-          cur_->nonlocals.insert(n);
-          nonlocal_nodes_[cur_][n] = s;
+          if (!declare(n, global, s)) return;
         }
         break;
-      case K::Expr:
-        expr(ast::cast<ast::ExprStmt>(s)->value);
+      }
+      case K::AnnAssign: {
+        // CPython: symtable_visit_stmt AnnAssign_kind.
+        auto* a = ast::cast<ast::AnnAssign>(s);
+        if (auto* n = ast::dyn_cast<ast::Name>(a->target); n && a->simple) {
+          bool global = cur_->globals.count(n->id) > 0;
+          if ((global || cur_->nonlocals.count(n->id)) && cur_->kind != Scope::Kind::module) {
+            fail("annotated name '" + n->id + "' can't be " + (global ? "global" : "nonlocal"), s);
+            return;
+          }
+          annotated_[cur_].insert(n->id);
+        }
+        children(*s);
         break;
-      case K::Pass:
-      case K::Break:
-      case K::Continue:
+      }
+      default:
+        children(*s);
         break;
     }
   }
 
-  void target(const ast::Expr* e) {
-    using K = ast::ExprKind;
-    switch (e->kind) {
-      case K::Name: bind(ast::cast<ast::Name>(e)->id, e); break;
-      case K::Tuple:
-        for (auto* x : ast::cast<ast::Tuple>(e)->elts) target(x);
-        break;
-      case K::List:
-        for (auto* x : ast::cast<ast::List>(e)->elts) target(x);
-        break;
-      case K::Starred: target(ast::cast<ast::Starred>(e)->value); break;
-      case K::Attribute: expr(ast::cast<ast::Attribute>(e)->value); break;
-      case K::Subscript: {
-        auto* s = ast::cast<ast::Subscript>(e);
-        expr(s->value);
-        expr(s->slice);
-        break;
-      }
-      default: expr(e); break;
+  // `global n` / `nonlocal n` (CPython: symtable_visit_stmt Global_kind, Nonlocal_kind).
+  bool declare(const std::string& n, bool global, const ast::Stmt* s) {
+    const char* what = global ? "global" : "nonlocal";
+    std::string problem;
+    if (std::find(cur_->params.begin(), cur_->params.end(), n) != cur_->params.end())
+      problem = "name '" + n + "' is parameter and " + what;
+    else if (cur_->used.count(n))
+      problem = "name '" + n + "' is used prior to " + what + " declaration";
+    else if (annotated_[cur_].count(n))
+      problem = "annotated name '" + n + "' can't be " + what;
+    else if (cur_->bound.count(n))
+      problem = "name '" + n + "' is assigned to before " + what + " declaration";
+    if (!problem.empty()) {
+      fail(problem, s);
+      return false;
     }
+    (global ? cur_->globals : cur_->nonlocals).insert(n);
+    if (!global) nonlocal_nodes_[cur_][n] = s;
+    first_directive_[cur_].emplace(n, s);
+    return true;
+  }
+
+  // Every child of a node the analysis gives no special meaning (ast.hpp for_each_child).
+  template <class N>
+  void children(const N& n) {
+    ast::for_each_child(n, [this](const auto* child) { visit_child(child); });
+  }
+  void visit_child(const ast::Expr* e) { expr(e); }
+  void visit_child(const ast::Stmt* s) { stmt(s); }
+  void visit_child(const ast::Pattern* p) { pattern(p); }
+  void visit_child(const ast::TypeParam* t) { type_param(t); }
+
+  // CPython: symtable_visit_pattern: captures bind in the current scope.
+  void pattern(const ast::Pattern* p) {
+    NestingGuard guard(*this);
+    if (failed_ || too_deep(p)) return;
+    if (auto* as = ast::dyn_cast<ast::MatchAs>(p); as && !as->name.empty()) bind(as->name, p);
+    if (auto* st = ast::dyn_cast<ast::MatchStar>(p); st && !st->name.empty()) bind(st->name, p);
+    if (auto* c = ast::dyn_cast<ast::MatchClass>(p))
+      for (std::size_t i = 0; i < c->kwd_attrs.size(); ++i) check_name(c->kwd_attrs[i], c->kwd_patterns[i]);
+    children(*p);
+    if (auto* m = ast::dyn_cast<ast::MatchMapping>(p); m && !m->rest.empty()) bind(m->rest, p);
+  }
+
+  // `def` and `async def` (CPython: symtable_visit_stmt FunctionDef_kind): defaults and
+  // decorators in the enclosing scope, then the type parameter scope, then the body.
+  template <class F>
+  void function_def(const F& f, bool is_async) {
+    args(f.args);
+    for (auto* d : f.decorator_list) expr(d);
+    bind(f.name, &f);
+    bool generic = enter_type_params(f.type_params, f.name);
+    if (f.returns) expr(f.returns);
+    Scope* fs = push(Scope::Kind::function, f.name, &f);
+    fs->is_coroutine = is_async;
+    params(fs, f.args);
+    with_blocks([&] { body(f.body); });
+    pop();
+    if (generic) pop();
+  }
+
+  // A generic's type parameters get their own scope (PEP 695; CPython:
+  // symtable_enter_type_param_block). Returns whether it was entered.
+  bool enter_type_params(const std::vector<ast::TypeParam*>& tps, const std::string& name) {
+    if (tps.empty()) return false;
+    push(Scope::Kind::annotation, "<generic parameters of " + name + ">", &tps);
+    for (auto* tp : tps) type_param(tp);
+    return true;
+  }
+
+  // CPython: symtable_visit_type_param_bound_or_default: a bound or default is evaluated
+  // lazily in a scope of its own.
+  void type_param(const ast::TypeParam* tp) {
+    NestingGuard guard(*this);
+    if (failed_ || too_deep(tp)) return;
+    std::string name;
+    const ast::Expr* bound = nullptr;
+    const ast::Expr* def = nullptr;
+    const char* kind = "TypeVar";
+    if (auto* v = ast::dyn_cast<ast::TypeVar>(tp)) {
+      name = v->name, bound = v->bound, def = v->default_value;
+    } else if (auto* ps = ast::dyn_cast<ast::ParamSpec>(tp)) {
+      name = ps->name, def = ps->default_value, kind = "ParamSpec";
+    } else {
+      auto* vt = ast::cast<ast::TypeVarTuple>(tp);
+      name = vt->name, def = vt->default_value, kind = "TypeVarTuple";
+    }
+    if (!check_name(name, tp)) return;
+    if (cur_->type_params.count(name)) {
+      fail("duplicate type parameter '" + name + "'", tp);
+      return;
+    }
+    cur_->type_params.insert(name);
+    cur_->bound.insert(name);
+    auto lazy = [&](const ast::Expr* e, std::string info) {
+      if (!e) return;
+      Scope* s = push(Scope::Kind::annotation, name, e);
+      s->info = std::move(info);
+      expr(e);
+      pop();
+    };
+    lazy(bound, bound && bound->kind == ast::ExprKind::Tuple ? "a TypeVar constraint" : "a TypeVar bound");
+    lazy(def, std::string("a ") + kind + " default");
+  }
+
+  // CPython: symtable_raise_if_annotation_block: what an annotation scope may not hold.
+  bool refuse_in_annotation(const char* what, const ast::Node* at) {
+    if (cur_->kind != Scope::Kind::annotation) return false;
+    if (!cur_->info.empty() && cur_->info != "a type alias")
+      fail(std::string(what) + " cannot be used within " + cur_->info, at);
+    else if (cur_->info == "a type alias")
+      fail(std::string(what) + " cannot be used within a type alias", at);
+    else
+      fail(std::string(what) + " cannot be used within the definition of a generic", at);
+    return true;
+  }
+
+  void require_coroutine(const char* msg, const ast::Node* at) {
+    if (!cur_->is_coroutine) fail(msg, at);
+  }
+
+  // ---- break/continue/return inside except* (CPython: codegen_unwind_fblock_stack, which
+  // refuses to leave an except* handler block). blocks_ holds, for the function being
+  // analyzed, 'L' for each enclosing loop body and 'S' for each except* handler body.
+  static constexpr const char* kExceptStarJump =
+      "'break', 'continue' and 'return' cannot appear in an except* block";
+  bool in_except_star(bool stop_at_loop) const {
+    for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it) {
+      if (*it == 'S') return true;
+      if (*it == 'L' && stop_at_loop) return false;
+    }
+    return false;
+  }
+  // A def, lambda or class body starts with no enclosing blocks.
+  template <class Fn>
+  void with_blocks(Fn&& fn) {
+    std::vector<char> saved;
+    saved.swap(blocks_);
+    fn();
+    blocks_.swap(saved);
+  }
+  template <class Loop>
+  void for_loop(const Loop& f) {
+    expr(f.iter);
+    expr(f.target);
+    loop_body(f.body);
+    body(f.orelse);
+  }
+  void loop_body(const ast::StmtList& list) {
+    blocks_.push_back('L');
+    body(list);
+    blocks_.pop_back();
+  }
+
+  template <class T>
+  void try_statement(const T& t, bool star) {
+    body(t.body);
+    for (auto* h : t.handlers) {
+      if (h->type) expr(h->type);
+      if (!h->name.empty()) bind(h->name, h);
+      if (star) blocks_.push_back('S');
+      body(h->body);
+      if (star) blocks_.pop_back();
+    }
+    body(t.orelse);
+    body(t.finalbody);
   }
 
   void comprehension(const ast::Expr* node, const std::vector<ast::Comprehension*>& gens,
@@ -293,12 +423,18 @@ class ScopeCollector {
     }
     for (size_t i = 0; i < gens.size(); ++i) {
       if (i) expr(gens[i]->iter);
-      target(gens[i]->target);
+      expr(gens[i]->target);
       for (auto* c : gens[i]->ifs) expr(c);
     }
     if (elt) expr(elt);
     if (value) expr(value);
     pop();
+    // CPython: symtable_handle_comprehension: `async for` makes a list, set or dict
+    // comprehension a coroutine, allowed only inside `async def` or another comprehension.
+    bool is_async = std::any_of(gens.begin(), gens.end(), [](auto* g) { return g->is_async; });
+    if (is_async && !genexp && !cur_->is_coroutine && cur_->kind != Scope::Kind::comprehension &&
+        cur_->kind != Scope::Kind::genexpr)
+      fail("asynchronous comprehension outside of an asynchronous function", node);
   }
 
   // Bounds the recursion over deeply nested trees.
@@ -321,11 +457,9 @@ class ScopeCollector {
     if (failed_ || too_deep(e)) return;
     using K = ast::ExprKind;
     switch (e->kind) {
-      case K::BoolOp:
-        for (auto* v : ast::cast<ast::BoolOp>(e)->values) expr(v);
-        break;
       case K::NamedExpr: {
         auto* n = ast::cast<ast::NamedExpr>(e);
+        if (refuse_in_annotation("named expression", e)) return;
         expr(n->value);
         const std::string& id = ast::cast<ast::Name>(n->target)->id;
         if (cur_->kind == Scope::Kind::comprehension || cur_->kind == Scope::Kind::genexpr) {
@@ -343,39 +477,15 @@ class ScopeCollector {
         }
         break;
       }
-      case K::BinOp: {
-        auto* b = ast::cast<ast::BinOp>(e);
-        expr(b->left);
-        expr(b->right);
-        break;
-      }
-      case K::UnaryOp: expr(ast::cast<ast::UnaryOp>(e)->operand); break;
       case K::Lambda: {
         auto* l = ast::cast<ast::Lambda>(e);
         args(l->args);
         Scope* s = push(Scope::Kind::function, "<lambda>", l);
         params(s, l->args);
-        expr(l->body);
+        with_blocks([&] { expr(l->body); });
         pop();
         break;
       }
-      case K::IfExp: {
-        auto* i = ast::cast<ast::IfExp>(e);
-        expr(i->test);
-        expr(i->body);
-        expr(i->orelse);
-        break;
-      }
-      case K::Dict: {
-        auto* d = ast::cast<ast::Dict>(e);
-        for (auto* k : d->keys)
-          if (k) expr(k);
-        for (auto* v : d->values) expr(v);
-        break;
-      }
-      case K::Set:
-        for (auto* x : ast::cast<ast::Set>(e)->elts) expr(x);
-        break;
       case K::ListComp: {
         auto* c = ast::cast<ast::ListComp>(e);
         comprehension(e, c->generators, c->elt, nullptr, false);
@@ -396,17 +506,11 @@ class ScopeCollector {
         comprehension(e, c->generators, c->elt, nullptr, true);
         break;
       }
-      case K::Compare: {
-        auto* c = ast::cast<ast::Compare>(e);
-        expr(c->left);
-        for (auto* x : c->comparators) expr(x);
-        break;
-      }
       case K::Call: {
         auto* c = ast::cast<ast::Call>(e);
-        expr(c->func);
-        for (auto* a : c->args) expr(a);
-        for (auto* k : c->keywords) expr(k->value);
+        for (auto* k : c->keywords)
+          if (!k->arg.empty()) check_name(k->arg, k);
+        children(*c);
         // Zero-argument super() needs the __class__ cell (CPython: symtable_visit_expr).
         if (auto* n = ast::dyn_cast<ast::Name>(c->func); n && n->id == "super" && c->args.empty()) {
           use("__class__");
@@ -414,45 +518,32 @@ class ScopeCollector {
         }
         break;
       }
-      case K::FormattedValue: {
-        auto* f = ast::cast<ast::FormattedValue>(e);
-        expr(f->value);
-        if (f->format_spec) expr(f->format_spec);
+      case K::Attribute: {
+        auto* a = ast::cast<ast::Attribute>(e);
+        check_name(a->attr, e, a->ctx);
+        children(*a);
         break;
       }
-      case K::JoinedStr:
-        for (auto* v : ast::cast<ast::JoinedStr>(e)->values) expr(v);
-        break;
-      case K::Constant: break;
-      case K::Attribute: expr(ast::cast<ast::Attribute>(e)->value); break;
-      case K::Subscript: {
-        auto* s = ast::cast<ast::Subscript>(e);
-        expr(s->value);
-        expr(s->slice);
-        break;
-      }
-      case K::Starred: expr(ast::cast<ast::Starred>(e)->value); break;
       case K::Name: {
         auto* n = ast::cast<ast::Name>(e);
         if (n->ctx == ast::ExprContext::Load) use(n->id);
-        else target(e);
+        else bind(n->id, e, n->ctx);
         if (n->id == "__class__") use("__class__");
         break;
       }
-      case K::List:
-        for (auto* x : ast::cast<ast::List>(e)->elts) expr(x);
+      default:
+        children(*e);
         break;
-      case K::Tuple:
-        for (auto* x : ast::cast<ast::Tuple>(e)->elts) expr(x);
-        break;
-      case K::Slice: {
-        auto* s = ast::cast<ast::Slice>(e);
-        if (s->lower) expr(s->lower);
-        if (s->upper) expr(s->upper);
-        if (s->step) expr(s->step);
-        break;
-      }
     }
+  }
+
+  // Whether the scope that `nonlocal n` in `s` refers to binds n as a type parameter.
+  static bool binds_type_param(const Scope* s, const std::string& n) {
+    for (const Scope* p = s->parent; p; p = p->parent) {
+      if (p->kind == Scope::Kind::class_body) continue;
+      if (p->bound.count(n) && !p->globals.count(n)) return p->kind == Scope::Kind::annotation && p->type_params.count(n);
+    }
+    return false;
   }
 
   // Names visible from enclosing function scopes -> free; returns this scope's free names.
@@ -465,11 +556,19 @@ class ScopeCollector {
     std::set<std::string> free;
     for (const auto& n : names) {
       NameScope r;
+      if (s->globals.count(n) && s->nonlocals.count(n)) {
+        fail("name '" + n + "' is nonlocal and global", first_directive_[s][n]);
+        return free;
+      }
       if (s->globals.count(n)) {
         r = NameScope::global_explicit;
       } else if (s->nonlocals.count(n)) {
         if (!enclosing.count(n)) {
           fail("no binding for nonlocal '" + n + "' found", nonlocal_nodes_[s][n]);
+          return free;
+        }
+        if (binds_type_param(s, n)) {
+          fail("nonlocal binding not allowed for type parameter '" + n + "'", nonlocal_nodes_[s][n]);
           return free;
         }
         r = NameScope::free;
@@ -536,6 +635,9 @@ class ScopeCollector {
   bool failed_ = false;
   int depth_ = 0;
   std::map<Scope*, std::map<std::string, const ast::Node*>> nonlocal_nodes_;
+  std::vector<char> blocks_;
+  std::map<Scope*, std::set<std::string>> annotated_;
+  std::map<Scope*, std::map<std::string, const ast::Node*>> first_directive_;
 };
 
 bool SymbolTable::build(const ast::Module& module, ScopeError* error) {

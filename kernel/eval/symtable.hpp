@@ -18,7 +18,9 @@ namespace gopy {
 enum class NameScope { local, cell, free, global_explicit, global_implicit, name };
 
 struct Scope {
-  enum class Kind { module, function, class_body, comprehension, genexpr };
+  // annotation: a PEP 695 scope (type parameters of a generic, a type alias's value, a
+  // TypeVar's bound or default); `info` names it for error messages.
+  enum class Kind { module, function, class_body, comprehension, genexpr, annotation };
   Kind kind = Kind::module;
   std::string name;
   Scope* parent = nullptr;
@@ -28,6 +30,9 @@ struct Scope {
   std::map<std::string, NameScope> resolved;
   std::vector<std::string> free_order;  // free variables in first-seen order
   bool needs_class_cell = false;        // class body: a method uses super/__class__
+  bool is_coroutine = false;            // an `async def` body
+  std::set<std::string> type_params;    // annotation scope: the type parameters it binds
+  std::string info;                     // annotation scope: "a TypeVar bound", ...
   bool is_function_like() const { return kind == Kind::function || kind == Kind::genexpr; }
   // How `name` resolves here (defaults to global_implicit / name when unknown).
   NameScope lookup(const std::string& name) const;
@@ -39,6 +44,8 @@ struct ScopeError {
   std::string msg;
   int lineno = 0;
   int col_offset = 0;
+  int end_lineno = 0;
+  int end_col_offset = 0;
 };
 
 // How deep expressions and statements may nest before compilation stops with

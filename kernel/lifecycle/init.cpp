@@ -9,7 +9,9 @@
 #include "gopy/signals.hpp"
 #include "gopy/state.hpp"
 #include "lifecycle/runtime.hpp"
+#include "lifecycle/site_builtins.hpp"
 #include "lifecycle/teardown.hpp"
+#include "object/object_alloc.hpp"
 
 namespace gopy {
 
@@ -64,6 +66,9 @@ Status preinitialize(const PreConfig& preconfig, const std::vector<std::string>&
     return status;
   }
   rt.preconfig = applied;
+  // CPython: _PyMem_SetupAllocators: PYTHONMALLOC=malloc takes objects from malloc.
+  auto allocator = static_cast<AllocatorName>(applied.allocator);
+  object_alloc_choose(allocator == AllocatorName::malloc || allocator == AllocatorName::malloc_debug);
   rt.preinitialized = true;
   rt.phase = RuntimePhase::preinitialized;
   return Status::ok();
@@ -153,6 +158,15 @@ Status initialize_main() {
   // Path configuration, the sys update and import attach here, in manifest order.
   Status attached = rt.plugins->attach_phase(plugin::Phase::main, rt.tstate->interp);
   if (!attached.is_ok()) return plugin_failure_torn_down(attached);
+  // CPython: init_interp_main -> init_import_site (gopy's stand-in until site exists)
+  if (rt.config->site_import != 0) {
+    LifecycleStep step("site builtins");
+    Status site = install_site_builtins(rt.config->isolated > 0);
+    if (!site.is_ok()) {
+      (void)tear_down_runtime();
+      return site;
+    }
+  }
   rt.phase = RuntimePhase::initialized;
   // CPython: init_interp_main -> signal_install_handlers (embedders may turn it off)
   if (rt.config->install_signal_handlers) install_signal_handlers();

@@ -96,7 +96,7 @@ Object* compile_interactive_source(std::string_view source, std::string_view fil
   if (!table.build(as_module, &scope_error)) {
     raise_syntax_error("SyntaxError", scope_error.msg, std::string(filename), scope_error.lineno,
                        scope_error.col_offset + 1, source_line_text(source, scope_error.lineno),
-                       scope_error.lineno, scope_error.col_offset + 1);
+                       scope_error.end_lineno, scope_error.end_col_offset + 1);
     return nullptr;
   }
   Compiler compiler(table, source, filename);

@@ -16,6 +16,7 @@
 #include "gopy/state.hpp"
 #include "gopy/sys_streams.hpp"
 #include "lifecycle/interactive.hpp"
+#include "lifecycle/repl_line_editor.hpp"
 
 namespace gopy {
 
@@ -69,6 +70,26 @@ void write_prompt(const std::string& text) {
   flush_std_streams();
 }
 
+// One line after `prompt`: through the line editor on a terminal, else from fd 0 with the
+// prompt on stderr. Nothing at EOF, or on Ctrl-C with KeyboardInterrupt set.
+// CPython: Parser/myreadline.c PyOS_Readline (PyOS_ReadlineFunctionPointer).
+std::optional<std::string> read_line(const std::string& prompt) {
+  if (!line_editor_active()) {
+    write_prompt(prompt);
+    return read_stdin_line();
+  }
+  flush_std_streams();
+  std::string line;
+  switch (read_edited_line(prompt, &line)) {
+    case LineRead::line: return line;
+    case LineRead::interrupted:
+      if (check_signals() == 0) raise_object(&exc_KeyboardInterrupt);
+      return std::nullopt;
+    case LineRead::eof: break;
+  }
+  return std::nullopt;
+}
+
 bool is_blank(const std::string& line) {
   return line.find_first_not_of(" \t\f\r") == std::string::npos;
 }
@@ -106,8 +127,7 @@ int run_interactive_loop() {
     bool first = true;
     bool at_eof = false;
     for (;;) {
-      write_prompt(first ? prompt("ps1", ">>> ") : prompt("ps2", "... "));
-      std::optional<std::string> line = read_stdin_line();
+      std::optional<std::string> line = read_line(first ? prompt("ps1", ">>> ") : prompt("ps2", "... "));
       if (!line && error_occurred()) {
         // Ctrl-C at a prompt drops the entry and reports KeyboardInterrupt.
         Object* exc = fetch_error();

@@ -128,7 +128,8 @@ Object* exec_with_file_name(const std::string& text, const std::string& filename
     decref(f);
     dict_set_str(m->dict, "__cached__", None());
   }
-  Object* result = exec_source_in_module(text, filename, m);
+  std::string source = text;  // PEP 263: a file's bytes, decoded by its declaration
+  Object* result = decode_source_file(&source, filename) ? exec_source_in_module(source, filename, m) : nullptr;
   if (set_file_name) {
     Object* pending = fetch_error();
     for (const char* key : {"__file__", "__cached__"}) {
@@ -139,6 +140,15 @@ Object* exec_with_file_name(const std::string& text, const std::string& filename
     if (pending) restore_error(pending);
   }
   return result;
+}
+
+// CPython: Modules/main.c pymain_err_print: the pending error printed, or, for a
+// SystemExit, the exit code it asks for.
+std::optional<int> report_error_or_exit() {
+  bool exits = error_matches(&exc_SystemExit);
+  int exit_code = handle_uncaught_exception();
+  if (exits) return exit_code;
+  return std::nullopt;
 }
 
 // CPython: Modules/main.c pymain_run_startup. Returns an exit code when SystemExit
@@ -154,10 +164,21 @@ std::optional<int> run_startup_file(const Config& config) {
     decref(r);
     return std::nullopt;
   }
-  bool exits = error_matches(&exc_SystemExit);
-  int exit_code = handle_uncaught_exception();
-  if (exits) return exit_code;
-  return std::nullopt;
+  return report_error_or_exit();
+}
+
+// CPython: Modules/main.c pymain_run_interactive_hook: sys.__interactivehook__ (set by
+// site) runs before the first prompt. Returns an exit code when it raised SystemExit.
+std::optional<int> run_interactive_hook() {
+  Object* hook = sys_attribute("__interactivehook__");
+  if (!hook) return std::nullopt;
+  Object* r = call0(Ref<>::borrow(hook).get());  // held: the hook may unset itself
+  if (r) {
+    decref(r);
+    return std::nullopt;
+  }
+  write_stderr("Failed calling sys.__interactivehook__\n");
+  return report_error_or_exit();
 }
 
 // All of stdin, for a program piped in.
@@ -192,6 +213,7 @@ int run_script(const Config& config, bool inspect) {
   Object* file = new_str_fs(path);
   dict_set_str(m->dict, "__file__", file);
   decref(file);
+  if (!decode_source_file(&source, path)) return finish_main_run(nullptr, inspect);
   return run_source_as_main(source, path, inspect);
 }
 
@@ -200,6 +222,7 @@ int run_stdin(Config& config) {
   if (stdin_is_interactive(config)) {
     config.inspect = 0;  // SystemExit exits the REPL
     if (std::optional<int> code = run_startup_file(config)) return *code;
+    if (std::optional<int> code = run_interactive_hook()) return *code;
   }
   return run_repl_or_stdin(config);
 }
@@ -209,6 +232,10 @@ void run_inspect_repl(Config& config, int* exitcode) {
   if (config.inspect <= 0 && environment_value(config, "PYTHONINSPECT")) config.inspect = 1;
   if (!(config.inspect > 0 && stdin_is_interactive(config) && config_runs_code(config))) return;
   config.inspect = 0;
+  if (std::optional<int> code = run_interactive_hook()) {
+    *exitcode = *code;
+    return;
+  }
   *exitcode = run_repl_or_stdin(config);
 }
 

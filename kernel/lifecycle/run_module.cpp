@@ -171,7 +171,7 @@ int run_code_as_main(const ModuleDetails& details, bool inspect) {
   decref(file);
   set_str(m->dict, "__package__", details.package);
   for (const char* key : {"__cached__", "__doc__", "__loader__", "__spec__"}) dict_set_str(m->dict, key, None());
-  Object* r = exec_source_in_module(source, details.origin, m);
+  Object* r = decode_source_file(&source, details.origin) ? exec_source_in_module(source, details.origin, m) : nullptr;
   return finish_main_run(r, inspect);
 }
 

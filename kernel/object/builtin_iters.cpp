@@ -18,12 +18,12 @@ TypeObject enumerate_type, zip_type, map_type, filter_type, reversed_type;
 namespace {
 
 // One iterator type with a list of owned objects: `parts` (iterators, functions) plus state.
-struct IterObject : Object {
+struct IterObject : GcObject {
   std::vector<Object*> parts;
   int64_t counter = 0;
   Object* big_counter = nullptr;  // enumerate past int64, or a non-int start
   bool strict = false;
-  IterObject(TypeObject* t) : Object(t) {}
+  IterObject(TypeObject* t) : GcObject(t) {}
   ~IterObject() override { clear_refs(); }
   void clear_refs() override {
     std::vector<Object*> old;
@@ -32,6 +32,10 @@ struct IterObject : Object {
     Object* c = big_counter;
     big_counter = nullptr;
     xdecref(c);
+  }
+  int traverse(VisitFn visit, void* arg) override {
+    if (int r = visit_all(parts, visit, arg)) return r;
+    return visit_ref(big_counter, visit, arg);
   }
 };
 

@@ -397,6 +397,7 @@ struct BytesIterObject : Object {
     seq = nullptr;
     xdecref(s);
   }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(seq, visit, arg); }
 };
 
 Object* family_iter(Object* o) { return make<BytesIterObject>(o); }

@@ -14,6 +14,7 @@
 #include "gopy/sys_streams.hpp"
 #include "object/descr_internal.hpp"
 #include "object/exc_notes.hpp"
+#include "object/slots_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -403,16 +404,19 @@ int set_names(TypeObject* t) {
 // Only classes defined in Python are descriptor types here (the built-in functions bind in
 // descr_bind), so a lookup on a heap type answers both questions.
 bool descr_has_get(Object* descr) {
+  if (descr->type == &member_descr_type) return true;
   return (descr->type->flags & TypeFlags::heap) && type_lookup(descr->type, special_name("__get__"));
 }
 
 bool descr_is_data(Object* descr) {
+  if (descr->type == &member_descr_type) return true;
   return (descr->type->flags & TypeFlags::heap) &&
          (type_lookup(descr->type, special_name("__set__")) || type_lookup(descr->type, special_name("__delete__")));
 }
 
 // CPython: Objects/typeobject.c slot_tp_descr_get
 Object* descr_get(Object* descr, Object* obj, TypeObject* type) {
+  if (descr->type == &member_descr_type) return member_get(static_cast<MemberDescrObject*>(descr), obj);
   Object* get = type_lookup(descr->type, special_name("__get__"));
   if (!get) return new_ref(descr);
   Ref<> hold = Ref<>::borrow(get);
@@ -422,6 +426,7 @@ Object* descr_get(Object* descr, Object* obj, TypeObject* type) {
 
 // CPython: Objects/typeobject.c slot_tp_descr_set
 int descr_set(Object* descr, Object* obj, Object* value) {
+  if (descr->type == &member_descr_type) return member_set(static_cast<MemberDescrObject*>(descr), obj, value);
   std::string_view name = value ? "__set__" : "__delete__";
   Object* method = type_lookup(descr->type, special_name(name));
   if (!method) {
@@ -489,19 +494,24 @@ Object* build_class(StrObject* name, TupleObject* bases, DictObject* ns, StrObje
     if (!(base->flags & TypeFlags::basetype))
       return type_error(cat("type '", base->name, "' is not an acceptable base type"));
   }
-  // Until gopy implements them, these class-body constructs are refused rather than ignored.
-  for (const char* unsupported : {"__slots__", "__getattribute__"}) {
-    if (dict_get_str(ns, unsupported))
-      return set_error(&exc_NotImplementedError,
-                       cat("class '", name->utf8, "': ", unsupported, " is not supported by gopy"));
-  }
+  // Until gopy implements it, this class-body construct is refused rather than ignored.
+  if (dict_get_str(ns, "__getattribute__"))
+    return set_error(&exc_NotImplementedError,
+                     cat("class '", name->utf8, "': __getattribute__ is not supported by gopy"));
+  bool plain = base == &object_type || (base->flags & TypeFlags::plain_instances);
+  if (!plain && !base->instance_dict)
+    return set_error(&exc_NotImplementedError,
+                     cat("class '", name->utf8, "': subclassing '", base->name, "' is not supported by gopy"));
+  Object* slots_spec = dict_get_str(ns, "__slots__");
+  SlotsPlan slots;
+  if (slots_spec && plan_slots(name->utf8, base, ns, slots_spec, &slots) < 0) return nullptr;
+  if (!plain && !slots.names.empty())
+    return set_error(&exc_NotImplementedError,
+                     cat("class '", name->utf8, "': __slots__ in a subclass of '", base->name,
+                         "' is not supported by gopy"));
   auto instance_dict = base->instance_dict;
-  if (!instance_dict) {
-    if (base != &object_type)
-      return set_error(&exc_NotImplementedError,
-                       cat("class '", name->utf8, "': subclassing '", base->name, "' is not supported by gopy"));
-    instance_dict = instance_dict_slot_of_instance;
-  }
+  if (!instance_dict && (!slots_spec || slots.add_dict)) instance_dict = instance_dict_slot_of_instance;
+  bool weakrefable = !slots_spec || slots.add_weakref || (base->flags & TypeFlags::weakrefable);
   type_modified();
   auto* t = make<TypeObject>();
   t->type = new_ref(&type_type);
@@ -509,11 +519,16 @@ Object* build_class(StrObject* name, TupleObject* bases, DictObject* ns, StrObje
   t->qualname = qualname ? qualname->utf8 : name->utf8;
   t->flags = TypeFlags::heap | TypeFlags::basetype |
              (base->flags & (TypeFlags::exception | TypeFlags::int_subclass | TypeFlags::str_subclass |
-                             TypeFlags::tuple_subclass | TypeFlags::type_subclass));
+                             TypeFlags::tuple_subclass | TypeFlags::type_subclass)) |
+             (plain ? TypeFlags::plain_instances : 0) | (weakrefable ? TypeFlags::weakrefable : 0);
   t->base = new_ref(base);
   t->bases = bases->size() ? new_ref(bases) : new_tuple_from({base});
   t->dict = dict_copy(ns);
   t->instance_dict = instance_dict;
+  if (plain && add_slot_members(t, slots) < 0) {
+    decref(t);
+    return nullptr;
+  }
   if (Object* m = dict_get_str(t->dict, "__module__"); m && is_str(m)) t->module = as_str(m)->utf8;
   else t->module = "__main__";
   if (dict_get_str(t->dict, "__qualname__")) dict_del_item(t->dict, intern("__qualname__"));

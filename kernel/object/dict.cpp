@@ -106,6 +106,10 @@ size_t free_slot(DictObject* d, int64_t hash) {
 }
 
 bool hash_key(Object* key, int64_t* hash) {
+  if (key->type == &str_type && as_str(key)->hash != -1) {  // cached: no call
+    *hash = as_str(key)->hash;
+    return true;
+  }
   *hash = object_hash(key);
   if (*hash == -1) {
     if (error_matches(&exc_TypeError)) {
@@ -184,7 +188,7 @@ Object* dict_get_item(DictObject* d, Object* key) {
 
 Object* dict_get_str(DictObject* d, StrObject* key) {
   size_t slot;
-  ssize ix = lookup(d, key, str_hash(key), &slot);
+  ssize ix = lookup(d, key, key->hash != -1 ? key->hash : str_hash(key), &slot);  // cached: no call
   return ix >= 0 ? d->entries[size_t(ix)].value : nullptr;
 }
 

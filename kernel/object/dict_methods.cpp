@@ -19,31 +19,33 @@ enum class ViewKind { keys, values, items };
 
 DictObject* as_dict(Object* o) { return static_cast<DictObject*>(o); }
 
-struct DictViewObject : Object {
+struct DictViewObject : GcObject {
   DictObject* dict;
   ViewKind kind;
-  DictViewObject(DictObject* d, ViewKind k) : Object(&dict_view_type), dict(new_ref(d)), kind(k) {}
+  DictViewObject(DictObject* d, ViewKind k) : GcObject(&dict_view_type), dict(new_ref(d)), kind(k) {}
   ~DictViewObject() override { clear_refs(); }
   void clear_refs() override {
     Object* d = dict;
     dict = nullptr;
     xdecref(d);
   }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(dict, visit, arg); }
 };
 
-struct DictIterObject : Object {
+struct DictIterObject : GcObject {
   DictObject* dict;
   ViewKind kind;
   size_t pos = 0;
   ssize used_at_start;
   DictIterObject(DictObject* d, ViewKind k)
-      : Object(&dict_iter_type), dict(new_ref(d)), kind(k), used_at_start(d->used) {}
+      : GcObject(&dict_iter_type), dict(new_ref(d)), kind(k), used_at_start(d->used) {}
   ~DictIterObject() override { clear_refs(); }
   void clear_refs() override {
     Object* d = dict;
     dict = nullptr;
     xdecref(d);
   }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(dict, visit, arg); }
 };
 
 Object* dict_iter_next(Object* o) {

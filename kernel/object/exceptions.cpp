@@ -21,7 +21,7 @@ TypeObject traceback_type;
 GOPY_EXCEPTION_TYPES(GOPY_DEFINE_EXC)
 #undef GOPY_DEFINE_EXC
 
-BaseExceptionObject::BaseExceptionObject(TypeObject* t) : Object(t), args(empty_tuple()) {}
+BaseExceptionObject::BaseExceptionObject(TypeObject* t) : GcObject(t), args(empty_tuple()) {}
 
 void BaseExceptionObject::clear_refs() {
   auto drop = [](auto*& f) {
@@ -39,6 +39,21 @@ void BaseExceptionObject::clear_refs() {
     type = &exc_BaseException;
     decref(t);
   }
+}
+
+// CPython: Objects/exceptions.c BaseException_traverse (and the heap type, as
+// subtype_traverse does).
+int BaseExceptionObject::traverse(VisitFn visit, void* arg) {
+  for (Object* o : {static_cast<Object*>(args), traceback, cause, context, static_cast<Object*>(dict)})
+    if (int r = visit_ref(o, visit, arg)) return r;
+  if (type->flags & TypeFlags::heap) return visit(type, arg);
+  return 0;
+}
+
+int TracebackObject::traverse(VisitFn visit, void* arg) {
+  for (Object* o : {static_cast<Object*>(next), static_cast<Object*>(filename), static_cast<Object*>(funcname)})
+    if (int r = visit_ref(o, visit, arg)) return r;
+  return 0;
 }
 
 void TracebackObject::clear_refs() {

@@ -49,17 +49,21 @@ void MethodObject::clear_refs() {
 }
 void CellObject::clear_refs() { drop(ref); }
 void ModuleObject::clear_refs() { drop_t(dict); }
-void InstanceObject::clear_refs() {
-  drop_t(dict);
-  if (type && (type->flags & TypeFlags::heap)) {
-    TypeObject* t = type;
-    type = &object_type;  // keep a valid type for the rest of the object's life
-    decref(t);
-  }
-}
 void SuperObject::clear_refs() {
   drop_t(start_type);
   drop(obj);
+}
+
+int BuiltinFunctionObject::traverse(VisitFn visit, void* arg) { return visit_ref(self, visit, arg); }
+int MethodObject::traverse(VisitFn visit, void* arg) {
+  if (int r = visit_ref(func, visit, arg)) return r;
+  return visit_ref(self, visit, arg);
+}
+int CellObject::traverse(VisitFn visit, void* arg) { return visit_ref(ref, visit, arg); }
+int ModuleObject::traverse(VisitFn visit, void* arg) { return visit_ref(dict, visit, arg); }
+int SuperObject::traverse(VisitFn visit, void* arg) {
+  if (int r = visit_ref(start_type, visit, arg)) return r;
+  return visit_ref(obj, visit, arg);
 }
 
 BuiltinFunctionObject* new_builtin_function(const char* name, BuiltinFn fn, Object* self) {

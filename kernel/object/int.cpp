@@ -1,6 +1,7 @@
 // int and bool (CPython: Objects/longobject.c, Objects/boolobject.c). Values that fit in
 // int64 are computed inline with overflow checks; anything larger goes through the
 // big-int primitives (gopy::prim::Int).
+#include <charconv>
 #include <cmath>
 
 #include "gopy/object.hpp"
@@ -12,6 +13,7 @@
 #include "gopy/state.hpp"
 #include "object/compare_result.hpp"
 #include "object/num_internal.hpp"
+#include "object/str_internal.hpp"
 #include "object/prim/float.hpp"
 #include "object/prim/hash.hpp"
 #include "object/prim/int.hpp"
@@ -119,7 +121,11 @@ Object* int_from_digits(std::string_view digits, int base) {
 
 Object* int_to_decimal_str(Object* o) {
   auto* i = static_cast<IntObject*>(o);
-  if (!i->big) return new_str(std::to_string(i->small));
+  if (!i->big) {
+    char buf[24];
+    auto end = std::to_chars(buf, buf + sizeof buf, i->small).ptr;
+    return new_str_known(std::string_view(buf, size_t(end - buf)), end - buf, true);
+  }
   auto r = prim::int_to_decimal(i->big->v, get_thread_state()->interp->settings.int_max_str_digits);
   if (!r.ok()) return raise_prim_error(r.error());
   return new_str(r.value());

@@ -26,6 +26,7 @@ struct FileIOObject : Object {
   FileIOObject() : Object(&file_io_type) {}
   ~FileIOObject() override;
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(name, visit, arg); }
 };
 
 // BufferedReader, BufferedWriter and BufferedRandom over a FileIO.
@@ -38,6 +39,7 @@ struct BufferedObject : Object {
   explicit BufferedObject(TypeObject* t) : Object(t) {}
   ~BufferedObject() override;
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(raw, visit, arg); }
 };
 
 struct TextFileObject : Object {
@@ -59,6 +61,7 @@ struct TextFileObject : Object {
   TextFileObject() : Object(&text_io_wrapper_type) {}
   ~TextFileObject() override;
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(buffer, visit, arg); }
 };
 
 struct MemoryIOObject : Object {  // StringIO (UTF-32 data) and BytesIO (bytes)

@@ -13,22 +13,23 @@ TypeObject list_iter_type, tuple_iter_type, seq_iter_type, callable_iter_type;
 
 namespace {
 
-struct SeqIterObject : Object {
+struct SeqIterObject : GcObject {
   Object* seq;  // owned; null once exhausted
   ssize index = 0;
-  SeqIterObject(TypeObject* t, Object* s) : Object(t), seq(new_ref(s)) {}
+  SeqIterObject(TypeObject* t, Object* s) : GcObject(t), seq(new_ref(s)) {}
   ~SeqIterObject() override { clear_refs(); }
   void clear_refs() override {
     Object* s = seq;
     seq = nullptr;
     xdecref(s);
   }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(seq, visit, arg); }
 };
 
-struct CallableIterObject : Object {
+struct CallableIterObject : GcObject {
   Object* callable;  // owned
   Object* sentinel;  // owned
-  CallableIterObject(Object* c, Object* s) : Object(&callable_iter_type), callable(new_ref(c)), sentinel(new_ref(s)) {}
+  CallableIterObject(Object* c, Object* s) : GcObject(&callable_iter_type), callable(new_ref(c)), sentinel(new_ref(s)) {}
   ~CallableIterObject() override { clear_refs(); }
   void clear_refs() override {
     Object* c = callable;
@@ -36,6 +37,10 @@ struct CallableIterObject : Object {
     callable = sentinel = nullptr;
     xdecref(c);
     xdecref(s);
+  }
+  int traverse(VisitFn visit, void* arg) override {
+    if (int r = visit_ref(callable, visit, arg)) return r;
+    return visit_ref(sentinel, visit, arg);
   }
 };
 

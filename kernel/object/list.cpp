@@ -98,92 +98,6 @@ ListObject* list_from_iterable(Object* iterable) {
 
 namespace {
 
-// A stable merge sort driven by a user comparison: `less` may fail (then the caller sees
-// *failed and the order is unspecified) or answer inconsistently, and every access stays
-// in bounds either way (std::stable_sort assumes a strict weak order and may not).
-template <class T, class Less>
-void guarded_stable_sort(std::vector<T>& v, Less less, bool* failed) {
-  auto lt = [&](const T& x, const T& y) {
-    if (*failed) return false;
-    int r = less(x, y);
-    if (r < 0) *failed = true;
-    return r == 1;
-  };
-  constexpr size_t kRun = 16;
-  size_t n = v.size();
-  for (size_t lo = 0; lo < n; lo += kRun) {  // insertion sort of each short run
-    size_t hi = std::min(n, lo + kRun);
-    for (size_t i = lo + 1; i < hi; ++i) {
-      T x = v[i];
-      size_t j = i;
-      while (j > lo && lt(x, v[j - 1])) {
-        v[j] = v[j - 1];
-        --j;
-      }
-      v[j] = x;
-    }
-  }
-  std::vector<T> buf(n);
-  for (size_t width = kRun; width < n; width *= 2) {
-    for (size_t lo = 0; lo < n; lo += 2 * width) {
-      size_t mid = std::min(n, lo + width), hi = std::min(n, lo + 2 * width);
-      size_t i = lo, j = mid, k = lo;
-      while (i < mid && j < hi) buf[k++] = lt(v[j], v[i]) ? v[j++] : v[i++];
-      while (i < mid) buf[k++] = v[i++];
-      while (j < hi) buf[k++] = v[j++];
-    }
-    v.swap(buf);
-    buf.resize(n);
-  }
-}
-
-}  // namespace
-
-// CPython: Objects/listobject.c list_sort_impl (stable; key applied once per item; the
-// list is empty while sorting, and "list modified during sort" if user code refilled it).
-int list_sort(ListObject* l, Object* key, bool reverse) {
-  std::vector<Object*> items;
-  items.swap(l->items);
-  std::vector<std::pair<Object*, Object*>> keyed;  // (key, item)
-  keyed.reserve(items.size());
-  bool failed = false;
-  for (Object* o : items) {
-    Object* k = o;
-    if (key && key != None()) {
-      k = call1(key, o);
-      if (!k) {
-        failed = true;
-        break;
-      }
-    } else {
-      incref(k);
-    }
-    keyed.emplace_back(k, o);
-  }
-  if (!failed) {
-    if (reverse) std::reverse(keyed.begin(), keyed.end());
-    guarded_stable_sort(
-        keyed, [](const auto& a, const auto& b) { return rich_compare_bool(a.first, b.first, CompareOp::lt); },
-        &failed);
-    if (reverse) std::reverse(keyed.begin(), keyed.end());
-  }
-  for (auto& p : keyed) decref(p.first);
-  if (!failed) {
-    for (size_t i = 0; i < keyed.size(); ++i) items[i] = keyed[i].second;
-  }
-  std::vector<Object*> added;
-  added.swap(l->items);
-  l->items.swap(items);
-  if (!added.empty() && !failed) {
-    value_error("list modified during sort");
-    failed = true;
-  }
-  for (Object* o : added) decref(o);
-  return failed ? -1 : 0;
-}
-
-namespace {
-
 ListObject* as_list(Object* o) { return static_cast<ListObject*>(o); }
 
 Object* list_repr(Object* o) {
@@ -224,7 +138,7 @@ Object* list_subscript(Object* o, Object* key) {
   if (!key->type->nb_index)
     return type_error(cat("list indices must be integers or slices, not ", key->type->name));
   ssize i;
-  if (!index_as_ssize(key, &i)) return nullptr;
+  if (!subscript_index(key, &i)) return nullptr;
   ssize n = ssize(l->items.size());
   if (i < 0) i += n;
   if (i < 0 || i >= n) return index_error("list index out of range");

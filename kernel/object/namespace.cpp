@@ -19,6 +19,8 @@ void NamespaceObject::clear_refs() {
   xdecref(d);
 }
 
+int NamespaceObject::traverse(VisitFn visit, void* arg) { return visit_ref(dict, visit, arg); }
+
 namespace {
 
 NamespaceObject* as_namespace(Object* o) { return static_cast<NamespaceObject*>(o); }

@@ -2,6 +2,8 @@
 #include <cstdio>
 
 #include "gopy/object.hpp"
+#include "gopy/gc.hpp"
+#include "gopy/weakref.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
@@ -17,14 +19,10 @@ Object none_object;
 Object not_implemented_object;
 Object ellipsis_object;
 
+std::nullptr_t object_alloc_failed() { return no_memory(); }
+
 Object* track_new_object(Object* o) {
-  Interpreter* interp = get_thread_state()->interp;
-  Object* head = &interp->live_head;
-  o->live_prev = head;
-  o->live_next = head->live_next;
-  head->live_next->live_prev = o;
-  head->live_next = o;
-  ++interp->live_count;
+  ++get_thread_state()->interp->live_count;
   return o;
 }
 
@@ -42,6 +40,7 @@ constexpr int kDeallocNestingLimit = 50;
 [[gnu::noinline]] bool finalizer_resurrected(Object* o, ThreadState* ts) {
   Interpreter* interp = ts->interp;
   if (interp->finalized.count(o)) return false;  // finalized once already: now it just dies
+  if (interp->freeing_all) return false;         // finalize frees what is left, unfinalized
   o->refcnt = 1;
   // What the finalizer frees is freed by its own outermost deallocations, so a finalizer
   // that runs a long loop does not pile up deferred objects.
@@ -61,17 +60,22 @@ constexpr int kDeallocNestingLimit = 50;
   if (o->type->tp_finalize && finalizer_resurrected(o, ts)) [[unlikely]]
     return;
   Interpreter* interp = ts->interp;
+  // Untracked first: weak reference callbacks run Python code, which may collect.
+  if (GcObject* g = o->as_gc()) gc_forget(g);
+  if (!interp->weakrefs.empty()) [[unlikely]]
+    clear_weakrefs(o);
   if (!interp->finalized.empty()) [[unlikely]]
     forget_finalized(interp, o);
-  if (o->live_prev) {
-    o->live_prev->live_next = o->live_next;
-    o->live_next->live_prev = o->live_prev;
-    --interp->live_count;
-  }
+  --interp->live_count;
   delete o;
 }
 
-[[gnu::noinline]] void defer_dealloc(ThreadState* ts, Object* o) { ts->dealloc_pending.push_back(o); }
+// A deferred object leaves the collector's lists at once: a collection while it waits must
+// not see it (CPython untracks before depositing in the trashcan).
+[[gnu::noinline]] void defer_dealloc(ThreadState* ts, Object* o) {
+  if (GcObject* g = o->as_gc()) gc_untrack(g);
+  ts->dealloc_pending.push_back(o);
+}
 
 // The outermost deallocation frees what nested ones deferred, last in first out: a deep
 // chain is taken apart kDeallocNestingLimit links at a time.
@@ -287,11 +291,7 @@ Object* descr_bind(Object* descr, Object* obj, TypeObject* type) {
 Object* generic_getattr(Object* o, StrObject* name) {
   Ref<> descr = Ref<>::borrow(type_lookup(o->type, name));
   if (descr && descr_has_get(descr.get()) && descr_is_data(descr.get())) return descr_get(descr.get(), o, o->type);
-  if (DictObject** slot = instance_dict_slot(o)) {
-    if (*slot) {
-      if (Object* v = dict_get_str(*slot, name)) return new_ref(v);
-    }
-  }
+  if (Object* v = object_own_attr(o, name)) return new_ref(v);
   if (descr) return descr_bind(descr.get(), o, o->type);
   std::string_view n = name->view();
   if (n == "__class__") return new_ref<Object>(o->type);
@@ -310,16 +310,23 @@ Object* generic_getattr(Object* o, StrObject* name) {
 int generic_setattr(Object* o, StrObject* name, Object* value) {
   Ref<> descr = Ref<>::borrow(type_lookup(o->type, name));
   if (descr && descr_is_data(descr.get())) return descr_set(descr.get(), o, value);
-  DictObject** slot = instance_dict_slot(o);
-  if (!slot) {
+  if (!o->type->instance_dict) {
     if (descr) {
-      type_error(cat("'", o->type->name, "' object attribute '", name->utf8, "' is read-only"));
+      set_error(&exc_AttributeError, cat("'", o->type->name, "' object attribute '", name->utf8, "' is read-only"));
     } else {
-      set_error(&exc_AttributeError,
-                cat("'", o->type->name, "' object has no attribute '", name->utf8, "'"));
+      set_error(&exc_AttributeError, cat("'", o->type->name, "' object has no attribute '", name->utf8,
+                                         "' and no __dict__ for setting new attributes"));
     }
     return -1;
   }
+  if (o->type->flags & TypeFlags::plain_instances) {
+    auto* inst = static_cast<InstanceObject*>(o);
+    if (value) return instance_set_own(inst, name, value);
+    int r = instance_del_own(inst, name);
+    if (r == 1) attribute_error(o, name);
+    return r == 0 ? 0 : -1;
+  }
+  DictObject** slot = instance_dict_slot(o);
   if (!*slot) *slot = new_dict();
   if (value) return dict_set_item(*slot, name, value);
   if (dict_get_str(*slot, name) == nullptr) {
@@ -347,9 +354,7 @@ bool callable_check(Object* o) { return o->type->tp_call != nullptr; }
 
 Object* call_method(Object* obj, StrObject* name, Object* const* args, size_t nargs) {
   Object* descr = type_lookup(obj->type, name);
-  DictObject** slot = instance_dict_slot(obj);
-  bool shadowed = slot && *slot && dict_get_str(*slot, name);
-  if (descr && !shadowed &&
+  if (descr && !object_own_attr(obj, name) &&
       (descr->type == &function_type ||
        (descr->type == &builtin_function_type && static_cast<BuiltinFunctionObject*>(descr)->is_method))) {
     Object* stack_args[8];

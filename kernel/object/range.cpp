@@ -25,7 +25,18 @@ void RangeObject::clear_refs() {
   xdecref(c);
 }
 
+int RangeObject::traverse(VisitFn visit, void* arg) {
+  for (Object* o : {start, stop, step})
+    if (int r = visit_ref(o, visit, arg)) return r;
+  return 0;
+}
+
 SliceObject::~SliceObject() { clear_refs(); }
+int SliceObject::traverse(VisitFn visit, void* arg) {
+  for (Object* o : {start, stop, step})
+    if (int r = visit_ref(o, visit, arg)) return r;
+  return 0;
+}
 void SliceObject::clear_refs() {
   Object* a = start;
   Object* b = stop;
@@ -60,6 +71,10 @@ bool slice_unpack(SliceObject* s, ssize* start, ssize* stop, ssize* step) {
       *out = dflt;
       return true;
     }
+    if (o->type == &int_type && int_is_small(o)) {  // the common case: no __index__ call
+      *out = ssize(int_small_value(o));
+      return true;
+    }
     if (!o->type->nb_index) {
       type_error("slice indices must be integers or None or have an __index__ method");
       return false;
@@ -79,6 +94,24 @@ bool slice_unpack(SliceObject* s, ssize* start, ssize* stop, ssize* step) {
   }
   if (!get(s->start, *step < 0 ? INT64_MAX / 2 : 0, start)) return false;
   return get(s->stop, *step < 0 ? INT64_MIN / 2 : INT64_MAX / 2, stop);
+}
+
+bool subscript_index(Object* key, ssize* out) {
+  if (key->type == &int_type && int_is_small(key)) {
+    *out = ssize(int_small_value(key));
+    return true;
+  }
+  Object* i = number_index(key);
+  if (!i) return false;
+  int64_t v;
+  bool fits = int_to_int64(i, &v);
+  decref(i);
+  if (!fits) {
+    index_error(cat("cannot fit '", key->type->name, "' into an index-sized integer"));
+    return false;
+  }
+  *out = ssize(v);
+  return true;
 }
 
 // CPython: Objects/sliceobject.c PySlice_AdjustIndices

@@ -30,6 +30,9 @@ Object* sequence_count(const std::vector<Object*>& items, Object* x);
 // CPython: Objects/sliceobject.c PySlice_Unpack, PySlice_AdjustIndices
 bool slice_unpack(SliceObject* s, ssize* start, ssize* stop, ssize* step);
 ssize slice_adjust(ssize length, ssize* start, ssize* stop, ssize step);
+// A subscript's index (key has nb_index): a small int at once, else through __index__; an
+// int past ssize is an IndexError. CPython: PyNumber_AsSsize_t(key, PyExc_IndexError)
+bool subscript_index(Object* key, ssize* out);
 void init_list_type();
 void init_list_methods();
 void init_tuple_type();

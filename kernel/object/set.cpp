@@ -192,6 +192,13 @@ void SetObject::clear_refs() {
     if (e.key && e.key != &set_dummy) decref(e.key);
 }
 
+int SetObject::traverse(VisitFn visit, void* arg) {
+  for (const SetEntry& e : table)
+    if (e.key && e.key != &set_dummy)
+      if (int r = visit(e.key, arg)) return r;
+  return 0;
+}
+
 SetObject* new_set(TypeObject* type) { return make<SetObject>(type); }
 
 int set_add(SetObject* s, Object* key) {

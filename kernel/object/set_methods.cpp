@@ -17,17 +17,18 @@ namespace {
 
 SetObject* as_set(Object* o) { return static_cast<SetObject*>(o); }
 
-struct SetIterObject : Object {
+struct SetIterObject : GcObject {
   SetObject* set;
   size_t pos = 0;
   ssize used_at_start;
-  SetIterObject(SetObject* s) : Object(&set_iter_type), set(new_ref(s)), used_at_start(s->used) {}
+  SetIterObject(SetObject* s) : GcObject(&set_iter_type), set(new_ref(s)), used_at_start(s->used) {}
   ~SetIterObject() override { clear_refs(); }
   void clear_refs() override {
     Object* s = set;
     set = nullptr;
     xdecref(s);
   }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(set, visit, arg); }
 };
 
 Object* self_iter(Object* o) { return new_ref(o); }

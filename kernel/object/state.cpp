@@ -16,11 +16,13 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "gopy/weakref.hpp"
 #include "object/num_internal.hpp"
 #include "object/prim/hash.hpp"
 #include "object/strcat.hpp"
 #include "object/io_internal.hpp"
 #include "object/type_init.hpp"
+#include "object/object_alloc.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {
@@ -63,6 +65,7 @@ void init_static_types_once() {
   init_set_type();
   init_range_slice_types();
   init_function_types();
+  init_member_descr_type();
   init_namespace_type();
   init_exception_types();
   init_iterator_types();
@@ -70,6 +73,7 @@ void init_static_types_once() {
   init_io_types();  // before the standard streams' type, a TextIOBase
   init_textio_type();
   init_bytes_types();
+  init_weakref_types();
 }
 
 }  // namespace
@@ -84,11 +88,7 @@ void repr_leave(Object* o) {
   if (it != g_repr_stack.rend()) g_repr_stack.erase(std::next(it).base());
 }
 
-Interpreter::Interpreter() {
-  live_head.refcnt = kImmortalRefcnt;
-  live_head.live_prev = &live_head;
-  live_head.live_next = &live_head;
-}
+Interpreter::Interpreter() = default;
 Interpreter::~Interpreter() = default;
 
 ThreadState* get_thread_state() { return g_current; }
@@ -126,6 +126,7 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   init_dict_methods();
   init_set_methods();
   init_function_methods();
+  init_member_descr_methods();
   init_exception_methods();
   init_int_float_methods();
   init_textio_methods();
@@ -144,14 +145,19 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
 namespace {
 
 // CPython's finalize_modules collects garbage once the modules left sys.modules and before
-// their dicts are cleared, so finalizers still see their globals. gopy has no cycle
-// collector yet: every object with a finalizer still alive here is taken for garbage and
-// finalized, oldest first (CPython follows its collector's list). They stay alive until
-// their references go; their finalizers do not run again.
+// their dicts are cleared, so finalizers still see their globals. Objects with a finalizer
+// that are still alive after that collection are then finalized too, oldest first, so
+// every `__del__` runs before the modules go; they stay alive until their references go,
+// and their finalizers do not run again.
 void finalize_objects_at_exit(Interpreter* interp) {
+  (void)gc_collect(GcState::kGenerations - 1);
   std::vector<Object*> pinned;
-  for (Object* o = interp->live_head.live_prev; o != &interp->live_head; o = o->live_prev)
-    if (o->type->tp_finalize && !interp->finalized.count(o)) pinned.push_back(new_ref(o));
+  for (int gen = GcState::kGenerations - 1; gen >= -1; --gen) {
+    gc_for_each_tracked(gen, [](GcObject* o, void* arg) {
+      auto& pinned = *static_cast<std::vector<Object*>*>(arg);
+      if (o->type->tp_finalize && !current_interp()->finalized.count(o)) pinned.push_back(new_ref(o));
+    }, &pinned);
+  }
   for (Object* o : pinned) {
     FinalizeFn finalize = o->type->tp_finalize;  // an earlier finalizer may have changed it
     if (finalize && interp->finalized.insert(o).second) finalize(o);
@@ -161,18 +167,31 @@ void finalize_objects_at_exit(Interpreter* interp) {
 
 }  // namespace
 
-// CPython: Python/pylifecycle.c finalize_modules (simplified: no weakrefs).
+// CPython: Python/pylifecycle.c finalize_modules: the modules leave sys.modules (watched
+// through weak references), garbage is collected so that modules nothing refers to go
+// with their cycles, and the dicts of the modules still alive are cleared.
 void finalize_modules(Interpreter* interp) {
   if (!interp->modules) return;
-  std::vector<ModuleObject*> mods;
-  dict_for_each(interp->modules, [&](Object*, Object* v) {
-    if (v->type == &module_type && v != interp->builtins_module && v != interp->sys_module)
-      mods.push_back(static_cast<ModuleObject*>(new_ref(v)));
+  std::vector<Object*> keys;
+  std::vector<Object*> watched;
+  dict_for_each(interp->modules, [&](Object* k, Object* v) {
+    if (v->type == &module_type && v != interp->builtins_module && v != interp->sys_module) {
+      keys.push_back(new_ref(k));
+      watched.push_back(new_weakref(v));
+    }
   });
+  for (Object* k : keys) {
+    if (dict_del_item(interp->modules, k) < 0) clear_error();
+    decref(k);
+  }
   finalize_objects_at_exit(interp);
-  for (ModuleObject* m : mods) {
-    if (m->dict) dict_clear(m->dict);
-    decref(m);
+  for (Object* w : watched) {
+    if (Object* m = static_cast<WeakRefObject*>(w)->referent) {
+      incref(m);
+      if (DictObject* d = static_cast<ModuleObject*>(m)->dict) dict_clear(d);
+      decref(m);
+    }
+    decref(w);
   }
   dict_clear(interp->modules);
   for (Object** stream : {&interp->stdout_obj, &interp->stderr_obj, &interp->stdin_obj}) {
@@ -184,25 +203,13 @@ void finalize_modules(Interpreter* interp) {
   if (interp->builtins_module && interp->builtins_module->dict) dict_clear(interp->builtins_module->dict);
 }
 
-// Frees every object still alive: pin all, drop all their references (so cycles fall
-// apart while nothing is freed), then delete all. It walks the live list rather than
-// copying it, so that it needs no memory: it also runs after a MemoryError. Objects made
-// meanwhile go to the head of the list, before the walk's position.
+// Frees every object still alive: the collector frees what it tracks, cycles included,
+// and with it every untracked object they held.
 void free_all_objects(Interpreter* interp) {
   interp->finalizing = true;
-  Object* const head = &interp->live_head;
-  Object* const first = head->live_next;
-  for (Object* o = first; o != head; o = o->live_next) incref(o);
-  for (Object* o = first; o != head; o = o->live_next) o->clear_refs();
-  for (Object* o = first; o != head;) {
-    Object* next = o->live_next;
-    o->live_prev = o->live_next = nullptr;
-    delete o;
-    o = next;
-  }
+  interp->freeing_all = true;
+  gc_free_all(interp);
   interp->finalized.clear();
-  interp->live_head.live_prev = interp->live_head.live_next = &interp->live_head;
-  interp->live_count = 0;
   reset_static_type_dicts();
   type_modified();
   interp->modules = nullptr;
@@ -221,11 +228,12 @@ void free_all_objects(Interpreter* interp) {
 void destroy_interpreter(ThreadState* ts) {
   if (!ts) return;
   Interpreter* interp = ts->interp;
-  if (interp->live_count) free_all_objects(interp);
+  if (!interp->freeing_all) free_all_objects(interp);
   if (ts->slots_base) ::munmap(ts->slots_base, kValueStackSlots * sizeof(Object*));
   if (g_current == ts) g_current = nullptr;
   delete ts;
   delete interp;
+  object_alloc_release_free_memory();  // an embedder's init/finalize cycles do not grow
 }
 
 bool cpp_stack_exhausted(ThreadState* ts) {

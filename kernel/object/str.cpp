@@ -18,6 +18,8 @@
 #include "object/prim/hash.hpp"
 #include "object/prim/storage.hpp"
 #include "object/prim/unicode.hpp"
+#include "object/seq_internal.hpp"
+#include "object/str_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -75,6 +77,14 @@ StrObject* new_str(std::string_view utf8) {
     length = prim::str_text_length(s->utf8, &s->ascii);
   }
   s->length = length;
+  return s;
+}
+
+StrObject* new_str_known(std::string_view utf8, ssize length, bool ascii) {
+  auto* s = make<StrObject>();
+  s->utf8.assign(utf8);
+  s->length = length;
+  s->ascii = ascii;
   return s;
 }
 
@@ -202,11 +212,41 @@ Object* str_concat(Object* a, Object* b) {
   if (!prim::can_allocate(x->utf8.size() + y->utf8.size(), 1)) return no_memory();
   auto* s = make<StrObject>();
   s->utf8.reserve(x->utf8.size() + y->utf8.size());
-  s->utf8 = x->utf8;
-  s->utf8 += y->utf8;
+  s->utf8.append(x->utf8).append(y->utf8);
   s->length = x->length + y->length;
   s->ascii = x->ascii && y->ascii;
   return s;
+}
+
+// CPython: Objects/unicodeobject.c PyUnicode_Append, unicode_modifiable
+bool str_append_inplace(Object** target, Object* right, ssize owners) {
+  auto* x = as_str(*target);
+  auto* y = as_str(right);
+  if (x->type != &str_type || x->interned || x->refcnt != owners || x == y) {
+    Object* r = str_concat(x, y);
+    decref(x);
+    *target = r;
+    return r != nullptr;
+  }
+  if (y->length > PTRDIFF_MAX - x->length) {
+    decref(x);
+    *target = nullptr;
+    overflow_error("strings are too large to concat");
+    return false;
+  }
+  if (!prim::can_allocate(x->utf8.size() + y->utf8.size(), 1)) {
+    decref(x);
+    *target = nullptr;
+    no_memory();
+    return false;
+  }
+  x->utf8 += y->utf8;  // amortized growth: n appends cost O(total length)
+  x->length += y->length;
+  x->ascii = x->ascii && y->ascii;
+  x->hash = -1;
+  delete x->codepoints;
+  x->codepoints = nullptr;
+  return true;
 }
 
 namespace {
@@ -272,9 +312,15 @@ Object* str_mod(Object* a, Object*) {
   return set_error(&exc_NotImplementedError, "printf-style '%' formatting is not supported by gopy");
 }
 
+// Pure-ASCII text is sliced as bytes; other text keeps its decoded code points for indexing.
 Object* str_substring(StrObject* s, ssize start, ssize stop) {
-  if (s->ascii) return new_str(std::string_view(s->utf8).substr(size_t(start), size_t(stop - start)));
+  if (s->ascii) return new_str_known(std::string_view(s->utf8).substr(size_t(start), size_t(stop - start)), stop - start, true);
   return new_str_from_cps(s->cps().substr(size_t(start), size_t(stop - start)));
+}
+
+Object* str_char(StrObject* s, ssize i) {
+  if (s->ascii) return new_str_known(std::string_view(s->utf8).substr(size_t(i), 1), 1, true);
+  return new_str_from_cp(s->at(i));
 }
 
 Object* str_subscript(Object* o, Object* key) {
@@ -284,6 +330,13 @@ Object* str_subscript(Object* o, Object* key) {
     ssize n = slice_indices(static_cast<SliceObject*>(key), s->length, &start, &stop, &step);
     if (n < 0) return nullptr;
     if (step == 1) return str_substring(s, start, start + n);
+    if (s->ascii) {
+      auto* r = make<StrObject>();
+      r->utf8.resize(size_t(n));
+      for (ssize i = 0, j = start; i < n; ++i, j += step) r->utf8[size_t(i)] = s->utf8[size_t(j)];
+      r->length = n;
+      return r;
+    }
     std::u32string out;
     for (ssize i = 0, j = start; i < n; ++i, j += step) out += s->at(j);
     return new_str_from_cps(out);
@@ -291,11 +344,10 @@ Object* str_subscript(Object* o, Object* key) {
   if (!key->type->nb_index)
     return type_error(cat("string indices must be integers, not '", key->type->name, "'"));
   ssize i;
-  if (!index_as_ssize(key, &i)) return nullptr;
+  if (!subscript_index(key, &i)) return nullptr;
   if (i < 0) i += s->length;
   if (i < 0 || i >= s->length) return index_error("string index out of range");
-  if (s->ascii) return new_str(std::string_view(s->utf8).substr(size_t(i), 1));
-  return new_str_from_cp(s->at(i));
+  return str_char(s, i);
 }
 
 int str_contains(Object* o, Object* item) {
@@ -309,6 +361,7 @@ int str_contains(Object* o, Object* item) {
 struct StrIterObject : Object {
   StrObject* str;
   ssize index = 0;
+  size_t byte = 0;  // UTF-8 offset of code point `index`: non-ASCII text is walked, not decoded
   StrIterObject(StrObject* s) : Object(&str_iter_type), str(new_ref(s)) {}
   ~StrIterObject() override { clear_refs(); }
   void clear_refs() override {
@@ -316,20 +369,27 @@ struct StrIterObject : Object {
     str = nullptr;
     xdecref(s);
   }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(str, visit, arg); }
 };
 
 Object* str_iter(Object* o) { return make<StrIterObject>(as_str(o)); }
 Object* str_iter_next(Object* o) {
   auto* it = static_cast<StrIterObject*>(o);
   if (!it->str || it->index >= it->str->length) return nullptr;
-  ssize i = it->index++;
-  if (it->str->ascii) return new_str(std::string_view(it->str->utf8).substr(size_t(i), 1));
-  return new_str_from_cp(it->str->at(i));
+  StrObject* s = it->str;
+  if (s->ascii) return str_char(s, it->index++);
+  size_t end = it->byte + 1;
+  while (end < s->utf8.size() && !utf8_is_lead(s->utf8[end])) ++end;
+  Object* c = new_str_known(std::string_view(s->utf8).substr(it->byte, end - it->byte), 1, end - it->byte == 1);
+  it->byte = end;
+  ++it->index;
+  return c;
 }
 Object* self_iter(Object* o) { return new_ref(o); }
 
 // CPython: Objects/unicodeobject.c unicode_new_impl, PyUnicode_FromEncodedObject
 Object* str_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  if (n == 1 && !kw) return object_str(a[0]);  // str(x), the common call
   Object* args[3];
   if (!bind_args("str", a, n, kw, {"object", "encoding", "errors"}, 0, args)) return nullptr;
   if (!args[0]) return new_str("");

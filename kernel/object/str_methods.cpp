@@ -13,6 +13,7 @@
 #include "object/args.hpp"
 #include "object/prim/storage.hpp"
 #include "object/prim/unicode.hpp"
+#include "object/str_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -22,6 +23,7 @@ namespace {
 
 using U = std::u32string;
 using UV = std::u32string_view;
+using BV = std::string_view;
 
 StrObject* S(Object* o) { return as_str(o); }
 
@@ -49,7 +51,7 @@ Object* m_upper(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (s->ascii) {
     std::string r = s->utf8;
     for (char& c : r) if (c >= 'a' && c <= 'z') c = char(c - 32);
-    return new_str(r);
+    return new_str_known(r, s->length, true);
   }
   return from_cps(prim::str_upper(s->cps()));
 }
@@ -59,7 +61,7 @@ Object* m_lower(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (s->ascii) {
     std::string r = s->utf8;
     for (char& c : r) if (c >= 'A' && c <= 'Z') c = char(c + 32);
-    return new_str(r);
+    return new_str_known(r, s->length, true);
   }
   return from_cps(prim::str_lower(s->cps()));
 }
@@ -82,7 +84,13 @@ Object* m_casefold(Object*, Object* const* a, size_t n, TupleObject* kw) {
 template <bool (*F)(UV)>
 Object* predicate(Object*, Object* const* a, size_t n, TupleObject* kw) {
   ARGS("is", 0, 0);
-  return new_bool(F(S(a[0])->cps()));
+  StrObject* s = S(a[0]);
+  if (s->ascii && s->utf8.size() <= 64) {  // short ASCII text: widened on the stack, not kept
+    char32_t wide[64];
+    for (size_t i = 0; i < s->utf8.size(); ++i) wide[i] = static_cast<unsigned char>(s->utf8[i]);
+    return new_bool(F(UV(wide, s->utf8.size())));
+  }
+  return new_bool(F(s->cps()));
 }
 
 // ---- searching ----
@@ -102,14 +110,24 @@ bool range_args(Object* const* a, size_t n, size_t i, ssize len, ssize* start, s
   return true;
 }
 
+// The searches run on the UTF-8 text; only the bounds and the answer are converted
+// between code point indexes and byte offsets (free for ASCII text).
+struct ByteWindow {
+  BV text;       // s[start:end] as bytes
+  size_t first;  // byte offset of start
+};
+ByteWindow byte_window(StrObject* s, ssize start, ssize end) {
+  size_t b = str_byte_offset(s, start);
+  size_t e = str_byte_offset(s, end);
+  return {BV(s->utf8).substr(b, e - b), b};
+}
+
 ssize find_impl(StrObject* s, StrObject* sub, ssize start, ssize end, bool reverse) {
   if (start > s->length || end < start) return -1;
-  const U& h = s->cps();
-  const U& x = sub->cps();
-  UV window = UV(h).substr(size_t(start), size_t(end - start));
-  size_t pos = reverse ? window.rfind(x) : window.find(x);
-  if (pos == UV::npos) return -1;
-  return start + ssize(pos);
+  ByteWindow w = byte_window(s, start, end);
+  size_t pos = reverse ? w.text.rfind(sub->utf8) : w.text.find(sub->utf8);
+  if (pos == BV::npos) return -1;
+  return str_cp_index(s, w.first + pos);
 }
 
 Object* find_common(Object* const* a, size_t n, TupleObject* kw, const char* name, bool reverse, bool raise) {
@@ -132,11 +150,11 @@ Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
   ssize start, end;
   if (!range_args(a, n, 2, S(a[0])->length, &start, &end)) return nullptr;
   if (start > S(a[0])->length || end < start) return new_int(0);
-  UV h = UV(S(a[0])->cps()).substr(size_t(start), size_t(end - start));
-  const U& x = S(a[1])->cps();
-  if (x.empty()) return new_int(ssize(h.size()) + 1);
+  BV h = byte_window(S(a[0]), start, end).text;
+  BV x = S(a[1])->utf8;
+  if (x.empty()) return new_int(end - start + 1);
   int64_t c = 0;
-  for (size_t pos = h.find(x); pos != UV::npos; pos = h.find(x, pos + x.size())) ++c;
+  for (size_t pos = h.find(x); pos != BV::npos; pos = h.find(x, pos + x.size())) ++c;
   return new_int(c);
 }
 
@@ -144,22 +162,24 @@ Object* starts_ends(Object* const* a, size_t n, TupleObject* kw, const char* nam
   if (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, 1, 3)) return nullptr;
   ssize start, end;
   if (!range_args(a, n, 2, S(a[0])->length, &start, &end)) return nullptr;
-  std::vector<Object*> options;
+  Object* const* options;
+  size_t noptions = 1;
   if (is_tuple(a[1])) {
-    options = static_cast<TupleObject*>(a[1])->items;
+    options = static_cast<TupleObject*>(a[1])->items.data();
+    noptions = static_cast<TupleObject*>(a[1])->items.size();
   } else if (is_str(a[1])) {
-    options.push_back(a[1]);
+    options = &a[1];
   } else {
     return type_error(cat(name, " first arg must be str or a tuple of str, not ", a[1]->type->name));
   }
-  const U& h = S(a[0])->cps();
-  for (Object* o : options) {
+  StrObject* h = S(a[0]);
+  for (size_t k = 0; k < noptions; ++k) {
+    Object* o = options[k];
     if (!is_str(o))
       return type_error(cat("tuple for ", name, " must only contain str, not ", o->type->name));
-    const U& x = S(o)->cps();
-    if (start > ssize(h.size()) || end - start < ssize(x.size())) continue;
-    UV window = UV(h).substr(size_t(start), size_t(end - start));
-    if (ends ? window.ends_with(x) : window.starts_with(x)) return new_bool(true);
+    if (start > h->length || end - start < S(o)->length) continue;
+    BV window = byte_window(h, start, end).text;
+    if (ends ? window.ends_with(S(o)->utf8) : window.starts_with(S(o)->utf8)) return new_bool(true);
   }
   return new_bool(false);
 }
@@ -168,27 +188,106 @@ Object* m_endswith(Object*, Object* const* a, size_t n, TupleObject* kw) { retur
 
 // ---- stripping, splitting, joining ----
 
-Object* strip_common(Object* const* a, size_t n, TupleObject* kw, const char* name, bool left, bool right) {
-  ARGS(name, 0, 1);
-  const U& s = S(a[0])->cps();
-  U chars;
-  bool whitespace = n < 2 || a[1] == None();
-  if (!whitespace) {
-    if (!want_str(a[1], "strip")) return nullptr;
-    chars = S(a[1])->cps();
-  }
-  auto strip_this = [&](char32_t c) { return whitespace ? prim::char_is_space(c) : chars.find(c) != U::npos; };
+// The [begin, end) that stripping leaves of s: T is char (ASCII text) or char32_t (decoded).
+template <class T, class Strip>
+std::pair<size_t, size_t> strip_bounds(std::basic_string_view<T> s, Strip strip_this, bool left, bool right) {
   size_t b = 0, e = s.size();
   if (left)
     while (b < e && strip_this(s[b])) ++b;
   if (right)
     while (e > b && strip_this(s[e - 1])) --e;
+  return {b, e};
+}
+
+Object* strip_common(Object* const* a, size_t n, TupleObject* kw, const char* name, bool left, bool right) {
+  ARGS(name, 0, 1);
+  bool whitespace = n < 2 || a[1] == None();
+  if (!whitespace && !want_str(a[1], "strip")) return nullptr;
+  StrObject* self = S(a[0]);
+  if (self->ascii) {  // no byte of a multi-byte character can match an ASCII one
+    BV s = self->utf8;
+    BV chars = whitespace ? BV() : BV(S(a[1])->utf8);
+    auto [b, e] = strip_bounds(s, [&](char c) { return whitespace ? prim::char_is_space(char32_t(c)) : chars.find(c) != BV::npos; },
+                               left, right);
+    if (b == 0 && e == s.size() && a[0]->type == &str_type) return new_ref(a[0]);
+    return new_str_known(s.substr(b, e - b), ssize(e - b), true);
+  }
+  const U& s = self->cps();
+  U chars;
+  if (!whitespace) chars = S(a[1])->cps();
+  auto [b, e] = strip_bounds(UV(s), [&](char32_t c) { return whitespace ? prim::char_is_space(c) : chars.find(c) != U::npos; },
+                             left, right);
   if (b == 0 && e == s.size() && a[0]->type == &str_type) return new_ref(a[0]);
   return from_cps(s.substr(b, e - b));
 }
 Object* m_strip(Object*, Object* const* a, size_t n, TupleObject* kw) { return strip_common(a, n, kw, "strip", true, true); }
 Object* m_lstrip(Object*, Object* const* a, size_t n, TupleObject* kw) { return strip_common(a, n, kw, "lstrip", true, false); }
 Object* m_rstrip(Object*, Object* const* a, size_t n, TupleObject* kw) { return strip_common(a, n, kw, "rstrip", false, true); }
+
+// A piece of s's text as a new str.
+Object* str_piece(StrObject* s, BV piece) {
+  return s->ascii ? new_str_known(piece, ssize(piece.size()), true) : new_str(piece);
+}
+
+// Splits around runs of whitespace: T is char (ASCII text) or char32_t (decoded text).
+template <class T>
+void split_whitespace(std::basic_string_view<T> s, ssize maxsplit, bool reverse, std::vector<std::basic_string_view<T>>& parts) {
+  auto space = [](T c) { return prim::char_is_space(char32_t(c)); };
+  if (!reverse) {
+    size_t i = 0;
+    while (true) {
+      while (i < s.size() && space(s[i])) ++i;
+      if (i >= s.size()) break;
+      if (ssize(parts.size()) >= maxsplit) {  // the rest keeps its trailing whitespace
+        parts.push_back(s.substr(i));
+        break;
+      }
+      size_t j = i;
+      while (j < s.size() && !space(s[j])) ++j;
+      parts.push_back(s.substr(i, j - i));
+      i = j;
+    }
+    return;
+  }
+  size_t i = s.size();
+  while (true) {
+    while (i > 0 && space(s[i - 1])) --i;
+    if (i == 0) break;
+    if (ssize(parts.size()) >= maxsplit) {  // the rest keeps its leading whitespace
+      parts.push_back(s.substr(0, i));
+      break;
+    }
+    size_t j = i;
+    while (j > 0 && !space(s[j - 1])) --j;
+    parts.push_back(s.substr(j, i - j));
+    i = j;
+  }
+  std::reverse(parts.begin(), parts.end());
+}
+
+// Splits around a separator, on the UTF-8 text.
+void split_separator(BV s, BV x, ssize maxsplit, bool reverse, std::vector<BV>& parts) {
+  if (!reverse) {
+    size_t i = 0;
+    while (ssize(parts.size()) < maxsplit) {
+      size_t pos = s.find(x, i);
+      if (pos == BV::npos) break;
+      parts.push_back(s.substr(i, pos - i));
+      i = pos + x.size();
+    }
+    parts.push_back(s.substr(i));
+    return;
+  }
+  size_t end = s.size();
+  while (ssize(parts.size()) < maxsplit && end >= x.size()) {
+    size_t pos = s.rfind(x, end - x.size());
+    if (pos == BV::npos) break;
+    parts.push_back(s.substr(pos + x.size(), end - pos - x.size()));
+    end = pos;
+  }
+  parts.push_back(s.substr(0, end));
+  std::reverse(parts.begin(), parts.end());
+}
 
 Object* split_common(Object* const* a, size_t n, TupleObject* kw, bool reverse) {
   const char* name = reverse ? "rsplit" : "split";
@@ -198,66 +297,24 @@ Object* split_common(Object* const* a, size_t n, TupleObject* kw, bool reverse) 
   ssize maxsplit = -1;
   if (maxo && !index_as_ssize(maxo, &maxsplit)) return nullptr;
   if (maxsplit < 0) maxsplit = PTRDIFF_MAX;
-  const U& s = S(a[0])->cps();
-  std::vector<U> parts;
+  StrObject* self = S(a[0]);
+  std::vector<BV> parts;
   if (!sep || sep == None()) {
-    if (!reverse) {
-      size_t i = 0;
-      while (true) {
-        while (i < s.size() && prim::char_is_space(s[i])) ++i;
-        if (i >= s.size()) break;
-        if (ssize(parts.size()) >= maxsplit) {  // the rest keeps its trailing whitespace
-          parts.push_back(s.substr(i));
-          break;
-        }
-        size_t j = i;
-        while (j < s.size() && !prim::char_is_space(s[j])) ++j;
-        parts.push_back(s.substr(i, j - i));
-        i = j;
-      }
-    } else {
-      ssize i = ssize(s.size());
-      while (true) {
-        while (i > 0 && prim::char_is_space(s[size_t(i - 1)])) --i;
-        if (i <= 0) break;
-        if (ssize(parts.size()) >= maxsplit) {  // the rest keeps its leading whitespace
-          parts.push_back(s.substr(0, size_t(i)));
-          break;
-        }
-        ssize j = i;
-        while (j > 0 && !prim::char_is_space(s[size_t(j - 1)])) --j;
-        parts.push_back(s.substr(size_t(j), size_t(i - j)));
-        i = j;
-      }
-      std::reverse(parts.begin(), parts.end());
+    if (!self->ascii) {
+      std::vector<UV> wide;
+      split_whitespace<char32_t>(self->cps(), maxsplit, reverse, wide);
+      ListObject* l = new_list(ssize(wide.size()));
+      for (UV p : wide) l->items.push_back(from_cps(U(p)));
+      return l;
     }
+    split_whitespace<char>(self->utf8, maxsplit, reverse, parts);
   } else {
     if (!is_str(sep)) return type_error(cat("must be str or None, not ", sep->type->name));
-    const U& x = S(sep)->cps();
-    if (x.empty()) return value_error("empty separator");
-    if (!reverse) {
-      size_t i = 0;
-      while (ssize(parts.size()) < maxsplit) {
-        size_t pos = s.find(x, i);
-        if (pos == U::npos) break;
-        parts.push_back(s.substr(i, pos - i));
-        i = pos + x.size();
-      }
-      parts.push_back(s.substr(i));
-    } else {
-      size_t end = s.size();
-      while (ssize(parts.size()) < maxsplit && end >= x.size()) {
-        size_t pos = s.rfind(x, end - x.size());
-        if (pos == U::npos) break;
-        parts.push_back(s.substr(pos + x.size(), end - pos - x.size()));
-        end = pos;
-      }
-      parts.push_back(s.substr(0, end));
-      std::reverse(parts.begin(), parts.end());
-    }
+    if (S(sep)->utf8.empty()) return value_error("empty separator");
+    split_separator(self->utf8, S(sep)->utf8, maxsplit, reverse, parts);
   }
   ListObject* l = new_list(ssize(parts.size()));
-  for (auto& p : parts) l->items.push_back(from_cps(p));
+  for (BV p : parts) l->items.push_back(str_piece(self, p));
   return l;
 }
 Object* m_split(Object*, Object* const* a, size_t n, TupleObject* kw) { return split_common(a, n, kw, false); }
@@ -304,11 +361,12 @@ Object* m_join(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* partition_common(Object* const* a, size_t n, TupleObject* kw, bool reverse) {
   ARGS(reverse ? "rpartition" : "partition", 1, 1);
   if (!is_str(a[1])) return type_error(cat("must be str, not ", a[1]->type->name));
-  const U& s = S(a[0])->cps();
-  const U& x = S(a[1])->cps();
+  StrObject* self = S(a[0]);
+  BV s = self->utf8;
+  BV x = S(a[1])->utf8;
   if (x.empty()) return value_error("empty separator");
   size_t pos = reverse ? s.rfind(x) : s.find(x);
-  if (pos == U::npos) {
+  if (pos == BV::npos) {
     Object* empty1 = new_str("");
     Object* empty2 = new_str("");
     Object* t = reverse ? new_tuple_from({empty1, empty2, a[0]}) : new_tuple_from({a[0], empty1, empty2});
@@ -316,8 +374,8 @@ Object* partition_common(Object* const* a, size_t n, TupleObject* kw, bool rever
     decref(empty2);
     return t;
   }
-  Object* head = from_cps(s.substr(0, pos));
-  Object* tail = from_cps(s.substr(pos + x.size()));
+  Object* head = str_piece(self, s.substr(0, pos));
+  Object* tail = str_piece(self, s.substr(pos + x.size()));
   Object* t = new_tuple_from({head, a[1], tail});
   decref(head);
   decref(tail);
@@ -332,33 +390,39 @@ Object* m_replace(Object*, Object* const* a, size_t n, TupleObject* kw) {
   Object* co = n > 3 ? a[3] : find_kwarg(a, n, kw, "count");
   ssize count = -1;
   if (co && !index_as_ssize(co, &count)) return nullptr;
-  const U& s = S(a[0])->cps();
-  const U& from = S(a[1])->cps();
-  const U& to = S(a[2])->cps();
-  U out;
-  if (from.empty()) {
-    ssize done = 0;
-    for (size_t i = 0; i <= s.size(); ++i) {
+  StrObject* self = S(a[0]);
+  BV s = self->utf8;
+  BV from = S(a[1])->utf8;
+  BV to = S(a[2])->utf8;
+  std::string out;
+  ssize done = 0;
+  if (from.empty()) {  // `to` before every code point and at the end
+    for (size_t i = 0; i <= s.size();) {
       if (count < 0 || done < count) {
         out += to;
         ++done;
       }
-      if (i < s.size()) out += s[i];
+      if (i == s.size()) break;
+      size_t j = i + 1;
+      while (j < s.size() && !utf8_is_lead(s[j])) ++j;
+      out.append(s, i, j - i);
+      i = j;
     }
-    return from_cps(out);
+  } else {
+    size_t i = 0;
+    while (count < 0 || done < count) {
+      size_t pos = s.find(from, i);
+      if (pos == BV::npos) break;
+      out.append(s, i, pos - i);
+      out += to;
+      i = pos + from.size();
+      ++done;
+    }
+    out.append(s, i, BV::npos);
   }
-  size_t i = 0;
-  ssize done = 0;
-  while (count < 0 || done < count) {
-    size_t pos = s.find(from, i);
-    if (pos == U::npos) break;
-    out.append(s, i, pos - i);
-    out += to;
-    i = pos + from.size();
-    ++done;
-  }
-  out.append(s, i, U::npos);
-  return from_cps(out);
+  if (self->ascii && S(a[2])->ascii)
+    return new_str_known(out, self->length + done * (S(a[2])->length - S(a[1])->length), true);
+  return new_str(out);
 }
 
 // ---- padding ----
@@ -378,12 +442,19 @@ Object* pad(Object* const* a, size_t n, TupleObject* kw, const char* name, int m
   ssize width;
   char32_t fill;
   if (!index_as_ssize(a[1], &width) || !fill_arg(a, n, 2, &fill)) return nullptr;
-  const U& s = S(a[0])->cps();
-  ssize extra = width - ssize(s.size());
+  StrObject* self = S(a[0]);
+  ssize extra = width - self->length;
   if (extra <= 0) return new_ref(a[0]);
   if (!prim::can_allocate(size_t(width), sizeof(char32_t))) return no_memory();  // CPython: pad
   ssize left = mode == 0 ? 0 : mode == 1 ? extra : extra / 2 + (extra & width & 1);
-  return from_cps(U(size_t(left), fill) + s + U(size_t(extra - left), fill));
+  std::string fill_text;
+  append_utf8(fill_text, fill);
+  std::string out;
+  out.reserve(self->utf8.size() + size_t(extra) * fill_text.size());
+  for (ssize i = 0; i < left; ++i) out += fill_text;
+  out += self->utf8;
+  for (ssize i = left; i < extra; ++i) out += fill_text;
+  return new_str_known(out, width, self->ascii && fill < 0x80);
 }
 Object* m_ljust(Object*, Object* const* a, size_t n, TupleObject* kw) { return pad(a, n, kw, "ljust", 0); }
 Object* m_rjust(Object*, Object* const* a, size_t n, TupleObject* kw) { return pad(a, n, kw, "rjust", 1); }
@@ -392,13 +463,13 @@ Object* m_zfill(Object*, Object* const* a, size_t n, TupleObject* kw) {
   ARGS("zfill", 1, 1);
   ssize width;
   if (!index_as_ssize(a[1], &width)) return nullptr;
-  U s = S(a[0])->cps();
-  if (ssize(s.size()) >= width) return new_ref(a[0]);
+  StrObject* self = S(a[0]);
+  if (self->length >= width) return new_ref(a[0]);
   if (!prim::can_allocate(size_t(width), sizeof(char32_t))) return no_memory();
-  size_t fill = size_t(width) - s.size();
+  std::string s = self->utf8;
   size_t at = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
-  s.insert(at, fill, U'0');
-  return from_cps(s);
+  s.insert(at, size_t(width - self->length), '0');
+  return new_str_known(s, width, self->ascii);
 }
 
 Object* m_format(Object*, Object* const*, size_t, TupleObject*) {
@@ -412,26 +483,44 @@ Object* m_format_dunder(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 }  // namespace
 
+// CPython: Objects/stringlib/join.h (the items are measured first, the text built once)
 Object* str_join(StrObject* sep, Object* iterable) {
-  ListObject* items = list_from_iterable(iterable);
-  if (!items) return nullptr;
-  auto* r = make<StrObject>();
-  r->ascii = sep->ascii;
-  for (size_t i = 0; i < items->items.size(); ++i) {
-    Object* x = items->items[i];
+  ListObject* owned = nullptr;
+  Object* const* items;
+  size_t count;
+  if (iterable->type == &list_type || iterable->type == &tuple_type) {
+    const auto& v = iterable->type == &list_type ? static_cast<ListObject*>(iterable)->items
+                                                  : static_cast<TupleObject*>(iterable)->items;
+    items = v.data();
+    count = v.size();
+  } else {
+    owned = list_from_iterable(iterable);
+    if (!owned) return nullptr;
+    items = owned->items.data();
+    count = owned->items.size();
+  }
+  size_t bytes = count ? sep->utf8.size() * (count - 1) : 0;
+  for (size_t i = 0; i < count; ++i) {
+    Object* x = items[i];
     if (!is_str(x)) {
       std::string msg = cat("sequence item ", i, ": expected str instance, ", x->type->name, " found");
-      decref(items);
-      decref(r);
+      xdecref(owned);
       return type_error(msg);
     }
-    if (i) r->utf8 += sep->utf8;
-    r->utf8 += S(x)->utf8;
-    r->length += S(x)->length;
-    r->ascii = r->ascii && S(x)->ascii;
+    bytes += S(x)->utf8.size();
   }
-  if (!items->items.empty()) r->length += sep->length * ssize(items->items.size() - 1);
-  decref(items);
+  auto* r = make<StrObject>();
+  r->ascii = sep->ascii;
+  r->utf8.reserve(bytes);
+  for (size_t i = 0; i < count; ++i) {
+    StrObject* x = S(items[i]);
+    if (i) r->utf8 += sep->utf8;
+    r->utf8 += x->utf8;
+    r->length += x->length;
+    r->ascii = r->ascii && x->ascii;
+  }
+  if (count) r->length += sep->length * ssize(count - 1);
+  xdecref(owned);
   return r;
 }
 

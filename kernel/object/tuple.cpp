@@ -183,7 +183,7 @@ Object* tuple_subscript(Object* o, Object* key) {
   if (!key->type->nb_index)
     return type_error(cat("tuple indices must be integers or slices, not ", key->type->name));
   ssize i;
-  if (!index_as_ssize(key, &i)) return nullptr;
+  if (!subscript_index(key, &i)) return nullptr;
   if (i < 0) i += t->size();
   if (i < 0 || i >= t->size()) return index_error("tuple index out of range");
   return new_ref(t->items[size_t(i)]);

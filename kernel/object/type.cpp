@@ -64,6 +64,9 @@ void TypeObject::clear_refs() {
   Object* b = bases;
   Object* m = mro;
   Object* bt = base;
+  Object* keys = shared_keys;
+  shared_keys = nullptr;
+  xdecref(keys);
   dict = nullptr;
   bases = nullptr;
   mro = nullptr;
@@ -72,6 +75,16 @@ void TypeObject::clear_refs() {
   xdecref(b);
   xdecref(m);
   xdecref(bt);
+}
+
+// CPython: Objects/typeobject.c type_traverse (heap types only: a static type's dict
+// belongs to the interpreter, which resets it at finalize).
+int TypeObject::traverse(VisitFn visit, void* arg) {
+  if (!(flags & TypeFlags::heap)) return 0;
+  for (Object* o : {static_cast<Object*>(dict), static_cast<Object*>(mro), static_cast<Object*>(bases),
+                    static_cast<Object*>(base), static_cast<Object*>(shared_keys)})
+    if (int r = visit_ref(o, visit, arg)) return r;
+  return 0;
 }
 
 bool is_subtype(const TypeObject* a, const TypeObject* b) {
@@ -236,8 +249,6 @@ static Object* type_richcompare(Object* a, Object* b, CompareOp op) {
 
 // ---- object ----
 
-DictObject** instance_dict_slot_of_instance(Object* o) { return &static_cast<InstanceObject*>(o)->dict; }
-
 // CPython: Objects/typeobject.c object_new: excess arguments are an error unless the
 // class overrides __init__ (and does not override __new__).
 static Object* object_new(TypeObject* t, Object* const*, size_t nargs, TupleObject* kwnames) {
@@ -246,11 +257,10 @@ static Object* object_new(TypeObject* t, Object* const*, size_t nargs, TupleObje
     return type_error(cat(t->qualname, "() takes no arguments"));
   }
   if (t == &object_type) return make<InstanceObject>(&object_type);
-  if (t->instance_dict != instance_dict_slot_of_instance) {
+  if (!(t->flags & TypeFlags::plain_instances)) {
     return type_error(cat("object.__new__(", t->name, ") is not safe"));
   }
-  incref(t);
-  return make<InstanceObject>(t);
+  return new_instance(t);
 }
 
 static int object_init(Object* self, Object* const*, size_t nargs, TupleObject* kwnames) {

@@ -46,6 +46,8 @@ void init_range_slice_types();
 void init_range_methods();
 void init_function_types();
 void init_function_methods();
+void init_member_descr_type();
+void init_member_descr_methods();
 void init_namespace_type();
 void init_exception_types();
 void init_exception_methods();

@@ -28,12 +28,12 @@ namespace {
 
 // A struct sequence instance. `visible` is what indexing, len(), iteration, comparison
 // and hashing see; `fields` holds every field by name (visible ones first).
-struct StructSeqObject : Object {
+struct StructSeqObject : GcObject {
   TupleObject* visible = nullptr;
   std::vector<std::pair<std::string, Object*>> fields;
   bool holds_type = false;
 
-  explicit StructSeqObject(TypeObject* t) : Object(t), holds_type(true) { incref(t); }
+  explicit StructSeqObject(TypeObject* t) : GcObject(t), holds_type(true) { incref(t); }
   ~StructSeqObject() override { clear_refs(); }
   void clear_refs() override {
     Object* v = visible;
@@ -46,6 +46,12 @@ struct StructSeqObject : Object {
       holds_type = false;
       decref(type);
     }
+  }
+  int traverse(VisitFn visit, void* arg) override {
+    if (int r = visit_ref(visible, visit, arg)) return r;
+    for (auto& field : fields)
+      if (int r = visit_ref(field.second, visit, arg)) return r;
+    return holds_type ? visit(type, arg) : 0;
   }
 };
 

@@ -22,11 +22,11 @@ namespace gopy::sys {
 namespace {
 
 // A namespace whose attributes are fixed when it is made.
-struct SnapshotObject : Object {
+struct SnapshotObject : GcObject {
   std::vector<std::pair<std::string, Object*>> fields;
   bool holds_type = true;
 
-  explicit SnapshotObject(TypeObject* t) : Object(t) { incref(t); }
+  explicit SnapshotObject(TypeObject* t) : GcObject(t) { incref(t); }
   ~SnapshotObject() override { clear_refs(); }
   void clear_refs() override {
     std::vector<std::pair<std::string, Object*>> old;
@@ -36,6 +36,11 @@ struct SnapshotObject : Object {
       holds_type = false;
       decref(type);
     }
+  }
+  int traverse(VisitFn visit, void* arg) override {
+    for (auto& field : fields)
+      if (int r = visit_ref(field.second, visit, arg)) return r;
+    return holds_type ? visit(type, arg) : 0;
   }
 };
 

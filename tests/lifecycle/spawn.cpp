@@ -179,8 +179,11 @@ ChildResult run_child(const std::string& program, const std::vector<std::string>
 
 PtySession::PtySession(const std::vector<std::string>& args, const fs::path& cwd,
                        const std::map<std::string, std::string>& env) {
+  // The REPL keeps its history under HOME: the test's directory unless the test says.
+  std::map<std::string, std::string> with_home = env;
+  with_home.emplace("HOME", cwd.string());
   pid_ = ::forkpty(&master_, nullptr, nullptr, nullptr);
-  if (pid_ == 0) exec_program(gopy_executable(), args, cwd, env);
+  if (pid_ == 0) exec_program(gopy_executable(), args, cwd, with_home);
 }
 
 PtySession::~PtySession() {

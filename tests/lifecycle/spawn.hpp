@@ -48,7 +48,8 @@ ChildResult run_program(const std::string& program, const std::vector<std::strin
 ChildResult run_child(const std::string& program, const std::vector<std::string>& args,
                       const std::filesystem::path& cwd, const ChildOptions& options);
 
-// A child on a pseudo-terminal: type lines, read the screen.
+// A child on a pseudo-terminal: type lines, read the screen. HOME is `cwd` unless `env`
+// sets it, so the REPL's history file stays in the test's directory.
 class PtySession {
  public:
   PtySession(const std::vector<std::string>& args, const std::filesystem::path& cwd,

@@ -206,3 +206,116 @@ TEST_CASE("eval mode", "[ast][eval]") {
   CHECK(r.error->type == "IndentationError");
   CHECK(r.error->msg == "unexpected indent");
 }
+
+TEST_CASE("decorators, async, with, except* and PEP 695", "[ast][syntax]") {
+  CHECK(body("@a.b(1)\n@c[0] or d\ndef f(): pass\n") ==
+        "FunctionDef(f, arguments([]), [Pass], decorators=[Call(Attribute(Name('a'), 'b'), "
+        "[Constant(1)], []), BoolOp(Or, [Subscript(Name('c'), Constant(0)), Name('d')])])");
+  CHECK(body("@d\nclass C: pass\n") == "ClassDef(C, [], [], [Pass], decorators=[Name('d')])");
+  CHECK(body("@d\nasync def f(): pass\n") ==
+        "AsyncFunctionDef(f, arguments([]), [Pass], decorators=[Name('d')])");
+  CHECK(body("async def f():\n  async for x in y: pass\n  async with a as b: pass\n") ==
+        "AsyncFunctionDef(f, arguments([]), [AsyncFor(Name('x', Store), Name('y'), [Pass], []), "
+        "AsyncWith([withitem(Name('a'), Name('b', Store))], [Pass])])");
+  CHECK(body("with a as (b, c), d: pass\n") ==
+        "With([withitem(Name('a'), Tuple([Name('b', Store), Name('c', Store)], Store)), "
+        "withitem(Name('d'), None)], [Pass])");
+  CHECK(body("with (a as b, c,): pass\n") ==
+        "With([withitem(Name('a'), Name('b', Store)), withitem(Name('c'), None)], [Pass])");
+  CHECK(body("with (a, b) as c: pass\n") ==
+        "With([withitem(Tuple([Name('a'), Name('b')]), Name('c', Store))], [Pass])");
+  CHECK(dump_expr("[x async for x in y]") ==
+        "ListComp(Name('x'), [comprehension(Name('x', Store), Name('y'), [], is_async=1)])");
+  CHECK(body("try:\n  pass\nexcept* E as e:\n  pass\n") ==
+        "TryStar([Pass], [ExceptHandler(Name('E'), e, [Pass])], [], [])");
+  CHECK(body("type A[T: int, *Ts, **P = [int]] = list[T]\n") ==
+        "TypeAlias(Name('A', Store), [TypeVar(T, bound=Name('int')), TypeVarTuple(Ts), "
+        "ParamSpec(P, default=List([Name('int')]))], Subscript(Name('list'), Name('T')))");
+  CHECK(body("def f[T = int](x: T) -> T: pass\n") ==
+        "FunctionDef(f, arguments([x:Name('T')]), [Pass], returns=Name('T'), "
+        "type_params=[TypeVar(T, default=Name('int'))])");
+  CHECK(body("class C[T](B): pass\n") == "ClassDef(C, [Name('B')], [], [Pass], type_params=[TypeVar(T)])");
+  CHECK(body("type = 1\n") == "Assign([Name('type', Store)], Constant(1))");
+}
+
+TEST_CASE("star expressions where 3.14 allows them", "[ast][syntax]") {
+  CHECK(dump_expr("a[*b]") == "Subscript(Name('a'), Tuple([Starred(Name('b'))]))");
+  CHECK(dump_expr("a[1, *b]") == "Subscript(Name('a'), Tuple([Constant(1), Starred(Name('b'))]))");
+  CHECK(body("def f(*args: *Ts): pass\n") ==
+        "FunctionDef(f, arguments([], *args:Starred(Name('Ts'))), [Pass])");
+  CHECK(body("for x in *a, *b: pass\n") ==
+        "For(Name('x', Store), Tuple([Starred(Name('a')), Starred(Name('b'))]), [Pass], [])");
+  CHECK(body("del a[0], (b.c), [d, (e)]\n") ==
+        "Delete([Subscript(Name('a'), Constant(0), Del), Attribute(Name('b'), 'c', Del), "
+        "List([Name('d', Del), Name('e', Del)], Del)])");
+}
+
+TEST_CASE("match statements and every pattern kind", "[ast][syntax][match]") {
+  auto case_of = [](const std::string& pattern) {
+    std::string d = body("match s:\n  case " + pattern + ":\n    pass\n");
+    // "Match(Name('s'), [match_case(P, None, [Pass])])" -> "P"
+    const std::string head = "Match(Name('s'), [match_case(", tail = ", None, [Pass])])";
+    if (d.rfind(head, 0) == 0 && d.ends_with(tail)) return d.substr(head.size(), d.size() - head.size() - tail.size());
+    return d;
+  };
+  CHECK(case_of("1") == "MatchValue(Constant(1))");
+  CHECK(case_of("-1") == "MatchValue(UnaryOp(USub, Constant(1)))");
+  CHECK(case_of("'a' 'b'") == "MatchValue(Constant('ab'))");
+  CHECK(case_of("None") == "MatchSingleton(None)");
+  CHECK(case_of("True") == "MatchSingleton(True)");
+  CHECK(case_of("x") == "MatchAs(None, x)");
+  CHECK(case_of("_") == "MatchAs(None, None)");
+  CHECK(case_of("a.b.c") == "MatchValue(Attribute(Attribute(Name('a'), 'b'), 'c'))");
+  CHECK(case_of("[a, *rest]") == "MatchSequence([MatchAs(None, a), MatchStar(rest)])");
+  CHECK(case_of("(a, *_)") == "MatchSequence([MatchAs(None, a), MatchStar(None)])");
+  CHECK(case_of("a, b") == "MatchSequence([MatchAs(None, a), MatchAs(None, b)])");
+  CHECK(case_of("()") == "MatchSequence([])");
+  CHECK(case_of("(x)") == "MatchAs(None, x)");
+  CHECK(case_of("{'k': v, a.b: 1, **rest}") ==
+        "MatchMapping([Constant('k'), Attribute(Name('a'), 'b')], [MatchAs(None, v), "
+        "MatchValue(Constant(1))], **rest)");
+  CHECK(case_of("{}") == "MatchMapping([], [])");
+  CHECK(case_of("Point(0, y=yy)") ==
+        "MatchClass(Name('Point'), [MatchValue(Constant(0))], [y], [MatchAs(None, yy)])");
+  CHECK(case_of("m.C()") == "MatchClass(Attribute(Name('m'), 'C'), [], [], [])");
+  CHECK(case_of("1 | 2 | x.y") ==
+        "MatchOr([MatchValue(Constant(1)), MatchValue(Constant(2)), MatchValue(Attribute(Name('x'), 'y'))])");
+  CHECK(case_of("[a] as b") == "MatchAs(MatchSequence([MatchAs(None, a)]), b)");
+  CHECK(body("match a, *b:\n  case x if x > 1:\n    pass\n  case _:\n    pass\n") ==
+        "Match(Tuple([Name('a'), Starred(Name('b'))]), [match_case(MatchAs(None, x), "
+        "Compare(Name('x'), [Gt], [Constant(1)]), [Pass]), match_case(MatchAs(None, None), None, [Pass])])");
+  // `match` stays a name elsewhere.
+  CHECK(body("match(x)\n") == "Expr(Call(Name('match'), [Name('x')], []))");
+}
+
+// The table's generic traversal (ast::for_each_child) reaches every child, through helper
+// records (arguments, keywords, comprehensions, with items, match cases, type parameters).
+namespace {
+struct NameCounter {
+  std::vector<std::string> names;
+  void operator()(const gopy::ast::Expr* e) {
+    if (auto* n = gopy::ast::dyn_cast<gopy::ast::Name>(e)) names.push_back(n->id);
+    gopy::ast::for_each_child(*e, *this);
+  }
+  void operator()(const gopy::ast::Stmt* s) { gopy::ast::for_each_child(*s, *this); }
+  void operator()(const gopy::ast::Pattern* p) { gopy::ast::for_each_child(*p, *this); }
+  void operator()(const gopy::ast::TypeParam* t) { gopy::ast::for_each_child(*t, *this); }
+};
+}  // namespace
+
+TEST_CASE("the generic child traversal reaches every node", "[ast][table]") {
+  auto r = gopy::parser::parse_module(
+      "@d1\ndef f[T: b1](x: a1 = v1, *, k=v2) -> r1:\n"
+      "  with c1 as t1, c2: g(p1, kw=p2, **p3)\n"
+      "  match s1:\n    case C1(x=V.a) if g1: [e for e in it1 if f1]\n"
+      "try:\n  pass\nexcept* E1 as e:\n  pass\n",
+      "main.py");
+  REQUIRE(r.ok());
+  NameCounter counter;
+  gopy::ast::for_each_child(*r.root, counter);
+  // Every Name, in table field order (a parameter's annotation, keyword-only defaults,
+  // defaults, the body, `returns`, decorators, type parameter bounds).
+  CHECK(counter.names == std::vector<std::string>{"a1", "v2", "v1", "c1", "t1", "c2", "g", "p1", "p2", "p3",
+                                                  "s1", "C1", "V", "g1", "e", "e", "it1", "f1", "r1", "d1",
+                                                  "b1", "E1"});
+}

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "ast_dump.hpp"
 #include "eval/parser.hpp"
 
 namespace gopy::parser::test {

@@ -58,23 +58,23 @@ TEST_CASE("loader: a plugin loads and attaches", "[loader]") {
 TEST_CASE("loader: a wrong ABI in the manifest is refused before loading", "[loader]") {
   TempDir tmp;
   std::string identity = kernel_abi().identity;
-  fs::path file = add_plugin(tmp.path(), Spec("tp_a").tag(R"({"major": 2, "minor": 0, "identity": ")" + identity + "\"}"));
+  fs::path file = add_plugin(tmp.path(), Spec("tp_a").tag(R"({"major": 3, "minor": 0, "identity": ")" + identity + "\"}"));
   TestTrace trace;
   std::string text;
   gopy::Status status = attach_one(tmp.path(), &trace, &text);
   REQUIRE(status.is_error());
-  CHECK(status.message() == "Wrong API version on plugin 'tp_a'. Got version 2.0 [" + identity +
+  CHECK(status.message() == "Wrong API version on plugin 'tp_a'. Got version 3.0 [" + identity +
                                 "], supported version is " + kernel_tag() + " (manifest " +
                                 file.string() + ")");
   CHECK(std::string(trace.text).empty());  // never called into
   CHECK(text == "tp_a!");
 
   // A newer minor, or another compiler identity, is refused as well.
-  add_plugin(tmp.path(), Spec("tp_a").tag(R"({"major": 1, "minor": 99, "identity": ")" + identity + "\"}"));
-  CHECK(attach_one(tmp.path(), &trace).message().find("Got version 1.99 [") != std::string::npos);
-  add_plugin(tmp.path(), Spec("tp_a").tag(R"({"major": 1, "minor": 0, "identity": "msvc-1939/msvcstl-143/c++20"})"));
+  add_plugin(tmp.path(), Spec("tp_a").tag(R"({"major": 2, "minor": 99, "identity": ")" + identity + "\"}"));
+  CHECK(attach_one(tmp.path(), &trace).message().find("Got version 2.99 [") != std::string::npos);
+  add_plugin(tmp.path(), Spec("tp_a").tag(R"({"major": 2, "minor": 0, "identity": "msvc-1939/msvcstl-143/c++20"})"));
   CHECK(attach_one(tmp.path(), &trace).message() ==
-        "Wrong API version on plugin 'tp_a'. Got version 1.0 [msvc-1939/msvcstl-143/c++20], "
+        "Wrong API version on plugin 'tp_a'. Got version 2.0 [msvc-1939/msvcstl-143/c++20], "
         "supported version is " + kernel_tag() + " (manifest " + file.string() + ")");
 }
 

@@ -66,14 +66,14 @@ TEST_CASE("fault: every fault class is one line, exit 1, and a reverse detach", 
       {"the entry symbol is missing", at("e2e_no_entry", "main 25"), e2e_library("e2e_no_entry"),
        "has no entry symbol 'gopy_plugin_e2e_no_entry'"},
       {"the manifest's ABI major differs", at("e2e_ok", "main 25").tag(
-           R"({"major": 2, "minor": 0, "identity": ")" + identity + "\"}"),
-       e2e_library("e2e_ok"), "Got version 2.0 [" + identity + "], " + kernel_tag + " (manifest "},
+           R"({"major": 3, "minor": 0, "identity": ")" + identity + "\"}"),
+       e2e_library("e2e_ok"), "Got version 3.0 [" + identity + "], " + kernel_tag + " (manifest "},
       {"the manifest's ABI minor is newer", at("e2e_ok", "main 25").tag(
-           R"({"major": 1, "minor": 99, "identity": ")" + identity + "\"}"),
-       e2e_library("e2e_ok"), "Got version 1.99 [" + identity + "], " + kernel_tag},
+           R"({"major": 2, "minor": 99, "identity": ")" + identity + "\"}"),
+       e2e_library("e2e_ok"), "Got version 2.99 [" + identity + "], " + kernel_tag},
       {"the manifest's ABI identity differs", at("e2e_ok", "main 25").tag(
-           R"({"major": 1, "minor": 0, "identity": "other-compiler/other-stdlib/c++20"})"),
-       e2e_library("e2e_ok"), "Got version 1.0 [other-compiler/other-stdlib/c++20]"},
+           R"({"major": 2, "minor": 0, "identity": "other-compiler/other-stdlib/c++20"})"),
+       e2e_library("e2e_ok"), "Got version 2.0 [other-compiler/other-stdlib/c++20]"},
       {"the descriptor's ABI differs", at("tp_bad_abi", "main 25"),
        test_plugin_library("tp_bad_abi"), "Got version 99.0 [" + identity + "], " + kernel_tag +
        " (descriptor in "},

@@ -58,7 +58,7 @@ TEST_CASE("manifests: every invalid manifest is reported together", "[e2e][manif
   // Three directories, four problems: all reported, one line each, in search order.
   fs::path no_entry = env_dir / "no_entry.json";
   plugin_test::write_file(no_entry, R"({"name": "no_entry", "library": "x.so",
-    "abi": {"major": 1, "minor": 0, "identity": "x"}, "attach": [{"phase": "main", "order": 1}]})");
+    "abi": {"major": 2, "minor": 0, "identity": "x"}, "attach": [{"phase": "main", "order": 1}]})");
   fs::path not_json = site / "broken.json";
   plugin_test::write_file(not_json, "{\"name\": ");
   fs::path bad_phase = plugin_test::add_plugin(site, Spec("e2e_ok").at(R"([{"phase": "early", "order": 1}])"), false);

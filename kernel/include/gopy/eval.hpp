@@ -53,6 +53,10 @@ bool flush_std_streams();
 int read_source_file(const std::string& path, std::string* text);
 // The same, raising the errno's OSError subclass with the file name; -1 on error.
 int read_source_file_or_raise(const std::string& path, std::string* text);
+// PEP 263: decodes a source file's bytes by its coding declaration into UTF-8 text, or
+// checks that undeclared source is UTF-8; false with SyntaxError raised ("unknown
+// encoding: bogus", "Non-UTF-8 code starting with '\x82' in file ...").
+bool decode_source_file(std::string* source, const std::string& filename);
 
 }  // namespace gopy
 #include "gopy/api_end.h"

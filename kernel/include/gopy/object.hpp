@@ -5,11 +5,13 @@
 // -1) with the exception set on the current ThreadState; no C++ exception is ever used for
 // a Python error.
 //
-// Ownership: every heap object belongs to the interpreter that created it. It is linked
-// into the interpreter's list of live objects (so finalize can free all of them, cycles
-// included) and reference counted (so most objects are released promptly). Objects that
-// live for the whole process (None, True, False, small ints, built-in types) are static and
-// immortal: their count starts so high it never reaches zero, and they are not linked.
+// Ownership: every heap object belongs to the interpreter that created it, which counts
+// them, and is reference counted (so most objects are released promptly). Objects that can
+// take part in a reference cycle derive from GcObject and are linked into the cycle
+// collector's generations (so the collector, and finalize, can free cycles); the others
+// (int, float, str, bytes) carry no links. Objects that live for the whole process (None,
+// True, False, small ints, built-in types) are static and immortal: their count starts so
+// high it never reaches zero, and they are not linked.
 #pragma once
 #include "gopy/api_begin.h"
 
@@ -17,6 +19,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace gopy {
@@ -24,6 +27,7 @@ namespace gopy {
 using ssize = std::ptrdiff_t;
 
 struct Object;
+struct GcObject;
 struct TypeObject;
 struct StrObject;
 struct TupleObject;
@@ -39,14 +43,16 @@ using VisitFn = int (*)(Object* ref, void* arg);
 struct Object {
   ssize refcnt = 1;
   TypeObject* type = nullptr;
-  Object* live_prev = nullptr;  // the interpreter's live-object list (null when immortal)
-  Object* live_next = nullptr;
 
   Object() = default;
   explicit Object(TypeObject* t) : type(t) {}
   Object(const Object&) = delete;
   Object& operator=(const Object&) = delete;
   virtual ~Object() = default;
+  // Every object comes from the small-object allocator (kernel/object/object_alloc.cpp);
+  // operator new returns null when memory cannot be had, and make<T>() raises MemoryError.
+  static void* operator new(size_t size) noexcept;
+  static void operator delete(void* p, size_t size) noexcept;
   // Drop every reference this object holds to other objects. Finalize calls it on all
   // live objects first, so reference cycles fall apart before anything is freed.
   virtual void clear_refs() {}
@@ -58,6 +64,23 @@ struct Object {
     (void)arg;
     return 0;
   }
+  // The collector's view of the object: itself when it carries collector links.
+  virtual GcObject* as_gc() { return nullptr; }
+};
+
+// Visits a reference that may be null (CPython: Py_VISIT).
+inline int visit_ref(const Object* ref, VisitFn visit, void* arg) {
+  return ref ? visit(const_cast<Object*>(ref), arg) : 0;
+}
+
+// An object that can be part of a reference cycle: the collector's links follow the
+// common header (CPython: PyGC_Head, which only types with Py_TPFLAGS_HAVE_GC carry).
+// `gc_next` is null while the collector does not track the object.
+struct GcObject : Object {
+  GcObject* gc_next = nullptr;
+  uintptr_t gc_prev = 0;  // the previous object; the collector's count while it collects
+  using Object::Object;
+  GcObject* as_gc() final { return this; }
 };
 
 // Frees an object whose count reached zero: runs its type's finalizer (`__del__`) once,
@@ -84,13 +107,22 @@ inline T* new_ref(T* o) {
   return o;
 }
 
-// Links a freshly constructed object into the current interpreter's live list and
-// returns it with one reference. Every heap object is created through make<T>().
+// Counts a freshly constructed object in the current interpreter and returns it with one
+// reference; a GcObject is also tracked by the collector (in its youngest generation).
+// Every heap object is created through make<T>().
 Object* track_new_object(Object* o);
+// Sets MemoryError for an object that could not be allocated; returns null.
+std::nullptr_t object_alloc_failed();
+GcObject* track_new_gc_object(GcObject* o);
 template <class T, class... A>
 inline T* make(A&&... a) {
   T* o = new T(std::forward<A>(a)...);
-  track_new_object(o);
+  if (!o) [[unlikely]]
+    return object_alloc_failed();
+  if constexpr (std::is_base_of_v<GcObject, T>)
+    track_new_gc_object(o);
+  else
+    track_new_object(o);
   return o;
 }
 
@@ -182,10 +214,14 @@ struct TypeFlags {
   static constexpr unsigned str_subclass = 1u << 4;
   static constexpr unsigned tuple_subclass = 1u << 5;
   static constexpr unsigned type_subclass = 1u << 6;
+  // Instances accept weak references (CPython: a non-zero tp_weaklistoffset); their weak
+  // references live in the interpreter's side table, not in the object.
+  static constexpr unsigned weakrefable = 1u << 7;
+  static constexpr unsigned plain_instances = 1u << 8;  // instances are InstanceObjects
 };
 
 // A type: slots for the protocols plus a dict of attributes (methods), per interpreter.
-struct TypeObject : Object {
+struct TypeObject : GcObject {
   std::string name;        // __name__
   std::string qualname;    // __qualname__
   std::string module;      // "builtins" for built-in types
@@ -196,6 +232,11 @@ struct TypeObject : Object {
   DictObject* dict = nullptr;    // the type's attributes
   // Where an instance keeps its attribute dict (null: instances have no dict).
   DictObject** (*instance_dict)(Object*) = nullptr;
+  // Classes whose instances are InstanceObjects: the attribute names the instances keep
+  // inline, in order, mapped to their index (CPython: ht_cached_keys, the shared keys of
+  // split dicts), and how many __slots__ values precede them.
+  DictObject* shared_keys = nullptr;
+  uint32_t slot_count = 0;
 
   NewFn tp_new = nullptr;
   InitFn tp_init = nullptr;
@@ -231,6 +272,7 @@ struct TypeObject : Object {
   TypeObject() = default;
   ~TypeObject() override;
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
 // Static type objects are immortal and shared by every interpreter; their attribute dicts

@@ -33,6 +33,7 @@ struct MemoryViewObject : Object {
   MemoryViewObject() : Object(&memoryview_type) {}
   ~MemoryViewObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(base, visit, arg); }
 };
 
 inline bool is_bytes(const Object* o) { return o->type == &bytes_type; }

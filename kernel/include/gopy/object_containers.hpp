@@ -10,19 +10,28 @@
 
 namespace gopy {
 
-struct ListObject : Object {
+// Visits every non-null reference in a vector of owned references.
+inline int visit_all(const std::vector<Object*>& refs, VisitFn visit, void* arg) {
+  for (Object* o : refs)
+    if (int r = visit_ref(o, visit, arg)) return r;
+  return 0;
+}
+
+struct ListObject : GcObject {
   std::vector<Object*> items;  // owned references
-  ListObject() : Object(&list_type) {}
+  ListObject() : GcObject(&list_type) {}
   ~ListObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override { return visit_all(items, visit, arg); }
 };
 
-struct TupleObject : Object {
+struct TupleObject : GcObject {
   std::vector<Object*> items;  // owned references
   int64_t hash = -1;
-  TupleObject() : Object(&tuple_type) {}
+  TupleObject() : GcObject(&tuple_type) {}
   ~TupleObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override { return visit_all(items, visit, arg); }
   ssize size() const { return ssize(items.size()); }
 };
 
@@ -32,14 +41,22 @@ struct DictEntry {
   Object* key;    // null = deleted slot
   Object* value;
 };
-struct DictObject : Object {
+struct DictObject : GcObject {
   std::vector<DictEntry> entries;
   std::vector<int32_t> index;  // -1 empty, -2 dummy, else entry position
   ssize used = 0;
   uint64_t version = 0;  // bumped on every insertion/deletion (detects mutation in iteration)
-  DictObject() : Object(&dict_type) {}
+  DictObject() : GcObject(&dict_type) {}
   ~DictObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override {
+    for (const DictEntry& e : entries) {
+      if (!e.key) continue;
+      if (int r = visit(e.key, arg)) return r;
+      if (int r = visit_ref(e.value, visit, arg)) return r;
+    }
+    return 0;
+  }
 };
 
 // A hash set with CPython's probing and resize rules, so iteration order matches.
@@ -47,15 +64,16 @@ struct SetEntry {
   int64_t hash;
   Object* key;  // null = empty; &set_dummy = deleted
 };
-struct SetObject : Object {
+struct SetObject : GcObject {
   std::vector<SetEntry> table;  // size is a power of two
   ssize fill = 0;               // active + dummy
   ssize used = 0;               // active
   int64_t hash = -1;            // frozenset only
   size_t finger = 0;            // where pop() looks next (CPython: so->finger)
-  SetObject(TypeObject* t) : Object(t) {}
+  SetObject(TypeObject* t) : GcObject(t) {}
   ~SetObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 extern Object set_dummy;
 
@@ -66,15 +84,17 @@ struct RangeObject : Object {
   RangeObject() : Object(&range_type) {}
   ~RangeObject() override;
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
-struct SliceObject : Object {
-  Object* start;  // owned, None when absent
-  Object* stop;
-  Object* step;
-  SliceObject() : Object(&slice_type) {}
+struct SliceObject : GcObject {
+  Object* start = nullptr;  // owned, None when absent
+  Object* stop = nullptr;
+  Object* step = nullptr;
+  SliceObject() : GcObject(&slice_type) {}
   ~SliceObject() override;
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
 inline bool is_list(const Object* o) { return o->type == &list_type || is_subtype(o->type, &list_type); }

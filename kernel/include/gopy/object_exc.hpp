@@ -14,7 +14,7 @@
 
 namespace gopy {
 
-struct BaseExceptionObject : Object {
+struct BaseExceptionObject : GcObject {
   TupleObject* args;                // owned
   Object* traceback = nullptr;      // owned TracebackObject or null
   Object* cause = nullptr;          // owned
@@ -24,16 +24,18 @@ struct BaseExceptionObject : Object {
   explicit BaseExceptionObject(TypeObject* t);
   ~BaseExceptionObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
-struct TracebackObject : Object {
-  TracebackObject* next;  // owned, toward the innermost frame
-  StrObject* filename;    // owned
-  StrObject* funcname;    // owned
+struct TracebackObject : GcObject {
+  TracebackObject* next = nullptr;  // owned, toward the innermost frame
+  StrObject* filename = nullptr;    // owned
+  StrObject* funcname = nullptr;    // owned
   int lineno;
-  TracebackObject() : Object(&traceback_type) {}
+  TracebackObject() : GcObject(&traceback_type) {}
   ~TracebackObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
 // The built-in exception types the slice uses (static, immortal).
@@ -72,6 +74,7 @@ struct TracebackObject : Object {
   X(PermissionError, OSError)                           \
   X(ProcessLookupError, OSError)                        \
   X(TimeoutError, OSError)                              \
+  X(ReferenceError, Exception)                          \
   X(RuntimeError, Exception)                            \
   X(NotImplementedError, RuntimeError)                  \
   X(RecursionError, RuntimeError)                       \

@@ -13,81 +13,134 @@ namespace gopy {
 
 struct CodeObject;  // the compiled body, defined by the evaluator (kernel/eval/code.hpp)
 
-struct FunctionObject : Object {
-  CodeObject* code;           // owned
-  DictObject* globals;        // owned
+struct FunctionObject : GcObject {
+  CodeObject* code = nullptr;     // owned
+  DictObject* globals = nullptr;  // owned
   TupleObject* defaults = nullptr;  // owned, may be null
   DictObject* kwdefaults = nullptr; // owned, may be null
   TupleObject* closure = nullptr;   // owned tuple of cells, may be null
-  StrObject* name;
-  StrObject* qualname;
+  StrObject* name = nullptr;
+  StrObject* qualname = nullptr;
   Object* module = nullptr;   // __module__ (a str)
   DictObject* dict = nullptr; // function attributes
-  FunctionObject() : Object(&function_type) {}
+  FunctionObject() : GcObject(&function_type) {}
   ~FunctionObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
 // A C++ function exposed to Python. `self` is the bound object for methods of built-in
 // types (null when unbound) or the module for module functions.
 using BuiltinFn = Object* (*)(Object* self, Object* const* args, size_t nargs, TupleObject* kwnames);
-struct BuiltinFunctionObject : Object {
+struct BuiltinFunctionObject : GcObject {
   const char* name;
   BuiltinFn fn;
   Object* self = nullptr;       // owned
   bool is_method = false;       // a method descriptor in a type dict: binds on access
   TypeObject* owner = nullptr;  // the type a method descriptor belongs to
-  BuiltinFunctionObject() : Object(&builtin_function_type) {}
+  BuiltinFunctionObject() : GcObject(&builtin_function_type) {}
   ~BuiltinFunctionObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
-struct MethodObject : Object {
-  Object* func;  // owned
-  Object* self;  // owned
-  MethodObject() : Object(&method_type) {}
+struct MethodObject : GcObject {
+  Object* func = nullptr;  // owned
+  Object* self = nullptr;  // owned
+  MethodObject() : GcObject(&method_type) {}
   ~MethodObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
-struct CellObject : Object {
+struct CellObject : GcObject {
   Object* ref = nullptr;  // owned, null when empty
-  CellObject() : Object(&cell_type) {}
+  CellObject() : GcObject(&cell_type) {}
   ~CellObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
-struct ModuleObject : Object {
-  DictObject* dict;  // owned
-  ModuleObject() : Object(&module_type) {}
+struct ModuleObject : GcObject {
+  DictObject* dict = nullptr;  // owned
+  ModuleObject() : GcObject(&module_type) {}
   ~ModuleObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
 // types.SimpleNamespace: attributes in a dict of its own (sys.implementation).
 extern TypeObject simple_namespace_type;
-struct NamespaceObject : Object {
+struct NamespaceObject : GcObject {
   DictObject* dict = nullptr;  // owned
-  NamespaceObject() : Object(&simple_namespace_type) {}
+  NamespaceObject() : GcObject(&simple_namespace_type) {}
   ~NamespaceObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
-// An instance of a class defined in Python whose solid base is object.
-struct InstanceObject : Object {
-  DictObject* dict = nullptr;  // owned, created on first attribute store
-  explicit InstanceObject(TypeObject* t) : Object(t) {}
-  ~InstanceObject() override { clear_refs(); }
-  void clear_refs() override;
+// What an instance keeps without a dict: its __slots__ values, then the values of the
+// attributes its class's shared keys name, in the keys' order (CPython: _PyDictValues).
+// A null cell is an unset slot.
+struct InstanceValues {
+  uint16_t capacity;  // cells
+  uint16_t slots;     // the first cells are __slots__ values
+  uint32_t attrs;     // the next cells hold shared-key attributes 0 .. attrs-1
+  Object** cells() { return reinterpret_cast<Object**>(this + 1); }
 };
+
+// An instance of a class defined in Python whose solid base is object. Its attributes are
+// inline values while they are set in the order of its class's shared keys; the first
+// request for __dict__, a deletion or a key out of that order moves them into a real dict
+// for good (CPython: _PyObject_InitInlineValues, _PyObject_MaterializeManagedDict).
+struct InstanceObject : GcObject {
+  DictObject* dict = nullptr;          // owned; once made, every attribute lives here
+  InstanceValues* values = nullptr;    // owned; slots and inline attributes
+  explicit InstanceObject(TypeObject* t) : GcObject(t) {}
+  ~InstanceObject() override;
+  void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
+};
+
+// A new instance of `type` (a class whose flags have plain_instances), or null with
+// MemoryError.
+InstanceObject* new_instance(TypeObject* type);
+// The object's own attribute `name` (inline value or instance dict), borrowed, or null
+// when it has none; never an error. Evaluators use it to see whether an instance
+// attribute shadows a method.
+Object* object_own_attr(Object* o, StrObject* name);
+// The instance's dict, made from its inline values on first use (null with MemoryError).
+DictObject* instance_materialize_dict(InstanceObject* o);
+// Stores (value non-null) an attribute in the instance's own storage: 0, or -1 on error.
+int instance_set_own(InstanceObject* o, StrObject* name, Object* value);
+// Deletes an own attribute: 0, 1 when there is none, -1 on error.
+int instance_del_own(InstanceObject* o, StrObject* name);
+
+// __slots__ members: a data descriptor for one slot of a class's instances
+// (CPython: Objects/descrobject.c PyMemberDescr_Type, Python/structmember.c).
+extern TypeObject member_descr_type;
+struct MemberDescrObject : GcObject {
+  TypeObject* owner;  // owned: the class whose instances have the slot
+  StrObject* name;    // owned: the (mangled) slot name
+  uint32_t index;     // the instance's value cell
+  MemberDescrObject() : GcObject(&member_descr_type) {}
+  ~MemberDescrObject() override { clear_refs(); }
+  void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
+};
+MemberDescrObject* new_member_descr(TypeObject* owner, StrObject* name, uint32_t index);
+// descr.__get__(obj) (obj null: accessed on the class) and descr.__set__/__delete__.
+Object* member_get(MemberDescrObject* descr, Object* obj);
+int member_set(MemberDescrObject* descr, Object* obj, Object* value);
 
 // super(type, obj)
-struct SuperObject : Object {
-  TypeObject* start_type;  // owned
-  Object* obj;             // owned
-  SuperObject() : Object(&super_type) {}
+struct SuperObject : GcObject {
+  TypeObject* start_type = nullptr;  // owned
+  Object* obj = nullptr;             // owned
+  SuperObject() : GcObject(&super_type) {}
   ~SuperObject() override { clear_refs(); }
   void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
 BuiltinFunctionObject* new_builtin_function(const char* name, BuiltinFn fn, Object* self = nullptr);

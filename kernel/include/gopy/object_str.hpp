@@ -55,6 +55,12 @@ void append_utf8(std::string& out, char32_t cp);
 std::u32string decode_utf8(std::string_view s);
 // Concatenation and repetition.
 Object* str_concat(Object* a, Object* b);
+// *target += right for an exact str *target (a reference the caller owns) and a str right.
+// When *target has exactly `owners` references (the caller's, plus those the caller knows
+// will be rebound to the result, such as the variable being assigned) and is not interned,
+// it grows in place, as CPython's PyUnicode_Append does for a string nothing else sees;
+// otherwise *target is replaced by a new concatenation. False on error (*target cleared).
+bool str_append_inplace(Object** target, Object* right, ssize owners = 1);
 // str.join(iterable)
 Object* str_join(StrObject* sep, Object* iterable);
 // format(value, spec) (CPython: Objects/abstract.c PyObject_Format)

@@ -15,9 +15,11 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "gopy/gc.hpp"
 #include "gopy/object.hpp"
 
 namespace gopy {
@@ -25,6 +27,7 @@ namespace gopy {
 struct ModuleObject;
 struct Frame;
 struct BaseExceptionObject;
+struct WeakRefObject;
 
 // What the lifecycle hands to create_interpreter().
 struct InterpreterSettings {
@@ -67,10 +70,15 @@ struct ThreadState {
 struct Interpreter {
   InterpreterSettings settings;
   ThreadState* main_thread = nullptr;
-  // The live-object list head (a sentinel that is never freed).
-  Object live_head;
+  // How many heap objects are alive (made minus freed): finalize brings it to zero.
   size_t live_count = 0;
+  // The cycle collector: the tracked objects and their generations.
+  GcState gc;
+  // Weak references, by referent: the first of each referent's list (CPython keeps the
+  // list in the object, at tp_weaklistoffset; gopy keeps it out of the object).
+  std::unordered_map<Object*, WeakRefObject*> weakrefs;
   bool finalizing = false;
+  bool freeing_all = false;  // free_all_objects runs (or ran): finalizers no longer run
   // Set when the program ended with an uncaught KeyboardInterrupt: CPython then exits by
   // re-raising SIGINT (Modules/main.c exit_sigint); the lifecycle does the same.
   bool unhandled_keyboard_interrupt = false;
@@ -104,6 +112,11 @@ struct Interpreter {
 // The current thread's state while a runtime is initialized, nullptr otherwise.
 ThreadState* get_thread_state();
 inline Interpreter* current_interp() { return get_thread_state()->interp; }
+// Where the evaluator may run a collection that allocations scheduled.
+inline void gc_safe_point(Interpreter* interp) {
+  if (interp->gc.scheduled) [[unlikely]]
+    gc_run_scheduled();
+}
 
 // Creates the interpreter and its main thread state and makes it current: the static
 // types get their attribute dicts, sys.modules exists, builtins and sys modules exist

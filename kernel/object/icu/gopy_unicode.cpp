@@ -6,6 +6,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/ucasemap.h>
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
 
@@ -153,6 +154,40 @@ extern "C" int32_t gopy_unicode_char_name(uint32_t code_point, char* out, int32_
   const int32_t length = u_charName(static_cast<UChar32>(code_point), U_UNICODE_CHAR_NAME, out, capacity, &status);
   if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING || length >= capacity) return 0;
   return length;
+}
+
+extern "C" int32_t gopy_unicode_char_from_name(const char* name) {
+  // CPython: Modules/unicodedata.c _getcode (names, then aliases).
+  for (UCharNameChoice choice : {U_UNICODE_CHAR_NAME, U_CHAR_NAME_ALIAS}) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UChar32 c = u_charFromName(choice, name, &status);
+    if (U_SUCCESS(status) && c >= 0) return c;
+  }
+  return -1;
+}
+
+extern "C" int32_t gopy_unicode_nfkc(const char* src, int32_t length, char* out, int32_t capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2* nfkc = unorm2_getNFKCInstance(&status);
+  if (U_FAILURE(status)) return -1;
+  // UTF-8 -> UTF-16, normalize, back to UTF-8.
+  int32_t units = 0;
+  u_strFromUTF8(nullptr, 0, &units, src, length, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return -1;
+  status = U_ZERO_ERROR;
+  UChar* text = new UChar[units + 1];
+  u_strFromUTF8(text, units + 1, nullptr, src, length, &status);
+  const int32_t max_units = units * 18 + 1;  // NFKC expands a code point to at most 18
+  UChar* normal = new UChar[max_units];
+  const int32_t normal_units = U_SUCCESS(status) ? unorm2_normalize(nfkc, text, units, normal, max_units, &status) : 0;
+  int32_t written = -1;
+  if (U_SUCCESS(status)) {
+    u_strToUTF8(out, capacity, &written, normal, normal_units, &status);
+    if (U_FAILURE(status) || written >= capacity) written = -1;
+  }
+  delete[] text;
+  delete[] normal;
+  return written;
 }
 
 struct gopy_converter {

@@ -11,7 +11,7 @@ extern "C" {
 #endif
 
 /* Bumped when the entry points change; libgopy refuses a library of another version. */
-#define GOPY_UNICODE_ABI_VERSION 2
+#define GOPY_UNICODE_ABI_VERSION 3
 
 /* Bits of gopy_unicode_flags(), one per CPython character class
    (CPython: Tools/unicode/makeunicodedata.py, Objects/unicodectype.c). */
@@ -51,6 +51,13 @@ int32_t gopy_unicode_case_map(uint32_t code_point, int32_t kind, uint32_t* out, 
    for Hangul syllables and CJK ideographs), NUL-terminated into out; its length, or 0
    when the code point has no name or capacity is too small. */
 int32_t gopy_unicode_char_name(uint32_t code_point, char* out, int32_t capacity);
+
+/* The code point named `name` (a Unicode name or a name alias, case-insensitive, as
+   CPython's \N{...} and unicodedata.lookup accept), or -1. */
+int32_t gopy_unicode_char_from_name(const char* name);
+/* NFKC of the UTF-8 text src[0..length) into out[0..capacity) as UTF-8: its length, or -1
+   on invalid input or too small a capacity. */
+int32_t gopy_unicode_nfkc(const char* src, int32_t length, char* out, int32_t capacity);
 
 /* Character-set converters (ICU ucnv), for the codecs gopy does not implement itself.
    A converter is opened by its ICU name and used by one thread at a time. */

@@ -56,6 +56,12 @@ bool char_is_xid_start(char32_t c);
 bool char_is_xid_continue(char32_t c);
 int char_decimal_value(char32_t c);  // 0..9, or -1. CPython: _PyUnicode_ToDecimalDigit
 int char_digit_value(char32_t c);    // 0..9, or -1. CPython: _PyUnicode_ToDigit
+// The code point a \N{name} escape names (Unicode names and aliases), or -1.
+// CPython: Modules/unicodedata.c _getcode
+int32_t char_from_name(const std::string& name);
+// NFKC of UTF-8 text (PEP 3131 identifiers); false when the database is unavailable.
+// CPython: Parser/pegen.c _PyPegen_new_identifier
+bool nfkc_normalize(std::string_view utf8, std::string* out);
 
 // Unicode decimal digits become '0'..'9', Unicode spaces ' ', other non-ASCII '?'; the
 // ASCII text int() and float() parse. CPython: Objects/unicodeobject.c

@@ -15,6 +15,8 @@ struct UnicodeLibrary {
   int32_t (*case_map)(uint32_t, int32_t, uint32_t*, int32_t) = nullptr;
   const char* (*data_version)() = nullptr;
   int32_t (*char_name)(uint32_t, char*, int32_t) = nullptr;
+  int32_t (*char_from_name)(const char*) = nullptr;
+  int32_t (*nfkc)(const char*, int32_t, char*, int32_t) = nullptr;
   gopy_converter* (*converter_open)(const char*) = nullptr;
   void (*converter_close)(gopy_converter*) = nullptr;
   int32_t (*converter_single_byte)(gopy_converter*) = nullptr;
