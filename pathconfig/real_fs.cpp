@@ -1,6 +1,7 @@
 // getpath's file-system primitives over the real (POSIX) file system.
 // CPython: Modules/getpath.c getpath_isfile, getpath_isdir, getpath_isxfile,
 // getpath_realpath (the readlink loop), getpath_readlines.
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,12 +12,17 @@
 #include <string>
 #include <vector>
 
+#include "gopy/fs_fault.hpp"
 #include "gopy/pathconfig_fs.hpp"
 
 namespace gopy::pathconfig {
 namespace {
 
 bool stat_mode(const std::string& path, mode_t& mode) {
+  if (int err = fault::fs_error("stat", path.c_str())) {
+    errno = err;
+    return false;
+  }
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return false;
   mode = st.st_mode;
@@ -74,6 +80,8 @@ FsResult<std::string> RealFileSystem::realpath(const std::string& path) const {
   std::string current = path;
   for (int followed = 0; followed < kMaxLinks; ++followed) {
     std::vector<char> buffer(4096);
+    // A failing readlink ends the resolution there, as in getpath.c.
+    if (fault::fs_error("readlink", current.c_str()) != 0) return current;
     ssize_t length = ::readlink(current.c_str(), buffer.data(), buffer.size());
     if (length < 0) return current;
     std::string target(buffer.data(), static_cast<std::size_t>(length));
@@ -90,8 +98,23 @@ FsResult<std::string> RealFileSystem::realpath(const std::string& path) const {
 
 FsResult<std::vector<std::string>> RealFileSystem::readlines(const std::string& path) const {
   constexpr std::size_t kMaxFile = 32 * 1024;
-  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) return error_from_errno(errno, path);
+  if (int err = fault::fs_error("open", path.c_str())) return error_from_errno(err, path);
+  // Opened without blocking and checked before reading: a FIFO (or a device) where a file
+  // is expected would otherwise block start-up forever. A directory fails as fread does.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return error_from_errno(errno, path);
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    int err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+    ::close(fd);
+    return error_from_errno(err, path);
+  }
+  std::unique_ptr<FILE, int (*)(FILE*)> file(::fdopen(fd, "rb"), &std::fclose);
+  if (!file) {
+    int err = errno;
+    ::close(fd);
+    return error_from_errno(err, path);
+  }
   std::string text(kMaxFile, '\0');
   std::size_t read = std::fread(text.data(), 1, kMaxFile, file.get());
   if (read >= kMaxFile) {

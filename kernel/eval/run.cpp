@@ -44,6 +44,7 @@ Object* exec_code(Object* code, DictObject* globals) {
 }
 
 Object* exec_source_in_module(std::string_view source, std::string_view filename, ModuleObject* module) {
+  if (!module) return nullptr;  // main_module() failed, its error set
   Object* code = compile_module_source(source, filename);
   if (!code) return nullptr;
   Object* r = exec_code(code, module->dict);
@@ -55,14 +56,15 @@ ModuleObject* main_module() {
   Interpreter* interp = get_thread_state()->interp;
   if (Object* m = dict_get_str(interp->modules, "__main__"); m && m->type == &module_type)
     return static_cast<ModuleObject*>(m);
-  ModuleObject* m = new_module("__main__");
-  dict_set_str(m->dict, "__builtins__", interp->builtins_module);
-  dict_set_str(m->dict, "__spec__", None());
-  dict_set_str(m->dict, "__loader__", None());
-  dict_set_str(m->dict, "__package__", None());
-  dict_set_str(interp->modules, "__main__", m);
-  decref(m);
-  return m;
+  Ref<ModuleObject> m = Ref<ModuleObject>::steal(new_module("__main__"));
+  // sys.modules holds the module: returned borrowed once it is there, null (MemoryError
+  // set) when it could not be stored.
+  if (dict_set_str(m->dict, "__builtins__", interp->builtins_module) < 0 ||
+      dict_set_str(m->dict, "__spec__", None()) < 0 || dict_set_str(m->dict, "__loader__", None()) < 0 ||
+      dict_set_str(m->dict, "__package__", None()) < 0 ||
+      dict_set_str(interp->modules, "__main__", m.get()) < 0)
+    return nullptr;
+  return m.get();
 }
 
 // CPython: Python/pythonrun.c _Py_HandleSystemExit
@@ -138,6 +140,7 @@ int run_main_file(const std::string& path, const std::string& program_name, bool
     source.erase(0, nl == std::string::npos ? source.size() : nl);
   }
   ModuleObject* m = main_module();
+  if (!m) return handle_uncaught_exception();
   Object* file = new_str_fs(path);
   dict_set_str(m->dict, "__file__", file);
   decref(file);

@@ -8,11 +8,13 @@
 #include <string>
 
 #include "gopy/eval.hpp"
+#include "gopy/fs_fault.hpp"
 #include "gopy/object_exc.hpp"
 
 namespace gopy {
 
 int read_source_file(const std::string& path, std::string* text) {
+  if (int err = fault::fs_error("open", path.c_str())) return err;
   int fd;
   do fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   while (fd < 0 && errno == EINTR);

@@ -3,11 +3,13 @@
 #include "gopy/lifecycle.hpp"
 
 #include <cstdio>
+#include <new>
 
 #include "gopy/codecs.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/signals.hpp"
 #include "gopy/state.hpp"
+#include "lifecycle/plugins_report.hpp"
 #include "lifecycle/runtime.hpp"
 #include "lifecycle/site_builtins.hpp"
 #include "lifecycle/teardown.hpp"
@@ -36,6 +38,12 @@ Status plugin_failure(const Status& status, const std::string& more = {}) {
 Status plugin_failure_torn_down(const Status& attached) {
   Status detached = tear_down_runtime();
   return plugin_failure(attached, detached.is_ok() ? std::string() : detached.message());
+}
+
+// A skipped plugin or an ignored manifest key: one line on stderr, and start-up goes on.
+void print_plugin_warning(const std::string& line) {
+  std::fprintf(stderr, "%s\n", line.c_str());
+  std::fflush(stderr);
 }
 
 InterpreterSettings settings_from(const Config& config) {
@@ -99,12 +107,16 @@ Status initialize_core(const Config& config, const LifecycleOptions& options) {
     LifecycleStep step("discover plugins");
     auto dirs = options.plugin_dirs ? *options.plugin_dirs
                                     : plugin::default_search_dirs(plugin_search_environment(*owned));
-    plugin::Plan plan = plugin::discover(dirs);
+    plugin::Plan plan = discover_runtime_plan(dirs);
+    // Every problem at once: what is skipped, then what stops the start-up.
+    for (const std::string& line : plan.warnings) print_plugin_warning(line);
     if (!plan.ok()) {
       rt.phase = RuntimePhase::preinitialized;
       return plugin_failure(plan.status());
     }
-    rt.plugins = std::make_unique<plugin::PluginHost>(std::move(plan));
+    plugin::HostOptions host_options;
+    host_options.on_skip = print_plugin_warning;
+    rt.plugins = std::make_unique<plugin::PluginHost>(std::move(plan), host_options);
   }
   rt.config = std::move(owned);
   // The plugins see the configuration and the environment through their context only.
@@ -180,9 +192,17 @@ Status initialize_main() {
 // CPython: Python/pylifecycle.c Py_InitializeFromConfig
 Status initialize_from_config(const Config& config, const LifecycleOptions& options) {
   if (is_initialized()) return Status::ok();
-  GOPY_RETURN_IF_ERROR(initialize_core(config, options));
-  if (runtime().config->_init_main == 0) return Status::ok();
-  return initialize_main();
+  // Memory running out while the runtime is built (an object's `new` throwing) is a fatal
+  // start-up error, as CPython's _PyStatus_NO_MEMORY; the caller tears down what was built.
+  try {
+    GOPY_RETURN_IF_ERROR(initialize_core(config, options));
+    if (runtime().config->_init_main == 0) return Status::ok();
+    return initialize_main();
+  } catch (const std::bad_alloc&) {
+    return Status::error(Status::Category::runtime,
+                         is_runtime_initialized() ? "pyinit_main" : "pyinit_core",
+                         "memory allocation failed");
+  }
 }
 
 }  // namespace gopy

@@ -12,12 +12,20 @@
 
 namespace gopy {
 
+plugin::Plan discover_runtime_plan(const std::vector<std::filesystem::path>& dirs) {
+  plugin::DiscoverOptions options;
+  options.shipped_dir = plugin::shipped_plugin_dir();
+  options.check_loadable = true;
+  return plugin::discover(dirs, plugin::host_platform(), options);
+}
+
 // Prints every plugin directory searched, every candidate manifest found (chosen, or why
-// not: platform, shadowed, invalid), the attach order, then the plan's errors. Returns the
-// exit code: 0 for a plan gopy would run, 1 when the plan has errors.
+// not: platform, shadowed, broken and skipped, invalid), the attach order, the warnings, then
+// the plan's errors. Discovery has checked each chosen plugin's ABI tag and library (nothing
+// is loaded). Returns the exit code: 0 for a plan gopy would run, 1 when it would fail.
 int report_plugin_plan(const Config& config) {
   // The same search directories initialization would use: -E and -I drop GOPY_PLUGIN_PATH.
-  plugin::Plan plan = plugin::discover(plugin::default_search_dirs(plugin_search_environment(config)));
+  plugin::Plan plan = discover_runtime_plan(plugin::default_search_dirs(plugin_search_environment(config)));
   std::string text = plan.describe();
   std::fputs(text.c_str(), stdout);
   std::fflush(stdout);

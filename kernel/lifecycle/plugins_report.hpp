@@ -1,9 +1,17 @@
 // `gopy -X plugins` (kernel/lifecycle/plugins_report.cpp).
 #pragma once
 
+#include <filesystem>
+#include <vector>
+
 #include "gopy/config.hpp"
+#include "gopy/plugin_host.hpp"
 
 namespace gopy {
+
+// The plan start-up runs: discovery over `dirs` that forgives third-party plugins (the
+// shipped directory stays fatal) and checks each plugin's ABI tag and library.
+plugin::Plan discover_runtime_plan(const std::vector<std::filesystem::path>& dirs);
 
 // Prints the plugin plan start-up would use for `config`; the exit code (0, or 1 when the
 // plan has errors).

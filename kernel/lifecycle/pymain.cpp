@@ -66,7 +66,8 @@ int program_main(const std::vector<std::string>& argv, bool isolated) {
     return code;
   }
 
-  if (xoption_value(config, "plugins")) {
+  // "-X plugins=0" turns the report off, as "-X importtime=0" does.
+  if (std::optional<std::string> plugins = xoption_value(config, "plugins"); plugins && *plugins != "0") {
     int code = report_plugin_plan(config);
     tear_down_after_stop();
     return code;

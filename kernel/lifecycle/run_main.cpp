@@ -121,6 +121,7 @@ void print_header(const Config& config) {
 // with the exception pending.
 Object* exec_with_file_name(const std::string& text, const std::string& filename) {
   ModuleObject* m = main_module();
+  if (!m) return nullptr;
   bool set_file_name = dict_get_str(m->dict, "__file__") == nullptr;
   if (set_file_name) {
     Object* f = new_str_fs(filename);
@@ -210,6 +211,7 @@ int run_script(const Config& config, bool inspect) {
   if (read_source_file(path, &source) != 0) return run_main_file(path, config.program_name.value_or("gopy"));
   if (config.skip_source_first_line > 0) source.erase(0, std::min(source.find('\n'), source.size()));
   ModuleObject* m = main_module();
+  if (!m) return finish_main_run(nullptr, inspect);
   Object* file = new_str_fs(path);
   dict_set_str(m->dict, "__file__", file);
   decref(file);
@@ -309,7 +311,14 @@ int run_main() {
                  static_cast<int>(runtime_state_name().size()), runtime_state_name().data());
     return 1;
   }
-  int exitcode = run_python(*runtime().config);
+  int exitcode = 1;
+  try {
+    exitcode = run_python(*runtime().config);
+  } catch (const std::bad_alloc&) {
+    // Outside any statement (setting up __main__, printing the last exception): there is
+    // no frame to raise MemoryError in, so it is reported as the uncaught exception.
+    std::fputs("MemoryError\n", stderr);
+  }
   bool unhandled_keyboard_interrupt = get_thread_state()->interp->unhandled_keyboard_interrupt;
   // A value unlikely to be confused with a program's own exit status, as CPython.
   if (finalize_ex() < 0) exitcode = 120;

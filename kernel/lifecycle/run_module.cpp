@@ -165,6 +165,7 @@ int run_code_as_main(const ModuleDetails& details, bool inspect) {
   std::string source;
   if (read_source_file_or_raise(details.origin, &source) < 0) return finish_main_run(nullptr, inspect);
   ModuleObject* m = main_module();
+  if (!m) return finish_main_run(nullptr, inspect);
   set_str(m->dict, "__name__", "__main__");
   Object* file = new_str_fs(details.origin);
   dict_set_str(m->dict, "__file__", file);

@@ -5,6 +5,7 @@
 #include "gopy/sys_streams.hpp"
 
 #include <cstdio>
+#include <new>
 #include <string>
 
 #include "gopy/eval.hpp"
@@ -49,7 +50,12 @@ bool flush_stream(Object* stream) {
 
 // CPython: Python/pylifecycle.c file_is_closed
 bool stream_is_closed(Object* stream) {
-  Object* closed = get_attr(stream, "closed");
+  Object* closed = nullptr;
+  try {
+    closed = get_attr(stream, "closed");
+  } catch (const std::bad_alloc&) {
+    // Memory ran out while asking: as any other failure to ask, the stream counts as open.
+  }
   if (!closed) {
     clear_error();
     return false;

@@ -92,13 +92,15 @@ int add_module_function(ModuleObject* m, const char* name, BuiltinFn fn) {
 }
 
 ModuleObject* new_module(std::string_view name) {
-  auto* m = make<ModuleObject>();
-  m->dict = new_dict();
-  Object* n = new_str(name);
-  dict_set_str(m->dict, "__name__", n);
-  decref(n);
+  // The dict first: a module is never seen without one, even when memory runs out between
+  // the two (std::bad_alloc from either `new`).
+  Ref<DictObject> dict = Ref<DictObject>::steal(new_dict());
+  Ref<ModuleObject> m = Ref<ModuleObject>::steal(make<ModuleObject>());
+  m->dict = dict.release();
+  Ref<Object> n = Ref<Object>::steal(new_str(name));
+  dict_set_str(m->dict, "__name__", n.get());
   dict_set_str(m->dict, "__doc__", None());
-  return m;
+  return m.release();
 }
 
 Object* new_method(Object* func, Object* self) {

@@ -26,7 +26,7 @@ size_t values_bytes(uint32_t capacity) { return sizeof(InstanceValues) + capacit
 
 InstanceValues* alloc_values(uint32_t capacity, uint16_t slots) {
   auto* v = static_cast<InstanceValues*>(object_alloc(values_bytes(capacity)));
-  if (!v) return object_alloc_failed();
+  if (!v) return no_memory();
   v->capacity = uint16_t(capacity);
   v->slots = slots;
   v->attrs = 0;

@@ -1,5 +1,6 @@
 // The abstract object protocols (CPython: Objects/object.c, Objects/abstract.c).
 #include <cstdio>
+#include <new>
 
 #include "gopy/object.hpp"
 #include "gopy/gc.hpp"
@@ -19,7 +20,9 @@ Object none_object;
 Object not_implemented_object;
 Object ellipsis_object;
 
-std::nullptr_t object_alloc_failed() { return no_memory(); }
+// An object the allocator could not provide: std::bad_alloc, as a throwing `new` would
+// give, which the statement (or the API entry) it interrupts turns into MemoryError.
+void object_alloc_failed() { throw std::bad_alloc(); }
 
 Object* track_new_object(Object* o) {
   ++get_thread_state()->interp->live_count;

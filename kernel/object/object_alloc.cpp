@@ -20,6 +20,7 @@
 #endif
 
 #include "gopy/object.hpp"
+#include "gopy/alloc_fault.hpp"
 #include "object/object_alloc.hpp"
 
 namespace gopy {
@@ -178,7 +179,7 @@ Arena* new_arena() {
 // n-th allocation fail) hooks in here.
 [[gnu::always_inline]] inline bool object_alloc_should_fail(size_t size) {
   (void)size;
-  return false;
+  return fault::allocation_fails();
 }
 
 [[gnu::always_inline]] inline void* pool_alloc(size_t size) {

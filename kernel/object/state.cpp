@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <new>
 #include <vector>
 
 #include <sys/mman.h>
@@ -177,7 +178,17 @@ void finalize_modules(Interpreter* interp) {
   dict_for_each(interp->modules, [&](Object* k, Object* v) {
     if (v->type == &module_type && v != interp->builtins_module && v != interp->sys_module) {
       keys.push_back(new_ref(k));
-      watched.push_back(new_weakref(v));
+      // A module that cannot be watched (no memory for its weak reference) keeps its
+      // dict; CPython skips it the same way.
+      Object* w = nullptr;
+      try {
+        w = new_weakref(v);
+      } catch (const std::bad_alloc&) {
+      }
+      if (w)
+        watched.push_back(w);
+      else
+        clear_error();
     }
   });
   for (Object* k : keys) {

@@ -131,7 +131,13 @@ StrObject* intern(std::string_view name) {
   StrObject* s = new_str(name);
   s->hash = hash;  // the same value str_hash would compute again
   s->interned = true;
-  dict_set_item(interp->interned, s, s);
+  if (dict_set_item(interp->interned, s, s) < 0) {
+    // No memory to grow the table: callers borrow the result, so the str stays alive, not
+    // interned, until finalization frees every object; the lookup goes on as if interned.
+    clear_error();
+    s->interned = false;
+    return s;
+  }
   decref(s);
   return s;
 }

@@ -4,9 +4,15 @@
 // whose name, or one of whose `provides` slots, is already taken by a higher-priority
 // directory is shadowed; two candidates for the same name or slot in one directory are an
 // error naming both files. A plugin for another platform claims nothing.
+//
+// Forgiveness: what is wrong with a third-party plugin (outside the shipped directory) makes
+// it `broken` (skipped, one warning line) before it claims anything, so a shadowed shipped
+// plugin fills its slot again; it is an error only when a chosen plugin requires it or it
+// provides a slot nobody else fills.
 #include <algorithm>
 #include <map>
 
+#include "plugin/loader.hpp"
 #include "plugin/manifest.hpp"
 #include "plugin/plugin_fs.hpp"
 
@@ -28,10 +34,23 @@ bool contains(const std::vector<std::string>& items, std::string_view item) {
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
+// Invalid, or broken when `c` is a third-party candidate (its warning line is written once
+// the plan is settled, see settle_broken).
 void reject(Plan& plan, Candidate& c, std::string error) {
-  c.state = Candidate::State::invalid;
   c.reason = error;
+  if (c.skippable) {
+    c.state = Candidate::State::broken;
+    return;
+  }
+  c.state = Candidate::State::invalid;
   plan.errors.push_back(std::move(error));
+}
+
+// A broken candidate that cannot be done without becomes an error.
+void make_fatal(Plan& plan, Candidate& c, const std::string& why) {
+  c.state = Candidate::State::invalid;
+  c.reason += "; " + why;
+  plan.errors.push_back(c.reason);
 }
 
 // Who holds a name or a slot: the index of the candidate.
@@ -50,6 +69,12 @@ std::string shadowed_by(const Plan& plan, const Manifest& m, const Claims& names
   return {};
 }
 
+// The first of two conflicting candidates: the second's error line names both.
+void mark_other(Candidate& c, const std::string& error) {
+  c.state = c.skippable ? Candidate::State::broken : Candidate::State::invalid;
+  c.reason = error;
+}
+
 // Same-directory conflicts among the candidates still standing in one directory.
 void claim_directory(Plan& plan, const std::vector<std::size_t>& standing, Claims& names,
                      Claims& slots) {
@@ -63,8 +88,7 @@ void claim_directory(Plan& plan, const std::vector<std::size_t>& standing, Claim
                              "plugin '" + m.name + "' is also named by " +
                                  plan.candidates[it->second].file.string() +
                                  " in the same directory");
-      plan.candidates[it->second].state = Candidate::State::invalid;
-      plan.candidates[it->second].reason = error;
+      mark_other(plan.candidates[it->second], error);
     }
     for (const std::string& slot : m.provides) {
       if (!error.empty()) break;
@@ -73,8 +97,7 @@ void claim_directory(Plan& plan, const std::vector<std::size_t>& standing, Claim
                                "slot '" + slot + "' is also provided by " +
                                    plan.candidates[it->second].file.string() +
                                    " in the same directory");
-        plan.candidates[it->second].state = Candidate::State::invalid;
-        plan.candidates[it->second].reason = error;
+        mark_other(plan.candidates[it->second], error);
       }
     }
     if (!error.empty()) {
@@ -120,53 +143,114 @@ bool step_before(const Step& a, const Step& b, const Plan& plan) {
   return plan.plugins[a.plugin].name < plan.plugins[b.plugin].name;
 }
 
-std::string point_text(const Step& s) {
-  return std::string(phase_name(s.phase)) + " " + std::to_string(s.order);
+// A plugin's first attach point (manifests list at least one).
+AttachPoint first_point(const Manifest& m) {
+  return *std::min_element(m.attach.begin(), m.attach.end(), [](const AttachPoint& a, const AttachPoint& b) {
+    return a.phase != b.phase ? a.phase < b.phase : a.order < b.order;
+  });
 }
 
-// The requirement rules: every required plugin is chosen, there is no cycle, and it first
-// attaches before the plugin requiring it.
-void check_requirements(Plan& plan) {
-  std::map<std::string, const Manifest*, std::less<>> chosen;
-  for (const Manifest& m : plan.plugins) chosen.emplace(m.name, &m);
-  std::map<std::string, const Step*, std::less<>> first_step;
-  for (const Step& s : plan.steps) first_step.emplace(plan.plugins[s.plugin].name, &s);
+// Whether `a` first attaches before `b` (the plan's order: phase, order, then name).
+bool attaches_before(const Manifest& a, const Manifest& b) {
+  AttachPoint pa = first_point(a), pb = first_point(b);
+  if (pa.phase != pb.phase) return pa.phase < pb.phase;
+  if (pa.order != pb.order) return pa.order < pb.order;
+  return a.name < b.name;
+}
 
+std::string point_text(const AttachPoint& p) {
+  return std::string(phase_name(p.phase)) + " " + std::to_string(p.order);
+}
+
+// The candidate a requirement names among those in `state` (one that did not parse is known
+// by its file name: manifests are named after their plugin).
+Candidate* find_named(Plan& plan, std::string_view name, Candidate::State state) {
+  for (Candidate& o : plan.candidates) {
+    if (o.state != state) continue;
+    if (o.manifest ? o.manifest->name == name : o.file.stem() == name) return &o;
+  }
+  return nullptr;
+}
+
+// What is wrong with the requirements of chosen `m`, or "": every required plugin is
+// chosen, there is no cycle, and it first attaches before the plugin requiring it.
+std::string requirement_problem(Plan& plan, const Manifest& m,
+                                const std::map<std::string, const Manifest*, std::less<>>& chosen) {
+  for (const std::string& req : m.requires_) {
+    if (chosen.count(req)) continue;
+    // A requirement whose own manifest is invalid is already reported.
+    if (find_named(plan, req, Candidate::State::invalid) != nullptr) continue;
+    if (Candidate* broken = find_named(plan, req, Candidate::State::broken))
+      return "requires '" + req + "', which is skipped: " + broken->reason;
+    for (const Candidate& o : plan.candidates)
+      if (o.manifest && o.manifest->name == req && o.state == Candidate::State::platform)
+        return "requires '" + req + "', which is skipped on this platform (" + o.reason + ")";
+    return "requires '" + req + "', which no plugin directory provides";
+  }
+  std::string cycle = find_cycle(chosen, m.name);
+  if (!cycle.empty()) return "requirement cycle " + cycle;
+  for (const std::string& req : m.requires_) {
+    auto it = chosen.find(req);
+    if (it == chosen.end() || attaches_before(*it->second, m)) continue;
+    const Manifest& r = *it->second;
+    return "requires '" + req + "', which first attaches at " + point_text(first_point(r)) +
+           ", not before '" + m.name + "' at " + point_text(first_point(m));
+  }
+  return {};
+}
+
+// The requirement rules, until nothing changes: a skippable plugin whose requirements fail
+// is broken itself, which may break another that requires it; a broken plugin that a
+// shipped plugin requires is an error.
+void check_requirements(Plan& plan) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    // Judged against one snapshot (each member of a cycle names it), then applied.
+    std::map<std::string, const Manifest*, std::less<>> chosen;
+    for (const Candidate& c : plan.candidates)
+      if (c.state == Candidate::State::chosen) chosen.emplace(c.manifest->name, &*c.manifest);
+    std::vector<std::pair<Candidate*, std::string>> problems;
+    for (Candidate& c : plan.candidates) {
+      if (c.state != Candidate::State::chosen) continue;
+      std::string problem = requirement_problem(plan, *c.manifest, chosen);
+      if (!problem.empty()) problems.emplace_back(&c, std::move(problem));
+    }
+    for (auto& [cp, problem] : problems) {
+      Candidate& c = *cp;
+      const Manifest& m = *c.manifest;
+      Candidate* broken = nullptr;
+      for (const std::string& req : m.requires_)
+        if (!broken && !chosen.count(req)) broken = find_named(plan, req, Candidate::State::broken);
+      if (!c.skippable && broken != nullptr) {
+        // A shipped plugin's requirement cannot be skipped: its own error is the one line.
+        make_fatal(plan, *broken, "plugin '" + m.name + "' requires it");
+      } else {
+        reject(plan, c, manifest_error(c.file.string(), "requires", problem));
+      }
+      changed = true;
+    }
+  }
+}
+
+// A broken plugin providing a slot that no chosen plugin fills cannot be skipped; the
+// others become warnings.
+void settle_broken(Plan& plan) {
+  std::vector<std::string> filled;
+  for (const Candidate& c : plan.candidates)
+    if (c.state == Candidate::State::chosen)
+      filled.insert(filled.end(), c.manifest->provides.begin(), c.manifest->provides.end());
   for (Candidate& c : plan.candidates) {
-    if (c.state != Candidate::State::chosen) continue;
-    const Manifest& m = *c.manifest;
-    std::string problem;
-    for (const std::string& req : m.requires_) {
-      if (chosen.count(req)) continue;
-      // A requirement whose own manifest is invalid is already reported. One that did not
-      // parse is known by its file name (manifests are named after their plugin).
-      bool invalid_elsewhere = std::any_of(plan.candidates.begin(), plan.candidates.end(),
-          [&](const Candidate& o) {
-            if (o.state != Candidate::State::invalid) return false;
-            return o.manifest ? o.manifest->name == req : o.file.stem() == req;
-          });
-      if (invalid_elsewhere) continue;
-      problem = "requires '" + req + "', which no plugin directory provides";
-      for (const Candidate& o : plan.candidates)
-        if (o.manifest && o.manifest->name == req && o.state == Candidate::State::platform)
-          problem = "requires '" + req + "', which is skipped on this platform (" + o.reason + ")";
-      break;
-    }
-    if (problem.empty()) {
-      std::string cycle = find_cycle(chosen, m.name);
-      if (!cycle.empty()) problem = "requirement cycle " + cycle;
-    }
-    if (problem.empty()) {
-      const Step* mine = first_step.at(m.name);
-      for (const std::string& req : m.requires_) {
-        auto it = first_step.find(req);
-        if (it == first_step.end() || step_before(*it->second, *mine, plan)) continue;
-        problem = "requires '" + req + "', which first attaches at " + point_text(*it->second) +
-                  ", not before '" + m.name + "' at " + point_text(*mine);
+    if (c.state != Candidate::State::broken || !c.manifest) continue;
+    for (const std::string& slot : c.manifest->provides)
+      if (!contains(filled, slot)) {
+        make_fatal(plan, c, "no other plugin provides slot '" + slot + "'");
         break;
       }
-    }
-    if (!problem.empty()) reject(plan, c, manifest_error(c.file.string(), "requires", problem));
+  }
+  for (const Candidate& c : plan.candidates) {
+    if (c.state != Candidate::State::broken) continue;
+    std::string line = c.reason + "; skipped";
+    if (!contains(plan.warnings, line)) plan.warnings.push_back(std::move(line));
   }
 }
 
@@ -181,11 +265,13 @@ Plan discover(const std::vector<fs::path>& dirs, std::string_view platform,
     std::string dir = dirs[di].string();
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
     if (entry_kind(dir) != Entry::directory) continue;  // like a missing PYTHONPATH entry
+    const bool skippable = !options.shipped_dir.empty() &&
+                           fs::path(dir).lexically_normal() != options.shipped_dir.lexically_normal();
     if (options.check_permissions) {
       std::string unsafe = unsafe_permissions(dir);
       if (!unsafe.empty()) {
-        plan.errors.push_back("plugin directory " + dir + ": " + unsafe +
-                              "; refusing to load plugins from it");
+        std::string line = "plugin directory " + dir + ": " + unsafe + "; refusing to load plugins from it";
+        (skippable ? plan.warnings : plan.errors).push_back(std::move(line));
         continue;
       }
     }
@@ -196,6 +282,7 @@ Plan discover(const std::vector<fs::path>& dirs, std::string_view platform,
       Candidate& c = plan.candidates.emplace_back();
       c.file = file;
       c.dir_index = di;
+      c.skippable = skippable;
       if (options.check_permissions) {
         std::string unsafe = unsafe_permissions(file);
         if (!unsafe.empty()) {
@@ -204,11 +291,13 @@ Plan discover(const std::vector<fs::path>& dirs, std::string_view platform,
         }
       }
       ManifestResult read = read_manifest(file, dir, real_dir);
+      plan.warnings.insert(plan.warnings.end(), read.warnings.begin(), read.warnings.end());
       if (!read.manifest) {
         reject(plan, c, std::move(read.error));
         continue;
       }
       c.manifest = std::move(read.manifest);
+      c.manifest->skippable = skippable;
       const Manifest& m = *c.manifest;
       if (!m.platforms.empty() && !contains(m.platforms, platform)) {
         c.state = Candidate::State::platform;
@@ -229,11 +318,20 @@ Plan discover(const std::vector<fs::path>& dirs, std::string_view platform,
           continue;
         }
       }
+      // Checked before it claims its name and slots, so that a broken third-party plugin
+      // shadows nothing.
+      if (std::string problem = options.check_loadable ? preload_problem(m) : "";
+          !problem.empty()) {
+        reject(plan, c, std::move(problem));
+        continue;
+      }
       c.state = Candidate::State::chosen;
       standing.push_back(ci);
     }
     claim_directory(plan, standing, names, slots);
   }
+  check_requirements(plan);
+  settle_broken(plan);
 
   for (const Candidate& c : plan.candidates)
     if (c.state == Candidate::State::chosen) plan.plugins.push_back(*c.manifest);
@@ -244,7 +342,6 @@ Plan discover(const std::vector<fs::path>& dirs, std::string_view platform,
       plan.steps.push_back(Step{p.phase, p.order, pi});
   std::stable_sort(plan.steps.begin(), plan.steps.end(),
                    [&](const Step& a, const Step& b) { return step_before(a, b, plan); });
-  check_requirements(plan);
   return plan;
 }
 

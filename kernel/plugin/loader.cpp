@@ -88,20 +88,24 @@ std::string entry_problem(void* handle, const std::string& entry, void** address
 
 }  // namespace
 
-Status load_plugin(const Manifest& m, LoadedLibrary& out, bool bind_now) {
+std::string preload_problem(const Manifest& m) {
   const AbiTag& kernel = kernel_abi();
   if (!abi_compatible(m.abi, kernel))
-    return Status::error(
-        Status::Category::plugin, "",
-        printable(wrong_abi_message(m.name, m.abi, kernel, "manifest " + m.file.string())));
-
+    return printable(wrong_abi_message(m.name, m.abi, kernel, "manifest " + m.file.string()));
   // A FIFO or a device would block dlopen's read forever; a directory cannot load.
   switch (entry_kind(m.library.string())) {
-    case Entry::missing: return library_error(m, "not found");
-    case Entry::file: break;
+    case Entry::missing: return library_error(m, "not found").message();
+    case Entry::file: return "";
     case Entry::directory:
-    case Entry::other: return library_error(m, "is not a regular file; refusing it");
+    case Entry::other: return library_error(m, "is not a regular file; refusing it").message();
   }
+  return "";
+}
+
+Status load_plugin(const Manifest& m, LoadedLibrary& out, bool bind_now) {
+  const AbiTag& kernel = kernel_abi();
+  if (std::string problem = preload_problem(m); !problem.empty())
+    return Status::error(Status::Category::plugin, "", problem);
 
   Status error;
   void* handle = open_library(m, bind_now, error);

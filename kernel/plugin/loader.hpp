@@ -19,6 +19,10 @@ struct LoadedLibrary {
 // is left unloaded.
 Status load_plugin(const Manifest& manifest, LoadedLibrary& out, bool bind_now = true);
 
+// What stops `manifest` from loading that is known without loading it: its manifest's ABI
+// tag, a library that is missing or not a regular file. "" when none.
+std::string preload_problem(const Manifest& manifest);
+
 // LLVM's wording: "Wrong API version on plugin 'X'. Got version N, supported version is M."
 std::string wrong_abi_message(const std::string& plugin, const AbiTag& got, const AbiTag& kernel,
                               const std::string& where);

@@ -78,15 +78,17 @@ void expect_kind(const json::value& v, const std::string& key, json::kind want) 
   if (!same) fail(key, std::string("expected ") + kind_name(want) + ", got " + kind_name(v.kind()));
 }
 
-// Rejects unknown keys, then missing required ones.
+// Unknown keys are collected in `unknown` (a newer manifest may carry keys this kernel does
+// not know: a warning, not an error); missing required ones are errors.
 void check_keys(const json::object& obj, const std::string& prefix,
                 std::initializer_list<std::string_view> required,
-                std::initializer_list<std::string_view> optional) {
+                std::initializer_list<std::string_view> optional,
+                std::vector<std::string>& unknown) {
   for (const auto& kv : obj) {
     std::string_view k(kv.key().data(), kv.key().size());
     bool known = std::find(required.begin(), required.end(), k) != required.end() ||
                  std::find(optional.begin(), optional.end(), k) != optional.end();
-    if (!known) fail(prefix + std::string(k), "unknown key");
+    if (!known) unknown.push_back(prefix + std::string(k));
   }
   for (std::string_view k : required)
     if (!obj.contains(json::string_view(k.data(), k.size()))) fail(prefix + std::string(k), "missing key");
@@ -134,11 +136,11 @@ std::vector<std::string> get_names(const json::object& obj, const std::string& k
   return out;
 }
 
-AbiTag get_abi(const json::object& obj) {
+AbiTag get_abi(const json::object& obj, std::vector<std::string>& unknown) {
   const json::value& v = obj.at("abi");
   expect_kind(v, "abi", json::kind::object);
   const json::object& abi = v.get_object();
-  check_keys(abi, "abi.", {"major", "minor", "identity"}, {});
+  check_keys(abi, "abi.", {"major", "minor", "identity"}, {}, unknown);
   AbiTag tag;
   tag.major = static_cast<std::uint32_t>(get_integer(abi.at("major"), "abi.major", 0, UINT32_MAX));
   tag.minor = static_cast<std::uint32_t>(get_integer(abi.at("minor"), "abi.minor", 0, UINT32_MAX));
@@ -147,7 +149,7 @@ AbiTag get_abi(const json::object& obj) {
   return tag;
 }
 
-std::vector<AttachPoint> get_attach(const json::object& obj) {
+std::vector<AttachPoint> get_attach(const json::object& obj, std::vector<std::string>& unknown) {
   const json::value& v = obj.at("attach");
   expect_kind(v, "attach", json::kind::array);
   const json::array& arr = v.get_array();
@@ -157,7 +159,7 @@ std::vector<AttachPoint> get_attach(const json::object& obj) {
     std::string key = "attach[" + std::to_string(i) + "]";
     expect_kind(arr[i], key, json::kind::object);
     const json::object& point = arr[i].get_object();
-    check_keys(point, key + ".", {"phase", "order"}, {});
+    check_keys(point, key + ".", {"phase", "order"}, {}, unknown);
     AttachPoint p;
     std::string phase = get_string(point, "phase");
     if (phase == "core") {
@@ -209,11 +211,11 @@ fs::path get_library(const json::object& obj, const std::string& dir, const std:
 }
 
 Manifest validate(const json::value& doc, const std::string& file, const std::string& dir,
-                  const std::string& real_dir) {
+                  const std::string& real_dir, std::vector<std::string>& unknown) {
   if (!doc.is_object()) fail("(top level)", std::string("expected an object, got ") + kind_name(doc.kind()));
   const json::object& obj = doc.get_object();
   check_keys(obj, "", {"name", "library", "entry", "abi", "attach"},
-             {"platforms", "provides", "requires", "description"});
+             {"platforms", "provides", "requires", "description", "version"}, unknown);
   Manifest m;
   m.file = file;
   m.name = get_string(obj, "name");
@@ -221,16 +223,42 @@ Manifest validate(const json::value& doc, const std::string& file, const std::st
   m.entry = get_string(obj, "entry");
   if (!is_identifier(m.entry)) fail("entry", "'" + m.entry + "' is not a valid symbol name");
   if (obj.contains("description")) (void)get_string(obj, "description");
-  m.abi = get_abi(obj);
+  if (obj.contains("version")) (void)get_string(obj, "version");
+  m.abi = get_abi(obj, unknown);
   m.platforms = get_names(obj, "platforms", true);
   m.provides = get_names(obj, "provides", false);
   m.requires_ = get_names(obj, "requires", false);
   for (std::size_t i = 0; i < m.requires_.size(); ++i)
     if (m.requires_[i] == m.name)
       fail("requires[" + std::to_string(i) + "]", "plugin '" + m.name + "' requires itself");
-  m.attach = get_attach(obj);
+  m.attach = get_attach(obj, unknown);
   m.library = get_library(obj, dir, real_dir);
   return m;
+}
+
+// "line L, column C": where `offset` falls in `text` (both counted from 1, columns in bytes).
+std::string position_text(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1, line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i)
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  return std::to_string(line) + ":" + std::to_string(offset - line_start + 1);
+}
+
+// json::parse, with a syntax error as "not valid JSON at L:C: <what>" in `error`. The
+// stream parser stops at the first byte it cannot take, which is where the error is.
+json::value parse_json(std::string_view text, std::string& error) {
+  json::stream_parser parser;
+  boost::system::error_code ec;
+  std::size_t used = parser.write_some(text.data(), text.size(), ec);
+  if (!ec && used < text.size()) ec = json::error::extra_data;
+  if (!ec) parser.finish(ec);
+  if (!ec) return parser.release();
+  error = "not valid JSON at " + position_text(text, used) + ": " + ec.message();
+  return nullptr;
 }
 
 }  // namespace
@@ -277,17 +305,20 @@ ManifestResult read_manifest(const std::string& file, const std::string& dir,
 ManifestResult parse_manifest(const std::string& text, const std::string& file,
                               const std::string& dir, const std::string& real_dir) {
   ManifestResult result;
-  boost::system::error_code ec;
-  json::value doc = json::parse(text, ec);
-  if (ec) {
-    result.error = manifest_error(file, "", "not valid JSON: " + ec.message());
+  std::string syntax_error;
+  json::value doc = parse_json(text, syntax_error);
+  if (!syntax_error.empty()) {
+    result.error = manifest_error(file, "", syntax_error);
     return result;
   }
+  std::vector<std::string> unknown;
   try {
-    result.manifest = validate(doc, file, dir, real_dir);
+    result.manifest = validate(doc, file, dir, real_dir, unknown);
   } catch (const Invalid& invalid) {
     result.error = manifest_error(file, invalid.key, invalid.problem);
   }
+  for (const std::string& key : unknown)
+    result.warnings.push_back(manifest_error(file, key, "unknown key, ignored"));
   return result;
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "gopy/plugin_host.hpp"
 
@@ -14,6 +15,7 @@ namespace gopy::plugin {
 struct ManifestResult {
   std::optional<Manifest> manifest;  // set when valid
   std::string error;                 // one line naming the file and the key, when not
+  std::vector<std::string> warnings; // one line each: keys gopy does not know (ignored)
 };
 
 // Parses and validates `file`, a *.json manifest in `dir` (whose symlinks resolve to

@@ -12,6 +12,7 @@ std::string_view state_name(Candidate::State state) {
     case Candidate::State::platform: return "skipped (platform)";
     case Candidate::State::shadowed: return "skipped (shadowed)";
     case Candidate::State::invalid: return "invalid";
+    case Candidate::State::broken: return "skipped (broken)";
   }
   return "?";
 }
@@ -35,6 +36,7 @@ std::string Plan::describe() const {
     out += "  " + std::string(phase_name(s.phase)) + " " + std::to_string(s.order) + " " +
            m.name + " (" + m.library.string() + ")\n";
   }
+  for (const std::string& w : warnings) out += "warning: " + w + "\n";
   for (const std::string& e : errors) out += "error: " + e + "\n";
   return out;
 }

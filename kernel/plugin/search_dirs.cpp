@@ -71,6 +71,11 @@ fs::path kernel_library_dir() {
   return dir;
 }
 
+fs::path shipped_plugin_dir() {
+  fs::path lib_dir = kernel_library_dir();
+  return lib_dir.empty() ? lib_dir : lib_dir / "gopy" / "plugins";
+}
+
 std::vector<fs::path> default_search_dirs(const Environment* environment) {
   std::vector<fs::path> dirs;
   if (environment != nullptr) {

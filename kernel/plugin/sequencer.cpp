@@ -74,6 +74,7 @@ struct PluginHost::Impl {
   std::vector<LoadedLibrary> libraries;  // by plugin index
   std::vector<std::size_t> load_order;   // plugin indices
   std::vector<std::size_t> attached;     // step indices, in attach order
+  std::vector<bool> skipped;             // by plugin index: failed to load, left out
   State state = State::fresh;
   std::vector<TraceEvent> events;
   std::function<void(const TraceEvent&)> hook;
@@ -113,6 +114,16 @@ struct PluginHost::Impl {
     });
     if (status.is_ok()) load_order.push_back(plugin);
     return status;
+  }
+
+  // A third-party plugin that failed to load may be left out when nothing depends on it:
+  // no chosen plugin requires it and it fills no slot (the plan cannot be redone now).
+  bool may_skip(std::size_t plugin) const {
+    const Manifest& m = plan.plugins[plugin];
+    if (!options.on_skip || !m.skippable || !m.provides.empty()) return false;
+    return std::none_of(plan.plugins.begin(), plan.plugins.end(), [&](const Manifest& other) {
+      return std::find(other.requires_.begin(), other.requires_.end(), m.name) != other.requires_.end();
+    });
   }
 
   Status call(gopy_plugin_callback fn, const Step& step, void* interp, const char* what) {
@@ -161,6 +172,7 @@ PluginHost::PluginHost(Plan plan, HostOptions options) : impl_(std::make_unique<
   impl_->libraries.resize(impl_->plan.plugins.size());
   // A load and an unload per plugin, an attach and a detach per step: no regrowth.
   impl_->events.reserve(2 * (impl_->plan.plugins.size() + impl_->plan.steps.size()));
+  impl_->skipped.assign(impl_->plan.plugins.size(), false);
 }
 
 PluginHost::~PluginHost() {
@@ -193,8 +205,15 @@ Status PluginHost::attach_phase(Phase phase, void* interp) {
                              "unload_all() starts over)");
   }
   for (std::size_t si = 0; si < s.plan.steps.size(); ++si) {
-    if (s.plan.steps[si].phase != phase) continue;
-    Status status = s.attach_step(si, interp);
+    const Step& step = s.plan.steps[si];
+    if (step.phase != phase || s.skipped[step.plugin]) continue;
+    Status loaded = s.ensure_loaded(step);
+    if (!loaded.is_ok() && s.may_skip(step.plugin)) {
+      s.skipped[step.plugin] = true;
+      s.options.on_skip(loaded.message() + "; skipped");
+      continue;
+    }
+    Status status = loaded.is_ok() ? s.attach_step(si, interp) : loaded;
     if (!status.is_ok()) {
       // The attach failure comes first; a plugin that then fails to undo its attach adds
       // its own line (as the plan's errors do).
@@ -227,6 +246,7 @@ void PluginHost::unload_all() {
       return TraceEvent::Kind::unload;
     });
   }
+  s.skipped.assign(s.plan.plugins.size(), false);
   s.state = Impl::State::fresh;
 }
 

@@ -12,6 +12,7 @@
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
+#include "gopy/fs_fault.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/plugin.hpp"
@@ -21,6 +22,7 @@ namespace gopy::import_stub {
 namespace {
 
 bool is_file(const std::string& p) {
+  if (fault::fs_error("stat", p.c_str()) != 0) return false;  // as a failing stat
   struct stat st;
   return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }

@@ -50,6 +50,20 @@ TEST_CASE("fuzz_seed_test: the parser target accepts every run program that runs
   CHECK_FALSE(accepts(parser_accepts, "x = (1,\n"));
 }
 
+TEST_CASE("fuzz_seed_test: the getpath target accepts every getpath case CPython computed", "[fuzz]") {
+  check_valid_seeds("getpath", getpath_accepts, 50);
+  CHECK_FALSE(accepts(getpath_accepts, "{"));
+  CHECK_FALSE(accepts(getpath_accepts, R"({"os_name": "beos"})"));
+}
+
+TEST_CASE("fuzz_seed_test: the codecs target decodes every vector text", "[fuzz]") {
+  check_valid_seeds("codecs", codecs_accepts, 1000);
+  CHECK_FALSE(accepts(codecs_accepts, codecs_input(codec_index("utf-8"), 0, "\xff")));
+  CHECK_FALSE(accepts(codecs_accepts, codecs_input(codec_index("ascii"), 0, "\x80")));
+  CHECK_FALSE(accepts(codecs_accepts, codecs_input(codec_index("utf-16-le"), 0, "x")));  // odd length
+  CHECK(accepts(codecs_accepts, codecs_input(codec_index("utf-8"), 1, "\xff")));  // "replace"
+}
+
 TEST_CASE("fuzz_seed_test: the UTF-8 target accepts every vector text", "[fuzz]") {
   check_valid_seeds("utf8", utf8_accepts, 500);
   CHECK_FALSE(accepts(utf8_accepts, "\xff"));

@@ -94,6 +94,38 @@ void add_run_seeds(const fs::path& dir, const std::set<std::string>& failing,
   }
 }
 
+// getpath vectors: each case as its JSON; valid when CPython computed paths (no error
+// expected) and the case passes today.
+// The set's folder holds one folder a rule set (posix/, nt/); case names are unique.
+void add_getpath_seeds(const fs::path& dir, const std::set<std::string>& failing, std::vector<Seed>& seeds) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir))
+    if (entry.is_directory())
+      for (fs::path& file : json_files(entry.path())) files.push_back(std::move(file));
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    for (const json::value& value : cases_of(file)) {
+      const json::object& c = value.as_object();
+      std::string name(c.at("name").as_string());
+      bool valid = !failing.count(name) && c.at("expected").as_object().at("error").is_null();
+      seeds.push_back({name, json::serialize(c), valid});
+    }
+  }
+}
+
+// codecs: every vector text (UTF-8) under the decoders that must take any text of it,
+// with strict errors: UTF-8, UTF-8 with a signature, Latin-1; ASCII when it is ASCII.
+void add_codec_seeds(const std::vector<Seed>& texts, std::vector<Seed>& seeds) {
+  for (const Seed& text : texts) {
+    bool ascii = std::all_of(text.input.begin(), text.input.end(),
+                             [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+    for (std::string_view codec : {"utf-8", "utf-8-sig", "latin-1", "ascii"}) {
+      if (codec == "ascii" && !ascii) continue;
+      seeds.push_back({std::string(codec) + ":" + text.name, codecs_input(codec_index(codec), 0, text.input), true});
+    }
+  }
+}
+
 }  // namespace
 
 std::map<std::string, std::vector<Seed>> make_seeds(const fs::path& vectors,
@@ -102,6 +134,9 @@ std::map<std::string, std::vector<Seed>> make_seeds(const fs::path& vectors,
   std::map<std::string, std::vector<Seed>> seeds;
   add_cli_seeds(vectors / "cli", seeds["cli"]);
   add_run_seeds(vectors / "run", listed_cases(run_known_failures), seeds["parser"], seeds["utf8"]);
+  add_codec_seeds(seeds["utf8"], seeds["codecs"]);
+  fs::path getpath_failures = run_known_failures.parent_path() / "getpath.txt";
+  add_getpath_seeds(vectors / "getpath", listed_cases(getpath_failures), seeds["getpath"]);
   for (const fs::path& file : json_files(manifests)) {
     if (file.filename() == "manifest.schema.json") continue;
     seeds["manifest"].push_back({file.filename().string(), read_text(file), true});

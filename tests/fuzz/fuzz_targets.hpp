@@ -28,6 +28,16 @@ bool parser_accepts(const std::uint8_t* data, std::size_t size);
 // The strict UTF-8 decoder (and, for what it accepts, the encoder's round trip).
 bool utf8_accepts(const std::uint8_t* data, std::size_t size);
 
+// The getpath strategies over a virtual file system, from one getpath case's JSON.
+bool getpath_accepts(const std::uint8_t* data, std::size_t size);
+
+// The codec decoders: a codec byte, an error-handler byte, then the data (see
+// codecs_input); what decodes is encoded back.
+bool codecs_accepts(const std::uint8_t* data, std::size_t size);
+std::string codecs_input(std::size_t codec, std::size_t errors, std::string_view data);
+// The codec byte for a codec name ("utf-8", "latin-1", ...); past the list when unknown.
+std::size_t codec_index(std::string_view name);
+
 inline bool accepts(bool (*target)(const std::uint8_t*, std::size_t), std::string_view input) {
   return target(reinterpret_cast<const std::uint8_t*>(input.data()), input.size());
 }

@@ -3,8 +3,10 @@
 # the environment module reads the process environment itself: getenv, secure_getenv,
 # environ or __environ. Everything else goes through the runtime's gopy::Environment.
 # Exempt: the environment module (kernel/config/environment.cpp and
-# kernel/include/gopy/environment.hpp) and host/sanitizer_options.cpp, which runs before
-# the runtime exists. The tests are not scanned.
+# kernel/include/gopy/environment.hpp), host/sanitizer_options.cpp, which runs before
+# the runtime exists, and the fault injection (kernel/object/alloc_fault.cpp's
+# GOPY_FAIL_ALLOC, fs_fault.cpp's GOPY_FAIL_FS), armed when libgopy loads, before any
+# Environment exists. The tests are not scanned.
 # Usage: no_getenv.sh <source root>
 root=${1:?usage: no_getenv.sh <source root>}
 cd "$root" || exit 2
@@ -19,7 +21,9 @@ hits=$(grep -rnwE 'getenv|secure_getenv|environ|__environ' \
          $dirs |
        grep -v -e '^kernel/config/environment\.cpp:' \
                -e '^kernel/include/gopy/environment\.hpp:' \
-               -e '^host/sanitizer_options\.cpp:')
+               -e '^host/sanitizer_options\.cpp:' \
+               -e '^kernel/object/alloc_fault\.cpp:' \
+               -e '^kernel/object/fs_fault\.cpp:')
 if [ -n "$hits" ]; then
   echo "no_getenv: the process environment is read outside the environment module" \
        "(use the runtime's gopy::Environment):" >&2

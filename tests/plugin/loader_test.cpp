@@ -221,7 +221,7 @@ TEST_CASE("loader: lazily bound, a plugin loads although a symbol it never calls
   add_plugin(tmp.path(), Spec("tp_undefined"));
   Plan plan = discover({tmp.path()}, "linux");
   REQUIRE(plan.ok());
-  PluginHost host(std::move(plan), HostOptions{.bind_now = false});
+  PluginHost host(std::move(plan), HostOptions{.bind_now = false, .on_skip = {}});
   // With no interpreter its attach does not call the undefined function.
   REQUIRE(host.attach_phase(Phase::core, nullptr).is_ok());
   CHECK(host.trace_text() == "tp_undefined+");

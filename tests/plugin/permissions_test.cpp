@@ -29,7 +29,7 @@ TEST_CASE("permissions: a directory writable by others is refused", "[permission
   fs::permissions(dir, fs::perms(0755));
   CHECK(discover({dir}, "linux").ok());
   fs::permissions(dir, fs::perms(0777));
-  CHECK(discover({dir}, "linux", DiscoverOptions{.check_permissions = false}).ok());
+  CHECK(discover({dir}, "linux", DiscoverOptions{.check_permissions = false, .shipped_dir = {}}).ok());
 }
 
 TEST_CASE("permissions: a manifest writable by others is refused", "[permissions]") {

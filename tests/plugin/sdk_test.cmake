@@ -2,9 +2,14 @@
 # into a fresh prefix, build tests/plugin/sdk_plugin out of tree with find_package(gopy)
 # and again with pkg-config alone, then let plugin_test's [.sdk] case attach both; then
 # install the rest (gopy and its plugins) and drop sdk_module into the prefix's
-# site-plugins: `gopy -c` sees the module it adds.
-# Variables: BUILD_DIR SOURCE_DIR WORK_DIR PLUGIN_TEST CXX GENERATOR LIBDIR
+# site-plugins: `gopy -c` sees the module it adds. Then what a stranger does: a module
+# plugin (docs/sdk.md's greet) from its own CMake project, and a C program embedding gopy
+# from a C-only CMake project and from pkg-config, neither needing Boost.
+# Variables: BUILD_DIR SOURCE_DIR WORK_DIR PLUGIN_TEST CXX CC GENERATOR LIBDIR
 include(${CMAKE_CURRENT_LIST_DIR}/../run_command.cmake)
+if(NOT CC)
+  find_program(CC NAMES cc gcc REQUIRED)  # the C embedder's compiler (gopy itself is C++)
+endif()
 
 set(prefix ${WORK_DIR}/prefix)
 file(REMOVE_RECURSE ${WORK_DIR})
@@ -22,6 +27,13 @@ if(PKG_CONFIG)
   set(pc_env ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${prefix}/${LIBDIR}/pkgconfig)
   run(${pc_env} ${PKG_CONFIG} --cflags --libs gopy)
   separate_arguments(flags UNIX_COMMAND "${run_output}")
+  # Clean for C: no C++ standard, no Boost definition; C++ adds the cxxflags variable.
+  if(run_output MATCHES "-std=|BOOST")
+    message(FATAL_ERROR "pkg-config --cflags --libs gopy printed '${run_output}'")
+  endif()
+  run(${pc_env} ${PKG_CONFIG} --variable=cxxflags gopy)
+  separate_arguments(cxxflags UNIX_COMMAND "${run_output}")
+  list(APPEND flags ${cxxflags})
   run(${pc_env} ${PKG_CONFIG} --variable=abi gopy)
   string(STRIP "${run_output}" abi)
   string(REGEX REPLACE "^[0-9]+\\.[0-9]+ " "" identity "${abi}")
@@ -47,6 +59,29 @@ endif()
 if(NOT config_abi MATCHES "^[0-9]+[.][0-9]+ [^ ]+$" OR (abi AND NOT config_abi STREQUAL abi))
   message(FATAL_ERROR "gopy-config --abi printed '${config_abi}' (pkg-config: '${abi}')")
 endif()
+run(${prefix}/bin/gopy-config --cflags --ldflags --embed --version --schema)
+string(REPLACE "\n" ";" lines "${run_output}")
+list(GET lines 0 cflags)
+list(GET lines 1 ldflags)
+list(GET lines 3 schema)
+if(NOT cflags STREQUAL "-I${prefix}/include" OR
+   NOT ldflags STREQUAL "-L${prefix}/${LIBDIR} -lgopy -Wl,-rpath,${prefix}/${LIBDIR}" OR
+   NOT EXISTS "${schema}")
+  message(FATAL_ERROR "gopy-config printed:\n${run_output}")
+endif()
+# From the build tree, --cflags names directories that exist.
+run(${BUILD_DIR}/bin/gopy-config --cflags)
+separate_arguments(build_cflags UNIX_COMMAND "${run_output}")
+foreach(flag ${build_cflags})
+  string(REGEX REPLACE "^-I" "" dir "${flag}")
+  if(NOT IS_DIRECTORY "${dir}" OR NOT flag MATCHES "^-I")
+    message(FATAL_ERROR "build tree gopy-config --cflags printed '${run_output}'")
+  endif()
+endforeach()
+# The manifest schema is installed beside the SDK.
+if(NOT EXISTS ${prefix}/share/gopy/manifest.schema.json)
+  message(FATAL_ERROR "manifest.schema.json is not installed under share/gopy")
+endif()
 
 run(${CMAKE_COMMAND} -E env GOPY_SDK_PLUGIN_DIRS=${plugin_dirs} ${PLUGIN_TEST} "[.sdk]")
 message(STATUS "${run_output}")
@@ -64,3 +99,38 @@ if(NOT run_output STREQUAL "main 25\n")
   message(FATAL_ERROR "gopy -c printed '${run_output}', expected 'main 25'")
 endif()
 message(STATUS "sdk_module attached at ${run_output}")
+
+# 5. A stranger's module plugin: docs/sdk.md's greet, from its own CMake project, dropped
+# into site-plugins.
+run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/sdk_stranger -B ${WORK_DIR}/stranger_build -G ${GENERATOR}
+    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+run(${CMAKE_COMMAND} --build ${WORK_DIR}/stranger_build)
+file(COPY ${WORK_DIR}/stranger_build/plugins/greet.so ${WORK_DIR}/stranger_build/plugins/greet.json
+     DESTINATION ${site})
+run(${CMAKE_COMMAND} -E env --unset=GOPY_PLUGIN_PATH ${prefix}/bin/gopy -c
+    "import greet\nprint(greet.greet('world'), greet.greet('you', punctuation='?'))\ntry:\n    greet.greet('')\nexcept ValueError as e:\n    print('ValueError:', e)")
+if(NOT run_output STREQUAL "hello, world! hello, you?\nValueError: greet() needs a name\n")
+  message(FATAL_ERROR "greet printed '${run_output}'")
+endif()
+
+# 6. A C program embedding gopy: a C-only CMake project (no C++ compiler, no Boost)...
+run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/sdk_embed_c -B ${WORK_DIR}/embed_build -G ${GENERATOR}
+    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_C_COMPILER=${CC} -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+run(${CMAKE_COMMAND} --build ${WORK_DIR}/embed_build)
+run(${WORK_DIR}/embed_build/embed_c "import greet\nprint(greet.greet('C'))")
+if(NOT run_output STREQUAL "hello, C!\n")
+  message(FATAL_ERROR "the C embedder printed '${run_output}'")
+endif()
+# ...and with pkg-config and gopy-config --embed's run path alone.
+if(PKG_CONFIG)
+  run(${pc_env} ${PKG_CONFIG} --cflags gopy)
+  separate_arguments(c_flags UNIX_COMMAND "${run_output}")
+  run(${prefix}/bin/gopy-config --ldflags --embed)
+  separate_arguments(c_ldflags UNIX_COMMAND "${run_output}")
+  run(${CC} -o ${WORK_DIR}/pc_build/embed_c ${SOURCE_DIR}/sdk_embed_c/embed.c ${c_flags} ${c_ldflags})
+  run(${WORK_DIR}/pc_build/embed_c)
+  if(NOT run_output STREQUAL "3\n")
+    message(FATAL_ERROR "the pkg-config C embedder printed '${run_output}'")
+  endif()
+endif()
+message(STATUS "the stranger's plugin and the C embedder work")

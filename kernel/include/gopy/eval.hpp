@@ -27,7 +27,7 @@ Object* exec_code(Object* code, DictObject* globals);
 Object* exec_source_in_module(std::string_view source, std::string_view filename, ModuleObject* module);
 
 // The `__main__` module (created and registered in sys.modules on first use).
-ModuleObject* main_module();
+ModuleObject* main_module();  // borrowed; null with MemoryError set when it cannot be made
 // Keeps `source` so tracebacks can show the lines of code run from a string (-c), as
 // CPython 3.13+ registers `<string>` with linecache.
 void register_string_source(std::string_view filename, std::string_view source);

@@ -50,7 +50,7 @@ struct Object {
   Object& operator=(const Object&) = delete;
   virtual ~Object() = default;
   // Every object comes from the small-object allocator (kernel/object/object_alloc.cpp);
-  // operator new returns null when memory cannot be had, and make<T>() raises MemoryError.
+  // operator new returns null when memory cannot be had, and make<T>() throws std::bad_alloc (MemoryError where caught).
   static void* operator new(size_t size) noexcept;
   static void operator delete(void* p, size_t size) noexcept;
   // Drop every reference this object holds to other objects. Finalize calls it on all
@@ -111,14 +111,14 @@ inline T* new_ref(T* o) {
 // reference; a GcObject is also tracked by the collector (in its youngest generation).
 // Every heap object is created through make<T>().
 Object* track_new_object(Object* o);
-// Sets MemoryError for an object that could not be allocated; returns null.
-std::nullptr_t object_alloc_failed();
+// Throws std::bad_alloc for an object the allocator could not provide (a throwing `new`'s contract).
+[[noreturn]] void object_alloc_failed();
 GcObject* track_new_gc_object(GcObject* o);
 template <class T, class... A>
 inline T* make(A&&... a) {
   T* o = new T(std::forward<A>(a)...);
   if (!o) [[unlikely]]
-    return object_alloc_failed();
+    object_alloc_failed();
   if constexpr (std::is_base_of_v<GcObject, T>)
     track_new_gc_object(o);
   else

@@ -70,6 +70,9 @@ struct Manifest {
   std::vector<std::string> provides;
   std::vector<std::string> requires_;  // "requires" (a C++20 keyword)
   std::vector<AttachPoint> attach;
+  // From site-plugins or GOPY_PLUGIN_PATH rather than the shipped plugins: when it cannot
+  // load it is skipped with a warning unless another plugin requires it or it fills a slot.
+  bool skippable = false;
 };
 
 // Every manifest file discovery looked at, and what became of it.
@@ -79,9 +82,11 @@ struct Candidate {
     platform,  // skipped: its platforms do not include the host's
     shadowed,  // skipped: its name or slot is taken by a higher-priority directory
     invalid,   // an error (reason holds the error line)
+    broken,    // skipped: a third-party plugin that is invalid (reason holds the line)
   };
   std::filesystem::path file;
   std::size_t dir_index = 0;      // index into Plan::dirs
+  bool skippable = false;         // from a third-party directory (DiscoverOptions::shipped_dir)
   State state = State::invalid;
   std::string reason;             // why not chosen (empty when chosen)
   std::optional<Manifest> manifest;  // when the manifest itself parsed
@@ -101,12 +106,15 @@ struct Plan {
   std::vector<Manifest> plugins;            // the chosen ones, sorted by name
   std::vector<Step> steps;                  // (phase, order, name)
   std::vector<std::string> errors;          // one line per invalid manifest
+  // One line each for what is skipped or ignored without stopping gopy: broken third-party
+  // plugins, unknown manifest keys, refused third-party directories.
+  std::vector<std::string> warnings;
 
   bool ok() const { return errors.empty(); }
   // ok, or an error whose message is every error line joined by '\n' (exit code 1).
   Status status() const;
   // A human-readable listing for `gopy -X plugins`: directories, every candidate and why
-  // it was or was not chosen, then the attach steps in order.
+  // it was or was not chosen, then the attach steps in order, the warnings and the errors.
   std::string describe() const;
 };
 
@@ -120,11 +128,22 @@ std::string_view host_platform();
 std::vector<std::filesystem::path> default_search_dirs(const Environment* environment);
 // The directory holding libgopy (build tree or install tree alike).
 std::filesystem::path kernel_library_dir();
+// <kernel lib dir>/gopy/plugins: the plugins shipped with gopy, which stay fatal when broken.
+std::filesystem::path shipped_plugin_dir();
 
 struct DiscoverOptions {
   // Refuse directories, manifests and libraries writable by group or others or owned by
   // another non-root user (as OpenSSH's StrictModes). An embedder may turn this off.
   bool check_permissions = true;
+  // Forgiving discovery: a plugin from any directory but this one (the shipped plugins'),
+  // or such a directory itself, that is invalid, has an incompatible ABI or no library is
+  // skipped with a line in Plan::warnings, unless a chosen plugin requires it or it
+  // provides a slot no chosen plugin fills. Empty: every problem is an error.
+  std::filesystem::path shipped_dir;
+  // Check each plugin about to be chosen as far as can be done without loading it: its
+  // manifest's ABI tag and that its library is a regular file (the runtime and `-X plugins`
+  // do; tests of the plan's rules over manifests alone need not).
+  bool check_loadable = false;
 };
 
 // Reads every *.json manifest in `dirs` (a missing directory is skipped), applies platform
@@ -154,6 +173,10 @@ struct HostOptions {
   // the process at the first call. Lazy binding saves roughly 1k instructions per
   // imported function at start-up (about 200k for the shipped plugins).
   bool bind_now = true;
+  // Called with one line when a skippable plugin (Manifest::skippable) fails to load and
+  // is skipped: nothing requires it and it fills no slot. Without it such failures stay
+  // fatal.
+  std::function<void(const std::string&)> on_skip;
 };
 
 // What the plugins' contexts show through gopy.h's accessors (gopy_PluginConfig_*,
@@ -196,7 +219,8 @@ class PluginHost {
   // What later attach and detach calls show the plugins.
   void set_context_view(const ContextView& view);
 
-  // Loads (ABI-checked) and attaches every step of `phase` in plan order. On the first
+  // Loads (ABI-checked) and attaches every step of `phase` in plan order (a skippable
+  // plugin that fails to load is left out, see HostOptions::on_skip). On the first
   // failure, detaches everything attached so far (all phases) in reverse and returns the
   // error naming the plugin.
   Status attach_phase(Phase phase, void* interp);

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "gopy/alloc_fault.hpp"
+
 namespace gopy::prim {
 
 namespace {
@@ -13,6 +15,7 @@ constexpr size_t kProbedBytes = size_t{1} << 20;
 }  // namespace
 
 bool can_allocate(size_t count, size_t element_size) {
+  if (fault::allocation_fails()) return false;  // the injection hook (gopy/alloc_fault.hpp)
   if (element_size != 0 && count > kMaxStorageBytes / element_size) return false;
   const size_t bytes = count * element_size;
   if (bytes < kProbedBytes) return true;
