@@ -5,6 +5,7 @@
 // Python/sysmodule.c set_flags_from_config.
 #include "gopy/config_spec.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace gopy {
@@ -18,14 +19,14 @@ using A = CliAction;
 constexpr int kUnset = -1;
 constexpr int kDefaultMaxStrDigits = 4300;  // CPython: _PY_LONG_DEFAULT_MAX_STR_DIGITS
 
-SysView attr(std::string_view name) { return SysView{name, -1, false}; }
-SysView flag(int index, bool negate = false) { return SysView{{}, index, negate}; }
-const SysView no_sys{};
+constexpr SysView attr(std::string_view name) { return SysView{name, -1, false}; }
+constexpr SysView flag(int index, bool negate = false) { return SysView{{}, index, negate}; }
+constexpr SysView no_sys{};
 
 // clang-format off
 // name, type, visibility, member, python default, isolated default,
 // env var, env rule, cli option, cli action, sys view, validating function
-const std::array kSpec = {
+constexpr std::array kSpec = {
   // --- Public options (PyConfig_Set may change them) ---
   FieldSpec{"argv", T::str_list, V::public_, &Config::argv, 0, 0, "", E::none, "", A::none, attr("argv"), ""},
   FieldSpec{"base_exec_prefix", T::str_opt, V::public_, &Config::base_exec_prefix, 0, 0, "", E::none, "", A::none, attr("base_exec_prefix"), ""},
@@ -114,11 +115,19 @@ const std::array kSpec = {
 
 std::span<const FieldSpec> config_spec() { return kSpec; }
 
+// Looked up by name about 150 times at every start-up (the plugins read the
+// configuration by name): a binary search over an index sorted at compile time.
 const FieldSpec* find_field(std::string_view name) {
-  for (const FieldSpec& spec : kSpec) {
-    if (spec.name == name) return &spec;
-  }
-  return nullptr;
+  static constexpr auto by_name = [] {
+    std::array<const FieldSpec*, kSpec.size()> index{};
+    for (std::size_t i = 0; i < kSpec.size(); ++i) index[i] = &kSpec[i];
+    std::sort(index.begin(), index.end(),
+              [](const FieldSpec* a, const FieldSpec* b) { return a->name < b->name; });
+    return index;
+  }();
+  auto it = std::lower_bound(by_name.begin(), by_name.end(), name,
+                             [](const FieldSpec* spec, std::string_view n) { return spec->name < n; });
+  return it != by_name.end() && (*it)->name == name ? *it : nullptr;
 }
 
 bool has_option(std::string_view name) { return find_field(name) != nullptr; }

@@ -53,6 +53,7 @@ struct ParseResult {
 };
 
 // A whole file or `-c` program ("exec").
+#include "gopy/api_begin.h"  // the entry points, for the tests
 ParseResult parse_module(std::string_view source_utf8, std::string_view filename);
 // One REPL entry ("single", as compile(source, name, "single")): exactly one statement
 // (simple statements may be joined with `;`); blank lines inside it are ignored, and an
@@ -66,5 +67,6 @@ ParseResult parse_expression(std::string_view source_utf8, std::string_view file
 // The message every construct outside gopy's slice gets, e.g.
 // "'with' statement is not supported by gopy".
 std::string unsupported_message(std::string_view construct);
+#include "gopy/api_end.h"
 
 }  // namespace gopy::parser

@@ -16,6 +16,7 @@
  */
 #ifndef GOPY_H
 #define GOPY_H
+#include "gopy/api_begin.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -137,4 +138,5 @@ int gopy_PluginPathConfig_SetStrList(struct gopy_plugin_context *ctx, const char
 }
 #endif
 
+#include "gopy/api_end.h"
 #endif /* GOPY_H */

@@ -1,6 +1,9 @@
 // Finalization in CPython 3.14's Py_FinalizeEx order, each step named after its CPython
 // counterpart (Python/pylifecycle.c _Py_Finalize).
+#include <dlfcn.h>
+
 #include <cstdio>
+#include <set>
 #include <string>
 
 #include "gopy/eval.hpp"
@@ -29,6 +32,22 @@ void install_plugin_trace_hook() {
   });
 }
 
+namespace {
+
+// LifecycleOptions::keep_plugins_loaded: one more reference, for the rest of the process,
+// to every plugin library loaded now, so the host's unload leaves it mapped and the next
+// initialization's dlopen only counts a reference.
+void retain_plugin_libraries(const plugin::Plan& plan) {
+  static std::set<std::string> retained;
+  for (const plugin::Manifest& m : plan.plugins) {
+    std::string library = m.library.string();
+    if (retained.count(library)) continue;
+    if (dlopen(library.c_str(), RTLD_NOW | RTLD_NOLOAD) != nullptr) retained.insert(library);
+  }
+}
+
+}  // namespace
+
 Status tear_down_runtime() {
   Runtime& rt = runtime();
   Status detached = Status::ok();
@@ -47,6 +66,7 @@ Status tear_down_runtime() {
     }
   }
   if (rt.plugins) {
+    if (rt.options.keep_plugins_loaded) retain_plugin_libraries(rt.plugins->plan());
     rt.plugins->unload_all();
     rt.plugins.reset();
   }

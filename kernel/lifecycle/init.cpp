@@ -52,9 +52,6 @@ InterpreterSettings settings_from(const Config& config) {
   s.hash_seed = config.hash_seed;
   s.int_max_str_digits = config.int_max_str_digits;
   s.optimization_level = config.optimization_level > 0 ? config.optimization_level : 0;
-  s.argv = config.argv;
-  s.orig_argv = config.orig_argv;
-  s.path = config.module_search_paths;
   return s;
 }
 

@@ -200,8 +200,12 @@ ssize dict_str_index(DictObject* d, StrObject* key) {
 
 Object* dict_get_str(DictObject* d, std::string_view key) {
   if (d->index.empty()) return nullptr;
+  return dict_get_str_hashed(d, key, str_hash_text(key));
+}
+
+Object* dict_get_str_hashed(DictObject* d, std::string_view key, int64_t hash) {
+  if (d->index.empty()) return nullptr;
   // Probe by text, so no str object is needed.
-  int64_t hash = str_hash_text(key);
   size_t mask = d->index.size() - 1;
   for (size_t slot = size_t(hash) & mask;; slot = (slot + 1) & mask) {
     int32_t ix = d->index[slot];

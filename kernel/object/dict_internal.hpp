@@ -11,5 +11,8 @@ Object* dict_pop_last(DictObject* d);
 
 // The position in `entries` of a str key, or -1 (for caches that revalidate by `version`).
 ssize dict_str_index(DictObject* d, StrObject* key);
+// dict_get_str by text with the text's str hash already known (intern hashes each name
+// once, then keeps the hash in the new str).
+Object* dict_get_str_hashed(DictObject* d, std::string_view key, int64_t hash);
 
 }  // namespace gopy

@@ -1,5 +1,6 @@
 // The small-object allocator behind Object's operator new and delete (object_alloc.cpp).
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstddef>
 
@@ -19,3 +20,4 @@ size_t object_alloc_arena_count();
 bool object_alloc_pools_enabled();
 
 }  // namespace gopy
+#include "gopy/api_end.h"

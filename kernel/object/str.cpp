@@ -11,6 +11,7 @@
 #include "gopy/object_exc.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/dict_internal.hpp"
 #include "gopy/state.hpp"
 #include "object/args.hpp"
 #include "object/num_internal.hpp"
@@ -125,8 +126,10 @@ char32_t StrObject::at(ssize i) const {
 
 StrObject* intern(std::string_view name) {
   Interpreter* interp = get_thread_state()->interp;
-  if (Object* v = dict_get_str(interp->interned, name)) return as_str(v);
+  int64_t hash = str_hash_text(name);
+  if (Object* v = dict_get_str_hashed(interp->interned, name, hash)) return as_str(v);
   StrObject* s = new_str(name);
+  s->hash = hash;  // the same value str_hash would compute again
   s->interned = true;
   if (dict_set_item(interp->interned, s, s) < 0) {
     // No memory to grow the table: callers borrow the result, so the str stays alive, not

@@ -1,5 +1,6 @@
 // Reading one plugin manifest (internal to the kernel).
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <filesystem>
 #include <optional>
@@ -39,3 +40,4 @@ std::string printable(std::string_view text);
 bool known_platform(std::string_view name);
 
 }  // namespace gopy::plugin
+#include "gopy/api_end.h"

@@ -1,8 +1,10 @@
 // Where plugins are searched: the environment's directories first, then the deployment's
 // site-plugins, then the built-in plugins next to the kernel library.
-#include <string_view>
+#include <link.h>
 
-#include <boost/dll/runtime_symbol_info.hpp>
+#include <cstdint>
+#include <string>
+#include <string_view>
 
 #include "gopy/environment.hpp"
 #include "gopy/plugin_host.hpp"
@@ -26,14 +28,47 @@ std::string_view host_platform() {
 #endif
 }
 
+namespace {
+
+// The file name of the loaded object whose segments hold `address` (dladdr would also
+// search its symbol table, which costs tens of thousands of instructions).
+std::string object_file_of(const void* address) {
+  struct Search {
+    std::uintptr_t address;
+    std::string file;
+  } search{reinterpret_cast<std::uintptr_t>(address), {}};
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, std::size_t, void* data) {
+        auto* s = static_cast<Search*>(data);
+        for (ElfW(Half) i = 0; i < info->dlpi_phnum; ++i) {
+          const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+          std::uintptr_t start = info->dlpi_addr + ph.p_vaddr;
+          if (ph.p_type == PT_LOAD && s->address >= start && s->address < start + ph.p_memsz) {
+            s->file = info->dlpi_name != nullptr ? info->dlpi_name : "";
+            return 1;
+          }
+        }
+        return 0;
+      },
+      &search);
+  return search.file;
+}
+
+}  // namespace
+
 // The directory of libgopy itself (not of the executable), so the host, the test binaries
 // and an embedding program all find the same plugins, in the build and install trees.
+// Found once per process: the library does not move while it is mapped.
 fs::path kernel_library_dir() {
-  boost::dll::fs::error_code ec;
-  fs::path self = boost::dll::this_line_location(ec);
-  if (ec) return {};
-  // The loader may have found it through "$ORIGIN/../lib": keep paths shown to users clean.
-  return self.parent_path().lexically_normal();
+  static const fs::path dir = [] {
+    fs::path self = object_file_of(reinterpret_cast<const void*>(&kernel_library_dir));
+    if (self.empty()) return fs::path();
+    std::error_code ec;
+    if (self.is_relative()) self = fs::absolute(self, ec);
+    // The loader may have found it through "$ORIGIN/../lib": keep paths shown to users clean.
+    return self.parent_path().lexically_normal();
+  }();
+  return dir;
 }
 
 fs::path shipped_plugin_dir() {

@@ -170,6 +170,8 @@ PluginHost::PluginHost(Plan plan, HostOptions options) : impl_(std::make_unique<
   impl_->plan = std::move(plan);
   impl_->options = options;
   impl_->libraries.resize(impl_->plan.plugins.size());
+  // A load and an unload per plugin, an attach and a detach per step: no regrowth.
+  impl_->events.reserve(2 * (impl_->plan.plugins.size() + impl_->plan.steps.size()));
   impl_->skipped.assign(impl_->plan.plugins.size(), false);
 }
 

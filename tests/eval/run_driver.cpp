@@ -15,11 +15,11 @@ int main(int argc, char** argv) {
   s.use_hash_seed = true;
   bool command = args[0] == "-c" && args.size() > 1;
   std::string target = command ? args[1] : args[0];
-  s.argv.assign(args.begin() + (command ? 1 : 0), args.end());
-  if (command) s.argv[0] = "-c";
+  std::vector<std::string> sys_argv(args.begin() + (command ? 1 : 0), args.end());
+  if (command) sys_argv[0] = "-c";
   std::string dir = command ? "" : target.substr(0, target.rfind('/') == std::string::npos ? 0 : target.rfind('/'));
-  s.path.push_back(dir);
-  gopy::ThreadState* ts = gopy::test::start_runtime(s);
+  const gopy::test::RuntimeConfig config = gopy::test::config_from(sys_argv, {dir});
+  gopy::ThreadState* ts = gopy::test::start_runtime(s, &config);
   int code = command ? gopy::run_main_string(target) : gopy::run_main_file(target, "gopy-eval-run");
   gopy::test::stop_runtime(ts);
   return code;

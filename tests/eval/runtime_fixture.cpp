@@ -44,10 +44,11 @@ int temp_fd() {
 
 }  // namespace
 
-RuntimeConfig config_from(const InterpreterSettings& settings) {
+RuntimeConfig config_from(const std::vector<std::string>& argv,
+                          const std::vector<std::string>& path) {
   RuntimeConfig r{Config::isolated_preset(), PreConfig::isolated_preset()};
-  r.config.argv = settings.argv;
-  r.config.module_search_paths = settings.path;
+  r.config.argv = argv;
+  r.config.module_search_paths = path;
   r.config.module_search_paths_set = 1;
   MapEnvironment no_variables;
   Status status = config_read(r.config, r.preconfig, {}, no_variables);
@@ -65,7 +66,7 @@ ThreadState* start_runtime(const InterpreterSettings& settings, const RuntimeCon
   }
   RuntimeConfig from_settings;
   if (config == nullptr) {
-    from_settings = config_from(settings);
+    from_settings = config_from();
     config = &from_settings;
   }
   MapEnvironment environment;

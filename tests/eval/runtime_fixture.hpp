@@ -17,8 +17,9 @@ struct RuntimeConfig {
   Config config;
   PreConfig preconfig;
 };
-// The isolated preset read with an empty environment, with settings' argv and path.
-RuntimeConfig config_from(const InterpreterSettings& settings);
+// The isolated preset read with an empty environment, with this argv and sys.path.
+RuntimeConfig config_from(const std::vector<std::string>& argv = {},
+                          const std::vector<std::string>& path = {});
 
 struct RunResult {
   int exit_code = 0;
@@ -27,7 +28,7 @@ struct RunResult {
 };
 
 // Creates the interpreter and attaches the plugins (core, then main) as the kernel's plugin
-// host calls them, their contexts showing `config` (null: config_from(settings)).
+// host calls them, their contexts showing `config` (null: config_from()).
 ThreadState* start_runtime(const InterpreterSettings& settings = {},
                            const RuntimeConfig* config = nullptr);
 // finalize_modules + free_all_objects + destroy_interpreter.

@@ -295,3 +295,23 @@ TEST_CASE("phase_test: initializing while finalizing is refused", "[lifecycle][p
   CHECK(gopy::runtime_phase() == gopy::RuntimePhase::uninitialized);
   CHECK(gopy::get_thread_state() == nullptr);
 }
+
+// Last in this file: the libraries it keeps stay mapped for the rest of the process.
+TEST_CASE("phase_test: keep_plugins_loaded keeps the plugin libraries mapped across cycles",
+          "[lifecycle][phase]") {
+  gopy::LifecycleOptions options;
+  options.keep_plugins_loaded = true;
+  REQUIRE(gopy::initialize_from_config(embedded_config(), options).is_ok());
+  const std::set<std::string> loaded = mapped_plugins();
+  REQUIRE(loaded.count("sys") == 1);
+  REQUIRE(gopy::finalize_ex() == 0);
+  CHECK(gopy::runtime_phase() == gopy::RuntimePhase::uninitialized);
+  CHECK(gopy::get_thread_state() == nullptr);
+  CHECK(mapped_plugins() == loaded);
+  // The next cycle gets a new interpreter and attaches every plugin again.
+  REQUIRE(gopy::initialize_from_config(embedded_config(), options).is_ok());
+  CHECK(gopy::is_initialized());
+  CHECK(gopy::get_thread_state() != nullptr);
+  REQUIRE(gopy::finalize_ex() == 0);
+  CHECK(mapped_plugins() == loaded);
+}

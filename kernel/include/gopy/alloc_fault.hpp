@@ -11,6 +11,7 @@
 //   GOPY_COUNT_ALLOC=1   at exit, print "gopy: N allocations" on stderr (to size a walk)
 // scripts/alloc-fault-walk walks N over a whole run.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstdint>
 
@@ -28,3 +29,4 @@ std::uint64_t allocation_count() noexcept;
 bool allocation_failed() noexcept;
 
 }  // namespace gopy::fault
+#include "gopy/api_end.h"

@@ -2,6 +2,7 @@
 // asks here before it searches sys.path). CPython: Python/import.c
 // _PyImport_FindBuiltin over PyImport_Inittab.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string_view>
 
@@ -14,3 +15,4 @@ using BuiltinModuleInit = ModuleObject* (*)();
 BuiltinModuleInit find_builtin_module(std::string_view name);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

@@ -2,6 +2,7 @@
 // Lib/encodings). gopy implements UTF-8, UTF-16, UTF-32, ASCII, Latin-1 and cp1252 itself
 // and takes every other code page from ICU's converters, under CPython's names.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string>
 #include <string_view>
@@ -26,3 +27,4 @@ Object* unicode_error_str(Object* exc);
 int unicode_error_init(Object* exc, Object* const* args, size_t nargs);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

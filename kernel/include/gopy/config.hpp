@@ -9,6 +9,7 @@
 // CPython, and Config::read_done is set) and a later read() neither parses argv again
 // nor looks at the environment: a field set explicitly after read() wins over both.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstdint>
 #include <optional>
@@ -133,3 +134,4 @@ std::string fatal_error_text(const Status& status, std::string_view runtime_stat
 std::optional<std::string> xoption_value(const Config& config, std::string_view name);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

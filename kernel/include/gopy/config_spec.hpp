@@ -5,6 +5,7 @@
 // The same rows drive the presets, the option letters of the command line, the dump
 // (sys._configuration) and get/set by name.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstdint>
 #include <optional>
@@ -115,3 +116,4 @@ std::vector<std::pair<std::string_view, ConfigValue>> config_dump(const Config& 
                                                                   const PreConfig& preconfig);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

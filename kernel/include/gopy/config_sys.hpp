@@ -2,6 +2,7 @@
 // into objects. CPython: Python/sysmodule.c flags_fields, set_flags_from_config,
 // _PySys_UpdateConfig.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <optional>
 #include <string>
@@ -72,3 +73,4 @@ constexpr HashInfo kHashInfo{};
 std::string python_str_repr(std::string_view text);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

@@ -1,6 +1,7 @@
 // Where configuration reading prints (help, version, usage errors, locale warnings):
 // stdout and stderr by default, any sink for tests and embedders.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <functional>
 #include <string_view>
@@ -14,3 +15,4 @@ struct ConsoleOutput {
 };
 
 }  // namespace gopy
+#include "gopy/api_end.h"

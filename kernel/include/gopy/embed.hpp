@@ -6,6 +6,7 @@
 //   if (auto s = config.initialize(); !s.is_ok()) ...;
 //   return gopy_RunMain();
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstdint>
 #include <memory>
@@ -60,3 +61,4 @@ class InitConfig {
 };
 
 }  // namespace gopy::embed
+#include "gopy/api_end.h"

@@ -2,6 +2,7 @@
 // locale. Injectable so tests and embedders decide what PYTHON* variables exist; the
 // default is the real process environment.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <initializer_list>
 #include <map>
@@ -70,3 +71,4 @@ class MapEnvironment final : public Environment {
 Environment& process_environment();
 
 }  // namespace gopy
+#include "gopy/api_end.h"

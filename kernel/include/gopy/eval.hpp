@@ -7,6 +7,7 @@
 // Both return the process exit code: 0, the SystemExit code, or 1 after printing a
 // traceback to sys.stderr.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string>
 #include <string_view>
@@ -58,3 +59,4 @@ int read_source_file_or_raise(const std::string& path, std::string* text);
 bool decode_source_file(std::string* source, const std::string& filename);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

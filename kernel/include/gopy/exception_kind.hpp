@@ -2,6 +2,7 @@
 // model, so that code below it (the primitives in kernel/object/prim) can say which one it
 // means. The object model maps a kind to its exception type (exception_type_for_kind).
 #pragma once
+#include "gopy/api_begin.h"
 
 namespace gopy {
 
@@ -30,3 +31,4 @@ constexpr const char* exception_kind_name(ExceptionKind kind) {
 }
 
 }  // namespace gopy
+#include "gopy/api_end.h"

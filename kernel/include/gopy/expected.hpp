@@ -2,6 +2,7 @@
 // carry a value (the primitives' prim::Result, the path configuration's file system) are
 // this type; [[nodiscard]] with -Werror=unused-result makes dropping one a build error.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <utility>
 #include <variant>
@@ -28,3 +29,4 @@ class [[nodiscard]] Expected {
 };
 
 }  // namespace gopy
+#include "gopy/api_end.h"

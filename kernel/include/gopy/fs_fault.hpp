@@ -9,6 +9,7 @@
 // OP is stat, open or readlink; every such call on a path containing TEXT fails.
 // E.g. GOPY_FAIL_FS="EIO:open:/os.py". Malformed entries are ignored.
 #pragma once
+#include "gopy/api_begin.h"
 
 namespace gopy::fault {
 
@@ -17,3 +18,4 @@ namespace gopy::fault {
 int fs_error(const char* op, const char* path) noexcept;
 
 }  // namespace gopy::fault
+#include "gopy/api_end.h"

@@ -2,6 +2,7 @@
 // counts or on request (CPython 3.14.7: Python/gc.c, the non-incremental collector, and
 // Modules/gcmodule.c).
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <vector>
 
@@ -81,3 +82,4 @@ ModuleObject* create_weakref_module();
 ModuleObject* create__weakref_module();
 
 }  // namespace gopy
+#include "gopy/api_end.h"

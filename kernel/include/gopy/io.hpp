@@ -1,6 +1,7 @@
 // The built-in open() (CPython: Modules/_io/_iomodule.c _io_open_impl); the io module
 // itself is created on its first import (gopy/builtin_modules.hpp).
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstddef>
 
@@ -13,3 +14,4 @@ namespace gopy {
 Object* io_open(Object* const* args, size_t nargs, TupleObject* kwnames);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

@@ -8,6 +8,7 @@
 // Every step called in the wrong state returns an error status (never undefined
 // behaviour); initializing an initialized runtime is a no-op, as in CPython.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <chrono>
 #include <filesystem>
@@ -58,6 +59,11 @@ struct LifecycleOptions {
   // configuration to finalization; the plugins see it through their context. Null: the
   // one given to preinitialize, else the process environment.
   std::shared_ptr<Environment> environment;
+  // Keep the plugin libraries mapped after finalize (still detached, with a fresh
+  // interpreter and a fresh attach at the next initialization), so that an embedder that
+  // cycles the runtime does not pay for dlopen and relocation every time. Off by default:
+  // finalize then unloads every plugin, in reverse, as PEP 432's lifecycle promises.
+  bool keep_plugins_loaded = false;
 };
 
 // CPython: Py_PreInitialize. Reads and applies the pre-configuration, from `environment`
@@ -93,3 +99,4 @@ int system_main(int argc, char** argv);
 void register_atexit(void (*callback)(void* data), void* data);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

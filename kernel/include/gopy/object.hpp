@@ -13,6 +13,7 @@
 // True, False, small ints, built-in types) are static and immortal: their count starts so
 // high it never reaches zero, and they are not linked.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -350,3 +351,4 @@ extern TypeObject enumerate_type, zip_type, map_type, filter_type, reversed_type
 inline const char* type_name(const Object* o) { return o->type->name.c_str(); }
 
 }  // namespace gopy
+#include "gopy/api_end.h"

@@ -1,6 +1,7 @@
 // ascii(): an object's repr with non-ASCII characters escaped (CPython: Objects/object.c
 // PyObject_ASCII), for the builtin and the f-string conversion `!a`.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include "gopy/object.hpp"
 
@@ -10,3 +11,4 @@ namespace gopy {
 Object* object_ascii(Object* o);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

@@ -2,6 +2,7 @@
 // memoryobject.c). The data is a std::string of raw bytes; a memoryview is a window on a
 // bytes or bytearray object and pins a bytearray's size while it is not released.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string>
 #include <string_view>
@@ -51,3 +52,4 @@ bool bytes_like_view(Object* o, std::string_view* out);
 std::string bytes_repr_text(std::string_view data);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

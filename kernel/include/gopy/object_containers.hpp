@@ -1,6 +1,7 @@
 // Containers: list, tuple, dict, set/frozenset, range, slice
 // (CPython: Objects/listobject.c, tupleobject.c, dictobject.c, setobject.c, rangeobject.c).
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstdint>
 #include <vector>
@@ -153,3 +154,4 @@ Object* new_callable_iter(Object* callable, Object* sentinel);  // iter(f, senti
 Object* dict_pop_item(DictObject* d, Object* key);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

@@ -2,6 +2,7 @@
 // indicator on the thread state (CPython: Objects/exceptions.c, Python/errors.c,
 // Python/traceback.c).
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string>
 #include <string_view>
@@ -158,3 +159,4 @@ std::string exception_type_display_name(TypeObject* t);
 int write_to_stream(Object* stream, std::string_view text);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

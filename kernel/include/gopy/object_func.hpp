@@ -1,6 +1,7 @@
 // Callables and namespaces: functions, built-in functions, bound methods, cells, modules
 // (CPython: Objects/funcobject.c, methodobject.c, classobject.c, cellobject.c, moduleobject.c).
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string>
 
@@ -163,3 +164,4 @@ bool check_kwargs_allowed(const char* fname, TupleObject* kwnames,
                           std::initializer_list<std::string_view> allowed);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

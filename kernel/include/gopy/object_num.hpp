@@ -2,6 +2,7 @@
 // An int keeps values that fit in int64 inline (the fast path); larger ones live in a
 // BigInt (Boost.Multiprecision cpp_int, kept out of this header so few files include it).
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstdint>
 #include <string>
@@ -68,3 +69,4 @@ Object* int_from_object(Object* o, Object* base);
 bool number_as_double(Object* o, double* out, bool* error);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

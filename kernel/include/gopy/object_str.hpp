@@ -2,6 +2,7 @@
 // in code points; pure-ASCII strings (the common case) index in O(1), others decode their
 // code points once on demand.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string>
 #include <string_view>
@@ -68,3 +69,4 @@ Object* format_object(Object* value, Object* spec);
 void init_str_methods();
 
 }  // namespace gopy
+#include "gopy/api_end.h"

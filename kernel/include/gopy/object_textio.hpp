@@ -5,6 +5,7 @@
 // write did not take stays buffered, as in CPython's BufferedWriter, so the exit-time
 // flush fails (and reports) again.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string>
 #include <string_view>
@@ -44,3 +45,4 @@ void textio_set_encoding(Object* stream, std::string encoding, std::string error
 int textio_readline(Object* stream, std::string* line);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

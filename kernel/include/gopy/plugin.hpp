@@ -11,6 +11,7 @@
 // escaping them, becomes an error reported through ctx.set_error: nothing but C types
 // crosses the shared-object boundary.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <exception>
 #include <string>
@@ -101,3 +102,4 @@ int boundary(gopy_plugin_context* ctx) noexcept {
         &::gopy::sdk::boundary<ATTACH>, &::gopy::sdk::boundary<DETACH>};                  \
     return &descriptor;                                                                   \
   }
+#include "gopy/api_end.h"

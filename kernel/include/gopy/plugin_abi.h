@@ -6,6 +6,7 @@
  * It returns a descriptor with the ABI the plugin was built against and its callbacks. */
 #ifndef GOPY_PLUGIN_ABI_H
 #define GOPY_PLUGIN_ABI_H
+#include "gopy/api_begin.h"
 
 #include <stdint.h>
 
@@ -53,4 +54,5 @@ typedef const gopy_plugin_descriptor* (*gopy_plugin_entry_fn)(void);
 }
 #endif
 
+#include "gopy/api_end.h"
 #endif /* GOPY_PLUGIN_ABI_H */

@@ -7,6 +7,7 @@
 //   GOPY_RETURN_IF_ERROR(context.get_int("verbose", verbose));
 //   std::optional<std::string> home = context.env("HOME");
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -90,3 +91,4 @@ class PluginContext {
 };
 
 }  // namespace gopy::sdk
+#include "gopy/api_end.h"

@@ -14,6 +14,7 @@
 //
 // Boost.DLL and Boost.JSON stay behind this header.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <chrono>
 #include <cstddef>
@@ -243,3 +244,4 @@ class PluginHost {
 };
 
 }  // namespace gopy::plugin
+#include "gopy/api_end.h"

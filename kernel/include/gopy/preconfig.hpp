@@ -2,6 +2,7 @@
 // (isolation, the environment, locale coercion (PEP 538), UTF-8 mode (PEP 540), the
 // allocator's name). CPython: Include/cpython/initconfig.h, Python/preconfig.c.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <optional>
 #include <string>
@@ -92,3 +93,4 @@ PreConfig preconfig_from_config(const Config& config);
 // PyPreConfig fields by name (PEP 741): see config_spec.hpp.
 
 }  // namespace gopy
+#include "gopy/api_end.h"

@@ -4,6 +4,7 @@
 // Modules/signalmodule.c signal_install_handlers, trip_signal, PyErr_CheckSignals;
 // Python/ceval_gil.c the eval breaker.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <csignal>
 
@@ -26,3 +27,4 @@ inline int check_signals() { return signal_pending ? handle_pending_signals() : 
 int exit_by_sigint();
 
 }  // namespace gopy
+#include "gopy/api_end.h"

@@ -10,6 +10,7 @@
 //   free_all_objects(interp);                   // every object, cycles included
 //   destroy_interpreter(ts);                    // get_thread_state() is null again
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstdint>
 #include <map>
@@ -35,12 +36,8 @@ struct InterpreterSettings {
   int int_max_str_digits = 4300;
   int recursion_limit = 1000;
   int optimization_level = 0;  // -O: __debug__ is False and assert statements are dropped
-  std::vector<std::string> argv;       // sys.argv
-  std::vector<std::string> orig_argv;  // sys.orig_argv
-  std::vector<std::string> path;       // sys.path
-  std::string executable;              // sys.executable
-  std::string prefix, exec_prefix, base_prefix, base_exec_prefix;
-  std::string platlibdir = "lib";
+  // sys.argv, sys.path and the prefixes come from the configuration, which the sys plugin
+  // reads through its context.
 };
 
 // An exception being handled (the `except`/`finally` stack: sys.exception()).
@@ -141,3 +138,4 @@ inline void leave_recursive_call(ThreadState* ts) { --ts->c_depth; }
 bool cpp_stack_exhausted(ThreadState* ts);
 
 }  // namespace gopy
+#include "gopy/api_end.h"

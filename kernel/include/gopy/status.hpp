@@ -3,6 +3,7 @@
 // function with a message a user can act on, or a request to exit with a code.
 // [[nodiscard]]: gopy builds with -Werror=unused-result, so a dropped Status does not compile.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string>
 #include <utility>
@@ -74,3 +75,4 @@ class [[nodiscard]] Status {
     ::gopy::Status gopy_status_ = (expr);          \
     if (gopy_status_.is_exception()) return gopy_status_; \
   } while (0)
+#include "gopy/api_end.h"

@@ -4,6 +4,7 @@
 // PySys_WriteStderr; Python/pythonrun.c _PyErr_PrintEx, PyErr_Display;
 // Python/errors.c PyErr_FormatUnraisable; Python/pylifecycle.c flush_std_files).
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string_view>
 
@@ -41,3 +42,4 @@ void write_unraisable(std::string_view what);
 bool flush_std_files();
 
 }  // namespace gopy
+#include "gopy/api_end.h"

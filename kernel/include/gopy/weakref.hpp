@@ -2,6 +2,7 @@
 // kept in the interpreter's side table (Interpreter::weakrefs), newest last, so objects
 // carry no weak-reference slot; a type accepts them when it has TypeFlags::weakrefable.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include "gopy/object.hpp"
 
@@ -41,3 +42,4 @@ void clear_weakrefs(Object* o);
 void init_weakref_types();
 
 }  // namespace gopy
+#include "gopy/api_end.h"

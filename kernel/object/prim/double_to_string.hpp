@@ -1,6 +1,7 @@
 // Internal: CPython's PyOS_double_to_string over std::to_chars, shared by float repr and
 // the format-spec mini-language.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string>
 
@@ -17,3 +18,4 @@ inline constexpr unsigned kDtsfNoNegZero = 0x08; // 'z': -0 rounds to 0
 std::string double_to_string(double value, char code, int precision, unsigned flags);
 
 }  // namespace gopy::prim
+#include "gopy/api_end.h"

@@ -1,6 +1,7 @@
 // Float primitives: repr, parsing, rounding and the arithmetic whose Python semantics
 // differ from C's (floor division, modulo, pow). Pure functions over double.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstdint>
 #include <string>
@@ -51,3 +52,4 @@ Result<double> float_round(double x, int64_t ndigits);
 bool float_is_integer(double x);
 
 }  // namespace gopy::prim
+#include "gopy/api_end.h"

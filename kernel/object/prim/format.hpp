@@ -1,6 +1,7 @@
 // The format-spec mini-language: format(x, spec), f"{x:spec}", str.format.
 // CPython: Python/formatter_unicode.c
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstdint>
 #include <string>
@@ -51,3 +52,4 @@ Result<std::u32string> format_str(std::u32string_view value, std::u32string_view
                                   std::string_view type_name = "str");
 
 }  // namespace gopy::prim
+#include "gopy/api_end.h"

@@ -2,6 +2,7 @@
 // over a str's storage keyed from PYTHONHASHSEED, numeric hashes modulo 2**61 - 1, and the
 // xxHash-based tuple hash. Hash values are Py_hash_t (int64_t); -1 is never returned.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -51,3 +52,4 @@ int64_t hash_pointer(const void* pointer);
 int64_t hash_tuple(std::span<const int64_t> item_hashes);
 
 }  // namespace gopy::prim
+#include "gopy/api_end.h"

@@ -2,6 +2,7 @@
 // representation (Boost.Multiprecision cpp_int, kept inside int*.cpp so the heavy header
 // is compiled in few translation units). Values that fit int64 are always small.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <compare>
 #include <cstdint>
@@ -49,6 +50,9 @@ class Int {
   int64_t small_ = 0;
   std::shared_ptr<const Big> big_;
 };
+// Declared again at namespace scope so that the visibility of gopy/api_begin.h applies.
+bool operator==(const Int& a, const Int& b);
+std::strong_ordering operator<=>(const Int& a, const Int& b);
 
 // Arithmetic that cannot fail. CPython: Objects/longobject.c long_add, long_sub,
 // long_neg, long_abs, long_invert, long_and, long_or, long_xor (two's complement semantics)
@@ -129,3 +133,4 @@ Result<std::string> int_to_decimal(const Int& a, int64_t max_str_digits = kDefau
 std::string int_to_base(const Int& a, int base, bool with_prefix);
 
 }  // namespace gopy::prim
+#include "gopy/api_end.h"

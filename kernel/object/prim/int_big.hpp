@@ -2,6 +2,14 @@
 // between Int and cpp_int. Only int.cpp and int_text.cpp include this (cpp_int is heavy).
 #pragma once
 
+// Boost.Multiprecision includes <iostream>, whose static std::ios_base::Init object
+// would construct the standard streams and their locales at every start-up (0.1 M
+// instructions) although gopy never uses them. It needs only the stream classes.
+#include <istream>
+#include <ostream>
+#if defined(__GLIBCXX__) && !defined(_GLIBCXX_IOSTREAM)
+#define _GLIBCXX_IOSTREAM 1
+#endif
 #include <boost/multiprecision/cpp_int.hpp>
 
 #include "object/prim/int.hpp"

@@ -2,6 +2,7 @@
 // primitive in gopy::prim reports failure; an Expected<T, Error>. The object model turns
 // an Error into the exception of that kind; nothing here throws.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string>
 #include <utility>
@@ -31,3 +32,4 @@ template <class T>
 using Result = Expected<T, Error>;
 
 }  // namespace gopy::prim
+#include "gopy/api_end.h"

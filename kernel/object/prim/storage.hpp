@@ -4,6 +4,7 @@
 // MemoryError and never a std::bad_alloc. (Under AddressSanitizer a failing throwing
 // `operator new` aborts before any handler runs, while malloc returns null.)
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -34,3 +35,4 @@ bool reserve_more(Container& c, size_t extra = 1) {
 }
 
 }  // namespace gopy::prim
+#include "gopy/api_end.h"

@@ -3,6 +3,7 @@
 // libgopy_unicode.so (ICU), which is loaded on first use so start-up never maps ICU.
 // The character database is ICU's (Unicode 15 on Debian 12; CPython 3.14 has Unicode 16).
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -109,3 +110,4 @@ std::string str_text_repaired(std::string_view text);
 bool unicode_library_loaded();
 
 }  // namespace gopy::prim
+#include "gopy/api_end.h"

@@ -1,5 +1,6 @@
 // Internal: the entry points of libgopy_unicode.so, resolved on first use.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <cstdint>
 
@@ -28,3 +29,4 @@ struct UnicodeLibrary {
 const UnicodeLibrary* unicode_library();
 
 }  // namespace gopy::prim
+#include "gopy/api_end.h"
