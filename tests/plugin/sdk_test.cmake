@@ -115,7 +115,8 @@ endif()
 
 # 6. A C program embedding gopy: a C-only CMake project (no C++ compiler, no Boost)...
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/sdk_embed_c -B ${WORK_DIR}/embed_build -G ${GENERATOR}
-    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_C_COMPILER=${CC} -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_C_COMPILER=${CC} -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    "-DCMAKE_C_FLAGS=${SANITIZE_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${SANITIZE_FLAGS}")
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/embed_build)
 run(${WORK_DIR}/embed_build/embed_c "import greet\nprint(greet.greet('C'))")
 if(NOT run_output STREQUAL "hello, C!\n")
@@ -127,7 +128,9 @@ if(PKG_CONFIG)
   separate_arguments(c_flags UNIX_COMMAND "${run_output}")
   run(${prefix}/bin/gopy-config --ldflags --embed)
   separate_arguments(c_ldflags UNIX_COMMAND "${run_output}")
-  run(${CC} -o ${WORK_DIR}/pc_build/embed_c ${SOURCE_DIR}/sdk_embed_c/embed.c ${c_flags} ${c_ldflags})
+  separate_arguments(sanitize_flags UNIX_COMMAND "${SANITIZE_FLAGS}")
+  run(${CC} -o ${WORK_DIR}/pc_build/embed_c ${SOURCE_DIR}/sdk_embed_c/embed.c ${c_flags} ${c_ldflags}
+      ${sanitize_flags})
   run(${WORK_DIR}/pc_build/embed_c)
   if(NOT run_output STREQUAL "3\n")
     message(FATAL_ERROR "the pkg-config C embedder printed '${run_output}'")
