@@ -1,6 +1,7 @@
 // Calling Python functions: argument binding into frame slots, cells, the recursion
 // limit, and running a body (CPython: Python/ceval.c _PyEval_Vector, initialize_locals,
 // format_missing, too_many_positional).
+#include <new>
 #include <algorithm>
 #include <cstdio>
 
@@ -208,7 +209,12 @@ Object* function_call(Object* callable, Object* const* args, size_t nargs, Tuple
     f->globals = fn->globals;
     f->builtins = ts->interp->builtins_dict;
     f->locals = nullptr;
-    return new_generator(f, fn);
+    try {
+      return new_generator(f, fn);
+    } catch (const std::bad_alloc&) {
+      release_frame(ts, f);  // the generator would have owned it
+      throw;
+    }
   }
   if (!check_recursion(ts)) return nullptr;
   Frame* f = push_frame(ts, co);

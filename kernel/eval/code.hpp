@@ -103,7 +103,9 @@ struct CodeObject : Object {
   // Keeps an object alive as long as the code (returns it borrowed).
   template <class T>
   T* keep(T* o) {
+    ORef owned = ORef::steal(o);  // freed if the constants cannot grow
     consts.push_back(o);
+    owned.release();
     return o;
   }
   int line_at(const Instr* ip) const { return lines[size_t(ip - instrs.data())]; }

@@ -68,7 +68,7 @@ bool Compiler::fail(const std::string& msg, const ast::Node* at) {
 
 int Compiler::add_const(Object* o) {
   CodeObject* code = unit_->code;
-  code->consts.push_back(o);
+  code->keep(o);
   return int(code->consts.size()) - 1;
 }
 
@@ -191,7 +191,7 @@ void Compiler::finish_code(CompileUnit& u) {
 }
 
 CodeObject* Compiler::new_code(CodeKind kind, const std::string& name, const std::string& qualname, int line) {
-  auto* code = make<CodeObject>();
+  Ref<CodeObject> code = Ref<CodeObject>::steal(make<CodeObject>());
   code->kind = kind;
   code->filename = filename_obj_;
   code->keep(new_ref(filename_obj_));
@@ -200,7 +200,7 @@ CodeObject* Compiler::new_code(CodeKind kind, const std::string& name, const std
   code->qualname = new_str(qualname);
   code->keep(code->qualname);
   code->firstlineno = line;
-  return code;
+  return code.release();
 }
 
 // Inlined comprehensions nested in `s` get hidden slots in this frame.
@@ -415,7 +415,7 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   unit_ = saved_unit;
   scope_ = saved_scope;
   for (const auto& fname : s->free_order) code->closure_slots.push_back(cell_slot_for(fname));
-  emit(Op::MAKE_FUNCTION, add_const(code), flags);  // the parent's consts own the child code
+  emit(Op::MAKE_FUNCTION, add_const(u.release_code()), flags);  // the parent's consts own the child code
 }
 
 void Compiler::make_class_body(const ast::ClassDef& c) {
@@ -437,17 +437,17 @@ void Compiler::make_class_body(const ast::ClassDef& c) {
   unit_ = saved_unit;
   scope_ = saved_scope;
   for (const auto& fname : s->free_order) u.code->closure_slots.push_back(cell_slot_for(fname));
-  emit(Op::MAKE_FUNCTION, add_const(u.code), 0);
+  emit(Op::MAKE_FUNCTION, add_const(u.release_code()), 0);
 }
 
 CodeObject* Compiler::compile_module(const ast::Module& m) {
-  filename_obj_ = new_str(filename_);
+  Ref<StrObject> filename = Ref<StrObject>::steal(new_str(filename_));  // each code keeps a reference
+  filename_obj_ = filename.get();
   CompileUnit u;
   u.scope = table_.root();
   u.qualname = "";
   u.code = new_code(CodeKind::module, "<module>", "<module>", 1);
   u.line = 1;
-  decref(filename_obj_);  // the code keeps it
   layout(u);
   unit_ = &u;
   scope_ = u.scope;
@@ -455,11 +455,8 @@ CodeObject* Compiler::compile_module(const ast::Module& m) {
   block(m.body);
   finish_code(u);
   unit_ = nullptr;
-  if (failed_) {
-    decref(u.code);
-    return nullptr;
-  }
-  return u.code;
+  if (failed_) return nullptr;
+  return u.release_code();
 }
 
 }  // namespace gopy

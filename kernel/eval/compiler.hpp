@@ -37,8 +37,20 @@ struct FBlock {
 
 // One frame being compiled (module, function, lambda, genexpr or class body).
 struct CompileUnit {
-  const Scope* scope;
-  CodeObject* code;  // owned by the unit until handed to its parent's consts
+  CompileUnit() = default;
+  CompileUnit(const CompileUnit&) = delete;
+  CompileUnit& operator=(const CompileUnit&) = delete;
+  // Frees the code when compilation stops part-way (an error, or std::bad_alloc).
+  ~CompileUnit() { xdecref(code); }
+  // Hands the code over (to the parent's consts, or to compile_module's caller).
+  CodeObject* release_code() {
+    CodeObject* c = code;
+    code = nullptr;
+    return c;
+  }
+
+  const Scope* scope = nullptr;
+  CodeObject* code = nullptr;  // owned by the unit until release_code()
   NodeSlotMap slots;
   std::string qualname;
   CompileUnit* parent = nullptr;

@@ -45,11 +45,9 @@ Object* exec_code(Object* code, DictObject* globals) {
 
 Object* exec_source_in_module(std::string_view source, std::string_view filename, ModuleObject* module) {
   if (!module) return nullptr;  // main_module() failed, its error set
-  Object* code = compile_module_source(source, filename);
+  ORef code = ORef::steal(compile_module_source(source, filename));
   if (!code) return nullptr;
-  Object* r = exec_code(code, module->dict);
-  decref(code);
-  return r;
+  return exec_code(code.get(), module->dict);
 }
 
 ModuleObject* main_module() {

@@ -34,9 +34,10 @@ constexpr const char* kCreditsText =
 constexpr const char* kLicenseText = "See the LICENSE file distributed with gopy (Apache License, Version 2.0).";
 
 TupleObject* str_tuple(std::initializer_list<std::string> items) {
-  std::vector<Object*> strs;
-  for (const std::string& item : items) strs.push_back(new_str(item));
-  return new_tuple_steal(std::move(strs));
+  Ref<TupleObject> tuple = Ref<TupleObject>::steal(new_tuple(ssize(items.size())));
+  ssize i = 0;
+  for (const std::string& item : items) tuple->items[size_t(i++)] = new_str(item);
+  return tuple.release();
 }
 
 // builtins.<name>, borrowed; null with NameError set when it is missing.
@@ -226,38 +227,35 @@ struct Method {
 
 // A class of module _sitebuiltins whose methods are built-in functions.
 TypeObject* new_site_class(const char* name, std::initializer_list<Method> methods) {
-  DictObject* ns = new_dict();
-  Object* module = new_str("_sitebuiltins");
-  dict_set_str(ns, "__module__", module);
-  decref(module);
-  std::vector<BuiltinFunctionObject*> functions;
+  // Everything made here is owned by a Ref until the class holds it, so that memory
+  // running out part-way (std::bad_alloc) frees what was made.
+  Ref<DictObject> ns = Ref<DictObject>::steal(new_dict());
+  dict_set_str(ns.get(), "__module__", ORef::steal(new_str("_sitebuiltins")).get());
+  std::vector<Ref<BuiltinFunctionObject>> functions;
   for (const Method& m : methods) {
-    BuiltinFunctionObject* f = new_builtin_function(m.name, m.fn);
-    f->is_method = true;
-    dict_set_str(ns, m.name, f);
-    functions.push_back(f);
+    functions.push_back(Ref<BuiltinFunctionObject>::steal(new_builtin_function(m.name, m.fn)));
+    functions.back()->is_method = true;
+    dict_set_str(ns.get(), m.name, functions.back().get());
   }
-  TupleObject* bases = new_tuple_from({});
-  Object* cls = build_class(intern(name), bases, ns, nullptr);
-  decref(bases);
-  decref(ns);
-  for (BuiltinFunctionObject* f : functions) {
-    // The methods check their self against the class (a method descriptor's owner).
-    if (cls) f->owner = static_cast<TypeObject*>(cls);
-    decref(f);
-  }
+  Ref<TupleObject> bases = Ref<TupleObject>::steal(new_tuple_from({}));
+  Object* cls = build_class(intern(name), bases.get(), ns.get(), nullptr);
+  // The methods check their self against the class (a method descriptor's owner).
+  if (cls)
+    for (const auto& f : functions) f->owner = static_cast<TypeObject*>(cls);
   return static_cast<TypeObject*>(cls);
 }
 
 // Instantiates `cls` with `args` and stores it as builtins.<name>; false with the error set.
-bool install(DictObject* builtins, const char* name, Object* cls, std::initializer_list<Object*> args) {
-  std::vector<Object*> argv(args);
-  Object* obj = call(cls, argv.data(), argv.size(), nullptr);
-  for (Object* a : argv) decref(a);
-  if (!obj) return false;
-  dict_set_str(builtins, name, obj);
-  decref(obj);
-  return true;
+// builtins.<name> = cls(name, text, *more): the strs are owned from the moment each is
+// made, so memory running out part-way (std::bad_alloc) frees what was made.
+bool install(DictObject* builtins, const char* name, Object* cls, const char* text,
+             std::initializer_list<Object*> more = {}) {
+  ORef name_str = ORef::steal(new_str(name));
+  ORef text_str = ORef::steal(new_str(text));
+  std::vector<Object*> argv{name_str.get(), text_str.get()};
+  argv.insert(argv.end(), more);
+  ORef obj = ORef::steal(call(cls, argv.data(), argv.size(), nullptr));
+  return obj && dict_set_str(builtins, name, obj.get()) >= 0;
 }
 
 // The objects of CPython's site.setquit, setcopyright and sethelper.
@@ -277,21 +275,22 @@ bool install_objects(ModuleObject* module) {
   dict_set_str(module->dict, "_Helper", helper.get());
 
   const char* eof = "Ctrl-D (i.e. EOF)";
-  if (!install(builtins, "quit", quitter.get(), {new_str("quit"), new_str(eof)}) ||
-      !install(builtins, "exit", quitter.get(), {new_str("exit"), new_str(eof)}))
-    return false;
-  if (!install(builtins, "copyright", printer.get(), {new_str("copyright"), new_str(kCopyrightText)}) ||
-      !install(builtins, "credits", printer.get(), {new_str("credits"), new_str(kCreditsText)}))
+  if (!install(builtins, "quit", quitter.get(), eof) || !install(builtins, "exit", quitter.get(), eof) ||
+      !install(builtins, "copyright", printer.get(), kCopyrightText) ||
+      !install(builtins, "credits", printer.get(), kCreditsText))
     return false;
   // The licence text is a LICENSE file near the standard library, when there is one.
   Object* stdlib_dir = sys_attribute("_stdlib_dir");
-  bool licence_installed =
-      stdlib_dir && is_str(stdlib_dir)
-          ? install(builtins, "license", printer.get(),
-                    {new_str("license"), new_str(kLicenseText), str_tuple({"LICENSE.txt", "LICENSE"}),
-                     str_tuple({as_str(stdlib_dir)->utf8 + "/..", as_str(stdlib_dir)->utf8, "."})})
-          : install(builtins, "license", printer.get(), {new_str("license"), new_str(kLicenseText)});
-  return licence_installed && install(builtins, "help", helper.get(), {});
+  if (stdlib_dir && is_str(stdlib_dir)) {
+    Ref<TupleObject> files = Ref<TupleObject>::steal(str_tuple({"LICENSE.txt", "LICENSE"}));
+    const std::string& dir = as_str(stdlib_dir)->utf8;
+    Ref<TupleObject> dirs = Ref<TupleObject>::steal(str_tuple({dir + "/..", dir, "."}));
+    if (!install(builtins, "license", printer.get(), kLicenseText, {files.get(), dirs.get()})) return false;
+  } else if (!install(builtins, "license", printer.get(), kLicenseText)) {
+    return false;
+  }
+  ORef help = ORef::steal(call(helper.get(), nullptr, 0, nullptr));
+  return help && dict_set_str(builtins, "help", help.get()) >= 0;
 }
 
 // The hook site sets: CPython's register_readline turns on completion and loads the

@@ -77,18 +77,16 @@ BuiltinFunctionObject* new_builtin_function(const char* name, BuiltinFn fn, Obje
 
 void add_method(TypeObject* type, const char* name, BuiltinFn fn) {
   type_modified();
-  BuiltinFunctionObject* f = new_builtin_function(name, fn);
+  // Owned while the name is interned: that may throw std::bad_alloc.
+  Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(name, fn));
   f->is_method = true;
   f->owner = type;
-  dict_set_str(type->dict, name, f);
-  decref(f);
+  dict_set_str(type->dict, name, f.get());
 }
 
 int add_module_function(ModuleObject* m, const char* name, BuiltinFn fn) {
-  BuiltinFunctionObject* f = new_builtin_function(name, fn);
-  int r = dict_set_str(m->dict, name, f);
-  decref(f);
-  return r;
+  Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(name, fn));
+  return dict_set_str(m->dict, name, f.get());
 }
 
 ModuleObject* new_module(std::string_view name) {

@@ -22,6 +22,7 @@
 #include "object/io_internal.hpp"
 #include "object/type_init.hpp"
 #include "object/object_alloc.hpp"
+#include "object/str_internal.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {
@@ -113,6 +114,7 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   g_current = ts;
 
   // The interned table first: type dicts are keyed by interned names.
+  reset_stranded_interned();
   interp->interned = new_dict();
   ensure_static_type_dicts();
   init_type_and_object_methods();
@@ -165,6 +167,17 @@ void finalize_objects_at_exit(Interpreter* interp) {
 // CPython: Python/pylifecycle.c finalize_modules: the modules leave sys.modules (watched
 // through weak references), garbage is collected so that modules nothing refers to go
 // with their cycles, and the dicts of the modules still alive are cleared.
+namespace {
+// Drops the interpreter's own references to sys's standard streams.
+void drop_standard_streams(Interpreter* interp) {
+  for (Object** stream : {&interp->stdout_obj, &interp->stderr_obj, &interp->stdin_obj}) {
+    Object* s = *stream;
+    *stream = nullptr;
+    xdecref(s);
+  }
+}
+}  // namespace
+
 void finalize_modules(Interpreter* interp) {
   if (!interp->modules) return;
   std::vector<Object*> keys;
@@ -199,11 +212,7 @@ void finalize_modules(Interpreter* interp) {
     decref(w);
   }
   dict_clear(interp->modules);
-  for (Object** stream : {&interp->stdout_obj, &interp->stderr_obj, &interp->stdin_obj}) {
-    Object* s = *stream;
-    *stream = nullptr;
-    xdecref(s);
-  }
+  drop_standard_streams(interp);
   if (interp->sys_module && interp->sys_module->dict) dict_clear(interp->sys_module->dict);
   if (interp->builtins_module && interp->builtins_module->dict) dict_clear(interp->builtins_module->dict);
 }
@@ -213,7 +222,11 @@ void finalize_modules(Interpreter* interp) {
 void free_all_objects(Interpreter* interp) {
   interp->finalizing = true;
   interp->freeing_all = true;
+  // The streams are untracked: when start-up failed before finalize_modules could drop
+  // them, this reference is the last one the collector would not free.
+  drop_standard_streams(interp);
   gc_free_all(interp);
+  reset_stranded_interned();
   interp->finalized.clear();
   reset_static_type_dicts();
   type_modified();
@@ -222,7 +235,6 @@ void free_all_objects(Interpreter* interp) {
   interp->builtins_dict = nullptr;
   interp->sys_module = nullptr;
   interp->interned = nullptr;
-  interp->stdout_obj = interp->stderr_obj = interp->stdin_obj = nullptr;
   g_repr_stack.clear();
   if (ThreadState* ts = interp->main_thread) {
     ts->current_exception = nullptr;

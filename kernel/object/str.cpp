@@ -2,6 +2,7 @@
 // (CPython: Objects/unicodeobject.c). The methods live in str_methods.cpp.
 #include <cstdio>
 #include <cstring>
+#include <vector>
 
 #include "gopy/codecs.hpp"
 #include "gopy/object.hpp"
@@ -124,6 +125,24 @@ char32_t StrObject::at(ssize i) const {
   return cps()[size_t(i)];
 }
 
+namespace {
+// Strs intern() returned without entering them in the table. Callers borrow intern()'s
+// result, so such a str must live as long as an interned one would: until finalization.
+// The capacity is reserved ahead (by the first intern) so keeping one needs no allocation
+// when memory has just run out.
+std::vector<StrObject*>& stranded_interned() {
+  static std::vector<StrObject*> stranded;
+  return stranded;
+}
+}  // namespace
+
+void reset_stranded_interned() {
+  std::vector<StrObject*> owned;
+  owned.swap(stranded_interned());
+  for (StrObject* s : owned) decref(s);
+  stranded_interned().reserve(16);
+}
+
 StrObject* intern(std::string_view name) {
   Interpreter* interp = get_thread_state()->interp;
   int64_t hash = str_hash_text(name);
@@ -132,10 +151,12 @@ StrObject* intern(std::string_view name) {
   s->hash = hash;  // the same value str_hash would compute again
   s->interned = true;
   if (dict_set_item(interp->interned, s, s) < 0) {
-    // No memory to grow the table: callers borrow the result, so the str stays alive, not
-    // interned, until finalization frees every object; the lookup goes on as if interned.
+    // No memory to grow the table: the str stays alive, not interned, until finalization
+    // (reset_stranded_interned); the lookup goes on as if interned.
     clear_error();
     s->interned = false;
+    std::vector<StrObject*>& stranded = stranded_interned();
+    if (stranded.size() < stranded.capacity()) stranded.push_back(s);  // else it outlives the runtime
     return s;
   }
   decref(s);

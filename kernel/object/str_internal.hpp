@@ -10,6 +10,12 @@
 
 namespace gopy {
 
+// Frees the strs intern() could not enter in the interned table (no memory to grow it),
+// which it kept alive for the interpreter's lifetime instead, and reserves room for the
+// next interpreter's. Called when an interpreter is created and by finalization, after
+// the collector freed everything else.
+void reset_stranded_interned();
+
 // A new str of text the caller knows to be str text of `length` code points.
 StrObject* new_str_known(std::string_view utf8, ssize length, bool ascii);
 

@@ -34,12 +34,13 @@ Object* b_print(Object*, Object* const* a, size_t n, TupleObject* kw) {
     return type_error(cat2("end must be None or a string, not ", end->type->name));
   std::string_view sep_text = sep && sep != None() ? as_str(sep)->view() : " ";
   std::string_view end_text = end && end != None() ? as_str(end)->view() : "\n";
-  incref(file);
+  ORef file_owned = ORef::borrow(file);  // held across the writes, freed on std::bad_alloc too
   bool fast = file->type == &textio_type;
   std::string out;
   bool ok = true;
   for (size_t i = 0; i < n && ok; ++i) {
-    Object* s = object_str(a[i]);
+    ORef owned = ORef::steal(object_str(a[i]));
+    Object* s = owned.get();
     if (!s) {
       ok = false;
       break;
@@ -59,7 +60,6 @@ Object* b_print(Object*, Object* const* a, size_t n, TupleObject* kw) {
       if (i) ok = write_to_stream(file, sep_text) == 0;
       if (ok) ok = write_to_stream(file, as_str(s)->utf8) == 0;
     }
-    decref(s);
   }
   if (ok) {
     if (fast) {
@@ -78,7 +78,6 @@ Object* b_print(Object*, Object* const* a, size_t n, TupleObject* kw) {
       xdecref(r);
     }
   }
-  decref(file);
   return ok ? new_none() : nullptr;
 }
 

@@ -30,7 +30,7 @@ namespace {
 // and hashing see; `fields` holds every field by name (visible ones first).
 struct StructSeqObject : GcObject {
   TupleObject* visible = nullptr;
-  std::vector<std::pair<std::string, Object*>> fields;
+  NamedFields fields;
   bool holds_type = false;
 
   explicit StructSeqObject(TypeObject* t) : GcObject(t), holds_type(true) { incref(t); }
@@ -39,9 +39,9 @@ struct StructSeqObject : GcObject {
     Object* v = visible;
     visible = nullptr;
     xdecref(v);
-    std::vector<std::pair<std::string, Object*>> old;
+    NamedFields old;
     old.swap(fields);
-    for (auto& field : old) xdecref(field.second);
+    old.clear();
     if (holds_type) {
       holds_type = false;
       decref(type);
@@ -50,7 +50,8 @@ struct StructSeqObject : GcObject {
   int traverse(VisitFn visit, void* arg) override {
     if (int r = visit_ref(visible, visit, arg)) return r;
     for (auto& field : fields)
-      if (int r = visit_ref(field.second, visit, arg)) return r;
+      if (field.second)
+        if (int r = visit(field.second.get(), arg)) return r;
     return holds_type ? visit(type, arg) : 0;
   }
 };
@@ -63,7 +64,7 @@ Object* seq_repr(Object* self) {
   std::string text = seq->type->module + "." + seq->type->name + "(";
   const std::size_t shown = seq->visible ? seq->visible->items.size() : 0;
   for (std::size_t i = 0; i < shown && i < seq->fields.size(); ++i) {
-    Object* repr = object_repr(seq->fields[i].second);
+    Object* repr = object_repr(seq->fields[i].second.get());
     if (repr == nullptr) return nullptr;
     if (i) text += ", ";
     text += seq->fields[i].first + "=" + std::string(as_str(repr)->view());
@@ -74,7 +75,7 @@ Object* seq_repr(Object* self) {
 
 Object* seq_getattr(Object* self, StrObject* name) {
   for (auto& [field, value] : as_seq(self)->fields) {
-    if (field == name->view()) return new_ref(value);
+    if (field == name->view()) return new_ref(value.get());
   }
   return generic_getattr(self, name);
 }
@@ -100,15 +101,7 @@ Object* seq_iter(Object* self) { return get_iter(as_seq(self)->visible); }
 // One heap type per struct sequence kind and interpreter (freed with the interpreter's
 // objects, before the plugin library is unloaded).
 TypeObject* new_struct_seq_type(const char* name) {
-  auto* t = make<TypeObject>();
-  t->type = new_ref(&type_type);
-  t->name = name;
-  t->qualname = name;
-  t->module = "sys";
-  t->flags = TypeFlags::heap;
-  t->base = new_ref(&object_type);
-  t->bases = new_tuple_from({&object_type});
-  t->dict = new_dict();
+  TypeObject* t = new_sys_type(name);
   t->tp_repr = seq_repr;
   t->tp_getattr = seq_getattr;
   t->tp_setattr = seq_setattr;
@@ -121,54 +114,50 @@ TypeObject* new_struct_seq_type(const char* name) {
 }
 
 // Builds an instance; steals the field values. The first `n_visible` are the tuple.
-Object* new_struct_seq(const char* type_name, std::vector<std::pair<std::string, Object*>> fields,
-                       std::size_t n_visible) {
-  TypeObject* type = new_struct_seq_type(type_name);
-  auto* seq = make<StructSeqObject>(type);
-  decref(type);  // the instance holds it
-  std::vector<Object*> visible;
-  for (std::size_t i = 0; i < n_visible && i < fields.size(); ++i) {
-    visible.push_back(new_ref(fields[i].second));
-  }
-  seq->visible = new_tuple_steal(std::move(visible));
+Object* new_struct_seq(const char* type_name, NamedFields fields, std::size_t n_visible) {
+  Ref<TypeObject> type = Ref<TypeObject>::steal(new_struct_seq_type(type_name));
+  Ref<StructSeqObject> seq = Ref<StructSeqObject>::steal(make<StructSeqObject>(type.get()));
+  n_visible = std::min(n_visible, fields.size());
+  seq->visible = new_tuple(ssize(n_visible));
+  for (std::size_t i = 0; i < n_visible; ++i) seq->visible->items[i] = new_ref(fields[i].second.get());
   seq->fields = std::move(fields);
-  return seq;
+  return seq.release();
 }
 
 
 Object* make_flags(const std::vector<SysFlag>& flags) {
-  std::vector<std::pair<std::string, Object*>> fields;
+  NamedFields fields;
   std::size_t visible = 0;
   for (const SysFlag& flag : flags) {
-    fields.emplace_back(std::string(flag.name),
-                        flag.is_bool ? new_bool(flag.value != 0) : new_int(flag.value));
+    ORef value = own(flag.is_bool ? new_bool(flag.value != 0) : new_int(flag.value));
+    fields.emplace_back(std::string(flag.name), std::move(value));
     if (flag.in_repr) ++visible;
   }
   return new_struct_seq("flags", std::move(fields), visible);
 }
 
 Object* make_version_info() {
-  std::vector<std::pair<std::string, Object*>> fields = {
-      {"major", new_int(kVersionInfo.major)},
-      {"minor", new_int(kVersionInfo.minor)},
-      {"micro", new_int(kVersionInfo.micro)},
-      {"releaselevel", new_str(kVersionInfo.releaselevel)},
-      {"serial", new_int(kVersionInfo.serial)},
+  NamedFields fields = {
+      {"major", own(new_int(kVersionInfo.major))},
+      {"minor", own(new_int(kVersionInfo.minor))},
+      {"micro", own(new_int(kVersionInfo.micro))},
+      {"releaselevel", own(new_str(kVersionInfo.releaselevel))},
+      {"serial", own(new_int(kVersionInfo.serial))},
   };
   return new_struct_seq("version_info", std::move(fields), 5);
 }
 
 Object* make_hash_info() {
-  std::vector<std::pair<std::string, Object*>> fields = {
-      {"width", new_int(kHashInfo.width)},
-      {"modulus", new_int(kHashInfo.modulus)},
-      {"inf", new_int(kHashInfo.inf)},
-      {"nan", new_int(kHashInfo.nan)},
-      {"imag", new_int(kHashInfo.imag)},
-      {"algorithm", new_str(kHashInfo.algorithm)},
-      {"hash_bits", new_int(kHashInfo.hash_bits)},
-      {"seed_bits", new_int(kHashInfo.seed_bits)},
-      {"cutoff", new_int(kHashInfo.cutoff)},
+  NamedFields fields = {
+      {"width", own(new_int(kHashInfo.width))},
+      {"modulus", own(new_int(kHashInfo.modulus))},
+      {"inf", own(new_int(kHashInfo.inf))},
+      {"nan", own(new_int(kHashInfo.nan))},
+      {"imag", own(new_int(kHashInfo.imag))},
+      {"algorithm", own(new_str(kHashInfo.algorithm))},
+      {"hash_bits", own(new_int(kHashInfo.hash_bits))},
+      {"seed_bits", own(new_int(kHashInfo.seed_bits))},
+      {"cutoff", own(new_int(kHashInfo.cutoff))},
   };
   return new_struct_seq("hash_info", std::move(fields), 9);
 }
@@ -176,13 +165,12 @@ Object* make_hash_info() {
 // sys._xoptions: "-X k=v" -> {'k': 'v'}, "-X k" -> {'k': True}.
 // CPython: _PyConfig_CreateXOptionsDict
 Object* make_xoptions(const std::vector<XOption>& options) {
-  DictObject* dict = new_dict();
+  Ref<DictObject> dict = Ref<DictObject>::steal(new_dict());
   for (const XOption& option : options) {
-    Object* value = option.value ? static_cast<Object*>(new_str_fs(*option.value)) : new_bool(true);
-    dict_set_str(dict, option.key, value);
-    decref(value);
+    ORef value = own(option.value ? static_cast<Object*>(new_str_fs(*option.value)) : new_bool(true));
+    dict_set_str(dict.get(), option.key, value.get());
   }
-  return dict;
+  return dict.release();
 }
 
 // stdin and stdout use the configuration's error handler (surrogateescape in UTF-8 mode
@@ -203,7 +191,7 @@ bool shows_flags(Object* current, const std::vector<SysFlag>& flags) {
   if (current->type->tp_repr != seq_repr || as_seq(current)->fields.size() != flags.size()) return false;
   for (std::size_t i = 0; i < flags.size(); ++i) {
     int64_t value = 0;
-    Object* field = as_seq(current)->fields[i].second;
+    Object* field = as_seq(current)->fields[i].second.get();
     if (!int_to_int64(field, &value) || value != flags[i].value) return false;
   }
   return true;

@@ -23,15 +23,15 @@ namespace {
 
 // A namespace whose attributes are fixed when it is made.
 struct SnapshotObject : GcObject {
-  std::vector<std::pair<std::string, Object*>> fields;
+  NamedFields fields;
   bool holds_type = true;
 
   explicit SnapshotObject(TypeObject* t) : GcObject(t) { incref(t); }
   ~SnapshotObject() override { clear_refs(); }
   void clear_refs() override {
-    std::vector<std::pair<std::string, Object*>> old;
+    NamedFields old;
     old.swap(fields);
-    for (auto& field : old) xdecref(field.second);
+    old.clear();
     if (holds_type) {
       holds_type = false;
       decref(type);
@@ -39,7 +39,8 @@ struct SnapshotObject : GcObject {
   }
   int traverse(VisitFn visit, void* arg) override {
     for (auto& field : fields)
-      if (int r = visit_ref(field.second, visit, arg)) return r;
+      if (field.second)
+        if (int r = visit(field.second.get(), arg)) return r;
     return holds_type ? visit(type, arg) : 0;
   }
 };
@@ -51,7 +52,7 @@ Object* snapshot_repr(Object* self) {
   std::string text = "namespace(";
   bool first = true;
   for (auto& [name, value] : as_snapshot(self)->fields) {
-    Object* repr = object_repr(value);
+    Object* repr = object_repr(value.get());
     if (!repr) return nullptr;
     text += (first ? "" : ", ") + name + "=" + std::string(as_str(repr)->view());
     first = false;
@@ -62,7 +63,7 @@ Object* snapshot_repr(Object* self) {
 
 Object* snapshot_getattr(Object* self, StrObject* name) {
   for (auto& [field, value] : as_snapshot(self)->fields)
-    if (field == name->view()) return new_ref(value);
+    if (field == name->view()) return new_ref(value.get());
   return generic_getattr(self, name);
 }
 
@@ -73,23 +74,14 @@ int snapshot_setattr(Object*, StrObject*, Object*) {
 
 // One heap type per interpreter, freed with its objects before the plugin unloads.
 TypeObject* new_snapshot_type() {
-  auto* t = make<TypeObject>();
-  t->type = new_ref(&type_type);
-  t->name = "namespace";
-  t->qualname = "namespace";
-  t->module = "sys";
-  t->flags = TypeFlags::heap;
-  t->base = new_ref(&object_type);
-  t->bases = new_tuple_from({&object_type});
-  t->dict = new_dict();
+  TypeObject* t = new_sys_type("namespace");
   t->tp_repr = snapshot_repr;
   t->tp_getattr = snapshot_getattr;
   t->tp_setattr = snapshot_setattr;
   return t;
 }
 
-// Steals the values.
-Object* new_snapshot(TypeObject* type, std::vector<std::pair<std::string, Object*>> fields) {
+Object* new_snapshot(TypeObject* type, NamedFields fields) {
   auto* s = make<SnapshotObject>(type);
   s->fields = std::move(fields);
   return s;
@@ -101,11 +93,7 @@ Object* to_object(const ConfigValue& value) {
     Object* operator()(bool b) const { return new_bool(b); }
     Object* operator()(std::int64_t v) const { return new_int(v); }
     Object* operator()(const std::string& s) const { return new_str_fs(s); }
-    Object* operator()(const StringList& list) const {
-      std::vector<Object*> items;
-      for (const std::string& s : list) items.push_back(new_str_fs(s));
-      return new_tuple_steal(std::move(items));
-    }
+    Object* operator()(const StringList& list) const { return str_tuple(list); }
   };
   return std::visit(Visitor{}, value);
 }
@@ -115,20 +103,19 @@ Object* to_object(const ConfigValue& value) {
 Status fill_configuration(Interpreter* interp, const SysConfig& sys_config) {
   const Config* config = &sys_config.config;
   const PreConfig* preconfig = &sys_config.preconfig;
-  std::vector<std::pair<std::string, Object*>> runtime_wide;
-  std::vector<std::pair<std::string, Object*>> per_interpreter;
+  NamedFields runtime_wide;
+  NamedFields per_interpreter;
   for (const auto& [name, value] : config_dump(*config, *preconfig)) {
     const FieldSpec* spec = find_field(name);
     auto& into = spec && spec->is_preconfig() ? runtime_wide : per_interpreter;
-    into.emplace_back(std::string(name), to_object(value));
+    ORef object = own(to_object(value));
+    into.emplace_back(std::string(name), std::move(object));
   }
-  TypeObject* type = new_snapshot_type();
-  Object* all = new_snapshot(type, std::move(runtime_wide));
-  Object* active = new_snapshot(type, std::move(per_interpreter));
-  Object* snapshot = new_snapshot(type, {{"all_interpreters", all}, {"active_interpreter", active}});
-  decref(type);
-  int rc = dict_set_str(interp->sys_module->dict, "_configuration", snapshot);
-  decref(snapshot);
+  Ref<TypeObject> type = Ref<TypeObject>::steal(new_snapshot_type());
+  ORef all = own(new_snapshot(type.get(), std::move(runtime_wide)));
+  ORef active = own(new_snapshot(type.get(), std::move(per_interpreter)));
+  ORef snapshot = own(new_snapshot(type.get(), {{"all_interpreters", all}, {"active_interpreter", active}}));
+  int rc = dict_set_str(interp->sys_module->dict, "_configuration", snapshot.get());
   if (rc < 0 || error_occurred()) {
     clear_error();
     return Status::error(Status::Category::runtime, "sys", "could not build sys._configuration");

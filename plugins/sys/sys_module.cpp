@@ -126,10 +126,10 @@ void create_stdio(Interpreter* interp, ModuleObject* m) {
 // sys.implementation, a SimpleNamespace in CPython's field order . CPython: Python/sysmodule.c
 // make_impl_info
 Object* make_implementation(Object* version_info) {
-  NamespaceObject* impl = new_namespace();
-  auto field = [impl](const char* name, Object* value) {
-    dict_set_str(impl->dict, name, value);
-    decref(value);
+  Ref<NamespaceObject> impl = Ref<NamespaceObject>::steal(new_namespace());
+  auto field = [&impl](const char* name, Object* value) {
+    ORef owned = own(value);
+    dict_set_str(impl->dict, name, owned.get());
   };
   field("name", new_str(kImplementationName));
   field("cache_tag", new_str(kCacheTag));
@@ -138,13 +138,33 @@ Object* make_implementation(Object* version_info) {
 #ifdef GOPY_MULTIARCH
   field("_multiarch", new_str(GOPY_MULTIARCH));
 #endif
-  return impl;
+  return impl.release();
+}
+
+TypeObject* new_sys_type(const char* name) {
+  Ref<TypeObject> t = Ref<TypeObject>::steal(make<TypeObject>());
+  t->type = new_ref(&type_type);
+  t->name = name;
+  t->qualname = name;
+  t->module = "sys";
+  t->flags = TypeFlags::heap;
+  t->base = new_ref(&object_type);
+  t->bases = new_tuple_from({&object_type});
+  t->dict = new_dict();
+  return t.release();
 }
 
 ListObject* str_list(const std::vector<std::string>& items) {
-  ListObject* l = new_list();
-  for (const auto& s : items) l->items.push_back(new_str_fs(s));
-  return l;
+  Ref<ListObject> l = Ref<ListObject>::steal(new_list());
+  l->items.reserve(items.size());
+  for (const auto& s : items) l->items.push_back(new_str_fs(s));  // no growth: cannot throw after new_str_fs
+  return l.release();
+}
+
+TupleObject* str_tuple(const std::vector<std::string>& items) {
+  Ref<TupleObject> t = Ref<TupleObject>::steal(new_tuple(ssize(items.size())));
+  for (size_t i = 0; i < items.size(); ++i) t->items[i] = new_str_fs(items[i]);
+  return t.release();
 }
 
 Object* str_or_none(const std::optional<std::string>& text) {
@@ -152,8 +172,8 @@ Object* str_or_none(const std::optional<std::string>& text) {
 }
 
 void put(ModuleObject* m, const char* name, Object* value) {
-  dict_set_str(m->dict, name, value);
-  decref(value);
+  ORef owned = own(value);
+  dict_set_str(m->dict, name, owned.get());
 }
 
 Status fill_basic(Interpreter* interp) {
@@ -183,7 +203,7 @@ Status fill_basic(Interpreter* interp) {
   put(m, "byteorder", new_str("little"));
   put(m, "maxunicode", new_int(0x10FFFF));
   put(m, "api_version", new_int(1013));
-  put(m, "builtin_module_names", new_tuple_steal(std::vector<Object*>{new_str("builtins"), new_str("sys")}));
+  put(m, "builtin_module_names", str_tuple({"builtins", "sys"}));
   if (error_occurred()) {
     clear_error();
     return Status::error(Status::Category::runtime, "sys", "could not fill the sys module");

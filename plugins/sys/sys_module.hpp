@@ -16,11 +16,19 @@
 
 namespace gopy::sys {
 
-// Helpers every part of the sys plugin uses.
+// Helpers every part of the sys plugin uses. Memory running out while an object is made
+// throws std::bad_alloc (caught at the plugin boundary), so every new reference is owned
+// by a Ref from the moment it exists: the unwinding then frees it.
+inline ORef own(Object* o) { return ORef::steal(o); }
+// Named attributes, in order (struct sequences and namespaces).
+using NamedFields = std::vector<std::pair<std::string, ORef>>;
 // module[name] = value, dropping the caller's reference to value.
 void put(ModuleObject* m, const char* name, Object* value);
-// A new list of str.
+// A new heap type of module sys, with object as its base; the caller sets its slots.
+TypeObject* new_sys_type(const char* name);
+// A new list, and a new tuple, of str.
 ListObject* str_list(const std::vector<std::string>& items);
+TupleObject* str_tuple(const std::vector<std::string>& items);
 // A new str, or None for an unset value.
 Object* str_or_none(const std::optional<std::string>& text);
 
