@@ -17,7 +17,7 @@ std::string_view state_name(Candidate::State state) {
   return "?";
 }
 
-std::string Plan::describe() const {
+std::string Plan::describe(const std::function<bool(std::string_view)>& loaded) const {
   std::string out = "plugin directories (highest priority first):\n";
   for (std::size_t i = 0; i < dirs.size(); ++i)
     out += "  [" + std::to_string(i + 1) + "] " + dirs[i].string() + "\n";
@@ -27,6 +27,13 @@ std::string Plan::describe() const {
     out += "  [" + std::to_string(c.dir_index + 1) + "] " + c.file.filename().string() + ": " +
            std::string(state_name(c.state));
     if (!c.reason.empty()) out += ": " + c.reason;
+    // A module plugin: loaded on the first import of one of its modules.
+    if (c.state == Candidate::State::chosen && c.manifest->lazy()) {
+      std::string modules;
+      for (const std::string& module : c.manifest->modules) modules += (modules.empty() ? "" : ", ") + module;
+      bool is_loaded = loaded && loaded(c.manifest->name);
+      out += " (lazy: modules " + modules + "; " + (is_loaded ? "loaded" : "not loaded") + ")";
+    }
     out += "\n";
   }
   out += "attach order:\n";
@@ -35,6 +42,12 @@ std::string Plan::describe() const {
     const Manifest& m = plugins[s.plugin];
     out += "  " + std::string(phase_name(s.phase)) + " " + std::to_string(s.order) + " " +
            m.name + " (" + m.library.string() + ")\n";
+  }
+  for (const Manifest& m : plugins) {
+    if (!m.lazy()) continue;
+    std::string modules;
+    for (const std::string& module : m.modules) modules += (modules.empty() ? "" : ", ") + module;
+    out += "  import " + modules + ": " + m.name + " (" + m.library.string() + ")\n";
   }
   for (const std::string& w : warnings) out += "warning: " + w + "\n";
   for (const std::string& e : errors) out += "error: " + e + "\n";

@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "gopy/module_plugins.hpp"
 #include "gopy/config_sys.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
@@ -183,7 +184,20 @@ Status fill_basic(Interpreter* interp) {
   put(m, "byteorder", new_str("little"));
   put(m, "maxunicode", new_int(0x10FFFF));
   put(m, "api_version", new_int(1013));
-  put(m, "builtin_module_names", new_tuple_steal(std::vector<Object*>{new_str("builtins"), new_str("sys")}));
+  // CPython's shapes: a sorted tuple of str, and a frozenset of str (gopy's standard
+  // library is what it builds in and what its module plugins provide).
+  std::vector<Object*> builtin_names;
+  SetObject* stdlib_names = new_set(&frozenset_type);
+  for (const std::string& name : builtin_module_names()) {
+    builtin_names.push_back(new_str(name));
+    set_add(stdlib_names, builtin_names.back());
+  }
+  for (const std::string& name : plugin_module_names()) {
+    Ref<> n = Ref<>::steal(new_str(name));
+    set_add(stdlib_names, n.get());
+  }
+  put(m, "builtin_module_names", new_tuple_steal(std::move(builtin_names)));
+  put(m, "stdlib_module_names", stdlib_names);
   if (error_occurred()) {
     clear_error();
     return Status::error(Status::Category::runtime, "sys", "could not fill the sys module");
