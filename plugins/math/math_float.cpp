@@ -154,24 +154,18 @@ GOPY_MATH_2(fmod, ::fmod)
 GOPY_MATH_2(remainder, ::remainder)
 
 // CPython: math_1a with m_tgamma / m_lgamma: poles are domain errors naming x.
-gopy_Object* math_gamma(gopy_Object*, gopy_Object* const* args) {
+static gopy_Object* gamma_function(gopy_Object* arg, double (*f)(double), bool negative_infinity_is_pole) {
   double x;
-  if (gopy_Float_AsDouble(args[0], &x) < 0) return nullptr;
-  if (gamma_pole(x) || (std::isinf(x) && x < 0))
+  if (gopy_Float_AsDouble(arg, &x) < 0) return nullptr;
+  if (gamma_pole(x) || (negative_infinity_is_pole && std::isinf(x) && x < 0))
     return value_error_for("expected a noninteger or positive integer, got %s", x);
-  double r = gamma_of(x);
+  double r = f(x);
   if (std::isinf(r) && std::isfinite(x)) return gopy_Err_Raise("OverflowError", "math range error");
   return make_float(r);
 }
 
-gopy_Object* math_lgamma(gopy_Object*, gopy_Object* const* args) {
-  double x;
-  if (gopy_Float_AsDouble(args[0], &x) < 0) return nullptr;
-  if (gamma_pole(x)) return value_error_for("expected a noninteger or positive integer, got %s", x);
-  double r = lgamma_of(x);
-  if (std::isinf(r) && std::isfinite(x)) return gopy_Err_Raise("OverflowError", "math range error");
-  return make_float(r);
-}
+gopy_Object* math_gamma(gopy_Object*, gopy_Object* const* args) { return gamma_function(args[0], gamma_of, true); }
+gopy_Object* math_lgamma(gopy_Object*, gopy_Object* const* args) { return gamma_function(args[0], lgamma_of, false); }
 
 gopy_Object* math_degrees(gopy_Object*, gopy_Object* const* args) {
   double x;
@@ -185,20 +179,21 @@ gopy_Object* math_radians(gopy_Object*, gopy_Object* const* args) {
   return make_float(x * (M_PI / 180.0));
 }
 
-gopy_Object* math_isfinite(gopy_Object*, gopy_Object* const* args) {
+// A predicate of float(x) as a bool.
+static gopy_Object* float_predicate(gopy_Object* arg, bool (*test)(double)) {
   double x;
-  if (gopy_Float_AsDouble(args[0], &x) < 0) return nullptr;
-  return gopy_Bool_FromInt(std::isfinite(x));
+  if (gopy_Float_AsDouble(arg, &x) < 0) return nullptr;
+  return gopy_Bool_FromInt(test(x));
+}
+
+gopy_Object* math_isfinite(gopy_Object*, gopy_Object* const* args) {
+  return float_predicate(args[0], [](double x) { return std::isfinite(x); });
 }
 gopy_Object* math_isinf(gopy_Object*, gopy_Object* const* args) {
-  double x;
-  if (gopy_Float_AsDouble(args[0], &x) < 0) return nullptr;
-  return gopy_Bool_FromInt(std::isinf(x));
+  return float_predicate(args[0], [](double x) { return std::isinf(x); });
 }
 gopy_Object* math_isnan(gopy_Object*, gopy_Object* const* args) {
-  double x;
-  if (gopy_Float_AsDouble(args[0], &x) < 0) return nullptr;
-  return gopy_Bool_FromInt(std::isnan(x));
+  return float_predicate(args[0], [](double x) { return std::isnan(x); });
 }
 
 // CPython: math_isclose_impl

@@ -160,42 +160,39 @@ gopy_Object* math_factorial(gopy_Object*, gopy_Object* const* args) {
   return range_product(1, n);
 }
 
-gopy_Object* math_gcd(gopy_Object*, gopy_Object* const* args) {
-  gopy_Object* integers = args[0];
-  Owned result(gopy_Long_FromInt64(0));
+namespace {
+
+// Folds the integers of a *args tuple (each through __index__) into `start` with `step`,
+// which returns the next result (a new reference) or NULL.
+template <class Step>
+gopy_Object* fold_integers(gopy_Object* integers, int64_t start, Step step) {
+  Owned result(gopy_Long_FromInt64(start));
   for (size_t i = 0, n = gopy_Tuple_Size(integers); result && i < n; ++i) {
     Owned value(gopy_Number_Index(gopy_Tuple_GetItem(integers, i)));
     if (!value) return nullptr;
-    result.reset(gcd2(result.get(), value.get()));
+    result.reset(step(result.get(), value.get()));
   }
   return result.release();
 }
 
-gopy_Object* math_lcm(gopy_Object*, gopy_Object* const* args) {
-  gopy_Object* integers = args[0];
-  Owned result(gopy_Long_FromInt64(1));
-  for (size_t i = 0, n = gopy_Tuple_Size(integers); result && i < n; ++i) {
-    Owned value(gopy_Number_Index(gopy_Tuple_GetItem(integers, i)));
-    if (!value) return nullptr;
-    int zero = compare_int(value.get(), 0, GOPY_EQ);
-    if (zero < 0) return nullptr;
-    if (zero) {
-      result.reset(gopy_Long_FromInt64(0));
-      continue;  // the others are still checked to be integers
-    }
-    int result_zero = compare_int(result.get(), 0, GOPY_EQ);
-    if (result_zero < 0) return nullptr;
-    if (result_zero) continue;
-    Owned g(gcd2(result.get(), value.get()));
-    if (!g) return nullptr;
-    Owned quotient(binary(result.get(), g.get(), GOPY_FLOORDIV));
-    if (!quotient) return nullptr;
-    Owned product(binary(quotient.get(), value.get(), GOPY_MUL));
-    if (!product) return nullptr;
-    result.reset(gopy_Number_Absolute(product.get()));
-  }
-  return result.release();
+// lcm(a, b) = |a // gcd(a, b) * b|, and 0 when either is 0.
+gopy_Object* lcm2(gopy_Object* a, gopy_Object* b) {
+  int a_zero = compare_int(a, 0, GOPY_EQ), b_zero = compare_int(b, 0, GOPY_EQ);
+  if (a_zero < 0 || b_zero < 0) return nullptr;
+  if (a_zero || b_zero) return gopy_Long_FromInt64(0);
+  Owned g(gcd2(a, b));
+  if (!g) return nullptr;
+  Owned quotient(binary(a, g.get(), GOPY_FLOORDIV));
+  if (!quotient) return nullptr;
+  Owned product(binary(quotient.get(), b, GOPY_MUL));
+  if (!product) return nullptr;
+  return gopy_Number_Absolute(product.get());
 }
+
+}  // namespace
+
+gopy_Object* math_gcd(gopy_Object*, gopy_Object* const* args) { return fold_integers(args[0], 0, gcd2); }
+gopy_Object* math_lcm(gopy_Object*, gopy_Object* const* args) { return fold_integers(args[0], 1, lcm2); }
 
 // CPython: math_isqrt: Newton's iteration from above, exact for any size.
 gopy_Object* math_isqrt(gopy_Object*, gopy_Object* const* args) {

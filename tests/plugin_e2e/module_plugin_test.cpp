@@ -144,3 +144,33 @@ TEST_CASE("module plugins: finalize unmaps a module plugin that an embedded run 
   CHECK(gopy_FinalizeEx() == 0);
   CHECK_FALSE(mapped());
 }
+
+TEST_CASE("module API: exec hooks, refused definitions and the error rule", "[e2e][modules][module_api]") {
+  GopyPrefix prefix;
+  fs::path site = prefix.site_plugins();
+  install_library(e2e_library("mapi"), site);
+  std::ofstream(site / "mapi.json") << R"({"name": "mapi", "library": "mapi.so", "entry": "gopy_plugin_mapi",
+    "abi": {"major": 2, "minor": 1, "identity": "c"},
+    "modules": ["mapi_exec", "mapi_exec_fails", "mapi_bad_params", "mapi_bad_version", "mapi_misbehaves"]})";
+  auto attempt = [](const std::string& statement) {
+    return "try:\n    " + statement + "\nexcept Exception as e:\n    print(type(e).__name__ + ':', e)\n";
+  };
+  RunResult r = prefix.run(
+      {"-O", "-c",
+       "import mapi_exec\nprint(mapi_exec.optimize)\n" + attempt("import mapi_exec_fails") +
+           attempt("import mapi_bad_params") + attempt("import mapi_bad_version") +
+           "import mapi_misbehaves as m\n" + attempt("m.null()") + attempt("m.both()") +
+           "print(m.count(1, 2, 3), m.count(sep='-'))\n" + attempt("m.count(1, bad=2)")});
+  INFO("stdout: " << r.out << "\nstderr: " << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out ==
+        "1\n"
+        "ValueError: exec refused\n"
+        "ImportError: module 'mapi_bad_params': function 'f': parameters 'a=[1]': default '[1]' of 'a' is not a "
+        "literal\n"
+        "ImportError: module 'mapi_bad_version': module definition has API version 99, gopy supports 1\n"
+        "RuntimeError: <built-in function null> returned NULL without setting an exception\n"
+        "RuntimeError: <built-in function both> returned a result with an exception set\n"
+        "(3, ', ') (0, '-')\n"
+        "TypeError: count() got an unexpected keyword argument 'bad'\n");
+}
