@@ -17,6 +17,16 @@ std::string_view state_name(Candidate::State state) {
   return "?";
 }
 
+namespace {
+
+std::string modules_text(const Manifest& m) {
+  std::string text;
+  for (const std::string& module : m.modules) text += (text.empty() ? "" : ", ") + module;
+  return text;
+}
+
+}  // namespace
+
 std::string Plan::describe(const std::function<bool(std::string_view)>& loaded) const {
   std::string out = "plugin directories (highest priority first):\n";
   for (std::size_t i = 0; i < dirs.size(); ++i)
@@ -29,10 +39,8 @@ std::string Plan::describe(const std::function<bool(std::string_view)>& loaded) 
     if (!c.reason.empty()) out += ": " + c.reason;
     // A module plugin: loaded on the first import of one of its modules.
     if (c.state == Candidate::State::chosen && c.manifest->lazy()) {
-      std::string modules;
-      for (const std::string& module : c.manifest->modules) modules += (modules.empty() ? "" : ", ") + module;
       bool is_loaded = loaded && loaded(c.manifest->name);
-      out += " (lazy: modules " + modules + "; " + (is_loaded ? "loaded" : "not loaded") + ")";
+      out += " (lazy: modules " + modules_text(*c.manifest) + "; " + (is_loaded ? "loaded" : "not loaded") + ")";
     }
     out += "\n";
   }
@@ -45,9 +53,7 @@ std::string Plan::describe(const std::function<bool(std::string_view)>& loaded) 
   }
   for (const Manifest& m : plugins) {
     if (!m.lazy()) continue;
-    std::string modules;
-    for (const std::string& module : m.modules) modules += (modules.empty() ? "" : ", ") + module;
-    out += "  import " + modules + ": " + m.name + " (" + m.library.string() + ")\n";
+    out += "  import " + modules_text(m) + ": " + m.name + " (" + m.library.string() + ")\n";
   }
   for (const std::string& w : warnings) out += "warning: " + w + "\n";
   for (const std::string& e : errors) out += "error: " + e + "\n";

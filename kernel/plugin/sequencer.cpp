@@ -1,10 +1,10 @@
 // The phase sequencer: attaches the plan's steps phase by phase, records what attached,
 // detaches in exact reverse, and unloads the libraries in reverse load order.
-#include <algorithm>
-#include <functional>
-
 #include <dlfcn.h>
+
+#include <algorithm>
 #include <exception>
+#include <functional>
 
 #include "gopy/config_spec.hpp"
 #include "plugin/call_context.hpp"
@@ -83,6 +83,7 @@ struct PluginHost::Impl {
   std::vector<std::size_t> load_order;   // plugin indices
   std::vector<std::size_t> attached;     // step indices, in attach order
   std::vector<std::size_t> lazy_attached;  // module plugins whose attach ran, in order
+  std::vector<std::string> lazy_failures;  // by plugin index: why its attach failed
   std::vector<bool> skipped;             // by plugin index: failed to load, left out
   State state = State::fresh;
   std::vector<TraceEvent> events;
@@ -174,10 +175,10 @@ struct PluginHost::Impl {
     while (!lazy_attached.empty()) {
       std::size_t plugin = lazy_attached.back();
       lazy_attached.pop_back();
-      const Manifest& m = plan.plugins[plugin];
+      gopy_plugin_callback detach = libraries[plugin].descriptor->detach;
       Status status;
       record(lazy_event(plugin), [&] {
-        status = call_plugin(libraries[plugin].descriptor->detach, lazy_site(m), interp, view, "detach");
+        if (detach != nullptr) status = call_plugin(detach, lazy_site(plan.plugins[plugin]), interp, view, "detach");
         return status.is_ok() ? TraceEvent::Kind::detach : TraceEvent::Kind::detach_failed;
       });
       if (!status.is_ok() && first.is_ok()) first = status;
@@ -204,6 +205,7 @@ PluginHost::PluginHost(Plan plan, HostOptions options) : impl_(std::make_unique<
   // A load and an unload per plugin, an attach and a detach per step: no regrowth.
   impl_->events.reserve(2 * (impl_->plan.plugins.size() + impl_->plan.steps.size()));
   impl_->skipped.assign(impl_->plan.plugins.size(), false);
+  impl_->lazy_failures.resize(impl_->plan.plugins.size());
 }
 
 PluginHost::~PluginHost() {
@@ -278,6 +280,7 @@ void PluginHost::unload_all() {
     });
   }
   s.skipped.assign(s.plan.plugins.size(), false);
+  s.lazy_failures.assign(s.plan.plugins.size(), std::string());
   s.state = Impl::State::fresh;
 }
 
@@ -295,6 +298,8 @@ Status PluginHost::load_module(std::string_view module, void* interp, void** ini
   std::size_t plugin = module_plugin(module);
   if (plugin == s.plan.plugins.size()) return Status::ok();
   const Manifest& m = s.plan.plugins[plugin];
+  // A plugin whose attach failed stays loaded (unloaded at finalize) and keeps failing.
+  if (!s.lazy_failures[plugin].empty()) return Status::error(Status::Category::plugin, "", s.lazy_failures[plugin]);
   if (!s.libraries[plugin].loaded()) {
     GOPY_RETURN_IF_ERROR(s.ensure_loaded(plugin, s.lazy_event(plugin)));
     if (gopy_plugin_callback attach = s.libraries[plugin].descriptor->attach) {
@@ -303,7 +308,10 @@ Status PluginHost::load_module(std::string_view module, void* interp, void** ini
         status = call_plugin(attach, Impl::lazy_site(m), interp, s.view, "attach");
         return status.is_ok() ? TraceEvent::Kind::attach : TraceEvent::Kind::attach_failed;
       });
-      GOPY_RETURN_IF_ERROR(status);
+      if (!status.is_ok()) {
+        s.lazy_failures[plugin] = status.message();
+        return status;
+      }
       s.lazy_attached.push_back(plugin);
     }
   }
@@ -322,12 +330,6 @@ Status PluginHost::call_module_plugin(std::string_view module, void* interp,
   if (plugin == impl_->plan.plugins.size())
     return Status::error(Status::Category::plugin, "", "no plugin provides module '" + std::string(module) + "'");
   return call_with_context(Impl::lazy_site(impl_->plan.plugins[plugin]), interp, impl_->view, "run module exec", fn);
-}
-
-bool PluginHost::is_loaded(std::string_view plugin) const {
-  for (std::size_t i = 0; i < impl_->plan.plugins.size(); ++i)
-    if (impl_->plan.plugins[i].name == plugin) return impl_->libraries[i].loaded();
-  return false;
 }
 
 std::vector<std::string> PluginHost::attached() const {

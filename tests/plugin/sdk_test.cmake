@@ -145,5 +145,13 @@ if(PKG_CONFIG)
   if(NOT run_output STREQUAL "3\n")
     message(FATAL_ERROR "the pkg-config C embedder printed '${run_output}'")
   endif()
+  # A module plugin in plain C from the same flags (identity "c": no C++ compiler involved).
+  run(${CC} -std=c99 -Wall -Wextra -Werror -shared -fPIC -fvisibility=hidden -o ${site}/hello_c.so
+      ${SOURCE_DIR}/sdk_embed_c/hello_c.c ${c_flags} ${c_ldflags} ${sanitize_flags})
+  file(COPY ${SOURCE_DIR}/sdk_embed_c/hello_c.json DESTINATION ${site})
+  run(${WORK_DIR}/pc_build/embed_c "import hello_c\nprint(hello_c.hello('x'), hello_c.hello(1, times=2), hello_c.ANSWER)")
+  if(NOT run_output STREQUAL "('x', 1) (1, 2) 42\n")
+    message(FATAL_ERROR "the C module plugin printed '${run_output}'")
+  endif()
 endif()
 message(STATUS "the stranger's plugin and the C embedder work")

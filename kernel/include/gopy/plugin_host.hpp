@@ -251,8 +251,6 @@ class PluginHost {
   // Calls `fn` with a context of the plugin listing `module` (its module's exec hook).
   Status call_module_plugin(std::string_view module, void* interp,
                             const std::function<int(gopy_plugin_context*)>& fn);
-  // Whether the library of plugin `name` is loaded now.
-  bool is_loaded(std::string_view name) const;
 
   // Names of the attached steps, in attach order ("sys@core:20").
   std::vector<std::string> attached() const;
