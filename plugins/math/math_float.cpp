@@ -327,9 +327,9 @@ gopy_Object* math_dist(gopy_Object*, gopy_Object* const* args) {
 
 // CPython: math_fsum. Shewchuk's exact partial sums: the partials are non-overlapping and
 // sum exactly to the total so far; the result is their sum correctly rounded.
-gopy_Object* math_fsum(gopy_Object*, gopy_Object* const* args) {
-  std::vector<double> values;
-  if (!doubles_of(args[0], &values)) return nullptr;
+// The sum of `values`, correctly rounded. Infinities and NaNs end the exact sum; +inf and
+// -inf together are fsum's ValueError, or a NaN when `inf_minus_inf_is_nan`.
+static gopy_Object* exact_sum(const std::vector<double>& values, bool inf_minus_inf_is_nan) {
   std::vector<double> partials;
   double special_sum = 0.0, inf_sum = 0.0;
   for (double x : values) {
@@ -355,7 +355,7 @@ gopy_Object* math_fsum(gopy_Object*, gopy_Object* const* args) {
     partials.push_back(x);
   }
   if (special_sum != 0.0) {
-    if (std::isnan(inf_sum)) return gopy_Err_Raise("ValueError", "-inf + inf in fsum");
+    if (std::isnan(inf_sum) && !inf_minus_inf_is_nan) return gopy_Err_Raise("ValueError", "-inf + inf in fsum");
     return make_float(special_sum);
   }
   double hi = 0.0;
@@ -383,12 +383,33 @@ gopy_Object* math_fsum(gopy_Object*, gopy_Object* const* args) {
   return make_float(hi);
 }
 
-// CPython: math_sumprod_impl: exact for ints, the floats' sum of products accumulated in
-// extended precision.
+gopy_Object* math_fsum(gopy_Object*, gopy_Object* const* args) {
+  std::vector<double> values;
+  if (!doubles_of(args[0], &values)) return nullptr;
+  return exact_sum(values, false);
+}
+
+// A float, or an int a double holds exactly: its value.
+static bool exact_double(gopy_Object* o, double* value) {
+  if (gopy_Float_CheckExact(o)) return gopy_Float_AsDouble(o, value) == 0;
+  int64_t i = 0;
+  if (!gopy_Long_Check(o) || gopy_Long_AsInt64(o, &i) < 0) {
+    gopy_Err_Clear();
+    return false;
+  }
+  constexpr int64_t kExact = int64_t(1) << 53;
+  *value = static_cast<double>(i);
+  return i >= -kExact && i <= kExact;
+}
+
+// CPython: math_sumprod_impl: ints exactly; when every value is a float (or an int a
+// double holds), the exact products (each split by fma into a double and its rounding
+// error) summed exactly and rounded once; anything else through the objects' own * and +.
 gopy_Object* math_sumprod(gopy_Object*, gopy_Object* const* args) {
   Owned p(gopy_Object_GetIter(args[0])), q(gopy_Object_GetIter(args[1]));
   if (!p || !q) return nullptr;
-  Owned total(gopy_Long_FromInt64(0));
+  std::vector<Owned> left, right;
+  bool all_int = true;
   for (;;) {
     gopy_Object *a = nullptr, *b = nullptr;
     int ra = gopy_Iter_Next(p.get(), &a);
@@ -399,10 +420,29 @@ gopy_Object* math_sumprod(gopy_Object*, gopy_Object* const* args) {
     Owned hold_b(b);
     if (ra != rb) return gopy_Err_Raise("ValueError", "Inputs are not the same length");
     if (ra == 0) break;
-    Owned product(gopy_Number_Binary(a, b, GOPY_MUL));
+    all_int = all_int && gopy_Long_Check(a) && gopy_Long_Check(b);
+    left.emplace_back(hold_a.release());
+    right.emplace_back(hold_b.release());
+  }
+  if (!all_int) {
+    std::vector<double> terms;
+    bool floats = true;
+    for (size_t i = 0; floats && i < left.size(); ++i) {
+      double x, y;
+      floats = exact_double(left[i].get(), &x) && exact_double(right[i].get(), &y);
+      if (!floats) break;
+      double product = x * y;
+      terms.push_back(product);
+      if (std::isfinite(product)) terms.push_back(std::fma(x, y, -product));
+    }
+    if (gopy_Err_Occurred()) return nullptr;
+    if (floats) return exact_sum(terms, true);
+  }
+  Owned total(gopy_Long_FromInt64(0));
+  for (size_t i = 0; total && i < left.size(); ++i) {
+    Owned product(gopy_Number_Binary(left[i].get(), right[i].get(), GOPY_MUL));
     if (!product) return nullptr;
     total.reset(gopy_Number_Binary(total.get(), product.get(), GOPY_ADD));
-    if (!total) return nullptr;
   }
   return total.release();
 }

@@ -10,6 +10,7 @@ namespace gopy_math {
 class Owned {
  public:
   explicit Owned(gopy_Object* o = nullptr) : o_(o) {}
+  Owned(Owned&& other) noexcept : o_(other.release()) {}
   Owned(const Owned&) = delete;
   Owned& operator=(const Owned&) = delete;
   ~Owned() { gopy_DecRef(o_); }
