@@ -224,12 +224,19 @@ gopy_Object* math_isqrt(gopy_Object*, gopy_Object* const* args) {
   return x.release();
 }
 
+// comb's and perm's arguments: n and k as non-negative ints. -1 on error, 1 when k > n
+// (the answer is 0), else 0.
+static int n_and_k(gopy_Object* const* args, Owned* n, Owned* k) {
+  n->reset(nonnegative(args[0], "n must be a non-negative integer"));
+  if (!*n) return -1;
+  k->reset(nonnegative(args[1], "k must be a non-negative integer"));
+  if (!*k) return -1;
+  return gopy_Object_Compare(k->get(), n->get(), GOPY_GT);
+}
+
 gopy_Object* math_comb(gopy_Object*, gopy_Object* const* args) {
-  Owned n(nonnegative(args[0], "n must be a non-negative integer"));
-  if (!n) return nullptr;
-  Owned k(nonnegative(args[1], "k must be a non-negative integer"));
-  if (!k) return nullptr;
-  int over = gopy_Object_Compare(k.get(), n.get(), GOPY_GT);
+  Owned n, k;
+  int over = n_and_k(args, &n, &k);
   if (over) return over < 0 ? nullptr : gopy_Long_FromInt64(0);
   Owned rest(binary(n.get(), k.get(), GOPY_SUB));
   if (!rest) return nullptr;
@@ -245,11 +252,8 @@ gopy_Object* math_comb(gopy_Object*, gopy_Object* const* args) {
 
 gopy_Object* math_perm(gopy_Object* module, gopy_Object* const* args) {
   if (args[1] == gopy_None()) return math_factorial(module, args);
-  Owned n(nonnegative(args[0], "n must be a non-negative integer"));
-  if (!n) return nullptr;
-  Owned k(nonnegative(args[1], "k must be a non-negative integer"));
-  if (!k) return nullptr;
-  int over = gopy_Object_Compare(k.get(), n.get(), GOPY_GT);
+  Owned n, k;
+  int over = n_and_k(args, &n, &k);
   if (over) return over < 0 ? nullptr : gopy_Long_FromInt64(0);
   int64_t count = 0;
   if (gopy_Long_AsInt64(k.get(), &count) < 0) {
