@@ -56,12 +56,12 @@ ModuleObject* load_plugin_module(std::string_view name, bool* found) {
   return create_api_module(def, run_exec, &name);
 }
 
-std::vector<std::string> plugin_module_names() {
+std::vector<std::string> shipped_plugin_module_names() {
   std::vector<std::string> names;
   Runtime& rt = runtime();
   if (!rt.plugins) return names;
   for (const plugin::Manifest& m : rt.plugins->plan().plugins)
-    names.insert(names.end(), m.modules.begin(), m.modules.end());
+    if (!m.skippable) names.insert(names.end(), m.modules.begin(), m.modules.end());
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;

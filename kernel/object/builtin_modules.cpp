@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "gopy/gc.hpp"
-#include "gopy/module_plugins.hpp"
 
 #include "object/codec_internal.hpp"
 #include "object/io_internal.hpp"

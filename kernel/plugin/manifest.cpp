@@ -239,7 +239,7 @@ Manifest validate(const json::value& doc, const std::string& file, const std::st
       fail("requires[" + std::to_string(i) + "]", "plugin '" + m.name + "' requires itself");
   if (module_plugin) {
     if (obj.contains("attach"))
-      fail("attach", "a plugin listing \"modules\" is loaded on their import and has no attach points");
+      fail("attach", "a plugin listing \"modules\" is loaded when one of them is imported and has no attach points");
     m.modules = get_names(obj, "modules", false);
     if (m.modules.empty()) fail("modules", "must list at least one module (or be left out)");
   } else {

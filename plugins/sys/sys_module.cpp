@@ -9,11 +9,12 @@
 #include <string>
 #include <utility>
 
-#include "gopy/module_plugins.hpp"
+#include "gopy/builtin_modules.hpp"
 #include "gopy/config_sys.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
+#include "gopy/module_plugins.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
@@ -192,7 +193,7 @@ Status fill_basic(Interpreter* interp) {
     builtin_names.push_back(new_str(name));
     set_add(stdlib_names, builtin_names.back());
   }
-  for (const std::string& name : plugin_module_names()) {
+  for (const std::string& name : shipped_plugin_module_names()) {
     Ref<> n = Ref<>::steal(new_str(name));
     set_add(stdlib_names, n.get());
   }

@@ -273,7 +273,7 @@ TEST_CASE("manifest: a module plugin lists modules instead of attach points", "[
            Case{R"("modules": ["a.b"]})", "modules[0]", "'a.b' is not a valid name (letters, digits and '_')"},
            Case{R"("modules": ["a", "a"]})", "modules[1]", "'a' is listed twice"},
            Case{R"("modules": ["a"], "attach": [{"phase": "main", "order": 1}]})", "attach",
-                "a plugin listing \"modules\" is loaded on their import and has no attach points"},
+                "a plugin listing \"modules\" is loaded when one of them is imported and has no attach points"},
        }) {
     fs::path file;
     std::string error = error_of_text(head + c.rest, &file);

@@ -19,12 +19,9 @@ namespace gopy {
 // `name`. The caller registers the module in sys.modules.
 ModuleObject* load_plugin_module(std::string_view name, bool* found);
 
-// Every module the runtime's module plugins provide, sorted (empty without a runtime).
-std::vector<std::string> plugin_module_names();
-
-// The modules compiled into gopy (builtins, sys and libgopy's own), sorted: what
-// sys.builtin_module_names lists.
-std::vector<std::string> builtin_module_names();
+// Every module the runtime's shipped module plugins provide (those of gopy's own plugin
+// directory, not site-plugins or GOPY_PLUGIN_PATH), sorted; empty without a runtime.
+std::vector<std::string> shipped_plugin_module_names();
 
 }  // namespace gopy
 #include "gopy/api_end.h"
