@@ -51,8 +51,11 @@ std::string Plan::describe(const std::function<bool(std::string_view)>& loaded) 
     out += "  " + std::string(phase_name(s.phase)) + " " + std::to_string(s.order) + " " +
            m.name + " (" + m.library.string() + ")\n";
   }
+  bool any_lazy = false;
   for (const Manifest& m : plugins) {
     if (!m.lazy()) continue;
+    if (!any_lazy) out += "loaded on import:\n";
+    any_lazy = true;
     out += "  import " + modules_text(m) + ": " + m.name + " (" + m.library.string() + ")\n";
   }
   for (const std::string& w : warnings) out += "warning: " + w + "\n";

@@ -81,6 +81,7 @@ TEST_CASE("module plugins: -X plugins lists them as lazy and not loaded, with th
   INFO("stdout: " << r.out << "\nstderr: " << r.err);
   CHECK(r.exit_code == 0);
   CHECK(has_line(r.out, "  [2] math.json: chosen (lazy: modules math; not loaded)"));
+  CHECK(has_line(r.out, "loaded on import:"));
   CHECK(has_line(r.out, "  import math: math (" + prefix.plugins().string() + "/math.so)"));
 }
 
