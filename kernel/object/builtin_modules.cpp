@@ -2,6 +2,8 @@
 // CPython: Python/import.c _PyImport_FindBuiltin over PyImport_Inittab.
 #include "gopy/builtin_modules.hpp"
 
+#include <algorithm>
+
 #include "gopy/gc.hpp"
 
 #include "object/codec_internal.hpp"
@@ -9,14 +11,33 @@
 
 namespace gopy {
 
+namespace {
+
+struct BuiltinModule {
+  std::string_view name;
+  BuiltinModuleInit init;
+};
+
+// Sorted by name.
+constexpr BuiltinModule kBuiltinModules[] = {
+    {"_io", create__io_module}, {"_weakref", create__weakref_module}, {"codecs", create_codecs_module},
+    {"gc", create_gc_module},   {"io", create_io_module},             {"weakref", create_weakref_module},
+};
+
+}  // namespace
+
 BuiltinModuleInit find_builtin_module(std::string_view name) {
-  if (name == "codecs") return create_codecs_module;
-  if (name == "io") return create_io_module;
-  if (name == "_io") return create__io_module;
-  if (name == "gc") return create_gc_module;
-  if (name == "weakref") return create_weakref_module;
-  if (name == "_weakref") return create__weakref_module;
+  for (const BuiltinModule& m : kBuiltinModules)
+    if (m.name == name) return m.init;
   return nullptr;
+}
+
+// CPython: Python/sysmodule.c list_builtin_module_names (builtins and sys are the plugins').
+std::vector<std::string> builtin_module_names() {
+  std::vector<std::string> names{"builtins", "sys"};
+  for (const BuiltinModule& m : kBuiltinModules) names.emplace_back(m.name);
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 }  // namespace gopy

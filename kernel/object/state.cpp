@@ -24,6 +24,7 @@
 #include "object/object_alloc.hpp"
 #include "object/str_internal.hpp"
 #include "object/type_internal.hpp"
+#include "object/module_api_objects.hpp"
 
 namespace gopy {
 void free_data_stack(ThreadState* ts);  // kernel/eval/frame_stack.cpp
@@ -70,6 +71,7 @@ void init_static_types_once() {
   init_function_types();
   init_member_descr_type();
   init_namespace_type();
+  init_module_api_types();
   init_exception_types();
   init_iterator_types();
   init_builtin_iter_types();

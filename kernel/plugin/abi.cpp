@@ -1,4 +1,5 @@
 // The ABI tag of this kernel and the rule a plugin's tag must meet.
+#include "gopy/module.h"
 #include "gopy/plugin.hpp"
 #include "gopy/plugin_host.hpp"
 
@@ -10,10 +11,13 @@ const AbiTag& kernel_abi() {
 }
 
 // Major equal and the plugin's minor at most the kernel's (Qt, GStreamer and OBS use the
-// same rule); the identity must match exactly since C++ objects cross by pointer.
+// same rule); the identity must match exactly since C++ objects cross by pointer, unless
+// the plugin says "c": it uses only the C interfaces (gopy.h, gopy/module.h), which any
+// compiler reaches alike (those arrived with minor 1).
 bool abi_compatible(const AbiTag& plugin, const AbiTag& kernel) {
-  return plugin.major == kernel.major && plugin.minor <= kernel.minor &&
-         plugin.identity == kernel.identity;
+  if (plugin.major != kernel.major || plugin.minor > kernel.minor) return false;
+  if (plugin.identity == GOPY_MODULE_ABI_IDENTITY) return plugin.minor >= 1;
+  return plugin.identity == kernel.identity;
 }
 
 std::string AbiTag::to_string() const {

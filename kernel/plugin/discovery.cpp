@@ -150,15 +150,19 @@ AttachPoint first_point(const Manifest& m) {
   });
 }
 
-// Whether `a` first attaches before `b` (the plan's order: phase, order, then name).
+// Whether `a` first attaches before `b` (the plan's order: phase, order, then name). A
+// module plugin is loaded on import, after every attach point.
 bool attaches_before(const Manifest& a, const Manifest& b) {
+  if (a.lazy() || b.lazy()) return !a.lazy();
   AttachPoint pa = first_point(a), pb = first_point(b);
   if (pa.phase != pb.phase) return pa.phase < pb.phase;
   if (pa.order != pb.order) return pa.order < pb.order;
   return a.name < b.name;
 }
 
-std::string point_text(const AttachPoint& p) {
+std::string point_text(const Manifest& m) {
+  if (m.lazy()) return "import";
+  AttachPoint p = first_point(m);
   return std::string(phase_name(p.phase)) + " " + std::to_string(p.order);
 }
 
@@ -193,8 +197,8 @@ std::string requirement_problem(Plan& plan, const Manifest& m,
     auto it = chosen.find(req);
     if (it == chosen.end() || attaches_before(*it->second, m)) continue;
     const Manifest& r = *it->second;
-    return "requires '" + req + "', which first attaches at " + point_text(first_point(r)) +
-           ", not before '" + m.name + "' at " + point_text(first_point(m));
+    return "requires '" + req + "', which first attaches at " + point_text(r) +
+           ", not before '" + m.name + "' at " + point_text(m);
   }
   return {};
 }

@@ -139,7 +139,7 @@ Status load_plugin(const Manifest& m, LoadedLibrary& out, bool bind_now) {
     return Status::error(Status::Category::plugin, "",
                          "plugin '" + m.name + "': library " + printable(m.library.string()) +
                              " describes itself as '" + printable(described) + "'");
-  if (d->attach == nullptr)
+  if (d->attach == nullptr && !m.lazy())  // a module plugin may do without callbacks
     return Status::error(Status::Category::plugin, "",
                          "plugin '" + m.name + "': descriptor has no attach callback");
   out.library = std::move(library);

@@ -214,8 +214,14 @@ Manifest validate(const json::value& doc, const std::string& file, const std::st
                   const std::string& real_dir, std::vector<std::string>& unknown) {
   if (!doc.is_object()) fail("(top level)", std::string("expected an object, got ") + kind_name(doc.kind()));
   const json::object& obj = doc.get_object();
-  check_keys(obj, "", {"name", "library", "entry", "abi", "attach"},
-             {"platforms", "provides", "requires", "description", "version"}, unknown);
+  // A module plugin lists its modules instead of attach points: it is loaded on import.
+  const bool module_plugin = obj.contains("modules");
+  if (module_plugin)
+    check_keys(obj, "", {"name", "library", "entry", "abi", "modules"},
+               {"platforms", "provides", "requires", "description", "version", "attach"}, unknown);
+  else
+    check_keys(obj, "", {"name", "library", "entry", "abi", "attach"},
+               {"platforms", "provides", "requires", "description", "version"}, unknown);
   Manifest m;
   m.file = file;
   m.name = get_string(obj, "name");
@@ -231,7 +237,14 @@ Manifest validate(const json::value& doc, const std::string& file, const std::st
   for (std::size_t i = 0; i < m.requires_.size(); ++i)
     if (m.requires_[i] == m.name)
       fail("requires[" + std::to_string(i) + "]", "plugin '" + m.name + "' requires itself");
-  m.attach = get_attach(obj, unknown);
+  if (module_plugin) {
+    if (obj.contains("attach"))
+      fail("attach", "a plugin listing \"modules\" is loaded when one of them is imported and has no attach points");
+    m.modules = get_names(obj, "modules", false);
+    if (m.modules.empty()) fail("modules", "must list at least one module (or be left out)");
+  } else {
+    m.attach = get_attach(obj, unknown);
+  }
   m.library = get_library(obj, dir, real_dir);
   return m;
 }

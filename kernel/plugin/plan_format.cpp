@@ -17,7 +17,17 @@ std::string_view state_name(Candidate::State state) {
   return "?";
 }
 
-std::string Plan::describe() const {
+namespace {
+
+std::string modules_text(const Manifest& m) {
+  std::string text;
+  for (const std::string& module : m.modules) text += (text.empty() ? "" : ", ") + module;
+  return text;
+}
+
+}  // namespace
+
+std::string Plan::describe(const std::function<bool(std::string_view)>& loaded) const {
   std::string out = "plugin directories (highest priority first):\n";
   for (std::size_t i = 0; i < dirs.size(); ++i)
     out += "  [" + std::to_string(i + 1) + "] " + dirs[i].string() + "\n";
@@ -27,6 +37,11 @@ std::string Plan::describe() const {
     out += "  [" + std::to_string(c.dir_index + 1) + "] " + c.file.filename().string() + ": " +
            std::string(state_name(c.state));
     if (!c.reason.empty()) out += ": " + c.reason;
+    // A module plugin: loaded on the first import of one of its modules.
+    if (c.state == Candidate::State::chosen && c.manifest->lazy()) {
+      bool is_loaded = loaded && loaded(c.manifest->name);
+      out += " (lazy: modules " + modules_text(*c.manifest) + "; " + (is_loaded ? "loaded" : "not loaded") + ")";
+    }
     out += "\n";
   }
   out += "attach order:\n";
@@ -35,6 +50,13 @@ std::string Plan::describe() const {
     const Manifest& m = plugins[s.plugin];
     out += "  " + std::string(phase_name(s.phase)) + " " + std::to_string(s.order) + " " +
            m.name + " (" + m.library.string() + ")\n";
+  }
+  bool any_lazy = false;
+  for (const Manifest& m : plugins) {
+    if (!m.lazy()) continue;
+    if (!any_lazy) out += "loaded on import:\n";
+    any_lazy = true;
+    out += "  import " + modules_text(m) + ": " + m.name + " (" + m.library.string() + ")\n";
   }
   for (const std::string& w : warnings) out += "warning: " + w + "\n";
   for (const std::string& e : errors) out += "error: " + e + "\n";

@@ -1,7 +1,10 @@
 // The phase sequencer: attaches the plan's steps phase by phase, records what attached,
 // detaches in exact reverse, and unloads the libraries in reverse load order.
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <exception>
+#include <functional>
 
 #include "gopy/config_spec.hpp"
 #include "plugin/call_context.hpp"
@@ -33,6 +36,11 @@ bool fills_path_config(const Manifest& manifest) {
 // with the SDK wrapper is still stopped here.
 Status call_plugin(gopy_plugin_callback fn, const CallSite& site, void* interp,
                    const ContextView& view, const char* what) {
+  return call_with_context(site, interp, view, what, [fn](gopy_plugin_context* ctx) { return fn(ctx); });
+}
+
+Status call_with_context(const CallSite& site, void* interp, const ContextView& view, const char* what,
+                         const std::function<int(gopy_plugin_context*)>& fn) {
   const std::string name(site.plugin);
   CallContext call;
   call.view = &view;
@@ -74,6 +82,8 @@ struct PluginHost::Impl {
   std::vector<LoadedLibrary> libraries;  // by plugin index
   std::vector<std::size_t> load_order;   // plugin indices
   std::vector<std::size_t> attached;     // step indices, in attach order
+  std::vector<std::size_t> lazy_attached;  // module plugins whose attach ran, in order
+  std::vector<std::string> lazy_failures;  // by plugin index: why its attach failed
   std::vector<bool> skipped;             // by plugin index: failed to load, left out
   State state = State::fresh;
   std::vector<TraceEvent> events;
@@ -95,6 +105,15 @@ struct PluginHost::Impl {
     hook(event);
   }
 
+  // A module plugin is called as if it attached at the end of the main phase.
+  static CallSite lazy_site(const Manifest& m) { return CallSite{m.name, Phase::main, 0, false}; }
+  TraceEvent lazy_event(std::size_t plugin) const {
+    TraceEvent e;
+    e.plugin = plan.plugins[plugin].name;
+    e.phase = Phase::main;
+    return e;
+  }
+
   TraceEvent event_for(const Step& step) const {
     TraceEvent e;
     e.plugin = plan.plugins[step.plugin].name;
@@ -104,11 +123,12 @@ struct PluginHost::Impl {
   }
 
   // Loads a step's library on its plugin's first attach point.
-  Status ensure_loaded(const Step& step) {
-    std::size_t plugin = step.plugin;
+  Status ensure_loaded(const Step& step) { return ensure_loaded(step.plugin, event_for(step)); }
+
+  Status ensure_loaded(std::size_t plugin, TraceEvent event) {
     if (libraries[plugin].loaded()) return Status::ok();
     Status status;
-    record(event_for(step), [&] {
+    record(std::move(event), [&] {
       status = load_plugin(plan.plugins[plugin], libraries[plugin], options.bind_now);
       return status.is_ok() ? TraceEvent::Kind::load : TraceEvent::Kind::attach_failed;
     });
@@ -151,6 +171,18 @@ struct PluginHost::Impl {
 
   Status detach_all(void* interp) {
     Status first;
+    // Module plugins attached last (on import): they detach first.
+    while (!lazy_attached.empty()) {
+      std::size_t plugin = lazy_attached.back();
+      lazy_attached.pop_back();
+      gopy_plugin_callback detach = libraries[plugin].descriptor->detach;
+      Status status;
+      record(lazy_event(plugin), [&] {
+        if (detach != nullptr) status = call_plugin(detach, lazy_site(plan.plugins[plugin]), interp, view, "detach");
+        return status.is_ok() ? TraceEvent::Kind::detach : TraceEvent::Kind::detach_failed;
+      });
+      if (!status.is_ok() && first.is_ok()) first = status;
+    }
     while (!attached.empty()) {
       const Step& step = plan.steps[attached.back()];
       attached.pop_back();
@@ -173,6 +205,7 @@ PluginHost::PluginHost(Plan plan, HostOptions options) : impl_(std::make_unique<
   // A load and an unload per plugin, an attach and a detach per step: no regrowth.
   impl_->events.reserve(2 * (impl_->plan.plugins.size() + impl_->plan.steps.size()));
   impl_->skipped.assign(impl_->plan.plugins.size(), false);
+  impl_->lazy_failures.resize(impl_->plan.plugins.size());
 }
 
 PluginHost::~PluginHost() {
@@ -247,7 +280,56 @@ void PluginHost::unload_all() {
     });
   }
   s.skipped.assign(s.plan.plugins.size(), false);
+  s.lazy_failures.assign(s.plan.plugins.size(), std::string());
   s.state = Impl::State::fresh;
+}
+
+std::size_t PluginHost::module_plugin(std::string_view module) const {
+  const std::vector<Manifest>& plugins = impl_->plan.plugins;
+  for (std::size_t i = 0; i < plugins.size(); ++i)
+    if (std::find(plugins[i].modules.begin(), plugins[i].modules.end(), module) != plugins[i].modules.end())
+      return i;
+  return plugins.size();
+}
+
+Status PluginHost::load_module(std::string_view module, void* interp, void** init) {
+  Impl& s = *impl_;
+  *init = nullptr;
+  std::size_t plugin = module_plugin(module);
+  if (plugin == s.plan.plugins.size()) return Status::ok();
+  const Manifest& m = s.plan.plugins[plugin];
+  // A plugin whose attach failed stays loaded (unloaded at finalize) and keeps failing.
+  if (!s.lazy_failures[plugin].empty()) return Status::error(Status::Category::plugin, "", s.lazy_failures[plugin]);
+  if (!s.libraries[plugin].loaded()) {
+    GOPY_RETURN_IF_ERROR(s.ensure_loaded(plugin, s.lazy_event(plugin)));
+    if (gopy_plugin_callback attach = s.libraries[plugin].descriptor->attach) {
+      Status status;
+      s.record(s.lazy_event(plugin), [&] {
+        status = call_plugin(attach, Impl::lazy_site(m), interp, s.view, "attach");
+        return status.is_ok() ? TraceEvent::Kind::attach : TraceEvent::Kind::attach_failed;
+      });
+      if (!status.is_ok()) {
+        s.lazy_failures[plugin] = status.message();
+        return status;
+      }
+      s.lazy_attached.push_back(plugin);
+    }
+  }
+  std::string symbol = "gopy_module_" + std::string(module);
+  *init = dlsym(s.libraries[plugin].library.native(), symbol.c_str());
+  if (*init == nullptr)
+    return Status::error(Status::Category::plugin, "",
+                         "plugin '" + m.name + "': library " + m.library.string() + " lists module '" +
+                             std::string(module) + "' but does not export " + symbol);
+  return Status::ok();
+}
+
+Status PluginHost::call_module_plugin(std::string_view module, void* interp,
+                                      const std::function<int(gopy_plugin_context*)>& fn) {
+  std::size_t plugin = module_plugin(module);
+  if (plugin == impl_->plan.plugins.size())
+    return Status::error(Status::Category::plugin, "", "no plugin provides module '" + std::string(module) + "'");
+  return call_with_context(Impl::lazy_site(impl_->plan.plugins[plugin]), interp, impl_->view, "run module exec", fn);
 }
 
 std::vector<std::string> PluginHost::attached() const {

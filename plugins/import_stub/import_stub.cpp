@@ -17,6 +17,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/plugin.hpp"
 #include "gopy/state.hpp"
+#include "module_plugin_finder.hpp"
 
 namespace gopy::import_stub {
 namespace {
@@ -136,7 +137,9 @@ Object* import_dotted(Interpreter* interp, const std::string& name) {
           m = nullptr;
         }
       } else {
-        m = load_module(interp, prefix, parent);
+        bool found = false;
+        m = parent ? nullptr : find_module_plugin(interp, prefix, &found);
+        if (!found) m = load_module(interp, prefix, parent);
       }
     }
     xdecref(parent);

@@ -9,10 +9,12 @@
 #include <string>
 #include <utility>
 
+#include "gopy/builtin_modules.hpp"
 #include "gopy/config_sys.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
+#include "gopy/module_plugins.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
@@ -203,7 +205,18 @@ Status fill_basic(Interpreter* interp) {
   put(m, "byteorder", new_str("little"));
   put(m, "maxunicode", new_int(0x10FFFF));
   put(m, "api_version", new_int(1013));
-  put(m, "builtin_module_names", str_tuple({"builtins", "sys"}));
+  // CPython's shapes: a sorted tuple of str, and a frozenset of str (gopy's standard
+  // library is what it builds in and what its module plugins provide).
+  const std::vector<std::string> builtin_names = builtin_module_names();
+  Ref<TupleObject> builtin_tuple = Ref<TupleObject>::steal(str_tuple(builtin_names));
+  Ref<SetObject> stdlib_names = Ref<SetObject>::steal(new_set(&frozenset_type));
+  for (Object* name : builtin_tuple->items) set_add(stdlib_names.get(), name);
+  for (const std::string& name : shipped_plugin_module_names()) {
+    ORef n = own(new_str(name));
+    set_add(stdlib_names.get(), n.get());
+  }
+  put(m, "builtin_module_names", builtin_tuple.release());
+  put(m, "stdlib_module_names", stdlib_names.release());
   if (error_occurred()) {
     clear_error();
     return Status::error(Status::Category::runtime, "sys", "could not fill the sys module");

@@ -45,6 +45,10 @@ TEST_CASE("loader: the kernel's ABI tag", "[loader]") {
   CHECK_FALSE(abi_compatible({k.major, 4, k.identity}, {k.major, 3, k.identity}));  // newer
   CHECK_FALSE(abi_compatible({k.major + 1, 0, k.identity}, k));
   CHECK_FALSE(abi_compatible({k.major, k.minor, "other-compiler"}, k));
+  // "c": only the C interfaces (the module API arrived with minor 1), any compiler.
+  CHECK(abi_compatible({k.major, 1, "c"}, k));
+  CHECK_FALSE(abi_compatible({k.major, 0, "c"}, k));
+  CHECK_FALSE(abi_compatible({k.major + 1, 1, "c"}, k));
 }
 
 TEST_CASE("loader: a plugin loads and attaches", "[loader]") {

@@ -248,3 +248,45 @@ TEST_CASE("manifest: the library path is kept in normal form", "[manifest]") {
   REQUIRE(discover({tmp.path()}, "linux").errors ==
           std::vector<std::string>{expected(file, "library", "path './' names no file")});
 }
+
+TEST_CASE("manifest: a module plugin lists modules instead of attach points", "[manifest][modules]") {
+  const std::string head = R"({"name": "m", "library": "m.so", "entry": "e", "abi": {"major": 2, "minor": 1, "identity": "c"}, )";
+  SECTION("valid: lazy, no steps, its modules kept") {
+    TempDir dir;
+    plugin_test::write_file(dir.path() / "m.json", head + R"("modules": ["alpha", "beta"]})");
+    Plan plan = discover({dir.path()}, "linux");
+    REQUIRE(plan.ok());
+    REQUIRE(plan.plugins.size() == 1);
+    CHECK(plan.plugins[0].lazy());
+    CHECK(plan.plugins[0].modules == std::vector<std::string>{"alpha", "beta"});
+    CHECK(plan.steps.empty());
+    CHECK(plan.describe().find("m.json: chosen (lazy: modules alpha, beta; not loaded)") != std::string::npos);
+    CHECK(plan.describe([](std::string_view) { return true; }).find("; loaded)") != std::string::npos);
+  }
+  struct Case {
+    std::string rest;
+    const char* key;
+    const char* problem;
+  };
+  for (const Case& c : {
+           Case{R"("modules": []})", "modules", "must list at least one module (or be left out)"},
+           Case{R"("modules": ["a.b"]})", "modules[0]", "'a.b' is not a valid name (letters, digits and '_')"},
+           Case{R"("modules": ["a", "a"]})", "modules[1]", "'a' is listed twice"},
+           Case{R"("modules": ["a"], "attach": [{"phase": "main", "order": 1}]})", "attach",
+                "a plugin listing \"modules\" is loaded when one of them is imported and has no attach points"},
+       }) {
+    fs::path file;
+    std::string error = error_of_text(head + c.rest, &file);
+    CHECK(error == expected(file, c.key, c.problem));
+  }
+}
+
+TEST_CASE("manifest: a plugin cannot require a module plugin, which loads on import", "[manifest][modules]") {
+  TempDir dir;
+  plugin_test::write_file(dir.path() / "lazy.json",
+                          R"({"name": "lazy", "library": "lazy.so", "entry": "e", "abi": {"major": 2, "minor": 1, "identity": "c"}, "modules": ["lazy"]})");
+  plugin_test::write_file(dir.path() / "user.json", Spec("user").with(R"("requires": ["lazy"])").to_json());
+  Plan plan = discover({dir.path()}, "linux");
+  REQUIRE(plan.errors.size() == 1);
+  CHECK(plan.errors[0].find("requires 'lazy', which first attaches at import, not before 'user'") != std::string::npos);
+}

@@ -3,7 +3,8 @@
 # and again with pkg-config alone, then let plugin_test's [.sdk] case attach both; then
 # install the rest (gopy and its plugins) and drop sdk_module into the prefix's
 # site-plugins: `gopy -c` sees the module it adds. Then what a stranger does: a module
-# plugin (docs/sdk.md's greet) from its own CMake project, and a C program embedding gopy
+# plugin through the module API (docs/sdk.md's greet) from its own CMake project, checked
+# by check_greet.py through the installed gopy, and a C program embedding gopy
 # from a C-only CMake project and from pkg-config, neither needing Boost.
 # Variables: BUILD_DIR SOURCE_DIR WORK_DIR PLUGIN_TEST CXX CC GENERATOR LIBDIR
 include(${CMAKE_CURRENT_LIST_DIR}/../run_command.cmake)
@@ -100,17 +101,26 @@ if(NOT run_output STREQUAL "main 25\n")
 endif()
 message(STATUS "sdk_module attached at ${run_output}")
 
-# 5. A stranger's module plugin: docs/sdk.md's greet, from its own CMake project, dropped
-# into site-plugins.
+# 5. A stranger's module plugin: docs/sdk.md's greet, built through the module API from its
+# own CMake project and dropped into site-plugins. It is loaded only by `import greet`;
+# check_greet.py covers its function (keyword arguments, defaults, every argument error),
+# exception, constant and type (method, getter, setter) through the installed gopy.
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/sdk_stranger -B ${WORK_DIR}/stranger_build -G ${GENERATOR}
     -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=RelWithDebInfo)
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/stranger_build)
 file(COPY ${WORK_DIR}/stranger_build/plugins/greet.so ${WORK_DIR}/stranger_build/plugins/greet.json
      DESTINATION ${site})
-run(${CMAKE_COMMAND} -E env --unset=GOPY_PLUGIN_PATH ${prefix}/bin/gopy -c
-    "import greet\nprint(greet.greet('world'), greet.greet('you', punctuation='?'))\ntry:\n    greet.greet('')\nexcept ValueError as e:\n    print('ValueError:', e)")
-if(NOT run_output STREQUAL "hello, world! hello, you?\nValueError: greet() needs a name\n")
-  message(FATAL_ERROR "greet printed '${run_output}'")
+run(${CMAKE_COMMAND} -E env --unset=GOPY_PLUGIN_PATH ${prefix}/bin/gopy
+    ${SOURCE_DIR}/sdk_stranger/check_greet.py)
+file(READ ${SOURCE_DIR}/sdk_stranger/check_greet.expected expected)
+if(NOT run_output STREQUAL expected)
+  file(WRITE ${WORK_DIR}/check_greet.out "${run_output}")
+  message(FATAL_ERROR "check_greet.py printed ${WORK_DIR}/check_greet.out, expected "
+                      "${SOURCE_DIR}/sdk_stranger/check_greet.expected:\n${run_output}")
+endif()
+run(${CMAKE_COMMAND} -E env --unset=GOPY_PLUGIN_PATH ${prefix}/bin/gopy -X plugins)
+if(NOT run_output MATCHES "greet.json: chosen \\(lazy: modules greet; not loaded\\)")
+  message(FATAL_ERROR "gopy -X plugins does not list greet as lazy:\n${run_output}")
 endif()
 
 # 6. A C program embedding gopy: a C-only CMake project (no C++ compiler, no Boost)...
@@ -134,6 +144,14 @@ if(PKG_CONFIG)
   run(${WORK_DIR}/pc_build/embed_c)
   if(NOT run_output STREQUAL "3\n")
     message(FATAL_ERROR "the pkg-config C embedder printed '${run_output}'")
+  endif()
+  # A module plugin in plain C from the same flags (identity "c": no C++ compiler involved).
+  run(${CC} -std=c99 -Wall -Wextra -Werror -shared -fPIC -fvisibility=hidden -o ${site}/hello_c.so
+      ${SOURCE_DIR}/sdk_embed_c/hello_c.c ${c_flags} ${c_ldflags} ${sanitize_flags})
+  file(COPY ${SOURCE_DIR}/sdk_embed_c/hello_c.json DESTINATION ${site})
+  run(${WORK_DIR}/pc_build/embed_c "import hello_c\nprint(hello_c.hello('x'), hello_c.hello(1, times=2), hello_c.ANSWER)")
+  if(NOT run_output STREQUAL "('x', 1) (1, 2) 42\n")
+    message(FATAL_ERROR "the C module plugin printed '${run_output}'")
   endif()
 endif()
 message(STATUS "the stranger's plugin and the C embedder work")

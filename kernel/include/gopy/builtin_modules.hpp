@@ -4,7 +4,9 @@
 #pragma once
 #include "gopy/api_begin.h"
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "gopy/object_func.hpp"
 
@@ -13,6 +15,9 @@ namespace gopy {
 using BuiltinModuleInit = ModuleObject* (*)();
 // The function that creates the module, or null when `name` is not built in.
 BuiltinModuleInit find_builtin_module(std::string_view name);
+// Every module compiled into gopy (builtins, sys and libgopy's own), sorted: what
+// sys.builtin_module_names lists.
+std::vector<std::string> builtin_module_names();
 
 }  // namespace gopy
 #include "gopy/api_end.h"

@@ -17,9 +17,10 @@ extern "C" {
 /* Kernel ABI version. A plugin loads when its major equals the kernel's and its minor
  * is at most the kernel's (the rule Qt, GStreamer and OBS use). 1.1: the context
  * accessors of gopy.h. 2.0: the object header lost its live-list links (only objects
- * the cycle collector tracks carry links, in GcObject). */
+ * the cycle collector tracks carry links, in GcObject). 2.1: the module API (gopy/module.h),
+ * module plugins imported on demand, and the C-only identity "c". */
 #define GOPY_ABI_MAJOR 2
-#define GOPY_ABI_MINOR 0
+#define GOPY_ABI_MINOR 1
 
 /* What a plugin's attach/detach callback receives. The rest of the runtime (the read
  * configuration, the Environment, the path-configuration view) is read through gopy.h's

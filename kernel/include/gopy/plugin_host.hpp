@@ -69,7 +69,12 @@ struct Manifest {
   std::vector<std::string> platforms;  // empty: every platform
   std::vector<std::string> provides;
   std::vector<std::string> requires_;  // "requires" (a C++20 keyword)
-  std::vector<AttachPoint> attach;
+  std::vector<AttachPoint> attach;     // empty for a module plugin
+  // The modules a module plugin provides ("modules"): it is not loaded at start-up but on
+  // the first import of one of them, and exports gopy_module_<name> for each
+  // (gopy/module.h).
+  std::vector<std::string> modules;
+  bool lazy() const { return !modules.empty(); }
   // From site-plugins or GOPY_PLUGIN_PATH rather than the shipped plugins: when it cannot
   // load it is skipped with a warning unless another plugin requires it or it fills a slot.
   bool skippable = false;
@@ -114,8 +119,10 @@ struct Plan {
   // ok, or an error whose message is every error line joined by '\n' (exit code 1).
   Status status() const;
   // A human-readable listing for `gopy -X plugins`: directories, every candidate and why
-  // it was or was not chosen, then the attach steps in order, the warnings and the errors.
-  std::string describe() const;
+  // it was or was not chosen (a module plugin as lazy, and whether `loaded` says its
+  // library is loaded), then the attach steps in order, the module plugins by their
+  // modules, the warnings and the errors.
+  std::string describe(const std::function<bool(std::string_view)>& loaded = {}) const;
 };
 
 // The platform name manifests use for this host: "linux", "windows", "macos", ...
@@ -206,6 +213,11 @@ struct CallSite {
 Status call_plugin(gopy_plugin_callback callback, const CallSite& site, void* interp,
                    const ContextView& view, const char* what = "attach");
 
+// The same with any body: `fn` receives the context and returns 0 or non-zero as a
+// callback does.
+Status call_with_context(const CallSite& site, void* interp, const ContextView& view, const char* what,
+                         const std::function<int(gopy_plugin_context*)>& fn);
+
 class PluginHost {
  public:
   explicit PluginHost(Plan plan, HostOptions options = {});
@@ -231,6 +243,15 @@ class PluginHost {
   // host can attach again afterwards.
   void unload_all();
 
+  // Module plugins (Manifest::modules). load_module: the plugin listing `module`, loaded
+  // now if it is not yet (its descriptor's attach, when it has one, runs then, as at the
+  // end of the main phase; detach_all detaches it first); *init is the address of its
+  // gopy_module_<module>. Ok with *init null when no plugin lists `module`.
+  Status load_module(std::string_view module, void* interp, void** init);
+  // Calls `fn` with a context of the plugin listing `module` (its module's exec hook).
+  Status call_module_plugin(std::string_view module, void* interp,
+                            const std::function<int(gopy_plugin_context*)>& fn);
+
   // Names of the attached steps, in attach order ("sys@core:20").
   std::vector<std::string> attached() const;
   const std::vector<TraceEvent>& trace() const;
@@ -239,6 +260,7 @@ class PluginHost {
   void set_trace_hook(std::function<void(const TraceEvent&)> hook);
 
  private:
+  std::size_t module_plugin(std::string_view module) const;  // plan index, or plugins.size()
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
