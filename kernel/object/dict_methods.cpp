@@ -5,6 +5,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/class_method.hpp"
 #include "object/dict_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -272,16 +273,18 @@ Object* m_copy(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("copy", kw) || !check_nargs("dict.copy", n, 1, 1)) return nullptr;
   return dict_copy(as_dict(a[0]));
 }
+// CPython: Objects/dictobject.c dict_fromkeys_impl (a class method: a[0] is the class)
 Object* m_fromkeys(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("fromkeys", kw) || !check_nargs("fromkeys", n, 2, 3)) return nullptr;
-  DictObject* d = new_dict();
+  if (!check_no_kwargs("fromkeys", kw) || !check_nargs("fromkeys", n - 1, 1, 2)) return nullptr;
+  Object* d = a[0] == &dict_type ? new_dict() : call0(a[0]);
+  if (!d) return nullptr;
   Object* it = get_iter(a[1]);
   if (!it) {
     decref(d);
     return nullptr;
   }
   while (Object* k = iter_next(it)) {
-    int r = dict_set_item(d, k, n == 3 ? a[2] : None());
+    int r = set_item(d, k, n == 3 ? a[2] : None());
     decref(k);
     if (r < 0) break;
   }
@@ -292,6 +295,43 @@ Object* m_fromkeys(Object*, Object* const* a, size_t n, TupleObject* kw) {
   }
   return d;
 }
+
+// dict | other and dict |= other (PEP 584). CPython: Objects/dictobject.c dict_or, dict_ior
+Object* dict_or(Object* a, Object* b) {
+  if (!is_dict(a) || !is_dict(b)) return new_ref(NotImplemented());
+  DictObject* r = dict_copy(as_dict(a));
+  if (r && dict_update(r, b) < 0) {
+    decref(r);
+    return nullptr;
+  }
+  return r;
+}
+Object* dict_ior(Object* a, Object* b) {
+  if (dict_update(as_dict(a), b) < 0) return nullptr;
+  return new_ref(a);
+}
+
+// keys() and items() views are set-like: view OP other is set(view) updated by other.
+// CPython: Objects/dictobject.c dictviews_or, dictviews_and, dictviews_sub, dictviews_xor
+bool set_like_view(Object* o) {
+  return o->type == &dict_view_type && static_cast<DictViewObject*>(o)->kind != ViewKind::values;
+}
+Object* view_set_op(Object* a, Object* b, const char* update) {
+  if (!set_like_view(a) && !set_like_view(b)) return new_ref(NotImplemented());
+  Object* r = call1(reinterpret_cast<Object*>(&set_type), a);
+  if (!r) return nullptr;
+  Object* done = call_method(r, update, &b, 1);
+  if (!done) {
+    decref(r);
+    return nullptr;
+  }
+  decref(done);
+  return r;
+}
+Object* view_or(Object* a, Object* b) { return view_set_op(a, b, "update"); }
+Object* view_and(Object* a, Object* b) { return view_set_op(a, b, "intersection_update"); }
+Object* view_sub(Object* a, Object* b) { return view_set_op(a, b, "difference_update"); }
+Object* view_xor(Object* a, Object* b) { return view_set_op(a, b, "symmetric_difference_update"); }
 
 }  // namespace
 
@@ -312,6 +352,12 @@ void init_dict_type() {
   dict_view_type.sq_length = view_length;
   dict_view_type.tp_repr = view_repr;
   dict_view_type.sq_contains = view_contains;
+  t->nb_binary[int(BinaryOp::or_)] = dict_or;
+  t->nb_inplace[int(BinaryOp::or_)] = dict_ior;
+  dict_view_type.nb_binary[int(BinaryOp::or_)] = view_or;
+  dict_view_type.nb_binary[int(BinaryOp::and_)] = view_and;
+  dict_view_type.nb_binary[int(BinaryOp::sub)] = view_sub;
+  dict_view_type.nb_binary[int(BinaryOp::xor_)] = view_xor;
   dict_iter_type.tp_iter = self_iter;
   dict_iter_type.tp_iternext = dict_iter_next;
 }
@@ -327,7 +373,7 @@ void init_dict_methods() {
   add_method(&dict_type, "update", m_update);
   add_method(&dict_type, "clear", m_clear);
   add_method(&dict_type, "copy", m_copy);
-  add_method(&dict_type, "fromkeys", m_fromkeys);
+  add_class_method(&dict_type, "fromkeys", m_fromkeys);
 }
 
 }  // namespace gopy

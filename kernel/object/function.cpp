@@ -10,6 +10,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/class_method.hpp"
 #include "object/descr_internal.hpp"
 #include "object/function_internal.hpp"
 #include "object/strcat.hpp"
@@ -80,6 +81,21 @@ void add_method(TypeObject* type, const char* name, BuiltinFn fn) {
   BuiltinFunctionObject* f = new_builtin_function(name, fn);
   f->is_method = true;
   f->owner = type;
+  dict_set_str(type->dict, name, f);
+  decref(f);
+}
+
+void add_class_method(TypeObject* type, const char* name, BuiltinFn fn) {
+  type_modified();
+  BuiltinFunctionObject* f = new_builtin_function(name, fn);
+  f->owner = type;
+  dict_set_str(type->dict, name, f);
+  decref(f);
+}
+
+void add_static_method(TypeObject* type, const char* name, BuiltinFn fn) {
+  type_modified();
+  BuiltinFunctionObject* f = new_builtin_function(name, fn);
   dict_set_str(type->dict, name, f);
   decref(f);
 }

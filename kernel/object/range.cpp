@@ -6,6 +6,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/slice_internal.hpp"
 #include "object/seq_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -349,6 +350,7 @@ Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
 void init_range_methods() {
   add_method(&range_type, "index", m_index);
   add_method(&range_type, "count", m_count);
+  init_slice_methods();
 }
 
 void init_range_slice_types() {
@@ -364,6 +366,7 @@ void init_range_slice_types() {
   range_type.tp_richcompare = range_richcompare;
   range_type.tp_getattr = range_getattr;
   slice_type.tp_repr = slice_repr;
+  init_slice_slots();
   range_iter_type.tp_iter = self_iter;
   range_iter_type.tp_iternext = range_iter_next;
 }

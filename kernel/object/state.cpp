@@ -10,6 +10,7 @@
 
 #include "eval/stack_bounds.hpp"
 #include "gopy/object.hpp"
+#include "gopy/object_complex.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
@@ -66,6 +67,7 @@ void init_static_types_once() {
   init_dict_type();
   init_set_type();
   init_range_slice_types();
+  init_complex_type();
   init_function_types();
   init_member_descr_type();
   init_namespace_type();

@@ -13,6 +13,7 @@
 #include "object/args.hpp"
 #include "object/prim/storage.hpp"
 #include "object/prim/unicode.hpp"
+#include "object/str_format.hpp"
 #include "object/str_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -472,8 +473,13 @@ Object* m_zfill(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_str_known(s, width, self->ascii);
 }
 
-Object* m_format(Object*, Object* const*, size_t, TupleObject*) {
-  return set_error(&exc_NotImplementedError, "str.format() is not supported by gopy; use f-strings");
+Object* m_format(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  return str_format(S(a[0]), a + 1, n - 1, kw);
+}
+
+Object* m_format_map(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  ARGS("format_map", 1, 1);
+  return str_format_map(S(a[0]), a[1]);
 }
 
 Object* m_format_dunder(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -567,7 +573,9 @@ void init_str_methods() {
   add_method(t, "center", m_center);
   add_method(t, "zfill", m_zfill);
   add_method(t, "format", m_format);
+  add_method(t, "format_map", m_format_map);
   add_method(t, "__format__", m_format_dunder);
+  init_str_more_methods();
 }
 
 }  // namespace gopy

@@ -3,6 +3,7 @@
 // Python/bltinmodule.c _PyBuiltin_Init).
 #include "builtins_internal.hpp"
 #include "gopy/object_bytes.hpp"
+#include "gopy/object_complex.hpp"
 #include "gopy/plugin.hpp"
 
 namespace gopy::builtins {
@@ -30,6 +31,7 @@ Status attach(gopy_plugin_context& ctx) {
       {"range", &range_type},   {"slice", &slice_type},     {"super", &super_type},     {"enumerate", &enumerate_type},
       {"zip", &zip_type},       {"map", &map_type},         {"filter", &filter_type},   {"reversed", &reversed_type},
       {"bytes", &bytes_type},   {"bytearray", &bytearray_type}, {"memoryview", &memoryview_type},
+      {"complex", &complex_type},
   };
   for (const auto& t : types) add(d, t.name, t.type);
   add(d, "None", None());
