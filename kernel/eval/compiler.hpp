@@ -55,9 +55,13 @@ class Compiler {
   Compiler(SymbolTable& table, std::string_view source, std::string_view filename);
   // The module's code (new reference), or null with SyntaxError set.
   CodeObject* compile_module(const ast::Module& m);
+  // A module of one expression statement compiled to return that expression's value
+  // (CPython: compile(..., "eval")).
+  CodeObject* compile_expression(const ast::Module& m);
 
  private:
   friend struct CompilerAccess;
+  CodeObject* compile_top_level(const ast::Module& m, bool expression);
   // ---- units, names and emission (compiler.cpp) ----
   CodeObject* new_code(CodeKind kind, const std::string& name, const std::string& qualname, int line);
   void layout(CompileUnit& u);

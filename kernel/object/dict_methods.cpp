@@ -1,4 +1,5 @@
 // dict's protocols, methods, views and iterators (CPython: Objects/dictobject.c).
+#include <algorithm>
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -296,6 +297,18 @@ Object* m_fromkeys(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return d;
 }
 
+// reversed(d), reversed(d.keys()/values()/items()): the entries in reverse insertion
+// order, read when the iterator is made. CPython: Objects/dictobject.c dict___reversed___impl
+Object* m_reversed(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__reversed__", kw) || !check_nargs("__reversed__", n - 1, 0, 0)) return nullptr;
+  ListObject* items = list_from_iterable(a[0]);
+  if (!items) return nullptr;
+  std::reverse(items->items.begin(), items->items.end());
+  Object* it = get_iter(items);
+  decref(items);
+  return it;
+}
+
 // dict | other and dict |= other (PEP 584). CPython: Objects/dictobject.c dict_or, dict_ior
 Object* dict_or(Object* a, Object* b) {
   if (!is_dict(a) || !is_dict(b)) return new_ref(NotImplemented());
@@ -374,6 +387,8 @@ void init_dict_methods() {
   add_method(&dict_type, "clear", m_clear);
   add_method(&dict_type, "copy", m_copy);
   add_class_method(&dict_type, "fromkeys", m_fromkeys);
+  add_method(&dict_type, "__reversed__", m_reversed);
+  add_method(&dict_view_type, "__reversed__", m_reversed);
 }
 
 }  // namespace gopy

@@ -324,6 +324,14 @@ Object* m_difference_update(Object*, Object* const* a, size_t n, TupleObject* kw
   decref(r);
   return new_none();
 }
+// CPython: Objects/setobject.c set_symmetric_difference_update
+Object* m_symmetric_difference_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  SET_METHOD_ARGS("symmetric_difference_update", 2, 2);
+  Object* r = replace_contents(a[0], set_operation(a[0], a[1], SetOp::symmetric));
+  if (!r) return nullptr;
+  decref(r);
+  return new_none();
+}
 Object* with_set_arg(Object* self, Object* other, int (*f)(SetObject*, SetObject*), bool swap) {
   SetObject* o = is_anyset(other) ? new_ref(as_set(other)) : set_from(&set_type, other);
   if (!o) return nullptr;
@@ -401,6 +409,7 @@ void init_set_methods() {
   add_method(&set_type, "update", m_update);
   add_method(&set_type, "intersection_update", m_intersection_update);
   add_method(&set_type, "difference_update", m_difference_update);
+  add_method(&set_type, "symmetric_difference_update", m_symmetric_difference_update);
 }
 
 }  // namespace gopy

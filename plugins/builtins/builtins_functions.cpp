@@ -256,11 +256,6 @@ Object* b_issubclass(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return r < 0 ? nullptr : new_bool(r);
 }
 
-Object* b_globals(Object*, Object* const*, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("globals", kw) || !check_nargs("globals", n, 0, 0)) return nullptr;
-  return set_error(&exc_NotImplementedError, "globals() is not supported by gopy");
-}
-
 // ---- numbers ----
 
 Object* b_abs(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -368,7 +363,7 @@ const FunctionDef kFunctions[] = {
     {"format", b_format},     {"len", b_len},         {"getattr", b_getattr},   {"hasattr", b_hasattr},
     {"setattr", b_setattr},   {"delattr", b_delattr}, {"callable", b_callable}, {"hash", b_hash},
     {"id", b_id},             {"isinstance", b_isinstance}, {"issubclass", b_issubclass},
-    {"globals", b_globals},   {"abs", b_abs},         {"divmod", b_divmod},     {"pow", b_pow},
+    {"abs", b_abs},         {"divmod", b_divmod},     {"pow", b_pow},
     {"round", b_round},       {"bin", b_bin},         {"oct", b_oct},           {"hex", b_hex},
     {"chr", b_chr},           {"ord", b_ord},         {"open", b_open},
 };

@@ -20,6 +20,8 @@ Status attach(gopy_plugin_context& ctx) {
   for (size_t i = 0; i < kFunctionCount; ++i) add_module_function(interp->builtins_module, kFunctions[i].name, kFunctions[i].fn);
   for (size_t i = 0; i < kIterationFunctionCount; ++i)
     add_module_function(interp->builtins_module, kIterationFunctions[i].name, kIterationFunctions[i].fn);
+  for (size_t i = 0; i < kIntrospectionFunctionCount; ++i)
+    add_module_function(interp->builtins_module, kIntrospectionFunctions[i].name, kIntrospectionFunctions[i].fn);
   struct TypeEntry {
     const char* name;
     TypeObject* type;
