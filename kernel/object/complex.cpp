@@ -296,11 +296,12 @@ Object* complex_from_string(StrObject* text) {
   return new_complex(x, y);
 }
 
-// A constructor argument as a complex (its __complex__, or a real number).
+// A constructor argument as a complex: 2 when complex (itself or its __complex__), 1 when
+// a real number, -1 on error.
 int argument_value(Object* o, const char* which, Cx* out) {
   if (is_complex(o)) {
     *out = {as_complex(o)->real, as_complex(o)->imag};
-    return 1;
+    return 2;
   }
   if (type_lookup(o->type, "__complex__")) {
     Object* r = call_method(o, "__complex__", nullptr, 0);
@@ -312,7 +313,7 @@ int argument_value(Object* o, const char* which, Cx* out) {
     }
     *out = {as_complex(r)->real, as_complex(r)->imag};
     decref(r);
-    return 1;
+    return 2;
   }
   if (is_float(o) || is_int(o) || o->type->nb_float || o->type->nb_index) {
     Object* f = float_from_object(o);
@@ -337,10 +338,16 @@ Object* c_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnam
   }
   if (i && is_str(i)) return type_error("complex() second arg can't be a string");
   Cx x{0.0, 0.0}, y{0.0, 0.0};
-  if (r && argument_value(r, "real", &x) < 0) return nullptr;
-  if (i && argument_value(i, "imag", &y) < 0) return nullptr;
-  // real + imag * 1j, keeping signed zeros as CPython does.
-  return new_complex(x.re - y.im, x.im + y.re);
+  int r_kind = r ? argument_value(r, "real", &x) : 1;
+  if (r_kind < 0) return nullptr;
+  int i_kind = i ? argument_value(i, "imag", &y) : 1;
+  if (i_kind < 0) return nullptr;
+  // real + imag*1j without arithmetic on zero parts, so signed zeros survive:
+  // complex(1, -0.0) is (1-0j). CPython: complex_new_impl
+  double re = x.re, im = y.re;
+  if (i_kind == 2) re -= y.im;
+  if (r_kind == 2) im = i ? im + x.im : x.im;
+  return new_complex(re, im);
 }
 
 Object* m_conjugate(Object*, Object* const* a, size_t n, TupleObject* kw) {

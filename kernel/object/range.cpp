@@ -345,9 +345,24 @@ Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_int(c);
 }
 
+// reversed(r): a range_iterator over r[::-1]. CPython: Objects/rangeobject.c range_reverse
+Object* m_reversed(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__reversed__", kw) || !check_nargs("__reversed__", n - 1, 0, 0)) return nullptr;
+  Object* minus_one = new_int(-1);
+  Object* backwards = new_slice(nullptr, nullptr, minus_one);
+  decref(minus_one);
+  Object* r = range_subscript(a[0], backwards);
+  decref(backwards);
+  if (!r) return nullptr;
+  Object* it = range_iter(r);
+  decref(r);
+  return it;
+}
+
 }  // namespace
 
 void init_range_methods() {
+  add_method(&range_type, "__reversed__", m_reversed);
   add_method(&range_type, "index", m_index);
   add_method(&range_type, "count", m_count);
   init_slice_methods();

@@ -18,6 +18,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/weakref.hpp"
 #include "object/num_internal.hpp"
+#include "object/num_methods.hpp"
 #include "object/prim/hash.hpp"
 #include "object/strcat.hpp"
 #include "object/io_internal.hpp"
@@ -62,6 +63,7 @@ void init_static_types_once() {
   init_type_and_object_types();
   init_int_float_types_int_part();
   init_int_float_types_float_part();
+  init_num_slots();
   init_str_type();
   init_list_tuple_types();
   init_dict_type();

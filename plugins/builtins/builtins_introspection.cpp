@@ -26,6 +26,8 @@ bool merge_dict_of(Object* o, DictObject* names) {
 // A class's attribute names and those of its bases, recursively.
 // CPython: Objects/typeobject.c merge_class_dict
 bool merge_class(Object* cls, DictObject* names) {
+  // Any lookup fills a type dict that is filled on first use (bytes and its kin).
+  if (is_subtype(cls->type, &type_type)) (void)type_lookup(static_cast<TypeObject*>(cls), "__init__");
   if (!merge_dict_of(cls, names)) return false;
   int error = 0;
   Object* bases = lookup_attr(cls, intern("__bases__"), &error);
