@@ -145,13 +145,17 @@ bool check_no_kwargs(const char* fname, TupleObject* kwnames) {
 
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
   if (nargs >= min && nargs <= max) return true;
-  if (min == max) {
-    type_error(cat(fname, "() takes exactly ", min == 1 ? "one argument" : std::to_string(min) + " arguments", " (",
-                   nargs, " given)"));
+  // CPython: METH_NOARGS and METH_O functions, then Python/getargs.c _PyArg_CheckPositional.
+  if (min == max && min == 0) {
+    type_error(cat(fname, "() takes no arguments (", nargs, " given)"));
+  } else if (min == max && min == 1) {
+    type_error(cat(fname, "() takes exactly one argument (", nargs, " given)"));
   } else if (nargs < min) {
-    type_error(cat(fname, " expected at least ", min, " argument", min == 1 ? "" : "s", ", got ", nargs));
+    type_error(cat(fname, " expected ", min == max ? "" : "at least ", min, " argument", min == 1 ? "" : "s", ", got ",
+                   nargs));
   } else {
-    type_error(cat(fname, " expected at most ", max, " argument", max == 1 ? "" : "s", ", got ", nargs));
+    type_error(cat(fname, " expected ", min == max ? "" : "at most ", max, " argument", max == 1 ? "" : "s", ", got ",
+                   nargs));
   }
   return false;
 }

@@ -199,11 +199,41 @@ Object* b_compile(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return code;
 }
 
+// CPython: Objects/abstract.c PyObject_GetAIter
+Object* b_aiter(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("aiter", kw) || !check_nargs("aiter", n, 1, 1)) return nullptr;
+  if (!type_lookup(a[0]->type, "__aiter__"))
+    return type_error(std::string("'") + a[0]->type->name + "' object is not an async iterable");
+  Object* it = call_method(a[0], "__aiter__", nullptr, 0);
+  if (it && !type_lookup(it->type, "__anext__")) {
+    std::string msg = std::string("aiter() returned not an async iterator of type '") + it->type->name + "'";
+    decref(it);
+    return type_error(msg);
+  }
+  return it;
+}
+
+// CPython: Python/bltinmodule.c builtin_anext_impl. The two-argument form needs an
+// awaitable that turns StopAsyncIteration into the default, which gopy does not have.
+Object* b_anext(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("anext", kw) || !check_nargs("anext", n, 1, 2)) return nullptr;
+  if (!type_lookup(a[0]->type, "__anext__"))
+    return type_error(std::string("'") + a[0]->type->name + "' object is not an async iterator");
+  if (n == 2) return set_error(&exc_NotImplementedError, "anext() with a default is not supported by gopy");
+  return call_method(a[0], "__anext__", nullptr, 0);
+}
+
+// CPython calls sys.breakpointhook, which starts pdb; gopy has no debugger.
+Object* b_breakpoint(Object*, Object* const*, size_t, TupleObject*) {
+  return set_error(&exc_NotImplementedError, "breakpoint() is unavailable: gopy has no debugger");
+}
+
 }  // namespace
 
 const FunctionDef kIntrospectionFunctions[] = {{"vars", b_vars},       {"dir", b_dir},   {"globals", b_globals},
                                                {"locals", b_locals},   {"eval", b_eval}, {"exec", b_exec},
-                                               {"compile", b_compile}};
+                                               {"compile", b_compile}, {"aiter", b_aiter},
+                                               {"anext", b_anext},     {"breakpoint", b_breakpoint}};
 const size_t kIntrospectionFunctionCount = sizeof(kIntrospectionFunctions) / sizeof(kIntrospectionFunctions[0]);
 
 }  // namespace gopy::builtins
