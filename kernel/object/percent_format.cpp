@@ -1,13 +1,17 @@
-// str % args: printf-style formatting of str (CPython: Objects/unicodeobject.c
-// PyUnicode_Format and its helpers unicode_format_arg_parse/_format/_output).
+// printf-style formatting, str % args and bytes % args, by one engine over code units
+// (a byte is the code unit of bytes). CPython: Objects/unicodeobject.c PyUnicode_Format
+// and its helpers unicode_format_arg_parse/_format/_output; Objects/bytesobject.c
+// _PyBytes_FormatEx, whose conversions and messages differ where noted.
 #include <climits>
 
 #include "gopy/object.hpp"
 #include "gopy/object_ascii.hpp"
+#include "gopy/object_bytes.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/bytes_internal.hpp"
 #include "object/percent_format.hpp"
 #include "object/prim/double_to_string.hpp"
 #include "object/strcat.hpp"
@@ -36,7 +40,7 @@ struct Arguments {
   Object* mapping = nullptr;
   ssize count, next;
 
-  explicit Arguments(Object* a) : args(a) {
+  Arguments(Object* a, bool bytes) : args(a) {
     if (is_tuple(a)) {
       count = ssize(static_cast<TupleObject*>(a)->items.size());
       next = 0;
@@ -45,7 +49,9 @@ struct Arguments {
       next = -2;
     }
     // CPython: PyMapping_Check(args) && !PyTuple_Check(args) && !PyUnicode_Check(args)
-    if (a->type->mp_subscript && !is_tuple(a) && !is_str(a)) mapping = a;
+    // (bytes: nor bytes or bytearray either)
+    if (a->type->mp_subscript && !is_tuple(a) && !is_str(a) && !(bytes && (is_bytes(a) || is_bytearray(a))))
+      mapping = a;
   }
   ~Arguments() { xdecref(owned); }
 
@@ -84,7 +90,7 @@ bool star_argument(Arguments& args, ssize* out) {
 // Parses the flags, width, precision and conversion character after '%' (and its key).
 // `pos` indexes the character after '%' and ends after the conversion character.
 // CPython: Objects/unicodeobject.c unicode_format_arg_parse
-bool parse_conversion(std::u32string_view f, size_t& pos, Arguments& args, Conversion& c) {
+bool parse_conversion(std::u32string_view f, size_t& pos, Arguments& args, Conversion& c, bool bytes) {
   auto at_end = [&] { return pos >= f.size(); };
   if (!at_end() && f[pos] == '(') {
     if (!args.mapping) {
@@ -101,7 +107,14 @@ bool parse_conversion(std::u32string_view f, size_t& pos, Arguments& args, Conve
       value_error("incomplete format key");
       return false;
     }
-    Object* key = new_str_from_cps(std::u32string(f.substr(start, pos - 1 - start)));
+    std::u32string key_text(f.substr(start, pos - 1 - start));
+    Object* key;
+    if (bytes) {
+      std::string raw(key_text.begin(), key_text.end());
+      key = new_bytes(raw);
+    } else {
+      key = new_str_from_cps(key_text);
+    }
     bool ok = args.use_key(key);
     decref(key);
     if (!ok) return false;
@@ -146,7 +159,7 @@ bool parse_conversion(std::u32string_view f, size_t& pos, Arguments& args, Conve
       for (; !at_end() && f[pos] >= '0' && f[pos] <= '9'; ++pos) {
         int digit = int(f[pos] - '0');
         if (c.precision > (INT_MAX - digit) / 10) {
-          value_error("precision too big");
+          value_error(bytes ? "prec too big" : "precision too big");
           return false;
         }
         c.precision = c.precision * 10 + digit;
@@ -214,14 +227,15 @@ Object* format_integer(Object* v, const Conversion& c) {
   return r;
 }
 
-// The double a float conversion formats (CPython: Objects/floatobject.c PyFloat_AsDouble).
-bool real_value(Object* v, double* out) {
+// The double a float conversion formats (CPython: Objects/floatobject.c PyFloat_AsDouble;
+// bytes replace its error with "float argument required, not T").
+bool real_value(Object* v, double* out, bool bytes) {
   if (is_float(v)) {
     *out = static_cast<FloatObject*>(v)->value;
     return true;
   }
   if (!v->type->nb_float && !v->type->nb_index) {
-    type_error(cat("must be real number, not ", v->type->name));
+    type_error(cat(bytes ? "float argument required, not " : "must be real number, not ", v->type->name));
     return false;
   }
   Object* f = float_from_object(v);
@@ -232,9 +246,9 @@ bool real_value(Object* v, double* out) {
 }
 
 // CPython: Objects/unicodeobject.c formatfloat
-Object* format_real(Object* v, const Conversion& c) {
+Object* format_real(Object* v, const Conversion& c, bool bytes) {
   double x;
-  if (!real_value(v, &x)) return nullptr;
+  if (!real_value(v, &x, bytes)) return nullptr;
   int precision = c.precision < 0 ? 6 : c.precision;
   return new_str(prim::double_to_string(x, char(c.ch), precision, (c.flags & kAlt) ? prim::kDtsfAlt : 0));
 }
@@ -255,27 +269,106 @@ Object* format_char(Object* v) {
   return new_str_from_cp(char32_t(cp));
 }
 
-// CPython: Objects/unicodeobject.c unicode_format_arg_format
-Object* format_argument(Object* v, Conversion& c, size_t index) {
+// bytes' %c: an int in range(256) or a single byte. CPython: Objects/bytesobject.c byte_converter
+bool byte_char(Object* v, std::u32string* text) {
+  if (is_bytes(v) || is_bytearray(v)) {
+    std::string_view data = bytes_family_data(v);
+    if (data.size() != 1) {
+      type_error(cat("%c requires an integer in range(256) or a single byte, not a ", v->type->name,
+                     " object of length ", data.size()));
+      return false;
+    }
+    *text = char32_t(static_cast<unsigned char>(data[0]));
+    return true;
+  }
+  if (!v->type->nb_index) {
+    type_error(cat("%c requires an integer in range(256) or a single byte, not ", v->type->name));
+    return false;
+  }
+  Object* i = number_index(v);
+  if (!i) return false;
+  int64_t b;
+  bool fits = int_to_int64(i, &b);
+  decref(i);
+  if (!fits || b < 0 || b > 255) {
+    overflow_error("%c arg not in range(256)");
+    return false;
+  }
+  *text = char32_t(b);
+  return true;
+}
+
+// bytes' %s/%b: a bytes-like object or what __bytes__ returns.
+// CPython: Objects/bytesobject.c format_obj
+bool bytes_operand(Object* v, std::u32string* text) {
+  std::string_view view;
+  Object* owned = nullptr;
+  if (!bytes_like_view(v, &view)) {
+    int error = 0;
+    Object* m = lookup_attr(v, intern("__bytes__"), &error);
+    if (!m) {
+      if (!error)
+        type_error(cat("%b requires a bytes-like object, or an object that implements __bytes__, not '",
+                       v->type->name, "'"));
+      return false;
+    }
+    owned = call0(m);
+    decref(m);
+    if (!owned) return false;
+    if (!is_bytes(owned)) {
+      type_error(cat("__bytes__ returned non-bytes (type ", owned->type->name, ")"));
+      decref(owned);
+      return false;
+    }
+    view = as_bytes(owned)->data;
+  }
+  text->clear();
+  for (char ch : view) *text += char32_t(static_cast<unsigned char>(ch));
+  xdecref(owned);
+  return true;
+}
+
+// The text of one conversion. CPython: Objects/unicodeobject.c unicode_format_arg_format
+bool format_argument(Object* v, Conversion& c, size_t index, bool bytes, std::u32string* text) {
+  Object* r;
   switch (c.ch) {
-    case 's': return object_str(v);
-    case 'r': return object_repr(v);
-    case 'a': return object_ascii(v);
+    case 's':
+      if (bytes) return bytes_operand(v, text);
+      r = object_str(v);
+      break;
+    case 'b':
+      if (!bytes) goto unsupported;
+      return bytes_operand(v, text);
+    case 'r':
+      r = bytes ? object_ascii(v) : object_repr(v);
+      break;
+    case 'a': r = object_ascii(v); break;
     case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
       c.numeric = true;
-      return format_integer(v, c);
+      r = format_integer(v, c);
+      break;
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
       c.numeric = true;
-      return format_real(v, c);
-    case 'c': return format_char(v);
-    default: {
+      r = format_real(v, c, bytes);
+      break;
+    case 'c':
+      if (bytes) return byte_char(v, text);
+      r = format_char(v);
+      break;
+    default:
+    unsupported: {
       const char* hex = "0123456789abcdef";
       std::string code;
       for (unsigned n = unsigned(c.ch); n || code.empty(); n >>= 4) code.insert(code.begin(), hex[n & 15]);
-      return value_error(cat("unsupported format character '", (c.ch >= 32 && c.ch <= 126) ? char(c.ch) : '?',
-                             "' (0x", code, ") at index ", index));
+      value_error(cat("unsupported format character '", (c.ch >= 32 && c.ch <= 126) ? char(c.ch) : '?',
+                      "' (0x", code, ") at index ", index));
+      return false;
     }
   }
+  if (!r) return false;
+  *text = as_str(r)->cps();
+  decref(r);
+  return true;
 }
 
 // Pads one converted argument into `out`: the sign and the "0x" prefix go before zero
@@ -319,13 +412,12 @@ void write_padded(std::u32string& out, std::u32string_view text, Conversion& c) 
   if (width > ssize(len)) out.append(size_t(width) - len, U' ');
 }
 
-}  // namespace
-
-// CPython: Objects/unicodeobject.c PyUnicode_Format
-Object* str_printf(StrObject* format, Object* values) {
-  std::u32string_view f = format->cps();
-  Arguments args(values);
-  std::u32string out;
+// The engine: `f` is the format's code units, the result's are appended to `out`.
+// CPython: Objects/unicodeobject.c PyUnicode_Format, Objects/bytesobject.c _PyBytes_FormatEx
+bool printf_units(std::u32string_view f, Object* values, bool bytes, std::u32string& out) {
+  const char* unconverted = bytes ? "not all arguments converted during bytes formatting"
+                                  : "not all arguments converted during string formatting";
+  Arguments args(values, bytes);
   out.reserve(f.size() + 16);
   for (size_t pos = 0; pos < f.size();) {
     size_t percent = f.find(U'%', pos);
@@ -339,18 +431,40 @@ Object* str_printf(StrObject* format, Object* values) {
       continue;
     }
     Conversion c;
-    if (!parse_conversion(f, pos, args, c)) return nullptr;
+    if (!parse_conversion(f, pos, args, c, bytes)) return false;
     Object* v = args.take();
-    if (!v) return nullptr;
-    Object* text = format_argument(v, c, pos - 1);
-    if (!text) return nullptr;
-    write_padded(out, as_str(text)->cps(), c);
-    decref(text);
-    if (args.mapping && args.unused())
-      return type_error("not all arguments converted during string formatting");
+    if (!v) return false;
+    std::u32string text;
+    if (!format_argument(v, c, pos - 1, bytes, &text)) return false;
+    write_padded(out, text, c);
+    if (args.mapping && args.unused()) {
+      type_error(unconverted);
+      return false;
+    }
   }
-  if (args.unused() && !args.mapping) return type_error("not all arguments converted during string formatting");
+  if (args.unused() && !args.mapping) {
+    type_error(unconverted);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Object* str_printf(StrObject* format, Object* values) {
+  std::u32string out;
+  if (!printf_units(format->cps(), values, false, out)) return nullptr;
   return new_str_from_cps(out);
+}
+
+bool bytes_printf(std::string_view format, Object* values, std::string* out) {
+  std::u32string units;
+  for (char ch : format) units += char32_t(static_cast<unsigned char>(ch));
+  std::u32string result;
+  if (!printf_units(units, values, true, result)) return false;
+  out->clear();
+  for (char32_t u : result) *out += char(u);  // every unit is a byte
+  return true;
 }
 
 }  // namespace gopy

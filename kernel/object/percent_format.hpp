@@ -1,4 +1,4 @@
-// printf-style formatting: str % args (bytes % args is in bytes_format.cpp).
+// printf-style formatting: str % args (bytes % args: bytes_printf in bytes_internal.hpp).
 #pragma once
 
 #include "gopy/object_str.hpp"
