@@ -13,7 +13,8 @@
 
 namespace gopy {
 
-TypeObject dict_view_type, dict_iter_type;
+// dict_view_type is dict_keys (CPython's three view types share gopy's view object).
+TypeObject dict_view_type, dict_values_type, dict_items_type, dict_iter_type;
 
 namespace {
 
@@ -24,7 +25,10 @@ DictObject* as_dict(Object* o) { return static_cast<DictObject*>(o); }
 struct DictViewObject : GcObject {
   DictObject* dict;
   ViewKind kind;
-  DictViewObject(DictObject* d, ViewKind k) : GcObject(&dict_view_type), dict(new_ref(d)), kind(k) {}
+  DictViewObject(DictObject* d, ViewKind k)
+      : GcObject(k == ViewKind::keys ? &dict_view_type : k == ViewKind::values ? &dict_values_type : &dict_items_type),
+        dict(new_ref(d)),
+        kind(k) {}
   ~DictViewObject() override { clear_refs(); }
   void clear_refs() override {
     Object* d = dict;
@@ -327,7 +331,66 @@ Object* dict_ior(Object* a, Object* b) {
 // keys() and items() views are set-like: view OP other is set(view) updated by other.
 // CPython: Objects/dictobject.c dictviews_or, dictviews_and, dictviews_sub, dictviews_xor
 bool set_like_view(Object* o) {
-  return o->type == &dict_view_type && static_cast<DictViewObject*>(o)->kind != ViewKind::values;
+  return o->type == &dict_view_type || o->type == &dict_items_type;
+}
+
+// All of a's items are in b.
+int all_contained_in(Object* a, Object* b) {
+  Object* it = get_iter(a);
+  if (!it) return -1;
+  int ok = 1;
+  while (Object* x = iter_next(it)) {
+    int c = sequence_contains(b, x);
+    decref(x);
+    if (c <= 0) {
+      ok = c;
+      break;
+    }
+  }
+  decref(it);
+  return error_occurred() ? -1 : ok;
+}
+
+// keys() and items() compare as sets with sets and other set-like views.
+// CPython: Objects/dictobject.c dictview_richcompare
+Object* view_richcompare(Object* a, Object* b, CompareOp op) {
+  if (!is_anyset(b) && !set_like_view(b)) return new_ref(NotImplemented());
+  ssize la = object_length(a), lb = object_length(b);
+  if (la < 0 || lb < 0) return nullptr;
+  int r = 0;
+  switch (op) {
+    case CompareOp::eq:
+    case CompareOp::ne: r = la == lb ? all_contained_in(a, b) : 0; break;
+    case CompareOp::lt: r = la < lb ? all_contained_in(a, b) : 0; break;
+    case CompareOp::le: r = la <= lb ? all_contained_in(a, b) : 0; break;
+    case CompareOp::gt: r = la > lb ? all_contained_in(b, a) : 0; break;
+    case CompareOp::ge: r = la >= lb ? all_contained_in(b, a) : 0; break;
+  }
+  if (r < 0) return nullptr;
+  return new_bool(op == CompareOp::ne ? !r : r);
+}
+
+// CPython: Objects/dictobject.c dictviews_isdisjoint
+Object* m_isdisjoint(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("isdisjoint", kw) || !check_nargs("isdisjoint", n - 1, 1, 1)) return nullptr;
+  Object* it = get_iter(a[1]);
+  if (!it) return nullptr;
+  bool disjoint = true;
+  while (Object* x = iter_next(it)) {
+    int c = sequence_contains(a[0], x);
+    decref(x);
+    if (c != 0) {
+      disjoint = false;
+      if (c < 0) {
+        decref(it);
+        return nullptr;
+      }
+      break;
+    }
+  }
+  decref(it);
+  if (error_occurred()) return nullptr;
+  return new_bool(disjoint);
 }
 Object* view_set_op(Object* a, Object* b, const char* update) {
   if (!set_like_view(a) && !set_like_view(b)) return new_ref(NotImplemented());
@@ -350,7 +413,9 @@ Object* view_xor(Object* a, Object* b) { return view_set_op(a, b, "symmetric_dif
 
 void init_dict_type() {
   make_static_type(&dict_type, &type_type, "dict", &object_type);
-  make_static_type(&dict_view_type, &type_type, "dict_view", &object_type, 0);
+  make_static_type(&dict_view_type, &type_type, "dict_keys", &object_type, 0);
+  make_static_type(&dict_values_type, &type_type, "dict_values", &object_type, 0);
+  make_static_type(&dict_items_type, &type_type, "dict_items", &object_type, 0);
   make_static_type(&dict_iter_type, &type_type, "dict_iterator", &object_type, 0);
   TypeObject* t = &dict_type;
   t->tp_new = dict_new;
@@ -361,16 +426,21 @@ void init_dict_type() {
   t->mp_ass_subscript = dict_ass_subscript;
   t->sq_contains = dict_contains;
   t->tp_iter = dict_iter;
-  dict_view_type.tp_iter = view_iter;
-  dict_view_type.sq_length = view_length;
-  dict_view_type.tp_repr = view_repr;
-  dict_view_type.sq_contains = view_contains;
+  for (TypeObject* v : {&dict_view_type, &dict_values_type, &dict_items_type}) {
+    v->tp_iter = view_iter;
+    v->sq_length = view_length;
+    v->tp_repr = view_repr;
+    v->sq_contains = view_contains;
+  }
   t->nb_binary[int(BinaryOp::or_)] = dict_or;
   t->nb_inplace[int(BinaryOp::or_)] = dict_ior;
-  dict_view_type.nb_binary[int(BinaryOp::or_)] = view_or;
-  dict_view_type.nb_binary[int(BinaryOp::and_)] = view_and;
-  dict_view_type.nb_binary[int(BinaryOp::sub)] = view_sub;
-  dict_view_type.nb_binary[int(BinaryOp::xor_)] = view_xor;
+  for (TypeObject* v : {&dict_view_type, &dict_items_type}) {
+    v->nb_binary[int(BinaryOp::or_)] = view_or;
+    v->nb_binary[int(BinaryOp::and_)] = view_and;
+    v->nb_binary[int(BinaryOp::sub)] = view_sub;
+    v->nb_binary[int(BinaryOp::xor_)] = view_xor;
+    v->tp_richcompare = view_richcompare;
+  }
   dict_iter_type.tp_iter = self_iter;
   dict_iter_type.tp_iternext = dict_iter_next;
 }
@@ -388,7 +458,9 @@ void init_dict_methods() {
   add_method(&dict_type, "copy", m_copy);
   add_class_method(&dict_type, "fromkeys", m_fromkeys);
   add_method(&dict_type, "__reversed__", m_reversed);
-  add_method(&dict_view_type, "__reversed__", m_reversed);
+  for (TypeObject* v : {&dict_view_type, &dict_values_type, &dict_items_type}) add_method(v, "__reversed__", m_reversed);
+  add_method(&dict_view_type, "isdisjoint", m_isdisjoint);
+  add_method(&dict_items_type, "isdisjoint", m_isdisjoint);
 }
 
 }  // namespace gopy

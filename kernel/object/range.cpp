@@ -217,7 +217,7 @@ Object* range_subscript(Object* o, Object* key) {
     ssize len = slice_indices(static_cast<SliceObject*>(key), ssize(n), &start, &stop, &step);
     if (len < 0) return nullptr;
     Object* x = new_int(a + start * c);
-    Object* y = new_int(a + (start + len * step) * c);
+    Object* y = new_int(a + stop * c);
     Object* z = new_int(step * c);
     Object* res = new_range(x, y, z);
     decref(x);
@@ -262,6 +262,20 @@ Object* range_richcompare(Object* a, Object* b, CompareOp op) {
     eq = n1 == n2 && (n1 == 0 || (a1 == a2 && (n1 == 1 || c1 == c2)));
   }
   return new_bool(op == CompareOp::eq ? eq : !eq);
+}
+
+// Equal ranges hash alike: by (length, start, step), with the parts an empty or
+// one-element range does not depend on left out. CPython: Objects/rangeobject.c range_hash
+int64_t range_hash(Object* o) {
+  auto* r = as_range(o);
+  ssize n = range_length(o);
+  if (n < 0) return -1;
+  Object* len = new_int(n);
+  TupleObject* key = new_tuple_from({len, n == 0 ? None() : r->start, n <= 1 ? None() : r->step});
+  decref(len);
+  int64_t h = object_hash(key);
+  decref(key);
+  return h;
 }
 
 Object* range_getattr(Object* o, StrObject* name) {
@@ -380,6 +394,7 @@ void init_range_slice_types() {
   range_type.sq_contains = range_contains;
   range_type.tp_richcompare = range_richcompare;
   range_type.tp_getattr = range_getattr;
+  range_type.tp_hash = range_hash;
   slice_type.tp_repr = slice_repr;
   init_slice_slots();
   range_iter_type.tp_iter = self_iter;
