@@ -221,39 +221,39 @@ int view_contains(Object* o, Object* item) {
 // ---- methods ----
 
 Object* m_get(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("get", kw) || !check_nargs("get", n, 2, 3)) return nullptr;
+  if (!check_no_kwargs("get", kw) || !check_nargs("get", n - 1, 1, 2)) return nullptr;
   Object* v = dict_get_item(as_dict(a[0]), a[1]);
   if (v) return new_ref(v);
   if (error_occurred()) return nullptr;
   return new_ref(n == 3 ? a[2] : None());
 }
 Object* m_keys(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("keys", kw) || !check_nargs("dict.keys", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("keys", kw) || !check_nargs("dict.keys", n - 1, 0, 0)) return nullptr;
   return make<DictViewObject>(as_dict(a[0]), ViewKind::keys);
 }
 Object* m_values(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("values", kw) || !check_nargs("dict.values", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("values", kw) || !check_nargs("dict.values", n - 1, 0, 0)) return nullptr;
   return make<DictViewObject>(as_dict(a[0]), ViewKind::values);
 }
 Object* m_items(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("items", kw) || !check_nargs("dict.items", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("items", kw) || !check_nargs("dict.items", n - 1, 0, 0)) return nullptr;
   return make<DictViewObject>(as_dict(a[0]), ViewKind::items);
 }
 Object* m_pop(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("pop", kw) || !check_nargs("pop", n, 2, 3)) return nullptr;
+  if (!check_no_kwargs("pop", kw) || !check_nargs("pop", n - 1, 1, 2)) return nullptr;
   Object* v = dict_pop_item(as_dict(a[0]), a[1]);
   if (v || error_occurred()) return v;
   if (n == 3) return new_ref(a[2]);
   return key_error(a[1]);
 }
 Object* m_popitem(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("popitem", kw) || !check_nargs("dict.popitem", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("popitem", kw) || !check_nargs("dict.popitem", n - 1, 0, 0)) return nullptr;
   Object* pair = dict_pop_last(as_dict(a[0]));
   if (!pair) return set_error(&exc_KeyError, "popitem(): dictionary is empty");
   return pair;
 }
 Object* m_setdefault(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("setdefault", kw) || !check_nargs("setdefault", n, 2, 3)) return nullptr;
+  if (!check_no_kwargs("setdefault", kw) || !check_nargs("setdefault", n - 1, 1, 2)) return nullptr;
   Object* v = dict_get_item(as_dict(a[0]), a[1]);
   if (v) return new_ref(v);
   if (error_occurred()) return nullptr;
@@ -262,7 +262,7 @@ Object* m_setdefault(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_ref(dflt);
 }
 Object* m_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_nargs("update", n, 1, 2)) return nullptr;
+  if (!check_nargs("update", n - 1, 0, 1)) return nullptr;
   if (n == 2 && dict_update(as_dict(a[0]), a[1]) < 0) return nullptr;
   if (kw)
     for (size_t i = 0; i < kw->items.size(); ++i)
@@ -270,12 +270,12 @@ Object* m_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_none();
 }
 Object* m_clear(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("clear", kw) || !check_nargs("dict.clear", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("clear", kw) || !check_nargs("dict.clear", n - 1, 0, 0)) return nullptr;
   dict_clear(as_dict(a[0]));
   return new_none();
 }
 Object* m_copy(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("copy", kw) || !check_nargs("dict.copy", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("copy", kw) || !check_nargs("dict.copy", n - 1, 0, 0)) return nullptr;
   return dict_copy(as_dict(a[0]));
 }
 // CPython: Objects/dictobject.c dict_fromkeys_impl (a class method: a[0] is the class)

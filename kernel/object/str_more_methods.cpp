@@ -52,7 +52,10 @@ Object* m_expandtabs(Object*, Object* const* a, size_t n, TupleObject* kw) {
 }
 
 Object* strip_affix(Object* const* a, size_t n, TupleObject* kw, const char* fname, bool prefix) {
-  if (!check_no_kwargs(fname, kw) || !check_nargs(fname, n - 1, 1, 1) || !str_argument(a[1], fname)) return nullptr;
+  const std::string qualified = std::string("str.") + fname;  // METH_O errors name the type
+  if (!check_no_kwargs(qualified.c_str(), kw) || !check_nargs(qualified.c_str(), n - 1, 1, 1) ||
+      !str_argument(a[1], fname))
+    return nullptr;
   StrObject* self = as_str(a[0]);
   StrObject* affix = as_str(a[1]);
   std::string_view text = self->utf8;
@@ -129,7 +132,7 @@ Object* m_maketrans(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 // CPython: Objects/unicodeobject.c unicode_translate, charmaptranslate_output
 Object* m_translate(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("translate", kw) || !check_nargs("translate", n - 1, 1, 1)) return nullptr;
+  if (!check_no_kwargs("str.translate", kw) || !check_nargs("str.translate", n - 1, 1, 1)) return nullptr;
   Object* table = a[1];
   std::u32string out;
   for (char32_t c : as_str(a[0])->cps()) {
