@@ -228,3 +228,42 @@ TEST_CASE("eval, exec, compile, globals, locals, vars and dir", "[format][builti
       "{'size': 3} ['kind', 'size']\n"
       "SyntaxError: invalid syntax\n");
 }
+
+TEST_CASE("bytes % converts as CPython", "[format][percent][bytes]") {
+  check_output(
+      "print(b'%s|%5s|%-5s|%.2s' % (b'ab', b'cd', b'ef', b'ghi'), b'%.3d %+05d %#x %c%c' % (5, 3, 255, 65, b'B'))\n"
+      "print(b'%r %a %b %%' % (b'x', 'é', bytearray(b'z')), b'%(k)s' % {b'k': b'v'}, bytearray(b'%d') % 7)\n",
+      "b'ab|   cd|ef   |gh' b'005 +0003 0xff AB'\n"
+      "b\"b'x' '\\\\xe9' z %\" b'v' bytearray(b'7')\n");
+  check_uncaught({
+      {"b'%x' % 1.5", "TypeError: %x format: an integer is required, not float"},
+      {"b'%f' % 'x'", "TypeError: float argument required, not str"},
+      {"b'%s' % 'str'", "TypeError: %b requires a bytes-like object, or an object that implements __bytes__, not 'str'"},
+      {"b'%c' % b'ab'", "TypeError: %c requires an integer in range(256) or a single byte, not a bytes object of length 2"},
+      {"b'%c' % 256", "OverflowError: %c arg not in range(256)"},
+  });
+}
+
+TEST_CASE("dict views, ranges and int() of bytes", "[format][methods]") {
+  check_output(
+      "d = {'a': 1, 'b': 2}\n"
+      "print(type(d.keys()).__name__, type(d.values()).__name__, type(d.items()).__name__)\n"
+      "print(d.keys() == {'a', 'b'}, d.items() == {('a', 1), ('b', 2)}, d.keys() <= {'a', 'b', 'c'}, {'a'} < d.keys())\n"
+      "print(d.keys().isdisjoint({'z'}), hash(range(3)) == hash(range(0, 3, 1)), range(10)[::3], range(10)[::-1])\n"
+      "print(int(b'12'), int(b'ff', 16), int(bytearray(b' -7 ')))\n",
+      "dict_keys dict_values dict_items\n"
+      "True True True True\n"
+      "True True range(0, 10, 3) range(9, -1, -1)\n"
+      "12 255 -7\n");
+  check_uncaught({
+      {"int(b'x')", "ValueError: invalid literal for int() with base 10: b'x'"},
+      {"[1].count()", "TypeError: list.count() takes exactly one argument (0 given)"},
+      {"{}.get()", "TypeError: get expected at least 1 argument, got 0"},
+      {"[].copy(1)", "TypeError: list.copy() takes no arguments (1 given)"},
+      {"isinstance(1)", "TypeError: isinstance expected 2 arguments, got 1"},
+      {"'x'.removeprefix()", "TypeError: str.removeprefix() takes exactly one argument (0 given)"},
+      {"aiter(1)", "TypeError: 'int' object is not an async iterable"},
+      {"anext(1)", "TypeError: 'int' object is not an async iterator"},
+      {"breakpoint()", "NotImplementedError: breakpoint() is unavailable: gopy has no debugger"},
+  });
+}
