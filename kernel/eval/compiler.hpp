@@ -144,6 +144,9 @@ void raise_syntax_error(const std::string& type, const std::string& msg, const s
                         int offset, const std::string& text, int end_lineno, int end_offset);
 // The text of line `lineno` (1-based) of source, with its newline.
 std::string source_line_text(std::string_view source, int lineno);
+// Parses and compiles a module, or with `expression` a single expression whose value the
+// code returns (compile()'s "eval" mode): a code object, or null with SyntaxError set.
+Object* compile_source_text(std::string_view source, std::string_view filename, bool expression);
 
 // The operator of an AST binary operation.
 BinaryOp ast_bin_op(ast::BinOpKind k);

@@ -7,8 +7,6 @@
 
 #include "eval/code.hpp"
 #include "eval/compiler.hpp"
-#include "eval/parser.hpp"
-#include "eval/symtable.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_str.hpp"
@@ -56,36 +54,9 @@ Object* compile_source(std::string_view source, std::string_view filename, std::
     return value_error(mode == "single" ? "compile() mode 'single' is not supported by gopy"
                                         : "compile() mode must be 'exec', 'eval' or 'single'");
   if (mode == "exec") return compile_module_source(source, filename);
-  // "eval": the source must be one expression (leading blanks are allowed, as CPython).
+  // "eval": leading blanks are allowed, as CPython strips them.
   size_t start = source.find_first_not_of(" \t");
-  if (start == std::string_view::npos) start = source.size();
-  std::string_view text = source.substr(start);
-  parser::ParseResult parsed = parser::parse_module(text, filename);
-  bool one_expression = parsed.ok() && parsed.module()->body.size() == 1 &&
-                        parsed.module()->body.front()->kind == ast::StmtKind::Expr;
-  if (!parsed.ok() || !one_expression) {
-    if (parsed.ok()) {
-      ast::Location at{1, 0, 1, 0};
-      if (!parsed.module()->body.empty()) at = parsed.module()->body.front()->loc;
-      raise_syntax_error("SyntaxError", "invalid syntax", std::string(filename), at.lineno, at.col_offset + 1,
-                         source_line_text(text, at.lineno), at.end_lineno, at.end_col_offset + 1);
-      return nullptr;
-    }
-    const parser::SyntaxErrorInfo& e = *parsed.error;
-    raise_syntax_error(e.type, e.msg, e.filename.empty() ? std::string(filename) : e.filename, e.lineno, e.offset,
-                       e.text, e.end_lineno, e.end_offset);
-    return nullptr;
-  }
-  SymbolTable table;
-  ScopeError scope_error;
-  if (!table.build(*parsed.module(), &scope_error)) {
-    raise_syntax_error("SyntaxError", scope_error.msg, std::string(filename), scope_error.lineno,
-                       scope_error.col_offset + 1, source_line_text(text, scope_error.lineno), scope_error.end_lineno,
-                       scope_error.end_col_offset + 1);
-    return nullptr;
-  }
-  Compiler compiler(table, text, filename);
-  return compiler.compile_expression(*parsed.module());
+  return compile_source_text(source.substr(start == std::string_view::npos ? source.size() : start), filename, true);
 }
 
 Object* run_code_in(Object* code, DictObject* globals, Object* locals) {

@@ -11,6 +11,7 @@
 #include "object/args.hpp"
 #include "object/bytes_internal.hpp"
 #include "object/class_method.hpp"
+#include "object/expandtabs.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -25,24 +26,10 @@ bool buffer_arg(Object* o, std::string_view* out) {
 
 // CPython: Objects/stringlib/transmogrify.h stringlib_expandtabs
 Object* m_expandtabs(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  Object* arg = nullptr;
-  if (!bind_args("expandtabs", a + 1, n - 1, kw, {"tabsize"}, 0, &arg)) return nullptr;
-  ssize tabsize = 8;
-  if (arg && !index_as_ssize(arg, &tabsize)) return nullptr;
+  ssize tabsize;
+  if (!expandtabs_arg(a, n, kw, &tabsize)) return nullptr;
   std::string out;
-  ssize column = 0;
-  for (char c : bytes_family_data(a[0])) {
-    if (c == '\t') {
-      if (tabsize > 0) {
-        ssize pad = tabsize - column % tabsize;
-        out.append(size_t(pad), ' ');
-        column += pad;
-      }
-      continue;
-    }
-    out += c;
-    column = (c == '\n' || c == '\r') ? 0 : column + 1;
-  }
+  if (expand_tabs(bytes_family_data(a[0]), tabsize, false, &out) < 0) return overflow_error("result too long");
   return bytes_family_new(a[0], out);
 }
 

@@ -8,6 +8,7 @@
 #include "gopy/object_str.hpp"
 #include "object/args.hpp"
 #include "object/class_method.hpp"
+#include "object/expandtabs.hpp"
 #include "object/str_internal.hpp"
 #include "object/strcat.hpp"
 
@@ -23,31 +24,13 @@ bool str_argument(Object* o, const char* fname) {
 
 // CPython: Objects/unicodeobject.c unicode_expandtabs_impl
 Object* m_expandtabs(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  Object* arg = nullptr;
-  if (!bind_args("expandtabs", a + 1, n - 1, kw, {"tabsize"}, 0, &arg)) return nullptr;
-  ssize tabsize = 8;
-  if (arg && !index_as_ssize(arg, &tabsize)) return nullptr;
+  ssize tabsize;
+  if (!expandtabs_arg(a, n, kw, &tabsize)) return nullptr;
   StrObject* self = as_str(a[0]);
   if (self->utf8.find('\t') == std::string::npos) return new_ref(a[0]);
   std::string out;
-  ssize column = 0, length = 0;
-  for (size_t i = 0; i < self->utf8.size(); ++i) {
-    char c = self->utf8[i];
-    if (c == '\t') {
-      if (tabsize > 0) {
-        ssize pad = tabsize - column % tabsize;
-        if (length > PTRDIFF_MAX - pad) return overflow_error("new string is too long");
-        out.append(size_t(pad), ' ');
-        column += pad;
-        length += pad;
-      }
-      continue;
-    }
-    out += c;
-    if (!utf8_is_lead(c)) continue;
-    ++length;
-    column = (c == '\n' || c == '\r') ? 0 : column + 1;
-  }
+  ssize length = expand_tabs(self->utf8, tabsize, true, &out);
+  if (length < 0) return overflow_error("new string is too long");
   return new_str_known(out, length, self->ascii);
 }
 
