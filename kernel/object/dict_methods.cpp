@@ -1,5 +1,6 @@
 // dict's protocols, methods, views and iterators (CPython: Objects/dictobject.c).
 #include <algorithm>
+
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
