@@ -332,6 +332,11 @@ Object* c_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnam
   if (!bind_args("complex", args, nargs, kwnames, {"real", "imag"}, 0, a)) return nullptr;
   Object* r = a[0];
   Object* i = a[1];
+  // complex(x) alone: CPython: Objects/complexobject.c actual_complex_new
+  const bool single = nargs == 1 && (!kwnames || kwnames->items.empty());
+  if (single && !is_str(r) && !is_complex(r) && !r->type->nb_float && !r->type->nb_index &&
+      !type_lookup(r->type, "__complex__"))
+    return type_error(cat("complex() argument must be a string or a number, not ", r->type->name));
   if (r && is_str(r)) {
     if (i) return type_error("complex() can't take second arg if first is a string");
     return complex_from_string(as_str(r));
@@ -404,13 +409,25 @@ Object* complex_format(Object* z, Object* spec_obj) {
   int precision = f.precision < 0 ? (f.type == 0 ? 0 : 6) : int(f.precision);
   unsigned flags = (f.alternate ? prim::kDtsfAlt : 0) | (f.no_neg_zero ? prim::kDtsfNoNegZero : 0);
   const bool skip_re = f.type == 0 && re == 0.0 && !std::signbit(re);
+  // ',' or '_' groups each part's integer digits by three.
+  auto part = [&](double v) {
+    std::string t = prim::double_to_string(v, code, precision, flags);
+    if (f.grouping == prim::FormatSpec::Grouping::none) return t;
+    const char sep = f.grouping == prim::FormatSpec::Grouping::comma ? ',' : '_';
+    size_t first = t.find_first_of("0123456789");
+    size_t end = first == std::string::npos ? first : t.find_first_not_of("0123456789", first);
+    if (first == std::string::npos) return t;
+    if (end == std::string::npos) end = t.size();
+    for (size_t at = end; at > first + 3; at -= 3) t.insert(at - 3, 1, sep);
+    return t;
+  };
   std::string body;
   if (!skip_re) {
-    body = prim::double_to_string(re, code, precision, flags);
+    body = part(re);
     if (f.sign == '+' && body[0] != '-') body.insert(0, 1, '+');
     else if (f.sign == ' ' && body[0] != '-') body.insert(0, 1, ' ');
   }
-  std::string imag = prim::double_to_string(im, code, precision, flags);
+  std::string imag = part(im);
   if (imag[0] != '-' && (!skip_re || f.sign == '+')) imag.insert(0, 1, '+');
   else if (imag[0] != '-' && skip_re && f.sign == ' ') imag.insert(0, 1, ' ');
   body += imag + "j";

@@ -292,11 +292,15 @@ Object* b_pow(Object*, Object* const* a, size_t n, TupleObject* kw) {
   Object* base = n > 0 ? a[0] : find_kwarg(a, n, kw, "base");
   Object* exp = n > 1 ? a[1] : find_kwarg(a, n, kw, "exp");
   Object* mod = n > 2 ? a[2] : find_kwarg(a, n, kw, "mod");
-  if (!base || !exp) return type_error("pow() missing required argument 'base' (pos 1)");
+  if (!base) return type_error("pow() missing required argument 'base' (pos 1)");
+  if (!exp) return type_error("pow() missing required argument 'exp' (pos 2)");
   if (mod && mod != None()) {
-    if (!is_int(base) || !is_int(exp) || !is_int(mod))
-      return type_error("pow() 3rd argument not allowed unless all arguments are integers");
-    return int_pow(base, exp, mod);
+    if (is_int(base) && is_int(exp) && is_int(mod)) return int_pow(base, exp, mod);
+    // CPython: Objects/abstract.c ternary_op: the operands' three-argument power (complex's
+    // says "complex modulo"), else float's refusal.
+    for (Object* o : {base, exp})
+      if (o->type->nb_ternary_pow && !is_int(o)) return o->type->nb_ternary_pow(base, exp, mod);
+    return type_error("pow() 3rd argument not allowed unless all arguments are integers");
   }
   return binary_op(base, exp, BinaryOp::pow);
 }
