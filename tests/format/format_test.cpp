@@ -144,8 +144,9 @@ TEST_CASE("complex numbers: literals, construction, arithmetic, repr and format"
       "print(3+4j, abs(3+4j), (1+2j).conjugate(), (2j).imag, complex(1, 2) * complex(0, 1), complex())\n"
       "print(complex(' ( 1.5-2.5j ) '), complex('-j'), complex('1e3+1_0j'), complex(1, -0.0), complex(imag=2))\n"
       "print((1+2j) ** 2, (1+2j) / (3-4j), 1+0j == 1, hash(1+0j) == hash(1), -(1j), bool(0j))\n"
-      "print(format(1+2j), format(3j, '.2f'), format(1-0j, '+g'), format(2j, '>5'))\n"
-      "for bad in [lambda: complex('1+2'), lambda: 1j / 0, lambda: complex('1', 2)]:\n"
+      "print(format(1+2j), format(3j, '.2f'), format(1-0j, '+g'), format(2j, '>5'), format(1234.5+1j, ','))\n"
+      "for bad in [lambda: complex('1+2'), lambda: 1j / 0, lambda: complex('1', 2), lambda: complex([]),\n"
+      "            lambda: pow(1j, 2, 3), lambda: 0j ** -1]:\n"
       "    try:\n"
       "        bad()\n"
       "    except (ValueError, ZeroDivisionError, TypeError) as e:\n"
@@ -153,10 +154,13 @@ TEST_CASE("complex numbers: literals, construction, arithmetic, repr and format"
       "(3+4j) 5.0 (1-2j) 2.0 (-2+1j) 0j\n"
       "(1.5-2.5j) -1j (1000+10j) (1-0j) 2j\n"
       "(-3+4j) (-0.2+0.4j) True True (-0-1j) False\n"
-      "(1+2j) 0.00+3.00j +1+0j    2j\n"
+      "(1+2j) 0.00+3.00j +1+0j    2j (1,234.5+1j)\n"
       "ValueError complex() arg is a malformed string\n"
       "ZeroDivisionError division by zero\n"
-      "TypeError complex() can't take second arg if first is a string\n");
+      "TypeError complex() can't take second arg if first is a string\n"
+      "TypeError complex() argument must be a string or a number, not list\n"
+      "ValueError complex modulo\n"
+      "ZeroDivisionError zero to a negative or complex power\n");
 }
 
 TEST_CASE("slice objects, range and the int and float methods", "[format][slice][numbers]") {
