@@ -40,8 +40,16 @@ bool need_str_arg(Object* o, const char* fname) {
   return false;
 }
 
+// A method's argument count (self not counted) and no keywords. The errors of methods
+// taking no or one argument (CPython's METH_NOARGS/METH_O) name the type: "str.upper()".
+bool method_args(const char* name, size_t n, TupleObject* kw, size_t lo, size_t hi) {
+  if ((!kw || kw->items.empty()) && n - 1 >= lo && n - 1 <= hi) return true;
+  std::string shown = lo == hi && lo <= 1 ? std::string("str.") + name : std::string(name);
+  return check_no_kwargs(shown.c_str(), kw) && check_nargs(shown.c_str(), n - 1, lo, hi);
+}
+
 #define ARGS(name, lo, hi) \
-  if (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, lo, hi)) return nullptr
+  if (!method_args(name, n, kw, lo, hi)) return nullptr
 
 Object* from_cps(const U& u) { return new_str_from_cps(u); }
 
