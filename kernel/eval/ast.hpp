@@ -43,7 +43,7 @@ struct Node {
   X(BitXor) X(BitAnd) X(FloorDiv)
 #define GOPY_AST_UNARYOPS(X) X(Invert) X(Not) X(UAdd) X(USub)
 #define GOPY_AST_CMPOPS(X) X(Eq) X(NotEq) X(Lt) X(LtE) X(Gt) X(GtE) X(Is) X(IsNot) X(In) X(NotIn)
-#define GOPY_AST_CONSTANT_KINDS(X) X(None) X(True) X(False) X(Ellipsis) X(Int) X(Float) X(Str) X(Bytes)
+#define GOPY_AST_CONSTANT_KINDS(X) X(None) X(True) X(False) X(Ellipsis) X(Int) X(Float) X(Str) X(Bytes) X(Complex)
 
 #define GOPY_AST_ENUM_VALUE(V) V,
 #define GOPY_AST_ENUM_CASE(V) case V: return #V;

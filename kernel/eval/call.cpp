@@ -253,7 +253,7 @@ Object* run_class_body(FunctionObject* body_fn, DictObject* ns) {
   return cell;
 }
 
-Object* run_module_code(CodeObject* co, DictObject* globals) {
+Object* run_module_code(CodeObject* co, DictObject* globals, DictObject* locals) {
   ThreadState* ts = get_thread_state();
   if (!check_recursion(ts)) return nullptr;
   Frame* f = push_frame(ts, co);
@@ -263,7 +263,7 @@ Object* run_module_code(CodeObject* co, DictObject* globals) {
   incref(co);  // the frame keeps the code alive
   f->globals = globals;
   f->builtins = ts->interp->builtins_dict;
-  f->locals = globals;
+  f->locals = locals ? locals : globals;
   Object* r = eval_frame(ts, f);
   release_frame(ts, f);
   decref(co);

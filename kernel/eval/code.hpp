@@ -232,7 +232,8 @@ Object* function_call(Object* callable, Object* const* args, size_t nargs, Tuple
 // when the body created one, else None.
 Object* run_class_body(FunctionObject* body_fn, DictObject* ns);
 // Runs module-level code with `globals` as the namespace.
-Object* run_module_code(CodeObject* code, DictObject* globals);
+// `locals` null: the globals (module code); else exec()/eval() with separate namespaces.
+Object* run_module_code(CodeObject* code, DictObject* globals, DictObject* locals = nullptr);
 
 // A generator for a frame whose arguments are bound (generator.cpp); steals the frame.
 Object* new_generator(Frame* f, FunctionObject* fn);

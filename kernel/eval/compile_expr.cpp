@@ -4,6 +4,7 @@
 #include "eval/parser.hpp"
 #include "eval/refused_constructs.hpp"
 #include "gopy/object_bytes.hpp"
+#include "gopy/object_complex.hpp"
 #include "gopy/object_num.hpp"
 #include "object/strcat.hpp"
 
@@ -69,6 +70,7 @@ void Compiler::constant(const ast::Constant* c) {
       v = c->int_fits_int64 ? new_int(c->int_small) : int_from_digits(c->int_digits, c->int_base);
       break;
     case ast::ConstantKind::Float: v = new_float(c->float_value); break;
+    case ast::ConstantKind::Complex: v = new_complex(0.0, c->float_value); break;
     case ast::ConstantKind::Str: v = new_str(c->str_value); break;
     case ast::ConstantKind::Bytes: v = new_bytes(c->str_value); break;
   }

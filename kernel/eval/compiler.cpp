@@ -440,7 +440,11 @@ void Compiler::make_class_body(const ast::ClassDef& c) {
   emit(Op::MAKE_FUNCTION, add_const(u.release_code()), 0);
 }
 
-CodeObject* Compiler::compile_module(const ast::Module& m) {
+CodeObject* Compiler::compile_module(const ast::Module& m) { return compile_top_level(m, false); }
+
+CodeObject* Compiler::compile_expression(const ast::Module& m) { return compile_top_level(m, true); }
+
+CodeObject* Compiler::compile_top_level(const ast::Module& m, bool expression) {
   Ref<StrObject> filename = Ref<StrObject>::steal(new_str(filename_));  // each code keeps a reference
   filename_obj_ = filename.get();
   CompileUnit u;
@@ -452,7 +456,12 @@ CodeObject* Compiler::compile_module(const ast::Module& m) {
   unit_ = &u;
   scope_ = u.scope;
   emit(Op::RESUME);
-  block(m.body);
+  if (expression) {
+    expr(static_cast<const ast::ExprStmt*>(m.body.front())->value);
+    emit(Op::RETURN_VALUE);
+  } else {
+    block(m.body);
+  }
   finish_code(u);
   unit_ = nullptr;
   if (failed_) return nullptr;

@@ -67,9 +67,13 @@ class Compiler {
   Compiler(SymbolTable& table, std::string_view source, std::string_view filename);
   // The module's code (new reference), or null with SyntaxError set.
   CodeObject* compile_module(const ast::Module& m);
+  // A module of one expression statement compiled to return that expression's value
+  // (CPython: compile(..., "eval")).
+  CodeObject* compile_expression(const ast::Module& m);
 
  private:
   friend struct CompilerAccess;
+  CodeObject* compile_top_level(const ast::Module& m, bool expression);
   // ---- units, names and emission (compiler.cpp) ----
   CodeObject* new_code(CodeKind kind, const std::string& name, const std::string& qualname, int line);
   void layout(CompileUnit& u);
@@ -152,6 +156,9 @@ void raise_syntax_error(const std::string& type, const std::string& msg, const s
                         int offset, const std::string& text, int end_lineno, int end_offset);
 // The text of line `lineno` (1-based) of source, with its newline.
 std::string source_line_text(std::string_view source, int lineno);
+// Parses and compiles a module, or with `expression` a single expression whose value the
+// code returns (compile()'s "eval" mode): a code object, or null with SyntaxError set.
+Object* compile_source_text(std::string_view source, std::string_view filename, bool expression);
 
 // The operator of an AST binary operation.
 BinaryOp ast_bin_op(ast::BinOpKind k);

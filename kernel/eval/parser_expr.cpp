@@ -863,8 +863,10 @@ ast::Expr* Parser::number(const Token& t) {
   bool prefixed = clean.size() > 1 && clean[0] == '0' &&
                   (clean[1] == 'x' || clean[1] == 'X' || clean[1] == 'o' || clean[1] == 'O' ||
                    clean[1] == 'b' || clean[1] == 'B');
-  if (!prefixed && clean.find_first_of(".eE") != std::string::npos) {
-    c->value_kind = ast::ConstantKind::Float;
+  const bool imaginary = !prefixed && (clean.back() == 'j' || clean.back() == 'J');
+  if (imaginary) clean.pop_back();
+  if (imaginary || (!prefixed && clean.find_first_of(".eE") != std::string::npos)) {
+    c->value_kind = imaginary ? ast::ConstantKind::Complex : ast::ConstantKind::Float;
     double value = 0.0;
     auto res = std::from_chars(clean.data(), clean.data() + clean.size(), value);
     if (res.ec == std::errc::result_out_of_range) {

@@ -15,11 +15,24 @@
 namespace gopy {
 
 Object* compile_module_source(std::string_view source, std::string_view filename) {
+  return compile_source_text(source, filename, false);
+}
+
+Object* compile_source_text(std::string_view source, std::string_view filename, bool expression) {
   parser::ParseResult parsed = parser::parse_module(source, filename);
   if (!parsed.ok()) {
     const parser::SyntaxErrorInfo& e = *parsed.error;
     raise_syntax_error(e.type, e.msg, e.filename.empty() ? std::string(filename) : e.filename, e.lineno, e.offset,
                        e.text, e.end_lineno, e.end_offset);
+    return nullptr;
+  }
+  const auto& body = parsed.module()->body;
+  if (expression && (body.size() != 1 || body.front()->kind != ast::StmtKind::Expr)) {
+    // "eval" mode takes one expression. CPython: the eval_input rule's "invalid syntax"
+    ast::Location at{1, 0, 1, 0};
+    if (!body.empty()) at = body.front()->loc;
+    raise_syntax_error("SyntaxError", "invalid syntax", std::string(filename), at.lineno, at.col_offset + 1,
+                       source_line_text(source, at.lineno), at.end_lineno, at.end_col_offset + 1);
     return nullptr;
   }
   SymbolTable table;
@@ -35,7 +48,7 @@ Object* compile_module_source(std::string_view source, std::string_view filename
     return nullptr;
   }
   Compiler compiler(table, source, filename);
-  return compiler.compile_module(*parsed.module());
+  return expression ? compiler.compile_expression(*parsed.module()) : compiler.compile_module(*parsed.module());
 }
 
 Object* exec_code(Object* code, DictObject* globals) {

@@ -492,8 +492,7 @@ Token Tokenizer::number(std::uint32_t start) {
   auto imaginary = [&]() -> Token {
     ++pos_;
     if (!verify_end_of_number("imaginary")) return error_token();
-    return fail_range("complex literal is not supported by gopy", col_of(start) + 1,
-                      col_of(pos_) + 1);
+    return make(TokenType::Number, start, pos_);
   };
   if (src_[pos_] == '.') {
     ++pos_;

@@ -212,8 +212,9 @@ Object* filter_next(Object* o) {
 Object* reversed_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("reversed", kw) || !check_nargs("reversed", n, 1, 1)) return nullptr;
   Object* seq = a[0];
-  if (Object* rev = type_lookup(seq->type, intern("__reversed__")); rev && rev->type == &function_type) {
-    return call1(rev, seq);
+  if (Object* rev = type_lookup(seq->type, intern("__reversed__")); rev && rev != None()) {
+    if (rev->type == &function_type) return call1(rev, seq);
+    return call_method(seq, intern("__reversed__"), nullptr, 0);
   }
   if (!seq->type->sq_length || !seq->type->mp_subscript || is_dict(seq) || is_anyset(seq))
     return type_error(cat("'", seq->type->name, "' object is not reversible"));

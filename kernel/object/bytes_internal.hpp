@@ -22,6 +22,8 @@ bool bytes_from_source(const char* type_name, Object* source, Object* encoding, 
 // bytes % args (CPython: Objects/bytesobject.c _PyBytes_FormatEx).
 bool bytes_printf(std::string_view format, Object* args, std::string* out);
 void init_bytes_methods();
+// expandtabs, istitle, maketrans and translate (bytes_more_methods.cpp).
+void add_more_bytes_methods(TypeObject* t);
 void init_bytearray_methods();
 void init_memoryview_type();
 void init_codecs_types();  // codecs_module.cpp

@@ -10,6 +10,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/class_method.hpp"
 #include "object/args.hpp"
 #include "object/bytes_internal.hpp"
 #include "object/seq_internal.hpp"
@@ -645,21 +646,17 @@ void add_shared_methods(TypeObject* t) {
 
 // fromhex is a class method: a function bound to the class, so bytes.fromhex(s) and
 // b''.fromhex(s) both pass the class first.
-void add_class_method(TypeObject* t, const char* name, BuiltinFn fn) {
-  Object* f = new_builtin_function(name, fn, t);
-  dict_set_str(t->dict, name, f);
-  decref(f);
-}
-
 }  // namespace
 
 void init_bytes_methods() {
   add_shared_methods(&bytes_type);
+  add_more_bytes_methods(&bytes_type);
   add_class_method(&bytes_type, "fromhex", m_bytes_fromhex);
 }
 
 void init_bytearray_methods() {
   add_shared_methods(&bytearray_type);
+  add_more_bytes_methods(&bytearray_type);
   add_class_method(&bytearray_type, "fromhex", m_bytearray_fromhex);
   add_method(&bytearray_type, "append", m_append);
   add_method(&bytearray_type, "extend", m_extend);

@@ -1,17 +1,21 @@
 // dict's protocols, methods, views and iterators (CPython: Objects/dictobject.c).
+#include <algorithm>
+
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/class_method.hpp"
 #include "object/dict_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {
 
-TypeObject dict_view_type, dict_iter_type;
+// dict_view_type is dict_keys (CPython's three view types share gopy's view object).
+TypeObject dict_view_type, dict_values_type, dict_items_type, dict_iter_type;
 
 namespace {
 
@@ -22,7 +26,10 @@ DictObject* as_dict(Object* o) { return static_cast<DictObject*>(o); }
 struct DictViewObject : GcObject {
   DictObject* dict;
   ViewKind kind;
-  DictViewObject(DictObject* d, ViewKind k) : GcObject(&dict_view_type), dict(new_ref(d)), kind(k) {}
+  DictViewObject(DictObject* d, ViewKind k)
+      : GcObject(k == ViewKind::keys ? &dict_view_type : k == ViewKind::values ? &dict_values_type : &dict_items_type),
+        dict(new_ref(d)),
+        kind(k) {}
   ~DictViewObject() override { clear_refs(); }
   void clear_refs() override {
     Object* d = dict;
@@ -215,39 +222,39 @@ int view_contains(Object* o, Object* item) {
 // ---- methods ----
 
 Object* m_get(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("get", kw) || !check_nargs("get", n, 2, 3)) return nullptr;
+  if (!check_no_kwargs("get", kw) || !check_nargs("get", n - 1, 1, 2)) return nullptr;
   Object* v = dict_get_item(as_dict(a[0]), a[1]);
   if (v) return new_ref(v);
   if (error_occurred()) return nullptr;
   return new_ref(n == 3 ? a[2] : None());
 }
 Object* m_keys(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("keys", kw) || !check_nargs("dict.keys", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("keys", kw) || !check_nargs("dict.keys", n - 1, 0, 0)) return nullptr;
   return make<DictViewObject>(as_dict(a[0]), ViewKind::keys);
 }
 Object* m_values(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("values", kw) || !check_nargs("dict.values", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("values", kw) || !check_nargs("dict.values", n - 1, 0, 0)) return nullptr;
   return make<DictViewObject>(as_dict(a[0]), ViewKind::values);
 }
 Object* m_items(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("items", kw) || !check_nargs("dict.items", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("items", kw) || !check_nargs("dict.items", n - 1, 0, 0)) return nullptr;
   return make<DictViewObject>(as_dict(a[0]), ViewKind::items);
 }
 Object* m_pop(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("pop", kw) || !check_nargs("pop", n, 2, 3)) return nullptr;
+  if (!check_no_kwargs("pop", kw) || !check_nargs("pop", n - 1, 1, 2)) return nullptr;
   Object* v = dict_pop_item(as_dict(a[0]), a[1]);
   if (v || error_occurred()) return v;
   if (n == 3) return new_ref(a[2]);
   return key_error(a[1]);
 }
 Object* m_popitem(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("popitem", kw) || !check_nargs("dict.popitem", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("popitem", kw) || !check_nargs("dict.popitem", n - 1, 0, 0)) return nullptr;
   Object* pair = dict_pop_last(as_dict(a[0]));
   if (!pair) return set_error(&exc_KeyError, "popitem(): dictionary is empty");
   return pair;
 }
 Object* m_setdefault(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("setdefault", kw) || !check_nargs("setdefault", n, 2, 3)) return nullptr;
+  if (!check_no_kwargs("setdefault", kw) || !check_nargs("setdefault", n - 1, 1, 2)) return nullptr;
   Object* v = dict_get_item(as_dict(a[0]), a[1]);
   if (v) return new_ref(v);
   if (error_occurred()) return nullptr;
@@ -256,7 +263,7 @@ Object* m_setdefault(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_ref(dflt);
 }
 Object* m_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_nargs("update", n, 1, 2)) return nullptr;
+  if (!check_nargs("update", n - 1, 0, 1)) return nullptr;
   if (n == 2 && dict_update(as_dict(a[0]), a[1]) < 0) return nullptr;
   if (kw)
     for (size_t i = 0; i < kw->items.size(); ++i)
@@ -264,24 +271,26 @@ Object* m_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_none();
 }
 Object* m_clear(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("clear", kw) || !check_nargs("dict.clear", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("clear", kw) || !check_nargs("dict.clear", n - 1, 0, 0)) return nullptr;
   dict_clear(as_dict(a[0]));
   return new_none();
 }
 Object* m_copy(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("copy", kw) || !check_nargs("dict.copy", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("copy", kw) || !check_nargs("dict.copy", n - 1, 0, 0)) return nullptr;
   return dict_copy(as_dict(a[0]));
 }
+// CPython: Objects/dictobject.c dict_fromkeys_impl (a class method: a[0] is the class)
 Object* m_fromkeys(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("fromkeys", kw) || !check_nargs("fromkeys", n, 2, 3)) return nullptr;
-  DictObject* d = new_dict();
+  if (!check_no_kwargs("fromkeys", kw) || !check_nargs("fromkeys", n - 1, 1, 2)) return nullptr;
+  Object* d = a[0] == &dict_type ? new_dict() : call0(a[0]);
+  if (!d) return nullptr;
   Object* it = get_iter(a[1]);
   if (!it) {
     decref(d);
     return nullptr;
   }
   while (Object* k = iter_next(it)) {
-    int r = dict_set_item(d, k, n == 3 ? a[2] : None());
+    int r = set_item(d, k, n == 3 ? a[2] : None());
     decref(k);
     if (r < 0) break;
   }
@@ -293,11 +302,121 @@ Object* m_fromkeys(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return d;
 }
 
+// reversed(d), reversed(d.keys()/values()/items()): the entries in reverse insertion
+// order, read when the iterator is made. CPython: Objects/dictobject.c dict___reversed___impl
+Object* m_reversed(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__reversed__", kw) || !check_nargs("__reversed__", n - 1, 0, 0)) return nullptr;
+  ListObject* items = list_from_iterable(a[0]);
+  if (!items) return nullptr;
+  std::reverse(items->items.begin(), items->items.end());
+  Object* it = get_iter(items);
+  decref(items);
+  return it;
+}
+
+// dict | other and dict |= other (PEP 584). CPython: Objects/dictobject.c dict_or, dict_ior
+Object* dict_or(Object* a, Object* b) {
+  if (!is_dict(a) || !is_dict(b)) return new_ref(NotImplemented());
+  DictObject* r = dict_copy(as_dict(a));
+  if (r && dict_update(r, b) < 0) {
+    decref(r);
+    return nullptr;
+  }
+  return r;
+}
+Object* dict_ior(Object* a, Object* b) {
+  if (dict_update(as_dict(a), b) < 0) return nullptr;
+  return new_ref(a);
+}
+
+// keys() and items() views are set-like: view OP other is set(view) updated by other.
+// CPython: Objects/dictobject.c dictviews_or, dictviews_and, dictviews_sub, dictviews_xor
+bool set_like_view(Object* o) {
+  return o->type == &dict_view_type || o->type == &dict_items_type;
+}
+
+// All of a's items are in b.
+int all_contained_in(Object* a, Object* b) {
+  Object* it = get_iter(a);
+  if (!it) return -1;
+  int ok = 1;
+  while (Object* x = iter_next(it)) {
+    int c = sequence_contains(b, x);
+    decref(x);
+    if (c <= 0) {
+      ok = c;
+      break;
+    }
+  }
+  decref(it);
+  return error_occurred() ? -1 : ok;
+}
+
+// keys() and items() compare as sets with sets and other set-like views.
+// CPython: Objects/dictobject.c dictview_richcompare
+Object* view_richcompare(Object* a, Object* b, CompareOp op) {
+  if (!is_anyset(b) && !set_like_view(b)) return new_ref(NotImplemented());
+  ssize la = object_length(a), lb = object_length(b);
+  if (la < 0 || lb < 0) return nullptr;
+  int r = 0;
+  switch (op) {
+    case CompareOp::eq:
+    case CompareOp::ne: r = la == lb ? all_contained_in(a, b) : 0; break;
+    case CompareOp::lt: r = la < lb ? all_contained_in(a, b) : 0; break;
+    case CompareOp::le: r = la <= lb ? all_contained_in(a, b) : 0; break;
+    case CompareOp::gt: r = la > lb ? all_contained_in(b, a) : 0; break;
+    case CompareOp::ge: r = la >= lb ? all_contained_in(b, a) : 0; break;
+  }
+  if (r < 0) return nullptr;
+  return new_bool(op == CompareOp::ne ? !r : r);
+}
+
+// CPython: Objects/dictobject.c dictviews_isdisjoint
+Object* m_isdisjoint(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("isdisjoint", kw) || !check_nargs("isdisjoint", n - 1, 1, 1)) return nullptr;
+  Object* it = get_iter(a[1]);
+  if (!it) return nullptr;
+  bool disjoint = true;
+  while (Object* x = iter_next(it)) {
+    int c = sequence_contains(a[0], x);
+    decref(x);
+    if (c != 0) {
+      disjoint = false;
+      if (c < 0) {
+        decref(it);
+        return nullptr;
+      }
+      break;
+    }
+  }
+  decref(it);
+  if (error_occurred()) return nullptr;
+  return new_bool(disjoint);
+}
+Object* view_set_op(Object* a, Object* b, const char* update) {
+  if (!set_like_view(a) && !set_like_view(b)) return new_ref(NotImplemented());
+  Object* r = call1(reinterpret_cast<Object*>(&set_type), a);
+  if (!r) return nullptr;
+  Object* done = call_method(r, update, &b, 1);
+  if (!done) {
+    decref(r);
+    return nullptr;
+  }
+  decref(done);
+  return r;
+}
+Object* view_or(Object* a, Object* b) { return view_set_op(a, b, "update"); }
+Object* view_and(Object* a, Object* b) { return view_set_op(a, b, "intersection_update"); }
+Object* view_sub(Object* a, Object* b) { return view_set_op(a, b, "difference_update"); }
+Object* view_xor(Object* a, Object* b) { return view_set_op(a, b, "symmetric_difference_update"); }
+
 }  // namespace
 
 void init_dict_type() {
   make_static_type(&dict_type, &type_type, "dict", &object_type);
-  make_static_type(&dict_view_type, &type_type, "dict_view", &object_type, 0);
+  make_static_type(&dict_view_type, &type_type, "dict_keys", &object_type, 0);
+  make_static_type(&dict_values_type, &type_type, "dict_values", &object_type, 0);
+  make_static_type(&dict_items_type, &type_type, "dict_items", &object_type, 0);
   make_static_type(&dict_iter_type, &type_type, "dict_iterator", &object_type, 0);
   TypeObject* t = &dict_type;
   t->tp_new = dict_new;
@@ -308,10 +427,21 @@ void init_dict_type() {
   t->mp_ass_subscript = dict_ass_subscript;
   t->sq_contains = dict_contains;
   t->tp_iter = dict_iter;
-  dict_view_type.tp_iter = view_iter;
-  dict_view_type.sq_length = view_length;
-  dict_view_type.tp_repr = view_repr;
-  dict_view_type.sq_contains = view_contains;
+  for (TypeObject* v : {&dict_view_type, &dict_values_type, &dict_items_type}) {
+    v->tp_iter = view_iter;
+    v->sq_length = view_length;
+    v->tp_repr = view_repr;
+    v->sq_contains = view_contains;
+  }
+  t->nb_binary[int(BinaryOp::or_)] = dict_or;
+  t->nb_inplace[int(BinaryOp::or_)] = dict_ior;
+  for (TypeObject* v : {&dict_view_type, &dict_items_type}) {
+    v->nb_binary[int(BinaryOp::or_)] = view_or;
+    v->nb_binary[int(BinaryOp::and_)] = view_and;
+    v->nb_binary[int(BinaryOp::sub)] = view_sub;
+    v->nb_binary[int(BinaryOp::xor_)] = view_xor;
+    v->tp_richcompare = view_richcompare;
+  }
   dict_iter_type.tp_iter = self_iter;
   dict_iter_type.tp_iternext = dict_iter_next;
 }
@@ -327,7 +457,11 @@ void init_dict_methods() {
   add_method(&dict_type, "update", m_update);
   add_method(&dict_type, "clear", m_clear);
   add_method(&dict_type, "copy", m_copy);
-  add_method(&dict_type, "fromkeys", m_fromkeys);
+  add_class_method(&dict_type, "fromkeys", m_fromkeys);
+  add_method(&dict_type, "__reversed__", m_reversed);
+  for (TypeObject* v : {&dict_view_type, &dict_values_type, &dict_items_type}) add_method(v, "__reversed__", m_reversed);
+  add_method(&dict_view_type, "isdisjoint", m_isdisjoint);
+  add_method(&dict_items_type, "isdisjoint", m_isdisjoint);
 }
 
 }  // namespace gopy

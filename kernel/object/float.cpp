@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "gopy/object.hpp"
+#include "gopy/object_bytes.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_num.hpp"
@@ -170,16 +171,38 @@ Object* float_from_object(Object* o) {
   return type_error(cat("float() argument must be a string or a real number, not '", o->type->name, "'"));
 }
 
+// int(b"12", base): the bytes read as ASCII text; an error shows the bytes' repr.
+// CPython: Objects/longobject.c _PyLong_FromBytes
+static Object* int_from_bytes_text(Object* o, int base) {
+  std::string_view data;
+  bytes_like_view(o, &data);
+  std::u32string text;
+  for (char c : data) text += char32_t(static_cast<unsigned char>(c));
+  auto r = prim::int_from_string(text, base, get_thread_state()->interp->settings.int_max_str_digits);
+  if (r.ok()) return new_int_from(r.value());
+  Object* shown = is_bytes(o) ? object_repr(o) : nullptr;
+  if (!shown) return raise_prim_error(r.error());
+  std::string msg = cat("invalid literal for int() with base ", base, ": ", as_str(shown)->utf8);
+  decref(shown);
+  return value_error(msg);
+}
+
 // CPython: Objects/longobject.c long_new_impl / PyNumber_Long
 Object* int_from_object(Object* o, Object* base) {
+  const bool bytes_text = is_bytes(o) || is_bytearray(o);
   if (base && base != None()) {
-    if (!is_str(o)) return type_error("int() can't convert non-string with explicit base");
+    if (!is_str(o) && !bytes_text) return type_error("int() can't convert non-string with explicit base");
     ssize b;
     if (!index_as_ssize(base, &b)) return nullptr;
+    if (bytes_text) {
+      if (b != 0 && (b < 2 || b > 36)) return value_error("int() base must be >= 2 and <= 36, or 0");
+      return int_from_bytes_text(o, int(b));
+    }
     auto r = prim::int_from_string(as_str(o)->cps(), int(b), 0);
     if (!r.ok()) return raise_prim_error(r.error());
     return new_int_from(r.value());
   }
+  if (bytes_text) return int_from_bytes_text(o, 10);
   if (o->type == &int_type) return new_ref(o);
   if (is_int(o)) return int_exact_copy(o);
   if (is_float(o)) return int_from_double(static_cast<FloatObject*>(o)->value);

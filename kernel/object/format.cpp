@@ -7,6 +7,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "object/num_internal.hpp"
+#include "object/num_methods.hpp"
 #include "object/prim/float.hpp"
 #include "object/prim/format.hpp"
 #include "object/strcat.hpp"
@@ -79,6 +80,7 @@ void init_int_float_methods() {
   add_method(&float_type, "is_integer", m_is_integer);
   add_method(&float_type, "__format__", m_format);
   add_method(&object_type, "__format__", m_object_format);
+  init_num_methods();
 }
 
 }  // namespace gopy

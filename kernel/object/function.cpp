@@ -10,6 +10,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/class_method.hpp"
 #include "object/descr_internal.hpp"
 #include "object/function_internal.hpp"
 #include "object/strcat.hpp"
@@ -84,6 +85,21 @@ void add_method(TypeObject* type, const char* name, BuiltinFn fn) {
   dict_set_str(type->dict, name, f.get());
 }
 
+void add_class_method(TypeObject* type, const char* name, BuiltinFn fn) {
+  type_modified();
+  BuiltinFunctionObject* f = new_builtin_function(name, fn);
+  f->owner = type;
+  dict_set_str(type->dict, name, f);
+  decref(f);
+}
+
+void add_static_method(TypeObject* type, const char* name, BuiltinFn fn) {
+  type_modified();
+  BuiltinFunctionObject* f = new_builtin_function(name, fn);
+  dict_set_str(type->dict, name, f);
+  decref(f);
+}
+
 int add_module_function(ModuleObject* m, const char* name, BuiltinFn fn) {
   Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(name, fn));
   return dict_set_str(m->dict, name, f.get());
@@ -127,13 +143,17 @@ bool check_no_kwargs(const char* fname, TupleObject* kwnames) {
 
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
   if (nargs >= min && nargs <= max) return true;
-  if (min == max) {
-    type_error(cat(fname, "() takes exactly ", min == 1 ? "one argument" : std::to_string(min) + " arguments", " (",
-                   nargs, " given)"));
+  // CPython: METH_NOARGS and METH_O functions, then Python/getargs.c _PyArg_CheckPositional.
+  if (min == max && min == 0) {
+    type_error(cat(fname, "() takes no arguments (", nargs, " given)"));
+  } else if (min == max && min == 1) {
+    type_error(cat(fname, "() takes exactly one argument (", nargs, " given)"));
   } else if (nargs < min) {
-    type_error(cat(fname, " expected at least ", min, " argument", min == 1 ? "" : "s", ", got ", nargs));
+    type_error(cat(fname, " expected ", min == max ? "" : "at least ", min, " argument", min == 1 ? "" : "s", ", got ",
+                   nargs));
   } else {
-    type_error(cat(fname, " expected at most ", max, " argument", max == 1 ? "" : "s", ", got ", nargs));
+    type_error(cat(fname, " expected ", min == max ? "" : "at most ", max, " argument", max == 1 ? "" : "s", ", got ",
+                   nargs));
   }
   return false;
 }

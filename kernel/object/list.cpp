@@ -281,17 +281,17 @@ Object* list_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kw
 // ---- methods ----
 
 Object* m_append(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("append", kw) || !check_nargs("list.append", n, 2, 2)) return nullptr;
+  if (!check_no_kwargs("append", kw) || !check_nargs("list.append", n - 1, 1, 1)) return nullptr;
   if (list_append(as_list(a[0]), a[1]) < 0) return nullptr;
   return new_none();
 }
 Object* m_extend(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("extend", kw) || !check_nargs("list.extend", n, 2, 2)) return nullptr;
+  if (!check_no_kwargs("extend", kw) || !check_nargs("list.extend", n - 1, 1, 1)) return nullptr;
   if (list_extend_from(as_list(a[0]), a[1]) < 0) return nullptr;
   return new_none();
 }
 Object* m_insert(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("insert", kw) || !check_nargs("insert", n, 3, 3)) return nullptr;
+  if (!check_no_kwargs("insert", kw) || !check_nargs("insert", n - 1, 2, 2)) return nullptr;
   auto* l = as_list(a[0]);
   ssize i;
   if (!index_as_ssize(a[1], &i)) return nullptr;
@@ -302,7 +302,7 @@ Object* m_insert(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_none();
 }
 Object* m_pop(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("pop", kw) || !check_nargs("pop", n, 1, 2)) return nullptr;
+  if (!check_no_kwargs("pop", kw) || !check_nargs("pop", n - 1, 0, 1)) return nullptr;
   auto* l = as_list(a[0]);
   ssize i = -1;
   if (n == 2 && !index_as_ssize(a[1], &i)) return nullptr;  // before the size check: may resize l
@@ -315,7 +315,7 @@ Object* m_pop(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return r;
 }
 Object* m_remove(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("remove", kw) || !check_nargs("list.remove", n, 2, 2)) return nullptr;
+  if (!check_no_kwargs("remove", kw) || !check_nargs("list.remove", n - 1, 1, 1)) return nullptr;
   auto* l = as_list(a[0]);
   // CPython: list_remove. The item is held while __eq__ runs, and may be gone after it.
   for (size_t i = 0; i < l->items.size(); ++i) {
@@ -334,25 +334,25 @@ Object* m_remove(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return value_error("list.remove(x): x not in list");
 }
 Object* m_index(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("index", kw) || !check_nargs("index", n, 2, 4)) return nullptr;
+  if (!check_no_kwargs("index", kw) || !check_nargs("index", n - 1, 1, 3)) return nullptr;
   return sequence_index(as_list(a[0])->items, a, n, "list");
 }
 Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("count", kw) || !check_nargs("list.count", n, 2, 2)) return nullptr;
+  if (!check_no_kwargs("count", kw) || !check_nargs("list.count", n - 1, 1, 1)) return nullptr;
   return sequence_count(as_list(a[0])->items, a[1]);
 }
 Object* m_reverse(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("reverse", kw) || !check_nargs("list.reverse", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("reverse", kw) || !check_nargs("list.reverse", n - 1, 0, 0)) return nullptr;
   std::reverse(as_list(a[0])->items.begin(), as_list(a[0])->items.end());
   return new_none();
 }
 Object* m_clear(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("clear", kw) || !check_nargs("list.clear", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("clear", kw) || !check_nargs("list.clear", n - 1, 0, 0)) return nullptr;
   as_list(a[0])->clear_refs();
   return new_none();
 }
 Object* m_copy(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("copy", kw) || !check_nargs("list.copy", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("copy", kw) || !check_nargs("list.copy", n - 1, 0, 0)) return nullptr;
   ListObject* r = new_list();
   for (Object* o : as_list(a[0])->items) r->items.push_back(new_ref(o));
   return r;

@@ -11,6 +11,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/class_method.hpp"
 #include "object/descr_internal.hpp"
 #include "object/strcat.hpp"
 
@@ -277,6 +278,10 @@ static DictObject** instance_dict_slot(Object* o) {
 }
 
 Object* descr_bind(Object* descr, Object* obj, TypeObject* type) {
+  if (descr->type == &builtin_function_type && is_builtin_class_method(static_cast<BuiltinFunctionObject*>(descr))) {
+    auto* bf = static_cast<BuiltinFunctionObject*>(descr);
+    return new_builtin_function(bf->name, bf->fn, obj && !type ? obj->type : type);
+  }
   if (obj) {
     if (descr->type == &function_type) return new_method(descr, obj);
     if (descr->type == &builtin_function_type) {

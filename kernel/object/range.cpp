@@ -6,6 +6,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/slice_internal.hpp"
 #include "object/seq_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -216,7 +217,7 @@ Object* range_subscript(Object* o, Object* key) {
     ssize len = slice_indices(static_cast<SliceObject*>(key), ssize(n), &start, &stop, &step);
     if (len < 0) return nullptr;
     Object* x = new_int(a + start * c);
-    Object* y = new_int(a + (start + len * step) * c);
+    Object* y = new_int(a + stop * c);
     Object* z = new_int(step * c);
     Object* res = new_range(x, y, z);
     decref(x);
@@ -261,6 +262,20 @@ Object* range_richcompare(Object* a, Object* b, CompareOp op) {
     eq = n1 == n2 && (n1 == 0 || (a1 == a2 && (n1 == 1 || c1 == c2)));
   }
   return new_bool(op == CompareOp::eq ? eq : !eq);
+}
+
+// Equal ranges hash alike: by (length, start, step), with the parts an empty or
+// one-element range does not depend on left out. CPython: Objects/rangeobject.c range_hash
+int64_t range_hash(Object* o) {
+  auto* r = as_range(o);
+  ssize n = range_length(o);
+  if (n < 0) return -1;
+  Object* len = new_int(n);
+  TupleObject* key = new_tuple_from({len, n == 0 ? None() : r->start, n <= 1 ? None() : r->step});
+  decref(len);
+  int64_t h = object_hash(key);
+  decref(key);
+  return h;
 }
 
 Object* range_getattr(Object* o, StrObject* name) {
@@ -344,11 +359,27 @@ Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_int(c);
 }
 
+// reversed(r): a range_iterator over r[::-1]. CPython: Objects/rangeobject.c range_reverse
+Object* m_reversed(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__reversed__", kw) || !check_nargs("__reversed__", n - 1, 0, 0)) return nullptr;
+  Object* minus_one = new_int(-1);
+  Object* backwards = new_slice(nullptr, nullptr, minus_one);
+  decref(minus_one);
+  Object* r = range_subscript(a[0], backwards);
+  decref(backwards);
+  if (!r) return nullptr;
+  Object* it = range_iter(r);
+  decref(r);
+  return it;
+}
+
 }  // namespace
 
 void init_range_methods() {
+  add_method(&range_type, "__reversed__", m_reversed);
   add_method(&range_type, "index", m_index);
   add_method(&range_type, "count", m_count);
+  init_slice_methods();
 }
 
 void init_range_slice_types() {
@@ -363,7 +394,9 @@ void init_range_slice_types() {
   range_type.sq_contains = range_contains;
   range_type.tp_richcompare = range_richcompare;
   range_type.tp_getattr = range_getattr;
+  range_type.tp_hash = range_hash;
   slice_type.tp_repr = slice_repr;
+  init_slice_slots();
   range_iter_type.tp_iter = self_iter;
   range_iter_type.tp_iternext = range_iter_next;
 }

@@ -238,7 +238,7 @@ Object* set_new(TypeObject* t, Object* const* args, size_t nargs, TupleObject* k
 // ---- methods ----
 
 #define SET_METHOD_ARGS(name, lo, hi) \
-  if (!check_no_kwargs(name, kw) || !check_nargs(name, n, lo, hi)) return nullptr
+  if (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, lo - 1, hi - 1)) return nullptr
 
 Object* m_add(Object*, Object* const* a, size_t n, TupleObject* kw) {
   SET_METHOD_ARGS("set.add", 2, 2);
@@ -301,7 +301,7 @@ Object* m_difference(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return multi(a[0], a + 1, n - 1, SetOp::difference);
 }
 Object* m_symmetric_difference(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  SET_METHOD_ARGS("symmetric_difference", 2, 2);
+  SET_METHOD_ARGS("set.symmetric_difference", 2, 2);
   return set_operation(a[0], a[1], SetOp::symmetric);
 }
 Object* m_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -320,6 +320,14 @@ Object* m_intersection_update(Object*, Object* const* a, size_t n, TupleObject* 
 Object* m_difference_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("difference_update", kw)) return nullptr;
   Object* r = replace_contents(a[0], multi(a[0], a + 1, n - 1, SetOp::difference));
+  if (!r) return nullptr;
+  decref(r);
+  return new_none();
+}
+// CPython: Objects/setobject.c set_symmetric_difference_update
+Object* m_symmetric_difference_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  SET_METHOD_ARGS("set.symmetric_difference_update", 2, 2);
+  Object* r = replace_contents(a[0], set_operation(a[0], a[1], SetOp::symmetric));
   if (!r) return nullptr;
   decref(r);
   return new_none();
@@ -345,15 +353,15 @@ int disjoint(SetObject* a, SetObject* b) {
   return result;
 }
 Object* m_issubset(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  SET_METHOD_ARGS("issubset", 2, 2);
+  SET_METHOD_ARGS("set.issubset", 2, 2);
   return with_set_arg(a[0], a[1], subset_of, false);
 }
 Object* m_issuperset(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  SET_METHOD_ARGS("issuperset", 2, 2);
+  SET_METHOD_ARGS("set.issuperset", 2, 2);
   return with_set_arg(a[0], a[1], subset_of, true);
 }
 Object* m_isdisjoint(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  SET_METHOD_ARGS("isdisjoint", 2, 2);
+  SET_METHOD_ARGS("set.isdisjoint", 2, 2);
   return with_set_arg(a[0], a[1], disjoint, false);
 }
 
@@ -401,6 +409,7 @@ void init_set_methods() {
   add_method(&set_type, "update", m_update);
   add_method(&set_type, "intersection_update", m_intersection_update);
   add_method(&set_type, "difference_update", m_difference_update);
+  add_method(&set_type, "symmetric_difference_update", m_symmetric_difference_update);
 }
 
 }  // namespace gopy

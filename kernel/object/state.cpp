@@ -10,6 +10,7 @@
 
 #include "eval/stack_bounds.hpp"
 #include "gopy/object.hpp"
+#include "gopy/object_complex.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
@@ -17,6 +18,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/weakref.hpp"
 #include "object/num_internal.hpp"
+#include "object/num_methods.hpp"
 #include "object/prim/hash.hpp"
 #include "object/strcat.hpp"
 #include "object/io_internal.hpp"
@@ -63,11 +65,13 @@ void init_static_types_once() {
   init_type_and_object_types();
   init_int_float_types_int_part();
   init_int_float_types_float_part();
+  init_num_slots();
   init_str_type();
   init_list_tuple_types();
   init_dict_type();
   init_set_type();
   init_range_slice_types();
+  init_complex_type();
   init_function_types();
   init_member_descr_type();
   init_namespace_type();

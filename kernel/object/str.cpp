@@ -20,6 +20,7 @@
 #include "object/prim/storage.hpp"
 #include "object/prim/unicode.hpp"
 #include "object/seq_internal.hpp"
+#include "object/percent_format.hpp"
 #include "object/str_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -334,9 +335,9 @@ Object* str_mul(Object* a, Object* b) {
   return new_ref(NotImplemented());
 }
 
-Object* str_mod(Object* a, Object*) {
+Object* str_mod(Object* a, Object* b) {
   if (!is_str(a)) return new_ref(NotImplemented());
-  return set_error(&exc_NotImplementedError, "printf-style '%' formatting is not supported by gopy");
+  return str_printf(as_str(a), b);
 }
 
 // Pure-ASCII text is sliced as bytes; other text keeps its decoded code points for indexing.

@@ -43,4 +43,7 @@ inline ssize str_cp_index(const StrObject* s, size_t pos) {
   return s->ascii ? ssize(pos) : utf8_count(std::string_view(s->utf8).substr(0, pos));
 }
 
+// expandtabs, removeprefix/removesuffix, maketrans/translate (str_more_methods.cpp).
+void init_str_more_methods();
+
 }  // namespace gopy

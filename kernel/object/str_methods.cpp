@@ -13,6 +13,7 @@
 #include "object/args.hpp"
 #include "object/prim/storage.hpp"
 #include "object/prim/unicode.hpp"
+#include "object/str_format.hpp"
 #include "object/str_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -39,8 +40,16 @@ bool need_str_arg(Object* o, const char* fname) {
   return false;
 }
 
+// A method's argument count (self not counted) and no keywords. The errors of methods
+// taking no or one argument (CPython's METH_NOARGS/METH_O) name the type: "str.upper()".
+bool method_args(const char* name, size_t n, TupleObject* kw, size_t lo, size_t hi) {
+  if ((!kw || kw->items.empty()) && n - 1 >= lo && n - 1 <= hi) return true;
+  std::string shown = lo == hi && lo <= 1 ? std::string("str.") + name : std::string(name);
+  return check_no_kwargs(shown.c_str(), kw) && check_nargs(shown.c_str(), n - 1, lo, hi);
+}
+
 #define ARGS(name, lo, hi) \
-  if (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, lo, hi)) return nullptr
+  if (!method_args(name, n, kw, lo, hi)) return nullptr
 
 Object* from_cps(const U& u) { return new_str_from_cps(u); }
 
@@ -81,9 +90,22 @@ Object* m_casefold(Object*, Object* const* a, size_t n, TupleObject* kw) {
   ARGS("casefold", 0, 0);
   return from_cps(prim::str_casefold(S(a[0])->cps()));
 }
-template <bool (*F)(UV)>
+// The predicates' names, for their argument errors ("str.isdigit() takes no arguments").
+constexpr char kIsalpha[] = "isalpha";
+constexpr char kIsdigit[] = "isdigit";
+constexpr char kIsdecimal[] = "isdecimal";
+constexpr char kIsnumeric[] = "isnumeric";
+constexpr char kIsalnum[] = "isalnum";
+constexpr char kIsspace[] = "isspace";
+constexpr char kIsupper[] = "isupper";
+constexpr char kIslower[] = "islower";
+constexpr char kIstitle[] = "istitle";
+constexpr char kIsidentifier[] = "isidentifier";
+constexpr char kIsprintable[] = "isprintable";
+constexpr char kIsascii[] = "isascii";
+template <bool (*F)(UV), const char* Name>
 Object* predicate(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  ARGS("is", 0, 0);
+  ARGS(Name, 0, 0);
   StrObject* s = S(a[0]);
   if (s->ascii && s->utf8.size() <= 64) {  // short ASCII text: widened on the stack, not kept
     char32_t wide[64];
@@ -291,7 +313,8 @@ void split_separator(BV s, BV x, ssize maxsplit, bool reverse, std::vector<BV>& 
 
 Object* split_common(Object* const* a, size_t n, TupleObject* kw, bool reverse) {
   const char* name = reverse ? "rsplit" : "split";
-  if (!check_kwargs_allowed(name, kw, {"sep", "maxsplit"}) || !check_nargs(name, n - 1, 0, 2)) return nullptr;
+  if (!check_kwargs_allowed(name, kw, {"sep", "maxsplit"})) return nullptr;
+  if (n - 1 > 2) return type_error(cat(name, "() takes at most 2 arguments (", n - 1, " given)"));
   Object* sep = n > 1 ? a[1] : find_kwarg(a, n, kw, "sep");
   Object* maxo = n > 2 ? a[2] : find_kwarg(a, n, kw, "maxsplit");
   ssize maxsplit = -1;
@@ -321,7 +344,8 @@ Object* m_split(Object*, Object* const* a, size_t n, TupleObject* kw) { return s
 Object* m_rsplit(Object*, Object* const* a, size_t n, TupleObject* kw) { return split_common(a, n, kw, true); }
 
 Object* m_splitlines(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_kwargs_allowed("splitlines", kw, {"keepends"}) || !check_nargs("splitlines", n - 1, 0, 1)) return nullptr;
+  if (!check_kwargs_allowed("splitlines", kw, {"keepends"})) return nullptr;
+  if (n - 1 > 1) return type_error(cat("splitlines() takes at most 1 argument (", n - 1, " given)"));
   Object* ke = n > 1 ? a[1] : find_kwarg(a, n, kw, "keepends");
   int keep = ke ? object_is_true(ke) : 0;
   if (keep < 0) return nullptr;
@@ -472,8 +496,13 @@ Object* m_zfill(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_str_known(s, width, self->ascii);
 }
 
-Object* m_format(Object*, Object* const*, size_t, TupleObject*) {
-  return set_error(&exc_NotImplementedError, "str.format() is not supported by gopy; use f-strings");
+Object* m_format(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  return str_format(S(a[0]), a + 1, n - 1, kw);
+}
+
+Object* m_format_map(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  ARGS("format_map", 1, 1);
+  return str_format_map(S(a[0]), a[1]);
 }
 
 Object* m_format_dunder(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -532,18 +561,18 @@ void init_str_methods() {
   add_method(t, "capitalize", m_capitalize);
   add_method(t, "swapcase", m_swapcase);
   add_method(t, "casefold", m_casefold);
-  add_method(t, "isalpha", predicate<prim::str_isalpha>);
-  add_method(t, "isdigit", predicate<prim::str_isdigit>);
-  add_method(t, "isdecimal", predicate<prim::str_isdecimal>);
-  add_method(t, "isnumeric", predicate<prim::str_isnumeric>);
-  add_method(t, "isalnum", predicate<prim::str_isalnum>);
-  add_method(t, "isspace", predicate<prim::str_isspace>);
-  add_method(t, "isupper", predicate<prim::str_isupper>);
-  add_method(t, "islower", predicate<prim::str_islower>);
-  add_method(t, "istitle", predicate<prim::str_istitle>);
-  add_method(t, "isidentifier", predicate<prim::str_isidentifier>);
-  add_method(t, "isprintable", predicate<prim::str_isprintable>);
-  add_method(t, "isascii", predicate<prim::str_isascii>);
+  add_method(t, "isalpha", predicate<prim::str_isalpha, kIsalpha>);
+  add_method(t, "isdigit", predicate<prim::str_isdigit, kIsdigit>);
+  add_method(t, "isdecimal", predicate<prim::str_isdecimal, kIsdecimal>);
+  add_method(t, "isnumeric", predicate<prim::str_isnumeric, kIsnumeric>);
+  add_method(t, "isalnum", predicate<prim::str_isalnum, kIsalnum>);
+  add_method(t, "isspace", predicate<prim::str_isspace, kIsspace>);
+  add_method(t, "isupper", predicate<prim::str_isupper, kIsupper>);
+  add_method(t, "islower", predicate<prim::str_islower, kIslower>);
+  add_method(t, "istitle", predicate<prim::str_istitle, kIstitle>);
+  add_method(t, "isidentifier", predicate<prim::str_isidentifier, kIsidentifier>);
+  add_method(t, "isprintable", predicate<prim::str_isprintable, kIsprintable>);
+  add_method(t, "isascii", predicate<prim::str_isascii, kIsascii>);
   add_method(t, "find", m_find);
   add_method(t, "rfind", m_rfind);
   add_method(t, "index", m_index);
@@ -567,7 +596,9 @@ void init_str_methods() {
   add_method(t, "center", m_center);
   add_method(t, "zfill", m_zfill);
   add_method(t, "format", m_format);
+  add_method(t, "format_map", m_format_map);
   add_method(t, "__format__", m_format_dunder);
+  init_str_more_methods();
 }
 
 }  // namespace gopy

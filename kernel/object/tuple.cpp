@@ -234,12 +234,12 @@ Object* tuple_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* k
 }
 
 Object* m_index(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("index", kw) || !check_nargs("index", n, 2, 4)) return nullptr;
+  if (!check_no_kwargs("index", kw) || !check_nargs("index", n - 1, 1, 3)) return nullptr;
   return sequence_index(as_tuple(a[0])->items, a, n, "tuple");
 }
 
 Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("count", kw) || !check_nargs("tuple.count", n, 2, 2)) return nullptr;
+  if (!check_no_kwargs("count", kw) || !check_nargs("tuple.count", n - 1, 1, 1)) return nullptr;
   return sequence_count(as_tuple(a[0])->items, a[1]);
 }
 

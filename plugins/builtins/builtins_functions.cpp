@@ -255,11 +255,6 @@ Object* b_issubclass(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return r < 0 ? nullptr : new_bool(r);
 }
 
-Object* b_globals(Object*, Object* const*, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("globals", kw) || !check_nargs("globals", n, 0, 0)) return nullptr;
-  return set_error(&exc_NotImplementedError, "globals() is not supported by gopy");
-}
-
 // ---- numbers ----
 
 Object* b_abs(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -296,11 +291,15 @@ Object* b_pow(Object*, Object* const* a, size_t n, TupleObject* kw) {
   Object* base = n > 0 ? a[0] : find_kwarg(a, n, kw, "base");
   Object* exp = n > 1 ? a[1] : find_kwarg(a, n, kw, "exp");
   Object* mod = n > 2 ? a[2] : find_kwarg(a, n, kw, "mod");
-  if (!base || !exp) return type_error("pow() missing required argument 'base' (pos 1)");
+  if (!base) return type_error("pow() missing required argument 'base' (pos 1)");
+  if (!exp) return type_error("pow() missing required argument 'exp' (pos 2)");
   if (mod && mod != None()) {
-    if (!is_int(base) || !is_int(exp) || !is_int(mod))
-      return type_error("pow() 3rd argument not allowed unless all arguments are integers");
-    return int_pow(base, exp, mod);
+    if (is_int(base) && is_int(exp) && is_int(mod)) return int_pow(base, exp, mod);
+    // CPython: Objects/abstract.c ternary_op: the operands' three-argument power (complex's
+    // says "complex modulo"), else float's refusal.
+    for (Object* o : {base, exp})
+      if (o->type->nb_ternary_pow && !is_int(o)) return o->type->nb_ternary_pow(base, exp, mod);
+    return type_error("pow() 3rd argument not allowed unless all arguments are integers");
   }
   return binary_op(base, exp, BinaryOp::pow);
 }
@@ -367,7 +366,7 @@ const FunctionDef kFunctions[] = {
     {"format", b_format},     {"len", b_len},         {"getattr", b_getattr},   {"hasattr", b_hasattr},
     {"setattr", b_setattr},   {"delattr", b_delattr}, {"callable", b_callable}, {"hash", b_hash},
     {"id", b_id},             {"isinstance", b_isinstance}, {"issubclass", b_issubclass},
-    {"globals", b_globals},   {"abs", b_abs},         {"divmod", b_divmod},     {"pow", b_pow},
+    {"abs", b_abs},         {"divmod", b_divmod},     {"pow", b_pow},
     {"round", b_round},       {"bin", b_bin},         {"oct", b_oct},           {"hex", b_hex},
     {"chr", b_chr},           {"ord", b_ord},         {"open", b_open},
 };

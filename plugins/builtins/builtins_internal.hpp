@@ -21,5 +21,8 @@ extern const FunctionDef kFunctions[];
 extern const size_t kFunctionCount;
 extern const FunctionDef kIterationFunctions[];
 extern const size_t kIterationFunctionCount;
+// vars, dir, globals, locals, eval, exec, compile (builtins_introspection.cpp, builtins_exec.cpp).
+extern const FunctionDef kIntrospectionFunctions[];
+extern const size_t kIntrospectionFunctionCount;
 
 }  // namespace gopy::builtins

@@ -121,11 +121,13 @@ class Dumper {
         else if (c.int_base == 2) out += "0b";
         out += c.int_digits;
         break;
-      case ConstantKind::Float: {
+      case ConstantKind::Float:
+      case ConstantKind::Complex: {
         char buf[64];
         auto res = std::to_chars(buf, buf + sizeof buf, c.float_value);
         std::string text(buf, res.ptr);
-        if (text.find_first_of(".en") == std::string::npos) text += ".0";
+        if (c.value_kind == ConstantKind::Complex) text += "j";
+        else if (text.find_first_of(".en") == std::string::npos) text += ".0";
         out += text;
         break;
       }
