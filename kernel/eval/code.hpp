@@ -67,6 +67,7 @@ struct CodeObject : Object {
   bool has_varargs = false;
   bool has_varkw = false;
   bool is_generator = false;  // contains yield (or is a generator expression)
+  Object* doc = nullptr;      // the docstring (borrowed from consts), or null
   // Slot names: parameters first (positional, keyword-only, *args, **kwargs), then locals.
   std::vector<StrObject*> varnames;
   int nlocals = 0;  // plain slots

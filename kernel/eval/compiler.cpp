@@ -400,6 +400,7 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   scope_ = s;
   emit(Op::RESUME);
   if (body) {
+    code->doc = docstring(*body);
     block(*body);
   } else if (lambda_body) {
     expr(lambda_body);
@@ -418,12 +419,24 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   emit(Op::MAKE_FUNCTION, add_const(code), flags);  // the parent's consts own the child code
 }
 
-void Compiler::make_class_body(const ast::ClassDef& c) {
+// The body's docstring, kept in the current unit's consts, or null; -OO drops it
+// (CPython: _PyAST_GetDocString, codegen_function_body).
+Object* Compiler::docstring(const ast::StmtList& body) {
+  if (body.empty() || get_thread_state()->interp->settings.optimization_level >= 2) return nullptr;
+  auto* e = ast::dyn_cast<ast::ExprStmt>(body.front());
+  auto* c = e ? ast::dyn_cast<ast::Constant>(e->value) : nullptr;
+  if (!c || c->value_kind != ast::ConstantKind::Str) return nullptr;
+  Object* doc = new_str(c->str_value);
+  add_const(doc);
+  return doc;
+}
+
+void Compiler::make_class_body(const ast::ClassDef& c, int first_line) {
   const Scope* s = table_.scope_for(&c);
   CompileUnit u;
   u.scope = s;
   u.qualname = child_qualname(c.name);
-  u.code = new_code(CodeKind::class_body, c.name, u.qualname, c.loc.lineno);
+  u.code = new_code(CodeKind::class_body, c.name, u.qualname, first_line);
   u.parent = unit_;
   u.line = c.loc.lineno;
   layout(u);
