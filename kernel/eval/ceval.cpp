@@ -10,6 +10,7 @@
 #include "gopy/signals.hpp"
 #include "object/descr_internal.hpp"
 #include "object/dict_internal.hpp"
+#include "object/exception_group.hpp"
 #include "object/type_internal.hpp"
 #include "object/strcat.hpp"
 
@@ -19,6 +20,8 @@ void traceback_here(Frame& f) {
   ThreadState* ts = get_thread_state();
   if (!ts->traceback_pending || !ts->current_exception) return;
   ts->traceback_pending = false;
+  auto* exc = static_cast<BaseExceptionObject*>(ts->current_exception);
+  if (!exc->traceback) note_innermost_frame(exc, f);
   traceback_add(static_cast<BaseExceptionObject*>(ts->current_exception), f.code->filename, f.code->name, f.lineno);
 }
 
@@ -1105,7 +1108,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         Object* result = nullptr;
         Object* r;
         SAVE_FRAME();
-        if (it->type == &generator_type) {
+        if (is_gen_or_coro(it)) {
           r = generator_send(it, v, &result);
         } else if (v == None()) {
           r = it->type->tp_iternext ? it->type->tp_iternext(it) : iter_next(it);
@@ -1136,6 +1139,56 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         SAVE_FRAME();
         unlink_frame(ts, f);
         return retval;
+      }
+
+      TARGET(BEFORE_WITH) {
+        SAVE_FRAME();
+        Object* exit;
+        Object* entered = with_enter(TOP(), ins->a != 0, &exit);
+        if (!entered) goto error;
+        decref(TOP());
+        TOP() = exit;
+        PUSH(entered);
+        NEXT();
+      }
+      TARGET(WITH_EXCEPT_START) {
+        SAVE_FRAME();
+        Object* r = with_exit_on_exception(SECOND(), TOP());
+        if (!r) goto error;
+        PUSH(r);
+        NEXT();
+      }
+      TARGET(GET_AWAITABLE) {
+        SAVE_FRAME();
+        Object* it = get_awaitable(TOP(), ins->a);
+        REPLACE_TOP(it);
+      }
+      TARGET(CHECK_EG_MATCH) {
+        Object *match, *rest;
+        SAVE_FRAME();
+        if (exception_group_match(SECOND(), TOP(), &match, &rest, co->filename, co->name, co->line_at(ip - 1)) < 0)
+          goto error;
+        decref(SECOND());
+        decref(TOP());
+        SECOND() = rest;
+        TOP() = match;
+        NEXT();
+      }
+      TARGET(PREP_RERAISE_STAR) {
+        Object* r = exception_group_prep_reraise(TOP(), static_cast<ListObject*>(SECOND()));
+        REPLACE_TOP(r);
+      }
+      TARGET(GET_AITER) {
+        SAVE_FRAME();
+        Object* it = get_aiter(TOP());
+        REPLACE_TOP(it);
+      }
+      TARGET(GET_ANEXT) {
+        SAVE_FRAME();
+        Object* awaitable = get_anext(TOP());
+        if (!awaitable) goto error;
+        PUSH(awaitable);
+        NEXT();
       }
 
     error:

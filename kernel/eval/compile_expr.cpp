@@ -136,15 +136,9 @@ void Compiler::display(const ast::ExprList& elts, ast::ExprKind kind) {
 }
 
 void Compiler::yield_from(const ast::Expr* e) {
-  int loop = new_label(), exit = new_label();
   expr(e);
   emit(Op::GET_YIELD_FROM_ITER);
-  emit(Op::LOAD_CONST, add_const(new_none()));
-  place(loop);
-  emit_jump(Op::SEND, exit);
-  emit_jump(Op::YIELD_VALUE, exit);
-  emit_jump(Op::JUMP, loop);
-  place(exit);
+  emit_send_loop();
 }
 
 void Compiler::expr(const ast::Expr* e) {
@@ -279,14 +273,41 @@ void Compiler::expr(const ast::Expr* e) {
       return;
     }
     case K::Yield: {
+      if (scope_->is_coroutine) {
+        fail(parser::unsupported_message("asynchronous generator"), e);
+        return;
+      }
       auto* y = ast::cast<ast::Yield>(e);
       if (y->value) expr(y->value);
       else emit(Op::LOAD_CONST, add_const(new_none()));
       emit(Op::YIELD_VALUE, -1);
       return;
     }
-    case K::YieldFrom: yield_from(ast::cast<ast::YieldFrom>(e)->value); return;
-    case K::Await: fail("'await' outside async function", e); return;
+    case K::YieldFrom:
+      // CPython: codegen_visit_expr (YieldFrom_kind).
+      if (scope_->is_coroutine) {
+        fail("'yield from' inside async function", e);
+        return;
+      }
+      yield_from(ast::cast<ast::YieldFrom>(e)->value);
+      return;
+    case K::Await: {
+      // In a comprehension: it runs inlined in the coroutine's frame; a generator
+      // expression would become an asynchronous one.
+      const Scope* s = scope_;
+      while (s->kind == Scope::Kind::comprehension) s = s->parent;
+      if (s->kind == Scope::Kind::genexpr) {
+        fail(parser::unsupported_message("asynchronous comprehension"), e);
+        return;
+      }
+      if (!s->is_coroutine) {
+        fail("asynchronous comprehension outside of an asynchronous function", e);
+        return;
+      }
+      expr(ast::cast<ast::Await>(e)->value);
+      emit_await();
+      return;
+    }
   }
   fail("unsupported expression", e);
 }

@@ -1,6 +1,8 @@
 // Compiling statements and assignment targets into bytecode (CPython: Python/codegen.c
 // codegen_visit_stmt, codegen_try_except, codegen_try_finally, codegen_unwind_fblock,
 // codegen_import).
+#include <type_traits>
+
 #include "eval/compiler.hpp"
 #include "eval/parser.hpp"
 #include "eval/refused_constructs.hpp"
@@ -144,6 +146,15 @@ void Compiler::unwind_block(const FBlock& b, bool preserve_top) {
       emit(Op::POP_TOP);
       if (!b.name.empty()) unbind_handler_name(b.name, b.name_line);
       return;
+    case FBlock::with_block: {
+      // Leaving a with block by return/break/continue calls exit(None, None, None).
+      int saved = unit_->line;
+      set_line(b.name_line);
+      if (preserve_top) emit(Op::ROT_TWO);
+      emit_exit_call(b.is_async);
+      set_line(saved);
+      return;
+    }
     case FBlock::finally_try: {
       int saved_level = unit_->exc_level;
       if (preserve_top) unit_->fblocks.push_back(FBlock(FBlock::pop_value, 1));
@@ -317,7 +328,8 @@ void Compiler::try_except(const ast::Try* t) {
 // try/finally: the final body is compiled once for the normal path, once for the
 // exceptional path (the exception re-raised after it), and once more at each return,
 // break or continue that leaves the try (CPython: codegen_try_finally).
-void Compiler::try_finally(const ast::Try* t) {
+template <class TryNode>
+void Compiler::try_finally(const TryNode* t) {
   int handler_label = new_label(), cleanup_label = new_label(), end = new_label();
   int depth = stmt_depth();
   FBlock body_block(FBlock::finally_try);
@@ -327,6 +339,8 @@ void Compiler::try_finally(const ast::Try* t) {
   if (t->handlers.empty()) {
     block(t->body);
     block(t->orelse);
+  } else if constexpr (std::is_same_v<TryNode, ast::TryStar>) {
+    try_star_except(t);
   } else {
     try_except(t);
   }
@@ -431,6 +445,7 @@ void Compiler::stmt(const ast::Stmt* s) {
   using K = ast::StmtKind;
   switch (s->kind) {
     case K::FunctionDef: function_def(*ast::cast<ast::FunctionDef>(s)); return;
+    case K::AsyncFunctionDef: function_def(*ast::cast<ast::AsyncFunctionDef>(s)); return;
     case K::ClassDef: class_def(ast::cast<ast::ClassDef>(s)); return;
     case K::Return:
       if (!unit_->scope->is_function_like()) {
@@ -482,6 +497,23 @@ void Compiler::stmt(const ast::Stmt* s) {
       return;
     }
     case K::Try: try_stmt(ast::cast<ast::Try>(s)); return;
+    case K::TryStar: {
+      auto* t = ast::cast<ast::TryStar>(s);
+      if (t->finalbody.empty()) try_star_except(t);
+      else try_finally(t);
+      return;
+    }
+    case K::With: {
+      auto* w = ast::cast<ast::With>(s);
+      with_stmt(s, w->items, 0, w->body, false);
+      return;
+    }
+    case K::AsyncWith: {
+      auto* w = ast::cast<ast::AsyncWith>(s);
+      with_stmt(s, w->items, 0, w->body, true);
+      return;
+    }
+    case K::AsyncFor: async_for_stmt(ast::cast<ast::AsyncFor>(s)); return;
     case K::Assert: {
       // -O drops assert statements (CPython: codegen_assert under c_optimize).
       if (get_thread_state()->interp->settings.optimization_level > 0) return;

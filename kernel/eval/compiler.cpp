@@ -391,7 +391,8 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   code->kwonlycount = int(args.kwonlyargs.size());
   code->has_varargs = args.vararg != nullptr;
   code->has_varkw = args.kwarg != nullptr;
-  code->is_generator = genexpr || s->is_generator;
+  code->is_generator = genexpr || s->is_generator || s->is_coroutine;
+  code->is_coroutine = s->is_coroutine;
   if (genexpr) code->argcount = 1;
   layout(u);
   CompileUnit* saved_unit = unit_;

@@ -23,7 +23,7 @@ struct NodeSlotMap {
 // A block the compiler is inside, for break/continue/return unwinding
 // (CPython: compile.c fblockinfo).
 struct FBlock {
-  enum Kind { while_loop, for_loop, try_except, finally_try, handler_cleanup, pop_value } kind;
+  enum Kind { while_loop, for_loop, try_except, finally_try, handler_cleanup, pop_value, with_block } kind;
   explicit FBlock(Kind k, int item_count = 0) : kind(k), items(item_count) {}
   int handler = -1;        // the exception handler active inside this block, or -1
   int items = 0;           // values this block keeps on the value stack
@@ -32,7 +32,8 @@ struct FBlock {
   int exc_level = -1;      // handler_cleanup: its PUSH_EXC_INFO level
   const ast::StmtList* finalbody = nullptr;  // finally_try
   std::string name;        // handler_cleanup: the `as` name to unbind
-  int name_line = 0;
+  int name_line = 0;       // handler_cleanup: its line; with_block: the `with` statement's
+  bool is_async = false;   // with_block: `async with`
 };
 
 // One frame being compiled (module, function, lambda, genexpr or class body).
@@ -108,13 +109,24 @@ class Compiler {
   void stmt(const ast::Stmt* s);
   void try_stmt(const ast::Try* t);
   void try_except(const ast::Try* t);
-  void try_finally(const ast::Try* t);
+  template <class TryNode>
+  void try_finally(const TryNode* t);  // try or try-star with a finally clause
+  void try_star_except(const ast::TryStar* t);  // compile_try_star.cpp
   void import_stmt(const ast::Stmt* s);
   void aug_assign(const ast::AugAssign* a);
   void for_stmt(const ast::For* f);
   void while_stmt(const ast::While* w);
   void return_stmt(const ast::Return* r);
   void class_def(const ast::ClassDef* c);
+  // ---- with / async with (compile_with.cpp) ----
+  void with_stmt(const ast::Stmt* s, const std::vector<ast::WithItem*>& items, size_t item,
+                 const ast::StmtList& body, bool is_async);
+  void emit_exit_call(bool is_async);
+  // ---- await / async for (compile_async.cpp) ----
+  // `await` of the top value; `context` as GET_AWAITABLE's operand.
+  void emit_await(int context = 0);
+  void emit_send_loop();
+  void async_for_stmt(const ast::AsyncFor* f);
   template <class Def>
   void function_def(const Def& f);  // def and async def
   int push_decorators(const ast::ExprList& decorators, int def_line);

@@ -1,5 +1,7 @@
-// Generators: a suspended frame owned by an object (CPython: Objects/genobject.c
-// gen_send_ex2, gen_throw, _gen_throw, gen_close, _PyGen_Finalize, gen_getframe).
+// Generators and coroutines: a suspended frame owned by an object (CPython:
+// Objects/genobject.c gen_send_ex2, gen_throw, _gen_throw, gen_close, _PyGen_Finalize,
+// gen_getframe, coro_await, the coroutine_wrapper type). A coroutine is a generator whose
+// type is `coroutine`: not iterable, awaited through __await__, not reusable once done.
 #include "eval/ceval_ops.hpp"
 #include "eval/code.hpp"
 #include "gopy/object_num.hpp"
@@ -10,6 +12,8 @@
 namespace gopy {
 
 TypeObject generator_type;
+TypeObject coroutine_type;
+TypeObject coroutine_wrapper_type;
 TypeObject frame_type;
 
 // A GcObject: a suspended frame may hold the generator itself (CPython: gen_traverse).
@@ -21,7 +25,7 @@ struct GeneratorObject : GcObject {
   bool running = false;
   bool started = false;
   GeneratorObject(Frame* f, FunctionObject* fn)
-      : GcObject(&generator_type), frame(f), code(new_ref(fn->code)), name(new_ref(fn->name)),
+      : GcObject(fn->code->is_coroutine ? &coroutine_type : &generator_type), frame(f), code(new_ref(fn->code)), name(new_ref(fn->name)),
         qualname(new_ref(fn->qualname)) {
     f->gen = this;
   }
@@ -53,6 +57,22 @@ struct GeneratorObject : GcObject {
     return 0;
   }
   bool suspended() const { return frame && started && !frame->finished && !running; }
+  bool is_coroutine() const { return type == &coroutine_type; }
+  // "generator" or "coroutine", for the messages.
+  const char* kind() const { return is_coroutine() ? "coroutine" : "generator"; }
+};
+
+// What a coroutine's __await__ returns: an iterator driving the coroutine.
+struct CoroutineWrapper : GcObject {
+  GeneratorObject* coro;  // owned
+  explicit CoroutineWrapper(GeneratorObject* c) : GcObject(&coroutine_wrapper_type), coro(new_ref(c)) {}
+  ~CoroutineWrapper() override { clear_refs(); }
+  void clear_refs() override {
+    GeneratorObject* c = coro;
+    coro = nullptr;
+    xdecref(c);
+  }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(coro, visit, arg); }
 };
 
 // A snapshot view of a generator's frame (gi_frame): f_lineno, f_code, f_locals, f_globals.
@@ -104,13 +124,14 @@ Object* resume(GeneratorObject* g, Object* push, bool throwing, Object** result)
   } else if (error_matches(&exc_StopIteration)) {
     // PEP 479: a StopIteration escaping the generator becomes RuntimeError.
     Object* stop = fetch_error();
-    Object* exc = new_exception(&exc_RuntimeError, "generator raised StopIteration");
+    Object* exc = new_exception(&exc_RuntimeError, cat(g->kind(), " raised StopIteration"));
     if (exc) {
       auto* e = static_cast<BaseExceptionObject*>(exc);
       e->cause = new_ref(stop);
       e->context = stop;
       e->suppress_context = true;
       restore_error(exc);
+      get_thread_state()->traceback_pending = true;  // the resumer's frame is its first entry
     } else {
       decref(stop);
     }
@@ -122,7 +143,7 @@ Object* resume(GeneratorObject* g, Object* push, bool throwing, Object** result)
 
 bool not_runnable(GeneratorObject* g) {
   if (g->running) {
-    value_error("generator already executing");
+    value_error(cat(g->kind(), " already executing"));
     return true;
   }
   return false;
@@ -150,7 +171,7 @@ Object* gen_close_impl(GeneratorObject* g, Object** result);
 
 // Closes a delegate of `yield from` (CPython: gen_close_iter).
 int close_delegate(Object* sub) {
-  if (sub->type == &generator_type) {
+  if (is_gen_or_coro(sub)) {
     Object* result = nullptr;
     Object* r = gen_close_impl(as_gen(sub), &result);
     xdecref(result);
@@ -188,7 +209,7 @@ Object* gen_throw_impl(GeneratorObject* g, Object* exc, Object** result) {
       Object* sub_result = nullptr;
       bool delegated = true;
       g->running = true;
-      if (sub->type == &generator_type) {
+      if (is_gen_or_coro(sub)) {
         r = gen_throw_impl(as_gen(sub), exc, &sub_result);
       } else {
         int err;
@@ -236,7 +257,7 @@ Object* gen_throw_impl(GeneratorObject* g, Object* exc, Object** result) {
 Object* gen_close_impl(GeneratorObject* g, Object** result) {
   *result = nullptr;
   if (!g->frame || g->frame->finished || !g->started) {
-    if (g->running) return value_error("generator already executing");
+    if (g->running) return value_error(cat(g->kind(), " already executing"));
     g->release_frame_now();
     return new_none();
   }
@@ -246,7 +267,7 @@ Object* gen_close_impl(GeneratorObject* g, Object** result) {
   decref(exit);
   if (r) {
     decref(r);
-    return set_error(&exc_RuntimeError, "generator ignored GeneratorExit");
+    return set_error(&exc_RuntimeError, cat(g->kind(), " ignored GeneratorExit"));
   }
   if (*result) {
     Object* v = *result;
@@ -274,7 +295,10 @@ std::nullptr_t raise_stop_iteration(Object* value) {
 Object* gen_iternext(Object* o) {
   auto* g = as_gen(o);
   if (not_runnable(g)) return nullptr;
-  if (!g->frame || g->frame->finished) return nullptr;
+  if (!g->frame || g->frame->finished) {
+    if (g->is_coroutine()) set_error(&exc_RuntimeError, "cannot reuse already awaited coroutine");
+    return nullptr;
+  }
   Object* result = nullptr;
   Object* r = resume(g, g->started ? None() : nullptr, false, &result);
   if (r) return r;
@@ -340,34 +364,91 @@ std::string address(const void* p) {
 }
 
 Object* gen_repr(Object* o) {
-  return new_str(cat("<generator object ", as_gen(o)->qualname->utf8, " at ", address(o), ">"));
+  return new_str(cat("<", as_gen(o)->kind(), " object ", as_gen(o)->qualname->utf8, " at ", address(o), ">"));
 }
 
+Object* coro_await_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("__await__", kwnames) || !check_nargs("__await__", nargs - 1, 0, 0)) return nullptr;
+  return make<CoroutineWrapper>(as_gen(args[0]));
+}
+
+struct Method {
+  const char* name;
+  BuiltinFn fn;
+};
+
+// gi_running, gi_frame, ... (cr_running, cr_frame, ... for a coroutine; its cr_await
+// is the generator's gi_yieldfrom).
 Object* gen_getattr(Object* o, StrObject* name) {
   auto* g = as_gen(o);
   std::string_view n = name->view();
-  if (n == "gi_running") return new_bool(g->running);
-  if (n == "gi_suspended") return new_bool(g->suspended());
-  if (n == "gi_code") return new_ref<Object>(g->code);
-  if (n == "gi_frame") {
-    if (!g->frame || g->frame->finished) return new_none();
-    return make<FrameObject>(g);
-  }
-  if (n == "gi_yieldfrom") {
-    Object* sub = yieldfrom_of(g);
-    return new_ref(sub ? sub : None());
+  std::string_view prefix = g->is_coroutine() ? "cr_" : "gi_";
+  if (n.starts_with(prefix)) {
+    std::string_view field = n.substr(3);
+    if (field == "running") return new_bool(g->running);
+    if (field == "suspended") return new_bool(g->suspended());
+    if (field == "code") return new_ref<Object>(g->code);
+    if (field == "frame") {
+      if (!g->frame || g->frame->finished) return new_none();
+      return make<FrameObject>(g);
+    }
+    if (field == (g->is_coroutine() ? "await" : "yieldfrom")) {
+      Object* sub = yieldfrom_of(g);
+      return new_ref(sub ? sub : None());
+    }
   }
   if (n == "__name__") return new_ref<Object>(g->name);
   if (n == "__qualname__") return new_ref<Object>(g->qualname);
-  struct Method {
-    const char* name;
-    BuiltinFn fn;
-  };
-  static const Method methods[] = {{"send", gen_send_method},     {"throw", gen_throw_method},
-                                   {"close", gen_close_method},   {"__next__", gen_next_method},
+  static const Method gen_methods[] = {{"send", gen_send_method},     {"throw", gen_throw_method},
+                                       {"close", gen_close_method},   {"__next__", gen_next_method},
+                                       {"__iter__", gen_iter_method}};
+  static const Method coro_methods[] = {{"send", gen_send_method},
+                                        {"throw", gen_throw_method},
+                                        {"close", gen_close_method},
+                                        {"__await__", coro_await_method}};
+  if (g->is_coroutine()) {
+    for (const Method& m : coro_methods)
+      if (n == m.name) return new_builtin_function(m.name, m.fn, o);
+  } else {
+    for (const Method& m : gen_methods)
+      if (n == m.name) return new_builtin_function(m.name, m.fn, o);
+  }
+  return generic_getattr(o, name);
+}
+
+// ---- coroutine_wrapper: next() and send() resume the coroutine ----
+
+GeneratorObject* wrapped(Object* o) { return static_cast<CoroutineWrapper*>(o)->coro; }
+
+Object* wrapper_iternext(Object* o) { return gen_iternext(wrapped(o)); }
+
+Object* wrapper_forward(Object* const* args, size_t nargs, TupleObject* kwnames, BuiltinFn fn) {
+  std::vector<Object*> forwarded(args, args + nargs);
+  forwarded[0] = wrapped(args[0]);
+  return fn(nullptr, forwarded.data(), nargs, kwnames);
+}
+
+Object* wrapper_send(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  return wrapper_forward(args, nargs, kwnames, gen_send_method);
+}
+Object* wrapper_throw(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  return wrapper_forward(args, nargs, kwnames, gen_throw_method);
+}
+Object* wrapper_close(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  return wrapper_forward(args, nargs, kwnames, gen_close_method);
+}
+Object* wrapper_next(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  return wrapper_forward(args, nargs, kwnames, gen_next_method);
+}
+
+Object* wrapper_getattr(Object* o, StrObject* name) {
+  static const Method methods[] = {{"send", wrapper_send},
+                                   {"throw", wrapper_throw},
+                                   {"close", wrapper_close},
+                                   {"__next__", wrapper_next},
                                    {"__iter__", gen_iter_method}};
   for (const Method& m : methods)
-    if (n == m.name) return new_builtin_function(m.name, m.fn, o);
+    if (name->view() == m.name) return new_builtin_function(m.name, m.fn, o);
   return generic_getattr(o, name);
 }
 
@@ -422,17 +503,20 @@ Object* frame_repr(Object* o) {
 
 Object* new_generator(Frame* f, FunctionObject* fn) { return make<GeneratorObject>(f, fn); }
 
+bool coroutine_being_awaited(Object* coro) { return yieldfrom_of(as_gen(coro)) != nullptr; }
+
 Object* generator_send(Object* gen, Object* value, Object** result) {
   auto* g = as_gen(gen);
   *result = nullptr;
   if (not_runnable(g)) return nullptr;
   if (!g->frame || g->frame->finished) {
+    if (g->is_coroutine()) return set_error(&exc_RuntimeError, "cannot reuse already awaited coroutine");
     // CPython: sending into an exhausted generator is a plain StopIteration.
     *result = new_none();
     return nullptr;
   }
   if (!g->started && value != None())
-    return type_error("can't send non-None value to a just-started generator");
+    return type_error(cat("can't send non-None value to a just-started ", g->kind()));
   return resume(g, g->started ? value : nullptr, false, result);
 }
 
@@ -445,6 +529,15 @@ void init_generator_type() {
   generator_type.tp_getattr = gen_getattr;
   generator_type.tp_finalize = gen_finalize;
   generator_type.tp_hash = object_identity_hash;
+  make_static_type(&coroutine_type, &type_type, "coroutine", &object_type, TypeFlags::weakrefable);
+  coroutine_type.tp_repr = gen_repr;
+  coroutine_type.tp_getattr = gen_getattr;
+  coroutine_type.tp_finalize = gen_finalize;
+  coroutine_type.tp_hash = object_identity_hash;
+  make_static_type(&coroutine_wrapper_type, &type_type, "coroutine_wrapper", &object_type, 0);
+  coroutine_wrapper_type.tp_iter = self_iter;
+  coroutine_wrapper_type.tp_iternext = wrapper_iternext;
+  coroutine_wrapper_type.tp_getattr = wrapper_getattr;
   make_static_type(&frame_type, &type_type, "frame", &object_type, 0);
   frame_type.tp_getattr = frame_getattr;
   frame_type.tp_repr = frame_repr;

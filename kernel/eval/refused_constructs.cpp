@@ -21,12 +21,7 @@ const char* refused_construct(const ast::Stmt& s) {
   switch (s.kind) {
     case ast::StmtKind::FunctionDef: return refused_def(*ast::cast<ast::FunctionDef>(&s));
     case ast::StmtKind::ClassDef: return refused_def(*ast::cast<ast::ClassDef>(&s));
-    case ast::StmtKind::AsyncFunctionDef: return "'async def'";
-    case ast::StmtKind::AsyncFor: return "'async for'";
-    case ast::StmtKind::With: return "'with' statement";
-    case ast::StmtKind::AsyncWith: return "'async with'";
     case ast::StmtKind::Match: return "'match' statement";
-    case ast::StmtKind::TryStar: return "'except*'";
     case ast::StmtKind::TypeAlias: return "'type' statement";
     default: return nullptr;
   }
