@@ -61,6 +61,7 @@ int stack_effect(const Instr& ins, bool jump) {
     case Op::GET_AWAITABLE:
     case Op::CHECK_EG_MATCH:
     case Op::PREP_RERAISE_STAR:
+    case Op::ASYNC_GEN_WRAP:
     case Op::GET_AITER:
     case Op::YIELD_VALUE: return 0;
     case Op::BEFORE_WITH:

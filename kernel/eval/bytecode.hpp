@@ -102,7 +102,8 @@ namespace gopy {
   X(GET_AITER)                                                                               \
   X(GET_ANEXT)            /* aiter -> aiter, awaitable */                                \
   X(CHECK_EG_MATCH)       /* rest, type -> rest', match (None: no match) */                \
-  X(PREP_RERAISE_STAR)    /* raised list, orig -> raised list, exception to raise or None */
+  X(PREP_RERAISE_STAR)    /* raised list, orig -> raised list, exception to raise or None */ \
+  X(ASYNC_GEN_WRAP)       /* value -> the value wrapped for an asynchronous generator's yield */
 
 enum class Op : std::uint16_t {
 #define GOPY_OP_ENUM(name) name,

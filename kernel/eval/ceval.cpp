@@ -22,7 +22,7 @@ void traceback_here(Frame& f) {
   ts->traceback_pending = false;
   auto* exc = static_cast<BaseExceptionObject*>(ts->current_exception);
   if (!exc->traceback) note_innermost_frame(exc, f);
-  traceback_add(static_cast<BaseExceptionObject*>(ts->current_exception), f.code->filename, f.code->name, f.lineno);
+  traceback_add(exc, f.code->filename, f.code->name, f.lineno);
 }
 
 std::nullptr_t recursion_error() { return set_error(&exc_RecursionError, "maximum recursion depth exceeded"); }
@@ -1110,12 +1110,12 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         SAVE_FRAME();
         if (is_gen_or_coro(it)) {
           r = generator_send(it, v, &result);
-        } else if (v == None()) {
-          r = it->type->tp_iternext ? it->type->tp_iternext(it) : iter_next(it);
-          if (!r && !error_occurred()) result = new_none();
         } else {
-          r = call_method(it, "send", &v, 1);
-          if (!r && error_matches(&exc_StopIteration)) {
+          if (v == None()) r = it->type->tp_iternext ? it->type->tp_iternext(it) : iter_next(it);
+          else r = call_method(it, "send", &v, 1);
+          if (!r && !error_occurred()) {
+            result = new_none();
+          } else if (!r && error_matches(&exc_StopIteration)) {
             Object* e = fetch_error();
             result = exception_get_attr(e, "value");
             result = result ? new_ref(result) : new_none();
@@ -1177,6 +1177,11 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
       TARGET(PREP_RERAISE_STAR) {
         Object* r = exception_group_prep_reraise(TOP(), static_cast<ListObject*>(SECOND()));
         REPLACE_TOP(r);
+      }
+      TARGET(ASYNC_GEN_WRAP) {
+        Object* w = async_gen_wrap(TOP());
+        TOP() = w;
+        NEXT();
       }
       TARGET(GET_AITER) {
         SAVE_FRAME();

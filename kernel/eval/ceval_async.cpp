@@ -32,7 +32,7 @@ Object* call_special(Object* o, const char* name) {
 // A coroutine is its own iterator; anything else through __await__ (CPython:
 // _PyCoro_GetAwaitableIter).
 Object* awaitable_iter(Object* o) {
-  if (o->type == &coroutine_type) return new_ref(o);
+  if (o->type == &coroutine_type || is_async_gen_awaitable(o)) return new_ref(o);
   Object* it = call_special(o, "__await__");
   if (!it) return nullptr;
   if (it->type == &coroutine_type) {
@@ -51,7 +51,8 @@ Object* awaitable_iter(Object* o) {
 
 // CPython: Python/ceval.c _PyEval_GetAwaitable.
 Object* get_awaitable(Object* o, int context) {
-  if (o->type != &coroutine_type && !type_lookup(o->type, "__await__")) return not_awaitable(o, context);
+  if (o->type != &coroutine_type && !is_async_gen_awaitable(o) && !type_lookup(o->type, "__await__"))
+    return not_awaitable(o, context);
   if (o->type == &coroutine_type && coroutine_being_awaited(o))
     return set_error(&exc_RuntimeError, "coroutine is being awaited already");
   return awaitable_iter(o);
@@ -59,6 +60,7 @@ Object* get_awaitable(Object* o, int context) {
 
 // CPython: Python/bytecodes.c GET_AITER.
 Object* get_aiter(Object* o) {
+  if (o->type == &async_generator_type) return new_ref(o);
   if (!type_lookup(o->type, "__aiter__"))
     return type_error(cat("'async for' requires an object with __aiter__ method, got ", o->type->name));
   Object* it = call_special(o, "__aiter__");
@@ -74,12 +76,14 @@ Object* get_aiter(Object* o) {
 
 // CPython: Python/ceval.c _PyEval_GetANext.
 Object* get_anext(Object* aiter) {
+  if (aiter->type == &async_generator_type) return call_method(aiter, "__anext__", nullptr, 0);
   if (!type_lookup(aiter->type, "__anext__"))
     return type_error(cat("'async for' requires an iterator with __anext__ method, got ", aiter->type->name));
   Object* next = call_special(aiter, "__anext__");
   if (!next) return nullptr;
   Object* it = nullptr;
-  if (next->type == &coroutine_type || type_lookup(next->type, "__await__")) it = awaitable_iter(next);
+  if (next->type == &coroutine_type || is_async_gen_awaitable(next) || type_lookup(next->type, "__await__"))
+    it = awaitable_iter(next);
   if (!it) {
     Object* cause = fetch_error();
     type_error(cat("'async for' received an invalid object from __anext__: ", next->type->name));

@@ -68,6 +68,7 @@ struct CodeObject : Object {
   bool has_varkw = false;
   bool is_generator = false;  // contains yield (or is a generator expression), or async def
   bool is_coroutine = false;  // async def: calls make a coroutine, not a generator
+  bool is_async_generator = false;  // async def with yield
   Object* doc = nullptr;      // the docstring (borrowed from consts), or null
   // Slot names: parameters first (positional, keyword-only, *args, **kwargs), then locals.
   std::vector<StrObject*> varnames;
@@ -238,6 +239,11 @@ Object* run_module_code(CodeObject* code, DictObject* globals);
 Object* new_generator(Frame* f, FunctionObject* fn);
 extern TypeObject generator_type;
 extern TypeObject coroutine_type;
+extern TypeObject async_generator_type;
+// The awaitables of an asynchronous generator's asend()/__anext__() and athrow()/aclose().
+bool is_async_gen_awaitable(const Object* o);
+// An asynchronous generator's `yield` value, told apart from what its awaits yield.
+Object* async_gen_wrap(Object* value);  // steals
 // A generator or a coroutine: an object run by generator_send.
 inline bool is_gen_or_coro(const Object* o) { return o->type == &generator_type || o->type == &coroutine_type; }
 // Sends a value into a generator (CPython: gen_send_ex2). Returns the yielded value, or

@@ -25,7 +25,7 @@ void Compiler::emit_send_loop() {
 // Each step awaits __anext__() under a handler that ends the loop on StopAsyncIteration
 // and re-raises anything else.
 void Compiler::async_for_stmt(const ast::AsyncFor* f) {
-  int loop = new_label(), handler = new_label(), reraise = new_label(), end = new_label();
+  int loop = new_label(), handler = new_label(), end = new_label();
   expr(f->iter);
   emit(Op::GET_AITER);
   int depth = stmt_depth() + 1;  // the async iterator stays on the stack
@@ -46,17 +46,26 @@ void Compiler::async_for_stmt(const ast::AsyncFor* f) {
   set_line(f->loc.lineno);
   emit_jump(Op::JUMP_BACKWARD, loop);
 
-  place(handler);  // stack: ..., aiter, exc
+  int orelse = new_label();
+  end_async_for_step(handler, orelse);
+  place(orelse);
+  block(f->orelse);
+  place(end);
+}
+
+// The handler of an `async for` step (stack: ..., aiter, exc): StopAsyncIteration drops
+// both and continues at `done`; anything else propagates.
+void Compiler::end_async_for_step(int handler, int done) {
+  int reraise = new_label();
+  place(handler);
   emit(Op::LOAD_CONST, add_const(new_ref<Object>(&exc_StopAsyncIteration)));
   emit(Op::CHECK_EXC_MATCH);
   emit_jump(Op::POP_JUMP_IF_FALSE, reraise);
   emit(Op::POP_TOP);
   emit(Op::POP_TOP);
-  block(f->orelse);
-  emit_jump(Op::JUMP, end);
+  emit_jump(Op::JUMP, done);
   place(reraise);
   emit(Op::RERAISE);
-  place(end);
 }
 
 }  // namespace gopy

@@ -273,13 +273,10 @@ void Compiler::expr(const ast::Expr* e) {
       return;
     }
     case K::Yield: {
-      if (scope_->is_coroutine) {
-        fail(parser::unsupported_message("asynchronous generator"), e);
-        return;
-      }
       auto* y = ast::cast<ast::Yield>(e);
       if (y->value) expr(y->value);
       else emit(Op::LOAD_CONST, add_const(new_none()));
+      if (scope_->is_coroutine) emit(Op::ASYNC_GEN_WRAP);  // an asynchronous generator's value
       emit(Op::YIELD_VALUE, -1);
       return;
     }
@@ -297,7 +294,7 @@ void Compiler::expr(const ast::Expr* e) {
       const Scope* s = scope_;
       while (s->kind == Scope::Kind::comprehension) s = s->parent;
       if (s->kind == Scope::Kind::genexpr) {
-        fail(parser::unsupported_message("asynchronous comprehension"), e);
+        fail(parser::unsupported_message("asynchronous generator expression"), e);
         return;
       }
       if (!s->is_coroutine) {
@@ -394,11 +391,23 @@ void Compiler::comprehension_clauses(const std::vector<ast::Comprehension*>& gen
   const ast::Comprehension* g = gens[level];
   if (level > 0 || !skip_first_iter) {
     if (level > 0) expr(g->iter);
-    emit(Op::GET_ITER);
+    emit(g->is_async ? Op::GET_AITER : Op::GET_ITER);
   }
-  int loop = new_label(), exit = new_label();
+  int loop = new_label(), exit = new_label(), async_end = -1;
   place(loop);
-  emit_jump(Op::FOR_ITER, exit);
+  if (g->is_async) {
+    // `async for` clause: each step awaits __anext__() under a handler whose depth (inside
+    // an expression) is the stack's at GET_ANEXT, resolved with the stack sizes.
+    async_end = new_label();
+    FBlock step(FBlock::try_except);
+    step.handler = new_handler(async_end, handler_depth_at_next_instruction());
+    unit_->fblocks.push_back(step);
+    emit(Op::GET_ANEXT);
+    emit_send_loop();
+    unit_->fblocks.pop_back();
+  } else {
+    emit_jump(Op::FOR_ITER, exit);
+  }
   store_target(g->target);
   for (auto* cond : g->ifs) test_jump(cond, false, loop);
   if (level + 1 < gens.size()) {
@@ -419,6 +428,7 @@ void Compiler::comprehension_clauses(const std::vector<ast::Comprehension*>& gen
     }
   }
   emit_jump(Op::JUMP_BACKWARD, loop);
+  if (g->is_async) end_async_for_step(async_end, exit);
   place(exit);
 }
 

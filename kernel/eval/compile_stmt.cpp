@@ -253,22 +253,28 @@ void Compiler::leave_handler(int cleanup_label, int level) {
   --unit_->exc_level;
 }
 
+// The body of a try under a handler, then its else clause and a jump to `end`; the
+// handler's code (stack: ..., exc) follows, at the first clause's line.
+void Compiler::guarded_body(const ast::StmtList& body, const ast::StmtList& orelse, int end, int handler_line) {
+  int handler_label = new_label();
+  FBlock body_block(FBlock::try_except);
+  body_block.handler = new_handler(handler_label, stmt_depth());
+  unit_->fblocks.push_back(body_block);
+  block(body);
+  unit_->fblocks.pop_back();
+  block(orelse);
+  emit_jump(Op::JUMP, end);
+  place(handler_label);
+  set_line(handler_line);
+}
+
 // try/except[/else]: the body runs under a handler; the handler matches the clauses with
 // the exception pushed, `except` bodies run under a cleanup handler that restores the
 // handled-exception state (CPython: codegen_try_except).
 void Compiler::try_except(const ast::Try* t) {
-  int handler_label = new_label(), cleanup_label = new_label(), end = new_label();
+  int cleanup_label = new_label(), end = new_label();
   int depth = stmt_depth();
-  FBlock body_block(FBlock::try_except);
-  body_block.handler = new_handler(handler_label, depth);
-  unit_->fblocks.push_back(body_block);
-  block(t->body);
-  unit_->fblocks.pop_back();
-  block(t->orelse);
-  emit_jump(Op::JUMP, end);
-
-  place(handler_label);  // stack: ..., exc
-  set_line(t->handlers[0]->loc.lineno);
+  guarded_body(t->body, t->orelse, end, t->handlers[0]->loc.lineno);  // stack: ..., exc
   FBlock cleanup = enter_handler(cleanup_label, depth);
   int level = cleanup.exc_level;
   std::vector<std::pair<int, const ast::ExceptHandler*>> named_cleanups;
@@ -450,6 +456,11 @@ void Compiler::stmt(const ast::Stmt* s) {
     case K::Return:
       if (!unit_->scope->is_function_like()) {
         fail("'return' outside function", s);
+        return;
+      }
+      // CPython: codegen_return.
+      if (ast::cast<ast::Return>(s)->value && unit_->scope->is_coroutine && unit_->scope->is_generator) {
+        fail("'return' with value in async generator", s);
         return;
       }
       return_stmt(ast::cast<ast::Return>(s));

@@ -10,18 +10,9 @@
 namespace gopy {
 
 void Compiler::try_star_except(const ast::TryStar* t) {
-  int handler_label = new_label(), cleanup_label = new_label(), end = new_label();
+  int cleanup_label = new_label(), end = new_label();
   int depth = stmt_depth();
-  FBlock body_block(FBlock::try_except);
-  body_block.handler = new_handler(handler_label, depth);
-  unit_->fblocks.push_back(body_block);
-  block(t->body);
-  unit_->fblocks.pop_back();
-  block(t->orelse);
-  emit_jump(Op::JUMP, end);
-
-  place(handler_label);  // stack: ..., orig
-  set_line(t->handlers[0]->loc.lineno);
+  guarded_body(t->body, t->orelse, end, t->handlers[0]->loc.lineno);  // stack: ..., orig
   int level = enter_handler(cleanup_label, depth).exc_level;  // the cleanup keeps `list`
   emit(Op::BUILD_LIST, 0);
   emit(Op::ROT_TWO);

@@ -141,20 +141,45 @@ int Compiler::emit_jump(Op op, int label, int b) {
 // stackdepth).
 void Compiler::emit_stacksize(CodeObject* code) {
   size_t n = code->instrs.size();
-  std::vector<int> depth(n, -1);
-  std::vector<std::pair<int, int>> todo{{0, 0}};
-  for (const auto& h : code->handlers) todo.emplace_back(h.target, h.depth + 1);
+  std::vector<int> depth;
   int max_depth = 0;
-  while (!todo.empty()) {
-    auto [i, d] = todo.back();
-    todo.pop_back();
-    if (i < 0 || size_t(i) >= n || depth[size_t(i)] >= d) continue;
-    depth[size_t(i)] = d;
-    max_depth = std::max(max_depth, d);
-    const Instr& ins = code->instrs[size_t(i)];
-    if (is_jump(ins.op)) todo.emplace_back(ins.a, d + stack_effect(ins, true));
-    if (!is_terminal(ins.op)) todo.emplace_back(i + 1, d + stack_effect(ins, false));
+  auto walk = [&] {
+    depth.assign(n, -1);
+    std::vector<std::pair<int, int>> todo{{0, 0}};
+    for (const auto& h : code->handlers)
+      if (h.depth >= 0) todo.emplace_back(h.target, h.depth + 1);
+    while (!todo.empty()) {
+      auto [i, d] = todo.back();
+      todo.pop_back();
+      if (i < 0 || size_t(i) >= n || depth[size_t(i)] >= d) continue;
+      depth[size_t(i)] = d;
+      max_depth = std::max(max_depth, d);
+      const Instr& ins = code->instrs[size_t(i)];
+      if (is_jump(ins.op)) todo.emplace_back(ins.a, d + stack_effect(ins, true));
+      if (!is_terminal(ins.op)) todo.emplace_back(i + 1, d + stack_effect(ins, false));
+    }
+  };
+  walk();
+  // Handlers whose depth is the stack's at an instruction (handler_depth_at_next_instruction):
+  // resolved as the paths reaching that instruction are found (code after one such handler
+  // may be reached only through it), then every path is walked again.
+  for (bool pending = true; pending;) {
+    pending = false;
+    bool progress = false;
+    for (auto& h : code->handlers) {
+      if (h.depth >= 0) continue;
+      int at = depth[size_t(-1 - h.depth)];
+      if (at < 0) {
+        pending = true;
+        continue;
+      }
+      h.depth = at;
+      progress = true;
+    }
+    if (!progress) break;
+    walk();
   }
+  for (auto& h : code->handlers) h.depth = std::max(h.depth, 0);  // unreachable anchors
   code->stacksize = max_depth + 1;
 }
 
@@ -393,6 +418,7 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   code->has_varkw = args.kwarg != nullptr;
   code->is_generator = genexpr || s->is_generator || s->is_coroutine;
   code->is_coroutine = s->is_coroutine;
+  code->is_async_generator = s->is_coroutine && s->is_generator;
   if (genexpr) code->argcount = 1;
   layout(u);
   CompileUnit* saved_unit = unit_;

@@ -109,6 +109,7 @@ class Compiler {
   void stmt(const ast::Stmt* s);
   void try_stmt(const ast::Try* t);
   void try_except(const ast::Try* t);
+  void guarded_body(const ast::StmtList& body, const ast::StmtList& orelse, int end, int handler_line);
   template <class TryNode>
   void try_finally(const TryNode* t);  // try or try-star with a finally clause
   void try_star_except(const ast::TryStar* t);  // compile_try_star.cpp
@@ -127,6 +128,10 @@ class Compiler {
   void emit_await(int context = 0);
   void emit_send_loop();
   void async_for_stmt(const ast::AsyncFor* f);
+  void end_async_for_step(int handler, int done);
+  // A handler depth standing for "the stack's depth at the next instruction" (inside an
+  // expression, where the compiler does not track it), resolved by emit_stacksize.
+  int handler_depth_at_next_instruction() const { return -1 - int(unit_->code->instrs.size()); }
   template <class Def>
   void function_def(const Def& f);  // def and async def
   int push_decorators(const ast::ExprList& decorators, int def_line);

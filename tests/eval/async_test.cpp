@@ -5,14 +5,9 @@
 
 #include <string>
 
-#include "spawn.hpp"
+#include "run_source.hpp"
 
 namespace {
-
-ChildResult run_source(const std::string& program) {
-  TempDir dir;
-  return run_gopy({"-S", "-c", program}, dir.path());
-}
 
 const char* kAwaitable =
     "class Tick:\n"
@@ -129,4 +124,111 @@ TEST_CASE("async: CPython 3.14's TypeErrors for what cannot be awaited or iterat
         "'int' object can't be awaited\n"
         "'async with' received an object from __aenter__ that does not implement __await__: int\n"
         "'async for' requires an object with __aiter__ method, got list\n");
+}
+
+TEST_CASE("async: asynchronous generators through asend, athrow, aclose and async for", "[async]") {
+  ChildResult r = run_source(std::string(kAwaitable) +
+                             "async def agen(n):\n"
+                             "    try:\n"
+                             "        for i in range(n):\n"
+                             "            got = yield i\n"
+                             "            print('got', got)\n"
+                             "            await Tick()\n"
+                             "    finally:\n"
+                             "        print('cleanup')\n"
+                             "def drive(aw):\n"
+                             "    try:\n"
+                             "        aw.send(None)\n"
+                             "        while True:\n"
+                             "            aw.send('resumed')\n"
+                             "    except StopIteration as e:\n"
+                             "        return ('stop', e.value)\n"
+                             "    except StopAsyncIteration:\n"
+                             "        return 'async-stop'\n"
+                             "g = agen(2)\n"
+                             "print(type(g).__name__, drive(g.__anext__()), drive(g.asend('hi')), drive(g.asend('x')))\n"
+                             "async def collect():\n"
+                             "    out = []\n"
+                             "    async for x in agen(3):\n"
+                             "        out.append(x)\n"
+                             "    return out\n"
+                             "print(drive(collect()))\n"
+                             "g2 = agen(5)\n"
+                             "drive(g2.__anext__())\n"
+                             "print(drive(g2.aclose()), drive(g2.__anext__()))\n"
+                             "g3 = agen(5)\n"
+                             "drive(g3.__anext__())\n"
+                             "try:\n"
+                             "    drive(g3.athrow(ValueError('boom')))\n"
+                             "except ValueError as e:\n"
+                             "    print('athrow raised', e)\n");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "got hi\ngot x\ncleanup\nasync_generator ('stop', 0) ('stop', 1) async-stop\n"
+        "got None\ngot None\ngot None\ncleanup\n('stop', [0, 1, 2])\n"
+        "cleanup\n('stop', None) async-stop\n"
+        "cleanup\nathrow raised boom\n");
+}
+
+TEST_CASE("async: an asynchronous generator's misuse, with CPython's texts", "[async]") {
+  ChildResult r = run_source(
+      "def drive(aw):\n"
+      "    aw.send(None)\n"
+      "    while True:\n"
+      "        aw.send(None)\n"
+      "async def stubborn():\n"
+      "    try:\n"
+      "        yield 1\n"
+      "    except GeneratorExit:\n"
+      "        yield 2\n"
+      "async def stopper():\n"
+      "    yield 1\n"
+      "    raise StopAsyncIteration\n"
+      "for make, step in ((stubborn, 'aclose'), (stopper, '__anext__')):\n"
+      "    g = make()\n"
+      "    try:\n"
+      "        drive(g.__anext__())\n"
+      "    except StopIteration:\n"
+      "        pass\n"
+      "    try:\n"
+      "        drive(getattr(g, step)())\n"
+      "    except RuntimeError as e:\n"
+      "        print(e)\n"
+      "a = stopper().__anext__()\n"
+      "try:\n"
+      "    a.send(None)\n"
+      "except StopIteration:\n"
+      "    pass\n"
+      "try:\n"
+      "    a.send(None)\n"
+      "except RuntimeError as e:\n"
+      "    print(e)\n");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "async generator ignored GeneratorExit\nasync generator raised StopAsyncIteration\n"
+        "cannot reuse already awaited __anext__()/asend()\n");
+}
+
+TEST_CASE("async: asynchronous list, set and dict comprehensions run inlined", "[async]") {
+  ChildResult r = run_source(std::string(kAwaitable) +
+                             "async def agen(n):\n"
+                             "    for i in range(n):\n"
+                             "        await Tick()\n"
+                             "        yield i\n"
+                             "async def main():\n"
+                             "    a = [x * 10 async for x in agen(3)]\n"
+                             "    b = {x async for x in agen(2) if x}\n"
+                             "    c = {x: y async for x in agen(2) for y in 'ab'}\n"
+                             "    d = [[y async for y in agen(x)] for x in range(3)]\n"
+                             "    e = len([x async for x in agen(2)]) + sum([await Tick() for _ in range(2)])\n"
+                             "    return a, b, c, d, e\n"
+                             "aw = main()\n"
+                             "try:\n"
+                             "    aw.send(None)\n"
+                             "    while True:\n"
+                             "        aw.send(1)\n"
+                             "except StopIteration as e:\n"
+                             "    print(e.value)\n");
+  CHECK(r.err == "");
+  CHECK(r.out == "([0, 10, 20], {1}, {0: 'b', 1: 'b'}, [[], [0], [0, 1]], 4)\n");
 }

@@ -5,16 +5,7 @@
 
 #include <string>
 
-#include "spawn.hpp"
-
-namespace {
-
-ChildResult run_source(const std::string& program) {
-  TempDir dir;
-  return run_gopy({"-S", "-c", program}, dir.path());
-}
-
-}  // namespace
+#include "run_source.hpp"
 
 TEST_CASE("decorators: expressions evaluate top-down before the def, calls apply bottom-up", "[decorators]") {
   ChildResult r = run_source(

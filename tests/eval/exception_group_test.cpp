@@ -4,16 +4,7 @@
 
 #include <string>
 
-#include "spawn.hpp"
-
-namespace {
-
-ChildResult run_source(const std::string& program) {
-  TempDir dir;
-  return run_gopy({"-S", "-c", program}, dir.path());
-}
-
-}  // namespace
+#include "run_source.hpp"
 
 TEST_CASE("exception groups: the constructor's checks and class choice", "[exception_group]") {
   ChildResult r = run_source(

@@ -5,14 +5,9 @@
 
 #include <string>
 
-#include "spawn.hpp"
+#include "run_source.hpp"
 
 namespace {
-
-ChildResult run_source(const std::string& program) {
-  TempDir dir;
-  return run_gopy({"-S", "-c", program}, dir.path());
-}
 
 const char* kManager =
     "class M:\n"

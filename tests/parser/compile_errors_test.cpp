@@ -240,6 +240,11 @@ TEST_CASE("yield outside a function", "[compile_errors][generators]") {
   check({"class C:\n    x = yield 1\n", error(2, "x = yield 1", "    ^^^^^^^", "'yield' outside function")});
 }
 
+TEST_CASE("return with a value in an async generator", "[compile_errors][async]") {
+  check({"async def f():\n    yield 1\n    return 2\n",
+         error(3, "return 2", "^^^^^^^^", "'return' with value in async generator")});
+}
+
 TEST_CASE("yield from inside async def", "[compile_errors][async]") {
   check({"async def f():\n    yield from x\n",
          error(2, "yield from x", "^^^^^^^^^^^^", "'yield from' inside async function")});
@@ -247,9 +252,7 @@ TEST_CASE("yield from inside async def", "[compile_errors][async]") {
 
 // Until code generation exists, each new construct is refused by name, never run wrongly.
 TEST_CASE("constructs without code generation yet are refused by name", "[compile_errors][refused]") {
-  check({"async def f():\n    yield 1\n",
-         error(2, "yield 1", "^^^^^^^", "asynchronous generator is not supported by gopy")});
   check({"type X = int\n", error(1, "type X = int", "^^^^^^^^^^^^", "'type' statement is not supported by gopy")});
   check({"x = (a async for a in b)\n",
-         error(1, "x = (a async for a in b)", "    ^^^^^^^^^^^^^^^^^^^^", "asynchronous comprehension is not supported by gopy")});
+         error(1, "x = (a async for a in b)", "    ^^^^^^^^^^^^^^^^^^^^", "asynchronous generator expression is not supported by gopy")});
 }
