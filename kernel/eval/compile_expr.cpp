@@ -289,24 +289,24 @@ void Compiler::expr(const ast::Expr* e) {
       yield_from(ast::cast<ast::YieldFrom>(e)->value);
       return;
     case K::Await: {
-      // In a comprehension: it runs inlined in the coroutine's frame; a generator
-      // expression would become an asynchronous one.
-      const Scope* s = scope_;
-      while (s->kind == Scope::Kind::comprehension) s = s->parent;
-      if (s->kind == Scope::Kind::genexpr) {
-        fail(parser::unsupported_message("asynchronous generator expression"), e);
-        return;
-      }
-      if (!s->is_coroutine) {
-        fail("asynchronous comprehension outside of an asynchronous function", e);
-        return;
-      }
+      if (!check_async_context(e)) return;
       expr(ast::cast<ast::Await>(e)->value);
       emit_await();
       return;
     }
   }
   fail("unsupported expression", e);
+}
+
+// An await or `async for` clause runs inlined in the coroutine's frame, through any
+// comprehensions around it; a generator expression around it would become an
+// asynchronous one, which gopy refuses.
+bool Compiler::check_async_context(const ast::Expr* at) {
+  const Scope* s = scope_;
+  while (s->kind == Scope::Kind::comprehension) s = s->parent;
+  if (s->kind == Scope::Kind::genexpr) return fail(parser::unsupported_message("asynchronous generator expression"), at);
+  if (!s->is_coroutine) return fail("asynchronous comprehension outside of an asynchronous function", at);
+  return true;
 }
 
 void Compiler::call(const ast::Call* c) {
@@ -395,6 +395,7 @@ void Compiler::comprehension_clauses(const std::vector<ast::Comprehension*>& gen
   }
   int loop = new_label(), exit = new_label(), async_end = -1;
   place(loop);
+  if (g->is_async && !check_async_context(g->iter)) return;
   if (g->is_async) {
     // `async for` clause: each step awaits __anext__() under a handler whose depth (inside
     // an expression) is the stack's at GET_ANEXT, resolved with the stack sizes.

@@ -103,6 +103,7 @@ class Compiler {
   void test_jump(const ast::Expr* e, bool jump_if, int label);
   void display(const ast::ExprList& elts, ast::ExprKind kind);
   void yield_from(const ast::Expr* e);
+  bool check_async_context(const ast::Expr* at);
 
   // ---- statements and targets (compile_stmt.cpp) ----
   void block(const ast::StmtList& list);
