@@ -58,7 +58,15 @@ int stack_effect(const Instr& ins, bool jump) {
     case Op::IMPORT_NAME:
     case Op::IMPORT_SUBATTR:
     case Op::GET_YIELD_FROM_ITER:
+    case Op::GET_AWAITABLE:
+    case Op::CHECK_EG_MATCH:
+    case Op::PREP_RERAISE_STAR:
+    case Op::ASYNC_GEN_WRAP:
+    case Op::GET_AITER:
     case Op::YIELD_VALUE: return 0;
+    case Op::BEFORE_WITH:
+    case Op::GET_ANEXT:
+    case Op::WITH_EXCEPT_START: return 1;
     case Op::DUP_TOP:
     case Op::LOAD_CONST:
     case Op::LOAD_FAST:

@@ -95,7 +95,15 @@ namespace gopy {
   X(PRINT_EXPR)                                                                              \
   X(GET_YIELD_FROM_ITER)                                                                     \
   X(SEND)                 /* a: exit target; iter, value -> iter, yielded | result */        \
-  X(YIELD_VALUE)          /* a: the exit target of its `yield from`, or -1 */
+  X(YIELD_VALUE)          /* a: the exit target of its `yield from`, or -1 */           \
+  X(BEFORE_WITH)          /* a: 1 async; manager -> bound exit, entered (not awaited) */   \
+  X(WITH_EXCEPT_START)    /* exit, exc -> exit, exc, exit(type, exc, tb) */                \
+  X(GET_AWAITABLE)        /* a: 1 after __aenter__, 2 after __aexit__ (for the error) */ \
+  X(GET_AITER)                                                                               \
+  X(GET_ANEXT)            /* aiter -> aiter, awaitable */                                \
+  X(CHECK_EG_MATCH)       /* rest, type -> rest', match (None: no match) */                \
+  X(PREP_RERAISE_STAR)    /* raised list, orig -> raised list, exception to raise or None */ \
+  X(ASYNC_GEN_WRAP)       /* value -> the value wrapped for an asynchronous generator's yield */
 
 enum class Op : std::uint16_t {
 #define GOPY_OP_ENUM(name) name,

@@ -10,6 +10,7 @@
 #include "gopy/signals.hpp"
 #include "object/descr_internal.hpp"
 #include "object/dict_internal.hpp"
+#include "object/exception_group.hpp"
 #include "object/type_internal.hpp"
 #include "object/strcat.hpp"
 
@@ -19,7 +20,9 @@ void traceback_here(Frame& f) {
   ThreadState* ts = get_thread_state();
   if (!ts->traceback_pending || !ts->current_exception) return;
   ts->traceback_pending = false;
-  traceback_add(static_cast<BaseExceptionObject*>(ts->current_exception), f.code->filename, f.code->name, f.lineno);
+  auto* exc = static_cast<BaseExceptionObject*>(ts->current_exception);
+  if (!exc->traceback) note_innermost_frame(exc, f);
+  traceback_add(exc, f.code->filename, f.code->name, f.lineno);
 }
 
 std::nullptr_t recursion_error() { return set_error(&exc_RecursionError, "maximum recursion depth exceeded"); }
@@ -1105,14 +1108,14 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         Object* result = nullptr;
         Object* r;
         SAVE_FRAME();
-        if (it->type == &generator_type) {
+        if (is_gen_or_coro(it)) {
           r = generator_send(it, v, &result);
-        } else if (v == None()) {
-          r = it->type->tp_iternext ? it->type->tp_iternext(it) : iter_next(it);
-          if (!r && !error_occurred()) result = new_none();
         } else {
-          r = call_method(it, "send", &v, 1);
-          if (!r && error_matches(&exc_StopIteration)) {
+          if (v == None()) r = it->type->tp_iternext ? it->type->tp_iternext(it) : iter_next(it);
+          else r = call_method(it, "send", &v, 1);
+          if (!r && !error_occurred()) {
+            result = new_none();
+          } else if (!r && error_matches(&exc_StopIteration)) {
             Object* e = fetch_error();
             result = exception_get_attr(e, "value");
             result = result ? new_ref(result) : new_none();
@@ -1136,6 +1139,61 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         SAVE_FRAME();
         unlink_frame(ts, f);
         return retval;
+      }
+
+      TARGET(BEFORE_WITH) {
+        SAVE_FRAME();
+        Object* exit;
+        Object* entered = with_enter(TOP(), ins->a != 0, &exit);
+        if (!entered) goto error;
+        decref(TOP());
+        TOP() = exit;
+        PUSH(entered);
+        NEXT();
+      }
+      TARGET(WITH_EXCEPT_START) {
+        SAVE_FRAME();
+        Object* r = with_exit_on_exception(SECOND(), TOP());
+        if (!r) goto error;
+        PUSH(r);
+        NEXT();
+      }
+      TARGET(GET_AWAITABLE) {
+        SAVE_FRAME();
+        Object* it = get_awaitable(TOP(), ins->a);
+        REPLACE_TOP(it);
+      }
+      TARGET(CHECK_EG_MATCH) {
+        Object *match, *rest;
+        SAVE_FRAME();
+        if (exception_group_match(SECOND(), TOP(), &match, &rest, co->filename, co->name, co->line_at(ip - 1)) < 0)
+          goto error;
+        decref(SECOND());
+        decref(TOP());
+        SECOND() = rest;
+        TOP() = match;
+        NEXT();
+      }
+      TARGET(PREP_RERAISE_STAR) {
+        Object* r = exception_group_prep_reraise(TOP(), static_cast<ListObject*>(SECOND()));
+        REPLACE_TOP(r);
+      }
+      TARGET(ASYNC_GEN_WRAP) {
+        Object* w = async_gen_wrap(TOP());
+        TOP() = w;
+        NEXT();
+      }
+      TARGET(GET_AITER) {
+        SAVE_FRAME();
+        Object* it = get_aiter(TOP());
+        REPLACE_TOP(it);
+      }
+      TARGET(GET_ANEXT) {
+        SAVE_FRAME();
+        Object* awaitable = get_anext(TOP());
+        if (!awaitable) goto error;
+        PUSH(awaitable);
+        NEXT();
       }
 
     error:

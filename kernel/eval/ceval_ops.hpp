@@ -60,4 +60,21 @@ Object* format_value(Object* v, int conversion, Object* spec);
 Object* build_string(Object* const* parts, size_t n);
 int print_expr(Object* v);
 
+// `with` (ceval_with.cpp): calls the manager's __enter__ (__aenter__) and returns its
+// result, with the bound __exit__ (__aexit__) in `*exit`; both looked up on the type.
+Object* with_enter(Object* mgr, bool is_async, Object** exit);
+// exit(type(exc), exc, exc.__traceback__).
+Object* with_exit_on_exception(Object* exit, Object* exc);
+
+// Before the first traceback entry of a NameError or AttributeError: what its suggestion
+// needs from the frame (frame_suggestions.cpp).
+void note_innermost_frame(BaseExceptionObject* exc, Frame& f);
+
+// Coroutines (ceval_async.cpp): the iterator `await o` delegates to; `context` 1 and 2
+// name __aenter__ and __aexit__ in the error of an `async with`.
+Object* get_awaitable(Object* o, int context);
+// `async for`: aiter(o), and the iterator of the awaitable anext(aiter) returns.
+Object* get_aiter(Object* o);
+Object* get_anext(Object* aiter);
+
 }  // namespace gopy

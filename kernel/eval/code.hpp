@@ -66,7 +66,10 @@ struct CodeObject : Object {
   int kwonlycount = 0;
   bool has_varargs = false;
   bool has_varkw = false;
-  bool is_generator = false;  // contains yield (or is a generator expression)
+  bool is_generator = false;  // contains yield (or is a generator expression), or async def
+  bool is_coroutine = false;  // async def: calls make a coroutine, not a generator
+  bool is_async_generator = false;  // async def with yield
+  Object* doc = nullptr;      // the docstring (borrowed from consts), or null
   // Slot names: parameters first (positional, keyword-only, *args, **kwargs), then locals.
   std::vector<StrObject*> varnames;
   int nlocals = 0;  // plain slots
@@ -238,8 +241,18 @@ Object* run_module_code(CodeObject* code, DictObject* globals, DictObject* local
 // A generator for a frame whose arguments are bound (generator.cpp); steals the frame.
 Object* new_generator(Frame* f, FunctionObject* fn);
 extern TypeObject generator_type;
+extern TypeObject coroutine_type;
+extern TypeObject async_generator_type;
+// The awaitables of an asynchronous generator's asend()/__anext__() and athrow()/aclose().
+bool is_async_gen_awaitable(const Object* o);
+// An asynchronous generator's `yield` value, told apart from what its awaits yield.
+Object* async_gen_wrap(Object* value);  // steals
+// A generator or a coroutine: an object run by generator_send.
+inline bool is_gen_or_coro(const Object* o) { return o->type == &generator_type || o->type == &coroutine_type; }
 // Sends a value into a generator (CPython: gen_send_ex2). Returns the yielded value, or
 // null: with an exception set on error, else the generator returned `*result` (new ref).
 Object* generator_send(Object* gen, Object* value, Object** result);
+// A suspended coroutine waiting on an awaitable (CPython: _PyGen_yf).
+bool coroutine_being_awaited(Object* coro);
 
 }  // namespace gopy

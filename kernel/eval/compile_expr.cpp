@@ -138,15 +138,9 @@ void Compiler::display(const ast::ExprList& elts, ast::ExprKind kind) {
 }
 
 void Compiler::yield_from(const ast::Expr* e) {
-  int loop = new_label(), exit = new_label();
   expr(e);
   emit(Op::GET_YIELD_FROM_ITER);
-  emit(Op::LOAD_CONST, add_const(new_none()));
-  place(loop);
-  emit_jump(Op::SEND, exit);
-  emit_jump(Op::YIELD_VALUE, exit);
-  emit_jump(Op::JUMP, loop);
-  place(exit);
+  emit_send_loop();
 }
 
 void Compiler::expr(const ast::Expr* e) {
@@ -284,13 +278,37 @@ void Compiler::expr(const ast::Expr* e) {
       auto* y = ast::cast<ast::Yield>(e);
       if (y->value) expr(y->value);
       else emit(Op::LOAD_CONST, add_const(new_none()));
+      if (scope_->is_coroutine) emit(Op::ASYNC_GEN_WRAP);  // an asynchronous generator's value
       emit(Op::YIELD_VALUE, -1);
       return;
     }
-    case K::YieldFrom: yield_from(ast::cast<ast::YieldFrom>(e)->value); return;
-    case K::Await: fail("'await' outside async function", e); return;
+    case K::YieldFrom:
+      // CPython: codegen_visit_expr (YieldFrom_kind).
+      if (scope_->is_coroutine) {
+        fail("'yield from' inside async function", e);
+        return;
+      }
+      yield_from(ast::cast<ast::YieldFrom>(e)->value);
+      return;
+    case K::Await: {
+      if (!check_async_context(e)) return;
+      expr(ast::cast<ast::Await>(e)->value);
+      emit_await();
+      return;
+    }
   }
   fail("unsupported expression", e);
+}
+
+// An await or `async for` clause runs inlined in the coroutine's frame, through any
+// comprehensions around it; a generator expression around it would become an
+// asynchronous one, which gopy refuses.
+bool Compiler::check_async_context(const ast::Expr* at) {
+  const Scope* s = scope_;
+  while (s->kind == Scope::Kind::comprehension) s = s->parent;
+  if (s->kind == Scope::Kind::genexpr) return fail(parser::unsupported_message("asynchronous generator expression"), at);
+  if (!s->is_coroutine) return fail("asynchronous comprehension outside of an asynchronous function", at);
+  return true;
 }
 
 void Compiler::call(const ast::Call* c) {
@@ -375,11 +393,24 @@ void Compiler::comprehension_clauses(const std::vector<ast::Comprehension*>& gen
   const ast::Comprehension* g = gens[level];
   if (level > 0 || !skip_first_iter) {
     if (level > 0) expr(g->iter);
-    emit(Op::GET_ITER);
+    emit(g->is_async ? Op::GET_AITER : Op::GET_ITER);
   }
-  int loop = new_label(), exit = new_label();
+  int loop = new_label(), exit = new_label(), async_end = -1;
   place(loop);
-  emit_jump(Op::FOR_ITER, exit);
+  if (g->is_async && !check_async_context(g->iter)) return;
+  if (g->is_async) {
+    // `async for` clause: each step awaits __anext__() under a handler whose depth (inside
+    // an expression) is the stack's at GET_ANEXT, resolved with the stack sizes.
+    async_end = new_label();
+    FBlock step(FBlock::try_except);
+    step.handler = new_handler(async_end, handler_depth_at_next_instruction());
+    unit_->fblocks.push_back(step);
+    emit(Op::GET_ANEXT);
+    emit_send_loop();
+    unit_->fblocks.pop_back();
+  } else {
+    emit_jump(Op::FOR_ITER, exit);
+  }
   store_target(g->target);
   for (auto* cond : g->ifs) test_jump(cond, false, loop);
   if (level + 1 < gens.size()) {
@@ -400,6 +431,7 @@ void Compiler::comprehension_clauses(const std::vector<ast::Comprehension*>& gen
     }
   }
   emit_jump(Op::JUMP_BACKWARD, loop);
+  if (g->is_async) end_async_for_step(async_end, exit);
   place(exit);
 }
 

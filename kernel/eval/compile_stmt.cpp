@@ -1,6 +1,8 @@
 // Compiling statements and assignment targets into bytecode (CPython: Python/codegen.c
 // codegen_visit_stmt, codegen_try_except, codegen_try_finally, codegen_unwind_fblock,
 // codegen_import).
+#include <type_traits>
+
 #include "eval/compiler.hpp"
 #include "eval/parser.hpp"
 #include "eval/refused_constructs.hpp"
@@ -144,6 +146,15 @@ void Compiler::unwind_block(const FBlock& b, bool preserve_top) {
       emit(Op::POP_TOP);
       if (!b.name.empty()) unbind_handler_name(b.name, b.name_line);
       return;
+    case FBlock::with_block: {
+      // Leaving a with block by return/break/continue calls exit(None, None, None).
+      int saved = unit_->line;
+      set_line(b.name_line);
+      if (preserve_top) emit(Op::ROT_TWO);
+      emit_exit_call(b.is_async);
+      set_line(saved);
+      return;
+    }
     case FBlock::finally_try: {
       int saved_level = unit_->exc_level;
       if (preserve_top) unit_->fblocks.push_back(FBlock(FBlock::pop_value, 1));
@@ -242,22 +253,28 @@ void Compiler::leave_handler(int cleanup_label, int level) {
   --unit_->exc_level;
 }
 
+// The body of a try under a handler, then its else clause and a jump to `end`; the
+// handler's code (stack: ..., exc) follows, at the first clause's line.
+void Compiler::guarded_body(const ast::StmtList& body, const ast::StmtList& orelse, int end, int handler_line) {
+  int handler_label = new_label();
+  FBlock body_block(FBlock::try_except);
+  body_block.handler = new_handler(handler_label, stmt_depth());
+  unit_->fblocks.push_back(body_block);
+  block(body);
+  unit_->fblocks.pop_back();
+  block(orelse);
+  emit_jump(Op::JUMP, end);
+  place(handler_label);
+  set_line(handler_line);
+}
+
 // try/except[/else]: the body runs under a handler; the handler matches the clauses with
 // the exception pushed, `except` bodies run under a cleanup handler that restores the
 // handled-exception state (CPython: codegen_try_except).
 void Compiler::try_except(const ast::Try* t) {
-  int handler_label = new_label(), cleanup_label = new_label(), end = new_label();
+  int cleanup_label = new_label(), end = new_label();
   int depth = stmt_depth();
-  FBlock body_block(FBlock::try_except);
-  body_block.handler = new_handler(handler_label, depth);
-  unit_->fblocks.push_back(body_block);
-  block(t->body);
-  unit_->fblocks.pop_back();
-  block(t->orelse);
-  emit_jump(Op::JUMP, end);
-
-  place(handler_label);  // stack: ..., exc
-  set_line(t->handlers[0]->loc.lineno);
+  guarded_body(t->body, t->orelse, end, t->handlers[0]->loc.lineno);  // stack: ..., exc
   FBlock cleanup = enter_handler(cleanup_label, depth);
   int level = cleanup.exc_level;
   std::vector<std::pair<int, const ast::ExceptHandler*>> named_cleanups;
@@ -317,7 +334,8 @@ void Compiler::try_except(const ast::Try* t) {
 // try/finally: the final body is compiled once for the normal path, once for the
 // exceptional path (the exception re-raised after it), and once more at each return,
 // break or continue that leaves the try (CPython: codegen_try_finally).
-void Compiler::try_finally(const ast::Try* t) {
+template <class TryNode>
+void Compiler::try_finally(const TryNode* t) {
   int handler_label = new_label(), cleanup_label = new_label(), end = new_label();
   int depth = stmt_depth();
   FBlock body_block(FBlock::finally_try);
@@ -327,6 +345,8 @@ void Compiler::try_finally(const ast::Try* t) {
   if (t->handlers.empty()) {
     block(t->body);
     block(t->orelse);
+  } else if constexpr (std::is_same_v<TryNode, ast::TryStar>) {
+    try_star_except(t);
   } else {
     try_except(t);
   }
@@ -380,17 +400,44 @@ void Compiler::import_stmt(const ast::Stmt* s) {
   emit(Op::POP_TOP);
 }
 
+template <class Def>
+void Compiler::function_def(const Def& f) {
+  int first_line = push_decorators(f.decorator_list, f.loc.lineno);
+  make_function(f.args, f.name, &f, &f.body, nullptr, first_line);
+  apply_decorators(f.decorator_list);
+  store_name(f.name);
+}
+
+// The decorator expressions, evaluated before the definition; returns the line the
+// definition's code starts at (its first decorator's). CPython: codegen_decorators.
+int Compiler::push_decorators(const ast::ExprList& decorators, int def_line) {
+  for (auto* d : decorators) expr(d);
+  set_line(def_line);
+  return decorators.empty() ? def_line : decorators.front()->loc.lineno;
+}
+
+// Applies the decorators to the definition on the stack, the last one first; each call is
+// attributed to its decorator's line (CPython: codegen_apply_decorators).
+void Compiler::apply_decorators(const ast::ExprList& decorators) {
+  for (auto it = decorators.rbegin(); it != decorators.rend(); ++it) {
+    set_line((*it)->loc.lineno);
+    emit(Op::CALL, 1);
+  }
+}
+
 void Compiler::class_def(const ast::ClassDef* c) {
   if (!c->keywords.empty()) {
     fail("class keyword arguments (metaclass=...) are not supported by gopy", c);
     return;
   }
+  int first_line = push_decorators(c->decorator_list, c->loc.lineno);
   for (auto* b : c->bases) expr(b);
   emit(Op::BUILD_TUPLE, int(c->bases.size()));
-  make_class_body(*c);
+  make_class_body(*c, first_line);
   int qualname = add_const(new_str(child_qualname(c->name)));
   set_line(c->loc.lineno);
   emit(Op::BUILD_CLASS, name_const(c->name), qualname);
+  apply_decorators(c->decorator_list);
   store_name(c->name);
 }
 
@@ -403,16 +450,17 @@ void Compiler::stmt(const ast::Stmt* s) {
   set_line(s->loc.lineno);
   using K = ast::StmtKind;
   switch (s->kind) {
-    case K::FunctionDef: {
-      auto* f = ast::cast<ast::FunctionDef>(s);
-      make_function(f->args, f->name, f, &f->body, nullptr, s->loc.lineno);
-      store_name(f->name);
-      return;
-    }
+    case K::FunctionDef: function_def(*ast::cast<ast::FunctionDef>(s)); return;
+    case K::AsyncFunctionDef: function_def(*ast::cast<ast::AsyncFunctionDef>(s)); return;
     case K::ClassDef: class_def(ast::cast<ast::ClassDef>(s)); return;
     case K::Return:
       if (!unit_->scope->is_function_like()) {
         fail("'return' outside function", s);
+        return;
+      }
+      // CPython: codegen_return.
+      if (ast::cast<ast::Return>(s)->value && unit_->scope->is_coroutine && unit_->scope->is_generator) {
+        fail("'return' with value in async generator", s);
         return;
       }
       return_stmt(ast::cast<ast::Return>(s));
@@ -460,6 +508,23 @@ void Compiler::stmt(const ast::Stmt* s) {
       return;
     }
     case K::Try: try_stmt(ast::cast<ast::Try>(s)); return;
+    case K::TryStar: {
+      auto* t = ast::cast<ast::TryStar>(s);
+      if (t->finalbody.empty()) try_star_except(t);
+      else try_finally(t);
+      return;
+    }
+    case K::With: {
+      auto* w = ast::cast<ast::With>(s);
+      with_stmt(s, w->items, 0, w->body, false);
+      return;
+    }
+    case K::AsyncWith: {
+      auto* w = ast::cast<ast::AsyncWith>(s);
+      with_stmt(s, w->items, 0, w->body, true);
+      return;
+    }
+    case K::AsyncFor: async_for_stmt(ast::cast<ast::AsyncFor>(s)); return;
     case K::Assert: {
       // -O drops assert statements (CPython: codegen_assert under c_optimize).
       if (get_thread_state()->interp->settings.optimization_level > 0) return;

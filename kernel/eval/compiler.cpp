@@ -141,20 +141,45 @@ int Compiler::emit_jump(Op op, int label, int b) {
 // stackdepth).
 void Compiler::emit_stacksize(CodeObject* code) {
   size_t n = code->instrs.size();
-  std::vector<int> depth(n, -1);
-  std::vector<std::pair<int, int>> todo{{0, 0}};
-  for (const auto& h : code->handlers) todo.emplace_back(h.target, h.depth + 1);
+  std::vector<int> depth;
   int max_depth = 0;
-  while (!todo.empty()) {
-    auto [i, d] = todo.back();
-    todo.pop_back();
-    if (i < 0 || size_t(i) >= n || depth[size_t(i)] >= d) continue;
-    depth[size_t(i)] = d;
-    max_depth = std::max(max_depth, d);
-    const Instr& ins = code->instrs[size_t(i)];
-    if (is_jump(ins.op)) todo.emplace_back(ins.a, d + stack_effect(ins, true));
-    if (!is_terminal(ins.op)) todo.emplace_back(i + 1, d + stack_effect(ins, false));
+  auto walk = [&] {
+    depth.assign(n, -1);
+    std::vector<std::pair<int, int>> todo{{0, 0}};
+    for (const auto& h : code->handlers)
+      if (h.depth >= 0) todo.emplace_back(h.target, h.depth + 1);
+    while (!todo.empty()) {
+      auto [i, d] = todo.back();
+      todo.pop_back();
+      if (i < 0 || size_t(i) >= n || depth[size_t(i)] >= d) continue;
+      depth[size_t(i)] = d;
+      max_depth = std::max(max_depth, d);
+      const Instr& ins = code->instrs[size_t(i)];
+      if (is_jump(ins.op)) todo.emplace_back(ins.a, d + stack_effect(ins, true));
+      if (!is_terminal(ins.op)) todo.emplace_back(i + 1, d + stack_effect(ins, false));
+    }
+  };
+  walk();
+  // Handlers whose depth is the stack's at an instruction (handler_depth_at_next_instruction):
+  // resolved as the paths reaching that instruction are found (code after one such handler
+  // may be reached only through it), then every path is walked again.
+  for (bool pending = true; pending;) {
+    pending = false;
+    bool progress = false;
+    for (auto& h : code->handlers) {
+      if (h.depth >= 0) continue;
+      int at = depth[size_t(-1 - h.depth)];
+      if (at < 0) {
+        pending = true;
+        continue;
+      }
+      h.depth = at;
+      progress = true;
+    }
+    if (!progress) break;
+    walk();
   }
+  for (auto& h : code->handlers) h.depth = std::max(h.depth, 0);  // unreachable anchors
   code->stacksize = max_depth + 1;
 }
 
@@ -391,7 +416,9 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   code->kwonlycount = int(args.kwonlyargs.size());
   code->has_varargs = args.vararg != nullptr;
   code->has_varkw = args.kwarg != nullptr;
-  code->is_generator = genexpr || s->is_generator;
+  code->is_generator = genexpr || s->is_generator || s->is_coroutine;
+  code->is_coroutine = s->is_coroutine;
+  code->is_async_generator = s->is_coroutine && s->is_generator;
   if (genexpr) code->argcount = 1;
   layout(u);
   CompileUnit* saved_unit = unit_;
@@ -400,6 +427,7 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   scope_ = s;
   emit(Op::RESUME);
   if (body) {
+    code->doc = docstring(*body);
     block(*body);
   } else if (lambda_body) {
     expr(lambda_body);
@@ -418,12 +446,24 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   emit(Op::MAKE_FUNCTION, add_const(u.release_code()), flags);  // the parent's consts own the child code
 }
 
-void Compiler::make_class_body(const ast::ClassDef& c) {
+// The body's docstring, kept in the current unit's consts, or null; -OO drops it
+// (CPython: _PyAST_GetDocString, codegen_function_body).
+Object* Compiler::docstring(const ast::StmtList& body) {
+  if (body.empty() || get_thread_state()->interp->settings.optimization_level >= 2) return nullptr;
+  auto* e = ast::dyn_cast<ast::ExprStmt>(body.front());
+  auto* c = e ? ast::dyn_cast<ast::Constant>(e->value) : nullptr;
+  if (!c || c->value_kind != ast::ConstantKind::Str) return nullptr;
+  Object* doc = new_str(c->str_value);
+  add_const(doc);
+  return doc;
+}
+
+void Compiler::make_class_body(const ast::ClassDef& c, int first_line) {
   const Scope* s = table_.scope_for(&c);
   CompileUnit u;
   u.scope = s;
   u.qualname = child_qualname(c.name);
-  u.code = new_code(CodeKind::class_body, c.name, u.qualname, c.loc.lineno);
+  u.code = new_code(CodeKind::class_body, c.name, u.qualname, first_line);
   u.parent = unit_;
   u.line = c.loc.lineno;
   layout(u);

@@ -23,7 +23,7 @@ struct NodeSlotMap {
 // A block the compiler is inside, for break/continue/return unwinding
 // (CPython: compile.c fblockinfo).
 struct FBlock {
-  enum Kind { while_loop, for_loop, try_except, finally_try, handler_cleanup, pop_value } kind;
+  enum Kind { while_loop, for_loop, try_except, finally_try, handler_cleanup, pop_value, with_block } kind;
   explicit FBlock(Kind k, int item_count = 0) : kind(k), items(item_count) {}
   int handler = -1;        // the exception handler active inside this block, or -1
   int items = 0;           // values this block keeps on the value stack
@@ -32,7 +32,8 @@ struct FBlock {
   int exc_level = -1;      // handler_cleanup: its PUSH_EXC_INFO level
   const ast::StmtList* finalbody = nullptr;  // finally_try
   std::string name;        // handler_cleanup: the `as` name to unbind
-  int name_line = 0;
+  int name_line = 0;       // handler_cleanup: its line; with_block: the `with` statement's
+  bool is_async = false;   // with_block: `async with`
 };
 
 // One frame being compiled (module, function, lambda, genexpr or class body).
@@ -91,7 +92,8 @@ class Compiler {
   bool failed() const { return failed_; }
   void make_function(const ast::Arguments& args, const std::string& name, const void* node,
                      const ast::StmtList* body, const ast::Expr* lambda_body, int lineno);
-  void make_class_body(const ast::ClassDef& c);
+  Object* docstring(const ast::StmtList& body);
+  void make_class_body(const ast::ClassDef& c, int first_line);  // first_line: its first decorator's
   void finish_code(CompileUnit& u);
   int emit(Op op, int a = 0, int b = 0);
   int new_label();
@@ -117,19 +119,40 @@ class Compiler {
   void test_jump(const ast::Expr* e, bool jump_if, int label);
   void display(const ast::ExprList& elts, ast::ExprKind kind);
   void yield_from(const ast::Expr* e);
+  bool check_async_context(const ast::Expr* at);
 
   // ---- statements and targets (compile_stmt.cpp) ----
   void block(const ast::StmtList& list);
   void stmt(const ast::Stmt* s);
   void try_stmt(const ast::Try* t);
   void try_except(const ast::Try* t);
-  void try_finally(const ast::Try* t);
+  void guarded_body(const ast::StmtList& body, const ast::StmtList& orelse, int end, int handler_line);
+  template <class TryNode>
+  void try_finally(const TryNode* t);  // try or try-star with a finally clause
+  void try_star_except(const ast::TryStar* t);  // compile_try_star.cpp
   void import_stmt(const ast::Stmt* s);
   void aug_assign(const ast::AugAssign* a);
   void for_stmt(const ast::For* f);
   void while_stmt(const ast::While* w);
   void return_stmt(const ast::Return* r);
   void class_def(const ast::ClassDef* c);
+  // ---- with / async with (compile_with.cpp) ----
+  void with_stmt(const ast::Stmt* s, const std::vector<ast::WithItem*>& items, size_t item,
+                 const ast::StmtList& body, bool is_async);
+  void emit_exit_call(bool is_async);
+  // ---- await / async for (compile_async.cpp) ----
+  // `await` of the top value; `context` as GET_AWAITABLE's operand.
+  void emit_await(int context = 0);
+  void emit_send_loop();
+  void async_for_stmt(const ast::AsyncFor* f);
+  void end_async_for_step(int handler, int done);
+  // A handler depth standing for "the stack's depth at the next instruction" (inside an
+  // expression, where the compiler does not track it), resolved by emit_stacksize.
+  int handler_depth_at_next_instruction() const { return -1 - int(unit_->code->instrs.size()); }
+  template <class Def>
+  void function_def(const Def& f);  // def and async def
+  int push_decorators(const ast::ExprList& decorators, int def_line);
+  void apply_decorators(const ast::ExprList& decorators);
   void store_target(const ast::Expr* e);
   void delete_target(const ast::Expr* e);
   // Emits the code that leaves fblocks above `downto` (their finally bodies included);

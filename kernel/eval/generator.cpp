@@ -1,5 +1,7 @@
-// Generators: a suspended frame owned by an object (CPython: Objects/genobject.c
-// gen_send_ex2, gen_throw, _gen_throw, gen_close, _PyGen_Finalize, gen_getframe).
+// Generators and coroutines: a suspended frame owned by an object (CPython:
+// Objects/genobject.c gen_send_ex2, gen_throw, _gen_throw, gen_close, _PyGen_Finalize,
+// gen_getframe, coro_await, the coroutine_wrapper type). A coroutine is a generator whose
+// type is `coroutine`: not iterable, awaited through __await__, not reusable once done.
 #include "eval/ceval_ops.hpp"
 #include "eval/code.hpp"
 #include "gopy/object_num.hpp"
@@ -10,6 +12,12 @@
 namespace gopy {
 
 TypeObject generator_type;
+TypeObject coroutine_type;
+TypeObject coroutine_wrapper_type;
+TypeObject async_generator_type;
+TypeObject async_gen_asend_type;
+TypeObject async_gen_athrow_type;
+TypeObject async_gen_wrapped_type;
 TypeObject frame_type;
 
 // A GcObject: a suspended frame may hold the generator itself (CPython: gen_traverse).
@@ -20,8 +28,13 @@ struct GeneratorObject : GcObject {
   StrObject* qualname;   // owned
   bool running = false;
   bool started = false;
+  bool running_async = false;  // asynchronous generators: an asend()/athrow() is under way
+  bool closed = false;         // asynchronous generators: ended (ag_closed)
   GeneratorObject(Frame* f, FunctionObject* fn)
-      : GcObject(&generator_type), frame(f), code(new_ref(fn->code)), name(new_ref(fn->name)),
+      : GcObject(fn->code->is_async_generator ? &async_generator_type
+                 : fn->code->is_coroutine       ? &coroutine_type
+                                                : &generator_type),
+        frame(f), code(new_ref(fn->code)), name(new_ref(fn->name)),
         qualname(new_ref(fn->qualname)) {
     f->gen = this;
   }
@@ -53,6 +66,25 @@ struct GeneratorObject : GcObject {
     return 0;
   }
   bool suspended() const { return frame && started && !frame->finished && !running; }
+  bool is_coroutine() const { return type == &coroutine_type; }
+  bool is_async_generator() const { return type == &async_generator_type; }
+  // "generator", "coroutine" or "async generator", for the messages.
+  const char* kind() const {
+    return is_coroutine() ? "coroutine" : is_async_generator() ? "async generator" : "generator";
+  }
+};
+
+// What a coroutine's __await__ returns: an iterator driving the coroutine.
+struct CoroutineWrapper : GcObject {
+  GeneratorObject* coro;  // owned
+  explicit CoroutineWrapper(GeneratorObject* c) : GcObject(&coroutine_wrapper_type), coro(new_ref(c)) {}
+  ~CoroutineWrapper() override { clear_refs(); }
+  void clear_refs() override {
+    GeneratorObject* c = coro;
+    coro = nullptr;
+    xdecref(c);
+  }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(coro, visit, arg); }
 };
 
 // A snapshot view of a generator's frame (gi_frame): f_lineno, f_code, f_locals, f_globals.
@@ -101,16 +133,21 @@ Object* resume(GeneratorObject* g, Object* push, bool throwing, Object** result)
   }
   if (r) {
     *result = r;
-  } else if (error_matches(&exc_StopIteration)) {
-    // PEP 479: a StopIteration escaping the generator becomes RuntimeError.
+  } else if (error_matches(&exc_StopIteration) ||
+             (g->is_async_generator() && error_matches(&exc_StopAsyncIteration))) {
+    // PEP 479: a StopIteration escaping the generator becomes RuntimeError (and so does
+    // StopAsyncIteration escaping an asynchronous generator).
+    bool async_stop = error_matches(&exc_StopAsyncIteration);
     Object* stop = fetch_error();
-    Object* exc = new_exception(&exc_RuntimeError, "generator raised StopIteration");
+    Object* exc = new_exception(&exc_RuntimeError,
+                                cat(g->kind(), async_stop ? " raised StopAsyncIteration" : " raised StopIteration"));
     if (exc) {
       auto* e = static_cast<BaseExceptionObject*>(exc);
       e->cause = new_ref(stop);
       e->context = stop;
       e->suppress_context = true;
       restore_error(exc);
+      get_thread_state()->traceback_pending = true;  // the resumer's frame is its first entry
     } else {
       decref(stop);
     }
@@ -122,7 +159,7 @@ Object* resume(GeneratorObject* g, Object* push, bool throwing, Object** result)
 
 bool not_runnable(GeneratorObject* g) {
   if (g->running) {
-    value_error("generator already executing");
+    value_error(cat(g->kind(), " already executing"));
     return true;
   }
   return false;
@@ -150,7 +187,7 @@ Object* gen_close_impl(GeneratorObject* g, Object** result);
 
 // Closes a delegate of `yield from` (CPython: gen_close_iter).
 int close_delegate(Object* sub) {
-  if (sub->type == &generator_type) {
+  if (is_gen_or_coro(sub)) {
     Object* result = nullptr;
     Object* r = gen_close_impl(as_gen(sub), &result);
     xdecref(result);
@@ -188,7 +225,7 @@ Object* gen_throw_impl(GeneratorObject* g, Object* exc, Object** result) {
       Object* sub_result = nullptr;
       bool delegated = true;
       g->running = true;
-      if (sub->type == &generator_type) {
+      if (is_gen_or_coro(sub)) {
         r = gen_throw_impl(as_gen(sub), exc, &sub_result);
       } else {
         int err;
@@ -236,7 +273,7 @@ Object* gen_throw_impl(GeneratorObject* g, Object* exc, Object** result) {
 Object* gen_close_impl(GeneratorObject* g, Object** result) {
   *result = nullptr;
   if (!g->frame || g->frame->finished || !g->started) {
-    if (g->running) return value_error("generator already executing");
+    if (g->running) return value_error(cat(g->kind(), " already executing"));
     g->release_frame_now();
     return new_none();
   }
@@ -246,7 +283,7 @@ Object* gen_close_impl(GeneratorObject* g, Object** result) {
   decref(exit);
   if (r) {
     decref(r);
-    return set_error(&exc_RuntimeError, "generator ignored GeneratorExit");
+    return set_error(&exc_RuntimeError, cat(g->kind(), " ignored GeneratorExit"));
   }
   if (*result) {
     Object* v = *result;
@@ -274,7 +311,10 @@ std::nullptr_t raise_stop_iteration(Object* value) {
 Object* gen_iternext(Object* o) {
   auto* g = as_gen(o);
   if (not_runnable(g)) return nullptr;
-  if (!g->frame || g->frame->finished) return nullptr;
+  if (!g->frame || g->frame->finished) {
+    if (g->is_coroutine()) set_error(&exc_RuntimeError, "cannot reuse already awaited coroutine");
+    return nullptr;
+  }
   Object* result = nullptr;
   Object* r = resume(g, g->started ? None() : nullptr, false, &result);
   if (r) return r;
@@ -340,34 +380,102 @@ std::string address(const void* p) {
 }
 
 Object* gen_repr(Object* o) {
-  return new_str(cat("<generator object ", as_gen(o)->qualname->utf8, " at ", address(o), ">"));
+  return new_str(cat("<", o->type->name, " object ", as_gen(o)->qualname->utf8, " at ", address(o), ">"));
 }
 
+Object* coro_await_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("__await__", kwnames) || !check_nargs("__await__", nargs - 1, 0, 0)) return nullptr;
+  return make<CoroutineWrapper>(as_gen(args[0]));
+}
+
+Object* agen_asend_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames);
+Object* agen_anext_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames);
+Object* agen_athrow_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames);
+Object* agen_aclose_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames);
+
+struct Method {
+  const char* name;
+  BuiltinFn fn;
+};
+
+// gi_running, gi_frame, ... (cr_running, cr_frame, ... for a coroutine; its cr_await
+// is the generator's gi_yieldfrom).
 Object* gen_getattr(Object* o, StrObject* name) {
   auto* g = as_gen(o);
   std::string_view n = name->view();
-  if (n == "gi_running") return new_bool(g->running);
-  if (n == "gi_suspended") return new_bool(g->suspended());
-  if (n == "gi_code") return new_ref<Object>(g->code);
-  if (n == "gi_frame") {
-    if (!g->frame || g->frame->finished) return new_none();
-    return make<FrameObject>(g);
-  }
-  if (n == "gi_yieldfrom") {
-    Object* sub = yieldfrom_of(g);
-    return new_ref(sub ? sub : None());
+  std::string_view prefix = g->is_coroutine() ? "cr_" : g->is_async_generator() ? "ag_" : "gi_";
+  if (n.starts_with(prefix)) {
+    std::string_view field = n.substr(3);
+    if (field == "running") return new_bool(g->is_async_generator() ? g->running_async : g->running);
+    if (field == "suspended") return new_bool(g->suspended());
+    if (field == "code") return new_ref<Object>(g->code);
+    if (field == "frame") {
+      if (!g->frame || g->frame->finished) return new_none();
+      return make<FrameObject>(g);
+    }
+    if (field == (g->is_coroutine() || g->is_async_generator() ? "await" : "yieldfrom")) {
+      Object* sub = yieldfrom_of(g);
+      return new_ref(sub ? sub : None());
+    }
   }
   if (n == "__name__") return new_ref<Object>(g->name);
   if (n == "__qualname__") return new_ref<Object>(g->qualname);
-  struct Method {
-    const char* name;
-    BuiltinFn fn;
-  };
-  static const Method methods[] = {{"send", gen_send_method},     {"throw", gen_throw_method},
-                                   {"close", gen_close_method},   {"__next__", gen_next_method},
+  static const Method gen_methods[] = {{"send", gen_send_method},     {"throw", gen_throw_method},
+                                       {"close", gen_close_method},   {"__next__", gen_next_method},
+                                       {"__iter__", gen_iter_method}};
+  static const Method async_gen_methods[] = {{"asend", agen_asend_method},   {"athrow", agen_athrow_method},
+                                             {"aclose", agen_aclose_method}, {"__anext__", agen_anext_method},
+                                             {"__aiter__", gen_iter_method}};
+  static const Method coro_methods[] = {{"send", gen_send_method},
+                                        {"throw", gen_throw_method},
+                                        {"close", gen_close_method},
+                                        {"__await__", coro_await_method}};
+  if (g->is_coroutine()) {
+    for (const Method& m : coro_methods)
+      if (n == m.name) return new_builtin_function(m.name, m.fn, o);
+  } else if (g->is_async_generator()) {
+    for (const Method& m : async_gen_methods)
+      if (n == m.name) return new_builtin_function(m.name, m.fn, o);
+  } else {
+    for (const Method& m : gen_methods)
+      if (n == m.name) return new_builtin_function(m.name, m.fn, o);
+  }
+  return generic_getattr(o, name);
+}
+
+// ---- coroutine_wrapper: next() and send() resume the coroutine ----
+
+GeneratorObject* wrapped(Object* o) { return static_cast<CoroutineWrapper*>(o)->coro; }
+
+Object* wrapper_iternext(Object* o) { return gen_iternext(wrapped(o)); }
+
+Object* wrapper_forward(Object* const* args, size_t nargs, TupleObject* kwnames, BuiltinFn fn) {
+  std::vector<Object*> forwarded(args, args + nargs);
+  forwarded[0] = wrapped(args[0]);
+  return fn(nullptr, forwarded.data(), nargs, kwnames);
+}
+
+Object* wrapper_send(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  return wrapper_forward(args, nargs, kwnames, gen_send_method);
+}
+Object* wrapper_throw(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  return wrapper_forward(args, nargs, kwnames, gen_throw_method);
+}
+Object* wrapper_close(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  return wrapper_forward(args, nargs, kwnames, gen_close_method);
+}
+Object* wrapper_next(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  return wrapper_forward(args, nargs, kwnames, gen_next_method);
+}
+
+Object* wrapper_getattr(Object* o, StrObject* name) {
+  static const Method methods[] = {{"send", wrapper_send},
+                                   {"throw", wrapper_throw},
+                                   {"close", wrapper_close},
+                                   {"__next__", wrapper_next},
                                    {"__iter__", gen_iter_method}};
   for (const Method& m : methods)
-    if (n == m.name) return new_builtin_function(m.name, m.fn, o);
+    if (name->view() == m.name) return new_builtin_function(m.name, m.fn, o);
   return generic_getattr(o, name);
 }
 
@@ -383,6 +491,210 @@ void gen_finalize(Object* o) {
   if (r) decref(r);
   else clear_error();
   if (saved) restore_error(saved);
+}
+
+// ---- asynchronous generators (CPython: Objects/genobject.c async_gen_asend_send,
+// async_gen_athrow_send, async_gen_unwrap_value) ----
+
+// What `yield v` hands the generator's resumer, so that asend() can tell it from the
+// values its awaits yield.
+struct AsyncGenWrapped : GcObject {
+  Object* value;  // owned
+  explicit AsyncGenWrapped(Object* v) : GcObject(&async_gen_wrapped_type), value(v) {}
+  ~AsyncGenWrapped() override { clear_refs(); }
+  void clear_refs() override {
+    Object* v = value;
+    value = nullptr;
+    xdecref(v);
+  }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(value, visit, arg); }
+};
+
+// The awaitable of asend(v)/__anext__() (`throw_exc` null) or athrow(exc)/aclose()
+// (`is_close` for aclose: GeneratorExit).
+struct AsyncGenOp : GcObject {
+  GeneratorObject* gen;    // owned
+  Object* value;           // owned: asend's value or athrow's exception, or null
+  bool is_close = false;
+  enum State { init, iter, closed } state = init;
+  AsyncGenOp(TypeObject* t, GeneratorObject* g, Object* v) : GcObject(t), gen(new_ref(g)), value(v) {}
+  ~AsyncGenOp() override { clear_refs(); }
+  void clear_refs() override {
+    Object* refs[] = {gen, value};
+    gen = nullptr;
+    value = nullptr;
+    for (Object* o : refs) xdecref(o);
+  }
+  int traverse(VisitFn visit, void* arg) override {
+    for (Object* o : {static_cast<Object*>(gen), value})
+      if (int r = visit_ref(o, visit, arg)) return r;
+    return 0;
+  }
+};
+
+AsyncGenOp* as_op(Object* o) { return static_cast<AsyncGenOp*>(o); }
+
+// After the generator ran: its `yield` ends the awaitable with StopIteration(value), what
+// an await inside yields passes through, its end is StopAsyncIteration.
+Object* unwrap(GeneratorObject* g, Object* r, Object* result) {
+  if (r && r->type != &async_gen_wrapped_type) return r;
+  g->running_async = false;
+  if (r) {
+    Ref<> hold = Ref<>::steal(r);
+    return raise_stop_iteration(static_cast<AsyncGenWrapped*>(r)->value);
+  }
+  if (result) {
+    decref(result);
+    g->closed = true;
+    return set_error(&exc_StopAsyncIteration, "");
+  }
+  if (error_matches(&exc_StopAsyncIteration) || error_matches(&exc_GeneratorExit)) g->closed = true;
+  return nullptr;
+}
+
+std::nullptr_t reused(AsyncGenOp* op) {
+  return set_error(&exc_RuntimeError, op->type == &async_gen_asend_type
+                                          ? "cannot reuse already awaited __anext__()/asend()"
+                                          : "cannot reuse already awaited aclose()/athrow()");
+}
+
+Object* asend_send(AsyncGenOp* op, Object* v) {
+  GeneratorObject* g = op->gen;
+  if (op->state == AsyncGenOp::closed) return reused(op);
+  if (op->state == AsyncGenOp::init) {
+    if (g->running_async) {
+      op->state = AsyncGenOp::closed;
+      return set_error(&exc_RuntimeError, "anext(): asynchronous generator is already running");
+    }
+    if (v == None() && op->value) v = op->value;
+    op->state = AsyncGenOp::iter;
+    g->running_async = true;
+  }
+  Object* result = nullptr;
+  Object* sent = generator_send(g, v, &result);
+  Object* r = unwrap(g, sent, result);
+  if (!r) op->state = AsyncGenOp::closed;
+  return r;
+}
+
+// athrow()/aclose(): the exception goes in first; aclose() completes (StopIteration)
+// when the generator ends and fails if it yields a value.
+Object* athrow_send(AsyncGenOp* op, Object* v) {
+  GeneratorObject* g = op->gen;
+  if (op->state == AsyncGenOp::closed) return reused(op);
+  Object* result = nullptr;
+  Object* r;
+  if (op->state == AsyncGenOp::init) {
+    if (g->running_async) {
+      op->state = AsyncGenOp::closed;
+      return set_error(&exc_RuntimeError, op->is_close ? "aclose(): asynchronous generator is already running"
+                                                       : "athrow(): asynchronous generator is already running");
+    }
+    if (g->closed || !g->frame || g->frame->finished) {
+      op->state = AsyncGenOp::closed;
+      return op->is_close ? raise_stop_iteration(None()) : set_error(&exc_StopAsyncIteration, "");
+    }
+    if (v != None()) return set_error(&exc_RuntimeError, "can't send non-None value to a just-started coroutine");
+    op->state = AsyncGenOp::iter;
+    g->running_async = true;
+    Ref<> exc = Ref<>::steal(op->is_close ? new_exception_args(&exc_GeneratorExit, nullptr, 0) : new_ref(op->value));
+    if (!exc) return nullptr;
+    r = gen_throw_impl(g, exc.get(), &result);
+  } else {
+    r = generator_send(g, v, &result);
+  }
+  if (!op->is_close) {
+    r = unwrap(g, r, result);
+    if (!r) op->state = AsyncGenOp::closed;
+    return r;
+  }
+  if (r && r->type == &async_gen_wrapped_type) {
+    decref(r);
+    g->running_async = false;
+    op->state = AsyncGenOp::closed;
+    return set_error(&exc_RuntimeError, "async generator ignored GeneratorExit");
+  }
+  if (r) return r;
+  g->running_async = false;
+  op->state = AsyncGenOp::closed;
+  xdecref(result);
+  if (result || error_matches(&exc_StopAsyncIteration) || error_matches(&exc_GeneratorExit)) {
+    g->closed = true;
+    clear_error();
+    return raise_stop_iteration(None());
+  }
+  return nullptr;
+}
+
+Object* op_send(AsyncGenOp* op, Object* v) {
+  return op->type == &async_gen_asend_type ? asend_send(op, v) : athrow_send(op, v);
+}
+
+Object* op_iternext(Object* o) { return op_send(as_op(o), None()); }
+
+Object* op_send_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("send", kwnames) || !check_nargs("send", nargs - 1, 1, 1)) return nullptr;
+  return op_send(as_op(args[0]), args[1]);
+}
+
+Object* op_next_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("__next__", kwnames) || !check_nargs("__next__", nargs - 1, 0, 0)) return nullptr;
+  return op_send(as_op(args[0]), None());
+}
+
+Object* op_throw_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("throw", kwnames) || !check_nargs("throw", nargs - 1, 1, 3)) return nullptr;
+  AsyncGenOp* op = as_op(args[0]);
+  if (op->state == AsyncGenOp::closed) return reused(op);
+  Ref<> exc = Ref<>::steal(exception_from_throw_args(args[1], nargs > 2 ? args[2] : nullptr));
+  if (!exc) return nullptr;
+  GeneratorObject* g = op->gen;
+  op->state = AsyncGenOp::iter;
+  g->running_async = true;
+  Object* result = nullptr;
+  Object* thrown = gen_throw_impl(g, exc.get(), &result);
+  Object* r = unwrap(g, thrown, result);
+  if (!r) op->state = AsyncGenOp::closed;
+  return r;
+}
+
+Object* op_close_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("close", kwnames) || !check_nargs("close", nargs - 1, 0, 0)) return nullptr;
+  as_op(args[0])->state = AsyncGenOp::closed;
+  return new_none();
+}
+
+Object* op_getattr(Object* o, StrObject* name) {
+  static const Method methods[] = {{"send", op_send_method},   {"throw", op_throw_method},
+                                   {"close", op_close_method}, {"__next__", op_next_method},
+                                   {"__iter__", gen_iter_method}, {"__await__", gen_iter_method}};
+  for (const Method& m : methods)
+    if (name->view() == m.name) return new_builtin_function(m.name, m.fn, o);
+  return generic_getattr(o, name);
+}
+
+Object* agen_asend_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("asend", kwnames) || !check_nargs("asend", nargs - 1, 1, 1)) return nullptr;
+  return make<AsyncGenOp>(&async_gen_asend_type, as_gen(args[0]), new_ref(args[1]));
+}
+
+Object* agen_anext_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("__anext__", kwnames) || !check_nargs("__anext__", nargs - 1, 0, 0)) return nullptr;
+  return make<AsyncGenOp>(&async_gen_asend_type, as_gen(args[0]), nullptr);
+}
+
+Object* agen_athrow_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("athrow", kwnames) || !check_nargs("athrow", nargs - 1, 1, 3)) return nullptr;
+  Object* exc = exception_from_throw_args(args[1], nargs > 2 ? args[2] : nullptr);
+  if (!exc) return nullptr;
+  return make<AsyncGenOp>(&async_gen_athrow_type, as_gen(args[0]), exc);
+}
+
+Object* agen_aclose_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("aclose", kwnames) || !check_nargs("aclose", nargs - 1, 0, 0)) return nullptr;
+  auto* op = make<AsyncGenOp>(&async_gen_athrow_type, as_gen(args[0]), nullptr);
+  op->is_close = true;
+  return op;
 }
 
 // ---- frame (gi_frame) ----
@@ -422,17 +734,26 @@ Object* frame_repr(Object* o) {
 
 Object* new_generator(Frame* f, FunctionObject* fn) { return make<GeneratorObject>(f, fn); }
 
+bool coroutine_being_awaited(Object* coro) { return yieldfrom_of(as_gen(coro)) != nullptr; }
+
+bool is_async_gen_awaitable(const Object* o) {
+  return o->type == &async_gen_asend_type || o->type == &async_gen_athrow_type;
+}
+
+Object* async_gen_wrap(Object* value) { return make<AsyncGenWrapped>(value); }
+
 Object* generator_send(Object* gen, Object* value, Object** result) {
   auto* g = as_gen(gen);
   *result = nullptr;
   if (not_runnable(g)) return nullptr;
   if (!g->frame || g->frame->finished) {
+    if (g->is_coroutine()) return set_error(&exc_RuntimeError, "cannot reuse already awaited coroutine");
     // CPython: sending into an exhausted generator is a plain StopIteration.
     *result = new_none();
     return nullptr;
   }
   if (!g->started && value != None())
-    return type_error("can't send non-None value to a just-started generator");
+    return type_error(cat("can't send non-None value to a just-started ", g->kind()));
   return resume(g, g->started ? value : nullptr, false, result);
 }
 
@@ -445,6 +766,28 @@ void init_generator_type() {
   generator_type.tp_getattr = gen_getattr;
   generator_type.tp_finalize = gen_finalize;
   generator_type.tp_hash = object_identity_hash;
+  make_static_type(&coroutine_type, &type_type, "coroutine", &object_type, TypeFlags::weakrefable);
+  coroutine_type.tp_repr = gen_repr;
+  coroutine_type.tp_getattr = gen_getattr;
+  coroutine_type.tp_finalize = gen_finalize;
+  coroutine_type.tp_hash = object_identity_hash;
+  make_static_type(&coroutine_wrapper_type, &type_type, "coroutine_wrapper", &object_type, 0);
+  coroutine_wrapper_type.tp_iter = self_iter;
+  coroutine_wrapper_type.tp_iternext = wrapper_iternext;
+  coroutine_wrapper_type.tp_getattr = wrapper_getattr;
+  make_static_type(&async_generator_type, &type_type, "async_generator", &object_type, TypeFlags::weakrefable);
+  async_generator_type.tp_repr = gen_repr;
+  async_generator_type.tp_getattr = gen_getattr;
+  async_generator_type.tp_hash = object_identity_hash;
+  async_generator_type.tp_finalize = gen_finalize;
+  make_static_type(&async_gen_asend_type, &type_type, "async_generator_asend", &object_type, 0);
+  make_static_type(&async_gen_athrow_type, &type_type, "async_generator_athrow", &object_type, 0);
+  for (TypeObject* t : {&async_gen_asend_type, &async_gen_athrow_type}) {
+    t->tp_iter = self_iter;
+    t->tp_iternext = op_iternext;
+    t->tp_getattr = op_getattr;
+  }
+  make_static_type(&async_gen_wrapped_type, &type_type, "async_generator_wrapped_value", &object_type, 0);
   make_static_type(&frame_type, &type_type, "frame", &object_type, 0);
   frame_type.tp_getattr = frame_getattr;
   frame_type.tp_repr = frame_repr;

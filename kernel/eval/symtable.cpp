@@ -558,6 +558,10 @@ class ScopeCollector {
           fail("'await' outside function", e);
           return;
         }
+        if (cur_->kind == Scope::Kind::function && !cur_->is_coroutine) {
+          fail("'await' outside async function", e);
+          return;
+        }
         children(*ast::cast<ast::Await>(e));
         break;
       case K::Name: {

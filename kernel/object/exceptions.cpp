@@ -11,6 +11,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
 #include "object/exc_notes.hpp"
+#include "object/exception_group.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -34,6 +35,7 @@ void BaseExceptionObject::clear_refs() {
   drop(cause);
   drop(context);
   drop(dict);
+  drop(frame_hint);
   if (type && (type->flags & TypeFlags::heap)) {
     TypeObject* t = type;
     type = &exc_BaseException;
@@ -44,7 +46,7 @@ void BaseExceptionObject::clear_refs() {
 // CPython: Objects/exceptions.c BaseException_traverse (and the heap type, as
 // subtype_traverse does).
 int BaseExceptionObject::traverse(VisitFn visit, void* arg) {
-  for (Object* o : {static_cast<Object*>(args), traceback, cause, context, static_cast<Object*>(dict)})
+  for (Object* o : {static_cast<Object*>(args), traceback, cause, context, static_cast<Object*>(dict), frame_hint})
     if (int r = visit_ref(o, visit, arg)) return r;
   if (type->flags & TypeFlags::heap) return visit(type, arg);
   return 0;
@@ -71,6 +73,8 @@ void for_each_exception_type(void (*fn)(TypeObject*, void*), void* arg) {
 #define GOPY_VISIT_EXC(name, base) fn(&exc_##name, arg);
   GOPY_EXCEPTION_TYPES(GOPY_VISIT_EXC)
 #undef GOPY_VISIT_EXC
+  fn(&exc_BaseExceptionGroup, arg);
+  fn(&exc_ExceptionGroup, arg);
 }
 
 // ---- the error indicator ----
@@ -210,11 +214,23 @@ TypeObject* exception_type_for_kind(ExceptionKind kind) {
   return &exc_ValueError;  // not reached: every kind is listed above
 }
 
+// The error carries `name` and `obj` for the printer's suggestion (CPython:
+// Objects/object.c set_attribute_error_context).
 std::nullptr_t attribute_error(Object* obj, StrObject* name) {
-  if (is_type_object(obj))
-    return set_error(&exc_AttributeError, cat("type object '", static_cast<TypeObject*>(obj)->qualname,
-                                              "' has no attribute '", name->utf8, "'"));
-  return set_error(&exc_AttributeError, cat("'", obj->type->name, "' object has no attribute '", name->utf8, "'"));
+  std::string msg = is_type_object(obj) ? cat("type object '", static_cast<TypeObject*>(obj)->qualname,
+                                              "' has no attribute '", name->utf8, "'")
+                                        : cat("'", obj->type->name, "' object has no attribute '", name->utf8, "'");
+  Object* exc = new_exception(&exc_AttributeError, msg);
+  if (!exc) return nullptr;
+  DictObject* d = new_dict();
+  as_exc(exc)->dict = d;
+  if (dict_set_str(d, "name", name) < 0 || dict_set_str(d, "obj", obj) < 0) {
+    decref(exc);
+    return nullptr;
+  }
+  raise_object(exc);
+  decref(exc);
+  return nullptr;
 }
 
 Object* exception_get_attr(Object* exc, std::string_view name) {
@@ -512,6 +528,7 @@ void init_exception_types() {
   exc_##name.instance_dict = exception_dict_slot;
   GOPY_EXCEPTION_TYPES(GOPY_SLOTS_EXC)
 #undef GOPY_SLOTS_EXC
+  init_exception_group_types(exc_Exception);
 }
 
 void init_exception_methods() {
@@ -519,6 +536,7 @@ void init_exception_methods() {
   add_method(&exc_BaseException, "__str__", exc_str_method);
   add_method(&exc_BaseException, "__repr__", exc_repr_method);
   add_method(&exc_BaseException, "with_traceback", exc_with_traceback);
+  init_exception_group_methods();
 }
 
 }  // namespace gopy

@@ -12,6 +12,8 @@
 #include "gopy/state.hpp"
 #include "object/prim/unicode.hpp"
 #include "object/strcat.hpp"
+#include "object/exception_group.hpp"
+#include "object/suggestions.hpp"
 
 namespace gopy {
 
@@ -79,16 +81,17 @@ class Printer {
     auto* e = static_cast<BaseExceptionObject*>(exc);
     if (e->cause && !seen_.count(e->cause)) {
       print_chain(e->cause);
-      out("\nThe above exception was the direct cause of the following exception:\n\n");
+      emit("\nThe above exception was the direct cause of the following exception:\n\n");
     } else if (e->context && !e->suppress_context && !seen_.count(e->context)) {
       print_chain(e->context);
-      out("\nDuring handling of the above exception, another exception occurred:\n\n");
+      emit("\nDuring handling of the above exception, another exception occurred:\n\n");
     }
-    print_one(exc);
+    if (is_exception_group(exc)) print_group(exc);
+    else print_one(exc);
   }
 
-  void print_traceback(TracebackObject* tb) {
-    out("Traceback (most recent call last):\n");
+  void print_traceback(TracebackObject* tb, const char* title = "Traceback", char margin = '|') {
+    emit(cat(title, " (most recent call last):\n"), margin);
     // CPython collapses runs of identical entries after three repeats.
     std::string last_file, last_func;
     int last_line = -1, repeats = 0;
@@ -104,9 +107,9 @@ class Printer {
         last_func = tb->funcname->utf8;
         last_line = tb->lineno;
       }
-      out(cat("  File \"", tb->filename->utf8, "\", line ", tb->lineno, ", in ", tb->funcname->utf8, "\n"));
+      emit(cat("  File \"", tb->filename->utf8, "\", line ", tb->lineno, ", in ", tb->funcname->utf8, "\n"));
       std::string src = source_line(tb->filename->utf8, tb->lineno);
-      if (!src.empty()) out(cat("    ", src, "\n"));
+      if (!src.empty()) emit(cat("    ", src, "\n"));
     }
     flush_repeats(repeats);
   }
@@ -124,10 +127,15 @@ class Printer {
       return;
     }
     print_traceback_of(exc);
+    print_exception_line(exc);
+  }
+
+  // `Type: message`, the suggestion and the notes.
+  void print_exception_line(Object* exc) {
     std::string name = exception_type_display_name(exc->type);
     if (is_subtype(exc->type, &exc_SyntaxError)) print_syntax_location(exc);
-    std::string text = str_or(exc, "<exception str() failed>");
-    out(text.empty() ? name + "\n" : cat(name, ": ", text, "\n"));
+    std::string text = str_or(exc, "<exception str() failed>") + exception_suggestion(exc);
+    emit(text.empty() ? name + "\n" : cat(name, ": ", text, "\n"));
     print_notes(exc);
   }
 
@@ -140,7 +148,7 @@ class Printer {
       Ref<> note = Ref<>::borrow(static_cast<ListObject*>(notes)->items[i]);
       Ref<> text = Ref<>::steal(object_str(note.get()));
       if (!text) clear_error();
-      out(text ? cat(as_str(text.get())->utf8, "\n") : std::string("<note str() failed>\n"));
+      emit(text ? cat(as_str(text.get())->utf8, "\n") : std::string("<note str() failed>\n"));
     }
   }
 
@@ -156,7 +164,70 @@ class Printer {
     return text;
   }
 
+  // An exception group as a tree: its traceback and line, then each sub-exception (with
+  // its chain) in a numbered frame, at most 15 wide and 10 deep (CPython:
+  // Lib/traceback.py TracebackException.format, _ExceptionPrintContext).
+  void print_group(Object* exc) {
+    constexpr size_t kMaxWidth = 15;
+    constexpr int kMaxDepth = 10;
+    if (group_depth_ > kMaxDepth) {
+      emit(cat("... (max_group_depth is ", kMaxDepth, ")\n"));
+      return;
+    }
+    bool top = group_depth_ == 0;
+    if (top) group_depth_ = 1;
+    auto* e = static_cast<BaseExceptionObject*>(exc);
+    if (e->traceback && e->traceback->type == &traceback_type)
+      print_traceback(static_cast<TracebackObject*>(e->traceback), "Exception Group Traceback", top ? '+' : '|');
+    print_exception_line(exc);
+    Ref<> excs = Ref<>::steal(exception_group_members(exc));
+    const auto& items = static_cast<TupleObject*>(excs.get())->items;
+    size_t n = items.size() <= kMaxWidth ? items.size() : kMaxWidth + 1;
+    need_close_ = false;
+    for (size_t i = 0; i < n; ++i) {
+      bool last = i + 1 == n;
+      if (last) need_close_ = true;
+      bool truncated = i >= kMaxWidth;
+      std::string title = truncated ? "..." : std::to_string(i + 1);
+      out(cat(indent(), i == 0 ? "+-" : "  ", "+---------------- ", title, " ----------------\n"));
+      ++group_depth_;
+      if (!truncated) {
+        print_chain(items[i]);
+      } else {
+        size_t remaining = items.size() - kMaxWidth;
+        emit(cat("and ", remaining, " more exception", remaining > 1 ? "s" : "", "\n"));
+      }
+      if (last && need_close_) {
+        out(cat(indent(), "+------------------------------------\n"));
+        need_close_ = false;
+      }
+      --group_depth_;
+    }
+    if (top) group_depth_ = 0;
+  }
+
  private:
+  std::string indent() const { return std::string(size_t(2 * group_depth_), ' '); }
+
+  // Writes each line of `text` behind the group margin (none outside a group).
+  void emit(std::string_view text, char margin = '|') {
+    if (group_depth_ == 0) {
+      out(text);
+      return;
+    }
+    std::string prefix = indent() + margin + ' ';
+    std::string indented;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t end = text.find('\n', pos);
+      end = end == std::string_view::npos ? text.size() : end + 1;
+      indented += prefix;
+      indented += text.substr(pos, end - pos);
+      pos = end;
+    }
+    out(indented);
+  }
+
   void out(std::string_view text) {
     if (ok_ && write_to_stream(stream_, text) < 0) {
       clear_error();
@@ -167,7 +238,7 @@ class Printer {
   void flush_repeats(int repeats) {
     if (repeats >= 3) {
       int more = repeats - 2;
-      out(cat("  [Previous line repeated ", more, " more time", more == 1 ? "" : "s", "]\n"));
+      emit(cat("  [Previous line repeated ", more, " more time", more == 1 ? "" : "s", "]\n"));
     }
   }
 
@@ -178,14 +249,14 @@ class Printer {
     if (!filename || !is_str(filename) || !lineno || !is_int(lineno)) return;
     int64_t line = 0;
     int_to_int64(lineno, &line);
-    out(cat("  File \"", as_str(filename)->utf8, "\", line ", line, "\n"));
+    emit(cat("  File \"", as_str(filename)->utf8, "\", line ", line, "\n"));
     Object* text = exception_get_attr(exc, "text");
     if (!text || !is_str(text)) return;
     std::string t = as_str(text)->utf8;
     while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.pop_back();
     size_t lead = t.find_first_not_of(" \t\f");
     if (lead == std::string::npos) return;
-    out(cat("    ", t.substr(lead), "\n"));
+    emit(cat("    ", t.substr(lead), "\n"));
     Object* offset = exception_get_attr(exc, "offset");
     int64_t off = 0;
     if (offset && is_int(offset) && int_to_int64(offset, &off) && off > 0) {
@@ -195,12 +266,14 @@ class Printer {
       int64_t end_off = off + 1;
       if (end && is_int(end)) int_to_int64(end, &end_off);
       int64_t width = end_off > off ? end_off - off : 1;
-      out(cat("    ", std::string(size_t(col), ' '), std::string(size_t(width), '^'), "\n"));
+      emit(cat("    ", std::string(size_t(col), ' '), std::string(size_t(width), '^'), "\n"));
     }
   }
 
   Object* stream_;
   bool ok_ = true;
+  int group_depth_ = 0;
+  bool need_close_ = false;
   std::unordered_set<Object*> seen_;
 };
 

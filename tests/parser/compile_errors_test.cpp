@@ -224,12 +224,35 @@ TEST_CASE("async with, async for and async comprehensions outside async def", "[
                "asynchronous comprehension outside of an asynchronous function")});
 }
 
+TEST_CASE("await in a function that is not async", "[compile_errors][async]") {
+  check({"def f():\n    return await x\n",
+         error(2, "return await x", "       ^^^^^^^", "'await' outside async function")});
+  check({"async def f():\n    g = lambda: await x\n",
+         error(2, "g = lambda: await x", "            ^^^^^^^", "'await' outside async function")});
+}
+
+TEST_CASE("await at module level", "[compile_errors][async]") {
+  check({"x = 1\nawait x\n", error(2, "await x", "^^^^^^^", "'await' outside function")});
+}
+
+TEST_CASE("yield outside a function", "[compile_errors][generators]") {
+  check({"yield 1\n", error(1, "yield 1", "^^^^^^^", "'yield' outside function")});
+  check({"class C:\n    x = yield 1\n", error(2, "x = yield 1", "    ^^^^^^^", "'yield' outside function")});
+}
+
+TEST_CASE("return with a value in an async generator", "[compile_errors][async]") {
+  check({"async def f():\n    yield 1\n    return 2\n",
+         error(3, "return 2", "^^^^^^^^", "'return' with value in async generator")});
+}
+
+TEST_CASE("yield from inside async def", "[compile_errors][async]") {
+  check({"async def f():\n    yield from x\n",
+         error(2, "yield from x", "^^^^^^^^^^^^", "'yield from' inside async function")});
+}
+
 // Until code generation exists, each new construct is refused by name, never run wrongly.
 TEST_CASE("constructs without code generation yet are refused by name", "[compile_errors][refused]") {
-  check({"with a as b: pass\n",
-         error(1, "with a as b: pass", "^^^^^^^^^^^^^^^^^", "'with' statement is not supported by gopy")});
-  check({"@d\ndef f(): pass\n", error(2, "def f(): pass", "^^^^^^^^^^^^^", "decorator is not supported by gopy")});
   check({"type X = int\n", error(1, "type X = int", "^^^^^^^^^^^^", "'type' statement is not supported by gopy")});
   check({"x = (a async for a in b)\n",
-         error(1, "x = (a async for a in b)", "    ^^^^^^^^^^^^^^^^^^^^", "asynchronous comprehension is not supported by gopy")});
+         error(1, "x = (a async for a in b)", "    ^^^^^^^^^^^^^^^^^^^^", "asynchronous generator expression is not supported by gopy")});
 }

@@ -21,6 +21,9 @@ struct BaseExceptionObject : GcObject {
   Object* context = nullptr;        // owned
   bool suppress_context = false;
   DictObject* dict = nullptr;       // owned: user attributes and code/name/value/msg...
+  // Owned: what the traceback printer's suggestion needs from the innermost frame
+  // (object/suggestions.hpp), or null.
+  Object* frame_hint = nullptr;
   explicit BaseExceptionObject(TypeObject* t);
   ~BaseExceptionObject() override { clear_refs(); }
   void clear_refs() override;
@@ -79,6 +82,7 @@ struct TracebackObject : GcObject {
   X(NotImplementedError, RuntimeError)                  \
   X(RecursionError, RuntimeError)                       \
   X(StopIteration, Exception)                           \
+  X(StopAsyncIteration, Exception)                      \
   X(SyntaxError, Exception)                             \
   X(IndentationError, SyntaxError)                      \
   X(TabError, IndentationError)                         \
