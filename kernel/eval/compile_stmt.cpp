@@ -460,6 +460,7 @@ void Compiler::stmt(const ast::Stmt* s) {
       return;
     }
     case K::Try: try_stmt(ast::cast<ast::Try>(s)); return;
+    case K::Match: match_stmt(ast::cast<ast::Match>(s)); return;
     case K::Assert: {
       // -O drops assert statements (CPython: codegen_assert under c_optimize).
       if (get_thread_state()->interp->settings.optimization_level > 0) return;

@@ -15,6 +15,8 @@
 
 namespace gopy {
 
+struct PatternContext;  // compile_match.cpp
+
 struct NodeSlotMap {
   std::map<std::pair<const Scope*, std::string>, int> local;  // plain slots
   std::map<std::pair<const Scope*, std::string>, int> cell;   // cell and free slots
@@ -124,6 +126,21 @@ class Compiler {
   FBlock enter_handler(int cleanup_label, int depth);
   void leave_handler(int cleanup_label, int level);
   void emit_pop_except_and_reraise(int level);
+
+  // ---- match statements (compile_match.cpp) ----
+  void match_stmt(const ast::Match* m);
+  void pattern(const ast::Pattern* p, PatternContext& pc);
+  void pattern_subpattern(const ast::Pattern* p, PatternContext& pc);
+  void pattern_sequence(const ast::MatchSequence& p, PatternContext& pc);
+  void pattern_sequence_unpack(const std::vector<ast::Pattern*>& patterns, int star, PatternContext& pc);
+  void pattern_sequence_subscr(const std::vector<ast::Pattern*>& patterns, int star, PatternContext& pc);
+  void pattern_mapping(const ast::MatchMapping& p, PatternContext& pc);
+  void pattern_class(const ast::MatchClass& p, PatternContext& pc);
+  void pattern_or(const ast::MatchOr& p, PatternContext& pc);
+  void pattern_store(PatternContext& pc, const std::string& name);
+  void jump_to_fail_pop(PatternContext& pc, Op op);
+  void emit_and_reset_fail_pop(PatternContext& pc);
+  void rotate_down(int count);
 
   SymbolTable& table_;
   std::string_view source_;

@@ -26,7 +26,6 @@ const char* refused_construct(const ast::Stmt& s) {
     case ast::StmtKind::AsyncFor: return "'async for'";
     case ast::StmtKind::With: return "'with' statement";
     case ast::StmtKind::AsyncWith: return "'async with'";
-    case ast::StmtKind::Match: return "'match' statement";
     case ast::StmtKind::TryStar: return "'except*'";
     case ast::StmtKind::TypeAlias: return "'type' statement";
     default: return nullptr;
