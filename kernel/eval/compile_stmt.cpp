@@ -385,12 +385,14 @@ void Compiler::class_def(const ast::ClassDef* c) {
     fail("class keyword arguments (metaclass=...) are not supported by gopy", c);
     return;
   }
-  for (auto* b : c->bases) expr(b);
-  emit(Op::BUILD_TUPLE, int(c->bases.size()));
-  make_class_body(*c);
-  int qualname = add_const(new_str(child_qualname(c->name)));
-  set_line(c->loc.lineno);
-  emit(Op::BUILD_CLASS, name_const(c->name), qualname);
+  with_type_params(c->type_params, c->name, c->loc.lineno, [&] {
+    for (auto* b : c->bases) expr(b);
+    emit(Op::BUILD_TUPLE, int(c->bases.size()));
+    make_class_body(*c);
+    int qualname = add_const(new_str(child_qualname(c->name)));
+    set_line(c->loc.lineno);
+    emit(Op::BUILD_CLASS, name_const(c->name), qualname);
+  });
   store_name(c->name);
 }
 
@@ -405,7 +407,7 @@ void Compiler::stmt(const ast::Stmt* s) {
   switch (s->kind) {
     case K::FunctionDef: {
       auto* f = ast::cast<ast::FunctionDef>(s);
-      make_function(f->args, f->name, f, &f->body, nullptr, s->loc.lineno);
+      function_def(f);
       store_name(f->name);
       return;
     }
@@ -430,13 +432,8 @@ void Compiler::stmt(const ast::Stmt* s) {
       return;
     }
     case K::AugAssign: aug_assign(ast::cast<ast::AugAssign>(s)); return;
-    case K::AnnAssign: {
-      auto* a = ast::cast<ast::AnnAssign>(s);
-      if (!a->value) return;
-      expr(a->value);
-      store_target(a->target);
-      return;
-    }
+    case K::AnnAssign: ann_assign(ast::cast<ast::AnnAssign>(s)); return;
+    case K::TypeAlias: type_alias(ast::cast<ast::TypeAlias>(s)); return;
     case K::For: for_stmt(ast::cast<ast::For>(s)); return;
     case K::While: while_stmt(ast::cast<ast::While>(s)); return;
     case K::If: {

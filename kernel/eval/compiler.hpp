@@ -3,6 +3,7 @@
 // resolution per scope, qualified names, the exception table, compile-time errors).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -50,6 +51,7 @@ struct CompileUnit {
   int exc_level = 0;
   int line = 0;                // the line the next instruction gets
   std::map<const void*, int> const_index;  // interned constants (names) -> const index
+  std::vector<const ast::AnnAssign*> deferred_annotations;  // module/class: for __annotate__
 };
 
 class Compiler {
@@ -63,6 +65,7 @@ class Compiler {
   // ---- units, names and emission (compiler.cpp) ----
   CodeObject* new_code(CodeKind kind, const std::string& name, const std::string& qualname, int line);
   void layout(CompileUnit& u);
+  void compile_unit(CompileUnit& u, const std::function<void()>& body);
   void layout_comprehensions(CompileUnit& u, const Scope* s);
   const Scope* owner_scope(const std::string& name) const;
   void load_name(const std::string& name);
@@ -142,7 +145,25 @@ class Compiler {
   void emit_and_reset_fail_pop(PatternContext& pc);
   void rotate_down(int count);
 
+  // ---- annotations and type parameters (compile_annotations.cpp, compile_type_params.cpp) ----
+  void nested_function(const Scope* s, const std::string& name, int line, bool format, bool format_default,
+                       const std::function<void()>& body);
+  void function_annotations(const ast::Arguments& args, const ast::Expr* returns, int line);
+  void ann_assign(const ast::AnnAssign* a);
+  void annotations_prologue();
+  void annotations_epilogue();
+  void emit_annotate(bool conditional);
+  bool load_from_class_dict(const std::string& name);
+  void lazy_type_param_part(const ast::Expr* e, const std::string& name);
+  void type_params(const std::vector<ast::TypeParam*>& tps);
+  void with_type_params(const std::vector<ast::TypeParam*>& tps, const std::string& name, int line,
+                        const std::function<void()>& body);
+  void function_def(const ast::FunctionDef* f);
+  void class_body_prologue(const ast::ClassDef& c);
+  void type_alias(const ast::TypeAlias* t);
+
   SymbolTable& table_;
+  const ast::StmtList* module_body_ = nullptr;
   std::string_view source_;
   std::string filename_;
   StrObject* filename_obj_ = nullptr;
@@ -157,6 +178,9 @@ void raise_syntax_error(const std::string& type, const std::string& msg, const s
                         int offset, const std::string& text, int end_lineno, int end_offset);
 // The text of line `lineno` (1-based) of source, with its newline.
 std::string source_line_text(std::string_view source, int lineno);
+
+// A literal's value (new reference; null with an error set).
+Object* constant_object(const ast::Constant* c);
 
 // The operator of an AST binary operation.
 BinaryOp ast_bin_op(ast::BinOpKind k);

@@ -11,7 +11,7 @@ enum class Intrinsic1 {
   typevar,            // name -> TypeVar
   paramspec,          // name -> ParamSpec
   typevartuple,       // name -> TypeVarTuple
-  subscript_generic,  // type parameters tuple -> Generic[*params]
+  load_locals,        // (ignored) -> the frame's namespace (a class body's __classdict__)
   typealias,          // (name, type_params or None, evaluate function) -> TypeAliasType
 };
 
@@ -22,6 +22,7 @@ enum class Intrinsic2 {
   set_function_type_params,  // function, tuple -> the function
   set_function_annotate,     // function, __annotate__ function -> the function
   set_function_annotations,  // function, dict -> the function
+  load_from_dict_or_globals,  // mapping, name -> mapping[name], else the global or builtin
 };
 
 // New reference, or null with the exception set. The operands are borrowed.

@@ -8,7 +8,6 @@ namespace {
 template <class Def>
 const char* refused_def(const Def& d) {
   if (!d.decorator_list.empty()) return "decorator";
-  if (!d.type_params.empty()) return "generic type parameters";
   return nullptr;
 }
 
@@ -27,7 +26,6 @@ const char* refused_construct(const ast::Stmt& s) {
     case ast::StmtKind::With: return "'with' statement";
     case ast::StmtKind::AsyncWith: return "'async with'";
     case ast::StmtKind::TryStar: return "'except*'";
-    case ast::StmtKind::TypeAlias: return "'type' statement";
     default: return nullptr;
   }
 }

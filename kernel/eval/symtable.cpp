@@ -1,6 +1,7 @@
 // Scope analysis (CPython: Python/symtable.c symtable_visit_* and analyze_block).
 #include "eval/symtable.hpp"
 
+#include "eval/annotation_args.hpp"
 #include "eval/pattern_check.hpp"
 
 #include "gopy/state.hpp"
@@ -25,6 +26,7 @@ class ScopeCollector {
     table_.root_->name = "<module>";
     table_.by_node_[&m] = table_.root_.get();
     cur_ = table_.root_.get();
+    table_.future_annotations_ = has_future_annotations(m);
     for (auto* s : m.body) stmt(s);
     if (failed_) return false;
     std::set<std::string> none;
@@ -62,6 +64,39 @@ class ScopeCollector {
     return raw;
   }
   void pop() { cur_ = cur_->parent; }
+
+  // An annotation scope (PEP 649/695). In a class, or in an annotation scope that sees the
+  // class, it reads the class's names through __classdict__ (CPython:
+  // symtable_enter_type_param_block, symtable_visit_annotation).
+  Scope* push_annotation(const std::string& name, const void* key, bool format_param) {
+    Scope* parent = cur_;
+    Scope* s = push(Scope::Kind::annotation, name, key);
+    if (format_param) {
+      s->params.push_back(".format");
+      s->bound.insert(".format");
+    }
+    if (parent->kind == Scope::Kind::class_body ||
+        (parent->kind == Scope::Kind::annotation && parent->can_see_class_scope)) {
+      s->can_see_class_scope = true;
+      s->used.insert("__classdict__");
+      Scope* c = parent;
+      while (c->kind == Scope::Kind::annotation) c = c->parent;
+      c->needs_classdict = true;
+    }
+    return s;
+  }
+
+  // Visits an annotation in the current module's or class's __annotate__ scope.
+  void deferred_annotation(const ast::Expr* e) {
+    Scope* owner = cur_;
+    if (!owner->annotation_block) {
+      owner->annotation_block = push_annotation("__annotate__", owner, true);
+      pop();
+    }
+    cur_ = owner->annotation_block;
+    expr(e);
+    cur_ = owner;
+  }
 
   // The scope a binding lands in: comprehensions bind their own targets only.
   void bind(const std::string& n, const ast::Node* at, ast::ExprContext ctx = ast::ExprContext::Store) {
@@ -135,7 +170,8 @@ class ScopeCollector {
         bool generic = enter_type_params(c->type_params, c->name);
         for (auto* b : c->bases) expr(b);
         for (auto* k : c->keywords) expr(k->value);
-        push(Scope::Kind::class_body, c->name, c);
+        Scope* cs = push(Scope::Kind::class_body, c->name, c);
+        if (generic) cs->used.insert(".type_params");
         with_blocks([&] { body(c->body); });
         pop();
         if (generic) pop();
@@ -147,7 +183,7 @@ class ScopeCollector {
         const std::string& name = ast::cast<ast::Name>(t->name)->id;
         bind(name, t->name);
         bool generic = enter_type_params(t->type_params, name);
-        Scope* value_scope = push(Scope::Kind::annotation, name, t->value);
+        Scope* value_scope = push_annotation(name, t->value, true);
         value_scope->info = "a type alias";
         expr(t->value);
         pop();
@@ -241,7 +277,14 @@ class ScopeCollector {
           }
           annotated_[cur_].insert(n->id);
         }
-        children(*s);
+        expr(a->target);
+        if (a->value) expr(a->value);
+        // PEP 649: a module's or class's simple annotations run later, in its __annotate__;
+        // other annotations are never evaluated.
+        bool deferred = a->simple && a->target->kind == ast::ExprKind::Name &&
+                        (cur_->kind == Scope::Kind::module || cur_->kind == Scope::Kind::class_body);
+        if (deferred) cur_->annotations_used = true;
+        if (deferred && !table_.future_annotations_) deferred_annotation(a->annotation);
         break;
       }
       default:
@@ -302,7 +345,12 @@ class ScopeCollector {
     for (auto* d : f.decorator_list) expr(d);
     bind(f.name, &f);
     bool generic = enter_type_params(f.type_params, f.name);
-    if (f.returns) expr(f.returns);
+    if (has_annotations(f.args, f.returns) && !table_.future_annotations_) {
+      push_annotation("__annotate__", &f.args, true);
+      for_each_annotation(f.args, [this](const ast::Arg* a) { expr(a->annotation); });
+      if (f.returns) expr(f.returns);
+      pop();
+    }
     Scope* fs = push(Scope::Kind::function, f.name, &f);
     fs->is_coroutine = is_async;
     params(fs, f.args);
@@ -315,7 +363,8 @@ class ScopeCollector {
   // symtable_enter_type_param_block). Returns whether it was entered.
   bool enter_type_params(const std::vector<ast::TypeParam*>& tps, const std::string& name) {
     if (tps.empty()) return false;
-    push(Scope::Kind::annotation, "<generic parameters of " + name + ">", &tps);
+    push_annotation("<generic parameters of " + name + ">", &tps, false);
+    cur_->bound.insert(".type_params");
     for (auto* tp : tps) type_param(tp);
     return true;
   }
@@ -346,7 +395,7 @@ class ScopeCollector {
     cur_->bound.insert(name);
     auto lazy = [&](const ast::Expr* e, std::string info) {
       if (!e) return;
-      Scope* s = push(Scope::Kind::annotation, name, e);
+      Scope* s = push_annotation(name, e, true);
       s->info = std::move(info);
       expr(e);
       pop();
@@ -631,6 +680,7 @@ class ScopeCollector {
     } else if (s->kind == Scope::Kind::class_body) {
       child_env = enclosing;
       child_env.insert("__class__");
+      if (s->needs_classdict) child_env.insert("__classdict__");
     } else {
       child_env = enclosing;
       for (const auto& n : s->bound)
@@ -651,6 +701,7 @@ class ScopeCollector {
           s->needs_class_cell = true;
           continue;
         }
+        if (s->kind == Scope::Kind::class_body && n == "__classdict__") continue;
         if (bound_here && s->kind != Scope::Kind::class_body) {
           it->second = NameScope::cell;
         } else if (s->kind != Scope::Kind::module) {
@@ -675,6 +726,25 @@ class ScopeCollector {
   std::map<Scope*, std::set<std::string>> annotated_;
   std::map<Scope*, std::map<std::string, const ast::Node*>> first_directive_;
 };
+
+bool has_future_annotations(const ast::Module& module) {
+  bool first = true;
+  for (const ast::Stmt* s : module.body) {
+    bool docstring = false;
+    if (auto* e = ast::dyn_cast<ast::ExprStmt>(s))
+      if (auto* c = ast::dyn_cast<ast::Constant>(e->value)) docstring = c->value_kind == ast::ConstantKind::Str;
+    if (first && docstring) {
+      first = false;
+      continue;
+    }
+    first = false;
+    auto* from = ast::dyn_cast<ast::ImportFrom>(s);
+    if (!from || from->module != "__future__" || from->level) return false;
+    for (const ast::Alias* a : from->names)
+      if (a->name == "annotations") return true;
+  }
+  return false;
+}
 
 bool SymbolTable::build(const ast::Module& module, ScopeError* error) {
   ScopeCollector c(*this, error);

@@ -5,6 +5,7 @@
 #include "gopy/gc.hpp"
 
 #include "object/codec_internal.hpp"
+#include "object/future_module.hpp"
 #include "object/io_internal.hpp"
 
 namespace gopy {
@@ -16,6 +17,7 @@ BuiltinModuleInit find_builtin_module(std::string_view name) {
   if (name == "gc") return create_gc_module;
   if (name == "weakref") return create_weakref_module;
   if (name == "_weakref") return create__weakref_module;
+  if (name == "__future__") return create_future_module;
   return nullptr;
 }
 

@@ -12,6 +12,7 @@
 #include "gopy/object_str.hpp"
 #include "object/descr_internal.hpp"
 #include "object/function_internal.hpp"
+#include "object/annotations.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -41,6 +42,9 @@ void function_clear_fields(FunctionObject* f) {
   drop_t(f->qualname);
   drop(f->module);
   drop_t(f->dict);
+  drop(f->annotate);
+  drop_t(f->annotations);
+  drop_t(f->type_params);
 }
 void BuiltinFunctionObject::clear_refs() { drop(self); }
 void MethodObject::clear_refs() {
@@ -187,6 +191,8 @@ Object* function_getattr(Object* o, StrObject* name) {
     if (!f->dict) f->dict = new_dict();
     return new_ref<Object>(f->dict);
   }
+  if (n.starts_with("__") && (n == "__annotations__" || n == "__annotate__" || n == "__type_params__"))
+    return function_annotation_get(f, n);
   if (f->dict)
     if (Object* v = dict_get_str(f->dict, name)) return new_ref(v);
   if (n == "__doc__") return new_none();
@@ -207,6 +213,8 @@ int function_setattr(Object* o, StrObject* name, Object* value) {
     decref(old);
     return 0;
   }
+  if (n == "__annotations__" || n == "__annotate__" || n == "__type_params__")
+    return function_annotation_set(f, n, value);
   if (!f->dict) f->dict = new_dict();
   if (value) return dict_set_item(f->dict, name, value);
   return dict_del_item(f->dict, name);
@@ -302,6 +310,8 @@ Object* module_getattr(Object* o, StrObject* name) {
   if (m->dict)
     if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
   if (name->view() == "__dict__") return new_ref<Object>(m->dict);
+  if (m->dict && (name->view() == "__annotations__" || name->view() == "__annotate__"))
+    return module_annotation_get(m, name->view());
   std::string mname = "?";
   if (m->dict)
     if (Object* n = dict_get_str(m->dict, "__name__"); n && is_str(n)) mname = as_str(n)->utf8;

@@ -23,6 +23,7 @@
 #include "object/type_init.hpp"
 #include "object/object_alloc.hpp"
 #include "object/type_internal.hpp"
+#include "object/typevar.hpp"
 
 namespace gopy {
 void free_data_stack(ThreadState* ts);  // kernel/eval/frame_stack.cpp
@@ -69,6 +70,7 @@ void init_static_types_once() {
   init_function_types();
   init_member_descr_type();
   init_namespace_type();
+  init_typevar_types();
   init_exception_types();
   init_iterator_types();
   init_builtin_iter_types();
@@ -121,6 +123,7 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   init_dict_methods();
   init_set_methods();
   init_function_methods();
+  init_typevar_methods();
   init_member_descr_methods();
   init_exception_methods();
   init_int_float_methods();

@@ -64,6 +64,13 @@ TEST_CASE("match: alternatives binding different names", "[compile_errors][match
          error(2, "case [a] | b: pass", "     ^^^^^^^", "alternative patterns bind different names")});
 }
 
+TEST_CASE("match: a name bound twice through a star or **rest", "[compile_errors][match]") {
+  check({"match x:\n    case [a, *a]: pass\n",
+         error(2, "case [a, *a]: pass", "         ^^", "multiple assignments to name 'a' in pattern")});
+  check({"match x:\n    case {\"a\": x, **x}: pass\n",
+         error(2, "case {\"a\": x, **x}: pass", "     ^^^^^^^^^^^^^", "multiple assignments to name 'x' in pattern")});
+}
+
 TEST_CASE("match: two starred names in a sequence pattern", "[compile_errors][match]") {
   check({"match x:\n    case [*a, *b]: pass\n",
          error(2, "case [*a, *b]: pass", "     ^^^^^^^^", "multiple starred names in sequence pattern")});
@@ -199,6 +206,16 @@ TEST_CASE("PEP 695: a walrus in a type alias", "[compile_errors][pep695]") {
          error(1, "type X = (y:=1)", "          ^^^^", "named expression cannot be used within a type alias")});
 }
 
+TEST_CASE("PEP 695: a yield in a TypeVar bound", "[compile_errors][pep695]") {
+  check({"def f[T: (yield)](): pass\n",
+         error(1, "def f[T: (yield)](): pass", "          ^^^^^", "yield expression cannot be used within a TypeVar bound")});
+}
+
+TEST_CASE("PEP 695: a walrus in a type alias inside a class", "[compile_errors][pep695]") {
+  check({"class C[T]:\n    type X = (y := 1)\n",
+         error(2, "type X = (y := 1)", "          ^^^^^^", "named expression cannot be used within a type alias")});
+}
+
 TEST_CASE("PEP 695: a walrus in a generic class's bases", "[compile_errors][pep695]") {
   check({"class C[T](B(x:=1)): pass\n",
          error(1, "class C[T](B(x:=1)): pass", "             ^^^^",
@@ -229,7 +246,6 @@ TEST_CASE("constructs without code generation yet are refused by name", "[compil
   check({"with a as b: pass\n",
          error(1, "with a as b: pass", "^^^^^^^^^^^^^^^^^", "'with' statement is not supported by gopy")});
   check({"@d\ndef f(): pass\n", error(2, "def f(): pass", "^^^^^^^^^^^^^", "decorator is not supported by gopy")});
-  check({"type X = int\n", error(1, "type X = int", "^^^^^^^^^^^^", "'type' statement is not supported by gopy")});
   check({"x = (a async for a in b)\n",
          error(1, "x = (a async for a in b)", "    ^^^^^^^^^^^^^^^^^^^^", "asynchronous comprehension is not supported by gopy")});
 }

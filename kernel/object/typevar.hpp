@@ -1,0 +1,35 @@
+// The run-time objects of PEP 695 (CPython: Objects/typevarobject.c, Objects/genericaliasobject.c):
+// TypeVar, ParamSpec and TypeVarTuple made by `def f[T]`, `class C[T]` and `type X[T] = ...`,
+// their lazily evaluated bounds, constraints and defaults; TypeAliasType with its lazily
+// evaluated value; and types.GenericAlias for `C[int]` and `Alias[int]`.
+#pragma once
+
+#include "gopy/object.hpp"
+#include "gopy/object_containers.hpp"
+#include "gopy/object_str.hpp"
+
+namespace gopy {
+
+extern TypeObject typevar_type, paramspec_type, typevartuple_type, typealias_type, generic_alias_type,
+    nodefault_type;
+
+enum class TypeParamKind { typevar, paramspec, typevartuple };
+
+// A new type parameter named `name` (PEP 695 syntax infers its variance); `module` is the
+// defining module's name (borrowed, may be null).
+Object* new_type_param(TypeParamKind kind, Object* name, Object* module);
+// Attaches the function that computes the bound (or the constraints tuple) lazily.
+void type_param_set_bound(Object* param, Object* evaluate, bool constraints);
+void type_param_set_default(Object* param, Object* evaluate);
+// TypeAliasType(name, type_params or None, function computing the value); null with an error.
+Object* new_type_alias(Object* name, Object* type_params, Object* compute_value, Object* module);
+// types.GenericAlias(origin, args): args a tuple or a single value.
+Object* new_generic_alias(Object* origin, Object* args);
+// `cls[key]` for a class: its __class_getitem__, or a GenericAlias for a PEP 695 generic
+// class. Null without an exception when the class is not subscriptable that way.
+Object* class_subscript(TypeObject* cls, Object* key);
+
+void init_typevar_types();
+void init_typevar_methods();
+
+}  // namespace gopy
