@@ -20,18 +20,24 @@ namespace {
 // __annotate__ made by the compiler accepts.
 constexpr int kFormatValueWithFakeGlobals = 2;
 
-// The module's annotated simple names in source order, outside defs and classes.
-struct ModuleAnnotations {
-  std::vector<const ast::AnnAssign*>& out;
+// A module's or class's annotated simple names in source order, outside nested defs and
+// classes. A module's are all conditional (it may stop half-way), a class's are when a
+// compound statement holds them (CPython: symtable.c ste_in_conditional_block).
+struct CollectAnnotations {
+  std::vector<CompileUnit::DeferredAnnotation>& out;
+  bool module;
+  int depth = 0;
   void operator()(const ast::Stmt* s) {
     if (auto* a = ast::dyn_cast<ast::AnnAssign>(s)) {
-      if (a->simple && a->target->kind == ast::ExprKind::Name) out.push_back(a);
+      if (a->simple && a->target->kind == ast::ExprKind::Name) out.push_back({a, module || depth > 0});
       return;
     }
     if (s->kind == ast::StmtKind::FunctionDef || s->kind == ast::StmtKind::AsyncFunctionDef ||
         s->kind == ast::StmtKind::ClassDef)
       return;
+    ++depth;
     ast::for_each_child(*s, *this);
+    --depth;
   }
   template <class T>
   void operator()(const T*) {}
@@ -121,19 +127,15 @@ void Compiler::ann_assign(const ast::AnnAssign* a) {
       emit(Op::STORE_SUBSCR);
       return;
     }
+    // A conditional annotation records that its statement ran.
     auto& deferred = unit_->deferred_annotations;
-    // (A finally body is compiled more than once: its annotations are listed once.)
-    auto found = std::find(deferred.begin(), deferred.end(), a);
-    int index = int(found - deferred.begin());
-    if (found == deferred.end()) deferred.push_back(a);
-    if (s->kind == Scope::Kind::module) {
-      // A module may stop half-way: its __annotate__ keeps only the annotations whose
-      // statements ran.
-      load_name("__conditional_annotations__");
-      emit(Op::LOAD_CONST, add_const(new_int(index)));
-      emit(Op::SET_ADD, 1);
-      emit(Op::POP_TOP);
-    }
+    auto found = std::find_if(deferred.begin(), deferred.end(), [a](const auto& d) { return d.stmt == a; });
+    if (found == deferred.end() || !found->conditional) return;
+    if (s->kind == Scope::Kind::module) load_name("__conditional_annotations__");
+    else emit(Op::LOAD_DEREF, cell_slot_for("__conditional_annotations__"));
+    emit(Op::LOAD_CONST, add_const(new_int(found - deferred.begin())));
+    emit(Op::SET_ADD, 1);
+    emit(Op::POP_TOP);
     return;
   }
   // Other targets are evaluated (not stored) when there is no value (CPython:
@@ -150,9 +152,9 @@ void Compiler::ann_assign(const ast::AnnAssign* a) {
   }
 }
 
-// What a module or class body does first about annotations: the future import's
-// __annotations__ dict, or the set of annotations that ran.
-void Compiler::annotations_prologue() {
+// What a module or class body (`body`) does first about annotations: the future import's
+// __annotations__ dict, or the list of annotations and the set of those that ran.
+void Compiler::annotations_prologue(const ast::StmtList* body) {
   const Scope* s = unit_->scope;
   if (table_.future_annotations()) {
     if (s->annotations_used) {
@@ -161,15 +163,19 @@ void Compiler::annotations_prologue() {
     }
     return;
   }
-  if (s->kind == Scope::Kind::module && s->annotation_block) {
-    // A module's __annotate__ exists from its start (CPython: ANNOTATIONS_PLACEHOLDER) and
-    // keeps the annotations whose statements ran.
+  if (!s->annotation_block) return;
+  bool module = s->kind == Scope::Kind::module;
+  CollectAnnotations walk{unit_->deferred_annotations, module};
+  for (const ast::Stmt* st : *body) walk(st);
+  if (module) {
+    // A module's __annotate__ exists from its start (CPython: ANNOTATIONS_PLACEHOLDER).
     emit(Op::BUILD_SET, 0);
     store_name("__conditional_annotations__");
-    ModuleAnnotations walk{unit_->deferred_annotations};
-    for (const ast::Stmt* st : *module_body_) walk(st);
-    emit_annotate(true);
+    emit_annotate();
     store_name("__annotate__");
+  } else if (s->has_conditional_annotations) {
+    emit(Op::BUILD_SET, 0);
+    emit(Op::STORE_DEREF, cell_slot_for("__conditional_annotations__"));
   }
 }
 
@@ -178,22 +184,22 @@ void Compiler::annotations_prologue() {
 void Compiler::annotations_epilogue() {
   const Scope* s = unit_->scope;
   if (s->kind != Scope::Kind::class_body || unit_->deferred_annotations.empty() || !s->annotation_block) return;
-  emit_annotate(false);
+  emit_annotate();
   store_name("__annotate_func__");
 }
 
-// The __annotate__ function of the current module or class (`conditional`: an entry only
-// for the annotations whose statements ran).
-void Compiler::emit_annotate(bool conditional) {
+// The __annotate__ function of the current module or class: a conditional annotation is
+// in its dict only when its statement ran.
+void Compiler::emit_annotate() {
   const Scope* s = unit_->scope;
-  std::vector<const ast::AnnAssign*> deferred = unit_->deferred_annotations;
+  std::vector<CompileUnit::DeferredAnnotation> deferred = unit_->deferred_annotations;
   nested_function(s->annotation_block, "__annotate__", unit_->line, true, false, [&] {
     emit(Op::BUILD_MAP, 0);
     for (size_t i = 0; i < deferred.size(); ++i) {
-      const ast::AnnAssign* a = deferred[i];
+      const ast::AnnAssign* a = deferred[i].stmt;
       set_line(a->loc.lineno);
       int not_set = new_label();
-      if (conditional) {
+      if (deferred[i].conditional) {
         emit(Op::LOAD_CONST, add_const(new_int(int64_t(i))));
         load_name("__conditional_annotations__");
         emit(Op::COMPARE_OP, int(CmpKind::in));

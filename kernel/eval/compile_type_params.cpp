@@ -97,7 +97,7 @@ void Compiler::class_body_prologue(const ast::ClassDef& c) {
     emit(Op::CALL_INTRINSIC_1, int(Intrinsic1::load_locals));
     emit(Op::STORE_DEREF, cell_slot_for("__classdict__"));
   }
-  annotations_prologue();
+  annotations_prologue(&c.body);
 }
 
 // `type Name[params] = value` (CPython: codegen_typealias).

@@ -259,10 +259,16 @@ void Compiler::layout(CompileUnit& u) {
     code->cellnames.push_back(intern("__class__"));
     code->cell_from_arg.push_back(-1);
   }
-  if (s->kind == Scope::Kind::class_body && s->needs_classdict) {
-    u.slots.cell[{s, "__classdict__"}] = code->nlocals + int(code->cellnames.size());
-    code->cellnames.push_back(intern("__classdict__"));
-    code->cell_from_arg.push_back(-1);
+  if (s->kind == Scope::Kind::class_body) {
+    // The hidden cells a class body shares with its annotation scopes.
+    std::pair<const char*, bool> hidden[] = {{"__classdict__", s->needs_classdict},
+                                             {"__conditional_annotations__", s->has_conditional_annotations}};
+    for (auto [name, wanted] : hidden) {
+      if (!wanted) continue;
+      u.slots.cell[{s, name}] = code->nlocals + int(code->cellnames.size());
+      code->cellnames.push_back(intern(name));
+      code->cell_from_arg.push_back(-1);
+    }
   }
   for (const auto& n : s->free_order) {
     u.slots.cell[{s, n}] = code->nlocals + int(code->cellnames.size()) + int(code->freenames.size());
@@ -463,8 +469,7 @@ CodeObject* Compiler::compile_module(const ast::Module& m) {
   unit_ = &u;
   scope_ = u.scope;
   emit(Op::RESUME);
-  module_body_ = &m.body;
-  annotations_prologue();
+  annotations_prologue(&m.body);
   block(m.body);
   annotations_epilogue();
   finish_code(u);

@@ -51,7 +51,13 @@ struct CompileUnit {
   int exc_level = 0;
   int line = 0;                // the line the next instruction gets
   std::map<const void*, int> const_index;  // interned constants (names) -> const index
-  std::vector<const ast::AnnAssign*> deferred_annotations;  // module/class: for __annotate__
+  // Module/class: the annotated names its __annotate__ evaluates, in source order;
+  // `conditional`: only when the statement ran.
+  struct DeferredAnnotation {
+    const ast::AnnAssign* stmt;
+    bool conditional;
+  };
+  std::vector<DeferredAnnotation> deferred_annotations;
 };
 
 class Compiler {
@@ -150,9 +156,9 @@ class Compiler {
                        const std::function<void()>& body);
   void function_annotations(const ast::Arguments& args, const ast::Expr* returns, int line);
   void ann_assign(const ast::AnnAssign* a);
-  void annotations_prologue();
+  void annotations_prologue(const ast::StmtList* body);
   void annotations_epilogue();
-  void emit_annotate(bool conditional);
+  void emit_annotate();
   bool load_from_class_dict(const std::string& name);
   void lazy_type_param_part(const ast::Expr* e, const std::string& name);
   void type_params(const std::vector<ast::TypeParam*>& tps);
@@ -163,7 +169,6 @@ class Compiler {
   void type_alias(const ast::TypeAlias* t);
 
   SymbolTable& table_;
-  const ast::StmtList* module_body_ = nullptr;
   std::string_view source_;
   std::string filename_;
   StrObject* filename_obj_ = nullptr;

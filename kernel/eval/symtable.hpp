@@ -40,6 +40,9 @@ struct Scope {
   // An annotation scope directly in a class (or in one that is) reads the class's names
   // through the class body's __classdict__ cell; the class then needs that cell.
   bool annotations_used = false;  // module/class: annotates a simple name
+  // class: annotates a simple name inside an if/for/while/try/with/match, so its
+  // __annotate__ keeps only those that ran (a set in the __conditional_annotations__ cell).
+  bool has_conditional_annotations = false;
   bool can_see_class_scope = false;
   bool needs_classdict = false;
   bool is_function_like() const {
@@ -64,8 +67,9 @@ struct ScopeError {
 // same recursion through its C stack limit).
 inline constexpr int kMaxCompileNesting = 5000;
 
-// Whether the module starts with `from __future__ import annotations` (after its docstring
-// and other future imports).
+// The `from __future__ import ...` statements a module starts with (after its docstring),
+// and whether they include `annotations`.
+std::vector<const ast::ImportFrom*> leading_future_imports(const ast::Module& module);
 bool has_future_annotations(const ast::Module& module);
 
 class SymbolTable {

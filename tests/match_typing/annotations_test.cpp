@@ -58,6 +58,17 @@ TEST_CASE("class annotations see the class namespace", "[annotations]") {
       "type object 'int' has no attribute '__annotations__'\n");
 }
 
+TEST_CASE("a class keeps the conditional annotations whose statements ran", "[annotations]") {
+  check_clean_run(
+      "class C:\n"
+      "    a: int\n"
+      "    if len('x') == 1:\n        b: str\n    else:\n        c: float\n"
+      "    for i in range(0):\n        d: bytes\n"
+      "    try:\n        e: list\n    finally:\n        f: dict\n"
+      "print(C.__annotations__, '__conditional_annotations__' in C.__dict__)\n",
+      "{'a': <class 'int'>, 'b': <class 'str'>, 'e': <class 'list'>, 'f': <class 'dict'>} False\n");
+}
+
 TEST_CASE("annotated assignments to other targets are evaluated, not stored", "[annotations]") {
   check_clean_run(
       "class O:\n    def __repr__(self): return 'O'\n"

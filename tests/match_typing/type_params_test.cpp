@@ -35,6 +35,13 @@ TEST_CASE("generic functions get __type_params__; their parameters are in scope"
       "TypeVar TypeVarTuple ParamSpec Ts P\nnot leaked\n");
 }
 
+TEST_CASE("a generic def's defaults see the enclosing function", "[pep695]") {
+  check_clean_run(
+      "def outer():\n    x = 7\n    def f[T](a=x, *, b=x + 1): return a, b\n    return f\n"
+      "print(outer()(), outer()(1, b=2))\n",
+      "(7, 8) (1, 2)\n");
+}
+
 TEST_CASE("bounds and defaults are evaluated lazily", "[pep695]") {
   check_clean_run(
       "def f[X: Undefined = AlsoUndefined](): pass\n"

@@ -241,6 +241,17 @@ TEST_CASE("async with, async for and async comprehensions outside async def", "[
                "asynchronous comprehension outside of an asynchronous function")});
 }
 
+TEST_CASE("__future__: an unknown feature, braces, and a late future import", "[compile_errors][future]") {
+  check({"from __future__ import nope, annotations\n",
+         error(1, "from __future__ import nope, annotations", "                       ^^^^",
+               "future feature nope is not defined")});
+  check({"from __future__ import braces\n",
+         error(1, "from __future__ import braces", "                       ^^^^^^", "not a chance")});
+  check({"\"doc\"\nfrom __future__ import division\nx = 1\nfrom __future__ import annotations\n",
+         error(4, "from __future__ import annotations", "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
+               "from __future__ imports must occur at the beginning of the file")});
+}
+
 // Until code generation exists, each new construct is refused by name, never run wrongly.
 TEST_CASE("constructs without code generation yet are refused by name", "[compile_errors][refused]") {
   check({"with a as b: pass\n",
