@@ -122,6 +122,7 @@ class ScopeCollector {
     Scope* owner = cur_;
     if (!owner->annotation_block) {
       owner->annotation_block = push_annotation("__annotate__", owner, true);
+      owner->annotation_block->info = "an annotation";
       pop();
     }
     cur_ = owner->annotation_block;
@@ -402,7 +403,7 @@ class ScopeCollector {
     bool generic = enter_type_params(f.type_params, f.name);
     if (generic) args(f.args);
     if (has_annotations(f.args, f.returns) && !table_.future_annotations_) {
-      push_annotation("__annotate__", &f.args, true);
+      push_annotation("__annotate__", &f.args, true)->info = "an annotation";
       for_each_annotation(f.args, [this](const ast::Arg* a) { expr(a->annotation); });
       if (f.returns) expr(f.returns);
       pop();

@@ -1,6 +1,5 @@
-// CPython: Objects/typevarobject.c (typevar_*, paramspec_*, typevartuple_*, typealias_*,
-// NoDefault), Objects/genericaliasobject.c (ga_repr, ga_getattro, ga_call, ga_richcompare),
-// Objects/abstract.c PyObject_GetItem (__class_getitem__).
+// CPython: Objects/typevarobject.c (typevar_*, paramspec_*, paramspecargs_*, typevartuple_*,
+// typealias_*, NoDefault).
 #include "object/typevar.hpp"
 
 #include "gopy/object_exc.hpp"
@@ -12,7 +11,7 @@
 
 namespace gopy {
 
-TypeObject typevar_type, paramspec_type, typevartuple_type, typealias_type, generic_alias_type, nodefault_type;
+TypeObject typing_types[9];
 
 namespace {
 
@@ -44,6 +43,15 @@ struct TypeParamObject : GcObject {
   }
 };
 
+// `P.args` / `P.kwargs` of a ParamSpec P (CPython: paramspecargs_*, paramspeckwargs_*).
+struct ParamSpecPartObject : GcObject {
+  Object* origin = nullptr;
+  explicit ParamSpecPartObject(TypeObject* t, Object* o) : GcObject(t), origin(new_ref(o)) {}
+  ~ParamSpecPartObject() override { clear_refs(); }
+  void clear_refs() override { drop(origin); }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(origin, visit, arg); }
+};
+
 struct TypeAliasObject : GcObject {
   Object* name = nullptr;
   Object* type_params = nullptr;  // a tuple or null
@@ -62,26 +70,7 @@ struct TypeAliasObject : GcObject {
   }
 };
 
-struct GenericAliasObject : GcObject {
-  Object* origin = nullptr;
-  TupleObject* args = nullptr;
-  GenericAliasObject() : GcObject(&generic_alias_type) {}
-  ~GenericAliasObject() override { clear_refs(); }
-  void clear_refs() override {
-    drop(origin);
-    Object* a = args;
-    args = nullptr;
-    xdecref(a);
-  }
-  int traverse(VisitFn visit, void* arg) override {
-    if (int r = visit_ref(origin, visit, arg)) return r;
-    return visit_ref(args, visit, arg);
-  }
-};
 
-bool is_type_param(const Object* o) {
-  return o->type == &typevar_type || o->type == &paramspec_type || o->type == &typevartuple_type;
-}
 
 // A cached lazily computed value: the evaluate function is called with no argument (its
 // `format` defaults to VALUE).
@@ -114,6 +103,8 @@ Object* type_param_getattr(Object* o, StrObject* name) {
   if (n == "__infer_variance__") return new_bool(o->type != &typevartuple_type);
   if (o->type != &typevartuple_type && n == "__bound__")
     return p->has_constraints ? new_none() : lazy_value(p->bound, p->evaluate_bound, None());
+  if (o->type == &paramspec_type && (n == "args" || n == "kwargs"))
+    return make<ParamSpecPartObject>(n == "args" ? &paramspec_args_type : &paramspec_kwargs_type, o);
   if (typevar && n == "__constraints__") {
     if (!p->has_constraints) return empty_tuple();
     return lazy_value(p->bound, p->evaluate_bound, None());
@@ -124,6 +115,23 @@ Object* type_param_getattr(Object* o, StrObject* name) {
     return new_ref(f);
   }
   return generic_getattr(o, name);
+}
+
+Object* paramspec_part_repr(Object* o) {
+  auto* p = static_cast<ParamSpecPartObject*>(o);
+  Object* name = static_cast<TypeParamObject*>(p->origin)->name;
+  return new_str(as_str(name)->utf8 + (o->type == &paramspec_args_type ? ".args" : ".kwargs"));
+}
+
+Object* paramspec_part_getattr(Object* o, StrObject* name) {
+  if (name->view() == "__origin__") return new_ref(static_cast<ParamSpecPartObject*>(o)->origin);
+  return generic_getattr(o, name);
+}
+
+Object* paramspec_part_richcompare(Object* a, Object* b, CompareOp op) {
+  if (a->type != b->type || (op != CompareOp::eq && op != CompareOp::ne)) return new_ref(NotImplemented());
+  bool same = static_cast<ParamSpecPartObject*>(a)->origin == static_cast<ParamSpecPartObject*>(b)->origin;
+  return new_bool(same == (op == CompareOp::eq));
 }
 
 // ---- TypeAliasType ----
@@ -154,98 +162,6 @@ Object* typealias_subscript(Object* o, Object* key) {
   if (!a->type_params || static_cast<TupleObject*>(a->type_params)->items.empty())
     return type_error("Only generic type aliases are subscriptable");
   return new_generic_alias(o, key);
-}
-
-// ---- GenericAlias ----
-
-// How a type appears inside a GenericAlias repr (CPython: _Py_typing_type_repr).
-bool append_type_repr(std::string& out, Object* p) {
-  if (p == &ellipsis_object) {
-    out += "...";
-    return true;
-  }
-  if (p == static_cast<Object*>(&none_type)) {
-    out += "None";
-    return true;
-  }
-  int err = 0;
-  if (p->type != &generic_alias_type && is_type_object(p)) {
-    auto* t = static_cast<TypeObject*>(p);
-    Ref<> module = Ref<>::steal(lookup_attr(p, intern("__module__"), &err));
-    if (err) return false;
-    if (module && is_str(module.get()) && as_str(module.get())->view() != "builtins")
-      out += cat(as_str(module.get())->utf8, ".");
-    out += t->qualname;
-    return true;
-  }
-  Ref<> r = Ref<>::steal(object_repr(p));
-  if (!r) return false;
-  out += as_str(r.get())->utf8;
-  return true;
-}
-
-Object* generic_alias_repr(Object* o) {
-  auto* g = static_cast<GenericAliasObject*>(o);
-  std::string out;
-  if (!append_type_repr(out, g->origin)) return nullptr;
-  out += "[";
-  if (g->args->items.empty()) out += "()";
-  for (size_t i = 0; i < g->args->items.size(); ++i) {
-    if (i) out += ", ";
-    if (!append_type_repr(out, g->args->items[i])) return nullptr;
-  }
-  return new_str(out + "]");
-}
-
-Object* generic_alias_getattr(Object* o, StrObject* name) {
-  auto* g = static_cast<GenericAliasObject*>(o);
-  std::string_view n = name->view();
-  if (n == "__origin__") return new_ref(g->origin);
-  if (n == "__args__") return new_ref<Object>(g->args);
-  if (n == "__parameters__") {
-    std::vector<Object*> params;
-    for (Object* a : g->args->items)
-      if (is_type_param(a)) params.push_back(new_ref(a));
-    return new_tuple_steal(std::move(params));
-  }
-  if (n == "__class__") return new_ref<Object>(o->type);
-  // Everything else is the origin's (CPython: ga_getattro forwards all but a few dunders).
-  return get_attr(g->origin, name);
-}
-
-Object* generic_alias_call(Object* o, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  auto* g = static_cast<GenericAliasObject*>(o);
-  Object* r = call(g->origin, args, nargs, kwnames);
-  if (!r) return nullptr;
-  // The instance remembers its alias when it can (CPython: ga_call).
-  if (set_attr(r, intern("__orig_class__"), o) < 0) {
-    if (!error_matches(&exc_AttributeError) && !error_matches(&exc_TypeError)) {
-      decref(r);
-      return nullptr;
-    }
-    clear_error();
-  }
-  return r;
-}
-
-Object* generic_alias_richcompare(Object* a, Object* b, CompareOp op) {
-  if (b->type != &generic_alias_type || (op != CompareOp::eq && op != CompareOp::ne)) return new_ref(NotImplemented());
-  auto* x = static_cast<GenericAliasObject*>(a);
-  auto* y = static_cast<GenericAliasObject*>(b);
-  int eq = object_eq(x->origin, y->origin);
-  if (eq > 0) eq = object_eq(x->args, y->args);
-  if (eq < 0) return nullptr;
-  return new_bool((op == CompareOp::eq) == (eq > 0));
-}
-
-int64_t generic_alias_hash(Object* o) {
-  auto* g = static_cast<GenericAliasObject*>(o);
-  int64_t h0 = object_hash(g->origin);
-  if (h0 == -1) return -1;
-  int64_t h1 = object_hash(g->args);
-  if (h1 == -1) return -1;
-  int64_t h = h0 ^ h1;
-  return h == -1 ? -2 : h;
 }
 
 Object* nodefault_repr(Object*) { return new_str("typing.NoDefault"); }
@@ -284,32 +200,6 @@ Object* new_type_alias(Object* name, Object* type_params, Object* compute_value,
   return a;
 }
 
-Object* new_generic_alias(Object* origin, Object* args) {
-  auto* g = make<GenericAliasObject>();
-  g->origin = new_ref(origin);
-  g->args = args->type == &tuple_type ? static_cast<TupleObject*>(new_ref(args)) : new_tuple_from({args});
-  return g;
-}
-
-Object* class_subscript(TypeObject* cls, Object* key) {
-  StrObject* getitem = intern("__class_getitem__");
-  if (Object* raw = type_lookup(cls, getitem)) {
-    // A plain function there is an implicit classmethod (CPython: type_new_set_classcell's
-    // neighbour, type_new_set_attrs, wraps it).
-    if (raw->type == &function_type) return call2(raw, cls, key);
-    Ref<> bound = Ref<>::steal(get_attr(cls, getitem));
-    if (!bound) return nullptr;
-    return call1(bound.get(), key);
-  }
-  // The built-in containers' __class_getitem__ is types.GenericAlias (PEP 585).
-  for (TypeObject* t : {&list_type, &tuple_type, &dict_type, &set_type, &frozenset_type, &type_type})
-    if (cls == t) return new_generic_alias(cls, key);
-  Object* params = type_lookup(cls, intern("__type_params__"));
-  if (params && params->type == &tuple_type && !static_cast<TupleObject*>(params)->items.empty())
-    return new_generic_alias(cls, key);
-  return nullptr;
-}
-
 void init_typevar_types() {
   static bool done = false;
   if (done) return;
@@ -325,24 +215,30 @@ void init_typevar_types() {
     p.t->tp_getattr = type_param_getattr;
     p.t->tp_hash = object_identity_hash;
   }
+  struct {
+    TypeObject* t;
+    const char* name;
+  } parts[] = {{&paramspec_args_type, "ParamSpecArgs"}, {&paramspec_kwargs_type, "ParamSpecKwargs"}};
+  for (auto& p : parts) {
+    make_static_type(p.t, &type_type, p.name, &object_type, 0);
+    p.t->module = "typing";
+    p.t->tp_repr = paramspec_part_repr;
+    p.t->tp_getattr = paramspec_part_getattr;
+    p.t->tp_richcompare = paramspec_part_richcompare;
+  }
   make_static_type(&typealias_type, &type_type, "TypeAliasType", &object_type, 0);
   typealias_type.module = "typing";
   typealias_type.tp_repr = typealias_repr;
   typealias_type.tp_getattr = typealias_getattr;
   typealias_type.tp_hash = object_identity_hash;
   typealias_type.mp_subscript = typealias_subscript;
-  make_static_type(&generic_alias_type, &type_type, "GenericAlias", &object_type, 0);
-  generic_alias_type.module = "types";
-  generic_alias_type.tp_repr = generic_alias_repr;
-  generic_alias_type.tp_getattr = generic_alias_getattr;
-  generic_alias_type.tp_call = generic_alias_call;
-  generic_alias_type.tp_richcompare = generic_alias_richcompare;
-  generic_alias_type.tp_hash = generic_alias_hash;
   make_static_type(&nodefault_type, &type_type, "NoDefaultType", &object_type, 0);
   nodefault_type.module = "typing";
   nodefault_type.tp_repr = nodefault_repr;
   nodefault_object.type = &nodefault_type;
   nodefault_object.refcnt = kImmortalRefcnt;
+  init_generic_alias_type();
+  init_union_type();
 }
 
 void init_typevar_methods() {

@@ -4,14 +4,26 @@
 // evaluated value; and types.GenericAlias for `C[int]` and `Alias[int]`.
 #pragma once
 
+#include <string>
+
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_str.hpp"
 
 namespace gopy {
 
-extern TypeObject typevar_type, paramspec_type, typevartuple_type, typealias_type, generic_alias_type,
-    nodefault_type;
+// The types of the typing objects, in one array (typevar.cpp): an array registers one
+// static destructor for all of them.
+extern TypeObject typing_types[];
+inline TypeObject& typevar_type = typing_types[0];
+inline TypeObject& paramspec_type = typing_types[1];
+inline TypeObject& typevartuple_type = typing_types[2];
+inline TypeObject& typealias_type = typing_types[3];
+inline TypeObject& nodefault_type = typing_types[4];
+inline TypeObject& paramspec_args_type = typing_types[5];
+inline TypeObject& paramspec_kwargs_type = typing_types[6];
+inline TypeObject& generic_alias_type = typing_types[7];
+inline TypeObject& union_type = typing_types[8];
 
 enum class TypeParamKind { typevar, paramspec, typevartuple };
 
@@ -29,7 +41,13 @@ Object* new_generic_alias(Object* origin, Object* args);
 // class. Null without an exception when the class is not subscriptable that way.
 Object* class_subscript(TypeObject* cls, Object* key);
 
+// How a type appears inside a GenericAlias or Union repr (int, mod.Class, None, ...);
+// false with an exception set.
+bool append_type_repr(std::string& out, Object* p);
+
 void init_typevar_types();
+void init_generic_alias_type();  // generic_alias.cpp: types.GenericAlias
+void init_union_type();  // union_type.cpp: typing.Union and the `|` of classes
 void init_typevar_methods();
 
 }  // namespace gopy

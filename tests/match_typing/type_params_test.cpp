@@ -28,11 +28,11 @@ TEST_CASE("generic functions get __type_params__; their parameters are in scope"
       "def g[B: (int, str), N: float = int, *Ts, **P](): pass\n"
       "b, n, ts, p = g.__type_params__\n"
       "print(b.__constraints__, b.__bound__, n.__bound__, n.__default__, n.has_default())\n"
-      "print(type(b).__name__, type(ts).__name__, type(p).__name__, ts, p)\n"
+      "print(type(b).__name__, type(ts).__name__, type(p).__name__, ts, p, p.args, p.kwargs.__origin__ is p)\n"
       "try:\n    Ts\nexcept NameError:\n    print('not leaked')\n",
       "3 (T,) {'xs': list[T], 'return': T} first\nT None () typing.NoDefault True False\n"
       "(<class 'int'>, <class 'str'>) None <class 'float'> <class 'int'> True\n"
-      "TypeVar TypeVarTuple ParamSpec Ts P\nnot leaked\n");
+      "TypeVar TypeVarTuple ParamSpec Ts P P.args True\nnot leaked\n");
 }
 
 TEST_CASE("a generic def's defaults see the enclosing function", "[pep695]") {
@@ -65,4 +65,19 @@ TEST_CASE("generic classes: __type_params__, subscription and methods", "[pep695
       "try:\n    Plain[int]\nexcept TypeError as e:\n    print(e)\n",
       "(T,) Box __main__.Box[int] 5 6\nTrue (<class 'str'>,) True list[int] tuple[int, ...]\n"
       "type 'Plain' is not subscriptable\n");
+}
+
+TEST_CASE("the | of classes, None, aliases and unions is a typing.Union", "[pep604]") {
+  check_clean_run(
+      "u = int | None\n"
+      "print(u, type(u), u.__args__, int | int, (int | str) == (str | int), hash(int | str) == hash(str | int))\n"
+      "type A = int\n"
+      "print(A | None, None | list[int], (int | str) | (bytes | int))\n"
+      "def f(x: int | None = None) -> list[int] | None: pass\n"
+      "print(f.__annotations__)\n"
+      "try:\n    1 | int\nexcept TypeError as e:\n    print(e)\n",
+      "int | None <class 'typing.Union'> (<class 'int'>, <class 'NoneType'>) <class 'int'> True True\n"
+      "A | None None | list[int] int | str | bytes\n"
+      "{'x': int | None, 'return': list[int] | None}\n"
+      "unsupported operand type(s) for |: 'int' and 'type'\n");
 }

@@ -241,6 +241,13 @@ TEST_CASE("async with, async for and async comprehensions outside async def", "[
                "asynchronous comprehension outside of an asynchronous function")});
 }
 
+TEST_CASE("PEP 649: a walrus or a yield in an annotation", "[compile_errors][annotations]") {
+  check({"def f(x: (y := 1)): pass\n",
+         error(1, "def f(x: (y := 1)): pass", "          ^^^^^^", "named expression cannot be used within an annotation")});
+  check({"class C:\n    a: (yield)\n",
+         error(2, "a: (yield)", "    ^^^^^", "yield expression cannot be used within an annotation")});
+}
+
 TEST_CASE("__future__: an unknown feature, braces, and a late future import", "[compile_errors][future]") {
   check({"from __future__ import nope, annotations\n",
          error(1, "from __future__ import nope, annotations", "                       ^^^^",
