@@ -104,6 +104,11 @@ class Unparser {
         return paren(level > pr_test, expr(i->body, pr_test + 1) + " if " + expr(i->test, pr_test + 1) + " else " +
                                           expr(i->orelse, pr_test));
       }
+      case K::Lambda: {
+        auto* l = ast::cast<ast::Lambda>(e);
+        std::string params = arguments(l->args);
+        return paren(level > pr_test, "lambda" + (params.empty() ? "" : " " + params) + ": " + expr(l->body, pr_test));
+      }
       case K::Slice: {
         auto* s = ast::cast<ast::Slice>(e);
         std::string out = (s->lower ? expr(s->lower, pr_test) : "") + ":" + (s->upper ? expr(s->upper, pr_test) : "");
@@ -144,6 +149,25 @@ class Unparser {
     }
     std::string out = expr(b->left, right_assoc ? pr + 1 : pr) + " " + op + " " + expr(b->right, right_assoc ? pr : pr + 1);
     return paren(level > pr, out);
+  }
+
+  // A lambda's parameters (CPython: append_ast_args).
+  std::string arguments(const ast::Arguments& a) {
+    std::string out;
+    auto add = [&out](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
+    size_t positional = a.posonlyargs.size() + a.args.size();
+    size_t first_default = positional - a.defaults.size();
+    for (size_t i = 0; i < positional; ++i) {
+      const ast::Arg* p = i < a.posonlyargs.size() ? a.posonlyargs[i] : a.args[i - a.posonlyargs.size()];
+      add(i >= first_default ? p->arg + "=" + expr(a.defaults[i - first_default], pr_test) : p->arg);
+      if (i + 1 == a.posonlyargs.size()) add("/");
+    }
+    if (a.vararg) add("*" + a.vararg->arg);
+    else if (!a.kwonlyargs.empty()) add("*");
+    for (size_t i = 0; i < a.kwonlyargs.size(); ++i)
+      add(a.kw_defaults[i] ? a.kwonlyargs[i]->arg + "=" + expr(a.kw_defaults[i], pr_test) : a.kwonlyargs[i]->arg);
+    if (a.kwarg) add("**" + a.kwarg->arg);
+    return out;
   }
 
   static std::string cmp_op(ast::CmpOpKind k) {

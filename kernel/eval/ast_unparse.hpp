@@ -9,8 +9,8 @@
 
 namespace gopy {
 
-// The expression's text; node kinds the unparser does not rebuild (lambdas, f-strings,
-// comprehensions) are taken from `source` as written.
+// The expression's text; node kinds the unparser does not rebuild (f-strings,
+// comprehensions, ...) are taken from `source` as written.
 std::string unparse_annotation(const ast::Expr* e, std::string_view source);
 
 }  // namespace gopy

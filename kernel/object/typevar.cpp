@@ -11,11 +11,14 @@
 
 namespace gopy {
 
-TypeObject typing_types[9];
+TypeObject typing_types[10];
 
 namespace {
 
-Object nodefault_object;
+// typing.NoDefault and typing.Unpack (one array: one static destructor).
+Object typing_singletons[2];
+Object& nodefault_object = typing_singletons[0];
+Object& unpack_form = typing_singletons[1];
 
 void drop(Object*& field) {
   Object* o = field;
@@ -166,6 +169,15 @@ Object* typealias_subscript(Object* o, Object* key) {
 
 Object* nodefault_repr(Object*) { return new_str("typing.NoDefault"); }
 
+Object* special_form_repr(Object*) { return new_str("typing.Unpack"); }
+
+// `*Ts` unpacks a TypeVarTuple into typing.Unpack[Ts] (CPython: typevartuple_iter).
+Object* typevartuple_iter(Object* o) {
+  Ref<> unpacked = Ref<>::steal(new_generic_alias(&unpack_form, o));
+  Ref<> items = Ref<>::steal(new_tuple_from({unpacked.get()}));
+  return get_iter(items.get());
+}
+
 }  // namespace
 
 Object* new_type_param(TypeParamKind kind, Object* name, Object* module) {
@@ -237,6 +249,13 @@ void init_typevar_types() {
   nodefault_type.tp_repr = nodefault_repr;
   nodefault_object.type = &nodefault_type;
   nodefault_object.refcnt = kImmortalRefcnt;
+  make_static_type(&special_form_type, &type_type, "_SpecialForm", &object_type, 0);
+  special_form_type.module = "typing";
+  special_form_type.tp_repr = special_form_repr;
+  special_form_type.tp_hash = object_identity_hash;
+  unpack_form.type = &special_form_type;
+  unpack_form.refcnt = kImmortalRefcnt;
+  typevartuple_type.tp_iter = typevartuple_iter;
   init_generic_alias_type();
   init_union_type();
 }

@@ -24,6 +24,7 @@ inline TypeObject& paramspec_args_type = typing_types[5];
 inline TypeObject& paramspec_kwargs_type = typing_types[6];
 inline TypeObject& generic_alias_type = typing_types[7];
 inline TypeObject& union_type = typing_types[8];
+inline TypeObject& special_form_type = typing_types[9];
 
 enum class TypeParamKind { typevar, paramspec, typevartuple };
 

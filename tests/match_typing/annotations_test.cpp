@@ -92,8 +92,11 @@ TEST_CASE("from __future__ import annotations gives strings", "[annotations]") {
       "def f(a: List[int], b: dict[str,  int] = {}, *, c: 'x' | None) -> Optional[a.b]: pass\n"
       "print(f.__annotations__, f.__annotate__)\n"
       "x: Undefined[1, -2 ** 3] = 3\n"
-      "print(__annotations__)\n",
+      "print(__annotations__)\n"
+      "def g(a: lambda p, /, q=2, *r, s, **t: q+1, b: lambda: 0): pass\n"
+      "print(g.__annotations__)\n",
       "None\n"
       "{'a': 'List[int]', 'b': 'dict[str, int]', 'c': \"'x' | None\", 'return': 'Optional[a.b]'} None\n"
-      "{'x': 'Undefined[1, -2 ** 3]'}\n");
+      "{'x': 'Undefined[1, -2 ** 3]'}\n"
+      "{'a': 'lambda p, /, q=2, *r, s, **t: q + 1', 'b': 'lambda: 0'}\n");
 }

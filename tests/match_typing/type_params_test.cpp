@@ -81,3 +81,10 @@ TEST_CASE("the | of classes, None, aliases and unions is a typing.Union", "[pep6
       "{'x': int | None, 'return': list[int] | None}\n"
       "unsupported operand type(s) for |: 'int' and 'type'\n");
 }
+
+TEST_CASE("a TypeVarTuple unpacks into typing.Unpack", "[pep695]") {
+  check_clean_run(
+      "def f[*Ts](*args: *Ts) -> tuple[*Ts]: pass\n"
+      "print(f.__annotations__, list(f.__type_params__[0]))\n",
+      "{'args': typing.Unpack[Ts], 'return': tuple[typing.Unpack[Ts]]} [typing.Unpack[Ts]]\n");
+}
