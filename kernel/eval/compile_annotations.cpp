@@ -73,7 +73,7 @@ void Compiler::nested_function(const Scope* s, const std::string& name, int line
     }
     body();
   });
-  emit(Op::MAKE_FUNCTION, add_const(u.code), format_default ? 1 : 0);
+  emit(Op::MAKE_FUNCTION, add_const(u.release_code()), format_default ? 1 : 0);
 }
 
 // The function on top of the stack gets its annotations: an __annotate__ function, or

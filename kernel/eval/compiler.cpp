@@ -422,7 +422,7 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
       genexp_body(static_cast<const ast::GeneratorExp*>(node));
     }
   });
-  emit(Op::MAKE_FUNCTION, add_const(code), flags);  // the parent's consts own the child code
+  emit(Op::MAKE_FUNCTION, add_const(u.release_code()), flags);  // the parent's consts own the child code
 }
 
 // Lays out unit `u` (its scope and code set), compiles its code with `body` in it, and
@@ -454,7 +454,7 @@ void Compiler::make_class_body(const ast::ClassDef& c) {
     block(c.body);
     annotations_epilogue();
   });
-  emit(Op::MAKE_FUNCTION, add_const(u.code), 0);
+  emit(Op::MAKE_FUNCTION, add_const(u.release_code()), 0);
 }
 
 CodeObject* Compiler::compile_module(const ast::Module& m) {

@@ -40,6 +40,13 @@ struct FBlock {
 
 // One frame being compiled (module, function, lambda, genexpr or class body).
 struct CompileUnit {
+  // Hands the code over (to the parent's consts).
+  CodeObject* release_code() {
+    CodeObject* c = code;
+    code = nullptr;
+    return c;
+  }
+
   const Scope* scope;
   CodeObject* code;  // owned by the unit until handed to its parent's consts
   NodeSlotMap slots;
