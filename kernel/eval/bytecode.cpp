@@ -63,6 +63,8 @@ int stack_effect(const Instr& ins, bool jump) {
     case Op::PREP_RERAISE_STAR:
     case Op::ASYNC_GEN_WRAP:
     case Op::GET_AITER:
+    case Op::SWAP:
+    case Op::CALL_INTRINSIC_1:
     case Op::YIELD_VALUE: return 0;
     case Op::BEFORE_WITH:
     case Op::GET_ANEXT:
@@ -74,7 +76,12 @@ int stack_effect(const Instr& ins, bool jump) {
     case Op::LOAD_GLOBAL:
     case Op::LOAD_NAME:
     case Op::LOAD_METHOD:
-    case Op::IMPORT_FROM: return 1;
+    case Op::IMPORT_FROM:
+    case Op::COPY:
+    case Op::GET_LEN:
+    case Op::MATCH_SEQUENCE:
+    case Op::MATCH_MAPPING:
+    case Op::MATCH_KEYS: return 1;
     case Op::POP_TOP:
     case Op::STORE_FAST:
     case Op::STORE_DEREF:
@@ -98,12 +105,14 @@ int stack_effect(const Instr& ins, bool jump) {
     case Op::BUILD_CLASS:
     case Op::RERAISE:
     case Op::IMPORT_STAR:
-    case Op::PRINT_EXPR: return -1;
+    case Op::PRINT_EXPR:
+    case Op::CALL_INTRINSIC_2: return -1;
     case Op::STORE_ATTR:
     case Op::DELETE_SUBSCR:
     case Op::MAP_ADD:
     case Op::COMPARE_JUMP_IF_FALSE:
-    case Op::CALL_EX: return -2;
+    case Op::CALL_EX:
+    case Op::MATCH_CLASS: return -2;
     case Op::STORE_SUBSCR: return -3;
     case Op::JUMP_IF_FALSE_OR_POP:
     case Op::JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;

@@ -71,6 +71,15 @@ namespace gopy {
   X(BUILD_SLICE)          /* b: mask of present parts (1 lower, 2 upper, 4 step) */          \
   X(UNPACK_SEQUENCE)      /* a: count */                                                     \
   X(UNPACK_EX)            /* a: before the star; b: after it */                              \
+  X(COPY)                 /* a: depth (1 = top); pushes a copy of that value */             \
+  X(SWAP)                 /* a: depth; exchanges the top with that value */                  \
+  X(GET_LEN)              /* obj -> obj, len(obj) */                                         \
+  X(MATCH_SEQUENCE)       /* subject -> subject, bool */                                     \
+  X(MATCH_MAPPING)        /* subject -> subject, bool */                                     \
+  X(MATCH_KEYS)           /* subject, keys -> subject, keys, values tuple or None */         \
+  X(MATCH_CLASS)          /* a: positional count; subject, cls, names -> attrs or None */    \
+  X(CALL_INTRINSIC_1)     /* a: Intrinsic1; value -> result */                               \
+  X(CALL_INTRINSIC_2)     /* a: Intrinsic2; value1, value2 -> result */                      \
   X(CALL)                 /* a: arguments incl. keywords; b: kwnames const + 1 */            \
   X(CALL_METHOD)          /* the same after LOAD_METHOD */                                   \
   X(CALL_SUPER0)          /* a: __class__ cell slot + 1; b: first argument slot + 1 (x2, +1 cell) */ \

@@ -42,7 +42,8 @@ int CodeObject::traverse(VisitFn visit, void* arg) { return visit_all(consts, vi
 int FunctionObject::traverse(VisitFn visit, void* arg) {
   for (Object* o : {static_cast<Object*>(code), static_cast<Object*>(globals), static_cast<Object*>(defaults),
                     static_cast<Object*>(kwdefaults), static_cast<Object*>(closure), static_cast<Object*>(name),
-                    static_cast<Object*>(qualname), module, static_cast<Object*>(dict)})
+                    static_cast<Object*>(qualname), module, static_cast<Object*>(dict), annotate,
+                    static_cast<Object*>(annotations), static_cast<Object*>(type_params)})
     if (int r = visit_ref(o, visit, arg)) return r;
   return 0;
 }

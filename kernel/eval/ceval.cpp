@@ -4,7 +4,9 @@
 // a computed goto over the opcode table.
 #include <new>
 
+#include "eval/ceval_match.hpp"
 #include "eval/ceval_ops.hpp"
+#include "eval/intrinsics.hpp"
 #include "eval/code.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/signals.hpp"
@@ -845,6 +847,63 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           for (size_t i = items.size(); i-- > 0;) PUSH(items[i]);
         }
         NEXT();
+      }
+      // ---- pattern matching and intrinsics (ceval_match.cpp, intrinsics.cpp) ----
+      TARGET(COPY) {
+        Object* v = sp[-ins->a];
+        incref(v);
+        PUSH(v);
+        NEXT();
+      }
+      TARGET(SWAP) {
+        Object* top = TOP();
+        sp[-1] = sp[-ins->a];
+        sp[-ins->a] = top;
+        NEXT();
+      }
+      TARGET(GET_LEN) {
+        ssize n = object_length(TOP());
+        if (n < 0) goto error;
+        Object* len = new_int(n);
+        PUSH(len);
+        NEXT();
+      }
+      TARGET(MATCH_SEQUENCE) {
+        Object* r = new_bool(match_is_sequence(TOP()));
+        PUSH(r);
+        NEXT();
+      }
+      TARGET(MATCH_MAPPING) {
+        Object* r = new_bool(match_is_mapping(TOP()));
+        PUSH(r);
+        NEXT();
+      }
+      TARGET(MATCH_KEYS) {
+        SAVE_FRAME();
+        Object* values = match_keys(SECOND(), TOP());
+        if (!values) goto error;
+        PUSH(values);
+        NEXT();
+      }
+      TARGET(MATCH_CLASS) {
+        SAVE_FRAME();
+        Object* attrs = match_class(sp[-3], SECOND(), ins->a, TOP());
+        if (!attrs) goto error;
+        decref(POP());
+        decref(POP());
+        decref(TOP());
+        TOP() = attrs;
+        NEXT();
+      }
+      TARGET(CALL_INTRINSIC_1) {
+        SAVE_FRAME();
+        Object* r = call_intrinsic_1(f, ins->a, TOP());
+        REPLACE_TOP(r);
+      }
+      TARGET(CALL_INTRINSIC_2) {
+        SAVE_FRAME();
+        Object* r = call_intrinsic_2(f, ins->a, SECOND(), TOP());
+        REPLACE_TWO(r);
       }
       TARGET(CALL) {
         size_t n = size_t(ins->a);

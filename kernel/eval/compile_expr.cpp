@@ -59,21 +59,24 @@ BinaryOp ast_bin_op(ast::BinOpKind k) {
   return BinaryOp::add;
 }
 
-void Compiler::constant(const ast::Constant* c) {
-  Object* v = nullptr;
+Object* constant_object(const ast::Constant* c) {
   switch (c->value_kind) {
-    case ast::ConstantKind::None: v = new_none(); break;
-    case ast::ConstantKind::True: v = new_bool(true); break;
-    case ast::ConstantKind::False: v = new_bool(false); break;
-    case ast::ConstantKind::Ellipsis: v = new_ref(&ellipsis_object); break;
+    case ast::ConstantKind::None: return new_none();
+    case ast::ConstantKind::True: return new_bool(true);
+    case ast::ConstantKind::False: return new_bool(false);
+    case ast::ConstantKind::Ellipsis: return new_ref(&ellipsis_object);
     case ast::ConstantKind::Int:
-      v = c->int_fits_int64 ? new_int(c->int_small) : int_from_digits(c->int_digits, c->int_base);
-      break;
-    case ast::ConstantKind::Float: v = new_float(c->float_value); break;
-    case ast::ConstantKind::Complex: v = new_complex(0.0, c->float_value); break;
-    case ast::ConstantKind::Str: v = new_str(c->str_value); break;
-    case ast::ConstantKind::Bytes: v = new_bytes(c->str_value); break;
+      return c->int_fits_int64 ? new_int(c->int_small) : int_from_digits(c->int_digits, c->int_base);
+    case ast::ConstantKind::Float: return new_float(c->float_value);
+    case ast::ConstantKind::Complex: return new_complex(0.0, c->float_value);
+    case ast::ConstantKind::Str: return new_str(c->str_value);
+    case ast::ConstantKind::Bytes: return new_bytes(c->str_value);
   }
+  return nullptr;
+}
+
+void Compiler::constant(const ast::Constant* c) {
+  Object* v = constant_object(c);
   if (!v) {
     failed_ = true;
     v = new_none();

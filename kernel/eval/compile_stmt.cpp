@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "eval/compiler.hpp"
+#include "eval/intrinsics.hpp"
 #include "eval/parser.hpp"
 #include "eval/refused_constructs.hpp"
 #include "object/strcat.hpp"
@@ -400,10 +401,20 @@ void Compiler::import_stmt(const ast::Stmt* s) {
   emit(Op::POP_TOP);
 }
 
+// def and async def: decorators, then (for a generic def) the type parameters' scope, the
+// function with its annotations, the decorators applied, the name bound.
+// CPython: codegen_function.
 template <class Def>
 void Compiler::function_def(const Def& f) {
   int first_line = push_decorators(f.decorator_list, f.loc.lineno);
-  make_function(f.args, f.name, &f, &f.body, nullptr, first_line);
+  with_type_params(f.type_params, f.name, f.loc.lineno, [&] {
+    make_function(f.args, f.name, &f, &f.body, nullptr, first_line);
+    function_annotations(f.args, f.returns, f.loc.lineno);
+    if (!f.type_params.empty()) {
+      load_name(".type_params");
+      emit(Op::CALL_INTRINSIC_2, int(Intrinsic2::set_function_type_params));
+    }
+  });
   apply_decorators(f.decorator_list);
   store_name(f.name);
 }
@@ -431,12 +442,14 @@ void Compiler::class_def(const ast::ClassDef* c) {
     return;
   }
   int first_line = push_decorators(c->decorator_list, c->loc.lineno);
-  for (auto* b : c->bases) expr(b);
-  emit(Op::BUILD_TUPLE, int(c->bases.size()));
-  make_class_body(*c, first_line);
-  int qualname = add_const(new_str(child_qualname(c->name)));
-  set_line(c->loc.lineno);
-  emit(Op::BUILD_CLASS, name_const(c->name), qualname);
+  with_type_params(c->type_params, c->name, c->loc.lineno, [&] {
+    for (auto* b : c->bases) expr(b);
+    emit(Op::BUILD_TUPLE, int(c->bases.size()));
+    make_class_body(*c, first_line);
+    int qualname = add_const(new_str(child_qualname(c->name)));
+    set_line(c->loc.lineno);
+    emit(Op::BUILD_CLASS, name_const(c->name), qualname);
+  });
   apply_decorators(c->decorator_list);
   store_name(c->name);
 }
@@ -478,13 +491,8 @@ void Compiler::stmt(const ast::Stmt* s) {
       return;
     }
     case K::AugAssign: aug_assign(ast::cast<ast::AugAssign>(s)); return;
-    case K::AnnAssign: {
-      auto* a = ast::cast<ast::AnnAssign>(s);
-      if (!a->value) return;
-      expr(a->value);
-      store_target(a->target);
-      return;
-    }
+    case K::AnnAssign: ann_assign(ast::cast<ast::AnnAssign>(s)); return;
+    case K::TypeAlias: type_alias(ast::cast<ast::TypeAlias>(s)); return;
     case K::For: for_stmt(ast::cast<ast::For>(s)); return;
     case K::While: while_stmt(ast::cast<ast::While>(s)); return;
     case K::If: {
@@ -525,6 +533,7 @@ void Compiler::stmt(const ast::Stmt* s) {
       return;
     }
     case K::AsyncFor: async_for_stmt(ast::cast<ast::AsyncFor>(s)); return;
+    case K::Match: match_stmt(ast::cast<ast::Match>(s)); return;
     case K::Assert: {
       // -O drops assert statements (CPython: codegen_assert under c_optimize).
       if (get_thread_state()->interp->settings.optimization_level > 0) return;

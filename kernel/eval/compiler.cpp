@@ -284,6 +284,17 @@ void Compiler::layout(CompileUnit& u) {
     code->cellnames.push_back(intern("__class__"));
     code->cell_from_arg.push_back(-1);
   }
+  if (s->kind == Scope::Kind::class_body) {
+    // The hidden cells a class body shares with its annotation scopes.
+    std::pair<const char*, bool> hidden[] = {{"__classdict__", s->needs_classdict},
+                                             {"__conditional_annotations__", s->has_conditional_annotations}};
+    for (auto [name, wanted] : hidden) {
+      if (!wanted) continue;
+      u.slots.cell[{s, name}] = code->nlocals + int(code->cellnames.size());
+      code->cellnames.push_back(intern(name));
+      code->cell_from_arg.push_back(-1);
+    }
+  }
   for (const auto& n : s->free_order) {
     u.slots.cell[{s, n}] = code->nlocals + int(code->cellnames.size()) + int(code->freenames.size());
     code->freenames.push_back(intern(n));
@@ -305,6 +316,7 @@ int Compiler::cell_slot_for(const std::string& name) const {
 }
 
 void Compiler::load_name(const std::string& name) {
+  if (load_from_class_dict(name)) return;
   const Scope* s = owner_scope(name);
   NameScope r = s->lookup(name);
   int n = name_const(name);
@@ -375,10 +387,13 @@ void Compiler::store_or_delete(const std::string& name, bool del) {
 }
 
 std::string Compiler::child_qualname(const std::string& name) const {
-  const Scope* s = unit_->scope;
+  // An annotation scope (a generic's parameters) is transparent in qualified names.
+  const CompileUnit* u = unit_;
+  if (u->scope->kind == Scope::Kind::annotation && u->parent) u = u->parent;
+  const Scope* s = u->scope;
   if (s->kind == Scope::Kind::module) return name;
-  if (s->kind == Scope::Kind::class_body) return unit_->qualname + "." + name;
-  return unit_->qualname + ".<locals>." + name;
+  if (s->kind == Scope::Kind::class_body) return u->qualname + "." + name;
+  return u->qualname + ".<locals>." + name;
 }
 
 // Compiles a def, lambda or generator expression body into a new code object and emits
@@ -420,30 +435,38 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   code->is_coroutine = s->is_coroutine;
   code->is_async_generator = s->is_coroutine && s->is_generator;
   if (genexpr) code->argcount = 1;
+  compile_unit(u, [&] {
+    if (body) {
+      code->doc = docstring(*body);
+      block(*body);
+    } else if (lambda_body) {
+      expr(lambda_body);
+      if (code->is_generator) {
+        emit(Op::POP_TOP);
+        emit(Op::LOAD_CONST, add_const(new_none()));
+      }
+      emit(Op::RETURN_VALUE);
+    } else if (genexpr) {
+      genexp_body(static_cast<const ast::GeneratorExp*>(node));
+    }
+  });
+  emit(Op::MAKE_FUNCTION, add_const(u.release_code()), flags);  // the parent's consts own the child code
+}
+
+// Lays out unit `u` (its scope and code set), compiles its code with `body` in it, and
+// back in the parent, resolves the cells its closure takes.
+void Compiler::compile_unit(CompileUnit& u, const std::function<void()>& body) {
   layout(u);
   CompileUnit* saved_unit = unit_;
   const Scope* saved_scope = scope_;
   unit_ = &u;
-  scope_ = s;
+  scope_ = u.scope;
   emit(Op::RESUME);
-  if (body) {
-    code->doc = docstring(*body);
-    block(*body);
-  } else if (lambda_body) {
-    expr(lambda_body);
-    if (code->is_generator) {
-      emit(Op::POP_TOP);
-      emit(Op::LOAD_CONST, add_const(new_none()));
-    }
-    emit(Op::RETURN_VALUE);
-  } else if (genexpr) {
-    genexp_body(static_cast<const ast::GeneratorExp*>(node));
-  }
+  body();
   finish_code(u);
   unit_ = saved_unit;
   scope_ = saved_scope;
-  for (const auto& fname : s->free_order) code->closure_slots.push_back(cell_slot_for(fname));
-  emit(Op::MAKE_FUNCTION, add_const(u.release_code()), flags);  // the parent's consts own the child code
+  for (const auto& fname : u.scope->free_order) u.code->closure_slots.push_back(cell_slot_for(fname));
 }
 
 // The body's docstring, kept in the current unit's consts, or null; -OO drops it
@@ -466,17 +489,11 @@ void Compiler::make_class_body(const ast::ClassDef& c, int first_line) {
   u.code = new_code(CodeKind::class_body, c.name, u.qualname, first_line);
   u.parent = unit_;
   u.line = c.loc.lineno;
-  layout(u);
-  CompileUnit* saved_unit = unit_;
-  const Scope* saved_scope = scope_;
-  unit_ = &u;
-  scope_ = s;
-  emit(Op::RESUME);
-  block(c.body);
-  finish_code(u);
-  unit_ = saved_unit;
-  scope_ = saved_scope;
-  for (const auto& fname : s->free_order) u.code->closure_slots.push_back(cell_slot_for(fname));
+  compile_unit(u, [&] {
+    class_body_prologue(c);
+    block(c.body);
+    annotations_epilogue();
+  });
   emit(Op::MAKE_FUNCTION, add_const(u.release_code()), 0);
 }
 
@@ -500,7 +517,9 @@ CodeObject* Compiler::compile_top_level(const ast::Module& m, bool expression) {
     expr(static_cast<const ast::ExprStmt*>(m.body.front())->value);
     emit(Op::RETURN_VALUE);
   } else {
+    annotations_prologue(&m.body);
     block(m.body);
+    annotations_epilogue();
   }
   finish_code(u);
   unit_ = nullptr;

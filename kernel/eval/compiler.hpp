@@ -3,6 +3,7 @@
 // resolution per scope, qualified names, the exception table, compile-time errors).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -14,6 +15,8 @@
 #include "eval/symtable.hpp"
 
 namespace gopy {
+
+struct PatternContext;  // compile_match.cpp
 
 struct NodeSlotMap {
   std::map<std::pair<const Scope*, std::string>, int> local;  // plain slots
@@ -61,6 +64,13 @@ struct CompileUnit {
   int exc_level = 0;
   int line = 0;                // the line the next instruction gets
   std::map<const void*, int> const_index;  // interned constants (names) -> const index
+  // Module/class: the annotated names its __annotate__ evaluates, in source order;
+  // `conditional`: only when the statement ran.
+  struct DeferredAnnotation {
+    const ast::AnnAssign* stmt;
+    bool conditional;
+  };
+  std::vector<DeferredAnnotation> deferred_annotations;
 };
 
 class Compiler {
@@ -78,6 +88,7 @@ class Compiler {
   // ---- units, names and emission (compiler.cpp) ----
   CodeObject* new_code(CodeKind kind, const std::string& name, const std::string& qualname, int line);
   void layout(CompileUnit& u);
+  void compile_unit(CompileUnit& u, const std::function<void()>& body);
   void layout_comprehensions(CompileUnit& u, const Scope* s);
   const Scope* owner_scope(const std::string& name) const;
   void load_name(const std::string& name);
@@ -164,6 +175,37 @@ class Compiler {
   void leave_handler(int cleanup_label, int level);
   void emit_pop_except_and_reraise(int level);
 
+  // ---- match statements (compile_match.cpp) ----
+  void match_stmt(const ast::Match* m);
+  void pattern(const ast::Pattern* p, PatternContext& pc);
+  void pattern_subpattern(const ast::Pattern* p, PatternContext& pc);
+  void pattern_sequence(const ast::MatchSequence& p, PatternContext& pc);
+  void pattern_sequence_unpack(const std::vector<ast::Pattern*>& patterns, int star, PatternContext& pc);
+  void pattern_sequence_subscr(const std::vector<ast::Pattern*>& patterns, int star, PatternContext& pc);
+  void pattern_mapping(const ast::MatchMapping& p, PatternContext& pc);
+  void pattern_class(const ast::MatchClass& p, PatternContext& pc);
+  void pattern_or(const ast::MatchOr& p, PatternContext& pc);
+  void pattern_store(PatternContext& pc, const std::string& name);
+  void jump_to_fail_pop(PatternContext& pc, Op op);
+  void emit_and_reset_fail_pop(PatternContext& pc);
+  void rotate_down(int count);
+
+  // ---- annotations and type parameters (compile_annotations.cpp, compile_type_params.cpp) ----
+  void nested_function(const Scope* s, const std::string& name, int line, bool format, bool format_default,
+                       const std::function<void()>& body);
+  void function_annotations(const ast::Arguments& args, const ast::Expr* returns, int line);
+  void ann_assign(const ast::AnnAssign* a);
+  void annotations_prologue(const ast::StmtList* body);
+  void annotations_epilogue();
+  void emit_annotate();
+  bool load_from_class_dict(const std::string& name);
+  void lazy_type_param_part(const ast::Expr* e, const std::string& name);
+  void type_params(const std::vector<ast::TypeParam*>& tps);
+  void with_type_params(const std::vector<ast::TypeParam*>& tps, const std::string& name, int line,
+                        const std::function<void()>& body);
+  void class_body_prologue(const ast::ClassDef& c);
+  void type_alias(const ast::TypeAlias* t);
+
   SymbolTable& table_;
   std::string_view source_;
   std::string filename_;
@@ -182,6 +224,9 @@ std::string source_line_text(std::string_view source, int lineno);
 // Parses and compiles a module, or with `expression` a single expression whose value the
 // code returns (compile()'s "eval" mode): a code object, or null with SyntaxError set.
 Object* compile_source_text(std::string_view source, std::string_view filename, bool expression);
+
+// A literal's value (new reference; null with an error set).
+Object* constant_object(const ast::Constant* c);
 
 // The operator of an AST binary operation.
 BinaryOp ast_bin_op(ast::BinOpKind k);

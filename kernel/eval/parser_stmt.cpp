@@ -58,12 +58,9 @@ bool Parser::statements_until(ast::StmtList& out, TokenType end) {
 
 bool Parser::statement(ast::StmtList& out) {
   const Token& t = cur();
-  // `match x:` and `type X = ...` start with soft keywords.
-  if (at_match_statement() || (t.type == TokenType::Name && t.keyword == Keyword::None_ &&
-                               token_text(t) == "type" && peek(1).type == TokenType::Name &&
-                               peek(1).keyword == Keyword::None_ && peek(2).type == TokenType::Op &&
-                               (peek(2).op == Op::Equal || peek(2).op == Op::LSqb))) {
-    ast::Stmt* s = token_text(t) == "type" ? type_alias() : match_statement();
+  // `match x:` starts with a soft keyword.
+  if (at_match_statement()) {
+    ast::Stmt* s = match_statement();
     if (!s) return false;
     out.push_back(s);
     return true;
@@ -106,6 +103,11 @@ bool Parser::simple_statements(ast::StmtList& out) {
 
 ast::Stmt* Parser::simple_statement() {
   const Token& t = cur();
+  // `type X = ...` is a simple statement starting with a soft keyword.
+  if (t.type == TokenType::Name && t.keyword == Keyword::None_ && token_text(t) == "type" &&
+      peek(1).type == TokenType::Name && peek(1).keyword == Keyword::None_ && peek(2).type == TokenType::Op &&
+      (peek(2).op == Op::Equal || peek(2).op == Op::LSqb))
+    return type_alias();
   if (t.type == TokenType::Name) {
     switch (t.keyword) {
       case Keyword::Pass: advance(); return finish(node<ast::Pass>(t));

@@ -1,6 +1,7 @@
 // Scope analysis (CPython: Python/symtable.c symtable_visit_* and analyze_block).
 #include "eval/symtable.hpp"
 
+#include "eval/annotation_args.hpp"
 #include "eval/pattern_check.hpp"
 
 #include "gopy/state.hpp"
@@ -15,6 +16,15 @@ NameScope Scope::lookup(const std::string& n) const {
   return (kind == Kind::module || kind == Kind::class_body) ? NameScope::name : NameScope::global_implicit;
 }
 
+namespace {
+
+bool is_future_import(const ast::Stmt* s) {
+  auto* from = ast::dyn_cast<ast::ImportFrom>(s);
+  return from && from->module == "__future__" && from->level == 0;
+}
+
+}  // namespace
+
 class ScopeCollector {
  public:
   ScopeCollector(SymbolTable& table, ScopeError* error) : table_(table), error_(error) {}
@@ -25,6 +35,8 @@ class ScopeCollector {
     table_.root_->name = "<module>";
     table_.by_node_[&m] = table_.root_.get();
     cur_ = table_.root_.get();
+    table_.future_annotations_ = has_future_annotations(m);
+    if (!check_future_features(m)) return false;
     for (auto* s : m.body) stmt(s);
     if (failed_) return false;
     std::set<std::string> none;
@@ -62,6 +74,61 @@ class ScopeCollector {
     return raw;
   }
   void pop() { cur_ = cur_->parent; }
+
+  // CPython: Python/future.c future_check_features: the features a future import names.
+  bool check_future_features(const ast::Module& m) {
+    static const char* const known[] = {"nested_scopes",  "generators",       "division",       "absolute_import",
+                                        "with_statement", "print_function",   "unicode_literals", "barry_as_FLUFL",
+                                        "generator_stop", "annotations"};
+    for (const ast::ImportFrom* from : leading_future_imports(m)) {
+      last_future_ = from;
+      for (const ast::Alias* a : from->names) {
+        if (std::find(std::begin(known), std::end(known), a->name) != std::end(known)) continue;
+        fail(a->name == "braces" ? "not a chance" : "future feature " + a->name + " is not defined", a);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // An annotation scope (PEP 649/695). In a class, or in an annotation scope that sees the
+  // class, it reads the class's names through __classdict__ (CPython:
+  // symtable_enter_type_param_block, symtable_visit_annotation).
+  Scope* push_annotation(const std::string& name, const void* key, bool format_param) {
+    Scope* parent = cur_;
+    Scope* s = push(Scope::Kind::annotation, name, key);
+    if (format_param) {
+      s->params.push_back(".format");
+      s->bound.insert(".format");
+    }
+    if (parent->kind == Scope::Kind::class_body ||
+        (parent->kind == Scope::Kind::annotation && parent->can_see_class_scope)) {
+      s->can_see_class_scope = true;
+      s->used.insert("__classdict__");
+      Scope* c = parent;
+      while (c->kind == Scope::Kind::annotation) c = c->parent;
+      c->needs_classdict = true;
+    }
+    return s;
+  }
+
+  // Marks `name` used by the current module's or class's __annotate__ scope.
+  void deferred_annotation_use(const std::string& name) {
+    if (cur_->annotation_block) cur_->annotation_block->used.insert(name);
+  }
+
+  // Visits an annotation in the current module's or class's __annotate__ scope.
+  void deferred_annotation(const ast::Expr* e) {
+    Scope* owner = cur_;
+    if (!owner->annotation_block) {
+      owner->annotation_block = push_annotation("__annotate__", owner, true);
+      owner->annotation_block->info = "an annotation";
+      pop();
+    }
+    cur_ = owner->annotation_block;
+    expr(e);
+    cur_ = owner;
+  }
 
   // The scope a binding lands in: comprehensions bind their own targets only.
   void bind(const std::string& n, const ast::Node* at, ast::ExprContext ctx = ast::ExprContext::Store) {
@@ -125,6 +192,17 @@ class ScopeCollector {
     NestingGuard guard(*this);
     if (failed_ || too_deep(s)) return;
     using K = ast::StmtKind;
+    // CPython: symtable.c's ste_in_conditional_block, for a class's annotations.
+    bool conditional = s->kind == K::If || s->kind == K::For || s->kind == K::AsyncFor || s->kind == K::While ||
+                       s->kind == K::Try || s->kind == K::TryStar || s->kind == K::With ||
+                       s->kind == K::AsyncWith || s->kind == K::Match;
+    conditional_depth_ += conditional;
+    stmt_kind(s);
+    conditional_depth_ -= conditional;
+  }
+
+  void stmt_kind(const ast::Stmt* s) {
+    using K = ast::StmtKind;
     switch (s->kind) {
       case K::FunctionDef: function_def(*ast::cast<ast::FunctionDef>(s), false); break;
       case K::AsyncFunctionDef: function_def(*ast::cast<ast::AsyncFunctionDef>(s), true); break;
@@ -135,7 +213,8 @@ class ScopeCollector {
         bool generic = enter_type_params(c->type_params, c->name);
         for (auto* b : c->bases) expr(b);
         for (auto* k : c->keywords) expr(k->value);
-        push(Scope::Kind::class_body, c->name, c);
+        Scope* cs = push(Scope::Kind::class_body, c->name, c);
+        if (generic) cs->used.insert(".type_params");
         with_blocks([&] { body(c->body); });
         pop();
         if (generic) pop();
@@ -147,7 +226,7 @@ class ScopeCollector {
         const std::string& name = ast::cast<ast::Name>(t->name)->id;
         bind(name, t->name);
         bool generic = enter_type_params(t->type_params, name);
-        Scope* value_scope = push(Scope::Kind::annotation, name, t->value);
+        Scope* value_scope = push_annotation(name, t->value, true);
         value_scope->info = "a type alias";
         expr(t->value);
         pop();
@@ -209,6 +288,13 @@ class ScopeCollector {
         }
         break;
       case K::ImportFrom:
+        // CPython: symtable.c check_import_from.
+        if (is_future_import(s) && (!last_future_ || s->loc.lineno > last_future_->loc.lineno ||
+                                    (s->loc.lineno == last_future_->loc.end_lineno &&
+                                     s->loc.col_offset > last_future_->loc.end_col_offset))) {
+          fail("from __future__ imports must occur at the beginning of the file", s);
+          return;
+        }
         for (auto* al : ast::cast<ast::ImportFrom>(s)->names) {
           if (al->name == "*") {
             if (cur_->kind != Scope::Kind::module) fail("import * only allowed at module level", s);
@@ -241,7 +327,18 @@ class ScopeCollector {
           }
           annotated_[cur_].insert(n->id);
         }
-        children(*s);
+        expr(a->target);
+        if (a->value) expr(a->value);
+        // PEP 649: a module's or class's simple annotations run later, in its __annotate__;
+        // other annotations are never evaluated.
+        bool deferred = a->simple && a->target->kind == ast::ExprKind::Name &&
+                        (cur_->kind == Scope::Kind::module || cur_->kind == Scope::Kind::class_body);
+        if (deferred) cur_->annotations_used = true;
+        if (deferred && !table_.future_annotations_) deferred_annotation(a->annotation);
+        if (deferred && conditional_depth_ && cur_->kind == Scope::Kind::class_body && !table_.future_annotations_) {
+          cur_->has_conditional_annotations = true;
+          deferred_annotation_use("__conditional_annotations__");
+        }
         break;
       }
       default:
@@ -298,11 +395,19 @@ class ScopeCollector {
   // decorators in the enclosing scope, then the type parameter scope, then the body.
   template <class F>
   void function_def(const F& f, bool is_async) {
-    args(f.args);
+    // A generic def's defaults are evaluated in its type parameter scope, where gopy builds
+    // the function (CPython passes them in from the enclosing scope).
+    if (f.type_params.empty()) args(f.args);
     for (auto* d : f.decorator_list) expr(d);
     bind(f.name, &f);
     bool generic = enter_type_params(f.type_params, f.name);
-    if (f.returns) expr(f.returns);
+    if (generic) args(f.args);
+    if (has_annotations(f.args, f.returns) && !table_.future_annotations_) {
+      push_annotation("__annotate__", &f.args, true)->info = "an annotation";
+      for_each_annotation(f.args, [this](const ast::Arg* a) { expr(a->annotation); });
+      if (f.returns) expr(f.returns);
+      pop();
+    }
     Scope* fs = push(Scope::Kind::function, f.name, &f);
     fs->is_coroutine = is_async;
     params(fs, f.args);
@@ -315,7 +420,8 @@ class ScopeCollector {
   // symtable_enter_type_param_block). Returns whether it was entered.
   bool enter_type_params(const std::vector<ast::TypeParam*>& tps, const std::string& name) {
     if (tps.empty()) return false;
-    push(Scope::Kind::annotation, "<generic parameters of " + name + ">", &tps);
+    push_annotation("<generic parameters of " + name + ">", &tps, false);
+    cur_->bound.insert(".type_params");
     for (auto* tp : tps) type_param(tp);
     return true;
   }
@@ -346,7 +452,7 @@ class ScopeCollector {
     cur_->bound.insert(name);
     auto lazy = [&](const ast::Expr* e, std::string info) {
       if (!e) return;
-      Scope* s = push(Scope::Kind::annotation, name, e);
+      Scope* s = push_annotation(name, e, true);
       s->info = std::move(info);
       expr(e);
       pop();
@@ -388,7 +494,10 @@ class ScopeCollector {
   void with_blocks(Fn&& fn) {
     std::vector<char> saved;
     saved.swap(blocks_);
+    int saved_depth = conditional_depth_;
+    conditional_depth_ = 0;
     fn();
+    conditional_depth_ = saved_depth;
     blocks_.swap(saved);
   }
   template <class Loop>
@@ -635,6 +744,8 @@ class ScopeCollector {
     } else if (s->kind == Scope::Kind::class_body) {
       child_env = enclosing;
       child_env.insert("__class__");
+      if (s->needs_classdict) child_env.insert("__classdict__");
+      if (s->has_conditional_annotations) child_env.insert("__conditional_annotations__");
     } else {
       child_env = enclosing;
       for (const auto& n : s->bound)
@@ -655,6 +766,8 @@ class ScopeCollector {
           s->needs_class_cell = true;
           continue;
         }
+        if (s->kind == Scope::Kind::class_body && (n == "__classdict__" || n == "__conditional_annotations__"))
+          continue;
         if (bound_here && s->kind != Scope::Kind::class_body) {
           it->second = NameScope::cell;
         } else if (s->kind != Scope::Kind::module) {
@@ -676,9 +789,33 @@ class ScopeCollector {
   int depth_ = 0;
   std::map<Scope*, std::map<std::string, const ast::Node*>> nonlocal_nodes_;
   std::vector<char> blocks_;
+  const ast::ImportFrom* last_future_ = nullptr;
+  int conditional_depth_ = 0;  // compound statements around the current one in its body  // the last of the leading future imports
   std::map<Scope*, std::set<std::string>> annotated_;
   std::map<Scope*, std::map<std::string, const ast::Node*>> first_directive_;
 };
+
+// CPython: Python/future.c future_parse: the future imports a module starts with, after its
+// docstring.
+std::vector<const ast::ImportFrom*> leading_future_imports(const ast::Module& module) {
+  std::vector<const ast::ImportFrom*> out;
+  for (size_t i = 0; i < module.body.size(); ++i) {
+    const ast::Stmt* s = module.body[i];
+    if (i == 0)
+      if (auto* e = ast::dyn_cast<ast::ExprStmt>(s))
+        if (auto* c = ast::dyn_cast<ast::Constant>(e->value); c && c->value_kind == ast::ConstantKind::Str) continue;
+    if (!is_future_import(s)) break;
+    out.push_back(ast::cast<ast::ImportFrom>(s));
+  }
+  return out;
+}
+
+bool has_future_annotations(const ast::Module& module) {
+  for (const ast::ImportFrom* from : leading_future_imports(module))
+    for (const ast::Alias* a : from->names)
+      if (a->name == "annotations") return true;
+  return false;
+}
 
 bool SymbolTable::build(const ast::Module& module, ScopeError* error) {
   ScopeCollector c(*this, error);

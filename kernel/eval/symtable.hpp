@@ -34,7 +34,20 @@ struct Scope {
   bool is_coroutine = false;            // an `async def` body
   std::set<std::string> type_params;    // annotation scope: the type parameters it binds
   std::string info;                     // annotation scope: "a TypeVar bound", ...
-  bool is_function_like() const { return kind == Kind::function || kind == Kind::genexpr; }
+  // PEP 649: a module's or class's annotated names are evaluated by this annotation scope
+  // (its __annotate__), made on the first annotation.
+  Scope* annotation_block = nullptr;
+  // An annotation scope directly in a class (or in one that is) reads the class's names
+  // through the class body's __classdict__ cell; the class then needs that cell.
+  bool annotations_used = false;  // module/class: annotates a simple name
+  // class: annotates a simple name inside an if/for/while/try/with/match, so its
+  // __annotate__ keeps only those that ran (a set in the __conditional_annotations__ cell).
+  bool has_conditional_annotations = false;
+  bool can_see_class_scope = false;
+  bool needs_classdict = false;
+  bool is_function_like() const {
+    return kind == Kind::function || kind == Kind::genexpr || kind == Kind::annotation;
+  }
   // How `name` resolves here (defaults to global_implicit / name when unknown).
   NameScope lookup(const std::string& name) const;
 };
@@ -54,11 +67,18 @@ struct ScopeError {
 // same recursion through its C stack limit).
 inline constexpr int kMaxCompileNesting = 5000;
 
+// The `from __future__ import ...` statements a module starts with (after its docstring),
+// and whether they include `annotations`.
+std::vector<const ast::ImportFrom*> leading_future_imports(const ast::Module& module);
+bool has_future_annotations(const ast::Module& module);
+
 class SymbolTable {
  public:
   // Analyzes a module; on error returns nullopt and fills `error`.
   bool build(const ast::Module& module, ScopeError* error);
   Scope* root() const { return root_.get(); }
+  // `from __future__ import annotations`: annotations are strings, never evaluated.
+  bool future_annotations() const { return future_annotations_; }
   Scope* scope_for(const void* node) const {
     auto it = by_node_.find(node);
     return it == by_node_.end() ? nullptr : it->second;
@@ -67,6 +87,7 @@ class SymbolTable {
  private:
   friend class ScopeCollector;
   std::unique_ptr<Scope> root_;
+  bool future_annotations_ = false;
   std::unordered_map<const void*, Scope*> by_node_;
 };
 

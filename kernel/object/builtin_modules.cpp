@@ -7,6 +7,7 @@
 #include "gopy/gc.hpp"
 
 #include "object/codec_internal.hpp"
+#include "object/future_module.hpp"
 #include "object/io_internal.hpp"
 
 namespace gopy {
@@ -20,8 +21,9 @@ struct BuiltinModule {
 
 // Sorted by name.
 constexpr BuiltinModule kBuiltinModules[] = {
-    {"_io", create__io_module}, {"_weakref", create__weakref_module}, {"codecs", create_codecs_module},
-    {"gc", create_gc_module},   {"io", create_io_module},             {"weakref", create_weakref_module},
+    {"__future__", create_future_module}, {"_io", create__io_module}, {"_weakref", create__weakref_module},
+    {"codecs", create_codecs_module},     {"gc", create_gc_module},   {"io", create_io_module},
+    {"weakref", create_weakref_module},
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "object/class_method.hpp"
 #include "object/descr_internal.hpp"
 #include "object/function_internal.hpp"
+#include "object/annotations.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -43,6 +44,9 @@ void function_clear_fields(FunctionObject* f) {
   drop_t(f->qualname);
   drop(f->module);
   drop_t(f->dict);
+  drop(f->annotate);
+  drop_t(f->annotations);
+  drop_t(f->type_params);
 }
 void BuiltinFunctionObject::clear_refs() { drop(self); }
 void MethodObject::clear_refs() {
@@ -206,6 +210,8 @@ Object* function_getattr(Object* o, StrObject* name) {
     if (!f->dict) f->dict = new_dict();
     return new_ref<Object>(f->dict);
   }
+  if (n.starts_with("__") && (n == "__annotations__" || n == "__annotate__" || n == "__type_params__"))
+    return function_annotation_get(f, n);
   if (f->dict)
     if (Object* v = dict_get_str(f->dict, name)) return new_ref(v);
   if (n == "__doc__") return new_ref(f->code->doc ? f->code->doc : None());
@@ -226,6 +232,8 @@ int function_setattr(Object* o, StrObject* name, Object* value) {
     decref(old);
     return 0;
   }
+  if (n == "__annotations__" || n == "__annotate__" || n == "__type_params__")
+    return function_annotation_set(f, n, value);
   if (!f->dict) f->dict = new_dict();
   if (value) return dict_set_item(f->dict, name, value);
   return dict_del_item(f->dict, name);
@@ -321,6 +329,8 @@ Object* module_getattr(Object* o, StrObject* name) {
   if (m->dict)
     if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
   if (name->view() == "__dict__") return new_ref<Object>(m->dict);
+  if (m->dict && (name->view() == "__annotations__" || name->view() == "__annotate__"))
+    return module_annotation_get(m, name->view());
   std::string mname = "?";
   if (m->dict)
     if (Object* n = dict_get_str(m->dict, "__name__"); n && is_str(n)) mname = as_str(n)->utf8;

@@ -14,6 +14,7 @@
 #include "object/class_method.hpp"
 #include "object/descr_internal.hpp"
 #include "object/strcat.hpp"
+#include "object/typevar.hpp"
 
 namespace gopy {
 
@@ -423,6 +424,8 @@ Object* get_item(Object* o, Object* key) {
   if (o->type->mp_subscript) return o->type->mp_subscript(o, key);
   if (o->type == &type_type || is_subtype(o->type, &type_type)) {
     auto* t = static_cast<TypeObject*>(o);
+    if (Object* r = class_subscript(t, key)) return r;
+    if (error_occurred()) return nullptr;
     return type_error(cat("type '", t->name, "' is not subscriptable"));
   }
   return type_error(cat("'", o->type->name, "' object is not subscriptable"));

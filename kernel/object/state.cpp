@@ -27,6 +27,7 @@
 #include "object/str_internal.hpp"
 #include "object/type_internal.hpp"
 #include "object/module_api_objects.hpp"
+#include "object/typevar.hpp"
 
 namespace gopy {
 void free_data_stack(ThreadState* ts);  // kernel/eval/frame_stack.cpp
@@ -76,6 +77,7 @@ void init_static_types_once() {
   init_member_descr_type();
   init_namespace_type();
   init_module_api_types();
+  init_typevar_types();
   init_exception_types();
   init_iterator_types();
   init_builtin_iter_types();
@@ -129,6 +131,7 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   init_dict_methods();
   init_set_methods();
   init_function_methods();
+  init_typevar_methods();
   init_member_descr_methods();
   init_exception_methods();
   init_int_float_methods();

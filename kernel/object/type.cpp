@@ -12,6 +12,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
 #include "object/descr_internal.hpp"
+#include "object/annotations.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -199,6 +200,7 @@ static Object* type_getattr(Object* o, StrObject* name) {
       if (Object* d = type_lookup(t, name)) return new_ref(d);
       return new_none();
     }
+    if (n == "__annotations__" || n == "__annotate__") return type_annotation_get(t, n);
   }
   // CPython: Objects/typeobject.c _Py_type_getattro_impl: a data descriptor on the
   // metatype, then the class's own attribute (its __get__ called with no instance), then

@@ -64,6 +64,13 @@ TEST_CASE("match: alternatives binding different names", "[compile_errors][match
          error(2, "case [a] | b: pass", "     ^^^^^^^", "alternative patterns bind different names")});
 }
 
+TEST_CASE("match: a name bound twice through a star or **rest", "[compile_errors][match]") {
+  check({"match x:\n    case [a, *a]: pass\n",
+         error(2, "case [a, *a]: pass", "         ^^", "multiple assignments to name 'a' in pattern")});
+  check({"match x:\n    case {\"a\": x, **x}: pass\n",
+         error(2, "case {\"a\": x, **x}: pass", "     ^^^^^^^^^^^^^", "multiple assignments to name 'x' in pattern")});
+}
+
 TEST_CASE("match: two starred names in a sequence pattern", "[compile_errors][match]") {
   check({"match x:\n    case [*a, *b]: pass\n",
          error(2, "case [*a, *b]: pass", "     ^^^^^^^^", "multiple starred names in sequence pattern")});
@@ -199,6 +206,16 @@ TEST_CASE("PEP 695: a walrus in a type alias", "[compile_errors][pep695]") {
          error(1, "type X = (y:=1)", "          ^^^^", "named expression cannot be used within a type alias")});
 }
 
+TEST_CASE("PEP 695: a yield in a TypeVar bound", "[compile_errors][pep695]") {
+  check({"def f[T: (yield)](): pass\n",
+         error(1, "def f[T: (yield)](): pass", "          ^^^^^", "yield expression cannot be used within a TypeVar bound")});
+}
+
+TEST_CASE("PEP 695: a walrus in a type alias inside a class", "[compile_errors][pep695]") {
+  check({"class C[T]:\n    type X = (y := 1)\n",
+         error(2, "type X = (y := 1)", "          ^^^^^^", "named expression cannot be used within a type alias")});
+}
+
 TEST_CASE("PEP 695: a walrus in a generic class's bases", "[compile_errors][pep695]") {
   check({"class C[T](B(x:=1)): pass\n",
          error(1, "class C[T](B(x:=1)): pass", "             ^^^^",
@@ -250,9 +267,26 @@ TEST_CASE("yield from inside async def", "[compile_errors][async]") {
          error(2, "yield from x", "^^^^^^^^^^^^", "'yield from' inside async function")});
 }
 
+TEST_CASE("PEP 649: a walrus or a yield in an annotation", "[compile_errors][annotations]") {
+  check({"def f(x: (y := 1)): pass\n",
+         error(1, "def f(x: (y := 1)): pass", "          ^^^^^^", "named expression cannot be used within an annotation")});
+  check({"class C:\n    a: (yield)\n",
+         error(2, "a: (yield)", "    ^^^^^", "yield expression cannot be used within an annotation")});
+}
+
+TEST_CASE("__future__: an unknown feature, braces, and a late future import", "[compile_errors][future]") {
+  check({"from __future__ import nope, annotations\n",
+         error(1, "from __future__ import nope, annotations", "                       ^^^^",
+               "future feature nope is not defined")});
+  check({"from __future__ import braces\n",
+         error(1, "from __future__ import braces", "                       ^^^^^^", "not a chance")});
+  check({"\"doc\"\nfrom __future__ import division\nx = 1\nfrom __future__ import annotations\n",
+         error(4, "from __future__ import annotations", "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
+               "from __future__ imports must occur at the beginning of the file")});
+}
+
 // Until code generation exists, each new construct is refused by name, never run wrongly.
 TEST_CASE("constructs without code generation yet are refused by name", "[compile_errors][refused]") {
-  check({"type X = int\n", error(1, "type X = int", "^^^^^^^^^^^^", "'type' statement is not supported by gopy")});
   check({"x = (a async for a in b)\n",
          error(1, "x = (a async for a in b)", "    ^^^^^^^^^^^^^^^^^^^^", "asynchronous generator expression is not supported by gopy")});
 }

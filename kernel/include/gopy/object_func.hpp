@@ -23,6 +23,9 @@ struct FunctionObject : GcObject {
   StrObject* qualname = nullptr;
   Object* module = nullptr;   // __module__ (a str)
   DictObject* dict = nullptr; // function attributes
+  Object* annotate = nullptr;          // __annotate__ (PEP 649), may be null
+  DictObject* annotations = nullptr;   // __annotations__, computed from annotate on first use
+  TupleObject* type_params = nullptr;  // __type_params__ (PEP 695), may be null
   FunctionObject() : GcObject(&function_type) {}
   ~FunctionObject() override { clear_refs(); }
   void clear_refs() override;
