@@ -78,6 +78,7 @@ struct CodeObject : Object {
   // The slots of the defining frame whose cells become this code's free variables.
   std::vector<int> closure_slots;
   int class_cell = -1;     // class bodies: the cell slot of __class__, or -1
+  Object* doc = nullptr;   // functions: the docstring (a str kept in consts), or null
 
   std::vector<Instr> instrs;
   std::vector<int> lines;            // the source line of each instruction

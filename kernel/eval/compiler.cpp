@@ -356,6 +356,50 @@ std::string Compiler::child_qualname(const std::string& name) const {
   return unit_->qualname + ".<locals>." + name;
 }
 
+namespace {
+
+// CPython: Python/compile.c _PyCompile_CleanDoc (3.13+): the first line without its
+// leading whitespace, the common margin of the other non-blank lines removed, lines of
+// whitespace emptied.
+std::string clean_doc(std::string_view doc) {
+  std::vector<std::string_view> lines;
+  for (size_t start = 0;;) {
+    size_t nl = doc.find('\n', start);
+    lines.push_back(doc.substr(start, nl == doc.npos ? doc.npos : nl - start));
+    if (nl == doc.npos) break;
+    start = nl + 1;
+  }
+  auto indent_of = [](std::string_view l) { return l.find_first_not_of(" \t"); };
+  size_t margin = std::string_view::npos;
+  for (size_t i = 1; i < lines.size(); ++i)
+    if (size_t ind = indent_of(lines[i]); ind != std::string_view::npos) margin = std::min(margin, ind);
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view l = lines[i];
+    size_t ind = indent_of(l);
+    if (ind == std::string_view::npos) l = {};
+    else if (i == 0) l.remove_prefix(ind);
+    else l.remove_prefix(std::min(margin, l.size()));
+    if (i) out += '\n';
+    out += l;
+  }
+  return out;
+}
+
+}  // namespace
+
+// The docstring of a def or class body (its first statement, a string), or null; none
+// under -OO (CPython: _PyAST_GetDocString, dropped when c_optimize >= 2).
+Object* Compiler::docstring(const ast::StmtList& body) {
+  if (body.empty() || body[0]->kind != ast::StmtKind::Expr) return nullptr;
+  auto* value = ast::cast<ast::ExprStmt>(body[0])->value;
+  if (value->kind != ast::ExprKind::Constant) return nullptr;
+  auto* c = ast::cast<ast::Constant>(value);
+  if (c->value_kind != ast::ConstantKind::Str) return nullptr;
+  if (get_thread_state()->interp->settings.optimization_level >= 2) return nullptr;
+  return new_str(clean_doc(c->str_value));
+}
+
 // Compiles a def, lambda or generator expression body into a new code object and emits
 // the instructions that build the function at run time (CPython: compiler_make_closure).
 void Compiler::make_function(const ast::Arguments& args, const std::string& name, const void* node,
@@ -400,6 +444,7 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   scope_ = s;
   emit(Op::RESUME);
   if (body) {
+    if (Object* doc = docstring(*body)) code->doc = code->keep(doc);
     block(*body);
   } else if (lambda_body) {
     expr(lambda_body);
@@ -432,6 +477,11 @@ void Compiler::make_class_body(const ast::ClassDef& c) {
   unit_ = &u;
   scope_ = s;
   emit(Op::RESUME);
+  // A class body's docstring is its namespace's __doc__ (CPython: compiler_class_body).
+  if (Object* doc = docstring(c.body)) {
+    emit(Op::LOAD_CONST, add_const(doc));
+    store_name("__doc__");
+  }
   block(c.body);
   finish_code(u);
   unit_ = saved_unit;

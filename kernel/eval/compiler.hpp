@@ -75,6 +75,7 @@ class Compiler {
   bool failed() const { return failed_; }
   void make_function(const ast::Arguments& args, const std::string& name, const void* node,
                      const ast::StmtList* body, const ast::Expr* lambda_body, int lineno);
+  Object* docstring(const ast::StmtList& body);
   void make_class_body(const ast::ClassDef& c);
   void finish_code(CompileUnit& u);
   int emit(Op op, int a = 0, int b = 0);

@@ -238,7 +238,7 @@ TypeObject* new_site_class(const char* name, std::initializer_list<Method> metho
     functions.push_back(f);
   }
   TupleObject* bases = new_tuple_from({});
-  Object* cls = build_class(intern(name), bases, ns, nullptr);
+  Object* cls = build_class(&type_type, intern(name), bases, ns, nullptr);
   decref(bases);
   decref(ns);
   for (BuiltinFunctionObject* f : functions) {

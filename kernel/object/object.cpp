@@ -13,6 +13,7 @@
 #include "gopy/state.hpp"
 #include "object/descr_internal.hpp"
 #include "object/strcat.hpp"
+#include "object/type_internal.hpp"
 
 namespace gopy {
 
@@ -70,7 +71,14 @@ constexpr int kDeallocNestingLimit = 50;
   if (!interp->finalized.empty()) [[unlikely]]
     forget_finalized(interp, o);
   --interp->live_count;
+  // An instance of a class derived from a built-in type holds its class and may have a
+  // dict beside it (kernel/object/subtype.cpp).
+  TypeObject* subclass = (o->type->flags & TypeFlags::builtin_subclass) ? o->type : nullptr;
+  if (subclass) [[unlikely]]
+    drop_side_dict(o);
   delete o;
+  if (subclass) [[unlikely]]
+    decref(subclass);
 }
 
 // A deferred object leaves the collector's lists at once: a collection while it waits must
@@ -417,7 +425,12 @@ ssize object_length(Object* o) {
 Object* get_item(Object* o, Object* key) {
   if (o->type->mp_subscript) return o->type->mp_subscript(o, key);
   if (o->type == &type_type || is_subtype(o->type, &type_type)) {
+    // CPython: Objects/abstract.c PyObject_GetItem: C[key] calls C.__class_getitem__(key).
     auto* t = static_cast<TypeObject*>(o);
+    if (Object* cgi = type_lookup(t, "__class_getitem__")) {
+      Ref<> fn = Ref<>::steal(descr_bind(Ref<>::borrow(cgi).get(), nullptr, t));
+      return fn ? call1(fn.get(), key) : nullptr;
+    }
     return type_error(cat("type '", t->name, "' is not subscriptable"));
   }
   return type_error(cat("'", o->type->name, "' object is not subscriptable"));

@@ -68,6 +68,7 @@ void init_static_types_once() {
   init_range_slice_types();
   init_function_types();
   init_member_descr_type();
+  init_descriptor_types();
   init_namespace_type();
   init_exception_types();
   init_iterator_types();

@@ -21,5 +21,8 @@ extern const FunctionDef kFunctions[];
 extern const size_t kFunctionCount;
 extern const FunctionDef kIterationFunctions[];
 extern const size_t kIterationFunctionCount;
+// vars() and dir() (builtins_objects.cpp).
+extern const FunctionDef kObjectFunctions[];
+extern const size_t kObjectFunctionCount;
 
 }  // namespace gopy::builtins

@@ -19,6 +19,8 @@ Status attach(gopy_plugin_context& ctx) {
   for (size_t i = 0; i < kFunctionCount; ++i) add_module_function(interp->builtins_module, kFunctions[i].name, kFunctions[i].fn);
   for (size_t i = 0; i < kIterationFunctionCount; ++i)
     add_module_function(interp->builtins_module, kIterationFunctions[i].name, kIterationFunctions[i].fn);
+  for (size_t i = 0; i < kObjectFunctionCount; ++i)
+    add_module_function(interp->builtins_module, kObjectFunctions[i].name, kObjectFunctions[i].fn);
   struct TypeEntry {
     const char* name;
     TypeObject* type;
@@ -30,6 +32,7 @@ Status attach(gopy_plugin_context& ctx) {
       {"range", &range_type},   {"slice", &slice_type},     {"super", &super_type},     {"enumerate", &enumerate_type},
       {"zip", &zip_type},       {"map", &map_type},         {"filter", &filter_type},   {"reversed", &reversed_type},
       {"bytes", &bytes_type},   {"bytearray", &bytearray_type}, {"memoryview", &memoryview_type},
+      {"property", &property_type}, {"classmethod", &classmethod_type}, {"staticmethod", &staticmethod_type},
   };
   for (const auto& t : types) add(d, t.name, t.type);
   add(d, "None", None());
