@@ -309,11 +309,6 @@ Object* make_function(Frame* f, CodeObject* code, Object* defaults, Object* kwde
   if (Object* m = dict_get_str(f->globals, "__name__")) fn->module = new_ref(m);
   if (defaults) fn->defaults = static_cast<TupleObject*>(new_ref(defaults));
   if (kwdefaults) fn->kwdefaults = static_cast<DictObject*>(new_ref(kwdefaults));
-  if (code->doc) {
-    // Only functions with a docstring pay for a dict (function_getattr reads __doc__ there).
-    fn->dict = new_dict();
-    dict_set_str(fn->dict, "__doc__", code->doc);
-  }
   if (!code->closure_slots.empty()) {
     std::vector<Object*> cells;
     cells.reserve(code->closure_slots.size());

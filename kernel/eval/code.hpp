@@ -67,6 +67,7 @@ struct CodeObject : Object {
   bool has_varargs = false;
   bool has_varkw = false;
   bool is_generator = false;  // contains yield (or is a generator expression)
+  Object* doc = nullptr;      // the docstring (borrowed from consts), or null
   // Slot names: parameters first (positional, keyword-only, *args, **kwargs), then locals.
   std::vector<StrObject*> varnames;
   int nlocals = 0;  // plain slots
@@ -78,7 +79,6 @@ struct CodeObject : Object {
   // The slots of the defining frame whose cells become this code's free variables.
   std::vector<int> closure_slots;
   int class_cell = -1;     // class bodies: the cell slot of __class__, or -1
-  Object* doc = nullptr;   // functions: the docstring (a str kept in consts), or null
 
   std::vector<Instr> instrs;
   std::vector<int> lines;            // the source line of each instruction

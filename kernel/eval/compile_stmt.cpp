@@ -380,7 +380,33 @@ void Compiler::import_stmt(const ast::Stmt* s) {
   emit(Op::POP_TOP);
 }
 
+template <class Def>
+void Compiler::function_def(const Def& f) {
+  int first_line = push_decorators(f.decorator_list, f.loc.lineno);
+  make_function(f.args, f.name, &f, &f.body, nullptr, first_line);
+  apply_decorators(f.decorator_list);
+  store_name(f.name);
+}
+
+// The decorator expressions, evaluated before the definition; returns the line the
+// definition's code starts at (its first decorator's). CPython: codegen_decorators.
+int Compiler::push_decorators(const ast::ExprList& decorators, int def_line) {
+  for (auto* d : decorators) expr(d);
+  set_line(def_line);
+  return decorators.empty() ? def_line : decorators.front()->loc.lineno;
+}
+
+// Applies the decorators to the definition on the stack, the last one first; each call is
+// attributed to its decorator's line (CPython: codegen_apply_decorators).
+void Compiler::apply_decorators(const ast::ExprList& decorators) {
+  for (auto it = decorators.rbegin(); it != decorators.rend(); ++it) {
+    set_line((*it)->loc.lineno);
+    emit(Op::CALL, 1);
+  }
+}
+
 void Compiler::class_def(const ast::ClassDef* c) {
+  int first_line = push_decorators(c->decorator_list, c->loc.lineno);
   for (auto* b : c->bases) expr(b);
   emit(Op::BUILD_TUPLE, int(c->bases.size()));
   // The class keywords (metaclass=, and those for __init_subclass__) as a dict, or None.
@@ -399,10 +425,11 @@ void Compiler::class_def(const ast::ClassDef* c) {
       emit(Op::MAP_ADD, 1);
     }
   }
-  make_class_body(*c);
+  make_class_body(*c, first_line);
   int qualname = add_const(new_str(child_qualname(c->name)));
   set_line(c->loc.lineno);
   emit(Op::BUILD_CLASS, name_const(c->name), qualname);
+  apply_decorators(c->decorator_list);
   store_name(c->name);
 }
 
@@ -415,12 +442,7 @@ void Compiler::stmt(const ast::Stmt* s) {
   set_line(s->loc.lineno);
   using K = ast::StmtKind;
   switch (s->kind) {
-    case K::FunctionDef: {
-      auto* f = ast::cast<ast::FunctionDef>(s);
-      make_function(f->args, f->name, f, &f->body, nullptr, s->loc.lineno);
-      store_name(f->name);
-      return;
-    }
+    case K::FunctionDef: function_def(*ast::cast<ast::FunctionDef>(s)); return;
     case K::ClassDef: class_def(ast::cast<ast::ClassDef>(s)); return;
     case K::Return:
       if (!unit_->scope->is_function_like()) {

@@ -388,18 +388,6 @@ std::string clean_doc(std::string_view doc) {
 
 }  // namespace
 
-// The docstring of a def or class body (its first statement, a string), or null; none
-// under -OO (CPython: _PyAST_GetDocString, dropped when c_optimize >= 2).
-Object* Compiler::docstring(const ast::StmtList& body) {
-  if (body.empty() || body[0]->kind != ast::StmtKind::Expr) return nullptr;
-  auto* value = ast::cast<ast::ExprStmt>(body[0])->value;
-  if (value->kind != ast::ExprKind::Constant) return nullptr;
-  auto* c = ast::cast<ast::Constant>(value);
-  if (c->value_kind != ast::ConstantKind::Str) return nullptr;
-  if (get_thread_state()->interp->settings.optimization_level >= 2) return nullptr;
-  return new_str(clean_doc(c->str_value));
-}
-
 // Compiles a def, lambda or generator expression body into a new code object and emits
 // the instructions that build the function at run time (CPython: compiler_make_closure).
 void Compiler::make_function(const ast::Arguments& args, const std::string& name, const void* node,
@@ -444,7 +432,7 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   scope_ = s;
   emit(Op::RESUME);
   if (body) {
-    if (Object* doc = docstring(*body)) code->doc = code->keep(doc);
+    code->doc = docstring(*body);
     block(*body);
   } else if (lambda_body) {
     expr(lambda_body);
@@ -463,12 +451,24 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   emit(Op::MAKE_FUNCTION, add_const(code), flags);  // the parent's consts own the child code
 }
 
-void Compiler::make_class_body(const ast::ClassDef& c) {
+// The body's docstring, kept in the current unit's consts, or null; -OO drops it
+// (CPython: _PyAST_GetDocString, codegen_function_body).
+Object* Compiler::docstring(const ast::StmtList& body) {
+  if (body.empty() || get_thread_state()->interp->settings.optimization_level >= 2) return nullptr;
+  auto* e = ast::dyn_cast<ast::ExprStmt>(body.front());
+  auto* c = e ? ast::dyn_cast<ast::Constant>(e->value) : nullptr;
+  if (!c || c->value_kind != ast::ConstantKind::Str) return nullptr;
+  Object* doc = new_str(clean_doc(c->str_value));
+  add_const(doc);
+  return doc;
+}
+
+void Compiler::make_class_body(const ast::ClassDef& c, int first_line) {
   const Scope* s = table_.scope_for(&c);
   CompileUnit u;
   u.scope = s;
   u.qualname = child_qualname(c.name);
-  u.code = new_code(CodeKind::class_body, c.name, u.qualname, c.loc.lineno);
+  u.code = new_code(CodeKind::class_body, c.name, u.qualname, first_line);
   u.parent = unit_;
   u.line = c.loc.lineno;
   layout(u);
@@ -479,7 +479,7 @@ void Compiler::make_class_body(const ast::ClassDef& c) {
   emit(Op::RESUME);
   // A class body's docstring is its namespace's __doc__ (CPython: compiler_class_body).
   if (Object* doc = docstring(c.body)) {
-    emit(Op::LOAD_CONST, add_const(doc));
+    emit(Op::LOAD_CONST, add_const(new_ref(doc)));
     store_name("__doc__");
   }
   block(c.body);

@@ -76,7 +76,7 @@ class Compiler {
   void make_function(const ast::Arguments& args, const std::string& name, const void* node,
                      const ast::StmtList* body, const ast::Expr* lambda_body, int lineno);
   Object* docstring(const ast::StmtList& body);
-  void make_class_body(const ast::ClassDef& c);
+  void make_class_body(const ast::ClassDef& c, int first_line);  // first_line: its first decorator's
   void finish_code(CompileUnit& u);
   int emit(Op op, int a = 0, int b = 0);
   int new_label();
@@ -115,6 +115,10 @@ class Compiler {
   void while_stmt(const ast::While* w);
   void return_stmt(const ast::Return* r);
   void class_def(const ast::ClassDef* c);
+  template <class Def>
+  void function_def(const Def& f);  // def and async def
+  int push_decorators(const ast::ExprList& decorators, int def_line);
+  void apply_decorators(const ast::ExprList& decorators);
   void store_target(const ast::Expr* e);
   void delete_target(const ast::Expr* e);
   // Emits the code that leaves fblocks above `downto` (their finally bodies included);

@@ -7,7 +7,6 @@ namespace {
 
 template <class Def>
 const char* refused_def(const Def& d) {
-  if (!d.decorator_list.empty()) return "decorator";
   if (!d.type_params.empty()) return "generic type parameters";
   return nullptr;
 }

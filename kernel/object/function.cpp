@@ -4,6 +4,7 @@
 // moduleobject.c, typeobject.c super_getattro).
 #include <cstdio>
 
+#include "eval/code.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -189,7 +190,7 @@ Object* function_getattr(Object* o, StrObject* name) {
   }
   if (f->dict)
     if (Object* v = dict_get_str(f->dict, name)) return new_ref(v);
-  if (n == "__doc__") return new_none();
+  if (n == "__doc__") return new_ref(f->code->doc ? f->code->doc : None());
   return generic_getattr(o, name);
 }
 

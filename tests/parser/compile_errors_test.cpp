@@ -228,7 +228,6 @@ TEST_CASE("async with, async for and async comprehensions outside async def", "[
 TEST_CASE("constructs without code generation yet are refused by name", "[compile_errors][refused]") {
   check({"with a as b: pass\n",
          error(1, "with a as b: pass", "^^^^^^^^^^^^^^^^^", "'with' statement is not supported by gopy")});
-  check({"@d\ndef f(): pass\n", error(2, "def f(): pass", "^^^^^^^^^^^^^", "decorator is not supported by gopy")});
   check({"type X = int\n", error(1, "type X = int", "^^^^^^^^^^^^", "'type' statement is not supported by gopy")});
   check({"x = (a async for a in b)\n",
          error(1, "x = (a async for a in b)", "    ^^^^^^^^^^^^^^^^^^^^", "asynchronous comprehension is not supported by gopy")});
