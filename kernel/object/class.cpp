@@ -633,7 +633,8 @@ Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases,
   else t->module = "__main__";
   if (dict_get_str(t->dict, "__qualname__")) dict_del_item(t->dict, intern("__qualname__"));
   if (wrap_implicit_methods(t->dict) < 0) return nullptr;
-  if (note_abstract(t, dict_get_str(t->dict, "__abstractmethods__")) < 0) return nullptr;
+  // __abstractmethods__ in the body is a plain attribute: only assigning it to the class
+  // (as abc.ABCMeta does) makes the class abstract (CPython: type_set_abstractmethods).
   register_subclass(t);
   inherit_slots(t, base);
   if (builtin_subclass) {

@@ -154,10 +154,14 @@ Object* lookup_in(TypeObject* t, StrObject* name) {
   }
   if (!t->dict) return nullptr;
   if (Object* v = dict_get_str(t->dict, name)) return v;
-  // A built-in type's __new__ is made on first use (CPython: add_tp_new_wrapper), so
-  // creating an interpreter does not pay for one per type.
-  if (t->tp_new && !(t->flags & TypeFlags::heap) && name->view() == "__new__") return add_new_wrapper(t);
-  return nullptr;
+  // A built-in type's __new__ and its slots' special methods are made on first use
+  // (CPython: add_tp_new_wrapper, add_operators), so creating an interpreter does not pay
+  // for them.
+  if (t->flags & TypeFlags::heap) return nullptr;
+  std::string_view n = name->view();
+  if (!n.starts_with("__")) return nullptr;
+  if (n == "__new__") return t->tp_new ? add_new_wrapper(t) : nullptr;
+  return add_slot_wrapper(t, name);
 }
 
 }  // namespace

@@ -55,6 +55,9 @@ void register_subclass(TypeObject* t);
 void forget_subclass(TypeObject* t);
 // Makes `T.__new__` for a built-in type T with a tp_new, in the type's dict (borrowed).
 Object* add_new_wrapper(TypeObject* t);
+// Makes the special method `name` of the built-in type T from its slot (`list.__len__`),
+// in the type's dict (borrowed), or null when T has no such slot.
+Object* add_slot_wrapper(TypeObject* t, StrObject* name);
 // T->tp_new for S (a subclass of the built-in T): the object T makes, re-typed or copied
 // as an instance of S (CPython: long_subtype_new, unicode_subtype_new, ...).
 Object* builtin_subclass_new(TypeObject* builtin, TypeObject* subtype, Object* const* args, size_t nargs,
