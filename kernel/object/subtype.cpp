@@ -177,6 +177,17 @@ void drop_side_dict(Object* o) {
   xdecref(d);
 }
 
+// An instance of a class derived from a built-in type also holds its class and its side
+// dict, which the built-in type's traverse does not know of.
+int traverse_with_class(Object* o, VisitFn visit, void* arg) {
+  if (int r = o->traverse(visit, arg)) return r;
+  if (!(o->type->flags & TypeFlags::builtin_subclass)) return 0;
+  if (int r = visit(o->type, arg)) return r;
+  auto& dicts = side_dicts();
+  auto it = dicts.find(o);
+  return it != dicts.end() ? visit_ref(it->second, visit, arg) : 0;
+}
+
 InitFn builtin_container_init(TypeObject* builtin) {
   if (!is_container(builtin)) return nullptr;
   if (!dict_get_str(builtin->dict, "__init__")) add_method(builtin, "__init__", container_init_method);

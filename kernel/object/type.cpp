@@ -432,6 +432,12 @@ static Object* object_ne_method(Object*, Object* const* args, size_t nargs, Tupl
   return new_bool(!t);
 }
 
+// CPython: Objects/typeobject.c object_richcompare: the orderings are not defined.
+static Object* object_order_method(Object*, Object* const*, size_t nargs, TupleObject*) {
+  if (nargs != 2) return type_error("expected 1 argument");
+  return new_ref(NotImplemented());
+}
+
 static Object* object_hash_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
   if (nargs != 1) return type_error("expected 0 arguments");
   return new_int(identity_hash(args[0]));
@@ -568,6 +574,7 @@ void init_type_and_object_methods() {
   add_method(&object_type, "__str__", object_str_method);
   add_method(&object_type, "__eq__", object_eq_method);
   add_method(&object_type, "__ne__", object_ne_method);
+  for (const char* order : {"__lt__", "__le__", "__gt__", "__ge__"}) add_method(&object_type, order, object_order_method);
   add_method(&object_type, "__hash__", object_hash_method);
   add_method(&object_type, "__setattr__", object_setattr_method);
   add_method(&object_type, "__getattribute__", object_getattribute_method);

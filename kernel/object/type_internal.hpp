@@ -68,6 +68,8 @@ Object* inherited_builtin_new(TypeObject* subtype, Object* const* args, size_t n
 DictObject** side_dict_slot(Object* o);
 // Drops the dict side_dict_slot kept for a dying object.
 void drop_side_dict(Object* o);
+// o->traverse, plus the class and side dict of a builtin_subclass instance (the collector's view).
+int traverse_with_class(Object* o, VisitFn visit, void* arg);
 // The built-in types whose instances are filled by __init__, not __new__ (list, dict, set,
 // bytearray): their tp_init for subclasses, or null for other types.
 InitFn builtin_container_init(TypeObject* builtin);

@@ -228,3 +228,48 @@ TEST_CASE("special methods of the type slots reach Python code", "[protocols][cl
       "print(1 + n, n.v, [10, 20, 30, 40][n], round(n), round(n, 2), 3 in n, list(reversed(n)), dir(n))\n",
       "('radd', 1) 3 40 ('round', None) ('round', 2) True [3, 2, 1] ['a', 'b']\n");
 }
+
+TEST_CASE("the built-in types' special methods are reachable by name and through super()", "[protocols][classes]") {
+  check_clean_run(
+      "class Doubling(dict):\n"
+      "    def __setitem__(self, k, v):\n"
+      "        super().__setitem__(k, v * 2)\n"
+      "    def __getitem__(self, k):\n"
+      "        return super().__getitem__(k) + 1\n"
+      "d = Doubling()\n"
+      "d['a'] = 5\n"
+      "print(d['a'], dict.__getitem__(d, 'a'), int.__add__(2, 3), int.__radd__(2, 3), list.__len__([1, 2]))\n"
+      "class Loud(list):\n"
+      "    def __repr__(self): return 'Loud' + super().__repr__()\n"
+      "print(Loud([1]), 3 .__lt__(4), hasattr(object(), '__lt__'))\n",
+      "11 10 5 5 2\nLoud[1] True True\n");
+}
+
+TEST_CASE("docstrings of functions and classes, cleaned as CPython 3.13+ does", "[protocols][classes]") {
+  check_clean_run(
+      "class C:\n"
+      "    '''  Title.\n"
+      "\n"
+      "        indented\n"
+      "      less\n"
+      "    '''\n"
+      "    def m(self):\n"
+      "        'one line'\n"
+      "print(repr(C.__doc__), C.m.__doc__)\n",
+      "'Title.\\n\\n  indented\\nless\\n' one line\n");
+}
+
+TEST_CASE("a collected class leaves its bases' __subclasses__()", "[protocols][classes]") {
+  check_clean_run(
+      "import gc\n"
+      "class Base: pass\n"
+      "def make():\n"
+      "    class Temp(Base, list): pass\n"
+      "    t = Temp([1, 2])\n"
+      "    t.me = t\n"
+      "    return len(Base.__subclasses__())\n"
+      "print(make())\n"
+      "gc.collect()\n"
+      "print(Base.__subclasses__())\n",
+      "1\n[]\n");
+}
