@@ -15,6 +15,7 @@
 #include "object/descr_internal.hpp"
 #include "object/exc_notes.hpp"
 #include "object/slots_internal.hpp"
+#include "object/special_names.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -88,8 +89,6 @@ int64_t slot_hash(Object* self) {
   decref(r);
   return h == -1 ? -2 : h;
 }
-
-const char* const kCompareNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
 
 Object* slot_richcompare(Object* self, Object* other, CompareOp op) {
   bool found;
@@ -189,15 +188,6 @@ int slot_bool(Object* self) {
   return t;
 }
 
-const char* const kBinaryNames[][3] = {
-    {"__add__", "__radd__", "__iadd__"},          {"__sub__", "__rsub__", "__isub__"},
-    {"__mul__", "__rmul__", "__imul__"},          {"__truediv__", "__rtruediv__", "__itruediv__"},
-    {"__floordiv__", "__rfloordiv__", "__ifloordiv__"}, {"__mod__", "__rmod__", "__imod__"},
-    {"__pow__", "__rpow__", "__ipow__"},          {"__lshift__", "__rlshift__", "__ilshift__"},
-    {"__rshift__", "__rrshift__", "__irshift__"}, {"__and__", "__rand__", "__iand__"},
-    {"__or__", "__ror__", "__ior__"},             {"__xor__", "__rxor__", "__ixor__"},
-    {"__matmul__", "__rmatmul__", "__imatmul__"},
-};
 
 // CPython: Objects/typeobject.c SLOT1BINFULL
 template <int OP>
@@ -244,7 +234,6 @@ struct BinarySlotTable {
 using BinarySlots = BinarySlotTable<0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12>;
 static_assert(sizeof(BinarySlots::binary) / sizeof(BinaryFn) == size_t(BinaryOp::count));
 
-const char* const kUnaryNames[] = {"__neg__", "__pos__", "__invert__"};
 template <int OP>
 Object* slot_unary(Object* a) {
   return call_special_required(a, kUnaryNames[OP], nullptr, 0);
@@ -314,7 +303,9 @@ int slot_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwna
 
 // CPython: Objects/typeobject.c slot_tp_new: type.__new__ (a staticmethod) gets the class first.
 Object* slot_new(TypeObject* type, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  Ref<> fn = Ref<>::steal(descr_bind(type_lookup(type, special_name("__new__")), nullptr, type));
+  Object* descr = type_lookup(type, special_name("__new__"));
+  if (!descr) return type_error(cat("cannot create '", type->name, "' instances"));
+  Ref<> fn = Ref<>::steal(descr_bind(Ref<>::borrow(descr).get(), nullptr, type));
   if (!fn) return nullptr;
   size_t nkw = kwnames ? kwnames->items.size() : 0;
   std::vector<Object*> full(nargs + nkw + 1);
@@ -529,6 +520,18 @@ int wrap_implicit_methods(DictObject* d) {
   return 0;
 }
 
+// Appends a keywords dict's values to argv and returns their names for a vectorcall
+// (null when there are none).
+Ref<TupleObject> append_keywords(DictObject* kwargs, std::vector<Object*>& argv) {
+  if (!kwargs || kwargs->used == 0) return nullptr;
+  std::vector<Object*> names;
+  dict_for_each(kwargs, [&](Object* k, Object* v) {
+    names.push_back(new_ref(k));
+    argv.push_back(v);
+  });
+  return Ref<TupleObject>::steal(new_tuple_steal(std::move(names)));
+}
+
 // CPython: Objects/typeobject.c type_new_init_subclass: super(type, type).__init_subclass__(**kwargs).
 int init_subclass(TypeObject* t, DictObject* kwargs) {
   Ref<> super = Ref<>::steal(new_super(t, t));
@@ -536,13 +539,7 @@ int init_subclass(TypeObject* t, DictObject* kwargs) {
   Ref<> fn = Ref<>::steal(get_attr(super.get(), special_name("__init_subclass__")));
   if (!fn) return -1;
   std::vector<Object*> argv;
-  std::vector<Object*> names;
-  if (kwargs)
-    dict_for_each(kwargs, [&](Object* k, Object* v) {
-      names.push_back(new_ref(k));
-      argv.push_back(v);
-    });
-  Ref<TupleObject> kwnames = names.empty() ? nullptr : Ref<TupleObject>::steal(new_tuple_steal(std::move(names)));
+  Ref<TupleObject> kwnames = append_keywords(kwargs, argv);
   Ref<> r = Ref<>::steal(call(fn.get(), argv.data(), 0, kwnames.get()));
   return r ? 0 : -1;
 }
@@ -669,15 +666,8 @@ DictObject* class_prepare(StrObject* name, TupleObject* bases, DictObject* kwarg
   if (error) return nullptr;
   Ref<> ns;
   if (prepare) {
-    Object* args[2] = {name, bases};
-    std::vector<Object*> argv(args, args + 2);
-    std::vector<Object*> names;
-    if (kw)
-      dict_for_each(kw.get(), [&](Object* k, Object* v) {
-        names.push_back(new_ref(k));
-        argv.push_back(v);
-      });
-    Ref<TupleObject> kwnames = names.empty() ? nullptr : Ref<TupleObject>::steal(new_tuple_steal(std::move(names)));
+    std::vector<Object*> argv{name, bases};
+    Ref<TupleObject> kwnames = append_keywords(kw.get(), argv);
     ns = Ref<>::steal(call(prepare.get(), argv.data(), 2, kwnames.get()));
     if (!ns) return nullptr;
     if (!is_dict(ns.get())) {
@@ -696,13 +686,7 @@ DictObject* class_prepare(StrObject* name, TupleObject* bases, DictObject* kwarg
 // meta(name, bases, namespace, **kwargs)
 Object* class_finish(Object* meta, StrObject* name, TupleObject* bases, DictObject* ns, DictObject* kwargs) {
   std::vector<Object*> argv{name, bases, ns};
-  std::vector<Object*> names;
-  if (kwargs)
-    dict_for_each(kwargs, [&](Object* k, Object* v) {
-      names.push_back(new_ref(k));
-      argv.push_back(v);
-    });
-  Ref<TupleObject> kwnames = names.empty() ? nullptr : Ref<TupleObject>::steal(new_tuple_steal(std::move(names)));
+  Ref<TupleObject> kwnames = append_keywords(kwargs, argv);
   return call(meta, argv.data(), 3, kwnames.get());
 }
 

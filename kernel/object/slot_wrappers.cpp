@@ -12,6 +12,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/special_names.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -148,37 +149,26 @@ struct Wrapper {
 
 #define GOPY_HAS(field) [](const TypeObject* t) { return t->field != nullptr; }
 
-const char* const kCompare[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
-const char* const kBinary[][3] = {
-    {"__add__", "__radd__", "__iadd__"},          {"__sub__", "__rsub__", "__isub__"},
-    {"__mul__", "__rmul__", "__imul__"},          {"__truediv__", "__rtruediv__", "__itruediv__"},
-    {"__floordiv__", "__rfloordiv__", "__ifloordiv__"}, {"__mod__", "__rmod__", "__imod__"},
-    {"__pow__", "__rpow__", "__ipow__"},          {"__lshift__", "__rlshift__", "__ilshift__"},
-    {"__rshift__", "__rrshift__", "__irshift__"}, {"__and__", "__rand__", "__iand__"},
-    {"__or__", "__ror__", "__ior__"},             {"__xor__", "__rxor__", "__ixor__"},
-    {"__matmul__", "__rmatmul__", "__imatmul__"},
-};
-const char* const kUnary[] = {"__neg__", "__pos__", "__invert__"};
 
 template <int... OPS>
 void add_binary(std::vector<Wrapper>& out, std::integer_sequence<int, OPS...>) {
-  ((out.push_back({kBinary[OPS][0], &w_binary_l<OPS>,
+  ((out.push_back({kBinaryNames[OPS][0], &w_binary_l<OPS>,
                    [](const TypeObject* t) { return t->nb_binary[OPS] != nullptr; }}),
-    out.push_back({kBinary[OPS][1], &w_binary_r<OPS>,
+    out.push_back({kBinaryNames[OPS][1], &w_binary_r<OPS>,
                    [](const TypeObject* t) { return t->nb_binary[OPS] != nullptr; }}),
-    out.push_back({kBinary[OPS][2], &w_inplace<OPS>,
+    out.push_back({kBinaryNames[OPS][2], &w_inplace<OPS>,
                    [](const TypeObject* t) { return t->nb_inplace[OPS] != nullptr; }})),
    ...);
 }
 
 template <int... OPS>
 void add_compare(std::vector<Wrapper>& out, std::integer_sequence<int, OPS...>) {
-  (out.push_back({kCompare[OPS], &w_compare<OPS>, GOPY_HAS(tp_richcompare)}), ...);
+  (out.push_back({kCompareNames[OPS], &w_compare<OPS>, GOPY_HAS(tp_richcompare)}), ...);
 }
 
 template <int... OPS>
 void add_unary(std::vector<Wrapper>& out, std::integer_sequence<int, OPS...>) {
-  (out.push_back({kUnary[OPS], &w_unary<OPS>, [](const TypeObject* t) { return t->nb_unary[OPS] != nullptr; }}),
+  (out.push_back({kUnaryNames[OPS], &w_unary<OPS>, [](const TypeObject* t) { return t->nb_unary[OPS] != nullptr; }}),
    ...);
 }
 

@@ -238,7 +238,10 @@ static Object* type_call(Object* callable, Object* const* args, size_t nargs, Tu
 static Object* type_new(TypeObject* meta, Object* const* args, size_t nargs, TupleObject* kwnames) {
   size_t nkw = kwnames ? kwnames->items.size() : 0;
   if (meta == &type_type && nargs == 1 && nkw == 0) return new_ref<Object>(args[0]->type);
-  if (nargs != 3) return type_error(meta == &type_type ? "type() takes 1 or 3 arguments" : "type.__new__() takes exactly 3 arguments (" + std::to_string(nargs) + " given)");
+  if (nargs != 3) {
+    if (meta == &type_type) return type_error("type() takes 1 or 3 arguments");
+    return type_error(cat("type.__new__() takes exactly 3 arguments (", nargs, " given)"));
+  }
   if (!is_str(args[0]))
     return type_error(cat("type.__new__() argument 1 must be str, not ", args[0]->type->name));
   if (!is_tuple(args[1]))
@@ -517,6 +520,7 @@ static Object* object_delattr_method(Object*, Object* const* args, size_t nargs,
 
 // CPython: Objects/typeobject.c object_init_subclass (a classmethod: args[0] is the class).
 static Object* object_init_subclass(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (nargs < 1 || !is_type_object(args[0])) return type_error("__init_subclass__() needs a class");
   auto* cls = static_cast<TypeObject*>(args[0]);
   if (kwnames && !kwnames->items.empty())
     return type_error(cat(cls->qualname, ".__init_subclass__() takes no keyword arguments"));
