@@ -273,3 +273,17 @@ TEST_CASE("a collected class leaves its bases' __subclasses__()", "[protocols][c
       "print(Base.__subclasses__())\n",
       "1\n[]\n");
 }
+
+TEST_CASE("instances of built-in subclasses work where the built-in type does", "[protocols][classes]") {
+  check_clean_run(
+      "class S(str): pass\n"
+      "class B(bytes): pass\n"
+      "class T(tuple): pass\n"
+      "class N(int):\n"
+      "    def __new__(cls, v): return super().__new__(cls, v * 10)\n"
+      "class L(list):\n"
+      "    def __init__(self, n): super().__init__(range(n))\n"
+      "s = S('ab')\n"
+      "print(f'{s}|{s:>4}', type(str(s)).__name__, B(b'xy') + b'z', T((1,)) + (2,), N(4), type(N(4)).__name__, L(3))\n",
+      "ab|  ab str b'xyz' (1, 2) 40 N [0, 1, 2]\n");
+}
