@@ -102,11 +102,11 @@ int stack_effect(const Instr& ins, bool jump) {
     case Op::CALL_STAR_EXTEND:
     case Op::CALL_KW_ADD:
     case Op::CALL_KW_MERGE:
-    case Op::BUILD_CLASS:
     case Op::RERAISE:
     case Op::IMPORT_STAR:
     case Op::PRINT_EXPR:
     case Op::CALL_INTRINSIC_2: return -1;
+    case Op::BUILD_CLASS:
     case Op::STORE_ATTR:
     case Op::DELETE_SUBSCR:
     case Op::MAP_ADD:

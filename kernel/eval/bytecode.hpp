@@ -88,7 +88,7 @@ namespace gopy {
   X(CALL_KW_ADD)          /* a: name const; func, list, dict, value */                       \
   X(CALL_KW_MERGE)        /* func, list, dict, mapping */                                    \
   X(MAKE_FUNCTION)        /* a: code const; b: 1 defaults tuple, 2 kwdefaults dict */        \
-  X(BUILD_CLASS)          /* a: name const; b: qualname const; bases, body -> class */       \
+  X(BUILD_CLASS)          /* a: name const; b: qualname const; bases, kwargs, body -> class */\
   X(RAISE)                /* a: 0 re-raise, 1 exc, 2 exc and cause */                        \
   X(RERAISE)                                                                                 \
   X(PUSH_EXC_INFO)        /* a: handler nesting level in this frame */                       \

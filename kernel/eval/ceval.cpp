@@ -1066,11 +1066,16 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         NEXT();
       }
       TARGET(BUILD_CLASS) {
-        // stack: bases, body function
+        // stack: bases, keywords (a dict or None), body function
         SAVE_FRAME();
         Object* cls = build_class_from_body(f, NAME(ins->a), static_cast<StrObject*>(consts[ins->b]),
-                                            static_cast<TupleObject*>(SECOND()), TOP());
-        REPLACE_TWO(cls);
+                                            static_cast<TupleObject*>(sp[-3]), SECOND(), TOP());
+        if (!cls) goto error;
+        decref(POP());
+        decref(POP());
+        decref(TOP());
+        TOP() = cls;
+        NEXT();
       }
       TARGET(RAISE) {
         Object* cause = ins->a == 2 ? sp[-1] : nullptr;

@@ -318,14 +318,24 @@ Object* make_function(Frame* f, CodeObject* code, Object* defaults, Object* kwde
   return fn;
 }
 
-Object* build_class_from_body(Frame* f, StrObject* name, StrObject* qualname, TupleObject* bases, Object* body) {
-  DictObject* ns = new_dict();
+// CPython: Python/bltinmodule.c builtin___build_class__: the metaclass and its
+// namespace, the body run in it, then metaclass(name, bases, namespace, **kwargs); the
+// class fills the body's __class__ cell.
+Object* build_class_from_body(Frame* f, StrObject* name, StrObject* qualname, TupleObject* bases, Object* kwargs,
+                              Object* body) {
+  Object* meta_raw = nullptr;
+  DictObject* kw_raw = nullptr;
+  DictObject* ns = class_prepare(name, bases, kwargs == None() ? nullptr : static_cast<DictObject*>(kwargs),
+                                 &meta_raw, &kw_raw);
+  if (!ns) return nullptr;
+  Ref<> meta = Ref<>::steal(meta_raw);
+  Ref<DictObject> kw = Ref<DictObject>::steal(kw_raw);
   if (Object* m = dict_get_str(f->globals, "__name__")) dict_set_str(ns, "__module__", m);
   dict_set_str(ns, "__qualname__", qualname);
   Object* cell = run_class_body(static_cast<FunctionObject*>(body), ns);
   Object* cls = nullptr;
   if (cell) {
-    cls = build_class(name, bases, ns, qualname);
+    cls = class_finish(meta.get(), name, bases, ns, kw.get());
     if (cls && cell->type == &cell_type) {
       auto* c = static_cast<CellObject*>(cell);
       Object* old = c->ref;

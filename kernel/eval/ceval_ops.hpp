@@ -45,7 +45,9 @@ Object* zero_arg_super(Frame* f, int class_slot, int self_slot, bool self_is_cel
 bool load_method(Object* obj, StrObject* name, Object** func, Object** self);
 
 Object* make_function(Frame* f, CodeObject* code, Object* defaults, Object* kwdefaults);
-Object* build_class_from_body(Frame* f, StrObject* name, StrObject* qualname, TupleObject* bases, Object* body);
+// kwargs: the class keywords (a dict) or None.
+Object* build_class_from_body(Frame* f, StrObject* name, StrObject* qualname, TupleObject* bases, Object* kwargs,
+                              Object* body);
 
 // RAISE with an exception and an optional cause (null), or bare (both null).
 void do_raise(Object* exc, Object* cause);

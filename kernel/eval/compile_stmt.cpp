@@ -437,14 +437,26 @@ void Compiler::apply_decorators(const ast::ExprList& decorators) {
 }
 
 void Compiler::class_def(const ast::ClassDef* c) {
-  if (!c->keywords.empty()) {
-    fail("class keyword arguments (metaclass=...) are not supported by gopy", c);
-    return;
-  }
   int first_line = push_decorators(c->decorator_list, c->loc.lineno);
   with_type_params(c->type_params, c->name, c->loc.lineno, [&] {
     for (auto* b : c->bases) expr(b);
     emit(Op::BUILD_TUPLE, int(c->bases.size()));
+    // The class keywords (metaclass=, and those for __init_subclass__) as a dict, or None.
+    if (c->keywords.empty()) {
+      emit(Op::LOAD_CONST, add_const(new_none()));
+    } else {
+      emit(Op::BUILD_MAP, 0);
+      for (auto* k : c->keywords) {
+        if (k->arg.empty()) {
+          expr(k->value);
+          emit(Op::DICT_UPDATE, 1);
+          continue;
+        }
+        emit(Op::LOAD_CONST, add_const(new_ref<Object>(intern(k->arg))));
+        expr(k->value);
+        emit(Op::MAP_ADD, 1);
+      }
+    }
     make_class_body(*c, first_line);
     int qualname = add_const(new_str(child_qualname(c->name)));
     set_line(c->loc.lineno);

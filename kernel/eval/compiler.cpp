@@ -396,6 +396,38 @@ std::string Compiler::child_qualname(const std::string& name) const {
   return u->qualname + ".<locals>." + name;
 }
 
+namespace {
+
+// CPython: Python/compile.c _PyCompile_CleanDoc (3.13+): the first line without its
+// leading whitespace, the common margin of the other non-blank lines removed, lines of
+// whitespace emptied.
+std::string clean_doc(std::string_view doc) {
+  std::vector<std::string_view> lines;
+  for (size_t start = 0;;) {
+    size_t nl = doc.find('\n', start);
+    lines.push_back(doc.substr(start, nl == doc.npos ? doc.npos : nl - start));
+    if (nl == doc.npos) break;
+    start = nl + 1;
+  }
+  auto indent_of = [](std::string_view l) { return l.find_first_not_of(" \t"); };
+  size_t margin = std::string_view::npos;
+  for (size_t i = 1; i < lines.size(); ++i)
+    if (size_t ind = indent_of(lines[i]); ind != std::string_view::npos) margin = std::min(margin, ind);
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view l = lines[i];
+    size_t ind = indent_of(l);
+    if (ind == std::string_view::npos) l = {};
+    else if (i == 0) l.remove_prefix(ind);
+    else l.remove_prefix(std::min(margin, l.size()));
+    if (i) out += '\n';
+    out += l;
+  }
+  return out;
+}
+
+}  // namespace
+
 // Compiles a def, lambda or generator expression body into a new code object and emits
 // the instructions that build the function at run time (CPython: compiler_make_closure).
 void Compiler::make_function(const ast::Arguments& args, const std::string& name, const void* node,
@@ -476,7 +508,7 @@ Object* Compiler::docstring(const ast::StmtList& body) {
   auto* e = ast::dyn_cast<ast::ExprStmt>(body.front());
   auto* c = e ? ast::dyn_cast<ast::Constant>(e->value) : nullptr;
   if (!c || c->value_kind != ast::ConstantKind::Str) return nullptr;
-  Object* doc = new_str(c->str_value);
+  Object* doc = new_str(clean_doc(c->str_value));
   add_const(doc);
   return doc;
 }
@@ -491,6 +523,11 @@ void Compiler::make_class_body(const ast::ClassDef& c, int first_line) {
   u.line = c.loc.lineno;
   compile_unit(u, [&] {
     class_body_prologue(c);
+    // A class body's docstring is its namespace's __doc__ (CPython: compiler_class_body).
+    if (Object* doc = docstring(c.body)) {
+      emit(Op::LOAD_CONST, add_const(new_ref(doc)));
+      store_name("__doc__");
+    }
     block(c.body);
     annotations_epilogue();
   });

@@ -238,14 +238,13 @@ TypeObject* new_site_class(const char* name, std::initializer_list<Method> metho
     dict_set_str(ns.get(), m.name, functions.back().get());
   }
   Ref<TupleObject> bases = Ref<TupleObject>::steal(new_tuple_from({}));
-  Object* cls = build_class(intern(name), bases.get(), ns.get(), nullptr);
+  Object* cls = build_class(&type_type, intern(name), bases.get(), ns.get(), nullptr);
   // The methods check their self against the class (a method descriptor's owner).
   if (cls)
     for (const auto& f : functions) f->owner = static_cast<TypeObject*>(cls);
   return static_cast<TypeObject*>(cls);
 }
 
-// Instantiates `cls` with `args` and stores it as builtins.<name>; false with the error set.
 // builtins.<name> = cls(name, text, *more): the strs are owned from the moment each is
 // made, so memory running out part-way (std::bad_alloc) frees what was made.
 bool install(DictObject* builtins, const char* name, Object* cls, const char* text,

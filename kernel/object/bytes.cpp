@@ -206,7 +206,8 @@ Object* bytearray_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) 
 
 Object* bytes_repr(Object* o) { return new_str(repr_body(as_bytes(o)->data, false)); }
 Object* bytearray_repr(Object* o) {
-  return new_str(cat("bytearray(", repr_body(as_bytearray(o)->data, true), ")"));
+  // CPython: Objects/bytearrayobject.c bytearray_repr names the (sub)class.
+  return new_str(cat(o->type->name, "(", repr_body(as_bytearray(o)->data, true), ")"));
 }
 
 int64_t bytes_hash(Object* o) {

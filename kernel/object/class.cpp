@@ -15,6 +15,7 @@
 #include "object/descr_internal.hpp"
 #include "object/exc_notes.hpp"
 #include "object/slots_internal.hpp"
+#include "object/special_names.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -88,8 +89,6 @@ int64_t slot_hash(Object* self) {
   decref(r);
   return h == -1 ? -2 : h;
 }
-
-const char* const kCompareNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
 
 Object* slot_richcompare(Object* self, Object* other, CompareOp op) {
   bool found;
@@ -189,15 +188,6 @@ int slot_bool(Object* self) {
   return t;
 }
 
-const char* const kBinaryNames[][3] = {
-    {"__add__", "__radd__", "__iadd__"},          {"__sub__", "__rsub__", "__isub__"},
-    {"__mul__", "__rmul__", "__imul__"},          {"__truediv__", "__rtruediv__", "__itruediv__"},
-    {"__floordiv__", "__rfloordiv__", "__ifloordiv__"}, {"__mod__", "__rmod__", "__imod__"},
-    {"__pow__", "__rpow__", "__ipow__"},          {"__lshift__", "__rlshift__", "__ilshift__"},
-    {"__rshift__", "__rrshift__", "__irshift__"}, {"__and__", "__rand__", "__iand__"},
-    {"__or__", "__ror__", "__ior__"},             {"__xor__", "__rxor__", "__ixor__"},
-    {"__matmul__", "__rmatmul__", "__imatmul__"},
-};
 
 // CPython: Objects/typeobject.c SLOT1BINFULL
 template <int OP>
@@ -244,7 +234,6 @@ struct BinarySlotTable {
 using BinarySlots = BinarySlotTable<0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12>;
 static_assert(sizeof(BinarySlots::binary) / sizeof(BinaryFn) == size_t(BinaryOp::count));
 
-const char* const kUnaryNames[] = {"__neg__", "__pos__", "__invert__"};
 template <int OP>
 Object* slot_unary(Object* a) {
   return call_special_required(a, kUnaryNames[OP], nullptr, 0);
@@ -256,12 +245,21 @@ Object* slot_index(Object* a) { return call_special_required(a, "__index__", nul
 Object* slot_int(Object* a) { return call_special_required(a, "__int__", nullptr, 0); }
 Object* slot_float(Object* a) { return call_special_required(a, "__float__", nullptr, 0); }
 
+// CPython: Objects/typeobject.c slot_tp_getattr_hook: __getattribute__ (object's is the
+// generic lookup), then __getattr__ when that raised AttributeError.
 Object* slot_getattr_hook(Object* self, StrObject* name) {
-  Object* r = generic_getattr(self, name);
-  if (r || !error_matches(&exc_AttributeError)) return r;
-  clear_error();
+  TypeObject* t = self->type;
+  Ref<> getattribute = Ref<>::borrow(type_lookup(t, special_name("__getattribute__")));
+  Ref<> getattr = Ref<>::borrow(type_lookup(t, special_name("__getattr__")));
+  Object* r;
   Object* arg = name;
-  return call_special_required(self, "__getattr__", &arg, 1);
+  if (!getattribute || getattribute.get() == type_lookup(&object_type, special_name("__getattribute__")))
+    r = generic_getattr(self, name);
+  else
+    r = call_unbound(getattribute.get(), self, &arg, 1);
+  if (r || !getattr || !error_matches(&exc_AttributeError)) return r;
+  clear_error();
+  return call_unbound(getattr.get(), self, &arg, 1);
 }
 
 int slot_setattr(Object* self, StrObject* name, Object* value) {
@@ -303,13 +301,40 @@ int slot_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwna
   return 0;
 }
 
+// CPython: Objects/typeobject.c slot_tp_new: type.__new__ (a staticmethod) gets the class first.
 Object* slot_new(TypeObject* type, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  Object* fn = type_lookup(type, intern("__new__"));
+  Object* descr = type_lookup(type, special_name("__new__"));
+  if (!descr) return type_error(cat("cannot create '", type->name, "' instances"));
+  Ref<> fn = Ref<>::steal(descr_bind(Ref<>::borrow(descr).get(), nullptr, type));
+  if (!fn) return nullptr;
   size_t nkw = kwnames ? kwnames->items.size() : 0;
   std::vector<Object*> full(nargs + nkw + 1);
   full[0] = type;
   for (size_t i = 0; i < nargs + nkw; ++i) full[i + 1] = args[i];
-  return call(fn, full.data(), nargs + 1, kwnames);
+  return call(fn.get(), full.data(), nargs + 1, kwnames);
+}
+
+// CPython: Objects/typeobject.c slot_tp_descr_get
+Object* slot_descr_get(Object* self, Object* obj, TypeObject* type) {
+  Object* get = type_lookup(self->type, special_name("__get__"));
+  if (!get) return new_ref(self);
+  Ref<> hold = Ref<>::borrow(get);
+  Object* args[3] = {self, obj ? obj : None(), type ? static_cast<Object*>(type) : None()};
+  return call(get, args, 3, nullptr);
+}
+
+// CPython: Objects/typeobject.c slot_tp_descr_set
+int slot_descr_set(Object* self, Object* obj, Object* value) {
+  std::string_view name = value ? "__set__" : "__delete__";
+  Object* method = type_lookup(self->type, special_name(name));
+  if (!method) {
+    set_error(&exc_AttributeError, std::string(name));
+    return -1;
+  }
+  Ref<> hold = Ref<>::borrow(method);
+  Object* args[3] = {self, obj, value};
+  Ref<> r = Ref<>::steal(call(method, args, value ? 3 : 2, nullptr));
+  return r ? 0 : -1;
 }
 
 // CPython: Objects/typeobject.c slot_tp_finalize. Runs type(self).__del__(self) with the
@@ -370,6 +395,8 @@ void inherit_slots(TypeObject* t, const TypeObject* b) {
   t->nb_abs = b->nb_abs;
   t->nb_ternary_pow = b->nb_ternary_pow;
   t->tp_finalize = b->tp_finalize;
+  t->tp_descr_get = b->tp_descr_get;
+  t->tp_descr_set = b->tp_descr_set;
 }
 
 // CPython: Objects/typeobject.c type_new_set_names: value.__set_name__(cls, name) for each
@@ -403,42 +430,20 @@ int set_names(TypeObject* t) {
 
 InitFn python_init_slot() { return &slot_init; }
 
-// Only classes defined in Python are descriptor types here (the built-in functions bind in
-// descr_bind), so a lookup on a heap type answers both questions.
-bool descr_has_get(Object* descr) {
-  if (descr->type == &member_descr_type) return true;
-  return (descr->type->flags & TypeFlags::heap) && type_lookup(descr->type, special_name("__get__"));
-}
+bool descr_has_get(Object* descr) { return descr->type->tp_descr_get != nullptr; }
+bool descr_is_data(Object* descr) { return descr->type->tp_descr_set != nullptr; }
 
-bool descr_is_data(Object* descr) {
-  if (descr->type == &member_descr_type) return true;
-  return (descr->type->flags & TypeFlags::heap) &&
-         (type_lookup(descr->type, special_name("__set__")) || type_lookup(descr->type, special_name("__delete__")));
-}
-
-// CPython: Objects/typeobject.c slot_tp_descr_get
 Object* descr_get(Object* descr, Object* obj, TypeObject* type) {
-  if (descr->type == &member_descr_type) return member_get(static_cast<MemberDescrObject*>(descr), obj);
-  Object* get = type_lookup(descr->type, special_name("__get__"));
-  if (!get) return new_ref(descr);
-  Ref<> hold = Ref<>::borrow(get);
-  Object* args[3] = {descr, obj ? obj : None(), type ? static_cast<Object*>(type) : None()};
-  return call(get, args, 3, nullptr);
+  if (!descr->type->tp_descr_get) return new_ref(descr);
+  return descr->type->tp_descr_get(descr, obj, type);
 }
 
-// CPython: Objects/typeobject.c slot_tp_descr_set
 int descr_set(Object* descr, Object* obj, Object* value) {
-  if (descr->type == &member_descr_type) return member_set(static_cast<MemberDescrObject*>(descr), obj, value);
-  std::string_view name = value ? "__set__" : "__delete__";
-  Object* method = type_lookup(descr->type, special_name(name));
-  if (!method) {
-    set_error(&exc_AttributeError, std::string(name));
+  if (!descr->type->tp_descr_set) {
+    set_error(&exc_AttributeError, value ? "__set__" : "__delete__");
     return -1;
   }
-  Ref<> hold = Ref<>::borrow(method);
-  Object* args[3] = {descr, obj, value};
-  Ref<> r = Ref<>::steal(call(method, args, value ? 3 : 2, nullptr));
-  return r ? 0 : -1;
+  return descr->type->tp_descr_set(descr, obj, value);
 }
 
 // CPython: Objects/typeobject.c update_one_slot (for the dunders the slice dispatches).
@@ -467,10 +472,20 @@ void update_slot(TypeObject* t, StrObject* name) {
   else if (n == "__index__") t->nb_index = pick(&slot_index, b->nb_index);
   else if (n == "__int__") t->nb_int = pick(&slot_int, b->nb_int);
   else if (n == "__float__") t->nb_float = pick(&slot_float, b->nb_float);
-  else if (n == "__getattr__") t->tp_getattr = pick(&slot_getattr_hook, b->tp_getattr);
+  else if (n == "__getattr__" || n == "__getattribute__") {
+    bool hooked = type_lookup(t, special_name("__getattr__")) ||
+                  type_lookup(t, special_name("__getattribute__")) !=
+                      type_lookup(&object_type, special_name("__getattribute__"));
+    t->tp_getattr = hooked ? &slot_getattr_hook : b->tp_getattr;
+  } else if (n == "__get__") t->tp_descr_get = pick(&slot_descr_get, b->tp_descr_get);
+  else if (n == "__set__" || n == "__delete__") {
+    bool data = type_lookup(t, special_name("__set__")) || type_lookup(t, special_name("__delete__"));
+    t->tp_descr_set = data ? &slot_descr_set : b->tp_descr_set;
+  }
   else if (n == "__setattr__" || n == "__delattr__") t->tp_setattr = &slot_setattr;
   else if (n == "__init__") t->tp_init = pick(&slot_init, b->tp_init);
-  else if (n == "__new__") t->tp_new = pick(&slot_new, b->tp_new);
+  else if (n == "__new__")
+    t->tp_new = pick(&slot_new, (t->flags & TypeFlags::builtin_subclass) ? &inherited_builtin_new : b->tp_new);
   else if (n == "__del__") t->tp_finalize = pick(&slot_finalize, b->tp_finalize);
   else {
     for (int i = 0; i < int(BinaryOp::count); ++i) {
@@ -480,76 +495,204 @@ void update_slot(TypeObject* t, StrObject* name) {
     for (int i = 0; i < int(UnaryOp::count); ++i)
       if (n == kUnaryNames[i]) t->nb_unary[i] = kUnarySlots[i];
   }
+  // Subclasses that inherit the name follow (CPython: update_subclasses).
+  for (TypeObject* sub : t->subclasses)
+    if (!sub->dict || !dict_get_str(sub->dict, name)) update_slot(sub, name);
 }
 
-// CPython: Objects/typeobject.c type_new (single inheritance only).
-Object* build_class(StrObject* name, TupleObject* bases, DictObject* ns, StrObject* qualname) {
-  TypeObject* base = &object_type;
-  if (bases->size() > 1) {
-    return set_error(&exc_NotImplementedError,
-                     cat("class '", name->utf8, "': multiple inheritance is not supported by gopy"));
+namespace {
+
+// CPython: Objects/typeobject.c type_new_set_classcell's neighbours: a class body's
+// __new__ is a staticmethod and its __init_subclass__ and __class_getitem__ are
+// classmethods, whether or not it says so (type_new_set_attrs).
+int wrap_implicit_methods(DictObject* d) {
+  struct Implicit {
+    const char* name;
+    TypeObject* wrapper;
+  };
+  for (Implicit i : {Implicit{"__new__", &staticmethod_type}, Implicit{"__init_subclass__", &classmethod_type},
+                     Implicit{"__class_getitem__", &classmethod_type}}) {
+    Object* f = dict_get_str(d, i.name);
+    if (!f || f->type != &function_type) continue;
+    Ref<> wrapped = Ref<>::steal(call1(i.wrapper, f));
+    if (!wrapped || dict_set_str(d, i.name, wrapped.get()) < 0) return -1;
   }
-  if (bases->size() == 1) {
-    Object* b = bases->items[0];
+  return 0;
+}
+
+// Appends a keywords dict's values to argv and returns their names for a vectorcall
+// (null when there are none).
+Ref<TupleObject> append_keywords(DictObject* kwargs, std::vector<Object*>& argv) {
+  if (!kwargs || kwargs->used == 0) return nullptr;
+  std::vector<Object*> names;
+  dict_for_each(kwargs, [&](Object* k, Object* v) {
+    names.push_back(new_ref(k));
+    argv.push_back(v);
+  });
+  return Ref<TupleObject>::steal(new_tuple_steal(std::move(names)));
+}
+
+// CPython: Objects/typeobject.c type_new_init_subclass: super(type, type).__init_subclass__(**kwargs).
+int init_subclass(TypeObject* t, DictObject* kwargs) {
+  Ref<> super = Ref<>::steal(new_super(t, t));
+  if (!super) return -1;
+  Ref<> fn = Ref<>::steal(get_attr(super.get(), special_name("__init_subclass__")));
+  if (!fn) return -1;
+  std::vector<Object*> argv;
+  Ref<TupleObject> kwnames = append_keywords(kwargs, argv);
+  Ref<> r = Ref<>::steal(call(fn.get(), argv.data(), 0, kwnames.get()));
+  return r ? 0 : -1;
+}
+
+// Sets the abstract flag from a __abstractmethods__ value (CPython: type_set_abstractmethods).
+int note_abstract(TypeObject* t, Object* value) {
+  int abstract = value ? object_is_true(value) : 0;
+  if (abstract < 0) return -1;
+  if (abstract) t->flags |= TypeFlags::is_abstract;
+  else t->flags &= ~TypeFlags::is_abstract;
+  return 0;
+}
+
+// The dunder names the classes of the MRO define (the slots to derive for a new class).
+std::vector<StrObject*> dunder_names(TypeObject* t) {
+  std::vector<StrObject*> names;
+  for (Object* o : t->mro->items) {
+    auto* c = static_cast<TypeObject*>(o);
+    if (!(c->flags & TypeFlags::heap) || !c->dict) continue;
+    dict_for_each(c->dict, [&](Object* k, Object*) {
+      if (is_str(k) && as_str(k)->view().starts_with("__")) names.push_back(as_str(k));
+    });
+  }
+  return names;
+}
+
+}  // namespace
+
+// CPython: Objects/typeobject.c type_new_impl: the bases checked, the MRO linearized, the
+// layout base chosen, then the class made from the namespace.
+Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases, DictObject* ns, DictObject* kwargs) {
+  Ref<TupleObject> bases = Ref<TupleObject>::borrow(given_bases);
+  if (bases->items.empty()) bases = Ref<TupleObject>::steal(new_tuple_from({&object_type}));
+  for (Object* b : bases->items) {
     if (!is_type_object(b)) return type_error("bases must be types");
-    base = static_cast<TypeObject*>(b);
-    if (!(base->flags & TypeFlags::basetype))
-      return type_error(cat("type '", base->name, "' is not an acceptable base type"));
+    auto* bt = static_cast<TypeObject*>(b);
+    if (!(bt->flags & TypeFlags::basetype))
+      return type_error(cat("type '", bt->name, "' is not an acceptable base type"));
   }
-  // Until gopy implements it, this class-body construct is refused rather than ignored.
-  if (dict_get_str(ns, "__getattribute__"))
-    return set_error(&exc_NotImplementedError,
-                     cat("class '", name->utf8, "': __getattribute__ is not supported by gopy"));
-  bool plain = base == &object_type || (base->flags & TypeFlags::plain_instances);
-  if (!plain && !base->instance_dict)
-    return set_error(&exc_NotImplementedError,
-                     cat("class '", name->utf8, "': subclassing '", base->name, "' is not supported by gopy"));
+  TypeObject* winner = calculate_metaclass(meta, bases.get());
+  if (!winner) return nullptr;
+  meta = winner;
+  TypeObject* base = best_base(bases.get());
+  if (!base) return nullptr;
+  TypeObject* layout = solid_base(base);
+  while (layout->flags & TypeFlags::heap) layout = layout->base;  // the built-in beneath
+  bool plain = layout == &object_type;
+  bool exception = (layout->flags & TypeFlags::exception) != 0;
+  bool metaclass = is_subtype(layout, &type_type);
+  bool builtin_subclass = !plain && !exception && !metaclass;
   Object* slots_spec = dict_get_str(ns, "__slots__");
   SlotsPlan slots;
   if (slots_spec && plan_slots(name->utf8, base, ns, slots_spec, &slots) < 0) return nullptr;
   if (!plain && !slots.names.empty())
     return set_error(&exc_NotImplementedError,
-                     cat("class '", name->utf8, "': __slots__ in a subclass of '", base->name,
+                     cat("class '", name->utf8, "': __slots__ in a subclass of '", layout->name,
                          "' is not supported by gopy"));
   auto instance_dict = base->instance_dict;
-  if (!instance_dict && (!slots_spec || slots.add_dict)) instance_dict = instance_dict_slot_of_instance;
+  if (!instance_dict && (!slots_spec || slots.add_dict))
+    instance_dict = builtin_subclass ? side_dict_slot : instance_dict_slot_of_instance;
   bool weakrefable = !slots_spec || slots.add_weakref || (base->flags & TypeFlags::weakrefable);
+  unsigned inherited = 0;
+  for (Object* b : bases->items)
+    inherited |= static_cast<TypeObject*>(b)->flags &
+                 (TypeFlags::exception | TypeFlags::int_subclass | TypeFlags::str_subclass |
+                  TypeFlags::tuple_subclass | TypeFlags::type_subclass | TypeFlags::float_subclass |
+                  TypeFlags::builtin_subclass);
   type_modified();
   auto* t = make<TypeObject>();
-  t->type = new_ref(&type_type);
+  Ref<> hold = Ref<>::steal(t);
+  t->type = new_ref(meta);
   t->name = name->utf8;
-  t->qualname = qualname ? qualname->utf8 : name->utf8;
-  t->flags = TypeFlags::heap | TypeFlags::basetype |
-             (base->flags & (TypeFlags::exception | TypeFlags::int_subclass | TypeFlags::str_subclass |
-                             TypeFlags::tuple_subclass | TypeFlags::type_subclass)) |
-             (plain ? TypeFlags::plain_instances : 0) | (weakrefable ? TypeFlags::weakrefable : 0);
+  t->qualname = name->utf8;
+  if (Object* q = dict_get_str(ns, "__qualname__")) {
+    if (!is_str(q)) return type_error(cat("type __qualname__ must be a str, not ", q->type->name));
+    t->qualname = as_str(q)->utf8;
+  }
+  t->flags = TypeFlags::heap | TypeFlags::basetype | inherited | (plain ? TypeFlags::plain_instances : 0) |
+             (builtin_subclass ? TypeFlags::builtin_subclass : 0) | (weakrefable ? TypeFlags::weakrefable : 0);
   t->base = new_ref(base);
-  t->bases = bases->size() ? new_ref(bases) : new_tuple_from({base});
+  t->bases = new_ref(bases.get());
   t->dict = dict_copy(ns);
   t->instance_dict = instance_dict;
-  if (plain && add_slot_members(t, slots) < 0) {
-    decref(t);
-    return nullptr;
-  }
+  t->mro = compute_mro(t, bases.get());
+  if (!t->mro) return nullptr;
+  if (plain && add_slot_members(t, slots) < 0) return nullptr;
   if (Object* m = dict_get_str(t->dict, "__module__"); m && is_str(m)) t->module = as_str(m)->utf8;
   else t->module = "__main__";
   if (dict_get_str(t->dict, "__qualname__")) dict_del_item(t->dict, intern("__qualname__"));
+  if (wrap_implicit_methods(t->dict) < 0) return nullptr;
+  // __abstractmethods__ in the body is a plain attribute: only assigning it to the class
+  // (as abc.ABCMeta does) makes the class abstract (CPython: type_set_abstractmethods).
+  register_subclass(t);
   inherit_slots(t, base);
-  std::vector<StrObject*> names;
-  dict_for_each(t->dict, [&](Object* k, Object*) {
-    if (is_str(k)) names.push_back(as_str(k));
-  });
-  for (StrObject* n : names) update_slot(t, n);
+  if (builtin_subclass) {
+    t->tp_new = &inherited_builtin_new;
+    if (InitFn init = builtin_container_init(layout)) t->tp_init = init;
+  }
   // A class that defines __eq__ without __hash__ is unhashable (CPython: inherit_slots).
-  if (dict_get_str(t->dict, "__eq__") && !dict_get_str(t->dict, "__hash__")) {
+  if (dict_get_str(t->dict, "__eq__") && !dict_get_str(t->dict, "__hash__"))
     dict_set_str(t->dict, "__hash__", None());
-    t->tp_hash = nullptr;
+  type_modified();  // the dict changed after the class existed: no lookup may see the old one
+  for (StrObject* n : dunder_names(t)) update_slot(t, n);
+  if (set_names(t) < 0 || init_subclass(t, kwargs) < 0) return nullptr;
+  return hold.release();
+}
+
+// CPython: Python/bltinmodule.c builtin___build_class__: the metaclass ("metaclass=" or
+// the bases' most derived) and the namespace its __prepare__ gives.
+DictObject* class_prepare(StrObject* name, TupleObject* bases, DictObject* kwargs, Object** meta_out,
+                          DictObject** kw_out) {
+  Ref<DictObject> kw = kwargs ? Ref<DictObject>::steal(dict_copy(kwargs)) : nullptr;
+  Ref<> meta = kw ? Ref<>::borrow(dict_get_str(kw.get(), "metaclass")) : nullptr;
+  if (meta && dict_del_item(kw.get(), intern("metaclass")) < 0) return nullptr;
+  bool isclass = !meta || is_type_object(meta.get());
+  if (!meta) meta = Ref<>::borrow(bases->items.empty() ? &type_type : bases->items[0]->type);
+  if (isclass) {
+    TypeObject* winner = calculate_metaclass(static_cast<TypeObject*>(meta.get()), bases);
+    if (!winner) return nullptr;
+    meta = Ref<>::borrow(winner);
   }
-  if (set_names(t) < 0) {
-    decref(t);
-    return nullptr;
+  int error;
+  Ref<> prepare = Ref<>::steal(lookup_attr(meta.get(), special_name("__prepare__"), &error));
+  if (error) return nullptr;
+  Ref<> ns;
+  if (prepare) {
+    std::vector<Object*> argv{name, bases};
+    Ref<TupleObject> kwnames = append_keywords(kw.get(), argv);
+    ns = Ref<>::steal(call(prepare.get(), argv.data(), 2, kwnames.get()));
+    if (!ns) return nullptr;
+    if (!is_dict(ns.get())) {
+      std::string who = is_type_object(meta.get()) ? static_cast<TypeObject*>(meta.get())->name : "<metaclass>";
+      type_error(cat(who, ".__prepare__() must return a mapping, not ", ns->type->name));
+      return nullptr;
+    }
+  } else {
+    ns = Ref<>::steal(new_dict());
   }
-  return t;
+  *meta_out = meta.release();
+  *kw_out = kw.release();
+  return static_cast<DictObject*>(ns.release());
+}
+
+// meta(name, bases, namespace, **kwargs)
+Object* class_finish(Object* meta, StrObject* name, TupleObject* bases, DictObject* ns, DictObject* kwargs) {
+  std::vector<Object*> argv{name, bases, ns};
+  Ref<TupleObject> kwnames = append_keywords(kwargs, argv);
+  return call(meta, argv.data(), 3, kwnames.get());
+}
+
+int type_set_special(TypeObject* t, StrObject* name, Object* value) {
+  if (name->view() == "__abstractmethods__") return note_abstract(t, value);
+  return 0;
 }
 
 }  // namespace gopy

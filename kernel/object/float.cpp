@@ -239,6 +239,7 @@ Object* float_round(double v, Object* ndigits) {
 
 void init_int_float_types_float_part() {
   make_static_type(&float_type, &type_type, "float", &object_type);
+  float_type.flags |= TypeFlags::float_subclass;
   TypeObject* t = &float_type;
   t->tp_new = float_new;
   t->tp_repr = float_repr_slot;

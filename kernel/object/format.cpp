@@ -52,8 +52,18 @@ Object* format_object(Object* value, Object* spec) {
   if (!is_str(spec)) return type_error(cat("format() argument 2 must be str, not ", spec->type->name));
   StrObject* s = as_str(spec);
   TypeObject* t = value->type;
+  // A class derived from str, int or float that keeps the built-in __format__ formats as
+  // its built-in type (calling that __format__ would come back here).
+  if (t->flags & TypeFlags::heap) {
+    Object* f = type_lookup(t, "__format__");
+    if (f && f->type == &builtin_function_type) {
+      if (is_str(value)) t = &str_type;
+      else if (is_int(value)) t = &int_type;
+      else if (is_float(value)) t = &float_type;
+    }
+  }
   if (t == &str_type) {
-    if (s->length == 0) return new_ref(value);
+    if (s->length == 0) return value->type == &str_type ? new_ref(value) : object_str(value);
     return from_result(prim::format_str(as_str(value)->cps(), s->cps()));
   }
   if (t == &int_type || t == &bool_type) {

@@ -354,23 +354,24 @@ Object* module_repr(Object* o) {
 
 // ---- super ----
 
+// CPython: Objects/typeobject.c super_getattro: the attribute of the first class after
+// the start type in the MRO of obj's type (or of obj, when obj is a class); bound to obj,
+// or to nothing when obj is that class itself. __class__ is the super object's own.
 Object* super_getattr(Object* o, StrObject* name) {
   auto* s = static_cast<SuperObject*>(o);
+  if (!s->obj || name->view() == "__class__") return generic_getattr(o, name);
   TypeObject* start = s->obj->type;
   if (is_type_object(s->obj) && is_subtype(static_cast<TypeObject*>(s->obj), s->start_type))
     start = static_cast<TypeObject*>(s->obj);
-  bool past = false;
-  for (TypeObject* t = start; t; t = t->base) {
-    if (!past) {
-      past = t == s->start_type;
-      continue;
-    }
-    if (!t->dict) continue;
-    Object* v = dict_get_str(t->dict, name);
+  Ref<TupleObject> mro = Ref<TupleObject>::steal(type_mro_tuple(start));
+  size_t i = 0;
+  while (i < mro->items.size() && mro->items[i] != s->start_type) ++i;
+  for (++i; i < mro->items.size(); ++i) {
+    auto* t = static_cast<TypeObject*>(mro->items[i]);
+    Object* v = type_lookup_own(t, name);
     if (!v) continue;
-    // CPython: Objects/typeobject.c super_getattro (no instance when obj is the start type)
     Ref<> attr = Ref<>::borrow(v);
-    return descr_bind(attr.get(), s->obj == start && is_type_object(s->obj) ? nullptr : s->obj, start);
+    return descr_bind(attr.get(), s->obj == start ? nullptr : s->obj, start);
   }
   return set_error(&exc_AttributeError, cat("'super' object has no attribute '", name->utf8, "'"));
 }
@@ -379,13 +380,31 @@ Object* super_new(TypeObject*, Object* const* args, size_t nargs, TupleObject*) 
   if (nargs == 0) return set_error(&exc_RuntimeError, "super(): no arguments");
   if (!is_type_object(args[0]))
     return type_error(cat("super() argument 1 must be a type, not ", args[0]->type->name));
-  if (nargs == 1) return set_error(&exc_NotImplementedError, "unbound super objects are not supported by gopy");
+  if (nargs == 1 || args[1] == None()) {
+    // An unbound super object: super(C).attr finds nothing but its own attributes.
+    auto* s = make<SuperObject>();
+    s->start_type = new_ref(static_cast<TypeObject*>(args[0]));
+    return s;
+  }
   return new_super(static_cast<TypeObject*>(args[0]), args[1]);
 }
 
 Object* super_repr(Object* o) {
   auto* s = static_cast<SuperObject*>(o);
+  if (!s->obj) return new_str(cat("<super: <class '", s->start_type->name, "'>, NULL>"));
   return new_str(cat("<super: <class '", s->start_type->name, "'>, <", s->obj->type->name, " object>>"));
+}
+
+// CPython: Objects/funcobject.c func_descr_get: a function bound to an instance.
+Object* function_descr_get(Object* self, Object* obj, TypeObject*) {
+  if (!obj || obj == None()) return new_ref(self);
+  return new_method(self, obj);
+}
+
+Object* function_get_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!check_no_kwargs("__get__", kw) || !check_nargs("__get__", nargs, 2, 3)) return nullptr;
+  if (args[1] == None() && (nargs < 3 || args[2] == None())) return type_error("__get__(None, None) is invalid");
+  return function_descr_get(args[0], args[1], nullptr);
 }
 
 Object* cell_repr(Object* o) { return new_str(cat("<cell at ", address(o), ">")); }
@@ -412,6 +431,7 @@ void init_function_types() {
   function_type.tp_getattr = function_getattr;
   function_type.tp_setattr = function_setattr;
   function_type.tp_hash = object_identity_hash;
+  function_type.tp_descr_get = function_descr_get;
   builtin_function_type.tp_call = builtin_call;
   builtin_function_type.tp_repr = builtin_repr;
   builtin_function_type.tp_getattr = builtin_getattr;
@@ -431,6 +451,6 @@ void init_function_types() {
   super_type.tp_repr = super_repr;
 }
 
-void init_function_methods() {}
+void init_function_methods() { add_method(&function_type, "__get__", function_get_method); }
 
 }  // namespace gopy

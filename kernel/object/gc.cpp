@@ -17,6 +17,7 @@
 #include "gopy/sys_streams.hpp"
 #include "gopy/weakref.hpp"
 #include "object/callback_errors.hpp"
+#include "object/type_internal.hpp"
 
 namespace gopy {
 
@@ -130,7 +131,7 @@ ssize deduce_unreachable(GcObject* head, GcObject* unreachable) {
     }
     return -1;
   }
-  for (GcObject* w : work) (void)w->traverse(visit_decref, nullptr);
+  for (GcObject* w : work) (void)traverse_with_class(w, visit_decref, nullptr);
   // Everything an outside reference keeps alive is reachable. A negative count (a type
   // that reports a reference it does not own) is taken for an outside reference too.
   for (GcObject* root : work) {
@@ -140,7 +141,7 @@ ssize deduce_unreachable(GcObject* head, GcObject* unreachable) {
     while (!pending.empty()) {
       GcObject* r = pending.back();
       pending.pop_back();
-      (void)r->traverse(visit_reachable, &pending);
+      (void)traverse_with_class(r, visit_reachable, &pending);
     }
   }
   gc_list_init(head);
@@ -214,6 +215,7 @@ void delete_garbage(GcState& gc, GcObject* collectable, GcObject* old) {
     }
     incref(o);
     o->clear_refs();
+    if (o->type->flags & TypeFlags::builtin_subclass) drop_side_dict(o);
     if (collectable->gc_next == o) gc_list_move(o, old);
     decref(o);
   }

@@ -310,7 +310,7 @@ int add_exceptions(const gopy_ModuleDef* mdef, ModuleObject* module) {
     Ref<StrObject> name = Ref<StrObject>::steal(new_str(e->name));
     if (dict_set_str(ns.get(), "__module__", modname.get()) < 0 || dict_set_str(ns.get(), "__doc__", doc.get()) < 0)
       return -1;
-    Ref<> cls = Ref<>::steal(build_class(name.get(), bases.get(), ns.get(), nullptr));
+    Ref<> cls = Ref<>::steal(build_class(&type_type, name.get(), bases.get(), ns.get(), nullptr));
     if (!cls || dict_set_str(module->dict, e->name, cls.get()) < 0) return -1;
   }
   return 0;

@@ -15,6 +15,7 @@
 #include "object/descr_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/typevar.hpp"
+#include "object/type_internal.hpp"
 
 namespace gopy {
 
@@ -72,7 +73,14 @@ constexpr int kDeallocNestingLimit = 50;
   if (!interp->finalized.empty()) [[unlikely]]
     forget_finalized(interp, o);
   --interp->live_count;
+  // An instance of a class derived from a built-in type holds its class and may have a
+  // dict beside it (kernel/object/subtype.cpp).
+  TypeObject* subclass = (o->type->flags & TypeFlags::builtin_subclass) ? o->type : nullptr;
+  if (subclass) [[unlikely]]
+    drop_side_dict(o);
   delete o;
+  if (subclass) [[unlikely]]
+    decref(subclass);
 }
 
 // A deferred object leaves the collector's lists at once: a collection while it waits must
@@ -423,6 +431,7 @@ ssize object_length(Object* o) {
 Object* get_item(Object* o, Object* key) {
   if (o->type->mp_subscript) return o->type->mp_subscript(o, key);
   if (o->type == &type_type || is_subtype(o->type, &type_type)) {
+    // CPython: Objects/abstract.c PyObject_GetItem: C[key] calls C.__class_getitem__(key).
     auto* t = static_cast<TypeObject*>(o);
     if (Object* r = class_subscript(t, key)) return r;
     if (error_occurred()) return nullptr;

@@ -117,8 +117,15 @@ int member_set(MemberDescrObject* d, Object* obj, Object* value) {
   return 0;
 }
 
+static Object* member_descr_get(Object* d, Object* obj, TypeObject*) { return member_get(static_cast<MemberDescrObject*>(d), obj); }
+static int member_descr_set(Object* d, Object* obj, Object* value) {
+  return member_set(static_cast<MemberDescrObject*>(d), obj, value);
+}
+
 void init_member_descr_type() {
   make_static_type(&member_descr_type, &type_type, "member_descriptor", &object_type, 0);
+  member_descr_type.tp_descr_get = member_descr_get;
+  member_descr_type.tp_descr_set = member_descr_set;
   member_descr_type.tp_repr = member_repr;
   member_descr_type.tp_getattr = member_getattr;
   member_descr_type.tp_hash = object_identity_hash;

@@ -75,6 +75,7 @@ void init_static_types_once() {
   init_complex_type();
   init_function_types();
   init_member_descr_type();
+  init_descriptor_types();
   init_namespace_type();
   init_module_api_types();
   init_typevar_types();

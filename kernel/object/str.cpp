@@ -280,7 +280,8 @@ bool str_append_inplace(Object** target, Object* right, ssize owners) {
 namespace {
 
 Object* str_repr_slot(Object* o) { return new_str(str_repr(as_str(o))); }
-Object* str_str_slot(Object* o) { return new_ref(o); }
+// CPython: Objects/unicodeobject.c unicode_str: an exact str for a subclass's instance.
+Object* str_str_slot(Object* o) { return o->type == &str_type ? new_ref(o) : new_str(as_str(o)->utf8); }
 int64_t str_hash_slot(Object* o) { return str_hash(as_str(o)); }
 ssize str_length(Object* o) { return as_str(o)->length; }
 

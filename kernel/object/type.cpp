@@ -2,6 +2,7 @@
 // (calling a class, class attributes) and the `object` base
 // (CPython: Objects/typeobject.c).
 #include <cstring>
+#include <unordered_map>
 #include <vector>
 
 #include "gopy/object.hpp"
@@ -61,6 +62,7 @@ TypeObject::~TypeObject() {
 
 void TypeObject::clear_refs() {
   if (!(flags & TypeFlags::heap)) return;  // static types: dicts reset by the interpreter
+  forget_subclass(this);
   Object* d = dict;
   Object* b = bases;
   Object* m = mro;
@@ -76,22 +78,59 @@ void TypeObject::clear_refs() {
   xdecref(b);
   xdecref(m);
   xdecref(bt);
+  if (type && (type->flags & TypeFlags::heap)) {
+    TypeObject* meta = type;
+    type = &type_type;  // a valid metatype for the rest of the class's life
+    decref(meta);
+  }
 }
 
 // CPython: Objects/typeobject.c type_traverse (heap types only: a static type's dict
 // belongs to the interpreter, which resets it at finalize).
 int TypeObject::traverse(VisitFn visit, void* arg) {
   if (!(flags & TypeFlags::heap)) return 0;
+  if (type && (type->flags & TypeFlags::heap))
+    if (int r = visit(type, arg)) return r;
   for (Object* o : {static_cast<Object*>(dict), static_cast<Object*>(mro), static_cast<Object*>(bases),
                     static_cast<Object*>(base), static_cast<Object*>(shared_keys)})
     if (int r = visit_ref(o, visit, arg)) return r;
   return 0;
 }
 
+// CPython: Objects/typeobject.c PyType_IsSubtype: along the MRO when the type has one
+// (a class statement's), else along the base chain (the static types').
 bool is_subtype(const TypeObject* a, const TypeObject* b) {
+  if (a->mro) {
+    for (Object* t : a->mro->items)
+      if (t == b) return true;
+    return false;
+  }
   for (const TypeObject* t = a; t; t = t->base)
     if (t == b) return true;
   return false;
+}
+
+// The bases each class registered itself with, kept apart from its __bases__ tuple: the
+// collector may empty that tuple before it clears the class.
+static std::unordered_map<TypeObject*, std::vector<TypeObject*>>& registered_bases() {
+  static std::unordered_map<TypeObject*, std::vector<TypeObject*>> bases;
+  return bases;
+}
+
+void register_subclass(TypeObject* t) {
+  std::vector<TypeObject*>& mine = registered_bases()[t];
+  for (Object* b : t->bases->items) {
+    auto* base = static_cast<TypeObject*>(b);
+    base->subclasses.push_back(t);
+    mine.push_back(base);
+  }
+}
+
+void forget_subclass(TypeObject* t) {
+  auto it = registered_bases().find(t);
+  if (it == registered_bases().end()) return;
+  for (TypeObject* base : it->second) std::erase(base->subclasses, t);
+  registered_bases().erase(it);
 }
 
 // A global cache of MRO lookups for interned names, misses included (CPython: the type
@@ -108,15 +147,37 @@ constexpr size_t kLookupCacheSize = 4096;
 LookupCacheEntry g_lookup_cache[kLookupCacheSize];
 uint64_t g_type_epoch = 1;
 
+Object* lookup_in(TypeObject* t, StrObject* name) {
+  if (t->lazy_methods && t->lazy_methods_generation != interpreter_generation() && t->dict) {
+    t->lazy_methods_generation = interpreter_generation();
+    t->lazy_methods();
+    type_modified();
+  }
+  if (!t->dict) return nullptr;
+  if (Object* v = dict_get_str(t->dict, name)) return v;
+  // A built-in type's __new__ and its slots' special methods are made on first use
+  // (CPython: add_tp_new_wrapper, add_operators), so creating an interpreter does not pay
+  // for them.
+  if (t->flags & TypeFlags::heap) return nullptr;
+  std::string_view n = name->view();
+  if (!n.starts_with("__")) return nullptr;
+  if (n == "__new__") return t->tp_new ? add_new_wrapper(t) : nullptr;
+  return add_slot_wrapper(t, name);
+}
+
+}  // namespace
+
+Object* type_lookup_own(TypeObject* t, StrObject* name) { return lookup_in(t, name); }
+
+namespace {
+
 Object* type_lookup_uncached(TypeObject* t, StrObject* name) {
-  for (; t; t = t->base) {
-    if (t->lazy_methods && t->lazy_methods_generation != interpreter_generation() && t->dict) {
-      t->lazy_methods_generation = interpreter_generation();
-      t->lazy_methods();
-      type_modified();
-    }
-    if (t->dict)
-      if (Object* v = dict_get_str(t->dict, name)) return v;
+  if (t->mro) {
+    for (Object* b : t->mro->items)
+      if (Object* v = lookup_in(static_cast<TypeObject*>(b), name)) return v;
+  } else {
+    for (; t; t = t->base)
+      if (Object* v = lookup_in(t, name)) return v;
   }
   return nullptr;
 }
@@ -142,6 +203,7 @@ Object* type_lookup(TypeObject* t, std::string_view name) { return type_lookup(t
 static bool is_type(Object* o) { return o->type == &type_type || is_subtype(o->type, &type_type); }
 
 TupleObject* type_mro_tuple(TypeObject* t) {
+  if (t->mro) return new_ref(t->mro);
   std::vector<Object*> items;
   for (TypeObject* b = t; b; b = b->base) items.push_back(new_ref<Object>(b));
   return new_tuple_steal(std::move(items));
@@ -158,12 +220,8 @@ static Object* type_repr(Object* o) {
 // CPython: Objects/typeobject.c type_call
 static Object* type_call(Object* callable, Object* const* args, size_t nargs, TupleObject* kwnames) {
   auto* t = static_cast<TypeObject*>(callable);
-  if (t == &type_type) {
-    size_t nkw = kwnames ? kwnames->items.size() : 0;
-    if (nargs == 1 && nkw == 0) return new_ref<Object>(args[0]->type);
-    if (nargs == 3) return set_error(&exc_NotImplementedError, "type() with three arguments is not supported by gopy");
-    return type_error("type() takes 1 or 3 arguments");
-  }
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  if (t == &type_type && nargs == 1 && nkw == 0) return new_ref<Object>(args[0]->type);
   if (!t->tp_new) return type_error(cat("cannot create '", t->module == "builtins" ? t->name : t->module + "." + t->name, "' instances"));
   Object* obj = t->tp_new(t, args, nargs, kwnames);
   if (!obj) return nullptr;
@@ -175,6 +233,53 @@ static Object* type_call(Object* callable, Object* const* args, size_t nargs, Tu
     }
   }
   return obj;
+}
+
+// CPython: Objects/typeobject.c type_new: type(name, bases, dict, **kwargs).
+static Object* type_new(TypeObject* meta, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  if (meta == &type_type && nargs == 1 && nkw == 0) return new_ref<Object>(args[0]->type);
+  if (nargs != 3) {
+    if (meta == &type_type) return type_error("type() takes 1 or 3 arguments");
+    return type_error(cat("type.__new__() takes exactly 3 arguments (", nargs, " given)"));
+  }
+  if (!is_str(args[0]))
+    return type_error(cat("type.__new__() argument 1 must be str, not ", args[0]->type->name));
+  if (!is_tuple(args[1]))
+    return type_error(cat("type.__new__() argument 2 must be tuple, not ", args[1]->type->name));
+  if (!is_dict(args[2]))
+    return type_error(cat("type.__new__() argument 3 must be dict, not ", args[2]->type->name));
+  Ref<DictObject> kwargs;
+  if (nkw) {
+    kwargs = Ref<DictObject>::steal(new_dict());
+    for (size_t i = 0; i < nkw; ++i)
+      if (dict_set_item(kwargs.get(), kwnames->items[i], args[nargs + i]) < 0) return nullptr;
+  }
+  return build_class(meta, as_str(args[0]), static_cast<TupleObject*>(args[1]), static_cast<DictObject*>(args[2]),
+                     kwargs.get());
+}
+
+// CPython: Objects/typeobject.c type_init
+static int type_init(Object*, Object* const*, size_t nargs, TupleObject* kwnames) {
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  if (nargs == 1 && nkw) {
+    type_error("type.__init__() takes no keyword arguments");
+    return -1;
+  }
+  if (nargs != 1 && nargs != 3) {
+    type_error("type.__init__() takes 1 or 3 arguments");
+    return -1;
+  }
+  return 0;
+}
+
+static Object* type_call_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  return type_call(args[0], args + 1, nargs - 1, kwnames);
+}
+
+static Object* type_init_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (type_init(args[0], args + 1, nargs - 1, kwnames) < 0) return nullptr;
+  return new_none();
 }
 
 static Object* type_getattr(Object* o, StrObject* name) {
@@ -218,11 +323,7 @@ static int type_setattr(Object* o, StrObject* name, Object* value) {
     type_error(cat("cannot set '", name->utf8, "' attribute of immutable type '", t->name, "'"));
     return -1;
   }
-  if (name->view() == "__getattribute__") {
-    set_error(&exc_NotImplementedError,
-              cat("class '", t->name, "': __getattribute__ is not supported by gopy"));
-    return -1;
-  }
+  if (type_set_special(t, name, value) < 0) return -1;
   int r;
   type_modified();
   if (value) {
@@ -252,14 +353,34 @@ static Object* type_richcompare(Object* a, Object* b, CompareOp op) {
 
 // ---- object ----
 
+// CPython: Objects/typeobject.c object_new: "Can't instantiate abstract class X without an
+// implementation for abstract method(s) 'a', 'b'" (the names sorted).
+static Object* abstract_instantiation_error(TypeObject* t) {
+  Object* methods = type_lookup(t, "__abstractmethods__");
+  if (!methods) return type_error(cat("Can't instantiate abstract class ", t->name));
+  Ref<ListObject> names = Ref<ListObject>::steal(list_from_iterable(methods));
+  if (!names || list_sort(names.get(), nullptr, false) < 0) return nullptr;
+  std::string joined;
+  for (Object* n : names->items) {
+    Ref<> text = Ref<>::steal(object_str(n));
+    if (!text) return nullptr;
+    joined += cat(joined.empty() ? "" : "', '", as_str(text.get())->utf8);
+  }
+  return type_error(cat("Can't instantiate abstract class ", t->name, " without an implementation for abstract method",
+                        names->items.size() > 1 ? "s" : "", " '", joined, "'"));
+}
+
 // CPython: Objects/typeobject.c object_new: excess arguments are an error unless the
 // class overrides __init__ (and does not override __new__).
 static Object* object_new(TypeObject* t, Object* const*, size_t nargs, TupleObject* kwnames) {
   size_t nkw = kwnames ? kwnames->items.size() : 0;
-  if ((nargs || nkw) && t->tp_init == object_type.tp_init) {
-    return type_error(cat(t->qualname, "() takes no arguments"));
+  if (nargs || nkw) {
+    if (t->tp_new != object_new) return type_error("object.__new__() takes exactly one argument (the type to instantiate)");
+    if (t->tp_init == object_type.tp_init) return type_error(cat(t->qualname, "() takes no arguments"));
   }
   if (t == &object_type) return make<InstanceObject>(&object_type);
+  if (t->flags & TypeFlags::is_abstract) [[unlikely]]
+    return abstract_instantiation_error(t);
   if (!(t->flags & TypeFlags::plain_instances)) {
     return type_error(cat("object.__new__(", t->name, ") is not safe"));
   }
@@ -316,6 +437,12 @@ static Object* object_ne_method(Object*, Object* const* args, size_t nargs, Tupl
   return new_bool(!t);
 }
 
+// CPython: Objects/typeobject.c object_richcompare: the orderings are not defined.
+static Object* object_order_method(Object*, Object* const*, size_t nargs, TupleObject*) {
+  if (nargs != 2) return type_error("expected 1 argument");
+  return new_ref(NotImplemented());
+}
+
 static Object* object_hash_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
   if (nargs != 1) return type_error("expected 0 arguments");
   return new_int(identity_hash(args[0]));
@@ -332,14 +459,76 @@ static Object* object_getattribute_method(Object*, Object* const* args, size_t n
   return generic_getattr(args[0], as_str(args[1]));
 }
 
-static Object* type_mro_method(Object* self, Object* const*, size_t, TupleObject*) {
-  TupleObject* t = type_mro_tuple(static_cast<TypeObject*>(self));
+static Object* type_mro_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 1) return type_error("mro() takes no arguments");
+  TupleObject* t = type_mro_tuple(static_cast<TypeObject*>(args[0]));
   ListObject* l = list_from_iterable(t);
   decref(t);
   return l;
 }
 
-static Object* type_subclasses_method(Object*, Object* const*, size_t, TupleObject*) { return new_list(); }
+static Object* type_subclasses_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 1) return type_error("__subclasses__() takes no arguments");
+  ListObject* l = new_list();
+  for (TypeObject* sub : static_cast<TypeObject*>(args[0])->subclasses) list_append(l, sub);
+  return l;
+}
+
+// CPython: Objects/typeobject.c merge_class_dict: the names of a class and its bases.
+static int merge_class_names(DictObject* names, TypeObject* t) {
+  Ref<TupleObject> mro = Ref<TupleObject>::steal(type_mro_tuple(t));
+  for (Object* c : mro->items) {
+    DictObject* d = static_cast<TypeObject*>(c)->dict;
+    type_lookup(static_cast<TypeObject*>(c), "__dir__");  // fills a lazily made type dict
+    if (d && dict_update(names, d) < 0) return -1;
+  }
+  return 0;
+}
+
+static Object* names_list(DictObject* names) {
+  ListObject* l = new_list();
+  dict_for_each(names, [&](Object* k, Object*) { list_append(l, k); });
+  return l;
+}
+
+// CPython: Objects/typeobject.c object___dir___impl: the instance's __dict__ and its class's names.
+static Object* object_dir_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 1) return type_error("__dir__() takes no arguments");
+  Ref<DictObject> names = Ref<DictObject>::steal(new_dict());
+  int error;
+  Ref<> own = Ref<>::steal(lookup_attr(args[0], intern("__dict__"), &error));
+  if (error) return nullptr;
+  if (own && is_dict(own.get()) && dict_update(names.get(), own.get()) < 0) return nullptr;
+  Ref<> cls = Ref<>::steal(lookup_attr(args[0], intern("__class__"), &error));
+  if (error) return nullptr;
+  if (cls && is_type_object(cls.get()) && merge_class_names(names.get(), static_cast<TypeObject*>(cls.get())) < 0)
+    return nullptr;
+  return names_list(names.get());
+}
+
+// CPython: Objects/typeobject.c type___dir___impl
+static Object* type_dir_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 1) return type_error("__dir__() takes no arguments");
+  Ref<DictObject> names = Ref<DictObject>::steal(new_dict());
+  if (merge_class_names(names.get(), static_cast<TypeObject*>(args[0])) < 0) return nullptr;
+  return names_list(names.get());
+}
+
+static Object* object_delattr_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 2 || !is_str(args[1])) return type_error("__delattr__ expected 1 argument");
+  if (generic_setattr(args[0], as_str(args[1]), nullptr) < 0) return nullptr;
+  return new_none();
+}
+
+// CPython: Objects/typeobject.c object_init_subclass (a classmethod: args[0] is the class).
+static Object* object_init_subclass(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (nargs < 1 || !is_type_object(args[0])) return type_error("__init_subclass__() needs a class");
+  auto* cls = static_cast<TypeObject*>(args[0]);
+  if (kwnames && !kwnames->items.empty())
+    return type_error(cat(cls->qualname, ".__init_subclass__() takes no keyword arguments"));
+  if (nargs > 1) return type_error(cat(cls->qualname, ".__init_subclass__() takes no arguments (", nargs - 1, " given)"));
+  return new_none();
+}
 
 static Object* none_repr(Object*) { return new_str("None"); }
 static Object* not_implemented_repr(Object*) { return new_str("NotImplemented"); }
@@ -361,6 +550,8 @@ void init_type_and_object_types() {
   make_static_type(&ellipsis_type, &type_type, "ellipsis", &object_type, 0);
   type_type.flags |= TypeFlags::type_subclass;
   type_type.tp_call = type_call;
+  type_type.tp_new = type_new;
+  type_type.tp_init = type_init;
   type_type.tp_repr = type_repr;
   type_type.tp_getattr = type_getattr;
   type_type.tp_setattr = type_setattr;
@@ -389,9 +580,20 @@ void init_type_and_object_methods() {
   add_method(&object_type, "__str__", object_str_method);
   add_method(&object_type, "__eq__", object_eq_method);
   add_method(&object_type, "__ne__", object_ne_method);
+  for (const char* order : {"__lt__", "__le__", "__gt__", "__ge__"}) add_method(&object_type, order, object_order_method);
   add_method(&object_type, "__hash__", object_hash_method);
   add_method(&object_type, "__setattr__", object_setattr_method);
   add_method(&object_type, "__getattribute__", object_getattribute_method);
+  add_method(&object_type, "__delattr__", object_delattr_method);
+  {
+    Ref<> fn = Ref<>::steal(new_builtin_function("__init_subclass__", object_init_subclass));
+    Ref<> cm = Ref<>::steal(call1(&classmethod_type, fn.get()));
+    if (cm) dict_set_str(object_type.dict, "__init_subclass__", cm.get());
+  }
+  add_method(&object_type, "__dir__", object_dir_method);
+  add_method(&type_type, "__dir__", type_dir_method);
+  add_method(&type_type, "__call__", type_call_method);
+  add_method(&type_type, "__init__", type_init_method);
   add_method(&type_type, "mro", type_mro_method);
   add_method(&type_type, "__subclasses__", type_subclasses_method);
 }

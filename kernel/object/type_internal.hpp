@@ -11,6 +11,8 @@ namespace gopy {
 void ensure_static_type_dicts();
 void reset_static_type_dicts();
 TupleObject* type_mro_tuple(TypeObject* t);
+// The attribute in the type's own dict (borrowed), without the MRO.
+Object* type_lookup_own(TypeObject* t, StrObject* name);
 // Invalidates cached type lookups (call after changing any type's dict).
 // The tp_init of classes whose __init__ is defined in Python (the evaluator runs such an
 // __init__ in its own loop).
@@ -27,12 +29,50 @@ DictObject** instance_dict_slot_of_instance(Object* o);
 NewFn object_new_fn();
 InitFn object_init_fn();
 
-// Class statement support (class.cpp): creates a heap type from name, bases, namespace.
-Object* build_class(StrObject* name, TupleObject* bases, DictObject* ns, StrObject* qualname);
+// Class statement support (class.cpp): type.__new__(meta, name, bases, namespace,
+// **kwargs), making a heap type (kwargs go to __init_subclass__; may be null).
+Object* build_class(TypeObject* meta, StrObject* name, TupleObject* bases, DictObject* ns, DictObject* kwargs);
+// A class statement's metaclass and the namespace its __prepare__ gives; *meta_out and
+// *kw_out (the keywords without "metaclass", or null) are new references.
+DictObject* class_prepare(StrObject* name, TupleObject* bases, DictObject* kwargs, Object** meta_out,
+                          DictObject** kw_out);
+// meta(name, bases, ns, **kwargs): the class statement's result.
+Object* class_finish(Object* meta, StrObject* name, TupleObject* bases, DictObject* ns, DictObject* kwargs);
+// What assigning a class attribute changes beyond the dict (__abstractmethods__).
+int type_set_special(TypeObject* t, StrObject* name, Object* value);
+// mro.cpp: the C3 linearization of a new class (its bases' MROs and the bases), or null
+// with CPython's TypeError; the layout base; the most derived metaclass.
+TupleObject* compute_mro(TypeObject* t, TupleObject* bases);
+TypeObject* solid_base(TypeObject* t);
+TypeObject* best_base(TupleObject* bases);
+TypeObject* calculate_metaclass(TypeObject* meta, TupleObject* bases);
 // Re-derives the slot for a dunder name after an assignment to a class attribute.
 void update_slot(TypeObject* t, StrObject* name);
 // super(type, obj)
 Object* new_super(TypeObject* type, Object* obj);
+// Adds a new class to its bases' lists of subclasses; removes it (when it is cleared).
+void register_subclass(TypeObject* t);
+void forget_subclass(TypeObject* t);
+// Makes `T.__new__` for a built-in type T with a tp_new, in the type's dict (borrowed).
+Object* add_new_wrapper(TypeObject* t);
+// Makes the special method `name` of the built-in type T from its slot (`list.__len__`),
+// in the type's dict (borrowed), or null when T has no such slot.
+Object* add_slot_wrapper(TypeObject* t, StrObject* name);
+// T->tp_new for S (a subclass of the built-in T): the object T makes, re-typed or copied
+// as an instance of S (CPython: long_subtype_new, unicode_subtype_new, ...).
+Object* builtin_subclass_new(TypeObject* builtin, TypeObject* subtype, Object* const* args, size_t nargs,
+                             TupleObject* kwnames);
+// The tp_new of a class derived from a built-in type (finds the built-in base).
+Object* inherited_builtin_new(TypeObject* subtype, Object* const* args, size_t nargs, TupleObject* kwnames);
+// Where an instance of a builtin_subclass class keeps its attribute dict.
+DictObject** side_dict_slot(Object* o);
+// Drops the dict side_dict_slot kept for a dying object.
+void drop_side_dict(Object* o);
+// o->traverse, plus the class and side dict of a builtin_subclass instance (the collector's view).
+int traverse_with_class(Object* o, VisitFn visit, void* arg);
+// The built-in types whose instances are filled by __init__, not __new__ (list, dict, set,
+// bytearray): their tp_init for subclasses, or null for other types.
+InitFn builtin_container_init(TypeObject* builtin);
 
 // Per-type set-up, called once per process for the static part and once per interpreter
 // for the methods (the type dicts are per interpreter).
@@ -53,6 +93,7 @@ void init_function_types();
 void init_function_methods();
 void init_member_descr_type();
 void init_member_descr_methods();
+void init_descriptor_types();  // property, classmethod, staticmethod
 void init_namespace_type();
 void init_exception_types();
 void init_exception_methods();

@@ -34,6 +34,7 @@ Status attach(gopy_plugin_context& ctx) {
       {"zip", &zip_type},       {"map", &map_type},         {"filter", &filter_type},   {"reversed", &reversed_type},
       {"bytes", &bytes_type},   {"bytearray", &bytearray_type}, {"memoryview", &memoryview_type},
       {"complex", &complex_type},
+      {"property", &property_type}, {"classmethod", &classmethod_type}, {"staticmethod", &staticmethod_type},
   };
   for (const auto& t : types) add(d, t.name, t.type);
   add(d, "None", None());

@@ -1,5 +1,5 @@
 // Class-level protocol hooks: data and non-data descriptors with CPython's precedence,
-// __set_name__ at class creation, and the refused __getattribute__.
+// __set_name__ at class creation, and __getattribute__/__getattr__.
 #include <catch2/catch.hpp>
 
 #include "program.hpp"
@@ -91,24 +91,24 @@ TEST_CASE("an error in __set_name__ carries CPython's note", "[protocols][descr]
       "", "\nValueError: no x\nError calling __set_name__ on 'Bad' instance 'x' in 'C'\n");
 }
 
-TEST_CASE("__getattribute__ in a class body is refused by name", "[protocols][descr]") {
-  check_failing_run(
-      "try:\n"
-      "    class G:\n"
-      "        def __getattribute__(self, name):\n"
-      "            return 1\n"
-      "except NotImplementedError as e:\n"
-      "    print('NotImplementedError:', e)\n"
+TEST_CASE("__getattribute__ runs for every lookup, __getattr__ after its AttributeError", "[protocols][descr]") {
+  check_clean_run(
+      "class G:\n"
+      "    def __init__(self):\n"
+      "        self.x = 1\n"
+      "    def __getattribute__(self, name):\n"
+      "        print('get', name)\n"
+      "        return object.__getattribute__(self, name)\n"
+      "    def __getattr__(self, name):\n"
+      "        return 'fallback ' + name\n"
+      "g = G()\n"
+      "print(g.x, g.zzz)\n"
       "class H:\n"
       "    pass\n"
-      "try:\n"
-      "    H.__getattribute__ = lambda self, name: 1\n"
-      "except NotImplementedError as e:\n"
-      "    print('NotImplementedError:', e)\n"
-      "class I:\n"
-      "    def __getattribute__(self, name):\n"
-      "        return 1\n",
-      "NotImplementedError: class 'G': __getattribute__ is not supported by gopy\n"
-      "NotImplementedError: class 'H': __getattribute__ is not supported by gopy\n",
-      "\nNotImplementedError: class 'I': __getattribute__ is not supported by gopy\n");
+      "h = H()\n"
+      "H.__getattribute__ = lambda self, name: name.upper()\n"
+      "print(h.abc)\n"
+      "del H.__getattribute__\n"
+      "print(hasattr(h, 'abc'))\n",
+      "get x\nget zzz\n1 fallback zzz\nABC\nFalse\n");
 }

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace gopy {
 
@@ -205,6 +206,10 @@ using SetItemFn = int (*)(Object*, Object*, Object*);  // value null = delete
 using ContainsFn = int (*)(Object*, Object*);
 using PowFn = Object* (*)(Object*, Object*, Object*);
 using FinalizeFn = void (*)(Object*);  // must leave the error indicator as it found it
+// The descriptor protocol: __get__(obj or null, type or null) and __set__/__delete__
+// (value null) (CPython: tp_descr_get, tp_descr_set).
+using DescrGetFn = Object* (*)(Object* descr, Object* obj, TypeObject* type);
+using DescrSetFn = int (*)(Object* descr, Object* obj, Object* value);
 
 struct TypeFlags {
   static constexpr unsigned heap = 1u << 0;        // created by a class statement
@@ -218,6 +223,13 @@ struct TypeFlags {
   // references live in the interpreter's side table, not in the object.
   static constexpr unsigned weakrefable = 1u << 7;
   static constexpr unsigned plain_instances = 1u << 8;  // instances are InstanceObjects
+  // A class derived from a built-in type other than object and the exceptions: its
+  // instances are that type's objects, holding a reference to the class, with their
+  // attribute dict kept beside them by the interpreter (kernel/object/subtype.cpp).
+  static constexpr unsigned builtin_subclass = 1u << 9;
+  // __abstractmethods__ is non-empty: object.__new__ refuses to instantiate it.
+  static constexpr unsigned is_abstract = 1u << 10;
+  static constexpr unsigned float_subclass = 1u << 11;
 };
 
 // A type: slots for the protocols plus a dict of attributes (methods), per interpreter.
@@ -230,6 +242,9 @@ struct TypeObject : GcObject {
   TupleObject* bases = nullptr;  // __bases__
   TupleObject* mro = nullptr;    // __mro__
   DictObject* dict = nullptr;    // the type's attributes
+  // The classes naming this one among their bases, not owned: each removes itself when
+  // it is cleared (CPython: tp_subclasses, a dict of weak references).
+  std::vector<TypeObject*> subclasses;
   // Where an instance keeps its attribute dict (null: instances have no dict).
   DictObject** (*instance_dict)(Object*) = nullptr;
   // Classes whose instances are InstanceObjects: the attribute names the instances keep
@@ -262,6 +277,8 @@ struct TypeObject : GcObject {
   UnaryFn nb_float = nullptr;
   UnaryFn nb_abs = nullptr;
   PowFn nb_ternary_pow = nullptr;  // pow(a, b, mod)
+  DescrGetFn tp_descr_get = nullptr;
+  DescrSetFn tp_descr_set = nullptr;  // set: a data descriptor
   // Runs before an instance is freed, at most once per object (CPython: tp_finalize).
   FinalizeFn tp_finalize = nullptr;
   // Fills the type dict on the first lookup in each interpreter, so types that start-up
@@ -343,6 +360,7 @@ extern TypeObject int_type, bool_type, float_type, str_type;
 extern TypeObject list_type, tuple_type, dict_type, set_type, frozenset_type, range_type, slice_type;
 extern TypeObject function_type, builtin_function_type, method_type, module_type, cell_type;
 extern TypeObject code_type, traceback_type, super_type;
+extern TypeObject property_type, classmethod_type, staticmethod_type;
 extern TypeObject list_iter_type, tuple_iter_type, range_iter_type, str_iter_type, dict_iter_type,
     set_iter_type, callable_iter_type, seq_iter_type, dict_view_type;
 extern TypeObject enumerate_type, zip_type, map_type, filter_type, reversed_type;

@@ -36,8 +36,14 @@ struct MemoryViewObject : Object {
   int traverse(VisitFn visit, void* arg) override { return visit_ref(base, visit, arg); }
 };
 
-inline bool is_bytes(const Object* o) { return o->type == &bytes_type; }
-inline bool is_bytearray(const Object* o) { return o->type == &bytearray_type; }
+// A class derived from bytes or bytearray keeps their layout (kernel/object/subtype.cpp).
+inline bool is_bytes(const Object* o) {
+  return o->type == &bytes_type || ((o->type->flags & TypeFlags::builtin_subclass) && is_subtype(o->type, &bytes_type));
+}
+inline bool is_bytearray(const Object* o) {
+  return o->type == &bytearray_type ||
+         ((o->type->flags & TypeFlags::builtin_subclass) && is_subtype(o->type, &bytearray_type));
+}
 inline bool is_memoryview(const Object* o) { return o->type == &memoryview_type; }
 inline BytesObject* as_bytes(Object* o) { return static_cast<BytesObject*>(o); }
 inline ByteArrayObject* as_bytearray(Object* o) { return static_cast<ByteArrayObject*>(o); }

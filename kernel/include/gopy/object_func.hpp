@@ -146,6 +146,31 @@ struct SuperObject : GcObject {
   int traverse(VisitFn visit, void* arg) override;
 };
 
+// property(fget, fset, fdel, doc) (CPython: Objects/descrobject.c propertyobject).
+struct PropertyObject : GcObject {
+  Object* fget = nullptr;  // owned, each null when None
+  Object* fset = nullptr;
+  Object* fdel = nullptr;
+  Object* doc = nullptr;
+  Object* name = nullptr;   // from __set_name__
+  bool getter_doc = false;  // doc came from fget
+  PropertyObject() : GcObject(&property_type) {}
+  ~PropertyObject() override { clear_refs(); }
+  void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
+};
+
+// classmethod(f) and staticmethod(f): the function and the attributes copied from it
+// (CPython: Objects/funcobject.c classmethod, staticmethod).
+struct WrapperDescrObject : GcObject {
+  Object* func = nullptr;      // owned
+  DictObject* dict = nullptr;  // owned: __wrapped__, __name__, __doc__, ...
+  explicit WrapperDescrObject(TypeObject* t) : GcObject(t) {}
+  ~WrapperDescrObject() override { clear_refs(); }
+  void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
+};
+
 BuiltinFunctionObject* new_builtin_function(const char* name, BuiltinFn fn, Object* self = nullptr);
 // Registers a method descriptor on a type: `type.name(self, ...)`.
 void add_method(TypeObject* type, const char* name, BuiltinFn fn);

@@ -32,7 +32,7 @@ inline Object* False() { return &false_object; }
 inline Object* new_bool(bool b) { return new_ref(b ? True() : False()); }
 
 inline bool is_int(const Object* o) { return o->type == &int_type || o->type == &bool_type || (o->type->flags & TypeFlags::int_subclass); }
-inline bool is_float(const Object* o) { return o->type == &float_type; }
+inline bool is_float(const Object* o) { return o->type == &float_type || (o->type->flags & TypeFlags::float_subclass); }
 inline bool int_is_small(const Object* o) { return static_cast<const IntObject*>(o)->big == nullptr; }
 inline int64_t int_small_value(const Object* o) { return static_cast<const IntObject*>(o)->small; }
 
