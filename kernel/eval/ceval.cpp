@@ -187,6 +187,40 @@ inline Object** cached_instance_cell(Object* o, const AttrCache& c, StrObject* n
   return e->key == name ? &e->value : nullptr;
 }
 
+// STORE_ATTR of the attribute that comes next in its class's shared order (an instance
+// being initialized): the value (its reference) goes into the next inline cell, which the
+// instance already has room for (CPython: STORE_ATTR_INSTANCE_VALUE). False: not this case.
+inline bool cached_instance_append(Object* o, const AttrCache& c, Object* value) {
+  if (o->type != c.type || !c.inline_value || c.epoch != type_epoch()) return false;
+  auto* inst = static_cast<InstanceObject*>(o);
+  InstanceValues* v = inst->values;
+  if (inst->dict || !v || uint32_t(c.index) != v->attrs || v->slots + v->attrs >= v->capacity) return false;
+  v->cells()[v->slots + v->attrs] = value;
+  ++v->attrs;
+  return true;
+}
+
+// How many shared keys a plain instance's class has, when the instance keeps its
+// attributes inline (none can be outside them); else -1.
+inline int64_t inline_keys_count(Object* o) {
+  if (!(o->type->flags & TypeFlags::plain_instances) || static_cast<InstanceObject*>(o)->dict) return -1;
+  return o->type->shared_keys ? int64_t(o->type->shared_keys->used) : 0;
+}
+
+// Whether no attribute of the object's own hides the method LOAD_METHOD's cache holds: the
+// class's shared keys are still the ones that did not include the name, or a lookup.
+inline bool method_not_shadowed(Object* o, const AttrCache& c, StrObject* name) {
+  if (c.keys_seen >= 0 && inline_keys_count(o) == c.keys_seen) return true;
+  return !object_own_attr(o, name);
+}
+
+// Whether a call binds its arguments to the parameters one by one, in order: no keywords,
+// defaults, *args, **kwargs, cells or closure (the frame takes the references as they are).
+inline bool binds_positionally(const FunctionObject* fn, size_t nargs, const TupleObject* kwnames) {
+  const CodeObject* code = fn->code;
+  return !kwnames && nargs == size_t(code->argcount) && code->positional_only_call && !fn->closure;
+}
+
 // After a slow attribute access: remember where the instance keeps `name` when the type
 // has no data descriptor for it and attribute access is the generic one.
 void fill_instance_cache(Object* o, AttrCache& c, StrObject* name, bool store) {
@@ -493,13 +527,20 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         // stack: value, obj
         Object* o = TOP();
         AttrCache* c = ins->b ? &co->attr_caches[ins->b - 1u] : nullptr;
-        if (Object** cell = c && !o->type->tp_setattr ? cached_instance_cell(o, *c, NAME(ins->a)) : nullptr) {
-          Object* old = *cell;
-          *cell = SECOND();  // the stack's reference moves into the instance
-          decref(old);
-          decref(o);
-          sp -= 2;
-          NEXT();
+        if (c && !o->type->tp_setattr) {
+          if (Object** cell = cached_instance_cell(o, *c, NAME(ins->a))) {
+            Object* old = *cell;
+            *cell = SECOND();  // the stack's reference moves into the instance
+            decref(old);
+            decref(o);
+            sp -= 2;
+            NEXT();
+          }
+          if (cached_instance_append(o, *c, SECOND())) {
+            decref(o);
+            sp -= 2;
+            NEXT();
+          }
         }
         int r = set_attr(o, NAME(ins->a), SECOND());
         if (r < 0) goto error;
@@ -522,7 +563,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           // the instance's own shadows it.
           AttrCache& c = co->attr_caches[ins->b - 1u];
           if (o->type == c.type && c.method && c.epoch == type_epoch()) {
-            if (!object_own_attr(o, NAME(ins->a))) {
+            if (method_not_shadowed(o, c, NAME(ins->a))) {
               PUSH(o);  // the object's reference moves to the self slot
               TOP() = o;
               SECOND() = new_ref(c.method);
@@ -536,6 +577,9 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           c.type = o->type;
           c.epoch = type_epoch();
           c.method = func;
+          c.keys_seen = inline_keys_count(o);
+          if (c.keys_seen >= 0 && o->type->shared_keys && dict_get_str(o->type->shared_keys, NAME(ins->a)))
+            c.keys_seen = -1;  // an instance may one day have the name: look each time
         }
         decref(TOP());
         TOP() = func;
@@ -878,8 +922,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
             no_memory();
             goto error;
           }
-          bool simple = !kwnames && nargs == size_t(fc->argcount) && fc->positional_only_call && !fn->closure;
-          if (simple) {
+          if (binds_positionally(fn, nargs, kwnames)) {
             // The arguments' references move into the new frame's slots.
             for (size_t i = 0; i < nargs; ++i) nf->slots[i] = argv[i];
             for (Object** p = call_base + 1; p < argv; ++p) xdecref(*p);  // a null self slot
@@ -935,11 +978,19 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
             no_memory();
             goto error;
           }
-          if (!bind_call(fn, nf, argv - 1, nargs + 1, kwnames)) {
-            release_frame(ts, nf);
-            goto error;
+          if (binds_positionally(fn, nargs + 1, kwnames)) {
+            // The references move into the frame; the instance's slot 0 is argv[-1]'s
+            // reference, or a new one when that is the instance's place on the stack.
+            nf->slots[0] = argv - 1 == call_base ? new_ref(obj) : argv[-1];
+            for (size_t i = 0; i < nargs; ++i) nf->slots[i + 1] = argv[i];
+            sp = call_base + 1;
+          } else {
+            if (!bind_call(fn, nf, argv - 1, nargs + 1, kwnames)) {
+              release_frame(ts, nf);
+              goto error;
+            }
+            while (sp > call_base + 1) xdecref(POP());
           }
-          while (sp > call_base + 1) xdecref(POP());
           nf->func = static_cast<FunctionObject*>(new_ref<Object>(fn));
           nf->globals = fn->globals;
           nf->builtins = ts->interp->builtins_dict;

@@ -45,13 +45,17 @@ struct NameCache {
 // LOAD_ATTR_WITH_HINT and LOAD_METHOD specializations): for objects of `type` while no type
 // changed (the type epoch), the attribute is the inline value `index` of an instance still
 // without a dict (`inline_value`) or the instance dict's entry `index` (no data descriptor
-// on the type), or the method is `method` (borrowed from the type's dict).
+// on the type), or the method is `method` (borrowed from the type's dict). For a method of
+// a class whose instances keep inline values, `keys_seen` is how many shared keys the class
+// had, none of them the method's name, when the cache was filled (CPython: the keys version
+// LOAD_ATTR_METHOD_WITH_VALUES checks), else -1.
 struct AttrCache {
   TypeObject* type = nullptr;
   uint64_t epoch = 0;
   int32_t index = -1;
   bool inline_value = false;
   Object* method = nullptr;
+  int64_t keys_seen = -1;
 };
 
 // Compiled code: instructions plus the frame layout (CPython: PyCodeObject).

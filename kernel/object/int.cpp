@@ -12,6 +12,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
 #include "object/compare_result.hpp"
+#include "object/int_free_list.hpp"
 #include "object/num_internal.hpp"
 #include "object/str_internal.hpp"
 #include "object/prim/float.hpp"
@@ -38,8 +39,19 @@ IntObject small_ints[kSmallMax - kSmallMin + 1];
 
 }  // namespace
 
+IntFreeList int_free_list;
+
+void int_free_list_configure(bool enabled) {
+  while (IntObject* o = int_free_list_take(0)) delete o;
+  int_free_list.limit = enabled ? 1024 : 0;
+}
+
 Object* new_int(int64_t v) {
   if (v >= kSmallMin && v <= kSmallMax) return new_ref(&small_ints[v - kSmallMin]);
+  if (IntObject* o = int_free_list_take(v)) {
+    ++get_thread_state()->interp->live_count;
+    return o;
+  }
   return make<IntObject>(v);
 }
 

@@ -12,6 +12,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
 #include "object/descr_internal.hpp"
+#include "object/int_free_list.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -98,6 +99,12 @@ constexpr int kDeallocNestingLimit = 50;
 // _PyTrash_thread_destroy_chain.
 void dealloc_object(Object* o) {
   ThreadState* ts = get_thread_state();
+  // An int has no finalizer, no collector links and no weak references: it only leaves
+  // the count (and maybe waits on the free list).
+  if (o->type == &int_type && int_free_list_keep(static_cast<IntObject*>(o))) {
+    --ts->interp->live_count;
+    return;
+  }
   int depth = ts->dealloc_depth;
   if (depth >= kDeallocNestingLimit) [[unlikely]]
     return defer_dealloc(ts, o);
