@@ -11,6 +11,8 @@
 #include "object/descr_internal.hpp"
 #include "object/dict_internal.hpp"
 #include "object/type_internal.hpp"
+#include "object/seq_internal.hpp"
+#include "object/str_internal.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -220,6 +222,36 @@ inline bool binds_positionally(const FunctionObject* fn, size_t nargs, const Tup
   const CodeObject* code = fn->code;
   return !kwnames && nargs == size_t(code->argcount) && code->positional_only_call && !fn->closure;
 }
+
+// A slice bound as a slice object would give it: None, or a small int (anything else,
+// which may run __index__, takes the slice object's path).
+inline bool slice_bound(Object* part, ssize absent, ssize* out) {
+  int64_t v;
+  if (!part || part == None()) {
+    *out = absent;
+    return true;
+  }
+  if (!small_int(part, &v)) return false;
+  *out = ssize(v);
+  return true;
+}
+
+// `s[start:stop:step]` of an exact str with bounds that are None or small ints, without a
+// slice object (CPython 3.12: BINARY_SLICE); null when this is not the case (nothing set).
+inline Object* str_slice_of_parts(Object* container, Object* const parts[3]) {
+  if (container->type != &str_type) return nullptr;
+  ssize start, stop, step;
+  if (!slice_bound(parts[2], 1, &step) || step == 0) return nullptr;
+  if (!slice_bound(parts[0], step < 0 ? INT64_MAX / 2 : 0, &start) ||
+      !slice_bound(parts[1], step < 0 ? INT64_MIN / 2 : INT64_MAX / 2, &stop))
+    return nullptr;
+  auto* s = static_cast<StrObject*>(container);
+  ssize n = slice_adjust(s->length, &start, &stop, step);
+  return str_slice(s, start, n, step);
+}
+
+// str(x): an int's decimal digits directly, anything else through its __str__.
+inline Object* str_of(Object* x) { return x->type == &int_type ? int_to_decimal_str(x) : object_str(x); }
 
 // After a slow attribute access: remember where the instance keeps `name` when the type
 // has no data descriptor for it and attribute access is the generic one.
@@ -862,6 +894,18 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         Object** p = sp - n;
         for (int i = 0; i < 3; ++i)
           if (mask & (1 << i)) parts[i] = *p++;
+        if (ip->op == Op::BINARY_SUBSCR) {
+          // container[parts] at once: the result replaces the container, the subscript
+          // instruction is done.
+          if (Object* r = str_slice_of_parts(sp[-n - 1], parts)) {
+            for (int i = 0; i < n; ++i) decref(POP());
+            decref(TOP());
+            TOP() = r;
+            ++ip;
+            NEXT();
+          }
+          if (error_occurred()) goto error;  // the slice failed (memory)
+        }
         Object* s = new_slice(parts[0], parts[1], parts[2]);
         for (int i = 0; i < n; ++i) decref(POP());
         PUSH(s);
@@ -1003,7 +1047,8 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         }
       }
       SAVE_FRAME();
-      Object* r = call(callable, argv, nargs, kwnames);
+      // str(x) is x's str, without the type call (CPython: CALL_NO_KW_STR_1).
+      Object* r = callable == &str_type && nargs == 1 && !kwnames ? str_of(argv[0]) : call(callable, argv, nargs, kwnames);
       if (!r) goto error;
       while (sp > call_base) xdecref(POP());
       PUSH(r);
