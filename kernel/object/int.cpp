@@ -46,13 +46,18 @@ void int_free_list_configure(bool enabled) {
   int_free_list.limit = enabled ? 1024 : 0;
 }
 
+namespace {
+// Apart, so that the common paths of new_int need no stack frame.
+[[gnu::noinline]] Object* new_heap_int(int64_t v) { return make<IntObject>(v); }
+}  // namespace
+
 Object* new_int(int64_t v) {
   if (v >= kSmallMin && v <= kSmallMax) return new_ref(&small_ints[v - kSmallMin]);
   if (IntObject* o = int_free_list_take(v)) {
     ++get_thread_state()->interp->live_count;
     return o;
   }
-  return make<IntObject>(v);
+  return new_heap_int(v);
 }
 
 prim::Int int_value(Object* o) {

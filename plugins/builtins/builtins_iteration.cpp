@@ -132,6 +132,21 @@ Object* b_sum(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!it) return nullptr;
   Object* total = start ? new_ref(start) : new_int(0);
   while (Object* x = iter_next(it)) {
+    int64_t acc, v, next;
+    if (total->type == &int_type && x->type == &int_type && int_to_int64(total, &acc) && int_to_int64(x, &v) &&
+        !__builtin_add_overflow(acc, v, &next)) {
+      // Ints are added in a C integer while they fit (CPython: builtin_sum_impl's i_result).
+      acc = next;
+      decref(x);
+      while ((x = iter_next(it)) != nullptr) {
+        if (x->type != &int_type || !int_to_int64(x, &v) || __builtin_add_overflow(acc, v, &next)) break;
+        acc = next;
+        decref(x);
+      }
+      decref(total);
+      total = new_int(acc);
+      if (!x) break;
+    }
     if (total->type == &float_type && (x->type == &float_type || x->type == &int_type)) {
       // Floats are summed with Neumaier's compensation (CPython 3.12+).
       double f = static_cast<FloatObject*>(total)->value;
