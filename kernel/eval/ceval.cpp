@@ -37,7 +37,7 @@ inline bool small_int(Object* o, int64_t* v) {
 }
 
 // Arithmetic with the int and str fast paths (no allocation for small results).
-inline Object* fast_binary(Object* a, Object* b, BinaryOp op, bool inplace) {
+[[gnu::always_inline]] inline Object* fast_binary(Object* a, Object* b, BinaryOp op, bool inplace) {
   int64_t x, y, r;
   if (small_int(a, &x) && small_int(b, &y)) {
     switch (op) {
@@ -961,12 +961,13 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         if (!fc->is_generator) {
           // A Python-to-Python call: a new frame in this same loop.
           if (!check_recursion(ts)) goto error;
-          Frame* nf = push_frame(ts, fc);
+          bool positional = binds_positionally(fn, nargs, kwnames);
+          Frame* nf = push_frame(ts, fc, positional ? int(nargs) : 0);
           if (!nf) {
             no_memory();
             goto error;
           }
-          if (binds_positionally(fn, nargs, kwnames)) {
+          if (positional) {
             // The arguments' references move into the new frame's slots.
             for (size_t i = 0; i < nargs; ++i) nf->slots[i] = argv[i];
             for (Object** p = call_base + 1; p < argv; ++p) xdecref(*p);  // a null self slot
@@ -1017,12 +1018,13 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           decref(callable);
           if (argv - 1 != call_base) argv[-1] = new_ref(obj);
           if (!check_recursion(ts)) goto error;
-          Frame* nf = push_frame(ts, fn->code);
+          bool positional = binds_positionally(fn, nargs + 1, kwnames);
+          Frame* nf = push_frame(ts, fn->code, positional ? int(nargs + 1) : 0);
           if (!nf) {
             no_memory();
             goto error;
           }
-          if (binds_positionally(fn, nargs + 1, kwnames)) {
+          if (positional) {
             // The references move into the frame; the instance's slot 0 is argv[-1]'s
             // reference, or a new one when that is the instance's place on the stack.
             nf->slots[0] = argv - 1 == call_base ? new_ref(obj) : argv[-1];
