@@ -9,7 +9,8 @@
 //
 // The allocator is off in the sanitizer build, under valgrind and with PYTHONMALLOC=malloc
 // (or malloc_debug), as CPython's pymalloc is: every object is then a plain operator new,
-// so leak and use-after-free checks see each object.
+// so leak and use-after-free checks see each object. PYTHONMALLOC=pymalloc keeps it on
+// under valgrind, for callgrind's instruction counts.
 #include <cstdint>
 #include <cstdlib>
 #include <new>
