@@ -14,6 +14,8 @@
 #include "object/dict_internal.hpp"
 #include "object/exception_group.hpp"
 #include "object/type_internal.hpp"
+#include "object/seq_internal.hpp"
+#include "object/str_internal.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -40,7 +42,7 @@ inline bool small_int(Object* o, int64_t* v) {
 }
 
 // Arithmetic with the int and str fast paths (no allocation for small results).
-inline Object* fast_binary(Object* a, Object* b, BinaryOp op, bool inplace) {
+[[gnu::always_inline]] inline Object* fast_binary(Object* a, Object* b, BinaryOp op, bool inplace) {
   int64_t x, y, r;
   if (small_int(a, &x) && small_int(b, &y)) {
     switch (op) {
@@ -191,6 +193,70 @@ inline Object** cached_instance_cell(Object* o, const AttrCache& c, StrObject* n
   DictEntry* e = &d->entries[size_t(c.index)];
   return e->key == name ? &e->value : nullptr;
 }
+
+// STORE_ATTR of the attribute that comes next in its class's shared order (an instance
+// being initialized): the value (its reference) goes into the next inline cell, which the
+// instance already has room for (CPython: STORE_ATTR_INSTANCE_VALUE). False: not this case.
+inline bool cached_instance_append(Object* o, const AttrCache& c, Object* value) {
+  if (o->type != c.type || !c.inline_value || c.epoch != type_epoch()) return false;
+  auto* inst = static_cast<InstanceObject*>(o);
+  InstanceValues* v = inst->values;
+  if (inst->dict || !v || uint32_t(c.index) != v->attrs || v->slots + v->attrs >= v->capacity) return false;
+  v->cells()[v->slots + v->attrs] = value;
+  ++v->attrs;
+  return true;
+}
+
+// How many shared keys a plain instance's class has, when the instance keeps its
+// attributes inline (none can be outside them); else -1.
+inline int64_t inline_keys_count(Object* o) {
+  if (!(o->type->flags & TypeFlags::plain_instances) || static_cast<InstanceObject*>(o)->dict) return -1;
+  return o->type->shared_keys ? int64_t(o->type->shared_keys->used) : 0;
+}
+
+// Whether no attribute of the object's own hides the method LOAD_METHOD's cache holds: the
+// class's shared keys are still the ones that did not include the name, or a lookup.
+inline bool method_not_shadowed(Object* o, const AttrCache& c, StrObject* name) {
+  if (c.keys_seen >= 0 && inline_keys_count(o) == c.keys_seen) return true;
+  return !object_own_attr(o, name);
+}
+
+// Whether a call binds its arguments to the parameters one by one, in order: no keywords,
+// defaults, *args, **kwargs, cells or closure (the frame takes the references as they are).
+inline bool binds_positionally(const FunctionObject* fn, size_t nargs, const TupleObject* kwnames) {
+  const CodeObject* code = fn->code;
+  return !kwnames && nargs == size_t(code->argcount) && code->positional_only_call && !fn->closure;
+}
+
+// A slice bound as a slice object would give it: None, or a small int (anything else,
+// which may run __index__, takes the slice object's path).
+inline bool slice_bound(Object* part, ssize absent, ssize* out) {
+  int64_t v;
+  if (!part || part == None()) {
+    *out = absent;
+    return true;
+  }
+  if (!small_int(part, &v)) return false;
+  *out = ssize(v);
+  return true;
+}
+
+// `s[start:stop:step]` of an exact str with bounds that are None or small ints, without a
+// slice object (CPython 3.12: BINARY_SLICE); null when this is not the case (nothing set).
+inline Object* str_slice_of_parts(Object* container, Object* const parts[3]) {
+  if (container->type != &str_type) return nullptr;
+  ssize start, stop, step;
+  if (!slice_bound(parts[2], 1, &step) || step == 0) return nullptr;
+  if (!slice_bound(parts[0], step < 0 ? INT64_MAX / 2 : 0, &start) ||
+      !slice_bound(parts[1], step < 0 ? INT64_MIN / 2 : INT64_MAX / 2, &stop))
+    return nullptr;
+  auto* s = static_cast<StrObject*>(container);
+  ssize n = slice_adjust(s->length, &start, &stop, step);
+  return str_slice(s, start, n, step);
+}
+
+// str(x): an int's decimal digits directly, anything else through its __str__.
+inline Object* str_of(Object* x) { return x->type == &int_type ? int_to_decimal_str(x) : object_str(x); }
 
 // After a slow attribute access: remember where the instance keeps `name` when the type
 // has no data descriptor for it and attribute access is the generic one.
@@ -498,13 +564,20 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         // stack: value, obj
         Object* o = TOP();
         AttrCache* c = ins->b ? &co->attr_caches[ins->b - 1u] : nullptr;
-        if (Object** cell = c && !o->type->tp_setattr ? cached_instance_cell(o, *c, NAME(ins->a)) : nullptr) {
-          Object* old = *cell;
-          *cell = SECOND();  // the stack's reference moves into the instance
-          decref(old);
-          decref(o);
-          sp -= 2;
-          NEXT();
+        if (c && !o->type->tp_setattr) {
+          if (Object** cell = cached_instance_cell(o, *c, NAME(ins->a))) {
+            Object* old = *cell;
+            *cell = SECOND();  // the stack's reference moves into the instance
+            decref(old);
+            decref(o);
+            sp -= 2;
+            NEXT();
+          }
+          if (cached_instance_append(o, *c, SECOND())) {
+            decref(o);
+            sp -= 2;
+            NEXT();
+          }
         }
         int r = set_attr(o, NAME(ins->a), SECOND());
         if (r < 0) goto error;
@@ -527,7 +600,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           // the instance's own shadows it.
           AttrCache& c = co->attr_caches[ins->b - 1u];
           if (o->type == c.type && c.method && c.epoch == type_epoch()) {
-            if (!object_own_attr(o, NAME(ins->a))) {
+            if (method_not_shadowed(o, c, NAME(ins->a))) {
               PUSH(o);  // the object's reference moves to the self slot
               TOP() = o;
               SECOND() = new_ref(c.method);
@@ -541,6 +614,9 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           c.type = o->type;
           c.epoch = type_epoch();
           c.method = func;
+          c.keys_seen = inline_keys_count(o);
+          if (c.keys_seen >= 0 && o->type->shared_keys && dict_get_str(o->type->shared_keys, NAME(ins->a)))
+            c.keys_seen = -1;  // an instance may one day have the name: look each time
         }
         decref(TOP());
         TOP() = func;
@@ -823,6 +899,18 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         Object** p = sp - n;
         for (int i = 0; i < 3; ++i)
           if (mask & (1 << i)) parts[i] = *p++;
+        if (ip->op == Op::BINARY_SUBSCR) {
+          // container[parts] at once: the result replaces the container, the subscript
+          // instruction is done.
+          if (Object* r = str_slice_of_parts(sp[-n - 1], parts)) {
+            for (int i = 0; i < n; ++i) decref(POP());
+            decref(TOP());
+            TOP() = r;
+            ++ip;
+            NEXT();
+          }
+          if (error_occurred()) goto error;  // the slice failed (memory)
+        }
         Object* s = new_slice(parts[0], parts[1], parts[2]);
         for (int i = 0; i < n; ++i) decref(POP());
         PUSH(s);
@@ -935,13 +1023,13 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         if (!fc->is_generator) {
           // A Python-to-Python call: a new frame in this same loop.
           if (!check_recursion(ts)) goto error;
-          Frame* nf = push_frame(ts, fc);
+          bool positional = binds_positionally(fn, nargs, kwnames);
+          Frame* nf = push_frame(ts, fc, positional ? int(nargs) : 0);
           if (!nf) {
             no_memory();
             goto error;
           }
-          bool simple = !kwnames && nargs == size_t(fc->argcount) && fc->positional_only_call && !fn->closure;
-          if (simple) {
+          if (positional) {
             // The arguments' references move into the new frame's slots.
             for (size_t i = 0; i < nargs; ++i) nf->slots[i] = argv[i];
             for (Object** p = call_base + 1; p < argv; ++p) xdecref(*p);  // a null self slot
@@ -992,16 +1080,25 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           decref(callable);
           if (argv - 1 != call_base) argv[-1] = new_ref(obj);
           if (!check_recursion(ts)) goto error;
-          Frame* nf = push_frame(ts, fn->code);
+          bool positional = binds_positionally(fn, nargs + 1, kwnames);
+          Frame* nf = push_frame(ts, fn->code, positional ? int(nargs + 1) : 0);
           if (!nf) {
             no_memory();
             goto error;
           }
-          if (!bind_call(fn, nf, argv - 1, nargs + 1, kwnames)) {
-            release_frame(ts, nf);
-            goto error;
+          if (positional) {
+            // The references move into the frame; the instance's slot 0 is argv[-1]'s
+            // reference, or a new one when that is the instance's place on the stack.
+            nf->slots[0] = argv - 1 == call_base ? new_ref(obj) : argv[-1];
+            for (size_t i = 0; i < nargs; ++i) nf->slots[i + 1] = argv[i];
+            sp = call_base + 1;
+          } else {
+            if (!bind_call(fn, nf, argv - 1, nargs + 1, kwnames)) {
+              release_frame(ts, nf);
+              goto error;
+            }
+            while (sp > call_base + 1) xdecref(POP());
           }
-          while (sp > call_base + 1) xdecref(POP());
           nf->func = static_cast<FunctionObject*>(new_ref<Object>(fn));
           nf->globals = fn->globals;
           nf->builtins = ts->interp->builtins_dict;
@@ -1014,7 +1111,8 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         }
       }
       SAVE_FRAME();
-      Object* r = call(callable, argv, nargs, kwnames);
+      // str(x) is x's str, without the type call (CPython: CALL_NO_KW_STR_1).
+      Object* r = callable == &str_type && nargs == 1 && !kwnames ? str_of(argv[0]) : call(callable, argv, nargs, kwnames);
       if (!r) goto error;
       while (sp > call_base) xdecref(POP());
       PUSH(r);

@@ -45,13 +45,17 @@ struct NameCache {
 // LOAD_ATTR_WITH_HINT and LOAD_METHOD specializations): for objects of `type` while no type
 // changed (the type epoch), the attribute is the inline value `index` of an instance still
 // without a dict (`inline_value`) or the instance dict's entry `index` (no data descriptor
-// on the type), or the method is `method` (borrowed from the type's dict).
+// on the type), or the method is `method` (borrowed from the type's dict). For a method of
+// a class whose instances keep inline values, `keys_seen` is how many shared keys the class
+// had, none of them the method's name, when the cache was filled (CPython: the keys version
+// LOAD_ATTR_METHOD_WITH_VALUES checks), else -1.
 struct AttrCache {
   TypeObject* type = nullptr;
   uint64_t epoch = 0;
   int32_t index = -1;
   bool inline_value = false;
   Object* method = nullptr;
+  int64_t keys_seen = -1;
 };
 
 // Compiled code: instructions plus the frame layout (CPython: PyCodeObject).
@@ -140,7 +144,7 @@ struct Frame {
 // Frame storage (frame_stack.cpp). A frame for `code`, its slots and stack cleared; pushed
 // on the thread's data stack, or on the heap for a generator. Null on memory exhaustion.
 // The common cases are inline: calls push and pop frames in LIFO order.
-Frame* push_frame_slow(ThreadState* ts, CodeObject* code);
+Frame* push_frame_slow(ThreadState* ts, CodeObject* code, int filled = 0);
 Frame* new_heap_frame(CodeObject* code);
 void release_frame_slow(ThreadState* ts, Frame* f);
 size_t frame_words(CodeObject* code);
@@ -154,14 +158,19 @@ struct DataStackChunk {
   Object* data[1];
 };
 
-// (The slot loop stays a loop: frames have a few slots, a memset call costs more.)
-__attribute__((optimize("no-tree-loop-distribute-patterns"))) inline Frame* init_frame(void* mem, CodeObject* code) {
+// The first `filled` slots are left for the caller to fill at once (a call's arguments).
+[[gnu::always_inline]] inline Frame* init_frame(void* mem, CodeObject* code, int filled = 0) {
   auto* f = static_cast<Frame*>(mem);
   f->code = code;
   f->func = nullptr;
   f->slots = static_cast<Object**>(mem) + kFrameHeaderWords;
   int n = code->slot_count;
-  for (int i = 0; i < n; ++i) f->slots[i] = nullptr;
+  // A loop, not a memset call (frames have a few slots): the empty asm keeps GCC from
+  // turning it into one.
+  for (int i = filled; i < n; ++i) {
+    f->slots[i] = nullptr;
+    __asm__ volatile("");
+  }
   f->globals = f->builtins = f->locals = nullptr;
   f->back = nullptr;
   f->ip = code->instrs.data();
@@ -174,12 +183,12 @@ __attribute__((optimize("no-tree-loop-distribute-patterns"))) inline Frame* init
   return f;
 }
 
-inline Frame* push_frame(ThreadState* ts, CodeObject* code) {
+inline Frame* push_frame(ThreadState* ts, CodeObject* code, int filled = 0) {
   size_t words = code->frame_words ? size_t(code->frame_words) : frame_words(code);
   Object** top = ts->datastack_top;
-  if (__builtin_expect(!top || top + words > ts->datastack_limit, 0)) return push_frame_slow(ts, code);
+  if (__builtin_expect(!top || top + words > ts->datastack_limit, 0)) return push_frame_slow(ts, code, filled);
   ts->datastack_top = top + words;
-  return init_frame(top, code);
+  return init_frame(top, code, filled);
 }
 
 // Drops a frame's references (slots, value stack, function), keeping its storage.

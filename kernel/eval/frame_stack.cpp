@@ -40,14 +40,14 @@ size_t frame_words(CodeObject* code) {
   return size_t(code->frame_words);
 }
 
-Frame* push_frame_slow(ThreadState* ts, CodeObject* code) {
+Frame* push_frame_slow(ThreadState* ts, CodeObject* code, int filled) {
   size_t words = frame_words(code);
   if (!ts->datastack_top || ts->datastack_top + words > ts->datastack_limit) {
     if (!push_chunk(ts, words)) return nullptr;
   }
   void* mem = ts->datastack_top;
   ts->datastack_top += words;
-  return init_frame(mem, code);
+  return init_frame(mem, code, filled);
 }
 
 Frame* new_heap_frame(CodeObject* code) {

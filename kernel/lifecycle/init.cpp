@@ -76,7 +76,8 @@ Status preinitialize(const PreConfig& preconfig, const std::vector<std::string>&
   rt.preconfig = applied;
   // CPython: _PyMem_SetupAllocators: PYTHONMALLOC=malloc takes objects from malloc.
   auto allocator = static_cast<AllocatorName>(applied.allocator);
-  object_alloc_choose(allocator == AllocatorName::malloc || allocator == AllocatorName::malloc_debug);
+  object_alloc_choose(allocator == AllocatorName::malloc || allocator == AllocatorName::malloc_debug,
+                      allocator == AllocatorName::pymalloc);
   rt.preinitialized = true;
   rt.phase = RuntimePhase::preinitialized;
   return Status::ok();

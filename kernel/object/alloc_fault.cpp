@@ -1,6 +1,6 @@
 // Allocation-failure injection (see gopy/alloc_fault.hpp). One process-wide counter; gopy
-// allocates under its interpreter lock. The counters are relaxed atomics, which cost an
-// allocation a few cycles.
+// allocates under its interpreter lock. The counters are relaxed atomics; they are touched
+// only while the hook is on (a test or a walk), so ordinary runs never pay for them.
 #include "gopy/alloc_fault.hpp"
 
 #include <atomic>
@@ -10,6 +10,8 @@
 #include <cstring>
 
 namespace gopy::fault {
+
+bool detail::hook_on = false;
 
 namespace {
 
@@ -25,15 +27,18 @@ void print_count() { std::fprintf(stderr, "gopy: %llu allocations\n", static_cas
     std::uint64_t n = 0;
     const char* end = text + std::strlen(text);
     if (std::from_chars(text, end, n).ptr == end) g_fail_at = n;
+    detail::hook_on = true;
   }
-  if (const char* count = std::getenv("GOPY_COUNT_ALLOC"); count != nullptr && std::strcmp(count, "1") == 0)
+  if (const char* count = std::getenv("GOPY_COUNT_ALLOC"); count != nullptr && std::strcmp(count, "1") == 0) {
     std::atexit(print_count);
+    detail::hook_on = true;
+  }
   return true;
 }();
 
 }  // namespace
 
-bool allocation_fails() noexcept {
+bool detail::count_allocation_and_check() noexcept {
   std::uint64_t n = g_count.fetch_add(1, std::memory_order_relaxed) + 1;
   if (n != g_fail_at.load(std::memory_order_relaxed)) return false;
   g_failed.store(true, std::memory_order_relaxed);
@@ -41,6 +46,7 @@ bool allocation_fails() noexcept {
 }
 
 void fail_allocation_at(std::uint64_t n) noexcept {
+  detail::hook_on = true;
   g_failed = false;
   g_fail_at = n == 0 ? 0 : g_count.load() + n;
 }

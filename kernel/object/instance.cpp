@@ -105,8 +105,10 @@ InstanceObject* new_instance(TypeObject* type) {
   auto* o = make<InstanceObject>(type);
   if (!o) return nullptr;
   incref(type);
-  if (type->slot_count) {
-    uint32_t attrs = (type->instance_dict && type->shared_keys) ? uint32_t(type->shared_keys->used) : 0;
+  // Room for every attribute the class's instances have had so far, so that __init__
+  // fills cells in place (CPython: _PyObject_InitInlineValues).
+  uint32_t attrs = (type->instance_dict && type->shared_keys) ? uint32_t(type->shared_keys->used) : 0;
+  if (type->slot_count || attrs) {
     o->values = alloc_values(type->slot_count + attrs, uint16_t(type->slot_count));
     if (!o->values) {
       decref(o);

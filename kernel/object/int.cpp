@@ -12,6 +12,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
 #include "object/compare_result.hpp"
+#include "object/int_free_list.hpp"
 #include "object/num_internal.hpp"
 #include "object/str_internal.hpp"
 #include "object/prim/float.hpp"
@@ -38,9 +39,25 @@ IntObject small_ints[kSmallMax - kSmallMin + 1];
 
 }  // namespace
 
+IntFreeList int_free_list;
+
+void int_free_list_configure(bool enabled) {
+  while (IntObject* o = int_free_list_take(0)) delete o;
+  int_free_list.limit = enabled ? 1024 : 0;
+}
+
+namespace {
+// Apart, so that the common paths of new_int need no stack frame.
+[[gnu::noinline]] Object* new_heap_int(int64_t v) { return make<IntObject>(v); }
+}  // namespace
+
 Object* new_int(int64_t v) {
   if (v >= kSmallMin && v <= kSmallMax) return new_ref(&small_ints[v - kSmallMin]);
-  return make<IntObject>(v);
+  if (IntObject* o = int_free_list_take(v)) {
+    ++get_thread_state()->interp->live_count;
+    return o;
+  }
+  return new_heap_int(v);
 }
 
 prim::Int int_value(Object* o) {

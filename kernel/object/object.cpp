@@ -13,6 +13,7 @@
 #include "gopy/state.hpp"
 #include "object/class_method.hpp"
 #include "object/descr_internal.hpp"
+#include "object/int_free_list.hpp"
 #include "object/strcat.hpp"
 #include "object/typevar.hpp"
 #include "object/type_internal.hpp"
@@ -104,10 +105,11 @@ constexpr int kDeallocNestingLimit = 50;
 
 }  // namespace
 
+namespace {
+
 // CPython: Objects/object.c _Py_Dealloc, _PyTrash_thread_deposit_object and
 // _PyTrash_thread_destroy_chain.
-void dealloc_object(Object* o) {
-  ThreadState* ts = get_thread_state();
+[[gnu::noinline]] void dealloc_with_checks(Object* o, ThreadState* ts) {
   int depth = ts->dealloc_depth;
   if (depth >= kDeallocNestingLimit) [[unlikely]]
     return defer_dealloc(ts, o);
@@ -116,6 +118,20 @@ void dealloc_object(Object* o) {
   ts->dealloc_depth = depth;
   if (depth == 0 && !ts->dealloc_pending.empty()) [[unlikely]]
     free_pending(ts);
+}
+
+}  // namespace
+
+void dealloc_object(Object* o) {
+  ThreadState* ts = get_thread_state();
+  // An int has no finalizer, no collector links and no weak references: it only leaves
+  // the count (and maybe waits on the free list). Apart from the rest, this path needs
+  // no stack frame.
+  if (o->type == &int_type && int_free_list_keep(static_cast<IntObject*>(o))) {
+    --ts->interp->live_count;
+    return;
+  }
+  dealloc_with_checks(o, ts);
 }
 
 // ---- repr / str / hash ----

@@ -9,7 +9,8 @@
 //
 // The allocator is off in the sanitizer build, under valgrind and with PYTHONMALLOC=malloc
 // (or malloc_debug), as CPython's pymalloc is: every object is then a plain operator new,
-// so leak and use-after-free checks see each object.
+// so leak and use-after-free checks see each object. PYTHONMALLOC=pymalloc keeps it on
+// under valgrind, for callgrind's instruction counts.
 #include <cstdint>
 #include <cstdlib>
 #include <new>
@@ -73,13 +74,16 @@ Heap heap;
 enum class Mode : uint8_t { unknown, pools, system };
 Mode mode = Mode::unknown;
 
-// Whether the build or the process rules the pools out, whatever was asked.
-bool pools_ruled_out() {
+// Whether the build or the process rules the pools out: the sanitizer build always,
+// valgrind unless the pools were asked for by name.
+bool pools_ruled_out(bool pools_asked = false) {
 #if defined(GOPY_SANITIZE)
+  (void)pools_asked;
   return true;
 #elif defined(GOPY_HAVE_VALGRIND_H)
-  return RUNNING_ON_VALGRIND;
+  return !pools_asked && RUNNING_ON_VALGRIND;
 #else
+  (void)pools_asked;
   return false;
 #endif
 }
@@ -234,9 +238,9 @@ Arena* new_arena() {
 void* object_alloc(size_t size) { return allocate(size); }
 void object_free(void* p, size_t size) { release(p, size); }
 
-void object_alloc_choose(bool system_malloc) {
+void object_alloc_choose(bool system_malloc, bool pools_asked) {
   if (mode != Mode::unknown) return;  // objects exist: their allocator stays
-  mode = (system_malloc || pools_ruled_out()) ? Mode::system : Mode::pools;
+  mode = (system_malloc || pools_ruled_out(pools_asked)) ? Mode::system : Mode::pools;
 }
 
 // Unmaps every arena none of whose pools holds an object.

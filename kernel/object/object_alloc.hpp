@@ -10,9 +10,11 @@ namespace gopy {
 // passes object_alloc_should_fail in object_alloc.cpp, the point for fault injection).
 void* object_alloc(size_t size);
 void object_free(void* p, size_t size);
-// Chooses the system allocator instead of the pools (PYTHONMALLOC=malloc). The first
-// choice, or the first allocation, fixes the allocator for the life of the process.
-void object_alloc_choose(bool system_malloc);
+// Chooses the system allocator instead of the pools (PYTHONMALLOC=malloc). `pools_asked`
+// (PYTHONMALLOC=pymalloc) keeps the pools under valgrind too, so that callgrind counts the
+// allocator programs really run with. The first choice, or the first allocation, fixes the
+// allocator for the life of the process.
+void object_alloc_choose(bool system_malloc, bool pools_asked);
 // Gives the system every arena that holds no object (run at interpreter finalize).
 void object_alloc_release_free_memory();
 // For tests: arenas held now, and whether objects come from pools at all.

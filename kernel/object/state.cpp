@@ -17,6 +17,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/weakref.hpp"
+#include "object/int_free_list.hpp"
 #include "object/num_internal.hpp"
 #include "object/num_methods.hpp"
 #include "object/prim/hash.hpp"
@@ -37,7 +38,6 @@ namespace gopy {
 
 namespace {
 
-ThreadState* g_current = nullptr;
 uint64_t g_interpreter_generation = 0;
 std::vector<Object*> g_repr_stack;
 
@@ -103,7 +103,7 @@ void repr_leave(Object* o) {
 Interpreter::Interpreter() = default;
 Interpreter::~Interpreter() = default;
 
-ThreadState* get_thread_state() { return g_current; }
+ThreadState* detail::current_thread_state = nullptr;
 uint64_t interpreter_generation() { return g_interpreter_generation; }
 
 ThreadState* create_interpreter(const InterpreterSettings& settings) {
@@ -120,7 +120,8 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   ts->interp = interp;
   ts->stack_limit = find_stack_limit();
   interp->main_thread = ts;
-  g_current = ts;
+  detail::current_thread_state = ts;
+  int_free_list_configure(object_alloc_pools_enabled());
 
   // The interned table first: type dicts are keyed by interned names.
   reset_stranded_interned();
@@ -257,9 +258,10 @@ void destroy_interpreter(ThreadState* ts) {
   Interpreter* interp = ts->interp;
   if (!interp->freeing_all) free_all_objects(interp);
   free_data_stack(ts);
-  if (g_current == ts) g_current = nullptr;
+  if (detail::current_thread_state == ts) detail::current_thread_state = nullptr;
   delete ts;
   delete interp;
+  int_free_list_configure(false);  // its ints hold pool blocks
   object_alloc_release_free_memory();  // an embedder's init/finalize cycles do not grow
 }
 

@@ -352,23 +352,31 @@ Object* str_char(StrObject* s, ssize i) {
   return new_str_from_cp(s->at(i));
 }
 
+}  // namespace
+
+Object* str_slice(StrObject* s, ssize start, ssize n, ssize step) {
+  if (step == 1) return str_substring(s, start, start + n);
+  if (s->ascii) {
+    auto* r = make<StrObject>();
+    r->utf8.resize(size_t(n));
+    for (ssize i = 0, j = start; i < n; ++i, j += step) r->utf8[size_t(i)] = s->utf8[size_t(j)];
+    r->length = n;
+    return r;
+  }
+  std::u32string out;
+  for (ssize i = 0, j = start; i < n; ++i, j += step) out += s->at(j);
+  return new_str_from_cps(out);
+}
+
+namespace {
+
 Object* str_subscript(Object* o, Object* key) {
   auto* s = as_str(o);
   if (key->type == &slice_type) {
     ssize start, stop, step;
     ssize n = slice_indices(static_cast<SliceObject*>(key), s->length, &start, &stop, &step);
     if (n < 0) return nullptr;
-    if (step == 1) return str_substring(s, start, start + n);
-    if (s->ascii) {
-      auto* r = make<StrObject>();
-      r->utf8.resize(size_t(n));
-      for (ssize i = 0, j = start; i < n; ++i, j += step) r->utf8[size_t(i)] = s->utf8[size_t(j)];
-      r->length = n;
-      return r;
-    }
-    std::u32string out;
-    for (ssize i = 0, j = start; i < n; ++i, j += step) out += s->at(j);
-    return new_str_from_cps(out);
+    return str_slice(s, start, n, step);
   }
   if (!key->type->nb_index)
     return type_error(cat("string indices must be integers, not '", key->type->name, "'"));

@@ -18,6 +18,9 @@ void reset_stranded_interned();
 
 // A new str of text the caller knows to be str text of `length` code points.
 StrObject* new_str_known(std::string_view utf8, ssize length, bool ascii);
+// s[start::step], `n` characters; the indices are already adjusted to the length (CPython:
+// Objects/unicodeobject.c unicode_subscript's slice branch).
+Object* str_slice(StrObject* s, ssize start, ssize n, ssize step);
 
 inline bool utf8_is_lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 

@@ -136,7 +136,10 @@ void forget_subclass(TypeObject* t) {
 // A global cache of MRO lookups for interned names, misses included (CPython: the type
 // attribute cache, Objects/typeobject.c _PyType_LookupRef). Any change to any type's
 // dict, and any type creation or destruction, starts a new epoch and so empties it.
+uint64_t g_type_epoch = 1;
+
 namespace {
+
 struct LookupCacheEntry {
   const TypeObject* type = nullptr;
   const StrObject* name = nullptr;
@@ -145,7 +148,6 @@ struct LookupCacheEntry {
 };
 constexpr size_t kLookupCacheSize = 4096;
 LookupCacheEntry g_lookup_cache[kLookupCacheSize];
-uint64_t g_type_epoch = 1;
 
 Object* lookup_in(TypeObject* t, StrObject* name) {
   if (t->lazy_methods && t->lazy_methods_generation != interpreter_generation() && t->dict) {
@@ -184,7 +186,6 @@ Object* type_lookup_uncached(TypeObject* t, StrObject* name) {
 }  // namespace
 
 void type_modified() { ++g_type_epoch; }
-uint64_t type_epoch() { return g_type_epoch; }
 
 Object* type_lookup(TypeObject* t, StrObject* name) {
   if (!name->interned) return type_lookup_uncached(t, name);

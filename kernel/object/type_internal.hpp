@@ -19,7 +19,8 @@ Object* type_lookup_own(TypeObject* t, StrObject* name);
 InitFn python_init_slot();
 void type_modified();
 // Changes whenever any type's attributes may have changed (for lookup caches).
-uint64_t type_epoch();
+extern uint64_t g_type_epoch;
+inline uint64_t type_epoch() { return g_type_epoch; }
 // Changes each time an interpreter is created (keys caches of per-interpreter objects).
 uint64_t interpreter_generation();
 int64_t object_identity_hash(Object* o);

@@ -1,6 +1,8 @@
 // Built-in functions over iterables: iter, next, sorted, min, max, sum, any, all
 // (CPython: Python/bltinmodule.c builtin_iter, builtin_next, min_max, builtin_sum_impl).
 #include <cmath>
+#include <cstdint>
+#include <string_view>
 #include <string>
 
 #include "builtins_internal.hpp"
@@ -123,6 +125,20 @@ Object* b_max(Object*, Object* const* a, size_t n, TupleObject* kw) { return min
 Object* b_min(Object*, Object* const* a, size_t n, TupleObject* kw) { return min_max(a, n, kw, false); }
 
 // CPython: Python/bltinmodule.c builtin_sum_impl (int fast path, then generic +).
+// An int of a 128-bit value, through its decimal digits.
+Object* int_from_int128(__int128 value) {
+  if (value >= INT64_MIN && value <= INT64_MAX) return new_int(int64_t(value));
+  unsigned __int128 magnitude = value < 0 ? -static_cast<unsigned __int128>(value) : static_cast<unsigned __int128>(value);
+  char digits[48];
+  char* start = digits + sizeof digits;
+  for (; magnitude; magnitude /= 10) *--start = char('0' + int(magnitude % 10));
+  Object* r = int_from_digits(std::string_view(start, size_t(digits + sizeof digits - start)), 10);
+  if (!r || value > 0) return r;
+  Object* negated = unary_op(r, UnaryOp::neg);
+  decref(r);
+  return negated;
+}
+
 Object* b_sum(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_kwargs_allowed("sum", kw, {"start"})) return nullptr;
   if (n < 1 || n > 2) return type_error("sum() takes at least 1 positional argument (" + std::to_string(n) + " given)");
@@ -132,6 +148,24 @@ Object* b_sum(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!it) return nullptr;
   Object* total = start ? new_ref(start) : new_int(0);
   while (Object* x = iter_next(it)) {
+    int64_t first, v;
+    if (total->type == &int_type && x->type == &int_type && int_to_int64(total, &first) && int_to_int64(x, &v)) {
+      // Ints that fit in 64 bits are added in a 128-bit C integer, which no realistic
+      // count of them overflows (CPython: builtin_sum_impl's i_result).
+      __int128 acc = __int128(first) + v;
+      decref(x);
+      while ((x = iter_next(it)) != nullptr) {
+        if (x->type != &int_type || !int_to_int64(x, &v)) break;
+        acc += v;
+        decref(x);
+      }
+      decref(total);
+      total = int_from_int128(acc);
+      if (!total || !x) {
+        xdecref(x);
+        break;
+      }
+    }
     if (total->type == &float_type && (x->type == &float_type || x->type == &int_type)) {
       // Floats are summed with Neumaier's compensation (CPython 3.12+).
       double f = static_cast<FloatObject*>(total)->value;

@@ -109,8 +109,12 @@ struct Interpreter {
   ~Interpreter();
 };
 
-// The current thread's state while a runtime is initialized, nullptr otherwise.
-ThreadState* get_thread_state();
+namespace detail {
+extern ThreadState* current_thread_state;  // set by create_interpreter (state.cpp)
+}
+// The current thread's state while a runtime is initialized, nullptr otherwise. Inline:
+// every allocation and every free asks for it.
+inline ThreadState* get_thread_state() { return detail::current_thread_state; }
 inline Interpreter* current_interp() { return get_thread_state()->interp; }
 // Where the evaluator may run a collection that allocations scheduled.
 inline void gc_safe_point(Interpreter* interp) {
