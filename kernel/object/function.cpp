@@ -336,8 +336,9 @@ Object* super_getattr(Object* o, StrObject* name) {
       past = t == s->start_type;
       continue;
     }
-    if (!t->dict) continue;
-    Object* v = dict_get_str(t->dict, name);
+    DictObject* dict = type_dict(t);
+    if (!dict) continue;
+    Object* v = dict_get_str(dict, name);
     if (!v) continue;
     // CPython: Objects/typeobject.c super_getattro (no instance when obj is the start type)
     Ref<> attr = Ref<>::borrow(v);

@@ -108,18 +108,30 @@ LookupCacheEntry g_lookup_cache[kLookupCacheSize];
 uint64_t g_type_epoch = 1;
 
 Object* type_lookup_uncached(TypeObject* t, StrObject* name) {
-  for (; t; t = t->base) {
-    if (t->lazy_methods && t->lazy_methods_generation != interpreter_generation() && t->dict) {
-      t->lazy_methods_generation = interpreter_generation();
-      t->lazy_methods();
-      type_modified();
-    }
-    if (t->dict)
-      if (Object* v = dict_get_str(t->dict, name)) return v;
-  }
+  for (; t; t = t->base)
+    if (DictObject* dict = type_dict(t))
+      if (Object* v = dict_get_str(dict, name)) return v;
   return nullptr;
 }
+
+// Runs a static type's method table for this interpreter. A table may fill several types
+// (set and frozenset): each type that shares it counts as filled, so it runs once.
+void fill_lazy_methods(TypeObject* t) {
+  void (*fill)() = t->lazy_methods;
+  const uint64_t generation = interpreter_generation();
+  t->lazy_methods_generation = generation;  // first: the table may look types up itself
+  for (TypeObject* other : static_types())
+    if (other->lazy_methods == fill) other->lazy_methods_generation = generation;
+  fill();
+  type_modified();
+}
 }  // namespace
+
+DictObject* type_dict(TypeObject* t) {
+  if (t->lazy_methods && t->lazy_methods_generation != interpreter_generation() && t->dict)
+    fill_lazy_methods(t);
+  return t->dict;
+}
 
 void type_modified() { ++g_type_epoch; }
 uint64_t type_epoch() { return g_type_epoch; }
@@ -194,7 +206,7 @@ static Object* type_getattr(Object* o, StrObject* name) {
       return empty_tuple();
     }
     if (n == "__base__") return new_ref<Object>(t->base ? t->base : None());
-    if (n == "__dict__") return new_ref<Object>(t->dict);
+    if (n == "__dict__") return new_ref<Object>(type_dict(t));
     if (n == "__doc__") {
       if (Object* d = type_lookup(t, name)) return new_ref(d);
       return new_none();
