@@ -19,11 +19,11 @@
 #include "gopy/weakref.hpp"
 #include "object/num_internal.hpp"
 #include "object/prim/hash.hpp"
+#include "object/seq_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/io_internal.hpp"
 #include "object/type_init.hpp"
 #include "object/object_alloc.hpp"
-#include "object/seq_internal.hpp"
 #include "object/type_internal.hpp"
 
 namespace gopy {
