@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 
 namespace gopy {
 namespace {
@@ -116,18 +118,31 @@ constexpr std::array kSpec = {
 std::span<const FieldSpec> config_spec() { return kSpec; }
 
 // Looked up by name about 150 times at every start-up (the plugins read the
-// configuration by name): a binary search over an index sorted at compile time.
+// configuration by name): an open-addressing table built at compile time, keyed by the
+// FNV-1a hash of the name, so a lookup hashes once and compares about one name.
+namespace {
+constexpr std::uint32_t name_hash(std::string_view name) {
+  std::uint32_t h = 2166136261u;
+  for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+constexpr std::size_t kFieldSlots = std::bit_ceil(kSpec.size() * 4);
+}  // namespace
+
 const FieldSpec* find_field(std::string_view name) {
-  static constexpr auto by_name = [] {
-    std::array<const FieldSpec*, kSpec.size()> index{};
-    for (std::size_t i = 0; i < kSpec.size(); ++i) index[i] = &kSpec[i];
-    std::sort(index.begin(), index.end(),
-              [](const FieldSpec* a, const FieldSpec* b) { return a->name < b->name; });
-    return index;
+  static constexpr auto slots = [] {
+    std::array<const FieldSpec*, kFieldSlots> table{};
+    for (const FieldSpec& spec : kSpec) {
+      std::size_t i = name_hash(spec.name) & (kFieldSlots - 1);
+      while (table[i] != nullptr) i = (i + 1) & (kFieldSlots - 1);
+      table[i] = &spec;
+    }
+    return table;
   }();
-  auto it = std::lower_bound(by_name.begin(), by_name.end(), name,
-                             [](const FieldSpec* spec, std::string_view n) { return spec->name < n; });
-  return it != by_name.end() && (*it)->name == name ? *it : nullptr;
+  for (std::size_t i = name_hash(name) & (kFieldSlots - 1); slots[i] != nullptr;
+       i = (i + 1) & (kFieldSlots - 1))
+    if (slots[i]->name == name) return slots[i];
+  return nullptr;
 }
 
 bool has_option(std::string_view name) { return find_field(name) != nullptr; }

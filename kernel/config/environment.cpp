@@ -7,6 +7,9 @@
 #include <locale.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <iterator>
+#include <optional>
 #include <vector>
 
 namespace gopy {
@@ -23,12 +26,34 @@ void ProcessEnvironment::set(std::string_view name, std::string_view value) {
 
 // Ask the C library which LC_CTYPE locale the environment selects, then put the
 // current one back: reading the configuration has no side effect.
+// Start-up cost: a configuration read asks several times, and each question is three
+// setlocale calls; the answer only changes with the variables setlocale reads, so it is
+// kept per process beside their values.
 std::string ProcessEnvironment::ctype_locale() const {
+  static constexpr const char* kInputs[] = {"LC_ALL", "LC_CTYPE", "LANG", "LOCPATH"};
+  struct Answer {
+    bool known = false;
+    std::optional<std::string> inputs[std::size(kInputs)];
+    std::string chosen;
+  };
+  static Answer cache;
+  std::optional<std::string> inputs[std::size(kInputs)];
+  for (std::size_t i = 0; i < std::size(kInputs); ++i)
+    if (const char* value = std::getenv(kInputs[i])) inputs[i] = value;
+  if (cache.known && std::equal(std::begin(inputs), std::end(inputs), std::begin(cache.inputs)))
+    return cache.chosen;
   const char* current = std::setlocale(LC_CTYPE, nullptr);
   std::string saved = current != nullptr ? current : "C";
   const char* chosen = std::setlocale(LC_CTYPE, "");
   std::string result = chosen != nullptr ? chosen : saved;
   std::setlocale(LC_CTYPE, saved.c_str());
+  // Only an answer the environment chose is kept: a failed setlocale falls back to the
+  // current locale, which the next question may see differently.
+  if (chosen != nullptr) {
+    std::copy(std::begin(inputs), std::end(inputs), std::begin(cache.inputs));
+    cache.chosen = result;
+    cache.known = true;
+  }
   return result;
 }
 

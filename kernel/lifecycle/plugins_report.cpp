@@ -9,14 +9,18 @@
 #include "gopy/config.hpp"
 #include "gopy/plugin_host.hpp"
 #include "lifecycle/runtime.hpp"
+#include "plugin/plan_cache.hpp"
 
 namespace gopy {
 
 plugin::Plan discover_runtime_plan(const std::vector<std::filesystem::path>& dirs) {
+  if (std::optional<plugin::Plan> kept = plugin::cached_plan(dirs)) return std::move(*kept);
   plugin::DiscoverOptions options;
   options.shipped_dir = plugin::shipped_plugin_dir();
   options.check_loadable = true;
-  return plugin::discover(dirs, plugin::host_platform(), options);
+  plugin::Plan plan = plugin::discover(dirs, plugin::host_platform(), options);
+  plugin::remember_plan(plan);
+  return plan;
 }
 
 // Prints every plugin directory searched, every candidate manifest found (chosen, or why

@@ -11,6 +11,7 @@
 #include "lifecycle/plugins_report.hpp"
 #include "lifecycle/runtime.hpp"
 #include "lifecycle/teardown.hpp"
+#include "plugin/plan_cache.hpp"
 
 namespace gopy {
 
@@ -50,6 +51,7 @@ void print_lifecycle_step(std::string_view what, std::chrono::microseconds durat
 // CPython: Modules/main.c pymain_main. `isolated`: start from isolated mode, as if -I
 // came first (PEP 432's system Python).
 int program_main(const std::vector<std::string>& argv, bool isolated) {
+  plugin::plan_cache_one_shot();  // one initialization per run of the program
   // CPython: pymain_init -> _Py_PreInitializeFromPyArgv
   PreConfig preconfig = PreConfig::python();
   if (isolated) preconfig.isolated = 1;

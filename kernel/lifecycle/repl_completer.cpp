@@ -20,6 +20,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/type_internal.hpp"
 
 namespace gopy {
 
@@ -118,9 +119,9 @@ void add_dir_names(Object* obj, std::set<std::string>& words) {
   if (isinstance_of(obj, &type_type)) {
     auto* type = static_cast<TypeObject*>(obj);
     if (type->mro) {
-      for (Object* t : type->mro->items) add_dict_keys(static_cast<TypeObject*>(t)->dict, words);
+      for (Object* t : type->mro->items) add_dict_keys(type_dict(static_cast<TypeObject*>(t)), words);
     } else {
-      add_dict_keys(type->dict, words);
+      add_dict_keys(type_dict(type), words);
     }
     return;
   }

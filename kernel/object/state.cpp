@@ -16,11 +16,13 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "gopy/object_textio.hpp"
 #include "gopy/weakref.hpp"
 #include "object/int_free_list.hpp"
 #include "object/num_internal.hpp"
 #include "object/num_methods.hpp"
 #include "object/prim/hash.hpp"
+#include "object/seq_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/io_internal.hpp"
 #include "object/type_init.hpp"
@@ -128,10 +130,15 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   interp->interned = new_dict();
   ensure_static_type_dicts();
   init_type_and_object_methods();
-  init_str_methods();
-  init_list_tuple_methods();
-  init_dict_methods();
-  init_set_methods();
+  // Start-up cost: these method tables are built in each interpreter on the type's first
+  // use (type_dict), not here; a short program touches few of them.
+  str_type.lazy_methods = init_str_methods;
+  list_type.lazy_methods = init_list_methods;
+  tuple_type.lazy_methods = init_tuple_methods;
+  dict_type.lazy_methods = init_dict_methods;
+  set_type.lazy_methods = init_set_methods;
+  frozenset_type.lazy_methods = init_set_methods;
+  textio_type.lazy_methods = init_textio_methods;
   init_function_methods();
   init_typevar_methods();
   init_member_descr_methods();

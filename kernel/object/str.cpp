@@ -146,9 +146,13 @@ void reset_stranded_interned() {
 
 StrObject* intern(std::string_view name) {
   Interpreter* interp = get_thread_state()->interp;
-  int64_t hash = str_hash_text(name);
+  // Start-up cost: every identifier of the built-in types and modules comes through here,
+  // nearly all ASCII; one scan serves the hash and the new str's length.
+  bool ascii = true;
+  for (unsigned char c : name) ascii &= c < 0x80;
+  int64_t hash = ascii ? prim::hash_latin1({interp->hash_k0, interp->hash_k1}, name) : str_hash_text(name);
   if (Object* v = dict_get_str_hashed(interp->interned, name, hash)) return as_str(v);
-  StrObject* s = new_str(name);
+  StrObject* s = ascii ? new_str_known(name, static_cast<ssize>(name.size()), true) : new_str(name);
   s->hash = hash;  // the same value str_hash would compute again
   s->interned = true;
   if (dict_set_item(interp->interned, s, s) < 0) {

@@ -270,9 +270,4 @@ void init_list_tuple_types() {
   init_list_type();
   init_tuple_type();
 }
-void init_list_tuple_methods() {
-  init_list_methods();
-  init_tuple_methods();
-}
-
 }  // namespace gopy

@@ -150,13 +150,9 @@ constexpr size_t kLookupCacheSize = 4096;
 LookupCacheEntry g_lookup_cache[kLookupCacheSize];
 
 Object* lookup_in(TypeObject* t, StrObject* name) {
-  if (t->lazy_methods && t->lazy_methods_generation != interpreter_generation() && t->dict) {
-    t->lazy_methods_generation = interpreter_generation();
-    t->lazy_methods();
-    type_modified();
-  }
-  if (!t->dict) return nullptr;
-  if (Object* v = dict_get_str(t->dict, name)) return v;
+  DictObject* dict = type_dict(t);  // a static type's method table, filled on first use
+  if (!dict) return nullptr;
+  if (Object* v = dict_get_str(dict, name)) return v;
   // A built-in type's __new__ and its slots' special methods are made on first use
   // (CPython: add_tp_new_wrapper, add_operators), so creating an interpreter does not pay
   // for them.
@@ -183,7 +179,25 @@ Object* type_lookup_uncached(TypeObject* t, StrObject* name) {
   }
   return nullptr;
 }
+
+// Runs a static type's method table for this interpreter. A table may fill several types
+// (set and frozenset): each type that shares it counts as filled, so it runs once.
+void fill_lazy_methods(TypeObject* t) {
+  void (*fill)() = t->lazy_methods;
+  const uint64_t generation = interpreter_generation();
+  t->lazy_methods_generation = generation;  // first: the table may look types up itself
+  for (TypeObject* other : static_types())
+    if (other->lazy_methods == fill) other->lazy_methods_generation = generation;
+  fill();
+  type_modified();
+}
 }  // namespace
+
+DictObject* type_dict(TypeObject* t) {
+  if (t->lazy_methods && t->lazy_methods_generation != interpreter_generation() && t->dict)
+    fill_lazy_methods(t);
+  return t->dict;
+}
 
 void type_modified() { ++g_type_epoch; }
 
@@ -301,7 +315,7 @@ static Object* type_getattr(Object* o, StrObject* name) {
       return empty_tuple();
     }
     if (n == "__base__") return new_ref<Object>(t->base ? t->base : None());
-    if (n == "__dict__") return new_ref<Object>(t->dict);
+    if (n == "__dict__") return new_ref<Object>(type_dict(t));
     if (n == "__doc__") {
       if (Object* d = type_lookup(t, name)) return new_ref(d);
       return new_none();

@@ -10,6 +10,9 @@ namespace gopy {
 // Static types' per-interpreter dicts.
 void ensure_static_type_dicts();
 void reset_static_type_dicts();
+// A type's dict with its methods in it: a static type whose `lazy_methods` table has not
+// run in this interpreter runs it first. Read a type's dict through this, not t->dict.
+DictObject* type_dict(TypeObject* t);
 TupleObject* type_mro_tuple(TypeObject* t);
 // The attribute in the type's own dict (borrowed), without the MRO.
 Object* type_lookup_own(TypeObject* t, StrObject* name);
@@ -83,7 +86,6 @@ void init_int_float_types();
 void init_int_float_methods();
 void init_str_type();
 void init_list_tuple_types();
-void init_list_tuple_methods();
 void init_dict_type();
 void init_dict_methods();
 void init_set_type();

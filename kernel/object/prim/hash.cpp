@@ -16,8 +16,9 @@ namespace {
 
 constexpr int kHashBits = 61;
 
-// CPython: Python/pyhash.c siphash13 (SINGLE_ROUND = two HALF_ROUNDs)
-void sip_round(uint64_t& v0, uint64_t& v1, uint64_t& v2, uint64_t& v3) {
+// CPython: Python/pyhash.c siphash13 (SINGLE_ROUND = two HALF_ROUNDs). Always inlined:
+// every identifier interned at start-up is hashed, and a call per round doubled the cost.
+[[gnu::always_inline]] inline void sip_round(uint64_t& v0, uint64_t& v1, uint64_t& v2, uint64_t& v3) {
   v0 += v1;
   v2 += v3;
   v1 = std::rotl(v1, 13) ^ v0;
@@ -31,6 +32,11 @@ void sip_round(uint64_t& v0, uint64_t& v1, uint64_t& v2, uint64_t& v3) {
 }
 
 uint64_t load_le64(const unsigned char* p, size_t n) {
+  if (n == 8 && std::endian::native == std::endian::little) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
   uint64_t v = 0;
   for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(p[i]) << (8 * i);
   return v;

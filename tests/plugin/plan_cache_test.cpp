@@ -1,0 +1,81 @@
+// The runtime's per-process plan cache: the same plan back while nothing discovery read has
+// changed, a fresh discovery as soon as a directory, manifest or library changes, and
+// nothing kept from a plan with a warning or from files too recent to judge by their times.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <functional>
+#include <thread>
+
+#include "gopy/plugin_host.hpp"
+#include "plugin/plan_cache.hpp"
+#include "plugin_dir.hpp"
+
+using namespace gopy::plugin;
+using plugin_test::add_plugin;
+using plugin_test::Spec;
+using plugin_test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Change {
+  const char* what;
+  std::function<void(const fs::path&)> apply;
+};
+
+// Discovery over `dir`, kept; true when the cache gives the same plan back.
+bool kept_after_remember(const fs::path& dir) {
+  Plan plan = discover({dir}, "linux");
+  INFO(plan.describe());
+  REQUIRE(plan.ok());
+  remember_plan(plan);
+  std::optional<Plan> kept = cached_plan({dir});
+  return kept.has_value() && kept->describe() == plan.describe();
+}
+
+}  // namespace
+
+TEST_CASE("plan cache: kept while unchanged, dropped on any change", "[discovery][cache]") {
+  const std::vector<Change> changes = {
+      {"a rewritten manifest",
+       [](const fs::path& d) { add_plugin(d, Spec("tp_b").at(R"([{"phase": "main", "order": 20}])"), false); }},
+      {"a manifest added", [](const fs::path& d) { add_plugin(d, Spec("tp_c")); }},
+      {"a library removed", [](const fs::path& d) { fs::remove(d / "tp_a.so"); }},
+      {"the directory's mode",
+       [](const fs::path& d) { fs::permissions(d, fs::perms::group_write, fs::perm_options::add); }},
+  };
+  std::vector<TempDir> dirs(changes.size());
+  for (const TempDir& dir : dirs) {
+    add_plugin(dir.path(), Spec("tp_a"));
+    add_plugin(dir.path(), Spec("tp_b").at(R"([{"phase": "main", "order": 10}])"));
+  }
+  TempDir warned;
+  add_plugin(warned.path(), Spec("tp_a").with(R"("unknown_key": 1)"));
+  TempDir later;
+  add_plugin(later.path(), Spec("tp_a"));
+  // Older than the two seconds within which the cache does not trust a file's times.
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    INFO(changes[i].what);
+    const fs::path& dir = dirs[i].path();
+    REQUIRE(kept_after_remember(dir));
+    CHECK_FALSE(cached_plan({dir / "other"}).has_value());
+    REQUIRE(cached_plan({dir}).has_value());
+    changes[i].apply(dir);
+    CHECK_FALSE(cached_plan({dir}).has_value());
+  }
+
+  Plan with_warning = discover({warned.path()}, "linux");
+  REQUIRE(with_warning.ok());
+  REQUIRE_FALSE(with_warning.warnings.empty());
+  remember_plan(with_warning);
+  CHECK_FALSE(cached_plan({warned.path()}).has_value());
+
+  // Last: files just written are not kept, and the process keeps no plan from then on.
+  TempDir fresh;
+  add_plugin(fresh.path(), Spec("tp_a"));
+  CHECK_FALSE(kept_after_remember(fresh.path()));
+  CHECK_FALSE(kept_after_remember(later.path()));
+}
