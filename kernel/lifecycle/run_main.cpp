@@ -265,8 +265,7 @@ int run_python(Config& config) {
   bool inspect = config.inspect > 0;
   int exitcode;
   if (config.run_command) {
-    register_string_source("<string>", *config.run_command);
-    exitcode = run_source_as_main(*config.run_command, "<string>", inspect);
+    exitcode = finish_main_run(exec_string_in_module(*config.run_command, "<string>", main_module()), inspect);
   } else if (config.run_module) {
     exitcode = run_module_as_main(*config.run_module, true, inspect);
   } else if (main_importer_path) {

@@ -3,6 +3,8 @@
 #include "gopy/builtin_modules.hpp"
 
 #include "gopy/gc.hpp"
+#include "gopy/warnings.hpp"
+#include "lifecycle/site.hpp"
 
 #include "object/codec_internal.hpp"
 #include "object/io_internal.hpp"
@@ -16,6 +18,9 @@ BuiltinModuleInit find_builtin_module(std::string_view name) {
   if (name == "gc") return create_gc_module;
   if (name == "weakref") return create_weakref_module;
   if (name == "_weakref") return create__weakref_module;
+  if (name == "_warnings") return create__warnings_module;
+  if (name == "_site") return create__site_module;
+  if (name == "_imp") return create__imp_module;
   return nullptr;
 }
 

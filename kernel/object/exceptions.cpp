@@ -262,7 +262,11 @@ Object* exc_new(TypeObject* t, Object* const* args, size_t nargs, TupleObject*) 
   t = os_error_subclass(t, args, nargs);
   if (t->flags & TypeFlags::heap) incref(t);
   auto* e = make<BaseExceptionObject>(t);
-  decref(e->args);
+  // No dangling args while the tuple is made: its allocation may fail (bad_alloc), and
+  // the collector still walks the half-made exception.
+  Object* initial_args = e->args;
+  e->args = nullptr;
+  decref(initial_args);
   std::vector<Object*> items;
   for (size_t i = 0; i < nargs; ++i) items.push_back(new_ref(args[i]));
   e->args = new_tuple_steal(std::move(items));

@@ -13,6 +13,8 @@ namespace gopy {
 using BuiltinModuleInit = ModuleObject* (*)();
 // The function that creates the module, or null when `name` is not built in.
 BuiltinModuleInit find_builtin_module(std::string_view name);
+// The native `_imp` module (import by name for gopy's Python library).
+ModuleObject* create__imp_module();
 
 }  // namespace gopy
 #include "gopy/api_end.h"

@@ -88,7 +88,19 @@ struct TracebackObject : GcObject {
   X(UnicodeDecodeError, UnicodeError)                   \
   X(UnicodeEncodeError, UnicodeError)                   \
   X(BufferError, Exception)                             \
-  X(MemoryError, Exception)
+  X(MemoryError, Exception)                             \
+  X(Warning, Exception)                                 \
+  X(UserWarning, Warning)                               \
+  X(DeprecationWarning, Warning)                        \
+  X(PendingDeprecationWarning, Warning)                 \
+  X(SyntaxWarning, Warning)                             \
+  X(RuntimeWarning, Warning)                            \
+  X(FutureWarning, Warning)                             \
+  X(ImportWarning, Warning)                             \
+  X(UnicodeWarning, Warning)                            \
+  X(BytesWarning, Warning)                              \
+  X(ResourceWarning, Warning)                           \
+  X(EncodingWarning, Warning)
 
 #define GOPY_DECLARE_EXC(name, base) extern TypeObject exc_##name;
 GOPY_EXCEPTION_TYPES(GOPY_DECLARE_EXC)
