@@ -2,6 +2,8 @@
 // warnings) until builtins has __import__. CPython: Python/import.c
 // PyImport_ImportModuleLevelObject, Lib/importlib/__init__.py import_module.
 #include "gopy/builtin_modules.hpp"
+#include "gopy/eval.hpp"
+#include "gopy/pyc.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
@@ -38,11 +40,40 @@ Object* f_import_module(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return m;
 }
 
+// _imp.reload(module): its file executed again in its own namespace (the objects the
+// program holds see the new definitions); a module without a file (built in) is returned
+// as it is. CPython: Lib/importlib/__init__.py reload -> _bootstrap._exec.
+Object* f_reload(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("reload", kw) || !check_nargs("reload", n, 1, 1)) return nullptr;
+  if (a[0]->type != &module_type) return type_error("reload() argument must be a module");
+  auto* m = static_cast<ModuleObject*>(a[0]);
+  Object* file = dict_get_str(m->dict, "__file__");
+  std::string path;
+  if (!file || !is_str(file) || !str_fs_encode(as_str(file), &path)) return new_ref(m);
+  std::string contents;
+  if (read_source_file_or_raise(path, &contents) < 0) return nullptr;
+  Object* code = nullptr;
+  if (path.ends_with(".pyc")) {
+    code = pyc_load_code(contents);
+    if (!code) return set_error(&exc_ImportError, "bad marshal data (" + path + ")");
+  } else {
+    if (!decode_source_file(&contents, path)) return nullptr;
+    code = compile_module_source(contents, as_str(file)->utf8);
+    if (!code) return nullptr;
+  }
+  Object* r = exec_code(code, m->dict);
+  decref(code);
+  if (!r) return nullptr;
+  decref(r);
+  return new_ref(m);
+}
+
 }  // namespace
 
 ModuleObject* create__imp_module() {
   ModuleObject* m = new_module("_imp");
   (void)add_module_function(m, "import_module", f_import_module);
+  (void)add_module_function(m, "reload", f_reload);
   return m;
 }
 

@@ -18,7 +18,7 @@ namespace gopy {
 
 TypeObject traceback_type;
 #define GOPY_DEFINE_EXC(name, base) TypeObject exc_##name;
-GOPY_EXCEPTION_TYPES(GOPY_DEFINE_EXC)
+GOPY_ALL_EXCEPTION_TYPES(GOPY_DEFINE_EXC)
 #undef GOPY_DEFINE_EXC
 
 BaseExceptionObject::BaseExceptionObject(TypeObject* t) : GcObject(t), args(empty_tuple()) {}
@@ -69,7 +69,7 @@ void TracebackObject::clear_refs() {
 
 void for_each_exception_type(void (*fn)(TypeObject*, void*), void* arg) {
 #define GOPY_VISIT_EXC(name, base) fn(&exc_##name, arg);
-  GOPY_EXCEPTION_TYPES(GOPY_VISIT_EXC)
+  GOPY_ALL_EXCEPTION_TYPES(GOPY_VISIT_EXC)
 #undef GOPY_VISIT_EXC
 }
 
@@ -502,7 +502,7 @@ void init_exception_types() {
   make_static_type(&exc_##name, &type_type, #name, &exc_##base, TypeFlags::basetype | TypeFlags::exception);
   TypeObject exc_nullptr;  // the base of BaseException is object (fixed below)
   (void)exc_nullptr;
-  GOPY_EXCEPTION_TYPES(GOPY_MAKE_EXC)
+  GOPY_ALL_EXCEPTION_TYPES(GOPY_MAKE_EXC)
 #undef GOPY_MAKE_EXC
   exc_BaseException.base = &object_type;
 #define GOPY_SLOTS_EXC(name, base)                                          \
@@ -514,7 +514,7 @@ void init_exception_types() {
   exc_##name.tp_setattr = exc_setattr;                                      \
   exc_##name.tp_hash = object_identity_hash;                                \
   exc_##name.instance_dict = exception_dict_slot;
-  GOPY_EXCEPTION_TYPES(GOPY_SLOTS_EXC)
+  GOPY_ALL_EXCEPTION_TYPES(GOPY_SLOTS_EXC)
 #undef GOPY_SLOTS_EXC
 }
 

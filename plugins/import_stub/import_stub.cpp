@@ -4,6 +4,7 @@
 // PyImport_ImportModuleLevelObject and Lib/importlib/_bootstrap.py _find_and_load,
 // without caches, finders or hooks).
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <string>
 
@@ -16,7 +17,9 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/plugin.hpp"
+#include "gopy/plugin_context.hpp"
 #include "gopy/state.hpp"
+#include "source_loader.hpp"
 
 namespace gopy::import_stub {
 namespace {
@@ -40,6 +43,16 @@ std::nullptr_t module_not_found(const std::string& name, const std::string& deta
   return nullptr;
 }
 
+// CPython 3.14: FileFinder.__init__: '' and '.' are the current directory, a relative
+// entry is made absolute, so module files (__file__, __cached__) have absolute names.
+std::string absolute_dir(const std::string& dir) {
+  if (dir.starts_with('/')) return dir;
+  char cwd[4096];
+  if (!::getcwd(cwd, sizeof cwd)) return dir;
+  if (dir.empty() || dir == ".") return cwd;
+  return std::string(cwd) + "/" + dir;
+}
+
 // The directories to search, as file names (bytes): the parent package's __path__, or
 // sys.path. An entry that names no file (a surrogate that stands for no byte) is passed
 // over.
@@ -50,7 +63,7 @@ std::vector<std::string> search_path(Interpreter* interp, Object* parent) {
   else if (interp->sys_module) path = dict_get_str(interp->sys_module->dict, "path");
   if (path && is_list(path))
     for (Object* p : static_cast<ListObject*>(path)->items)
-      if (std::string dir; is_str(p) && str_fs_encode(as_str(p), &dir)) dirs.push_back(std::move(dir));
+      if (std::string dir; is_str(p) && str_fs_encode(as_str(p), &dir)) dirs.push_back(absolute_dir(dir));
   return dirs;
 }
 
@@ -58,26 +71,40 @@ std::vector<std::string> search_path(Interpreter* interp, Object* parent) {
 Object* load_module(Interpreter* interp, const std::string& fullname, Object* parent) {
   std::string last = fullname.substr(fullname.rfind('.') + 1);
   for (const std::string& dir : search_path(interp, parent)) {
-    std::string base = dir.empty() ? last : dir + "/" + last;
+    std::string base = dir + "/" + last;
     std::string file;
     bool package = false;
+    // CPython: FileFinder's order: the package's __init__ (source, then sourceless), then
+    // the module (source, then a sourceless .pyc beside it).
     if (is_file(base + "/__init__.py")) {
       file = base + "/__init__.py";
       package = true;
+    } else if (is_file(base + "/__init__.pyc")) {
+      file = base + "/__init__.pyc";
+      package = true;
     } else if (is_file(base + ".py")) {
       file = base + ".py";
+    } else if (is_file(base + ".pyc")) {
+      file = base + ".pyc";
     } else {
       continue;
     }
-    // An unreadable file is the loader's OSError (PermissionError, ...), as CPython's
-    // SourceLoader.get_data raises it.
-    std::string source;
-    if (read_source_file_or_raise(file, &source) < 0) return nullptr;
-    ModuleObject* m = new_module(fullname);
+    const bool sourceless = file.ends_with(".pyc");
     Object* f = new_str_fs(file);
     const std::string filename = as_str(f)->utf8;  // as tracebacks name it
+    // An unreadable file is the loader's OSError (PermissionError, ...), as CPython's
+    // SourceLoader.get_data raises it; the cache is used when it is valid.
+    Object* code = sourceless ? sourceless_code(file, fullname) : source_code(file, filename);
+    if (!code) {
+      decref(f);
+      return nullptr;
+    }
+    ModuleObject* m = new_module(fullname);
     dict_set_str(m->dict, "__file__", f);
     decref(f);
+    Object* cached = new_str_fs(sourceless ? file : cache_from_source(file));
+    dict_set_str(m->dict, "__cached__", cached);
+    decref(cached);
     std::string pkg = package ? fullname : (fullname.find('.') == std::string::npos ? "" : fullname.substr(0, fullname.rfind('.')));
     Object* p = new_str(pkg);
     dict_set_str(m->dict, "__package__", p);
@@ -91,7 +118,8 @@ Object* load_module(Interpreter* interp, const std::string& fullname, Object* pa
     dict_set_str(m->dict, "__builtins__", interp->builtins_module);
     // Registered before it runs, so circular imports see the partial module.
     dict_set_str(interp->modules, fullname, m);
-    Object* r = exec_source_in_module(source, filename, m);
+    Object* r = exec_code(code, m->dict);
+    decref(code);
     if (!r) {
       // Forget the half-initialized module; the exception (and its traceback state) stays set.
       Object* key = new_str(fullname);
@@ -221,6 +249,9 @@ Object* import_hook(Interpreter* interp, StrObject* name_obj, DictObject* global
 }
 
 Status attach(gopy_plugin_context& ctx) {
+  std::optional<std::string> mode;
+  GOPY_RETURN_IF_ERROR(sdk::PluginContext(ctx).get_str("check_hash_pycs_mode", mode));
+  set_check_hash_pycs_mode(mode.value_or("default"));
   static_cast<Interpreter*>(ctx.interp)->import_hook = import_hook;
   return Status::ok();
 }

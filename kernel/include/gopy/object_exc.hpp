@@ -88,7 +88,12 @@ struct TracebackObject : GcObject {
   X(UnicodeDecodeError, UnicodeError)                   \
   X(UnicodeEncodeError, UnicodeError)                   \
   X(BufferError, Exception)                             \
-  X(MemoryError, Exception)                             \
+  X(MemoryError, Exception)
+
+// The warning categories. Not exported from libgopy (declared below, outside the API
+// block): every exported data symbol costs the dynamic loader a relocation at each start,
+// and plugins reach these through for_each_exception_type and gopy/warnings.hpp.
+#define GOPY_WARNING_TYPES(X)                           \
   X(Warning, Exception)                                 \
   X(UserWarning, Warning)                               \
   X(DeprecationWarning, Warning)                        \
@@ -101,6 +106,9 @@ struct TracebackObject : GcObject {
   X(BytesWarning, Warning)                              \
   X(ResourceWarning, Warning)                           \
   X(EncodingWarning, Warning)
+
+// Every built-in exception type, in the order they are made.
+#define GOPY_ALL_EXCEPTION_TYPES(X) GOPY_EXCEPTION_TYPES(X) GOPY_WARNING_TYPES(X)
 
 #define GOPY_DECLARE_EXC(name, base) extern TypeObject exc_##name;
 GOPY_EXCEPTION_TYPES(GOPY_DECLARE_EXC)
@@ -172,3 +180,10 @@ int write_to_stream(Object* stream, std::string_view text);
 
 }  // namespace gopy
 #include "gopy/api_end.h"
+
+namespace gopy {
+#define GOPY_DECLARE_WARNING(name, base) extern TypeObject exc_##name;
+GOPY_WARNING_TYPES(GOPY_DECLARE_WARNING)
+#undef GOPY_DECLARE_WARNING
+}  // namespace gopy
+
