@@ -2,12 +2,10 @@
 // interpreter until gopy has sys._getframe, re and linecache: the caller's frame, pattern
 // matching for filters, and source lines. CPython: Python/_warnings.c setup_context,
 // check_matched; Lib/linecache.py getline.
-#include <map>
-#include <regex>
 #include <string>
-#include <utility>
 
 #include "eval/code.hpp"
+#include "eval/warning_pattern.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
@@ -54,40 +52,17 @@ Object* w_caller(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return t;
 }
 
-// Python's `\Z` (end of text) is ECMAScript's `$` outside multiline mode.
-std::string to_ecmascript(const std::string& pattern) {
-  std::string out;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
-      if (pattern[i + 1] == 'Z') out += '$';
-      else out.append(pattern, i, 2);
-      ++i;
-    } else {
-      out += pattern[i];
-    }
-  }
-  return out;
-}
-
-// _match(pattern, text, ignorecase): whether `pattern` matches at the start of `text`.
+// _match(pattern, text, ignorecase): whether `pattern` matches at the start of `text`
+// (re.match), over the subset eval/warning_pattern.hpp describes.
 Object* w_match(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("_match", kw) || !check_nargs("_match", n, 3, 3)) return nullptr;
   if (!is_str(a[0]) || !is_str(a[1])) return type_error("_match() arguments must be str");
   int ignorecase = object_is_true(a[2]);
   if (ignorecase < 0) return nullptr;
-  // Compiled patterns are kept: filters are matched on every warning.
-  static std::map<std::pair<std::string, bool>, std::regex> compiled;
-  auto key = std::make_pair(as_str(a[0])->utf8, ignorecase != 0);
-  auto it = compiled.find(key);
-  if (it == compiled.end()) {
-    try {
-      auto flags = std::regex::ECMAScript | (ignorecase ? std::regex::icase : std::regex::ECMAScript);
-      it = compiled.emplace(key, std::regex(to_ecmascript(key.first), flags)).first;
-    } catch (const std::regex_error& e) {
-      return value_error("bad warning filter pattern " + key.first + ": " + e.what());
-    }
-  }
-  return new_bool(std::regex_search(as_str(a[1])->utf8, it->second, std::regex_constants::match_continuous));
+  std::string error;
+  PatternMatch m = warning_pattern_match(as_str(a[0])->utf8, as_str(a[1])->utf8, ignorecase != 0, &error);
+  if (m == PatternMatch::invalid) return value_error("warning filter pattern " + as_str(a[0])->utf8 + ": " + error);
+  return new_bool(m == PatternMatch::yes);
 }
 
 // _getline(filename, lineno): the stripped source line, or "".

@@ -18,7 +18,14 @@ namespace gopy {
 
 TypeObject traceback_type;
 #define GOPY_DEFINE_EXC(name, base) TypeObject exc_##name;
-GOPY_ALL_EXCEPTION_TYPES(GOPY_DEFINE_EXC)
+GOPY_EXCEPTION_TYPES(GOPY_DEFINE_EXC)
+// The warning categories live as long as the process and are never destroyed: a static
+// TypeObject each would add one exit-time destructor per type to the process's atexit
+// list, whose blocks a plugin's own destructors then spill over at every reload.
+// (The global operator new: Object's own allocator gives its arenas back per interpreter.)
+#define GOPY_DEFINE_WARNING(name, base) TypeObject& exc_##name = *::new TypeObject();
+GOPY_WARNING_TYPES(GOPY_DEFINE_WARNING)
+#undef GOPY_DEFINE_WARNING
 #undef GOPY_DEFINE_EXC
 
 BaseExceptionObject::BaseExceptionObject(TypeObject* t) : GcObject(t), args(empty_tuple()) {}

@@ -1,14 +1,16 @@
 // The import_stub plugin: `import` for modules already in sys.modules (sys, builtins),
 // for the modules built into libgopy (codecs), and for source modules and packages found
-// on sys.path, each executed once and kept in sys.modules (CPython: Python/import.c
+// on sys.path (through the bytecode cache, gopy/bytecode_cache.hpp) and sourceless .pyc
+// files, each executed once and kept in sys.modules (CPython: Python/import.c
 // PyImport_ImportModuleLevelObject and Lib/importlib/_bootstrap.py _find_and_load,
-// without caches, finders or hooks).
+// without finders or hooks).
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <string>
 
 #include "gopy/builtin_modules.hpp"
+#include "gopy/bytecode_cache.hpp"
 #include "gopy/eval.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
@@ -17,9 +19,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/plugin.hpp"
-#include "gopy/plugin_context.hpp"
 #include "gopy/state.hpp"
-#include "source_loader.hpp"
 
 namespace gopy::import_stub {
 namespace {
@@ -249,9 +249,6 @@ Object* import_hook(Interpreter* interp, StrObject* name_obj, DictObject* global
 }
 
 Status attach(gopy_plugin_context& ctx) {
-  std::optional<std::string> mode;
-  GOPY_RETURN_IF_ERROR(sdk::PluginContext(ctx).get_str("check_hash_pycs_mode", mode));
-  set_check_hash_pycs_mode(mode.value_or("default"));
   static_cast<Interpreter*>(ctx.interp)->import_hook = import_hook;
   return Status::ok();
 }

@@ -182,7 +182,8 @@ int write_to_stream(Object* stream, std::string_view text);
 #include "gopy/api_end.h"
 
 namespace gopy {
-#define GOPY_DECLARE_WARNING(name, base) extern TypeObject exc_##name;
+// References to types made once and never destroyed (kernel/object/exceptions.cpp).
+#define GOPY_DECLARE_WARNING(name, base) extern TypeObject& exc_##name;
 GOPY_WARNING_TYPES(GOPY_DECLARE_WARNING)
 #undef GOPY_DECLARE_WARNING
 }  // namespace gopy

@@ -2,7 +2,7 @@
 // of compiling; a missing, stale or corrupt one is ignored and (re)written.
 // CPython: Lib/importlib/_bootstrap_external.py SourceLoader.get_code, cache_from_source,
 // _classify_pyc, _validate_timestamp_pyc, _validate_hash_pyc, _write_atomic.
-#include "source_loader.hpp"
+#include "gopy/bytecode_cache.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -21,12 +21,17 @@
 #include "gopy/object_str.hpp"
 #include "gopy/pyc.hpp"
 #include "gopy/state.hpp"
+#include "lifecycle/runtime.hpp"
 
-namespace gopy::import_stub {
+namespace gopy {
 
 namespace {
 
-std::string g_check_hash_pycs_mode = "default";
+// --check-hash-based-pycs (CPython: _imp.check_hash_based_pycs).
+std::string check_hash_pycs_mode() {
+  const Config* config = runtime().config.get();
+  return config && config->check_hash_pycs_mode ? *config->check_hash_pycs_mode : "default";
+}
 
 Object* sys_attr(const char* name) {
   Interpreter* interp = get_thread_state()->interp;
@@ -96,8 +101,8 @@ Object* validated_code(const std::string& pyc, const struct stat& st, const std:
                        bool* source_read, PycHeader* header) {
   if (!pyc_read_header(pyc, header)) return nullptr;
   if (header->flags & PycHeader::hash_based) {
-    bool check = g_check_hash_pycs_mode != "never" &&
-                 ((header->flags & PycHeader::check_source) || g_check_hash_pycs_mode == "always");
+    const std::string mode = check_hash_pycs_mode();
+    bool check = mode != "never" && ((header->flags & PycHeader::check_source) || mode == "always");
     if (check) {
       if (!*source_read) *source_read = read_file(path, source);
       if (!*source_read || pyc_source_hash(*source) != header->hash) return nullptr;
@@ -118,8 +123,6 @@ bool names_file(Object* code, const std::string& filename) {
 }
 
 }  // namespace
-
-void set_check_hash_pycs_mode(std::string mode) { g_check_hash_pycs_mode = std::move(mode); }
 
 std::string cache_from_source(const std::string& source_path) {
   size_t slash = source_path.rfind('/');
@@ -204,4 +207,4 @@ Object* sourceless_code(const std::string& path, const std::string& name) {
   return code;
 }
 
-}  // namespace gopy::import_stub
+}  // namespace gopy

@@ -1,14 +1,16 @@
-// A source module's code through the bytecode cache (internal to import_stub).
+// A source module's code through the bytecode cache, for the importer (the import
+// plugin) and the kernel's own loaders. It lives in libgopy beside the compiler so that
+// the import plugin stays small to load at every start. The policy reads sys
+// (dont_write_bytecode, pycache_prefix, flags.optimize, implementation.cache_tag) at each
+// call, as importlib does, and --check-hash-based-pycs from the configuration.
 #pragma once
+#include "gopy/api_begin.h"
 
 #include <string>
 
 #include "gopy/object.hpp"
 
-namespace gopy::import_stub {
-
-// --check-hash-based-pycs: "default", "always" or "never" (read at attach).
-void set_check_hash_pycs_mode(std::string mode);
+namespace gopy {
 
 // CPython: importlib.util.cache_from_source: `dir/__pycache__/NAME.gopy-3140.pyc` (with
 // `.opt-N` under -O), or under sys.pycache_prefix when it is set.
@@ -25,4 +27,5 @@ Object* source_code(const std::string& path, const std::string& filename);
 // ImportError set ("bad magic number in ...").
 Object* sourceless_code(const std::string& path, const std::string& name);
 
-}  // namespace gopy::import_stub
+}  // namespace gopy
+#include "gopy/api_end.h"
