@@ -30,6 +30,35 @@ bool is_file(const std::string& p) {
   return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
+bool is_dir(const std::string& p) {
+  if (fault::fs_error("stat", p.c_str()) != 0) return false;
+  struct stat st;
+  return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// PEP 420: a namespace package over the directories found (no __init__ in any of them),
+// registered in sys.modules; its __path__ lists the portions in sys.path order.
+// CPython: Lib/importlib/_bootstrap_external.py PathFinder._get_spec, NamespaceLoader.
+Object* namespace_package(Interpreter* interp, const std::string& fullname, const std::vector<std::string>& portions,
+                          Object* parent) {
+  ModuleObject* m = new_module(fullname);
+  ListObject* path = new_list();
+  for (const std::string& dir : portions) {
+    Object* d = new_str_fs(dir);
+    (void)list_append(path, d);
+    decref(d);
+  }
+  dict_set_str(m->dict, "__path__", path);
+  decref(path);
+  Object* pkg = new_str(fullname);
+  dict_set_str(m->dict, "__package__", pkg);
+  decref(pkg);
+  dict_set_str(m->dict, "__file__", None());
+  dict_set_str(interp->modules, fullname, m);
+  if (parent && set_attr(parent, intern(fullname.substr(fullname.rfind('.') + 1)), m) < 0) clear_error();
+  return m;
+}
+
 std::nullptr_t module_not_found(const std::string& name, const std::string& detail = "") {
   Object* exc = new_exception(&exc_ModuleNotFoundError, "No module named '" + name + "'" + detail);
   if (!exc) return nullptr;
@@ -70,6 +99,7 @@ std::vector<std::string> search_path(Interpreter* interp, Object* parent) {
 // Finds, creates, registers and executes one module (its parent already imported).
 Object* load_module(Interpreter* interp, const std::string& fullname, Object* parent) {
   std::string last = fullname.substr(fullname.rfind('.') + 1);
+  std::vector<std::string> portions;  // directories without __init__: a namespace package
   for (const std::string& dir : search_path(interp, parent)) {
     std::string base = dir + "/" + last;
     std::string file;
@@ -87,6 +117,7 @@ Object* load_module(Interpreter* interp, const std::string& fullname, Object* pa
     } else if (is_file(base + ".pyc")) {
       file = base + ".pyc";
     } else {
+      if (is_dir(base)) portions.push_back(base);
       continue;
     }
     const bool sourceless = file.ends_with(".pyc");
@@ -138,6 +169,7 @@ Object* load_module(Interpreter* interp, const std::string& fullname, Object* pa
     }
     return result;
   }
+  if (!portions.empty()) return namespace_package(interp, fullname, portions, parent);
   return module_not_found(fullname);
 }
 

@@ -65,3 +65,20 @@ TEST_CASE("importlib_test: modules found through '' have absolute file names", "
   ChildResult r = run_gopy({"-c", "import mod; print(mod.__file__)"}, dir.path());
   CHECK(r.out == (dir.path() / "mod.py").string() + "\n");
 }
+
+TEST_CASE("importlib_test: a namespace package spans its portions (PEP 420)", "[lifecycle][importlib]") {
+  TempDir dir;
+  dir.write("a/ns/one.py", "X = 1\n");
+  dir.write("b/ns/two.py", "Y = 2\n");
+  dir.write("b/regular/__init__.py", "KIND = 'regular'\n");
+  dir.write("a/regular/stray.txt", "");
+  const std::string program =
+      "import ns, ns.one, ns.two, regular\n"
+      "print(ns.one.X, ns.two.Y, list(ns.__path__), ns.__file__, hasattr(ns, '__cached__'), ns.__package__)\n"
+      "print(regular.KIND)\n";
+  ChildResult r = run_gopy({"-c", program}, dir.path(), "", {{"PYTHONPATH", "a:b"}});
+  CHECK(r.err.empty());
+  const std::string a = (dir.path() / "a/ns").string(), b = (dir.path() / "b/ns").string();
+  // A regular package later on the path wins over an earlier directory without __init__.
+  CHECK(r.out == "1 2 ['" + a + "', '" + b + "'] None False ns\nregular\n");
+}
