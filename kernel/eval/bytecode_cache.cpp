@@ -62,6 +62,32 @@ std::string cache_tag() {
   return out;
 }
 
+// CPython: importlib._bootstrap._verbose_message: "# ..." on sys.stderr under -v.
+bool verbose() {
+  Object* flags = sys_attr("flags");
+  Object* v = flags ? get_attr(flags, "verbose") : nullptr;
+  int64_t n = 0;
+  if (!v) clear_error();
+  else (void)int_to_int64(v, &n);
+  xdecref(v);
+  return n >= 1;
+}
+
+std::string repr_fs(const std::string& path) {
+  Object* s = new_str_fs(path);
+  Object* r = object_repr(s);
+  decref(s);
+  std::string out = r ? as_str(r)->utf8 : "'" + path + "'";
+  if (!r) clear_error();
+  xdecref(r);
+  return out;
+}
+
+void verbose_message(const std::string& text) {
+  Object* err = get_thread_state()->interp->stderr_obj;
+  if (err && write_to_stream(err, "# " + text + "\n") < 0) clear_error();
+}
+
 bool read_file(const std::string& path, std::string* out) { return read_source_file(path, out) == 0; }
 
 std::string absolute(const std::string& path) {
@@ -79,11 +105,11 @@ void make_dirs(const std::string& dir) {
 
 // CPython: _write_atomic: a temporary file renamed over the target, so a reader never
 // sees half a file. Failures are ignored (a read-only directory just has no cache).
-void write_atomic(const std::string& path, const std::string& data, mode_t mode) {
-  if (fault::fs_error("open", path.c_str()) != 0) return;
+bool write_atomic(const std::string& path, const std::string& data, mode_t mode) {
+  if (fault::fs_error("open", path.c_str()) != 0) return false;
   std::string tmp = path + "." + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL, mode & 0666);
-  if (fd < 0) return;
+  if (fd < 0) return false;
   size_t done = 0;
   while (done < data.size()) {
     ssize_t n = ::write(fd, data.data() + done, data.size() - done);
@@ -92,7 +118,9 @@ void write_atomic(const std::string& path, const std::string& data, mode_t mode)
     done += size_t(n);
   }
   bool ok = ::close(fd) == 0 && done == data.size();
-  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) ::unlink(tmp.c_str());
+  if (ok && ::rename(tmp.c_str(), path.c_str()) == 0) return true;
+  ::unlink(tmp.c_str());
+  return false;
 }
 
 // The code in `pyc` when it is valid for the source; null (nothing raised) otherwise.
@@ -157,7 +185,13 @@ Object* source_code(const std::string& path, const std::string& filename) {
   PycHeader old;
   if (read_file(cache, &pyc)) {
     if (Object* code = validated_code(pyc, st, path, &source, &source_read, &old)) {
-      if (names_file(code, filename)) return code;
+      if (names_file(code, filename)) {
+        if (verbose()) {
+          verbose_message(cache + " matches " + path);
+          verbose_message("code object from " + repr_fs(cache));
+        }
+        return code;
+      }
       decref(code);
     }
   }
@@ -179,7 +213,7 @@ Object* source_code(const std::string& path, const std::string& filename) {
   if (!data.empty()) {
     size_t slash = cache.rfind('/');
     if (slash != std::string::npos) make_dirs(cache.substr(0, slash));
-    write_atomic(cache, data, st.st_mode);
+    if (write_atomic(cache, data, st.st_mode) && verbose()) verbose_message("created " + repr_fs(cache));
   }
   return code;
 }

@@ -157,3 +157,16 @@ TEST_CASE("bytecode_cache_test: sourceless imports and .pyc scripts", "[lifecycl
     CHECK(run_bad.err.ends_with("RuntimeError: Bad magic number in .pyc file\n"));
   }
 }
+
+TEST_CASE("bytecode_cache_test: -v reports the cache as CPython's importlib does", "[lifecycle][pyc]") {
+  TempDir dir;
+  dir.write("mod.py", "X = 1\n");
+  const std::string source = (dir.path() / "mod.py").string();
+  const std::string cache = (dir.path() / kCacheName).string();
+  ChildResult first = run_gopy({"-v", "-c", "import mod"}, dir.path());
+  CHECK(first.err.find("# created '" + cache + "'\n") != std::string::npos);
+  ChildResult second = run_gopy({"-v", "-c", "import mod"}, dir.path());
+  CHECK(second.err.find("# " + cache + " matches " + source + "\n# code object from '" + cache + "'\n") !=
+        std::string::npos);
+  CHECK(run_gopy({"-c", "import mod"}, dir.path()).err.empty());
+}
