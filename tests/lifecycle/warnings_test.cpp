@@ -145,3 +145,19 @@ TEST_CASE("warnings_test: compile-time SyntaxWarnings", "[lifecycle][warnings]")
     CHECK(run_gopy({"-W", "ignore", "-c", "print(len('\\d'))"}, dir.path()).err.empty());
   }
 }
+
+TEST_CASE("warnings_test: -b warns of str() on bytes and bytes == str, -bb raises", "[lifecycle][warnings]") {
+  TempDir dir;
+  const std::string program = "x = b'a'\nprint(str(x), x == 'a', x == 1, bytearray(b'a') != 'a', x == b'a')\n";
+  CHECK(run_gopy({"-c", program}, dir.path()).err.empty());
+  ChildResult b = run_gopy({"-b", "-c", program}, dir.path());
+  CHECK(b.out == "b'a' False False True True\n");
+  CHECK(b.err ==
+        "<string>:2: BytesWarning: str() on a bytes instance\n  print(str(x), x == 'a', x == 1, bytearray(b'a') != 'a', x == b'a')\n"
+        "<string>:2: BytesWarning: Comparison between bytes and string\n  print(str(x), x == 'a', x == 1, bytearray(b'a') != 'a', x == b'a')\n"
+        "<string>:2: BytesWarning: Comparison between bytes and int\n  print(str(x), x == 'a', x == 1, bytearray(b'a') != 'a', x == b'a')\n"
+        "<string>:2: BytesWarning: Comparison between bytearray and string\n  print(str(x), x == 'a', x == 1, bytearray(b'a') != 'a', x == b'a')\n");
+  ChildResult bb = run_gopy({"-bb", "-c", program}, dir.path());
+  CHECK(bb.exit_code == 1);
+  CHECK(bb.err.ends_with("BytesWarning: str() on a bytes instance\n"));
+}
