@@ -141,6 +141,13 @@ Object* validated_code(const std::string& pyc, const struct stat& st, const std:
   return pyc_load_code(pyc);
 }
 
+// PEP 263: the file's bytes decoded by its coding declaration, then compiled
+// (CPython: SourceLoader.source_to_code over decode_source).
+Object* compile_decoded(std::string source, const std::string& filename) {
+  if (!decode_source_file(&source, filename)) return nullptr;
+  return compile_module_source(source, filename);
+}
+
 // The code's file name: a cache file written for another path is not used.
 bool names_file(Object* code, const std::string& filename) {
   Object* f = get_attr(code, "co_filename");
@@ -177,7 +184,7 @@ Object* source_code(const std::string& path, const std::string& filename) {
   if (fault::fs_error("stat", path.c_str()) != 0 || ::stat(path.c_str(), &st) != 0) {
     std::string source;
     if (read_source_file_or_raise(path, &source) < 0) return nullptr;
-    return compile_module_source(source, filename);
+    return compile_decoded(source, filename);
   }
   std::string cache = cache_from_source(path);
   std::string source, pyc;
@@ -198,7 +205,7 @@ Object* source_code(const std::string& path, const std::string& filename) {
   if (!source_read) {
     if (read_source_file_or_raise(path, &source) < 0) return nullptr;
   }
-  Object* code = compile_module_source(source, filename);
+  Object* code = compile_decoded(source, filename);
   if (!code || dont_write_bytecode()) return code;
   // A hash-based file stays hash-based when rewritten (CPython: get_code's hash_based).
   PycHeader header;

@@ -170,3 +170,13 @@ TEST_CASE("bytecode_cache_test: -v reports the cache as CPython's importlib does
         std::string::npos);
   CHECK(run_gopy({"-c", "import mod"}, dir.path()).err.empty());
 }
+
+TEST_CASE("bytecode_cache_test: -m runs through the cache and sets __cached__", "[lifecycle][pyc]") {
+  TempDir dir;
+  dir.write("mod.py", "# -*- coding: latin-1 -*-\nprint('caf\xe9', __cached__)\n");
+  const std::string cache = (dir.path() / kCacheName).string();
+  ChildResult r = run_gopy({"-m", "mod"}, dir.path());
+  CHECK(r.err.empty());
+  CHECK(r.out == "caf\xc3\xa9 " + cache + "\n");
+  CHECK(fs::is_regular_file(cache));
+}
