@@ -22,6 +22,7 @@
 #include "gopy/pyc.hpp"
 #include "gopy/state.hpp"
 #include "lifecycle/runtime.hpp"
+#include "object/sys_flag.hpp"
 
 namespace gopy {
 
@@ -43,16 +44,6 @@ bool dont_write_bytecode() {
   return v && object_is_true(v) == 1;
 }
 
-int optimize_level() {
-  Object* flags = sys_attr("flags");
-  Object* v = flags ? get_attr(flags, "optimize") : nullptr;
-  int64_t n = 0;
-  if (!v) clear_error();
-  else (void)int_to_int64(v, &n);
-  xdecref(v);
-  return int(n);
-}
-
 std::string cache_tag() {
   Object* impl = sys_attr("implementation");
   Object* tag = impl ? get_attr(impl, "cache_tag") : nullptr;
@@ -62,17 +53,7 @@ std::string cache_tag() {
   return out;
 }
 
-// CPython: importlib._bootstrap._verbose_message: "# ..." on sys.stderr under -v.
-bool verbose() {
-  Object* flags = sys_attr("flags");
-  Object* v = flags ? get_attr(flags, "verbose") : nullptr;
-  int64_t n = 0;
-  if (!v) clear_error();
-  else (void)int_to_int64(v, &n);
-  xdecref(v);
-  return n >= 1;
-}
-
+// repr() of a file name (bytes), as the verbose messages quote it.
 std::string repr_fs(const std::string& path) {
   Object* s = new_str_fs(path);
   Object* r = object_repr(s);
@@ -83,6 +64,7 @@ std::string repr_fs(const std::string& path) {
   return out;
 }
 
+// CPython: importlib._bootstrap._verbose_message: "# ..." on sys.stderr under -v.
 void verbose_message(const std::string& text) {
   Object* err = get_thread_state()->interp->stderr_obj;
   if (err && write_to_stream(err, "# " + text + "\n") < 0) clear_error();
@@ -166,7 +148,7 @@ std::string cache_from_source(const std::string& source_path) {
   size_t dot = tail.rfind('.');
   std::string base = dot == std::string::npos || dot == 0 ? tail : tail.substr(0, dot);
   std::string name = base + "." + cache_tag();
-  if (int opt = optimize_level()) name += ".opt-" + std::to_string(opt);
+  if (int opt = int(sys_flag("optimize"))) name += ".opt-" + std::to_string(opt);
   name += ".pyc";
   Object* prefix = sys_attr("pycache_prefix");
   std::string prefix_dir;
@@ -193,7 +175,7 @@ Object* source_code(const std::string& path, const std::string& filename) {
   if (read_file(cache, &pyc)) {
     if (Object* code = validated_code(pyc, st, path, &source, &source_read, &old)) {
       if (names_file(code, filename)) {
-        if (verbose()) {
+        if (sys_flag("verbose") >= 1) {
           verbose_message(cache + " matches " + path);
           verbose_message("code object from " + repr_fs(cache));
         }
@@ -220,7 +202,7 @@ Object* source_code(const std::string& path, const std::string& filename) {
   if (!data.empty()) {
     size_t slash = cache.rfind('/');
     if (slash != std::string::npos) make_dirs(cache.substr(0, slash));
-    if (write_atomic(cache, data, st.st_mode) && verbose()) verbose_message("created " + repr_fs(cache));
+    if (write_atomic(cache, data, st.st_mode) && sys_flag("verbose") >= 1) verbose_message("created " + repr_fs(cache));
   }
   return code;
 }

@@ -26,6 +26,7 @@
 #include "lifecycle/site_builtins.hpp"
 #include "lifecycle/site_paths.hpp"
 #include "object/args.hpp"
+#include "object/sys_flag.hpp"
 
 namespace gopy {
 
@@ -42,16 +43,6 @@ std::string sys_str(const char* name) {
   std::string out;
   if (v && is_str(v)) (void)str_fs_encode(as_str(v), &out);
   return out;
-}
-
-int sys_flag(const char* name) {
-  Object* flags = dict_get_str(sys_dict(), "flags");
-  Object* v = flags ? get_attr(flags, name) : nullptr;
-  int64_t n = 0;
-  if (!v) clear_error();
-  else (void)int_to_int64(v, &n);
-  xdecref(v);
-  return int(n);
 }
 
 ListObject* sys_path() {

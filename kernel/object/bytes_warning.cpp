@@ -10,27 +10,12 @@
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
 #include "gopy/warnings.hpp"
+#include "object/sys_flag.hpp"
 
 namespace gopy {
 
-namespace {
-
-// sys.flags.bytes_warning (0 without -b).
-int64_t bytes_warning_level() {
-  Interpreter* interp = get_thread_state()->interp;
-  Object* flags = interp->sys_module ? dict_get_str(interp->sys_module->dict, "flags") : nullptr;
-  Object* v = flags ? get_attr(flags, "bytes_warning") : nullptr;
-  int64_t n = 0;
-  if (!v) clear_error();
-  else (void)int_to_int64(v, &n);
-  xdecref(v);
-  return n;
-}
-
-}  // namespace
-
 Object* bytes_family_str(Object* o) {
-  if (bytes_warning_level() > 0 &&
+  if (sys_flag("bytes_warning") > 0 &&
       warn(&exc_BytesWarning, is_bytearray(o) ? "str() on a bytearray instance" : "str() on a bytes instance") < 0)
     return nullptr;
   return o->type->tp_repr(o);
@@ -40,7 +25,7 @@ int warn_bytes_comparison(Object* self, Object* other, CompareOp op) {
   if (op != CompareOp::eq && op != CompareOp::ne) return 0;
   bool with_int = !is_bytearray(self) && is_int(other);
   if (!is_str(other) && !with_int) return 0;
-  if (bytes_warning_level() <= 0) return 0;
+  if (sys_flag("bytes_warning") <= 0) return 0;
   if (is_bytearray(self)) return warn(&exc_BytesWarning, "Comparison between bytearray and string");
   return warn(&exc_BytesWarning, with_int ? "Comparison between bytes and int" : "Comparison between bytes and string");
 }
