@@ -90,7 +90,47 @@ void Compiler::test_jump(const ast::Expr* e, bool jump_if, int label) {
   emit_jump(jump_if ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE, label);
 }
 
+namespace {
+
+// A literal that `is` should not be used with: anything but None, True, False and `...`
+// (CPython: Python/codegen.c check_is_arg).
+const char* literal_type_for_is(const ast::Expr* e) {
+  const auto* k = ast::dyn_cast<ast::Constant>(e);
+  if (!k) return nullptr;
+  switch (k->value_kind) {
+    case ast::ConstantKind::Int: return "int";
+    case ast::ConstantKind::Float: return "float";
+    case ast::ConstantKind::Str: return "str";
+    case ast::ConstantKind::Bytes: return "bytes";
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+// CPython: Python/codegen.c check_compare
+void Compiler::check_compare(const ast::Compare* c) {
+  const ast::Expr* left = c->left;
+  for (size_t i = 0; i < c->ops.size(); ++i) {
+    const ast::Expr* right = c->comparators[i];
+    bool is = c->ops[i] == ast::CmpOpKind::Is, is_not = c->ops[i] == ast::CmpOpKind::IsNot;
+    if (is || is_not) {
+      const char* type = literal_type_for_is(left);
+      if (!type) type = literal_type_for_is(right);
+      if (type) {
+        std::string t(type);
+        (void)warn(is ? "\"is\" with '" + t + "' literal. Did you mean \"==\"?"
+                      : "\"is not\" with '" + t + "' literal. Did you mean \"!=\"?",
+                   c);
+        return;
+      }
+    }
+    left = right;
+  }
+}
+
 void Compiler::compare(const ast::Compare* c) {
+  check_compare(c);
   expr(c->left);
   size_t n = c->ops.size();
   if (n == 1) {

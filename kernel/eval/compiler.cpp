@@ -2,6 +2,7 @@
 // and class bodies (CPython: Python/compile.c compiler_enter_scope, compiler_nameop,
 // compiler_make_closure, compiler_set_qualname).
 #include "eval/compiler.hpp"
+#include "gopy/warnings.hpp"
 
 #include <algorithm>
 
@@ -63,6 +64,24 @@ bool Compiler::fail(const std::string& msg, const ast::Node* at) {
   int end_line = at ? at->loc.end_lineno : line;
   int end_col = at ? at->loc.end_col_offset + 1 : 0;
   raise_syntax_error("SyntaxError", msg, filename_, line, col, source_line_text(source_, line), end_line, end_col);
+  return false;
+}
+
+// CPython: Python/compile.c _PyCompile_Warn -> Python/errors.c _PyErr_EmitSyntaxWarning:
+// a SyntaxWarning that a filter turned into an error is reported as a SyntaxError at the
+// construct, not as the warning.
+bool Compiler::warn(const std::string& msg, const ast::Node* at) {
+  if (failed_) return false;
+  int line = at ? at->loc.lineno : 1;
+  if (warn_explicit(&exc_SyntaxWarning, msg, filename_, line) == 0) return true;
+  failed_ = true;
+  if (error_matches(&exc_SyntaxWarning)) {
+    clear_error();
+    // The text is read from the file, as _PyErr_RaiseSyntaxError does: none for "<string>".
+    std::string text = filename_.starts_with("<") ? std::string() : source_line_text(source_, line);
+    raise_syntax_error("SyntaxError", msg, filename_, line, at ? at->loc.col_offset + 1 : 0, text,
+                       at ? at->loc.end_lineno : line, at ? at->loc.end_col_offset + 1 : 0);
+  }
   return false;
 }
 

@@ -100,6 +100,9 @@ class Compiler {
   int name_const(std::string_view s);
   int add_const(Object* o);  // steals
   bool fail(const std::string& msg, const ast::Node* at);
+  // A compile-time SyntaxWarning at `at`; false (and failed) when a filter made it an error.
+  bool warn(const std::string& msg, const ast::Node* at);
+  void check_compare(const ast::Compare* c);
   bool failed() const { return failed_; }
   void make_function(const ast::Arguments& args, const std::string& name, const void* node,
                      const ast::StmtList* body, const ast::Expr* lambda_body, int lineno);

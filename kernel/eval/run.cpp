@@ -10,9 +10,31 @@
 #include "gopy/eval.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/sys_streams.hpp"
+#include "gopy/warnings.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
+
+namespace {
+
+// The parser's SyntaxWarnings (invalid escapes, ...), through the warnings filters; a
+// warning made an error is a SyntaxError at its line. False with the error set.
+// CPython: Parser/tokenizer/helpers.c _PyTokenizer_warn_invalid_escape_sequence.
+bool emit_parse_warnings(const parser::ParseResult& parsed, std::string_view source, std::string_view filename) {
+  for (const parser::SyntaxWarningInfo& w : parsed.warnings) {
+    const std::string& file = w.filename.empty() ? std::string(filename) : w.filename;
+    if (warn_explicit(&exc_SyntaxWarning, w.msg, file, w.lineno) == 0) continue;
+    if (error_matches(&exc_SyntaxWarning)) {
+      clear_error();
+      std::string text = file.starts_with("<") ? std::string() : source_line_text(source, w.lineno);
+      raise_syntax_error("SyntaxError", w.msg, file, w.lineno, 0, text, w.lineno, 0);
+    }
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 Object* compile_module_source(std::string_view source, std::string_view filename) {
   return compile_source_text(source, filename, false);
@@ -20,6 +42,7 @@ Object* compile_module_source(std::string_view source, std::string_view filename
 
 Object* compile_source_text(std::string_view source, std::string_view filename, bool expression) {
   parser::ParseResult parsed = parser::parse_module(source, filename);
+  if (!emit_parse_warnings(parsed, source, filename)) return nullptr;
   if (!parsed.ok()) {
     const parser::SyntaxErrorInfo& e = *parsed.error;
     raise_syntax_error(e.type, e.msg, e.filename.empty() ? std::string(filename) : e.filename, e.lineno, e.offset,
@@ -122,10 +145,20 @@ void register_string_source(std::string_view filename, std::string_view source) 
   get_thread_state()->interp->string_sources[std::string(filename)] = std::string(source);
 }
 
-int run_main_string(std::string_view source, std::string_view filename) {
+Object* exec_string_in_module(std::string_view source, std::string_view filename, ModuleObject* module) {
+  if (!module) return nullptr;
+  Object* code = compile_module_source(source, filename);
+  // Registered once compiled, as CPython's linecache learns `<string>` only when it runs:
+  // compile-time warnings show no source line, runtime ones and tracebacks do.
   register_string_source(filename, source);
-  ModuleObject* m = main_module();
-  Object* r = exec_source_in_module(source, filename, m);
+  if (!code) return nullptr;
+  Object* r = exec_code(code, module->dict);
+  decref(code);
+  return r;
+}
+
+int run_main_string(std::string_view source, std::string_view filename) {
+  Object* r = exec_string_in_module(source, filename, main_module());
   if (!r) return handle_uncaught_exception();
   decref(r);
   flush_std_streams();

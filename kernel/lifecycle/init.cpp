@@ -9,9 +9,10 @@
 #include "gopy/object_exc.hpp"
 #include "gopy/signals.hpp"
 #include "gopy/state.hpp"
+#include "lifecycle/init_warnings.hpp"
 #include "lifecycle/plugins_report.hpp"
 #include "lifecycle/runtime.hpp"
-#include "lifecycle/site_builtins.hpp"
+#include "lifecycle/site.hpp"
 #include "lifecycle/teardown.hpp"
 #include "object/object_alloc.hpp"
 
@@ -171,10 +172,14 @@ Status initialize_main() {
   // Path configuration, the sys update and import attach here, in manifest order.
   Status attached = rt.plugins->attach_phase(plugin::Phase::main, rt.tstate->interp);
   if (!attached.is_ok()) return plugin_failure_torn_down(attached);
-  // CPython: init_interp_main -> init_import_site (gopy's stand-in until site exists)
+  {
+    LifecycleStep step("warnings");
+    init_warnings_module(*rt.config);
+  }
+  // CPython: init_interp_main -> init_import_site
   if (rt.config->site_import != 0) {
-    LifecycleStep step("site builtins");
-    Status site = install_site_builtins(rt.config->isolated > 0);
+    LifecycleStep step("site");
+    Status site = run_site_main();
     if (!site.is_ok()) {
       (void)tear_down_runtime();
       return site;

@@ -209,6 +209,15 @@ int run_script(const Config& config, bool inspect) {
   std::string source;
   // An unreadable file: the evaluator's runner prints CPython's "can't open file" (exit 2).
   if (read_source_file(path, &source) != 0) return run_main_file(path, config.program_name.value_or("gopy"));
+  if (is_pyc_script(path, source)) {
+    ModuleObject* main = main_module();
+    if (!main) return finish_main_run(nullptr, inspect);
+    Object* file = new_str_fs(path);
+    dict_set_str(main->dict, "__file__", file);
+    decref(file);
+    dict_set_str(main->dict, "__cached__", None());
+    return finish_main_run(run_pyc_in_main(source), inspect);
+  }
   if (config.skip_source_first_line > 0) source.erase(0, std::min(source.find('\n'), source.size()));
   ModuleObject* m = main_module();
   if (!m) return finish_main_run(nullptr, inspect);
@@ -265,8 +274,7 @@ int run_python(Config& config) {
   bool inspect = config.inspect > 0;
   int exitcode;
   if (config.run_command) {
-    register_string_source("<string>", *config.run_command);
-    exitcode = run_source_as_main(*config.run_command, "<string>", inspect);
+    exitcode = finish_main_run(exec_string_in_module(*config.run_command, "<string>", main_module()), inspect);
   } else if (config.run_module) {
     exitcode = run_module_as_main(*config.run_module, true, inspect);
   } else if (main_importer_path) {

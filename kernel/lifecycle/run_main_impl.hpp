@@ -18,6 +18,14 @@ int finish_main_run(Object* result, bool inspect);
 // Compiles and runs `source` in __main__'s namespace. CPython: PyRun_SimpleStringFlags.
 int run_source_as_main(std::string_view source, std::string_view filename, bool inspect);
 
+// CPython: Python/pythonrun.c maybe_pyc_file: a `.pyc` name, or contents that start with
+// gopy's magic number.
+bool is_pyc_script(const std::string& path, std::string_view contents);
+// CPython: Python/pythonrun.c run_pyc_file: the code stored in a cache file run in
+// __main__'s namespace; the result (new reference) or null with the error set
+// ("Bad magic number in .pyc file").
+Object* run_pyc_in_main(std::string_view contents);
+
 // CPython: runpy._run_module_as_main. `alter_argv`: sys.argv[0] becomes the module's file
 // (-m); a directory run as a program passes "__main__" and keeps sys.argv[0].
 int run_module_as_main(const std::string& name, bool alter_argv, bool inspect);

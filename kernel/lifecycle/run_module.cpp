@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "gopy/bytecode_cache.hpp"
 #include "gopy/eval.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_containers.hpp"
@@ -160,19 +161,27 @@ void set_str(DictObject* d, const char* key, const std::string& value) {
   decref(s);
 }
 
-// CPython: runpy._run_code with __main__'s namespace.
+// CPython: runpy._run_code with __main__'s namespace; the code comes through the
+// bytecode cache (loader.get_code), and __cached__ names its cache file (spec.cached).
 int run_code_as_main(const ModuleDetails& details, bool inspect) {
-  std::string source;
-  if (read_source_file_or_raise(details.origin, &source) < 0) return finish_main_run(nullptr, inspect);
-  ModuleObject* m = main_module();
-  if (!m) return finish_main_run(nullptr, inspect);
-  set_str(m->dict, "__name__", "__main__");
   Object* file = new_str_fs(details.origin);
+  Object* code = source_code(details.origin, as_str(file)->utf8);
+  ModuleObject* m = code ? main_module() : nullptr;
+  if (!m) {
+    decref(file);
+    xdecref(code);
+    return finish_main_run(nullptr, inspect);
+  }
+  set_str(m->dict, "__name__", "__main__");
   dict_set_str(m->dict, "__file__", file);
   decref(file);
   set_str(m->dict, "__package__", details.package);
-  for (const char* key : {"__cached__", "__doc__", "__loader__", "__spec__"}) dict_set_str(m->dict, key, None());
-  Object* r = decode_source_file(&source, details.origin) ? exec_source_in_module(source, details.origin, m) : nullptr;
+  for (const char* key : {"__doc__", "__loader__", "__spec__"}) dict_set_str(m->dict, key, None());
+  Object* cached = new_str_fs(cache_from_source(details.origin));
+  dict_set_str(m->dict, "__cached__", cached);
+  decref(cached);
+  Object* r = exec_code(code, m->dict);
+  decref(code);
   return finish_main_run(r, inspect);
 }
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "gopy/gc.hpp"
+#include "gopy/warnings.hpp"
+#include "lifecycle/site.hpp"
 
 #include "object/codec_internal.hpp"
 #include "object/future_module.hpp"
@@ -21,9 +23,11 @@ struct BuiltinModule {
 
 // Sorted by name.
 constexpr BuiltinModule kBuiltinModules[] = {
-    {"__future__", create_future_module}, {"_io", create__io_module}, {"_weakref", create__weakref_module},
-    {"codecs", create_codecs_module},     {"gc", create_gc_module},   {"io", create_io_module},
-    {"weakref", create_weakref_module},
+    {"__future__", create_future_module},   {"_imp", create__imp_module},
+    {"_io", create__io_module},             {"_site", create__site_module},
+    {"_warnings", create__warnings_module}, {"_weakref", create__weakref_module},
+    {"codecs", create_codecs_module},       {"gc", create_gc_module},
+    {"io", create_io_module},               {"weakref", create_weakref_module},
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "gopy/state.hpp"
 #include "object/args.hpp"
 #include "object/bytes_internal.hpp"
+#include "object/bytes_warning.hpp"
 #include "object/compare_result.hpp"
 #include "object/prim/hash.hpp"
 #include "object/strcat.hpp"
@@ -222,7 +223,10 @@ ssize family_length(Object* o) { return ssize(bytes_family_data(o).size()); }
 
 Object* family_richcompare(Object* a, Object* b, CompareOp op) {
   std::string_view x = bytes_family_data(a), y;
-  if (!bytes_like_view(b, &y) || is_memoryview(b)) return new_ref(NotImplemented());
+  if (!bytes_like_view(b, &y) || is_memoryview(b)) {
+    if (warn_bytes_comparison(a, b, op) < 0) return nullptr;
+    return new_ref(NotImplemented());
+  }
   int c = x.compare(y);
   return compare_result(c, op);
 }
@@ -436,10 +440,12 @@ void init_bytes_types() {
   init_family_slots(&bytearray_type);
   bytes_type.tp_new = bytes_new;
   bytes_type.tp_repr = bytes_repr;
+  bytes_type.tp_str = bytes_family_str;
   bytes_type.tp_hash = bytes_hash;
   bytes_type.lazy_methods = init_bytes_methods;
   bytearray_type.tp_new = bytearray_new;
   bytearray_type.tp_repr = bytearray_repr;
+  bytearray_type.tp_str = bytes_family_str;
   bytearray_type.mp_ass_subscript = bytearray_ass_subscript;
   bytearray_type.nb_inplace[int(BinaryOp::add)] = bytearray_iadd;
   bytearray_type.nb_inplace[int(BinaryOp::mul)] = bytearray_imul;

@@ -20,6 +20,13 @@ namespace gopy {
 TypeObject traceback_type;
 #define GOPY_DEFINE_EXC(name, base) TypeObject exc_##name;
 GOPY_EXCEPTION_TYPES(GOPY_DEFINE_EXC)
+// The warning categories live as long as the process and are never destroyed: a static
+// TypeObject each would add one exit-time destructor per type to the process's atexit
+// list, whose blocks a plugin's own destructors then spill over at every reload.
+// (The global operator new: Object's own allocator gives its arenas back per interpreter.)
+#define GOPY_DEFINE_WARNING(name, base) TypeObject& exc_##name = *::new TypeObject();
+GOPY_WARNING_TYPES(GOPY_DEFINE_WARNING)
+#undef GOPY_DEFINE_WARNING
 #undef GOPY_DEFINE_EXC
 
 BaseExceptionObject::BaseExceptionObject(TypeObject* t) : GcObject(t), args(empty_tuple()) {}
@@ -71,7 +78,7 @@ void TracebackObject::clear_refs() {
 
 void for_each_exception_type(void (*fn)(TypeObject*, void*), void* arg) {
 #define GOPY_VISIT_EXC(name, base) fn(&exc_##name, arg);
-  GOPY_EXCEPTION_TYPES(GOPY_VISIT_EXC)
+  GOPY_ALL_EXCEPTION_TYPES(GOPY_VISIT_EXC)
 #undef GOPY_VISIT_EXC
   fn(&exc_BaseExceptionGroup, arg);
   fn(&exc_ExceptionGroup, arg);
@@ -278,7 +285,11 @@ Object* exc_new(TypeObject* t, Object* const* args, size_t nargs, TupleObject*) 
   t = os_error_subclass(t, args, nargs);
   if (t->flags & TypeFlags::heap) incref(t);
   auto* e = make<BaseExceptionObject>(t);
-  decref(e->args);
+  // No dangling args while the tuple is made: its allocation may fail (bad_alloc), and
+  // the collector still walks the half-made exception.
+  Object* initial_args = e->args;
+  e->args = nullptr;
+  decref(initial_args);
   std::vector<Object*> items;
   for (size_t i = 0; i < nargs; ++i) items.push_back(new_ref(args[i]));
   e->args = new_tuple_steal(std::move(items));
@@ -514,7 +525,7 @@ void init_exception_types() {
   make_static_type(&exc_##name, &type_type, #name, &exc_##base, TypeFlags::basetype | TypeFlags::exception);
   TypeObject exc_nullptr;  // the base of BaseException is object (fixed below)
   (void)exc_nullptr;
-  GOPY_EXCEPTION_TYPES(GOPY_MAKE_EXC)
+  GOPY_ALL_EXCEPTION_TYPES(GOPY_MAKE_EXC)
 #undef GOPY_MAKE_EXC
   exc_BaseException.base = &object_type;
 #define GOPY_SLOTS_EXC(name, base)                                          \
@@ -526,7 +537,7 @@ void init_exception_types() {
   exc_##name.tp_setattr = exc_setattr;                                      \
   exc_##name.tp_hash = object_identity_hash;                                \
   exc_##name.instance_dict = exception_dict_slot;
-  GOPY_EXCEPTION_TYPES(GOPY_SLOTS_EXC)
+  GOPY_ALL_EXCEPTION_TYPES(GOPY_SLOTS_EXC)
 #undef GOPY_SLOTS_EXC
   init_exception_group_types(exc_Exception);
 }

@@ -11,6 +11,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
 #include "object/prim/unicode.hpp"
+#include "object/source_line.hpp"
 #include "object/strcat.hpp"
 #include "object/exception_group.hpp"
 #include "object/suggestions.hpp"
@@ -38,6 +39,8 @@ std::string strip(const std::string& line) {
   if (b == std::string::npos) return "";
   return line.substr(b, e - b + 1);
 }
+
+}  // namespace
 
 // Source line `lineno` of a file (or of a registered string source), stripped, or empty.
 std::string source_line(const std::string& filename, int lineno) {
@@ -68,6 +71,8 @@ std::string source_line(const std::string& filename, int lineno) {
   std::fclose(f);
   return strip(line);
 }
+
+namespace {
 
 class Printer {
  public:

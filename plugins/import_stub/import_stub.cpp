@@ -1,13 +1,16 @@
 // The import_stub plugin: `import` for modules already in sys.modules (sys, builtins),
 // for the modules built into libgopy (codecs), and for source modules and packages found
-// on sys.path, each executed once and kept in sys.modules (CPython: Python/import.c
+// on sys.path (through the bytecode cache, gopy/bytecode_cache.hpp) and sourceless .pyc
+// files, each executed once and kept in sys.modules (CPython: Python/import.c
 // PyImport_ImportModuleLevelObject and Lib/importlib/_bootstrap.py _find_and_load,
-// without caches, finders or hooks).
+// without finders or hooks).
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <string>
 
 #include "gopy/builtin_modules.hpp"
+#include "gopy/bytecode_cache.hpp"
 #include "gopy/eval.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
@@ -28,6 +31,35 @@ bool is_file(const std::string& p) {
   return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
+bool is_dir(const std::string& p) {
+  if (fault::fs_error("stat", p.c_str()) != 0) return false;
+  struct stat st;
+  return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// PEP 420: a namespace package over the directories found (no __init__ in any of them),
+// registered in sys.modules; its __path__ lists the portions in sys.path order.
+// CPython: Lib/importlib/_bootstrap_external.py PathFinder._get_spec, NamespaceLoader.
+Object* namespace_package(Interpreter* interp, const std::string& fullname, const std::vector<std::string>& portions,
+                          Object* parent) {
+  ModuleObject* m = new_module(fullname);
+  ListObject* path = new_list();
+  for (const std::string& dir : portions) {
+    Object* d = new_str_fs(dir);
+    (void)list_append(path, d);
+    decref(d);
+  }
+  dict_set_str(m->dict, "__path__", path);
+  decref(path);
+  Object* pkg = new_str(fullname);
+  dict_set_str(m->dict, "__package__", pkg);
+  decref(pkg);
+  dict_set_str(m->dict, "__file__", None());
+  dict_set_str(interp->modules, fullname, m);
+  if (parent && set_attr(parent, intern(fullname.substr(fullname.rfind('.') + 1)), m) < 0) clear_error();
+  return m;
+}
+
 std::nullptr_t module_not_found(const std::string& name, const std::string& detail = "") {
   Object* exc = new_exception(&exc_ModuleNotFoundError, "No module named '" + name + "'" + detail);
   if (!exc) return nullptr;
@@ -41,6 +73,16 @@ std::nullptr_t module_not_found(const std::string& name, const std::string& deta
   return nullptr;
 }
 
+// CPython 3.14: FileFinder.__init__: '' and '.' are the current directory, a relative
+// entry is made absolute, so module files (__file__, __cached__) have absolute names.
+std::string absolute_dir(const std::string& dir) {
+  if (dir.starts_with('/')) return dir;
+  char cwd[4096];
+  if (!::getcwd(cwd, sizeof cwd)) return dir;
+  if (dir.empty() || dir == ".") return cwd;
+  return std::string(cwd) + "/" + dir;
+}
+
 // The directories to search, as file names (bytes): the parent package's __path__, or
 // sys.path. An entry that names no file (a surrogate that stands for no byte) is passed
 // over.
@@ -51,34 +93,50 @@ std::vector<std::string> search_path(Interpreter* interp, Object* parent) {
   else if (interp->sys_module) path = dict_get_str(interp->sys_module->dict, "path");
   if (path && is_list(path))
     for (Object* p : static_cast<ListObject*>(path)->items)
-      if (std::string dir; is_str(p) && str_fs_encode(as_str(p), &dir)) dirs.push_back(std::move(dir));
+      if (std::string dir; is_str(p) && str_fs_encode(as_str(p), &dir)) dirs.push_back(absolute_dir(dir));
   return dirs;
 }
 
 // Finds, creates, registers and executes one module (its parent already imported).
 Object* load_module(Interpreter* interp, const std::string& fullname, Object* parent) {
   std::string last = fullname.substr(fullname.rfind('.') + 1);
+  std::vector<std::string> portions;  // directories without __init__: a namespace package
   for (const std::string& dir : search_path(interp, parent)) {
-    std::string base = dir.empty() ? last : dir + "/" + last;
+    std::string base = dir + "/" + last;
     std::string file;
     bool package = false;
+    // CPython: FileFinder's order: the package's __init__ (source, then sourceless), then
+    // the module (source, then a sourceless .pyc beside it).
     if (is_file(base + "/__init__.py")) {
       file = base + "/__init__.py";
       package = true;
+    } else if (is_file(base + "/__init__.pyc")) {
+      file = base + "/__init__.pyc";
+      package = true;
     } else if (is_file(base + ".py")) {
       file = base + ".py";
+    } else if (is_file(base + ".pyc")) {
+      file = base + ".pyc";
     } else {
+      if (is_dir(base)) portions.push_back(base);
       continue;
     }
-    // An unreadable file is the loader's OSError (PermissionError, ...), as CPython's
-    // SourceLoader.get_data raises it.
-    std::string source;
-    if (read_source_file_or_raise(file, &source) < 0) return nullptr;
-    ModuleObject* m = new_module(fullname);
+    const bool sourceless = file.ends_with(".pyc");
     Object* f = new_str_fs(file);
     const std::string filename = as_str(f)->utf8;  // as tracebacks name it
+    // An unreadable file is the loader's OSError (PermissionError, ...), as CPython's
+    // SourceLoader.get_data raises it; the cache is used when it is valid.
+    Object* code = sourceless ? sourceless_code(file, fullname) : source_code(file, filename);
+    if (!code) {
+      decref(f);
+      return nullptr;
+    }
+    ModuleObject* m = new_module(fullname);
     dict_set_str(m->dict, "__file__", f);
     decref(f);
+    Object* cached = new_str_fs(sourceless ? file : cache_from_source(file));
+    dict_set_str(m->dict, "__cached__", cached);
+    decref(cached);
     std::string pkg = package ? fullname : (fullname.find('.') == std::string::npos ? "" : fullname.substr(0, fullname.rfind('.')));
     Object* p = new_str(pkg);
     dict_set_str(m->dict, "__package__", p);
@@ -92,7 +150,8 @@ Object* load_module(Interpreter* interp, const std::string& fullname, Object* pa
     dict_set_str(m->dict, "__builtins__", interp->builtins_module);
     // Registered before it runs, so circular imports see the partial module.
     dict_set_str(interp->modules, fullname, m);
-    Object* r = exec_source_in_module(source, filename, m);
+    Object* r = exec_code(code, m->dict);
+    decref(code);
     if (!r) {
       // Forget the half-initialized module; the exception (and its traceback state) stays set.
       Object* key = new_str(fullname);
@@ -111,6 +170,7 @@ Object* load_module(Interpreter* interp, const std::string& fullname, Object* pa
     }
     return result;
   }
+  if (!portions.empty()) return namespace_package(interp, fullname, portions, parent);
   return module_not_found(fullname);
 }
 

@@ -25,8 +25,9 @@ void install_gopy(const fs::path& prefix) {
 }
 
 std::vector<std::string> stdlib_entries(const std::string& prefix) {
+  // getpath's entries, then the prefix's site-packages that site adds.
   return {prefix + "/lib/python314.zip", prefix + "/lib/python3.14",
-          prefix + "/lib/python3.14/lib-dynload"};
+          prefix + "/lib/python3.14/lib-dynload", prefix + "/lib/python3.14/site-packages"};
 }
 
 ProcessResult run_installed(const fs::path& prefix, const std::vector<std::string>& args,
@@ -49,11 +50,13 @@ TEST_CASE("an installed gopy finds its prefix with no warning", "[pathconfig][e2
         "lib/gopy/plugins/builtins.json", "lib/gopy/plugins/sys.so", "lib/gopy/plugins/sys.json",
         "lib/gopy/plugins/import_stub.so", "lib/gopy/plugins/import_stub.json",
         "lib/gopy/plugins/pathconfig_unix.so", "lib/gopy/plugins/pathconfig_unix.json",
-        "lib/python3.14/os.pyc"}) {
+        "lib/python3.14/os.py"}) {
     INFO(file);
     CHECK(fs::is_regular_file(prefix / file));
   }
   CHECK(fs::is_directory(prefix / "lib/python3.14/lib-dynload"));
+  CHECK(fs::is_directory(prefix / "lib/python3.14/site-packages"));
+  CHECK(fs::is_regular_file(prefix / "lib/python3.14/site.py"));
   // The installed prefix is not the compiled-in one: only the landmarks can find it.
   REQUIRE(prefix.string() != GOPY_TEST_INSTALL_PREFIX);
 
@@ -84,7 +87,7 @@ TEST_CASE("an installed gopy finds its prefix with no warning", "[pathconfig][e2
     CHECK(r.out == "\xc3\x89T\xc3\x89\n");
   }
   SECTION("without its landmarks it falls back to the compiled-in prefix, with CPython's warnings") {
-    fs::remove(prefix / "lib/python3.14/os.pyc");
+    fs::remove(prefix / "lib/python3.14/os.py");
     fs::remove(prefix / "lib/python3.14/lib-dynload");
     ProcessResult r = run_installed(prefix, {"-c", "import sys; print(sys.prefix, sys.exec_prefix)"});
     const std::string compiled = GOPY_TEST_INSTALL_PREFIX;

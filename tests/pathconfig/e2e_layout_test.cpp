@@ -39,7 +39,9 @@ ProcessResult run_gopy(const std::vector<std::string>& args, std::vector<std::st
 
 TEST_CASE("gopy's sys.path follows CPython's order end to end", "[pathconfig][e2e]") {
   ScratchDir scratch;
-  const std::vector<std::string> stdlib = stdlib_entries(build_dir());
+  // getpath's entries, then the site-packages directory that site adds.
+  const std::vector<std::string> stdlib =
+      concat(stdlib_entries(build_dir()), {build_dir() + "/lib/python3.14/site-packages"});
   // A relative PYTHONPATH entry is made absolute against the current directory.
   std::vector<std::string> env = minimal_env();
   env.push_back("PYTHONPATH=/srv/one:rel/two");

@@ -21,8 +21,9 @@ std::string gopy_binary() { return fs::canonical(GOPY_TEST_GOPY).string(); }
 
 std::vector<std::string> build_tree_path() {
   const std::string prefix = fs::canonical(GOPY_TEST_BUILD_DIR).string();
+  // getpath's entries, then the prefix's site-packages that site adds.
   return {prefix + "/lib/python314.zip", prefix + "/lib/python3.14",
-          prefix + "/lib/python3.14/lib-dynload"};
+          prefix + "/lib/python3.14/lib-dynload", prefix + "/lib/python3.14/site-packages"};
 }
 
 ProcessResult run_traced(const std::vector<std::string>& flags,

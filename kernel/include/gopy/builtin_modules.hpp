@@ -18,6 +18,8 @@ BuiltinModuleInit find_builtin_module(std::string_view name);
 // Every module compiled into gopy (builtins, sys and libgopy's own), sorted: what
 // sys.builtin_module_names lists.
 std::vector<std::string> builtin_module_names();
+// The native `_imp` module (import by name for gopy's Python library).
+ModuleObject* create__imp_module();
 
 }  // namespace gopy
 #include "gopy/api_end.h"

@@ -26,6 +26,10 @@ Object* exec_code(Object* code, DictObject* globals);
 // Compiles and executes `source` in `module`'s namespace (used by import too).
 Object* exec_source_in_module(std::string_view source, std::string_view filename, ModuleObject* module);
 
+// Compiles `source`, registers it (register_string_source) once compiled, and executes
+// it in `module`: `-c`, whose compile-time warnings show no source line, as CPython's.
+Object* exec_string_in_module(std::string_view source, std::string_view filename, ModuleObject* module);
+
 // The `__main__` module (created and registered in sys.modules on first use).
 ModuleObject* main_module();  // borrowed; null with MemoryError set when it cannot be made
 // Keeps `source` so tracebacks can show the lines of code run from a string (-c), as

@@ -94,6 +94,26 @@ struct TracebackObject : GcObject {
   X(BufferError, Exception)                             \
   X(MemoryError, Exception)
 
+// The warning categories. Not exported from libgopy (declared below, outside the API
+// block): every exported data symbol costs the dynamic loader a relocation at each start,
+// and plugins reach these through for_each_exception_type and gopy/warnings.hpp.
+#define GOPY_WARNING_TYPES(X)                           \
+  X(Warning, Exception)                                 \
+  X(UserWarning, Warning)                               \
+  X(DeprecationWarning, Warning)                        \
+  X(PendingDeprecationWarning, Warning)                 \
+  X(SyntaxWarning, Warning)                             \
+  X(RuntimeWarning, Warning)                            \
+  X(FutureWarning, Warning)                             \
+  X(ImportWarning, Warning)                             \
+  X(UnicodeWarning, Warning)                            \
+  X(BytesWarning, Warning)                              \
+  X(ResourceWarning, Warning)                           \
+  X(EncodingWarning, Warning)
+
+// Every built-in exception type, in the order they are made.
+#define GOPY_ALL_EXCEPTION_TYPES(X) GOPY_EXCEPTION_TYPES(X) GOPY_WARNING_TYPES(X)
+
 #define GOPY_DECLARE_EXC(name, base) extern TypeObject exc_##name;
 GOPY_EXCEPTION_TYPES(GOPY_DECLARE_EXC)
 #undef GOPY_DECLARE_EXC
@@ -164,3 +184,11 @@ int write_to_stream(Object* stream, std::string_view text);
 
 }  // namespace gopy
 #include "gopy/api_end.h"
+
+namespace gopy {
+// References to types made once and never destroyed (kernel/object/exceptions.cpp).
+#define GOPY_DECLARE_WARNING(name, base) extern TypeObject& exc_##name;
+GOPY_WARNING_TYPES(GOPY_DECLARE_WARNING)
+#undef GOPY_DECLARE_WARNING
+}  // namespace gopy
+

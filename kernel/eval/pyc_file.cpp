@@ -1,0 +1,411 @@
+// Code objects to bytes and back (gopy's marshal), inside the cache file's header.
+// CPython: Python/marshal.c w_object/r_object, Lib/importlib/_bootstrap_external.py
+// _code_to_timestamp_pyc, _classify_pyc.
+#include "gopy/pyc.hpp"
+
+#include <cstring>
+#include <optional>
+
+#include "eval/code.hpp"
+#include "gopy/object_bytes.hpp"
+#include "gopy/object_num.hpp"
+
+namespace gopy {
+
+namespace {
+
+constexpr std::uint32_t kFormatVersion = 1;  // bump when the layout below changes
+
+constexpr std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 1469598103934665603ull) {
+  for (char c : data) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+#define GOPY_OP_NAME(name) #name ","
+constexpr std::string_view kOpcodeNames = GOPY_OPCODES(GOPY_OP_NAME);
+#undef GOPY_OP_NAME
+
+// 2 bytes that follow the opcode table and the format, then "\r\n" as CPython's.
+constexpr std::uint16_t kMagic = std::uint16_t(fnv1a(kOpcodeNames, kFormatVersion) & 0xffff) | 0x8000;
+
+enum Tag : char {
+  kNone = 'N', kTrue = 'T', kFalse = 'F', kEllipsis = '.', kSmallInt = 'i', kBigInt = 'l',
+  kFloat = 'f', kStr = 's', kInterned = 'S', kBytes = 'b', kTuple = '(', kCode = 'c',
+};
+
+class Writer {
+ public:
+  std::string out;
+  bool ok = true;
+
+  void u8(std::uint8_t v) { out.push_back(char(v)); }
+  void u32(std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) out.push_back(char((v >> (8 * i)) & 0xff));
+  }
+  void u64(std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) out.push_back(char((v >> (8 * i)) & 0xff));
+  }
+  void i32(std::int32_t v) { u32(std::uint32_t(v)); }
+  void bytes(std::string_view s) {
+    u32(std::uint32_t(s.size()));
+    out.append(s);
+  }
+  void ints(const std::vector<int>& v) {
+    u32(std::uint32_t(v.size()));
+    for (int x : v) i32(x);
+  }
+  void names(const std::vector<StrObject*>& v) {
+    u32(std::uint32_t(v.size()));
+    for (StrObject* s : v) bytes(s->utf8);
+  }
+  // A kept str (name, qualname, filename) by its index among the constants.
+  void const_ref(const CodeObject* c, const Object* o) {
+    for (size_t i = 0; i < c->consts.size(); ++i)
+      if (c->consts[i] == o) {
+        i32(int(i));
+        return;
+      }
+    ok = false;
+  }
+
+  void object(Object* o) {
+    if (!ok) return;
+    if (o == None()) return u8(kNone);
+    if (o == True()) return u8(kTrue);
+    if (o == False()) return u8(kFalse);
+    if (o == &ellipsis_object) return u8(kEllipsis);
+    if (o->type == &int_type) {
+      if (int_is_small(o)) {
+        u8(kSmallInt);
+        return u64(std::uint64_t(int_small_value(o)));
+      }
+      u8(kBigInt);
+      return bytes(int_to_base_string(o, 16, false));
+    }
+    if (o->type == &float_type) {
+      u8(kFloat);
+      std::uint64_t bits;
+      std::memcpy(&bits, &static_cast<FloatObject*>(o)->value, 8);
+      return u64(bits);
+    }
+    if (o->type == &str_type) {
+      u8(as_str(o)->interned ? kInterned : kStr);
+      return bytes(as_str(o)->utf8);
+    }
+    if (o->type == &bytes_type) {
+      u8(kBytes);
+      return bytes(static_cast<BytesObject*>(o)->data);
+    }
+    if (o->type == &tuple_type) {
+      auto* t = static_cast<TupleObject*>(o);
+      u8(kTuple);
+      u32(std::uint32_t(t->items.size()));
+      for (Object* item : t->items) object(item);
+      return;
+    }
+    if (o->type == &code_type) return code(static_cast<CodeObject*>(o));
+    ok = false;  // a constant of another type: not stored
+  }
+
+  void code(CodeObject* c) {
+    u8(kCode);
+    u8(std::uint8_t(c->kind));
+    u32(std::uint32_t(c->consts.size()));
+    for (Object* k : c->consts) object(k);
+    const_ref(c, c->name);
+    const_ref(c, c->qualname);
+    const_ref(c, c->filename);
+    for (int v : {c->firstlineno, c->argcount, c->posonlycount, c->kwonlycount, c->nlocals, c->class_cell,
+                  c->stacksize, c->frame_words, c->slot_count, c->max_exc_level})
+      i32(v);
+    u8(std::uint8_t(c->has_varargs | c->has_varkw << 1 | c->is_generator << 2 | c->positional_only_call << 3));
+    names(c->varnames);
+    names(c->cellnames);
+    names(c->freenames);
+    ints(c->cell_from_arg);
+    ints(c->closure_slots);
+    u32(std::uint32_t(c->instrs.size()));
+    for (const Instr& in : c->instrs) {
+      u32(std::uint32_t(in.op) | std::uint32_t(in.b) << 16);
+      i32(in.a);
+    }
+    ints(c->lines);
+    ints(c->handler_of);
+    u32(std::uint32_t(c->handlers.size()));
+    for (const ExceptionHandler& h : c->handlers) {
+      i32(h.target);
+      i32(h.depth);
+    }
+    u32(std::uint32_t(c->name_caches.size()));
+    u32(std::uint32_t(c->attr_caches.size()));
+  }
+};
+
+// Every read is bounds-checked; a malformed body sets `ok` false and yields nothing.
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool ok = true;
+
+  bool take(size_t n, const char** p) {
+    if (!ok || in_.size() - pos_ < n) return ok = false;
+    *p = in_.data() + pos_;
+    pos_ += n;
+    return true;
+  }
+  std::uint8_t u8() {
+    const char* p;
+    return take(1, &p) ? std::uint8_t(*p) : 0;
+  }
+  std::uint32_t u32() {
+    const char* p;
+    if (!take(4, &p)) return 0;
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= std::uint32_t(std::uint8_t(p[i])) << (8 * i);
+    return v;
+  }
+  std::uint64_t u64() {
+    std::uint64_t lo = u32();
+    return lo | std::uint64_t(u32()) << 32;
+  }
+  std::int32_t i32() { return std::int32_t(u32()); }
+  std::string_view bytes() {
+    std::uint32_t n = u32();
+    const char* p;
+    return take(n, &p) ? std::string_view(p, n) : std::string_view();
+  }
+  // A count of items each at least `min_size` bytes long (guards huge allocations).
+  std::uint32_t count(size_t min_size) {
+    std::uint32_t n = u32();
+    if (ok && size_t(n) * min_size > in_.size() - pos_) ok = false;
+    return ok ? n : 0;
+  }
+  std::vector<int> ints() {
+    std::vector<int> v(count(4));
+    for (int& x : v) x = i32();
+    return v;
+  }
+  std::vector<StrObject*> names() {
+    std::vector<StrObject*> v;
+    for (std::uint32_t n = count(4); ok && n > 0; --n) v.push_back(intern(bytes()));
+    return v;
+  }
+
+  Object* object(int depth = 0) {
+    if (!ok || depth > 100) return fail();
+    switch (u8()) {
+      case kNone: return new_ref(None());
+      case kTrue: return new_ref(True());
+      case kFalse: return new_ref(False());
+      case kEllipsis: return new_ref(&ellipsis_object);
+      case kSmallInt: return new_int(std::int64_t(u64()));
+      case kBigInt: {
+        std::string_view digits = bytes();
+        Object* v = ok ? int_from_digits(digits, 16) : nullptr;
+        if (!v) clear_error();
+        return v ? v : fail();
+      }
+      case kFloat: {
+        std::uint64_t bits = u64();
+        double d;
+        std::memcpy(&d, &bits, 8);
+        return new_float(d);
+      }
+      case kStr: {
+        std::string_view s = bytes();
+        return ok ? new_str(s) : fail();
+      }
+      case kInterned: {
+        std::string_view s = bytes();
+        return ok ? new_ref(intern(s)) : fail();
+      }
+      case kBytes: {
+        std::string_view s = bytes();
+        return ok ? new_bytes(s) : fail();
+      }
+      case kTuple: {
+        std::vector<Object*> items;
+        for (std::uint32_t n = count(1); ok && n > 0; --n) {
+          Object* item = object(depth + 1);
+          if (!item) break;
+          items.push_back(item);
+        }
+        if (!ok) {
+          for (Object* item : items) decref(item);
+          return nullptr;
+        }
+        return new_tuple_steal(std::move(items));
+      }
+      case kCode: return code(depth);
+      default: return fail();
+    }
+  }
+
+ private:
+  std::nullptr_t fail() {
+    ok = false;
+    return nullptr;
+  }
+
+  // A const index that names a str.
+  StrObject* const_str(CodeObject* c) {
+    std::int32_t i = i32();
+    if (!ok || i < 0 || size_t(i) >= c->consts.size() || !is_str(c->consts[size_t(i)])) return fail();
+    return as_str(c->consts[size_t(i)]);
+  }
+
+  Object* code(int depth) {
+    auto* c = make<CodeObject>();
+    std::uint8_t kind = u8();
+    if (kind > std::uint8_t(CodeKind::genexpr)) ok = false;
+    c->kind = CodeKind(kind);
+    for (std::uint32_t n = count(1); ok && n > 0; --n) {
+      Object* k = object(depth + 1);
+      if (k) c->consts.push_back(k);
+    }
+    c->name = const_str(c);
+    c->qualname = const_str(c);
+    c->filename = const_str(c);
+    for (int* v : {&c->firstlineno, &c->argcount, &c->posonlycount, &c->kwonlycount, &c->nlocals, &c->class_cell,
+                   &c->stacksize, &c->frame_words, &c->slot_count, &c->max_exc_level})
+      *v = i32();
+    std::uint8_t flags = u8();
+    c->has_varargs = flags & 1;
+    c->has_varkw = flags & 2;
+    c->is_generator = flags & 4;
+    c->positional_only_call = flags & 8;
+    c->varnames = names();
+    c->cellnames = names();
+    c->freenames = names();
+    c->cell_from_arg = ints();
+    c->closure_slots = ints();
+    c->instrs.resize(count(8));
+    for (Instr& in : c->instrs) {
+      std::uint32_t opb = u32();
+      in.op = Op(opb & 0xffff);
+      in.b = std::uint16_t(opb >> 16);
+      in.a = i32();
+    }
+    c->lines = ints();
+    c->handler_of = ints();
+    c->handlers.resize(count(8));
+    for (ExceptionHandler& h : c->handlers) {
+      h.target = i32();
+      h.depth = i32();
+    }
+    c->name_caches.resize(count(0));
+    c->attr_caches.resize(count(0));
+    if (ok && !consistent(c)) ok = false;
+    if (!ok) {
+      decref(c);
+      return nullptr;
+    }
+    return c;
+  }
+
+  // The shape the evaluator relies on: one line and handler entry per instruction, known
+  // opcodes, handler indices and cache operands in range.
+  static bool consistent(const CodeObject* c) {
+    size_t n = c->instrs.size();
+    if (c->lines.size() != n || c->handler_of.size() != n || n == 0) return false;
+    if (c->nlocals < 0 || c->varnames.size() < size_t(c->nlocals) ||
+        c->slot_count != c->nslots() || c->stacksize < 0 || c->frame_words < 0)
+      return false;
+    constexpr size_t kOps = [] {
+      size_t k = 0;
+#define GOPY_OP_COUNT(name) ++k;
+      GOPY_OPCODES(GOPY_OP_COUNT)
+#undef GOPY_OP_COUNT
+      return k;
+    }();
+    for (size_t i = 0; i < n; ++i) {
+      if (size_t(c->instrs[i].op) >= kOps) return false;
+      int h = c->handler_of[i];
+      if (h < -1 || h >= int(c->handlers.size())) return false;
+    }
+    for (const ExceptionHandler& h : c->handlers)
+      if (h.target < 0 || size_t(h.target) >= n) return false;
+    return true;
+  }
+
+  std::string_view in_;
+  size_t pos_ = 0;
+};
+
+void put_u32(std::string& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out.push_back(char((v >> (8 * i)) & 0xff));
+}
+
+std::uint32_t get_u32(std::string_view s, size_t at) {
+  std::uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v |= std::uint32_t(std::uint8_t(s[at + size_t(i)])) << (8 * i);
+  return v;
+}
+
+constexpr size_t kHeaderSize = 16;
+constexpr size_t kChecksumSize = 8;
+
+}  // namespace
+
+std::string pyc_magic() {
+  std::string m;
+  m.push_back(char(kMagic & 0xff));
+  m.push_back(char(kMagic >> 8));
+  m += "\r\n";
+  return m;
+}
+
+std::uint64_t pyc_source_hash(std::string_view source) { return fnv1a(source, kMagic); }
+
+std::string pyc_encode(const PycHeader& header, Object* code) {
+  if (!code || code->type != &code_type) return "";
+  Writer body;
+  body.object(code);
+  if (!body.ok) return "";
+  std::string out = pyc_magic();
+  put_u32(out, header.flags);
+  if (header.flags & PycHeader::hash_based) {
+    put_u32(out, std::uint32_t(header.hash));
+    put_u32(out, std::uint32_t(header.hash >> 32));
+  } else {
+    put_u32(out, header.mtime);
+    put_u32(out, header.size);
+  }
+  std::uint64_t sum = fnv1a(body.out);
+  put_u32(out, std::uint32_t(sum));
+  put_u32(out, std::uint32_t(sum >> 32));
+  return out + body.out;
+}
+
+bool pyc_read_header(std::string_view file, PycHeader* header) {
+  if (file.size() < kHeaderSize || file.substr(0, 4) != pyc_magic()) return false;
+  header->flags = get_u32(file, 4);
+  if (header->flags & ~std::uint32_t(PycHeader::hash_based | PycHeader::check_source)) return false;
+  if (header->flags & PycHeader::hash_based) {
+    header->hash = get_u32(file, 8) | std::uint64_t(get_u32(file, 12)) << 32;
+  } else {
+    header->mtime = get_u32(file, 8);
+    header->size = get_u32(file, 12);
+  }
+  return true;
+}
+
+Object* pyc_load_code(std::string_view file) {
+  PycHeader header;
+  if (!pyc_read_header(file, &header) || file.size() < kHeaderSize + kChecksumSize) return nullptr;
+  std::uint64_t sum = get_u32(file, kHeaderSize) | std::uint64_t(get_u32(file, kHeaderSize + 4)) << 32;
+  std::string_view body = file.substr(kHeaderSize + kChecksumSize);
+  if (fnv1a(body) != sum) return nullptr;
+  Reader reader(body);
+  Object* code = reader.object();
+  if (code && (!reader.ok || code->type != &code_type)) {
+    decref(code);
+    return nullptr;
+  }
+  return code;
+}
+
+}  // namespace gopy
