@@ -39,7 +39,8 @@ Object* call_intrinsic_1(Frame* f, int which, Object* v) {
 }
 
 Object* call_intrinsic_2(Frame* f, int which, Object* v1, Object* v2) {
-  auto* fn = static_cast<FunctionObject*>(v1);
+  // v1 is the function for the set_function_* intrinsics only: cast there, not before.
+  auto fn = [v1] { return static_cast<FunctionObject*>(v1); };
   switch (Intrinsic2(which)) {
     case Intrinsic2::typevar_with_bound:
     case Intrinsic2::typevar_with_constraints: {
@@ -49,10 +50,10 @@ Object* call_intrinsic_2(Frame* f, int which, Object* v1, Object* v2) {
     }
     case Intrinsic2::set_typeparam_default: type_param_set_default(v1, v2); return new_ref(v1);
     case Intrinsic2::set_function_type_params:
-      return with_function_field(fn, fn->type_params, v2);
-    case Intrinsic2::set_function_annotate: return with_function_field(fn, fn->annotate, v2);
+      return with_function_field(fn(), fn()->type_params, v2);
+    case Intrinsic2::set_function_annotate: return with_function_field(fn(), fn()->annotate, v2);
     case Intrinsic2::set_function_annotations:
-      return with_function_field(fn, fn->annotations, v2);
+      return with_function_field(fn(), fn()->annotations, v2);
     case Intrinsic2::load_from_dict_or_globals: {
       auto* name = static_cast<StrObject*>(v2);
       Object* v = is_dict(v1) ? dict_get_item(static_cast<DictObject*>(v1), name) : nullptr;

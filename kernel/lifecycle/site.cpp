@@ -88,18 +88,21 @@ KnownPaths remove_duplicate_paths() {
   KnownPaths known;
   ListObject* path = sys_path();
   if (!path) return known;
-  std::vector<Object*> kept;
+  std::vector<ORef> kept;  // owned as made, so that std::bad_alloc part-way frees them
   for (Object* item : path->items) {
     std::string dir;
     if (!is_str(item) || !str_fs_encode(as_str(item), &dir)) {
-      kept.push_back(new_ref(item));
+      kept.push_back(ORef::borrow(item));
       continue;
     }
     dir = sp::abspath(dir);
-    if (known.insert(dir).second) kept.push_back(new_str_fs(dir));
+    if (known.insert(dir).second) kept.push_back(ORef::steal(new_str_fs(dir)));
   }
-  for (Object* o : path->items) decref(o);
-  path->items = std::move(kept);
+  std::vector<Object*> items;
+  items.reserve(kept.size());
+  for (ORef& o : kept) items.push_back(o.release());
+  items.swap(path->items);
+  for (Object* o : items) decref(o);
   return known;
 }
 

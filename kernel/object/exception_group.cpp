@@ -86,7 +86,7 @@ Object* group_new(TypeObject* t, Object* const* args, size_t nargs, TupleObject*
   if (cls->flags & TypeFlags::heap) incref(cls);
   auto* g = make<ExceptionGroupObject>(cls);
   decref(g->args);
-  g->args = new_tuple_from({new_ref(args[0]), new_ref(args[1])});
+  g->args = new_tuple_from({args[0], args[1]});
   g->message = new_ref(args[0]);
   g->excs = excs.release();
   g->excs_repr = excs_repr.release();
@@ -252,7 +252,7 @@ Object* split_method(Object*, Object* const* args, size_t nargs, TupleObject* kw
   if (!matcher_from(args[1], &m)) return nullptr;
   Object *match, *rest;
   if (split_recursive(args[0], m, true, &match, &rest) < 0) return nullptr;
-  return new_tuple_from({match ? match : new_none(), rest ? rest : new_none()});
+  return new_tuple_steal({match ? match : new_none(), rest ? rest : new_none()});  // both new references
 }
 
 Object* subgroup_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
@@ -363,7 +363,7 @@ int exception_group_match(Object* exc, Object* type, Object** match, Object** re
     if (is_exception_group(exc)) {
       *match = new_ref(exc);
     } else {
-      Ref<> one = Ref<>::steal(new_tuple_from({new_ref(exc)}));
+      Ref<> one = Ref<>::steal(new_tuple_from({exc}));
       Ref<> empty = Ref<>::steal(new_str(""));
       Object* args[2] = {empty.get(), one.get()};
       Object* wrapped = call(&exc_BaseExceptionGroup, args, 2);

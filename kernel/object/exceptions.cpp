@@ -93,10 +93,9 @@ Object* new_exception_args(TypeObject* type, Object* const* args, size_t nargs) 
 }
 
 Object* new_exception(TypeObject* type, std::string_view message) {
-  Object* msg = new_str(message);
-  Object* exc = new_exception_args(type, &msg, 1);
-  decref(msg);
-  return exc;
+  ORef msg = ORef::steal(new_str(message));  // freed on std::bad_alloc too
+  Object* arg = msg.get();
+  return new_exception_args(type, &arg, 1);
 }
 
 std::nullptr_t set_error(TypeObject* type, std::string_view message) {
@@ -227,16 +226,12 @@ std::nullptr_t attribute_error(Object* obj, StrObject* name) {
   std::string msg = is_type_object(obj) ? cat("type object '", static_cast<TypeObject*>(obj)->qualname,
                                               "' has no attribute '", name->utf8, "'")
                                         : cat("'", obj->type->name, "' object has no attribute '", name->utf8, "'");
-  Object* exc = new_exception(&exc_AttributeError, msg);
+  ORef exc = ORef::steal(new_exception(&exc_AttributeError, msg));  // freed on std::bad_alloc too
   if (!exc) return nullptr;
   DictObject* d = new_dict();
-  as_exc(exc)->dict = d;
-  if (dict_set_str(d, "name", name) < 0 || dict_set_str(d, "obj", obj) < 0) {
-    decref(exc);
-    return nullptr;
-  }
-  raise_object(exc);
-  decref(exc);
+  as_exc(exc.get())->dict = d;
+  if (dict_set_str(d, "name", name) < 0 || dict_set_str(d, "obj", obj) < 0) return nullptr;
+  raise_object(exc.get());
   return nullptr;
 }
 

@@ -61,15 +61,14 @@ Object* namespace_package(Interpreter* interp, const std::string& fullname, cons
 }
 
 std::nullptr_t module_not_found(const std::string& name, const std::string& detail = "") {
-  Object* exc = new_exception(&exc_ModuleNotFoundError, "No module named '" + name + "'" + detail);
+  // Owned from creation: std::bad_alloc part-way frees them.
+  ORef exc = ORef::steal(new_exception(&exc_ModuleNotFoundError, "No module named '" + name + "'" + detail));
   if (!exc) return nullptr;
-  auto* e = static_cast<BaseExceptionObject*>(exc);
-  Object* n = new_str(name);
+  auto* e = static_cast<BaseExceptionObject*>(exc.get());
+  ORef n = ORef::steal(new_str(name));
   if (!e->dict) e->dict = new_dict();
-  dict_set_str(e->dict, "name", n);
-  decref(n);
-  raise_object(exc);
-  decref(exc);
+  dict_set_str(e->dict, "name", n.get());
+  raise_object(exc.get());
   return nullptr;
 }
 
