@@ -256,6 +256,9 @@ int call_kw_merge(Object* fn, DictObject* kw, Object* m) {
 }
 
 Object* call_with_list_dict(Object* fn, ListObject* list, DictObject* kw) {
+  // No keywords (the common `f(*args)` and an empty `**kwargs`): the list's own items are
+  // the arguments, with no copy.
+  if (kw->used == 0) return call(fn, list->items.data(), list->items.size(), nullptr);
   std::vector<Object*> names;
   std::vector<Object*> argv(list->items);
   dict_for_each(kw, [&](Object* key, Object* value) {
