@@ -218,6 +218,11 @@ static std::string callee_name(Object* fn) {
 }
 
 int call_star_extend(Object* fn, ListObject* list, Object* v) {
+  // An exact tuple (a wrapper's *args) is copied without an iterator.
+  if (v->type == &tuple_type) {
+    for (Object* o : static_cast<TupleObject*>(v)->items) list->items.push_back(new_ref(o));
+    return 0;
+  }
   Object* it = get_iter(v);
   if (!it) {
     if (error_matches(&exc_TypeError)) {
