@@ -920,6 +920,19 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
       // runs no destructors.)
       TARGET(UNPACK_SEQUENCE) {
         {
+          // CPython: Python/bytecodes.c UNPACK_SEQUENCE_TUPLE / _LIST: an exact tuple or
+          // list of the right length spreads its items without a temporary vector.
+          Object* seq = TOP();
+          if (seq->type == &tuple_type || seq->type == &list_type) {
+            auto& src = seq->type == &tuple_type ? static_cast<TupleObject*>(seq)->items
+                                                 : static_cast<ListObject*>(seq)->items;
+            if (ins->a > 0 && src.size() == size_t(ins->a)) {
+              sp[-1] = new_ref(src[ins->a - 1]);
+              for (int i = ins->a - 1; i-- > 0;) PUSH(new_ref(src[i]));
+              decref(seq);
+              NEXT();
+            }
+          }
           std::vector<Object*> items;
           if (!unpack_iterable(TOP(), ins->a, -1, 0, items)) goto error;
           decref(POP());

@@ -218,6 +218,11 @@ static std::string callee_name(Object* fn) {
 }
 
 int call_star_extend(Object* fn, ListObject* list, Object* v) {
+  // An exact tuple (a wrapper's *args) is copied without an iterator.
+  if (v->type == &tuple_type) {
+    for (Object* o : static_cast<TupleObject*>(v)->items) list->items.push_back(new_ref(o));
+    return 0;
+  }
   Object* it = get_iter(v);
   if (!it) {
     if (error_matches(&exc_TypeError)) {
@@ -256,6 +261,9 @@ int call_kw_merge(Object* fn, DictObject* kw, Object* m) {
 }
 
 Object* call_with_list_dict(Object* fn, ListObject* list, DictObject* kw) {
+  // No keywords (the common `f(*args)` and an empty `**kwargs`): the list's own items are
+  // the arguments, with no copy.
+  if (kw->used == 0) return call(fn, list->items.data(), list->items.size(), nullptr);
   std::vector<Object*> names;
   std::vector<Object*> argv(list->items);
   dict_for_each(kw, [&](Object* key, Object* value) {

@@ -4,6 +4,7 @@
 #include "eval/ceval_ops.hpp"
 #include "object/descr_internal.hpp"
 #include "object/strcat.hpp"
+#include "object/type_internal.hpp"
 
 namespace gopy {
 namespace {
@@ -24,22 +25,47 @@ std::nullptr_t protocol_error(Object* mgr, const char* missing, bool is_async) {
   return type_error(msg);
 }
 
-// type(mgr).<name> bound to mgr (CPython: _PyObject_LookupSpecialMethod).
-Object* special_method(Object* mgr, const char* name, bool is_async) {
+// The interned names of the four special methods, made once per interpreter, so that a
+// `with` does not hash its names on every entry.
+StrObject* special_name(int which) {
+  static constexpr const char* kNames[4] = {"__enter__", "__exit__", "__aenter__", "__aexit__"};
+  static StrObject* interned[4];
+  static uint64_t generation = 0;
+  if (generation != interpreter_generation()) {
+    for (int i = 0; i < 4; ++i) interned[i] = intern(kNames[i]);
+    generation = interpreter_generation();
+  }
+  return interned[which];
+}
+
+// type(mgr).<name>, unbound (CPython: _PyObject_LookupSpecialMethod).
+Object* special_lookup(Object* mgr, int which, bool is_async) {
+  StrObject* name = special_name(which);
   Object* descr = type_lookup(mgr->type, name);
-  if (!descr) return protocol_error(mgr, name, is_async);
-  return descr_bind(descr, mgr, mgr->type);
+  if (!descr) protocol_error(mgr, name->utf8.c_str(), is_async);
+  return descr;
 }
 
 }  // namespace
 
 // __exit__ is looked up before __enter__ is called, as CPython's codegen_with_inner does.
 Object* with_enter(Object* mgr, bool is_async, Object** exit) {
-  *exit = special_method(mgr, is_async ? "__aexit__" : "__exit__", is_async);
+  Object* exit_descr = special_lookup(mgr, is_async ? 3 : 1, is_async);
+  *exit = exit_descr ? descr_bind(exit_descr, mgr, mgr->type) : nullptr;
   if (!*exit) return nullptr;
-  Object* enter = special_method(mgr, is_async ? "__aenter__" : "__enter__", is_async);
-  Object* entered = enter ? call0(enter) : nullptr;
-  xdecref(enter);
+  Object* enter_descr = special_lookup(mgr, is_async ? 2 : 0, is_async);
+  if (!enter_descr) {
+    decref(*exit);
+    return *exit = nullptr;
+  }
+  // A plain function is called with the manager first, with no bound method made.
+  Object* entered = nullptr;
+  if (enter_descr->type == &function_type) {
+    entered = call(enter_descr, &mgr, 1, nullptr);
+  } else if (Object* enter = descr_bind(enter_descr, mgr, mgr->type)) {
+    entered = call0(enter);
+    decref(enter);
+  }
   if (!entered) {
     decref(*exit);
     *exit = nullptr;

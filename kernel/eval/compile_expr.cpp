@@ -1,8 +1,6 @@
 // Compiling expressions into bytecode (CPython: Python/codegen.c codegen_visit_expr1,
 // codegen_call, codegen_comprehension, codegen_compare).
 #include "eval/compiler.hpp"
-#include "eval/parser.hpp"
-#include "eval/refused_constructs.hpp"
 #include "gopy/object_bytes.hpp"
 #include "gopy/object_complex.hpp"
 #include "gopy/object_num.hpp"
@@ -194,10 +192,6 @@ void Compiler::expr(const ast::Expr* e) {
     }
     return;
   }
-  if (const char* what = refused_construct(*e)) {
-    fail(parser::unsupported_message(what), e);
-    return;
-  }
   LineScope line(unit_, e->loc.lineno);
   using K = ast::ExprKind;
   switch (e->kind) {
@@ -344,12 +338,11 @@ void Compiler::expr(const ast::Expr* e) {
 }
 
 // An await or `async for` clause runs inlined in the coroutine's frame, through any
-// comprehensions around it; a generator expression around it would become an
-// asynchronous one, which gopy refuses.
+// comprehensions around it; a generator expression around it is an asynchronous one (the
+// symbol table marked it a coroutine).
 bool Compiler::check_async_context(const ast::Expr* at) {
   const Scope* s = scope_;
   while (s->kind == Scope::Kind::comprehension) s = s->parent;
-  if (s->kind == Scope::Kind::genexpr) return fail(parser::unsupported_message("asynchronous generator expression"), at);
   if (!s->is_coroutine) return fail("asynchronous comprehension outside of an asynchronous function", at);
   return true;
 }
@@ -468,6 +461,7 @@ void Compiler::comprehension_clauses(const std::vector<ast::Comprehension*>& gen
         emit(Op::MAP_ADD, depth + 2);
         break;
       default:
+        if (unit_->scope->is_coroutine) emit(Op::ASYNC_GEN_WRAP);  // an asynchronous genexp's value
         emit(Op::YIELD_VALUE, -1);
         emit(Op::POP_TOP);
         break;
@@ -521,11 +515,13 @@ void Compiler::comprehension(const ast::Expr* e) {
 }
 
 // A generator expression: a generator function over its first iterable, called at once.
+// With `async for` or await inside, an asynchronous generator over the first iterable's
+// asynchronous iterator (CPython: codegen_comprehension, GET_AITER for an async outermost).
 void Compiler::genexp(const ast::GeneratorExp* g) {
   ast::Arguments no_args;
   make_function(no_args, "<genexpr>", g, nullptr, nullptr, g->loc.lineno);
   expr(g->generators[0]->iter);
-  emit(Op::GET_ITER);
+  emit(g->generators[0]->is_async ? Op::GET_AITER : Op::GET_ITER);
   emit(Op::CALL, 1, 0);
 }
 

@@ -5,8 +5,6 @@
 
 #include "eval/compiler.hpp"
 #include "eval/intrinsics.hpp"
-#include "eval/parser.hpp"
-#include "eval/refused_constructs.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -468,10 +466,6 @@ void Compiler::class_def(const ast::ClassDef* c) {
 
 void Compiler::stmt(const ast::Stmt* s) {
   if (failed_) return;
-  if (const char* what = refused_construct(*s)) {
-    fail(parser::unsupported_message(what), s);
-    return;
-  }
   set_line(s->loc.lineno);
   using K = ast::StmtKind;
   switch (s->kind) {

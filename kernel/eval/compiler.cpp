@@ -484,7 +484,7 @@ void Compiler::make_function(const ast::Arguments& args, const std::string& name
   code->has_varkw = args.kwarg != nullptr;
   code->is_generator = genexpr || s->is_generator || s->is_coroutine;
   code->is_coroutine = s->is_coroutine;
-  code->is_async_generator = s->is_coroutine && s->is_generator;
+  code->is_async_generator = s->is_coroutine && (s->is_generator || genexpr);
   if (genexpr) code->argcount = 1;
   compile_unit(u, [&] {
     if (body) {

@@ -5,6 +5,7 @@
 #include "eval/ceval_ops.hpp"
 #include "eval/code.hpp"
 #include "gopy/object_num.hpp"
+#include "gopy/warnings.hpp"
 #include "object/strcat.hpp"
 #include "object/type_init.hpp"
 #include "object/type_internal.hpp"
@@ -479,10 +480,16 @@ Object* wrapper_getattr(Object* o, StrObject* name) {
   return generic_getattr(o, name);
 }
 
-// A suspended generator is closed when it is freed, so its finally blocks run
-// (CPython: _PyGen_Finalize).
+// A suspended generator is closed when it is freed, so its finally blocks run; a
+// coroutine that never ran is reported instead (CPython: _PyGen_Finalize).
 void gen_finalize(Object* o) {
   auto* g = as_gen(o);
+  if (g->is_coroutine() && g->frame && !g->started && !g->frame->finished && !g->running) {
+    Object* saved = fetch_error();
+    warn_unawaited_coroutine(g, g->qualname->view());
+    if (saved) restore_error(saved);
+    return;
+  }
   if (!g->suspended()) return;
   Object* saved = fetch_error();
   Object* result = nullptr;

@@ -473,6 +473,14 @@ class ScopeCollector {
     return true;
   }
 
+  // An await or `async for` in a generator expression (or a comprehension inlined in one)
+  // makes it an asynchronous generator expression (CPython: symtable_handle_comprehension,
+  // the Await case of symtable_visit_expr set ste_coroutine).
+  static void mark_async_genexp(Scope* s) {
+    while (s->kind == Scope::Kind::comprehension) s = s->parent;
+    if (s->kind == Scope::Kind::genexpr) s->is_coroutine = true;
+  }
+
   void require_coroutine(const char* msg, const ast::Node* at) {
     if (!cur_->is_coroutine) fail(msg, at);
   }
@@ -551,6 +559,7 @@ class ScopeCollector {
     // CPython: symtable_handle_comprehension: `async for` makes a list, set or dict
     // comprehension a coroutine, allowed only inside `async def` or another comprehension.
     bool is_async = std::any_of(gens.begin(), gens.end(), [](auto* g) { return g->is_async; });
+    if (is_async) mark_async_genexp(genexp ? s : cur_);
     if (is_async && !genexp && !cur_->is_coroutine && cur_->kind != Scope::Kind::comprehension &&
         cur_->kind != Scope::Kind::genexpr)
       fail("asynchronous comprehension outside of an asynchronous function", node);
@@ -671,6 +680,7 @@ class ScopeCollector {
           fail("'await' outside async function", e);
           return;
         }
+        mark_async_genexp(cur_);
         children(*ast::cast<ast::Await>(e));
         break;
       case K::Name: {

@@ -302,7 +302,7 @@ bool valid_except_star_type(Object* type) {
   }
   auto is_group_class = [](Object* t) {
     auto* tt = static_cast<TypeObject*>(t);
-    return is_subtype(tt, &exc_BaseExceptionGroup) || is_subtype(tt, &exc_ExceptionGroup);
+    return is_subtype(tt, &exc_BaseExceptionGroup);
   };
   bool group = is_tuple(type) ? false : is_group_class(type);
   if (is_tuple(type))
@@ -317,7 +317,7 @@ bool valid_except_star_type(Object* type) {
 }  // namespace
 
 bool is_exception_group(const Object* o) {
-  return isinstance_of(o, &exc_BaseExceptionGroup) || isinstance_of(o, &exc_ExceptionGroup);
+  return isinstance_of(o, &exc_BaseExceptionGroup);
 }
 
 Object* exception_group_members(Object* group) { return new_ref<Object>(as_group(group)->excs); }
@@ -325,7 +325,9 @@ Object* exception_group_members(Object* group) { return new_ref<Object>(as_group
 void init_exception_group_types(const TypeObject& base_slots) {
   unsigned flags = TypeFlags::basetype | TypeFlags::exception;
   make_static_type(&exc_BaseExceptionGroup, &type_type, "BaseExceptionGroup", &exc_BaseException, flags);
-  make_static_type(&exc_ExceptionGroup, &type_type, "ExceptionGroup", &exc_Exception, flags);
+  // ExceptionGroup(BaseExceptionGroup, Exception): its __bases__ and __mro__ are set in each
+  // interpreter (init_exception_group_methods); __base__ is the group's layout.
+  make_static_type(&exc_ExceptionGroup, &type_type, "ExceptionGroup", &exc_BaseExceptionGroup, flags);
   base_getattr = base_slots.tp_getattr;
   for (TypeObject* t : {&exc_BaseExceptionGroup, &exc_ExceptionGroup}) {
     t->tp_init = base_slots.tp_init;
@@ -340,6 +342,12 @@ void init_exception_group_types(const TypeObject& base_slots) {
 }
 
 void init_exception_group_methods() {
+  // CPython: Objects/exceptions.c _PyExc_InitTypes makes ExceptionGroup with the bases
+  // (BaseExceptionGroup, Exception).
+  exc_ExceptionGroup.bases = new_tuple_from({&exc_BaseExceptionGroup, &exc_Exception});
+  exc_ExceptionGroup.mro = new_tuple_from(
+      {&exc_ExceptionGroup, &exc_BaseExceptionGroup, &exc_Exception, &exc_BaseException, &object_type});
+  type_modified();
   for (TypeObject* t : {&exc_BaseExceptionGroup, &exc_ExceptionGroup}) {
     add_method(t, "derive", derive_method);
     add_method(t, "split", split_method);

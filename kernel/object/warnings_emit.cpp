@@ -11,6 +11,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/callback_errors.hpp"
 
 namespace gopy {
 
@@ -46,6 +47,25 @@ int call_warnings(const char* function, Object* const* args, size_t nargs) {
 }
 
 }  // namespace
+
+void warn_unawaited_coroutine(Object* coro, std::string_view qualname) {
+  bool warned = false;
+  if (Object* m = warnings_module()) {
+    // An optional attribute: a warnings module without it falls back to warn().
+    int failed = 0;
+    Object* fn = lookup_attr(m, intern("_warn_unawaited_coroutine"), &failed);
+    decref(m);
+    if (fn) {
+      Object* r = call(fn, &coro, 1);
+      decref(fn);
+      warned = r || error_matches(&exc_RuntimeWarning);
+      xdecref(r);
+    }
+  }
+  if (error_occurred()) write_unraisable_call_error("Exception ignored while finalizing coroutine", coro);
+  if (!warned && warn(&exc_RuntimeWarning, "coroutine '" + std::string(qualname) + "' was never awaited") < 0)
+    write_unraisable_call_error("Exception ignored while finalizing coroutine", coro);
+}
 
 int warn_explicit(TypeObject* category, std::string_view message, std::string_view filename, int lineno) {
   Object* args[] = {new_str(message), category, new_str(filename), new_int(lineno)};

@@ -280,6 +280,13 @@ def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixe
     warn_explicit(message, category, filename, lineno, module, registry, globals, source)
 
 
+def _warn_unawaited_coroutine(coro):
+    # Called by the runtime when a coroutine that never ran is freed; stacklevel 2 names
+    # the frame that freed it.
+    msg = "coroutine '" + coro.__qualname__ + "' was never awaited"
+    warn(msg, category=RuntimeWarning, stacklevel=2, source=coro)
+
+
 def warn_explicit(message, category, filename, lineno, module=None, registry=None,
                   module_globals=None, source=None):
     """Low-level interface to warnings functionality."""

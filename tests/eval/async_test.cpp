@@ -15,6 +15,16 @@ const char* kAwaitable =
     "        got = yield 'tick'\n"
     "        return got\n";
 
+// Drives the coroutine main() by hand, each await answered with 1, and prints its result.
+const char* kRunMain =
+    "aw = main()\n"
+    "try:\n"
+    "    aw.send(None)\n"
+    "    while True:\n"
+    "        aw.send(1)\n"
+    "except StopIteration as e:\n"
+    "    print(e.value)\n";
+
 }  // namespace
 
 TEST_CASE("async: await delegates to __await__ and nested coroutines", "[async]") {
@@ -91,7 +101,7 @@ TEST_CASE("async: the coroutine object's attributes, throw, close and __await__"
                              "print(next(w), type(w).__name__)\n"
                              "print(f().close())\n"
                              "try:\n"
-                             "    iter(f())\n"
+                             "    iter(c)\n"
                              "except TypeError as e:\n"
                              "    print(e)\n");
   CHECK(r.err == "");
@@ -221,14 +231,56 @@ TEST_CASE("async: asynchronous list, set and dict comprehensions run inlined", "
                              "    c = {x: y async for x in agen(2) for y in 'ab'}\n"
                              "    d = [[y async for y in agen(x)] for x in range(3)]\n"
                              "    e = len([x async for x in agen(2)]) + sum([await Tick() for _ in range(2)])\n"
-                             "    return a, b, c, d, e\n"
-                             "aw = main()\n"
-                             "try:\n"
-                             "    aw.send(None)\n"
-                             "    while True:\n"
-                             "        aw.send(1)\n"
-                             "except StopIteration as e:\n"
-                             "    print(e.value)\n");
+                             "    return a, b, c, d, e\n" +
+                             kRunMain);
   CHECK(r.err == "");
   CHECK(r.out == "([0, 10, 20], {1}, {0: 'b', 1: 'b'}, [[], [0], [0, 1]], 4)\n");
+}
+
+TEST_CASE("async: asynchronous generator expressions, by `async for` or by await", "[async]") {
+  ChildResult r = run_source(std::string(kAwaitable) +
+                             "async def agen(n):\n"
+                             "    for i in range(n):\n"
+                             "        await Tick()\n"
+                             "        yield i\n"
+                             "async def double(x):\n"
+                             "    return 2 * x + await Tick()\n"
+                             "def sync():\n"
+                             "    return (await double(x) for x in range(2))\n"
+                             "async def main():\n"
+                             "    g = (x * 10 async for x in agen(3))\n"
+                             "    a = [y async for y in g]\n"
+                             "    b = [y async for y in sync()]\n"
+                             "    c = [y async for y in (x + y async for x in agen(3) for y in (100, 200) if x)]\n"
+                             "    d = [y async for y in ([await double(z) for z in range(x)] for x in range(3))]\n"
+                             "    return type(g).__name__, g.__name__, a, b, c, d\n"
+                             "print(type((x async for x in agen(1))).__name__, type(sync()).__name__)\n" +
+                             kRunMain);
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "async_generator async_generator\n"
+        "('async_generator', '<genexpr>', [0, 10, 20], [1, 3], [101, 201, 102, 202], [[], [1], [1, 3]])\n");
+}
+
+TEST_CASE("async: a coroutine freed before it ran warns that it was never awaited", "[async]") {
+  TempDir dir;
+  dir.write("prog.py",
+            "async def f():\n"
+            "    pass\n"
+            "f()\n"
+            "c = f()\n"
+            "c.close()\n"
+            "del c\n"
+            "print('after')\n");
+  ChildResult r = run_gopy({"-S", "prog.py"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "after\n");
+  CHECK(r.err == (dir.path() / "prog.py").string() + ":3: RuntimeWarning: coroutine 'f' was never awaited\n  f()\n");
+  // As an error it cannot propagate out of the finalizer: it is reported as unraisable.
+  ChildResult e = run_gopy({"-S", "-W", "error", "prog.py"}, dir.path());
+  CHECK(e.exit_code == 0);
+  CHECK(e.out == "after\n");
+  CHECK(e.err.starts_with("Exception ignored while finalizing coroutine <coroutine object f at 0x"));
+  CHECK(e.err.find("in _warn_unawaited_coroutine\n") != std::string::npos);
+  CHECK(e.err.ends_with("\nRuntimeWarning: coroutine 'f' was never awaited\n"));
 }

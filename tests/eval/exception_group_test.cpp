@@ -141,3 +141,28 @@ TEST_CASE("exception groups: an uncaught group prints as a tree of its members",
                         "      | TypeError: 2\n"
                         "      +------------------------------------\n"));
 }
+
+TEST_CASE("exception groups: ExceptionGroup derives from BaseExceptionGroup and Exception", "[exception_group]") {
+  ChildResult r = run_source(
+      "print(ExceptionGroup.__mro__)\n"
+      "print(ExceptionGroup.__bases__, ExceptionGroup.__base__)\n"
+      "eg = BaseExceptionGroup('m', [ValueError(1)])\n"
+      "print(type(eg).__name__, isinstance(eg, BaseExceptionGroup), isinstance(eg, Exception))\n"
+      "class MyEG(ExceptionGroup):\n"
+      "    pass\n"
+      "print([c.__name__ for c in MyEG.__mro__], type(MyEG('x', [KeyError()])).__name__)\n"
+      "for cls in (ExceptionGroup, MyEG):\n"
+      "    try:\n"
+      "        raise cls('m', [ValueError(1)])\n"
+      "    except BaseExceptionGroup as e:\n"
+      "        print('caught', repr(e))\n");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "(<class 'ExceptionGroup'>, <class 'BaseExceptionGroup'>, <class 'Exception'>, <class 'BaseException'>, "
+        "<class 'object'>)\n"
+        "(<class 'BaseExceptionGroup'>, <class 'Exception'>) <class 'BaseExceptionGroup'>\n"
+        "ExceptionGroup True True\n"
+        "['MyEG', 'ExceptionGroup', 'BaseExceptionGroup', 'Exception', 'BaseException', 'object'] MyEG\n"
+        "caught ExceptionGroup('m', [ValueError(1)])\n"
+        "caught MyEG('m', [ValueError(1)])\n");
+}

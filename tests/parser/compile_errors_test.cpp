@@ -284,9 +284,3 @@ TEST_CASE("__future__: an unknown feature, braces, and a late future import", "[
          error(4, "from __future__ import annotations", "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
                "from __future__ imports must occur at the beginning of the file")});
 }
-
-// Until code generation exists, each new construct is refused by name, never run wrongly.
-TEST_CASE("constructs without code generation yet are refused by name", "[compile_errors][refused]") {
-  check({"x = (a async for a in b)\n",
-         error(1, "x = (a async for a in b)", "    ^^^^^^^^^^^^^^^^^^^^", "asynchronous generator expression is not supported by gopy")});
-}

@@ -17,6 +17,12 @@ int warn_explicit(TypeObject* category, std::string_view message, std::string_vi
 // CPython: PyErr_WarnEx. `stacklevel` 1 names the innermost Python frame.
 int warn(TypeObject* category, std::string_view message, int stacklevel = 1);
 
+// A coroutine freed before it ever ran: "coroutine '<qualname>' was never awaited" as a
+// RuntimeWarning through warnings._warn_unawaited_coroutine, naming the frame that freed
+// it; a failure (-W error) is reported as unraisable, never raised.
+// CPython: Python/_warnings.c _PyErr_WarnUnawaitedCoroutine.
+void warn_unawaited_coroutine(Object* coro, std::string_view qualname);
+
 struct ModuleObject;
 // The native `_warnings` module (the frame walk, filter patterns and source lines that
 // warnings.py uses), created on its first import.
