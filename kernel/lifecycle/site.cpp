@@ -52,16 +52,13 @@ ListObject* sys_path() {
 
 void append_sys_path(const std::string& dir) {
   if (ListObject* path = sys_path()) {
-    Object* s = new_str_fs(dir);
-    (void)list_append(path, s);
-    decref(s);
+    ORef s = ORef::steal(new_str_fs(dir));  // freed on std::bad_alloc too
+    (void)list_append(path, s.get());
   }
 }
 
 std::string repr_of(const std::string& fs_name) {
-  Object* s = new_str_fs(fs_name);
-  Object* r = object_repr(s);
-  decref(s);
+  Object* r = object_repr(ORef::steal(new_str_fs(fs_name)).get());
   std::string out = r ? as_str(r)->utf8 : fs_name;
   if (!r) clear_error();
   xdecref(r);
@@ -75,10 +72,15 @@ void trace(const std::string& message) {
 
 // The `_site` module: its dict holds PREFIXES, ENABLE_USER_SITE, USER_BASE and USER_SITE.
 DictObject* site_dict();
+// _site.<name>, borrowed; null when absent or when the module could not be made.
+Object* site_global(const char* name) {
+  DictObject* d = site_dict();
+  return d ? dict_get_str(d, name) : nullptr;
+}
 
 void set_global(const char* name, Object* value) {  // steals
-  (void)dict_set_str(site_dict(), name, value);
-  decref(value);
+  ORef owned = ORef::steal(value);
+  if (DictObject* d = site_dict()) (void)dict_set_str(d, name, owned.get());
 }
 
 Object* str_or_none(const std::optional<std::string>& s) { return s ? new_str_fs(*s) : new_ref(None()); }
@@ -239,7 +241,7 @@ std::vector<std::string> site_packages_of(const std::vector<std::string>& prefix
 
 std::vector<std::string> prefixes_global() {
   std::vector<std::string> out;
-  Object* p = dict_get_str(site_dict(), "PREFIXES");
+  Object* p = site_global("PREFIXES");
   if (p && is_list(p))
     for (Object* item : static_cast<ListObject*>(p)->items)
       if (std::string s; is_str(item) && str_fs_encode(as_str(item), &s)) out.push_back(s);
@@ -315,7 +317,7 @@ void venv(KnownPaths& known) {
   // The venv's own site-packages come before the user site.
   add_site_packages(known, {sys_str("prefix")});
   if (system_site == "true") {
-    Object* p = dict_get_str(site_dict(), "PREFIXES");
+    Object* p = site_global("PREFIXES");
     for (const char* name : {"base_prefix", "base_exec_prefix"}) {
       Object* v = new_str_fs(sys_str(name));
       if (p && is_list(p)) (void)list_append(static_cast<ListObject*>(p), v);
@@ -357,13 +359,13 @@ void exec_customize(const char* module) {
   decref(exc);
 }
 
-bool enable_user_site_is_true() { return dict_get_str(site_dict(), "ENABLE_USER_SITE") == True(); }
+bool enable_user_site_is_true() { return site_global("ENABLE_USER_SITE") == True(); }
 
 // CPython: site.main
 bool site_main() {
   KnownPaths known = remove_duplicate_paths();
   venv(known);
-  if (dict_get_str(site_dict(), "ENABLE_USER_SITE") == None()) set_global("ENABLE_USER_SITE", check_enable_user_site());
+  if (site_global("ENABLE_USER_SITE") == None()) set_global("ENABLE_USER_SITE", check_enable_user_site());
   // CPython: site.addusersitepackages (getusersitepackages sets USER_BASE and USER_SITE)
   trace("Processing user site-packages");
   std::optional<std::string> base = user_base();
@@ -512,9 +514,9 @@ DictObject* site_dict() {
   Interpreter* interp = get_thread_state()->interp;
   Object* m = dict_get_str(interp->modules, "_site");
   if (m && m->type == &module_type) return static_cast<ModuleObject*>(m)->dict;
-  ModuleObject* made = make_site_module();
-  (void)dict_set_str(interp->modules, "_site", made);
-  decref(made);
+  // sys.modules keeps it; null (MemoryError set) when it could not be stored there.
+  Ref<ModuleObject> made = Ref<ModuleObject>::steal(make_site_module());
+  if (dict_set_str(interp->modules, "_site", made.get()) < 0) return nullptr;
   return made->dict;
 }
 
@@ -523,8 +525,7 @@ DictObject* site_dict() {
 ModuleObject* create__site_module() { return make_site_module(); }
 
 Status run_site_main() {
-  (void)site_dict();
-  if (site_main()) return Status::ok();
+  if (site_dict() && site_main()) return Status::ok();
   // As CPython's init_import_site failing: the exception is printed and start-up fails.
   (void)handle_uncaught_exception();
   return Status::error(Status::Category::runtime, "init_import_site", "Failed to import the site module");

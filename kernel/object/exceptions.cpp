@@ -276,19 +276,26 @@ TypeObject* os_error_subclass(TypeObject* t, Object* const* args, size_t nargs) 
   return os_error_type_for_errno(int(err));
 }
 
+// A new tuple of the arguments; the only allocation is the tuple's, so std::bad_alloc
+// leaves no reference behind.
+TupleObject* args_tuple(Object* const* args, size_t nargs) {
+  TupleObject* tuple = new_tuple(ssize(nargs));
+  for (size_t i = 0; i < nargs; ++i) tuple->items[i] = new_ref(args[i]);
+  return tuple;
+}
+
 Object* exc_new(TypeObject* t, Object* const* args, size_t nargs, TupleObject*) {
   t = os_error_subclass(t, args, nargs);
-  if (t->flags & TypeFlags::heap) incref(t);
-  auto* e = make<BaseExceptionObject>(t);
+  auto* made = make<BaseExceptionObject>(t);
+  if (t->flags & TypeFlags::heap) incref(t);  // after make: its std::bad_alloc then leaves t alone
+  Ref<BaseExceptionObject> e = Ref<BaseExceptionObject>::steal(made);  // freed if the tuple fails
   // No dangling args while the tuple is made: its allocation may fail (bad_alloc), and
   // the collector still walks the half-made exception.
   Object* initial_args = e->args;
   e->args = nullptr;
   decref(initial_args);
-  std::vector<Object*> items;
-  for (size_t i = 0; i < nargs; ++i) items.push_back(new_ref(args[i]));
-  e->args = new_tuple_steal(std::move(items));
-  return e;
+  e->args = args_tuple(args, nargs);
+  return e.release();
 }
 
 // Fills the subclass attributes from the arguments (CPython: SystemExit_init,
@@ -300,10 +307,8 @@ int exc_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwnam
     type_error(cat(self->type->name, "() takes no keyword arguments"));
     return -1;
   }
-  std::vector<Object*> items;
-  for (size_t i = 0; i < nargs; ++i) items.push_back(new_ref(args[i]));
   TupleObject* old = e->args;
-  e->args = new_tuple_steal(std::move(items));
+  e->args = args_tuple(args, nargs);
   decref(old);
   if (is_subtype(self->type, &exc_SystemExit)) {
     Object* code = nargs == 0 ? None() : nargs == 1 ? args[0] : e->args;
