@@ -179,6 +179,9 @@ void Compiler::unwind_to(size_t downto, bool preserve_top) {
 }
 
 void Compiler::return_stmt(const ast::Return* r) {
+  // CPython: Lib/traceback.py _should_show_carets (`return f(...)` shows no carets).
+  if (auto* call = ast::dyn_cast<ast::Call>(r->value); call && ast::dyn_cast<ast::Name>(call->func))
+    whole_value_call_ = call;
   if (r->value) expr(r->value);
   else emit(Op::LOAD_CONST, add_const(new_none()));
   unwind_to(0, true);
@@ -489,6 +492,9 @@ void Compiler::stmt(const ast::Stmt* s) {
       return;
     case K::Assign: {
       auto* a = ast::cast<ast::Assign>(s);
+      // CPython: Lib/traceback.py _should_show_carets (`x = f(...)` shows no carets).
+      if (a->targets.size() == 1 && ast::dyn_cast<ast::Name>(a->targets[0]) && ast::dyn_cast<ast::Call>(a->value))
+        whole_value_call_ = a->value;
       expr(a->value);
       for (size_t i = 0; i < a->targets.size(); ++i) {
         if (i + 1 < a->targets.size()) emit(Op::DUP_TOP);
