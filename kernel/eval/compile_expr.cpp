@@ -224,13 +224,13 @@ void Compiler::expr(const ast::Expr* e) {
       auto* u = ast::cast<ast::UnaryOp>(e);
       expr(u->operand);
       if (u->op == ast::UnaryOpKind::Not) {
-        emit(Op::UNARY_NOT);
+        emit_spanned(e, Op::UNARY_NOT);
         return;
       }
       UnaryOp op = u->op == ast::UnaryOpKind::USub   ? UnaryOp::neg
                    : u->op == ast::UnaryOpKind::UAdd ? UnaryOp::pos
                                                      : UnaryOp::invert;
-      emit(Op::UNARY_OP, int(op));
+      emit_spanned(e, Op::UNARY_OP, int(op));
       return;
     }
     case K::Lambda: {
@@ -301,11 +301,12 @@ void Compiler::expr(const ast::Expr* e) {
       return;
     }
     case K::Starred: fail("can't use starred expression here", e); return;
-    case K::Name:
+    case K::Name: {
+      SpanRestore restore(unit_);
       set_span(e);
       load_name(ast::cast<ast::Name>(e)->id);
-      unit_->span = {};
       return;
+    }
     case K::Slice: {
       auto* s = ast::cast<ast::Slice>(e);
       int mask = 0;

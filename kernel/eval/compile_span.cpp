@@ -6,17 +6,17 @@ namespace gopy {
 
 namespace {
 
-bool on_line(const ast::Expr* e, int line) {
+bool on_line(const ast::Node* e, int line) {
   return e && e->loc.lineno == line && e->loc.end_lineno == line;
 }
 
 }  // namespace
 
-void Compiler::set_span(const ast::Expr* e, SourceSpan::Anchor anchor, const ast::Expr* left,
+void Compiler::set_span(const ast::Node* e, SourceSpan::Anchor anchor, const ast::Expr* left,
                         const ast::Expr* right) {
   SourceSpan span;
   int line = unit_->line;
-  // Only expressions on the line the traceback shows (multi-line ones get no carets yet).
+  // Only nodes on the line the traceback shows (multi-line ones get no carets yet).
   if (on_line(e, line) && e->loc.end_col_offset <= SourceSpan::kMaxColumn) {
     span.col = short(e->loc.col_offset);
     span.end_col = short(e->loc.end_col_offset);
@@ -30,14 +30,14 @@ void Compiler::set_span(const ast::Expr* e, SourceSpan::Anchor anchor, const ast
     }
   }
   unit_->span = span;
+  unit_->span_line = line;
 }
 
 int Compiler::emit_spanned(const ast::Expr* e, Op op, int a, int b, SourceSpan::Anchor anchor,
                            const ast::Expr* left, const ast::Expr* right) {
+  SpanRestore restore(unit_);
   set_span(e, anchor, left, right);
-  int i = emit(op, a, b);
-  unit_->span = {};
-  return i;
+  return emit(op, a, b);
 }
 
 }  // namespace gopy

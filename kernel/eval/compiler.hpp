@@ -64,6 +64,7 @@ struct CompileUnit {
   int exc_level = 0;
   int line = 0;                // the line the next instruction gets
   SourceSpan span;             // the columns the next instruction gets (traceback carets)
+  int span_line = 0;           // the line `span` is on: other lines get no columns
   std::map<const void*, int> const_index;  // interned constants (names) -> const index
   // Module/class: the annotated names its __annotate__ evaluates, in source order;
   // `conditional`: only when the statement ran.
@@ -120,8 +121,19 @@ class Compiler {
   void set_line(int line) { unit_->line = line; }
   // The next instruction's span: `e` when it lies on the current line alone; `left` and
   // `right` give the anchors (binary operands, or the callee/value before a bracket).
-  void set_span(const ast::Expr* e, SourceSpan::Anchor anchor = SourceSpan::Anchor::none,
+  void set_span(const ast::Node* e, SourceSpan::Anchor anchor = SourceSpan::Anchor::none,
                 const ast::Expr* left = nullptr, const ast::Expr* right = nullptr);
+  // Puts the unit's span back when a statement or name has been compiled.
+  struct SpanRestore {
+    CompileUnit* unit;
+    SourceSpan span;
+    int line;
+    explicit SpanRestore(CompileUnit* u) : unit(u), span(u->span), line(u->span_line) {}
+    ~SpanRestore() {
+      unit->span = span;
+      unit->span_line = line;
+    }
+  };
   // Emits one instruction with `e`'s span (compile_span.cpp).
   int emit_spanned(const ast::Expr* e, Op op, int a = 0, int b = 0,
                    SourceSpan::Anchor anchor = SourceSpan::Anchor::none, const ast::Expr* left = nullptr,

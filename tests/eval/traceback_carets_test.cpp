@@ -89,3 +89,34 @@ TEST_CASE("traceback carets: method calls and comparisons", "[traceback]") {
         "           ^^^^^^^\n"
         "TypeError: '<' not supported between instances of 'int' and 'str'\n");
 }
+
+TEST_CASE("traceback carets: a statement sharing its line, stores, deletes and assert", "[traceback]") {
+  ChildResult r = run_source("x = 1; raise ValueError\n");
+  CHECK(r.err ==
+        "Traceback (most recent call last):\n"
+        "  File \"<string>\", line 1, in <module>\n"
+        "    x = 1; raise ValueError\n"
+        "           ^^^^^^^^^^^^^^^^\n"
+        "ValueError\n");
+  ChildResult store = run_source("x = None\nx[0] = 1\n");
+  CHECK(store.err ==
+        "Traceback (most recent call last):\n"
+        "  File \"<string>\", line 2, in <module>\n"
+        "    x[0] = 1\n"
+        "    ~^^^\n"
+        "TypeError: 'NoneType' object does not support item assignment\n");
+  ChildResult del = run_source("x = [1]\ndel x[5]\n");
+  CHECK(del.err ==
+        "Traceback (most recent call last):\n"
+        "  File \"<string>\", line 2, in <module>\n"
+        "    del x[5]\n"
+        "        ~^^^\n"
+        "IndexError: list assignment index out of range\n");
+  ChildResult check = run_source("assert 1 == 2\n");
+  CHECK(check.err ==
+        "Traceback (most recent call last):\n"
+        "  File \"<string>\", line 1, in <module>\n"
+        "    assert 1 == 2\n"
+        "           ^^^^^^\n"
+        "AssertionError\n");
+}
