@@ -75,6 +75,18 @@ struct Case {
   const char* error;
 };
 
+// Each one-line program, short of memory, ends with its uncaught exception.
+template <size_t N>
+void check_uncaught(const Case (&cases)[N]) {
+  for (const Case& c : cases) {
+    INFO(c.program);
+    ChildResult r = run_short_of_memory(c.program);
+    CHECK(r.out == "");
+    CHECK(r.err == traceback_at(1, c.program, c.carets, c.error));
+    CHECK(r.exit_code == 1);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("resource_limits_test: allocations that fail are MemoryError", "[lifecycle][memory]") {
@@ -84,13 +96,7 @@ TEST_CASE("resource_limits_test: allocations that fail are MemoryError", "[lifec
       {"list(range(10**8))", "~~~~^^^^^^^^^^^^^^", "MemoryError"},
       {"set(range(10**8))", "~~~^^^^^^^^^^^^^^", "MemoryError"},
   };
-  for (const Case& c : cases) {
-    INFO(c.program);
-    ChildResult r = run_short_of_memory(c.program);
-    CHECK(r.out == "");
-    CHECK(r.err == traceback_at(1, c.program, c.carets, c.error));
-    CHECK(r.exit_code == 1);
-  }
+  check_uncaught(cases);
 }
 
 TEST_CASE("resource_limits_test: growing until memory runs out is a MemoryError", "[lifecycle][memory]") {
@@ -133,13 +139,7 @@ TEST_CASE("resource_limits_test: sizes past PY_SSIZE_T_MAX", "[lifecycle][memory
       {"1 << (2**63 - 1)", "~~^^~~~~~~~~~~~~", "OverflowError: too many digits in integer"},
       {"2**(2**40)", "~^^~~~~~~~", "MemoryError"},
   };
-  for (const Case& c : cases) {
-    INFO(c.program);
-    ChildResult r = run_short_of_memory(c.program);
-    CHECK(r.out == "");
-    CHECK(r.err == traceback_at(1, c.program, c.carets, c.error));
-    CHECK(r.exit_code == 1);
-  }
+  check_uncaught(cases);
 }
 
 TEST_CASE("resource_limits_test: no fixed caps below what memory holds", "[lifecycle][memory]") {
