@@ -20,13 +20,15 @@
 
 namespace gopy {
 
-void traceback_here(Frame& f) {
+void traceback_here(Frame& f, int instr) {
   ThreadState* ts = get_thread_state();
   if (!ts->traceback_pending || !ts->current_exception) return;
   ts->traceback_pending = false;
   auto* exc = static_cast<BaseExceptionObject*>(ts->current_exception);
   if (!exc->traceback) note_innermost_frame(exc, f);
-  traceback_add(exc, f.code->filename, f.code->name, f.lineno);
+  SourceSpan span;
+  if (instr >= 0 && size_t(instr) < f.code->spans.size()) span = f.code->spans[size_t(instr)];
+  traceback_add(exc, f.code->filename, f.code->name, f.lineno, span);
 }
 
 std::nullptr_t recursion_error() { return set_error(&exc_RecursionError, "maximum recursion depth exceeded"); }
@@ -1374,7 +1376,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
     error:
       // The failing instruction is ip - 1: its line goes into the traceback.
       f->lineno = co->line_at(ip - 1);
-      traceback_here(*f);
+      traceback_here(*f, int(ip - 1 - co->instrs.data()));
     exception_unwind : {
       int h = co->handler_of[size_t(ip - 1 - co->instrs.data())];
       if (h >= 0) {

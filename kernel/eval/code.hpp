@@ -88,6 +88,7 @@ struct CodeObject : Object {
 
   std::vector<Instr> instrs;
   std::vector<int> lines;            // the source line of each instruction
+  std::vector<SourceSpan> spans;     // each instruction's columns on that line (carets)
   std::vector<int> handler_of;       // each instruction's exception handler index, or -1
   std::vector<ExceptionHandler> handlers;
   std::vector<NameCache> name_caches;  // indexed by the `b` operand - 1 of global/name ops
@@ -220,7 +221,8 @@ void free_data_stack(ThreadState* ts);
 
 // Adds a traceback entry for this frame when the current exception has none yet for it
 // (CPython adds one per frame at its error label, PyTraceBack_Here).
-void traceback_here(Frame& f);
+// `instr`: the failing instruction's index (its span gives the carets), or -1.
+void traceback_here(Frame& f, int instr = -1);
 
 // Runs a frame (and every Python frame it calls) until it returns or suspends. Returns
 // the returned or yielded value, or null with the exception set. `throwing`: resume by

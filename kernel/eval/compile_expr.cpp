@@ -133,7 +133,7 @@ void Compiler::compare(const ast::Compare* c) {
   size_t n = c->ops.size();
   if (n == 1) {
     expr(c->comparators[0]);
-    emit(Op::COMPARE_OP, int(cmp_kind(c->ops[0])));
+    emit_spanned(c, Op::COMPARE_OP, int(cmp_kind(c->ops[0])));
     return;
   }
   // a < b < c: each intermediate result that is false ends the chain as the value.
@@ -142,11 +142,11 @@ void Compiler::compare(const ast::Compare* c) {
     expr(c->comparators[i]);
     emit(Op::DUP_TOP);
     emit(Op::ROT_THREE);
-    emit(Op::COMPARE_OP, int(cmp_kind(c->ops[i])));
+    emit_spanned(c, Op::COMPARE_OP, int(cmp_kind(c->ops[i])));
     emit_jump(Op::JUMP_IF_FALSE_OR_POP, cleanup);
   }
   expr(c->comparators[n - 1]);
-  emit(Op::COMPARE_OP, int(cmp_kind(c->ops[n - 1])));
+  emit_spanned(c, Op::COMPARE_OP, int(cmp_kind(c->ops[n - 1])));
   emit_jump(Op::JUMP, end);
   place(cleanup);
   emit(Op::ROT_TWO);
@@ -217,20 +217,20 @@ void Compiler::expr(const ast::Expr* e) {
       auto* b = ast::cast<ast::BinOp>(e);
       expr(b->left);
       expr(b->right);
-      emit(Op::BINARY_OP, int(ast_bin_op(b->op)));
+      emit_spanned(e, Op::BINARY_OP, int(ast_bin_op(b->op)), 0, SourceSpan::Anchor::binop, b->left, b->right);
       return;
     }
     case K::UnaryOp: {
       auto* u = ast::cast<ast::UnaryOp>(e);
       expr(u->operand);
       if (u->op == ast::UnaryOpKind::Not) {
-        emit(Op::UNARY_NOT);
+        emit_spanned(e, Op::UNARY_NOT);
         return;
       }
       UnaryOp op = u->op == ast::UnaryOpKind::USub   ? UnaryOp::neg
                    : u->op == ast::UnaryOpKind::UAdd ? UnaryOp::pos
                                                      : UnaryOp::invert;
-      emit(Op::UNARY_OP, int(op));
+      emit_spanned(e, Op::UNARY_OP, int(op));
       return;
     }
     case K::Lambda: {
@@ -290,18 +290,23 @@ void Compiler::expr(const ast::Expr* e) {
     case K::Attribute: {
       auto* a = ast::cast<ast::Attribute>(e);
       expr(a->value);
-      emit(Op::LOAD_ATTR, name_const(a->attr));
+      emit_spanned(e, Op::LOAD_ATTR, name_const(a->attr));
       return;
     }
     case K::Subscript: {
       auto* s = ast::cast<ast::Subscript>(e);
       expr(s->value);
       expr(s->slice);
-      emit(Op::BINARY_SUBSCR);
+      emit_spanned(e, Op::BINARY_SUBSCR, 0, 0, SourceSpan::Anchor::bracket, s->value);
       return;
     }
     case K::Starred: fail("can't use starred expression here", e); return;
-    case K::Name: load_name(ast::cast<ast::Name>(e)->id); return;
+    case K::Name: {
+      SpanRestore restore(unit_);
+      set_span(e);
+      load_name(ast::cast<ast::Name>(e)->id);
+      return;
+    }
     case K::Slice: {
       auto* s = ast::cast<ast::Slice>(e);
       int mask = 0;
@@ -366,10 +371,10 @@ void Compiler::call(const ast::Call* c) {
   // obj.method(...): the method-call fast path (no bound method is made).
   if (auto* attr = ast::dyn_cast<ast::Attribute>(c->func)) {
     expr(attr->value);
-    emit(Op::LOAD_METHOD, name_const(attr->attr));
+    emit_spanned(attr, Op::LOAD_METHOD, name_const(attr->attr));
     for (auto* a : c->args) expr(a);
     for (auto* k : c->keywords) expr(k->value);
-    emit(Op::CALL_METHOD, nargs, kw);
+    emit_spanned(c, Op::CALL_METHOD, nargs, kw, SourceSpan::Anchor::bracket, c->func);
     return;
   }
   expr(c->func);
@@ -385,12 +390,12 @@ void Compiler::call(const ast::Call* c) {
       if (it != unit_->slots.cell.end()) self = (it->second + 1) * 2 + 1;
       else self = (unit_->slots.local.at({s, first}) + 1) * 2;
     }
-    emit(Op::CALL_SUPER0, class_slot + 1, self);
+    emit_spanned(c, Op::CALL_SUPER0, class_slot + 1, self, SourceSpan::Anchor::bracket, c->func);
     return;
   }
   for (auto* a : c->args) expr(a);
   for (auto* k : c->keywords) expr(k->value);
-  emit(Op::CALL, nargs, kw);
+  emit_spanned(c, Op::CALL, nargs, kw, SourceSpan::Anchor::bracket, c->func);
 }
 
 // The general call form with *args/**kwargs: positional arguments into a list, keywords
@@ -418,7 +423,7 @@ void Compiler::call_ex(const ast::Call* c) {
     expr(k->value);
     emit(Op::CALL_KW_MERGE);
   }
-  emit(Op::CALL_EX);
+  emit_spanned(c, Op::CALL_EX, 0, 0, SourceSpan::Anchor::bracket, c->func);
 }
 
 // Comprehension clauses: one FOR_ITER loop per clause, the element added at the innermost

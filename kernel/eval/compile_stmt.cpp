@@ -22,7 +22,7 @@ void Compiler::store_target(const ast::Expr* e) {
       auto* a = ast::cast<ast::Attribute>(e);
       expr(a->value);
       set_line(e->loc.lineno);
-      emit(Op::STORE_ATTR, name_const(a->attr));
+      emit_spanned(e, Op::STORE_ATTR, name_const(a->attr));
       break;
     }
     case K::Subscript: {
@@ -30,7 +30,7 @@ void Compiler::store_target(const ast::Expr* e) {
       expr(s->value);
       expr(s->slice);
       set_line(e->loc.lineno);
-      emit(Op::STORE_SUBSCR);
+      emit_spanned(e, Op::STORE_SUBSCR, 0, 0, SourceSpan::Anchor::bracket, s->value);
       break;
     }
     case K::Tuple:
@@ -62,18 +62,23 @@ void Compiler::store_target(const ast::Expr* e) {
 void Compiler::delete_target(const ast::Expr* e) {
   using K = ast::ExprKind;
   switch (e->kind) {
-    case K::Name: delete_name(ast::cast<ast::Name>(e)->id); return;
+    case K::Name: {
+      SpanRestore restore(unit_);
+      set_span(e);
+      delete_name(ast::cast<ast::Name>(e)->id);
+      return;
+    }
     case K::Attribute: {
       auto* a = ast::cast<ast::Attribute>(e);
       expr(a->value);
-      emit(Op::DELETE_ATTR, name_const(a->attr));
+      emit_spanned(e, Op::DELETE_ATTR, name_const(a->attr));
       return;
     }
     case K::Subscript: {
       auto* s = ast::cast<ast::Subscript>(e);
       expr(s->value);
       expr(s->slice);
-      emit(Op::DELETE_SUBSCR);
+      emit_spanned(e, Op::DELETE_SUBSCR, 0, 0, SourceSpan::Anchor::bracket, s->value);
       return;
     }
     case K::Tuple:
@@ -96,11 +101,11 @@ void Compiler::aug_assign(const ast::AugAssign* a) {
   } else if (auto* at = ast::dyn_cast<ast::Attribute>(a->target)) {
     expr(at->value);
     emit(Op::DUP_TOP);
-    emit(Op::LOAD_ATTR, name_const(at->attr));
+    emit_spanned(at, Op::LOAD_ATTR, name_const(at->attr));
     expr(a->value);
     emit(Op::INPLACE_OP, op);
     emit(Op::ROT_TWO);
-    emit(Op::STORE_ATTR, name_const(at->attr));
+    emit_spanned(at, Op::STORE_ATTR, name_const(at->attr));
   } else if (auto* sub = ast::dyn_cast<ast::Subscript>(a->target)) {
     expr(sub->value);
     expr(sub->slice);
@@ -110,11 +115,11 @@ void Compiler::aug_assign(const ast::AugAssign* a) {
     emit(Op::ROT_TWO);    // obj, obj, key
     emit(Op::DUP_TOP);
     emit(Op::ROT_THREE);  // obj, key, obj, key
-    emit(Op::BINARY_SUBSCR);
+    emit_spanned(sub, Op::BINARY_SUBSCR, 0, 0, SourceSpan::Anchor::bracket, sub->value);
     expr(a->value);
     emit(Op::INPLACE_OP, op);
     emit(Op::ROT_THREE);  // result, obj, key
-    emit(Op::STORE_SUBSCR);
+    emit_spanned(sub, Op::STORE_SUBSCR, 0, 0, SourceSpan::Anchor::bracket, sub->value);
   } else {
     fail("'expression' is an illegal expression for augmented assignment", a);
   }
@@ -179,6 +184,9 @@ void Compiler::unwind_to(size_t downto, bool preserve_top) {
 }
 
 void Compiler::return_stmt(const ast::Return* r) {
+  // CPython: Lib/traceback.py _should_show_carets (`return f(...)` shows no carets).
+  if (auto* call = ast::dyn_cast<ast::Call>(r->value); call && ast::dyn_cast<ast::Name>(call->func))
+    whole_value_call_ = call;
   if (r->value) expr(r->value);
   else emit(Op::LOAD_CONST, add_const(new_none()));
   unwind_to(0, true);
@@ -189,7 +197,7 @@ void Compiler::return_stmt(const ast::Return* r) {
 void Compiler::for_stmt(const ast::For* f) {
   int loop = new_label(), exit = new_label(), end = new_label();
   expr(f->iter);
-  emit(Op::GET_ITER);
+  emit_spanned(f->iter, Op::GET_ITER);
   place(loop);
   emit_jump(Op::FOR_ITER, exit);
   FBlock b(FBlock::for_loop);
@@ -467,6 +475,9 @@ void Compiler::class_def(const ast::ClassDef* c) {
 void Compiler::stmt(const ast::Stmt* s) {
   if (failed_) return;
   set_line(s->loc.lineno);
+  // Instructions without a narrower span point at the whole (single-line) statement.
+  SpanRestore restore(unit_);
+  set_span(s);
   using K = ast::StmtKind;
   switch (s->kind) {
     case K::FunctionDef: function_def(*ast::cast<ast::FunctionDef>(s)); return;
@@ -489,6 +500,9 @@ void Compiler::stmt(const ast::Stmt* s) {
       return;
     case K::Assign: {
       auto* a = ast::cast<ast::Assign>(s);
+      // CPython: Lib/traceback.py _should_show_carets (`x = f(...)` shows no carets).
+      if (a->targets.size() == 1 && ast::dyn_cast<ast::Name>(a->targets[0]) && ast::dyn_cast<ast::Call>(a->value))
+        whole_value_call_ = a->value;
       expr(a->value);
       for (size_t i = 0; i < a->targets.size(); ++i) {
         if (i + 1 < a->targets.size()) emit(Op::DUP_TOP);
@@ -548,7 +562,7 @@ void Compiler::stmt(const ast::Stmt* s) {
       test_jump(a->test, true, end);
       if (a->msg) expr(a->msg);
       set_line(s->loc.lineno);
-      emit(Op::ASSERT_FAIL, a->msg ? 1 : 0);
+      emit_spanned(a->test, Op::ASSERT_FAIL, a->msg ? 1 : 0);
       place(end);
       return;
     }

@@ -123,6 +123,7 @@ int Compiler::emit(Op op, int a, int b) {
   CodeObject* code = unit_->code;
   code->instrs.push_back({op, uint16_t(b), a});
   code->lines.push_back(unit_->line);
+  code->spans.push_back(unit_->line == unit_->span_line ? unit_->span : SourceSpan{});
   code->handler_of.push_back(current_handler());
   return int(code->instrs.size()) - 1;
 }

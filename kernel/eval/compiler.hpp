@@ -63,6 +63,8 @@ struct CompileUnit {
   std::vector<int> jumps;      // instructions whose `a` is a label to resolve
   int exc_level = 0;
   int line = 0;                // the line the next instruction gets
+  SourceSpan span;             // the columns the next instruction gets (traceback carets)
+  int span_line = 0;           // the line `span` is on: other lines get no columns
   std::map<const void*, int> const_index;  // interned constants (names) -> const index
   // Module/class: the annotated names its __annotate__ evaluates, in source order;
   // `conditional`: only when the statement ran.
@@ -117,6 +119,27 @@ class Compiler {
   int new_handler(int label, int depth);
   int stmt_depth() const;
   void set_line(int line) { unit_->line = line; }
+  // The next instruction's span: `e` when it lies on the current line alone; `left` and
+  // `right` give the anchors (binary operands, or the callee/value before a bracket).
+  void set_span(const ast::Node* e, SourceSpan::Anchor anchor = SourceSpan::Anchor::none,
+                const ast::Expr* left = nullptr, const ast::Expr* right = nullptr);
+  // Puts the unit's span back when a statement or name has been compiled.
+  struct SpanRestore {
+    CompileUnit* unit;
+    SourceSpan span;
+    int line;
+    explicit SpanRestore(CompileUnit* u) : unit(u), span(u->span), line(u->span_line) {}
+    ~SpanRestore() {
+      unit->span = span;
+      unit->span_line = line;
+    }
+  };
+  // Emits one instruction with `e`'s span (compile_span.cpp).
+  int emit_spanned(const ast::Expr* e, Op op, int a = 0, int b = 0,
+                   SourceSpan::Anchor anchor = SourceSpan::Anchor::none, const ast::Expr* left = nullptr,
+                   const ast::Expr* right = nullptr);
+  // The call that is all of `x = f()` / `return f()`: CPython shows it without carets.
+  const ast::Expr* whole_value_call_ = nullptr;
   void emit_stacksize(CodeObject* code);
 
   // ---- expressions (compile_expr.cpp) ----

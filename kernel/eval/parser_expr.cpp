@@ -183,6 +183,7 @@ ast::Expr* Parser::inversion() {
 }
 
 ast::Expr* Parser::comparison() {
+  TokenPos start = here();
   ast::Expr* left = bitwise_or();
   if (!left) return nullptr;
   ast::Compare* n = nullptr;
@@ -231,11 +232,11 @@ ast::Expr* Parser::comparison() {
   }
 done:
   if (!n) return left;
-  end_at(n, n->comparators.back());
-  return n;
+  return span_tokens(n, start);
 }
 
 ast::Expr* Parser::binary(int min_precedence) {
+  TokenPos start = here();
   ast::Expr* left = factor();
   if (!left) return nullptr;
   for (;;) {
@@ -248,8 +249,7 @@ ast::Expr* Parser::binary(int min_precedence) {
     n->left = left;
     n->op = binop_kind(op);
     n->right = right;
-    end_at(n, right);
-    left = n;
+    left = span_tokens(n, start);
   }
 }
 
@@ -296,6 +296,7 @@ ast::Expr* Parser::yield_expr() {
 }
 
 ast::Expr* Parser::power() {
+  TokenPos start = here();
   ast::Expr* base;
   if (at_kw(Keyword::Await)) {
     const Token& t = advance();
@@ -318,11 +319,11 @@ ast::Expr* Parser::power() {
   n->left = base;
   n->op = ast::BinOpKind::Pow;
   n->right = exponent;
-  end_at(n, exponent);
-  return n;
+  return span_tokens(n, start);
 }
 
 ast::Expr* Parser::primary() {
+  TokenPos start = here();
   ast::Expr* e = atom();
   while (e) {
     if (at_op(Op::Dot)) {
@@ -331,13 +332,15 @@ ast::Expr* Parser::primary() {
       auto* n = node_from<ast::Attribute>(e);
       n->value = e;
       n->attr = identifier(advance());
-      e = finish(n);
+      e = span_tokens(n, start);
     } else if (at_op(Op::LPar)) {
       auto* n = node_from<ast::Call>(e);
       n->func = e;
       e = call(n);
+      if (e) span_tokens(e, start);
     } else if (at_op(Op::LSqb)) {
       e = subscript(e);
+      if (e) span_tokens(e, start);
     } else {
       break;
     }

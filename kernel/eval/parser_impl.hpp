@@ -109,6 +109,18 @@ class Parser {
     n->loc.end_col_offset = prev().end_col;
     return n;
   }
+  // CPython's spans: an operation starts at its first token and ends at its last, so a
+  // parenthesised operand's brackets are inside it (`(a) + (b)`).
+  struct TokenPos {
+    int lineno, col;
+  };
+  TokenPos here() { return {cur().lineno, cur().col}; }
+  template <class T>
+  T* span_tokens(T* n, TokenPos start) {
+    n->loc.lineno = start.lineno;
+    n->loc.col_offset = start.col;
+    return finish(n);
+  }
   static void end_at(ast::Node* n, const ast::Node* last) {
     n->loc.end_lineno = last->loc.end_lineno;
     n->loc.end_col_offset = last->loc.end_col_offset;

@@ -14,7 +14,7 @@ namespace gopy {
 
 namespace {
 
-constexpr std::uint32_t kFormatVersion = 1;  // bump when the layout below changes
+constexpr std::uint32_t kFormatVersion = 2;  // bump when the layout below changes
 
 constexpr std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 1469598103934665603ull) {
   for (char c : data) {
@@ -133,6 +133,12 @@ class Writer {
       i32(in.a);
     }
     ints(c->lines);
+    u32(std::uint32_t(c->spans.size()));
+    for (const SourceSpan& sp : c->spans) {
+      u32(std::uint32_t(std::uint16_t(sp.col)) | std::uint32_t(std::uint16_t(sp.end_col)) << 16);
+      u32(std::uint32_t(std::uint16_t(sp.left_end)) | std::uint32_t(std::uint16_t(sp.right_start)) << 16);
+      u8(std::uint8_t(sp.anchor));
+    }
     ints(c->handler_of);
     u32(std::uint32_t(c->handlers.size()));
     for (const ExceptionHandler& h : c->handlers) {
@@ -290,6 +296,17 @@ class Reader {
       in.a = i32();
     }
     c->lines = ints();
+    c->spans.resize(count(9));
+    for (SourceSpan& sp : c->spans) {
+      std::uint32_t cols = u32(), anchors = u32();
+      sp.col = short(std::uint16_t(cols));
+      sp.end_col = short(std::uint16_t(cols >> 16));
+      sp.left_end = short(std::uint16_t(anchors));
+      sp.right_start = short(std::uint16_t(anchors >> 16));
+      std::uint8_t kind = u8();
+      if (kind > std::uint8_t(SourceSpan::Anchor::whole_value)) ok = false;
+      sp.anchor = SourceSpan::Anchor(kind);
+    }
     c->handler_of = ints();
     c->handlers.resize(count(8));
     for (ExceptionHandler& h : c->handlers) {
@@ -310,7 +327,7 @@ class Reader {
   // opcodes, handler indices and cache operands in range.
   static bool consistent(const CodeObject* c) {
     size_t n = c->instrs.size();
-    if (c->lines.size() != n || c->handler_of.size() != n || n == 0) return false;
+    if (c->lines.size() != n || c->spans.size() != n || c->handler_of.size() != n || n == 0) return false;
     if (c->nlocals < 0 || c->varnames.size() < size_t(c->nlocals) ||
         c->slot_count != c->nslots() || c->stacksize < 0 || c->frame_words < 0)
       return false;

@@ -184,12 +184,14 @@ int exception_matches(Object* exc, Object* spec) {
   return isinstance_of(exc, static_cast<TypeObject*>(spec));
 }
 
-void traceback_add(BaseExceptionObject* exc, StrObject* filename, StrObject* funcname, int lineno) {
+void traceback_add(BaseExceptionObject* exc, StrObject* filename, StrObject* funcname, int lineno,
+                   const SourceSpan& span) {
   auto* tb = make<TracebackObject>();
   tb->next = static_cast<TracebackObject*>(exc->traceback);
   tb->filename = new_ref(filename);
   tb->funcname = new_ref(funcname);
   tb->lineno = lineno;
+  tb->span = span;
   exc->traceback = tb;
 }
 

@@ -12,6 +12,7 @@
 #include "gopy/state.hpp"
 #include "object/prim/unicode.hpp"
 #include "object/source_line.hpp"
+#include "object/traceback_carets.hpp"
 #include "object/strcat.hpp"
 #include "object/exception_group.hpp"
 #include "object/suggestions.hpp"
@@ -42,8 +43,10 @@ std::string strip(const std::string& line) {
 
 }  // namespace
 
-// Source line `lineno` of a file (or of a registered string source), stripped, or empty.
-std::string source_line(const std::string& filename, int lineno) {
+std::string source_line(const std::string& filename, int lineno) { return strip(raw_source_line(filename, lineno)); }
+
+// Source line `lineno` of a file (or of a registered string source), or empty.
+std::string raw_source_line(const std::string& filename, int lineno) {
   const auto& sources = get_thread_state()->interp->string_sources;
   if (auto it = sources.find(filename); it != sources.end()) {
     size_t pos = 0;
@@ -53,7 +56,9 @@ std::string source_line(const std::string& filename, int lineno) {
     }
     if (pos == std::string::npos || pos >= it->second.size()) return "";
     size_t end = it->second.find('\n', pos);
-    return strip(it->second.substr(pos, end == std::string::npos ? std::string::npos : end - pos));
+    std::string line = it->second.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
   }
   if (filename.starts_with("<")) return "";
   // The file's name as bytes again ('\udcf0' names the byte 0xf0).
@@ -69,7 +74,8 @@ std::string source_line(const std::string& filename, int lineno) {
     if (c == '\n' && ++current > lineno) break;
   }
   std::fclose(f);
-  return strip(line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
 }
 
 namespace {
@@ -113,8 +119,12 @@ class Printer {
         last_line = tb->lineno;
       }
       emit(cat("  File \"", tb->filename->utf8, "\", line ", tb->lineno, ", in ", tb->funcname->utf8, "\n"));
-      std::string src = source_line(tb->filename->utf8, tb->lineno);
-      if (!src.empty()) emit(cat("    ", src, "\n"));
+      std::string raw = raw_source_line(tb->filename->utf8, tb->lineno);
+      std::string src = strip(raw);
+      if (src.empty()) continue;
+      emit(cat("    ", src, "\n"));
+      std::string carets = traceback_carets(raw, tb->span);
+      if (!carets.empty()) emit(cat("    ", carets, "\n"));
     }
     flush_repeats(repeats);
   }

@@ -130,6 +130,7 @@ TEST_CASE("chained tracebacks in CPython's order") {
         "Traceback (most recent call last):\n"
         "  File \"<string>\", line 2, in <module>\n"
         "    {}['k']\n"
+        "    ~~^^^^^\n"
         "KeyError: 'k'\n"
         "\n"
         "The above exception was the direct cause of the following exception:\n"

@@ -11,6 +11,7 @@
 #include <iterator>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "spawn.hpp"
 
@@ -179,4 +180,15 @@ TEST_CASE("bytecode_cache_test: -m runs through the cache and sets __cached__", 
   CHECK(r.err.empty());
   CHECK(r.out == "caf\xc3\xa9 " + cache + "\n");
   CHECK(fs::is_regular_file(cache));
+}
+
+TEST_CASE("bytecode_cache_test: the traceback carets survive the cache", "[lifecycle][pyc]") {
+  TempDir dir;
+  dir.write("mod.py", "def f(a):\n    return a + 'x'\n");
+  const std::vector<std::string> args = {"-c", "import mod; mod.f(1)"};
+  ChildResult compiled = run_gopy(args, dir.path());
+  REQUIRE(fs::is_regular_file(dir.path() / kCacheName));
+  ChildResult cached = run_gopy(args, dir.path());
+  CHECK(compiled.err.find("    return a + 'x'\n           ~~^~~~~\n") != std::string::npos);
+  CHECK(cached.err == compiled.err);
 }

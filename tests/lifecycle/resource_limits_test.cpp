@@ -62,23 +62,41 @@ ChildResult run_short_of_memory(const std::string& program) {
   return run_with_ulimit("-v 500000", program);
 }
 
-// CPython's report of an uncaught exception raised by line `lineno` of `-c` code, less
-// the caret line under the source line, which gopy's tracebacks do not print yet.
-std::string traceback_at(int lineno, const std::string& line, const std::string& exc) {
+// CPython's report of an uncaught exception raised by line `lineno` of `-c` code, with
+// the PEP 657 markers under the line (as Lib/traceback.py draws them).
+std::string traceback_at(int lineno, const std::string& line, const std::string& carets, const std::string& exc) {
   return "Traceback (most recent call last):\n  File \"<string>\", line " + std::to_string(lineno) +
-         ", in <module>\n    " + line + "\n" + exc + "\n";
+         ", in <module>\n    " + line + "\n    " + carets + "\n" + exc + "\n";
+}
+
+struct Case {
+  const char* program;
+  const char* carets;
+  const char* error;
+};
+
+// Each one-line program, short of memory, ends with its uncaught exception.
+template <size_t N>
+void check_uncaught(const Case (&cases)[N]) {
+  for (const Case& c : cases) {
+    INFO(c.program);
+    ChildResult r = run_short_of_memory(c.program);
+    CHECK(r.out == "");
+    CHECK(r.err == traceback_at(1, c.program, c.carets, c.error));
+    CHECK(r.exit_code == 1);
+  }
 }
 
 }  // namespace
 
 TEST_CASE("resource_limits_test: allocations that fail are MemoryError", "[lifecycle][memory]") {
-  for (const char* program : {"\"a\" * 10**9", "[0] * 10**8", "list(range(10**8))", "set(range(10**8))"}) {
-    INFO(program);
-    ChildResult r = run_short_of_memory(program);
-    CHECK(r.out == "");
-    CHECK(r.err == traceback_at(1, program, "MemoryError"));
-    CHECK(r.exit_code == 1);
-  }
+  const Case cases[] = {
+      {"\"a\" * 10**9", "~~~~^~~~~~~", "MemoryError"},
+      {"[0] * 10**8", "~~~~^~~~~~~", "MemoryError"},
+      {"list(range(10**8))", "~~~~^^^^^^^^^^^^^^", "MemoryError"},
+      {"set(range(10**8))", "~~~^^^^^^^^^^^^^^", "MemoryError"},
+  };
+  check_uncaught(cases);
 }
 
 TEST_CASE("resource_limits_test: growing until memory runs out is a MemoryError", "[lifecycle][memory]") {
@@ -109,29 +127,19 @@ TEST_CASE("resource_limits_test: MemoryError can be caught and the program goes 
 }
 
 TEST_CASE("resource_limits_test: sizes past PY_SSIZE_T_MAX", "[lifecycle][memory]") {
-  struct Case {
-    const char* program;
-    const char* error;
-  };
   // CPython: unicode_repeat checks the length in characters (OverflowError); list_repeat
   // and tuple_repeat call PyErr_NoMemory; long_lshift and long_pow fail in long_alloc.
   const Case cases[] = {
-      {"('a'*16)*(2**60)", "OverflowError: repeated string is too long"},
-      {"('a'*16)*(2**59)", "OverflowError: repeated string is too long"},
-      {"[0]*(10**12)", "MemoryError"},
-      {"(0,)*(10**12)", "MemoryError"},
-      {"list(range(10**12))", "MemoryError"},
-      {"1 << (2**62)", "MemoryError"},
-      {"1 << (2**63 - 1)", "OverflowError: too many digits in integer"},
-      {"2**(2**40)", "MemoryError"},
+      {"('a'*16)*(2**60)", "~~~~~~~~^^~~~~~~", "OverflowError: repeated string is too long"},
+      {"('a'*16)*(2**59)", "~~~~~~~~^^~~~~~~", "OverflowError: repeated string is too long"},
+      {"[0]*(10**12)", "~~~^^~~~~~~~", "MemoryError"},
+      {"(0,)*(10**12)", "~~~~^^~~~~~~~", "MemoryError"},
+      {"list(range(10**12))", "~~~~^^^^^^^^^^^^^^^", "MemoryError"},
+      {"1 << (2**62)", "~~^^~~~~~~~~", "MemoryError"},
+      {"1 << (2**63 - 1)", "~~^^~~~~~~~~~~~~", "OverflowError: too many digits in integer"},
+      {"2**(2**40)", "~^^~~~~~~~", "MemoryError"},
   };
-  for (const Case& c : cases) {
-    INFO(c.program);
-    ChildResult r = run_short_of_memory(c.program);
-    CHECK(r.out == "");
-    CHECK(r.err == traceback_at(1, c.program, c.error));
-    CHECK(r.exit_code == 1);
-  }
+  check_uncaught(cases);
 }
 
 TEST_CASE("resource_limits_test: no fixed caps below what memory holds", "[lifecycle][memory]") {
@@ -180,6 +188,6 @@ TEST_CASE("resource_limits_test: a std::bad_alloc is MemoryError at the statemen
                                   "print(len('-'.join(parts[:3])))\n"
                                   "'-'.join(parts)\n");
   CHECK(r.out == "caught MemoryError()\n30000002\n");
-  CHECK(r.err == traceback_at(7, "'-'.join(parts)", "MemoryError"));
+  CHECK(r.err == traceback_at(7, "'-'.join(parts)", "~~~~~~~~^^^^^^^", "MemoryError"));
   CHECK(r.exit_code == 1);
 }

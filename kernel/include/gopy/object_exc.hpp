@@ -30,11 +30,27 @@ struct BaseExceptionObject : GcObject {
   int traverse(VisitFn visit, void* arg) override;
 };
 
+// Where a failing instruction's expression sits on its (single) source line, for the
+// carets under a traceback's line (PEP 657). Byte columns; col < 0: unknown, no carets.
+struct SourceSpan {
+  // binop: `left_end`/`right_start` bound the operator; bracket: a call's or subscript's
+  // bracket follows `left_end`; whole_value: the call is all of `x = f()` / `return f()`.
+  // Small, as every instruction has one: lines longer than kMaxColumn get no carets.
+  enum class Anchor : unsigned char { none, binop, bracket, whole_value };
+  static constexpr int kMaxColumn = 32767;
+  short col = -1;
+  short end_col = -1;
+  short left_end = -1;
+  short right_start = -1;
+  Anchor anchor = Anchor::none;
+};
+
 struct TracebackObject : GcObject {
   TracebackObject* next = nullptr;  // owned, toward the innermost frame
   StrObject* filename = nullptr;    // owned
   StrObject* funcname = nullptr;    // owned
   int lineno;
+  SourceSpan span;
   TracebackObject() : GcObject(&traceback_type) {}
   ~TracebackObject() override { clear_refs(); }
   void clear_refs() override;
@@ -145,7 +161,8 @@ int exception_matches(Object* exc, Object* spec);
 Object* new_exception(TypeObject* type, std::string_view message);
 Object* new_exception_args(TypeObject* type, Object* const* args, size_t nargs);
 // Prepends a traceback entry (CPython: PyTraceBack_Here).
-void traceback_add(BaseExceptionObject* exc, StrObject* filename, StrObject* funcname, int lineno);
+void traceback_add(BaseExceptionObject* exc, StrObject* filename, StrObject* funcname, int lineno,
+                   const SourceSpan& span = {});
 
 // Common errors.
 std::nullptr_t type_error(std::string_view message);
