@@ -647,6 +647,41 @@ Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases,
   return hold.release();
 }
 
+TupleObject* resolve_mro_entries(TupleObject* bases) {
+  std::vector<Object*> resolved;
+  bool changed = false;
+  auto fail = [&resolved]() -> TupleObject* {
+    for (Object* o : resolved) decref(o);
+    return nullptr;
+  };
+  for (Object* base : bases->items) {
+    if (is_type_object(base)) {
+      resolved.push_back(new_ref(base));
+      continue;
+    }
+    int error;
+    Ref<> entries_fn = Ref<>::steal(lookup_attr(base, intern("__mro_entries__"), &error));
+    if (error) return fail();
+    if (!entries_fn) {
+      resolved.push_back(new_ref(base));
+      continue;
+    }
+    Ref<> entries = Ref<>::steal(call1(entries_fn.get(), bases));
+    if (!entries) return fail();
+    if (!is_tuple(entries.get())) {
+      type_error("__mro_entries__ must return a tuple");
+      return fail();
+    }
+    for (Object* e : static_cast<TupleObject*>(entries.get())->items) resolved.push_back(new_ref(e));
+    changed = true;
+  }
+  if (!changed) {
+    for (Object* o : resolved) decref(o);
+    return new_ref(bases);
+  }
+  return static_cast<TupleObject*>(new_tuple_steal(std::move(resolved)));
+}
+
 // CPython: Python/bltinmodule.c builtin___build_class__: the metaclass ("metaclass=" or
 // the bases' most derived) and the namespace its __prepare__ gives.
 DictObject* class_prepare(StrObject* name, TupleObject* bases, DictObject* kwargs, Object** meta_out,

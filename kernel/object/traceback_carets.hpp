@@ -11,4 +11,7 @@ namespace gopy {
 // to the line with its leading blanks removed; empty when CPython shows none.
 std::string traceback_carets(const std::string& line, const SourceSpan& span);
 
+// traceback objects' attributes for Lib's traceback module (traceback_attrs.cpp).
+void init_traceback_attrs();
+
 }  // namespace gopy

@@ -315,7 +315,11 @@ static Object* type_getattr(Object* o, StrObject* name) {
       return empty_tuple();
     }
     if (n == "__base__") return new_ref<Object>(t->base ? t->base : None());
-    if (n == "__dict__") return new_ref<Object>(type_dict(t));
+    if (n == "__dict__") {
+      // a static type made without a dict (coroutine, ...) has no attributes of its own
+      DictObject* d = type_dict(t);
+      return d ? new_ref<Object>(d) : new_dict();
+    }
     if (n == "__doc__") {
       if (Object* d = type_lookup(t, name)) return new_ref(d);
       return new_none();

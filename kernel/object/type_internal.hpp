@@ -38,6 +38,10 @@ InitFn object_init_fn();
 Object* build_class(TypeObject* meta, StrObject* name, TupleObject* bases, DictObject* ns, DictObject* kwargs);
 // A class statement's metaclass and the namespace its __prepare__ gives; *meta_out and
 // *kw_out (the keywords without "metaclass", or null) are new references.
+// PEP 560: the bases with each non-class base replaced by what its __mro_entries__
+// returns (CPython: Python/bltinmodule.c update_bases). A new reference (the same tuple
+// when nothing changed), or null with the error set.
+TupleObject* resolve_mro_entries(TupleObject* bases);
 DictObject* class_prepare(StrObject* name, TupleObject* bases, DictObject* kwargs, Object** meta_out,
                           DictObject** kw_out);
 // meta(name, bases, ns, **kwargs): the class statement's result.

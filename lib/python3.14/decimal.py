@@ -694,6 +694,10 @@ def _operand(value):
     return NotImplemented
 
 
+# types whose reflected comparisons never accept a Decimal
+_PLAIN_BUILTINS = (str, bytes, bytearray, list, tuple, dict, set, frozenset, type(None), complex)
+
+
 def _binary_type_error(op, a, b):
     def name(x):
         return 'decimal.Decimal' if isinstance(x, Decimal) else type(x).__name__
@@ -1038,7 +1042,7 @@ class Decimal(object):
     def __hash__(self):
         if self._special is not None:
             if self._special == 'N':
-                raise TypeError('Cannot hash a signaling NaN value.')
+                raise TypeError('Cannot hash a signaling NaN value')
             if self._special == 'n':
                 return object.__hash__(self)
             return -_PyHASH_INF if self._sign else _PyHASH_INF
@@ -1081,9 +1085,13 @@ class Decimal(object):
             return None
         return _compare_values(self, other)
 
-    def _ordering(self, other, want):
+    def _ordering(self, other, want, symbol):
         c = self._compare_to(other, True)
         if c is NotImplemented:
+            if type(other) in _PLAIN_BUILTINS:
+                # what the interpreter would say, with CPython's name of the type
+                raise TypeError("'%s' not supported between instances of 'decimal.Decimal' "
+                                "and '%s'" % (symbol, type(other).__name__))
             return c
         if c is None:
             getcontext()._commit([InvalidOperation])
@@ -1101,16 +1109,16 @@ class Decimal(object):
         return c == 0
 
     def __lt__(self, other):
-        return self._ordering(other, lambda c: c < 0)
+        return self._ordering(other, lambda c: c < 0, '<')
 
     def __le__(self, other):
-        return self._ordering(other, lambda c: c <= 0)
+        return self._ordering(other, lambda c: c <= 0, '<=')
 
     def __gt__(self, other):
-        return self._ordering(other, lambda c: c > 0)
+        return self._ordering(other, lambda c: c > 0, '>')
 
     def __ge__(self, other):
-        return self._ordering(other, lambda c: c >= 0)
+        return self._ordering(other, lambda c: c >= 0, '>=')
 
     def compare(self, other, context=None):
         ctx = context if context is not None else getcontext()
@@ -2364,11 +2372,13 @@ def _format_decimal(d, specifier, context):
 
 
 def _round_digits(d, places, rounding):
-    """d rounded to places significant digits."""
-    drop = _ndigits(d._coef) - places
-    if drop <= 0:
+    """d with exactly places significant digits (zeros are left alone)."""
+    if d._coef == 0:
         return d
-    return _rescale(d, d._exp + drop, rounding)
+    result = _rescale(d, d.adjusted() + 1 - places, rounding)
+    if result.adjusted() != d.adjusted():
+        result = _rescale(result, result.adjusted() + 1 - places, rounding)
+    return result
 
 
 def _sign_text(sign_bit, spec):

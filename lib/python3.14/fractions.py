@@ -42,8 +42,8 @@ def _parse_fraction(text):
         s = s[1:]
     if '/' in s:
         num_text, _, den_text = s.partition('/')
-        num = _digits_value(num_text)
-        den = _digits_value(den_text)
+        num = _digits_value(num_text.rstrip())
+        den = _digits_value(den_text.lstrip())
         if num is None or den is None:
             return None
         return sign * num, den

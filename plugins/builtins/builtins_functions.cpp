@@ -7,6 +7,7 @@
 #include "gopy/object_ascii.hpp"
 #include "gopy/object_textio.hpp"
 #include "gopy/sys_streams.hpp"
+#include "gopy/typing_objects.hpp"
 
 namespace gopy::builtins {
 namespace {
@@ -224,8 +225,23 @@ Object* b_id(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 bool is_class(Object* o) { return o->type == &type_type || is_subtype(o->type, &type_type); }
 
-// CPython: Objects/abstract.c object_isinstance / PyObject_IsInstance (tuples recurse).
+// The metaclass's __instancecheck__ / __subclasscheck__ (CPython: Objects/abstract.c
+// object_recursive_isinstance, object_issubclass): -1 on error, 0 or 1, 2 when there is none.
+int metaclass_check(Object* obj, Object* cls, bool subclass) {
+  if (cls->type == &type_type) return 2;
+  Object* hook = type_lookup(cls->type, subclass ? "__subclasscheck__" : "__instancecheck__");
+  if (!hook) return 2;
+  Object* argv[2] = {cls, obj};
+  Ref<> answer = Ref<>::steal(call(hook, argv, 2));
+  if (!answer) return -1;
+  return object_is_true(answer.get());
+}
+
+// CPython: Objects/abstract.c object_isinstance / PyObject_IsInstance (tuples and unions
+// recurse; a metaclass may decide).
 int isinstance_check(Object* obj, Object* cls, const char* fname, bool subclass) {
+  if (!subclass && obj->type == cls) return 1;
+  if (TupleObject* members = union_members(cls)) cls = members;
   if (is_tuple(cls)) {
     for (Object* c : static_cast<TupleObject*>(cls)->items) {
       int r = isinstance_check(obj, c, fname, subclass);
@@ -233,6 +249,8 @@ int isinstance_check(Object* obj, Object* cls, const char* fname, bool subclass)
     }
     return 0;
   }
+  int hooked = metaclass_check(obj, cls, subclass);
+  if (hooked != 2) return hooked;
   if (!is_class(cls)) {
     type_error(cat2(fname, subclass ? "() arg 2 must be a class, a tuple of classes, or a union"
                                      : "() arg 2 must be a type, a tuple of types, or a union"));
