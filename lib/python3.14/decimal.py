@@ -1381,11 +1381,26 @@ class Decimal(object):
         return _next_toward(self, context, -1)
 
     def next_toward(self, other, context=None):
+        ctx = context if context is not None else getcontext()
         other = _convert_strict(other)
-        c = _compare_values(self, other) if not (self._is_nan() or other._is_nan()) else 0
+        st = []
+        nan = _nan_result(self, other, ctx, st)
+        if nan is not None:
+            ctx._commit(st)
+            return nan
+        c = _compare_values(self, other)
         if c == 0:
             return self.copy_sign(other)
-        return _next_toward(self, context, -c)
+        result = _next_toward(self, ctx, -c)
+        # CPython: Lib/_pydecimal.py Decimal.next_toward (the signals of its result)
+        if result._special == 'F':
+            st += [Overflow, Inexact, Rounded]
+        elif result.adjusted() < ctx.Emin:
+            st += [Underflow, Subnormal, Inexact, Rounded]
+            if result._coef == 0:
+                st.append(Clamped)
+        ctx._commit(st)
+        return result
 
     def __reduce__(self):
         return (type(self), (str(self),))
@@ -1666,17 +1681,18 @@ def _div(a, b, ctx, st):
 
 
 def _integer_division(a, b, ctx, st):
-    """(quotient, remainder) of two finite Decimals, b nonzero; None if impossible."""
+    """(quotient, remainder) of two finite Decimals, b nonzero, neither finalized; None
+    when the quotient needs more than prec digits."""
     sign = a._sign ^ b._sign
     ideal = min(a._exp, b._exp)
     if a._coef == 0 or a.adjusted() - b.adjusted() <= -2:
-        return _make(sign, 0, 0), _fix_decimal(_rescale(a, ideal, ctx.rounding), ctx, st)
+        return _make(sign, 0, 0), _rescale(a, ideal, ctx.rounding)
     if a.adjusted() - b.adjusted() <= ctx.prec:
         ca = a._coef * 10 ** (a._exp - ideal)
         cb = b._coef * 10 ** (b._exp - ideal)
         q, r = divmod(ca, cb)
         if q < 10 ** ctx.prec:
-            return _make(sign, q, 0), _fix(a._sign, r, ideal, ctx, st)
+            return _make(sign, q, 0), _make(a._sign, r, ideal)
     st.append(DivisionImpossible)
     return None
 
@@ -1699,7 +1715,7 @@ def _floordiv(a, b, ctx, st):
         st.append(DivisionByZero)
         return _make(sign, 0, 'F')
     pair = _integer_division(a, b, ctx, st)
-    return pair[0] if pair is not None else _make(0, 0, 'n')
+    return _fix_decimal(pair[0], ctx, st) if pair is not None else _make(0, 0, 'n')
 
 
 def _mod(a, b, ctx, st):
@@ -1717,7 +1733,7 @@ def _mod(a, b, ctx, st):
             st.append(InvalidOperation)
         return _make(0, 0, 'n')
     pair = _integer_division(a, b, ctx, st)
-    return pair[1] if pair is not None else _make(0, 0, 'n')
+    return _fix_decimal(pair[1], ctx, st) if pair is not None else _make(0, 0, 'n')
 
 
 def _divmod(a, b, ctx, st):
@@ -1744,7 +1760,7 @@ def _divmod(a, b, ctx, st):
     if pair is None:
         nan = _make(0, 0, 'n')
         return nan, nan
-    return pair
+    return _fix_decimal(pair[0], ctx, st), _fix_decimal(pair[1], ctx, st)
 
 
 def _remainder_near(a, b, ctx, st):
@@ -1896,48 +1912,43 @@ def _pow(a, b, ctx, st):
             return _make(result_sign, 0, 'F')
         return _make(result_sign, 0, 0)
     if _is_integral(b):
-        return _int_power(a, int(b), result_sign, ctx, st)
+        return _int_power(a, b, result_sign, ctx, st)
     return _transcendental_value(lambda p: _exp_fixed(_mul_fixed(_ln_fixed(a, p), b, p), p),
                                  ctx, st, result_sign, exact_check=(a, b))
 
 
-def _int_power(a, n, sign, ctx, st):
-    if n >= 0:
-        digits = _ndigits(a._coef)
-        if digits * n <= 4 * ctx.prec + 10000:
-            return _fix(sign, a._coef ** n, a._exp * n, ctx, st)
-        work = ctx.copy()
-        work.prec = ctx.prec + len(str(n)) + 10
-        work.rounding = ROUND_HALF_EVEN
-        work.traps = []
-        work.Emax, work.Emin = MAX_EMAX, MIN_EMIN
-        result = _make(0, 1, 0)
-        base = a
-        scratch = []
-        while n:
-            if n & 1:
-                result = _mul(result, base, work, scratch)
-            n >>= 1
-            if n:
-                base = _mul(base, base, work, scratch)
-        st.append(Inexact)
-        return _fix(sign, result._coef, result._exp, ctx, st) if result._special is None \
-            else _overflow_result(sign, ctx, st)
-    positive = _int_power(a, -n, 0, _unbounded(ctx, a, -n), [])
-    if positive._special is None and positive._coef != 0 and \
-            _ndigits(positive._coef) <= 4 * ctx.prec + 10000:
-        result = _div(_make(0, 1, 0), positive, ctx, st)
-    else:
-        result = _fix(0, 0, ctx.Etiny() - 1, ctx, st)
-    return _make(sign, result._coef, result._special or result._exp)
-
-
-def _unbounded(ctx, a, n):
+# CPython: Modules/_decimal/libmpdec/mpdecimal.c _mpd_qpow_int, _mpd_qpow_uint: squaring
+# and multiplying at prec + (digits of the exponent) + 2, half-even, then one final
+# rounding; a negative exponent works on the reciprocal. The results (and their signals)
+# are libmpdec's, including its rare double roundings.
+def _int_power(a, exponent, sign, ctx, st):
+    n = int(exponent)
     work = ctx.copy()
-    work.Emax, work.Emin = MAX_EMAX, MIN_EMIN
-    work.prec = max(ctx.prec, min(MAX_PREC, _ndigits(a._coef) * n + 1))
     work.traps = []
-    return work
+    work.clamp = 0
+    work.rounding = ROUND_HALF_EVEN
+    work.prec = ctx.prec + _ndigits(exponent._coef) + exponent._exp + 2
+    base = a
+    if n < 0:
+        work.prec += 1
+        scratch = []
+        base = _div(_make(0, 1, 0), a, work, scratch)
+        st += scratch
+        if any(_flag_of(c) in (InvalidOperation, DivisionByZero) for c in scratch):
+            return _make(0, 0, 'n')
+        n = -n
+    result = base
+    scratch = []
+    for bit in bin(n)[3:]:
+        result = _mul(result, result, work, scratch)
+        if bit == '1':
+            result = _mul(result, base, work, scratch)
+        if result._special is not None or (result._coef == 0 and Clamped in scratch):
+            break
+    st += scratch
+    if result._special == 'F':
+        return _overflow_result(sign, ctx, st)
+    return _fix(sign, result._coef, result._exp, ctx, st)
 
 
 def _pow_modulo(a, b, modulo, context):
@@ -2200,7 +2211,6 @@ def _ln_op(d, ctx, st):
             return _invalid(st)
         return d
     if d._coef == 0:
-        st.append(DivisionByZero)
         return _make(1, 0, 'F')
     if d._sign:
         return _invalid(st)
@@ -2215,7 +2225,6 @@ def _log10_op(d, ctx, st):
             return _invalid(st)
         return d
     if d._coef == 0:
-        st.append(DivisionByZero)
         return _make(1, 0, 'F')
     if d._sign:
         return _invalid(st)
