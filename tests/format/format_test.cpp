@@ -271,3 +271,23 @@ TEST_CASE("dict views, ranges and int() of bytes", "[format][methods]") {
       {"breakpoint()", "NotImplementedError: breakpoint() is unavailable: gopy has no debugger"},
   });
 }
+
+TEST_CASE("compile() in 'single' mode echoes expression statements", "[builtins]") {
+  ChildResult r = run_text(
+      "exec(compile('1 + 1', '<s>', 'single'))\n"
+      "exec(compile('x = 5', '<s>', 'single')); print(x)\n"
+      "exec(compile('for i in range(2): i\\n', '<s>', 'single'))\n"
+      "try:\n"
+      "    compile('x = 1\\ny = 2\\n', '<s>', 'single')\n"
+      "except SyntaxError as e:\n"
+      "    print(e.msg, e.lineno, e.offset)\n"
+      "try:\n"
+      "    compile('1', '<s>', 'bogus')\n"
+      "except ValueError as e:\n"
+      "    print(e)\n");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "2\n5\n0\n1\n"
+        "multiple statements found while compiling a single statement 1 6\n"
+        "compile() mode must be 'exec', 'eval' or 'single'\n");
+}
