@@ -38,6 +38,10 @@ std::string codecs_input(std::size_t codec, std::size_t errors, std::string_view
 // The codec byte for a codec name ("utf-8", "latin-1", ...); past the list when unknown.
 std::size_t codec_index(std::string_view name);
 
+// json.loads's native decoder over UTF-8 text (invalid bytes become lone surrogates, as
+// gopy's str makes them); what decodes must encode, decode and encode again to the same text.
+bool json_accepts(const std::uint8_t* data, std::size_t size);
+
 inline bool accepts(bool (*target)(const std::uint8_t*, std::size_t), std::string_view input) {
   return target(reinterpret_cast<const std::uint8_t*>(input.data()), input.size());
 }
