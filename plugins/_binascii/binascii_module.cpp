@@ -5,34 +5,24 @@
 #include <cstdint>
 #include <string>
 
-#include "gopy/module.h"
+#include "../common/native_module.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_bytes.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
-#include "gopy/plugin.hpp"
 
 namespace gopy::binascii {
 namespace {
 
 ModuleObject* the_module = nullptr;  // borrowed: set by the exec hook
 
-template <class F>
-Object* guarded(F body) noexcept {
-  try {
-    return body();
-  } catch (...) {
-    return no_memory();
-  }
-}
+using native::guarded;
 
 // Raises binascii.Error (stored in _binascii by binascii.py).
 std::nullptr_t binascii_error(const std::string& message) {
-  Object* cls = the_module ? dict_get_str(the_module->dict, std::string_view("Error")) : nullptr;
-  if (!cls || !is_exception_class(cls)) return value_error(message);
-  return set_error(static_cast<TypeObject*>(cls), message);
+  return native::raise_module_error(the_module, "Error", message);
 }
 
 bool binary_arg(Object* o, std::string_view* out) {
@@ -257,25 +247,16 @@ Object* crc_hqx(Object*, Object* const* args, size_t nargs, TupleObject* kwnames
   });
 }
 
-struct Function {
-  const char* name;
-  BuiltinFn fn;
-};
-const Function kFunctions[] = {
-    {"hexlify", hexlify},       {"unhexlify", unhexlify}, {"b2a_base64", b2a_base64},
-    {"a2b_base64", a2b_base64}, {"crc32", crc32},         {"crc_hqx", crc_hqx},
-};
-
-int exec_module(gopy_plugin_context*, gopy_Object* handle) {
-  try {
-    the_module = reinterpret_cast<ModuleObject*>(handle);
-    for (const Function& f : kFunctions)
-      if (add_module_function(the_module, f.name, f.fn) < 0) return -1;
-    return 0;
-  } catch (...) {
-    no_memory();
-    return -1;
-  }
+int exec_module(gopy_plugin_context*, gopy_Object* module) {
+  the_module = reinterpret_cast<ModuleObject*>(module);
+  return native::add_functions(module, {
+                                           {"hexlify", hexlify},
+                                           {"unhexlify", unhexlify},
+                                           {"b2a_base64", b2a_base64},
+                                           {"a2b_base64", a2b_base64},
+                                           {"crc32", crc32},
+                                           {"crc_hqx", crc_hqx},
+                                       });
 }
 
 const gopy_ModuleDef kModule = {GOPY_MODULE_API_VERSION, "_binascii", "binascii's native conversions",
@@ -284,9 +265,5 @@ const gopy_ModuleDef kModule = {GOPY_MODULE_API_VERSION, "_binascii", "binascii'
 }  // namespace
 }  // namespace gopy::binascii
 
-extern "C" GOPY_PLUGIN_EXPORT const gopy_plugin_descriptor* gopy_plugin__binascii(void) {
-  static const gopy_plugin_descriptor descriptor = {GOPY_ABI_MAJOR, GOPY_ABI_MINOR, GOPY_ABI_IDENTITY, "_binascii",
-                                                     nullptr, nullptr};
-  return &descriptor;
-}
+GOPY_NATIVE_MODULE_PLUGIN(gopy_plugin__binascii, "_binascii")
 GOPY_MODULE_INIT(_binascii, gopy::binascii::kModule)

@@ -89,11 +89,13 @@ struct Decoder {
   Object* parse_float = nullptr;
   Object* parse_int = nullptr;
   Object* parse_constant = nullptr;
-  ThreadState* ts = nullptr;
+  ThreadState* ts = get_thread_state();
   // Keys seen so far, so that repeated keys share one str (and its hash): CPython's memo.
   std::unordered_map<std::string_view, StrObject*> memo;
   std::string scratch;
 
+  Decoder(StrObject* document, bool strict_strings)
+      : doc(document), text(document->utf8.data()), len(document->utf8.size()), strict(strict_strings) {}
   ~Decoder() {
     for (auto& [view, key] : memo) decref(key);
   }
@@ -400,8 +402,6 @@ bool str_arg(Object* o, const char* fname) {
   return false;
 }
 
-bool index_arg(Object* o, ssize* out) { return index_as_ssize(o, out); }
-
 }  // namespace
 
 Object* raw_decode(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
@@ -409,21 +409,16 @@ Object* raw_decode(Object*, Object* const* args, size_t nargs, TupleObject* kwna
     if (!check_no_kwargs("raw_decode", kwnames) || !check_nargs("raw_decode", nargs, 8, 8)) return nullptr;
     if (!str_arg(args[0], "raw_decode")) return nullptr;
     ssize idx = 0;
-    if (!index_arg(args[1], &idx)) return nullptr;
+    if (!index_as_ssize(args[1], &idx)) return nullptr;
     if (idx < 0) return value_error("idx cannot be negative");
     int strict = object_is_true(args[2]);
     if (strict < 0) return nullptr;
-    Decoder d;
-    d.doc = as_str(args[0]);
-    d.text = d.doc->utf8.data();
-    d.len = d.doc->utf8.size();
-    d.strict = strict;
+    Decoder d(as_str(args[0]), strict);
     d.object_hook = hook_arg(args[3]);
     d.pairs_hook = hook_arg(args[4]);
     d.parse_float = hook_arg(args[5], &float_type);
     d.parse_int = hook_arg(args[6], &int_type);
     d.parse_constant = hook_arg(args[7]);
-    d.ts = get_thread_state();
     if (idx >= d.doc->length) return raise_errmsg_at("Expecting value", d.doc, size_t(idx));
     size_t next = 0;
     Ref<> result = Ref<>::steal(d.value(cp_to_byte(d.doc, size_t(idx)), &next));
@@ -438,14 +433,10 @@ Object* scanstring(Object*, Object* const* args, size_t nargs, TupleObject* kwna
     if (!check_no_kwargs("scanstring", kwnames) || !check_nargs("scanstring", nargs, 2, 3)) return nullptr;
     if (!str_arg(args[0], "scanstring")) return nullptr;
     ssize end = 0;
-    if (!index_arg(args[1], &end)) return nullptr;
+    if (!index_as_ssize(args[1], &end)) return nullptr;
     int strict = nargs > 2 ? object_is_true(args[2]) : 1;
     if (strict < 0) return nullptr;
-    Decoder d;
-    d.doc = as_str(args[0]);
-    d.text = d.doc->utf8.data();
-    d.len = d.doc->utf8.size();
-    d.strict = strict;
+    Decoder d(as_str(args[0]), strict);
     if (end < 0 || end > d.doc->length) return value_error("end is out of bounds");
     size_t next = 0;
     Ref<> s = Ref<>::steal(d.string_value(cp_to_byte(d.doc, size_t(end)), &next));
@@ -460,7 +451,7 @@ Object* skip_whitespace(Object*, Object* const* args, size_t nargs, TupleObject*
     if (!check_no_kwargs("skip_whitespace", kwnames) || !check_nargs("skip_whitespace", nargs, 2, 2)) return nullptr;
     if (!str_arg(args[0], "skip_whitespace")) return nullptr;
     ssize idx = 0;
-    if (!index_arg(args[1], &idx)) return nullptr;
+    if (!index_as_ssize(args[1], &idx)) return nullptr;
     StrObject* s = as_str(args[0]);
     if (idx < 0 || idx >= s->length) return new_int(idx);
     size_t byte = cp_to_byte(s, size_t(idx));

@@ -3,6 +3,7 @@
 // reference or null with an exception set; none lets a C++ exception out.
 #pragma once
 
+#include "../common/native_module.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -31,14 +32,6 @@ Object* skip_whitespace(Object* self, Object* const* args, size_t nargs, TupleOb
 // The fully qualified name of a type, as CPython's %T prints it ("dict", "__main__.Point").
 std::string qualified_type_name(const TypeObject* t);
 
-// Runs `body` with C++ exceptions (std::bad_alloc from make<T>) turned into MemoryError.
-template <class F>
-Object* guarded(F body) noexcept {
-  try {
-    return body();
-  } catch (...) {
-    return no_memory();
-  }
-}
+using native::guarded;
 
 }  // namespace gopy::json

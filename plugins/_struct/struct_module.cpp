@@ -3,9 +3,7 @@
 // (CPython: Modules/_struct.c).
 #include <cstring>
 
-#include "gopy/module.h"
-#include "gopy/plugin.hpp"
-#include "gopy/state.hpp"
+#include "../common/native_module.hpp"
 #include "struct_internal.hpp"
 
 namespace gopy::structmod {
@@ -13,14 +11,7 @@ namespace {
 
 ModuleObject* the_module = nullptr;  // borrowed: set by the exec hook, the module lives in sys.modules
 
-template <class F>
-Object* guarded(F body) noexcept {
-  try {
-    return body();
-  } catch (...) {
-    return no_memory();
-  }
-}
+using native::guarded;
 
 bool need_format(size_t nargs) {
   if (nargs == 0) {
@@ -51,11 +42,27 @@ bool writable(Object* o, char** data, size_t* size) {
       return true;
     }
   }
-  std::string_view ignored;
-  if (bytes_like_view(o, &ignored))
-    type_error(std::string("argument must be read-write bytes-like object, not ") + type_name(o));
-  else
-    type_error(std::string("argument must be read-write bytes-like object, not ") + type_name(o));
+  type_error(std::string("argument must be read-write bytes-like object, not ") + type_name(o));
+  return false;
+}
+
+// Checks that `need` bytes fit at *offset in a buffer of `len` bytes, a negative offset
+// counting from the end, and makes *offset absolute (CPython: s_pack_into,
+// Struct_unpack_from_impl). False with struct.error.
+bool place(ssize* offset, ssize need, ssize len, const char* op, const char* verb, const char* short_of) {
+  std::string message;
+  if (*offset < 0 && *offset + need > 0) {
+    message = std::string(short_of) + " " + std::to_string(need) + " bytes at offset " + std::to_string(*offset);
+  } else if (*offset < 0 && *offset + len < 0) {
+    message = "offset " + std::to_string(*offset) + " out of range for " + std::to_string(len) + "-byte buffer";
+  } else {
+    if (*offset < 0) *offset += len;
+    if (len - *offset >= need) return true;
+    message = std::string(op) + " requires a buffer of at least " + std::to_string(need + *offset) + " bytes for " +
+              verb + " " + std::to_string(need) + " bytes at offset " + std::to_string(*offset) +
+              " (actual buffer size is " + std::to_string(len) + ")";
+  }
+  struct_error(message);
   return false;
 }
 
@@ -98,18 +105,7 @@ Object* pack_into(Object*, Object* const* args, size_t nargs, TupleObject* kwnam
     if (!writable(args[1], &data, &size)) return nullptr;
     ssize offset = 0;
     if (!index_as_ssize(args[2], &offset)) return nullptr;
-    ssize need = ssize(l->size), len = ssize(size);
-    if (offset < 0) {
-      if (offset + need > 0)
-        return struct_error("no space to pack " + std::to_string(need) + " bytes at offset " + std::to_string(offset));
-      if (offset + len < 0)
-        return struct_error("offset " + std::to_string(offset) + " out of range for " + std::to_string(len) + "-byte buffer");
-      offset += len;
-    }
-    if (len - offset < need)
-      return struct_error("pack_into requires a buffer of at least " + std::to_string(need + offset) +
-                          " bytes for packing " + std::to_string(need) + " bytes at offset " + std::to_string(offset) +
-                          " (actual buffer size is " + std::to_string(len) + ")");
+    if (!place(&offset, ssize(l->size), ssize(size), "pack_into", "packing", "no space to pack")) return nullptr;
     std::string out(l->size, '\0');
     if (!pack_values(*l, args + 3, out.data())) return nullptr;
     std::memcpy(data + offset, out.data(), out.size());
@@ -137,19 +133,8 @@ Object* unpack_from(Object*, Object* const* args, size_t nargs, TupleObject* kwn
     if (!l || !readable(args[1], &data)) return nullptr;
     ssize offset = 0;
     if (!index_as_ssize(args[2], &offset)) return nullptr;
-    ssize need = ssize(l->size), len = ssize(data.size());
-    if (offset < 0) {
-      if (offset + need > 0)
-        return struct_error("not enough data to unpack " + std::to_string(need) + " bytes at offset " +
-                            std::to_string(offset));
-      if (offset + len < 0)
-        return struct_error("offset " + std::to_string(offset) + " out of range for " + std::to_string(len) + "-byte buffer");
-      offset += len;
-    }
-    if (len - offset < need)
-      return struct_error("unpack_from requires a buffer of at least " + std::to_string(need + offset) +
-                          " bytes for unpacking " + std::to_string(need) + " bytes at offset " +
-                          std::to_string(offset) + " (actual buffer size is " + std::to_string(len) + ")");
+    if (!place(&offset, ssize(l->size), ssize(data.size()), "unpack_from", "unpacking", "not enough data to unpack"))
+      return nullptr;
     return unpack_values(*l, data.data() + offset);
   });
 }
@@ -174,25 +159,16 @@ Object* unpack_all(Object*, Object* const* args, size_t nargs, TupleObject* kwna
   });
 }
 
-struct Function {
-  const char* name;
-  BuiltinFn fn;
-};
-const Function kFunctions[] = {
-    {"calcsize", calcsize}, {"pack", pack},       {"pack_into", pack_into},
-    {"unpack", unpack},     {"unpack_from", unpack_from}, {"_unpack_all", unpack_all},
-};
-
-int exec_module(gopy_plugin_context*, gopy_Object* handle) {
-  try {
-    the_module = reinterpret_cast<ModuleObject*>(handle);
-    for (const Function& f : kFunctions)
-      if (add_module_function(the_module, f.name, f.fn) < 0) return -1;
-    return 0;
-  } catch (...) {
-    no_memory();
-    return -1;
-  }
+int exec_module(gopy_plugin_context*, gopy_Object* module) {
+  the_module = reinterpret_cast<ModuleObject*>(module);
+  return native::add_functions(module, {
+                                           {"calcsize", calcsize},
+                                           {"pack", pack},
+                                           {"pack_into", pack_into},
+                                           {"unpack", unpack},
+                                           {"unpack_from", unpack_from},
+                                           {"_unpack_all", unpack_all},
+                                       });
 }
 
 const gopy_ModuleDef kModule = {GOPY_MODULE_API_VERSION, "_struct", "struct's native packer and unpacker",
@@ -201,16 +177,10 @@ const gopy_ModuleDef kModule = {GOPY_MODULE_API_VERSION, "_struct", "struct's na
 }  // namespace
 
 std::nullptr_t struct_error(const std::string& message) {
-  Object* cls = the_module ? dict_get_str(the_module->dict, std::string_view("error")) : nullptr;
-  if (!cls || !is_exception_class(cls)) return value_error(message);
-  return set_error(static_cast<TypeObject*>(cls), message);
+  return native::raise_module_error(the_module, "error", message);
 }
 
 }  // namespace gopy::structmod
 
-extern "C" GOPY_PLUGIN_EXPORT const gopy_plugin_descriptor* gopy_plugin__struct(void) {
-  static const gopy_plugin_descriptor descriptor = {GOPY_ABI_MAJOR, GOPY_ABI_MINOR, GOPY_ABI_IDENTITY, "_struct",
-                                                     nullptr, nullptr};
-  return &descriptor;
-}
+GOPY_NATIVE_MODULE_PLUGIN(gopy_plugin__struct, "_struct")
 GOPY_MODULE_INIT(_struct, gopy::structmod::kModule)

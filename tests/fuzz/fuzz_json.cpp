@@ -18,15 +18,6 @@ namespace gopy::fuzz {
 
 namespace {
 
-void ensure_interpreter() {
-  static ThreadState* ts = [] {
-    InterpreterSettings settings;
-    settings.use_hash_seed = true;
-    return create_interpreter(settings);
-  }();
-  (void)ts;
-}
-
 // json.loads(text) with the default hooks: the object, or null with the error cleared.
 Object* loads(Object* text) {
   Object* zero_args[2] = {text, new_int(0)};  // a small int: immortal

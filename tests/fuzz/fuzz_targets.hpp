@@ -12,6 +12,10 @@
 
 namespace gopy::fuzz {
 
+// One interpreter for the whole run, made on first use (the targets that need objects);
+// never torn down: the fuzzer exits (defined in fuzz_codecs.cpp).
+void ensure_interpreter();
+
 // The command line and environment reader (preconfig_read, preconfig_write, config_read).
 // Input: NUL-separated fields, the arguments after the program name, then a field holding
 // the one byte 0x01, then environment changes over LC_ALL=C.UTF-8: "NAME=VALUE" sets, "NAME" removes.
