@@ -115,6 +115,25 @@ struct Encoder {
   std::string out;
   std::unordered_set<Object*> markers;  // the containers being encoded (check_circular)
   std::vector<std::string> newline_indents;  // '\n' + indent * level, by level
+  // Chunked mode: the text is also cut into the pieces CPython's pure-Python encoder
+  // yields (JSONEncoder.iterencode without _one_shot), each ending at `mark`.
+  bool chunked = false;
+  size_t mark = 0;
+  std::vector<std::pair<size_t, size_t>> chunks;  // (start, length) in `out`
+
+  void cut() {
+    if (!chunked) return;
+    chunks.emplace_back(mark, out.size() - mark);
+    mark = out.size();
+  }
+  void cut_if_pending() {
+    if (out.size() > mark) cut();
+  }
+  // The type in a note: CPython's C encoder gives the qualified name, its Python one __name__.
+  std::string note_name(const TypeObject* t) const { return chunked ? t->name : qualified_type_name(t); }
+  static bool is_scalar(Object* o) {
+    return o == None() || o == True() || o == False() || is_str(o) || is_int(o) || is_float(o);
+  }
 
   const std::string& newline_indent(size_t level) {
     while (newline_indents.size() <= level) {
@@ -155,7 +174,7 @@ struct Encoder {
     return true;
   }
 
-  bool mark(Object* o) {
+  bool enter(Object* o) {
     if (!check_circular) return true;
     if (!markers.insert(o).second) {
       value_error("Circular reference detected");
@@ -163,7 +182,7 @@ struct Encoder {
     }
     return true;
   }
-  void unmark(Object* o) {
+  void leave(Object* o) {
     if (check_circular) markers.erase(o);
   }
 
@@ -201,14 +220,14 @@ struct Encoder {
   // The object is none of JSON's: default(o) stands for it (CPython: the else branch of
   // encoder_listencode_obj).
   bool encode_default(Object* o, size_t level) {
-    if (!mark(o)) return false;
+    if (!enter(o)) return false;
     Ref<> replacement = Ref<>::steal(call1(default_fn, o));
     if (!replacement) return false;
     if (!enter_recursive_call(ts, " while encoding a JSON object")) return false;
     bool ok = encode(replacement.get(), level);
     leave_recursive_call(ts);
-    if (!ok) return add_note("when serializing " + qualified_type_name(o->type) + " object");
-    unmark(o);
+    if (!ok) return add_note("when serializing " + note_name(o->type) + " object");
+    leave(o);
     return true;
   }
 
@@ -232,9 +251,10 @@ struct Encoder {
     std::vector<Object*>& items = is_list(seq) ? static_cast<ListObject*>(seq)->items : static_cast<TupleObject*>(seq)->items;
     if (items.empty()) {
       out += "[]";
+      cut();
       return true;
     }
-    if (!mark(seq)) return false;
+    if (!enter(seq)) return false;
     out.push_back('[');
     ++level;
     if (has_indent) out += newline_indent(level);
@@ -242,13 +262,19 @@ struct Encoder {
     for (size_t i = 0; i < items.size(); ++i) {
       Ref<> item = Ref<>::borrow(items[i]);
       if (i) write_item_separator(level);
+      if (!is_scalar(item.get())) cut();
       if (!encode(item.get(), level))
-        return add_note("when serializing " + qualified_type_name(seq->type) + " item " + std::to_string(i));
+        return add_note("when serializing " + note_name(seq->type) + " item " + std::to_string(i));
+      cut_if_pending();
     }
-    unmark(seq);
+    leave(seq);
     --level;
-    if (has_indent) out += newline_indent(level);
+    if (has_indent) {
+      out += newline_indent(level);
+      cut();
+    }
     out.push_back(']');
+    cut();
     return true;
   }
 
@@ -277,17 +303,24 @@ struct Encoder {
     }
     if (*first) {
       *first = false;
-      if (has_indent) out += newline_indent(level);
+      if (has_indent) {
+        out += newline_indent(level);
+        cut();
+      }
     } else {
       write_item_separator(level);
+      cut();
     }
     append_json_string(out, as_str(keystr.get()), ensure_ascii);
+    cut();
     out += key_separator;
+    cut();
     if (!encode(value, level)) {
       Ref<> r = Ref<>::steal(object_repr(key));
       if (!r) return false;
-      return add_note("when serializing " + qualified_type_name(dct->type) + " item " + as_str(r.get())->utf8);
+      return add_note("when serializing " + note_name(dct->type) + " item " + as_str(r.get())->utf8);
     }
+    cut_if_pending();
     return true;
   }
 
@@ -295,10 +328,12 @@ struct Encoder {
     auto* d = static_cast<DictObject*>(dct);
     if (d->used == 0) {
       out += "{}";
+      cut();
       return true;
     }
-    if (!mark(dct)) return false;
+    if (!enter(dct)) return false;
     out.push_back('{');
+    cut();
     ++level;
     bool first = true;
     if (sort_keys || dct->type != &dict_type) {
@@ -325,10 +360,14 @@ struct Encoder {
         if (!encode_member(dct, key.get(), value.get(), &first, level)) return false;
       }
     }
-    unmark(dct);
+    leave(dct);
     --level;
-    if (has_indent && !first) out += newline_indent(level);
+    if (has_indent && !first) {
+      out += newline_indent(level);
+      cut();
+    }
     out.push_back('}');
+    cut();
     return true;
   }
 };
@@ -364,7 +403,7 @@ std::string qualified_type_name(const TypeObject* t) {
 
 Object* encode(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
   return guarded([&]() -> Object* {
-    if (!check_no_kwargs("encode", kwnames) || !check_nargs("encode", nargs, 10, 10)) return nullptr;
+    if (!check_no_kwargs("encode", kwnames) || !check_nargs("encode", nargs, 10, 11)) return nullptr;
     Encoder e;
     e.ts = get_thread_state();
     e.check_circular = args[1] != None();
@@ -381,8 +420,22 @@ Object* encode(Object*, Object* const* args, size_t nargs, TupleObject* kwnames)
     e.skipkeys = flags[1];
     e.allow_nan = flags[2];
     e.ensure_ascii = flags[3];
-    if (!e.encode(args[0], 0)) return nullptr;
-    return new_str(e.out);
+    int chunked = nargs > 10 ? object_is_true(args[10]) : 0;
+    if (chunked < 0) return nullptr;
+    e.chunked = chunked;
+    if (!e.chunked) {
+      if (!e.encode(args[0], 0)) return nullptr;
+      return new_str(e.out);
+    }
+    // (the chunks made, the exception that stopped the encoding or None)
+    Ref<> error;
+    if (e.encode(args[0], 0))
+      e.cut_if_pending();
+    else
+      error = Ref<>::steal(fetch_error());
+    Ref<ListObject> pieces = Ref<ListObject>::steal(new_list(ssize(e.chunks.size())));
+    for (auto [start, length] : e.chunks) pieces->items.push_back(new_str(std::string_view(e.out).substr(start, length)));
+    return new_tuple_from({pieces.get(), error ? error.get() : None()});
   });
 }
 

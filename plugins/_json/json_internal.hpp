@@ -15,7 +15,8 @@
 namespace gopy::json {
 
 // encode(obj, markers, default, indent, key_separator, item_separator, sort_keys,
-//        skipkeys, allow_nan, ensure_ascii) -> str
+//        skipkeys, allow_nan, ensure_ascii, chunked=False) -> str; chunked: (the pieces
+//        CPython's pure-Python encoder would yield, the exception that stopped it or None)
 Object* encode(Object* self, Object* const* args, size_t nargs, TupleObject* kwnames);
 // encode_basestring(s) / encode_basestring_ascii(s) -> '"..."'
 Object* encode_basestring(Object* self, Object* const* args, size_t nargs, TupleObject* kwnames);

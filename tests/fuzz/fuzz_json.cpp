@@ -1,8 +1,10 @@
 // Fuzz target: json.loads's native decoder (plugins/_json/json_decoder.cpp), run as
 // JSONDecoder.decode runs it: skip whitespace, decode one document, skip whitespace, and
 // accept only when the whole text was consumed. What decodes is encoded back
-// (json_encoder.cpp), decoded and encoded again: the two encodings must be equal.
+// (json_encoder.cpp), decoded and encoded again: the two encodings must be equal, and equal
+// to the pieces iterencode yields, joined.
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 #include "fuzz_targets.hpp"
@@ -33,10 +35,18 @@ Object* loads(Object* text) {
   return new_ref(t->items[0]);
 }
 
-Object* dumps(Object* value) {
+// json.dumps(value); chunked: the text joined from iterencode's pieces.
+Object* dumps(Object* value, bool chunked = false) {
   Ref<> seps[2] = {Ref<>::steal(new_str(": ")), Ref<>::steal(new_str(", "))};
-  Object* args[10] = {value, True(), None(), None(), seps[0].get(), seps[1].get(), False(), False(), True(), True()};
-  return json::encode(nullptr, args, 10, nullptr);
+  Object* args[11] = {value, True(), None(), None(), seps[0].get(), seps[1].get(),
+                      False(), False(), True(), True(), chunked ? True() : False()};
+  Ref<> r = Ref<>::steal(json::encode(nullptr, args, 11, nullptr));
+  if (!r || !chunked) return r.release();
+  auto* pair = static_cast<TupleObject*>(r.get());
+  if (pair->items[1] != None()) return nullptr;
+  std::string text;
+  for (Object* piece : static_cast<ListObject*>(pair->items[0])->items) text += as_str(piece)->utf8;
+  return new_str(text);
 }
 
 }  // namespace
@@ -55,6 +65,8 @@ bool json_accepts(const std::uint8_t* data, std::size_t size) {
   if (!again) std::abort();
   Ref<> second = Ref<>::steal(dumps(again.get()));
   if (!second || as_str(first.get())->utf8 != as_str(second.get())->utf8) std::abort();
+  Ref<> pieces = Ref<>::steal(dumps(value.get(), true));
+  if (!pieces || as_str(first.get())->utf8 != as_str(pieces.get())->utf8) std::abort();
   return true;
 }
 

@@ -60,16 +60,21 @@ class JSONEncoder(object):
     def iterencode(self, o, _one_shot=False):
         """Encode o, yielding its JSON text in pieces."""
         if _one_shot:
-            return (self._encode_all(o),)
+            return (self._encode(o, False),)
         return self._iterencode(o)
 
     def _iterencode(self, o):
-        yield self._encode_all(o)
+        # The pieces made before an error are yielded before it is raised, as a
+        # generator encoding as it goes would.
+        chunks, error = self._encode(o, True)
+        yield from chunks
+        if error is not None:
+            raise error
 
-    def _encode_all(self, o):
+    def _encode(self, o, chunked):
         indent = self.indent
         if indent is not None and not isinstance(indent, str):
             indent = ' ' * indent
         return _encode(o, True if self.check_circular else None, self.default, indent,
                        self.key_separator, self.item_separator, self.sort_keys,
-                       self.skipkeys, self.allow_nan, self.ensure_ascii)
+                       self.skipkeys, self.allow_nan, self.ensure_ascii, chunked)
