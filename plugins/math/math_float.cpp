@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "math_gamma.hpp"
 #include "math_internal.hpp"
 
 namespace gopy_math {
@@ -62,12 +63,6 @@ gopy_Object* math_2(gopy_Object* const* args, double (*f)(double, double)) {
   if (errno && is_error(r)) return nullptr;
   return make_float(r);
 }
-
-// A non-positive integer: where gamma and lgamma have poles.
-bool gamma_pole(double x) { return x <= 0 && std::floor(x) == x; }
-
-double gamma_of(double x) { return std::tgamma(x); }
-double lgamma_of(double x) { return std::lgamma(x); }
 
 // The values of an iterable as doubles.
 bool doubles_of(gopy_Object* iterable, std::vector<double>* out) {
@@ -153,19 +148,19 @@ GOPY_MATH_2(copysign, ::copysign)
 GOPY_MATH_2(fmod, ::fmod)
 GOPY_MATH_2(remainder, ::remainder)
 
-// CPython: math_1a with m_tgamma / m_lgamma: poles are domain errors naming x.
-static gopy_Object* gamma_function(gopy_Object* arg, double (*f)(double), bool negative_infinity_is_pole) {
+// CPython: math_1a with m_tgamma / m_lgamma: a domain error names x; a range error is an
+// overflow unless the result underflowed (is_error).
+static gopy_Object* gamma_function(gopy_Object* arg, GammaResult (*f)(double)) {
   double x;
   if (gopy_Float_AsDouble(arg, &x) < 0) return nullptr;
-  if (gamma_pole(x) || (negative_infinity_is_pole && std::isinf(x) && x < 0))
-    return value_error_for("expected a noninteger or positive integer, got %s", x);
-  double r = f(x);
-  if (std::isinf(r) && std::isfinite(x)) return gopy_Err_Raise("OverflowError", "math range error");
-  return make_float(r);
+  GammaResult r = f(x);
+  if (r.error == MathError::domain) return value_error_for("expected a noninteger or positive integer, got %s", x);
+  if (r.error == MathError::range && std::fabs(r.value) >= 1.5) return gopy_Err_Raise("OverflowError", "math range error");
+  return make_float(r.value);
 }
 
-gopy_Object* math_gamma(gopy_Object*, gopy_Object* const* args) { return gamma_function(args[0], gamma_of, true); }
-gopy_Object* math_lgamma(gopy_Object*, gopy_Object* const* args) { return gamma_function(args[0], lgamma_of, false); }
+gopy_Object* math_gamma(gopy_Object*, gopy_Object* const* args) { return gamma_function(args[0], gamma); }
+gopy_Object* math_lgamma(gopy_Object*, gopy_Object* const* args) { return gamma_function(args[0], log_gamma); }
 
 gopy_Object* math_degrees(gopy_Object*, gopy_Object* const* args) {
   double x;
