@@ -81,6 +81,7 @@ int exec_hashlib(gopy_plugin_context*, gopy_Object* m) {
   auto* module = reinterpret_cast<ModuleObject*>(m);
   return guarded([&]() -> int {
     if (add_hash_types(module) < 0) return -1;
+    unsupported_error = static_cast<TypeObject*>(dict_get_str(module->dict, "UnsupportedDigestmodError"));
     Ref<> names = Ref<>::steal(md_meth_names());
     if (!names || dict_set_str(module->dict, "openssl_md_meth_names", names.get()) < 0) return -1;
     return 0;
@@ -102,7 +103,10 @@ const gopy_ModuleDef kBlake2 = {
 };
 
 gopy::Status attach(gopy_plugin_context&) { return gopy::Status::ok(); }
-gopy::Status detach(gopy_plugin_context&) { return gopy::Status::ok(); }
+gopy::Status detach(gopy_plugin_context&) {
+  unsupported_error = nullptr;
+  return gopy::Status::ok();
+}
 
 }  // namespace
 }  // namespace gopy_hash

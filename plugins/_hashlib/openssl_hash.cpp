@@ -2,6 +2,7 @@
 // (CPython: Modules/_hashopenssl.c). The objects are of the types HASH and HASHXOF (the
 // SHAKE digests, whose digest takes a length).
 #include <openssl/crypto.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 
 #include <cstring>
@@ -153,13 +154,29 @@ Object* h_repr(Object* o) {
 }  // namespace
 
 const EVP_MD* digest_by_name(std::string_view name) {
+  ERR_clear_error();
   for (const Names& n : kNames)
     if (name == n.py) return EVP_get_digestbyname(n.openssl);
-  return EVP_get_digestbyname(std::string(name).c_str());
+  std::string text(name);
+  if (const EVP_MD* md = EVP_get_digestbyname(text.c_str())) return md;
+  // Unknown here: OpenSSL's fetch leaves the reason in its error queue.
+  EVP_MD_free(EVP_MD_fetch(nullptr, text.c_str(), nullptr));
+  return nullptr;
 }
 
+TypeObject* unsupported_error = nullptr;  // _hashlib.UnsupportedDigestmodError, borrowed
+
+// CPython: raise_ssl_error: OpenSSL's reason when its error queue has one
+// ("[digital envelope routines] unsupported"), else the message of its own.
 std::nullptr_t unsupported_hash(std::string_view name) {
-  return value_error("unsupported hash type " + std::string(name));
+  TypeObject* type = unsupported_error ? unsupported_error : &exc_ValueError;
+  unsigned long code = ERR_peek_last_error();
+  ERR_clear_error();
+  const char* lib = code ? ERR_lib_error_string(code) : nullptr;
+  const char* reason = code ? ERR_reason_error_string(code) : nullptr;
+  if (lib && reason) return set_error(type, "[" + std::string(lib) + "] " + reason);
+  if (reason) return set_error(type, reason);
+  return set_error(type, "unsupported hash type " + std::string(name));
 }
 
 Object* new_hash(const EVP_MD* md, Object* data) {

@@ -12,6 +12,8 @@ namespace gopy_hash {
 
 // The digest of a Python name ("sha3_256") or an OpenSSL one ("SHA256"), or null.
 const EVP_MD* digest_by_name(std::string_view name);
+// UnsupportedDigestmodError (set by the module's exec hook) with OpenSSL's reason.
+extern gopy::TypeObject* unsupported_error;
 std::nullptr_t unsupported_hash(std::string_view name);
 // A new HASH or HASHXOF object over `md`, fed `data` when it is not null.
 gopy::Object* new_hash(const EVP_MD* md, gopy::Object* data);
