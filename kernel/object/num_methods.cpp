@@ -41,24 +41,15 @@ Object* pair(Object* a, Object* b) {
 
 // ---- int ----
 
-Object* m_int_self(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  NO_ARGS("conjugate");
+// The int methods whose answer is the int itself, as an exact int: conjugate, and
+// __trunc__, __floor__ and __ceil__, which math.trunc, math.floor and math.ceil find
+// (CPython: Objects/longobject.c int___trunc__); NAME is for the argument errors.
+template <const char* Name>
+Object* m_int_exact(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  NO_ARGS(Name);
   return int_exact_copy(a[0]);
 }
-// int.__trunc__, __floor__ and __ceil__: the int itself, as an exact int (what
-// math.trunc, math.floor and math.ceil find; CPython: Objects/longobject.c int___trunc__).
-Object* m_int_trunc(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  NO_ARGS("__trunc__");
-  return int_exact_copy(a[0]);
-}
-Object* m_int_floor(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  NO_ARGS("__floor__");
-  return int_exact_copy(a[0]);
-}
-Object* m_int_ceil(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  NO_ARGS("__ceil__");
-  return int_exact_copy(a[0]);
-}
+constexpr char kConjugate[] = "conjugate", kTrunc[] = "__trunc__", kFloor[] = "__floor__", kCeil[] = "__ceil__";
 Object* m_int_is_integer(Object*, Object* const*, size_t n, TupleObject* kw) {
   NO_ARGS("is_integer");
   return new_bool(true);
@@ -333,12 +324,12 @@ void init_num_slots() {
 }
 
 void init_num_methods() {
-  add_method(&int_type, "conjugate", m_int_self);
+  add_method(&int_type, "conjugate", m_int_exact<kConjugate>);
   add_method(&int_type, "as_integer_ratio", m_int_ratio);
   add_method(&int_type, "bit_count", m_bit_count);
-  add_method(&int_type, "__trunc__", m_int_trunc);
-  add_method(&int_type, "__floor__", m_int_floor);
-  add_method(&int_type, "__ceil__", m_int_ceil);
+  add_method(&int_type, "__trunc__", m_int_exact<kTrunc>);
+  add_method(&int_type, "__floor__", m_int_exact<kFloor>);
+  add_method(&int_type, "__ceil__", m_int_exact<kCeil>);
   add_method(&int_type, "is_integer", m_int_is_integer);
   add_method(&int_type, "to_bytes", m_to_bytes);
   add_class_method(&int_type, "from_bytes", m_from_bytes);

@@ -80,10 +80,26 @@ bool doubles_of(gopy_Object* iterable, std::vector<double>* out) {
   }
 }
 
-// CPython: vector_norm's contract: the Euclidean norm, inf when any coordinate is
-// infinite, else NaN when any is NaN. Coordinates are scaled by the largest so that the
-// squares neither overflow nor underflow, and summed in extended precision.
-double vector_norm(const std::vector<double>& v) {
+// A double-length value hi + lo, exact where the operations below say so.
+struct DoubleLength {
+  double hi, lo;
+};
+// a + b exactly, for |a| >= |b| (Fast2Sum).
+DoubleLength exact_sum(double a, double b) {
+  double x = a + b;
+  return {x, (a - x) + b};
+}
+// x * y exactly (the error of the product from a fused multiply-add).
+DoubleLength exact_product(double x, double y) {
+  double z = x * y;
+  return {z, std::fma(x, y, -z)};
+}
+
+// CPython: vector_norm: the Euclidean norm, inf when any coordinate is infinite, else NaN
+// when any is NaN. The coordinates are scaled by a power of two near the largest, their
+// squares summed exactly into 1.0 + csum with the errors kept apart, and the square root
+// corrected once by the residual, so the result is CPython's to the last bit.
+double vector_norm(std::vector<double> v) {
   double max = 0.0;
   bool found_nan = false;
   for (double x : v) {
@@ -94,12 +110,31 @@ double vector_norm(const std::vector<double>& v) {
   if (std::isinf(max)) return max;
   if (found_nan) return std::nan("");
   if (max == 0.0 || v.size() <= 1) return max;
-  long double sum = 0.0L;
-  for (double x : v) {
-    long double scaled = static_cast<long double>(x) / max;
-    sum += scaled * scaled;
+  int max_e;
+  std::frexp(max, &max_e);
+  if (max_e < -1023) {
+    // 2**-max_e would overflow: make the subnormals normal first
+    for (double& x : v) x /= DBL_MIN;
+    return DBL_MIN * vector_norm(std::move(v));
   }
-  return static_cast<double>(std::sqrt(sum) * max);
+  double scale = std::ldexp(1.0, -max_e);
+  double csum = 1.0, frac1 = 0.0, frac2 = 0.0;
+  for (double x : v) {
+    DoubleLength square = exact_product(x * scale, x * scale);
+    DoubleLength sum = exact_sum(csum, square.hi);
+    csum = sum.hi;
+    frac1 += square.lo;
+    frac2 += sum.lo;
+  }
+  double h = std::sqrt(csum - 1.0 + (frac1 + frac2));
+  DoubleLength square = exact_product(-h, h);
+  DoubleLength sum = exact_sum(csum, square.hi);
+  csum = sum.hi;
+  frac1 += square.lo;
+  frac2 += sum.lo;
+  double residual = csum - 1.0 + (frac1 + frac2);
+  h += residual / (2.0 * h);
+  return h / scale;
 }
 
 // Doubles as ordered integers (so that neighbours differ by one) and back.
