@@ -16,6 +16,13 @@ trans_36 = bytes((x ^ 0x36) for x in range(256))
 digest_size = None
 
 
+def _padded_key(key, blocksize, make):
+    # RFC 2104: a key longer than a block is hashed first; then it is padded with zeros
+    if len(key) > blocksize:
+        key = make(key).digest()
+    return bytes(key).ljust(blocksize, b'\0')
+
+
 def _digest_constructor(digest_like):
     if callable(digest_like):
         return digest_like
@@ -72,10 +79,8 @@ class HMAC:
                               f"using our default of {self.blocksize}.",
                               RuntimeWarning, 2)
             blocksize = self.blocksize
-        if len(key) > blocksize:
-            key = make(key).digest()
         self.block_size = blocksize
-        key = bytes(key).ljust(blocksize, b'\0')
+        key = _padded_key(key, blocksize, make)
         self._outer.update(key.translate(trans_5C))
         self._inner.update(key.translate(trans_36))
         if msg is not None:
@@ -154,10 +159,7 @@ def digest(key, msg, digest):
     make = _digest_constructor(digest)
     inner = make()
     outer = make()
-    blocksize = getattr(inner, 'block_size', 64)
-    if len(key) > blocksize:
-        key = make(key).digest()
-    key = bytes(key).ljust(blocksize, b'\0')
+    key = _padded_key(key, getattr(inner, 'block_size', 64), make)
     inner.update(key.translate(trans_36))
     outer.update(key.translate(trans_5C))
     inner.update(msg)

@@ -354,6 +354,15 @@ class _ChainLookup:
         raise KeyError(key)
 
 
+def _mapping_of(mapping, kws):
+    # substitute's mapping: the keywords alone, or looked up before the mapping
+    if mapping is _sentinel_dict:
+        return kws
+    if kws:
+        return _ChainLookup(kws, mapping)
+    return mapping
+
+
 class Template:
     """A string class for supporting $-substitutions."""
 
@@ -396,33 +405,13 @@ class Template:
         raise ValueError('Invalid placeholder in string: line %d, col %d' %
                          (lineno, colno))
 
-    def substitute(self, mapping=_sentinel_dict, /, **kws):
-        if mapping is _sentinel_dict:
-            mapping = kws
-        elif kws:
-            mapping = _ChainLookup(kws, mapping)
-
+    def _replace(self, mapping, safe):
+        # substitute (safe false) and safe_substitute (safe true)
         def convert(mo):
             named = mo.group('named') or mo.group('braced')
             if named is not None:
-                return str(mapping[named])
-            if mo.group('escaped') is not None:
-                return self.delimiter
-            if mo.group('invalid') is not None:
-                self._invalid(mo)
-            raise ValueError('Unrecognized named group in pattern',
-                             self.pattern)
-        return self._scanner.sub(convert, self.template)
-
-    def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
-        if mapping is _sentinel_dict:
-            mapping = kws
-        elif kws:
-            mapping = _ChainLookup(kws, mapping)
-
-        def convert(mo):
-            named = mo.group('named') or mo.group('braced')
-            if named is not None:
+                if not safe:
+                    return str(mapping[named])
                 try:
                     return str(mapping[named])
                 except KeyError:
@@ -430,10 +419,18 @@ class Template:
             if mo.group('escaped') is not None:
                 return self.delimiter
             if mo.group('invalid') is not None:
-                return mo.group()
+                if safe:
+                    return mo.group()
+                self._invalid(mo)
             raise ValueError('Unrecognized named group in pattern',
                              self.pattern)
         return self._scanner.sub(convert, self.template)
+
+    def substitute(self, mapping=_sentinel_dict, /, **kws):
+        return self._replace(_mapping_of(mapping, kws), False)
+
+    def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
+        return self._replace(_mapping_of(mapping, kws), True)
 
     def is_valid(self):
         for mo in self._scanner.finditer(self.template):
