@@ -46,18 +46,7 @@ class HMAC:
     __slots__ = ("_hmac", "_inner", "_outer", "block_size", "digest_size")
 
     def __init__(self, key, msg=None, digestmod=''):
-        """Create a new HMAC object.
-
-        key: bytes or buffer, key for the keyed hash object.
-        msg: bytes or buffer, Initial input for the hash or None.
-        digestmod: A hash name suitable for hashlib.new(). *OR*
-                   A hashlib constructor returning a new hash object. *OR*
-                   A module supporting PEP 247.
-
-                   Required as of 3.8, despite its position after the optional
-                   msg argument.  Passing it as a keyword argument is
-                   recommended, though not required for legacy API reasons.
-        """
+        """Create a new HMAC object: the arguments are those of hmac.new()."""
         if not isinstance(key, (bytes, bytearray)):
             raise TypeError(f"key: expected bytes or bytearray, "
                             f"but got {type(key).__name__!r}")
