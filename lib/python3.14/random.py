@@ -266,16 +266,17 @@ class Random(_random.Random):
         supports arbitrarily large ranges and is optimized for common cases.
 
         """
-        istart = _index(start)
+        # an exact int needs no __index__ call (the common case, kept fast)
+        istart = start if type(start) is int else _index(start)
         if stop is None:
             if step is not _ONE:
                 raise TypeError("Missing a non-None stop argument")
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
-        istop = _index(stop)
+        istop = stop if type(stop) is int else _index(stop)
         width = istop - istart
-        istep = _index(step)
+        istep = step if type(step) is int else _index(step)
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)
@@ -293,8 +294,10 @@ class Random(_random.Random):
     def randint(self, a, b):
         """Return random integer in range [a, b], including both end points.
         """
-        a = _index(a)
-        b = _index(b)
+        if type(a) is not int:
+            a = _index(a)
+        if type(b) is not int:
+            b = _index(b)
         if b < a:
             raise ValueError(f"empty range in randint({a}, {b})")
         return a + self._randbelow(b - a + 1)
