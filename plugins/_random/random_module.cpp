@@ -90,41 +90,41 @@ bool words_of(Object* n, std::vector<uint32_t>* words) {
 }
 
 // CPython: random_seed: None seeds from the system; an int by its absolute value; any
-// other object by its hash.
+// other object by its hash taken as an unsigned 64-bit number (PyLong_FromSize_t).
 bool seed_with(RandomObject* self, Object* arg) {
   if (arg == nullptr || arg == None()) {
     seed_from_system(self->mt);
     return true;
   }
-  Ref<> n;
+  std::vector<uint32_t> words;
   if (is_int(arg)) {
-    n = Ref<>::borrow(arg);
+    if (!words_of(arg, &words)) return false;
   } else {
     int64_t h = object_hash(arg);
     if (h == -1 && error_occurred()) return false;
-    n = Ref<>::steal(new_int(h));
+    uint64_t u = uint64_t(h);
+    words.push_back(uint32_t(u));
+    if (u >> 32) words.push_back(uint32_t(u >> 32));
   }
-  std::vector<uint32_t> words;
-  if (!words_of(n.get(), &words)) return false;
   self->mt.init_by_array(words.data(), words.size());
   return true;
 }
 
 Object* r_seed(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("seed", kw) || !check_nargs("seed", n - 1, 0, 1)) return nullptr;
+  if (!check_no_kwargs("Random.seed", kw) || !check_nargs("Random.seed", n - 1, 0, 1)) return nullptr;
   if (!seed_with(self_of(a), n > 1 ? a[1] : nullptr)) return nullptr;
   return new_none();
 }
 
 Object* r_random(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if ((kw || n != 1) && (!check_no_kwargs("random", kw) || !check_nargs("random", n - 1, 0, 0))) return nullptr;
+  if ((kw || n != 1) && (!check_no_kwargs("Random.random", kw) || !check_nargs("Random.random", n - 1, 0, 0))) return nullptr;
   return new_float(self_of(a)->mt.next_double());
 }
 
 // CPython: _random_Random_getrandbits_impl: k bits, built from 32-bit words with the
 // first draw least significant.
 Object* r_getrandbits(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("getrandbits", kw) || !check_nargs("getrandbits", n - 1, 1, 1)) return nullptr;
+  if (!check_no_kwargs("Random.getrandbits", kw) || !check_nargs("Random.getrandbits", n - 1, 1, 1)) return nullptr;
   Ref<> index = Ref<>::steal(number_index(a[1]));
   if (!index) return nullptr;
   int64_t k;
@@ -156,7 +156,7 @@ Object* r_getrandbits(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 // CPython: _random_Random_getstate_impl: the 624 words and the index.
 Object* r_getstate(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("getstate", kw) || !check_nargs("getstate", n - 1, 0, 0)) return nullptr;
+  if (!check_no_kwargs("Random.getstate", kw) || !check_nargs("Random.getstate", n - 1, 0, 0)) return nullptr;
   MT& mt = self_of(a)->mt;
   if (mt.index > MT::kN) mt.init_genrand(5489u);
   std::vector<Object*> items;
@@ -183,7 +183,7 @@ bool state_word(Object* o, uint64_t* out) {
 
 // CPython: random_setstate.
 Object* r_setstate(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("setstate", kw) || !check_nargs("setstate", n - 1, 1, 1)) return nullptr;
+  if (!check_no_kwargs("Random.setstate", kw) || !check_nargs("Random.setstate", n - 1, 1, 1)) return nullptr;
   Object* state = a[1];
   if (!is_tuple(state)) return type_error("state vector must be a tuple");
   const auto& items = static_cast<TupleObject*>(state)->items;
