@@ -124,7 +124,7 @@ bool params_of(bool is_b, Object** a, Blake2Params* p) {
 }
 
 Object* blake2_new(TypeObject* type, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  bool is_b = is_subtype(type, b_type);
+  bool is_b = type == b_type;
   Object* bound[kParamCount] = {};
   if (!bind(is_b ? "blake2b" : "blake2s", args, nargs, kwnames, bound)) return nullptr;
   Blake2Params params;
@@ -185,7 +185,7 @@ int add_blake2_types(ModuleObject* module) {
   for (int i = 0; i < 2; ++i) {
     native::NativeType* t = native::make_type(
         "_blake2", names[i], blake2_new,
-        {{"update", b_update}, {"digest", b_digest}, {"hexdigest", b_hexdigest}, {"copy", b_copy}}, true);
+        {{"update", b_update}, {"digest", b_digest}, {"hexdigest", b_hexdigest}, {"copy", b_copy}}, false);
     t->tp_getattr = b_getattr;
     const bool is_b = i == 0;
     const struct {
