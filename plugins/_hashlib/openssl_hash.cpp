@@ -191,21 +191,22 @@ Object* new_hash(const EVP_MD* md, Object* data) {
   return h.release();
 }
 
+// HASH, and HASHXOF deriving from it (CPython: EVPtype_spec, EVPXOFtype_spec).
 int add_hash_types(ModuleObject* module) {
-  native::NativeType* types[2];
   const char* names[2] = {"HASH", "HASHXOF"};
+  TypeObject* base = &object_type;
   for (int i = 0; i < 2; ++i) {
-    types[i] = native::make_type("_hashlib", names[i], nullptr,
-                                 {{"update", h_update}, {"digest", h_digest}, {"hexdigest", h_hexdigest}, {"copy", h_copy}},
-                                 false);
-    types[i]->tp_getattr = h_getattr;
-    types[i]->tp_repr = h_repr;
-    int r = dict_set_str(module->dict, names[i], types[i]);
-    decref(types[i]);
+    native::NativeType* t = native::make_type(
+        "_hashlib", names[i], nullptr,
+        {{"update", h_update}, {"digest", h_digest}, {"hexdigest", h_hexdigest}, {"copy", h_copy}}, false, base);
+    t->tp_getattr = h_getattr;
+    t->tp_repr = h_repr;
+    int r = dict_set_str(module->dict, names[i], t);
+    decref(t);  // the module holds it
     if (r < 0) return -1;
+    (i == 0 ? hash_type : xof_type) = t;
+    base = t;
   }
-  hash_type = types[0];
-  xof_type = types[1];
   return 0;
 }
 

@@ -36,19 +36,20 @@ struct Method {
   BuiltinFn fn;
 };
 
-// A new type `module.name` deriving from object, with `methods` in its dict; `subclassable`
-// lets classes derive from it. New reference (bad_alloc may be thrown: callers catch it).
+// A new type `module.name` deriving from `base` (object, or another NativeType), with
+// `methods` in its dict; `subclassable` lets classes derive from it. New reference
+// (bad_alloc may be thrown: callers catch it).
 inline NativeType* make_type(const char* module, const char* name, NewFn tp_new, std::initializer_list<Method> methods,
-                             bool subclassable) {
+                             bool subclassable, TypeObject* base = &object_type) {
   auto* t = make<NativeType>();
   t->type = &type_type;
   t->name = name;
   t->qualname = name;
   t->module = module;
   t->flags = subclassable ? TypeFlags::basetype : 0;
-  t->base = &object_type;
-  t->bases = new_tuple_from({&object_type});
-  t->mro = new_tuple_from({t, &object_type});
+  t->base = base;  // object is immortal; a NativeType base is held by the bases tuple
+  t->bases = new_tuple_from({base});
+  t->mro = base == &object_type ? new_tuple_from({t, &object_type}) : new_tuple_from({t, base, &object_type});
   t->dict = new_dict();
   t->tp_new = tp_new;
   t->tp_hash = object_type.tp_hash;
