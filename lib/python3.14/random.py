@@ -103,8 +103,15 @@ def _bisect(a, x, lo=0, hi=None):
     return lo
 
 
+_BUILTIN_SEQUENCES = (list, tuple, str, range, bytes, bytearray, memoryview)
+
+
 def _is_sequence(obj):
+    # isinstance(obj, collections.abc.Sequence): the built-in sequences without importing
+    # the ABCs, which are asked only about other objects
     global _Sequence
+    if isinstance(obj, _BUILTIN_SEQUENCES):
+        return True
     if _Sequence is None:
         try:
             from _collections_abc import Sequence as _Sequence
@@ -112,7 +119,7 @@ def _is_sequence(obj):
             try:
                 from collections.abc import Sequence as _Sequence
             except ImportError:
-                _Sequence = (list, tuple, str, range, bytes, bytearray, memoryview)
+                _Sequence = _BUILTIN_SEQUENCES
     return isinstance(obj, _Sequence)
 
 
