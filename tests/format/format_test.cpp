@@ -188,6 +188,21 @@ TEST_CASE("slice objects, range and the int and float methods", "[format][slice]
       "ValueError invalid hexadecimal floating-point string\n");
 }
 
+TEST_CASE("int's __trunc__, __floor__, __ceil__ and is_integer give the exact int", "[format][numbers]") {
+  check_output(
+      "class I(int):\n"
+      "    pass\n"
+      "print((7).__trunc__(), (-7).__floor__(), (2**70).__ceil__(), type(I(3).__trunc__()).__name__, True.__trunc__())\n"
+      "print((5).is_integer(), int.__floor__(9), (3).conjugate())\n"
+      "try:\n"
+      "    (1).__ceil__(2)\n"
+      "except TypeError as e:\n"
+      "    print(e)\n",
+      "7 -7 1180591620717411303424 int 1\n"
+      "True 9 3\n"
+      "__ceil__() takes no arguments (1 given)\n");
+}
+
 TEST_CASE("str, dict and set methods and operators of issue 18", "[format][methods]") {
   check_output(
       "print(repr('a\\tbc\\t\\td'.expandtabs()), repr('x\\ty'.expandtabs(3)), 'pre-x'.removeprefix('pre-'), 'a.txt'.removesuffix('.txt'))\n"
