@@ -343,9 +343,12 @@ Object* build_class_from_body(Frame* f, StrObject* name, StrObject* qualname, Tu
   Ref<DictObject> kw = Ref<DictObject>::steal(kw_raw);
   if (Object* m = dict_get_str(f->globals, "__name__")) dict_set_str(ns, "__module__", m);
   dict_set_str(ns, "__qualname__", qualname);
-  if (bases != orig_bases) dict_set_str(ns, "__orig_bases__", orig_bases);
   Object* cell = run_class_body(static_cast<FunctionObject*>(body), ns);
   Object* cls = nullptr;
+  if (cell && bases != orig_bases && dict_set_str(ns, "__orig_bases__", orig_bases) < 0) {
+    decref(cell);
+    cell = nullptr;
+  }
   if (cell) {
     cls = class_finish(meta.get(), name, bases, ns, kw.get());
     if (cls && cell->type == &cell_type) {

@@ -38,14 +38,14 @@ InitFn object_init_fn();
 Object* build_class(TypeObject* meta, StrObject* name, TupleObject* bases, DictObject* ns, DictObject* kwargs);
 // A class statement's metaclass and the namespace its __prepare__ gives; *meta_out and
 // *kw_out (the keywords without "metaclass", or null) are new references.
-// PEP 560: the bases with each non-class base replaced by what its __mro_entries__
-// returns (CPython: Python/bltinmodule.c update_bases). A new reference (the same tuple
-// when nothing changed), or null with the error set.
-TupleObject* resolve_mro_entries(TupleObject* bases);
 DictObject* class_prepare(StrObject* name, TupleObject* bases, DictObject* kwargs, Object** meta_out,
                           DictObject** kw_out);
 // meta(name, bases, ns, **kwargs): the class statement's result.
 Object* class_finish(Object* meta, StrObject* name, TupleObject* bases, DictObject* ns, DictObject* kwargs);
+// CPython: Python/bltinmodule.c update_bases: each base that is not a type and has
+// __mro_entries__ replaced by what it returns. A new reference: `bases` itself when none
+// changed; null with an exception.
+TupleObject* resolve_mro_entries(TupleObject* bases);
 // What assigning a class attribute changes beyond the dict (__abstractmethods__).
 int type_set_special(TypeObject* t, StrObject* name, Object* value);
 // mro.cpp: the C3 linearization of a new class (its bases' MROs and the bases), or null
