@@ -39,6 +39,13 @@ class Complex(Number):
         raise NotImplementedError
 
 
+def _refresh_abstracts(cls):
+    # the methods were added after the class was made: recount what is abstract
+    cls.__abstractmethods__ = frozenset(
+        name for name in dir(cls)
+        if getattr(getattr(cls, name, None), '__isabstractmethod__', False))
+
+
 def _abstract(name, doc):
     def method(self, *args):
         raise NotImplementedError
@@ -71,9 +78,7 @@ def _complex_rsub(self, other):
 
 Complex.__sub__ = _complex_sub
 Complex.__rsub__ = _complex_rsub
-Complex.__abstractmethods__ = frozenset(
-    name for name in dir(Complex)
-    if getattr(getattr(Complex, name, None), '__isabstractmethod__', False))
+_refresh_abstracts(Complex)
 Complex.register(complex)
 
 
@@ -122,9 +127,7 @@ for _name, _doc in (('__trunc__', 'trunc(self): Truncates self to an Integral.')
                     ('__mod__', 'self % other'), ('__rmod__', 'other % self'),
                     ('__lt__', 'self < other'), ('__le__', 'self <= other')):
     setattr(Real, _name, _abstract(_name, _doc))
-Real.__abstractmethods__ = frozenset(
-    name for name in dir(Real)
-    if getattr(getattr(Real, name, None), '__isabstractmethod__', False))
+_refresh_abstracts(Real)
 Real.register(float)
 
 
@@ -181,9 +184,7 @@ for _name in ('__pow__', '__lshift__', '__rlshift__', '__rshift__', '__rrshift__
               '__and__', '__rand__', '__xor__', '__rxor__', '__or__', '__ror__',
               '__invert__'):
     setattr(Integral, _name, _abstract(_name, None))
-Integral.__abstractmethods__ = frozenset(
-    name for name in dir(Integral)
-    if getattr(getattr(Integral, name, None), '__isabstractmethod__', False))
+_refresh_abstracts(Integral)
 Integral.register(int)
 
 del _name, _doc
