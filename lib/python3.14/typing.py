@@ -354,11 +354,6 @@ def Unpack(self, parameters):
 
 # ---- generic aliases ----
 
-_SPECIAL_NAMES = frozenset({'__origin__', '__args__', '_paramspec_tvars', '_is_protocol',
-                            '_name', '_inst', '__parameters__', '__metadata__', '_nparams',
-                            '_defaults', '__slots__', '__weakref__', '__dict__'})
-
-
 class _BaseGenericAlias(_Final, _root=True):
     """The common part of List[int] and of the bare List."""
 
@@ -400,8 +395,8 @@ class _BaseGenericAlias(_Final, _root=True):
         raise AttributeError(attr)
 
     def __setattr__(self, attr, val):
-        if (attr.startswith('__') and attr.endswith('__')) and attr not in _SPECIAL_NAMES \
-                or attr in _SPECIAL_NAMES or attr.startswith('_'):
+        if (attr.startswith('__') and attr.endswith('__')) or \
+                attr in {'_name', '_inst', '_nparams', '_defaults'}:
             object.__setattr__(self, attr, val)
         else:
             setattr(self.__origin__, attr, val)
