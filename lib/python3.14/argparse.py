@@ -1779,26 +1779,39 @@ def _closest_match(word, candidates):
     if difflib is not None:
         found = difflib.get_close_matches(word, candidates, 1)
         return found[0] if found else None
-    best = None
-    best_score = 0.6
-    for candidate in candidates:
-        score = _similarity(word, candidate)
-        if score >= best_score and (best is None or score > best_score):
-            best, best_score = candidate, score
-    return best
+    scored = [(_ratio(candidate, word), candidate) for candidate in candidates]
+    scored = [pair for pair in scored if pair[0] >= 0.6]
+    return max(scored)[1] if scored else None
 
 
-def _similarity(a, b):
-    # 2*M/T with M the longest-common-subsequence length: close to difflib's ratio
-    if not a and not b:
-        return 1.0
-    previous = [0] * (len(b) + 1)
-    for ch in a:
-        current = [0]
-        for j, other in enumerate(b):
-            if ch == other:
-                current.append(previous[j] + 1)
-            else:
-                current.append(max(previous[j + 1], current[j]))
-        previous = current
-    return 2.0 * previous[-1] / (len(a) + len(b))
+# CPython: Lib/difflib.py SequenceMatcher.ratio for short strings (no junk): twice the
+# characters of the matching blocks over the total length
+def _ratio(a, b):
+    matched = 0
+    pending = [(0, len(a), 0, len(b))]
+    while pending:
+        alo, ahi, blo, bhi = pending.pop()
+        i, j, k = _longest_match(a, b, alo, ahi, blo, bhi)
+        if k:
+            matched += k
+            if alo < i and blo < j:
+                pending.append((alo, i, blo, j))
+            if i + k < ahi and j + k < bhi:
+                pending.append((i + k, ahi, j + k, bhi))
+    total = len(a) + len(b)
+    return 2.0 * matched / total if total else 1.0
+
+
+def _longest_match(a, b, alo, ahi, blo, bhi):
+    best_i, best_j, best_k = alo, blo, 0
+    lengths = {}
+    for i in range(alo, ahi):
+        new_lengths = {}
+        for j in range(blo, bhi):
+            if a[i] == b[j]:
+                k = lengths.get(j - 1, 0) + 1
+                new_lengths[j] = k
+                if k > best_k:
+                    best_i, best_j, best_k = i - k + 1, j - k + 1, k
+        lengths = new_lengths
+    return best_i, best_j, best_k
