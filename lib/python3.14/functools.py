@@ -1,0 +1,765 @@
+"""functools: higher-order functions and operations on callable objects.
+
+gopy's own implementation of CPython 3.14's documented API. reduce, partial, cmp_to_key
+and the lru_cache wrapper come from the native _functools when it is there; the
+definitions here are their reference versions.
+"""
+
+__all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
+           'total_ordering', 'cache', 'cmp_to_key', 'lru_cache', 'reduce',
+           'partial', 'partialmethod', 'singledispatch', 'singledispatchmethod',
+           'cached_property', 'Placeholder']
+
+
+# ---- reduce (CPython: Modules/_functoolsmodule.c functools_reduce) ----
+
+_initial_missing = object()
+
+
+def reduce(function, iterable, initial=_initial_missing, /):
+    """reduce(function, iterable[, initial], /) -> value
+
+Apply a function of two arguments cumulatively to the items of an iterable, from left to right."""
+    it = iter(iterable)
+    if initial is _initial_missing:
+        try:
+            value = next(it)
+        except StopIteration:
+            raise TypeError("reduce() of empty iterable with no initial value") from None
+    else:
+        value = initial
+    for element in it:
+        value = function(value, element)
+    return value
+
+
+# ---- partial and Placeholder (CPython: Modules/_functoolsmodule.c partial) ----
+
+class _PlaceholderType:
+    """The type of the Placeholder singleton.
+
+Used as a placeholder for partial arguments."""
+    __instance = None
+    __slots__ = ()
+
+    def __init_subclass__(cls, *args, **kwargs):
+        raise TypeError(f"type '{cls.__name__}' is not an acceptable base type")
+
+    def __new__(cls):
+        if cls.__instance is None:
+            cls.__instance = object.__new__(cls)
+        return cls.__instance
+
+    def __repr__(self):
+        return 'Placeholder'
+
+    def __reduce__(self):
+        return 'Placeholder'
+
+
+Placeholder = _PlaceholderType()
+
+
+def _partial_prepend(pargs, args):
+    # Fills pargs' placeholders with args, in order; the rest of args follows.
+    phcount = pargs.count(Placeholder)
+    if len(args) < phcount:
+        raise TypeError("missing positional arguments in 'partial' call; "
+                        f"expected at least {phcount}, got {len(args)}")
+    out = []
+    i = 0
+    for a in pargs:
+        if a is Placeholder:
+            out.append(args[i])
+            i += 1
+        else:
+            out.append(a)
+    out.extend(args[i:])
+    return tuple(out)
+
+
+class partial:
+    """Create a new function with partial application of the given arguments
+and keywords."""
+
+    __slots__ = ("func", "args", "keywords", "_phcount", "__dict__", "__weakref__")
+
+    def __new__(cls, func, /, *args, **keywords):
+        if not callable(func):
+            raise TypeError("the first argument must be callable")
+        if args and args[-1] is Placeholder:
+            raise TypeError("trailing Placeholders are not allowed")
+        for value in keywords.values():
+            if value is Placeholder:
+                raise TypeError("Placeholder cannot be passed as a keyword argument")
+        if isinstance(func, partial):
+            args = _partial_merge(func.args, args)
+            keywords = {**func.keywords, **keywords}
+            func = func.func
+        self = super(partial, cls).__new__(cls)
+        self.func = func
+        self.args = tuple(args)
+        self.keywords = keywords
+        self._phcount = self.args.count(Placeholder)
+        return self
+
+    def __call__(self, /, *args, **keywords):
+        keywords = {**self.keywords, **keywords}
+        if self._phcount:
+            return self.func(*_partial_prepend(self.args, args), **keywords)
+        return self.func(*self.args, *args, **keywords)
+
+    def __repr__(self):
+        cls = type(self)
+        qualname = cls.__qualname__
+        module = cls.__module__
+        args = [repr(self.func)]
+        args.extend(repr(x) for x in self.args)
+        args.extend(f"{k}={v!r}" for (k, v) in self.keywords.items())
+        return f"{module}.{qualname}({', '.join(args)})"
+
+    def __get__(self, obj, objtype=None):
+        return self
+
+    def __reduce__(self):
+        return type(self), (self.func,), (self.func, self.args,
+               self.keywords or None, self.__dict__ or None)
+
+    __class_getitem__ = classmethod(lambda cls, item: cls)
+
+
+def _partial_merge(pargs, args):
+    # A partial of a partial: the new args fill the inner placeholders (those left over
+    # stay), the rest follow.
+    out = []
+    i = 0
+    for a in pargs:
+        if a is Placeholder and i < len(args):
+            out.append(args[i])
+            i += 1
+        else:
+            out.append(a)
+    out.extend(args[i:])
+    return tuple(out)
+
+
+# ---- cmp_to_key (CPython: Modules/_functoolsmodule.c keyobject) ----
+
+def cmp_to_key(mycmp):
+    """Convert a cmp= function into a key= function."""
+    class K(object):
+        __slots__ = ['obj']
+
+        def __init__(self, obj):
+            self.obj = obj
+
+        def __lt__(self, other):
+            return mycmp(self.obj, other.obj) < 0
+
+        def __gt__(self, other):
+            return mycmp(self.obj, other.obj) > 0
+
+        def __eq__(self, other):
+            return mycmp(self.obj, other.obj) == 0
+
+        def __le__(self, other):
+            return mycmp(self.obj, other.obj) <= 0
+
+        def __ge__(self, other):
+            return mycmp(self.obj, other.obj) >= 0
+
+        __hash__ = None
+    return K
+
+
+# ---- the lru_cache wrapper (CPython: Modules/_functoolsmodule.c lru_cache_wrapper) ----
+
+class _HashedSeq(list):
+    """A key list that computes its hash once."""
+
+    def __init__(self, tup, hash=hash):
+        self[:] = tup
+        self.hashvalue = hash(tup)
+
+    def __hash__(self):
+        return self.hashvalue
+
+
+_kwd_mark = (object(),)
+
+
+def _make_key(args, kwds, typed):
+    key = args
+    if kwds:
+        key += _kwd_mark
+        for item in kwds.items():
+            key += item
+    if typed:
+        key += tuple(type(v) for v in args)
+        if kwds:
+            key += tuple(type(v) for v in kwds.values())
+    elif len(key) == 1 and type(key[0]) in {int, str}:
+        return key[0]
+    return _HashedSeq(key)
+
+
+def _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo):
+    sentinel = object()
+    cache = {}
+    stats = [0, 0]  # hits, misses
+    cache_get = cache.get
+
+    if maxsize == 0:
+        def wrapper(*args, **kwds):
+            stats[1] += 1
+            return user_function(*args, **kwds)
+    elif maxsize is None:
+        def wrapper(*args, **kwds):
+            key = _make_key(args, kwds, typed)
+            result = cache_get(key, sentinel)
+            if result is not sentinel:
+                stats[0] += 1
+                return result
+            stats[1] += 1
+            result = user_function(*args, **kwds)
+            cache[key] = result
+            return result
+    else:
+        # The dict keeps insertion order: a hit moves its key to the end, and the oldest
+        # key is the first.
+        def wrapper(*args, **kwds):
+            key = _make_key(args, kwds, typed)
+            result = cache_get(key, sentinel)
+            if result is not sentinel:
+                del cache[key]
+                cache[key] = result
+                stats[0] += 1
+                return result
+            stats[1] += 1
+            result = user_function(*args, **kwds)
+            if key in cache:
+                pass
+            else:
+                if len(cache) >= maxsize:
+                    del cache[next(iter(cache))]
+                cache[key] = result
+            return result
+
+    def cache_info():
+        """Report cache statistics"""
+        return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
+
+    def cache_clear():
+        """Clear the cache and cache statistics"""
+        cache.clear()
+        stats[0] = stats[1] = 0
+
+    wrapper.cache_info = cache_info
+    wrapper.cache_clear = cache_clear
+    return wrapper
+
+
+try:
+    from _functools import reduce, partial, Placeholder, _PlaceholderType, cmp_to_key, _lru_cache_wrapper
+except ImportError:
+    pass
+
+# ---- update_wrapper and wraps (CPython: Lib/functools.py update_wrapper) ----
+
+WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__',
+                       '__annotate__', '__type_params__')
+WRAPPER_UPDATES = ('__dict__',)
+
+
+def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
+    for name in assigned:
+        try:
+            value = getattr(wrapped, name)
+        except AttributeError:
+            continue
+        setattr(wrapper, name, value)
+    for name in updated:
+        getattr(wrapper, name).update(getattr(wrapped, name, {}))
+    # Set last, so that a __wrapped__ copied from wrapped's __dict__ is replaced.
+    wrapper.__wrapped__ = wrapped
+    return wrapper
+
+
+def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
+    return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)
+
+
+# ---- total_ordering (CPython: Lib/functools.py total_ordering) ----
+# Each derived method is written in terms of the root method and __eq__; NotImplemented
+# from the root passes through.
+
+def _gt_from_lt(self, other):
+    r = self.__lt__(other)
+    return r if r is NotImplemented else (not r and self != other)
+
+
+def _le_from_lt(self, other):
+    r = self.__lt__(other)
+    return r if r is NotImplemented else (r or self == other)
+
+
+def _ge_from_lt(self, other):
+    r = self.__lt__(other)
+    return r if r is NotImplemented else not r
+
+
+def _ge_from_le(self, other):
+    r = self.__le__(other)
+    return r if r is NotImplemented else (not r or self == other)
+
+
+def _lt_from_le(self, other):
+    r = self.__le__(other)
+    return r if r is NotImplemented else (r and self != other)
+
+
+def _gt_from_le(self, other):
+    r = self.__le__(other)
+    return r if r is NotImplemented else not r
+
+
+def _lt_from_gt(self, other):
+    r = self.__gt__(other)
+    return r if r is NotImplemented else (not r and self != other)
+
+
+def _ge_from_gt(self, other):
+    r = self.__gt__(other)
+    return r if r is NotImplemented else (r or self == other)
+
+
+def _le_from_gt(self, other):
+    r = self.__gt__(other)
+    return r if r is NotImplemented else not r
+
+
+def _le_from_ge(self, other):
+    r = self.__ge__(other)
+    return r if r is NotImplemented else (not r or self == other)
+
+
+def _gt_from_ge(self, other):
+    r = self.__ge__(other)
+    return r if r is NotImplemented else (r and self != other)
+
+
+def _lt_from_ge(self, other):
+    r = self.__ge__(other)
+    return r if r is NotImplemented else not r
+
+
+_convert = {
+    '__lt__': [('__gt__', _gt_from_lt), ('__le__', _le_from_lt), ('__ge__', _ge_from_lt)],
+    '__le__': [('__ge__', _ge_from_le), ('__lt__', _lt_from_le), ('__gt__', _gt_from_le)],
+    '__gt__': [('__lt__', _lt_from_gt), ('__ge__', _ge_from_gt), ('__le__', _le_from_gt)],
+    '__ge__': [('__le__', _le_from_ge), ('__gt__', _gt_from_ge), ('__lt__', _lt_from_ge)],
+}
+
+
+def total_ordering(cls):
+    """Class decorator that fills in missing ordering methods"""
+    # An ordering method counts when the class (or a base other than object) defines it.
+    roots = {op for op in _convert if getattr(cls, op, None) is not getattr(object, op, None)}
+    if not roots:
+        raise ValueError('must define at least one ordering operation: < > <= >=')
+    root = max(roots)  # by name: __lt__, then __le__, __gt__, __ge__
+    for opname, opfunc in _convert[root]:
+        if opname not in roots:
+            opfunc.__name__ = opname
+            setattr(cls, opname, opfunc)
+    return cls
+
+
+# ---- lru_cache and cache (CPython: Lib/functools.py lru_cache) ----
+
+class CacheInfo(tuple):
+    """CacheInfo(hits, misses, maxsize, currsize)"""
+    __slots__ = ()
+    _fields = ('hits', 'misses', 'maxsize', 'currsize')
+
+    def __new__(cls, hits, misses, maxsize, currsize):
+        return tuple.__new__(cls, (hits, misses, maxsize, currsize))
+
+    hits = property(lambda self: self[0])
+    misses = property(lambda self: self[1])
+    maxsize = property(lambda self: self[2])
+    currsize = property(lambda self: self[3])
+
+    def __repr__(self):
+        return 'CacheInfo(hits=%r, misses=%r, maxsize=%r, currsize=%r)' % tuple(self)
+
+    def _asdict(self):
+        return dict(zip(self._fields, self))
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+
+_CacheInfo = CacheInfo
+del CacheInfo
+
+
+def lru_cache(maxsize=128, typed=False):
+    """Least-recently-used cache decorator."""
+    if isinstance(maxsize, int):
+        if maxsize < 0:
+            maxsize = 0
+    elif callable(maxsize) and isinstance(typed, bool):
+        # @lru_cache without arguments: maxsize is the function.
+        user_function, maxsize = maxsize, 128
+        wrapper = _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo)
+        wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
+        return update_wrapper(wrapper, user_function)
+    elif maxsize is not None:
+        raise TypeError('Expected first argument to be an integer, a callable, or None')
+
+    def decorating_function(user_function):
+        wrapper = _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo)
+        wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
+        return update_wrapper(wrapper, user_function)
+
+    return decorating_function
+
+
+def cache(user_function, /):
+    'Simple lightweight unbounded cache.  Sometimes called "memoize".'
+    return lru_cache(maxsize=None)(user_function)
+
+
+# ---- partialmethod (CPython: Lib/functools.py partialmethod) ----
+
+class partialmethod(object):
+    """Method descriptor with partial application of the given arguments
+    and keywords."""
+
+    def __init__(self, func, /, *args, **keywords):
+        if not callable(func) and not hasattr(func, '__get__'):
+            raise TypeError('{!r} is not callable or a descriptor'.format(func))
+        if isinstance(func, partialmethod):
+            # Flatten: the inner partialmethod's arguments come first.
+            self.func = func.func
+            self.args = func.args + args
+            self.keywords = {**func.keywords, **keywords}
+        else:
+            self.func = func
+            self.args = args
+            self.keywords = keywords
+
+    def __repr__(self):
+        parts = [repr(self.func)]
+        parts.extend(repr(a) for a in self.args)
+        parts.extend('{}={!r}'.format(k, v) for k, v in self.keywords.items())
+        return '{}.{}({})'.format(type(self).__module__, type(self).__qualname__, ', '.join(parts))
+
+    def _make_unbound_method(self):
+        def _method(cls_or_self, /, *args, **keywords):
+            return self.func(cls_or_self, *self.args, *args, **{**self.keywords, **keywords})
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method.__partialmethod__ = self
+        return _method
+
+    def __get__(self, obj, cls=None):
+        get = getattr(self.func, '__get__', None)
+        result = None
+        if get is not None and not isinstance(self.func, partial):
+            new_func = get(obj, cls)
+            if new_func is not self.func:
+                # The bound method (or classmethod/staticmethod result) takes the place
+                # of the descriptor.
+                result = partial(new_func, *self.args, **self.keywords)
+                try:
+                    result.__self__ = new_func.__self__
+                except AttributeError:
+                    pass
+        if result is None:
+            result = self._make_unbound_method().__get__(obj, cls)
+        return result
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, '__isabstractmethod__', False)
+
+
+# ---- singledispatch (CPython: Lib/functools.py singledispatch) ----
+
+def _c3_merge(sequences):
+    result = []
+    while True:
+        sequences = [s for s in sequences if s]
+        if not sequences:
+            return result
+        for s1 in sequences:
+            candidate = s1[0]
+            for s2 in sequences:
+                if candidate in s2[1:]:
+                    candidate = None
+                    break
+            if candidate is not None:
+                break
+        if candidate is None:
+            raise RuntimeError('Inconsistent hierarchy')
+        result.append(candidate)
+        for seq in sequences:
+            if seq[0] == candidate:
+                del seq[0]
+
+
+def _find_impl(cls, registry):
+    """The best implementation in registry for cls: the first class of cls's MRO that is
+    registered, or an ABC registered for a class of the MRO (virtual subclasses)."""
+    mro = _compose_mro(cls, registry.keys())
+    match = None
+    for t in mro:
+        if match is not None:
+            # An ABC that both t and match satisfy, neither more specific: ambiguous.
+            if (t in registry and t not in cls.__mro__ and match not in cls.__mro__
+                    and not issubclass(match, t)):
+                raise RuntimeError('Ambiguous dispatch: {} or {}'.format(match, t))
+            break
+        if t in registry:
+            match = t
+    return registry.get(match)
+
+
+def _compose_mro(cls, types):
+    """cls's MRO extended with the ABCs among `types` that cls is a virtual subclass of."""
+    bases = set(cls.__mro__)
+    extra = [t for t in types
+             if t not in bases and isinstance(t, type) and _is_related(cls, t)]
+    if not extra:
+        return list(cls.__mro__)
+    mro = list(cls.__mro__)
+    for t in extra:
+        # Insert the ABC just before the first class of the MRO that does not satisfy it,
+        # after the most derived class that does.
+        pos = len(mro)
+        for i in range(len(mro) - 1, -1, -1):
+            if mro[i] is object:
+                pos = i
+                continue
+            if issubclass(mro[i], t):
+                pos = i + 1
+                break
+        mro.insert(pos, t)
+    return mro
+
+
+def _is_related(cls, t):
+    try:
+        return issubclass(cls, t)
+    except TypeError:
+        return False
+
+
+def singledispatch(func):
+    """Single-dispatch generic function decorator."""
+    registry = {}
+    dispatch_cache = {}
+    cache_token = [None]
+
+    def dispatch(cls):
+        token = _abc_token()
+        if token != cache_token[0]:
+            dispatch_cache.clear()
+            cache_token[0] = token
+        try:
+            return dispatch_cache[cls]
+        except KeyError:
+            pass
+        try:
+            impl = registry[cls]
+        except KeyError:
+            impl = _find_impl(cls, registry)
+        dispatch_cache[cls] = impl
+        return impl
+
+    def _is_valid_dispatch_type(cls):
+        if isinstance(cls, type):
+            return True
+        return (_is_union_type(cls) and
+                all(isinstance(arg, type) for arg in cls.__args__))
+
+    def register(cls, func=None):
+        if _is_valid_dispatch_type(cls):
+            if func is None:
+                return lambda f: register(cls, f)
+        else:
+            if func is not None:
+                raise TypeError(
+                    f"Invalid first argument to `register()`. "
+                    f"{cls!r} is not a class or union type.")
+            ann = getattr(cls, '__annotations__', {})
+            if not ann:
+                raise TypeError(
+                    f"Invalid first argument to `register()`: {cls!r}. "
+                    f"Use either `@register(some_class)` or plain `@register` "
+                    f"on an annotated function.")
+            func = cls
+            argname, cls = next(iter(ann.items()))
+            if not _is_valid_dispatch_type(cls):
+                if _is_union_type(cls):
+                    raise TypeError(
+                        f"Invalid annotation for {argname!r}. "
+                        f"{cls!r} not all arguments are classes.")
+                raise TypeError(
+                    f"Invalid annotation for {argname!r}. "
+                    f"{cls!r} is not a class.")
+        if _is_union_type(cls):
+            for arg in cls.__args__:
+                registry[arg] = func
+        else:
+            registry[cls] = func
+        dispatch_cache.clear()
+        return func
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{funcname} requires at least '
+                            '1 positional argument')
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    funcname = getattr(func, '__name__', 'singledispatch function')
+    registry[object] = func
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = _MappingProxy(registry)
+    wrapper._clear_cache = dispatch_cache.clear
+    update_wrapper(wrapper, func)
+    return wrapper
+
+
+def _is_union_type(cls):
+    return type(cls).__name__ == 'Union' and hasattr(cls, '__args__')
+
+
+def _abc_token():
+    import sys
+    abc = sys.modules.get('abc')
+    get = getattr(abc, 'get_cache_token', None) if abc is not None else None
+    return get() if get is not None else None
+
+
+class _MappingProxy:
+    """A read-only view of the registry (CPython: types.MappingProxyType)."""
+    __slots__ = ('_mapping',)
+
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return dict(self._mapping)
+
+    def __repr__(self):
+        return 'mappingproxy(%r)' % (self._mapping,)
+
+
+class singledispatchmethod:
+    """Single-dispatch generic method descriptor."""
+
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, '__get__'):
+            raise TypeError(f'{func!r} is not callable or a descriptor')
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        dispatch = self.dispatcher.dispatch
+        funcname = getattr(self.func, '__name__', 'singledispatchmethod method')
+
+        def _method(*args, **kwargs):
+            if not args:
+                raise TypeError(f'{funcname} requires at least '
+                                '1 positional argument')
+            return dispatch(args[0].__class__).__get__(obj, cls)(*args, **kwargs)
+
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method.register = self.register
+        update_wrapper(_method, self.func)
+        return _method
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, '__isabstractmethod__', False)
+
+
+# ---- cached_property (CPython: Lib/functools.py cached_property) ----
+
+_NOT_FOUND = object()
+
+
+class cached_property:
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+        self.__module__ = func.__module__
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError(
+                "Cannot assign the same cached_property to two different names "
+                f"({self.attrname!r} and {name!r})."
+            )
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if self.attrname is None:
+            raise TypeError(
+                "Cannot use cached_property instance without calling __set_name__ on it.")
+        try:
+            cache = instance.__dict__
+        except AttributeError:
+            msg = (
+                f"No '__dict__' attribute on {type(instance).__name__!r} "
+                f"instance to cache {self.attrname!r} property."
+            )
+            raise TypeError(msg) from None
+        val = cache.get(self.attrname, _NOT_FOUND)
+        if val is _NOT_FOUND:
+            val = self.func(instance)
+            try:
+                cache[self.attrname] = val
+            except TypeError:
+                msg = (
+                    f"The '__dict__' attribute on {type(instance).__name__!r} instance "
+                    f"does not support item assignment for caching {self.attrname!r} property."
+                )
+                raise TypeError(msg) from None
+        return val
+
+    __class_getitem__ = classmethod(lambda cls, item: cls)

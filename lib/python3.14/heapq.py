@@ -1,0 +1,139 @@
+"""Heap queue algorithm (a.k.a. priority queue).
+
+Heaps are arrays for which a[k] <= a[2*k+1] and a[k] <= a[2*k+2] for
+all k, counting elements from 0.  For the sake of comparison,
+non-existing elements are considered to be infinite.  The interesting
+property of a heap is that a[0] is always its smallest element.
+
+gopy: the heap operations are the native _heapq's; merge, nlargest and nsmallest are here.
+"""
+
+__all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
+           'nlargest', 'nsmallest', 'heappushpop',
+           'heappush_max', 'heappop_max', 'heapify_max', 'heapreplace_max',
+           'heappushpop_max']
+
+from _heapq import (heappush, heappop, heapify, heapreplace, heappushpop,
+                    heappush_max, heappop_max, heapify_max, heapreplace_max,
+                    heappushpop_max)
+
+
+def merge(*iterables, key=None, reverse=False):
+    '''Merge multiple sorted inputs into a single sorted output.
+
+    Similar to sorted(itertools.chain(*iterables)) but returns a generator,
+    does not pull the data into memory all at once, and assumes that each of
+    the input streams is already sorted (smallest to largest).
+
+    >>> list(merge([1,3,5,7], [0,2,4,8], [5,10,15,20], [], [25]))
+    [0, 1, 2, 3, 4, 5, 5, 7, 8, 10, 15, 20, 25]
+
+    If *key* is not None, applies a key function to each element to determine
+    its sort order.
+
+    >>> list(merge(['dog', 'horse'], ['cat', 'fish', 'kangaroo'], key=len))
+    ['dog', 'cat', 'fish', 'horse', 'kangaroo']
+
+    '''
+    # Each entry of the heap is [key, order, value, next]: `order` (the input's index,
+    # negated when reversed) keeps the merge stable and never lets two values be compared.
+    if reverse:
+        push, pop, replace, make = heappush_max, heappop_max, heapreplace_max, heapify_max
+        sign = -1
+    else:
+        push, pop, replace, make = heappush, heappop, heapreplace, heapify
+        sign = 1
+    entries = []
+    for order, iterable in enumerate(iterables):
+        it = iter(iterable)
+        for value in it:
+            entries.append([value if key is None else key(value), order * sign, value, it.__next__])
+            break
+    make(entries)
+    while len(entries) > 1:
+        while True:
+            entry = entries[0]
+            yield entry[2]
+            try:
+                value = entry[3]()
+            except StopIteration:
+                pop(entries)
+                break
+            entry[0] = value if key is None else key(value)
+            entry[2] = value
+            replace(entries, entry)
+    if entries:
+        # The last input: the rest of it in order.
+        entry = entries[0]
+        yield entry[2]
+        next_value = entry[3]
+        while True:
+            try:
+                value = next_value()
+            except StopIteration:
+                return
+            yield value
+
+
+def nsmallest(n, iterable, key=None):
+    """Find the n smallest elements in a dataset.
+
+    Equivalent to:  sorted(iterable, key=key)[:n]
+    """
+    return _select(n, iterable, key, False)
+
+
+def nlargest(n, iterable, key=None):
+    """Find the n largest elements in a dataset.
+
+    Equivalent to:  sorted(iterable, key=key, reverse=True)[:n]
+    """
+    return _select(n, iterable, key, True)
+
+
+def _select(n, iterable, key, largest):
+    # The n best as sorted() would order them (stable: among equal keys, the earliest
+    # first), kept in a heap of the worst of them, which each better item replaces.
+    if n == 1:
+        it = iter(iterable)
+        sentinel = object()
+        pick = max if largest else min
+        result = pick(it, default=sentinel, key=key)
+        return [] if result is sentinel else [result]
+    try:
+        size = len(iterable)
+    except (TypeError, AttributeError):
+        pass
+    else:
+        if n >= size:
+            return sorted(iterable, key=key, reverse=largest)[:n]
+    if n <= 0:
+        return []
+    it = iter(iterable)
+    # Entries are (key, order, value); the order breaks ties by arrival and is negated for
+    # nlargest, so that the heap's worst entry is at its top either way.
+    if largest:
+        make, replace, worse = heapify, heapreplace, lambda a, b: a < b
+        step = -1
+    else:
+        make, replace, worse = heapify_max, heapreplace_max, lambda a, b: b < a
+        step = 1
+    heap = []
+    order = 0
+    for value in it:
+        heap.append((value if key is None else key(value), order, value))
+        order += step
+        if len(heap) == n:
+            break
+    if not heap:
+        return []
+    make(heap)
+    top = heap[0][0]
+    for value in it:
+        k = value if key is None else key(value)
+        if worse(top, k):
+            replace(heap, (k, order, value))
+            top = heap[0][0]
+        order += step
+    result = [entry[2] for entry in sorted(heap, reverse=largest)]
+    return result

@@ -1,0 +1,194 @@
+// The _heapq module: the heap operations over a list, min-heaps and 3.14's max-heaps
+// (CPython: Modules/_heapqmodule.c). heapq.py adds merge, nlargest and nsmallest.
+#include <utility>
+
+#include "gopy/module.h"
+#include "native.hpp"
+
+namespace gopy::functional::heapq_module {
+namespace {
+
+// a < b, with the common int and float cases inline: 1, 0, or -1.
+int less(Object* a, Object* b) {
+  if (a->type == &int_type && b->type == &int_type && int_is_small(a) && int_is_small(b))
+    return int_small_value(a) < int_small_value(b);
+  if (a->type == &float_type && b->type == &float_type)
+    return static_cast<FloatObject*>(a)->value < static_cast<FloatObject*>(b)->value;
+  return rich_compare_bool(a, b, CompareOp::lt);
+}
+
+// The ordering a heap keeps: `before(a, b)` says a belongs above b.
+int before_min(Object* a, Object* b) { return less(a, b); }
+int before_max(Object* a, Object* b) { return less(b, a); }
+using Before = int (*)(Object*, Object*);
+
+// A comparison that may have run Python code: the list must keep its size.
+bool unchanged(ListObject* heap, size_t size) {
+  if (heap->items.size() == size) return true;
+  set_error(&exc_RuntimeError, "list changed size during iteration");
+  return false;
+}
+
+// Moves the item at `pos` up toward `start` while it belongs above its parent.
+// CPython: Modules/_heapqmodule.c siftdown
+int sift_down(ListObject* heap, size_t start, size_t pos, Before before) {
+  size_t size = heap->items.size();
+  while (pos > start) {
+    size_t parent = (pos - 1) >> 1;
+    Object* item = heap->items[pos];
+    Object* up = heap->items[parent];
+    incref(item);
+    incref(up);
+    int cmp = before(item, up);
+    decref(item);
+    decref(up);
+    if (cmp < 0 || !unchanged(heap, size)) return -1;
+    if (!cmp) break;
+    std::swap(heap->items[pos], heap->items[parent]);
+    pos = parent;
+  }
+  return 0;
+}
+
+// Moves the item at `pos` down to a leaf along the smaller children, then back up.
+// CPython: Modules/_heapqmodule.c siftup
+int sift_up(ListObject* heap, size_t pos, Before before) {
+  size_t end = heap->items.size();
+  size_t start = pos;
+  size_t limit = end >> 1;
+  while (pos < limit) {
+    size_t child = 2 * pos + 1;
+    if (child + 1 < end) {
+      Object* left = heap->items[child];
+      Object* right = heap->items[child + 1];
+      incref(left);
+      incref(right);
+      int cmp = before(left, right);
+      decref(left);
+      decref(right);
+      if (cmp < 0 || !unchanged(heap, end)) return -1;
+      if (!cmp) ++child;
+    }
+    std::swap(heap->items[child], heap->items[pos]);
+    pos = child;
+  }
+  return sift_down(heap, start, pos, before);
+}
+
+// The heap argument: a list, as the functions' signatures require.
+ListObject* heap_arg(const char* name, Object* o) {
+  if (!is_list(o)) {
+    type_error(std::string(name) + "() argument 1 must be list, not " + o->type->name);
+    return nullptr;
+  }
+  return static_cast<ListObject*>(o);
+}
+
+template <Before B>
+Object* push(const char* name, Object* const* a, size_t n, TupleObject* kw) {
+  if (!no_keywords(name, kw) || !check_positional(name, n, 2, 2)) return nullptr;
+  ListObject* heap = heap_arg(name, a[0]);
+  if (!heap || list_append(heap, a[1]) < 0) return nullptr;
+  if (sift_down(heap, 0, heap->items.size() - 1, B) < 0) return nullptr;
+  return new_none();
+}
+
+template <Before B>
+Object* pop(const char* name, Object* const* a, size_t n, TupleObject* kw) {
+  if (!no_keywords(name, kw) || !check_positional(name, n, 1, 1)) return nullptr;
+  ListObject* heap = heap_arg(name, a[0]);
+  if (!heap) return nullptr;
+  if (heap->items.empty()) return index_error("index out of range");
+  Object* last = heap->items.back();  // the list's reference moves to us
+  heap->items.pop_back();
+  if (heap->items.empty()) return last;
+  Object* top = heap->items[0];
+  heap->items[0] = last;
+  if (sift_up(heap, 0, B) < 0) {
+    decref(top);
+    return nullptr;
+  }
+  return top;
+}
+
+template <Before B>
+Object* replace(const char* name, Object* const* a, size_t n, TupleObject* kw) {
+  if (!no_keywords(name, kw) || !check_positional(name, n, 2, 2)) return nullptr;
+  ListObject* heap = heap_arg(name, a[0]);
+  if (!heap) return nullptr;
+  if (heap->items.empty()) return index_error("index out of range");
+  Object* top = heap->items[0];
+  heap->items[0] = new_ref(a[1]);
+  if (sift_up(heap, 0, B) < 0) {
+    decref(top);
+    return nullptr;
+  }
+  return top;
+}
+
+template <Before B>
+Object* pushpop(const char* name, Object* const* a, size_t n, TupleObject* kw) {
+  if (!no_keywords(name, kw) || !check_positional(name, n, 2, 2)) return nullptr;
+  ListObject* heap = heap_arg(name, a[0]);
+  if (!heap) return nullptr;
+  if (heap->items.empty()) return new_ref(a[1]);
+  Object* top = heap->items[0];
+  incref(top);
+  int cmp = B(top, a[1]);
+  decref(top);
+  if (cmp < 0) return nullptr;
+  if (!cmp) return new_ref(a[1]);
+  if (heap->items.empty()) return index_error("index out of range");
+  top = heap->items[0];
+  heap->items[0] = new_ref(a[1]);
+  if (sift_up(heap, 0, B) < 0) {
+    decref(top);
+    return nullptr;
+  }
+  return top;
+}
+
+template <Before B>
+Object* heapify(const char* name, Object* const* a, size_t n, TupleObject* kw) {
+  if (!no_keywords(name, kw) || !check_positional(name, n, 1, 1)) return nullptr;
+  ListObject* heap = heap_arg(name, a[0]);
+  if (!heap) return nullptr;
+  for (size_t i = heap->items.size() / 2; i-- > 0;)
+    if (sift_up(heap, i, B) < 0) return nullptr;
+  return new_none();
+}
+
+#define GOPY_HEAP_FN(NAME, OP, ORDER) \
+  Object* NAME(Object*, Object* const* a, size_t n, TupleObject* kw) { return OP<ORDER>(#NAME, a, n, kw); }
+GOPY_HEAP_FN(heappush, push, before_min)
+GOPY_HEAP_FN(heappop, pop, before_min)
+GOPY_HEAP_FN(heapreplace, replace, before_min)
+GOPY_HEAP_FN(heappushpop, pushpop, before_min)
+GOPY_HEAP_FN(heapify, heapify, before_min)
+GOPY_HEAP_FN(heappush_max, push, before_max)
+GOPY_HEAP_FN(heappop_max, pop, before_max)
+GOPY_HEAP_FN(heapreplace_max, replace, before_max)
+GOPY_HEAP_FN(heappushpop_max, pushpop, before_max)
+GOPY_HEAP_FN(heapify_max, heapify, before_max)
+#undef GOPY_HEAP_FN
+
+int exec_heapq(gopy_plugin_context*, gopy_Object* handle) {
+  auto* m = reinterpret_cast<ModuleObject*>(handle);
+  const std::pair<const char*, BuiltinFn> functions[] = {
+      {"heappush", heappush},         {"heappop", heappop},         {"heapreplace", heapreplace},
+      {"heappushpop", heappushpop},   {"heapify", heapify},         {"heappush_max", heappush_max},
+      {"heappop_max", heappop_max},   {"heapreplace_max", heapreplace_max},
+      {"heappushpop_max", heappushpop_max}, {"heapify_max", heapify_max},
+  };
+  for (const auto& [name, fn] : functions)
+    if (add_module_function(m, name, fn) < 0) return -1;
+  return 0;
+}
+
+const gopy_ModuleDef kHeapq = {GOPY_MODULE_API_VERSION, "_heapq", "Heap queue algorithm (a.k.a. priority queue).",
+                               nullptr, nullptr, nullptr, nullptr, exec_heapq};
+
+}  // namespace
+}  // namespace gopy::functional::heapq_module
+
+GOPY_MODULE_INIT(_heapq, gopy::functional::heapq_module::kHeapq)
