@@ -8,41 +8,39 @@
 namespace gopy::functional::heapq_module {
 namespace {
 
-// a < b, with the common int and float cases inline: 1, 0, or -1.
-int less(Object* a, Object* b) {
+// Whether `a` belongs above `b` in the heap (a < b for a min-heap, b < a for a max-heap):
+// 1, 0, or -1 with an exception. Ints and floats compare inline, without touching their
+// counts (no Python code runs); other objects through rich comparison, which may run
+// Python code: the operands are held meanwhile, and the list must keep its size.
+// CPython: Modules/_heapqmodule.c siftdown/siftup's PyObject_RichCompareBool
+template <bool Max>
+int before(ListObject* heap, size_t size, Object* a, Object* b) {
+  if constexpr (Max) std::swap(a, b);
   if (a->type == &int_type && b->type == &int_type && int_is_small(a) && int_is_small(b))
     return int_small_value(a) < int_small_value(b);
   if (a->type == &float_type && b->type == &float_type)
     return static_cast<FloatObject*>(a)->value < static_cast<FloatObject*>(b)->value;
-  return rich_compare_bool(a, b, CompareOp::lt);
-}
-
-// The ordering a heap keeps: `before(a, b)` says a belongs above b.
-int before_min(Object* a, Object* b) { return less(a, b); }
-int before_max(Object* a, Object* b) { return less(b, a); }
-using Before = int (*)(Object*, Object*);
-
-// A comparison that may have run Python code: the list must keep its size.
-bool unchanged(ListObject* heap, size_t size) {
-  if (heap->items.size() == size) return true;
-  set_error(&exc_RuntimeError, "list changed size during iteration");
-  return false;
+  incref(a);
+  incref(b);
+  int cmp = rich_compare_bool(a, b, CompareOp::lt);
+  decref(a);
+  decref(b);
+  if (cmp >= 0 && heap->items.size() != size) {
+    set_error(&exc_RuntimeError, "list changed size during iteration");
+    return -1;
+  }
+  return cmp;
 }
 
 // Moves the item at `pos` up toward `start` while it belongs above its parent.
 // CPython: Modules/_heapqmodule.c siftdown
-int sift_down(ListObject* heap, size_t start, size_t pos, Before before) {
+template <bool Max>
+int sift_down(ListObject* heap, size_t start, size_t pos) {
   size_t size = heap->items.size();
   while (pos > start) {
     size_t parent = (pos - 1) >> 1;
-    Object* item = heap->items[pos];
-    Object* up = heap->items[parent];
-    incref(item);
-    incref(up);
-    int cmp = before(item, up);
-    decref(item);
-    decref(up);
-    if (cmp < 0 || !unchanged(heap, size)) return -1;
+    int cmp = before<Max>(heap, size, heap->items[pos], heap->items[parent]);
+    if (cmp < 0) return -1;
     if (!cmp) break;
     std::swap(heap->items[pos], heap->items[parent]);
     pos = parent;
@@ -50,29 +48,24 @@ int sift_down(ListObject* heap, size_t start, size_t pos, Before before) {
   return 0;
 }
 
-// Moves the item at `pos` down to a leaf along the smaller children, then back up.
-// CPython: Modules/_heapqmodule.c siftup
-int sift_up(ListObject* heap, size_t pos, Before before) {
+// Moves the item at `pos` down to a leaf along the children that belong higher, then
+// back up. CPython: Modules/_heapqmodule.c siftup
+template <bool Max>
+int sift_up(ListObject* heap, size_t pos) {
   size_t end = heap->items.size();
   size_t start = pos;
   size_t limit = end >> 1;
   while (pos < limit) {
     size_t child = 2 * pos + 1;
     if (child + 1 < end) {
-      Object* left = heap->items[child];
-      Object* right = heap->items[child + 1];
-      incref(left);
-      incref(right);
-      int cmp = before(left, right);
-      decref(left);
-      decref(right);
-      if (cmp < 0 || !unchanged(heap, end)) return -1;
+      int cmp = before<Max>(heap, end, heap->items[child], heap->items[child + 1]);
+      if (cmp < 0) return -1;
       if (!cmp) ++child;
     }
     std::swap(heap->items[child], heap->items[pos]);
     pos = child;
   }
-  return sift_down(heap, start, pos, before);
+  return sift_down<Max>(heap, start, pos);
 }
 
 // The heap argument: a list, as the functions' signatures require.
@@ -84,16 +77,16 @@ ListObject* heap_arg(const char* name, Object* o) {
   return static_cast<ListObject*>(o);
 }
 
-template <Before B>
+template <bool Max>
 Object* push(const char* name, Object* const* a, size_t n, TupleObject* kw) {
   if (!no_keywords(name, kw) || !check_positional(name, n, 2, 2)) return nullptr;
   ListObject* heap = heap_arg(name, a[0]);
   if (!heap || list_append(heap, a[1]) < 0) return nullptr;
-  if (sift_down(heap, 0, heap->items.size() - 1, B) < 0) return nullptr;
+  if (sift_down<Max>(heap, 0, heap->items.size() - 1) < 0) return nullptr;
   return new_none();
 }
 
-template <Before B>
+template <bool Max>
 Object* pop(const char* name, Object* const* a, size_t n, TupleObject* kw) {
   if (!no_keywords(name, kw) || !check_positional(name, n, 1, 1)) return nullptr;
   ListObject* heap = heap_arg(name, a[0]);
@@ -104,14 +97,14 @@ Object* pop(const char* name, Object* const* a, size_t n, TupleObject* kw) {
   if (heap->items.empty()) return last;
   Object* top = heap->items[0];
   heap->items[0] = last;
-  if (sift_up(heap, 0, B) < 0) {
+  if (sift_up<Max>(heap, 0) < 0) {
     decref(top);
     return nullptr;
   }
   return top;
 }
 
-template <Before B>
+template <bool Max>
 Object* replace(const char* name, Object* const* a, size_t n, TupleObject* kw) {
   if (!no_keywords(name, kw) || !check_positional(name, n, 2, 2)) return nullptr;
   ListObject* heap = heap_arg(name, a[0]);
@@ -119,57 +112,54 @@ Object* replace(const char* name, Object* const* a, size_t n, TupleObject* kw) {
   if (heap->items.empty()) return index_error("index out of range");
   Object* top = heap->items[0];
   heap->items[0] = new_ref(a[1]);
-  if (sift_up(heap, 0, B) < 0) {
+  if (sift_up<Max>(heap, 0) < 0) {
     decref(top);
     return nullptr;
   }
   return top;
 }
 
-template <Before B>
+template <bool Max>
 Object* pushpop(const char* name, Object* const* a, size_t n, TupleObject* kw) {
   if (!no_keywords(name, kw) || !check_positional(name, n, 2, 2)) return nullptr;
   ListObject* heap = heap_arg(name, a[0]);
   if (!heap) return nullptr;
   if (heap->items.empty()) return new_ref(a[1]);
-  Object* top = heap->items[0];
-  incref(top);
-  int cmp = B(top, a[1]);
-  decref(top);
+  int cmp = before<Max>(heap, heap->items.size(), heap->items[0], a[1]);
   if (cmp < 0) return nullptr;
   if (!cmp) return new_ref(a[1]);
   if (heap->items.empty()) return index_error("index out of range");
-  top = heap->items[0];
+  Object* top = heap->items[0];
   heap->items[0] = new_ref(a[1]);
-  if (sift_up(heap, 0, B) < 0) {
+  if (sift_up<Max>(heap, 0) < 0) {
     decref(top);
     return nullptr;
   }
   return top;
 }
 
-template <Before B>
+template <bool Max>
 Object* heapify(const char* name, Object* const* a, size_t n, TupleObject* kw) {
   if (!no_keywords(name, kw) || !check_positional(name, n, 1, 1)) return nullptr;
   ListObject* heap = heap_arg(name, a[0]);
   if (!heap) return nullptr;
   for (size_t i = heap->items.size() / 2; i-- > 0;)
-    if (sift_up(heap, i, B) < 0) return nullptr;
+    if (sift_up<Max>(heap, i) < 0) return nullptr;
   return new_none();
 }
 
 #define GOPY_HEAP_FN(NAME, OP, ORDER) \
   Object* NAME(Object*, Object* const* a, size_t n, TupleObject* kw) { return OP<ORDER>(#NAME, a, n, kw); }
-GOPY_HEAP_FN(heappush, push, before_min)
-GOPY_HEAP_FN(heappop, pop, before_min)
-GOPY_HEAP_FN(heapreplace, replace, before_min)
-GOPY_HEAP_FN(heappushpop, pushpop, before_min)
-GOPY_HEAP_FN(heapify, heapify, before_min)
-GOPY_HEAP_FN(heappush_max, push, before_max)
-GOPY_HEAP_FN(heappop_max, pop, before_max)
-GOPY_HEAP_FN(heapreplace_max, replace, before_max)
-GOPY_HEAP_FN(heappushpop_max, pushpop, before_max)
-GOPY_HEAP_FN(heapify_max, heapify, before_max)
+GOPY_HEAP_FN(heappush, push, false)
+GOPY_HEAP_FN(heappop, pop, false)
+GOPY_HEAP_FN(heapreplace, replace, false)
+GOPY_HEAP_FN(heappushpop, pushpop, false)
+GOPY_HEAP_FN(heapify, heapify, false)
+GOPY_HEAP_FN(heappush_max, push, true)
+GOPY_HEAP_FN(heappop_max, pop, true)
+GOPY_HEAP_FN(heapreplace_max, replace, true)
+GOPY_HEAP_FN(heappushpop_max, pushpop, true)
+GOPY_HEAP_FN(heapify_max, heapify, true)
 #undef GOPY_HEAP_FN
 
 int exec_heapq(gopy_plugin_context*, gopy_Object* handle) {
