@@ -35,6 +35,15 @@ Apply a function of two arguments cumulatively to the items of an iterable, from
 
 # ---- partial and Placeholder (CPython: Modules/_functoolsmodule.c partial) ----
 
+class _C:
+    def _m(self):
+        pass
+
+
+_MethodType = type(_C()._m)  # types.MethodType, without importing types
+del _C
+
+
 class _PlaceholderType:
     """The type of the Placeholder singleton.
 
@@ -119,7 +128,9 @@ and keywords."""
         return f"{module}.{qualname}({', '.join(args)})"
 
     def __get__(self, obj, objtype=None):
-        return self
+        if obj is None:
+            return self
+        return _MethodType(self, obj)
 
     def __reduce__(self):
         return type(self), (self.func,), (self.func, self.args,
@@ -435,30 +446,50 @@ def cache(user_function, /):
 
 class partialmethod(object):
     """Method descriptor with partial application of the given arguments
-    and keywords."""
+    and keywords.
 
-    def __init__(self, func, /, *args, **keywords):
+    Supports wrapping existing descriptors and handles non-descriptor
+    callables as instance methods.
+    """
+
+    def __new__(cls, func, /, *args, **keywords):
+        # func may be a descriptor, such as a classmethod, that is not callable itself.
         if not callable(func) and not hasattr(func, '__get__'):
-            raise TypeError('{!r} is not callable or a descriptor'.format(func))
+            raise TypeError(f"the first argument {func!r} must be a callable "
+                            "or a descriptor")
+        if args and args[-1] is Placeholder:
+            raise TypeError("trailing Placeholders are not allowed")
+        for value in keywords.values():
+            if value is Placeholder:
+                raise TypeError("Placeholder cannot be passed as a keyword argument")
         if isinstance(func, partialmethod):
-            # Flatten: the inner partialmethod's arguments come first.
-            self.func = func.func
-            self.args = func.args + args
-            self.keywords = {**func.keywords, **keywords}
-        else:
-            self.func = func
-            self.args = args
-            self.keywords = keywords
+            args = _partial_merge(func.args, args)
+            keywords = {**func.keywords, **keywords}
+            func = func.func
+        self = object.__new__(cls)
+        self.func = func
+        self.args = tuple(args)
+        self.keywords = keywords
+        self._phcount = self.args.count(Placeholder)
+        return self
 
     def __repr__(self):
         parts = [repr(self.func)]
         parts.extend(repr(a) for a in self.args)
-        parts.extend('{}={!r}'.format(k, v) for k, v in self.keywords.items())
-        return '{}.{}({})'.format(type(self).__module__, type(self).__qualname__, ', '.join(parts))
+        parts.extend(f"{k}={v!r}" for k, v in self.keywords.items())
+        return f"{type(self).__module__}.{type(self).__qualname__}({', '.join(parts)})"
 
     def _make_unbound_method(self):
         def _method(cls_or_self, /, *args, **keywords):
-            return self.func(cls_or_self, *self.args, *args, **{**self.keywords, **keywords})
+            if self._phcount:
+                if len(args) < self._phcount:
+                    raise TypeError("missing positional arguments "
+                                    "in 'partialmethod' call; expected "
+                                    f"at least {self._phcount}, got {len(args)}")
+                args = _partial_prepend(self.args, args)
+            else:
+                args = self.args + args
+            return self.func(cls_or_self, *args, **{**self.keywords, **keywords})
         _method.__isabstractmethod__ = self.__isabstractmethod__
         _method.__partialmethod__ = self
         return _method
@@ -466,17 +497,18 @@ class partialmethod(object):
     def __get__(self, obj, cls=None):
         get = getattr(self.func, '__get__', None)
         result = None
-        if get is not None and not isinstance(self.func, partial):
+        if get is not None:
             new_func = get(obj, cls)
             if new_func is not self.func:
-                # The bound method (or classmethod/staticmethod result) takes the place
-                # of the descriptor.
+                # What the descriptor made (a bound method, a classmethod's function)
+                # is called with the stored arguments.
                 result = partial(new_func, *self.args, **self.keywords)
                 try:
                     result.__self__ = new_func.__self__
                 except AttributeError:
                     pass
         if result is None:
+            # A plain callable: bound as an instance method.
             result = self._make_unbound_method().__get__(obj, cls)
         return result
 

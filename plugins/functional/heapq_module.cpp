@@ -68,10 +68,12 @@ int sift_up(ListObject* heap, size_t pos) {
   return sift_down<Max>(heap, start, pos);
 }
 
-// The heap argument: a list, as the functions' signatures require.
-ListObject* heap_arg(const char* name, Object* o) {
+// The heap argument: a list, as the functions' signatures require ("argument" alone for
+// the functions of one argument).
+ListObject* heap_arg(const char* name, Object* o, bool only = false) {
   if (!is_list(o)) {
-    type_error(std::string(name) + "() argument 1 must be list, not " + o->type->name);
+    type_error(std::string(name) + "() argument" + (only ? "" : " 1") + " must be list, not " +
+               (o == None() ? std::string("None") : o->type->name));
     return nullptr;
   }
   return static_cast<ListObject*>(o);
@@ -79,7 +81,7 @@ ListObject* heap_arg(const char* name, Object* o) {
 
 template <bool Max>
 Object* push(const char* name, Object* const* a, size_t n, TupleObject* kw) {
-  if (!no_keywords(name, kw) || !check_positional(name, n, 2, 2)) return nullptr;
+  if (!check_args("_heapq", name, n, kw, 2, 2)) return nullptr;
   ListObject* heap = heap_arg(name, a[0]);
   if (!heap || list_append(heap, a[1]) < 0) return nullptr;
   if (sift_down<Max>(heap, 0, heap->items.size() - 1) < 0) return nullptr;
@@ -88,8 +90,8 @@ Object* push(const char* name, Object* const* a, size_t n, TupleObject* kw) {
 
 template <bool Max>
 Object* pop(const char* name, Object* const* a, size_t n, TupleObject* kw) {
-  if (!no_keywords(name, kw) || !check_positional(name, n, 1, 1)) return nullptr;
-  ListObject* heap = heap_arg(name, a[0]);
+  if (!check_args("_heapq", name, n, kw, 1, 1)) return nullptr;
+  ListObject* heap = heap_arg(name, a[0], true);
   if (!heap) return nullptr;
   if (heap->items.empty()) return index_error("index out of range");
   Object* last = heap->items.back();  // the list's reference moves to us
@@ -106,7 +108,7 @@ Object* pop(const char* name, Object* const* a, size_t n, TupleObject* kw) {
 
 template <bool Max>
 Object* replace(const char* name, Object* const* a, size_t n, TupleObject* kw) {
-  if (!no_keywords(name, kw) || !check_positional(name, n, 2, 2)) return nullptr;
+  if (!check_args("_heapq", name, n, kw, 2, 2)) return nullptr;
   ListObject* heap = heap_arg(name, a[0]);
   if (!heap) return nullptr;
   if (heap->items.empty()) return index_error("index out of range");
@@ -121,7 +123,7 @@ Object* replace(const char* name, Object* const* a, size_t n, TupleObject* kw) {
 
 template <bool Max>
 Object* pushpop(const char* name, Object* const* a, size_t n, TupleObject* kw) {
-  if (!no_keywords(name, kw) || !check_positional(name, n, 2, 2)) return nullptr;
+  if (!check_args("_heapq", name, n, kw, 2, 2)) return nullptr;
   ListObject* heap = heap_arg(name, a[0]);
   if (!heap) return nullptr;
   if (heap->items.empty()) return new_ref(a[1]);
@@ -140,8 +142,8 @@ Object* pushpop(const char* name, Object* const* a, size_t n, TupleObject* kw) {
 
 template <bool Max>
 Object* heapify(const char* name, Object* const* a, size_t n, TupleObject* kw) {
-  if (!no_keywords(name, kw) || !check_positional(name, n, 1, 1)) return nullptr;
-  ListObject* heap = heap_arg(name, a[0]);
+  if (!check_args("_heapq", name, n, kw, 1, 1)) return nullptr;
+  ListObject* heap = heap_arg(name, a[0], true);
   if (!heap) return nullptr;
   for (size_t i = heap->items.size() / 2; i-- > 0;)
     if (sift_up<Max>(heap, i) < 0) return nullptr;

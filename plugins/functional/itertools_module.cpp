@@ -13,6 +13,7 @@ int add_iterator_type(ModuleObject* m, TypeObject** slot, const char* name, cons
   if (!t) return -1;
   t->tp_iter = self_iter;
   t->tp_iternext = next;
+  add_iterator_methods(t);
   *slot = t;  // owned by the slot (see Types)
   return dict_set_str(m->dict, name, t);
 }

@@ -603,7 +603,7 @@ Object* tee_copy(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
 }
 
 Object* tee_function(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
-  if (!no_keywords("tee", kw) || !check_positional("tee", nargs, 1, 2)) return nullptr;
+  if (!check_args("itertools", "tee", nargs, kw, 1, 2)) return nullptr;
   ssize n = 2;
   if (nargs == 2 && !index_as_ssize(args[1], &n)) return nullptr;
   if (n < 0) return value_error("n must be >= 0");
@@ -659,7 +659,7 @@ Object* zip_longest_new(TypeObject* type, Object* const* args, size_t nargs, Tup
   if (kw) {
     for (size_t k = 0; k < kw->items.size(); ++k) {
       if (as_str(kw->items[k])->view() != "fillvalue")
-        return type_error("zip_longest() got an unexpected keyword argument '" + as_str(kw->items[k])->utf8 + "'");
+        return type_error("zip_longest() got an unexpected keyword argument");
       fill = args[nargs + k];
     }
   }

@@ -28,12 +28,47 @@ TypeObject* new_native_type(const char* module, const char* name, const char* do
 
 Object* self_iter(Object* o) { return new_ref(o); }
 
+namespace {
+
+// Methods receive their instance as args[0] (the kernel's calling convention).
+Object* iter_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!no_keywords("__iter__", kw) || !check_positional("__iter__", nargs - 1, 0, 0)) return nullptr;
+  return args[0]->type->tp_iter(args[0]);
+}
+
+Object* next_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!no_keywords("__next__", kw) || !check_positional("__next__", nargs - 1, 0, 0)) return nullptr;
+  Object* r = args[0]->type->tp_iternext(args[0]);
+  if (!r && !error_occurred()) raise_object(&exc_StopIteration);
+  return r;
+}
+
+}  // namespace
+
+void add_iterator_methods(TypeObject* t) {
+  add_method(t, "__iter__", iter_method);
+  add_method(t, "__next__", next_method);
+}
+
 bool check_positional(const char* name, size_t nargs, size_t min, size_t max) {
   if (nargs >= min && nargs <= max) return true;
   size_t n = nargs < min ? min : max;
   type_error(std::string(name) + " expected " + (min == max ? "" : nargs < min ? "at least " : "at most ") +
              std::to_string(n) + " argument" + (n == 1 ? "" : "s") + ", got " + std::to_string(nargs));
   return false;
+}
+
+bool check_args(const char* module, const char* name, size_t nargs, TupleObject* kw, size_t min, size_t max) {
+  std::string qualified = std::string(module) + "." + name + "()";
+  if (kw && !kw->items.empty()) {
+    type_error(qualified + " takes no keyword arguments");
+    return false;
+  }
+  if (min == 1 && max == 1 && nargs != 1) {
+    type_error(qualified + " takes exactly one argument (" + std::to_string(nargs) + " given)");
+    return false;
+  }
+  return check_positional(name, nargs, min, max);
 }
 
 bool no_keywords(const char* name, TupleObject* kwnames) {

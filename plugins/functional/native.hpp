@@ -59,10 +59,17 @@ TypeObject* new_native_type(const char* module, const char* name, const char* do
 
 // The iterator protocol's __iter__ for iterator types: the object itself.
 Object* self_iter(Object* o);
+// Gives an iterator type (tp_iter and tp_iternext set) the methods __iter__ and __next__
+// that its slots stand for, as a built-in type's slot wrappers.
+void add_iterator_methods(TypeObject* t);
 
 // "name expected at least 2 arguments, got 1" (CPython: Python/getargs.c
 // _PyArg_CheckPositional, what Argument Clinic's positional-only functions raise).
 bool check_positional(const char* name, size_t nargs, size_t min, size_t max);
+// A module function's positional-only arguments, checked as CPython's C functions are:
+// "_mod.f() takes no keyword arguments", "_mod.f() takes exactly one argument (2 given)"
+// (a function of one argument, METH_O), "f expected 2 arguments, got 1" (Argument Clinic).
+bool check_args(const char* module, const char* name, size_t nargs, TupleObject* kw, size_t min, size_t max);
 // "name() takes no keyword arguments" (CPython: _PyArg_NoKeywords).
 bool no_keywords(const char* name, TupleObject* kwnames);
 // "name() takes at most 2 arguments (3 given)" / "... exactly ..." (CPython:

@@ -13,7 +13,7 @@ namespace {
 
 // Checks a positional-only function's arguments: no keywords, exactly `n` positionals.
 bool args_ok(const char* name, size_t nargs, TupleObject* kw, size_t n) {
-  return no_keywords(name, kw) && check_positional(name, nargs, n, n);
+  return check_args("_operator", name, nargs, kw, n, n);
 }
 
 // A function's name as a template argument, for its argument errors.
@@ -112,7 +112,13 @@ Object* op_contains(Object*, Object* const* a, size_t n, TupleObject* kw) {
 // CPython: Objects/abstract.c _PySequence_IterSearch
 ssize iter_search(Object* seq, Object* x, bool stop_at_first) {
   Ref<> it = Ref<>::steal(get_iter(seq));
-  if (!it) return -1;
+  if (!it) {
+    if (error_matches(&exc_TypeError)) {
+      clear_error();
+      type_error("argument of type '" + seq->type->name + "' is not iterable");
+    }
+    return -1;
+  }
   ssize found = 0, index = 0;
   for (;;) {
     Object* item = iter_next(it.get());
@@ -163,7 +169,7 @@ Object* op_delitem(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 // CPython: Objects/abstract.c PyObject_LengthHint
 Object* op_length_hint(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!no_keywords("length_hint", kw) || !check_positional("length_hint", n, 1, 2)) return nullptr;
+  if (!check_args("_operator", "length_hint", n, kw, 1, 2)) return nullptr;
   ssize fallback = 0;
   if (n == 2) {
     if (!is_int(a[1])) return type_error("'" + a[1]->type->name + "' object cannot be interpreted as an integer");
@@ -217,7 +223,8 @@ struct ItemGetter : NativeObject {
 };
 
 Object* itemgetter_new(TypeObject* type, Object* const* args, size_t nargs, TupleObject* kw) {
-  if (!no_keywords("itemgetter", kw) || !check_positional("itemgetter", nargs, 1, SIZE_MAX)) return nullptr;
+  // No arguments: "itemgetter expected 1 argument, got 0" (CPython unpacks one).
+  if (!no_keywords("itemgetter", kw) || !check_positional("itemgetter", nargs, 1, nargs ? SIZE_MAX : 1)) return nullptr;
   auto* g = make<ItemGetter>(type);
   for (size_t i = 0; i < nargs; ++i) g->items.push_back(new_ref(args[i]));
   int64_t v;
@@ -291,7 +298,8 @@ struct AttrGetter : NativeObject {
 };
 
 Object* attrgetter_new(TypeObject* type, Object* const* args, size_t nargs, TupleObject* kw) {
-  if (!no_keywords("attrgetter", kw) || !check_positional("attrgetter", nargs, 1, SIZE_MAX)) return nullptr;
+  // No arguments: "attrgetter expected 1 argument, got 0" (CPython unpacks one).
+  if (!no_keywords("attrgetter", kw) || !check_positional("attrgetter", nargs, 1, nargs ? SIZE_MAX : 1)) return nullptr;
   for (size_t i = 0; i < nargs; ++i)
     if (!is_str(args[i])) return type_error("attribute name must be a string");
   auto* g = make<AttrGetter>(type);
