@@ -1,8 +1,8 @@
 """functools: higher-order functions and operations on callable objects.
 
-gopy's own implementation of CPython 3.14's documented API. reduce, partial, cmp_to_key
-and the lru_cache wrapper come from the native _functools when it is there; the
-definitions here are their reference versions.
+gopy's own implementation of CPython 3.14's documented API. reduce, partial (with
+Placeholder), cmp_to_key and the lru_cache wrapper are the native _functools's; the rest
+is here.
 """
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
@@ -11,63 +11,10 @@ __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
            'cached_property', 'Placeholder']
 
 
-# ---- reduce (CPython: Modules/_functoolsmodule.c functools_reduce) ----
-
-_initial_missing = object()
+from _functools import reduce, partial, Placeholder, _PlaceholderType, cmp_to_key, _lru_cache_wrapper
 
 
-def reduce(function, iterable, initial=_initial_missing, /):
-    """reduce(function, iterable[, initial], /) -> value
-
-Apply a function of two arguments cumulatively to the items of an iterable, from left to right."""
-    it = iter(iterable)
-    if initial is _initial_missing:
-        try:
-            value = next(it)
-        except StopIteration:
-            raise TypeError("reduce() of empty iterable with no initial value") from None
-    else:
-        value = initial
-    for element in it:
-        value = function(value, element)
-    return value
-
-
-# ---- partial and Placeholder (CPython: Modules/_functoolsmodule.c partial) ----
-
-class _C:
-    def _m(self):
-        pass
-
-
-_MethodType = type(_C()._m)  # types.MethodType, without importing types
-del _C
-
-
-class _PlaceholderType:
-    """The type of the Placeholder singleton.
-
-Used as a placeholder for partial arguments."""
-    __instance = None
-    __slots__ = ()
-
-    def __init_subclass__(cls, *args, **kwargs):
-        raise TypeError(f"type '{cls.__name__}' is not an acceptable base type")
-
-    def __new__(cls):
-        if cls.__instance is None:
-            cls.__instance = object.__new__(cls)
-        return cls.__instance
-
-    def __repr__(self):
-        return 'Placeholder'
-
-    def __reduce__(self):
-        return 'Placeholder'
-
-
-Placeholder = _PlaceholderType()
-
+# ---- partialmethod's placeholders (partial fills its own natively) ----
 
 def _partial_prepend(pargs, args):
     # Fills pargs' placeholders with args, in order; the rest of args follows.
@@ -87,58 +34,6 @@ def _partial_prepend(pargs, args):
     return tuple(out)
 
 
-class partial:
-    """Create a new function with partial application of the given arguments
-and keywords."""
-
-    __slots__ = ("func", "args", "keywords", "_phcount", "__dict__", "__weakref__")
-
-    def __new__(cls, func, /, *args, **keywords):
-        if not callable(func):
-            raise TypeError("the first argument must be callable")
-        if args and args[-1] is Placeholder:
-            raise TypeError("trailing Placeholders are not allowed")
-        for value in keywords.values():
-            if value is Placeholder:
-                raise TypeError("Placeholder cannot be passed as a keyword argument")
-        if isinstance(func, partial):
-            args = _partial_merge(func.args, args)
-            keywords = {**func.keywords, **keywords}
-            func = func.func
-        self = super(partial, cls).__new__(cls)
-        self.func = func
-        self.args = tuple(args)
-        self.keywords = keywords
-        self._phcount = self.args.count(Placeholder)
-        return self
-
-    def __call__(self, /, *args, **keywords):
-        keywords = {**self.keywords, **keywords}
-        if self._phcount:
-            return self.func(*_partial_prepend(self.args, args), **keywords)
-        return self.func(*self.args, *args, **keywords)
-
-    def __repr__(self):
-        cls = type(self)
-        qualname = cls.__qualname__
-        module = cls.__module__
-        args = [repr(self.func)]
-        args.extend(repr(x) for x in self.args)
-        args.extend(f"{k}={v!r}" for (k, v) in self.keywords.items())
-        return f"{module}.{qualname}({', '.join(args)})"
-
-    def __get__(self, obj, objtype=None):
-        if obj is None:
-            return self
-        return _MethodType(self, obj)
-
-    def __reduce__(self):
-        return type(self), (self.func,), (self.func, self.args,
-               self.keywords or None, self.__dict__ or None)
-
-    __class_getitem__ = classmethod(lambda cls, item: cls)
-
-
 def _partial_merge(pargs, args):
     # A partial of a partial: the new args fill the inner placeholders (those left over
     # stay), the rest follow.
@@ -153,127 +48,6 @@ def _partial_merge(pargs, args):
     out.extend(args[i:])
     return tuple(out)
 
-
-# ---- cmp_to_key (CPython: Modules/_functoolsmodule.c keyobject) ----
-
-def cmp_to_key(mycmp):
-    """Convert a cmp= function into a key= function."""
-    class K(object):
-        __slots__ = ['obj']
-
-        def __init__(self, obj):
-            self.obj = obj
-
-        def __lt__(self, other):
-            return mycmp(self.obj, other.obj) < 0
-
-        def __gt__(self, other):
-            return mycmp(self.obj, other.obj) > 0
-
-        def __eq__(self, other):
-            return mycmp(self.obj, other.obj) == 0
-
-        def __le__(self, other):
-            return mycmp(self.obj, other.obj) <= 0
-
-        def __ge__(self, other):
-            return mycmp(self.obj, other.obj) >= 0
-
-        __hash__ = None
-    return K
-
-
-# ---- the lru_cache wrapper (CPython: Modules/_functoolsmodule.c lru_cache_wrapper) ----
-
-class _HashedSeq(list):
-    """A key list that computes its hash once."""
-
-    def __init__(self, tup, hash=hash):
-        self[:] = tup
-        self.hashvalue = hash(tup)
-
-    def __hash__(self):
-        return self.hashvalue
-
-
-_kwd_mark = (object(),)
-
-
-def _make_key(args, kwds, typed):
-    key = args
-    if kwds:
-        key += _kwd_mark
-        for item in kwds.items():
-            key += item
-    if typed:
-        key += tuple(type(v) for v in args)
-        if kwds:
-            key += tuple(type(v) for v in kwds.values())
-    elif len(key) == 1 and type(key[0]) in {int, str}:
-        return key[0]
-    return _HashedSeq(key)
-
-
-def _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo):
-    sentinel = object()
-    cache = {}
-    stats = [0, 0]  # hits, misses
-    cache_get = cache.get
-
-    if maxsize == 0:
-        def wrapper(*args, **kwds):
-            stats[1] += 1
-            return user_function(*args, **kwds)
-    elif maxsize is None:
-        def wrapper(*args, **kwds):
-            key = _make_key(args, kwds, typed)
-            result = cache_get(key, sentinel)
-            if result is not sentinel:
-                stats[0] += 1
-                return result
-            stats[1] += 1
-            result = user_function(*args, **kwds)
-            cache[key] = result
-            return result
-    else:
-        # The dict keeps insertion order: a hit moves its key to the end, and the oldest
-        # key is the first.
-        def wrapper(*args, **kwds):
-            key = _make_key(args, kwds, typed)
-            result = cache_get(key, sentinel)
-            if result is not sentinel:
-                del cache[key]
-                cache[key] = result
-                stats[0] += 1
-                return result
-            stats[1] += 1
-            result = user_function(*args, **kwds)
-            if key in cache:
-                pass
-            else:
-                if len(cache) >= maxsize:
-                    del cache[next(iter(cache))]
-                cache[key] = result
-            return result
-
-    def cache_info():
-        """Report cache statistics"""
-        return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
-
-    def cache_clear():
-        """Clear the cache and cache statistics"""
-        cache.clear()
-        stats[0] = stats[1] = 0
-
-    wrapper.cache_info = cache_info
-    wrapper.cache_clear = cache_clear
-    return wrapper
-
-
-try:
-    from _functools import reduce, partial, Placeholder, _PlaceholderType, cmp_to_key, _lru_cache_wrapper
-except ImportError:
-    pass
 
 # ---- update_wrapper and wraps (CPython: Lib/functools.py update_wrapper) ----
 
@@ -518,28 +292,6 @@ class partialmethod(object):
 
 
 # ---- singledispatch (CPython: Lib/functools.py singledispatch) ----
-
-def _c3_merge(sequences):
-    result = []
-    while True:
-        sequences = [s for s in sequences if s]
-        if not sequences:
-            return result
-        for s1 in sequences:
-            candidate = s1[0]
-            for s2 in sequences:
-                if candidate in s2[1:]:
-                    candidate = None
-                    break
-            if candidate is not None:
-                break
-        if candidate is None:
-            raise RuntimeError('Inconsistent hierarchy')
-        result.append(candidate)
-        for seq in sequences:
-            if seq[0] == candidate:
-                del seq[0]
-
 
 def _find_impl(cls, registry):
     """The best implementation in registry for cls: the first class of cls's MRO that is
