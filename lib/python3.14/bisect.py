@@ -5,8 +5,6 @@ gopy: the functions are the native _bisect's.
 
 from _bisect import bisect_right, bisect_left, insort_right, insort_left
 
-__all__ = ['bisect', 'bisect_left', 'bisect_right', 'insort', 'insort_left', 'insort_right']
-
 # The short names, as CPython's bisect module has them.
 bisect = bisect_right
 insort = insort_right

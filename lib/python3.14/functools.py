@@ -16,27 +16,9 @@ from _functools import reduce, partial, Placeholder, _PlaceholderType, cmp_to_ke
 
 # ---- partialmethod's placeholders (partial fills its own natively) ----
 
-def _partial_prepend(pargs, args):
-    # Fills pargs' placeholders with args, in order; the rest of args follows.
-    phcount = pargs.count(Placeholder)
-    if len(args) < phcount:
-        raise TypeError("missing positional arguments in 'partial' call; "
-                        f"expected at least {phcount}, got {len(args)}")
-    out = []
-    i = 0
-    for a in pargs:
-        if a is Placeholder:
-            out.append(args[i])
-            i += 1
-        else:
-            out.append(a)
-    out.extend(args[i:])
-    return tuple(out)
-
-
 def _partial_merge(pargs, args):
-    # A partial of a partial: the new args fill the inner placeholders (those left over
-    # stay), the rest follow.
+    # The new args fill pargs' placeholders in order (those left over stay), the rest
+    # follow: a partialmethod of a partialmethod, and its call.
     out = []
     i = 0
     for a in pargs:
@@ -75,74 +57,34 @@ def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
 
 
 # ---- total_ordering (CPython: Lib/functools.py total_ordering) ----
-# Each derived method is written in terms of the root method and __eq__; NotImplemented
-# from the root passes through.
 
-def _gt_from_lt(self, other):
-    r = self.__lt__(other)
-    return r if r is NotImplemented else (not r and self != other)
-
-
-def _le_from_lt(self, other):
-    r = self.__lt__(other)
-    return r if r is NotImplemented else (r or self == other)
-
-
-def _ge_from_lt(self, other):
-    r = self.__lt__(other)
-    return r if r is NotImplemented else not r
+def _derived(root, name, result):
+    # The method `name` computed from the class's `root` method (and == or != where the
+    # root alone cannot tell), passing NotImplemented on.
+    def method(self, other):
+        r = getattr(type(self), root)(self, other)
+        if r is NotImplemented:
+            return r
+        return result(r, self, other)
+    method.__name__ = name
+    method.__qualname__ = '_%s_from_%s' % (name.strip('_'), root.strip('_'))  # CPython's names
+    return method
 
 
-def _ge_from_le(self, other):
-    r = self.__le__(other)
-    return r if r is NotImplemented else (not r or self == other)
-
-
-def _lt_from_le(self, other):
-    r = self.__le__(other)
-    return r if r is NotImplemented else (r and self != other)
-
-
-def _gt_from_le(self, other):
-    r = self.__le__(other)
-    return r if r is NotImplemented else not r
-
-
-def _lt_from_gt(self, other):
-    r = self.__gt__(other)
-    return r if r is NotImplemented else (not r and self != other)
-
-
-def _ge_from_gt(self, other):
-    r = self.__gt__(other)
-    return r if r is NotImplemented else (r or self == other)
-
-
-def _le_from_gt(self, other):
-    r = self.__gt__(other)
-    return r if r is NotImplemented else not r
-
-
-def _le_from_ge(self, other):
-    r = self.__ge__(other)
-    return r if r is NotImplemented else (not r or self == other)
-
-
-def _gt_from_ge(self, other):
-    r = self.__ge__(other)
-    return r if r is NotImplemented else (r and self != other)
-
-
-def _lt_from_ge(self, other):
-    r = self.__ge__(other)
-    return r if r is NotImplemented else not r
-
-
+# For each root method: the methods it gives, each as a function of the root's result.
 _convert = {
-    '__lt__': [('__gt__', _gt_from_lt), ('__le__', _le_from_lt), ('__ge__', _ge_from_lt)],
-    '__le__': [('__ge__', _ge_from_le), ('__lt__', _lt_from_le), ('__gt__', _gt_from_le)],
-    '__gt__': [('__lt__', _lt_from_gt), ('__ge__', _ge_from_gt), ('__le__', _le_from_gt)],
-    '__ge__': [('__le__', _le_from_ge), ('__gt__', _gt_from_ge), ('__lt__', _lt_from_ge)],
+    '__lt__': [('__gt__', lambda r, a, b: not r and a != b),
+               ('__le__', lambda r, a, b: r or a == b),
+               ('__ge__', lambda r, a, b: not r)],
+    '__le__': [('__ge__', lambda r, a, b: not r or a == b),
+               ('__lt__', lambda r, a, b: r and a != b),
+               ('__gt__', lambda r, a, b: not r)],
+    '__gt__': [('__lt__', lambda r, a, b: not r and a != b),
+               ('__ge__', lambda r, a, b: r or a == b),
+               ('__le__', lambda r, a, b: not r)],
+    '__ge__': [('__le__', lambda r, a, b: not r or a == b),
+               ('__gt__', lambda r, a, b: r and a != b),
+               ('__lt__', lambda r, a, b: not r)],
 }
 
 
@@ -153,10 +95,9 @@ def total_ordering(cls):
     if not roots:
         raise ValueError('must define at least one ordering operation: < > <= >=')
     root = max(roots)  # by name: __lt__, then __le__, __gt__, __ge__
-    for opname, opfunc in _convert[root]:
+    for opname, result in _convert[root]:
         if opname not in roots:
-            opfunc.__name__ = opname
-            setattr(cls, opname, opfunc)
+            setattr(cls, opname, _derived(root, opname, result))
     return cls
 
 
@@ -260,7 +201,7 @@ class partialmethod(object):
                     raise TypeError("missing positional arguments "
                                     "in 'partialmethod' call; expected "
                                     f"at least {self._phcount}, got {len(args)}")
-                args = _partial_prepend(self.args, args)
+                args = _partial_merge(self.args, args)
             else:
                 args = self.args + args
             return self.func(cls_or_self, *args, **{**self.keywords, **keywords})

@@ -18,6 +18,14 @@ from _heapq import (heappush, heappop, heapify, heapreplace, heappushpop,
                     heappushpop_max)
 
 
+# The private names of earlier versions, kept as CPython keeps them.
+_heappop_max = heappop_max
+_heapreplace_max = heapreplace_max
+_heappush_max = heappush_max
+_heappushpop_max = heappushpop_max
+_heapify_max = heapify_max
+
+
 def merge(*iterables, key=None, reverse=False):
     '''Merge multiple sorted inputs into a single sorted output.
 

@@ -79,6 +79,18 @@ ListObject* heap_arg(const char* name, Object* o, bool only = false) {
   return static_cast<ListObject*>(o);
 }
 
+// Puts `item` at the top, sifts it down, and gives back the old top (the list's reference).
+template <bool Max>
+Object* swap_top(ListObject* heap, Object* item) {
+  Object* top = heap->items[0];
+  heap->items[0] = new_ref(item);
+  if (sift_up<Max>(heap, 0) < 0) {
+    decref(top);
+    return nullptr;
+  }
+  return top;
+}
+
 template <bool Max>
 Object* push(const char* name, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_args("_heapq", name, n, kw, 2, 2)) return nullptr;
@@ -94,16 +106,10 @@ Object* pop(const char* name, Object* const* a, size_t n, TupleObject* kw) {
   ListObject* heap = heap_arg(name, a[0], true);
   if (!heap) return nullptr;
   if (heap->items.empty()) return index_error("index out of range");
-  Object* last = heap->items.back();  // the list's reference moves to us
+  Ref<> last = Ref<>::steal(heap->items.back());  // the list's reference moves to us
   heap->items.pop_back();
-  if (heap->items.empty()) return last;
-  Object* top = heap->items[0];
-  heap->items[0] = last;
-  if (sift_up<Max>(heap, 0) < 0) {
-    decref(top);
-    return nullptr;
-  }
-  return top;
+  if (heap->items.empty()) return last.release();
+  return swap_top<Max>(heap, last.get());
 }
 
 template <bool Max>
@@ -112,13 +118,7 @@ Object* replace(const char* name, Object* const* a, size_t n, TupleObject* kw) {
   ListObject* heap = heap_arg(name, a[0]);
   if (!heap) return nullptr;
   if (heap->items.empty()) return index_error("index out of range");
-  Object* top = heap->items[0];
-  heap->items[0] = new_ref(a[1]);
-  if (sift_up<Max>(heap, 0) < 0) {
-    decref(top);
-    return nullptr;
-  }
-  return top;
+  return swap_top<Max>(heap, a[1]);
 }
 
 template <bool Max>
@@ -131,13 +131,7 @@ Object* pushpop(const char* name, Object* const* a, size_t n, TupleObject* kw) {
   if (cmp < 0) return nullptr;
   if (!cmp) return new_ref(a[1]);
   if (heap->items.empty()) return index_error("index out of range");
-  Object* top = heap->items[0];
-  heap->items[0] = new_ref(a[1]);
-  if (sift_up<Max>(heap, 0) < 0) {
-    decref(top);
-    return nullptr;
-  }
-  return top;
+  return swap_top<Max>(heap, a[1]);
 }
 
 template <bool Max>

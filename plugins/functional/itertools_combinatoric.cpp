@@ -70,24 +70,29 @@ Object* product_new(TypeObject* type, Object* const* args, size_t nargs, TupleOb
   return p.release();
 }
 
-Object* product_next(Object* o) {
-  auto* p = static_cast<Combinatoric*>(o);
-  if (p->stopped) return nullptr;
-  if (p->first) {
-    p->first = false;
-    return p->result(true);
-  }
-  ssize i = p->r - 1;
-  for (; i >= 0; --i) {
+// Moves product's indices to the next result (the rightmost pool first, carrying left):
+// false when they wrap around.
+bool product_advance(Combinatoric* p) {
+  for (ssize i = p->r - 1; i >= 0; --i) {
     size_t u = size_t(i);
-    if (++p->indices[u] < ssize(p->pool(u).size())) break;
-    p->indices[u] = 0;  // carry into the pool to the left
+    if (++p->indices[u] < ssize(p->pool(u).size())) return true;
+    p->indices[u] = 0;
   }
-  if (i < 0) {
-    p->stopped = true;
+  return false;
+}
+
+// The first result, then each that `advance` reaches, until it reports the end.
+template <bool (*Advance)(Combinatoric*), bool PerPool = false>
+Object* combinatoric_next(Object* o) {
+  auto* c = static_cast<Combinatoric*>(o);
+  if (c->stopped) return nullptr;
+  if (c->first) {
+    c->first = false;
+  } else if (!Advance(c)) {
+    c->stopped = true;
     return nullptr;
   }
-  return p->result(true);
+  return c->result(PerPool);
 }
 
 // The pool and r of permutations, combinations and combinations_with_replacement.
@@ -121,18 +126,10 @@ Object* permutations_new(TypeObject* type, Object* const* args, size_t nargs, Tu
   return c;
 }
 
-Object* permutations_next(Object* o) {
-  auto* c = static_cast<Combinatoric*>(o);
-  if (c->stopped) return nullptr;
-  if (c->first) {
-    c->first = false;
-    return c->result(false);
-  }
+// CPython: Modules/itertoolsmodule.c permutations_next
+bool permutations_advance(Combinatoric* c) {
   ssize n = ssize(c->pool().size());
-  if (n == 0) {
-    c->stopped = true;
-    return nullptr;
-  }
+  if (n == 0) return false;
   auto& idx = c->indices;
   for (ssize i = c->r - 1; i >= 0; --i) {
     size_t u = size_t(i);
@@ -144,11 +141,10 @@ Object* permutations_next(Object* o) {
       c->cycles[u] = n - i;
     } else {
       std::swap(idx[u], idx[size_t(n - c->cycles[u])]);
-      return c->result(false);
+      return true;
     }
   }
-  c->stopped = true;
-  return nullptr;
+  return false;
 }
 
 // ---- combinations(iterable, r) ----
@@ -160,24 +156,16 @@ Object* combinations_new(TypeObject* type, Object* const* args, size_t nargs, Tu
   return c;
 }
 
-Object* combinations_next(Object* o) {
-  auto* c = static_cast<Combinatoric*>(o);
-  if (c->stopped) return nullptr;
-  if (c->first) {
-    c->first = false;
-    return c->result(false);
-  }
+// CPython: Modules/itertoolsmodule.c combinations_next
+bool combinations_advance(Combinatoric* c) {
   ssize n = ssize(c->pool().size()), r = c->r;
   auto& idx = c->indices;
   ssize i = r - 1;
   while (i >= 0 && idx[size_t(i)] == i + n - r) --i;
-  if (i < 0) {
-    c->stopped = true;
-    return nullptr;
-  }
+  if (i < 0) return false;
   ++idx[size_t(i)];
   for (ssize j = i + 1; j < r; ++j) idx[size_t(j)] = idx[size_t(j - 1)] + 1;
-  return c->result(false);
+  return true;
 }
 
 // ---- combinations_with_replacement(iterable, r) ----
@@ -189,41 +177,33 @@ Object* cwr_new(TypeObject* type, Object* const* args, size_t nargs, TupleObject
   return c;
 }
 
-Object* cwr_next(Object* o) {
-  auto* c = static_cast<Combinatoric*>(o);
-  if (c->stopped) return nullptr;
-  if (c->first) {
-    c->first = false;
-    return c->result(false);
-  }
+// CPython: Modules/itertoolsmodule.c cwr_next
+bool cwr_advance(Combinatoric* c) {
   ssize n = ssize(c->pool().size());
   auto& idx = c->indices;
   ssize i = c->r - 1;
   while (i >= 0 && idx[size_t(i)] == n - 1) --i;
-  if (i < 0) {
-    c->stopped = true;
-    return nullptr;
-  }
+  if (i < 0) return false;
   ssize next = idx[size_t(i)] + 1;
   for (ssize j = i; j < c->r; ++j) idx[size_t(j)] = next;
-  return c->result(false);
+  return true;
 }
 
 }  // namespace
 
 int add_combinatoric_types(ModuleObject* m) {
   if (add_iterator_type(m, &types.product, "product", "Cartesian product of input iterables.  Equivalent to nested for-loops.",
-                        product_new, product_next) < 0 ||
+                        product_new, combinatoric_next<product_advance, true>) < 0 ||
       add_iterator_type(m, &types.permutations, "permutations",
                         "Return successive r-length permutations of elements in the iterable.", permutations_new,
-                        permutations_next) < 0 ||
+                        combinatoric_next<permutations_advance>) < 0 ||
       add_iterator_type(m, &types.combinations, "combinations",
                         "Return successive r-length combinations of elements in the iterable.", combinations_new,
-                        combinations_next) < 0 ||
+                        combinatoric_next<combinations_advance>) < 0 ||
       add_iterator_type(m, &types.combinations_with_replacement, "combinations_with_replacement",
                         "Return successive r-length combinations of elements in the iterable allowing individual "
                         "elements to have successive repeats.",
-                        cwr_new, cwr_next) < 0)
+                        cwr_new, combinatoric_next<cwr_advance>) < 0)
     return -1;
   return 0;
 }
