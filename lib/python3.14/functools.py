@@ -285,13 +285,17 @@ def singledispatch(func):
     """Single-dispatch generic function decorator."""
     registry = {}
     dispatch_cache = {}
-    cache_token = [None]
+    # abc's cache token once an ABC is registered: a new virtual subclass of any ABC
+    # invalidates the dispatch cache.
+    cache_token = None
 
     def dispatch(cls):
-        token = _abc_token()
-        if token != cache_token[0]:
-            dispatch_cache.clear()
-            cache_token[0] = token
+        nonlocal cache_token
+        if cache_token is not None:
+            current = _abc_token()
+            if cache_token != current:
+                dispatch_cache.clear()
+                cache_token = current
         try:
             return dispatch_cache[cls]
         except KeyError:
@@ -310,6 +314,7 @@ def singledispatch(func):
                 all(isinstance(arg, type) for arg in cls.__args__))
 
     def register(cls, func=None):
+        nonlocal cache_token
         if _is_valid_dispatch_type(cls):
             if func is None:
                 return lambda f: register(cls, f)
@@ -318,19 +323,22 @@ def singledispatch(func):
                 raise TypeError(
                     f"Invalid first argument to `register()`. "
                     f"{cls!r} is not a class or union type.")
-            ann = getattr(cls, '__annotations__', {})
-            if not ann:
+            if getattr(cls, '__annotate__', None) is None:
                 raise TypeError(
                     f"Invalid first argument to `register()`: {cls!r}. "
                     f"Use either `@register(some_class)` or plain `@register` "
                     f"on an annotated function.")
             func = cls
-            argname, cls = next(iter(ann.items()))
+            argname, cls = _dispatch_annotation(func)
             if not _is_valid_dispatch_type(cls):
                 if _is_union_type(cls):
                     raise TypeError(
                         f"Invalid annotation for {argname!r}. "
                         f"{cls!r} not all arguments are classes.")
+                if isinstance(cls, _UnresolvedName) or type(cls).__name__ == 'ForwardRef':
+                    raise TypeError(
+                        f"Invalid annotation for {argname!r}. "
+                        f"{cls!r} is an unresolved forward reference.")
                 raise TypeError(
                     f"Invalid annotation for {argname!r}. "
                     f"{cls!r} is not a class.")
@@ -339,6 +347,8 @@ def singledispatch(func):
                 registry[arg] = func
         else:
             registry[cls] = func
+        if cache_token is None and hasattr(cls, '__abstractmethods__'):
+            cache_token = _abc_token()
         dispatch_cache.clear()
         return func
 
@@ -358,15 +368,45 @@ def singledispatch(func):
     return wrapper
 
 
+def _dispatch_annotation(func):
+    """The first annotated parameter of func and its annotation, as
+    typing.get_type_hints(func, format=FORWARDREF) gives them."""
+    try:
+        from typing import get_type_hints
+        from annotationlib import Format
+    except ImportError:
+        pass
+    else:
+        return next(iter(get_type_hints(func, format=Format.FORWARDREF).items()))
+    # Without typing: string annotations evaluated in the function's globals.
+    argname, cls = next(iter(func.__annotations__.items()))
+    if isinstance(cls, str):
+        target = getattr(func, '__func__', func)
+        try:
+            cls = eval(cls, getattr(target, '__globals__', {}))
+        except NameError:
+            cls = _UnresolvedName(cls)
+    return argname, cls
+
+
+class _UnresolvedName:
+    """A string annotation naming nothing (annotationlib.ForwardRef's repr)."""
+    __slots__ = ('_arg',)
+
+    def __init__(self, arg):
+        self._arg = arg
+
+    def __repr__(self):
+        return f'ForwardRef({self._arg!r})'
+
+
 def _is_union_type(cls):
     return type(cls).__name__ == 'Union' and hasattr(cls, '__args__')
 
 
 def _abc_token():
-    import sys
-    abc = sys.modules.get('abc')
-    get = getattr(abc, 'get_cache_token', None) if abc is not None else None
-    return get() if get is not None else None
+    from abc import get_cache_token
+    return get_cache_token()
 
 
 class _MappingProxy:
