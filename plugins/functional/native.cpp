@@ -59,13 +59,13 @@ bool check_positional(const char* name, size_t nargs, size_t min, size_t max) {
 }
 
 bool check_args(const char* module, const char* name, size_t nargs, TupleObject* kw, size_t min, size_t max) {
-  std::string qualified = std::string(module) + "." + name + "()";
   if (kw && !kw->items.empty()) {
-    type_error(qualified + " takes no keyword arguments");
+    type_error(std::string(module) + "." + name + "() takes no keyword arguments");
     return false;
   }
   if (min == 1 && max == 1 && nargs != 1) {
-    type_error(qualified + " takes exactly one argument (" + std::to_string(nargs) + " given)");
+    type_error(std::string(module) + "." + name + "() takes exactly one argument (" + std::to_string(nargs) +
+               " given)");
     return false;
   }
   return check_positional(name, nargs, min, max);
@@ -74,14 +74,6 @@ bool check_args(const char* module, const char* name, size_t nargs, TupleObject*
 bool no_keywords(const char* name, TupleObject* kwnames) {
   if (!kwnames || kwnames->items.empty()) return true;
   type_error(std::string(name) + "() takes no keyword arguments");
-  return false;
-}
-
-bool check_total(const char* name, size_t total, size_t min, size_t max) {
-  if (total >= min && total <= max) return true;
-  size_t n = total < min ? min : max;
-  type_error(std::string(name) + "() takes " + (min == max ? "exactly" : total < min ? "at least" : "at most") + " " +
-             std::to_string(n) + " argument" + (n == 1 ? "" : "s") + " (" + std::to_string(total) + " given)");
   return false;
 }
 
@@ -124,12 +116,6 @@ bool bind(const char* name, Object* const* args, size_t nargs, TupleObject* kwna
     ++i;
   }
   return true;
-}
-
-std::string address_of(const void* p) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%p", p);
-  return buf;
 }
 
 bool repr_text(Object* o, std::string* out) {

@@ -4,7 +4,6 @@
 // for the positional-only signatures its C functions have.
 #pragma once
 
-#include <cstdio>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -72,10 +71,6 @@ bool check_positional(const char* name, size_t nargs, size_t min, size_t max);
 bool check_args(const char* module, const char* name, size_t nargs, TupleObject* kw, size_t min, size_t max);
 // "name() takes no keyword arguments" (CPython: _PyArg_NoKeywords).
 bool no_keywords(const char* name, TupleObject* kwnames);
-// "name() takes at most 2 arguments (3 given)" / "... exactly ..." (CPython:
-// PyArg_ParseTupleAndKeywords's count check).
-bool check_total(const char* name, size_t total, size_t min, size_t max);
-
 // Binds positional arguments and keywords to `names` (the first `positional_only` of
 // them positional only): out[i] borrowed, null when not given. Errors as CPython's
 // keyword parser: "name() got an unexpected keyword argument 'x'", "argument for name()
@@ -83,9 +78,6 @@ bool check_total(const char* name, size_t total, size_t min, size_t max);
 bool bind(const char* name, Object* const* args, size_t nargs, TupleObject* kwnames,
           std::initializer_list<const char*> names, size_t positional_only, size_t required,
           Object** out);
-
-// "<prefix>0x7f..." as CPython's %p.
-std::string address_of(const void* p);
 
 // A str from text (a new reference).
 inline Object* str(std::string_view text) { return new_str(text); }
