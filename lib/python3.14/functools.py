@@ -409,8 +409,9 @@ def _abc_token():
     return get_cache_token()
 
 
-class _MappingProxy:
-    """A read-only view of the registry (CPython: types.MappingProxyType)."""
+class mappingproxy:
+    """A read-only view of the registry (CPython: types.MappingProxyType, whose name it
+    shows)."""
     __slots__ = ('_mapping',)
 
     def __init__(self, mapping):
@@ -445,6 +446,10 @@ class _MappingProxy:
 
     def __repr__(self):
         return 'mappingproxy(%r)' % (self._mapping,)
+
+
+_MappingProxy = mappingproxy
+del mappingproxy
 
 
 class singledispatchmethod:
