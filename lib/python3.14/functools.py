@@ -14,23 +14,6 @@ __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
 from _functools import reduce, partial, Placeholder, _PlaceholderType, cmp_to_key, _lru_cache_wrapper
 
 
-# ---- partialmethod's placeholders (partial fills its own natively) ----
-
-def _partial_merge(pargs, args):
-    # The new args fill pargs' placeholders in order (those left over stay), the rest
-    # follow: a partialmethod of a partialmethod, and its call.
-    out = []
-    i = 0
-    for a in pargs:
-        if a is Placeholder and i < len(args):
-            out.append(args[i])
-            i += 1
-        else:
-            out.append(a)
-    out.extend(args[i:])
-    return tuple(out)
-
-
 # ---- update_wrapper and wraps (CPython: Lib/functools.py update_wrapper) ----
 
 WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__',
@@ -138,18 +121,16 @@ def lru_cache(maxsize=128, typed=False):
     elif callable(maxsize) and isinstance(typed, bool):
         # @lru_cache without arguments: maxsize is the function.
         user_function, maxsize = maxsize, 128
-        wrapper = _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo)
-        wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
-        return update_wrapper(wrapper, user_function)
+        return _cached(user_function, maxsize, typed)
     elif maxsize is not None:
         raise TypeError('Expected first argument to be an integer, a callable, or None')
+    return lambda user_function: _cached(user_function, maxsize, typed)
 
-    def decorating_function(user_function):
-        wrapper = _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo)
-        wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
-        return update_wrapper(wrapper, user_function)
 
-    return decorating_function
+def _cached(user_function, maxsize, typed):
+    wrapper = _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo)
+    wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
+    return update_wrapper(wrapper, user_function)
 
 
 def cache(user_function, /):
@@ -158,6 +139,21 @@ def cache(user_function, /):
 
 
 # ---- partialmethod (CPython: Lib/functools.py partialmethod) ----
+
+def _partial_merge(pargs, args):
+    # The new args fill pargs' placeholders in order (those left over stay), the rest
+    # follow: a partialmethod of a partialmethod, and its call.
+    out = []
+    i = 0
+    for a in pargs:
+        if a is Placeholder and i < len(args):
+            out.append(args[i])
+            i += 1
+        else:
+            out.append(a)
+    out.extend(args[i:])
+    return tuple(out)
+
 
 class partialmethod(object):
     """Method descriptor with partial application of the given arguments
