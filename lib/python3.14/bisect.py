@@ -1,4 +1,4 @@
-"""Bisection algorithms.
+"""Binary search in sorted sequences, and insertion that keeps them sorted.
 
 gopy: the functions are the native _bisect's.
 """

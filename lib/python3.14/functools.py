@@ -72,7 +72,7 @@ _convert = {
 
 
 def total_ordering(cls):
-    """Class decorator that fills in missing ordering methods"""
+    """Adds the ordering methods a class lacks, from the one it defines and __eq__."""
     # An ordering method counts when the class (or a base other than object) defines it.
     roots = {op for op in _convert if getattr(cls, op, None) is not getattr(object, op, None)}
     if not roots:
@@ -114,7 +114,7 @@ del CacheInfo
 
 
 def lru_cache(maxsize=128, typed=False):
-    """Least-recently-used cache decorator."""
+    """Caches a function's results, keeping the maxsize most recently used (None: all)."""
     if isinstance(maxsize, int):
         if maxsize < 0:
             maxsize = 0
@@ -134,7 +134,7 @@ def _cached(user_function, maxsize, typed):
 
 
 def cache(user_function, /):
-    'Simple lightweight unbounded cache.  Sometimes called "memoize".'
+    """Caches every result of user_function: lru_cache(maxsize=None)."""
     return lru_cache(maxsize=None)(user_function)
 
 
@@ -156,12 +156,8 @@ def _partial_merge(pargs, args):
 
 
 class partialmethod(object):
-    """Method descriptor with partial application of the given arguments
-    and keywords.
-
-    Supports wrapping existing descriptors and handles non-descriptor
-    callables as instance methods.
-    """
+    """partial() for methods: a descriptor that binds func (or what func's own __get__
+    gives) before applying the stored arguments."""
 
     def __new__(cls, func, /, *args, **keywords):
         # func may be a descriptor, such as a classmethod, that is not callable itself.
@@ -278,7 +274,7 @@ def _is_related(cls, t):
 
 
 def singledispatch(func):
-    """Single-dispatch generic function decorator."""
+    """Makes func a generic function that picks an implementation by its first argument's type."""
     registry = {}
     dispatch_cache = {}
     # abc's cache token once an ABC is registered: a new virtual subclass of any ABC
@@ -449,7 +445,7 @@ del mappingproxy
 
 
 class singledispatchmethod:
-    """Single-dispatch generic method descriptor."""
+    """singledispatch for methods: dispatches on the first argument after self or cls."""
 
     def __init__(self, func):
         if not callable(func) and not hasattr(func, '__get__'):

@@ -1,9 +1,6 @@
-"""Heap queue algorithm (a.k.a. priority queue).
-
-Heaps are arrays for which a[k] <= a[2*k+1] and a[k] <= a[2*k+2] for
-all k, counting elements from 0.  For the sake of comparison,
-non-existing elements are considered to be infinite.  The interesting
-property of a heap is that a[0] is always its smallest element.
+"""Heap queues: lists kept so that heap[0] is the smallest item (or, with the *_max
+functions, the largest), each item no greater than its children heap[2*k+1] and
+heap[2*k+2].
 
 gopy: the heap operations are the native _heapq's; merge, nlargest and nsmallest are here.
 """
@@ -27,22 +24,11 @@ _heapify_max = heapify_max
 
 
 def merge(*iterables, key=None, reverse=False):
-    '''Merge multiple sorted inputs into a single sorted output.
+    """Yield the items of the sorted iterables in sorted order, lazily.
 
-    Similar to sorted(itertools.chain(*iterables)) but returns a generator,
-    does not pull the data into memory all at once, and assumes that each of
-    the input streams is already sorted (smallest to largest).
-
-    >>> list(merge([1,3,5,7], [0,2,4,8], [5,10,15,20], [], [25]))
-    [0, 1, 2, 3, 4, 5, 5, 7, 8, 10, 15, 20, 25]
-
-    If *key* is not None, applies a key function to each element to determine
-    its sort order.
-
-    >>> list(merge(['dog', 'horse'], ['cat', 'fish', 'kangaroo'], key=len))
-    ['dog', 'cat', 'fish', 'horse', 'kangaroo']
-
-    '''
+    key orders items by key(item); reverse=True merges inputs sorted largest first.
+    Equal items come in the order of their inputs.
+    """
     # Each entry of the heap is [key, order, value, next]: `order` (the input's index,
     # negated when reversed) keeps the merge stable and never lets two values be compared.
     if reverse:
@@ -84,18 +70,12 @@ def merge(*iterables, key=None, reverse=False):
 
 
 def nsmallest(n, iterable, key=None):
-    """Find the n smallest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key)[:n]
-    """
+    """The n smallest items, as sorted(iterable, key=key)[:n] gives them."""
     return _select(n, iterable, key, False)
 
 
 def nlargest(n, iterable, key=None):
-    """Find the n largest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key, reverse=True)[:n]
-    """
+    """The n largest items, as sorted(iterable, key=key, reverse=True)[:n] gives them."""
     return _select(n, iterable, key, True)
 
 

@@ -1,11 +1,5 @@
-"""
-Operator Interface
-
-This module exports a set of functions corresponding to the intrinsic
-operators of Python.  For example, operator.add(x, y) is equivalent
-to the expression x+y.  The function names are those used for special
-methods; variants without leading and trailing '__' are also provided
-for convenience.
+"""The operators as functions: operator.add(a, b) is a + b, operator.itemgetter(1)(x) is
+x[1], and so on. Each function also has its special-method name (operator.__add__).
 
 gopy: the functions, itemgetter, attrgetter and methodcaller are the native _operator's;
 this module adds the special-method names.

@@ -118,10 +118,7 @@ int exec_bisect(gopy_plugin_context*, gopy_Object* handle) {
 }
 
 const gopy_ModuleDef kBisect = {GOPY_MODULE_API_VERSION, "_bisect",
-                                "Bisection algorithms.\n\nThis module provides support for maintaining a list in "
-                                "sorted order without\nhaving to sort the list after each insertion. For long lists "
-                                "of items with\nexpensive comparison operations, this can be an improvement over "
-                                "the more\ncommon approach.",
+                                "Binary search and sorted insertion: the native part of bisect.",
                                 nullptr, nullptr, nullptr, nullptr, exec_bisect};
 
 }  // namespace

@@ -414,12 +414,12 @@ int exec_functools(gopy_plugin_context*, gopy_Object* handle) {
   auto* m = reinterpret_cast<ModuleObject*>(handle);
   types = Types{};
   types.placeholder_type = new_native_type("functools", "_PlaceholderType",
-                                           "The type of the Placeholder singleton.\n\nUsed as a placeholder "
-                                           "for partial arguments.",
+                                           "The type of Placeholder, the mark of a positional argument that a "
+                                           "partial's call supplies.",
                                            placeholder_new);
   types.partial = new_native_type("functools", "partial",
-                                  "Create a new function with partial application of the given arguments\nand "
-                                  "keywords.",
+                                  "partial(func, /, *args, **keywords): func with some of its arguments "
+                                  "given in advance.",
                                   partial_new);
   types.key_wrapper = new_native_type("functools", "KeyWrapper", nullptr, nullptr);
   types.lru_wrapper = new_native_type("functools", "_lru_cache_wrapper", nullptr, lru_wrapper_new);
@@ -461,7 +461,7 @@ int exec_functools(gopy_plugin_context*, gopy_Object* handle) {
   return 0;
 }
 
-const gopy_ModuleDef kFunctools = {GOPY_MODULE_API_VERSION, "_functools", "Tools that operate on functions.",
+const gopy_ModuleDef kFunctools = {GOPY_MODULE_API_VERSION, "_functools", "reduce, partial, cmp_to_key and the lru_cache wrapper: the native part of functools.",
                                    nullptr, nullptr, nullptr, nullptr, exec_functools};
 
 }  // namespace

@@ -175,7 +175,7 @@ int exec_heapq(gopy_plugin_context*, gopy_Object* handle) {
   return 0;
 }
 
-const gopy_ModuleDef kHeapq = {GOPY_MODULE_API_VERSION, "_heapq", "Heap queue algorithm (a.k.a. priority queue).",
+const gopy_ModuleDef kHeapq = {GOPY_MODULE_API_VERSION, "_heapq", "The heap operations on lists, min- and max-heaps: the native part of heapq.",
                                nullptr, nullptr, nullptr, nullptr, exec_heapq};
 
 }  // namespace

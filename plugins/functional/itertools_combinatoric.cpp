@@ -192,17 +192,16 @@ bool cwr_advance(Combinatoric* c) {
 }  // namespace
 
 int add_combinatoric_types(ModuleObject* m) {
-  if (add_iterator_type(m, &types.product, "product", "Cartesian product of input iterables.  Equivalent to nested for-loops.",
+  if (add_iterator_type(m, &types.product, "product", "product(*iterables, repeat=1): the tuples of one item from each iterable, as nested loops.",
                         product_new, combinatoric_next<product_advance, true>) < 0 ||
       add_iterator_type(m, &types.permutations, "permutations",
-                        "Return successive r-length permutations of elements in the iterable.", permutations_new,
+                        "permutations(iterable, r=None): the r-item orderings of the items, in order.", permutations_new,
                         combinatoric_next<permutations_advance>) < 0 ||
       add_iterator_type(m, &types.combinations, "combinations",
-                        "Return successive r-length combinations of elements in the iterable.", combinations_new,
+                        "combinations(iterable, r): the r-item subsets of the items, in order.", combinations_new,
                         combinatoric_next<combinations_advance>) < 0 ||
       add_iterator_type(m, &types.combinations_with_replacement, "combinations_with_replacement",
-                        "Return successive r-length combinations of elements in the iterable allowing individual "
-                        "elements to have successive repeats.",
+                        "combinations_with_replacement(iterable, r): the r-item combinations, items repeating.",
                         cwr_new, combinatoric_next<cwr_advance>) < 0)
     return -1;
   return 0;

@@ -170,16 +170,13 @@ Object* repeat_length_hint(Object*, Object* const* args, size_t nargs, TupleObje
 
 int add_infinite_types(ModuleObject* m) {
   if (add_iterator_type(m, &types.count, "count",
-                        "Return a count object whose .__next__() method returns consecutive values.",
+                        "count(start=0, step=1): start, start + step, start + 2 * step, ... for ever.",
                         count_new, count_next) < 0 ||
       add_iterator_type(m, &types.cycle, "cycle",
-                        "Return elements from the iterable until it is exhausted. Then repeat the sequence "
-                        "indefinitely.",
+                        "cycle(iterable, /): the iterable's items, then the same items again, for ever.",
                         cycle_new, cycle_next) < 0 ||
       add_iterator_type(m, &types.repeat, "repeat",
-                        "repeat(object [,times]) -> create an iterator which returns the object\n"
-                        "for the specified number of times.  If not specified, returns the object\n"
-                        "endlessly.",
+                        "repeat(object, times=None): object, times times (for ever without times).",
                         repeat_new, repeat_next) < 0)
     return -1;
   types.count->tp_repr = count_repr;

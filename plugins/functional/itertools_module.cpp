@@ -29,7 +29,7 @@ int exec_itertools(gopy_plugin_context*, gopy_Object* handle) {
 
 const gopy_ModuleDef kItertools = {
     GOPY_MODULE_API_VERSION, "itertools",
-    "Functional tools for creating and using iterators.",
+    "Iterators that count, repeat, combine, filter, slice, group and arrange other iterables.",
     nullptr, nullptr, nullptr, nullptr, exec_itertools};
 
 }  // namespace

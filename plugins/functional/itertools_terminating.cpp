@@ -708,55 +708,43 @@ int add_terminating_types(ModuleObject* m) {
     UnaryFn next;
   };
   const Def defs[] = {
-      {&types.accumulate, "accumulate", "Return series of accumulated sums (or other binary function results).",
+      {&types.accumulate, "accumulate", "accumulate(iterable, func=None, *, initial=None): running totals (or func's results).",
        accumulate_new, accumulate_next},
-      {&types.batched, "batched", "Batch data into tuples of length n. The last batch may be shorter than n.",
+      {&types.batched, "batched", "batched(iterable, n, *, strict=False): tuples of n items; the last may be shorter.",
        batched_new, batched_next},
       {&types.chain, "chain",
-       "Return a chain object whose .__next__() method returns elements from the\nfirst iterable until it is "
-       "exhausted, then elements from the next\niterable, until all of the iterables are exhausted.",
+       "chain(*iterables): the items of each iterable in turn.",
        chain_new, chain_next},
-      {&types.compress, "compress", "Return data elements corresponding to true selector elements.", compress_new,
+      {&types.compress, "compress", "compress(data, selectors): the items of data whose selector is true.", compress_new,
        compress_next},
       {&types.dropwhile, "dropwhile",
-       "Drop items from the iterable while predicate(item) is true.\n\nAfterwards, return every element until "
-       "the iterable is exhausted.",
+       "dropwhile(predicate, iterable, /): the items from the first for which predicate is false.",
        dropwhile_new, dropwhile_next},
       {&types.filterfalse, "filterfalse",
-       "Return those items of iterable for which function(item) is false.\n\nIf function is None, return the "
-       "items that are false.",
+       "filterfalse(function, iterable, /): the items for which function (None: the item) is false.",
        filterfalse_new, filterfalse_next},
-      {&types.groupby, "groupby", "make an iterator that returns consecutive keys and groups from the iterable",
+      {&types.groupby, "groupby", "groupby(iterable, key=None): (key, group) for each run of items with equal keys.",
        groupby_new, groupby_next},
       {&types.grouper, "_grouper", nullptr, nullptr, grouper_next},
       {&types.islice, "islice",
-       "islice(iterable, stop) --> islice object\nislice(iterable, start, stop[, step]) --> islice object\n\n"
-       "Return an iterator whose next() method returns selected values from an\niterable.  If start is "
-       "specified, will skip all preceding elements;\notherwise, start defaults to zero.  Step defaults to one.  "
-       "If\nspecified as another value, step determines how many values are\nskipped between successive calls.  "
-       "Works like a slice() on a list\nbut returns an iterator.",
+       "islice(iterable, stop) or islice(iterable, start, stop[, step]): the items a slice would\n"
+       "select, read lazily.",
        islice_new, islice_next},
-      {&types.pairwise, "pairwise", "Return an iterator of overlapping pairs taken from the input iterator.",
+      {&types.pairwise, "pairwise", "pairwise(iterable, /): each item with the next, as overlapping pairs.",
        pairwise_new, pairwise_next},
       {&types.starmap, "starmap",
-       "Return an iterator whose values are returned from the function evaluated with an argument tuple taken "
-       "from the given sequence.",
+       "starmap(function, iterable, /): function(*args) for each args of the iterable.",
        starmap_new, starmap_next},
-      {&types.takewhile, "takewhile", "Return successive entries from an iterable as long as the predicate "
-       "evaluates to true for each entry.", takewhile_new, takewhile_next},
-      {&types.tee, "_tee", "Iterator wrapped to make it copyable.", tee_type_new, tee_next},
+      {&types.takewhile, "takewhile", "takewhile(predicate, iterable, /): the items up to the first for which predicate is false.", takewhile_new, takewhile_next},
+      {&types.tee, "_tee", "One of the independent iterators tee() makes over a shared buffer.", tee_type_new, tee_next},
       {&types.zip_longest, "zip_longest",
-       "Return a zip_longest object whose .__next__() method returns a tuple where\nthe i-th element comes from "
-       "the i-th iterable argument.  The .__next__()\nmethod continues until the longest iterable in the "
-       "argument sequence\nis exhausted and then it raises StopIteration.  When the shorter iterables\nare "
-       "exhausted, the fillvalue is substituted in their place.  The fillvalue\ndefaults to None or can be "
-       "specified by a keyword argument.",
+       "zip_longest(*iterables, fillvalue=None): tuples of the iterables' items until the longest\n"
+       "ends, fillvalue standing in for the shorter ones.",
        zip_longest_new, zip_longest_next},
   };
   for (const Def& d : defs)
     if (add_iterator_type(m, d.slot, d.name, d.doc, d.make, d.next) < 0) return -1;
-  types.tee_dataobject = new_native_type("itertools", "_tee_dataobject", "teedataobject(iterable, values, next, /)\n"
-                                         "--\n\nData container common to multiple tee objects.", nullptr);
+  types.tee_dataobject = new_native_type("itertools", "_tee_dataobject", "The buffer tee()'s iterators share.", nullptr);
   if (!types.tee_dataobject || dict_set_str(m->dict, "_tee_dataobject", types.tee_dataobject) < 0) return -1;
   add_method(types.tee, "__copy__", tee_copy);
   Ref<BuiltinFunctionObject> from = Ref<BuiltinFunctionObject>::steal(

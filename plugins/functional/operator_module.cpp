@@ -481,19 +481,14 @@ int exec_operator(gopy_plugin_context*, gopy_Object* handle) {
   };
   const TypeEntry getters[] = {
       {"itemgetter",
-       "Return a callable object that fetches the given item(s) from its operand.\nAfter f = itemgetter(2), the "
-       "call f(r) returns r[2].\nAfter g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])",
+       "itemgetter(item, /, *items): a callable giving obj[item], or a tuple of obj[i] for each item.",
        itemgetter_new, itemgetter_call, itemgetter_repr},
       {"attrgetter",
-       "Return a callable object that fetches the given attribute(s) from its operand.\nAfter f = "
-       "attrgetter('name'), the call f(r) returns r.name.\nAfter g = attrgetter('name', 'date'), the call g(r) "
-       "returns (r.name, r.date).\nAfter h = attrgetter('name.first', 'name.last'), the call h(r) returns\n"
-       "(r.name.first, r.name.last).",
+       "attrgetter(attr, /, *attrs): a callable giving obj.attr (dotted names follow each step), or a "
+       "tuple of them.",
        attrgetter_new, attrgetter_call, attrgetter_repr},
       {"methodcaller",
-       "Return a callable object that calls the given method on its operand.\nAfter f = methodcaller('name'), the "
-       "call f(r) returns r.name().\nAfter g = methodcaller('name', 'date', foo=1), the call g(r) returns\n"
-       "r.name('date', foo=1).",
+       "methodcaller(name, /, *args, **kwargs): a callable giving obj.name(*args, **kwargs).",
        methodcaller_new, methodcaller_call, methodcaller_repr},
   };
   for (const TypeEntry& e : getters) {
@@ -508,10 +503,8 @@ int exec_operator(gopy_plugin_context*, gopy_Object* handle) {
 
 const gopy_ModuleDef kOperator = {
     GOPY_MODULE_API_VERSION, "_operator",
-    "Operator interface.\n\nThis module exports a set of functions implemented in C corresponding\nto the "
-    "intrinsic operators of Python.  For example, operator.add(x, y)\nis equivalent to the expression x+y.  The "
-    "function names are those\nused for special methods; variants without leading and trailing\n'__' are also "
-    "provided for convenience.",
+    "The operators as functions (operator.add(a, b) is a + b), and itemgetter, attrgetter and\n"
+    "methodcaller: the native part of operator.",
     nullptr, nullptr, nullptr, nullptr, exec_operator};
 
 }  // namespace
