@@ -206,6 +206,9 @@ Object* function_getattr(Object* o, StrObject* name) {
   if (n == "__module__") return new_ref(f->module ? f->module : None());
   if (n == "__defaults__") return new_ref<Object>(f->defaults ? static_cast<Object*>(f->defaults) : None());
   if (n == "__globals__") return new_ref<Object>(f->globals);
+  if (n == "__code__") return new_ref<Object>(static_cast<Object*>(f->code));
+  if (n == "__closure__") return new_ref<Object>(f->closure ? static_cast<Object*>(f->closure) : None());
+  if (n == "__kwdefaults__") return new_ref<Object>(f->kwdefaults ? static_cast<Object*>(f->kwdefaults) : None());
   if (n == "__dict__") {
     if (!f->dict) f->dict = new_dict();
     return new_ref<Object>(f->dict);
@@ -216,6 +219,27 @@ Object* function_getattr(Object* o, StrObject* name) {
     if (Object* v = dict_get_str(f->dict, name)) return new_ref(v);
   if (n == "__doc__") return new_ref(f->code->doc ? f->code->doc : None());
   return generic_getattr(o, name);
+}
+
+// __defaults__ (None or a tuple) and __kwdefaults__ (None or a dict); deleting is setting
+// None. CPython: Objects/funcobject.c func_set_defaults, func_set_kwdefaults
+int function_defaults_set(FunctionObject* f, std::string_view n, Object* value) {
+  if (value == None()) value = nullptr;
+  bool tuple = n == "__defaults__";
+  if (value && (tuple ? !is_tuple(value) : !is_dict(value))) {
+    type_error(tuple ? "__defaults__ must be set to a tuple object" : "__kwdefaults__ must be set to a dict object");
+    return -1;
+  }
+  if (tuple) {
+    TupleObject* old = f->defaults;
+    f->defaults = static_cast<TupleObject*>(value ? new_ref(value) : nullptr);
+    xdecref(old);
+  } else {
+    DictObject* old = f->kwdefaults;
+    f->kwdefaults = static_cast<DictObject*>(value ? new_ref(value) : nullptr);
+    xdecref(old);
+  }
+  return 0;
 }
 
 int function_setattr(Object* o, StrObject* name, Object* value) {
@@ -234,6 +258,7 @@ int function_setattr(Object* o, StrObject* name, Object* value) {
   }
   if (n == "__annotations__" || n == "__annotate__" || n == "__type_params__")
     return function_annotation_set(f, n, value);
+  if (n == "__defaults__" || n == "__kwdefaults__") return function_defaults_set(f, n, value);
   if (!f->dict) f->dict = new_dict();
   if (value) return dict_set_item(f->dict, name, value);
   return dict_del_item(f->dict, name);
