@@ -122,6 +122,35 @@ ModuleObject* new_module(std::string_view name) {
   return m.release();
 }
 
+namespace {
+
+// types.ModuleType(name, doc=None) (CPython: Objects/moduleobject.c module___init___impl).
+Object* module_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_kwargs_allowed("module", kwnames, {"name", "doc"})) return nullptr;
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  if (nargs > 2) return type_error(cat("module() takes at most 2 arguments (", nargs + nkw, " given)"));
+  Object* name = nargs > 0 ? args[0] : find_kwarg(args, nargs, kwnames, "name");
+  Object* doc = nargs > 1 ? args[1] : find_kwarg(args, nargs, kwnames, "doc");
+  if (!name) return type_error("module() missing required argument 'name' (pos 1)");
+  if (!is_str(name))
+    return type_error(cat("module() argument 'name' must be str, not ", name->type->name));
+  Ref<ModuleObject> m = Ref<ModuleObject>::steal(new_module(as_str(name)->utf8));
+  if (doc && dict_set_str(m->dict, "__doc__", doc) < 0) return nullptr;
+  for (const char* attr : {"__package__", "__loader__", "__spec__"})
+    if (dict_set_str(m->dict, attr, None()) < 0) return nullptr;
+  return m.release();
+}
+
+// types.MethodType(function, instance) (CPython: Objects/classobject.c method_new_impl).
+Object* method_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("method", kwnames) || !check_nargs("method", nargs, 2, 2)) return nullptr;
+  if (!callable_check(args[0])) return type_error("first argument must be callable");
+  if (args[1] == None()) return type_error("instance must not be None");
+  return new_method(args[0], args[1]);
+}
+
+}  // namespace
+
 Object* new_method(Object* func, Object* self) {
   auto* m = make<MethodObject>();
   m->func = new_ref(func);
@@ -374,6 +403,9 @@ Object* module_repr(Object* o) {
   if (Object* n = dict_get_str(m->dict, "__name__"); n && is_str(n)) mname = as_str(n)->utf8;
   if (Object* f = dict_get_str(m->dict, "__file__"); f && is_str(f))
     return new_str(cat("<module '", mname, "' from '", as_str(f)->utf8, "'>"));
+  // A module made by ModuleType() has no loader (CPython: importlib _module_repr_from_spec).
+  if (dict_get_str(m->dict, "__loader__") == None() && dict_get_str(m->dict, "__spec__") == None())
+    return new_str(cat("<module '", mname, "'>"));
   return new_str(cat("<module '", mname, "' (built-in)>"));
 }
 
@@ -466,10 +498,12 @@ void init_function_types() {
   method_type.tp_getattr = method_getattr;
   method_type.tp_richcompare = method_richcompare;
   method_type.tp_hash = object_identity_hash;
+  method_type.tp_new = method_new;
   module_type.tp_getattr = module_getattr;
   module_type.tp_setattr = module_setattr;
   module_type.tp_repr = module_repr;
   module_type.tp_hash = object_identity_hash;
+  module_type.tp_new = module_new;
   cell_type.tp_repr = cell_repr;
   super_type.tp_new = super_new;
   super_type.tp_getattr = super_getattr;

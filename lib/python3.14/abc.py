@@ -24,8 +24,8 @@ class abstractclassmethod(classmethod):
     __isabstractmethod__ = True
 
     def __init__(self, callable):
+        # gopy's classmethod and staticmethod take the callable in __new__.
         callable.__isabstractmethod__ = True
-        super().__init__(callable)
 
 
 class abstractstaticmethod(staticmethod):
@@ -34,14 +34,19 @@ class abstractstaticmethod(staticmethod):
     __isabstractmethod__ = True
 
     def __init__(self, callable):
+        # gopy's classmethod and staticmethod take the callable in __new__.
         callable.__isabstractmethod__ = True
-        super().__init__(callable)
 
 
 class abstractproperty(property):
     """An abstract property (deprecated: stack property and abstractmethod)."""
 
     __isabstractmethod__ = True
+
+    def __init__(self, fget=None, fset=None, fdel=None, doc=None):
+        # gopy's property reports its accessors' flag, not its class's: mark the getter.
+        if fget is not None:
+            fget.__isabstractmethod__ = True
 
 
 # Bumped by every register(): a class's negative cache is valid only for the token it

@@ -16,6 +16,19 @@ error = Error  # the old name
 __all__ = ["Error", "copy", "deepcopy", "replace"]
 
 
+# object's own reductions (gopy's object may have none: then every class without its
+# own is reduced by _object_reduce).
+_object_reduce_ex = getattr(object, "__reduce_ex__", None)
+_object_reduce_fn = getattr(object, "__reduce__", None)
+
+# Built-in types reduced to a call of the type on a plain value of their contents.
+_builtin_reductions = {
+    set: list,
+    frozenset: list,
+    bytearray: bytes,
+}
+
+
 def _reduction(x, cls):
     # What pickling would record for x: copyreg's table first, then x's own
     # __reduce_ex__(4) or __reduce__, then object's protocol-2 reduction.
@@ -24,9 +37,9 @@ def _reduction(x, cls):
         return reductor(x)
     reduce_ex = getattr(cls, "__reduce_ex__", None)
     reduce = getattr(cls, "__reduce__", None)
-    if reduce_ex is not None and reduce_ex is not object.__reduce_ex__:
+    if reduce_ex is not None and reduce_ex is not _object_reduce_ex:
         return x.__reduce_ex__(4)
-    if reduce is not None and reduce is not object.__reduce__:
+    if reduce is not None and reduce is not _object_reduce_fn:
         return x.__reduce__()
     return _object_reduce(x, cls)
 
@@ -34,6 +47,10 @@ def _reduction(x, cls):
 def _object_reduce(x, cls):
     # object.__reduce_ex__(4) (CPython: Objects/typeobject.c reduce_newobj): the class,
     # its __new__ arguments, the state, and the items of a list or dict subclass.
+    for base in cls.__mro__:
+        contents = _builtin_reductions.get(base)
+        if contents is not None:
+            return cls, (contents(x),), getattr(x, '__dict__', None) or None
     if cls.__module__ == 'builtins' and not hasattr(x, '__dict__'):
         raise TypeError(f"cannot pickle {cls.__name__!r} object")
     getnewargs_ex = getattr(x, "__getnewargs_ex__", None)

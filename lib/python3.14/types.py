@@ -73,7 +73,7 @@ MemberDescriptorType = type(_Slotted.member)
 del _Slotted
 
 
-class MappingProxyType:
+class mappingproxy:
     """A read-only view of a mapping (types.MappingProxyType)."""
 
     # gopy's type.__dict__ is the type's own dict, so the proxy is made here.
@@ -125,7 +125,7 @@ class MappingProxyType:
         return self._mapping != other
 
     def __or__(self, other):
-        if isinstance(other, MappingProxyType):
+        if isinstance(other, mappingproxy):
             other = other._mapping
         return self._mapping | other
 
@@ -146,8 +146,9 @@ class MappingProxyType:
 
     __hash__ = None
 
-MappingProxyType.__name__ = MappingProxyType.__qualname__ = 'mappingproxy'
-MappingProxyType.__module__ = 'builtins'
+mappingproxy.__module__ = 'builtins'
+MappingProxyType = mappingproxy
+del mappingproxy
 
 GenericAlias = type(list[int])
 UnionType = type(int | str)
@@ -344,9 +345,6 @@ def coroutine(func):
             except (AttributeError, TypeError, ValueError):
                 pass
 
-    import functools
-
-    @functools.wraps(func)
     def wrapped(*args, **kwargs):
         coro = func(*args, **kwargs)
         if coro.__class__ is CoroutineType:
@@ -360,6 +358,14 @@ def coroutine(func):
             return _GeneratorWrapper(coro)
         return coro
 
+    # functools.wraps without the import.
+    for attr in ('__module__', '__name__', '__qualname__', '__doc__', '__type_params__'):
+        try:
+            setattr(wrapped, attr, getattr(func, attr))
+        except AttributeError:
+            pass
+    wrapped.__dict__.update(getattr(func, '__dict__', {}))
+    wrapped.__wrapped__ = func
     return wrapped
 
 

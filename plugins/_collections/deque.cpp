@@ -154,7 +154,8 @@ Object* deque_new(TypeObject* type, Object* const*, size_t, TupleObject*) { retu
 int deque_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwnames) {
   if (!check_kwargs_allowed("deque", kwnames, {"iterable", "maxlen"})) return -1;
   if (nargs > 2) {
-    type_error("deque expected at most 2 arguments, got " + std::to_string(nargs));
+    size_t given = nargs + (kwnames ? kwnames->items.size() : 0);
+    type_error("deque() takes at most 2 arguments (" + std::to_string(given) + " given)");
     return -1;
   }
   Object* iterable = nargs > 0 ? args[0] : find_kwarg(args, nargs, kwnames, "iterable");
@@ -169,6 +170,11 @@ int deque_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwn
   }
   ssize maxlen = -1;
   if (maxlen_obj && maxlen_obj != None()) {
+    // CPython: PyLong_AsSsize_t, which takes an int only (no __index__).
+    if (!is_int(maxlen_obj)) {
+      type_error("an integer is required");
+      return -1;
+    }
     if (!index_as_ssize(maxlen_obj, &maxlen)) return -1;
     if (maxlen < 0) {
       value_error("maxlen must be non-negative");
