@@ -2,6 +2,7 @@
 // item of the iterable into the mapping (CPython: Modules/_collectionsmodule.c
 // _collections__count_elements_impl).
 #include "collections_internal.hpp"
+#include "gopy/dict_value_slot.hpp"
 
 namespace gopy::collections {
 namespace {
@@ -22,13 +23,21 @@ bool plain_dict_counting(Object* mapping) {
          type_lookup(mapping->type, "__setitem__") == type_lookup(&dict_type, "__setitem__");
 }
 
+// One probe a key: a new key gets 1; a small int count is replaced in place (making it
+// runs no Python code, so the value's address stays good); other counts are added to
+// with `+` and stored anew.
 int count_into_dict(DictObject* d, Object* it) {
   Ref<> one = Ref<>::steal(new_int(1));
   while (Object* raw = iter_next(it)) {
     Ref<> key = Ref<>::steal(raw);
-    Object* old = dict_get_item(d, key.get());
-    if (old == nullptr) {
-      if (error_occurred() || dict_set_item(d, key.get(), one.get()) < 0) return -1;
+    bool inserted = false;
+    Object** value = dict_value_slot(d, key.get(), one.get(), &inserted);
+    if (!value) return -1;
+    if (inserted) continue;
+    Object* old = *value;
+    if (old->type == &int_type && int_is_small(old) && int_small_value(old) < INT64_MAX) {
+      *value = new_int(int_small_value(old) + 1);
+      decref(old);
       continue;
     }
     Ref<> next = Ref<>::steal(incremented(old));
