@@ -108,3 +108,12 @@ TEST_CASE("GenericAlias ModuleType and MethodType construct", "[protocols][type_
   check_failing_run("import sys\ntype(sys)(5)\n", "",
                     "TypeError: module() argument 'name' must be str, not int\n");
 }
+
+TEST_CASE("SimpleNamespace takes a mapping or pairs before its keywords", "[protocols][type_checks]") {
+  check_clean_run(
+      "import sys\n"
+      "NS = type(sys.implementation)\n"
+      "print(NS({'a': 1}, b=2), NS([('k', 'v')]), NS(z=0))\n",
+      "namespace(a=1, b=2) namespace(k='v') namespace(z=0)\n");
+  check_failing_run("import sys\ntype(sys.implementation)({1: 2})\n", "", "TypeError: keywords must be strings\n");
+}

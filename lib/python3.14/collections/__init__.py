@@ -30,6 +30,54 @@ _collections_abc.MutableSequence.register(deque)
 # gopy's dict keeps insertion order, so an OrderedDict is a dict whose reordering
 # methods move entries: to the end by reinsertion, to the front by rebuilding.
 
+class odict_keys(_collections_abc.KeysView):
+    # OrderedDict's views: dict's, shown under CPython's names.
+    __slots__ = ()
+
+    def __iter__(self):
+        return iter(dict.keys(self._mapping))
+
+    def __reversed__(self):
+        return reversed(dict.keys(self._mapping))
+
+    def __contains__(self, key):
+        return dict.__contains__(self._mapping, key)
+
+    def __repr__(self):
+        return f'{type(self).__name__}({list(self)!r})'
+
+
+class odict_values(_collections_abc.ValuesView):
+    __slots__ = ()
+
+    def __iter__(self):
+        return iter(dict.values(self._mapping))
+
+    def __reversed__(self):
+        return reversed(dict.values(self._mapping))
+
+    def __repr__(self):
+        return f'{type(self).__name__}({list(self)!r})'
+
+
+class odict_items(_collections_abc.ItemsView):
+    __slots__ = ()
+
+    def __iter__(self):
+        return iter(dict.items(self._mapping))
+
+    def __reversed__(self):
+        return reversed(dict.items(self._mapping))
+
+    def __repr__(self):
+        return f'{type(self).__name__}({list(self)!r})'
+
+
+for _view in (odict_keys, odict_values, odict_items):
+    _view.__module__ = 'builtins'
+del _view
+
+
 class OrderedDict(dict):
     '''A dict whose order can be changed (move_to_end, popitem(last=False)) and whose
     equality with another OrderedDict depends on the order.'''
@@ -55,6 +103,15 @@ class OrderedDict(dict):
 
     def __reversed__(self):
         return reversed(dict.keys(self))
+
+    def keys(self):
+        return odict_keys(self)
+
+    def values(self):
+        return odict_values(self)
+
+    def items(self):
+        return odict_items(self)
 
     @_recursive_repr()
     def __repr__(self):
