@@ -58,6 +58,28 @@ async_generator = type(_ag)
 del _ag, _generator
 
 
+def _thrown(typ, val, tb):
+    # What the default throw() raises: the exception class, or its instance (made from
+    # the class when only a traceback is given) carrying tb.
+    if val is None:
+        if tb is None:
+            return typ
+        val = typ()
+    if tb is not None:
+        val = val.with_traceback(tb)
+    return val
+
+
+def _close_by_throw(gen, kind):
+    # The default close(): throw GeneratorExit in, which must come back out or stop it.
+    try:
+        gen.throw(GeneratorExit)
+    except (GeneratorExit, StopIteration):
+        pass
+    else:
+        raise RuntimeError(f"{kind} ignored GeneratorExit")
+
+
 def _check_methods(C, *methods):
     # True when each method is defined somewhere along C's MRO and not set to None there.
     mro = C.__mro__
@@ -116,21 +138,10 @@ class Coroutine(Awaitable):
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        raise _thrown(typ, val, tb)
 
     def close(self):
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("coroutine ignored GeneratorExit")
+        _close_by_throw(self, "coroutine")
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -190,13 +201,7 @@ class AsyncGenerator(AsyncIterator):
 
     @abstractmethod
     async def athrow(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        raise _thrown(typ, val, tb)
 
     async def aclose(self):
         try:
@@ -289,21 +294,10 @@ class Generator(Iterator):
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        raise _thrown(typ, val, tb)
 
     def close(self):
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("generator ignored GeneratorExit")
+        _close_by_throw(self, "generator")
 
     @classmethod
     def __subclasshook__(cls, C):

@@ -15,6 +15,13 @@ namespace gopy::collections {
 // not subclassable, with generic attribute access; null with an exception.
 TypeObject* new_native_type(const char* name, const char* module);
 
+// An instance holds its (heap) type as instances of classes do: released when the instance
+// is cleared or freed, its type left as object so that the rest of its life stays valid.
+void release_type(Object* o);
+inline int visit_type(Object* o, VisitFn visit, void* arg) {
+  return o->type != &object_type ? visit(o->type, arg) : 0;
+}
+
 // Each adds its type(s) or function to the module: 0, or -1 with an exception.
 int add_deque(ModuleObject* module);
 int add_tuplegetter(ModuleObject* module);

@@ -33,6 +33,13 @@ TypeObject* new_native_type(const char* name, const char* module) {
   return t;
 }
 
+void release_type(Object* o) {
+  if (o->type == &object_type) return;
+  TypeObject* t = o->type;
+  o->type = &object_type;
+  decref(t);
+}
+
 namespace {
 
 Status attach(gopy_plugin_context&) { return Status::ok(); }

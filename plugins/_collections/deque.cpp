@@ -23,16 +23,21 @@ struct DequeObject : GcObject {
   uint64_t state = 0;         // bumped by every mutation
   explicit DequeObject(TypeObject* t) : GcObject(t) { incref(t); }
   ~DequeObject() override { clear_refs(); }
-  void clear_refs() override {
+  // deque.clear(): the items only.
+  void drop_items() {
     std::deque<Object*> old;
     old.swap(items);
     ++state;
     for (Object* o : old) decref(o);
   }
+  void clear_refs() override {
+    drop_items();
+    release_type(this);
+  }
   int traverse(VisitFn visit, void* arg) override {
     for (Object* o : items)
       if (int r = visit(o, arg)) return r;
-    return 0;
+    return visit_type(this, visit, arg);
   }
 };
 
@@ -51,8 +56,12 @@ struct DequeIterObject : GcObject {
     DequeObject* d = deque;
     deque = nullptr;
     xdecref(d);
+    release_type(this);
   }
-  int traverse(VisitFn visit, void* arg) override { return visit_ref(deque, visit, arg); }
+  int traverse(VisitFn visit, void* arg) override {
+    if (int r = visit_ref(deque, visit, arg)) return r;
+    return visit_type(this, visit, arg);
+  }
 };
 
 Object* deque_new(TypeObject* type, Object* const*, size_t, TupleObject*);
@@ -183,7 +192,7 @@ int deque_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwn
   }
   DequeObject* d = as_deque(self);
   d->maxlen = maxlen;
-  if (!d->items.empty()) d->clear_refs();
+  if (!d->items.empty()) d->drop_items();
   if (iterable) return extend_from(d, iterable, false);
   return 0;
 }
@@ -322,7 +331,7 @@ Object* deque_iadd(Object* v, Object* w) {
 // CPython: deque_inplace_repeat_lock_held
 int repeat_in_place(DequeObject* d, ssize n) {
   if (n <= 0 || d->items.empty()) {
-    d->clear_refs();
+    d->drop_items();
     return 0;
   }
   if (n == 1) return 0;
@@ -414,7 +423,7 @@ DEQUE_METHOD(m_extendleft) {
 
 DEQUE_METHOD(m_clear) {
   if (!check_no_kwargs("clear", kw) || !check_nargs("clear", n - 1, 0, 0)) return nullptr;
-  as_deque(a[0])->clear_refs();
+  as_deque(a[0])->drop_items();
   return new_none();
 }
 

@@ -17,8 +17,12 @@ struct TupleGetterObject : GcObject {
     Object* d = doc;
     doc = nullptr;
     xdecref(d);
+    release_type(this);
   }
-  int traverse(VisitFn visit, void* arg) override { return visit_ref(doc, visit, arg); }
+  int traverse(VisitFn visit, void* arg) override {
+    if (int r = visit_ref(doc, visit, arg)) return r;
+    return visit_type(this, visit, arg);
+  }
 };
 
 TupleGetterObject* as_getter(Object* o) { return static_cast<TupleGetterObject*>(o); }

@@ -30,52 +30,25 @@ _collections_abc.MutableSequence.register(deque)
 # gopy's dict keeps insertion order, so an OrderedDict is a dict whose reordering
 # methods move entries: to the end by reinsertion, to the front by rebuilding.
 
-class odict_keys(_collections_abc.KeysView):
-    # OrderedDict's views: dict's, shown under CPython's names.
-    __slots__ = ()
-
+def _odict_view(name, abc_view, dict_view):
+    # OrderedDict's views: dict's own, shown under CPython's names, with the ABC's mixins.
     def __iter__(self):
-        return iter(dict.keys(self._mapping))
+        return iter(dict_view(self._mapping))
 
     def __reversed__(self):
-        return reversed(dict.keys(self._mapping))
-
-    def __contains__(self, key):
-        return dict.__contains__(self._mapping, key)
+        return reversed(dict_view(self._mapping))
 
     def __repr__(self):
         return f'{type(self).__name__}({list(self)!r})'
 
-
-class odict_values(_collections_abc.ValuesView):
-    __slots__ = ()
-
-    def __iter__(self):
-        return iter(dict.values(self._mapping))
-
-    def __reversed__(self):
-        return reversed(dict.values(self._mapping))
-
-    def __repr__(self):
-        return f'{type(self).__name__}({list(self)!r})'
+    namespace = {'__slots__': (), '__module__': 'builtins', '__iter__': __iter__,
+                 '__reversed__': __reversed__, '__repr__': __repr__}
+    return type(name, (abc_view,), namespace)
 
 
-class odict_items(_collections_abc.ItemsView):
-    __slots__ = ()
-
-    def __iter__(self):
-        return iter(dict.items(self._mapping))
-
-    def __reversed__(self):
-        return reversed(dict.items(self._mapping))
-
-    def __repr__(self):
-        return f'{type(self).__name__}({list(self)!r})'
-
-
-for _view in (odict_keys, odict_values, odict_items):
-    _view.__module__ = 'builtins'
-del _view
+odict_keys = _odict_view('odict_keys', _collections_abc.KeysView, dict.keys)
+odict_values = _odict_view('odict_values', _collections_abc.ValuesView, dict.values)
+odict_items = _odict_view('odict_items', _collections_abc.ItemsView, dict.items)
 
 
 class OrderedDict(dict):
