@@ -110,7 +110,9 @@ Object* generic_alias_call(Object* o, Object* const* args, size_t nargs, TupleOb
 }
 
 Object* generic_alias_richcompare(Object* a, Object* b, CompareOp op) {
-  if (b->type != &generic_alias_type || (op != CompareOp::eq && op != CompareOp::ne)) return new_ref(NotImplemented());
+  // Subclasses too (collections.abc.Callable[...] is one). CPython: ga_richcompare
+  if (!isinstance_of(b, &generic_alias_type) || (op != CompareOp::eq && op != CompareOp::ne))
+    return new_ref(NotImplemented());
   auto* x = static_cast<GenericAliasObject*>(a);
   auto* y = static_cast<GenericAliasObject*>(b);
   int eq = object_eq(x->origin, y->origin);
@@ -170,7 +172,7 @@ Object* generic_alias_new(TypeObject*, Object* const* args, size_t nargs, TupleO
 }  // namespace
 
 void init_generic_alias_type() {
-  make_static_type(&generic_alias_type, &type_type, "GenericAlias", &object_type, 0);
+  make_static_type(&generic_alias_type, &type_type, "GenericAlias", &object_type);
   generic_alias_type.module = "types";
   generic_alias_type.tp_repr = generic_alias_repr;
   generic_alias_type.tp_getattr = generic_alias_getattr;

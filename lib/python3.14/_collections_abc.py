@@ -368,6 +368,68 @@ class Buffer(metaclass=ABCMeta):
         return NotImplemented
 
 
+# gopy's built-in buffers have no __buffer__ method (the buffer protocol is C-level):
+# they are registered instead.
+for _buffer in (bytes, bytearray, memoryview):
+    Buffer.register(_buffer)
+del _buffer
+
+
+def _is_param_expr(obj):
+    # What may stand for a whole parameter list: ..., a ParamSpec or a Concatenate[...].
+    if obj is Ellipsis:
+        return True
+    if isinstance(obj, list):
+        return False
+    kind = type(obj)
+    return kind.__module__ == 'typing' and kind.__name__ in ('ParamSpec', '_ConcatenateGenericAlias')
+
+
+def _type_repr(obj):
+    # How typing shows a type among the arguments of an alias.
+    if isinstance(obj, type) and not isinstance(obj, GenericAlias):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    if obj is Ellipsis:
+        return '...'
+    if isinstance(obj, FunctionType):
+        return obj.__name__
+    return repr(obj)
+
+
+class _CallableGenericAlias(GenericAlias):
+    """Callable[[arg, ...], result]: the argument list flattened into __args__,
+    shown as written."""
+
+    __slots__ = ()
+
+    def __new__(cls, origin, args):
+        if not (isinstance(args, tuple) and len(args) == 2):
+            raise TypeError(
+                "Callable must be used as Callable[[arg, ...], result].")
+        params, result = args
+        if isinstance(params, (tuple, list)):
+            args = (*params, result)
+        elif not _is_param_expr(params):
+            raise TypeError(f"Expected a list of types, an ellipsis, "
+                            f"ParamSpec, or Concatenate. Got {params}")
+        return super().__new__(cls, origin, args)
+
+    def __repr__(self):
+        args = self.__args__
+        if len(args) == 2 and _is_param_expr(args[0]):
+            return super().__repr__()
+        params = ', '.join(_type_repr(a) for a in args[:-1])
+        return f'collections.abc.Callable[[{params}], {_type_repr(args[-1])}]'
+
+    def __reduce__(self):
+        args = self.__args__
+        if not (len(args) == 2 and _is_param_expr(args[0])):
+            args = list(args[:-1]), args[-1]
+        return _CallableGenericAlias, (Callable, args)
+
+
 class Callable(metaclass=ABCMeta):
 
     __slots__ = ()
@@ -382,7 +444,7 @@ class Callable(metaclass=ABCMeta):
             return _check_methods(C, "__call__")
         return NotImplemented
 
-    __class_getitem__ = classmethod(GenericAlias)
+    __class_getitem__ = classmethod(_CallableGenericAlias)
 
 
 ### SETS ###

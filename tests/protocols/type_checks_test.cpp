@@ -117,3 +117,20 @@ TEST_CASE("SimpleNamespace takes a mapping or pairs before its keywords", "[prot
       "namespace(a=1, b=2) namespace(k='v') namespace(z=0)\n");
   check_failing_run("import sys\ntype(sys.implementation)({1: 2})\n", "", "TypeError: keywords must be strings\n");
 }
+
+TEST_CASE("set and frozenset subclasses show their class in repr", "[protocols][type_checks]") {
+  check_clean_run("class Fs(frozenset): pass\nclass S(set): pass\n"
+                  "print(Fs([1]), Fs(), S([2]), S(), set(), frozenset(), {3}, frozenset({4}))\n",
+                  "Fs({1}) Fs() S({2}) S() set() frozenset() {3} frozenset({4})\n");
+}
+
+TEST_CASE("GenericAlias can be subclassed and compares with its subclasses", "[protocols][type_checks]") {
+  check_clean_run(
+      "GA = type(list[int])\n"
+      "class Shown(GA):\n"
+      "    def __repr__(self):\n"
+      "        return 'shown ' + super().__repr__()\n"
+      "s = Shown(list, (int,))\n"
+      "print(s, s.__origin__, s == list[int], list[int] == s, isinstance(s, GA))\n",
+      "shown list[int] <class 'list'> True True True\n");
+}
