@@ -358,7 +358,7 @@ class Buffer(metaclass=ABCMeta):
     __slots__ = ()
 
     @abstractmethod
-    def __buffer__(self, flags: int, /) -> memoryview:
+    def __buffer__(self, flags, /):
         raise NotImplementedError
 
     @classmethod

@@ -1,10 +1,44 @@
 """Abstract Base Classes (ABCs) according to PEP 3119."""
 
 # gopy keeps ABCMeta in Python. Each ABC holds its state in one `_abc_impl` attribute,
-# as CPython's C implementation does: the registry and both caches are WeakSets, and a
-# global counter invalidates every negative cache when any class registers another.
+# as CPython's C implementation does: the registry and both caches are weak sets of
+# classes, and a global counter invalidates every negative cache when any class registers
+# another.
 
-from weakref import WeakSet
+from _weakref import ref as _ref
+
+
+class _WeakClassSet:
+    # A set of weak references to classes; a class leaves it when it dies. (weakref's
+    # WeakSet is Python compiled on import, too costly for a module this many import.)
+    __slots__ = ('_refs',)
+
+    def __init__(self):
+        self._refs = set()
+
+    def add(self, cls):
+        refs = self._refs
+        def forget(dead, refs=refs):
+            refs.discard(dead)
+        refs.add(_ref(cls, forget))
+
+    def __contains__(self, cls):
+        try:
+            return _ref(cls) in self._refs
+        except TypeError:
+            return False
+
+    def __iter__(self):
+        for r in list(self._refs):
+            cls = r()
+            if cls is not None:
+                yield cls
+
+    def __len__(self):
+        return sum(1 for r in self._refs if r() is not None)
+
+    def clear(self):
+        self._refs.clear()
 
 
 def abstractmethod(funcobj):
@@ -83,9 +117,9 @@ class _abc_data:
     __slots__ = ('registry', 'cache', 'negative_cache', 'negative_cache_version')
 
     def __init__(self):
-        self.registry = WeakSet()
-        self.cache = WeakSet()
-        self.negative_cache = WeakSet()
+        self.registry = _WeakClassSet()
+        self.cache = _WeakClassSet()
+        self.negative_cache = _WeakClassSet()
         self.negative_cache_version = _abc_invalidation_counter
 
 
@@ -133,7 +167,7 @@ class ABCMeta(type):
         if subclass in impl.cache:
             return True
         if impl.negative_cache_version < _abc_invalidation_counter:
-            impl.negative_cache = WeakSet()
+            impl.negative_cache = _WeakClassSet()
             impl.negative_cache_version = _abc_invalidation_counter
         elif subclass in impl.negative_cache:
             return False

@@ -6,7 +6,7 @@ copy.Error is raised for what cannot be copied.
 """
 
 import types
-import weakref
+import _weakref as weakref  # the ref type only; weakref itself is costlier to import
 from copyreg import dispatch_table, __newobj__, __newobj_ex__
 
 class Error(Exception):
