@@ -315,7 +315,11 @@ static Object* type_getattr(Object* o, StrObject* name) {
       return empty_tuple();
     }
     if (n == "__base__") return new_ref<Object>(t->base ? t->base : None());
-    if (n == "__dict__") return new_ref<Object>(type_dict(t));
+    if (n == "__dict__") {
+      if (!t->dict) t->dict = new_dict();  // a static type made after the interpreter started
+      add_all_slot_wrappers(t);
+      return new_ref<Object>(type_dict(t));
+    }
     if (n == "__doc__") {
       if (Object* d = type_lookup(t, name)) return new_ref(d);
       return new_none();
@@ -547,6 +551,12 @@ static Object* object_delattr_method(Object*, Object* const* args, size_t nargs,
   return new_none();
 }
 
+// CPython: Objects/typeobject.c object_subclasshook: NotImplemented, so that
+// issubclass() decides as usual (abc.ABCMeta asks it first).
+static Object* object_subclasshook(Object*, Object* const*, size_t, TupleObject*) {
+  return new_ref(NotImplemented());
+}
+
 // CPython: Objects/typeobject.c object_init_subclass (a classmethod: args[0] is the class).
 static Object* object_init_subclass(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
   if (nargs < 1 || !is_type_object(args[0])) return type_error("__init_subclass__() needs a class");
@@ -616,6 +626,11 @@ void init_type_and_object_methods() {
     Ref<> fn = Ref<>::steal(new_builtin_function("__init_subclass__", object_init_subclass));
     Ref<> cm = Ref<>::steal(call1(&classmethod_type, fn.get()));
     if (cm) dict_set_str(object_type.dict, "__init_subclass__", cm.get());
+  }
+  {
+    Ref<> fn = Ref<>::steal(new_builtin_function("__subclasshook__", object_subclasshook));
+    Ref<> cm = Ref<>::steal(call1(&classmethod_type, fn.get()));
+    if (cm) dict_set_str(object_type.dict, "__subclasshook__", cm.get());
   }
   add_method(&object_type, "__dir__", object_dir_method);
   add_method(&type_type, "__dir__", type_dir_method);
