@@ -70,3 +70,11 @@ TEST_CASE("fuzz_seed_test: the UTF-8 target accepts every vector text", "[fuzz]"
   CHECK_FALSE(accepts(utf8_accepts, "\xed\xa0\x80"));  // an encoded surrogate
   CHECK_FALSE(accepts(utf8_accepts, "\xc0\xaf"));      // an overlong form
 }
+
+TEST_CASE("fuzz_seed_test: the re target compiles every pattern of the lib_re programs", "[fuzz]") {
+  check_valid_seeds("re", re_accepts, 40);
+  CHECK(accepts(re_accepts, re_input(1, "(a*)*b", std::string(64, 'a'))));
+  CHECK_FALSE(accepts(re_accepts, re_input(0, "(", "x")));
+  CHECK_FALSE(accepts(re_accepts, re_input(0, "a{2,1}", "aa")));
+  CHECK_FALSE(accepts(re_accepts, re_input(0, "(?<=a+)b", "ab")));
+}

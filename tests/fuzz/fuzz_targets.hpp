@@ -38,6 +38,11 @@ std::string codecs_input(std::size_t codec, std::size_t errors, std::string_view
 // The codec byte for a codec name ("utf-8", "latin-1", ...); past the list when unknown.
 std::size_t codec_index(std::string_view name);
 
+// gopy's regular-expression engine: a flags byte (bit 0 IGNORECASE, 1 MULTILINE, 2 DOTALL,
+// 3 VERBOSE, 4 ASCII), the pattern, a NUL, the subject; accepted when the pattern compiles.
+bool re_accepts(const std::uint8_t* data, std::size_t size);
+std::string re_input(int flags, std::string_view pattern, std::string_view subject);
+
 inline bool accepts(bool (*target)(const std::uint8_t*, std::size_t), std::string_view input) {
   return target(reinterpret_cast<const std::uint8_t*>(input.data()), input.size());
 }
