@@ -252,9 +252,10 @@ First first_from(const Program& p, uint32_t pc, int depth) {
       case Op::kSplit: {
         First a = first_from(p, i.a, depth + 1);
         First b = first_from(p, i.b, depth + 1);
-        a.merge(b);
-        a.nullable = a.nullable || b.nullable;
-        return a;
+        f.merge(a);
+        f.merge(b);
+        f.nullable = a.nullable || b.nullable;
+        return f;
       }
       case Op::kRepeatOne: {
         first_of_unit(p.code[pc + 1], p, &f);

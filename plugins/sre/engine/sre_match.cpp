@@ -249,7 +249,9 @@ class Matcher {
         case Op::kRepLoop: {
           ssize c = st_.count[i.a];
           if (c < static_cast<ssize>(i.b)) {
-            set_count(i.a, c + 1, pos);
+            // A mandatory iteration leaves the empty-iteration guard as it is (sre's
+            // last_ptr moves only for optional ones).
+            set_count(i.a, c + 1, st_.lastpos[i.a]);
             pc = i.e;
           } else if ((i.c != kMaxRepeat && c >= static_cast<ssize>(i.c)) || pos == st_.lastpos[i.a]) {
             pc = i.f;
