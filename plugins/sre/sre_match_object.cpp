@@ -127,7 +127,7 @@ gopy_Object* m_expand(gopy_Object* self, gopy_Object* const* args) {
   if (!template_of(m->pattern, obj(args[0]), &t)) return nullptr;
   std::string out;
   expand_into(t, m, &out);
-  return handle(new_str(out));
+  return handle(joined(out, pattern_data(m->pattern)->program->bytes));
 }
 
 gopy_Object* m_copy(gopy_Object* self, gopy_Object* const*) { return gopy_NewRef(self); }

@@ -3,6 +3,9 @@
 // descriptor. `re` (lib/python3.14/re/) is the public API over it.
 #include "sre_module.hpp"
 
+#include <algorithm>
+
+#include "gopy/object_bytes.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/plugin.hpp"
@@ -22,16 +25,15 @@ gopy_Object* sre_compile(gopy_Object*, gopy_Object* const* args) {
   Object* pattern = obj(args[0]);
   int64_t flags = 0;
   if (gopy_Long_AsInt64(args[1], &flags) < 0) return nullptr;
-  if (!is_str(pattern)) {
-    if (pattern->type->name == "bytes" || pattern->type->name == "bytearray")
-      return handle(set_error(&exc_NotImplementedError, "gopy's re does not support bytes patterns yet"));
+  std::u32string cps;
+  bool is_bytes = false;
+  // CPython takes str and bytes only (not bytearray): Lib/re/_compiler.py isstring.
+  if ((!is_str(pattern) && pattern->type != &bytes_type) || !text_of(pattern, &cps, &is_bytes))
     return handle(type_error("first argument must be string or compiled pattern"));
-  }
-  StrObject* text = as_str(pattern);
-  std::u32string cps = text->ascii ? std::u32string(text->utf8.begin(), text->utf8.end()) : text->cps();
   auto program = std::make_unique<sre::Program>();
   sre::Error error;
-  if (!sre::compile(cps, static_cast<int>(flags), program.get(), &error)) return handle(raise_error(error, pattern));
+  if (!sre::compile(cps, static_cast<int>(flags), program.get(), &error, is_bytes))
+    return handle(raise_error(error, pattern));
   Ref<DictObject> groupindex = Ref<DictObject>::steal(new_dict());
   for (const auto& [name, index] : program->group_names) {
     Ref<> key = Ref<>::steal(new_str_from_cps(name));
@@ -115,17 +117,43 @@ int register_types(gopy_Object* module) {
   return 0;
 }
 
-bool subject_of(Object* string, sre::Subject* out) {
+bool text_of(Object* o, std::u32string* out, bool* is_bytes) {
+  if (is_str(o)) {
+    StrObject* s = as_str(o);
+    *out = s->ascii ? std::u32string(s->utf8.begin(), s->utf8.end()) : s->cps();
+    *is_bytes = false;
+    return true;
+  }
+  std::string_view data;
+  if (!bytes_like_view(o, &data)) return false;
+  out->assign(data.begin(), data.end());
+  for (char32_t& c : *out) c &= 0xFF;  // char may be signed
+  *is_bytes = true;
+  return true;
+}
+
+// CPython: Modules/_sre/sre.c getstring, state_init
+bool subject_of(Object* string, bool bytes_pattern, sre::Subject* out) {
+  *out = sre::Subject{};
+  std::string_view data;
   if (!is_str(string)) {
-    std::string tname = string->type->name;
-    if (tname == "bytes" || tname == "bytearray" || tname == "memoryview")
+    if (!bytes_like_view(string, &data)) {
+      type_error(std::string("expected string or bytes-like object, got '") + string->type->name + "'");
+      return false;
+    }
+    if (!bytes_pattern) {
       type_error("cannot use a string pattern on a bytes-like object");
-    else
-      type_error("expected string or bytes-like object, got '" + tname + "'");
+      return false;
+    }
+    out->narrow = reinterpret_cast<const uint8_t*>(data.data());
+    out->length = static_cast<ssize>(data.size());
+    return true;
+  }
+  if (bytes_pattern) {
+    type_error("cannot use a bytes pattern on a string-like object");
     return false;
   }
   StrObject* s = as_str(string);
-  *out = sre::Subject{};
   if (s->ascii)
     out->narrow = reinterpret_cast<const uint8_t*>(s->utf8.data());
   else
@@ -135,17 +163,35 @@ bool subject_of(Object* string, sre::Subject* out) {
 }
 
 Object* slice_of(Object* string, ssize b, ssize e) {
-  StrObject* s = as_str(string);
   if (b < 0) b = 0;
   if (e < b) e = b;
+  if (!is_str(string)) {
+    std::string_view data;
+    if (!bytes_like_view(string, &data)) return type_error("the subject is no longer bytes-like");
+    b = std::min<ssize>(b, static_cast<ssize>(data.size()));
+    e = std::min<ssize>(e, static_cast<ssize>(data.size()));
+    return new_bytes(data.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
+  }
+  StrObject* s = as_str(string);
   if (s->ascii) return new_str(std::string_view(s->utf8).substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
   const std::u32string& cps = s->cps();
   return new_str_from_cps(std::u32string(cps.data() + b, static_cast<size_t>(e - b)));
 }
 
+Object* joined(const std::string& data, bool bytes) {
+  if (bytes) return new_bytes(data);
+  return new_str(data);
+}
+
 void append_slice(Object* string, ssize b, ssize e, std::string* out) {
-  StrObject* s = as_str(string);
   if (e <= b) return;
+  if (!is_str(string)) {
+    std::string_view data;
+    if (bytes_like_view(string, &data) && e <= static_cast<ssize>(data.size()))
+      out->append(data.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
+    return;
+  }
+  StrObject* s = as_str(string);
   if (s->ascii) {
     out->append(s->utf8, static_cast<size_t>(b), static_cast<size_t>(e - b));
     return;
@@ -206,15 +252,21 @@ Object* new_match(Object* pattern, Object* string, ssize pos, ssize endpos, cons
 }
 
 bool template_of(Object* pattern, Object* repl, sre::Template* out) {
-  if (!is_str(repl)) {
-    type_error(std::string("expected str instance, ") + repl->type->name + " found");
+  PatternData* p = pattern_data(pattern);
+  std::u32string cps;
+  bool is_bytes = false;
+  if (!text_of(repl, &cps, &is_bytes)) {
+    type_error(std::string(p->program->bytes ? "expected a bytes-like object, " : "expected str instance, ") +
+               repl->type->name + " found");
     return false;
   }
-  PatternData* p = pattern_data(pattern);
-  StrObject* text = as_str(repl);
-  std::u32string cps = text->ascii ? std::u32string(text->utf8.begin(), text->utf8.end()) : text->cps();
+  if (is_bytes != p->program->bytes) {
+    type_error(p->program->bytes ? "sequence item 0: expected a bytes-like object, str found"
+                                 : "sequence item 0: expected str instance, bytes found");
+    return false;
+  }
   sre::Error error;
-  if (!sre::parse_template(cps, p->program->groups, p->program->group_names, out, &error)) {
+  if (!sre::parse_template(cps, is_bytes, p->program->groups, p->program->group_names, out, &error)) {
     raise_error(error, repl);
     return false;
   }

@@ -53,10 +53,16 @@ Object* new_instance(TypeIndex which);
 // Records the module's types once the module exists (its exec hook).
 int register_types(gopy_Object* module);
 
-// The subject text of a str (TypeError for anything else).
-bool subject_of(Object* string, sre::Subject* out);
-// string[b:e] of a str subject.
+// The code points of a str, or of a bytes object read as Latin-1 (*is_bytes set); false
+// for anything else.
+bool text_of(Object* o, std::u32string* out, bool* is_bytes);
+// The subject text of a str (for a str pattern) or a bytes-like object (for a bytes
+// pattern); TypeError with CPython's messages otherwise.
+bool subject_of(Object* string, bool bytes_pattern, sre::Subject* out);
+// string[b:e] of a subject: a str, or bytes for a bytes-like subject.
 Object* slice_of(Object* string, ssize b, ssize e);
+// The result of a join of pieces: a str from UTF-8, or bytes.
+Object* joined(const std::string& data, bool bytes);
 // CPython's clamping of pos and endpos (Modules/_sre/sre.c state_init).
 void clamp_range(ssize length, int64_t* pos, int64_t* endpos);
 // Raises what a compile or template error calls for: re.error(msg, text, pos),
@@ -70,7 +76,7 @@ bool template_of(Object* pattern, Object* repl, sre::Template* out);
 void expand_into(const sre::Template& t, MatchData* m, std::string* out);
 // repr(o) cut to `limit` code points, as CPython's %.NR (empty with an exception set).
 std::string cut_repr(Object* o, size_t limit);
-// Appends string[b:e] (UTF-8) to out.
+// Appends string[b:e] to out (UTF-8 for a str, the bytes of a bytes-like subject).
 void append_slice(Object* string, ssize b, ssize e, std::string* out);
 
 // Pattern, Match and scanner definitions (sre_objects.cpp, sre_match_object.cpp).

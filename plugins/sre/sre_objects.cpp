@@ -4,6 +4,7 @@
 // matches at the same place).
 #include <algorithm>
 
+#include "gopy/object_bytes.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
@@ -28,7 +29,7 @@ bool start_run(gopy_Object* self, gopy_Object* string, gopy_Object* pos, gopy_Ob
   run->pattern = obj(self);
   run->p = pattern_data(run->pattern);
   run->string = obj(string);
-  if (!subject_of(run->string, &run->subject)) return false;
+  if (!subject_of(run->string, run->p->program->bytes, &run->subject)) return false;
   run->pos = 0;
   run->endpos = run->subject.length;
   if (pos && gopy_Long_AsInt64(pos, &run->pos) < 0) return false;
@@ -68,7 +69,7 @@ gopy_Object* p_findall(gopy_Object* self, gopy_Object* const* args) {
   ssize start = r.pos;
   bool must_advance = false;
   sre::Captures caps;
-  Ref<> empty = Ref<>::steal(new_str(""));
+  Ref<> empty = Ref<>::steal(joined("", r.p->program->bytes));
   while (start <= r.endpos) {
     if (!search_at(r, start, Mode::kSearch, must_advance, &caps)) break;
     Ref<> item;
@@ -149,27 +150,29 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
   if (!start_run(self, args[1], nullptr, nullptr, &r)) return nullptr;
   int64_t count = 0;
   if (gopy_Long_AsInt64(args[2], &count) < 0) return nullptr;
+  bool bytes = r.p->program->bytes;
   enum { kLiteral, kTemplate, kCallable } kind;
   sre::Template templ;
   std::string literal;
-  Ref<> callable;
-  if (is_str(repl)) {
-    std::string_view text = as_str(repl)->view();
+  // A replacement of the other kind (str for bytes) fails only when it is used, with
+  // the error of the join CPython makes.
+  const char* literal_mismatch = nullptr;
+  std::string_view text;
+  if (callable_check(repl)) {
+    kind = kCallable;
+  } else if ((is_str(repl) && (text = as_str(repl)->view(), true)) || bytes_like_view(repl, &text)) {
     if (text.find('\\') == std::string_view::npos) {
       kind = kLiteral;
       literal.assign(text);
+      if (is_str(repl) == bytes) literal_mismatch = bytes ? "expected a bytes-like object, str found" : "expected str instance, bytes found";
     } else {
       if (!template_of(r.pattern, repl, &templ)) return nullptr;
       kind = templ.groups.empty() ? kLiteral : kTemplate;
       if (kind == kLiteral) literal = templ.literals[0];
     }
   } else {
-    if (callable_check(repl)) {
-      kind = kCallable;
-    } else {
-      if (!template_of(r.pattern, repl, &templ)) return nullptr;
-      kind = kTemplate;
-    }
+    if (!template_of(r.pattern, repl, &templ)) return nullptr;
+    kind = kTemplate;
   }
   std::string out;
   ssize start = 0, i = 0;
@@ -185,6 +188,7 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
       ++items;
     }
     if (kind == kLiteral) {
+      if (literal_mismatch) return handle(type_error("sequence item " + std::to_string(items) + ": " + literal_mismatch));
       out += literal;
       ++items;
     } else {
@@ -198,10 +202,13 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
         Ref<> item = Ref<>::steal(call(repl, margs, 1));
         if (!item) return nullptr;
         if (item.get() != None()) {
-          if (!is_str(item.get()))
-            return handle(type_error("sequence item " + std::to_string(items) + ": expected str instance, " +
+          std::string_view piece;
+          bool ok = bytes ? bytes_like_view(item.get(), &piece) : is_str(item.get());
+          if (!ok)
+            return handle(type_error("sequence item " + std::to_string(items) + ": " +
+                                     (bytes ? "expected a bytes-like object, " : "expected str instance, ") +
                                      item->type->name + " found"));
-          out += as_str(item.get())->view();
+          out += bytes ? piece : as_str(item.get())->view();
           ++items;
         }
       }
@@ -212,7 +219,7 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
     start = e;
   }
   if (i < r.subject.length) append_slice(r.string, i, r.subject.length, &out);
-  Ref<> result = Ref<>::steal(new_str(out));
+  Ref<> result = Ref<>::steal(joined(out, bytes));
   if (!result) return nullptr;
   if (!with_count) return handle(result.release());
   Ref<> num = Ref<>::steal(new_int(n));
@@ -242,7 +249,7 @@ Object* scanner_step(Object* self, Mode mode) {
   }
   PatternData* p = pattern_data(d->pattern);
   sre::Subject subject;
-  if (!subject_of(d->string, &subject)) return nullptr;
+  if (!subject_of(d->string, p->program->bytes, &subject)) return nullptr;
   sre::Captures caps;
   if (!sre::run(*p->program, subject, d->pos, d->endpos, mode, *p->state, &caps, d->must_advance)) {
     d->done = true;
@@ -331,13 +338,20 @@ Object* pattern_richcompare(Object* a, Object* b, CompareOp op) {
   if ((op != CompareOp::eq && op != CompareOp::ne) || a->type != b->type) return new_ref(NotImplemented());
   PatternData* x = pattern_data(a);
   PatternData* y = pattern_data(b);
-  bool equal = a == b || (x->program->flags == y->program->flags && str_equal(as_str(x->pattern), as_str(y->pattern)));
+  bool equal = a == b;
+  if (!equal && x->program->flags == y->program->flags && x->program->bytes == y->program->bytes) {
+    int same = object_eq(x->pattern, y->pattern);
+    if (same < 0) return nullptr;
+    equal = same == 1;
+  }
   return new_bool(op == CompareOp::eq ? equal : !equal);
 }
 
 int64_t pattern_hash(Object* self) {
   PatternData* d = pattern_data(self);
-  int64_t h = str_hash(as_str(d->pattern)) ^ (d->program->flags * 1000003LL);
+  int64_t h = object_hash(d->pattern);
+  if (h == -1) return -1;
+  h ^= d->program->flags * 1000003LL;
   return h == -1 ? -2 : h;
 }
 

@@ -78,7 +78,7 @@ bool re_accepts(const std::uint8_t* data, std::size_t size) {
     }
   }
   sre::Template templ;
-  (void)sre::parse_template(subject, program.groups, program.group_names, &templ, &error);
+  (void)sre::parse_template(subject, false, program.groups, program.group_names, &templ, &error);
   return true;
 }
 

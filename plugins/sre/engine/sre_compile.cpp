@@ -318,16 +318,18 @@ void compute_search_info(const ParseResult& parsed, Program* p) {
 
 }  // namespace
 
-bool compile(std::u32string_view pattern, int flags, Program* program, Error* error) {
+bool compile(std::u32string_view pattern, int flags, Program* program, Error* error, bool bytes) {
   ParseResult parsed;
-  if (!parse(pattern, flags, &parsed, error)) return false;
+  if (!parse(pattern, flags, bytes, &parsed, error)) return false;
   Program p;
+  p.bytes = bytes;
   p.flags = parsed.flags;
   p.groups = parsed.groups - 1;
   p.group_names = parsed.group_names;
   try {
     Compiler c(&p, parsed);
-    c.seq(parsed.tree, parsed.flags);
+    // A bytes pattern matches as an ASCII one (CPython: the non-UNICODE opcodes).
+    c.seq(parsed.tree, bytes ? (parsed.flags | kAscii) : parsed.flags);
   } catch (const CompileError& e) {
     *error = e.error;
     return false;

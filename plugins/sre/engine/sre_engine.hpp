@@ -114,6 +114,7 @@ struct Program {
   int groups = 0;  // capture groups, not counting group 0
   int flags = 0;   // the flags given plus the inline ones, with UNICODE added as CPython does
   int registers = 0;
+  bool bytes = false;  // a bytes pattern: categories and case folding are ASCII's
   std::vector<std::pair<std::u32string, int>> group_names;  // in definition order
   // Search helpers: a literal prefix (case-sensitive), the set of possible first code
   // points below 256 (first_any: any code point can start a match), and whether every
@@ -125,8 +126,9 @@ struct Program {
   bool anchored_start = false;
 };
 
-// Parses and compiles `pattern` with `flags`. False with *error set for a bad pattern.
-bool compile(std::u32string_view pattern, int flags, Program* program, Error* error);
+// Parses and compiles `pattern` with `flags`; a bytes pattern (`bytes`) comes as Latin-1
+// code points and matches with ASCII rules. False with *error set for a bad pattern.
+bool compile(std::u32string_view pattern, int flags, Program* program, Error* error, bool bytes = false);
 
 // A replacement template (CPython: Lib/re/_parser.py parse_template): literal text
 // around group references; literals (UTF-8) number groups.size() + 1.
@@ -136,7 +138,7 @@ struct Template {
 };
 // Parses `repl` for a pattern with `groups` groups and those names. False with *error
 // (kPattern at a position of repl, or kIndex for an unknown group name).
-bool parse_template(std::u32string_view repl, int groups,
+bool parse_template(std::u32string_view repl, bool bytes, int groups,
                     const std::vector<std::pair<std::u32string, int>>& names, Template* out, Error* error);
 
 // The subject: code points of one width (1 byte for ASCII text, 4 otherwise).

@@ -54,7 +54,9 @@ struct Token {
 // CPython: Lib/re/_parser.py Tokenizer
 class Tokenizer {
  public:
-  explicit Tokenizer(std::u32string_view s) : s_(s) { advance(); }
+  // A bytes pattern is read as Latin-1 code points (`text` false), as CPython's tokenizer does.
+  Tokenizer(std::u32string_view s, bool text) : s_(s), text_(text) { advance(); }
+  bool text() const { return text_; }
   const Token& next() const { return next_; }
   Token get() {
     Token t = next_;
@@ -103,6 +105,8 @@ class Tokenizer {
     return out;
   }
   void check_group_name(const std::u32string& name, ssize offset) const {
+    if (!text_ && !prim::str_isascii(name))
+      fail("bad character in group name " + py_ascii(name), static_cast<ssize>(name.size()) + offset);
     if (!prim::str_isidentifier(name))
       fail("bad character in group name " + py_repr(name), static_cast<ssize>(name.size()) + offset);
   }
@@ -126,6 +130,7 @@ class Tokenizer {
     index_ += 1;
   }
   std::u32string_view s_;
+  bool text_ = true;
   ssize index_ = 0;
   Token next_;
 };
@@ -203,6 +208,7 @@ uint64_t parse_octal(std::u32string_view digits) {
 // \x \u \U \N: the escapes shared by classes and the expression. True when handled.
 bool code_escape(Tokenizer& source, std::u32string& escape, char32_t* value) {
   char32_t c = escape[1];
+  if (!source.text() && c != 'x') return false;
   auto fixed = [&](int n) {
     escape += source.get_while(n, is_hex);
     if (static_cast<int>(escape.size()) != n + 2)
@@ -376,7 +382,8 @@ bool parse_flags(Tokenizer& source, State& state, char32_t ch, int* add, int* de
   if (ch != '-') {
     while (true) {
       int flag = flag_of(ch);
-      if (ch == 'L') source.fail("bad inline flags: cannot use 'L' flag with a str pattern");
+      if (ch == 'L' && source.text()) source.fail("bad inline flags: cannot use 'L' flag with a str pattern");
+      if (ch == 'u' && !source.text()) source.fail("bad inline flags: cannot use 'u' flag with a bytes pattern");
       add_flags |= flag;
       if ((flag & kTypeFlags) && (add_flags & kTypeFlags) != flag)
         source.fail("bad inline flags: flags 'a', 'u' and 'L' are incompatible");
@@ -789,18 +796,24 @@ Width seq_width(const Seq& seq, const std::vector<Width>& group_widths) {
 }
 
 // CPython: Lib/re/_parser.py parse, fix_flags
-bool parse(std::u32string_view pattern, int flags, ParseResult* out, Error* error) {
+bool parse(std::u32string_view pattern, int flags, bool bytes, ParseResult* out, Error* error) {
   try {
-    Tokenizer source(pattern);
+    Tokenizer source(pattern, !bytes);
     State state;
     state.flags = flags;
     Seq tree = parse_alternation(source, state, flags & kVerbose, 0);
     int f = state.flags;
-    if (f & kLocale) throw ParseError{Error{"cannot use LOCALE flag with a str pattern", -1, Error::kValue}};
-    if (!(f & kAscii)) {
-      f |= kUnicode;
-    } else if (f & kUnicode) {
-      throw ParseError{Error{"ASCII and UNICODE flags are incompatible", -1, Error::kValue}};
+    if (bytes) {
+      if (f & kUnicode) throw ParseError{Error{"cannot use UNICODE flag with a bytes pattern", -1, Error::kValue}};
+      if ((f & kLocale) && (f & kAscii))
+        throw ParseError{Error{"ASCII and LOCALE flags are incompatible", -1, Error::kValue}};
+    } else {
+      if (f & kLocale) throw ParseError{Error{"cannot use LOCALE flag with a str pattern", -1, Error::kValue}};
+      if (!(f & kAscii)) {
+        f |= kUnicode;
+      } else if (f & kUnicode) {
+        throw ParseError{Error{"ASCII and UNICODE flags are incompatible", -1, Error::kValue}};
+      }
     }
     if (!source.next().end) source.fail("unbalanced parenthesis");
     for (const auto& [g, pos] : state.groupref_pos)
@@ -814,20 +827,23 @@ bool parse(std::u32string_view pattern, int flags, ParseResult* out, Error* erro
     return true;
   } catch (const ParseError& e) {
     *error = e.error;
+    if (bytes) error->msg = ascii_text(error->msg);
     return false;
   }
 }
 
 // CPython: Lib/re/_parser.py parse_template
-bool parse_template(std::u32string_view repl, int groups,
+bool parse_template(std::u32string_view repl, bool bytes, int groups,
                     const std::vector<std::pair<std::u32string, int>>& names, Template* out, Error* error) {
+  // A bytes template's literals are its bytes (Latin-1), a str template's UTF-8.
+  auto encode = [bytes](const std::u32string& text) { return bytes ? latin1(text) : utf8(text); };
   try {
-    Tokenizer s(repl);
+    Tokenizer s(repl, !bytes);
     Template t;
     std::u32string literal;
     auto add_group = [&](uint64_t index, ssize pos) {
       if (index > static_cast<uint64_t>(groups)) s.fail("invalid group reference " + std::to_string(index), pos);
-      t.literals.push_back(utf8(literal));
+      t.literals.push_back(encode(literal));
       literal.clear();
       t.groups.push_back(static_cast<int>(index));
     };
@@ -893,11 +909,12 @@ bool parse_template(std::u32string_view repl, int groups,
         }
       }
     }
-    t.literals.push_back(utf8(literal));
+    t.literals.push_back(encode(literal));
     *out = std::move(t);
     return true;
   } catch (const ParseError& e) {
     *error = e.error;
+    if (bytes) error->msg = ascii_text(error->msg);
     return false;
   }
 }

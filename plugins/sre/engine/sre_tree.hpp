@@ -56,7 +56,7 @@ struct ParseResult {
   std::vector<std::pair<std::u32string, int>> group_names;
 };
 
-bool parse(std::u32string_view pattern, int flags, ParseResult* out, Error* error);
+bool parse(std::u32string_view pattern, int flags, bool bytes, ParseResult* out, Error* error);
 Width seq_width(const Seq& seq, const std::vector<Width>& group_widths);
 
 }  // namespace gopy::sre
