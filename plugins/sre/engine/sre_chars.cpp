@@ -17,6 +17,7 @@ char32_t one_char_mapping(const std::u32string& mapped, char32_t c) { return map
 char32_t fold(char32_t c, bool ascii) {
   if (c < 128) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
   if (ascii) return c;
+  if (c == 0x130) return 'i';  // İ: its simple lowercase (the full one adds U+0307)
   std::u32string s(1, c);
   return one_char_mapping(prim::str_lower(s), c);
 }
@@ -26,6 +27,12 @@ char32_t upper(char32_t c, bool ascii) {
   if (ascii) return c;
   std::u32string s(1, c);
   return one_char_mapping(prim::str_upper(s), c);
+}
+
+char32_t case_key(char32_t c, bool ascii) {
+  if (c < 128) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (ascii) return c;
+  return fold(upper(c, ascii), ascii);
 }
 
 bool is_digit(char32_t c, bool ascii) {
@@ -76,8 +83,8 @@ bool CharSet::contains(char32_t c) const {
   if (c < 256) return test_low(static_cast<uint32_t>(c));
   bool hit = raw_contains(c);
   if (!hit && ignore_case) {
-    char32_t l = fold(c, ascii), u = upper(c, ascii);
-    hit = (l != c && raw_contains(l)) || (u != c && raw_contains(u));
+    char32_t l = fold(c, ascii), u = upper(c, ascii), k = case_key(c, ascii);
+    hit = (l != c && raw_contains(l)) || (u != c && raw_contains(u)) || (k != c && raw_contains(k));
   }
   return hit != negate;
 }
@@ -87,8 +94,8 @@ void CharSet::build_bitmap() {
   for (uint32_t c = 0; c < 256; ++c) {
     bool hit = raw_contains(c);
     if (!hit && ignore_case) {
-      char32_t l = fold(c, ascii), u = upper(c, ascii);
-      hit = (l != c && raw_contains(l)) || (u != c && raw_contains(u));
+      char32_t l = fold(c, ascii), u = upper(c, ascii), k = case_key(c, ascii);
+      hit = (l != c && raw_contains(l)) || (u != c && raw_contains(u)) || (k != c && raw_contains(k));
     }
     if (hit != negate) low[c >> 6] |= uint64_t(1) << (c & 63);
   }

@@ -36,8 +36,8 @@ class Compiler {
       case NodeOp::kNotLiteral: {
         bool neg = n.op == NodeOp::kNotLiteral;
         char32_t c = n.a;
-        if (ic && (fold(c, ascii) != c || upper(c, ascii) != c)) {
-          Inst i{neg ? Op::kNotCharIC : Op::kCharIC, fold(c, ascii)};
+        if (ic && (c >= 128 || fold(c, ascii) != c || upper(c, ascii) != c)) {
+          Inst i{neg ? Op::kNotCharIC : Op::kCharIC, case_key(c, ascii)};
           i.b = ascii;
           return i;
         }
@@ -48,6 +48,12 @@ class Compiler {
       case NodeOp::kIn: {
         CharSet set;
         set.items = n.set;
+        if (ic) {
+          // Each literal also stands for its case class, so 's' in a set takes 'ſ' too.
+          for (const SetItem& item : n.set)
+            if (item.kind == SetItem::kLiteral && case_key(item.lo, ascii) != item.lo)
+              set.items.push_back(SetItem{SetItem::kLiteral, case_key(item.lo, ascii), case_key(item.lo, ascii)});
+        }
         set.negate = n.negate;
         set.ignore_case = ic;
         set.ascii = ascii;
@@ -209,7 +215,7 @@ void first_of_unit(const Inst& inst, const Program& p, First* f) {
       break;
     case Op::kCharIC:
       for (uint32_t c = 0; c < 256; ++c)
-        if (fold(c, inst.b) == inst.a) f->add(c);
+        if (case_key(c, inst.b) == inst.a) f->add(c);
       f->high = true;
       break;
     case Op::kSet:

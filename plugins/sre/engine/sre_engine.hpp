@@ -177,6 +177,10 @@ bool run(const Program& program, const Subject& subject, ssize pos, ssize endpos
 char32_t fold(char32_t c, bool ascii);
 char32_t upper(char32_t c, bool ascii);
 bool is_word(char32_t c, bool ascii);
+// The code point that stands for c's case-equivalence class under IGNORECASE: the
+// lowercase of its uppercase, so that 'ſ' and 's', 'ı' and 'i', 'µ' and 'μ' share one
+// (CPython: Lib/re/_casefix.py, the equivalences _compiler.py adds).
+char32_t case_key(char32_t c, bool ascii);
 bool is_digit(char32_t c, bool ascii);
 bool is_space(char32_t c, bool ascii);
 

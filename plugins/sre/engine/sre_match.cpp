@@ -56,8 +56,8 @@ class Matcher {
     switch (i.op) {
       case Op::kChar: return c == i.a;
       case Op::kNotChar: return c != i.a;
-      case Op::kCharIC: return fold(c, i.b) == i.a;
-      case Op::kNotCharIC: return fold(c, i.b) != i.a;
+      case Op::kCharIC: return case_key(c, i.b) == i.a;
+      case Op::kNotCharIC: return case_key(c, i.b) != i.a;
       case Op::kAny: return c != '\n';
       case Op::kAnyAll: return true;
       case Op::kSet: {
@@ -273,6 +273,7 @@ class Matcher {
           }
           for (ssize k = 0; k < e - b; ++k) {
             char32_t x = s_[b + k], y = s_[pos + k];
+            // CPython compares the lowercase of both (GROUPREF_UNI_IGNORE), no equivalences.
             if (x != y && !(i.b && fold(x, i.c) == fold(y, i.c))) {
               ok = false;
               break;
