@@ -3,7 +3,6 @@
 // unionbuilder_add_single, make_union, union_repr, union_richcompare, union_hash).
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
-#include "gopy/typing_objects.hpp"
 #include "object/class_method.hpp"
 #include "object/type_internal.hpp"
 #include "object/typevar.hpp"
@@ -118,10 +117,6 @@ int64_t union_hash(Object* o) {
 }
 
 }  // namespace
-
-TupleObject* union_members(Object* o) {
-  return o->type == &union_type ? static_cast<UnionObject*>(o)->args : nullptr;
-}
 
 void init_union_methods() { add_class_method(&union_type, "__class_getitem__", union_class_getitem); }
 
