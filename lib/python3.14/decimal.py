@@ -235,119 +235,46 @@ class Context(object):
     def create_decimal_from_float(self, f):
         return self.create_decimal(Decimal.from_float(f))
 
-    # the arithmetic operations of the specification, by name
-    def abs(self, a):
-        return _convert_strict(a).__abs__(context=self)
-
-    def add(self, a, b):
-        return _convert_strict(a).__add__(b, context=self)
-
-    def subtract(self, a, b):
-        return _convert_strict(a).__sub__(b, context=self)
-
-    def multiply(self, a, b):
-        return _convert_strict(a).__mul__(b, context=self)
-
-    def divide(self, a, b):
-        return _convert_strict(a).__truediv__(b, context=self)
-
-    def divide_int(self, a, b):
-        return _convert_strict(a).__floordiv__(b, context=self)
-
-    def remainder(self, a, b):
-        return _convert_strict(a).__mod__(b, context=self)
-
-    def divmod(self, a, b):
-        return _convert_strict(a).__divmod__(b, context=self)
-
-    def power(self, a, b, modulo=None):
-        return _convert_strict(a).__pow__(b, modulo, context=self)
-
-    def sqrt(self, a):
-        return _convert_strict(a).sqrt(context=self)
-
-    def exp(self, a):
-        return _convert_strict(a).exp(context=self)
-
-    def ln(self, a):
-        return _convert_strict(a).ln(context=self)
-
-    def log10(self, a):
-        return _convert_strict(a).log10(context=self)
-
-    def plus(self, a):
-        return _convert_strict(a).__pos__(context=self)
-
-    def minus(self, a):
-        return _convert_strict(a).__neg__(context=self)
-
-    def quantize(self, a, b):
-        return _convert_strict(a).quantize(b, context=self)
-
-    def normalize(self, a):
-        return _convert_strict(a).normalize(context=self)
-
-    def compare(self, a, b):
-        return _convert_strict(a).compare(b, context=self)
-
-    def max(self, a, b):
-        return _convert_strict(a).max(b, context=self)
-
-    def min(self, a, b):
-        return _convert_strict(a).min(b, context=self)
-
-    def to_integral_value(self, a):
-        return _convert_strict(a).to_integral_value(context=self)
-
-    to_integral = to_integral_value
-
-    def to_integral_exact(self, a):
-        return _convert_strict(a).to_integral_exact(context=self)
-
-    def to_sci_string(self, a):
-        return _convert_strict(a).__str__(context=self)
-
-    def to_eng_string(self, a):
-        return _convert_strict(a).to_eng_string(context=self)
-
-    def fma(self, a, b, c):
-        return _convert_strict(a).fma(b, c, context=self)
-
-    def is_signed(self, a):
-        return _convert_strict(a).is_signed()
-
-    def is_zero(self, a):
-        return _convert_strict(a).is_zero()
-
-    def is_finite(self, a):
-        return _convert_strict(a).is_finite()
-
-    def is_nan(self, a):
-        return _convert_strict(a).is_nan()
-
-    def is_infinite(self, a):
-        return _convert_strict(a).is_infinite()
-
-    def copy_abs(self, a):
-        return _convert_strict(a).copy_abs()
-
-    def copy_negate(self, a):
-        return _convert_strict(a).copy_negate()
-
-    def copy_sign(self, a, b):
-        return _convert_strict(a).copy_sign(b)
-
-    def scaleb(self, a, b):
-        return _convert_strict(a).scaleb(b, context=self)
-
-    def next_plus(self, a):
-        return _convert_strict(a).next_plus(context=self)
-
-    def next_minus(self, a):
-        return _convert_strict(a).next_minus(context=self)
-
     def radix(self):
         return Decimal(10)
+
+
+# The operations of the specification by name, as Context methods: ctx.add(a, b) is
+# Decimal(a).__add__(b, context=ctx).
+def _context_method(name, method, uses_context):
+    def operation(self, a, *args):
+        operand = _convert_strict(a)
+        if uses_context:
+            return getattr(operand, method)(*args, context=self)
+        return getattr(operand, method)(*args)
+    operation.__name__ = name
+    operation.__qualname__ = 'Context.' + name
+    return operation
+
+
+for _name, _method in (
+        ('abs', '__abs__'), ('add', '__add__'), ('subtract', '__sub__'),
+        ('multiply', '__mul__'), ('divide', '__truediv__'), ('divide_int', '__floordiv__'),
+        ('remainder', '__mod__'), ('divmod', '__divmod__'), ('power', '__pow__'),
+        ('sqrt', 'sqrt'), ('exp', 'exp'), ('ln', 'ln'), ('log10', 'log10'), ('logb', 'logb'),
+        ('plus', '__pos__'), ('minus', '__neg__'), ('quantize', 'quantize'),
+        ('normalize', 'normalize'), ('compare', 'compare'),
+        ('compare_signal', 'compare_signal'), ('max', 'max'), ('min', 'min'),
+        ('max_mag', 'max_mag'), ('min_mag', 'min_mag'),
+        ('to_integral_value', 'to_integral_value'), ('to_integral', 'to_integral_value'),
+        ('to_integral_exact', 'to_integral_exact'), ('to_sci_string', '__str__'),
+        ('to_eng_string', 'to_eng_string'), ('fma', 'fma'), ('scaleb', 'scaleb'),
+        ('next_plus', 'next_plus'), ('next_minus', 'next_minus'),
+        ('next_toward', 'next_toward'), ('remainder_near', 'remainder_near'),
+        ('is_normal', 'is_normal'), ('is_subnormal', 'is_subnormal'),
+        ('number_class', 'number_class')):
+    setattr(Context, _name, _context_method(_name, _method, True))
+for _name in ('is_signed', 'is_zero', 'is_finite', 'is_nan', 'is_qnan', 'is_snan',
+              'is_infinite', 'is_canonical', 'copy_abs', 'copy_negate', 'copy_sign',
+              'canonical', 'same_quantum', 'compare_total', 'compare_total_mag', 'adjusted',
+              'as_tuple'):
+    setattr(Context, _name, _context_method(_name, _name, False))
+del _name, _method
 
 
 def _check_int(value, low, high, message):
