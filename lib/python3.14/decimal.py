@@ -1645,7 +1645,8 @@ def _floordiv(a, b, ctx, st):
     return _fix_decimal(pair[0], ctx, st) if pair is not None else _make(0, 0, 'n')
 
 
-def _mod(a, b, ctx, st):
+def _remainder_special(a, b, ctx, st):
+    """The remainder when an operand is a NaN or infinite or b is zero, else None."""
     nan = _nan_result(a, b, ctx, st)
     if nan is not None:
         return nan
@@ -1659,6 +1660,13 @@ def _mod(a, b, ctx, st):
         else:
             st.append(InvalidOperation)
         return _make(0, 0, 'n')
+    return None
+
+
+def _mod(a, b, ctx, st):
+    special = _remainder_special(a, b, ctx, st)
+    if special is not None:
+        return special
     pair = _integer_division(a, b, ctx, st)
     return _fix_decimal(pair[1], ctx, st) if pair is not None else _make(0, 0, 'n')
 
@@ -1691,19 +1699,9 @@ def _divmod(a, b, ctx, st):
 
 
 def _remainder_near(a, b, ctx, st):
-    nan = _nan_result(a, b, ctx, st)
-    if nan is not None:
-        return nan
-    if a._special == 'F':
-        return _invalid(st)
-    if b._special == 'F':
-        return _fix_decimal(a, ctx, st)
-    if b._coef == 0:
-        if a._coef == 0:
-            st.append(DivisionUndefined)
-        else:
-            st.append(InvalidOperation)
-        return _make(0, 0, 'n')
+    special = _remainder_special(a, b, ctx, st)
+    if special is not None:
+        return special
     ideal = min(a._exp, b._exp)
     if a._coef == 0:
         return _fix(a._sign, 0, ideal, ctx, st)
