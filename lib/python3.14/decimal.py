@@ -726,7 +726,7 @@ class Decimal(object):
         if len(value) != 3:
             raise ValueError('argument must be a sequence of length 3')
         sign, digits, exp = value
-        if sign not in (0, 1) or isinstance(sign, bool) and False:
+        if sign not in (0, 1):
             raise ValueError('sign must be an integer with the value 0 or 1')
         coef = 0
         for digit in digits:
