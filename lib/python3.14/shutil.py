@@ -1,8 +1,4 @@
-"""Utility functions for copying and archiving files and directory trees.
-
-XXX The functions here don't copy the resource fork or other metadata on Mac.
-
-"""
+"""Utility functions for copying and archiving files and directory trees."""
 
 import os
 import sys

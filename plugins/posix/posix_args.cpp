@@ -129,4 +129,14 @@ Object* make_struct(const char* type_name, std::initializer_list<Object*> items)
   return call1(type.get(), tuple.get());
 }
 
+int copy_attributes(const char* from, ModuleObject* module, std::initializer_list<const char*> names) {
+  Ref<> source = Ref<>::steal(reinterpret_cast<Object*>(gopy_Import(from)));
+  if (!source) return -1;
+  for (const char* name : names) {
+    Ref<> value = Ref<>::steal(get_attr(source.get(), name));
+    if (!value || dict_set_str(module->dict, name, value.get()) < 0) return -1;
+  }
+  return 0;
+}
+
 }  // namespace gopy_posix

@@ -58,6 +58,10 @@ void set_posix_module(Object* module);
 // Calls posix.<type_name>(items) with a new tuple of the items (each stolen).
 Object* make_struct(const char* type_name, std::initializer_list<Object*> items);
 
+// Copies the attributes `names` of the module `from` (imported) into `module`: 0, or -1
+// with an exception set.
+int copy_attributes(const char* from, gopy::ModuleObject* module, std::initializer_list<const char*> names);
+
 // The function tables of the module's parts, each ending with a null name.
 extern const gopy_FunctionDef kFileFunctions[];
 extern const gopy_FunctionDef kFdFunctions[];

@@ -1,27 +1,16 @@
-// The time module's definition (a module of the posix plugin) (CPython: Modules/timemodule.c time_methods, time_exec):
-// the functions of time_clocks.cpp and time_struct.cpp, the clock ids, the time zone, and
-// struct_time, a struct sequence made in Python when the module is.
+// The time module's definition, a module of the posix plugin (CPython:
+// Modules/timemodule.c time_methods, time_exec): the functions of time_clocks.cpp and
+// time_struct.cpp, the clock ids, the time zone, and struct_time (lib/python3.14/_posixtypes.py).
 #include <vector>
 
-#include "gopy/eval.hpp"
 #include "gopy/plugin.hpp"
+#include "posix_internal.hpp"
 #include "time_internal.hpp"
 
 namespace gopy_time {
 namespace {
 
 using namespace gopy;
-
-constexpr const char* kPythonPart = R"PY(
-import _structseq
-struct_time = _structseq.make("time.struct_time",
-    ("tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
-     "tm_zone", "tm_gmtoff"), 9,
-    doc="The time value as returned by gmtime(), localtime(), and strptime(), and\n"
-        " accepted by asctime(), mktime() and strftime().  May be considered as a\n"
-        " sequence of 9 integers.")
-del _structseq
-)PY";
 
 std::vector<gopy_FunctionDef> all_functions() {
   std::vector<gopy_FunctionDef> all;
@@ -45,8 +34,7 @@ int exec_time(gopy_plugin_context*, gopy_Object* module_handle) {
     if (!v || dict_set_str(module->dict, name, v.get()) < 0) return -1;
   }
   if (set_timezone_attrs(module) < 0) return -1;
-  Ref<> done = Ref<>::steal(exec_source_in_module(kPythonPart, "<time>", module));
-  return done ? 0 : -1;
+  return gopy_posix::copy_attributes("_posixtypes", module, {"struct_time"});
 }
 
 const gopy_ModuleDef& time_def() {
