@@ -193,21 +193,27 @@ def _make_name(dir, pre, suf, output_type):
     return _os.path.join(dir, pre + name + suf)
 
 
-def _mkstemp_inner(dir, pre, suf, flags, output_type):
-    """Code common to mkstemp, TemporaryFile, and NamedTemporaryFile."""
-    dir = _os.path.abspath(dir)
+def _create_unique(dir, pre, suf, output_type, create, what):
+    """Calls create(name) on random names in dir until one does not exist yet: (its result, name)."""
     for _ in range(TMP_MAX):
         file = _make_name(dir, pre, suf, output_type)
         try:
-            fd = _os.open(file, flags, 0o600)
+            result = create(file)
         except FileExistsError:
             continue
         except PermissionError:
+            # A writable directory: the name was taken in a way that refuses access.
             if _os.path.isdir(dir) and _os.access(dir, _os.W_OK):
                 continue
             raise
-        return fd, file
-    raise FileExistsError(_errno.EEXIST, "No usable temporary file name found")
+        return result, file
+    raise FileExistsError(_errno.EEXIST, f"No usable temporary {what} name found")
+
+
+def _mkstemp_inner(dir, pre, suf, flags, output_type):
+    """Code common to mkstemp, TemporaryFile, and NamedTemporaryFile."""
+    return _create_unique(_os.path.abspath(dir), pre, suf, output_type,
+                          lambda file: _os.open(file, flags, 0o600), "file")
 
 
 def mkstemp(suffix=None, prefix=None, dir=None, text=False):
@@ -235,18 +241,8 @@ def mkdtemp(suffix=None, prefix=None, dir=None):
     Caller is responsible for deleting the directory when done with it.
     """
     prefix, suffix, dir, output_type = _sanitize_params(prefix, suffix, dir)
-    for _ in range(TMP_MAX):
-        file = _make_name(dir, prefix, suffix, output_type)
-        try:
-            _os.mkdir(file, 0o700)
-        except FileExistsError:
-            continue
-        except PermissionError:
-            if _os.path.isdir(dir) and _os.access(dir, _os.W_OK):
-                continue
-            raise
-        return _os.path.abspath(file)
-    raise FileExistsError(_errno.EEXIST, "No usable temporary directory name found")
+    _, file = _create_unique(dir, prefix, suffix, output_type, lambda file: _os.mkdir(file, 0o700), "directory")
+    return _os.path.abspath(file)
 
 
 def mktemp(suffix="", prefix=template, dir=None):

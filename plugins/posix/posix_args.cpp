@@ -129,6 +129,19 @@ Object* make_struct(const char* type_name, std::initializer_list<Object*> items)
   return call1(type.get(), tuple.get());
 }
 
+Object* timespec_seconds(const timespec& ts) {
+  return new_float(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9);
+}
+
+Object* timespec_ns(const timespec& ts) {
+  Ref<> sec = Ref<>::steal(new_int(ts.tv_sec));
+  Ref<> billion = Ref<>::steal(new_int(1000000000));
+  Ref<> scaled = Ref<>::steal(binary_op(sec.get(), billion.get(), BinaryOp::mul));
+  Ref<> nsec = Ref<>::steal(new_int(ts.tv_nsec));
+  if (!scaled || !nsec) return nullptr;
+  return binary_op(scaled.get(), nsec.get(), BinaryOp::add);
+}
+
 int copy_attributes(const char* from, ModuleObject* module, std::initializer_list<const char*> names) {
   Ref<> source = Ref<>::steal(reinterpret_cast<Object*>(gopy_Import(from)));
   if (!source) return -1;

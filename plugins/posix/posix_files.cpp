@@ -17,32 +17,15 @@ namespace gopy_posix {
 
 using namespace gopy;
 
-namespace {
-
-Object* new_time_float(const timespec& ts) {
-  return new_float(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9);
-}
-
-Object* new_time_ns(const timespec& ts) {
-  Ref<> sec = Ref<>::steal(new_int(ts.tv_sec));
-  Ref<> billion = Ref<>::steal(new_int(1000000000));
-  Ref<> scaled = Ref<>::steal(binary_op(sec.get(), billion.get(), BinaryOp::mul));
-  Ref<> nsec = Ref<>::steal(new_int(ts.tv_nsec));
-  if (!scaled || !nsec) return nullptr;
-  return binary_op(scaled.get(), nsec.get(), BinaryOp::add);
-}
-
-}  // namespace
-
 // CPython: _pystat_fromstructstat.
 Object* stat_result_from(const struct stat& st) {
   return make_struct("stat_result",
                      {new_int(st.st_mode), new_int(static_cast<int64_t>(st.st_ino)), new_int(static_cast<int64_t>(st.st_dev)),
                       new_int(static_cast<int64_t>(st.st_nlink)), new_int(st.st_uid), new_int(st.st_gid),
                       new_int(st.st_size), new_int(st.st_atim.tv_sec), new_int(st.st_mtim.tv_sec),
-                      new_int(st.st_ctim.tv_sec), new_time_float(st.st_atim), new_time_float(st.st_mtim),
-                      new_time_float(st.st_ctim), new_time_ns(st.st_atim), new_time_ns(st.st_mtim),
-                      new_time_ns(st.st_ctim), new_int(st.st_blksize), new_int(st.st_blocks),
+                      new_int(st.st_ctim.tv_sec), timespec_seconds(st.st_atim), timespec_seconds(st.st_mtim),
+                      timespec_seconds(st.st_ctim), timespec_ns(st.st_atim), timespec_ns(st.st_mtim),
+                      timespec_ns(st.st_ctim), new_int(st.st_blksize), new_int(st.st_blocks),
                       new_int(static_cast<int64_t>(st.st_rdev))});
 }
 
@@ -77,7 +60,18 @@ gopy_Object* f_lstat(gopy_Object*, gopy_Object* const* a) { return out(do_stat("
 // The names in a directory but "." and "..", as readdir gives them, with their d_type.
 bool read_dir(const Path& path, std::vector<std::pair<std::string, unsigned char>>* entries,
               std::vector<ino_t>* inodes) {
-  DIR* dir = path.fd >= 0 ? fdopendir(dup(path.fd)) : opendir(path.c_str());
+  DIR* dir = nullptr;
+  if (path.fd >= 0) {
+    // A duplicate: closedir closes the descriptor it reads.
+    int fd = fcntl(path.fd, F_DUPFD_CLOEXEC, 0);
+    if (fd >= 0 && (dir = fdopendir(fd)) == nullptr) {
+      int err = errno;
+      close(fd);
+      errno = err;
+    }
+  } else {
+    dir = opendir(path.c_str());
+  }
   if (dir == nullptr) {
     raise_errno(errno, path.object);
     return false;

@@ -3,6 +3,7 @@
 // path_error, posix_path_error).
 #pragma once
 
+#include <ctime>
 #include <string>
 
 #include "gopy/module.h"
@@ -61,6 +62,11 @@ Object* make_struct(const char* type_name, std::initializer_list<Object*> items)
 // Copies the attributes `names` of the module `from` (imported) into `module`: 0, or -1
 // with an exception set.
 int copy_attributes(const char* from, gopy::ModuleObject* module, std::initializer_list<const char*> names);
+
+// A time as float seconds and as int nanoseconds (st_mtime and st_mtime_ns, time.time
+// and time.time_ns).
+Object* timespec_seconds(const timespec& ts);
+Object* timespec_ns(const timespec& ts);
 
 // The function tables of the module's parts, each ending with a null name.
 extern const gopy_FunctionDef kFileFunctions[];

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "posix_internal.hpp"
 #include "time_internal.hpp"
 
 namespace gopy_time {
@@ -15,18 +16,13 @@ namespace {
 Object* clock_seconds(clockid_t clock) {
   timespec ts;
   clock_gettime(clock, &ts);
-  return new_float(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9);
+  return gopy_posix::timespec_seconds(ts);
 }
 
 Object* clock_ns(clockid_t clock) {
   timespec ts;
   clock_gettime(clock, &ts);
-  Ref<> sec = Ref<>::steal(new_int(ts.tv_sec));
-  Ref<> billion = Ref<>::steal(new_int(1000000000));
-  Ref<> scaled = Ref<>::steal(binary_op(sec.get(), billion.get(), BinaryOp::mul));
-  Ref<> nsec = Ref<>::steal(new_int(ts.tv_nsec));
-  if (!scaled || !nsec) return nullptr;
-  return binary_op(scaled.get(), nsec.get(), BinaryOp::add);
+  return gopy_posix::timespec_ns(ts);
 }
 
 gopy_Object* f_time(gopy_Object*, gopy_Object* const*) { return out(clock_seconds(CLOCK_REALTIME)); }
@@ -51,7 +47,7 @@ gopy_Object* f_clock_gettime(gopy_Object*, gopy_Object* const* a) {
   if (!clock_id_arg(obj(a[0]), &id)) return nullptr;
   timespec ts;
   if (clock_gettime(id, &ts) != 0) return out(os_error_from_errno(errno));
-  return out(new_float(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9));
+  return out(gopy_posix::timespec_seconds(ts));
 }
 
 gopy_Object* f_clock_gettime_ns(gopy_Object*, gopy_Object* const* a) {
@@ -59,7 +55,7 @@ gopy_Object* f_clock_gettime_ns(gopy_Object*, gopy_Object* const* a) {
   if (!clock_id_arg(obj(a[0]), &id)) return nullptr;
   timespec ts;
   if (clock_gettime(id, &ts) != 0) return out(os_error_from_errno(errno));
-  return out(clock_ns(id));
+  return out(gopy_posix::timespec_ns(ts));
 }
 
 gopy_Object* f_clock_getres(gopy_Object*, gopy_Object* const* a) {
@@ -67,7 +63,7 @@ gopy_Object* f_clock_getres(gopy_Object*, gopy_Object* const* a) {
   if (!clock_id_arg(obj(a[0]), &id)) return nullptr;
   timespec ts;
   if (clock_getres(id, &ts) != 0) return out(os_error_from_errno(errno));
-  return out(new_float(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9));
+  return out(gopy_posix::timespec_seconds(ts));
 }
 
 // CPython: time_sleep, _PyTime_FromSecondsObject (a float or an int; NaN refused).
@@ -131,7 +127,7 @@ gopy_Object* f_get_clock_info(gopy_Object*, gopy_Object* const* a) {
   Ref<NamespaceObject> info = Ref<NamespaceObject>::steal(new_namespace());
   if (!info) return nullptr;
   Ref<> impl_str = Ref<>::steal(new_str(impl));
-  Ref<> resolution = Ref<>::steal(new_float(static_cast<double>(res.tv_sec) + static_cast<double>(res.tv_nsec) * 1e-9));
+  Ref<> resolution = Ref<>::steal(gopy_posix::timespec_seconds(res));
   if (!impl_str || !resolution || dict_set_str(info->dict, "implementation", impl_str.get()) < 0 ||
       dict_set_str(info->dict, "monotonic", monotonic ? True() : False()) < 0 ||
       dict_set_str(info->dict, "adjustable", adjustable ? True() : False()) < 0 ||
