@@ -26,10 +26,13 @@ _NUMERIC = {
     "f": (1, 6, 0, 999999),
 }
 # Directives that stand for others in the C locale.
-_COMPOSITE = {"c": "%a %b %d %H:%M:%S %Y", "x": "%m/%d/%y", "X": "%H:%M:%S", "D": "%m/%d/%y",
+_COMPOSITE = {"c": "%a %b %d %H:%M:%S %Y", "x": "%m/%d/%y", "X": "%H:%M:%S",
               "T": "%H:%M:%S", "R": "%H:%M", "r": "%I:%M:%S %p"}
-_NAMES = {"a": _DAYS_ABBR, "A": _DAYS_FULL, "b": _MONTHS_ABBR, "B": _MONTHS_FULL, "h": _MONTHS_ABBR,
-          "p": _AM_PM}
+_NAMES = {"a": _DAYS_ABBR, "A": _DAYS_FULL, "b": _MONTHS_ABBR, "B": _MONTHS_FULL, "p": _AM_PM}
+# Directives that read as another: %k is %H, %l is %I, %P is %p.
+_ALIASES = {"k": "H", "l": "I", "P": "p"}
+# The directives an O modifier may precede (the locale's alternative digits).
+_O_MODIFIED = set("dmwyHIMSep")
 
 
 def _tokens(format):
@@ -40,17 +43,23 @@ def _tokens(format):
     while i < n:
         ch = format[i]
         if ch == "%":
-            # Flags, a width and an O or E modifier are accepted and ignored, as glibc's.
+            # Flags, a width and an O modifier are accepted and ignored, as glibc's.
             j = i + 1
             while j < n and format[j] in "-_0^#":
                 j += 1
             while j < n and format[j].isdigit():
                 j += 1
-            if j < n and format[j] in "OE":
+            modifier = ""
+            if j < n and format[j] == "O":
+                modifier = "O"
                 j += 1
-            if j >= n:
+            if j >= n or format[j].isspace():
                 raise ValueError(f"stray % in format '{format}'")
-            d = format[j]
+            if format[j] == "E" and j + 1 < n:
+                raise ValueError(f"'E{format[j + 1]}' is a bad directive in format '{format}'")
+            d = _ALIASES.get(format[j], format[j])
+            if modifier and format[j] not in _O_MODIFIED:
+                raise ValueError(f"'O{format[j]}' is a bad directive in format '{format}'")
             i = j - 1
             if d in _COMPOSITE:
                 tokens.extend(_tokens(_COMPOSITE[d]))
@@ -59,7 +68,7 @@ def _tokens(format):
             elif d in _NUMERIC or d in _NAMES or d in "zZ":
                 tokens.append(("dir", d))
             else:
-                raise ValueError(f"'{d}' is a bad directive in format '%{d}'")
+                raise ValueError(f"'{format[i + 1]}' is a bad directive in format '{format}'")
             i += 2
         elif ch.isspace():
             while i < n and format[i].isspace():
@@ -85,8 +94,10 @@ def _readings(directive, text, pos):
                         value = int(piece + "0" * (6 - width))
                     found.append((pos + width, value))
         # A space-padded day or hour ('%e' style) is tried last.
-        if directive in "dIe" and text[pos:pos + 1] == " " and text[pos + 1:pos + 2] in "123456789":
-            found.append((pos + 2, int(text[pos + 1])))
+        if directive in "dIeH" and text[pos:pos + 1] == " " and text[pos + 1:pos + 2].isdigit():
+            value = int(text[pos + 1])
+            if value >= low:
+                found.append((pos + 2, value))
         return found
     if directive in _NAMES:
         lowered = text[pos:].lower()
@@ -103,16 +114,15 @@ def _readings(directive, text, pos):
 
 
 def _read_offset(text, pos):
+    """The readings of a UTC offset ('Z', '+hhmm', '+hh:mm', with seconds and a fraction
+    optional), longest first: a shorter one is tried when the rest of the format needs it."""
     if text[pos:pos + 1] == "Z":
-        return [(pos + 1, 0)]
+        return [(pos + 1, (0, 0))]
     sign = text[pos:pos + 1]
-    if sign not in ("+", "-"):
+    hours = text[pos + 1:pos + 3]
+    if sign not in ("+", "-") or not (len(hours) == 2 and hours.isdigit()):
         return []
-    i = pos + 1
-    hours = text[i:i + 2]
-    if not (len(hours) == 2 and hours.isdigit()):
-        return []
-    i += 2
+    i = pos + 3
     colon = text[i:i + 1] == ":"
     if colon:
         i += 1
@@ -120,24 +130,22 @@ def _read_offset(text, pos):
     if not (len(minutes) == 2 and minutes.isdigit() and minutes[0] in "012345"):
         return []
     i += 2
-    seconds = 0
-    micro = 0
-    rest = i + 1 if colon and text[i:i + 1] == ":" else i
-    sec = text[rest:rest + 2]
-    if (colon == (rest != i)) and len(sec) == 2 and sec.isdigit() and sec[0] in "012345":
-        seconds = int(sec)
-        i = rest + 2
-        if text[i:i + 1] == ".":
-            j = i + 1
-            while j < len(text) and j - i <= 6 and text[j].isdigit():
-                j += 1
-            if j > i + 1:
-                micro = int(text[i + 1:j] + "0" * (6 - (j - i - 1)))
-                i = j
-    offset = int(hours) * 3600 + int(minutes) * 60 + seconds
-    if sign == "-":
-        offset, micro = -offset, -micro
-    return [(i, (offset, micro))]
+    factor = -1 if sign == "-" else 1
+    base = int(hours) * 3600 + int(minutes) * 60
+    readings = [(i, (factor * base, 0))]
+    j = i + 1 if colon and text[i:i + 1] == ":" else i
+    sec = text[j:j + 2]
+    if colon == (j != i) and len(sec) == 2 and sec.isdigit() and sec[0] in "012345":
+        j += 2
+        readings.insert(0, (j, (factor * (base + int(sec)), 0)))
+        if text[j:j + 1] == ".":
+            k = j + 1
+            while k < len(text) and k - j <= 6 and text[k].isdigit():
+                k += 1
+            for end in range(k, j + 1, -1):
+                micro = int(text[j + 1:end] + "0" * (6 - (end - j - 1)))
+                readings.insert(0 if end == k else 1, (end, (factor * (base + int(sec)), factor * micro)))
+    return readings
 
 
 def _match(tokens, ti, text, pos, found):
