@@ -728,6 +728,29 @@ Object* class_finish(Object* meta, StrObject* name, TupleObject* bases, DictObje
 
 int type_set_special(TypeObject* t, StrObject* name, Object* value) {
   if (name->view() == "__abstractmethods__") return note_abstract(t, value);
+  // CPython: Objects/typeobject.c type_set_name, type_set_qualname (kept on the type,
+  // not in its dict).
+  if (name->view() == "__name__" || name->view() == "__qualname__") {
+    if (value == nullptr) {
+      type_error(cat("cannot delete '", name->utf8, "' attribute of immutable type '", t->name, "'"));
+      return -1;
+    }
+    if (!is_str(value)) {
+      type_error(cat("can only assign string to ", t->name, ".", name->utf8, ", not '", value->type->name, "'"));
+      return -1;
+    }
+    const std::string& text = as_str(value)->utf8;
+    if (name->view() == "__name__") {
+      if (text.find('\0') != std::string::npos) {
+        value_error("type name must not contain null characters");
+        return -1;
+      }
+      t->name = text;
+    } else {
+      t->qualname = text;
+    }
+    return 1;
+  }
   return 0;
 }
 
