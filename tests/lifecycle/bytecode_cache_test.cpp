@@ -103,6 +103,21 @@ TEST_CASE("bytecode_cache_test: coroutines, async generators and docstrings surv
   CHECK(cached.err.empty());
 }
 
+TEST_CASE("bytecode_cache_test: annotations and complex constants are cached", "[lifecycle][pyc]") {
+  TempDir dir;
+  dir.write("mod.py", "Z = 2 + 1j\nx: int = 1\ndef f(a: 'str') -> float:\n    pass\n");
+  const char* check =
+      "import mod\n"
+      "print(mod.Z, mod.__annotations__, mod.f.__annotations__)\n"
+      "try:\n    mod.f.__annotate__(3)\nexcept NotImplementedError:\n    print('NotImplementedError')\n";
+  ChildResult first = run_gopy({"-c", check}, dir.path());
+  REQUIRE(fs::is_regular_file(dir.path() / kCacheName));
+  ChildResult cached = run_gopy({"-c", check}, dir.path());
+  CHECK(first.out == "(2+1j) {'x': <class 'int'>} {'a': 'str', 'return': <class 'float'>}\nNotImplementedError\n");
+  CHECK(cached.out == first.out);
+  CHECK(cached.err.empty());
+}
+
 TEST_CASE("bytecode_cache_test: -B, PYTHONDONTWRITEBYTECODE and sys.dont_write_bytecode", "[lifecycle][pyc]") {
   TempDir dir;
   dir.write("mod.py", "X = 1\n");
