@@ -525,6 +525,18 @@ static Object* object_dir_method(Object*, Object* const* args, size_t nargs, Tup
   return names_list(names.get());
 }
 
+// CPython: Objects/moduleobject.c module___dir___impl: the module's own names, or what a
+// __dir__ function in its namespace returns (PEP 562).
+static Object* module_dir_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 1) return type_error("__dir__() takes no arguments");
+  Ref<> dict = Ref<>::steal(get_attr(args[0], intern("__dict__")));
+  if (!dict) return nullptr;
+  if (!is_dict(dict.get())) return type_error("<module>.__dict__ is not a dictionary");
+  if (Object* custom = dict_get_str(static_cast<DictObject*>(dict.get()), "__dir__"))
+    return call0(Ref<>::borrow(custom).get());
+  return names_list(static_cast<DictObject*>(dict.get()));
+}
+
 // CPython: Objects/typeobject.c type___dir___impl
 static Object* type_dir_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
   if (nargs != 1) return type_error("__dir__() takes no arguments");
@@ -622,6 +634,7 @@ void init_type_and_object_methods() {
   }
   add_method(&object_type, "__dir__", object_dir_method);
   add_method(&type_type, "__dir__", type_dir_method);
+  add_method(&module_type, "__dir__", module_dir_method);
   add_method(&type_type, "__call__", type_call_method);
   add_method(&type_type, "__init__", type_init_method);
   add_method(&type_type, "mro", type_mro_method);
