@@ -21,7 +21,13 @@ namespace gopy {
 namespace {
 
 // The built-in type whose slots serve `self` (a subclass instance uses its built-in base's).
-TypeObject* layout_of(Object* self) { return layout_type(self->type); }
+// A native plugin's heap type is passed over too: its slots may be unset where object's
+// serve (its own special methods, in its dict, come first in the MRO).
+TypeObject* layout_of(Object* self) {
+  TypeObject* t = self->type;
+  while (t->flags & TypeFlags::heap) t = t->base;
+  return t;
+}
 
 bool want_args(const char* name, size_t nargs, size_t want, TupleObject* kw) {
   if (!check_no_kwargs(name, kw)) return false;

@@ -582,6 +582,11 @@ DEQUE_METHOD(m_contains) {
   int r = deque_contains(a[0], a[1]);
   return r < 0 ? nullptr : new_bool(r);
 }
+DEQUE_METHOD(m_repr) {
+  if (!check_nargs("__repr__", n - 1, 0, 0)) return nullptr;
+  (void)kw;
+  return deque_repr(a[0]);
+}
 DEQUE_METHOD(m_init) {
   return deque_init(a[0], a + 1, n - 1, kw) < 0 ? nullptr : new_none();
 }
@@ -652,6 +657,7 @@ const MethodEntry kMethods[] = {
     {"__reversed__", m_reversed}, {"__reduce__", m_reduce},   {"__len__", m_len},
     {"__getitem__", m_getitem}, {"__setitem__", m_setitem},   {"__delitem__", m_delitem},
     {"__contains__", m_contains}, {"__iter__", m_iter},     {"__init__", m_init},
+    {"__repr__", m_repr},
 };
 
 // deque.__class_getitem__ = classmethod(types.GenericAlias)
