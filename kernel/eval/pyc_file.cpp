@@ -8,13 +8,16 @@
 
 #include "eval/code.hpp"
 #include "gopy/object_bytes.hpp"
+#include "gopy/object_complex.hpp"
+#include "gopy/object_exc.hpp"
 #include "gopy/object_num.hpp"
+#include "object/module_api_objects.hpp"
 
 namespace gopy {
 
 namespace {
 
-constexpr std::uint32_t kFormatVersion = 3;  // bump when the layout below changes
+constexpr std::uint32_t kFormatVersion = 4;  // bump when the layout below changes
 
 constexpr std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 1469598103934665603ull) {
   for (char c : data) {
@@ -34,6 +37,7 @@ constexpr std::uint16_t kMagic = std::uint16_t(fnv1a(kOpcodeNames, kFormatVersio
 enum Tag : char {
   kNone = 'N', kTrue = 'T', kFalse = 'F', kEllipsis = '.', kSmallInt = 'i', kBigInt = 'l',
   kFloat = 'f', kStr = 's', kInterned = 'S', kBytes = 'b', kTuple = '(', kCode = 'c',
+  kComplex = 'x', kExceptionClass = 'E',  // a built-in exception class, by name (__annotate__'s)
 };
 
 class Writer {
@@ -105,6 +109,22 @@ class Writer {
       u32(std::uint32_t(t->items.size()));
       for (Object* item : t->items) object(item);
       return;
+    }
+    if (o->type == &complex_type) {
+      u8(kComplex);
+      for (double part : {static_cast<ComplexObject*>(o)->real, static_cast<ComplexObject*>(o)->imag}) {
+        std::uint64_t bits;
+        std::memcpy(&bits, &part, 8);
+        u64(bits);
+      }
+      return;
+    }
+    if (is_exception_class(o)) {
+      auto* t = static_cast<TypeObject*>(o);
+      if (!(t->flags & TypeFlags::heap) && builtin_exception(t->name.c_str()) == t) {
+        u8(kExceptionClass);
+        return bytes(t->name);
+      }
     }
     if (o->type == &code_type) return code(static_cast<CodeObject*>(o));
     ok = false;  // a constant of another type: not stored
@@ -250,6 +270,19 @@ class Reader {
           return nullptr;
         }
         return new_tuple_steal(std::move(items));
+      }
+      case kComplex: {
+        double parts[2];
+        for (double& part : parts) {
+          std::uint64_t bits = u64();
+          std::memcpy(&part, &bits, 8);
+        }
+        return ok ? new_complex(parts[0], parts[1]) : fail();
+      }
+      case kExceptionClass: {
+        std::string name(bytes());
+        TypeObject* t = ok ? builtin_exception(name.c_str()) : nullptr;
+        return t ? new_ref<Object>(t) : fail();
       }
       case kCode: return code(depth);
       default: return fail();

@@ -591,7 +591,7 @@ Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases,
   TypeObject* base = best_base(bases.get());
   if (!base) return nullptr;
   TypeObject* layout = solid_base(base);
-  while (layout->flags & TypeFlags::heap) layout = layout->base;  // the built-in beneath
+  layout = layout_type(layout);  // the built-in (or native) type beneath
   bool plain = layout == &object_type;
   bool exception = (layout->flags & TypeFlags::exception) != 0;
   bool metaclass = is_subtype(layout, &type_type);
@@ -641,7 +641,8 @@ Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases,
   register_subclass(t);
   inherit_slots(t, base);
   if (builtin_subclass) {
-    t->tp_new = &inherited_builtin_new;
+    // A native type makes its objects for any subtype itself (and holds that type).
+    t->tp_new = is_native_heap_type(layout) ? layout->tp_new : &inherited_builtin_new;
     if (InitFn init = builtin_container_init(layout)) t->tp_init = init;
   }
   // A class that defines __eq__ without __hash__ is unhashable (CPython: inherit_slots).

@@ -94,7 +94,7 @@ TupleObject* compute_mro(TypeObject* t, TupleObject* bases) {
 // (a class with its own __slots__, or the built-in type whose objects they are; built-in
 // types sharing a constructor share a layout, as the exceptions do).
 TypeObject* solid_base(TypeObject* t) {
-  if (t->flags & TypeFlags::heap) {
+  if ((t->flags & TypeFlags::heap) && !is_native_heap_type(t)) {
     if (t->slot_count != (t->base ? t->base->slot_count : 0)) return t;
     return solid_base(t->base);
   }

@@ -21,6 +21,8 @@ namespace gopy {
 namespace {
 
 // The built-in type whose slots serve `self` (a subclass instance uses its built-in base's).
+// A native plugin's heap type is passed over too: its slots may be unset where object's
+// serve (its own special methods, in its dict, come first in the MRO).
 TypeObject* layout_of(Object* self) {
   TypeObject* t = self->type;
   while (t->flags & TypeFlags::heap) t = t->base;

@@ -73,10 +73,7 @@ Object* fresh_copy(Object* o) {
 }
 
 // The first built-in type on the class's base chain (its instances' layout).
-TypeObject* builtin_base(TypeObject* t) {
-  while (t->flags & TypeFlags::heap) t = t->base;
-  return t;
-}
+TypeObject* builtin_base(TypeObject* t) { return layout_type(t); }
 
 // CPython: Objects/typeobject.c tp_new_wrapper: T.__new__(S, *args) checks S and calls
 // T's tp_new for it.

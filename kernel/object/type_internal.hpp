@@ -76,6 +76,19 @@ Object* builtin_subclass_new(TypeObject* builtin, TypeObject* subtype, Object* c
                              TupleObject* kwnames);
 // The tp_new of a class derived from a built-in type (finds the built-in base).
 Object* inherited_builtin_new(TypeObject* subtype, Object* const* args, size_t nargs, TupleObject* kwnames);
+// A type a native plugin made while running (a heap type with its own instance layout, as
+// collections.deque): a class statement's types always carry one of these kinds.
+inline bool is_native_heap_type(const TypeObject* t) {
+  constexpr unsigned kClassKinds =
+      TypeFlags::plain_instances | TypeFlags::builtin_subclass | TypeFlags::exception | TypeFlags::type_subclass;
+  return (t->flags & TypeFlags::heap) && !(t->flags & kClassKinds);
+}
+// The type whose objects a class's instances are: the first built-in or native type
+// beneath the classes.
+inline TypeObject* layout_type(TypeObject* t) {
+  while ((t->flags & TypeFlags::heap) && !is_native_heap_type(t)) t = t->base;
+  return t;
+}
 // Where an instance of a builtin_subclass class keeps its attribute dict.
 DictObject** side_dict_slot(Object* o);
 // Drops the dict side_dict_slot kept for a dying object.

@@ -47,6 +47,9 @@ def _reduction(x, cls):
 def _object_reduce(x, cls):
     # object.__reduce_ex__(4) (CPython: Objects/typeobject.c reduce_newobj): the class,
     # its __new__ arguments, the state, and the items of a list or dict subclass.
+    if isinstance(x, BaseException):
+        # BaseException.__reduce__: the class called on the args, then the attributes.
+        return cls, x.args, getattr(x, '__dict__', None) or None
     for base in cls.__mro__:
         contents = _builtin_reductions.get(base)
         if contents is not None:

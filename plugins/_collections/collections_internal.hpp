@@ -17,9 +17,12 @@ TypeObject* new_native_type(const char* name, const char* module);
 
 // An instance holds its (heap) type as instances of classes do: released when the instance
 // is cleared or freed, its type left as object so that the rest of its life stays valid.
+// An instance of a Python subclass is the kernel's to release and visit (its class is a
+// built-in subclass).
 void release_type(Object* o);
+inline bool kernel_holds_type(const Object* o) { return (o->type->flags & TypeFlags::builtin_subclass) != 0; }
 inline int visit_type(Object* o, VisitFn visit, void* arg) {
-  return o->type != &object_type ? visit(o->type, arg) : 0;
+  return o->type != &object_type && !kernel_holds_type(o) ? visit(o->type, arg) : 0;
 }
 
 // Each adds its type(s) or function to the module: 0, or -1 with an exception.

@@ -15,7 +15,7 @@ TypeObject* new_native_type(const char* name, const char* module) {
   t->name = name;
   t->qualname = name;
   t->module = module;
-  t->flags = TypeFlags::heap;  // no basetype: instances are always this plugin's objects
+  t->flags = TypeFlags::heap;  // not subclassable unless its maker adds basetype (deque does)
   t->base = new_ref(&object_type);
   t->bases = new_tuple_from({&object_type});
   t->dict = new_dict();
@@ -34,7 +34,7 @@ TypeObject* new_native_type(const char* name, const char* module) {
 }
 
 void release_type(Object* o) {
-  if (o->type == &object_type) return;
+  if (o->type == &object_type || kernel_holds_type(o)) return;
   TypeObject* t = o->type;
   o->type = &object_type;
   decref(t);

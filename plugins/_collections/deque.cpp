@@ -67,8 +67,13 @@ struct DequeIterObject : GcObject {
 Object* deque_new(TypeObject* type, Object* const*, size_t, TupleObject*);
 
 DequeObject* as_deque(Object* o) { return static_cast<DequeObject*>(o); }
-// By its constructor: a deque made before the module was imported again is still one.
-bool is_deque(Object* o) { return o->type->tp_new == deque_new; }
+// By its constructor (a deque made before the module was imported again is still one), on
+// the type or a base (a Python subclass).
+bool is_deque(Object* o) {
+  for (TypeObject* t = o->type; t; t = t->base)
+    if (t->tp_new == deque_new) return true;
+  return false;
+}
 
 std::nullptr_t mutated_error() { return set_error(&exc_RuntimeError, "deque mutated during iteration"); }
 
@@ -124,11 +129,29 @@ int extend_from(DequeObject* d, Object* iterable, bool left) {
   return error_occurred() ? -1 : 0;
 }
 
+// A copy of a deque; a subclass's through its constructor, type(d)(d[, maxlen]).
+// CPython: deque_copy_impl
+Object* copy_any(DequeObject* src);
+
 DequeObject* copy_deque(DequeObject* src) {
   auto* d = make<DequeObject>(src->type);
   d->maxlen = src->maxlen;
   for (Object* o : src->items) d->items.push_back(new_ref(o));
   return d;
+}
+
+Object* copy_any(DequeObject* src) {
+  if (!kernel_holds_type(src)) return copy_deque(src);
+  Ref<> result;
+  if (src->maxlen < 0) {
+    result = Ref<>::steal(call1(src->type, src));
+  } else {
+    Ref<> maxlen = Ref<>::steal(new_int(src->maxlen));
+    result = Ref<>::steal(call2(src->type, src, maxlen.get()));
+  }
+  if (result && !is_deque(result.get()))
+    return type_error(std::string(src->type->name) + "() must return a deque, not " + type_name(result.get()));
+  return result.release();
 }
 
 // A sequence index for a deque of `size` items: negative counts from the end.
@@ -317,8 +340,8 @@ Object* deque_add(Object* v, Object* w) {
   if (!is_deque(v)) return new_ref(NotImplemented());
   if (!is_deque(w))
     return type_error(std::string("can only concatenate deque (not \"") + type_name(w) + "\") to deque");
-  Ref<DequeObject> d = Ref<DequeObject>::steal(copy_deque(as_deque(v)));
-  if (extend_from(d.get(), w, false) < 0) return nullptr;
+  Ref<> d = Ref<>::steal(copy_any(as_deque(v)));
+  if (!d || extend_from(as_deque(d.get()), w, false) < 0) return nullptr;
   return d.release();
 }
 
@@ -356,8 +379,8 @@ Object* deque_mul(Object* v, Object* w) {
   if (!is_deque(seq) || (!is_int(count) && !type_lookup(count->type, "__index__"))) return new_ref(NotImplemented());
   ssize n;
   if (!index_as_ssize(count, &n)) return nullptr;
-  Ref<DequeObject> d = Ref<DequeObject>::steal(copy_deque(as_deque(seq)));
-  if (repeat_in_place(d.get(), n) < 0) return nullptr;
+  Ref<> d = Ref<>::steal(copy_any(as_deque(seq)));
+  if (!d || repeat_in_place(as_deque(d.get()), n) < 0) return nullptr;
   return d.release();
 }
 
@@ -429,7 +452,7 @@ DEQUE_METHOD(m_clear) {
 
 DEQUE_METHOD(m_copy) {
   if (!check_no_kwargs("copy", kw) || !check_nargs("copy", n - 1, 0, 0)) return nullptr;
-  return copy_deque(as_deque(a[0]));
+  return copy_any(as_deque(a[0]));
 }
 
 DEQUE_METHOD(m_count) {
@@ -559,6 +582,14 @@ DEQUE_METHOD(m_contains) {
   int r = deque_contains(a[0], a[1]);
   return r < 0 ? nullptr : new_bool(r);
 }
+DEQUE_METHOD(m_repr) {
+  if (!check_nargs("__repr__", n - 1, 0, 0)) return nullptr;
+  (void)kw;
+  return deque_repr(a[0]);
+}
+DEQUE_METHOD(m_init) {
+  return deque_init(a[0], a + 1, n - 1, kw) < 0 ? nullptr : new_none();
+}
 DEQUE_METHOD(m_iter) {
   if (!check_nargs("__iter__", n - 1, 0, 0)) return nullptr;
   (void)kw;
@@ -625,7 +656,8 @@ const MethodEntry kMethods[] = {
     {"remove", m_remove},       {"reverse", m_reverse},       {"rotate", m_rotate},
     {"__reversed__", m_reversed}, {"__reduce__", m_reduce},   {"__len__", m_len},
     {"__getitem__", m_getitem}, {"__setitem__", m_setitem},   {"__delitem__", m_delitem},
-    {"__contains__", m_contains}, {"__iter__", m_iter},
+    {"__contains__", m_contains}, {"__iter__", m_iter},     {"__init__", m_init},
+    {"__repr__", m_repr},
 };
 
 // deque.__class_getitem__ = classmethod(types.GenericAlias)
@@ -650,6 +682,7 @@ int add_deque(ModuleObject* module) {
   Ref<TypeObject> deque = Ref<TypeObject>::steal(new_native_type("deque", "collections"));
   if (!deque) return -1;
   TypeObject* t = deque.get();
+  t->flags |= TypeFlags::basetype;  // Python classes derive from it (their objects are deques)
   t->tp_new = deque_new;
   t->tp_init = deque_init;
   t->tp_repr = deque_repr;

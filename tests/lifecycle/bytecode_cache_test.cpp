@@ -40,6 +40,17 @@ void edit_behind_cache(const fs::path& file, const std::string& text) {
   fs::last_write_time(file, when);
 }
 
+// Runs `program` twice in `dir`: the first run writes mod's cache, the second loads it;
+// both print `out`.
+void check_same_through_cache(const TempDir& dir, const char* program, const std::string& out) {
+  ChildResult first = run_gopy({"-c", program}, dir.path());
+  REQUIRE(fs::is_regular_file(dir.path() / kCacheName));
+  ChildResult cached = run_gopy({"-c", program}, dir.path());
+  CHECK(first.out == out);
+  CHECK(cached.out == out);
+  CHECK(cached.err.empty());
+}
+
 }  // namespace
 
 TEST_CASE("bytecode_cache_test: written, reused, invalidated", "[lifecycle][pyc]") {
@@ -90,17 +101,23 @@ TEST_CASE("bytecode_cache_test: coroutines, async generators and docstrings surv
             "async def co():\n    'the doc'\n    return 1\n"
             "async def agen():\n    yield 1\n"
             "def gen():\n    yield 1\n");
-  const char* check =
+  check_same_through_cache(dir,
+                           "import mod\n"
+                           "c = mod.co()\n"
+                           "print(type(c).__name__, type(mod.agen()).__name__, type(mod.gen()).__name__, mod.co.__doc__)\n"
+                           "c.close()\n",
+                           "coroutine async_generator generator the doc\n");
+}
+
+TEST_CASE("bytecode_cache_test: annotations and complex constants are cached", "[lifecycle][pyc]") {
+  TempDir dir;
+  dir.write("mod.py", "Z = 2 + 1j\nx: int = 1\ndef f(a: 'str') -> float:\n    pass\n");
+  check_same_through_cache(
+      dir,
       "import mod\n"
-      "c = mod.co()\n"
-      "print(type(c).__name__, type(mod.agen()).__name__, type(mod.gen()).__name__, mod.co.__doc__)\n"
-      "c.close()\n";
-  ChildResult first = run_gopy({"-c", check}, dir.path());
-  REQUIRE(fs::is_regular_file(dir.path() / kCacheName));
-  ChildResult cached = run_gopy({"-c", check}, dir.path());
-  CHECK(first.out == "coroutine async_generator generator the doc\n");
-  CHECK(cached.out == first.out);
-  CHECK(cached.err.empty());
+      "print(mod.Z, mod.__annotations__, mod.f.__annotations__)\n"
+      "try:\n    mod.f.__annotate__(3)\nexcept NotImplementedError:\n    print('NotImplementedError')\n",
+      "(2+1j) {'x': <class 'int'>} {'a': 'str', 'return': <class 'float'>}\nNotImplementedError\n");
 }
 
 TEST_CASE("bytecode_cache_test: -B, PYTHONDONTWRITEBYTECODE and sys.dont_write_bytecode", "[lifecycle][pyc]") {
