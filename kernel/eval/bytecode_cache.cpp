@@ -188,6 +188,7 @@ Object* source_code(const std::string& path, const std::string& filename) {
     if (read_source_file_or_raise(path, &source) < 0) return nullptr;
   }
   Object* code = compile_decoded(source, filename);
+  if (code && sys_flag("verbose") >= 1) verbose_message("code object from " + path);
   if (!code || dont_write_bytecode()) return code;
   // A hash-based file stays hash-based when rewritten (CPython: get_code's hash_based).
   PycHeader header;
