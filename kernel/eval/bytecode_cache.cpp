@@ -208,9 +208,7 @@ Object* source_code(const std::string& path, const std::string& filename) {
   return code;
 }
 
-Object* sourceless_code(const std::string& path, const std::string& name) {
-  std::string pyc;
-  if (read_source_file_or_raise(path, &pyc) < 0) return nullptr;
+Object* code_from_pyc(const std::string& pyc, const std::string& name) {
   PycHeader header;
   if (!pyc_read_header(pyc, &header)) {
     // CPython: _classify_pyc: f"bad magic number in {name!r}: {magic!r}"
@@ -229,6 +227,12 @@ Object* sourceless_code(const std::string& path, const std::string& name) {
   Object* code = pyc_load_code(pyc);
   if (!code) return set_error(&exc_ImportError, "bad marshal data (" + name + ")");
   return code;
+}
+
+Object* sourceless_code(const std::string& path, const std::string& name) {
+  std::string pyc;
+  if (read_source_file_or_raise(path, &pyc) < 0) return nullptr;
+  return code_from_pyc(pyc, name);
 }
 
 }  // namespace gopy

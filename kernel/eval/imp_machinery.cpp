@@ -105,6 +105,14 @@ Object* f_sourceless_code(Object*, Object* const* a, size_t n, TupleObject* kw) 
   return sourceless_code(file, str_arg(a[1]));
 }
 
+// _imp._code_from_pyc(data, name): the code a .pyc file's bytes hold.
+Object* f_code_from_pyc(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("_code_from_pyc", kw) || !check_nargs("_code_from_pyc", n, 2, 2)) return nullptr;
+  std::string_view view;
+  if (!bytes_like_view(a[0], &view)) return type_error("a bytes-like object is required, not '" + a[0]->type->name + "'");
+  return code_from_pyc(std::string(view), str_arg(a[1]));
+}
+
 // _imp._stat_kind(path): 1 for a regular file, 2 for a directory, 0 for anything else
 // or nothing.
 Object* f_stat_kind(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -209,6 +217,7 @@ void add_imp_machinery(ModuleObject* m) {
   (void)add_module_function(m, "_source_code", f_source_code);
   (void)add_module_function(m, "_sourceless_code", f_sourceless_code);
   (void)add_module_function(m, "_stat_kind", f_stat_kind);
+  (void)add_module_function(m, "_code_from_pyc", f_code_from_pyc);
   (void)add_module_function(m, "_getcwd", f_getcwd);
   (void)add_module_function(m, "_read_file", f_read_file);
   (void)add_module_function(m, "_path_stats", f_path_stats);

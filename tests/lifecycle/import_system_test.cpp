@@ -274,6 +274,12 @@ TEST_CASE("import_system_test: -v import lines", "[lifecycle][import]") {
   CHECK(warm.err.find("# trying ") == std::string::npos);
   ChildResult twice = run_gopy({"-S", "-vv", "-c", "import first"}, dir.path());
   CHECK(twice.err.find("# trying " + d + "/first.py\n") != std::string::npos);
+  // At exit: every module leaves sys.modules, those still alive are wiped, then sys and
+  // builtins (CPython 3.14's finalize_modules).
+  CHECK(warm.err.find("# cleanup[2] removing first\n") != std::string::npos);
+  CHECK(warm.err.find("# cleanup[2] removing sys\n") != std::string::npos);
+  CHECK(warm.err.find("# destroy second\n") != std::string::npos);
+  CHECK(warm.err.ends_with("# cleanup[3] wiping sys\n# cleanup[3] wiping builtins\n"));
   ChildResult quiet = run_gopy({"-S", "-c", "import first"}, dir.path());
   CHECK(quiet.err.empty());
 }
@@ -304,4 +310,22 @@ TEST_CASE("import_system_test: -X importtime table", "[lifecycle][import]") {
   CHECK(lines_starting(env.err, "import time:").size() >= 3);
   ChildResult cached = run_gopy({"-S", "-X", "importtime=2", "-c", "import outer, outer"}, dir.path());
   CHECK(cached.err.find("import time:    cached |     cached | outer\n") != std::string::npos);
+}
+
+TEST_CASE("import_system_test: -X plugins=run shows the lazy plugins' state at exit", "[lifecycle][import]") {
+  TempDir dir;
+  ChildResult r = run_gopy({"-S", "-X", "plugins=run", "-c", "import math; print('ran')"}, dir.path());
+  CHECK(r.exit_code == 0);
+  // At start-up, the report says no module plugin is loaded; the program runs; at exit the
+  // plugin its import loaded says so.
+  const size_t ran = r.out.find("\nran\n");
+  REQUIRE(ran != std::string::npos);
+  CHECK(r.out.find("(lazy: modules math; not loaded)") < ran);
+  const size_t at_exit = r.out.find("lazy plugins at exit:\n");
+  REQUIRE(at_exit != std::string::npos);
+  CHECK(at_exit > ran);
+  CHECK(r.out.find("  math (modules math): loaded\n", at_exit) != std::string::npos);
+  CHECK(r.out.find("  cmath (modules cmath): not loaded\n", at_exit) != std::string::npos);
+  ChildResult plain = run_gopy({"-X", "plugins", "-c", "print('ran')"}, dir.path());
+  CHECK(plain.out.find("\nran\n") == std::string::npos);
 }

@@ -991,8 +991,36 @@ def decode_source(source_bytes):
 
 # Installation --------------------------------------------------------------------------
 
+def _zip_path_hook(path):
+    """sys.path_hooks' entry for zip archives: a zipimport.zipimporter when the path
+    entry names a file, or a path inside one (zipimport is imported only then)."""
+    probe = path
+    while True:
+        kind = _imp._stat_kind(probe) if probe else 2
+        if kind == 1:
+            break
+        head = _path_split(probe)[0]
+        if kind == 2 or not head or head == probe:
+            raise ImportError("not a Zip file", path=path)
+        probe = head
+    global _zipimport_loading
+    if _zipimport_loading:
+        # zipimport itself is being imported (through this very path entry): its search
+        # passes the archive over; the outer call caches the archive's importer.
+        raise ImportError("not a Zip file", path=path)
+    _zipimport_loading = True
+    try:
+        import zipimport
+    finally:
+        _zipimport_loading = False
+    return zipimport.zipimporter(path)
+
+
+_zipimport_loading = False
+
+
 _DEFAULT_META_PATH = (BuiltinImporter, ModulePluginFinder, PathFinder)
-_DEFAULT_PATH_HOOK = FileFinder.path_hook(*_get_supported_file_loaders())
+_DEFAULT_PATH_HOOKS = (_zip_path_hook, FileFinder.path_hook(*_get_supported_file_loaders()))
 
 
 def _set_module_names():
@@ -1012,7 +1040,7 @@ def _install():
     sys.modules.setdefault(_BOOTSTRAP, this)
     sys.modules.setdefault(_EXTERNAL, this)
     sys.meta_path.extend(finder for finder in _DEFAULT_META_PATH if finder not in sys.meta_path)
-    sys.path_hooks.append(_DEFAULT_PATH_HOOK)
+    sys.path_hooks.extend(_DEFAULT_PATH_HOOKS)
     for name, module in list(sys.modules.items()):
         if getattr(module, "__spec__", None) is not None:
             continue
