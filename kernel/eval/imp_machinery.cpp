@@ -2,6 +2,7 @@
 // finders and loaders need from the file system, the bytecode cache, built-in modules and
 // module plugins. CPython: Python/import.c (_imp.is_builtin, _imp.create_builtin) and the
 // posix calls Lib/importlib/_bootstrap_external.py makes.
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -125,6 +126,42 @@ Object* f_stat_kind(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_int(kind);
 }
 
+// _imp._dir_mtime(path): the directory's modification time in nanoseconds, or -1 when it
+// cannot be read (CPython: FileFinder.find_spec's _path_stat(...).st_mtime).
+Object* f_dir_mtime(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  Object* path = one_arg("_dir_mtime", a, n, kw);
+  std::string dir;
+  if (!path || !fs_arg("_dir_mtime", path, &dir)) return nullptr;
+  struct stat st;
+  if (fault::fs_error("stat", dir.c_str()) != 0 || ::stat(dir.c_str(), &st) != 0) return new_int(-1);
+  return new_int(int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec);
+}
+
+// _imp._listdir(path): the set of names in the directory, empty when it cannot be read
+// (CPython: FileFinder._fill_cache).
+Object* f_listdir(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  Object* path = one_arg("_listdir", a, n, kw);
+  std::string dir;
+  if (!path || !fs_arg("_listdir", path, &dir)) return nullptr;
+  SetObject* names = new_set();
+  if (DIR* d = ::opendir(dir.c_str())) {
+    while (struct dirent* entry = ::readdir(d)) {
+      std::string_view name = entry->d_name;
+      if (name == "." || name == "..") continue;
+      Object* item = new_str_fs(std::string(name));
+      int rc = set_add(names, item);
+      decref(item);
+      if (rc < 0) {
+        ::closedir(d);
+        decref(names);
+        return nullptr;
+      }
+    }
+    ::closedir(d);
+  }
+  return names;
+}
+
 Object* f_getcwd(Object*, Object* const*, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("_getcwd", kw) || !check_nargs("_getcwd", n, 0, 0)) return nullptr;
   std::string buf(4096, '\0');
@@ -219,6 +256,8 @@ void add_imp_machinery(ModuleObject* m) {
   (void)add_module_function(m, "_stat_kind", f_stat_kind);
   (void)add_module_function(m, "_code_from_pyc", f_code_from_pyc);
   (void)add_module_function(m, "_getcwd", f_getcwd);
+  (void)add_module_function(m, "_dir_mtime", f_dir_mtime);
+  (void)add_module_function(m, "_listdir", f_listdir);
   (void)add_module_function(m, "_read_file", f_read_file);
   (void)add_module_function(m, "_path_stats", f_path_stats);
   (void)add_module_function(m, "_decode_source", f_decode_source);

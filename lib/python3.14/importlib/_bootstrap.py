@@ -867,13 +867,16 @@ class FileFinder:
         for loader, suffixes in loader_details:
             loaders.extend((suffix, loader) for suffix in suffixes)
         self._loaders = loaders
+        self._path_mtime = -1
+        self._path_cache = set()
         if not path or path == ".":
             self.path = _imp._getcwd()
         else:
             self.path = _path_abspath(path)
 
     def invalidate_caches(self):
-        """Invalidate the directory mtime (gopy's finder keeps no listing)."""
+        """Invalidate the directory mtime."""
+        self._path_mtime = -1
 
     def _get_spec(self, loader_class, fullname, path, smsl, target):
         loader = loader_class(fullname, path)
@@ -882,15 +885,25 @@ class FileFinder:
     def find_spec(self, fullname, target=None):
         """Try to find a spec for the specified module."""
         tail_module = fullname.rpartition(".")[2]
-        base_path = _path_join(self.path, tail_module)
+        # The directory's listing, read again whenever the directory changed: a name not
+        # in it needs no stat.
+        mtime = _imp._dir_mtime(self.path)
+        if mtime != self._path_mtime:
+            self._path_cache = _imp._listdir(self.path)
+            self._path_mtime = mtime
+        cache = self._path_cache
         is_namespace = False
+        if tail_module in cache:
+            base_path = _path_join(self.path, tail_module)
+            for suffix, loader_class in self._loaders:
+                full_path = _path_join(base_path, "__init__" + suffix)
+                _verbose_message("trying {}", full_path, verbosity=2)
+                if _path_isfile(full_path):
+                    return self._get_spec(loader_class, fullname, full_path, [base_path], target)
+            is_namespace = _path_isdir(base_path)
         for suffix, loader_class in self._loaders:
-            full_path = _path_join(base_path, "__init__" + suffix)
-            _verbose_message("trying {}", full_path, verbosity=2)
-            if _path_isfile(full_path):
-                return self._get_spec(loader_class, fullname, full_path, [base_path], target)
-        is_namespace = _path_isdir(base_path)
-        for suffix, loader_class in self._loaders:
+            if tail_module + suffix not in cache:
+                continue
             full_path = _path_join(self.path, tail_module + suffix)
             _verbose_message("trying {}", full_path, verbosity=2)
             if _path_isfile(full_path):

@@ -31,22 +31,6 @@ def resolve_name(name, package):
     return _resolve_name(name[level:], package, level)
 
 
-def _find_spec_from_path(name, path=None):
-    """Return the spec for the specified module, first in sys.modules."""
-    if name not in sys.modules:
-        return _find_spec(name, path)
-    module = sys.modules[name]
-    if module is None:
-        return None
-    try:
-        spec = module.__spec__
-    except AttributeError:
-        raise ValueError("{}.__spec__ is not set".format(name)) from None
-    if spec is None:
-        raise ValueError("{}.__spec__ is None".format(name))
-    return spec
-
-
 def find_spec(name, package=None):
     """Return the spec for the specified module.
 
