@@ -1,9 +1,10 @@
-// The import_stub plugin: `import` for modules already in sys.modules (sys, builtins),
-// for the modules built into libgopy (codecs), and for source modules and packages found
-// on sys.path (through the bytecode cache, gopy/bytecode_cache.hpp) and sourceless .pyc
-// files, each executed once and kept in sys.modules (CPython: Python/import.c
-// PyImport_ImportModuleLevelObject and Lib/importlib/_bootstrap.py _find_and_load,
-// without finders or hooks).
+// The import_stub plugin: `import` (CPython: Python/import.c
+// PyImport_ImportModuleLevelObject). sys.modules answers first; otherwise the module is
+// found and loaded by importlib._bootstrap._find_and_load over sys.meta_path, its parent
+// package first (-X importtime times each). importlib._bootstrap itself, loaded on the
+// first such import, and any import when gopy's library has no importlib, go through the
+// native search below: built-in modules, module plugins, then source modules, packages,
+// sourceless .pyc files and namespace packages on sys.path (through the bytecode cache).
 #include <sys/stat.h>
 #include <unistd.h>
 
