@@ -7,6 +7,7 @@ packages=(
   libcli11-dev catch2 libicu-dev
   libedit-dev                   # the REPL's line editor (libgopy_lineedit.so)
   libssl-dev                    # hashlib and hmac (OpenSSL's libcrypto, the _hashlib plugin)
+  zlib1g-dev                    # zip imports and zip applications (deflate, the _zipimport plugin)
   clang-14 libclang-rt-14-dev   # the fuzz tree (scripts/fuzz); the runtime is only a Recommends
   valgrind hyperfine python3
 )

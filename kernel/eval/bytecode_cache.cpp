@@ -188,6 +188,7 @@ Object* source_code(const std::string& path, const std::string& filename) {
     if (read_source_file_or_raise(path, &source) < 0) return nullptr;
   }
   Object* code = compile_decoded(source, filename);
+  if (code && sys_flag("verbose") >= 1) verbose_message("code object from " + path);
   if (!code || dont_write_bytecode()) return code;
   // A hash-based file stays hash-based when rewritten (CPython: get_code's hash_based).
   PycHeader header;
@@ -207,9 +208,7 @@ Object* source_code(const std::string& path, const std::string& filename) {
   return code;
 }
 
-Object* sourceless_code(const std::string& path, const std::string& name) {
-  std::string pyc;
-  if (read_source_file_or_raise(path, &pyc) < 0) return nullptr;
+Object* code_from_pyc(const std::string& pyc, const std::string& name) {
   PycHeader header;
   if (!pyc_read_header(pyc, &header)) {
     // CPython: _classify_pyc: f"bad magic number in {name!r}: {magic!r}"
@@ -228,6 +227,12 @@ Object* sourceless_code(const std::string& path, const std::string& name) {
   Object* code = pyc_load_code(pyc);
   if (!code) return set_error(&exc_ImportError, "bad marshal data (" + name + ")");
   return code;
+}
+
+Object* sourceless_code(const std::string& path, const std::string& name) {
+  std::string pyc;
+  if (read_source_file_or_raise(path, &pyc) < 0) return nullptr;
+  return code_from_pyc(pyc, name);
 }
 
 }  // namespace gopy

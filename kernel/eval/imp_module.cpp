@@ -2,6 +2,7 @@
 // warnings) until builtins has __import__. CPython: Python/import.c
 // PyImport_ImportModuleLevelObject, Lib/importlib/__init__.py import_module.
 #include "gopy/builtin_modules.hpp"
+#include "eval/imp_machinery.hpp"
 #include "gopy/eval.hpp"
 #include "gopy/pyc.hpp"
 #include "gopy/object_containers.hpp"
@@ -74,6 +75,7 @@ ModuleObject* create__imp_module() {
   ModuleObject* m = new_module("_imp");
   (void)add_module_function(m, "import_module", f_import_module);
   (void)add_module_function(m, "reload", f_reload);
+  add_imp_machinery(m);
   return m;
 }
 

@@ -12,6 +12,7 @@
 #include "gopy/state.hpp"
 #include "gopy/sys_streams.hpp"
 #include "lifecycle/atexit.hpp"
+#include "lifecycle/plugins_report.hpp"
 #include "lifecycle/runtime.hpp"
 #include "lifecycle/teardown.hpp"
 
@@ -58,6 +59,7 @@ Status tear_down_runtime() {
       LifecycleStep step("finalize_modules");
       finalize_modules(interp);
     }
+    if (rt.plugins && rt.config && plugins_report_runs_program(*rt.config)) report_lazy_plugins_at_exit(*rt.plugins);
     if (rt.plugins) detached = rt.plugins->detach_all(interp);
     {
       // CPython: finalize_interp_clear (every object; their code may live in a plugin)

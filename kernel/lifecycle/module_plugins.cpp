@@ -56,6 +56,14 @@ ModuleObject* load_plugin_module(std::string_view name, bool* found) {
   return create_api_module(def, run_exec, &name);
 }
 
+std::optional<std::string> plugin_module_origin(std::string_view name) {
+  Runtime& rt = runtime();
+  if (!rt.plugins) return std::nullopt;
+  for (const plugin::Manifest& m : rt.plugins->plan().plugins)
+    if (std::find(m.modules.begin(), m.modules.end(), name) != m.modules.end()) return m.library.string();
+  return std::nullopt;
+}
+
 std::vector<std::string> shipped_plugin_module_names() {
   std::vector<std::string> names;
   Runtime& rt = runtime();

@@ -2,6 +2,7 @@
 // (in the spirit of `python -X importtime` and `python -m site`: a look at what start-up
 // would do). Not part of CPython's -X list, so `--help-xoptions` does not mention it.
 #include <cstdio>
+#include <set>
 #include <string>
 
 #include "lifecycle/plugins_report.hpp"
@@ -34,6 +35,29 @@ int report_plugin_plan(const Config& config) {
   std::fputs(text.c_str(), stdout);
   std::fflush(stdout);
   return plan.ok() ? 0 : 1;
+}
+
+bool plugins_report_runs_program(const Config& config) { return xoption_value(config, "plugins") == "run"; }
+
+void report_lazy_plugins_at_exit(const plugin::PluginHost& host) {
+  std::set<std::string> loaded;
+  for (const plugin::TraceEvent& event : host.trace()) {
+    if (event.kind == plugin::TraceEvent::Kind::load) loaded.insert(event.plugin);
+    if (event.kind == plugin::TraceEvent::Kind::unload) loaded.erase(event.plugin);
+  }
+  std::string text = "lazy plugins at exit:\n";
+  bool any = false;
+  for (const plugin::Manifest& m : host.plan().plugins) {
+    if (!m.lazy()) continue;
+    any = true;
+    std::string modules;
+    for (const std::string& name : m.modules) modules += (modules.empty() ? "" : ", ") + name;
+    text += "  " + m.name + " (modules " + modules + "): " + (loaded.count(m.name) ? "loaded" : "not loaded") + "\n";
+  }
+  if (!any) text += "  (none)\n";
+  std::fflush(stdout);
+  std::fputs(text.c_str(), stdout);
+  std::fflush(stdout);
 }
 
 }  // namespace gopy

@@ -17,4 +17,11 @@ plugin::Plan discover_runtime_plan(const std::vector<std::filesystem::path>& dir
 // plan has errors).
 int report_plugin_plan(const Config& config);
 
+// `-X plugins=run`: the report is printed at start-up (where no module plugin is loaded
+// yet), the program runs, and when the runtime finalizes each module plugin's state is
+// printed again: "lazy plugins at exit:" then "  NAME (modules a, b): loaded" or "not
+// loaded", from the host's load and unload events.
+bool plugins_report_runs_program(const Config& config);
+void report_lazy_plugins_at_exit(const plugin::PluginHost& host);
+
 }  // namespace gopy

@@ -71,8 +71,12 @@ int program_main(const std::vector<std::string>& argv, bool isolated) {
   // "-X plugins=0" turns the report off, as "-X importtime=0" does.
   if (std::optional<std::string> plugins = xoption_value(config, "plugins"); plugins && *plugins != "0") {
     int code = report_plugin_plan(config);
-    tear_down_after_stop();
-    return code;
+    // "-X plugins=run" goes on to run the program (the lazy plugins' state is shown again
+    // at exit); otherwise the report is all.
+    if (code != 0 || !plugins_report_runs_program(config)) {
+      tear_down_after_stop();
+      return code;
+    }
   }
 
   LifecycleOptions options;

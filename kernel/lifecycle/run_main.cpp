@@ -253,14 +253,14 @@ void run_inspect_repl(Config& config, int* exitcode) {
 // CPython: Modules/main.c pymain_run_python
 int run_python(Config& config) {
   std::optional<std::string> main_importer_path;
+  bool zip_application = false;
   if (config.run_filename) {
     switch (classify_main_path(*config.run_filename)) {
       case MainPathKind::directory: main_importer_path = *config.run_filename; break;
       case MainPathKind::zip_archive:
-        // gopy has no zipimport: refuse clearly rather than run the archive as source.
-        write_stderr(config.program_name.value_or("gopy") + ": can't run '" + *config.run_filename +
-                     "': zip applications are not supported by gopy\n");
-        return 1;
+        main_importer_path = *config.run_filename;
+        zip_application = true;
+        break;
       case MainPathKind::script: break;
     }
   }
@@ -277,6 +277,8 @@ int run_python(Config& config) {
     exitcode = finish_main_run(exec_string_in_module(*config.run_command, "<string>", main_module()), inspect);
   } else if (config.run_module) {
     exitcode = run_module_as_main(*config.run_module, true, inspect);
+  } else if (zip_application) {
+    exitcode = run_zip_as_main(*main_importer_path, inspect);
   } else if (main_importer_path) {
     exitcode = run_module_as_main("__main__", false, inspect);
   } else if (config.run_filename) {

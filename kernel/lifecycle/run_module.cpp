@@ -161,6 +161,41 @@ void set_str(DictObject* d, const char* key, const std::string& value) {
   decref(s);
 }
 
+// __main__'s __spec__ (named as the module run, not "__main__"), __loader__ and
+// __cached__, from importlib's spec for its file (CPython: runpy._run_module_as_main
+// passes the spec importlib.util.find_spec found). Without gopy's importlib (no library),
+// they are None and __cached__ names the cache file.
+bool set_main_spec(ModuleObject* m, const ModuleDetails& details) {
+  Object* fromlist = new_tuple_from({intern("__name__")});
+  Object* boot = interp()->import_hook(interp(), intern("importlib._bootstrap"), nullptr, fromlist, 0);
+  decref(fromlist);
+  Object* spec = nullptr;
+  if (boot) {
+    Object* args[2] = {new_str(details.name), new_str_fs(details.origin)};
+    spec = call_method(boot, "spec_from_file_location", args, 2);
+    decref(args[0]);
+    decref(args[1]);
+    decref(boot);
+    if (!spec) return false;
+  } else if (error_matches(&exc_ImportError)) {
+    clear_error();
+  } else {
+    return false;
+  }
+  Object* loader = spec ? get_attr(spec, "loader") : new_ref(None());
+  Object* cached = spec ? get_attr(spec, "cached") : new_str_fs(cache_from_source(details.origin));
+  bool ok = loader && cached;
+  if (ok) {
+    dict_set_str(m->dict, "__spec__", spec ? spec : None());
+    dict_set_str(m->dict, "__loader__", loader);
+    dict_set_str(m->dict, "__cached__", cached);
+  }
+  xdecref(loader);
+  xdecref(cached);
+  xdecref(spec);
+  return ok;
+}
+
 // CPython: runpy._run_code with __main__'s namespace; the code comes through the
 // bytecode cache (loader.get_code), and __cached__ names its cache file (spec.cached).
 int run_code_as_main(const ModuleDetails& details, bool inspect) {
@@ -176,10 +211,11 @@ int run_code_as_main(const ModuleDetails& details, bool inspect) {
   dict_set_str(m->dict, "__file__", file);
   decref(file);
   set_str(m->dict, "__package__", details.package);
-  for (const char* key : {"__doc__", "__loader__", "__spec__"}) dict_set_str(m->dict, key, None());
-  Object* cached = new_str_fs(cache_from_source(details.origin));
-  dict_set_str(m->dict, "__cached__", cached);
-  decref(cached);
+  dict_set_str(m->dict, "__doc__", None());
+  if (!set_main_spec(m, details)) {
+    decref(code);
+    return finish_main_run(nullptr, inspect);
+  }
   Object* r = exec_code(code, m->dict);
   decref(code);
   return finish_main_run(r, inspect);
@@ -200,6 +236,37 @@ int report_runpy_error(const RunpyError& error) {
 }
 
 }  // namespace
+
+int run_zip_as_main(const std::string& archive, bool inspect) {
+  Object* fromlist = new_tuple_from({intern("__name__")});
+  Ref<> zipimport = Ref<>::steal(interp()->import_hook(interp(), intern("zipimport"), nullptr, fromlist, 0));
+  decref(fromlist);
+  if (!zipimport) return finish_main_run(nullptr, inspect);
+  Ref<> path = Ref<>::steal(new_str_fs(archive));
+  Object* path_arg = path.get();
+  Ref<> importer = Ref<>::steal(call_method(zipimport.get(), "zipimporter", &path_arg, 1));
+  if (!importer) return finish_main_run(nullptr, inspect);
+  Object* name = intern("__main__");
+  Ref<> spec = Ref<>::steal(call_method(importer.get(), "find_spec", &name, 1));
+  if (!spec) return finish_main_run(nullptr, inspect);
+  if (spec.get() == None()) {
+    Ref<> repr = Ref<>::steal(object_repr(path.get()));
+    return report_runpy_error(RunpyError{"can't find '__main__' module in " + (repr ? as_str(repr.get())->utf8 : quoted(archive))});
+  }
+  Ref<> code = Ref<>::steal(call_method(importer.get(), "get_code", &name, 1));
+  ModuleObject* m = code ? main_module() : nullptr;
+  if (!m) return finish_main_run(nullptr, inspect);
+  Ref<> origin = Ref<>::steal(get_attr(spec.get(), "origin"));
+  if (!origin) return finish_main_run(nullptr, inspect);
+  set_str(m->dict, "__name__", "__main__");
+  set_str(m->dict, "__package__", "");
+  dict_set_str(m->dict, "__doc__", None());
+  dict_set_str(m->dict, "__file__", origin.get());
+  dict_set_str(m->dict, "__cached__", None());
+  dict_set_str(m->dict, "__spec__", spec.get());
+  dict_set_str(m->dict, "__loader__", importer.get());
+  return finish_main_run(exec_code(code.get(), m->dict), inspect);
+}
 
 // CPython: Modules/main.c pymain_run_module -> runpy._run_module_as_main
 int run_module_as_main(const std::string& name, bool alter_argv, bool inspect) {

@@ -4,6 +4,9 @@
 #include "gopy/state.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <string>
+#include <utility>
 #include <cstdlib>
 #include <new>
 #include <vector>
@@ -32,6 +35,7 @@
 #include "object/module_api_objects.hpp"
 #include "object/traceback_carets.hpp"
 #include "object/typevar.hpp"
+#include "object/sys_flag.hpp"
 
 namespace gopy {
 void free_data_stack(ThreadState* ts);  // kernel/eval/frame_stack.cpp
@@ -198,12 +202,26 @@ void drop_standard_streams(Interpreter* interp) {
 }
 }  // namespace
 
+// -v's lines about the modules at exit, on sys.stderr while it is there (CPython:
+// PySys_FormatStderr in finalize_remove_modules, finalize_modules_clear_weaklist and
+// module_dealloc).
+void verbose_cleanup(Interpreter* interp, bool verbose, const std::string& line) {
+  if (!verbose) return;
+  if (!interp->stderr_obj || write_to_stream(interp->stderr_obj, line + "\n") < 0) {
+    clear_error();
+    std::fputs((line + "\n").c_str(), stderr);
+  }
+}
+
 void finalize_modules(Interpreter* interp) {
   if (!interp->modules) return;
+  const bool verbose = sys_flag("verbose") > 0;
   std::vector<Object*> keys;
-  std::vector<Object*> watched;
+  std::vector<std::pair<std::string, Object*>> watched;  // name, weak reference
   dict_for_each(interp->modules, [&](Object* k, Object* v) {
-    if (v->type == &module_type && v != interp->builtins_module && v != interp->sys_module) {
+    if (v->type != &module_type) return;
+    if (is_str(k)) verbose_cleanup(interp, verbose, "# cleanup[2] removing " + as_str(k)->utf8);
+    if (v != interp->builtins_module && v != interp->sys_module) {
       keys.push_back(new_ref(k));
       // A module that cannot be watched (no memory for its weak reference) keeps its
       // dict; CPython skips it the same way.
@@ -213,7 +231,7 @@ void finalize_modules(Interpreter* interp) {
       } catch (const std::bad_alloc&) {
       }
       if (w)
-        watched.push_back(w);
+        watched.emplace_back(is_str(k) ? as_str(k)->utf8 : std::string(), w);
       else
         clear_error();
     }
@@ -223,15 +241,21 @@ void finalize_modules(Interpreter* interp) {
     decref(k);
   }
   finalize_objects_at_exit(interp);
-  for (Object* w : watched) {
+  // The modules still alive are wiped, the most recently imported first.
+  for (auto it = watched.rbegin(); it != watched.rend(); ++it) {
+    Object* w = it->second;
     if (Object* m = static_cast<WeakRefObject*>(w)->referent) {
+      verbose_cleanup(interp, verbose, "# cleanup[3] wiping " + it->first);
       incref(m);
       if (DictObject* d = static_cast<ModuleObject*>(m)->dict) dict_clear(d);
       decref(m);
     }
+    if (!static_cast<WeakRefObject*>(w)->referent) verbose_cleanup(interp, verbose, "# destroy " + it->first);
     decref(w);
   }
   dict_clear(interp->modules);
+  verbose_cleanup(interp, verbose, "# cleanup[3] wiping sys");
+  verbose_cleanup(interp, verbose, "# cleanup[3] wiping builtins");
   drop_standard_streams(interp);
   if (interp->sys_module && interp->sys_module->dict) dict_clear(interp->sys_module->dict);
   if (interp->builtins_module && interp->builtins_module->dict) dict_clear(interp->builtins_module->dict);

@@ -357,6 +357,8 @@ static int type_setattr(Object* o, StrObject* name, Object* value) {
     r = dict_del_item(t->dict, name);
   }
   if (r == 0) update_slot(t, name);
+  // The reprs (object.__repr__, the class's own) name the module __module__ says.
+  if (r == 0 && value && is_str(value) && name->view() == "__module__") t->module = as_str(value)->utf8;
   return r;
 }
 

@@ -1,12 +1,15 @@
-// The import_stub plugin: `import` for modules already in sys.modules (sys, builtins),
-// for the modules built into libgopy (codecs), and for source modules and packages found
-// on sys.path (through the bytecode cache, gopy/bytecode_cache.hpp) and sourceless .pyc
-// files, each executed once and kept in sys.modules (CPython: Python/import.c
-// PyImport_ImportModuleLevelObject and Lib/importlib/_bootstrap.py _find_and_load,
-// without finders or hooks).
+// The import_stub plugin: `import` (CPython: Python/import.c
+// PyImport_ImportModuleLevelObject). sys.modules answers first; otherwise the module is
+// found and loaded by importlib._bootstrap._find_and_load over sys.meta_path, its parent
+// package first (-X importtime times each). importlib._bootstrap itself, loaded on the
+// first such import, and any import when gopy's library has no importlib, go through the
+// native search below: built-in modules, module plugins, then source modules, packages,
+// sourceless .pyc files and namespace packages on sys.path (through the bytecode cache).
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <string>
 
 #include "gopy/builtin_modules.hpp"
@@ -19,6 +22,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/plugin.hpp"
+#include "gopy/plugin_context.hpp"
 #include "gopy/state.hpp"
 #include "module_plugin_finder.hpp"
 
@@ -60,9 +64,10 @@ Object* namespace_package(Interpreter* interp, const std::string& fullname, cons
   return m;
 }
 
-std::nullptr_t module_not_found(const std::string& name, const std::string& detail = "") {
+// ModuleNotFoundError(message, name=name).
+std::nullptr_t raise_module_not_found(const std::string& message, const std::string& name) {
   // Owned from creation: std::bad_alloc part-way frees them.
-  ORef exc = ORef::steal(new_exception(&exc_ModuleNotFoundError, "No module named '" + name + "'" + detail));
+  ORef exc = ORef::steal(new_exception(&exc_ModuleNotFoundError, message));
   if (!exc) return nullptr;
   auto* e = static_cast<BaseExceptionObject*>(exc.get());
   ORef n = ORef::steal(new_str(name));
@@ -70,6 +75,10 @@ std::nullptr_t module_not_found(const std::string& name, const std::string& deta
   dict_set_str(e->dict, "name", n.get());
   raise_object(exc.get());
   return nullptr;
+}
+
+std::nullptr_t module_not_found(const std::string& name, const std::string& detail = "") {
+  return raise_module_not_found("No module named '" + name + "'" + detail, name);
 }
 
 // CPython 3.14: FileFinder.__init__: '' and '.' are the current directory, a relative
@@ -173,40 +182,153 @@ Object* load_module(Interpreter* interp, const std::string& fullname, Object* pa
   return module_not_found(fullname);
 }
 
-// Imports a dotted name component by component; returns the leaf module.
-Object* import_dotted(Interpreter* interp, const std::string& name) {
-  Object* parent = nullptr;
-  size_t start = 0;
-  for (;;) {
-    size_t dot = name.find('.', start);
-    std::string prefix = name.substr(0, dot);
-    Object* m = dict_get_str(interp->modules, prefix);
-    if (m) {
-      incref(m);
-    } else {
-      if (parent && !dict_get_str(static_cast<ModuleObject*>(parent)->dict, "__path__")) {
-        std::string pname = name.substr(0, start - 1);
-        xdecref(parent);
-        return module_not_found(prefix, "; '" + pname + "' is not a package");
-      }
-      if (BuiltinModuleInit init = parent ? nullptr : find_builtin_module(prefix)) {
-        m = init();
-        if (m && dict_set_str(interp->modules, prefix, m) < 0) {
-          decref(m);
-          m = nullptr;
-        }
-      } else {
-        bool found = false;
-        m = parent ? nullptr : find_module_plugin(interp, prefix, &found);
-        if (!found) m = load_module(interp, prefix, parent);
-      }
-    }
-    xdecref(parent);
-    if (!m) return nullptr;
-    if (dot == std::string::npos) return m;
-    parent = m;
-    start = dot + 1;
+// -X importtime (PYTHONPROFILEIMPORTTIME): 0 off, 1 the table, 2 also the modules found in
+// sys.modules ("cached"). Read from the configuration when the plugin attaches.
+int import_time = 0;
+bool import_time_header_printed = false;
+int import_level = 0;
+std::chrono::steady_clock::duration import_accumulated{};
+
+// True while importlib._bootstrap itself is being loaded (through the native search).
+bool bootstrapping = false;
+
+Object* find_and_load(Interpreter* interp, const std::string& name);
+
+void print_import_time_header() {
+  if (import_time_header_printed) return;
+  std::fputs("import time: self [us] | cumulative | imported package\n", stderr);
+  import_time_header_printed = true;
+}
+
+// The module `name` (new reference): from sys.modules, or found and loaded.
+// CPython: Python/import.c PyImport_ImportModuleLevelObject's import_get_module step.
+Object* import_module(Interpreter* interp, const std::string& name) {
+  Object* m = dict_get_str(interp->modules, name);
+  if (m == None()) return raise_module_not_found("import of " + name + " halted; None in sys.modules", name);
+  if (m) {
+    if (import_time == 2) print_import_time_header();
+    if (import_time == 2) std::fprintf(stderr, "import time: %9s | %10s | %*s%s\n", "cached", "cached", import_level * 2, "", name.c_str());
+    return new_ref(m);
   }
+  return find_and_load(interp, name);
+}
+
+// importlib._bootstrap once it is loaded (borrowed), loading it on the first call: null
+// while it is being loaded, or when gopy's library has no importlib (the native search
+// then serves).
+Object* bootstrap_module(Interpreter* interp) {
+  if (Object* b = dict_get_str(interp->modules, "importlib._bootstrap")) return b;
+  if (bootstrapping) return nullptr;
+  bootstrapping = true;
+  Object* b = import_module(interp, "importlib._bootstrap");
+  Object* r = b ? call_method(b, "_install", nullptr, 0) : nullptr;
+  bootstrapping = false;
+  xdecref(b);
+  if (!r) {
+    if (!error_matches(&exc_ImportError)) return nullptr;
+    clear_error();
+    return nullptr;
+  }
+  decref(r);
+  return dict_get_str(interp->modules, "importlib._bootstrap");
+}
+
+// The native search (before importlib._bootstrap is loaded): built-in modules, module
+// plugins, then source files on sys.path or the parent's __path__.
+Object* load_natively(Interpreter* interp, const std::string& name, Object* parent) {
+  const bool top = name.find('.') == std::string::npos;
+  if (BuiltinModuleInit init = top ? find_builtin_module(name) : nullptr) {
+    Object* m = init();
+    if (m && dict_set_str(interp->modules, name, m) < 0) {
+      decref(m);
+      return nullptr;
+    }
+    return m;
+  }
+  bool found = false;
+  Object* m = top ? find_module_plugin(interp, name, &found) : nullptr;
+  if (found) return m;
+  return load_module(interp, name, parent);
+}
+
+// Drops importlib._bootstrap's own frames from the pending exception's traceback, so a
+// program sees the import statement and the imported module's frames only.
+// CPython: Python/import.c remove_importlib_frames.
+void remove_importlib_frames(Object* boot) {
+  Object* exc = current_error();
+  Object* file = boot->type == &module_type ? dict_get_str(static_cast<ModuleObject*>(boot)->dict, "__file__") : nullptr;
+  if (!exc || !file || !is_str(file)) return;
+  auto* e = static_cast<BaseExceptionObject*>(exc);
+  const std::string& path = as_str(file)->utf8;
+  auto is_importlib = [&](TracebackObject* tb) { return tb->filename && tb->filename->utf8 == path; };
+  // The head, then the links after a kept entry (each entry owns the next).
+  while (e->traceback && is_importlib(static_cast<TracebackObject*>(e->traceback))) {
+    auto* tb = static_cast<TracebackObject*>(e->traceback);
+    e->traceback = tb->next;
+    tb->next = nullptr;
+    decref(tb);
+  }
+  for (auto* kept = static_cast<TracebackObject*>(e->traceback); kept;) {
+    TracebackObject* tb = kept->next;
+    if (tb && is_importlib(tb)) {
+      kept->next = tb->next;
+      tb->next = nullptr;
+      decref(tb);
+    } else {
+      kept = tb;
+    }
+  }
+}
+
+// Finds and loads `name`, its parent package first. CPython: Python/import.c
+// import_find_and_load (the -X importtime lines) over _bootstrap._find_and_load.
+Object* find_and_load_untimed(Interpreter* interp, const std::string& name) {
+  size_t dot = name.rfind('.');
+  Object* parent = nullptr;
+  if (dot != std::string::npos) {
+    parent = import_module(interp, name.substr(0, dot));
+    if (!parent) return nullptr;
+    if (Object* m = dict_get_str(interp->modules, name)) {
+      decref(parent);
+      return new_ref(m);
+    }
+    if (parent->type != &module_type || !dict_get_str(static_cast<ModuleObject*>(parent)->dict, "__path__")) {
+      decref(parent);
+      return module_not_found(name, "; '" + name.substr(0, dot) + "' is not a package");
+    }
+  }
+  Object* result;
+  if (Object* boot = bootstrap_module(interp)) {
+    Object* n = new_str(name);
+    result = call_method(boot, "_find_and_load", &n, 1);
+    decref(n);
+    if (!result) remove_importlib_frames(boot);
+  } else if (error_occurred()) {
+    result = nullptr;
+  } else {
+    result = load_natively(interp, name, parent);
+  }
+  xdecref(parent);
+  return result;
+}
+
+Object* find_and_load(Interpreter* interp, const std::string& name) {
+  if (!import_time) return find_and_load_untimed(interp, name);
+  print_import_time_header();
+  auto accumulated = import_accumulated;
+  import_accumulated = {};
+  ++import_level;
+  auto start = std::chrono::steady_clock::now();
+  Object* m = find_and_load_untimed(interp, name);
+  auto cumulative = std::chrono::steady_clock::now() - start;
+  --import_level;
+  auto us = [](std::chrono::steady_clock::duration d) {
+    return long(std::chrono::ceil<std::chrono::microseconds>(d).count());
+  };
+  std::fprintf(stderr, "import time: %9ld | %10ld | %*s%s\n", us(cumulative - import_accumulated), us(cumulative),
+               import_level * 2, "", name.c_str());
+  import_accumulated = accumulated + cumulative;
+  return m;
 }
 
 // CPython: Lib/importlib/_bootstrap.py _calc___package__ + _resolve_name
@@ -245,7 +367,7 @@ Object* import_hook(Interpreter* interp, StrObject* name_obj, DictObject* global
   std::string name = name_obj->utf8;
   if (level > 0 && !resolve_relative(globals, level, &name)) return nullptr;
   if (name.empty()) return set_error(&exc_ValueError, "Empty module name");
-  Object* leaf = import_dotted(interp, name);
+  Object* leaf = import_module(interp, name);
   if (!leaf) return nullptr;
   bool has_fromlist = fromlist && fromlist != None() && is_tuple(fromlist) && !static_cast<TupleObject*>(fromlist)->items.empty();
   if (has_fromlist) {
@@ -255,7 +377,7 @@ Object* import_hook(Interpreter* interp, StrObject* name_obj, DictObject* global
         if (!is_str(item) || as_str(item)->utf8 == "*") continue;
         if (dict_get_str(static_cast<ModuleObject*>(leaf)->dict, as_str(item))) continue;
         std::string sub = name + "." + as_str(item)->utf8;
-        Object* m = import_dotted(interp, sub);
+        Object* m = import_module(interp, sub);
         if (m) {
           decref(m);
         } else if (error_matches(&exc_ModuleNotFoundError)) {
@@ -283,6 +405,9 @@ Object* import_hook(Interpreter* interp, StrObject* name_obj, DictObject* global
 }
 
 Status attach(gopy_plugin_context& ctx) {
+  std::int64_t it = 0;
+  if (sdk::PluginContext(ctx).get_int("import_time", it).is_ok()) import_time = int(it > 0 ? it : 0);
+  import_time_header_printed = false;
   static_cast<Interpreter*>(ctx.interp)->import_hook = import_hook;
   return Status::ok();
 }

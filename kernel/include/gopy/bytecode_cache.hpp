@@ -27,5 +27,8 @@ Object* source_code(const std::string& path, const std::string& filename);
 // ImportError set ("bad magic number in ...").
 Object* sourceless_code(const std::string& path, const std::string& name);
 
+// The same over a .pyc file's bytes already read (a zip archive's member).
+Object* code_from_pyc(const std::string& pyc, const std::string& name);
+
 }  // namespace gopy
 #include "gopy/api_end.h"

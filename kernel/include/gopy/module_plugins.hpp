@@ -4,6 +4,7 @@
 #pragma once
 #include "gopy/api_begin.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,10 @@ namespace gopy {
 // hook's own); or null with no exception and *found false when no module plugin lists
 // `name`. The caller registers the module in sys.modules.
 ModuleObject* load_plugin_module(std::string_view name, bool* found);
+
+// The shared library of the module plugin whose manifest lists `name` (not loaded), or
+// nothing when no module plugin provides it: the module's spec origin and __file__.
+std::optional<std::string> plugin_module_origin(std::string_view name);
 
 // Every module the runtime's shipped module plugins provide (those of gopy's own plugin
 // directory, not site-plugins or GOPY_PLUGIN_PATH), sorted; empty without a runtime.

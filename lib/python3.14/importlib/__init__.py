@@ -1,8 +1,9 @@
 """A pure Python implementation of import's public interface (gopy's own).
 
-gopy's importer is native (the import_stub plugin); this package gives programs
-CPython's entry points over it. What exists today: import_module, invalidate_caches and
-reload.
+gopy's importer is native (the import_stub plugin) over the finders and loaders of
+importlib._bootstrap (sys.meta_path); this package gives programs CPython's entry points:
+import_module, invalidate_caches and reload, with importlib.machinery, importlib.util and
+importlib.abc.
 """
 
 import sys
@@ -38,6 +39,9 @@ def invalidate_caches():
             finder.invalidate_caches()
 
 
+_RELOADING = {}
+
+
 def reload(module):
     """Reload the module and return it.
 
@@ -52,4 +56,25 @@ def reload(module):
             raise TypeError("reload() argument must be a module") from None
     if sys.modules.get(name) is not module:
         raise ImportError("module " + name + " not in sys.modules", name=name)
-    return _imp.reload(module)
+    if name in _RELOADING:
+        return _RELOADING[name]
+    _RELOADING[name] = module
+    try:
+        parent_name = name.rpartition(".")[0]
+        if parent_name:
+            try:
+                parent = sys.modules[parent_name]
+            except KeyError:
+                raise ImportError("parent {!r} not in sys.modules".format(parent_name), name=parent_name) from None
+            else:
+                pkgpath = parent.__path__
+        else:
+            pkgpath = None
+        from . import _bootstrap
+        spec = module.__spec__ = _bootstrap._find_spec(name, pkgpath, module)
+        if spec is None:
+            raise ModuleNotFoundError("spec not found for the module {!r}".format(name), name=name)
+        _bootstrap._exec(spec, module)
+        return sys.modules[name]
+    finally:
+        del _RELOADING[name]
