@@ -42,6 +42,10 @@ DictObject* class_prepare(StrObject* name, TupleObject* bases, DictObject* kwarg
                           DictObject** kw_out);
 // meta(name, bases, ns, **kwargs): the class statement's result.
 Object* class_finish(Object* meta, StrObject* name, TupleObject* bases, DictObject* ns, DictObject* kwargs);
+// CPython: Python/bltinmodule.c update_bases: each base that is not a type and has
+// __mro_entries__ replaced by what it returns. A new reference: `bases` itself when none
+// changed; null with an exception.
+TupleObject* resolve_mro_entries(TupleObject* bases);
 // What assigning a class attribute changes beyond the dict (__abstractmethods__).
 int type_set_special(TypeObject* t, StrObject* name, Object* value);
 // mro.cpp: the C3 linearization of a new class (its bases' MROs and the bases), or null
@@ -62,6 +66,9 @@ Object* add_new_wrapper(TypeObject* t);
 // Makes the special method `name` of the built-in type T from its slot (`list.__len__`),
 // in the type's dict (borrowed), or null when T has no such slot.
 Object* add_slot_wrapper(TypeObject* t, StrObject* name);
+// Makes every special method of the built-in type T's slots (and __hash__ = None for an
+// unhashable T) in its dict, as CPython's T.__dict__ shows them; nothing for a class.
+void add_all_slot_wrappers(TypeObject* t);
 // T->tp_new for S (a subclass of the built-in T): the object T makes, re-typed or copied
 // as an instance of S (CPython: long_subtype_new, unicode_subtype_new, ...).
 Object* builtin_subclass_new(TypeObject* builtin, TypeObject* subtype, Object* const* args, size_t nargs,

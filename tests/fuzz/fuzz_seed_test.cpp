@@ -71,6 +71,14 @@ TEST_CASE("fuzz_seed_test: the UTF-8 target accepts every vector text", "[fuzz]"
   CHECK_FALSE(accepts(utf8_accepts, "\xc0\xaf"));      // an overlong form
 }
 
+TEST_CASE("fuzz_seed_test: the json target decodes every strict JSON line of the lib_json outputs", "[fuzz]") {
+  check_valid_seeds("json", json_accepts, 15);
+  CHECK_FALSE(accepts(json_accepts, "{\"a\": 1,}"));
+  CHECK_FALSE(accepts(json_accepts, "[1] x"));
+  CHECK_FALSE(accepts(json_accepts, "\"\\ud83d\\uzzzz\""));
+  CHECK(accepts(json_accepts, " [NaN, -Infinity, 1e400, \"\\ud83d\"] "));
+}
+
 TEST_CASE("fuzz_seed_test: the re target compiles every pattern of the lib_re programs", "[fuzz]") {
   check_valid_seeds("re", re_accepts, 40);
   CHECK(accepts(re_accepts, re_input(1, "(a*)*b", std::string(64, 'a'))));
