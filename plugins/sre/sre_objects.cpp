@@ -160,6 +160,18 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
   int64_t count = 0;
   if (gopy_Long_AsInt64(args[2], &count) < 0) return nullptr;
   bool bytes = r.p->program->bytes;
+  // The subject stays exported while sub runs, as CPython holds its buffer: a callable
+  // cannot resize a bytearray under the search ("Existing exports of data").
+  struct ExportGuard {
+    ByteArrayObject* array = nullptr;
+    ~ExportGuard() {
+      if (array) --array->exports;
+    }
+  } guard;
+  if (is_bytearray(r.string)) {
+    guard.array = as_bytearray(r.string);
+    ++guard.array->exports;
+  }
   enum { kLiteral, kTemplate, kCallable } kind;
   sre::Template templ;
   std::string literal;
