@@ -82,9 +82,13 @@ const gopy_ModuleDef kModule = {
     kFunctions, kTypes, kConstants, nullptr, sre_exec,
 };
 
-PatternData* pattern_data(Object* o) { return static_cast<PatternData*>(gopy_Object_Data(handle(o), &kTypes[kPatternType])); }
-MatchData* match_data(Object* o) { return static_cast<MatchData*>(gopy_Object_Data(handle(o), &kTypes[kMatchType])); }
-ScannerData* scanner_data(Object* o) { return static_cast<ScannerData*>(gopy_Object_Data(handle(o), &kTypes[kScannerType])); }
+template <class T>
+T* data_of(Object* o, TypeIndex which) {
+  return static_cast<T*>(gopy_Object_Data(handle(o), &kTypes[which]));
+}
+PatternData* pattern_data(Object* o) { return data_of<PatternData>(o, kPatternType); }
+MatchData* match_data(Object* o) { return data_of<MatchData>(o, kMatchType); }
+ScannerData* scanner_data(Object* o) { return data_of<ScannerData>(o, kScannerType); }
 
 Object* new_instance(TypeIndex which) {
   if (!g_new || !g_types[which]) return set_error(&exc_RuntimeError, "_sre types are not initialized");

@@ -143,6 +143,15 @@ gopy_Object* p_split(gopy_Object* self, gopy_Object* const* args) {
   return handle(list.release());
 }
 
+// The text of a str (UTF-8) or the bytes of a bytes-like object.
+bool raw_text(Object* o, std::string_view* out) {
+  if (is_str(o)) {
+    *out = as_str(o)->view();
+    return true;
+  }
+  return bytes_like_view(o, out);
+}
+
 // CPython: Modules/_sre/sre.c pattern_subx
 gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) {
   Object* repl = obj(args[0]);
@@ -151,6 +160,18 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
   int64_t count = 0;
   if (gopy_Long_AsInt64(args[2], &count) < 0) return nullptr;
   bool bytes = r.p->program->bytes;
+  // The subject stays exported while sub runs, as CPython holds its buffer: a callable
+  // cannot resize a bytearray under the search ("Existing exports of data").
+  struct ExportGuard {
+    ByteArrayObject* array = nullptr;
+    ~ExportGuard() {
+      if (array) --array->exports;
+    }
+  } guard;
+  if (is_bytearray(r.string)) {
+    guard.array = as_bytearray(r.string);
+    ++guard.array->exports;
+  }
   enum { kLiteral, kTemplate, kCallable } kind;
   sre::Template templ;
   std::string literal;
@@ -160,11 +181,12 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
   std::string_view text;
   if (callable_check(repl)) {
     kind = kCallable;
-  } else if ((is_str(repl) && (text = as_str(repl)->view(), true)) || bytes_like_view(repl, &text)) {
+  } else if (raw_text(repl, &text)) {
     if (text.find('\\') == std::string_view::npos) {
       kind = kLiteral;
       literal.assign(text);
-      if (is_str(repl) == bytes) literal_mismatch = bytes ? "expected a bytes-like object, str found" : "expected str instance, bytes found";
+      if (is_str(repl) == bytes)
+        literal_mismatch = bytes ? "expected a bytes-like object, str found" : "expected str instance, bytes found";
     } else {
       if (!template_of(r.pattern, repl, &templ)) return nullptr;
       kind = templ.groups.empty() ? kLiteral : kTemplate;
@@ -203,12 +225,11 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
         if (!item) return nullptr;
         if (item.get() != None()) {
           std::string_view piece;
-          bool ok = bytes ? bytes_like_view(item.get(), &piece) : is_str(item.get());
-          if (!ok)
+          if (is_str(item.get()) == bytes || !raw_text(item.get(), &piece))
             return handle(type_error("sequence item " + std::to_string(items) + ": " +
                                      (bytes ? "expected a bytes-like object, " : "expected str instance, ") +
                                      item->type->name + " found"));
-          out += bytes ? piece : as_str(item.get())->view();
+          out += piece;
           ++items;
         }
       }

@@ -129,6 +129,9 @@ del _name, _value
 
 Pattern = _sre.Pattern
 Match = _sre.Match
+# re.Pattern[str] and re.Match[bytes] are generic aliases, as CPython's.
+Pattern.__class_getitem__ = classmethod(type(list[int]))
+Match.__class_getitem__ = classmethod(type(list[int]))
 
 
 def match(pattern, string, flags=0):

@@ -34,10 +34,10 @@ enum Flag : int {
 inline constexpr uint32_t kMaxRepeat = 0xFFFFFFFFu;  // CPython's MAXREPEAT on 64-bit builds
 inline constexpr int kMaxGroups = 0x3FFFFFFF;         // CPython's MAXGROUPS (64-bit: INT32_MAX / 2)
 
-// A compile error: CPython's message and the position in the pattern (-1: none).
-// `overflow` marks "the repetition number is too large" (an OverflowError, not re.error);
-// `value_error` marks the flag-combination errors CPython raises as ValueError;
-// kRecursion a pattern nested deeper than the parser goes (CPython's RecursionError).
+// A compile error: CPython's message and the position in the pattern (-1: none). The kind
+// says which exception CPython raises: re.error (kPattern), OverflowError for "the
+// repetition number is too large", ValueError for bad flag combinations, IndexError for
+// an unknown group name in a template, RecursionError for a pattern nested too deep.
 struct Error {
   std::string msg;
   ssize pos = -1;

@@ -63,6 +63,8 @@ class Tokenizer {
     advance();
     return t;
   }
+  // Whether the next token is a plain character that `pred` accepts.
+  bool next_is(bool (*pred)(char32_t)) const { return !next_.end && !next_.escape && pred(next_.c); }
   bool match(char32_t c) {
     if (next_.is(c)) {
       advance();
@@ -134,6 +136,12 @@ class Tokenizer {
   ssize index_ = 0;
   Token next_;
 };
+
+ssize size_of(const std::u32string& s) { return static_cast<ssize>(s.size()); }
+
+[[noreturn]] void fail_octal(const Tokenizer& source, const std::u32string& escape) {
+  source.fail("octal escape value " + utf8(escape) + " outside of range 0-0o377", size_of(escape));
+}
 
 struct State {
   int flags = 0;
@@ -254,10 +262,10 @@ SetItem class_escape(Tokenizer& source, const Token& tok) {
     escape += source.get_while(2, is_octal);
     uint64_t n = parse_octal(std::u32string_view(escape).substr(1));
     if (n > 0377)
-      source.fail("octal escape value " + utf8(escape) + " outside of range 0-0o377", static_cast<ssize>(escape.size()));
+      fail_octal(source, escape);
     return SetItem{SetItem::kLiteral, static_cast<char32_t>(n), static_cast<char32_t>(n)};
   }
-  if (is_digit_ascii(c) || is_ascii_letter(c)) source.fail("bad escape " + utf8(escape), static_cast<ssize>(escape.size()));
+  if (is_digit_ascii(c) || is_ascii_letter(c)) source.fail("bad escape " + utf8(escape), size_of(escape));
   return SetItem{SetItem::kLiteral, c, c};
 }
 
@@ -283,14 +291,13 @@ Node expr_escape(Tokenizer& source, const Token& tok, State& state) {
     return literal(static_cast<char32_t>(parse_octal(std::u32string_view(escape).substr(1))));
   }
   if (is_digit_ascii(c)) {
-    if (!source.next().end && !source.next().escape && is_digit_ascii(source.next().c)) {
+    if (source.next_is(is_digit_ascii)) {
       escape += source.get().c;
-      if (is_octal(escape[1]) && is_octal(escape[2]) && !source.next().end && !source.next().escape &&
-          is_octal(source.next().c)) {
+      if (is_octal(escape[1]) && is_octal(escape[2]) && source.next_is(is_octal)) {
         escape += source.get().c;
         uint64_t n = parse_octal(std::u32string_view(escape).substr(1));
         if (n > 0377)
-          source.fail("octal escape value " + utf8(escape) + " outside of range 0-0o377", static_cast<ssize>(escape.size()));
+          fail_octal(source, escape);
         return literal(static_cast<char32_t>(n));
       }
     }
@@ -519,7 +526,7 @@ Seq parse_seq(Tokenizer& source, State& state, bool verbose, int nested, bool fi
           }
           std::u32string lo, hi;
           auto digits = [&](std::u32string& out) {
-            while (!source.next().end && !source.next().escape && is_digit_ascii(source.next().c)) out += source.get().c;
+            while (source.next_is(is_digit_ascii)) out += source.get().c;
           };
           digits(lo);
           if (source.match(',')) {
@@ -847,9 +854,6 @@ bool parse_template(std::u32string_view repl, bool bytes, int groups,
       literal.clear();
       t.groups.push_back(static_cast<int>(index));
     };
-    auto next_is = [&](bool (*pred)(char32_t)) {
-      return !s.next().end && !s.next().escape && pred(s.next().c);
-    };
     while (true) {
       Token tok = s.get();
       if (tok.end) break;
@@ -878,23 +882,18 @@ bool parse_template(std::u32string_view repl, bool bytes, int groups,
         }
         add_group(index, static_cast<ssize>(name.size()) + 1);
       } else if (c == '0') {
-        std::u32string digits(1, c);
-        if (next_is(is_octal)) {
-          digits += s.get().c;
-          if (next_is(is_octal)) digits += s.get().c;
-        }
+        std::u32string digits = U"0" + s.get_while(2, is_octal);
         literal += static_cast<char32_t>(parse_octal(digits) & 0xff);
       } else if (is_digit_ascii(c)) {
         std::u32string text{U'\\', c};
         bool octal = false;
-        if (next_is(is_digit_ascii)) {
+        if (s.next_is(is_digit_ascii)) {
           text += s.get().c;
-          if (is_octal(c) && is_octal(text[2]) && next_is(is_octal)) {
+          if (is_octal(c) && is_octal(text[2]) && s.next_is(is_octal)) {
             text += s.get().c;
             octal = true;
             uint64_t v = parse_octal(std::u32string_view(text).substr(1));
-            if (v > 0377)
-              s.fail("octal escape value " + utf8(text) + " outside of range 0-0o377", static_cast<ssize>(text.size()));
+            if (v > 0377) fail_octal(s, text);
             literal += static_cast<char32_t>(v);
           }
         }
