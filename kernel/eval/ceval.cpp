@@ -538,7 +538,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         NEXT();
       }
       TARGET(STORE_NAME) {
-        int r = dict_set_item(f->locals, NAME(ins->a), TOP());
+        int r = store_name(f->locals, NAME(ins->a), TOP());
         if (r < 0) goto error;
         decref(POP());
         NEXT();
