@@ -1,7 +1,8 @@
 // What enum-style classes need from the class machinery, through the real gopy binary: a
 // metaclass's __prepare__ namespace that is a dict subclass sees the body's stores, loads
 // and deletes; object.__init__ accepts the constructor's arguments when the class overrides
-// __new__; a class's __class__ is its metaclass; instances of a metaclass format and print.
+// __new__; a class's __class__ is its metaclass; instances of a metaclass format and print;
+// unhashable built-in types show __hash__ None (dataclasses tests it for mutable defaults).
 #include <catch2/catch.hpp>
 
 #include "program.hpp"
@@ -66,4 +67,13 @@ TEST_CASE("a class's __class__ is its metaclass; a metaclass's instances format"
       "print(int.__class__, E.__class__.__name__, E().__class__ is E)\n"
       "print(f'{E}', format(E, ''), str(E))\n",
       "<class 'type'> M True\n<class '__main__.E'> <class '__main__.E'> <class '__main__.E'>\n");
+}
+
+TEST_CASE("unhashable built-in types have __hash__ None", "[protocols][classes]") {
+  check_clean_run(
+      "print(list.__hash__, dict.__hash__, set.__hash__, bytearray.__hash__)\n"
+      "print(int.__hash__ is None, frozenset.__hash__ is None, tuple.__hash__ is None)\n"
+      "class L(list): pass\n"
+      "print(L.__hash__, type([]).__hash__ is None)\n",
+      "None None None None\nFalse False False\nNone True\n");
 }
