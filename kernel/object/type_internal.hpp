@@ -43,6 +43,7 @@ DictObject* class_prepare(StrObject* name, TupleObject* bases, DictObject* kwarg
 // meta(name, bases, ns, **kwargs): the class statement's result.
 Object* class_finish(Object* meta, StrObject* name, TupleObject* bases, DictObject* ns, DictObject* kwargs);
 // What assigning a class attribute changes beyond the dict (__abstractmethods__).
+// 1: handled (nothing for the dict), 0: an ordinary attribute, -1: an error.
 int type_set_special(TypeObject* t, StrObject* name, Object* value);
 // mro.cpp: the C3 linearization of a new class (its bases' MROs and the bases), or null
 // with CPython's TypeError; the layout base; the most derived metaclass.

@@ -135,14 +135,20 @@ _FOREIGN = (int, float, complex, str, bytes, list, tuple, dict, set, frozenset, 
 
 
 def _binop_error(op, a, b):
-    if isinstance(b, _FOREIGN) or isinstance(a, _FOREIGN):
+    # Between two of this module's types, the reflected method would refuse too.
+    own = isinstance(a, _OWN_TYPES) and isinstance(b, _OWN_TYPES)
+    if own or isinstance(b, _FOREIGN) or isinstance(a, _FOREIGN):
         raise TypeError(f"unsupported operand type(s) for {op}: "
                         f"'{_type_name(a)}' and '{_type_name(b)}'")
     return NotImplemented
 
 
 def _order_error(op, a, b):
-    if isinstance(b, _FOREIGN):
+    # A datetime meeting a date leaves the error to the date's method, which Python calls
+    # next: `date < datetime` then names the operands in their written order.
+    own = (isinstance(a, _OWN_TYPES) and isinstance(b, _OWN_TYPES)
+           and not (isinstance(a, type(b)) and type(a) is not type(b)))
+    if own or isinstance(b, _FOREIGN):
         raise TypeError(f"'{op}' not supported between instances of "
                         f"'{_type_name(a)}' and '{_type_name(b)}'")
     return NotImplemented
@@ -153,9 +159,9 @@ def _cmp(a, b):
 
 
 def _class_prefix(obj):
+    # The native types print as datetime.date(...); a subclass by its bare name.
     t = type(obj)
-    module = t.__module__
-    return t.__qualname__ if module == "builtins" else f"{module}.{t.__qualname__}"
+    return "datetime." + t.__name__ if t in _OWN_TYPES else t.__name__
 
 
 # --- timedelta ------------------------------------------------------------------------
@@ -1018,8 +1024,8 @@ class timezone(tzinfo):
 timezone._maxoffset = timedelta(hours=24, microseconds=-1)
 timezone._minoffset = -timezone._maxoffset
 timezone.utc = timezone._create(timedelta(0))
-timezone.min = timezone._create(timezone._minoffset)
-timezone.max = timezone._create(timezone._maxoffset)
+timezone.min = timezone._create(-timedelta(hours=23, minutes=59))
+timezone.max = timezone._create(timedelta(hours=23, minutes=59))
 UTC = timezone.utc
 
 
@@ -1700,6 +1706,35 @@ def _expand_strptime_format(fmt):
     return fmt
 
 
+def _format_directives(fmt):
+    # The directive letters of a strptime format (after any flags and width).
+    found = set()
+    i = 0
+    while i < len(fmt):
+        if fmt[i] == "%":
+            i += 1
+            while i < len(fmt) and (fmt[i] in "-_0^#" or fmt[i].isdigit()):
+                i += 1
+            if i < len(fmt):
+                found.add(fmt[i])
+        i += 1
+    return found
+
+
+def _warn_day_without_year(fmt):
+    # CPython: Lib/_strptime.py TimeRE.pattern (February 29 cannot parse without a year)
+    directives = _format_directives(fmt)
+    if "d" in directives and not directives & {"Y", "y", "G"}:
+        import warnings
+        warnings.warn("Parsing dates involving a day of month without a year specified is "
+                      "ambiguous\nand fails to parse leap day. The default behavior will "
+                      "change in Python 3.15\nto either always raise an exception or to use "
+                      "a different default year (TBD).\nTo avoid trouble, add a specific "
+                      "year to the input & format.\n"
+                      "See https://github.com/python/cpython/issues/70647.",
+                      DeprecationWarning, stacklevel=4)
+
+
 def _strptime(data, fmt):
     # Returns (year, month, day, hour, minute, second, microsecond, tzinfo).
     # CPython: Lib/_strptime.py _strptime (there, a regular expression built from the format)
@@ -1708,6 +1743,7 @@ def _strptime(data, fmt):
     if not isinstance(fmt, str):
         raise TypeError(f"strptime() argument 2 must be str, not {type(fmt).__name__}")
     original_fmt = fmt
+    _warn_day_without_year(fmt)
     fmt = _expand_strptime_format(fmt)
     found = {}
     pos = 0
@@ -1716,10 +1752,13 @@ def _strptime(data, fmt):
     while i < n:
         ch = fmt[i]
         if ch == "%":
-            if i + 1 >= n:
+            i += 1
+            while i < n and (fmt[i] in "-_0^#" or fmt[i].isdigit()):
+                i += 1     # flags and widths are accepted and ignored
+            if i >= n:
                 raise ValueError(f"stray % in format {original_fmt!r}")
-            code = fmt[i + 1]
-            i += 2
+            code = fmt[i]
+            i += 1
             if code == ":" and i < n and fmt[i] == "z":
                 code = ":z"
                 i += 1
@@ -1793,8 +1832,7 @@ def _strptime_directive(data, pos, code, found, fmt):
     if code in ("z", ":z"):
         return _strptime_offset(data, pos, found)
     if code == "Z":
-        import time as _time
-        names = ["UTC", "GMT"] + [name for name in _time.tzname]
+        names = ["UTC", "GMT"] + _local_zone_names()
         index, end = _take_name(data, pos, names)
         if index is None:
             return None
@@ -1808,6 +1846,14 @@ def _strptime_directive(data, pos, code, found, fmt):
         return pos
     raise ValueError(f"'{code}' is a bad directive in format '%{code}'"
                      if len(fmt) < 3 else f"'{code}' is a bad directive in format {fmt!r}")
+
+
+def _local_zone_names():
+    try:
+        import time as _time
+    except ImportError:
+        return []
+    return [name for name in getattr(_time, "tzname", ())]
 
 
 def _strptime_offset(data, pos, found):
@@ -1889,7 +1935,7 @@ def _strptime_fields(found):
         if week == 0:
             yday = wd - start + 1
         else:
-            yday = (7 - start) + (week - 1) * 7 + wd + 1
+            yday = (7 - start) % 7 + (week - 1) * 7 + wd + 1
         year, month, day = _ord_to_ymd(_days_before_year(year) + yday)
     if year is None:
         year = 1900
