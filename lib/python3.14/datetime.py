@@ -154,6 +154,25 @@ def _order_error(op, a, b):
     return NotImplemented
 
 
+def _comparisons_by_compare():
+    # The rich comparisons of a class whose _compare(other, op) gives -1/0/1, 2 (unequal
+    # without an order) or None (not comparable).
+    def method(op, test):
+        def compare(self, other):
+            c = self._compare(other, op)
+            if c is None:
+                return NotImplemented if op == "==" else _order_error(op, self, other)
+            return test(c)
+        compare.__name__ = compare.__qualname__ = _OP_NAMES[op]
+        return compare
+    return (method("==", lambda c: c == 0), method("<", lambda c: c < 0),
+            method("<=", lambda c: c <= 0), method(">", lambda c: c == 1),
+            method(">=", lambda c: c in (0, 1)))
+
+
+_OP_NAMES = {"==": "__eq__", "<": "__lt__", "<=": "__le__", ">": "__gt__", ">=": "__ge__"}
+
+
 def _cmp(a, b):
     return 0 if a == b else (1 if a > b else -1)
 
@@ -1093,25 +1112,7 @@ class time:
         return _cmp((mine, self._second, self._microsecond),
                     (theirs, other._second, other._microsecond))
 
-    def __eq__(self, other):
-        c = self._compare(other, "==")
-        return NotImplemented if c is None else c == 0
-
-    def __lt__(self, other):
-        c = self._compare(other, "<")
-        return _order_error("<", self, other) if c is None else c < 0
-
-    def __le__(self, other):
-        c = self._compare(other, "<=")
-        return _order_error("<=", self, other) if c is None else c <= 0
-
-    def __gt__(self, other):
-        c = self._compare(other, ">")
-        return _order_error(">", self, other) if c is None else c > 0
-
-    def __ge__(self, other):
-        c = self._compare(other, ">=")
-        return _order_error(">=", self, other) if c is None else c >= 0
+    __eq__, __lt__, __le__, __gt__, __ge__ = _comparisons_by_compare()
 
     def __hash__(self):
         if self._hashcode == -1:
@@ -1549,25 +1550,7 @@ class datetime(date):
             return -1
         return 1 if diff else 0
 
-    def __eq__(self, other):
-        c = self._compare(other, "==")
-        return NotImplemented if c is None else c == 0
-
-    def __lt__(self, other):
-        c = self._compare(other, "<")
-        return _order_error("<", self, other) if c is None else c < 0
-
-    def __le__(self, other):
-        c = self._compare(other, "<=")
-        return _order_error("<=", self, other) if c is None else c <= 0
-
-    def __gt__(self, other):
-        c = self._compare(other, ">")
-        return _order_error(">", self, other) if c is None else c > 0
-
-    def __ge__(self, other):
-        c = self._compare(other, ">=")
-        return _order_error(">=", self, other) if c is None else c >= 0
+    __eq__, __lt__, __le__, __gt__, __ge__ = _comparisons_by_compare()
 
     def _total_microseconds(self):
         return (self._seconds_since_epoch() * 1000000) + self._microsecond
