@@ -566,10 +566,7 @@ class EnumType(type):
                 classdict[member_name] = member_value
         if module is None:
             module = _caller_module()
-        if module is None:
-            classdict["__reduce_ex__"] = _unpicklable_reduce
-            classdict["__module__"] = "<unknown>"
-        else:
+        if module is not None:
             classdict["__module__"] = module
         if qualname is not None:
             classdict["__qualname__"] = qualname
@@ -729,10 +726,6 @@ def _caller_module():
         return sys._getframe(3).f_globals["__name__"]
     except (AttributeError, ValueError, KeyError):
         return None
-
-
-def _unpicklable_reduce(self, proto):
-    raise TypeError(f"{self!r} cannot be pickled")
 
 
 class Enum(metaclass=EnumType):
