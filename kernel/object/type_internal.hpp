@@ -42,7 +42,8 @@ DictObject* class_prepare(StrObject* name, TupleObject* bases, DictObject* kwarg
                           DictObject** kw_out);
 // meta(name, bases, ns, **kwargs): the class statement's result.
 Object* class_finish(Object* meta, StrObject* name, TupleObject* bases, DictObject* ns, DictObject* kwargs);
-// What assigning a class attribute changes beyond the dict (__abstractmethods__).
+// What assigning a class attribute changes beyond the dict (__abstractmethods__, __name__,
+// __qualname__).
 // 1: handled (nothing for the dict), 0: an ordinary attribute, -1: an error.
 int type_set_special(TypeObject* t, StrObject* name, Object* value);
 // mro.cpp: the C3 linearization of a new class (its bases' MROs and the bases), or null
