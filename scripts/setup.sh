@@ -6,6 +6,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-filesystem1.81-dev
   libcli11-dev catch2 libicu-dev
   libedit-dev                   # the REPL's line editor (libgopy_lineedit.so)
+  libssl-dev                    # hashlib and hmac (OpenSSL's libcrypto, the _hashlib plugin)
   clang-14 libclang-rt-14-dev   # the fuzz tree (scripts/fuzz); the runtime is only a Recommends
   valgrind hyperfine python3
 )

@@ -352,8 +352,11 @@ Object* make_function(Frame* f, CodeObject* code, Object* defaults, Object* kwde
 // CPython: Python/bltinmodule.c builtin___build_class__: the metaclass and its
 // namespace, the body run in it, then metaclass(name, bases, namespace, **kwargs); the
 // class fills the body's __class__ cell.
-Object* build_class_from_body(Frame* f, StrObject* name, StrObject* qualname, TupleObject* bases, Object* kwargs,
-                              Object* body) {
+Object* build_class_from_body(Frame* f, StrObject* name, StrObject* qualname, TupleObject* orig_bases,
+                              Object* kwargs, Object* body) {
+  Ref<TupleObject> resolved = Ref<TupleObject>::steal(resolve_mro_entries(orig_bases));
+  if (!resolved) return nullptr;
+  TupleObject* bases = resolved.get();
   Object* meta_raw = nullptr;
   DictObject* kw_raw = nullptr;
   DictObject* ns = class_prepare(name, bases, kwargs == None() ? nullptr : static_cast<DictObject*>(kwargs),
@@ -365,6 +368,10 @@ Object* build_class_from_body(Frame* f, StrObject* name, StrObject* qualname, Tu
   dict_set_str(ns, "__qualname__", qualname);
   Object* cell = run_class_body(static_cast<FunctionObject*>(body), ns);
   Object* cls = nullptr;
+  if (cell && bases != orig_bases && dict_set_str(ns, "__orig_bases__", orig_bases) < 0) {
+    decref(cell);
+    cell = nullptr;
+  }
   if (cell) {
     cls = class_finish(meta.get(), name, bases, ns, kw.get());
     if (cls && cell->type == &cell_type) {

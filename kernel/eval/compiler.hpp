@@ -250,6 +250,10 @@ std::string source_line_text(std::string_view source, int lineno);
 // Parses and compiles a module, or with `expression` a single expression whose value the
 // code returns (compile()'s "eval" mode): a code object, or null with SyntaxError set.
 Object* compile_source_text(std::string_view source, std::string_view filename, bool expression);
+// Compiles one statement in "single" mode (the REPL's entries, compile(..., 'single')):
+// expression statements print their value through sys.displayhook. A code object (new
+// reference), or null with SyntaxError set.
+Object* compile_single_source(std::string_view source, std::string_view filename);
 
 // A literal's value (new reference; null with an error set).
 Object* constant_object(const ast::Constant* c);

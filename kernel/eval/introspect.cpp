@@ -50,9 +50,9 @@ Object* current_locals() {
 }
 
 Object* compile_source(std::string_view source, std::string_view filename, std::string_view mode) {
-  if (mode != "exec" && mode != "eval")
-    return value_error(mode == "single" ? "compile() mode 'single' is not supported by gopy"
-                                        : "compile() mode must be 'exec', 'eval' or 'single'");
+  if (mode != "exec" && mode != "eval" && mode != "single")
+    return value_error("compile() mode must be 'exec', 'eval' or 'single'");
+  if (mode == "single") return compile_single_source(source, filename);
   if (mode == "exec") return compile_module_source(source, filename);
   // "eval": leading blanks are allowed, as CPython strips them.
   size_t start = source.find_first_not_of(" \t");

@@ -1,4 +1,4 @@
-// The interactive interpreter: compiling one REPL entry in "single" mode and the basic
+// The interactive interpreter: whether the lines typed make an entry, and the basic
 // read-eval-print loop (CPython: Python/pythonrun.c PyRun_InteractiveLoopFlags, the
 // PYTHON_BASIC_REPL=1 loop). Internal to kernel/lifecycle.
 #pragma once
@@ -17,10 +17,6 @@ enum class EntryState { complete, incomplete, error };
 // is a whole statement yet. `last_line_blank`: the user just typed an empty line, which
 // ends a compound statement (CPython's tokenizer in interactive mode).
 EntryState classify_entry(std::string_view source, bool last_line_blank);
-
-// Compiles one entry in "single" mode: expression statements echo their value through
-// the display hook. A code object (new reference), or null with SyntaxError set.
-Object* compile_interactive_source(std::string_view source, std::string_view filename);
 
 // Runs the loop on standard input until EOF; returns 0, or the exit code of a SystemExit.
 // CPython: PyRun_InteractiveLoopFlags (prompts sys.ps1 / sys.ps2, on stderr).

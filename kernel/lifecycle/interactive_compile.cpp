@@ -1,13 +1,8 @@
-// Compiling a REPL entry in "single" mode (its expression statements echo through
-// PRINT_EXPR). CPython: Python/compile.c (mode "single"), Python/sysmodule.c sys_displayhook.
+// Deciding whether the lines typed at the REPL make a whole entry yet (CPython: the
+// tokenizer's interactive mode asking for sys.ps2).
 #include <string>
 
-#include "eval/compiler.hpp"
 #include "eval/parser.hpp"
-#include "eval/symtable.hpp"
-#include "gopy/object_exc.hpp"
-#include "gopy/object_str.hpp"
-#include "gopy/sys_streams.hpp"
 #include "lifecycle/interactive.hpp"
 
 namespace gopy {
@@ -50,30 +45,6 @@ EntryState classify_entry(std::string_view source, bool last_line_blank) {
   const auto& body = parsed.interactive()->body;
   if (!last_line_blank && !body.empty() && is_compound(body.front())) return EntryState::incomplete;
   return EntryState::complete;
-}
-
-Object* compile_interactive_source(std::string_view source, std::string_view filename) {
-  parser::ParseResult parsed = parser::parse_interactive(source, filename);
-  if (!parsed.ok()) {
-    const parser::SyntaxErrorInfo& e = *parsed.error;
-    raise_syntax_error(e.type, e.msg, e.filename.empty() ? std::string(filename) : e.filename,
-                       e.lineno, e.offset, e.text, e.end_lineno, e.end_offset);
-    return nullptr;
-  }
-  // The symbol table and compiler take a module: an entry is a module of one statement
-  // whose names are __main__'s globals.
-  ast::Module as_module;
-  as_module.body = parsed.interactive()->body;
-  SymbolTable table;
-  ScopeError scope_error;
-  if (!table.build(as_module, &scope_error)) {
-    raise_syntax_error("SyntaxError", scope_error.msg, std::string(filename), scope_error.lineno,
-                       scope_error.col_offset + 1, source_line_text(source, scope_error.lineno),
-                       scope_error.end_lineno, scope_error.end_col_offset + 1);
-    return nullptr;
-  }
-  Compiler compiler(table, source, filename);
-  return compiler.compile_module(as_module);
 }
 
 }  // namespace gopy

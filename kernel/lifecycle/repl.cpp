@@ -15,6 +15,7 @@
 #include "gopy/signals.hpp"
 #include "gopy/state.hpp"
 #include "gopy/sys_streams.hpp"
+#include "eval/compiler.hpp"
 #include "lifecycle/interactive.hpp"
 #include "lifecycle/repl_line_editor.hpp"
 
@@ -97,7 +98,7 @@ bool is_blank(const std::string& line) {
 // CPython: PyRun_InteractiveOneObjectEx after the parse: run, print errors.
 // Returns an exit code when the entry raised SystemExit, nothing otherwise.
 std::optional<int> run_entry(const std::string& entry) {
-  Object* code = compile_interactive_source(entry + "\n", "<stdin>");
+  Object* code = compile_single_source(entry + "\n", "<stdin>");
   Object* result = nullptr;
   if (code) {
     result = exec_code(code, main_module()->dict);

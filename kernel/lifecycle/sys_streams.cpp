@@ -4,8 +4,11 @@
 // Python/errors.c write_unraisable_exc_file; Python/pylifecycle.c flush_std_files.
 #include "gopy/sys_streams.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <new>
+#include <optional>
 #include <string>
 
 #include "gopy/eval.hpp"
@@ -13,7 +16,9 @@
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_str.hpp"
+#include "gopy/object_num.hpp"
 #include "gopy/state.hpp"
+#include "lifecycle/runtime.hpp"
 
 namespace gopy {
 
@@ -100,6 +105,52 @@ void sys_write_stderr(std::string_view text) {
   if (pending) restore_error(pending);
 }
 
+namespace {
+
+// A true environment variable as _colorize reads one: set and not empty.
+bool env_flag(const Environment& env, std::string_view name) {
+  std::optional<std::string> value = env.get(name);
+  return value && !value->empty();
+}
+
+// Whether stream.fileno() is a terminal; stream.isatty() when fileno() raises OSError.
+bool stream_is_terminal(Object* stream) {
+  int missing = 0;
+  Ref<> fileno = Ref<>::steal(lookup_attr(stream, intern("fileno"), &missing));
+  if (!fileno) {
+    clear_error();
+    return false;
+  }
+  Ref<> fd = Ref<>::steal(call0(fileno.get()));
+  int64_t number = 0;
+  if (fd && is_int(fd.get()) && int_to_int64(fd.get(), &number)) return ::isatty(int(number)) == 1;
+  bool os_error = !fd && error_matches(&exc_OSError);
+  clear_error();
+  if (!os_error) return false;
+  Ref<> answer = Ref<>::steal(call_method(stream, "isatty", nullptr, 0));
+  int yes = answer ? object_is_true(answer.get()) : 0;
+  clear_error();
+  return yes == 1;
+}
+
+// CPython: Lib/_colorize.py can_colorize(file=sys.stderr), which the built-in excepthook
+// asks (Lib/traceback.py _print_exception_bltin).
+bool can_colorize(Object* stream) {
+  const Environment& env = runtime_environment();
+  const Config* config = runtime().config.get();
+  if (!config || config->use_environment > 0) {
+    std::optional<std::string> choice = env.get("PYTHON_COLORS");
+    if (choice == "0") return false;
+    if (choice == "1") return true;
+  }
+  if (env_flag(env, "NO_COLOR")) return false;
+  if (env_flag(env, "FORCE_COLOR")) return true;
+  if (env.get("TERM") == "dumb") return false;
+  return stream_is_terminal(stream);
+}
+
+}  // namespace
+
 void display_exception(Object* exc) {
   Object* stream = sys_attribute("stderr");
   if (!stream) {
@@ -109,7 +160,7 @@ void display_exception(Object* exc) {
   }
   if (stream == None()) return;
   Ref<> held = Ref<>::borrow(stream);  // printing may rebind sys.stderr
-  print_exception_to(stream, exc);
+  print_exception_to(stream, exc, can_colorize(stream));
 }
 
 void print_uncaught_exception(Object* exc) {

@@ -574,7 +574,13 @@ Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases,
   Ref<TupleObject> bases = Ref<TupleObject>::borrow(given_bases);
   if (bases->items.empty()) bases = Ref<TupleObject>::steal(new_tuple_from({&object_type}));
   for (Object* b : bases->items) {
-    if (!is_type_object(b)) return type_error("bases must be types");
+    if (!is_type_object(b)) {
+      int error = 0;
+      Ref<> entries_of = Ref<>::steal(lookup_attr(b, intern("__mro_entries__"), &error));
+      if (error) return nullptr;
+      return type_error(entries_of ? "type() doesn't support MRO entry resolution; use types.new_class()"
+                                   : "bases must be types");
+    }
     auto* bt = static_cast<TypeObject*>(b);
     if (!(bt->flags & TypeFlags::basetype))
       return type_error(cat("type '", bt->name, "' is not an acceptable base type"));
@@ -683,6 +689,36 @@ DictObject* class_prepare(StrObject* name, TupleObject* bases, DictObject* kwarg
   *meta_out = meta.release();
   *kw_out = kw.release();
   return static_cast<DictObject*>(ns.release());
+}
+
+TupleObject* resolve_mro_entries(TupleObject* bases) {
+  std::vector<Object*> resolved;  // borrowed from `bases` or from `held`
+  std::vector<Ref<>> held;
+  bool changed = false;
+  for (Object* base : bases->items) {
+    if (is_type_object(base)) {
+      resolved.push_back(base);
+      continue;
+    }
+    int error = 0;
+    Ref<> entries_of = Ref<>::steal(lookup_attr(base, intern("__mro_entries__"), &error));
+    if (error) return nullptr;
+    if (!entries_of) {
+      resolved.push_back(base);
+      continue;
+    }
+    Ref<> entries = Ref<>::steal(call1(entries_of.get(), bases));
+    if (!entries) return nullptr;
+    if (!is_tuple(entries.get())) return static_cast<TupleObject*>(type_error("__mro_entries__ must return a tuple"));
+    for (Object* e : static_cast<TupleObject*>(entries.get())->items) resolved.push_back(e);
+    held.push_back(std::move(entries));
+    changed = true;
+  }
+  if (!changed) return static_cast<TupleObject*>(new_ref(bases));
+  std::vector<Object*> items;
+  items.reserve(resolved.size());
+  for (Object* o : resolved) items.push_back(new_ref(o));
+  return new_tuple_steal(std::move(items));
 }
 
 // meta(name, bases, namespace, **kwargs)

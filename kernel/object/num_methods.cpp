@@ -41,9 +41,18 @@ Object* pair(Object* a, Object* b) {
 
 // ---- int ----
 
-Object* m_int_self(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  NO_ARGS("conjugate");
+// The int methods whose answer is the int itself, as an exact int: conjugate, and
+// __trunc__, __floor__ and __ceil__, which math.trunc, math.floor and math.ceil find
+// (CPython: Objects/longobject.c int___trunc__); NAME is for the argument errors.
+template <const char* Name>
+Object* m_int_exact(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  NO_ARGS(Name);
   return int_exact_copy(a[0]);
+}
+constexpr char kConjugate[] = "conjugate", kTrunc[] = "__trunc__", kFloor[] = "__floor__", kCeil[] = "__ceil__";
+Object* m_int_is_integer(Object*, Object* const*, size_t n, TupleObject* kw) {
+  NO_ARGS("is_integer");
+  return new_bool(true);
 }
 Object* m_int_ratio(Object*, Object* const* a, size_t n, TupleObject* kw) {
   NO_ARGS("as_integer_ratio");
@@ -315,9 +324,13 @@ void init_num_slots() {
 }
 
 void init_num_methods() {
-  add_method(&int_type, "conjugate", m_int_self);
+  add_method(&int_type, "conjugate", m_int_exact<kConjugate>);
   add_method(&int_type, "as_integer_ratio", m_int_ratio);
   add_method(&int_type, "bit_count", m_bit_count);
+  add_method(&int_type, "__trunc__", m_int_exact<kTrunc>);
+  add_method(&int_type, "__floor__", m_int_exact<kFloor>);
+  add_method(&int_type, "__ceil__", m_int_exact<kCeil>);
+  add_method(&int_type, "is_integer", m_int_is_integer);
   add_method(&int_type, "to_bytes", m_to_bytes);
   add_class_method(&int_type, "from_bytes", m_from_bytes);
   add_method(&float_type, "conjugate", m_float_self);

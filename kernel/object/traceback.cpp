@@ -1,6 +1,7 @@
 // Printing an exception: the chain (cause/context), each traceback outermost
 // frame first, then `Type: message` (CPython: Python/pythonrun.c print_exception_recursive,
 // print_exception, Python/traceback.c tb_displayline).
+#include <algorithm>
 #include <cstdio>
 #include <unordered_set>
 
@@ -82,7 +83,8 @@ namespace {
 
 class Printer {
  public:
-  explicit Printer(Object* stream) : stream_(stream) {}
+  Printer(Object* stream, bool colorize)
+      : stream_(stream), theme_(colorize ? TracebackTheme::colored() : TracebackTheme{}) {}
 
   // False once a write failed (the error is cleared; nothing more is written).
   bool ok() const { return ok_; }
@@ -118,12 +120,14 @@ class Printer {
         last_func = tb->funcname->utf8;
         last_line = tb->lineno;
       }
-      emit(cat("  File \"", tb->filename->utf8, "\", line ", tb->lineno, ", in ", tb->funcname->utf8, "\n"));
+      emit(cat("  File ", theme_.filename, "\"", tb->filename->utf8, "\"", theme_.reset, ", line ", theme_.line_no,
+               tb->lineno, theme_.reset, ", in ", theme_.frame, tb->funcname->utf8, theme_.reset, "\n"));
       std::string raw = raw_source_line(tb->filename->utf8, tb->lineno);
       std::string src = strip(raw);
       if (src.empty()) continue;
-      emit(cat("    ", src, "\n"));
       std::string carets = traceback_carets(raw, tb->span);
+      if (!carets.empty() && *theme_.reset) colorize_carets(src, carets, theme_);
+      emit(cat("    ", src, "\n"));
       if (!carets.empty()) emit(cat("    ", carets, "\n"));
     }
     flush_repeats(repeats);
@@ -150,7 +154,9 @@ class Printer {
     std::string name = exception_type_display_name(exc->type);
     if (is_subtype(exc->type, &exc_SyntaxError)) print_syntax_location(exc);
     std::string text = str_or(exc, "<exception str() failed>") + exception_suggestion(exc);
-    emit(text.empty() ? name + "\n" : cat(name, ": ", text, "\n"));
+    // CPython: Lib/traceback.py _format_final_exc_line
+    if (text.empty()) emit(cat(theme_.type, name, theme_.reset, "\n"));
+    else emit(cat(theme_.type, name, theme_.reset, ": ", theme_.message, text, theme_.reset, "\n"));
     print_notes(exc);
   }
 
@@ -264,28 +270,40 @@ class Printer {
     if (!filename || !is_str(filename) || !lineno || !is_int(lineno)) return;
     int64_t line = 0;
     int_to_int64(lineno, &line);
-    emit(cat("  File \"", as_str(filename)->utf8, "\", line ", line, "\n"));
+    emit(cat("  File ", theme_.filename, "\"", as_str(filename)->utf8, "\"", theme_.reset, ", line ", theme_.line_no,
+             line, theme_.reset, "\n"));
     Object* text = exception_get_attr(exc, "text");
     if (!text || !is_str(text)) return;
     std::string t = as_str(text)->utf8;
     while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.pop_back();
     size_t lead = t.find_first_not_of(" \t\f");
     if (lead == std::string::npos) return;
-    emit(cat("    ", t.substr(lead), "\n"));
+    std::string shown = t.substr(lead);
     Object* offset = exception_get_attr(exc, "offset");
     int64_t off = 0;
-    if (offset && is_int(offset) && int_to_int64(offset, &off) && off > 0) {
-      int64_t col = off - 1 - int64_t(lead);
-      if (col < 0) col = 0;
-      Object* end = exception_get_attr(exc, "end_offset");
-      int64_t end_off = off + 1;
-      if (end && is_int(end)) int_to_int64(end, &end_off);
-      int64_t width = end_off > off ? end_off - off : 1;
-      emit(cat("    ", std::string(size_t(col), ' '), std::string(size_t(width), '^'), "\n"));
+    if (!offset || !is_int(offset) || !int_to_int64(offset, &off) || off <= 0) {
+      emit(cat("    ", shown, "\n"));
+      return;
     }
+    int64_t col = off - 1 - int64_t(lead);
+    if (col < 0) col = 0;
+    Object* end = exception_get_attr(exc, "end_offset");
+    int64_t end_off = off + 1;
+    if (end && is_int(end)) int_to_int64(end, &end_off);
+    int64_t width = end_off > off ? end_off - off : 1;
+    if (*theme_.reset) {
+      // CPython: TracebackException._format_syntax_error colours the flagged columns.
+      size_t from = std::min(size_t(col), shown.size()), to = std::min(size_t(col + width), shown.size());
+      shown = cat(shown.substr(0, from), theme_.error_highlight, shown.substr(from, to - from), theme_.reset,
+                  shown.substr(to));
+    }
+    emit(cat("    ", shown, "\n"));
+    emit(cat("    ", std::string(size_t(col), ' '), theme_.error_highlight, std::string(size_t(width), '^'),
+             theme_.reset, "\n"));
   }
 
   Object* stream_;
+  TracebackTheme theme_;
   bool ok_ = true;
   int group_depth_ = 0;
   bool need_close_ = false;
@@ -294,8 +312,8 @@ class Printer {
 
 }  // namespace
 
-void print_exception_to(Object* stream, Object* exc) {
-  Printer printer(stream);
+void print_exception_to(Object* stream, Object* exc, bool colorize) {
+  Printer printer(stream, colorize);
   if (is_exception_instance(exc)) printer.print_chain(exc);
   else printer.print_one(exc);
   if (!printer.ok()) std::fputs("lost sys.stderr\n", stderr);
@@ -305,7 +323,7 @@ void print_exception_to(Object* stream, Object* exc) {
 }
 
 void print_traceback_to(Object* stream, Object* tb) {
-  if (tb && tb->type == &traceback_type) Printer(stream).print_traceback(static_cast<TracebackObject*>(tb));
+  if (tb && tb->type == &traceback_type) Printer(stream, false).print_traceback(static_cast<TracebackObject*>(tb));
 }
 
 }  // namespace gopy

@@ -3,6 +3,9 @@
 // _extract_caret_anchors_from_line_segment). Single-line expressions only.
 #include "object/traceback_carets.hpp"
 
+#include <algorithm>
+#include <string_view>
+
 namespace gopy {
 
 namespace {
@@ -77,6 +80,38 @@ std::string traceback_carets(const std::string& line, const SourceSpan& span) {
     else carets += c >= left && c < right ? '^' : '~';
   }
   return carets;
+}
+
+// CPython: StackSummary.format_frame_summary's colorize branch, which groups the line's
+// characters by the caret under each (itertools.zip_longest, groupby).
+void colorize_carets(std::string& line, std::string& carets, const TracebackTheme& theme) {
+  std::string colored_line, colored_carets;
+  size_t at = 0;  // byte offset in line
+  size_t column = 0;
+  while (at < line.size() || column < carets.size()) {
+    char key = column < carets.size() ? carets[column] : '\0';
+    size_t line_start = at, caret_start = column;
+    while ((at < line.size() || column < carets.size()) &&
+           (column < carets.size() ? carets[column] : '\0') == key) {
+      if (at < line.size()) {
+        ++at;
+        while (at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) ++at;
+      }
+      ++column;
+    }
+    std::string_view chars(line.data() + line_start, at - line_start);
+    std::string_view marks(carets.data() + caret_start, std::min(column, carets.size()) - caret_start);
+    const char* color = key == '^' ? theme.error_highlight : key == '~' ? theme.error_range : nullptr;
+    if (color) {
+      colored_line.append(color).append(chars).append(theme.reset);
+      colored_carets.append(color).append(marks).append(theme.reset);
+    } else {
+      colored_line.append(chars);
+      colored_carets.append(marks);
+    }
+  }
+  line = std::move(colored_line);
+  carets = std::move(colored_carets);
 }
 
 }  // namespace gopy

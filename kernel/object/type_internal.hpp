@@ -42,6 +42,10 @@ DictObject* class_prepare(StrObject* name, TupleObject* bases, DictObject* kwarg
                           DictObject** kw_out);
 // meta(name, bases, ns, **kwargs): the class statement's result.
 Object* class_finish(Object* meta, StrObject* name, TupleObject* bases, DictObject* ns, DictObject* kwargs);
+// CPython: Python/bltinmodule.c update_bases: each base that is not a type and has
+// __mro_entries__ replaced by what it returns. A new reference: `bases` itself when none
+// changed; null with an exception.
+TupleObject* resolve_mro_entries(TupleObject* bases);
 // What assigning a class attribute changes beyond the dict (__abstractmethods__, __name__,
 // __qualname__).
 // 1: handled (nothing for the dict), 0: an ordinary attribute, -1: an error.

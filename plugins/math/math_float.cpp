@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "math_gamma.hpp"
 #include "math_internal.hpp"
 
 namespace gopy_math {
@@ -63,12 +64,6 @@ gopy_Object* math_2(gopy_Object* const* args, double (*f)(double, double)) {
   return make_float(r);
 }
 
-// A non-positive integer: where gamma and lgamma have poles.
-bool gamma_pole(double x) { return x <= 0 && std::floor(x) == x; }
-
-double gamma_of(double x) { return std::tgamma(x); }
-double lgamma_of(double x) { return std::lgamma(x); }
-
 // The values of an iterable as doubles.
 bool doubles_of(gopy_Object* iterable, std::vector<double>* out) {
   Owned it(gopy_Object_GetIter(iterable));
@@ -85,10 +80,26 @@ bool doubles_of(gopy_Object* iterable, std::vector<double>* out) {
   }
 }
 
-// CPython: vector_norm's contract: the Euclidean norm, inf when any coordinate is
-// infinite, else NaN when any is NaN. Coordinates are scaled by the largest so that the
-// squares neither overflow nor underflow, and summed in extended precision.
-double vector_norm(const std::vector<double>& v) {
+// A double-length value hi + lo, exact where the operations below say so.
+struct DoubleLength {
+  double hi, lo;
+};
+// a + b exactly, for |a| >= |b| (Fast2Sum).
+DoubleLength exact_sum(double a, double b) {
+  double x = a + b;
+  return {x, (a - x) + b};
+}
+// x * y exactly (the error of the product from a fused multiply-add).
+DoubleLength exact_product(double x, double y) {
+  double z = x * y;
+  return {z, std::fma(x, y, -z)};
+}
+
+// CPython: vector_norm: the Euclidean norm, inf when any coordinate is infinite, else NaN
+// when any is NaN. The coordinates are scaled by a power of two near the largest, their
+// squares summed exactly into 1.0 + csum with the errors kept apart, and the square root
+// corrected once by the residual, so the result is CPython's to the last bit.
+double vector_norm(std::vector<double> v) {
   double max = 0.0;
   bool found_nan = false;
   for (double x : v) {
@@ -99,12 +110,31 @@ double vector_norm(const std::vector<double>& v) {
   if (std::isinf(max)) return max;
   if (found_nan) return std::nan("");
   if (max == 0.0 || v.size() <= 1) return max;
-  long double sum = 0.0L;
-  for (double x : v) {
-    long double scaled = static_cast<long double>(x) / max;
-    sum += scaled * scaled;
+  int max_e;
+  std::frexp(max, &max_e);
+  if (max_e < -1023) {
+    // 2**-max_e would overflow: make the subnormals normal first
+    for (double& x : v) x /= DBL_MIN;
+    return DBL_MIN * vector_norm(std::move(v));
   }
-  return static_cast<double>(std::sqrt(sum) * max);
+  double scale = std::ldexp(1.0, -max_e);
+  double csum = 1.0, frac1 = 0.0, frac2 = 0.0;
+  for (double x : v) {
+    DoubleLength square = exact_product(x * scale, x * scale);
+    DoubleLength sum = exact_sum(csum, square.hi);
+    csum = sum.hi;
+    frac1 += square.lo;
+    frac2 += sum.lo;
+  }
+  double h = std::sqrt(csum - 1.0 + (frac1 + frac2));
+  DoubleLength square = exact_product(-h, h);
+  DoubleLength sum = exact_sum(csum, square.hi);
+  csum = sum.hi;
+  frac1 += square.lo;
+  frac2 += sum.lo;
+  double residual = csum - 1.0 + (frac1 + frac2);
+  h += residual / (2.0 * h);
+  return h / scale;
 }
 
 // Doubles as ordered integers (so that neighbours differ by one) and back.
@@ -153,19 +183,19 @@ GOPY_MATH_2(copysign, ::copysign)
 GOPY_MATH_2(fmod, ::fmod)
 GOPY_MATH_2(remainder, ::remainder)
 
-// CPython: math_1a with m_tgamma / m_lgamma: poles are domain errors naming x.
-static gopy_Object* gamma_function(gopy_Object* arg, double (*f)(double), bool negative_infinity_is_pole) {
+// CPython: math_1a with m_tgamma / m_lgamma: a domain error names x; a range error is an
+// overflow unless the result underflowed (is_error).
+static gopy_Object* gamma_function(gopy_Object* arg, GammaResult (*f)(double)) {
   double x;
   if (gopy_Float_AsDouble(arg, &x) < 0) return nullptr;
-  if (gamma_pole(x) || (negative_infinity_is_pole && std::isinf(x) && x < 0))
-    return value_error_for("expected a noninteger or positive integer, got %s", x);
-  double r = f(x);
-  if (std::isinf(r) && std::isfinite(x)) return gopy_Err_Raise("OverflowError", "math range error");
-  return make_float(r);
+  GammaResult r = f(x);
+  if (r.error == MathError::domain) return value_error_for("expected a noninteger or positive integer, got %s", x);
+  if (r.error == MathError::range && std::fabs(r.value) >= 1.5) return gopy_Err_Raise("OverflowError", "math range error");
+  return make_float(r.value);
 }
 
-gopy_Object* math_gamma(gopy_Object*, gopy_Object* const* args) { return gamma_function(args[0], gamma_of, true); }
-gopy_Object* math_lgamma(gopy_Object*, gopy_Object* const* args) { return gamma_function(args[0], lgamma_of, false); }
+gopy_Object* math_gamma(gopy_Object*, gopy_Object* const* args) { return gamma_function(args[0], gamma); }
+gopy_Object* math_lgamma(gopy_Object*, gopy_Object* const* args) { return gamma_function(args[0], log_gamma); }
 
 gopy_Object* math_degrees(gopy_Object*, gopy_Object* const* args) {
   double x;

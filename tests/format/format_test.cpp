@@ -188,6 +188,21 @@ TEST_CASE("slice objects, range and the int and float methods", "[format][slice]
       "ValueError invalid hexadecimal floating-point string\n");
 }
 
+TEST_CASE("int's __trunc__, __floor__, __ceil__ and is_integer give the exact int", "[format][numbers]") {
+  check_output(
+      "class I(int):\n"
+      "    pass\n"
+      "print((7).__trunc__(), (-7).__floor__(), (2**70).__ceil__(), type(I(3).__trunc__()).__name__, True.__trunc__())\n"
+      "print((5).is_integer(), int.__floor__(9), (3).conjugate())\n"
+      "try:\n"
+      "    (1).__ceil__(2)\n"
+      "except TypeError as e:\n"
+      "    print(e)\n",
+      "7 -7 1180591620717411303424 int 1\n"
+      "True 9 3\n"
+      "__ceil__() takes no arguments (1 given)\n");
+}
+
 TEST_CASE("str, dict and set methods and operators of issue 18", "[format][methods]") {
   check_output(
       "print(repr('a\\tbc\\t\\td'.expandtabs()), repr('x\\ty'.expandtabs(3)), 'pre-x'.removeprefix('pre-'), 'a.txt'.removesuffix('.txt'))\n"
@@ -270,4 +285,24 @@ TEST_CASE("dict views, ranges and int() of bytes", "[format][methods]") {
       {"anext(1)", "TypeError: 'int' object is not an async iterator"},
       {"breakpoint()", "NotImplementedError: breakpoint() is unavailable: gopy has no debugger"},
   });
+}
+
+TEST_CASE("compile() in 'single' mode echoes expression statements", "[builtins]") {
+  ChildResult r = run_text(
+      "exec(compile('1 + 1', '<s>', 'single'))\n"
+      "exec(compile('x = 5', '<s>', 'single')); print(x)\n"
+      "exec(compile('for i in range(2): i\\n', '<s>', 'single'))\n"
+      "try:\n"
+      "    compile('x = 1\\ny = 2\\n', '<s>', 'single')\n"
+      "except SyntaxError as e:\n"
+      "    print(e.msg, e.lineno, e.offset)\n"
+      "try:\n"
+      "    compile('1', '<s>', 'bogus')\n"
+      "except ValueError as e:\n"
+      "    print(e)\n");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "2\n5\n0\n1\n"
+        "multiple statements found while compiling a single statement 1 6\n"
+        "compile() mode must be 'exec', 'eval' or 'single'\n");
 }

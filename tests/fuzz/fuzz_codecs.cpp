@@ -22,7 +22,8 @@ constexpr std::array<std::string_view, 13> kCodecs = {
 constexpr std::array<std::string_view, 6> kErrors = {
     "strict", "replace", "ignore", "backslashreplace", "surrogateescape", "surrogatepass"};
 
-// One interpreter for the whole run: objects need one; never torn down (the fuzzer exits).
+}  // namespace
+
 void ensure_interpreter() {
   static ThreadState* ts = [] {
     InterpreterSettings settings;
@@ -31,8 +32,6 @@ void ensure_interpreter() {
   }();
   (void)ts;
 }
-
-}  // namespace
 
 std::string codecs_input(std::size_t codec, std::size_t errors, std::string_view data) {
   std::string input;

@@ -70,3 +70,11 @@ TEST_CASE("fuzz_seed_test: the UTF-8 target accepts every vector text", "[fuzz]"
   CHECK_FALSE(accepts(utf8_accepts, "\xed\xa0\x80"));  // an encoded surrogate
   CHECK_FALSE(accepts(utf8_accepts, "\xc0\xaf"));      // an overlong form
 }
+
+TEST_CASE("fuzz_seed_test: the json target decodes every strict JSON line of the lib_json outputs", "[fuzz]") {
+  check_valid_seeds("json", json_accepts, 15);
+  CHECK_FALSE(accepts(json_accepts, "{\"a\": 1,}"));
+  CHECK_FALSE(accepts(json_accepts, "[1] x"));
+  CHECK_FALSE(accepts(json_accepts, "\"\\ud83d\\uzzzz\""));
+  CHECK(accepts(json_accepts, " [NaN, -Infinity, 1e400, \"\\ud83d\"] "));
+}

@@ -126,6 +126,24 @@ void add_codec_seeds(const std::vector<Seed>& texts, std::vector<Seed>& seeds) {
   }
 }
 
+// json: the lib_json run cases' programs (starting points only) and each line of their
+// expected output, which must decode when it is strict JSON (Boost.JSON parses it).
+void add_json_seeds(const fs::path& dir, std::vector<Seed>& seeds) {
+  for (const json::value& value : cases_of(dir / "lib_json.json")) {
+    const json::object& c = value.as_object();
+    std::string name = "lib_json/" + std::string(c.at("name").as_string());
+    for (const auto& [path, content] : c.at("files").as_object())
+      seeds.push_back({name + "/" + std::string(path), std::string(content.as_string()), false});
+    std::istringstream lines{std::string(c.at("stdout").as_string())};
+    int n = 0;
+    for (std::string line; std::getline(lines, line); ++n) {
+      boost::system::error_code ec;
+      json::parse(line, ec);
+      seeds.push_back({name + "/stdout:" + std::to_string(n + 1), line, !ec});
+    }
+  }
+}
+
 }  // namespace
 
 std::map<std::string, std::vector<Seed>> make_seeds(const fs::path& vectors,
@@ -135,6 +153,7 @@ std::map<std::string, std::vector<Seed>> make_seeds(const fs::path& vectors,
   add_cli_seeds(vectors / "cli", seeds["cli"]);
   add_run_seeds(vectors / "run", listed_cases(run_known_failures), seeds["parser"], seeds["utf8"]);
   add_codec_seeds(seeds["utf8"], seeds["codecs"]);
+  add_json_seeds(vectors / "run", seeds["json"]);
   fs::path getpath_failures = run_known_failures.parent_path() / "getpath.txt";
   add_getpath_seeds(vectors / "getpath", listed_cases(getpath_failures), seeds["getpath"]);
   for (const fs::path& file : json_files(manifests)) {

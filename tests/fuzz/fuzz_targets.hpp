@@ -12,6 +12,10 @@
 
 namespace gopy::fuzz {
 
+// One interpreter for the whole run, made on first use (the targets that need objects);
+// never torn down: the fuzzer exits (defined in fuzz_codecs.cpp).
+void ensure_interpreter();
+
 // The command line and environment reader (preconfig_read, preconfig_write, config_read).
 // Input: NUL-separated fields, the arguments after the program name, then a field holding
 // the one byte 0x01, then environment changes over LC_ALL=C.UTF-8: "NAME=VALUE" sets, "NAME" removes.
@@ -37,6 +41,10 @@ bool codecs_accepts(const std::uint8_t* data, std::size_t size);
 std::string codecs_input(std::size_t codec, std::size_t errors, std::string_view data);
 // The codec byte for a codec name ("utf-8", "latin-1", ...); past the list when unknown.
 std::size_t codec_index(std::string_view name);
+
+// json.loads's native decoder over UTF-8 text (invalid bytes become lone surrogates, as
+// gopy's str makes them); what decodes must encode, decode and encode again to the same text.
+bool json_accepts(const std::uint8_t* data, std::size_t size);
 
 inline bool accepts(bool (*target)(const std::uint8_t*, std::size_t), std::string_view input) {
   return target(reinterpret_cast<const std::uint8_t*>(input.data()), input.size());

@@ -182,6 +182,9 @@ PtySession::PtySession(const std::vector<std::string>& args, const fs::path& cwd
   // The REPL keeps its history under HOME: the test's directory unless the test says.
   std::map<std::string, std::string> with_home = env;
   with_home.emplace("HOME", cwd.string());
+  // Tracebacks on a terminal are in colour; the tests read the screen as plain text unless
+  // they ask about colour themselves.
+  if (!env.count("PYTHON_COLORS")) with_home.emplace("NO_COLOR", "1");
   pid_ = ::forkpty(&master_, nullptr, nullptr, nullptr);
   if (pid_ == 0) exec_program(gopy_executable(), args, cwd, with_home);
 }

@@ -49,7 +49,8 @@ ChildResult run_child(const std::string& program, const std::vector<std::string>
                       const std::filesystem::path& cwd, const ChildOptions& options);
 
 // A child on a pseudo-terminal: type lines, read the screen. HOME is `cwd` unless `env`
-// sets it, so the REPL's history file stays in the test's directory.
+// sets it, so the REPL's history file stays in the test's directory. NO_COLOR=1 unless
+// `env` sets PYTHON_COLORS, so that tracebacks read as plain text.
 class PtySession {
  public:
   PtySession(const std::vector<std::string>& args, const std::filesystem::path& cwd,

@@ -287,3 +287,29 @@ TEST_CASE("instances of built-in subclasses work where the built-in type does", 
       "print(f'{s}|{s:>4}', type(str(s)).__name__, B(b'xy') + b'z', T((1,)) + (2,), N(4), type(N(4)).__name__, L(3))\n",
       "ab|  ab str b'xyz' (1, 2) 40 N [0, 1, 2]\n");
 }
+
+TEST_CASE("__mro_entries__ replaces a base that is not a class; type() refuses it", "[protocols][classes]") {
+  check_clean_run(
+      "class Alias:\n"
+      "    def __mro_entries__(self, bases):\n"
+      "        print('bases', len(bases))\n"
+      "        return (int,)\n"
+      "a = Alias()\n"
+      "class C(a, object): pass\n"
+      "print(C.__mro__, C.__orig_bases__[0] is a, '__orig_bases__' in int.__dict__)\n"
+      "class D(int): pass\n"
+      "print('__orig_bases__' in D.__dict__)\n"
+      "class Bad:\n"
+      "    def __mro_entries__(self, bases): return [int]\n"
+      "try:\n"
+      "    class E(Bad()): pass\n"
+      "except TypeError as e:\n"
+      "    print(e)\n"
+      "try:\n"
+      "    type('F', (a,), {})\n"
+      "except TypeError as e:\n"
+      "    print(e)\n",
+      "bases 2\n(<class '__main__.C'>, <class 'int'>, <class 'object'>) True False\nFalse\n"
+      "__mro_entries__ must return a tuple\n"
+      "type() doesn't support MRO entry resolution; use types.new_class()\n");
+}

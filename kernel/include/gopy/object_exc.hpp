@@ -188,9 +188,10 @@ Object* exception_get_attr(Object* exc, std::string_view name);  // borrowed or 
 Object* exception_str(Object* exc);
 
 // Writes CPython's report of an exception (traceback + chain) to `stream`, then flushes
-// it; "lost sys.stderr" on the process's stderr when writing fails.
-// CPython: Python/pythonrun.c _PyErr_Display / print_exception_recursive.
-void print_exception_to(Object* stream, Object* exc);
+// it; "lost sys.stderr" on the process's stderr when writing fails. `colorize`: in the
+// colours of 3.14's default theme. CPython: Python/pythonrun.c _PyErr_Display,
+// Lib/traceback.py TracebackException.format.
+void print_exception_to(Object* stream, Object* exc, bool colorize = false);
 // "Traceback (most recent call last):" and the entries of `tb` (CPython: PyTraceBack_Print).
 void print_traceback_to(Object* stream, Object* tb);
 // A type's printable name: qualname, prefixed by its module unless builtins/__main__.

@@ -1,0 +1,48 @@
+// Compiling in "single" mode, as the REPL and compile(..., 'single') do: one statement,
+// whose expression statements echo through PRINT_EXPR (CPython: Python/compile.c, mode
+// "single"; Python/pythonrun.c).
+#include <string>
+
+#include "eval/compiler.hpp"
+#include "eval/parser.hpp"
+#include "eval/symtable.hpp"
+#include "gopy/object_exc.hpp"
+
+namespace gopy {
+
+Object* compile_single_source(std::string_view source, std::string_view filename) {
+  std::string text(source);
+  if (text.empty() || text.back() != '\n') text += '\n';
+  parser::ParseResult parsed = parser::parse_interactive(text, filename);
+  if (!parsed.ok()) {
+    const parser::SyntaxErrorInfo& e = *parsed.error;
+    raise_syntax_error(e.type, e.msg, e.filename.empty() ? std::string(filename) : e.filename,
+                       e.lineno, e.offset, e.text, e.end_lineno, e.end_offset);
+    return nullptr;
+  }
+  const auto& statements = parsed.interactive()->body;
+  if (statements.size() > 1) {
+    // Where the first statement ends, as CPython's tokenizer reports it.
+    const ast::Location& end = statements.front()->loc;
+    raise_syntax_error("SyntaxError", "multiple statements found while compiling a single statement",
+                       std::string(filename), end.end_lineno, end.end_col_offset + 1,
+                       source_line_text(source, end.end_lineno), end.end_lineno, end.end_col_offset + 1);
+    return nullptr;
+  }
+  // The symbol table and compiler take a module: an entry is a module of one statement
+  // whose names are __main__'s globals.
+  ast::Module as_module;
+  as_module.body = parsed.interactive()->body;
+  SymbolTable table;
+  ScopeError scope_error;
+  if (!table.build(as_module, &scope_error)) {
+    raise_syntax_error("SyntaxError", scope_error.msg, std::string(filename), scope_error.lineno,
+                       scope_error.col_offset + 1, source_line_text(source, scope_error.lineno),
+                       scope_error.end_lineno, scope_error.end_col_offset + 1);
+    return nullptr;
+  }
+  Compiler compiler(table, source, filename);
+  return compiler.compile_module(as_module);
+}
+
+}  // namespace gopy
