@@ -10,6 +10,28 @@
 
 namespace gopy {
 
+namespace {
+
+bool is_simple(const ast::Stmt* s) {
+  switch (s->kind) {
+    case ast::StmtKind::FunctionDef:
+    case ast::StmtKind::AsyncFunctionDef:
+    case ast::StmtKind::ClassDef:
+    case ast::StmtKind::For:
+    case ast::StmtKind::AsyncFor:
+    case ast::StmtKind::While:
+    case ast::StmtKind::If:
+    case ast::StmtKind::With:
+    case ast::StmtKind::AsyncWith:
+    case ast::StmtKind::Match:
+    case ast::StmtKind::Try:
+    case ast::StmtKind::TryStar: return false;
+    default: return true;
+  }
+}
+
+}  // namespace
+
 Object* compile_single_source(std::string_view source, std::string_view filename) {
   std::string text(source);
   if (text.empty() || text.back() != '\n') text += '\n';
@@ -21,12 +43,15 @@ Object* compile_single_source(std::string_view source, std::string_view filename
     return nullptr;
   }
   const auto& statements = parsed.interactive()->body;
-  if (statements.size() > 1) {
+  // One logical line: small statements joined by ';', or one compound statement
+  // (CPython: the grammar's statement_newline).
+  for (size_t i = 1; i < statements.size(); ++i) {
+    const ast::Location& before = statements[i - 1]->loc;
+    if (statements[i]->loc.lineno <= before.end_lineno && is_simple(statements[i - 1])) continue;
     // Where the first statement ends, as CPython's tokenizer reports it.
-    const ast::Location& end = statements.front()->loc;
     raise_syntax_error("SyntaxError", "multiple statements found while compiling a single statement",
-                       std::string(filename), end.end_lineno, end.end_col_offset + 1,
-                       source_line_text(source, end.end_lineno), end.end_lineno, end.end_col_offset + 1);
+                       std::string(filename), before.end_lineno, before.end_col_offset + 1,
+                       source_line_text(source, before.end_lineno), before.end_lineno, before.end_col_offset + 1);
     return nullptr;
   }
   // The symbol table and compiler take a module: an entry is a module of one statement
