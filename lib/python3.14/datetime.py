@@ -663,6 +663,18 @@ def _from_iso_calendar(year, week, day):
     return _ord_to_ymd(ordinal)
 
 
+def _is_field_error(error):
+    # A well-formed ISO string with an impossible field reports the field, as the
+    # constructor does; anything else is an invalid string.
+    return " must be in " in str(error)
+
+
+def _check_iso_midnight(minute, second, microsecond):
+    # 24:00 is the next day's midnight; nothing else past 23:59:59.
+    if minute or second or microsecond:
+        raise ValueError("minute, second, and microsecond must be 0 when hour is 24")
+
+
 def _parse_digits(s, pos, count):
     part = s[pos:pos + count]
     if len(part) != count or not part.isdigit() or not part.isascii():
@@ -694,9 +706,8 @@ def _parse_isoformat_time(s):
         else:
             second = value
     if pos < len(body):
-        if body[pos] not in ".," or index == 0 and not second and pos < 6:
-            if body[pos] not in ".,":
-                raise ValueError
+        if body[pos] not in ".,":
+            raise ValueError
         digits = body[pos + 1:]
         if not digits or not digits.isdigit() or not digits.isascii():
             raise ValueError
@@ -776,7 +787,7 @@ class date:
         try:
             return cls(*_parse_isoformat_date(date_string))
         except ValueError as e:
-            if e.args and "out of range" in str(e) or "must be in" in str(e):
+            if _is_field_error(e):
                 raise
             raise ValueError(f"Invalid isoformat string: {date_string!r}") from None
 
@@ -1158,9 +1169,12 @@ class time:
         text = time_string[1:] if time_string[:1] == "T" else time_string
         try:
             hh, mm, ss, us, tz = _parse_isoformat_time(text)
-            return cls(hh, mm, ss, us, tz)
         except ValueError:
             raise ValueError(f"Invalid isoformat string: {time_string!r}") from None
+        if hh == 24:
+            _check_iso_midnight(mm, ss, us)
+            hh = 0
+        return cls(hh, mm, ss, us, tz)
 
     @classmethod
     def strptime(cls, date_string, format):
@@ -1361,7 +1375,7 @@ class datetime(date):
         try:
             ymd = _parse_isoformat_date(date_string[:split])
         except ValueError as e:
-            if "out of range" in str(e) or "must be in" in str(e):
+            if _is_field_error(e):
                 raise
             raise ValueError(f"Invalid isoformat string: {date_string!r}") from None
         if split < len(date_string):
@@ -1369,9 +1383,9 @@ class datetime(date):
                 hh, mm, ss, us, tz = _parse_isoformat_time(date_string[split + 1:])
             except ValueError:
                 raise ValueError(f"Invalid isoformat string: {date_string!r}") from None
-            if hh == 24 and mm == ss == us == 0:
-                ordinal = _ymd_to_ord(*ymd) + 1
-                ymd = _ord_to_ymd(ordinal)
+            if hh == 24 and ymd[2] <= _days_in_month(ymd[0], ymd[1]):
+                _check_iso_midnight(mm, ss, us)
+                ymd = _ord_to_ymd(_ymd_to_ord(*ymd) + 1)
                 hh = 0
         else:
             hh = mm = ss = us = 0
