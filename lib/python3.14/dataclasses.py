@@ -648,8 +648,8 @@ def _add_slots(cls, is_frozen, weakref_slot, field_map):
             try:
                 if cell.cell_contents is cls:
                     cell.cell_contents = new_cls
-            except ValueError:
-                pass
+            except (ValueError, AttributeError):
+                pass   # an empty cell, or cells without a settable content
     return new_cls
 
 
