@@ -1695,12 +1695,11 @@ def _take_name(data, pos, names):
     return best, pos + len(names[best])
 
 
-def _expand_strptime_format(fmt):
-    for short, long in (("%c", "%a %b %d %H:%M:%S %Y"), ("%x", "%m/%d/%y"), ("%X", "%H:%M:%S"),
-                        ("%D", "%m/%d/%y"), ("%T", "%H:%M:%S"), ("%R", "%H:%M"),
-                        ("%F", "%Y-%m-%d")):
-        fmt = fmt.replace(short, long)
-    return fmt
+# Directives that stand for others in the C locale (3.14's strptime has no %D, %F or %h).
+_STRPTIME_COMPOSITE = {"c": "%a %b %d %H:%M:%S %Y", "x": "%m/%d/%y", "X": "%H:%M:%S",
+                       "T": "%H:%M:%S", "R": "%H:%M", "r": "%I:%M:%S %p"}
+# %k reads as %H, %l as %I, %P as %p, %e as %d.
+_STRPTIME_ALIASES = {"k": "H", "l": "I", "P": "p", "e": "d"}
 
 
 def _format_directives(fmt):
@@ -1739,11 +1738,16 @@ def _strptime(data, fmt):
         raise TypeError(f"strptime() argument 1 must be str, not {type(data).__name__}")
     if not isinstance(fmt, str):
         raise TypeError(f"strptime() argument 2 must be str, not {type(fmt).__name__}")
-    original_fmt = fmt
     _warn_day_without_year(fmt)
-    fmt = _expand_strptime_format(fmt)
     found = {}
-    pos = 0
+    pos = _strptime_match(data, 0, fmt, found, fmt)
+    if pos != len(data):
+        raise ValueError(f"unconverted data remains: {data[pos:]}")
+    return _strptime_fields(found)
+
+
+def _strptime_match(data, pos, fmt, found, original_fmt):
+    # Reads data from pos as fmt says; returns where the reading ended.
     i = 0
     n = len(fmt)
     while i < n:
@@ -1752,14 +1756,20 @@ def _strptime(data, fmt):
             i += 1
             while i < n and (fmt[i] in "-_0^#" or fmt[i].isdigit()):
                 i += 1     # flags and widths are accepted and ignored
+            if i < n and fmt[i] == "O" and i + 1 < n and fmt[i + 1] in "dmwyHIMSep":
+                i += 1     # the locale's alternative digits are the C locale's digits
             if i >= n:
-                raise ValueError(f"stray % in format {original_fmt!r}")
+                raise ValueError(f"stray % in format '{original_fmt}'")
             code = fmt[i]
             i += 1
             if code == ":" and i < n and fmt[i] == "z":
                 code = ":z"
                 i += 1
-            pos = _strptime_directive(data, pos, code, found, original_fmt)
+            if code in _STRPTIME_COMPOSITE:
+                pos = _strptime_match(data, pos, _STRPTIME_COMPOSITE[code], found, original_fmt)
+                continue
+            pos = _strptime_directive(data, pos, _STRPTIME_ALIASES.get(code, code), found,
+                                      original_fmt)
             if pos is None:
                 raise _strptime_mismatch(data, original_fmt)
         elif ch.isspace():
@@ -1777,9 +1787,7 @@ def _strptime(data, fmt):
                 i += 1
             else:
                 raise _strptime_mismatch(data, original_fmt)
-    if pos != len(data):
-        raise ValueError(f"unconverted data remains: {data[pos:]}")
-    return _strptime_fields(found)
+    return pos
 
 
 def _strptime_directive(data, pos, code, found, fmt):
@@ -1813,7 +1821,7 @@ def _strptime_directive(data, pos, code, found, fmt):
             return None
         found["a"] = index % 7
         return end
-    if code in "bBh":
+    if code in "bB":
         names = list(_MONTHNAMES[1:]) + [m[:3] for m in _MONTHNAMES[1:]]
         index, end = _take_name(data, pos, names)
         if index is None:
@@ -1837,12 +1845,7 @@ def _strptime_directive(data, pos, code, found, fmt):
         return end
     if code == "%":
         return pos + 1 if data[pos:pos + 1] == "%" else None
-    if code == "n" or code == "t":
-        while pos < len(data) and data[pos].isspace():
-            pos += 1
-        return pos
-    raise ValueError(f"'{code}' is a bad directive in format '%{code}'"
-                     if len(fmt) < 3 else f"'{code}' is a bad directive in format {fmt!r}")
+    raise ValueError(f"'{code}' is a bad directive in format '{fmt}'")
 
 
 def _local_zone_names():
