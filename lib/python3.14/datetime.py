@@ -173,6 +173,13 @@ def _comparisons_by_compare():
 _OP_NAMES = {"==": "__eq__", "<": "__lt__", "<=": "__le__", ">": "__gt__", ">=": "__ge__"}
 
 
+def _readonly(slot):
+    # A read-only attribute over a private slot.
+    def get(self):
+        return getattr(self, slot)
+    return property(get)
+
+
 def _cmp(a, b):
     return 0 if a == b else (1 if a > b else -1)
 
@@ -233,17 +240,9 @@ class timedelta:
     def _to_microseconds(self):
         return (self._days * 86400 + self._seconds) * 1000000 + self._microseconds
 
-    @property
-    def days(self):
-        return self._days
-
-    @property
-    def seconds(self):
-        return self._seconds
-
-    @property
-    def microseconds(self):
-        return self._microseconds
+    days = _readonly("_days")
+    seconds = _readonly("_seconds")
+    microseconds = _readonly("_microseconds")
 
     def total_seconds(self):
         return self._to_microseconds() / 10**6
@@ -821,17 +820,9 @@ class date:
 
     __str__ = isoformat
 
-    @property
-    def year(self):
-        return self._year
-
-    @property
-    def month(self):
-        return self._month
-
-    @property
-    def day(self):
-        return self._day
+    year = _readonly("_year")
+    month = _readonly("_month")
+    day = _readonly("_day")
 
     def timetuple(self):
         return _struct_time((self._year, self._month, self._day, 0, 0, 0, self.weekday(),
@@ -1077,29 +1068,12 @@ class time:
         self._hashcode = -1
         return self
 
-    @property
-    def hour(self):
-        return self._hour
-
-    @property
-    def minute(self):
-        return self._minute
-
-    @property
-    def second(self):
-        return self._second
-
-    @property
-    def microsecond(self):
-        return self._microsecond
-
-    @property
-    def tzinfo(self):
-        return self._tzinfo
-
-    @property
-    def fold(self):
-        return self._fold
+    hour = _readonly("_hour")
+    minute = _readonly("_minute")
+    second = _readonly("_second")
+    microsecond = _readonly("_microsecond")
+    tzinfo = _readonly("_tzinfo")
+    fold = _readonly("_fold")
 
     def _time_key(self):
         return (self._hour, self._minute, self._second, self._microsecond)
