@@ -342,10 +342,6 @@ def _hash_exception(cls, fields, maker):
     raise TypeError(f"Cannot overwrite attribute __hash__ in class {cls.__name__}")
 
 
-def _hash_keep(cls, fields, maker):
-    return MISSING
-
-
 # (unsafe_hash, eq, frozen, has an explicit __hash__) -> what to do with __hash__.
 # CPython: Lib/dataclasses.py _hash_action
 _HASH_ACTIONS = {
