@@ -24,6 +24,22 @@ void ProcessEnvironment::set(std::string_view name, std::string_view value) {
   ::setenv(std::string(name).c_str(), std::string(value).c_str(), 1);
 }
 
+void ProcessEnvironment::unset(std::string_view name) { ::unsetenv(std::string(name).c_str()); }
+
+// CPython: Modules/posixmodule.c convertenviron (a name's first definition wins).
+std::vector<std::pair<std::string, std::string>> ProcessEnvironment::variables() const {
+  std::vector<std::pair<std::string, std::string>> vars;
+  for (char** entry = environ; entry && *entry; ++entry) {
+    std::string_view text(*entry);
+    size_t eq = text.find('=');
+    if (eq == std::string_view::npos || eq == 0) continue;
+    std::string name(text.substr(0, eq));
+    if (std::any_of(vars.begin(), vars.end(), [&](const auto& v) { return v.first == name; })) continue;
+    vars.emplace_back(std::move(name), std::string(text.substr(eq + 1)));
+  }
+  return vars;
+}
+
 // Ask the C library which LC_CTYPE locale the environment selects, then put the
 // current one back: reading the configuration has no side effect.
 // Start-up cost: a configuration read asks several times, and each question is three
@@ -93,6 +109,10 @@ void MapEnvironment::set(std::string_view name, std::string_view value) {
 void MapEnvironment::unset(std::string_view name) {
   auto it = vars_.find(name);
   if (it != vars_.end()) vars_.erase(it);
+}
+
+std::vector<std::pair<std::string, std::string>> MapEnvironment::variables() const {
+  return {vars_.begin(), vars_.end()};
 }
 
 // As setlocale(LC_CTYPE, ""): LC_ALL, then LC_CTYPE, then LANG; an unknown locale

@@ -339,10 +339,11 @@ class Reader {
   static bool consistent(const CodeObject* c) {
     size_t n = c->instrs.size();
     if (c->lines.size() != n || c->spans.size() != n || c->handler_of.size() != n || n == 0) return false;
-    // slot_count and frame_words are worked out on the first call (frame_words): a code
-    // object written before it ever ran has both 0.
-    if (c->nlocals < 0 || c->varnames.size() < size_t(c->nlocals) ||
-        (c->frame_words != 0 && c->slot_count != c->nslots()) || c->stacksize < 0 || c->frame_words < 0)
+    // slot_count and frame_words are computed on the first call (frame_words()): a code
+    // object written before it ever ran carries zeros for both.
+    bool slots_ok = c->frame_words == 0 ? c->slot_count == 0 : c->slot_count == c->nslots();
+    if (c->nlocals < 0 || c->varnames.size() < size_t(c->nlocals) || !slots_ok || c->stacksize < 0 ||
+        c->frame_words < 0)
       return false;
     constexpr size_t kOps = [] {
       size_t k = 0;

@@ -7,4 +7,10 @@ namespace gopy {
 void run_atexit_callbacks();
 void clear_atexit_callbacks();
 
+struct ModuleObject;
+// The atexit module (a built-in module): its callbacks run from finalize's atexit step.
+ModuleObject* create_atexit_module();
+// Drops the Python callbacks without running them (atexit._clear).
+void clear_python_atexit_callbacks();
+
 }  // namespace gopy

@@ -6,6 +6,7 @@
 
 #include "gopy/gc.hpp"
 #include "gopy/warnings.hpp"
+#include "lifecycle/atexit.hpp"
 #include "lifecycle/site.hpp"
 
 #include "object/codec_internal.hpp"
@@ -26,7 +27,8 @@ constexpr BuiltinModule kBuiltinModules[] = {
     {"__future__", create_future_module},   {"_imp", create__imp_module},
     {"_io", create__io_module},             {"_site", create__site_module},
     {"_warnings", create__warnings_module}, {"_weakref", create__weakref_module},
-    {"codecs", create_codecs_module},       {"gc", create_gc_module},
+    {"atexit", create_atexit_module},       {"codecs", create_codecs_module},
+    {"gc", create_gc_module},
     {"io", create_io_module},               {"weakref", create_weakref_module},
 };
 

@@ -729,30 +729,28 @@ Object* class_finish(Object* meta, StrObject* name, TupleObject* bases, DictObje
 }
 
 int type_set_special(TypeObject* t, StrObject* name, Object* value) {
-  std::string_view n = name->view();
-  if (n == "__abstractmethods__") return note_abstract(t, value);
-  // CPython: Objects/typeobject.c type_set_name / type_set_qualname: the names live in the
-  // type, not in its dict.
-  if (n == "__name__" || n == "__qualname__") {
-    if (!value) {
-      type_error(cat("cannot delete '", n, "' attribute of immutable type '", t->name, "'"));
+  if (name->view() == "__abstractmethods__") return note_abstract(t, value);
+  // CPython: Objects/typeobject.c type_set_name, type_set_qualname (kept on the type,
+  // not in its dict).
+  if (name->view() == "__name__" || name->view() == "__qualname__") {
+    if (value == nullptr) {
+      type_error(cat("cannot delete '", name->utf8, "' attribute of immutable type '", t->name, "'"));
       return -1;
     }
     if (!is_str(value)) {
-      type_error(cat("can only assign string to ", t->name, ".", n, ", not '", value->type->name, "'"));
+      type_error(cat("can only assign string to ", t->name, ".", name->utf8, ", not '", value->type->name, "'"));
       return -1;
     }
     const std::string& text = as_str(value)->utf8;
-    if (n == "__name__") {
+    if (name->view() == "__name__") {
       if (text.find('\0') != std::string::npos) {
-        set_error(&exc_ValueError, "type name must not contain null characters");
+        value_error("type name must not contain null characters");
         return -1;
       }
       t->name = text;
     } else {
       t->qualname = text;
     }
-    type_modified();
     return 1;
   }
   return 0;

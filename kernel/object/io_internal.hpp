@@ -88,6 +88,8 @@ Object* io_self_iter(Object* self);
 // FileIO(name, mode) for a validated mode of r/w/a/x with optional +; null with OSError.
 // opener (null or None: os.open) is called as opener(name, flags) for the descriptor.
 FileIOObject* new_file_io(Object* name, std::string_view mode, bool closefd, Object* opener = nullptr);
+// os.fspath(path): a new str or bytes, or null with TypeError (kernel/object/fspath.cpp).
+Object* os_fspath(Object* path);
 bool file_io_closed(FileIOObject* f);
 std::string file_io_mode(FileIOObject* f);
 Object* file_io_close(FileIOObject* f);  // None, or null with the exception

@@ -15,6 +15,7 @@
 #include "object/args.hpp"
 #include "object/io_internal.hpp"
 #include "object/strcat.hpp"
+#include "object/sys_flag.hpp"
 
 namespace gopy {
 
@@ -68,6 +69,18 @@ Object* closing_raw(FileIOObject* raw) {
 
 Object* f_open(Object*, Object* const* a, size_t n, TupleObject* kw) { return io_open(a, n, kw); }
 
+// io.text_encoding(encoding, stacklevel=2): the encoding a text file opened with `encoding`
+// gets, "locale" (or "utf-8" in UTF-8 mode) for None. CPython: _io_text_encoding_impl.
+Object* f_text_encoding(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_kwargs_allowed("text_encoding", kw, {"encoding", "stacklevel"})) return nullptr;
+  size_t nkw = kw ? kw->items.size() : 0;
+  if (!check_nargs("text_encoding", n + nkw, 1, 2)) return nullptr;
+  Object* encoding = n ? a[0] : find_kwarg(a, n, kw, "encoding");
+  if (encoding == nullptr) return type_error("text_encoding() missing required argument 'encoding' (pos 1)");
+  if (encoding != None()) return new_ref(encoding);
+  return new_str(sys_flag("utf8_mode") ? "utf-8" : "locale");
+}
+
 ModuleObject* create_module(const char* name) {
   ModuleObject* m = new_module(name);
   // io.open is the built-in open, as in CPython.
@@ -75,6 +88,7 @@ ModuleObject* create_module(const char* name) {
   Object* builtin_open = interp->builtins_dict ? dict_get_str(interp->builtins_dict, "open") : nullptr;
   if (builtin_open) dict_set_str(m->dict, "open", builtin_open);
   else add_module_function(m, "open", f_open);
+  add_module_function(m, "text_encoding", f_text_encoding);
   const struct {
     const char* name;
     Object* value;
@@ -121,8 +135,12 @@ Object* io_open(Object* const* a, size_t n, TupleObject* kw) {
                  {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"}, 1, args))
     return nullptr;
   Object* file = args[0];
-  if (!is_str(file) && !is_bytes(file) && !is_int(file))
-    return type_error(cat("expected str, bytes or os.PathLike object, not ", file->type->name));
+  Ref<> fspath;
+  if (!is_str(file) && !is_bytes(file) && !is_int(file)) {
+    fspath = Ref<>::steal(os_fspath(file));
+    if (!fspath) return nullptr;
+    file = fspath.get();
+  }
   std::string_view mode_text = "r";
   if (args[1]) {
     if (!is_str(args[1])) return type_error(cat("open() argument 'mode' must be str, not ", args[1]->type->name));

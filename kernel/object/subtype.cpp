@@ -145,6 +145,8 @@ Object* add_new_wrapper(TypeObject* t) {
 
 Object* builtin_subclass_new(TypeObject* builtin, TypeObject* subtype, Object* const* args, size_t nargs,
                              TupleObject* kwnames) {
+  // A built-in base that cannot make instances (io.IOBase today) refuses, never crashes.
+  if (builtin->tp_new == nullptr) return type_error(cat("cannot create '", subtype->name, "' instances"));
   // A container's contents come from __init__ (the subclass's own may take other arguments).
   Object* made = is_container(builtin) ? builtin->tp_new(builtin, nullptr, 0, nullptr)
                                        : builtin->tp_new(builtin, args, nargs, kwnames);

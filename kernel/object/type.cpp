@@ -345,7 +345,9 @@ static int type_setattr(Object* o, StrObject* name, Object* value) {
     type_error(cat("cannot set '", name->utf8, "' attribute of immutable type '", t->name, "'"));
     return -1;
   }
-  if (int special = type_set_special(t, name, value); special != 0) return special < 0 ? -1 : 0;
+  int special = type_set_special(t, name, value);
+  if (special < 0) return -1;
+  if (special > 0) return 0;
   int r;
   type_modified();
   if (value) {

@@ -46,9 +46,8 @@ Object* class_finish(Object* meta, StrObject* name, TupleObject* bases, DictObje
 // __mro_entries__ replaced by what it returns. A new reference: `bases` itself when none
 // changed; null with an exception.
 TupleObject* resolve_mro_entries(TupleObject* bases);
-// What assigning a class attribute changes beyond the dict (__abstractmethods__, __name__,
-// __qualname__).
-// 1: handled (nothing for the dict), 0: an ordinary attribute, -1: an error.
+// What assigning a class attribute changes beyond the dict (__abstractmethods__).
+// 0: also store the attribute in the dict; 1: handled on the type itself; -1: error.
 int type_set_special(TypeObject* t, StrObject* name, Object* value);
 // mro.cpp: the C3 linearization of a new class (its bases' MROs and the bases), or null
 // with CPython's TypeError; the layout base; the most derived metaclass.

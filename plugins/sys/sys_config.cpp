@@ -8,6 +8,7 @@
 // some attribute-only (sys.flags.gil, ...).
 // CPython: Python/sysmodule.c _PySys_UpdateConfig, set_flags_from_config,
 // make_version_info, get_hash_info; Objects/structseq.c.
+#include <cfloat>
 #include <string>
 #include <utility>
 #include <vector>
@@ -162,6 +163,30 @@ Object* make_hash_info() {
   return new_struct_seq("hash_info", std::move(fields), 9);
 }
 
+// CPython: Objects/floatobject.c PyFloat_GetInfo.
+Object* make_float_info() {
+  NamedFields fields = {
+      {"max", own(new_float(DBL_MAX))},         {"max_exp", own(new_int(DBL_MAX_EXP))},
+      {"max_10_exp", own(new_int(DBL_MAX_10_EXP))}, {"min", own(new_float(DBL_MIN))},
+      {"min_exp", own(new_int(DBL_MIN_EXP))},   {"min_10_exp", own(new_int(DBL_MIN_10_EXP))},
+      {"dig", own(new_int(DBL_DIG))},           {"mant_dig", own(new_int(DBL_MANT_DIG))},
+      {"epsilon", own(new_float(DBL_EPSILON))}, {"radix", own(new_int(FLT_RADIX))},
+      {"rounds", own(new_int(1))},
+  };
+  return new_struct_seq("float_info", std::move(fields), 11);
+}
+
+// CPython: Objects/longobject.c PyLong_GetInfo (30-bit digits, PEP 651's digit limits).
+Object* make_int_info() {
+  NamedFields fields = {
+      {"bits_per_digit", own(new_int(30))},
+      {"sizeof_digit", own(new_int(4))},
+      {"default_max_str_digits", own(new_int(4300))},
+      {"str_digits_check_threshold", own(new_int(640))},
+  };
+  return new_struct_seq("int_info", std::move(fields), 4);
+}
+
 // sys._xoptions: "-X k=v" -> {'k': 'v'}, "-X k" -> {'k': True}.
 // CPython: _PyConfig_CreateXOptionsDict
 Object* make_xoptions(const std::vector<XOption>& options) {
@@ -294,6 +319,8 @@ Status fill_config(Interpreter* interp, const SysConfig& sys_config, std::string
     put(sys, "version", new_str(full_version_string()));
     put(sys, "hexversion", new_int(kHexVersion));
     put(sys, "hash_info", make_hash_info());
+    put(sys, "float_info", make_float_info());
+    put(sys, "int_info", make_int_info());
     Object* version_info = make_version_info();
     dict_set_str(sys->dict, "version_info", version_info);
     put(sys, "implementation", make_implementation(version_info));

@@ -64,3 +64,25 @@ TEST_CASE("process_env: reading from the process environment", "[process]") {
   // Reading left the C library's locale as it was.
   CHECK(std::string(std::setlocale(LC_CTYPE, nullptr)) == "C");
 }
+
+TEST_CASE("process_env: variables lists the environment, unset removes one", "[process]") {
+  ScopedEnv set("GOPY_TEST_LISTED", "listed value");
+  gopy::Environment& env = gopy::process_environment();
+  auto has = [&](const std::string& name, const std::string& value) {
+    for (const auto& [n, v] : env.variables())
+      if (n == name) return v == value;
+    return false;
+  };
+  CHECK(has("GOPY_TEST_LISTED", "listed value"));
+  env.unset("GOPY_TEST_LISTED");
+  CHECK_FALSE(env.get("GOPY_TEST_LISTED"));
+  CHECK_FALSE(has("GOPY_TEST_LISTED", "listed value"));
+}
+
+TEST_CASE("process_env: a map environment lists and unsets its own variables", "[process]") {
+  gopy::MapEnvironment env{{"B", "2"}, {"A", "1"}};
+  env.set("C", "3");
+  env.unset("B");
+  using Vars = std::vector<std::pair<std::string, std::string>>;
+  CHECK(env.variables() == Vars{{"A", "1"}, {"C", "3"}});
+}

@@ -621,3 +621,39 @@ True
 I/O operation on closed file.
 )PY");
 }
+
+TEST_CASE("io: open() takes an os.PathLike, io.text_encoding, a subclass of io.IOBase", "[io]") {
+  ChildResult r = run_program_text(R"PY(import io
+class P:
+    def __init__(self, path):
+        self.path = path
+    def __fspath__(self):
+        return self.path
+with open(P("p.txt"), "w") as f:
+    f.write("through __fspath__")
+print(f.name, open(P(b"p.txt")).read())
+class Bad:
+    def __fspath__(self):
+        return 3
+for arg in (Bad(), 2.5):
+    try:
+        open(arg)
+    except TypeError as e:
+        print("TypeError:", e)
+print(io.text_encoding(None), io.text_encoding("latin-1"), io.text_encoding(encoding=None, stacklevel=3))
+class Stream(io.IOBase):
+    pass
+try:
+    Stream()
+except TypeError as e:
+    print("refused, not crashed")
+)PY");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == R"PY(p.txt through __fspath__
+TypeError: expected Bad.__fspath__() to return str or bytes, not int
+TypeError: expected str, bytes or os.PathLike object, not float
+locale latin-1 locale
+refused, not crashed
+)PY");
+}

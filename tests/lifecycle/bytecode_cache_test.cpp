@@ -222,3 +222,17 @@ TEST_CASE("bytecode_cache_test: the traceback carets survive the cache", "[lifec
   CHECK(compiled.err.find("    return a + 'x'\n           ~~^~~~~\n") != std::string::npos);
   CHECK(cached.err == compiled.err);
 }
+
+TEST_CASE("bytecode_cache_test: a module whose functions have locals and never ran is loaded from its cache",
+          "[lifecycle][pyc]") {
+  // Such code objects are written before their first call computes their frame layout.
+  TempDir dir;
+  dir.write("mod.py", "def f(items):\n    total = 0\n    for x in items:\n        total += x\n    return total\n"
+                      "class C:\n    def m(self, a, b=2):\n        return a + b\n");
+  const std::string cache = (dir.path() / kCacheName).string();
+  REQUIRE(run_gopy({"-c", "import mod"}, dir.path()).exit_code == 0);
+  ChildResult second = run_gopy({"-v", "-c", "import mod; print(mod.f([1, 2, 3]), mod.C().m(1))"}, dir.path());
+  CHECK(second.out == "6 3\n");
+  CHECK(second.err.find("# code object from '" + cache + "'\n") != std::string::npos);
+  CHECK(second.err.find("# created '" + cache + "'") == std::string::npos);
+}

@@ -13,6 +13,7 @@
 #include "gopy.h"
 #include "gopy/config.hpp"
 #include "gopy/environment.hpp"
+#include "gopy/eval.hpp"
 #include "gopy/lifecycle.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_func.hpp"
@@ -174,5 +175,23 @@ TEST_CASE("init_test: the runtime reads the Environment it is given, not the pro
   REQUIRE(gopy_Config_Get("module_search_paths", &path) == 0);
   CHECK(std::string(path).rfind("['/gopy-env-test/entry', ", 0) == 0);
   std::free(path);
+  CHECK(gopy::finalize_ex() == 0);
+}
+
+TEST_CASE("init_test: os.environ is the Environment the embedder gave, and writes go to it",
+          "[lifecycle]") {
+  auto environment = std::make_shared<gopy::MapEnvironment>(gopy::MapEnvironment{{"GOPY_EMBEDDED_VAR", "given"}});
+  gopy::LifecycleOptions options;
+  options.environment = environment;
+  gopy::Config config = embedded_config();
+  REQUIRE(gopy::initialize_from_config(config, options).is_ok());
+  CHECK(gopy::run_main_string("import os\n"
+                              "assert os.environ['GOPY_EMBEDDED_VAR'] == 'given'\n"
+                              "assert 'PATH' not in os.environ\n"
+                              "os.environ['GOPY_SET_BY_CODE'] = 'set'\n"
+                              "del os.environ['GOPY_EMBEDDED_VAR']\n") == 0);
+  CHECK(environment->get("GOPY_SET_BY_CODE") == std::optional<std::string>("set"));
+  CHECK_FALSE(environment->get("GOPY_EMBEDDED_VAR"));
+  CHECK(std::getenv("GOPY_SET_BY_CODE") == nullptr);
   CHECK(gopy::finalize_ex() == 0);
 }

@@ -2,8 +2,7 @@
 // metaclass's __prepare__ namespace that is a dict subclass sees the body's stores, loads
 // and deletes; object.__init__ accepts the constructor's arguments when the class overrides
 // __new__; a class's __class__ is its metaclass; instances of a metaclass format and print;
-// unhashable built-in types show __hash__ None (dataclasses tests it for mutable defaults);
-// a class can be renamed (modules written in Python name their types as native ones are).
+// unhashable built-in types show __hash__ None (dataclasses tests it for mutable defaults).
 #include <catch2/catch.hpp>
 
 #include "program.hpp"
@@ -77,17 +76,4 @@ TEST_CASE("unhashable built-in types have __hash__ None", "[protocols][classes]"
       "class L(list): pass\n"
       "print(L.__hash__, type([]).__hash__ is None)\n",
       "None None None None\nFalse False False\nNone True\n");
-}
-
-TEST_CASE("a class's __name__ and __qualname__ can be assigned", "[protocols][classes]") {
-  check_clean_run(
-      "class A: pass\n"
-      "A.__name__ = 'B'\n"
-      "A.__qualname__ = 'X.B'\n"
-      "print(A, A.__name__, A.__qualname__, '__name__' in A.__dict__, hasattr(A(), '__name__'))\n"
-      "try:\n"
-      "    A.__name__ = 5\n"
-      "except TypeError as e:\n"
-      "    print(e)\n",
-      "<class '__main__.X.B'> B X.B False False\ncan only assign string to B.__name__, not 'int'\n");
 }

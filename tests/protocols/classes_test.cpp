@@ -322,3 +322,19 @@ TEST_CASE("__mro_entries__ replaces a base that is not a class; type() refuses i
       "__mro_entries__ must return a tuple\n"
       "type() doesn't support MRO entry resolution; use types.new_class()\n");
 }
+
+TEST_CASE("classes: __name__ and __qualname__ can be assigned, with CPython's checks", "[protocols][classes]") {
+  check_clean_run(
+      "class A:\n    pass\n"
+      "A.__name__ = 'B'\nA.__qualname__ = 'Outer.B'\n"
+      "print(A.__name__, A.__qualname__, A, '__name__' in A.__dict__, A().__class__.__name__)\n"
+      "for value in (3, None):\n"
+      "    try:\n        A.__name__ = value\n    except TypeError as e:\n        print(e)\n"
+      "try:\n    A.__name__ = 'a\\0b'\nexcept ValueError as e:\n    print(e)\n"
+      "try:\n    del A.__qualname__\nexcept TypeError as e:\n    print(e)\n",
+      "B Outer.B <class '__main__.Outer.B'> False B\n"
+      "can only assign string to B.__name__, not 'int'\n"
+      "can only assign string to B.__name__, not 'NoneType'\n"
+      "type name must not contain null characters\n"
+      "cannot delete '__qualname__' attribute of immutable type 'B'\n");
+}

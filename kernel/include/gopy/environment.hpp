@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace gopy {
 
@@ -19,6 +21,10 @@ class Environment {
   virtual std::optional<std::string> get(std::string_view name) const = 0;
   // setenv(name, value, 1): used by C locale coercion (PEP 538) to export LC_CTYPE.
   virtual void set(std::string_view name, std::string_view value) = 0;
+  // unsetenv(name) (os.unsetenv, del os.environ[name]).
+  virtual void unset(std::string_view name) = 0;
+  // Every variable, in the environment's order (os.environ is made from them).
+  virtual std::vector<std::pair<std::string, std::string>> variables() const = 0;
   // The LC_CTYPE locale that setlocale(LC_CTYPE, "") would select for this environment
   // ("C" for the C and POSIX locales, as glibc names them).
   virtual std::string ctype_locale() const = 0;
@@ -36,6 +42,8 @@ class ProcessEnvironment final : public Environment {
  public:
   std::optional<std::string> get(std::string_view name) const override;
   void set(std::string_view name, std::string_view value) override;
+  void unset(std::string_view name) override;
+  std::vector<std::pair<std::string, std::string>> variables() const override;
   std::string ctype_locale() const override;
   bool has_locale(std::string_view name) const override;
   void apply_ctype_locale() override;
@@ -54,7 +62,8 @@ class MapEnvironment final : public Environment {
 
   std::optional<std::string> get(std::string_view name) const override;
   void set(std::string_view name, std::string_view value) override;
-  void unset(std::string_view name);
+  void unset(std::string_view name) override;
+  std::vector<std::pair<std::string, std::string>> variables() const override;
   std::string ctype_locale() const override;
   bool has_locale(std::string_view name) const override;
   std::optional<std::string> current_directory() const override { return cwd_; }
@@ -69,6 +78,8 @@ class MapEnvironment final : public Environment {
 
 // The shared ProcessEnvironment instance (the default when none is injected).
 Environment& process_environment();
+// The running runtime's Environment: the one injected by the embedder, else the process's.
+Environment& runtime_environment();
 
 }  // namespace gopy
 #include "gopy/api_end.h"

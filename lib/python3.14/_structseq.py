@@ -1,0 +1,66 @@
+"""Struct sequences for gopy's native modules: tuples with named fields (os.stat_result,
+time.struct_time, ...), as CPython's Objects/structseq.c makes them.
+
+make(qualname, fields, n_sequence, repr_names=None): `fields` names every field; the
+first n_sequence of them form the tuple (a None name is an unnamed field, reachable by
+index only), the others are attributes only (None when not given).
+"""
+
+
+def make(qualname, fields, n_sequence, repr_names=None, doc=None):
+    module, _, name = qualname.rpartition(".")
+    n_fields = len(fields)
+    named = [f for f in fields if f is not None]
+    n_unnamed = n_fields - len(named)
+    visible = [f for f in fields[:n_sequence]]
+    if repr_names is None:
+        repr_names = visible
+    extra = fields[n_sequence:]
+
+    def __new__(cls, sequence, dict=None):
+        seq = tuple(sequence)
+        n = len(seq)
+        if n < n_sequence:
+            if n_sequence == n_fields:
+                raise TypeError(f"{qualname}() takes a {n_sequence}-sequence ({n}-sequence given)")
+            raise TypeError(f"{qualname}() takes an at least {n_sequence}-sequence ({n}-sequence given)")
+        if n > n_fields:
+            if n_sequence == n_fields:
+                raise TypeError(f"{qualname}() takes a {n_sequence}-sequence ({n}-sequence given)")
+            raise TypeError(f"{qualname}() takes an at most {n_fields}-sequence ({n}-sequence given)")
+        self = tuple.__new__(cls, seq[:n_sequence])
+        attrs = self.__dict__
+        for i, field in enumerate(extra):
+            value = seq[n_sequence + i] if n_sequence + i < n else None
+            if value is None and dict is not None:
+                value = dict.get(field)
+            attrs[field] = value
+        return self
+
+    def __repr__(self):
+        parts = ", ".join(f"{n}={tuple.__getitem__(self, i)!r}" for i, n in enumerate(repr_names))
+        return f"{qualname}({parts})"
+
+    def __reduce__(self):
+        return (type(self), (tuple(self), {f: self.__dict__[f] for f in extra}))
+
+    def __replace__(self, **kwargs):
+        values = {f: getattr(self, f) for f in named}
+        for key in kwargs:
+            if key not in values:
+                raise TypeError(f"{qualname}.__replace__() got an unexpected keyword argument '{key}'")
+        if any(f is None for f in fields[:n_sequence]):
+            raise TypeError(f"__replace__() is not supported")
+        values.update(kwargs)
+        return type(self)([values[f] for f in fields])
+
+    namespace = {
+        "__new__": __new__, "__repr__": __repr__, "__reduce__": __reduce__, "__replace__": __replace__,
+        "__module__": module, "__qualname__": name, "__doc__": doc,
+        "n_sequence_fields": n_sequence, "n_fields": n_fields, "n_unnamed_fields": n_unnamed,
+        "__match_args__": tuple(f for f in visible if f is not None),
+    }
+    for i, field in enumerate(fields[:n_sequence]):
+        if field is not None and field not in extra:
+            namespace[field] = property(lambda self, i=i: tuple.__getitem__(self, i))
+    return type(name, (tuple,), namespace)

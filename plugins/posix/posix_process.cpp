@@ -1,0 +1,200 @@
+// The posix functions on the process: ids, the environment, signals, the terminal, random
+// bytes, uname (CPython: Modules/posixmodule.c os_getpid_impl, os_putenv_impl,
+// os_urandom_impl, os_get_terminal_size_impl, os_uname_impl, ...).
+#include <sched.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <sys/times.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "gopy/environment.hpp"
+#include "posix_internal.hpp"
+
+namespace gopy_posix {
+
+using namespace gopy;
+
+namespace {
+
+Object* none() { return new_ref(None()); }
+
+gopy_Object* f_getpid(gopy_Object*, gopy_Object* const*) { return out(new_int(getpid())); }
+gopy_Object* f_getppid(gopy_Object*, gopy_Object* const*) { return out(new_int(getppid())); }
+gopy_Object* f_getuid(gopy_Object*, gopy_Object* const*) { return out(new_int(getuid())); }
+gopy_Object* f_geteuid(gopy_Object*, gopy_Object* const*) { return out(new_int(geteuid())); }
+gopy_Object* f_getgid(gopy_Object*, gopy_Object* const*) { return out(new_int(getgid())); }
+gopy_Object* f_getegid(gopy_Object*, gopy_Object* const*) { return out(new_int(getegid())); }
+gopy_Object* f_getpgrp(gopy_Object*, gopy_Object* const*) { return out(new_int(getpgrp())); }
+
+gopy_Object* f_cpu_count(gopy_Object*, gopy_Object* const*) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return out(n >= 1 ? new_int(n) : none());
+}
+
+// CPython: os_process_cpu_count_impl (the affinity mask's count).
+gopy_Object* f_process_cpu_count(gopy_Object*, gopy_Object* const*) {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return out(new_int(CPU_COUNT(&set)));
+  return f_cpu_count(nullptr, nullptr);
+}
+
+gopy_Object* f_urandom(gopy_Object*, gopy_Object* const* a) {
+  ssize size;
+  if (!index_as_ssize(obj(a[0]), &size)) return nullptr;
+  if (size < 0) return out(value_error("negative argument not allowed"));
+  std::string buf(static_cast<size_t>(size), '\0');
+  size_t filled = 0;
+  while (filled < buf.size()) {
+    ssize_t n = getrandom(buf.data() + filled, buf.size() - filled, 0);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return raise_errno(errno);
+    }
+    filled += static_cast<size_t>(n);
+  }
+  return out(new_bytes(buf));
+}
+
+gopy_Object* f_strerror(gopy_Object*, gopy_Object* const* a) {
+  int code;
+  if (!int_arg(obj(a[0]), &code)) return nullptr;
+  return out(new_str_fs(std::strerror(code)));
+}
+
+gopy_Object* f_umask(gopy_Object*, gopy_Object* const* a) {
+  int mask;
+  if (!int_arg(obj(a[0]), &mask)) return nullptr;
+  return out(new_int(umask(static_cast<mode_t>(mask))));
+}
+
+gopy_Object* f_uname(gopy_Object*, gopy_Object* const*) {
+  utsname u;
+  if (uname(&u) != 0) return raise_errno(errno);
+  return out(make_struct("uname_result", {new_str_fs(u.sysname), new_str_fs(u.nodename), new_str_fs(u.release),
+                                          new_str_fs(u.version), new_str_fs(u.machine)}));
+}
+
+gopy_Object* f_times(gopy_Object*, gopy_Object* const*) {
+  tms t;
+  clock_t c = times(&t);
+  if (c == static_cast<clock_t>(-1)) return raise_errno(errno);
+  double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
+  return out(make_struct("times_result",
+                         {new_float(t.tms_utime / tick), new_float(t.tms_stime / tick), new_float(t.tms_cutime / tick),
+                          new_float(t.tms_cstime / tick), new_float(c / tick)}));
+}
+
+gopy_Object* f_kill(gopy_Object*, gopy_Object* const* a) {
+  int pid, sig;
+  if (!int_arg(obj(a[0]), &pid) || !int_arg(obj(a[1]), &sig)) return nullptr;
+  if (kill(pid, sig) != 0) return raise_errno(errno);
+  return out(none());
+}
+
+// The bytes of an environment name or value: str (file-system encoded), bytes, PathLike.
+bool env_arg(Object* arg, const char* func, const char* name, std::string* bytes) {
+  Path path;
+  if (!path_arg(arg, func, name, &path)) return false;
+  *bytes = std::move(path.bytes);
+  return true;
+}
+
+gopy_Object* f_putenv(gopy_Object*, gopy_Object* const* a) {
+  std::string name, value;
+  if (!env_arg(obj(a[0]), "putenv", "name", &name) || !env_arg(obj(a[1]), "putenv", "value", &value)) return nullptr;
+  if (name.empty() || name.find('=') != std::string::npos) return out(value_error("illegal environment variable name"));
+  runtime_environment().set(name, value);
+  return out(none());
+}
+
+gopy_Object* f_unsetenv(gopy_Object*, gopy_Object* const* a) {
+  std::string name;
+  if (!env_arg(obj(a[0]), "unsetenv", "name", &name)) return nullptr;
+  if (name.empty() || name.find('=') != std::string::npos) return out(value_error("illegal environment variable name"));
+  runtime_environment().unset(name);
+  return out(none());
+}
+
+// (columns, lines) of the terminal on fd; os.get_terminal_size makes the terminal_size.
+gopy_Object* f_get_terminal_size(gopy_Object*, gopy_Object* const* a) {
+  int fd;
+  if (!int_arg(obj(a[0]), &fd)) return nullptr;
+  winsize w;
+  if (ioctl(fd, TIOCGWINSZ, &w) != 0) return raise_errno(errno);
+  return out(make_struct("terminal_size", {new_int(w.ws_col), new_int(w.ws_row)}));
+}
+
+gopy_Object* f_exit(gopy_Object*, gopy_Object* const* a) {
+  int code;
+  if (!int_arg(obj(a[0]), &code)) return nullptr;
+  _exit(code);
+}
+
+gopy_Object* f_system(gopy_Object*, gopy_Object* const* a) {
+  Path command;
+  if (!path_arg(obj(a[0]), "system", "command", &command)) return nullptr;
+  return out(new_int(std::system(command.c_str())));
+}
+
+gopy_Object* f_waitstatus_to_exitcode(gopy_Object*, gopy_Object* const* a) {
+  int status;
+  if (!int_arg(obj(a[0]), &status)) return nullptr;
+  if (WIFEXITED(status)) return out(new_int(WEXITSTATUS(status)));
+  if (WIFSIGNALED(status)) return out(new_int(-WTERMSIG(status)));
+  return out(value_error("invalid wait status: " + std::to_string(status)));
+}
+
+gopy_Object* f_getloadavg(gopy_Object*, gopy_Object* const*) {
+  double load[3];
+  if (getloadavg(load, 3) != 3) return out(set_error(&exc_OSError, "Load averages are unobtainable"));
+  return out(new_tuple_steal({new_float(load[0]), new_float(load[1]), new_float(load[2])}));
+}
+
+}  // namespace
+
+// The runtime's Environment (the process's, or the one an embedder injected).
+Object* environ_dict() {
+  Ref<DictObject> d = Ref<DictObject>::steal(new_dict());
+  for (const auto& [name, value] : runtime_environment().variables()) {
+    Ref<> key = Ref<>::steal(new_bytes(name));
+    Ref<> val = Ref<>::steal(new_bytes(value));
+    if (!key || !val || dict_set_item(d.get(), key.get(), val.get()) < 0) return nullptr;
+  }
+  return d.release();
+}
+
+const gopy_FunctionDef kProcessFunctions[] = {
+    {"getpid", f_getpid, "", "Return the current process id."},
+    {"getppid", f_getppid, "", "Return the parent's process id."},
+    {"getuid", f_getuid, "", "Return the current process's user id."},
+    {"geteuid", f_geteuid, "", "Return the current process's effective user id."},
+    {"getgid", f_getgid, "", "Return the current process's group id."},
+    {"getegid", f_getegid, "", "Return the current process's effective group id."},
+    {"getpgrp", f_getpgrp, "", "Return the current process group id."},
+    {"cpu_count", f_cpu_count, "", "Return the number of logical CPUs in the system."},
+    {"process_cpu_count", f_process_cpu_count, "", "Return the number of logical CPUs usable by the calling thread."},
+    {"urandom", f_urandom, "size, /", "Return a bytes object containing random bytes suitable for cryptographic use."},
+    {"strerror", f_strerror, "code, /", "Translate an error code to a message string."},
+    {"umask", f_umask, "mask, /", "Set the current numeric umask and return the previous umask."},
+    {"uname", f_uname, "", "Return an object identifying the current operating system."},
+    {"times", f_times, "", "Return a collection containing process timing information."},
+    {"kill", f_kill, "pid, signal, /", "Kill a process with a signal."},
+    {"putenv", f_putenv, "name, value, /", "Change or add an environment variable."},
+    {"unsetenv", f_unsetenv, "name, /", "Delete an environment variable."},
+    {"get_terminal_size", f_get_terminal_size, "fd=1, /", "Return the size of the terminal window as (columns, lines)."},
+    {"_exit", f_exit, "status", "Exit to the system with specified status, without normal exit processing."},
+    {"system", f_system, "command", "Execute the command in a subshell."},
+    {"waitstatus_to_exitcode", f_waitstatus_to_exitcode, "status", "Convert a wait status to an exit code."},
+    {"getloadavg", f_getloadavg, "", "Return average recent system load information."},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+}  // namespace gopy_posix
