@@ -681,6 +681,30 @@ def _parse_digits(s, pos, count):
     return int(part), pos + count
 
 
+def _parse_clock(text, fraction_marks):
+    # HH[:MM[:SS[.ffffff]]] or HH[MM[SS[.ffffff]]] (extra fraction digits are dropped).
+    hour, pos = _parse_digits(text, 0, 2)
+    parts = [0, 0]
+    extended = text[pos:pos + 1] == ":"
+    for index in range(2):
+        if pos >= len(text) or text[pos] in fraction_marks:
+            break
+        if extended:
+            if text[pos] != ":":
+                raise ValueError
+            pos += 1
+        parts[index], pos = _parse_digits(text, pos, 2)
+    us = 0
+    if pos < len(text):
+        if text[pos] not in fraction_marks:
+            raise ValueError
+        digits = text[pos + 1:]
+        if not digits or not digits.isdigit() or not digits.isascii():
+            raise ValueError
+        us = int((digits + "00000")[:6])
+    return hour, parts[0], parts[1], us
+
+
 def _parse_isoformat_time(s):
     # HH[:MM[:SS[.fff[fff]]]] or the basic HH[MM[SS[.ffffff]]], then an optional offset.
     tz_pos = len(s)
@@ -689,58 +713,14 @@ def _parse_isoformat_time(s):
         if k != -1 and k < tz_pos:
             tz_pos = k
     body, tz_text = s[:tz_pos], s[tz_pos:]
-    hour, pos = _parse_digits(body, 0, 2)
-    minute = second = us = 0
-    extended = body[pos:pos + 1] == ":"
-    for index in range(2):
-        if pos >= len(body) or body[pos] in ".,":
-            break
-        if extended:
-            if body[pos] != ":":
-                raise ValueError
-            pos += 1
-        value, pos = _parse_digits(body, pos, 2)
-        if index == 0:
-            minute = value
-        else:
-            second = value
-    if pos < len(body):
-        if body[pos] not in ".,":
-            raise ValueError
-        digits = body[pos + 1:]
-        if not digits or not digits.isdigit() or not digits.isascii():
-            raise ValueError
-        us = int((digits + "00000")[:6])
-        pos = len(body)
+    hour, minute, second, us = _parse_clock(body, ".,")
     tz = None
     if tz_text:
         if tz_text == "Z":
             tz = timezone.utc
         else:
             sign = -1 if tz_text[0] == "-" else 1
-            text = tz_text[1:]
-            oh, p = _parse_digits(text, 0, 2)
-            om = osec = ous = 0
-            ext = text[p:p + 1] == ":"
-            for index in range(2):
-                if p >= len(text) or text[p] == ".":
-                    break
-                if ext:
-                    if text[p] != ":":
-                        raise ValueError
-                    p += 1
-                value, p = _parse_digits(text, p, 2)
-                if index == 0:
-                    om = value
-                else:
-                    osec = value
-            if p < len(text):
-                if text[p] != ".":
-                    raise ValueError
-                digits = text[p + 1:]
-                if not digits.isdigit():
-                    raise ValueError
-                ous = int((digits + "00000")[:6])
+            oh, om, osec, ous = _parse_clock(tz_text[1:], ".")
             offset = timedelta(hours=oh, minutes=om, seconds=osec, microseconds=ous)
             tz = timezone.utc if not offset else timezone(sign * offset)
     return hour, minute, second, us, tz
