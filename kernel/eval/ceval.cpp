@@ -295,6 +295,12 @@ StrObject* init_name() {
   return name;
 }
 
+// Module code compiles its names as globals; run by exec()/eval() with a separate locals
+// mapping, they are the locals' names (CPython: LOAD_NAME / STORE_NAME at module level).
+static inline bool separate_module_locals(Frame* f, CodeObject* co) {
+  return f->locals && f->locals != f->globals && co->kind == CodeKind::module;
+}
+
 StrObject* slot_name(CodeObject* co, int slot) {
   if (slot < co->nlocals) return co->varnames[size_t(slot)];
   if (slot < co->first_free()) return co->cellnames[size_t(slot - co->first_cell())];
@@ -509,13 +515,22 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         NEXT();
       }
       TARGET(LOAD_GLOBAL) {
-        Object* v = ins->b ? cached_load_global(f, co->name_caches[ins->b - 1u], NAME(ins->a))
-                           : load_global(f, NAME(ins->a));
+        Object* v;
+        if (separate_module_locals(f, co)) [[unlikely]]
+          v = load_name(f, NAME(ins->a), -1);
+        else
+          v = ins->b ? cached_load_global(f, co->name_caches[ins->b - 1u], NAME(ins->a))
+                     : load_global(f, NAME(ins->a));
         if (!v) goto error;
         PUSH(v);
         NEXT();
       }
       TARGET(STORE_GLOBAL) {
+        if (separate_module_locals(f, co)) [[unlikely]] {
+          if (store_name(f->locals, NAME(ins->a), TOP()) < 0) goto error;
+          decref(POP());
+          NEXT();
+        }
         if (ins->b) {
           // The value's reference moves into the dict (or is dropped on failure).
           Object* v = POP();
@@ -528,7 +543,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         NEXT();
       }
       TARGET(DELETE_GLOBAL) {
-        if (delete_from(f->globals, NAME(ins->a)) < 0) goto error;
+        if (delete_from(separate_module_locals(f, co) ? f->locals : f->globals, NAME(ins->a)) < 0) goto error;
         NEXT();
       }
       TARGET(LOAD_NAME) {
@@ -538,7 +553,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         NEXT();
       }
       TARGET(STORE_NAME) {
-        int r = dict_set_item(f->locals, NAME(ins->a), TOP());
+        int r = store_name(f->locals, NAME(ins->a), TOP());
         if (r < 0) goto error;
         decref(POP());
         NEXT();

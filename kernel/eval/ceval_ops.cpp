@@ -46,9 +46,21 @@ Object* load_global(Frame* f, StrObject* name) {
   return name_error(name);
 }
 
+// A class body's namespace from a metaclass's __prepare__ may be a dict subclass: its
+// __getitem__/__setitem__/__delitem__ run for the body's names (CPython: Python/bytecodes.c
+// LOAD_NAME / STORE_NAME / DELETE_NAME use PyMapping_* unless the locals are an exact dict).
+static inline bool exact_dict(DictObject* d) { return d->type == &dict_type; }
+
 Object* load_name(Frame* f, StrObject* name, int cell_slot) {
-  if (f->locals)
-    if (Object* v = dict_get_str(f->locals, name)) return new_ref(v);
+  if (f->locals) {
+    if (exact_dict(f->locals)) {
+      if (Object* v = dict_get_str(f->locals, name)) return new_ref(v);
+    } else {
+      if (Object* v = get_item(f->locals, name)) return v;
+      if (!error_matches(&exc_KeyError)) return nullptr;
+      clear_error();
+    }
+  }
   if (cell_slot >= 0) {
     Object* v = static_cast<CellObject*>(f->slots[cell_slot])->ref;
     if (v) return new_ref(v);
@@ -56,7 +68,18 @@ Object* load_name(Frame* f, StrObject* name, int cell_slot) {
   return load_global(f, name);
 }
 
+int store_name(DictObject* d, StrObject* name, Object* value) {
+  return exact_dict(d) ? dict_set_item(d, name, value) : set_item(d, name, value);
+}
+
 int delete_from(DictObject* d, StrObject* name) {
+  if (!exact_dict(d)) {
+    if (del_item(d, name) == 0) return 0;
+    if (!error_matches(&exc_KeyError)) return -1;
+    clear_error();
+    set_error(&exc_NameError, cat("name '", name->utf8, "' is not defined"));
+    return -1;
+  }
   if (!dict_get_str(d, name)) {
     set_error(&exc_NameError, cat("name '", name->utf8, "' is not defined"));
     return -1;

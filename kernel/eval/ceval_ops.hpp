@@ -17,6 +17,8 @@ Object* load_global(Frame* f, StrObject* name);
 // LOAD_NAME: the namespace dict, then (class bodies) the cell, globals, builtins.
 Object* load_name(Frame* f, StrObject* name, int cell_slot);
 int delete_from(DictObject* d, StrObject* name);
+// STORE_NAME: a dict subclass namespace's __setitem__ runs.
+int store_name(DictObject* d, StrObject* name, Object* value);
 
 // One comparison (new reference).
 Object* compare_values(Object* a, Object* b, CmpKind op);

@@ -604,7 +604,9 @@ Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases,
                      cat("class '", name->utf8, "': __slots__ in a subclass of '", layout->name,
                          "' is not supported by gopy"));
   auto instance_dict = base->instance_dict;
-  if (!instance_dict && (!slots_spec || slots.add_dict))
+  // A metaclass's instances are classes: their namespace is the type's own dict, never an
+  // instance dict laid over the type object.
+  if (!instance_dict && !metaclass && (!slots_spec || slots.add_dict))
     instance_dict = builtin_subclass ? side_dict_slot : instance_dict_slot_of_instance;
   bool weakrefable = !slots_spec || slots.add_weakref || (base->flags & TypeFlags::weakrefable);
   unsigned inherited = 0;

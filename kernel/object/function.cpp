@@ -466,6 +466,28 @@ Object* function_get_method(Object*, Object* const* args, size_t nargs, TupleObj
 
 Object* cell_repr(Object* o) { return new_str(cat("<cell at ", address(o), ">")); }
 
+// CPython: Objects/cellobject.c cell_get_contents / cell_set_contents: reading an empty
+// cell is a ValueError; deleting the contents empties the cell.
+Object* cell_getattr(Object* o, StrObject* name) {
+  if (name->view() == "cell_contents") {
+    auto* c = static_cast<CellObject*>(o);
+    if (!c->ref) return set_error(&exc_ValueError, "Cell is empty");
+    return new_ref(c->ref);
+  }
+  return generic_getattr(o, name);
+}
+
+int cell_setattr(Object* o, StrObject* name, Object* value) {
+  if (name->view() == "cell_contents") {
+    auto* c = static_cast<CellObject*>(o);
+    Object* old = c->ref;
+    c->ref = value ? new_ref(value) : nullptr;
+    xdecref(old);
+    return 0;
+  }
+  return generic_setattr(o, name, value);
+}
+
 }  // namespace
 
 Object* new_super(TypeObject* type, Object* obj) {
@@ -505,6 +527,8 @@ void init_function_types() {
   module_type.tp_hash = object_identity_hash;
   module_type.tp_new = module_new;
   cell_type.tp_repr = cell_repr;
+  cell_type.tp_getattr = cell_getattr;
+  cell_type.tp_setattr = cell_setattr;
   super_type.tp_new = super_new;
   super_type.tp_getattr = super_getattr;
   super_type.tp_repr = super_repr;

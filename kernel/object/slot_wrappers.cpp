@@ -229,6 +229,12 @@ void add_all_slot_wrappers(TypeObject* t) {
 
 Object* add_slot_wrapper(TypeObject* t, StrObject* name) {
   std::string_view n = name->view();
+  // A built-in type without a hash (list, dict, set, ...) says so with __hash__ = None, as
+  // CPython's inherit_slots leaves it in the type's dict.
+  if (n == "__hash__" && !t->tp_hash && !(t->flags & TypeFlags::heap) && t != &object_type) {
+    if (dict_set_item(t->dict, name, None()) < 0) return nullptr;
+    return dict_get_str(t->dict, name);
+  }
   for (const Wrapper& w : wrappers()) {
     if (w.name != n) continue;
     if (!w.has(t)) return nullptr;

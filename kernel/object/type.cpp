@@ -309,6 +309,9 @@ static Object* type_getattr(Object* o, StrObject* name) {
       return new_str(t->module);
     }
     if (n == "__mro__") return type_mro_tuple(t);
+    // object.__class__ is a data descriptor the metatype inherits: a class's __class__ is
+    // its metaclass.
+    if (n == "__class__") return new_ref<Object>(t->type);
     if (n == "__bases__") {
       if (t->bases) return new_ref<Object>(t->bases);
       if (t->base) return new_tuple_from({t->base});
@@ -421,10 +424,14 @@ static Object* object_init_method(Object*, Object* const* args, size_t nargs, Tu
   size_t nkw = kwnames ? kwnames->items.size() : 0;
   if (nargs < 1) return type_error("descriptor '__init__' of 'object' object needs an argument");
   Object* self = args[0];
-  if ((nargs > 1 || nkw) && self->type->tp_init != object_init) {
+  if (nargs == 1 && !nkw) return new_none();
+  // CPython: Objects/typeobject.c object_init: excess arguments are an error when the class
+  // overrides __init__, or when it does not override __new__ (enum members are made by
+  // their own __new__ and then initialized with the same arguments).
+  if (type_lookup(self->type, "__init__") != type_lookup(&object_type, "__init__")) {
     return type_error("object.__init__() takes exactly one argument (the instance to initialize)");
   }
-  if ((nargs > 1 || nkw) && self->type->tp_init == object_init) {
+  if (type_lookup(self->type, "__new__") == type_lookup(&object_type, "__new__")) {
     return type_error(cat(self->type->qualname, "() takes no arguments"));
   }
   return new_none();
