@@ -4,7 +4,6 @@
 #include "plugin/plan_store.hpp"
 
 #include <cerrno>
-#include <charconv>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -55,10 +54,12 @@ class Reader {
   bool bad = false;
 
   unsigned long long num(char end = ';') {
+    // At most 19 digits: no overflow to check.
     unsigned long long n = 0;
-    auto [ptr, ec] = std::from_chars(rest_.data(), rest_.data() + rest_.size(), n);
-    std::size_t used = static_cast<std::size_t>(ptr - rest_.data());
-    if (bad || ec != std::errc() || used >= rest_.size() || rest_[used] != end) {
+    std::size_t used = 0;
+    for (; used < rest_.size() && used < 19 && rest_[used] >= '0' && rest_[used] <= '9'; ++used)
+      n = n * 10 + static_cast<unsigned>(rest_[used] - '0');
+    if (bad || used == 0 || used >= rest_.size() || rest_[used] != end) {
       bad = true;
       return 0;
     }
