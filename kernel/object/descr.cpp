@@ -298,6 +298,10 @@ Object* wrapper_getattr(Object* self, StrObject* name) {
     if (v || error) return v;
     return new_bool(false);
   }
+  // The wrapped function's annotations, unless set on the wrapper itself.
+  // CPython: Objects/funcobject.c cm_get___annotations__, cm_get___annotate__
+  if ((n == "__annotations__" || n == "__annotate__") && !object_own_attr(self, name))
+    return get_attr(as_wrapper(self)->func, name);
   return generic_getattr(self, name);
 }
 

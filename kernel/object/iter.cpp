@@ -3,6 +3,7 @@
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
+#include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "object/seq_internal.hpp"
 #include "object/type_internal.hpp"
@@ -55,6 +56,19 @@ Object* fast_iter_next(Object* o) {
   it->clear_refs();
   return nullptr;
 }
+
+// The items left: CPython's listiter_len and tupleiter_len (what operator.length_hint reads).
+Object* fast_iter_length_hint(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__length_hint__", kw) || !check_nargs("__length_hint__", n - 1, 0, 0)) return nullptr;
+  auto* it = static_cast<SeqIterObject*>(a[0]);
+  if (!it->seq) return new_int(0);
+  ssize size = is_list(it->seq) ? ssize(static_cast<ListObject*>(it->seq)->items.size())
+                                : ssize(static_cast<TupleObject*>(it->seq)->items.size());
+  return new_int(size > it->index ? size - it->index : 0);
+}
+
+void init_list_iter_methods() { add_method(&list_iter_type, "__length_hint__", fast_iter_length_hint); }
+void init_tuple_iter_methods() { add_method(&tuple_iter_type, "__length_hint__", fast_iter_length_hint); }
 
 Object* seq_iter_next(Object* o) {
   auto* it = static_cast<SeqIterObject*>(o);
@@ -114,6 +128,8 @@ void init_iterator_types() {
     t->tp_iter = self_iter;
     t->tp_iternext = fast_iter_next;
   }
+  list_iter_type.lazy_methods = init_list_iter_methods;
+  tuple_iter_type.lazy_methods = init_tuple_iter_methods;
   seq_iter_type.tp_iter = self_iter;
   seq_iter_type.tp_iternext = seq_iter_next;
   callable_iter_type.tp_iter = self_iter;

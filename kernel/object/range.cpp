@@ -162,6 +162,14 @@ struct RangeIterObject : Object {
   RangeIterObject(int64_t n, int64_t s, int64_t r) : Object(&range_iter_type), next(n), step(s), remaining(r) {}
 };
 
+// CPython: Objects/rangeobject.c rangeiter_length_hint (what operator.length_hint reads)
+Object* range_iter_length_hint(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__length_hint__", kw) || !check_nargs("__length_hint__", n - 1, 0, 0)) return nullptr;
+  return new_int(static_cast<RangeIterObject*>(a[0])->remaining);
+}
+
+void init_range_iter_methods() { add_method(&range_iter_type, "__length_hint__", range_iter_length_hint); }
+
 Object* range_iter_next(Object* o) {
   auto* it = static_cast<RangeIterObject*>(o);
   if (it->remaining <= 0) return nullptr;
@@ -399,6 +407,7 @@ void init_range_slice_types() {
   init_slice_slots();
   range_iter_type.tp_iter = self_iter;
   range_iter_type.tp_iternext = range_iter_next;
+  range_iter_type.lazy_methods = init_range_iter_methods;
 }
 
 }  // namespace gopy

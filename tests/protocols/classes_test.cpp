@@ -72,6 +72,15 @@ TEST_CASE("classmethod and staticmethod bind as CPython's do", "[protocols][clas
       "('D', 1) ('E', 2) ('E', 3) 8 10\nclassmethod make 12 14 E\n");
 }
 
+TEST_CASE("classmethod and staticmethod show their function's annotations", "[protocols][classes]") {
+  check_clean_run(
+      "def f(x: int) -> str: pass\n"
+      "def g(x): pass\n"
+      "cm, sm = classmethod(f), staticmethod(g)\n"
+      "print(cm.__annotations__, cm.__annotate__ is f.__annotate__, sm.__annotations__, sm.__annotate__)\n",
+      "{'x': <class 'int'>, 'return': <class 'str'>} True {} None\n");
+}
+
 TEST_CASE("super() without arguments, with one and with two", "[protocols][classes]") {
   check_clean_run(
       "class A:\n"
