@@ -98,6 +98,11 @@ class Reader {
     for (std::string& item : items) item = str();
     return items;
   }
+  Phase phase() {
+    unsigned value = static_cast<unsigned>(num());
+    if (value > static_cast<unsigned>(Phase::main)) bad = true;
+    return bad ? Phase::core : static_cast<Phase>(value);
+  }
   bool at_end() const { return !bad && rest_.empty(); }
 
  private:
@@ -166,9 +171,7 @@ Manifest read_manifest_entry(Reader& r) {
   m.requires_ = r.names();
   m.attach.resize(r.count());
   for (AttachPoint& p : m.attach) {
-    unsigned phase = static_cast<unsigned>(r.num());
-    if (phase > static_cast<unsigned>(Phase::main)) r.bad = true;
-    p.phase = static_cast<Phase>(phase);
+    p.phase = r.phase();
     p.order = static_cast<int>(r.sgn());
   }
   m.modules = r.names();
@@ -254,9 +257,7 @@ std::optional<Plan> load_stored_plan(const fs::path& file, const std::vector<fs:
   }
   plan.steps.resize(r.count());
   for (Step& s : plan.steps) {
-    unsigned phase = static_cast<unsigned>(r.num());
-    if (phase > static_cast<unsigned>(Phase::main)) r.bad = true;
-    s.phase = static_cast<Phase>(phase);
+    s.phase = r.phase();
     s.order = static_cast<int>(r.sgn());
     s.plugin = r.num();
     if (s.plugin >= plan.plugins.size()) r.bad = true;
