@@ -273,6 +273,19 @@ Object* run_module_code(CodeObject* co, DictObject* globals, DictObject* locals)
 
 namespace {
 
+// co_flags from what the compiler recorded (CPython: Include/cpython/code.h CO_*).
+int64_t code_flags(const CodeObject* co) {
+  int64_t flags = 0;
+  if (co->kind == CodeKind::function || co->kind == CodeKind::genexpr) flags |= 0x1 | 0x2;  // CO_OPTIMIZED | CO_NEWLOCALS
+  if (co->has_varargs) flags |= 0x4;
+  if (co->has_varkw) flags |= 0x8;
+  if (!co->freenames.empty()) flags |= 0x10;  // CO_NESTED
+  if (co->is_async_generator) flags |= 0x200;
+  else if (co->is_coroutine) flags |= 0x80;
+  else if (co->is_generator) flags |= 0x20;
+  return flags;
+}
+
 // The code object's attributes (CPython: Objects/codeobject.c code_memberlist).
 Object* code_getattr(Object* o, StrObject* name) {
   auto* co = static_cast<CodeObject*>(o);
@@ -285,6 +298,7 @@ Object* code_getattr(Object* o, StrObject* name) {
   if (n == "co_posonlyargcount") return new_int(co->posonlycount);
   if (n == "co_kwonlyargcount") return new_int(co->kwonlycount);
   if (n == "co_nlocals") return new_int(co->nlocals);
+  if (n == "co_flags") return new_int(code_flags(co));
   if (n == "co_varnames" || n == "co_cellvars" || n == "co_freevars") {
     const auto& names = n == "co_varnames" ? co->varnames : n == "co_cellvars" ? co->cellnames : co->freenames;
     std::vector<Object*> items;

@@ -14,7 +14,7 @@ namespace gopy {
 
 namespace {
 
-constexpr std::uint32_t kFormatVersion = 2;  // bump when the layout below changes
+constexpr std::uint32_t kFormatVersion = 3;  // bump when the layout below changes
 
 constexpr std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 1469598103934665603ull) {
   for (char c : data) {
@@ -121,7 +121,13 @@ class Writer {
     for (int v : {c->firstlineno, c->argcount, c->posonlycount, c->kwonlycount, c->nlocals, c->class_cell,
                   c->stacksize, c->frame_words, c->slot_count, c->max_exc_level})
       i32(v);
-    u8(std::uint8_t(c->has_varargs | c->has_varkw << 1 | c->is_generator << 2 | c->positional_only_call << 3));
+    u8(std::uint8_t(c->has_varargs | c->has_varkw << 1 | c->is_generator << 2 | c->positional_only_call << 3 |
+                    c->is_coroutine << 4 | c->is_async_generator << 5));
+    if (c->doc) {
+      const_ref(c, c->doc);
+    } else {
+      i32(-1);
+    }
     names(c->varnames);
     names(c->cellnames);
     names(c->freenames);
@@ -283,6 +289,11 @@ class Reader {
     c->has_varkw = flags & 2;
     c->is_generator = flags & 4;
     c->positional_only_call = flags & 8;
+    c->is_coroutine = flags & 16;
+    c->is_async_generator = flags & 32;
+    std::int32_t doc = i32();  // a const index, or -1
+    if (doc >= 0 && size_t(doc) >= c->consts.size()) ok = false;
+    if (ok && doc >= 0) c->doc = c->consts[size_t(doc)];
     c->varnames = names();
     c->cellnames = names();
     c->freenames = names();
@@ -328,8 +339,10 @@ class Reader {
   static bool consistent(const CodeObject* c) {
     size_t n = c->instrs.size();
     if (c->lines.size() != n || c->spans.size() != n || c->handler_of.size() != n || n == 0) return false;
+    // slot_count and frame_words are worked out on the first call (frame_words): a code
+    // object written before it ever ran has both 0.
     if (c->nlocals < 0 || c->varnames.size() < size_t(c->nlocals) ||
-        c->slot_count != c->nslots() || c->stacksize < 0 || c->frame_words < 0)
+        (c->frame_words != 0 && c->slot_count != c->nslots()) || c->stacksize < 0 || c->frame_words < 0)
       return false;
     constexpr size_t kOps = [] {
       size_t k = 0;

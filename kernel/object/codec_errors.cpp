@@ -351,7 +351,53 @@ Object* lookup_error(std::string_view name) {
 
 namespace gopy {
 
+namespace {
+
+// CPython: Objects/exceptions.c UnicodeTranslateError_init: (object, start, end, reason).
+int translate_error_init(Object* exc, Object* const* args, size_t nargs) {
+  if (nargs != 4) {
+    type_error(cat("function takes exactly 4 arguments (", nargs, " given)"));
+    return -1;
+  }
+  if (!is_str(args[0])) return type_error(cat("argument 1 must be str, not ", args[0]->type->name)), -1;
+  if (!is_int(args[1]) || !is_int(args[2]))
+    return type_error(cat("'", (is_int(args[1]) ? args[2] : args[1])->type->name,
+                          "' object cannot be interpreted as an integer")), -1;
+  if (!is_str(args[3])) return type_error(cat("argument 4 must be str, not ", args[3]->type->name)), -1;
+  auto* e = static_cast<BaseExceptionObject*>(exc);
+  if (!e->dict) e->dict = new_dict();
+  dict_set_str(e->dict, "encoding", None());
+  dict_set_str(e->dict, "object", args[0]);
+  dict_set_str(e->dict, "start", args[1]);
+  dict_set_str(e->dict, "end", args[2]);
+  dict_set_str(e->dict, "reason", args[3]);
+  return 0;
+}
+
+// CPython: Objects/exceptions.c UnicodeTranslateError_str
+Object* translate_error_str(Object* exc) {
+  Object* obj = exception_get_attr(exc, "object");
+  Object* reason = exception_get_attr(exc, "reason");
+  Object* s = exception_get_attr(exc, "start");
+  Object* en = exception_get_attr(exc, "end");
+  ssize start, end;
+  if (!obj || !reason || !is_str(obj) || !is_str(reason) || !s || !en) return nullptr;
+  if (!index_as_ssize(s, &start) || !index_as_ssize(en, &end)) {
+    clear_error();
+    return nullptr;
+  }
+  const std::u32string& text = as_str(obj)->cps();
+  std::string_view why = as_str(reason)->view();
+  if (start >= 0 && start < ssize(text.size()) && end == start + 1)
+    return new_str(cat("can't translate character '", codec::char_escape(text[size_t(start)]), "' in position ",
+                       start, ": ", why));
+  return new_str(cat("can't translate characters in position ", start, "-", end - 1, ": ", why));
+}
+
+}  // namespace
+
 int unicode_error_init(Object* exc, Object* const* args, size_t nargs) {
+  if (is_subtype(exc->type, &exc_UnicodeTranslateError)) return translate_error_init(exc, args, nargs);
   const bool decoding = codec::is_decode(exc);
   const bool encoding = codec::is_encode(exc);
   if (!decoding && !encoding) return 0;
@@ -381,6 +427,7 @@ int unicode_error_init(Object* exc, Object* const* args, size_t nargs) {
 }
 
 Object* unicode_error_str(Object* exc) {
+  if (is_subtype(exc->type, &exc_UnicodeTranslateError)) return translate_error_str(exc);
   Object* enc = exception_get_attr(exc, "encoding");
   Object* obj = exception_get_attr(exc, "object");
   Object* reason = exception_get_attr(exc, "reason");

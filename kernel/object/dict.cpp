@@ -1,6 +1,7 @@
 // dict: an insertion-ordered hash table (CPython: Objects/dictobject.c, the compact dict:
 // entries in insertion order plus an index table probed by hash).
 #include "gopy/object.hpp"
+#include "gopy/dict_value_slot.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
@@ -184,6 +185,23 @@ Object* dict_get_item(DictObject* d, Object* key) {
   ssize ix = lookup(d, key, hash, &slot);
   if (ix < 0) return nullptr;
   return d->entries[size_t(ix)].value;
+}
+
+Object** dict_value_slot(DictObject* d, Object* key, Object* dflt, bool* inserted) {
+  int64_t hash;
+  if (!hash_key(key, &hash)) return nullptr;
+  size_t slot;
+  ssize ix = lookup(d, key, hash, &slot);
+  if (ix == -2) return nullptr;
+  *inserted = ix < 0;
+  if (ix < 0) {
+    if (insert(d, key, hash, dflt) < 0) return nullptr;
+    // Appended, unless an __eq__ run by insert's probe changed the table: then look again.
+    ix = d->entries.back().key == key ? ssize(d->entries.size()) - 1 : lookup(d, key, hash, &slot);
+    if (ix == -1) set_error(&exc_RuntimeError, "dictionary changed size during update");
+    if (ix < 0) return nullptr;
+  }
+  return &d->entries[size_t(ix)].value;
 }
 
 Object* dict_get_str(DictObject* d, StrObject* key) {

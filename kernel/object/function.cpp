@@ -122,6 +122,35 @@ ModuleObject* new_module(std::string_view name) {
   return m.release();
 }
 
+namespace {
+
+// types.ModuleType(name, doc=None) (CPython: Objects/moduleobject.c module___init___impl).
+Object* module_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_kwargs_allowed("module", kwnames, {"name", "doc"})) return nullptr;
+  size_t nkw = kwnames ? kwnames->items.size() : 0;
+  if (nargs > 2) return type_error(cat("module() takes at most 2 arguments (", nargs + nkw, " given)"));
+  Object* name = nargs > 0 ? args[0] : find_kwarg(args, nargs, kwnames, "name");
+  Object* doc = nargs > 1 ? args[1] : find_kwarg(args, nargs, kwnames, "doc");
+  if (!name) return type_error("module() missing required argument 'name' (pos 1)");
+  if (!is_str(name))
+    return type_error(cat("module() argument 'name' must be str, not ", name->type->name));
+  Ref<ModuleObject> m = Ref<ModuleObject>::steal(new_module(as_str(name)->utf8));
+  if (doc && dict_set_str(m->dict, "__doc__", doc) < 0) return nullptr;
+  for (const char* attr : {"__package__", "__loader__", "__spec__"})
+    if (dict_set_str(m->dict, attr, None()) < 0) return nullptr;
+  return m.release();
+}
+
+// types.MethodType(function, instance) (CPython: Objects/classobject.c method_new_impl).
+Object* method_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("method", kwnames) || !check_nargs("method", nargs, 2, 2)) return nullptr;
+  if (!callable_check(args[0])) return type_error("first argument must be callable");
+  if (args[1] == None()) return type_error("instance must not be None");
+  return new_method(args[0], args[1]);
+}
+
+}  // namespace
+
 Object* new_method(Object* func, Object* self) {
   auto* m = make<MethodObject>();
   m->func = new_ref(func);
@@ -206,6 +235,9 @@ Object* function_getattr(Object* o, StrObject* name) {
   if (n == "__module__") return new_ref(f->module ? f->module : None());
   if (n == "__defaults__") return new_ref<Object>(f->defaults ? static_cast<Object*>(f->defaults) : None());
   if (n == "__globals__") return new_ref<Object>(f->globals);
+  if (n == "__code__") return new_ref<Object>(static_cast<Object*>(f->code));
+  if (n == "__closure__") return new_ref<Object>(f->closure ? static_cast<Object*>(f->closure) : None());
+  if (n == "__kwdefaults__") return new_ref<Object>(f->kwdefaults ? static_cast<Object*>(f->kwdefaults) : None());
   if (n == "__dict__") {
     if (!f->dict) f->dict = new_dict();
     return new_ref<Object>(f->dict);
@@ -216,6 +248,27 @@ Object* function_getattr(Object* o, StrObject* name) {
     if (Object* v = dict_get_str(f->dict, name)) return new_ref(v);
   if (n == "__doc__") return new_ref(f->code->doc ? f->code->doc : None());
   return generic_getattr(o, name);
+}
+
+// __defaults__ (None or a tuple) and __kwdefaults__ (None or a dict); deleting is setting
+// None. CPython: Objects/funcobject.c func_set_defaults, func_set_kwdefaults
+int function_defaults_set(FunctionObject* f, std::string_view n, Object* value) {
+  if (value == None()) value = nullptr;
+  bool tuple = n == "__defaults__";
+  if (value && (tuple ? !is_tuple(value) : !is_dict(value))) {
+    type_error(tuple ? "__defaults__ must be set to a tuple object" : "__kwdefaults__ must be set to a dict object");
+    return -1;
+  }
+  if (tuple) {
+    TupleObject* old = f->defaults;
+    f->defaults = static_cast<TupleObject*>(value ? new_ref(value) : nullptr);
+    xdecref(old);
+  } else {
+    DictObject* old = f->kwdefaults;
+    f->kwdefaults = static_cast<DictObject*>(value ? new_ref(value) : nullptr);
+    xdecref(old);
+  }
+  return 0;
 }
 
 int function_setattr(Object* o, StrObject* name, Object* value) {
@@ -234,6 +287,7 @@ int function_setattr(Object* o, StrObject* name, Object* value) {
   }
   if (n == "__annotations__" || n == "__annotate__" || n == "__type_params__")
     return function_annotation_set(f, n, value);
+  if (n == "__defaults__" || n == "__kwdefaults__") return function_defaults_set(f, n, value);
   if (!f->dict) f->dict = new_dict();
   if (value) return dict_set_item(f->dict, name, value);
   return dict_del_item(f->dict, name);
@@ -349,6 +403,9 @@ Object* module_repr(Object* o) {
   if (Object* n = dict_get_str(m->dict, "__name__"); n && is_str(n)) mname = as_str(n)->utf8;
   if (Object* f = dict_get_str(m->dict, "__file__"); f && is_str(f))
     return new_str(cat("<module '", mname, "' from '", as_str(f)->utf8, "'>"));
+  // A module made by ModuleType() has no loader (CPython: importlib _module_repr_from_spec).
+  if (dict_get_str(m->dict, "__loader__") == None() && dict_get_str(m->dict, "__spec__") == None())
+    return new_str(cat("<module '", mname, "'>"));
   return new_str(cat("<module '", mname, "' (built-in)>"));
 }
 
@@ -441,10 +498,12 @@ void init_function_types() {
   method_type.tp_getattr = method_getattr;
   method_type.tp_richcompare = method_richcompare;
   method_type.tp_hash = object_identity_hash;
+  method_type.tp_new = method_new;
   module_type.tp_getattr = module_getattr;
   module_type.tp_setattr = module_setattr;
   module_type.tp_repr = module_repr;
   module_type.tp_hash = object_identity_hash;
+  module_type.tp_new = module_new;
   cell_type.tp_repr = cell_repr;
   super_type.tp_new = super_new;
   super_type.tp_getattr = super_getattr;

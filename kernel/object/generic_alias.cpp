@@ -110,7 +110,9 @@ Object* generic_alias_call(Object* o, Object* const* args, size_t nargs, TupleOb
 }
 
 Object* generic_alias_richcompare(Object* a, Object* b, CompareOp op) {
-  if (b->type != &generic_alias_type || (op != CompareOp::eq && op != CompareOp::ne)) return new_ref(NotImplemented());
+  // Subclasses too (collections.abc.Callable[...] is one). CPython: ga_richcompare
+  if (!isinstance_of(b, &generic_alias_type) || (op != CompareOp::eq && op != CompareOp::ne))
+    return new_ref(NotImplemented());
   auto* x = static_cast<GenericAliasObject*>(a);
   auto* y = static_cast<GenericAliasObject*>(b);
   int eq = object_eq(x->origin, y->origin);
@@ -157,12 +159,25 @@ Object* class_subscript(TypeObject* cls, Object* key) {
   return nullptr;
 }
 
+namespace {
+
+// types.GenericAlias(origin, args, /): what `__class_getitem__ = classmethod(GenericAlias)`
+// makes (CPython: Objects/genericaliasobject.c ga_new).
+Object* generic_alias_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (kwnames && !kwnames->items.empty()) return type_error("GenericAlias() takes no keyword arguments");
+  if (!check_nargs("GenericAlias", nargs, 2, 2)) return nullptr;
+  return new_generic_alias(args[0], args[1]);
+}
+
+}  // namespace
+
 void init_generic_alias_type() {
-  make_static_type(&generic_alias_type, &type_type, "GenericAlias", &object_type, 0);
+  make_static_type(&generic_alias_type, &type_type, "GenericAlias", &object_type);
   generic_alias_type.module = "types";
   generic_alias_type.tp_repr = generic_alias_repr;
   generic_alias_type.tp_getattr = generic_alias_getattr;
   generic_alias_type.tp_call = generic_alias_call;
+  generic_alias_type.tp_new = generic_alias_new;
   generic_alias_type.tp_richcompare = generic_alias_richcompare;
   generic_alias_type.tp_hash = generic_alias_hash;
 }

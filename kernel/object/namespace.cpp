@@ -74,19 +74,25 @@ Object* namespace_richcompare(Object* a, Object* b, CompareOp op) {
   return result;
 }
 
-// SimpleNamespace(**kwargs). CPython: namespace_new + namespace_init (keywords only here).
+// SimpleNamespace(mapping_or_iterable=(), /, **kwargs): the positional argument's items
+// (made a dict as dict() makes one), then the keywords; every name must be a str.
+// CPython: namespace_new + namespace_init
 Object* namespace_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (nargs > 0) return type_error("no positional arguments expected");
-  NamespaceObject* ns = new_namespace();
-  if (kwnames != nullptr) {
-    for (std::size_t i = 0; i < kwnames->items.size(); ++i) {
-      if (dict_set_item(ns->dict, kwnames->items[i], args[i]) < 0) {
-        decref(ns);
-        return nullptr;
-      }
-    }
+  if (nargs > 1) return type_error(cat("SimpleNamespace expected at most 1 argument, got ", nargs));
+  Ref<NamespaceObject> ns = Ref<NamespaceObject>::steal(new_namespace());
+  if (nargs == 1) {
+    Ref<> items = Ref<>::steal(args[0]->type == &dict_type ? new_ref(args[0]) : call1(&dict_type, args[0]));
+    if (!items) return nullptr;
+    auto* d = static_cast<DictObject*>(items.get());
+    for (const DictEntry& e : d->entries)
+      if (e.key && !is_str(e.key)) return type_error("keywords must be strings");
+    if (dict_update(ns->dict, d) < 0) return nullptr;
   }
-  return ns;
+  if (kwnames != nullptr) {
+    for (std::size_t i = 0; i < kwnames->items.size(); ++i)
+      if (dict_set_item(ns->dict, kwnames->items[i], args[nargs + i]) < 0) return nullptr;
+  }
+  return ns.release();
 }
 
 }  // namespace

@@ -178,6 +178,9 @@ Object* object_str(Object* o) {
 int64_t object_hash(Object* o) {
   if (o->type == &str_type) return str_hash(static_cast<StrObject*>(o));
   if (!o->type->tp_hash) {
+    // A built-in type without a comparison of its own inherits object's identity hash, as
+    // CPython's inherit_slots gives it (iterators, generators, ...).
+    if (!(o->type->flags & TypeFlags::heap) && !o->type->tp_richcompare) return object_identity_hash(o);
     type_error(cat("unhashable type: '", o->type->name, "'"));
     return -1;
   }

@@ -58,12 +58,14 @@ SetObject* set_from(TypeObject* t, Object* iterable) {
   return s;
 }
 
+// CPython: Objects/setobject.c set_repr: a set shows as {...}, anything else (frozenset,
+// subclasses) as TypeName({...}).
 Object* set_repr(Object* o) {
   auto* s = as_set(o);
-  bool frozen = o->type == &frozenset_type;
-  if (s->used == 0) return new_str(frozen ? "frozenset()" : "set()");
+  bool braces_only = o->type == &set_type;
+  if (s->used == 0) return new_str(cat(o->type->name, "()"));
   if (repr_enter(o)) return new_str(cat(o->type->name, "(...)"));
-  std::string out = frozen ? "frozenset({" : "{";
+  std::string out = braces_only ? "{" : cat(o->type->name, "({");
   auto keys = set_keys_snapshot(s);
   bool failed = false;
   for (size_t i = 0; i < keys.size(); ++i) {
@@ -81,7 +83,7 @@ Object* set_repr(Object* o) {
   }
   repr_leave(o);
   if (failed) return nullptr;
-  out += frozen ? "})" : "}";
+  out += braces_only ? "}" : "})";
   return new_str(out);
 }
 

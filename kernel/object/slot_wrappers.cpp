@@ -208,6 +208,23 @@ const std::vector<Wrapper>& wrappers() {
 
 }  // namespace
 
+// CPython fills a built-in type's dict with its slots' special methods when the type is
+// readied (Objects/typeobject.c add_operators), and sets __hash__ to None for a type whose
+// instances are unhashable (a comparison without a hash); gopy makes them on first lookup, so a reader of the whole
+// `T.__dict__` (collections.abc's __subclasshook__s walk the MRO's dicts) makes them all.
+void add_all_slot_wrappers(TypeObject* t) {
+  if (t->flags & TypeFlags::heap) return;
+  DictObject* dict = type_dict(t);
+  if (!dict) return;
+  if (t->tp_new && !dict_get_str(dict, "__new__")) add_new_wrapper(t);
+  for (const Wrapper& w : wrappers())
+    if (w.has(t) && !dict_get_str(dict, w.name)) add_method(t, w.name.data(), w.fn);
+  if (!t->tp_hash && t->tp_richcompare && !dict_get_str(dict, "__hash__")) {
+    type_modified();
+    dict_set_str(dict, "__hash__", None());
+  }
+}
+
 Object* add_slot_wrapper(TypeObject* t, StrObject* name) {
   std::string_view n = name->view();
   for (const Wrapper& w : wrappers()) {

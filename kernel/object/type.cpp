@@ -315,7 +315,11 @@ static Object* type_getattr(Object* o, StrObject* name) {
       return empty_tuple();
     }
     if (n == "__base__") return new_ref<Object>(t->base ? t->base : None());
-    if (n == "__dict__") return new_ref<Object>(type_dict(t));
+    if (n == "__dict__") {
+      if (!t->dict) t->dict = new_dict();  // a static type made after the interpreter started
+      add_all_slot_wrappers(t);
+      return new_ref<Object>(type_dict(t));
+    }
     if (n == "__doc__") {
       if (Object* d = type_lookup(t, name)) return new_ref(d);
       return new_none();
@@ -521,6 +525,18 @@ static Object* object_dir_method(Object*, Object* const* args, size_t nargs, Tup
   return names_list(names.get());
 }
 
+// CPython: Objects/moduleobject.c module___dir___impl: the module's own names, or what a
+// __dir__ function in its namespace returns (PEP 562).
+static Object* module_dir_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
+  if (nargs != 1) return type_error("__dir__() takes no arguments");
+  Ref<> dict = Ref<>::steal(get_attr(args[0], intern("__dict__")));
+  if (!dict) return nullptr;
+  if (!is_dict(dict.get())) return type_error("<module>.__dict__ is not a dictionary");
+  if (Object* custom = dict_get_str(static_cast<DictObject*>(dict.get()), "__dir__"))
+    return call0(Ref<>::borrow(custom).get());
+  return names_list(static_cast<DictObject*>(dict.get()));
+}
+
 // CPython: Objects/typeobject.c type___dir___impl
 static Object* type_dir_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
   if (nargs != 1) return type_error("__dir__() takes no arguments");
@@ -533,6 +549,12 @@ static Object* object_delattr_method(Object*, Object* const* args, size_t nargs,
   if (nargs != 2 || !is_str(args[1])) return type_error("__delattr__ expected 1 argument");
   if (generic_setattr(args[0], as_str(args[1]), nullptr) < 0) return nullptr;
   return new_none();
+}
+
+// CPython: Objects/typeobject.c object_subclasshook: NotImplemented, so that
+// issubclass() decides as usual (abc.ABCMeta asks it first).
+static Object* object_subclasshook(Object*, Object* const*, size_t, TupleObject*) {
+  return new_ref(NotImplemented());
 }
 
 // CPython: Objects/typeobject.c object_init_subclass (a classmethod: args[0] is the class).
@@ -605,8 +627,14 @@ void init_type_and_object_methods() {
     Ref<> cm = Ref<>::steal(call1(&classmethod_type, fn.get()));
     if (cm) dict_set_str(object_type.dict, "__init_subclass__", cm.get());
   }
+  {
+    Ref<> fn = Ref<>::steal(new_builtin_function("__subclasshook__", object_subclasshook));
+    Ref<> cm = Ref<>::steal(call1(&classmethod_type, fn.get()));
+    if (cm) dict_set_str(object_type.dict, "__subclasshook__", cm.get());
+  }
   add_method(&object_type, "__dir__", object_dir_method);
   add_method(&type_type, "__dir__", type_dir_method);
+  add_method(&module_type, "__dir__", module_dir_method);
   add_method(&type_type, "__call__", type_call_method);
   add_method(&type_type, "__init__", type_init_method);
   add_method(&type_type, "mro", type_mro_method);

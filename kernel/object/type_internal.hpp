@@ -66,6 +66,9 @@ Object* add_new_wrapper(TypeObject* t);
 // Makes the special method `name` of the built-in type T from its slot (`list.__len__`),
 // in the type's dict (borrowed), or null when T has no such slot.
 Object* add_slot_wrapper(TypeObject* t, StrObject* name);
+// Makes every special method of the built-in type T's slots (and __hash__ = None for an
+// unhashable T) in its dict, as CPython's T.__dict__ shows them; nothing for a class.
+void add_all_slot_wrappers(TypeObject* t);
 // T->tp_new for S (a subclass of the built-in T): the object T makes, re-typed or copied
 // as an instance of S (CPython: long_subtype_new, unicode_subtype_new, ...).
 Object* builtin_subclass_new(TypeObject* builtin, TypeObject* subtype, Object* const* args, size_t nargs,

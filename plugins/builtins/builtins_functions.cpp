@@ -224,8 +224,32 @@ Object* b_id(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 bool is_class(Object* o) { return o->type == &type_type || is_subtype(o->type, &type_type); }
 
-// CPython: Objects/abstract.c object_isinstance / PyObject_IsInstance (tuples recurse).
+// `int | str`: a typing.Union, checked as the tuple of its arguments.
+bool is_union(Object* cls) { return cls->type->name == "Union" && cls->type->module == "typing"; }
+
+// The metaclass's __instancecheck__ / __subclasscheck__, bound to cls (new), or null
+// (CPython: _PyObject_LookupSpecial).
+Object* metaclass_check(Object* cls, bool subclass) {
+  Object* descr = type_lookup(cls->type, subclass ? "__subclasscheck__" : "__instancecheck__");
+  if (!descr) return nullptr;
+  if (DescrGetFn get = descr->type->tp_descr_get) return get(descr, cls, cls->type);
+  return new_ref(descr);
+}
+
+// CPython: Objects/abstract.c object_recursive_isinstance / object_recursive_issubclass
+// (exact types directly, unions and tuples item by item, else the metaclass's check).
 int isinstance_check(Object* obj, Object* cls, const char* fname, bool subclass) {
+  if (!subclass && obj->type == cls) return 1;
+  if (cls->type == &type_type) {
+    if (subclass) return is_subtype(static_cast<TypeObject*>(obj), static_cast<TypeObject*>(cls));
+    return isinstance_of(obj, static_cast<TypeObject*>(cls));
+  }
+  Ref<> args;
+  if (is_union(cls)) {
+    args = Ref<>::steal(get_attr(cls, "__args__"));
+    if (!args) return -1;
+    cls = args.get();
+  }
   if (is_tuple(cls)) {
     for (Object* c : static_cast<TupleObject*>(cls)->items) {
       int r = isinstance_check(obj, c, fname, subclass);
@@ -233,6 +257,12 @@ int isinstance_check(Object* obj, Object* cls, const char* fname, bool subclass)
     }
     return 0;
   }
+  if (Ref<> check = Ref<>::steal(metaclass_check(cls, subclass))) {
+    Ref<> result = Ref<>::steal(call1(check.get(), obj));
+    if (!result) return -1;
+    return object_is_true(result.get());
+  }
+  if (error_occurred()) return -1;
   if (!is_class(cls)) {
     type_error(cat2(fname, subclass ? "() arg 2 must be a class, a tuple of classes, or a union"
                                      : "() arg 2 must be a type, a tuple of types, or a union"));

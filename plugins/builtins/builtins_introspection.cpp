@@ -85,7 +85,8 @@ Object* b_dir(Object*, Object* const* a, size_t n, TupleObject* kw) {
   }
   Object* o = a[0];
   Object* custom = type_lookup(o->type, "__dir__");
-  if (!custom || custom->type == &builtin_function_type) return default_dir(o);
+  bool is_module = o->type == &module_type || is_subtype(o->type, &module_type);
+  if (!custom || (custom->type == &builtin_function_type && !is_module)) return default_dir(o);
   Object* r = call_method(o, "__dir__", nullptr, 0);
   if (!r) return nullptr;
   ListObject* list = list_from_iterable(r);
@@ -223,6 +224,34 @@ Object* b_anext(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return call_method(a[0], "__anext__", nullptr, 0);
 }
 
+// CPython: Python/bltinmodule.c builtin___import___impl, PyImport_ImportModuleLevelObject:
+// the importer with the caller's globals for a relative name; the top package unless a
+// fromlist is given.
+Object* b_import(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  Object* args[5] = {};
+  if (!bind("__import__", a, n, kw, {"name", "globals", "locals", "fromlist", "level"}, 1, args)) return nullptr;
+  if (!is_str(args[0])) return type_error("module name must be a string");
+  int64_t level = 0;
+  if (args[4]) {
+    if (!is_int(args[4]))
+      return type_error(std::string("'") + args[4]->type->name + "' object cannot be interpreted as an integer");
+    if (!int_to_int64(args[4], &level)) return nullptr;
+  }
+  if (level < 0) return value_error("level must be >= 0");
+  if (level == 0 && as_str(args[0])->utf8.empty()) return value_error("Empty module name");
+  DictObject* globals = args[1] && args[1] != None() && is_dict(args[1]) ? static_cast<DictObject*>(args[1]) : nullptr;
+  Ref<DictObject> empty;
+  if (!globals) {
+    empty = Ref<DictObject>::steal(new_dict());
+    globals = empty.get();
+  }
+  Interpreter* interp = get_thread_state()->interp;
+  Object* fromlist = args[3] ? args[3] : None();
+  auto* name = static_cast<StrObject*>(args[0]);
+  if (!interp->import_hook) return set_error(&exc_ImportError, "__import__ not found");
+  return interp->import_hook(interp, name, globals, fromlist, int(level));
+}
+
 // CPython calls sys.breakpointhook, which starts pdb; gopy has no debugger.
 Object* b_breakpoint(Object*, Object* const*, size_t, TupleObject*) {
   return set_error(&exc_NotImplementedError, "breakpoint() is unavailable: gopy has no debugger");
@@ -233,7 +262,8 @@ Object* b_breakpoint(Object*, Object* const*, size_t, TupleObject*) {
 const FunctionDef kIntrospectionFunctions[] = {{"vars", b_vars},       {"dir", b_dir},   {"globals", b_globals},
                                                {"locals", b_locals},   {"eval", b_eval}, {"exec", b_exec},
                                                {"compile", b_compile}, {"aiter", b_aiter},
-                                               {"anext", b_anext},     {"breakpoint", b_breakpoint}};
+                                               {"anext", b_anext},     {"breakpoint", b_breakpoint},
+                                               {"__import__", b_import}};
 const size_t kIntrospectionFunctionCount = sizeof(kIntrospectionFunctions) / sizeof(kIntrospectionFunctions[0]);
 
 }  // namespace gopy::builtins

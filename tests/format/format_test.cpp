@@ -306,3 +306,26 @@ TEST_CASE("compile() in 'single' mode echoes expression statements", "[builtins]
         "multiple statements found while compiling a single statement 1 6\n"
         "compile() mode must be 'exec', 'eval' or 'single'\n");
 }
+
+TEST_CASE("__import__, module dir() and the remaining built-in exception types", "[builtins]") {
+  ChildResult r = run_text(
+      "m = __import__('math'); print(m.sqrt(4))\n"
+      "print(__import__('importlib', fromlist=['x']).__name__)\n"
+      "for bad in [(1,), ('',), ('math', None, None, (), -1)]:\n"
+      "    try: __import__(*bad)\n"
+      "    except (TypeError, ValueError) as e: print(type(e).__name__, e)\n"
+      "import sys\n"
+      "print('__eq__' in dir(sys), 'path' in dir(sys))\n"
+      "for name in ['FloatingPointError', 'SystemError', 'UnicodeTranslateError', 'PythonFinalizationError']:\n"
+      "    t = getattr(__builtins__, name); print(name, t.__mro__[1].__name__)\n"
+      "e = UnicodeTranslateError('abc\\u20ac', 3, 4, 'no')\n"
+      "print(e, e.object, e.start, e.end, e.reason, e.encoding)\n"
+      "print(UnicodeTranslateError('abcd', 1, 3, 'bad'))\n");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "2.0\nimportlib\nTypeError module name must be a string\nValueError Empty module name\n"
+        "ValueError level must be >= 0\nFalse True\nFloatingPointError ArithmeticError\n"
+        "SystemError Exception\nUnicodeTranslateError UnicodeError\nPythonFinalizationError RuntimeError\n"
+        "can't translate character '\\u20ac' in position 3: no abc\u20ac 3 4 no None\n"
+        "can't translate characters in position 1-2: bad\n");
+}

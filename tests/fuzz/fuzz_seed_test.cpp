@@ -78,3 +78,11 @@ TEST_CASE("fuzz_seed_test: the json target decodes every strict JSON line of the
   CHECK_FALSE(accepts(json_accepts, "\"\\ud83d\\uzzzz\""));
   CHECK(accepts(json_accepts, " [NaN, -Infinity, 1e400, \"\\ud83d\"] "));
 }
+
+TEST_CASE("fuzz_seed_test: the re target compiles every pattern of the lib_re programs", "[fuzz]") {
+  check_valid_seeds("re", re_accepts, 40);
+  CHECK(accepts(re_accepts, re_input(1, "(a*)*b", std::string(64, 'a'))));
+  CHECK_FALSE(accepts(re_accepts, re_input(0, "(", "x")));
+  CHECK_FALSE(accepts(re_accepts, re_input(0, "a{2,1}", "aa")));
+  CHECK_FALSE(accepts(re_accepts, re_input(0, "(?<=a+)b", "ab")));
+}

@@ -1,6 +1,7 @@
 #include "fuzz_seeds.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -144,6 +145,34 @@ void add_json_seeds(const fs::path& dir, std::vector<Seed>& seeds) {
   }
 }
 
+// re: every raw string literal (r"...") of the lib_re programs, as a pattern over the
+// start of its case's output; valid when it is the pattern argument of an re call (those
+// programs compile them all).
+void add_re_seeds(const fs::path& file, std::vector<Seed>& seeds) {
+  static const std::string_view kCalls[] = {"compile(", "match(", "search(", "fullmatch(", "findall(",
+                                            "finditer(", "sub(", "subn(", "split("};
+  for (const json::value& value : cases_of(file)) {
+    const json::object& c = value.as_object();
+    std::string name(c.at("name").as_string());
+    std::string subject(c.at("stdout").as_string().subview().substr(0, 64));
+    std::string source(c.at("files").as_object().at("main.py").as_string());
+    int n = 0;
+    for (size_t at = source.find("r\""); at != std::string::npos; at = source.find("r\"", at + 2)) {
+      if (at > 0 && (std::isalnum(static_cast<unsigned char>(source[at - 1])) || source[at - 1] == '_')) continue;
+      if (source.compare(at, 4, "r\"\"\"") == 0) continue;
+      size_t end = at + 2;
+      while (end < source.size() && source[end] != '"' && source[end] != '\n') end += source[end] == '\\' ? 2 : 1;
+      if (end >= source.size() || source[end] != '"') continue;
+      std::string pattern = source.substr(at + 2, end - at - 2);
+      bool call = std::any_of(std::begin(kCalls), std::end(kCalls), [&](std::string_view f) {
+        return at >= f.size() && source.compare(at - f.size(), f.size(), f) == 0 &&
+               at > f.size() && source[at - f.size() - 1] == '.';
+      });
+      seeds.push_back({name + "/" + std::to_string(n++), re_input(0, pattern, subject), call});
+    }
+  }
+}
+
 }  // namespace
 
 std::map<std::string, std::vector<Seed>> make_seeds(const fs::path& vectors,
@@ -154,6 +183,7 @@ std::map<std::string, std::vector<Seed>> make_seeds(const fs::path& vectors,
   add_run_seeds(vectors / "run", listed_cases(run_known_failures), seeds["parser"], seeds["utf8"]);
   add_codec_seeds(seeds["utf8"], seeds["codecs"]);
   add_json_seeds(vectors / "run", seeds["json"]);
+  add_re_seeds(vectors / "run" / "lib_re.json", seeds["re"]);
   fs::path getpath_failures = run_known_failures.parent_path() / "getpath.txt";
   add_getpath_seeds(vectors / "getpath", listed_cases(getpath_failures), seeds["getpath"]);
   for (const fs::path& file : json_files(manifests)) {

@@ -16,7 +16,7 @@ struct Seed {
   bool must_accept = false;
 };
 
-// Seeds per target name ("cli", "manifest", "parser", "utf8", "getpath", "codecs", "json"). `vectors` is the
+// Seeds per target name ("cli", "manifest", "parser", "utf8", "getpath", "codecs", "json", "re"). `vectors` is the
 // conformance vectors folder, `manifests` the shipped manifests' folder, and
 // `run_known_failures` the run set's known-failures list (a listed case is a seed but
 // need not parse). Throws std::runtime_error when a folder or file cannot be read.

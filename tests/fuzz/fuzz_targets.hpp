@@ -45,6 +45,10 @@ std::size_t codec_index(std::string_view name);
 // json.loads's native decoder over UTF-8 text (invalid bytes become lone surrogates, as
 // gopy's str makes them); what decodes must encode, decode and encode again to the same text.
 bool json_accepts(const std::uint8_t* data, std::size_t size);
+// gopy's regular-expression engine: a flags byte (bit 0 IGNORECASE, 1 MULTILINE, 2 DOTALL,
+// 3 VERBOSE, 4 ASCII), the pattern, a NUL, the subject; accepted when the pattern compiles.
+bool re_accepts(const std::uint8_t* data, std::size_t size);
+std::string re_input(int flags, std::string_view pattern, std::string_view subject);
 
 inline bool accepts(bool (*target)(const std::uint8_t*, std::size_t), std::string_view input) {
   return target(reinterpret_cast<const std::uint8_t*>(input.data()), input.size());

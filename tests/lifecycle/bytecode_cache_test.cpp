@@ -73,6 +73,36 @@ TEST_CASE("bytecode_cache_test: written, reused, invalidated", "[lifecycle][pyc]
   }
 }
 
+TEST_CASE("bytecode_cache_test: functions not yet called are reused from the cache", "[lifecycle][pyc]") {
+  TempDir dir;
+  dir.write("mod.py", "def f(a, b=2):\n    return 'AAA', a, b\n");
+  CHECK(run_gopy({"-c", "import mod"}, dir.path()).err.empty());
+  REQUIRE(fs::is_regular_file(dir.path() / kCacheName));
+  edit_behind_cache(dir.path() / "mod.py", "def f(a, b=2):\n    return 'BBB', a, b\n");
+  ChildResult r = run_gopy({"-c", "import mod; print(mod.f(1))"}, dir.path());
+  CHECK(r.err.empty());
+  CHECK(r.out == "('AAA', 1, 2)\n");
+}
+
+TEST_CASE("bytecode_cache_test: coroutines, async generators and docstrings survive the cache", "[lifecycle][pyc]") {
+  TempDir dir;
+  dir.write("mod.py",
+            "async def co():\n    'the doc'\n    return 1\n"
+            "async def agen():\n    yield 1\n"
+            "def gen():\n    yield 1\n");
+  const char* check =
+      "import mod\n"
+      "c = mod.co()\n"
+      "print(type(c).__name__, type(mod.agen()).__name__, type(mod.gen()).__name__, mod.co.__doc__)\n"
+      "c.close()\n";
+  ChildResult first = run_gopy({"-c", check}, dir.path());
+  REQUIRE(fs::is_regular_file(dir.path() / kCacheName));
+  ChildResult cached = run_gopy({"-c", check}, dir.path());
+  CHECK(first.out == "coroutine async_generator generator the doc\n");
+  CHECK(cached.out == first.out);
+  CHECK(cached.err.empty());
+}
+
 TEST_CASE("bytecode_cache_test: -B, PYTHONDONTWRITEBYTECODE and sys.dont_write_bytecode", "[lifecycle][pyc]") {
   TempDir dir;
   dir.write("mod.py", "X = 1\n");

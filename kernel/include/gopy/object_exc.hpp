@@ -65,6 +65,7 @@ struct TracebackObject : GcObject {
   X(KeyboardInterrupt, BaseException)                   \
   X(GeneratorExit, BaseException)                       \
   X(ArithmeticError, Exception)                         \
+  X(FloatingPointError, ArithmeticError)                \
   X(ZeroDivisionError, ArithmeticError)                 \
   X(OverflowError, ArithmeticError)                     \
   X(AssertionError, Exception)                          \
@@ -96,17 +97,21 @@ struct TracebackObject : GcObject {
   X(ReferenceError, Exception)                          \
   X(RuntimeError, Exception)                            \
   X(NotImplementedError, RuntimeError)                  \
+  X(PythonFinalizationError, RuntimeError)              \
   X(RecursionError, RuntimeError)                       \
   X(StopIteration, Exception)                           \
   X(StopAsyncIteration, Exception)                      \
   X(SyntaxError, Exception)                             \
   X(IndentationError, SyntaxError)                      \
   X(TabError, IndentationError)                         \
+  X(_IncompleteInputError, SyntaxError)                 \
+  X(SystemError, Exception)                             \
   X(TypeError, Exception)                               \
   X(ValueError, Exception)                              \
   X(UnicodeError, ValueError)                           \
   X(UnicodeDecodeError, UnicodeError)                   \
   X(UnicodeEncodeError, UnicodeError)                   \
+  X(UnicodeTranslateError, UnicodeError)                \
   X(BufferError, Exception)                             \
   X(MemoryError, Exception)
 
