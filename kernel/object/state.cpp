@@ -30,6 +30,7 @@
 #include "object/str_internal.hpp"
 #include "object/type_internal.hpp"
 #include "object/module_api_objects.hpp"
+#include "object/traceback_carets.hpp"
 #include "object/typevar.hpp"
 
 namespace gopy {
@@ -141,6 +142,7 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   textio_type.lazy_methods = init_textio_methods;
   init_function_methods();
   init_typevar_methods();
+  init_traceback_attrs();
   init_member_descr_methods();
   init_exception_methods();
   init_int_float_methods();

@@ -16,4 +16,7 @@ std::string traceback_carets(const std::string& line, const SourceSpan& span);
 // theme's error_highlight and over `~` with its error_range, and the carets likewise.
 void colorize_carets(std::string& line, std::string& carets, const TracebackTheme& theme);
 
+// traceback objects' attributes for Lib's traceback module (traceback_attrs.cpp).
+void init_traceback_attrs();
+
 }  // namespace gopy

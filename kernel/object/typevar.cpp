@@ -5,6 +5,9 @@
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
+#include "gopy/introspect.hpp"
+#include "gopy/state.hpp"
+#include "object/args.hpp"
 #include "object/descr_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -34,6 +37,10 @@ struct TypeParamObject : GcObject {
   bool has_constraints = false;  // evaluate_bound computes the constraints
   Object* default_value = nullptr;
   Object* evaluate_default = nullptr;
+  // PEP 695 parameters infer their variance; TypeVar(...) states it
+  bool covariant = false;
+  bool contravariant = false;
+  bool infer_variance = true;
   explicit TypeParamObject(TypeObject* t) : GcObject(t) {}
   ~TypeParamObject() override { clear_refs(); }
   void clear_refs() override {
@@ -87,7 +94,14 @@ Object* lazy_value(Object*& cache, Object* evaluate, Object* absent) {
 
 // ---- TypeVar, ParamSpec, TypeVarTuple ----
 
-Object* type_param_repr(Object* o) { return new_ref(static_cast<TypeParamObject*>(o)->name); }
+// CPython: typevar_repr, paramspec_repr: '~T', '+T', '-T', or the bare name when the
+// variance is inferred (and always for a TypeVarTuple).
+Object* type_param_repr(Object* o) {
+  auto* p = static_cast<TypeParamObject*>(o);
+  if (p->infer_variance || o->type == &typevartuple_type) return new_ref(p->name);
+  const char* mark = p->covariant ? "+" : p->contravariant ? "-" : "~";
+  return new_str(std::string(mark) + as_str(p->name)->utf8);
+}
 
 Object* type_param_has_default(Object* self, Object* const* args, size_t, TupleObject*) {
   auto* p = static_cast<TypeParamObject*>(self ? self : args[0]);
@@ -102,8 +116,11 @@ Object* type_param_getattr(Object* o, StrObject* name) {
   if (n == "__module__") return new_ref(p->module ? p->module : None());
   if (n == "__default__") return lazy_value(p->default_value, p->evaluate_default, &nodefault_object);
   if (n == "evaluate_default") return new_ref(p->evaluate_default ? p->evaluate_default : None());
-  if (n == "__covariant__" || n == "__contravariant__") return new_bool(false);
-  if (n == "__infer_variance__") return new_bool(o->type != &typevartuple_type);
+  if (o->type != &typevartuple_type) {
+    if (n == "__covariant__") return new_bool(p->covariant);
+    if (n == "__contravariant__") return new_bool(p->contravariant);
+    if (n == "__infer_variance__") return new_bool(p->infer_variance);
+  }
   if (o->type != &typevartuple_type && n == "__bound__")
     return p->has_constraints ? new_none() : lazy_value(p->bound, p->evaluate_bound, None());
   if (o->type == &paramspec_type && (n == "args" || n == "kwargs"))
@@ -178,6 +195,111 @@ Object* typevartuple_iter(Object* o) {
   return get_iter(items.get());
 }
 
+
+// ---- The constructors: TypeVar(...), ParamSpec(...), TypeVarTuple(...), TypeAliasType(...) ----
+// CPython: Objects/typevarobject.c typevar_new_impl, paramspec_new_impl,
+// typevartuple_new_impl, typealias_new_impl (the module is the caller's __name__).
+
+Object* caller_module_name() {
+  DictObject* g = current_globals();
+  Object* name = g ? dict_get_str(g, "__name__") : nullptr;
+  return name ? name : None();
+}
+
+bool truthy_flag(Object* o, bool& out) {
+  if (!o) return true;
+  int r = object_is_true(o);
+  if (r < 0) return false;
+  out = r != 0;
+  return true;
+}
+
+// Fills a new type parameter from the constructor's bound/variance/default arguments.
+Object* finish_type_param(TypeParamKind kind, Object* name, Object* bound, Object* constraints,
+                          Object* covariant, Object* contravariant, Object* infer_variance, Object* default_value,
+                          const char* fname) {
+  if (!is_str(name))
+    return type_error(std::string(fname) + "() argument 'name' must be str, not " + name->type->name);
+  bool co = false, contra = false, infer = false;
+  if (!truthy_flag(covariant, co) || !truthy_flag(contravariant, contra) || !truthy_flag(infer_variance, infer))
+    return nullptr;
+  if (co && contra) return set_error(&exc_ValueError, "Bivariant type variables are not supported.");
+  if (infer && (co || contra)) return set_error(&exc_ValueError, "Variance cannot be specified with infer_variance.");
+  Ref<> param = Ref<>::steal(new_type_param(kind, name, caller_module_name()));
+  auto* p = static_cast<TypeParamObject*>(param.get());
+  p->covariant = co;
+  p->contravariant = contra;
+  p->infer_variance = infer;
+  if (bound && bound != None()) {
+    Object* checked = typing_type_check(bound, "Bound must be a type.");
+    if (!checked) return nullptr;
+    p->bound = checked;
+  }
+  if (constraints) {
+    auto* items = static_cast<TupleObject*>(constraints);
+    if (items->items.size() == 1) return type_error("A single constraint is not allowed");
+    if (!items->items.empty()) {
+      if (p->bound) return type_error("Constraints cannot be combined with bound=...");
+      std::vector<Object*> checked;
+      for (Object* c : items->items) {
+        Object* one = typing_type_check(c, "TypeVar(name, constraint, ...): constraints must be types.");
+        if (!one) {
+          for (Object* x : checked) decref(x);
+          return nullptr;
+        }
+        checked.push_back(one);
+      }
+      p->bound = new_tuple_steal(std::move(checked));
+      p->has_constraints = true;
+    }
+  }
+  if (default_value && default_value != &nodefault_object) p->default_value = new_ref(default_value);
+  return param.release();
+}
+
+Object* typevar_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  Object* kw[6] = {};
+  size_t npos = nargs > 0 ? 1 : 0;
+  if (!bind_args("TypeVar", args, npos, nullptr, {"name"}, 0, kw)) return nullptr;
+  Object* named[5] = {};
+  if (kwnames && !bind_args("TypeVar", args + nargs, 0, kwnames,
+                            {"bound", "covariant", "contravariant", "infer_variance", "default"}, 0, named))
+    return nullptr;
+  Object* name = nargs > 0 ? args[0] : nullptr;
+  if (!name && kwnames) name = find_kwarg(args, nargs, kwnames, "name");
+  if (!name) return type_error("TypeVar() missing required argument 'name' (pos 1)");
+  std::vector<Object*> rest;
+  for (size_t i = 1; i < nargs; i++) rest.push_back(new_ref(args[i]));
+  Ref<> constraints = Ref<>::steal(new_tuple_steal(std::move(rest)));
+  return finish_type_param(TypeParamKind::typevar, name, named[0], constraints.get(), named[1], named[2], named[3],
+                           named[4], "TypeVar");
+}
+
+Object* paramspec_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  Object* a[6] = {};
+  if (!bind_args("ParamSpec", args, nargs, kwnames,
+                 {"name", "bound", "covariant", "contravariant", "infer_variance", "default"}, 1, a))
+    return nullptr;
+  return finish_type_param(TypeParamKind::paramspec, a[0], a[1], nullptr, a[2], a[3], a[4], a[5], "ParamSpec");
+}
+
+Object* typevartuple_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  Object* a[2] = {};
+  if (!bind_args("TypeVarTuple", args, nargs, kwnames, {"name", "default"}, 1, a)) return nullptr;
+  return finish_type_param(TypeParamKind::typevartuple, a[0], nullptr, nullptr, nullptr, nullptr, nullptr, a[1],
+                           "TypeVarTuple");
+}
+
+Object* typealias_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  Object* a[3] = {};
+  if (!bind_args("TypeAliasType", args, nargs, kwnames, {"name", "value", "type_params"}, 2, a)) return nullptr;
+  if (!is_str(a[0])) return type_error("typealias() argument 'name' must be str, not " + std::string(a[0]->type->name));
+  if (a[2] && !is_tuple(a[2])) return type_error("type_params must be a tuple");
+  auto* alias = static_cast<TypeAliasObject*>(new_type_alias(a[0], a[2], None(), caller_module_name()));
+  alias->value = new_ref(a[1]);
+  return alias;
+}
+
 }  // namespace
 
 Object* new_type_param(TypeParamKind kind, Object* name, Object* module) {
@@ -212,6 +334,23 @@ Object* new_type_alias(Object* name, Object* type_params, Object* compute_value,
   return a;
 }
 
+Object* typing_type_check(Object* arg, const char* message) {
+  if (arg == None()) return new_ref(arg);
+  Interpreter* interp = get_thread_state()->interp;
+  Ref<> typing;
+  if (Object* m = dict_get_str(interp->modules, "typing")) {
+    typing = Ref<>::borrow(m);
+  } else {
+    if (!interp->import_hook) return new_ref(arg);
+    typing = Ref<>::steal(interp->import_hook(interp, intern("typing"), nullptr, nullptr, 0));
+    if (!typing) return nullptr;
+  }
+  Ref<> check = Ref<>::steal(get_attr(typing.get(), intern("_type_check")));
+  if (!check) return nullptr;
+  Ref<> msg = Ref<>::steal(new_str(message));
+  return call2(check.get(), arg, msg.get());
+}
+
 void init_typevar_types() {
   static bool done = false;
   if (done) return;
@@ -227,6 +366,9 @@ void init_typevar_types() {
     p.t->tp_getattr = type_param_getattr;
     p.t->tp_hash = object_identity_hash;
   }
+  typevar_type.tp_new = typevar_new;
+  paramspec_type.tp_new = paramspec_new;
+  typevartuple_type.tp_new = typevartuple_new;
   struct {
     TypeObject* t;
     const char* name;
@@ -244,6 +386,7 @@ void init_typevar_types() {
   typealias_type.tp_getattr = typealias_getattr;
   typealias_type.tp_hash = object_identity_hash;
   typealias_type.mp_subscript = typealias_subscript;
+  typealias_type.tp_new = typealias_new;
   make_static_type(&nodefault_type, &type_type, "NoDefaultType", &object_type, 0);
   nodefault_type.module = "typing";
   nodefault_type.tp_repr = nodefault_repr;
@@ -263,6 +406,7 @@ void init_typevar_types() {
 void init_typevar_methods() {
   for (TypeObject* t : {&typevar_type, &paramspec_type, &typevartuple_type})
     add_method(t, "has_default", type_param_has_default);
+  init_union_methods();
 }
 
 }  // namespace gopy

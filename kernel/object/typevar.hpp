@@ -46,9 +46,13 @@ Object* class_subscript(TypeObject* cls, Object* key);
 // false with an exception set.
 bool append_type_repr(std::string& out, Object* p);
 
+// typing._type_check(arg, message) (importing typing): a new reference, or null with the
+// error set. None passes unchecked.
+Object* typing_type_check(Object* arg, const char* message);
 void init_typevar_types();
 void init_generic_alias_type();  // generic_alias.cpp: types.GenericAlias
 void init_union_type();  // union_type.cpp: typing.Union and the `|` of classes
+void init_union_methods();  // union_type.cpp: Union[X, Y]
 void init_typevar_methods();
 
 }  // namespace gopy

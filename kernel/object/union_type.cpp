@@ -3,6 +3,7 @@
 // unionbuilder_add_single, make_union, union_repr, union_richcompare, union_hash).
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
+#include "object/class_method.hpp"
 #include "object/type_internal.hpp"
 #include "object/typevar.hpp"
 
@@ -24,7 +25,7 @@ struct UnionObject : GcObject {
 
 bool is_unionable(Object* o) {
   return o == None() || is_type_object(o) || o->type == &generic_alias_type || o->type == &union_type ||
-         o->type == &typealias_type;
+         o->type == &typealias_type || o->type == &typevar_type || o->type == &paramspec_type;
 }
 
 // Adds `o` (a union's members one by one) unless an equal member is there; false on error.
@@ -50,6 +51,35 @@ Object* union_or(Object* a, Object* b) {
   if (!add_member(members, a) || !add_member(members, b)) {
     for (Object* m : members) decref(m);
     return nullptr;
+  }
+  if (members.size() == 1) return members[0];
+  auto* u = make<UnionObject>();
+  u->args = new_tuple_steal(std::move(members));
+  return u;
+}
+
+// Union[X, Y, ...] (CPython: Objects/unionobject.c union_class_getitem): each member
+// passes typing._type_check (strings become ForwardRefs), duplicates go, one member is
+// returned alone.
+Object* union_class_getitem(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
+  if (kwnames && !kwnames->items.empty()) return type_error("Union[...] takes no keyword arguments");
+  if (nargs != 2) return type_error("Union[...] takes one argument");
+  Object* key = args[1];
+  std::vector<Object*> items;
+  if (is_tuple(key)) {
+    for (Object* o : static_cast<TupleObject*>(key)->items) items.push_back(o);
+  } else {
+    items.push_back(key);
+  }
+  if (items.empty()) return type_error("Cannot take a Union of no types.");
+  std::vector<Object*> members;
+  auto fail = [&members]() -> Object* {
+    for (Object* m : members) decref(m);
+    return nullptr;
+  };
+  for (Object* item : items) {
+    Ref<> checked = Ref<>::steal(typing_type_check(item, "Union[arg, ...]: each arg must be a type."));
+    if (!checked || !add_member(members, checked.get())) return fail();
   }
   if (members.size() == 1) return members[0];
   auto* u = make<UnionObject>();
@@ -88,6 +118,8 @@ int64_t union_hash(Object* o) {
 
 }  // namespace
 
+void init_union_methods() { add_class_method(&union_type, "__class_getitem__", union_class_getitem); }
+
 void init_union_type() {
   make_static_type(&union_type, &type_type, "Union", &object_type, 0);
   union_type.module = "typing";
@@ -95,7 +127,8 @@ void init_union_type() {
   union_type.tp_getattr = union_getattr;
   union_type.tp_richcompare = union_richcompare;
   union_type.tp_hash = union_hash;
-  for (TypeObject* t : {&union_type, &type_type, &generic_alias_type, &typealias_type})
+  for (TypeObject* t : {&union_type, &type_type, &generic_alias_type, &typealias_type, &typevar_type,
+                        &paramspec_type})
     t->nb_binary[size_t(BinaryOp::or_)] = union_or;
 }
 
