@@ -34,8 +34,10 @@ class Writer {
     out_ += end;
   }
   void sgn(long long n) {
+    // The magnitude in unsigned arithmetic: -n would overflow for the smallest value.
+    auto magnitude = static_cast<unsigned long long>(n);
     out_ += n < 0 ? '-' : '+';
-    num(static_cast<unsigned long long>(n < 0 ? -n : n));
+    num(n < 0 ? 0ULL - magnitude : magnitude);
   }
   void names(const std::vector<std::string>& items) {
     num(items.size());
@@ -73,8 +75,9 @@ class Reader {
     }
     bool negative = rest_[0] == '-';
     rest_.remove_prefix(1);
-    auto n = static_cast<long long>(num());
-    return negative ? -n : n;
+    unsigned long long magnitude = num();
+    // Converted back modulo 2^64, so no value of a damaged file overflows.
+    return static_cast<long long>(negative ? 0ULL - magnitude : magnitude);
   }
   std::string str() {
     std::size_t n = num(':');
