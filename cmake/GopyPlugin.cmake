@@ -31,6 +31,12 @@ function(gopy_plugin)
     target_compile_options(${P_NAME} PRIVATE -fno-gnu-unique)
   endif()
   target_link_libraries(${P_NAME} PRIVATE gopy ${P_LIBRARIES})
+  # A plugin's calls to its own functions (its code and the inline and template functions
+  # it instantiates) are bound when it is linked: otherwise dlopen, binding every symbol
+  # at load, looks each one up through the whole process before finding it in the plugin.
+  if(NOT APPLE AND NOT WIN32)
+    target_link_options(${P_NAME} PRIVATE -Wl,-Bsymbolic-functions)
+  endif()
   if(P_MANIFEST)
     get_filename_component(manifest_name ${P_MANIFEST} NAME)
     configure_file(${P_MANIFEST} ${P_OUTPUT_DIR}/${manifest_name} @ONLY)

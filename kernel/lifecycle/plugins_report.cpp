@@ -11,6 +11,7 @@
 #include "gopy/plugin_host.hpp"
 #include "lifecycle/runtime.hpp"
 #include "plugin/plan_cache.hpp"
+#include "plugin/plan_store.hpp"
 
 namespace gopy {
 
@@ -19,7 +20,13 @@ plugin::Plan discover_runtime_plan(const std::vector<std::filesystem::path>& dir
   plugin::DiscoverOptions options;
   options.shipped_dir = plugin::shipped_plugin_dir();
   options.check_loadable = true;
+  const std::filesystem::path stored = plugin::stored_plan_file();
+  if (std::optional<plugin::Plan> plan = plugin::load_stored_plan(stored, dirs, options.check_permissions)) {
+    plugin::remember_plan(*plan);
+    return std::move(*plan);
+  }
   plugin::Plan plan = plugin::discover(dirs, plugin::host_platform(), options);
+  plugin::store_plan(stored, plan, options.check_permissions);
   plugin::remember_plan(plan);
   return plan;
 }

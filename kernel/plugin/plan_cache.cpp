@@ -2,6 +2,7 @@
 // manifest and library it was made from is unchanged (a file added to or removed from a
 // directory changes the directory's times; an edited file its own).
 #include "plugin/plan_cache.hpp"
+#include "plugin/plan_stamp.hpp"
 
 #include <mutex>
 #include <string>
@@ -11,26 +12,14 @@
 #include <time.h>
 
 namespace gopy::plugin {
-namespace {
 
-struct Stamp {
-  bool exists = false;
-  dev_t dev = 0;
-  ino_t ino = 0;
-  mode_t mode = 0;
-  uid_t uid = 0;
-  off_t size = 0;
-  timespec mtime{};
-  timespec ctime{};
-
-  bool operator==(const Stamp& o) const {
-    auto key = [](const Stamp& s) {
-      return std::tie(s.exists, s.dev, s.ino, s.mode, s.uid, s.size, s.mtime.tv_sec,
-                      s.mtime.tv_nsec, s.ctime.tv_sec, s.ctime.tv_nsec);
-    };
-    return key(*this) == key(o);
-  }
-};
+bool Stamp::operator==(const Stamp& o) const {
+  auto key = [](const Stamp& s) {
+    return std::tie(s.exists, s.dev, s.ino, s.mode, s.uid, s.size, s.mtime.tv_sec,
+                    s.mtime.tv_nsec, s.ctime.tv_sec, s.ctime.tv_nsec);
+  };
+  return key(*this) == key(o);
+}
 
 Stamp stamp_of(const std::string& path) {
   Stamp s;
@@ -47,7 +36,6 @@ Stamp stamp_of(const std::string& path) {
   return s;
 }
 
-// Every path a plan was made from: the directories, the manifests, the libraries.
 std::vector<std::string> sources_of(const Plan& plan) {
   std::vector<std::string> paths;
   for (const std::filesystem::path& dir : plan.dirs) paths.push_back(dir.string());
@@ -57,6 +45,12 @@ std::vector<std::string> sources_of(const Plan& plan) {
   }
   return paths;
 }
+
+bool too_recent(const Stamp& s, long now_sec) {
+  return s.exists && (s.mtime.tv_sec + 2 > now_sec || s.ctime.tv_sec + 2 > now_sec);
+}
+
+namespace {
 
 struct Kept {
   Plan plan;
@@ -94,11 +88,10 @@ void remember_plan(const Plan& plan) {
     Stamp s = stamp_of(path);
     // Too recent to trust: a second change within the timestamp granularity would go unseen.
     // The process then stops keeping plans, so its memory use does not change later on.
-    for (const timespec& t : {s.mtime, s.ctime})
-      if (s.exists && t.tv_sec + 2 > now.tv_sec) {
-        g_disabled = true;
-        return;
-      }
+    if (too_recent(s, now.tv_sec)) {
+      g_disabled = true;
+      return;
+    }
     kept.stamps.push_back(s);
   }
   g_kept = std::move(kept);
