@@ -15,6 +15,7 @@
 #include "gopy/builtin_modules.hpp"
 #include "gopy/bytecode_cache.hpp"
 #include "gopy/eval.hpp"
+#include "gopy/module_plugins.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -233,6 +234,56 @@ Object* bootstrap_module(Interpreter* interp) {
   return dict_get_str(interp->modules, "importlib._bootstrap");
 }
 
+// Whether an import of the top-level `name` can only fail, decided without loading
+// importlib._bootstrap: no program has touched the import hooks yet (sys.meta_path,
+// sys.path_hooks and sys.path_importer_cache still empty), and neither a built-in module,
+// a module plugin, nor any sys.path entry offers the name. The default finders would then
+// raise exactly the ModuleNotFoundError that the caller raises, so a start-up whose site
+// finds no sitecustomize does not pay for the bootstrap. Anything the default finders
+// might read otherwise (an entry that is not a str, an archive, a file or directory of
+// that name) answers false, and the full search runs.
+bool surely_absent(Interpreter* interp, const std::string& name) {
+  if (!interp->sys_module || name.find('.') != std::string::npos) return false;
+  DictObject* sys = interp->sys_module->dict;
+  Object* meta_path = dict_get_str(sys, "meta_path");
+  Object* path_hooks = dict_get_str(sys, "path_hooks");
+  Object* importer_cache = dict_get_str(sys, "path_importer_cache");
+  Object* path = dict_get_str(sys, "path");
+  if (!meta_path || !is_list(meta_path) || !static_cast<ListObject*>(meta_path)->items.empty()) return false;
+  if (!path_hooks || !is_list(path_hooks) || !static_cast<ListObject*>(path_hooks)->items.empty()) return false;
+  if (!importer_cache || !is_dict(importer_cache) || static_cast<DictObject*>(importer_cache)->used != 0)
+    return false;
+  if (!path || !is_list(path)) return false;
+  if (find_builtin_module(name) || plugin_module_origin(name)) return false;
+  for (Object* entry : static_cast<ListObject*>(path)->items) {
+    std::string dir;
+    if (!is_str(entry) || !str_fs_encode(as_str(entry), &dir)) return false;
+    dir = absolute_dir(dir);
+    if (is_dir(dir)) {
+      const std::string base = dir + "/" + name;
+      struct stat st;
+      if (fault::fs_error("stat", base.c_str()) != 0) return false;
+      if (::stat(base.c_str(), &st) == 0 || ::stat((base + ".py").c_str(), &st) == 0 ||
+          ::stat((base + ".pyc").c_str(), &st) == 0)
+        return false;
+      continue;
+    }
+    // Not a directory: an archive, or a path inside one (the zip hook's walk up to the
+    // first existing ancestor), unless that ancestor is a directory.
+    for (std::string probe = dir;;) {
+      struct stat st;
+      if (::stat(probe.c_str(), &st) == 0) {
+        if (!S_ISDIR(st.st_mode)) return false;
+        break;
+      }
+      const size_t slash = probe.rfind('/');
+      if (slash == std::string::npos || slash == 0) break;
+      probe.resize(slash);
+    }
+  }
+  return true;
+}
+
 // The native search (before importlib._bootstrap is loaded): built-in modules, module
 // plugins, then source files on sys.path or the parent's __path__.
 Object* load_natively(Interpreter* interp, const std::string& name, Object* parent) {
@@ -297,6 +348,8 @@ Object* find_and_load_untimed(Interpreter* interp, const std::string& name) {
       return module_not_found(name, "; '" + name.substr(0, dot) + "' is not a package");
     }
   }
+  if (!parent && !dict_get_str(interp->modules, "importlib._bootstrap") && surely_absent(interp, name))
+    return module_not_found(name);
   Object* result;
   if (Object* boot = bootstrap_module(interp)) {
     Object* n = new_str(name);
