@@ -133,6 +133,48 @@ TEST_CASE("import_system_test: a finder on sys.meta_path and a loader of the pro
         "find nowhere None\nNo module named 'nowhere'\n");
 }
 
+// A failing import before importlib._bootstrap is loaded is decided without loading it,
+// with the default finders' error; a program's own finder, installed before any import,
+// still sees the name, and so does the full search of a zip archive on sys.path.
+TEST_CASE("import_system_test: a failed import before the finders are installed", "[lifecycle][import]") {
+  TempDir dir;
+  const std::string program =
+      "import sys\n"
+      "try:\n"
+      "    import nowhere\n"
+      "except ModuleNotFoundError as e:\n"
+      "    print(e, e.name, 'importlib._bootstrap' in sys.modules)\n"
+      "import plain\n"
+      "print(plain.X, 'importlib._bootstrap' in sys.modules)\n";
+  dir.write("plain.py", "X = 1\n");
+  ChildResult r = run_gopy({"-S", "-c", program}, dir.path());
+  CHECK(r.err.empty());
+  CHECK(r.out == "No module named 'nowhere' nowhere False\n1 True\n");
+
+  const std::string with_finder =
+      "import sys\n"
+      "class Finder:\n"
+      "    def find_spec(self, name, path, target=None):\n"
+      "        print('find', name)\n"
+      "sys.meta_path.append(Finder())\n"
+      "try:\n"
+      "    import nowhere\n"
+      "except ModuleNotFoundError as e:\n"
+      "    print(e)\n";
+  r = run_gopy({"-S", "-c", with_finder}, dir.path());
+  CHECK(r.err.empty());
+  CHECK(r.out == "find nowhere\nNo module named 'nowhere'\n");
+
+  // A sitecustomize that exists runs; one that does not costs no bootstrap.
+  TempDir site;
+  site.write("sitecustomize.py", "print('customized')\n");
+  r = run_gopy({"-c", "import sys; print('importlib._bootstrap' in sys.modules)"}, dir.path(),
+               "", {{"PYTHONPATH", site.path().string()}});
+  CHECK(r.out == "customized\nTrue\n");
+  r = run_gopy({"-I", "-c", "import sys; print('importlib._bootstrap' in sys.modules)"}, dir.path());
+  CHECK(r.out == "False\n");
+}
+
 TEST_CASE("import_system_test: a hook on sys.path_hooks and sys.path_importer_cache", "[lifecycle][import]") {
   TempDir dir;
   const std::string program =
