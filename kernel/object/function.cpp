@@ -378,13 +378,41 @@ Object* method_richcompare(Object* a, Object* b, CompareOp op) {
 
 // ---- module ----
 
+bool is_import_hook_name(std::string_view n) {
+  return n == "meta_path" || n == "path_hooks" || n == "path_importer_cache";
+}
+
+// CPython: Objects/moduleobject.c _Py_module_getattro_impl: the type's data descriptors,
+// the module's namespace, the type's other attributes, then the module's own __getattr__
+// (PEP 562). A plain module's type has no data descriptor that a namespace name could
+// stand behind (its __dict__, __class__ and __annotations__ are answered here), so its
+// namespace is read first.
 Object* module_getattr(Object* o, StrObject* name) {
   auto* m = static_cast<ModuleObject*>(o);
+  Ref<> descr;
+  if (o->type != &module_type) {
+    descr = Ref<>::borrow(type_lookup(o->type, name));
+    if (descr && descr_has_get(descr.get()) && descr_is_data(descr.get())) return descr_get(descr.get(), o, o->type);
+  }
   if (m->dict)
     if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
   if (name->view() == "__dict__") return new_ref<Object>(m->dict);
   if (m->dict && (name->view() == "__annotations__" || name->view() == "__annotate__"))
     return module_annotation_get(m, name->view());
+  if (name->view() == "__class__") return new_ref<Object>(o->type);
+  if (o->type == &module_type) descr = Ref<>::borrow(type_lookup(o->type, name));
+  if (descr) return descr_bind(descr.get(), o, o->type);
+  // The import system's hooks in sys are made the first time a program reads one.
+  Interpreter* interp = get_thread_state()->interp;
+  if (m == interp->sys_module && interp->install_import_finders && is_import_hook_name(name->view())) {
+    if (interp->install_import_finders(interp) < 0) return nullptr;
+    if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
+  }
+  if (m->dict)
+    if (Object* hook = dict_get_str(m->dict, "__getattr__")) {
+      Object* arg = name;
+      return call(hook, &arg, 1, nullptr);
+    }
   std::string mname = "?";
   if (m->dict)
     if (Object* n = dict_get_str(m->dict, "__name__"); n && is_str(n)) mname = as_str(n)->utf8;

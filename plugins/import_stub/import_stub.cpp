@@ -217,9 +217,24 @@ Object* import_module(Interpreter* interp, const std::string& name) {
 // importlib._bootstrap once it is loaded (borrowed), loading it on the first call: null
 // while it is being loaded, or when gopy's library has no importlib (the native search
 // then serves).
+// sys.meta_path, sys.path_hooks and sys.path_importer_cache, empty, where they are missing.
+void ensure_import_hook_slots(Interpreter* interp) {
+  DictObject* sys = interp->sys_module->dict;
+  auto ensure = [&](const char* name, Object* (*make)()) {
+    if (dict_get_str(sys, name)) return;
+    Object* value = make();
+    if (value) dict_set_str(sys, name, value);
+    xdecref(value);
+  };
+  ensure("meta_path", [] { return static_cast<Object*>(new_list()); });
+  ensure("path_hooks", [] { return static_cast<Object*>(new_list()); });
+  ensure("path_importer_cache", [] { return static_cast<Object*>(new_dict()); });
+}
+
 Object* bootstrap_module(Interpreter* interp) {
   if (Object* b = dict_get_str(interp->modules, "importlib._bootstrap")) return b;
   if (bootstrapping) return nullptr;
+  ensure_import_hook_slots(interp);
   bootstrapping = true;
   Object* b = import_module(interp, "importlib._bootstrap");
   Object* r = b ? call_method(b, "_install", nullptr, 0) : nullptr;
@@ -234,9 +249,17 @@ Object* bootstrap_module(Interpreter* interp) {
   return dict_get_str(interp->modules, "importlib._bootstrap");
 }
 
+// Interpreter::install_import_finders: the hooks in sys and the default finders in them
+// (without importlib in gopy's library, the hooks stay empty).
+int install_import_finders(Interpreter* interp) {
+  ensure_import_hook_slots(interp);
+  if (bootstrap_module(interp) || !error_occurred()) return 0;
+  return -1;
+}
+
 // Whether an import of the top-level `name` can only fail, decided without loading
-// importlib._bootstrap: no program has touched the import hooks yet (sys.meta_path,
-// sys.path_hooks and sys.path_importer_cache still empty), and neither a built-in module,
+// importlib._bootstrap: no program has put anything in the import hooks yet
+// (sys.meta_path, sys.path_hooks and sys.path_importer_cache missing or empty), and neither a built-in module,
 // a module plugin, nor any sys.path entry offers the name. The default finders would then
 // raise exactly the ModuleNotFoundError that the caller raises, so a start-up whose site
 // finds no sitecustomize does not pay for the bootstrap. Anything the default finders
@@ -245,13 +268,15 @@ Object* bootstrap_module(Interpreter* interp) {
 bool surely_absent(Interpreter* interp, const std::string& name) {
   if (!interp->sys_module || name.find('.') != std::string::npos) return false;
   DictObject* sys = interp->sys_module->dict;
-  Object* meta_path = dict_get_str(sys, "meta_path");
-  Object* path_hooks = dict_get_str(sys, "path_hooks");
+  // Missing until a program reads them (install_import_finders), or empty.
+  auto untouched_list = [&](const char* n) {
+    Object* v = dict_get_str(sys, n);
+    return !v || (is_list(v) && static_cast<ListObject*>(v)->items.empty());
+  };
   Object* importer_cache = dict_get_str(sys, "path_importer_cache");
   Object* path = dict_get_str(sys, "path");
-  if (!meta_path || !is_list(meta_path) || !static_cast<ListObject*>(meta_path)->items.empty()) return false;
-  if (!path_hooks || !is_list(path_hooks) || !static_cast<ListObject*>(path_hooks)->items.empty()) return false;
-  if (!importer_cache || !is_dict(importer_cache) || static_cast<DictObject*>(importer_cache)->used != 0)
+  if (!untouched_list("meta_path") || !untouched_list("path_hooks")) return false;
+  if (importer_cache && (!is_dict(importer_cache) || static_cast<DictObject*>(importer_cache)->used != 0))
     return false;
   if (!path || !is_list(path)) return false;
   if (find_builtin_module(name) || plugin_module_origin(name)) return false;
@@ -462,11 +487,13 @@ Status attach(gopy_plugin_context& ctx) {
   if (sdk::PluginContext(ctx).get_int("import_time", it).is_ok()) import_time = int(it > 0 ? it : 0);
   import_time_header_printed = false;
   static_cast<Interpreter*>(ctx.interp)->import_hook = import_hook;
+  static_cast<Interpreter*>(ctx.interp)->install_import_finders = install_import_finders;
   return Status::ok();
 }
 
 Status detach(gopy_plugin_context& ctx) {
   static_cast<Interpreter*>(ctx.interp)->import_hook = nullptr;
+  static_cast<Interpreter*>(ctx.interp)->install_import_finders = nullptr;
   return Status::ok();
 }
 

@@ -16,12 +16,8 @@ Status fill_paths(Interpreter* interp, const Config& c) {
   const Config* config = &c;
   ModuleObject* m = interp->sys_module;
   put(m, "path", str_list(config->module_search_paths));
-  // Filled by importlib._bootstrap._install on the first import (the default finders).
-  if (!dict_get_str(m->dict, "meta_path")) {
-    put(m, "meta_path", new_list());
-    put(m, "path_hooks", new_list());
-    put(m, "path_importer_cache", new_dict());
-  }
+  // sys.meta_path, path_hooks and path_importer_cache come with the import system's
+  // finders, when a program first reads one or an import needs them (the import plugin).
   put(m, "executable", new_str_fs(config->executable.value_or("")));
   put(m, "_base_executable", new_str_fs(config->base_executable.value_or("")));
   put(m, "prefix", new_str_fs(config->prefix.value_or("")));

@@ -329,3 +329,33 @@ TEST_CASE("__import__, module dir() and the remaining built-in exception types",
         "can't translate character '\\u20ac' in position 3: no abc\u20ac 3 4 no None\n"
         "can't translate characters in position 1-2: bad\n");
 }
+
+// CPython: Objects/moduleobject.c _Py_module_getattro_impl: a module's type attributes, a
+// subclass's methods and properties, then the module's own __getattr__ (PEP 562).
+TEST_CASE("module attributes: the type's, a subclass's and the module's __getattr__", "[builtins]") {
+  ChildResult r = run_text(
+      "import sys, types\n"
+      "print(sys.__class__.__name__, callable(sys.__dir__))\n"
+      "class M(types.ModuleType):\n"
+      "    def hello(self): return 'hi ' + self.__name__\n"
+      "    @property\n"
+      "    def p(self): return 42\n"
+      "m = M('x')\n"
+      "m.p2 = 1\n"
+      "print(m.hello(), m.p, m.p2)\n"
+      "lazy = types.ModuleType('lazy')\n"
+      "def module_getattr(name):\n"
+      "    if name == 'answer': return 42\n"
+      "    raise AttributeError(f'no {name} here')\n"
+      "lazy.__getattr__ = module_getattr\n"
+      "sys.modules['lazy'] = lazy\n"
+      "from lazy import answer\n"
+      "print(answer, lazy.answer, getattr(lazy, 'other', 'default'))\n"
+      "try: lazy.other\n"
+      "except AttributeError as e: print(e)\n"
+      "try: m.missing\n"
+      "except AttributeError as e: print(e)\n");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "module True\nhi x 42 1\n42 42 default\nno other here\nmodule 'x' has no attribute 'missing'\n");
+}

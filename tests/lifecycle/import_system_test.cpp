@@ -165,6 +165,17 @@ TEST_CASE("import_system_test: a failed import before the finders are installed"
   CHECK(r.err.empty());
   CHECK(r.out == "find nowhere\nNo module named 'nowhere'\n");
 
+  // Read before any import, the hooks already hold the default finders: an appended finder
+  // comes after them, as in CPython.
+  r = run_gopy({"-S", "-c",
+                "import sys\n"
+                "sys.meta_path.append('mine')\n"
+                "print([getattr(f, '__name__', f) for f in sys.meta_path])\n"
+                "print(len(sys.path_hooks), type(sys.path_importer_cache).__name__)\n"},
+               dir.path());
+  CHECK(r.err.empty());
+  CHECK(r.out == "['BuiltinImporter', 'ModulePluginFinder', 'PathFinder', 'mine']\n2 dict\n");
+
   // A sitecustomize that exists runs; one that does not costs no bootstrap.
   TempDir site;
   site.write("sitecustomize.py", "print('customized')\n");

@@ -93,6 +93,10 @@ struct Interpreter {
   // The import hook the import plugin installs: import_name(name, globals, fromlist, level).
   Object* (*import_hook)(Interpreter*, StrObject* name, DictObject* globals, Object* fromlist,
                          int level) = nullptr;
+  // Makes sys.meta_path, sys.path_hooks and sys.path_importer_cache and installs the
+  // default finders, the first time a program reads one of them (the import plugin's):
+  // 0, or -1 with an exception.
+  int (*install_import_finders)(Interpreter*) = nullptr;
   // Source text of code compiled from strings ("<string>" for -c), so tracebacks can show
   // its lines as CPython 3.13+ does (linecache's registered sources).
   std::map<std::string, std::string> string_sources;
