@@ -396,18 +396,20 @@ Object* module_getattr(Object* o, StrObject* name) {
   }
   if (m->dict)
     if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
+  // The import system's hooks in sys are made the first time a program reads one, or the
+  // whole namespace (sys.__dict__, vars(sys), dir(sys)).
+  Interpreter* interp = get_thread_state()->interp;
+  if (m == interp->sys_module && interp->install_import_finders &&
+      (is_import_hook_name(name->view()) || name->view() == "__dict__") && !dict_get_str(m->dict, "meta_path")) {
+    if (interp->install_import_finders(interp) < 0) return nullptr;
+    if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
+  }
   if (name->view() == "__dict__") return new_ref<Object>(m->dict);
   if (m->dict && (name->view() == "__annotations__" || name->view() == "__annotate__"))
     return module_annotation_get(m, name->view());
   if (name->view() == "__class__") return new_ref<Object>(o->type);
   if (o->type == &module_type) descr = Ref<>::borrow(type_lookup(o->type, name));
   if (descr) return descr_bind(descr.get(), o, o->type);
-  // The import system's hooks in sys are made the first time a program reads one.
-  Interpreter* interp = get_thread_state()->interp;
-  if (m == interp->sys_module && interp->install_import_finders && is_import_hook_name(name->view())) {
-    if (interp->install_import_finders(interp) < 0) return nullptr;
-    if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
-  }
   if (m->dict)
     if (Object* hook = dict_get_str(m->dict, "__getattr__")) {
       Object* arg = name;

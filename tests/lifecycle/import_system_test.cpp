@@ -175,6 +175,9 @@ TEST_CASE("import_system_test: a failed import before the finders are installed"
                dir.path());
   CHECK(r.err.empty());
   CHECK(r.out == "['BuiltinImporter', 'ModulePluginFinder', 'PathFinder', 'mine']\n2 dict\n");
+  r = run_gopy({"-S", "-c", "import sys\nprint('meta_path' in dir(sys), len(vars(sys)['path_hooks']))\n"}, dir.path());
+  CHECK(r.err.empty());
+  CHECK(r.out == "True 2\n");
 
   // A sitecustomize that exists runs; one that does not costs no bootstrap.
   TempDir site;
