@@ -105,8 +105,9 @@ void Blake2<W>::init(const Blake2Params& p) {
   block[8 + offset_bytes] = uint8_t(p.node_depth);
   block[9 + offset_bytes] = uint8_t(p.inner_size);
   size_t salt_at = sizeof(block) - 2 * T::kSaltSize;
-  std::memcpy(block + salt_at, p.salt.data(), p.salt.size());
-  std::memcpy(block + salt_at + T::kSaltSize, p.person.data(), p.person.size());
+  // An empty salt or person may have no storage at all (memcpy must not see a null pointer).
+  if (!p.salt.empty()) std::memcpy(block + salt_at, p.salt.data(), p.salt.size());
+  if (!p.person.empty()) std::memcpy(block + salt_at + T::kSaltSize, p.person.data(), p.person.size());
   for (int i = 0; i < 8; ++i) h[i] = T::iv()[i] ^ load<W>(block + i * sizeof(W));
   digest_size = p.digest_size;
   last_node = p.last_node;

@@ -1,7 +1,10 @@
 // The pattern parser: CPython 3.14's grammar, messages and error positions
 // (CPython: Lib/re/_parser.py Tokenizer, _escape, _class_escape, _parse_sub, _parse,
 // _parse_flags, parse). Errors travel as a C++ exception inside this file only.
+#include <pthread.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -36,6 +39,28 @@ int flag_of(char32_t c) {
 }
 constexpr int kTypeFlags = kAscii | kLocale | kUnicode;
 constexpr int kMaxNesting = 1000;  // parse levels: two a group
+
+// The lowest stack address the parser's recursion may reach: this thread's stack end plus
+// a margin, so that a pattern nested deeper than the stack holds is refused as too deep
+// instead of overflowing it (sanitizer builds' frames are many times the regular ones).
+// Found once a thread (the main thread's bounds come from /proc/self/maps); 0 when unknown.
+uintptr_t stack_floor() {
+  constexpr size_t kMargin = 256 * 1024;
+  thread_local uintptr_t floor = [] {
+    uintptr_t lowest = 0;
+#if defined(__linux__)
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      void* addr = nullptr;
+      size_t size = 0;
+      if (pthread_attr_getstack(&attr, &addr, &size) == 0 && addr) lowest = reinterpret_cast<uintptr_t>(addr) + kMargin;
+      pthread_attr_destroy(&attr);
+    }
+#endif
+    return lowest;
+  }();
+  return floor;
+}
 constexpr int kGlobalFlags = kDebug;
 
 // One token: a code point, or a backslash and the code point after it.
@@ -329,7 +354,8 @@ bool same_node(const Node& x, const Node& y) {
 // CPython: Lib/re/_parser.py _parse_sub
 Seq parse_alternation(Tokenizer& source, State& state, bool verbose, int nested) {
   // Groups nest through this function; CPython's recursion stops near this depth too.
-  if (nested > kMaxNesting) throw ParseError{Error{"maximum recursion depth exceeded", -1, Error::kRecursion}};
+  if (nested > kMaxNesting || reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < stack_floor())
+    throw ParseError{Error{"maximum recursion depth exceeded", -1, Error::kRecursion}};
   std::vector<Seq> items;
   while (true) {
     items.push_back(parse_seq(source, state, verbose, nested + 1, nested == 0 && items.empty()));
