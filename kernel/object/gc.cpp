@@ -154,6 +154,39 @@ ssize deduce_unreachable(GcObject* head, GcObject* unreachable) {
   return reachable;
 }
 
+// Whether `o` may be tracked: a container that is not a tuple may always be; a tuple is
+// tracked or not (CPython: Include/internal/pycore_gc.h _PyObject_GC_MAY_BE_TRACKED).
+bool may_be_tracked(Object* o) {
+  GcObject* g = o->as_gc();
+  if (!g) return false;
+  return o->type != &tuple_type || g->gc_next != nullptr;
+}
+
+// Untracks the tuples of `head`'s list that hold nothing that may be tracked: they can
+// never be part of a cycle, so later collections need not examine them (CPython 3.14:
+// Python/gc.c untrack_tuples, Objects/tupleobject.c _PyTuple_MaybeUntrack). Returns how
+// many it untracked.
+ssize untrack_tuples(GcObject* head) {
+  ssize untracked = 0;
+  for (GcObject* o = head->gc_next; o != head;) {
+    GcObject* next = o->gc_next;
+    if (o->type == &tuple_type) {
+      bool atomic = true;
+      for (Object* item : static_cast<TupleObject*>(static_cast<Object*>(o))->items)
+        if (!item || may_be_tracked(item)) {
+          atomic = false;
+          break;
+        }
+      if (atomic) {
+        gc_list_unlink(o);
+        ++untracked;
+      }
+    }
+    o = next;
+  }
+  return untracked;
+}
+
 // Clears the weak references to unreachable objects, and calls the callbacks of those weak
 // references that are themselves reachable (CPython: Python/gc.c handle_weakrefs).
 void handle_weakrefs(GcObject* unreachable, GcObject* old) {
@@ -324,6 +357,7 @@ ssize gc_collect(int generation) {
     gc.collecting = false;
     return 0;
   }
+  survivors -= untrack_tuples(young);
   if (generation == 1) gc.long_lived_pending += survivors;
   if (young != old) gc_list_merge(young, old);
   if (generation == GcState::kGenerations - 1) {

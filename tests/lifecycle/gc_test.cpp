@@ -145,6 +145,25 @@ TEST_CASE("gc_test: referents, referrers, tracking and freezing", "[lifecycle][g
       "['1', 'a'] True\nTrue False False False\nTrue\nTrue\n0\n");
 }
 
+// CPython 3.14: Python/gc.c untrack_tuples: a collection untracks the surviving tuples that
+// hold nothing trackable, a tuple of such tuples too once they are untracked.
+TEST_CASE("gc_test: collections untrack tuples of atomic items", "[lifecycle][gc]") {
+  check_run(
+      "import gc\n"
+      "t = (1, 'a', 2.0, None)\n"
+      "u = ([],)\n"
+      "v = (t, 3)\n"
+      "print(gc.is_tracked(t), gc.is_tracked(u), gc.is_tracked(v))\n"
+      "gc.collect()\n"
+      "print(gc.is_tracked(t), gc.is_tracked(u), gc.is_tracked(v))\n"
+      "gc.collect()\n"
+      "print(gc.is_tracked(t), gc.is_tracked(u), gc.is_tracked(v))\n"
+      "u[0].append(u)\n"
+      "del u\n"
+      "print(gc.collect() >= 2)\n",
+      "True True True\nFalse True False\nFalse True False\nTrue\n");
+}
+
 TEST_CASE("gc_test: weak references, proxies and their errors", "[lifecycle][gc][weakref]") {
   check_run(
       "import weakref\n"
