@@ -266,7 +266,17 @@ void fill_instance_cache(Object* o, AttrCache& c, StrObject* name, bool store) {
   if (cached_instance_cell(o, c, name)) return;  // already right (a store that added the key)
   TypeObject* t = o->type;
   if ((store ? t->tp_setattr != nullptr : t->tp_getattr != nullptr) || !t->instance_dict) return;
-  if (Object* descr = type_lookup(t, name); descr && descr_is_data(descr)) return;
+  if (Object* descr = type_lookup(t, name); descr && descr_is_data(descr)) {
+    // A property outranks the instance's own attributes: only the type and epoch matter.
+    if (!store && descr->type == &property_type) {
+      c.type = t;
+      c.epoch = type_epoch();
+      c.index = -1;
+      c.property = static_cast<PropertyObject*>(descr);
+    }
+    return;
+  }
+  c.property = nullptr;
   ssize ix = -1;
   bool inline_value = false;
   if ((t->flags & TypeFlags::plain_instances) && !static_cast<InstanceObject*>(o)->dict) {
@@ -568,6 +578,10 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         AttrCache* c = ins->b ? &co->attr_caches[ins->b - 1u] : nullptr;
         if (Object** cell = c ? cached_instance_cell(o, *c, NAME(ins->a)) : nullptr) {
           v = new_ref(*cell);
+        } else if (c && c->property && o->type == c->type && c->epoch == type_epoch() && c->property->fget) {
+          Ref<> fget = Ref<>::borrow(c->property->fget);
+          v = call1(fget.get(), o);
+          if (!v) goto error;
         } else {
           v = get_attr(o, NAME(ins->a));
           if (!v) goto error;

@@ -56,6 +56,9 @@ struct AttrCache {
   bool inline_value = false;
   Object* method = nullptr;
   int64_t keys_seen = -1;
+  // LOAD_ATTR of a property of `type` (borrowed from the type's dict, valid while the
+  // epoch holds): its getter is called directly (CPython: LOAD_ATTR_PROPERTY).
+  PropertyObject* property = nullptr;
 };
 
 // Compiled code: instructions plus the frame layout (CPython: PyCodeObject).

@@ -341,6 +341,41 @@ TEST_CASE("vm: s += t grows a string only its variable holds, in a function and 
   CHECK(r.out == "(10000, True)\naab aa\n('ababc', 'abab')\n");
 }
 
+// LOAD_ATTR's property cache (CPython: LOAD_ATTR_PROPERTY) follows every change of the
+// class: a new property, one without a getter, a plain value, a getter that raises, and
+// an instance attribute of the same name, which a property outranks.
+TEST_CASE("vm: the property cache follows the class", "[vm]") {
+  ChildResult r = run_program_text(
+      "class P:\n"
+      "    def __init__(self): self.v = 1\n"
+      "    @property\n"
+      "    def x(self): return self.v\n"
+      "class Q(P):\n"
+      "    pass\n"
+      "def read(o): return o.x\n"
+      "p, q = P(), Q()\n"
+      "print(read(p), read(p), read(q), read(q))\n"
+      "P.x = property(lambda self: 'new')\n"
+      "print(read(p), read(q))\n"
+      "P.x = property(None)\n"
+      "try: read(p)\n"
+      "except AttributeError as e: print(e)\n"
+      "P.x = 5\n"
+      "print(read(p))\n"
+      "def bad(self): raise KeyError('k')\n"
+      "P.x = property(bad)\n"
+      "try: read(p)\n"
+      "except KeyError as e: print('KeyError', e)\n"
+      "p.__dict__['x'] = 'own'\n"
+      "P.x = property(lambda self: 'prop wins')\n"
+      "print(read(p))\n"
+      "del P.x\n"
+      "print(read(p))\n");
+  CHECK(r.err.empty());
+  CHECK(r.out ==
+        "1 1 1 1\nnew new\nproperty of 'P' object has no getter\n5\nKeyError 'k'\nprop wins\nown\n");
+}
+
 TEST_CASE("vm: attribute caches over inline instance values, dicts made later and __slots__", "[vm][attributes]") {
   ChildResult r = run_program_text(
       "class A:\n"
