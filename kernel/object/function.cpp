@@ -11,6 +11,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/attr_lookup.hpp"
 #include "object/class_method.hpp"
 #include "object/descr_internal.hpp"
 #include "object/function_internal.hpp"
@@ -227,28 +228,7 @@ Object* function_repr(Object* o) {
   return new_str(cat("<function ", f->qualname->utf8, " at ", address(o), ">"));
 }
 
-Object* function_getattr(Object* o, StrObject* name) {
-  auto* f = static_cast<FunctionObject*>(o);
-  std::string_view n = name->view();
-  if (n == "__name__") return new_ref<Object>(f->name);
-  if (n == "__qualname__") return new_ref<Object>(f->qualname);
-  if (n == "__module__") return new_ref(f->module ? f->module : None());
-  if (n == "__defaults__") return new_ref<Object>(f->defaults ? static_cast<Object*>(f->defaults) : None());
-  if (n == "__globals__") return new_ref<Object>(f->globals);
-  if (n == "__code__") return new_ref<Object>(static_cast<Object*>(f->code));
-  if (n == "__closure__") return new_ref<Object>(f->closure ? static_cast<Object*>(f->closure) : None());
-  if (n == "__kwdefaults__") return new_ref<Object>(f->kwdefaults ? static_cast<Object*>(f->kwdefaults) : None());
-  if (n == "__dict__") {
-    if (!f->dict) f->dict = new_dict();
-    return new_ref<Object>(f->dict);
-  }
-  if (n.starts_with("__") && (n == "__annotations__" || n == "__annotate__" || n == "__type_params__"))
-    return function_annotation_get(f, n);
-  if (f->dict)
-    if (Object* v = dict_get_str(f->dict, name)) return new_ref(v);
-  if (n == "__doc__") return new_ref(f->code->doc ? f->code->doc : None());
-  return generic_getattr(o, name);
-}
+Object* function_getattr(Object* o, StrObject* name) { return function_getattr_or_miss(o, name, true); }
 
 // __defaults__ (None or a tuple) and __kwdefaults__ (None or a dict); deleting is setting
 // None. CPython: Objects/funcobject.c func_set_defaults, func_set_kwdefaults
@@ -378,48 +358,7 @@ Object* method_richcompare(Object* a, Object* b, CompareOp op) {
 
 // ---- module ----
 
-bool is_import_hook_name(std::string_view n) {
-  return n == "meta_path" || n == "path_hooks" || n == "path_importer_cache";
-}
-
-// CPython: Objects/moduleobject.c _Py_module_getattro_impl: the type's data descriptors,
-// the module's namespace, the type's other attributes, then the module's own __getattr__
-// (PEP 562). A plain module's type has no data descriptor that a namespace name could
-// stand behind (its __dict__, __class__ and __annotations__ are answered here), so its
-// namespace is read first.
-Object* module_getattr(Object* o, StrObject* name) {
-  auto* m = static_cast<ModuleObject*>(o);
-  Ref<> descr;
-  if (o->type != &module_type) {
-    descr = Ref<>::borrow(type_lookup(o->type, name));
-    if (descr && descr_has_get(descr.get()) && descr_is_data(descr.get())) return descr_get(descr.get(), o, o->type);
-  }
-  if (m->dict)
-    if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
-  // The import system's hooks in sys are made the first time a program reads one, or the
-  // whole namespace (sys.__dict__, vars(sys), dir(sys)).
-  Interpreter* interp = get_thread_state()->interp;
-  if (m == interp->sys_module && interp->install_import_finders &&
-      (is_import_hook_name(name->view()) || name->view() == "__dict__") && !dict_get_str(m->dict, "meta_path")) {
-    if (interp->install_import_finders(interp) < 0) return nullptr;
-    if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
-  }
-  if (name->view() == "__dict__") return new_ref<Object>(m->dict);
-  if (m->dict && (name->view() == "__annotations__" || name->view() == "__annotate__"))
-    return module_annotation_get(m, name->view());
-  if (name->view() == "__class__") return new_ref<Object>(o->type);
-  if (o->type == &module_type) descr = Ref<>::borrow(type_lookup(o->type, name));
-  if (descr) return descr_bind(descr.get(), o, o->type);
-  if (m->dict)
-    if (Object* hook = dict_get_str(m->dict, "__getattr__")) {
-      Object* arg = name;
-      return call(hook, &arg, 1, nullptr);
-    }
-  std::string mname = "?";
-  if (m->dict)
-    if (Object* n = dict_get_str(m->dict, "__name__"); n && is_str(n)) mname = as_str(n)->utf8;
-  return set_error(&exc_AttributeError, cat("module '", mname, "' has no attribute '", name->utf8, "'"));
-}
+Object* module_getattr(Object* o, StrObject* name) { return module_getattr_or_miss(o, name, true); }
 
 int module_setattr(Object* o, StrObject* name, Object* value) {
   auto* m = static_cast<ModuleObject*>(o);
@@ -566,4 +505,71 @@ void init_function_types() {
 
 void init_function_methods() { add_method(&function_type, "__get__", function_get_method); }
 
+static bool is_import_hook_name(std::string_view n) {
+  return n == "meta_path" || n == "path_hooks" || n == "path_importer_cache";
+}
+
+// CPython: Objects/moduleobject.c _Py_module_getattro_impl: the type's data descriptors,
+// the module's namespace, the type's other attributes, then the module's own __getattr__
+// (PEP 562). A plain module's type has no data descriptor that a namespace name could
+// stand behind (its __dict__, __class__ and __annotations__ are answered here), so its
+// namespace is read first.
+Object* module_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {
+  auto* m = static_cast<ModuleObject*>(o);
+  Ref<> descr;
+  if (o->type != &module_type) {
+    descr = Ref<>::borrow(type_lookup(o->type, name));
+    if (descr && descr_has_get(descr.get()) && descr_is_data(descr.get())) return descr_get(descr.get(), o, o->type);
+  }
+  if (m->dict)
+    if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
+  // The import system's hooks in sys are made the first time a program reads one, or the
+  // whole namespace (sys.__dict__, vars(sys), dir(sys)).
+  Interpreter* interp = get_thread_state()->interp;
+  if (m == interp->sys_module && interp->install_import_finders &&
+      (is_import_hook_name(name->view()) || name->view() == "__dict__") && !dict_get_str(m->dict, "meta_path")) {
+    if (interp->install_import_finders(interp) < 0) return nullptr;
+    if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
+  }
+  if (name->view() == "__dict__") return new_ref<Object>(m->dict);
+  if (m->dict && (name->view() == "__annotations__" || name->view() == "__annotate__"))
+    return module_annotation_get(m, name->view());
+  if (name->view() == "__class__") return new_ref<Object>(o->type);
+  if (o->type == &module_type) descr = Ref<>::borrow(type_lookup(o->type, name));
+  if (descr) return descr_bind(descr.get(), o, o->type);
+  if (m->dict)
+    if (Object* hook = dict_get_str(m->dict, "__getattr__")) {
+      Object* arg = name;
+      return call(hook, &arg, 1, nullptr);
+    }
+  if (!raise_on_miss) return nullptr;
+  std::string mname = "?";
+  if (m->dict)
+    if (Object* n = dict_get_str(m->dict, "__name__"); n && is_str(n)) mname = as_str(n)->utf8;
+  return set_error(&exc_AttributeError, cat("module '", mname, "' has no attribute '", name->utf8, "'"));
+}
+
+
+Object* function_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {
+  auto* f = static_cast<FunctionObject*>(o);
+  std::string_view n = name->view();
+  if (n == "__name__") return new_ref<Object>(f->name);
+  if (n == "__qualname__") return new_ref<Object>(f->qualname);
+  if (n == "__module__") return new_ref(f->module ? f->module : None());
+  if (n == "__defaults__") return new_ref<Object>(f->defaults ? static_cast<Object*>(f->defaults) : None());
+  if (n == "__globals__") return new_ref<Object>(f->globals);
+  if (n == "__code__") return new_ref<Object>(static_cast<Object*>(f->code));
+  if (n == "__closure__") return new_ref<Object>(f->closure ? static_cast<Object*>(f->closure) : None());
+  if (n == "__kwdefaults__") return new_ref<Object>(f->kwdefaults ? static_cast<Object*>(f->kwdefaults) : None());
+  if (n == "__dict__") {
+    if (!f->dict) f->dict = new_dict();
+    return new_ref<Object>(f->dict);
+  }
+  if (n.starts_with("__") && (n == "__annotations__" || n == "__annotate__" || n == "__type_params__"))
+    return function_annotation_get(f, n);
+  if (f->dict)
+    if (Object* v = dict_get_str(f->dict, name)) return new_ref(v);
+  if (n == "__doc__") return new_ref(f->code->doc ? f->code->doc : None());
+  return generic_getattr_or_miss(o, name, raise_on_miss);
+}
 }  // namespace gopy

@@ -11,6 +11,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/attr_lookup.hpp"
 #include "object/class_method.hpp"
 #include "object/descr_internal.hpp"
 #include "object/int_free_list.hpp"
@@ -281,10 +282,18 @@ Object* get_attr(Object* o, StrObject* name) {
 }
 Object* get_attr(Object* o, std::string_view name) { return get_attr(o, intern(name)); }
 
+// CPython: Objects/object.c PyObject_GetOptionalAttr: where the lookup is the generic
+// one, a class's, a module's or a function's, a plain miss makes no AttributeError at all (hasattr,
+// getattr with a default and the importer ask for many names that are not there).
 Object* lookup_attr(Object* o, StrObject* name, int* error) {
   *error = 0;
-  Object* r = get_attr(o, name);
-  if (!r) {
+  GetAttrFn getter = o->type->tp_getattr;
+  Object* r = !getter                            ? generic_getattr_or_miss(o, name, false)
+              : getter == type_type.tp_getattr   ? type_getattr_or_miss(o, name, false)
+              : getter == module_type.tp_getattr ? module_getattr_or_miss(o, name, false)
+              : getter == function_type.tp_getattr ? function_getattr_or_miss(o, name, false)
+                                                 : getter(o, name);
+  if (!r && error_occurred()) {
     if (error_matches(&exc_AttributeError)) {
       clear_error();
     } else {
@@ -324,7 +333,9 @@ Object* descr_bind(Object* descr, Object* obj, TypeObject* type) {
 // CPython: Objects/object.c _PyObject_GenericGetAttrWithDict: a data descriptor on the
 // type wins over the instance dict, which wins over a non-data descriptor or plain class
 // attribute. The descriptor is held: its __get__ may replace the class attribute.
-Object* generic_getattr(Object* o, StrObject* name) {
+Object* generic_getattr(Object* o, StrObject* name) { return generic_getattr_or_miss(o, name, true); }
+
+Object* generic_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {
   Ref<> descr = Ref<>::borrow(type_lookup(o->type, name));
   if (descr && descr_has_get(descr.get()) && descr_is_data(descr.get())) return descr_get(descr.get(), o, o->type);
   if (Object* v = object_own_attr(o, name)) return new_ref(v);
@@ -338,7 +349,7 @@ Object* generic_getattr(Object* o, StrObject* name) {
     }
   }
   if (n == "__doc__") return new_none();
-  return attribute_error(o, name);
+  return raise_on_miss ? attribute_error(o, name) : nullptr;
 }
 
 // CPython: Objects/object.c _PyObject_GenericSetAttrWithDict: a data descriptor on the

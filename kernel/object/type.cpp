@@ -12,6 +12,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/attr_lookup.hpp"
 #include "object/descr_internal.hpp"
 #include "object/annotations.hpp"
 #include "object/strcat.hpp"
@@ -297,7 +298,7 @@ static Object* type_init_method(Object*, Object* const* args, size_t nargs, Tupl
   return new_none();
 }
 
-static Object* type_getattr(Object* o, StrObject* name) {
+Object* type_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {
   auto* t = static_cast<TypeObject*>(o);
   std::string_view n = name->view();
   if (n.size() > 4 && n.starts_with("__")) {
@@ -336,8 +337,11 @@ static Object* type_getattr(Object* o, StrObject* name) {
   if (meta && descr_has_get(meta.get()) && descr_is_data(meta.get())) return descr_get(meta.get(), t, t->type);
   if (Ref<> attr = Ref<>::borrow(type_lookup(t, name))) return descr_bind(attr.get(), nullptr, t);
   if (meta) return descr_bind(meta.get(), t, t->type);
+  if (!raise_on_miss) return nullptr;
   return set_error(&exc_AttributeError, cat("type object '", t->qualname, "' has no attribute '", n, "'"));
 }
+
+static Object* type_getattr(Object* o, StrObject* name) { return type_getattr_or_miss(o, name, true); }
 
 static int type_setattr(Object* o, StrObject* name, Object* value) {
   auto* t = static_cast<TypeObject*>(o);

@@ -359,3 +359,39 @@ TEST_CASE("module attributes: the type's, a subclass's and the module's __getatt
   CHECK(r.out ==
         "module True\nhi x 42 1\n42 42 default\nno other here\nmodule 'x' has no attribute 'missing'\n");
 }
+
+// CPython: Objects/object.c PyObject_GetOptionalAttr: hasattr and getattr with a default
+// make no AttributeError for a plain miss, and still see a getter's AttributeError, a
+// getter's other errors, __getattr__ hooks and a module's __getattr__.
+TEST_CASE("hasattr and getattr with a default over every kind of lookup", "[builtins]") {
+  ChildResult r = run_text(
+      "import types\n"
+      "class A:\n"
+      "    @property\n"
+      "    def bad(self): raise AttributeError('inner')\n"
+      "    @property\n"
+      "    def boom(self): raise KeyError('k')\n"
+      "class H:\n"
+      "    def __getattr__(self, n): return 'hooked ' + n\n"
+      "def f(): pass\n"
+      "f.tag = 1\n"
+      "m = types.ModuleType('m')\n"
+      "m.__getattr__ = lambda n: (_ for _ in ()).throw(AttributeError(n)) if n != 'yes' else 'lazy'\n"
+      "print(hasattr(A(), 'bad'), getattr(A(), 'bad', 'dflt'), hasattr(A, 'nope'), hasattr(A, 'bad'))\n"
+      "try: hasattr(A(), 'boom')\n"
+      "except KeyError as e: print('KeyError', e)\n"
+      "print(getattr(H(), 'x', None), hasattr(f, 'tag'), hasattr(f, '__wrapped__'), getattr(f, 'nope', 3))\n"
+      "print(getattr(m, 'yes', None), getattr(m, 'no', 'dflt'), hasattr(types, 'nope'), hasattr(types, 'ModuleType'))\n"
+      "try: A().nope\n"
+      "except AttributeError as e: print(e, e.name, type(e.obj).__name__)\n"
+      "try: f.nope\n"
+      "except AttributeError as e: print(e)\n");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+      "False dflt False True\n"
+      "KeyError 'k'\n"
+      "hooked x True False 3\n"
+      "lazy dflt False True\n"
+      "'A' object has no attribute 'nope' nope A\n"
+      "'function' object has no attribute 'nope'\n");
+}
