@@ -46,6 +46,13 @@ Object* m_object_format(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return object_str(a[0]);
 }
 
+// A spec's code points. Nearly every spec is ASCII and short: widened in place, it needs
+// neither a decoding nor a copy kept on the str (a field's spec is a new str each call).
+std::u32string spec_code_points(const StrObject* s) {
+  if (s->ascii) return std::u32string(s->utf8.begin(), s->utf8.end());
+  return s->cps();
+}
+
 }  // namespace
 
 Object* format_object(Object* value, Object* spec) {
@@ -64,15 +71,15 @@ Object* format_object(Object* value, Object* spec) {
   }
   if (t == &str_type) {
     if (s->length == 0) return value->type == &str_type ? new_ref(value) : object_str(value);
-    return from_result(prim::format_str(as_str(value)->cps(), s->cps()));
+    return from_result(prim::format_str(as_str(value)->cps(), spec_code_points(s)));
   }
   if (t == &int_type || t == &bool_type) {
     if (s->length == 0) return object_str(value);
-    return from_result(prim::format_int(int_value(value), s->cps(), t->name));
+    return from_result(prim::format_int(int_value(value), spec_code_points(s), t->name));
   }
   if (t == &float_type) {
     if (s->length == 0) return object_str(value);
-    return from_result(prim::format_float(static_cast<FloatObject*>(value)->value, s->cps()));
+    return from_result(prim::format_float(static_cast<FloatObject*>(value)->value, spec_code_points(s)));
   }
   // Anything else: its __format__ (a user class may define one), else object's rule.
   Object* r = call_method(value, "__format__", &spec, 1);

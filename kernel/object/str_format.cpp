@@ -1,6 +1,8 @@
 // str.format and str.format_map: PEP 3101 replacement fields (CPython:
 // Objects/stringlib/unicode_format.h). Each field's value goes through format(), so the
-// format-spec mini-language and user __format__ methods apply.
+// format-spec mini-language and user __format__ methods apply. The format string is read
+// as the str keeps it (UTF-8): every character the syntax uses is ASCII, and no byte of a
+// longer sequence is.
 #include "gopy/object.hpp"
 #include "gopy/object_ascii.hpp"
 #include "gopy/object_containers.hpp"
@@ -15,7 +17,7 @@ namespace gopy {
 
 namespace {
 
-using UV = std::u32string_view;
+using UV = std::string_view;
 
 // Where field values come from: positional arguments (absent for format_map) and either
 // the keyword arguments of a call or a mapping.
@@ -31,7 +33,17 @@ struct FieldSource {
   ssize next_auto = 0;
 };
 
-Object* str_of(UV text) { return new_str_from_cps(std::u32string(text)); }
+Object* str_of(UV text) { return new_str(text); }
+
+// The code point starting at s[i] (a well-formed sequence, as str text is), i moved past it.
+char32_t read_code_point(UV s, size_t& i) {
+  auto c = static_cast<unsigned char>(s[i++]);
+  if (c < 0x80) return c;
+  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+  char32_t cp = c & (0x3F >> extra);
+  for (; extra > 0 && i < s.size(); --extra) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+  return cp;
+}
 
 // A non-negative decimal field index, -1 when `text` is not one (or is empty).
 // CPython: Objects/stringlib/unicode_format.h get_integer
@@ -101,7 +113,7 @@ Object* field_object(UV name, FieldSource& src) {
   }
   if (!obj) return nullptr;
   for (size_t i = first_end; i < name.size();) {
-    char32_t kind = name[i++];
+    char kind = name[i++];
     size_t start = i;
     Object* next;
     if (kind == '.') {
@@ -170,7 +182,7 @@ struct Field {
 // CPython: Objects/stringlib/unicode_format.h parse_field
 bool parse_field(UV input, size_t& i, Field& f) {
   const size_t start = i;
-  char32_t c = 0;
+  char c = 0;
   while (i < input.size()) {
     c = input[i++];
     if (c == '{') {
@@ -194,7 +206,7 @@ bool parse_field(UV input, size_t& i, Field& f) {
       value_error("end of string while looking for conversion specifier");
       return false;
     }
-    f.conversion = input[i++];
+    f.conversion = read_code_point(input, i);
     if (i < input.size()) {
       c = input[i++];
       if (c == '}') return true;
@@ -220,10 +232,10 @@ bool parse_field(UV input, size_t& i, Field& f) {
   return false;
 }
 
-bool build(UV input, FieldSource& src, int depth, std::u32string& out);
+bool build(UV input, FieldSource& src, int depth, std::string& out);
 
 // CPython: Objects/stringlib/unicode_format.h output_markup, render_field
-bool render_field(const Field& f, FieldSource& src, int depth, std::u32string& out) {
+bool render_field(const Field& f, FieldSource& src, int depth, std::string& out) {
   Object* obj = field_object(f.name, src);
   if (!obj) return false;
   if (f.conversion) {
@@ -234,12 +246,12 @@ bool render_field(const Field& f, FieldSource& src, int depth, std::u32string& o
   }
   Object* spec_obj;
   if (f.spec_has_fields) {
-    std::u32string expanded;
+    std::string expanded;
     if (!build(f.spec, src, depth - 1, expanded)) {
       decref(obj);
       return false;
     }
-    spec_obj = new_str_from_cps(expanded);
+    spec_obj = new_str(expanded);
   } else {
     spec_obj = str_of(f.spec);
   }
@@ -247,25 +259,26 @@ bool render_field(const Field& f, FieldSource& src, int depth, std::u32string& o
   decref(spec_obj);
   decref(obj);
   if (!text) return false;
-  out += as_str(text)->cps();
+  out += as_str(text)->utf8;
   decref(text);
   return true;
 }
 
 // Literal text with "{{"/"}}" escapes, and the replacement fields between.
 // CPython: Objects/stringlib/unicode_format.h build_string, MarkupIterator_next
-bool build(UV input, FieldSource& src, int depth, std::u32string& out) {
+bool build(UV input, FieldSource& src, int depth, std::string& out) {
   if (depth <= 0) {
     value_error("Max string recursion exceeded");
     return false;
   }
   size_t i = 0;
   while (i < input.size()) {
-    char32_t c = input[i++];
-    if (c != '{' && c != '}') {
-      out += c;
-      continue;
-    }
+    size_t brace = input.find_first_of("{}", i);
+    if (brace == UV::npos) brace = input.size();
+    out.append(input.substr(i, brace - i));  // literal text up to the next brace
+    if (brace == input.size()) break;
+    i = brace;
+    char c = input[i++];
     bool at_end = i >= input.size();
     if (c == '}' && (at_end || input[i] != '}')) {
       value_error("Single '}' encountered in format string");
@@ -287,10 +300,10 @@ bool build(UV input, FieldSource& src, int depth, std::u32string& out) {
 }
 
 Object* format_with(StrObject* self, FieldSource& src) {
-  std::u32string out;
+  std::string out;
   // PEP 3101: specs may hold fields, but no deeper.
-  if (!build(self->cps(), src, 2, out)) return nullptr;
-  return new_str_from_cps(out);
+  if (!build(self->utf8, src, 2, out)) return nullptr;
+  return new_str(out);
 }
 
 }  // namespace
