@@ -505,6 +505,8 @@ void init_function_types() {
 
 void init_function_methods() { add_method(&function_type, "__get__", function_get_method); }
 
+// ---- attribute lookups that may report a plain miss (attr_lookup.hpp) ----
+
 static bool is_import_hook_name(std::string_view n) {
   return n == "meta_path" || n == "path_hooks" || n == "path_importer_cache";
 }
@@ -549,7 +551,6 @@ Object* module_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {
   return set_error(&exc_AttributeError, cat("module '", mname, "' has no attribute '", name->utf8, "'"));
 }
 
-
 Object* function_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {
   auto* f = static_cast<FunctionObject*>(o);
   std::string_view n = name->view();
@@ -572,4 +573,5 @@ Object* function_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss)
   if (n == "__doc__") return new_ref(f->code->doc ? f->code->doc : None());
   return generic_getattr_or_miss(o, name, raise_on_miss);
 }
+
 }  // namespace gopy

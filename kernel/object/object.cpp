@@ -283,16 +283,16 @@ Object* get_attr(Object* o, StrObject* name) {
 Object* get_attr(Object* o, std::string_view name) { return get_attr(o, intern(name)); }
 
 // CPython: Objects/object.c PyObject_GetOptionalAttr: where the lookup is the generic
-// one, a class's, a module's or a function's, a plain miss makes no AttributeError at all (hasattr,
-// getattr with a default and the importer ask for many names that are not there).
+// one, a class's, a module's or a function's, a plain miss makes no AttributeError at all
+// (hasattr, getattr with a default and the importer ask for many names that are not there).
 Object* lookup_attr(Object* o, StrObject* name, int* error) {
   *error = 0;
   GetAttrFn getter = o->type->tp_getattr;
-  Object* r = !getter                            ? generic_getattr_or_miss(o, name, false)
-              : getter == type_type.tp_getattr   ? type_getattr_or_miss(o, name, false)
-              : getter == module_type.tp_getattr ? module_getattr_or_miss(o, name, false)
+  Object* r = !getter                              ? generic_getattr_or_miss(o, name, false)
+              : getter == type_type.tp_getattr     ? type_getattr_or_miss(o, name, false)
+              : getter == module_type.tp_getattr   ? module_getattr_or_miss(o, name, false)
               : getter == function_type.tp_getattr ? function_getattr_or_miss(o, name, false)
-                                                 : getter(o, name);
+                                                   : getter(o, name);
   if (!r && error_occurred()) {
     if (error_matches(&exc_AttributeError)) {
       clear_error();
