@@ -214,9 +214,6 @@ Object* import_module(Interpreter* interp, const std::string& name) {
   return find_and_load(interp, name);
 }
 
-// importlib._bootstrap once it is loaded (borrowed), loading it on the first call: null
-// while it is being loaded, or when gopy's library has no importlib (the native search
-// then serves).
 // sys.meta_path, sys.path_hooks and sys.path_importer_cache, empty, where they are missing.
 void ensure_import_hook_slots(Interpreter* interp) {
   DictObject* sys = interp->sys_module->dict;
@@ -231,6 +228,9 @@ void ensure_import_hook_slots(Interpreter* interp) {
   ensure("path_importer_cache", [] { return static_cast<Object*>(new_dict()); });
 }
 
+// importlib._bootstrap once it is loaded (borrowed), loading it on the first call: null
+// while it is being loaded, or when gopy's library has no importlib (the native search
+// then serves).
 Object* bootstrap_module(Interpreter* interp) {
   if (Object* b = dict_get_str(interp->modules, "importlib._bootstrap")) return b;
   if (bootstrapping) return nullptr;
@@ -259,12 +259,12 @@ int install_import_finders(Interpreter* interp) {
 
 // Whether an import of the top-level `name` can only fail, decided without loading
 // importlib._bootstrap: no program has put anything in the import hooks yet
-// (sys.meta_path, sys.path_hooks and sys.path_importer_cache missing or empty), and neither a built-in module,
-// a module plugin, nor any sys.path entry offers the name. The default finders would then
-// raise exactly the ModuleNotFoundError that the caller raises, so a start-up whose site
-// finds no sitecustomize does not pay for the bootstrap. Anything the default finders
-// might read otherwise (an entry that is not a str, an archive, a file or directory of
-// that name) answers false, and the full search runs.
+// (sys.meta_path, sys.path_hooks and sys.path_importer_cache missing or empty), and
+// neither a built-in module, a module plugin, nor any sys.path entry offers the name. The
+// default finders would then raise exactly the ModuleNotFoundError that the caller
+// raises, so a start-up whose site finds no sitecustomize does not pay for the bootstrap.
+// Anything the default finders might read otherwise (an entry that is not a str, an
+// archive, a file or directory of that name) answers false, and the full search runs.
 bool surely_absent(Interpreter* interp, const std::string& name) {
   if (!interp->sys_module || name.find('.') != std::string::npos) return false;
   DictObject* sys = interp->sys_module->dict;
