@@ -548,7 +548,8 @@ DEQUE_METHOD(m_reduce) {
   if (!check_no_kwargs("__reduce__", kw) || !check_nargs("__reduce__", n - 1, 0, 0)) return nullptr;
   DequeObject* d = as_deque(a[0]);
   Ref<> maxlen = Ref<>::steal(d->maxlen >= 0 ? new_int(d->maxlen) : new_none());
-  Ref<> args = Ref<>::steal(d->maxlen >= 0 ? new_tuple_from({empty_tuple(), maxlen.get()}) : empty_tuple());
+  Ref<> no_items = Ref<>::steal(empty_tuple());
+  Ref<> args = Ref<>::steal(d->maxlen >= 0 ? new_tuple_from({no_items.get(), maxlen.get()}) : new_ref(no_items.get()));
   Ref<> it = Ref<>::steal(new_iter(a[0], false));
   Ref<> state = Ref<>::steal(new_none());
   return new_tuple_from({a[0]->type, args.get(), state.get(), it.get()});
