@@ -795,6 +795,7 @@ void init_generator_type() {
     t->tp_getattr = op_getattr;
   }
   make_static_type(&async_gen_wrapped_type, &type_type, "async_generator_wrapped_value", &object_type, 0);
+  init_anext_awaitable_type();
   make_static_type(&frame_type, &type_type, "frame", &object_type, 0);
   frame_type.tp_getattr = frame_getattr;
   frame_type.tp_repr = frame_repr;

@@ -133,6 +133,7 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   // The interned table first: type dicts are keyed by interned names.
   reset_stranded_interned();
   interp->interned = new_dict();
+  init_eval_types();  // made once; before the dicts, so that these types get theirs too
   ensure_static_type_dicts();
   init_type_and_object_methods();
   // Start-up cost: these method tables are built in each interpreter on the type's first
@@ -152,7 +153,6 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   init_int_float_methods();
   init_textio_methods();
   init_range_methods();
-  init_eval_types();
 
   interp->modules = new_dict();
   interp->builtins_module = new_module("builtins");

@@ -1,6 +1,7 @@
 // vars() and dir() (CPython: Python/bltinmodule.c builtin_vars_impl, builtin_dir_impl;
 // Objects/typeobject.c object___dir___impl, type___dir___impl).
 #include "builtins_internal.hpp"
+#include "gopy/async_iter.hpp"
 #include "gopy/introspect.hpp"
 #include "gopy/object_bytes.hpp"
 
@@ -203,10 +204,10 @@ Object* b_compile(Object*, Object* const* a, size_t n, TupleObject* kw) {
 // CPython: Objects/abstract.c PyObject_GetAIter
 Object* b_aiter(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("aiter", kw) || !check_nargs("aiter", n, 1, 1)) return nullptr;
-  if (!type_lookup(a[0]->type, "__aiter__"))
+  if (!is_async_iterable(a[0]))
     return type_error(std::string("'") + a[0]->type->name + "' object is not an async iterable");
   Object* it = call_method(a[0], "__aiter__", nullptr, 0);
-  if (it && !type_lookup(it->type, "__anext__")) {
+  if (it && !is_async_iterator(it)) {
     std::string msg = std::string("aiter() returned not an async iterator of type '") + it->type->name + "'";
     decref(it);
     return type_error(msg);
@@ -214,14 +215,16 @@ Object* b_aiter(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return it;
 }
 
-// CPython: Python/bltinmodule.c builtin_anext_impl. The two-argument form needs an
-// awaitable that turns StopAsyncIteration into the default, which gopy does not have.
+// CPython: Python/bltinmodule.c builtin_anext_impl: __anext__() at once; with a default,
+// its awaitable wrapped so that StopAsyncIteration gives the default.
 Object* b_anext(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("anext", kw) || !check_nargs("anext", n, 1, 2)) return nullptr;
-  if (!type_lookup(a[0]->type, "__anext__"))
+  if (!is_async_iterator(a[0]))
     return type_error(std::string("'") + a[0]->type->name + "' object is not an async iterator");
-  if (n == 2) return set_error(&exc_NotImplementedError, "anext() with a default is not supported by gopy");
-  return call_method(a[0], "__anext__", nullptr, 0);
+  Object* awaitable = call_method(a[0], "__anext__", nullptr, 0);
+  if (n == 1 || !awaitable) return awaitable;
+  Ref<> hold = Ref<>::steal(awaitable);
+  return new_anext_awaitable(awaitable, a[1]);
 }
 
 // CPython: Python/bltinmodule.c builtin___import___impl, PyImport_ImportModuleLevelObject:

@@ -395,3 +395,71 @@ TEST_CASE("hasattr and getattr with a default over every kind of lookup", "[buil
       "'A' object has no attribute 'nope' nope A\n"
       "'function' object has no attribute 'nope'\n");
 }
+
+// CPython: Python/bltinmodule.c builtin_anext_impl, Objects/iterobject.c anextawaitable:
+// anext() and aiter() over native asynchronous generators and classes, with and without a
+// default, and their type errors.
+TEST_CASE("anext with a default, and aiter over asynchronous generators", "[builtins]") {
+  ChildResult r = run_text(
+      "async def agen():\n"
+      "    yield 1\n"
+      "    yield 2\n"
+      "\n"
+      "class Counter:\n"
+      "    def __init__(self): self.n = 0\n"
+      "    def __aiter__(self): return self\n"
+      "    async def __anext__(self):\n"
+      "        self.n += 1\n"
+      "        if self.n > 2: raise StopAsyncIteration\n"
+      "        return self.n\n"
+      "\n"
+      "class Bad:\n"
+      "    def __aiter__(self): return self\n"
+      "    async def __anext__(self):\n"
+      "        raise ValueError('boom')\n"
+      "\n"
+      "async def main():\n"
+      "    g = agen()\n"
+      "    print(await anext(g, 'd'), await anext(g), await anext(g, 'done'), await anext(g, 'again'))\n"
+      "    c = aiter(Counter())\n"
+      "    print(await anext(c, 0), await anext(c, 0), await anext(c, 'end'))\n"
+      "    aw = anext(aiter(agen()), None)\n"
+      "    print(type(aw).__name__)\n"
+      "    print(await aw)\n"
+      "    try:\n"
+      "        await anext(Bad(), 1)\n"
+      "    except ValueError as e:\n"
+      "        print('ValueError', e)\n"
+      "    try:\n"
+      "        await anext(agen())\n"
+      "        await anext(g)\n"
+      "    except StopAsyncIteration:\n"
+      "        print('StopAsyncIteration')\n"
+      "    for bad in (1, [], 'x'):\n"
+      "        try: anext(bad, 1)\n"
+      "        except TypeError as e: print(e)\n"
+      "        try: aiter(bad)\n"
+      "        except TypeError as e: print(e)\n"
+      "    print(aiter(g) is g)\n"
+      "\n"
+      "c = main()\n"
+      "try:\n"
+      "    c.send(None)\n"
+      "except StopIteration:\n"
+      "    pass\n");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+      "1 2 done again\n"
+      "1 2 end\n"
+      "anext_awaitable\n"
+      "1\n"
+      "ValueError boom\n"
+      "StopAsyncIteration\n"
+      "'int' object is not an async iterator\n"
+      "'int' object is not an async iterable\n"
+      "'list' object is not an async iterator\n"
+      "'list' object is not an async iterable\n"
+      "'str' object is not an async iterator\n"
+      "'str' object is not an async iterable\n"
+      "True\n");
+}
