@@ -17,14 +17,39 @@ namespace gopy {
 
 namespace {
 
-constexpr std::uint32_t kFormatVersion = 4;  // bump when the layout below changes
+constexpr std::uint32_t kFormatVersion = 5;  // bump when the layout or the checksum changes
 
-constexpr std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 1469598103934665603ull) {
+constexpr std::uint64_t kFnvBasis = 1469598103934665603ull;
+constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+
+constexpr std::uint64_t fnv1a(std::string_view data, std::uint64_t h = kFnvBasis) {
   for (char c : data) {
     h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
+    h *= kFnvPrime;
   }
   return h;
+}
+
+// The checksum of a file's body and the hash of a source: FNV-1a's step over 8-byte words
+// in four independent lanes, then the tail byte by byte. Each step is a bijection of the
+// lane and of the word, so a change within one word always changes the sum; a cut file
+// changes the length mixed in. Words are read in host order: the cache is the machine's
+// own. Byte by byte, the serial multiply made checking a module's cached code cost more
+// than reading it (about 3 ns a byte).
+std::uint64_t fast_hash(std::string_view data, std::uint64_t seed) {
+  std::uint64_t lanes[4] = {seed, seed ^ kFnvPrime, seed ^ (kFnvPrime << 1), seed ^ (kFnvPrime << 2)};
+  const char* p = data.data();
+  size_t n = data.size();
+  size_t i = 0;
+  for (; i + 32 <= n; i += 32)
+    for (int k = 0; k < 4; ++k) {
+      std::uint64_t word;
+      std::memcpy(&word, p + i + 8 * k, 8);
+      lanes[k] = (lanes[k] ^ word) * kFnvPrime;
+    }
+  std::uint64_t h = std::uint64_t(n);
+  for (std::uint64_t lane : lanes) h = (h ^ lane) * kFnvPrime;
+  return fnv1a(data.substr(i), h);
 }
 
 #define GOPY_OP_NAME(name) #name ","
@@ -422,7 +447,7 @@ std::string pyc_magic() {
   return m;
 }
 
-std::uint64_t pyc_source_hash(std::string_view source) { return fnv1a(source, kMagic); }
+std::uint64_t pyc_source_hash(std::string_view source) { return fast_hash(source, kMagic); }
 
 std::string pyc_encode(const PycHeader& header, Object* code) {
   if (!code || code->type != &code_type) return "";
@@ -438,7 +463,7 @@ std::string pyc_encode(const PycHeader& header, Object* code) {
     put_u32(out, header.mtime);
     put_u32(out, header.size);
   }
-  std::uint64_t sum = fnv1a(body.out);
+  std::uint64_t sum = fast_hash(body.out, kFnvBasis);
   put_u32(out, std::uint32_t(sum));
   put_u32(out, std::uint32_t(sum >> 32));
   return out + body.out;
@@ -462,7 +487,7 @@ Object* pyc_load_code(std::string_view file) {
   if (!pyc_read_header(file, &header) || file.size() < kHeaderSize + kChecksumSize) return nullptr;
   std::uint64_t sum = get_u32(file, kHeaderSize) | std::uint64_t(get_u32(file, kHeaderSize + 4)) << 32;
   std::string_view body = file.substr(kHeaderSize + kChecksumSize);
-  if (fnv1a(body) != sum) return nullptr;
+  if (fast_hash(body, kFnvBasis) != sum) return nullptr;
   Reader reader(body);
   Object* code = reader.object();
   if (code && (!reader.ok || code->type != &code_type)) {
