@@ -1,5 +1,6 @@
 // The built-in exception types, exception objects and the error indicator
 // (CPython: Objects/exceptions.c, Python/errors.c).
+#include <algorithm>
 #include <cstddef>
 
 #include "gopy/codecs.hpp"
@@ -10,6 +11,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/suggestions.hpp"
 #include "object/exc_notes.hpp"
 #include "object/exception_group.hpp"
 #include "object/strcat.hpp"
@@ -228,6 +230,10 @@ std::nullptr_t attribute_error(Object* obj, StrObject* name) {
   std::string msg = is_type_object(obj) ? cat("type object '", static_cast<TypeObject*>(obj)->qualname,
                                               "' has no attribute '", name->utf8, "'")
                                         : cat("'", obj->type->name, "' object has no attribute '", name->utf8, "'");
+  return attribute_error(obj, name, msg);
+}
+
+std::nullptr_t attribute_error(Object* obj, StrObject* name, std::string_view msg) {
   ORef exc = ORef::steal(new_exception(&exc_AttributeError, msg));  // freed on std::bad_alloc too
   if (!exc) return nullptr;
   DictObject* d = new_dict();
@@ -300,12 +306,28 @@ Object* exc_new(TypeObject* t, Object* const* args, size_t nargs, TupleObject*) 
   return e.release();
 }
 
+// Whether every keyword is one of `allowed`; else TypeError with CPython 3.14's getargs
+// text and its suggestion (Python/getargs.c error_unexpected_keyword_arg).
+bool only_keywords(const std::string& fname, TupleObject* kwnames, const std::vector<std::string_view>& allowed) {
+  if (!kwnames) return true;
+  for (Object* k : kwnames->items) {
+    std::string_view key = as_str(k)->view();
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    std::string suggestion = closest_name(allowed, key);
+    type_error(cat(fname, "() got an unexpected keyword argument '", key, "'",
+                   suggestion.empty() ? std::string() : cat(". Did you mean '", suggestion, "'?")));
+    return false;
+  }
+  return true;
+}
+
 // Fills the subclass attributes from the arguments (CPython: SystemExit_init,
 // ImportError_init, StopIteration_init, SyntaxError_init).
 int exc_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwnames) {
   auto* e = as_exc(self);
   size_t nkw = kwnames ? kwnames->items.size() : 0;
-  if (nkw && !is_subtype(self->type, &exc_ImportError)) {
+  const bool named = is_subtype(self->type, &exc_NameError) || is_subtype(self->type, &exc_AttributeError);
+  if (nkw && !is_subtype(self->type, &exc_ImportError) && !named) {
     type_error(cat(self->type->name, "() takes no keyword arguments"));
     return -1;
   }
@@ -324,6 +346,19 @@ int exc_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwnam
     if (!check_kwargs_allowed(self->type->name.c_str(), kwnames, {"name", "path", "name_from"})) return -1;
     set_dict_attr(e, "name", name ? name : None());
     set_dict_attr(e, "path", path ? path : None());
+  } else if (named) {
+    // CPython: Objects/exceptions.c NameError_init (name=), AttributeError_init (name=,
+    // obj=): keyword-only, None when absent.
+    const bool attribute = is_subtype(self->type, &exc_AttributeError);
+    if (!only_keywords(self->type->name, kwnames, attribute ? std::vector<std::string_view>{"name", "obj"}
+                                                            : std::vector<std::string_view>{"name"}))
+      return -1;
+    Object* name = find_kwarg(args, nargs, kwnames, "name");
+    set_dict_attr(e, "name", name ? name : None());
+    if (attribute) {
+      Object* obj = find_kwarg(args, nargs, kwnames, "obj");
+      set_dict_attr(e, "obj", obj ? obj : None());
+    }
   } else if (is_subtype(self->type, &exc_SyntaxError)) {
     set_dict_attr(e, "msg", nargs >= 1 ? args[0] : None());
     const char* fields[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};

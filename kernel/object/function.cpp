@@ -548,7 +548,7 @@ Object* module_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {
   std::string mname = "?";
   if (m->dict)
     if (Object* n = dict_get_str(m->dict, "__name__"); n && is_str(n)) mname = as_str(n)->utf8;
-  return set_error(&exc_AttributeError, cat("module '", mname, "' has no attribute '", name->utf8, "'"));
+  return attribute_error(o, name, cat("module '", mname, "' has no attribute '", name->utf8, "'"));
 }
 
 Object* function_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {

@@ -337,8 +337,7 @@ Object* type_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {
   if (meta && descr_has_get(meta.get()) && descr_is_data(meta.get())) return descr_get(meta.get(), t, t->type);
   if (Ref<> attr = Ref<>::borrow(type_lookup(t, name))) return descr_bind(attr.get(), nullptr, t);
   if (meta) return descr_bind(meta.get(), t, t->type);
-  if (!raise_on_miss) return nullptr;
-  return set_error(&exc_AttributeError, cat("type object '", t->qualname, "' has no attribute '", n, "'"));
+  return raise_on_miss ? attribute_error(t, name) : nullptr;
 }
 
 static Object* type_getattr(Object* o, StrObject* name) { return type_getattr_or_miss(o, name, true); }

@@ -463,3 +463,43 @@ TEST_CASE("anext with a default, and aiter over asynchronous generators", "[buil
       "'str' object is not an async iterable\n"
       "True\n");
 }
+
+// CPython: Objects/exceptions.c NameError_init and AttributeError_init (name=, obj=), and
+// the module and class attribute errors carrying both, so that the printer suggests.
+TEST_CASE("NameError and AttributeError take name and obj; module attribute errors suggest", "[builtins]") {
+  ChildResult r = run_text(
+      "import collections\n"
+      "for make in [lambda: AttributeError('x'), lambda: AttributeError('x', name='n', obj=3), lambda: NameError('y'), lambda: NameError('y', name='q'), lambda: UnboundLocalError('z')]:\n"
+      "    e = make()\n"
+      "    print(repr(e), e.name, getattr(e, 'obj', 'no obj'), e.args)\n"
+      "for bad in [lambda: AttributeError('x', nme=1), lambda: NameError('x', obj=1), lambda: KeyError('k', name=1)]:\n"
+      "    try: bad()\n"
+      "    except TypeError as e: print(e)\n"
+      "class K:\n"
+      "    value = 1\n"
+      "for expr in [\"collections.Countr\", \"K.valeu\", \"K().valeu\"]:\n"
+      "    try:\n"
+      "        eval(expr)\n"
+      "    except AttributeError as e:\n"
+      "        print(repr(e), e.name, type(e.obj).__name__)\n"
+      "try:\n"
+      "    undefined_thing\n"
+      "except NameError as e:\n"
+      "    print(e.name)\n");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+      "AttributeError('x') None None ('x',)\n"
+      "AttributeError('x') n 3 ('x',)\n"
+      "NameError('y') None no obj ('y',)\n"
+      "NameError('y') q no obj ('y',)\n"
+      "UnboundLocalError('z') None no obj ('z',)\n"
+      "AttributeError() got an unexpected keyword argument 'nme'. Did you mean 'name'?\n"
+      "NameError() got an unexpected keyword argument 'obj'\n"
+      "KeyError() takes no keyword arguments\n"
+      "AttributeError(\"module 'collections' has no attribute 'Countr'\") Countr module\n"
+      "AttributeError(\"type object 'K' has no attribute 'valeu'\") valeu type\n"
+      "AttributeError(\"'K' object has no attribute 'valeu'\") valeu K\n"
+      "undefined_thing\n");
+  r = run_text("import collections\ncollections.Countr\n");
+  CHECK(r.err.ends_with("AttributeError: module 'collections' has no attribute 'Countr'. Did you mean: 'Counter'?\n"));
+}

@@ -176,6 +176,8 @@ std::nullptr_t index_error(std::string_view message);
 std::nullptr_t overflow_error(std::string_view message);
 std::nullptr_t zero_division_error(std::string_view message);
 std::nullptr_t attribute_error(Object* obj, StrObject* name);
+// The same with its own message (a module's, say).
+std::nullptr_t attribute_error(Object* obj, StrObject* name, std::string_view message);
 // MemoryError without arguments (CPython: PyErr_NoMemory).
 std::nullptr_t no_memory();
 // The built-in exception type of a kind.
