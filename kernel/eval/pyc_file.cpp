@@ -219,10 +219,7 @@ class Reader {
   }
   std::uint32_t u32() {
     const char* p;
-    if (!take(4, &p)) return 0;
-    std::uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) v |= std::uint32_t(std::uint8_t(p[i])) << (8 * i);
-    return v;
+    return take(4, &p) ? le32(p) : 0;
   }
   std::uint64_t u64() {
     std::uint64_t lo = u32();
@@ -240,9 +237,21 @@ class Reader {
     if (ok && size_t(n) * min_size > in_.size() - pos_) ok = false;
     return ok ? n : 0;
   }
+  // Little-endian fields read from a block already checked to be there.
+  static std::uint32_t le32(const char* p) {
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= std::uint32_t(std::uint8_t(p[i])) << (8 * i);
+    return v;
+  }
+  // The bytes of `n` records of `size` bytes, in one bounds check (null when short).
+  const char* records(std::uint32_t n, size_t size) {
+    const char* p = nullptr;
+    return take(size_t(n) * size, &p) ? p : nullptr;
+  }
   std::vector<int> ints() {
     std::vector<int> v(count(4));
-    for (int& x : v) x = i32();
+    if (const char* p = records(std::uint32_t(v.size()), 4))
+      for (size_t i = 0; i < v.size(); ++i) v[i] = int(std::int32_t(le32(p + 4 * i)));
     return v;
   }
   std::vector<StrObject*> names() {
@@ -358,30 +367,36 @@ class Reader {
     c->cell_from_arg = ints();
     c->closure_slots = ints();
     c->instrs.resize(count(8));
-    for (Instr& in : c->instrs) {
-      std::uint32_t opb = u32();
-      in.op = Op(opb & 0xffff);
-      in.b = std::uint16_t(opb >> 16);
-      in.a = i32();
-    }
+    if (const char* p = records(std::uint32_t(c->instrs.size()), 8))
+      for (Instr& in : c->instrs) {
+        std::uint32_t opb = le32(p);
+        in.op = Op(opb & 0xffff);
+        in.b = std::uint16_t(opb >> 16);
+        in.a = std::int32_t(le32(p + 4));
+        p += 8;
+      }
     c->lines = ints();
     c->spans.resize(count(9));
-    for (SourceSpan& sp : c->spans) {
-      std::uint32_t cols = u32(), anchors = u32();
-      sp.col = short(std::uint16_t(cols));
-      sp.end_col = short(std::uint16_t(cols >> 16));
-      sp.left_end = short(std::uint16_t(anchors));
-      sp.right_start = short(std::uint16_t(anchors >> 16));
-      std::uint8_t kind = u8();
-      if (kind > std::uint8_t(SourceSpan::Anchor::whole_value)) ok = false;
-      sp.anchor = SourceSpan::Anchor(kind);
-    }
+    if (const char* p = records(std::uint32_t(c->spans.size()), 9))
+      for (SourceSpan& sp : c->spans) {
+        std::uint32_t cols = le32(p), anchors = le32(p + 4);
+        sp.col = short(std::uint16_t(cols));
+        sp.end_col = short(std::uint16_t(cols >> 16));
+        sp.left_end = short(std::uint16_t(anchors));
+        sp.right_start = short(std::uint16_t(anchors >> 16));
+        std::uint8_t kind = std::uint8_t(p[8]);
+        if (kind > std::uint8_t(SourceSpan::Anchor::whole_value)) ok = false;
+        sp.anchor = SourceSpan::Anchor(kind);
+        p += 9;
+      }
     c->handler_of = ints();
     c->handlers.resize(count(8));
-    for (ExceptionHandler& h : c->handlers) {
-      h.target = i32();
-      h.depth = i32();
-    }
+    if (const char* p = records(std::uint32_t(c->handlers.size()), 8))
+      for (ExceptionHandler& h : c->handlers) {
+        h.target = std::int32_t(le32(p));
+        h.depth = std::int32_t(le32(p + 4));
+        p += 8;
+      }
     c->name_caches.resize(count(0));
     c->attr_caches.resize(count(0));
     if (ok && !consistent(c)) ok = false;
