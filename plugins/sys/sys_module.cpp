@@ -29,7 +29,7 @@ namespace gopy::sys {
 namespace {
 
 Object* s_exit(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("exit", kw) || !check_nargs("exit", n, 0, 1)) return nullptr;
+  if (!check_no_kwargs("sys.exit", kw) || !check_nargs("exit", n, 0, 1)) return nullptr;
   Object* exc = new_exception_args(&exc_SystemExit, a, n);
   if (!exc) return nullptr;
   raise_object(exc);
@@ -38,13 +38,13 @@ Object* s_exit(Object*, Object* const* a, size_t n, TupleObject* kw) {
 }
 
 Object* s_getrecursionlimit(Object*, Object* const*, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("getrecursionlimit", kw) || !check_nargs("getrecursionlimit", n, 0, 0)) return nullptr;
+  if (!check_no_kwargs("sys.getrecursionlimit", kw) || !check_nargs("sys.getrecursionlimit", n, 0, 0)) return nullptr;
   return new_int(get_thread_state()->interp->recursion_limit);
 }
 
 // CPython: Python/sysmodule.c sys_setrecursionlimit_impl
 Object* s_setrecursionlimit(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("setrecursionlimit", kw) || !check_nargs("setrecursionlimit", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("sys.setrecursionlimit", kw) || !check_nargs("sys.setrecursionlimit", n, 1, 1)) return nullptr;
   if (!is_int(a[0])) return type_error("'" + std::string(a[0]->type->name) + "' object cannot be interpreted as an integer");
   int64_t v;
   if (!int_to_int64(a[0], &v) || v > INT_MAX) return overflow_error("Python int too large to convert to C int");
@@ -59,7 +59,7 @@ Object* s_setrecursionlimit(Object*, Object* const* a, size_t n, TupleObject* kw
 }
 
 Object* s_get_int_max_str_digits(Object*, Object* const*, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("get_int_max_str_digits", kw) || !check_nargs("get_int_max_str_digits", n, 0, 0)) return nullptr;
+  if (!check_no_kwargs("sys.get_int_max_str_digits", kw) || !check_nargs("sys.get_int_max_str_digits", n, 0, 0)) return nullptr;
   return new_int(get_thread_state()->interp->settings.int_max_str_digits);
 }
 
@@ -74,19 +74,19 @@ Object* s_set_int_max_str_digits(Object*, Object* const* a, size_t n, TupleObjec
 }
 
 Object* s_intern(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("intern", kw) || !check_nargs("intern", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("sys.intern", kw) || !check_nargs("sys.intern", n, 1, 1)) return nullptr;
   if (!is_str(a[0])) return type_error("intern() argument must be str, not " + std::string(a[0]->type->name));
   return new_ref<Object>(intern(as_str(a[0])->view()));
 }
 
 Object* s_exception(Object*, Object* const*, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("exception", kw) || !check_nargs("exception", n, 0, 0)) return nullptr;
+  if (!check_no_kwargs("sys.exception", kw) || !check_nargs("sys.exception", n, 0, 0)) return nullptr;
   ThreadState* ts = get_thread_state();
   return new_ref(ts->handled && ts->handled->exc ? ts->handled->exc : None());
 }
 
 Object* s_exc_info(Object*, Object* const*, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("exc_info", kw) || !check_nargs("exc_info", n, 0, 0)) return nullptr;
+  if (!check_no_kwargs("sys.exc_info", kw) || !check_nargs("sys.exc_info", n, 0, 0)) return nullptr;
   ThreadState* ts = get_thread_state();
   Object* e = ts->handled ? ts->handled->exc : nullptr;
   if (!e) return new_tuple_from({None(), None(), None()});
@@ -96,7 +96,7 @@ Object* s_exc_info(Object*, Object* const*, size_t n, TupleObject* kw) {
 
 // CPython: Python/sysmodule.c sys_excepthook_impl (PyErr_Display of the value)
 Object* s_excepthook(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("excepthook", kw)) return nullptr;
+  if (!check_no_kwargs("sys.excepthook", kw)) return nullptr;
   if (n != 3) return type_error("excepthook expected 3 arguments, got " + std::to_string(n));
   display_exception(a[1]);
   return new_none();
@@ -104,7 +104,7 @@ Object* s_excepthook(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 // CPython: Python/sysmodule.c sys_displayhook
 Object* s_displayhook(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("displayhook", kw) || !check_nargs("displayhook", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("sys.displayhook", kw) || !check_nargs("sys.displayhook", n, 1, 1)) return nullptr;
   if (default_displayhook(a[0]) < 0) return nullptr;
   return new_none();
 }
@@ -178,6 +178,71 @@ void put(ModuleObject* m, const char* name, Object* value) {
   dict_set_str(m->dict, name, owned.get());
 }
 
+// CPython: Python/sysmodule.c sys_getrefcount_impl (the argument's own reference counts).
+Object* s_getrefcount(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("sys.getrefcount", kw) || !check_nargs("sys.getrefcount", n, 1, 1)) return nullptr;
+  return new_int(int64_t(a[0]->refcnt));
+}
+
+Object* s_getdefaultencoding(Object*, Object* const*, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("sys.getdefaultencoding", kw) || !check_nargs("sys.getdefaultencoding", n, 0, 0)) return nullptr;
+  return new_str("utf-8");
+}
+
+Object* s_is_finalizing(Object*, Object* const*, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("sys.is_finalizing", kw) || !check_nargs("sys.is_finalizing", n, 0, 0)) return nullptr;
+  return new_bool(get_thread_state()->interp->finalizing);
+}
+
+// The interval a thread switch would wait: gopy runs one thread, so it is only kept.
+// CPython: Python/sysmodule.c sys_setswitchinterval_impl.
+double switch_interval = 0.005;
+
+Object* s_getswitchinterval(Object*, Object* const*, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("sys.getswitchinterval", kw) || !check_nargs("sys.getswitchinterval", n, 0, 0)) return nullptr;
+  return new_float(switch_interval);
+}
+
+Object* s_setswitchinterval(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("sys.setswitchinterval", kw) || !check_nargs("sys.setswitchinterval", n, 1, 1)) return nullptr;
+  double v;
+  if (is_float(a[0])) {
+    v = static_cast<FloatObject*>(a[0])->value;
+  } else if (is_int(a[0])) {
+    int64_t i;
+    if (!int_to_int64(a[0], &i)) return nullptr;
+    v = double(i);
+  } else {
+    return type_error("must be real number, not " + std::string(a[0]->type->name));
+  }
+  if (!(v > 0.0)) return value_error("switch interval must be strictly positive");
+  switch_interval = v;
+  return new_none();
+}
+
+// Tracing and profiling hooks: none is ever set; asking to set one is refused clearly
+// rather than ignored (gopy's evaluator reports no trace events).
+Object* no_hook(const char* name, size_t n, TupleObject* kw) {
+  const std::string full = std::string("sys.") + name;
+  if (!check_no_kwargs(full.c_str(), kw) || !check_nargs(full.c_str(), n, 0, 0)) return nullptr;
+  return new_none();
+}
+
+Object* set_no_hook(const char* name, Object* const* a, size_t n, TupleObject* kw) {
+  const std::string full = std::string("sys.") + name;
+  if (!check_no_kwargs(full.c_str(), kw) || !check_nargs(full.c_str(), n, 1, 1)) return nullptr;
+  if (a[0] != None())
+    return set_error(&exc_NotImplementedError, std::string("sys.") + name + "(): gopy has no trace or profile events");
+  return new_none();
+}
+
+Object* s_gettrace(Object*, Object* const*, size_t n, TupleObject* kw) { return no_hook("gettrace", n, kw); }
+Object* s_getprofile(Object*, Object* const*, size_t n, TupleObject* kw) { return no_hook("getprofile", n, kw); }
+Object* s_settrace(Object*, Object* const* a, size_t n, TupleObject* kw) { return set_no_hook("settrace", a, n, kw); }
+Object* s_setprofile(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  return set_no_hook("setprofile", a, n, kw);
+}
+
 Status fill_basic(Interpreter* interp) {
   ModuleObject* m = interp->sys_module;
   create_stdio(interp, m);
@@ -195,7 +260,16 @@ Status fill_basic(Interpreter* interp) {
                     {"exception", s_exception},
                     {"exc_info", s_exc_info},
                     {"excepthook", s_excepthook},
-                    {"displayhook", s_displayhook}};
+                    {"displayhook", s_displayhook},
+                    {"getrefcount", s_getrefcount},
+                    {"getdefaultencoding", s_getdefaultencoding},
+                    {"is_finalizing", s_is_finalizing},
+                    {"getswitchinterval", s_getswitchinterval},
+                    {"setswitchinterval", s_setswitchinterval},
+                    {"gettrace", s_gettrace},
+                    {"getprofile", s_getprofile},
+                    {"settrace", s_settrace},
+                    {"setprofile", s_setprofile}};
   for (const auto& f : fns) add_module_function(m, f.name, f.fn);
   // The originals, for restoring the hooks (CPython: sys.__excepthook__, __displayhook__).
   for (const char* hook : {"excepthook", "displayhook"})
@@ -205,6 +279,7 @@ Status fill_basic(Interpreter* interp) {
   put(m, "byteorder", new_str("little"));
   put(m, "maxunicode", new_int(0x10FFFF));
   put(m, "api_version", new_int(1013));
+  put(m, "float_repr_style", new_str("short"));
   // CPython's shapes: a sorted tuple of str, and a frozenset of str (gopy's standard
   // library is what it builds in and what its module plugins provide).
   const std::vector<std::string> builtin_names = builtin_module_names();
@@ -232,6 +307,7 @@ Status attach(gopy_plugin_context& ctx) {
   GOPY_RETURN_IF_ERROR(read_sys_config(ctx, config));
   std::string_view phase = ctx.phase;
   if (phase == "core") {
+    switch_interval = 0.005;  // each interpreter starts with CPython's default
     GOPY_RETURN_IF_ERROR(fill_basic(interp));
     GOPY_RETURN_IF_ERROR(fill_config(interp, config, phase));
   } else if (phase == "main") {

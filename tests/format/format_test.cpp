@@ -503,3 +503,30 @@ TEST_CASE("NameError and AttributeError take name and obj; module attribute erro
   r = run_text("import collections\ncollections.Countr\n");
   CHECK(r.err.ends_with("AttributeError: module 'collections' has no attribute 'Countr'. Did you mean: 'Counter'?\n"));
 }
+
+// CPython: Python/sysmodule.c: getdefaultencoding, float_repr_style, the switch interval,
+// the (absent) trace and profile hooks, is_finalizing and getrefcount, with the
+// argument-error texts that name them as sys.X().
+TEST_CASE("sys: encoding, switch interval, hooks and reference counts", "[builtins][sys]") {
+  ChildResult r = run_text(
+      "import sys\n"
+      "print(sys.getdefaultencoding(), sys.float_repr_style, sys.getswitchinterval(), sys.gettrace(), sys.getprofile(), sys.is_finalizing())\n"
+      "sys.setswitchinterval(0.01); print(sys.getswitchinterval()); sys.settrace(None); sys.setprofile(None)\n"
+      "for bad in [0, -1.0, 'x']:\n"
+      "    try: sys.setswitchinterval(bad)\n"
+      "    except (ValueError, TypeError) as e: print(type(e).__name__, e)\n"
+      "x = object(); print(sys.getrefcount(x) >= 1)\n"
+      "try: sys.gettrace(1)\n"
+      "except TypeError as e: print(e)\n");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+      "utf-8 short 0.005 None None False\n"
+      "0.01\n"
+      "ValueError switch interval must be strictly positive\n"
+      "ValueError switch interval must be strictly positive\n"
+      "TypeError must be real number, not str\n"
+      "True\n"
+      "sys.gettrace() takes no arguments (1 given)\n");
+  r = run_text("import sys\nsys.settrace(print)\n");
+  CHECK(r.err.ends_with("NotImplementedError: sys.settrace(): gopy has no trace or profile events\n"));
+}
