@@ -527,15 +527,40 @@ Object* os_error_str(Object* exc) {
   return new_str(out);
 }
 
+// str(msg), then the file's base name and the line where they are known.
+// CPython: Objects/exceptions.c SyntaxError_str (my_basename).
+Object* syntax_error_str(Object* exc) {
+  Object* msg = exception_get_attr(exc, "msg");
+  Object* filename = exception_get_attr(exc, "filename");
+  Object* lineno = exception_get_attr(exc, "lineno");
+  Ref<> text = Ref<>::steal(object_str(msg ? msg : None()));
+  if (!text) return nullptr;
+  const bool have_file = filename && is_str(filename);
+  int64_t line = 0;
+  const bool have_line = lineno && lineno->type == &int_type;
+  if (have_line && !int_to_int64(lineno, &line)) {
+    clear_error();  // CPython prints -1 for a line number that overflows
+    line = -1;
+  }
+  if (!have_file && !have_line) return text.release();
+  std::string base;
+  if (have_file) {
+    base = as_str(filename)->utf8;
+    if (size_t slash = base.rfind('/'); slash != std::string::npos) base.erase(0, slash + 1);
+  }
+  std::string out = as_str(text.get())->utf8;
+  if (have_file && have_line) out += cat(" (", base, ", line ", line, ")");
+  else if (have_file) out += cat(" (", base, ")");
+  else out += cat(" (line ", line, ")");
+  return new_str(out);
+}
+
 }  // namespace
 
 Object* exception_str(Object* exc) {
   Ref<TupleObject> args = Ref<TupleObject>::borrow(as_exc(exc)->args);  // __str__ of an argument may reset e.args
   if (is_subtype(exc->type, &exc_KeyError) && args->size() == 1) return object_repr(args->items[0]);
-  if (is_subtype(exc->type, &exc_SyntaxError)) {
-    Object* msg = exception_get_attr(exc, "msg");
-    if (msg && msg != None()) return object_str(msg);
-  }
+  if (is_subtype(exc->type, &exc_SyntaxError)) return syntax_error_str(exc);
   if (is_subtype(exc->type, &exc_ImportError)) {
     Object* msg = exception_get_attr(exc, "msg");
     if (msg && msg != None()) return object_str(msg);

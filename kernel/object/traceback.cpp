@@ -152,8 +152,16 @@ class Printer {
   // `Type: message`, the suggestion and the notes.
   void print_exception_line(Object* exc) {
     std::string name = exception_type_display_name(exc->type);
-    if (is_subtype(exc->type, &exc_SyntaxError)) print_syntax_location(exc);
-    std::string text = str_or(exc, "<exception str() failed>") + exception_suggestion(exc);
+    std::string text;
+    if (is_subtype(exc->type, &exc_SyntaxError)) {
+      // CPython: Lib/traceback.py _format_syntax_error: the location, then the bare message.
+      print_syntax_location(exc);
+      Object* msg = exception_get_attr(exc, "msg");
+      text = msg && msg != None() ? str_or(msg, "<exception str() failed>") : "";
+      if (text.empty()) text = "<no detail available>";
+    } else {
+      text = str_or(exc, "<exception str() failed>") + exception_suggestion(exc);
+    }
     // CPython: Lib/traceback.py _format_final_exc_line
     if (text.empty()) emit(cat(theme_.type, name, theme_.reset, "\n"));
     else emit(cat(theme_.type, name, theme_.reset, ": ", theme_.message, text, theme_.reset, "\n"));

@@ -530,3 +530,35 @@ TEST_CASE("sys: encoding, switch interval, hooks and reference counts", "[builti
   r = run_text("import sys\nsys.settrace(print)\n");
   CHECK(r.err.ends_with("NotImplementedError: sys.settrace(): gopy has no trace or profile events\n"));
 }
+
+// CPython: Objects/exceptions.c SyntaxError_str (the base name of the file and the line),
+// while the traceback's last line shows the bare message (Lib/traceback.py
+// _format_syntax_error).
+TEST_CASE("str() of a SyntaxError names its file and line; the traceback does not", "[builtins]") {
+  ChildResult r = run_text(
+      "for make in [lambda: SyntaxError(), lambda: SyntaxError('m'), lambda: SyntaxError('m', (None, 2, 1, 'x')), lambda: SyntaxError('m', ('a/b.py', None, 1, 'x')), lambda: SyntaxError('m', ('f.py', 3, 1, 'x')), lambda: IndentationError('bad', ('/x/y/z.py', 7, 2, 'x'))]:\n"
+      "    print(repr(str(make())))\n"
+      "try: compile('x = (', '/a/b/f.py', 'exec')\n"
+      "except SyntaxError as e: print(str(e))\n"
+      "try: eval('object().x = 1')\n"
+      "except SyntaxError as e: print(e)\n"
+      "import traceback\n"
+      "try: exec('def f(:\\n pass')\n"
+      "except SyntaxError as e: print(''.join(traceback.format_exception_only(e)), end='')\n");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+      "'None'\n"
+      "'m'\n"
+      "'m (line 2)'\n"
+      "'m (b.py)'\n"
+      "'m (f.py, line 3)'\n"
+      "'bad (z.py, line 7)'\n"
+      "'(' was never closed (f.py, line 1)\n"
+      "invalid syntax (<string>, line 1)\n"
+      "  File \"<string>\", line 1\n"
+      "    def f(:\n"
+      "          ^\n"
+      "SyntaxError: invalid syntax\n");
+  r = run_text("exec('1 +* 2')\n");
+  CHECK(r.err.ends_with("SyntaxError: invalid syntax\n"));
+}
