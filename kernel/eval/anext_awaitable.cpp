@@ -35,16 +35,6 @@ struct AnextAwaitable : GcObject {
 
 AnextAwaitable* as_anext(Object* o) { return static_cast<AnextAwaitable*>(o); }
 
-// StopIteration(value): how an iterator that is not a generator returns a value.
-std::nullptr_t stop_with(Object* value) {
-  Object* exc = new_exception_args(&exc_StopIteration, &value, 1);
-  if (exc) {
-    raise_object(exc);
-    decref(exc);
-  }
-  return nullptr;
-}
-
 // The wrapped awaitable's iterator (CPython: anextawaitable_getiter).
 Object* wrapped_iter(AnextAwaitable* a) {
   if (!a->iter) a->iter = get_awaitable(a->wrapped, 0);
@@ -56,7 +46,7 @@ Object* wrapped_iter(AnextAwaitable* a) {
 Object* finish(AnextAwaitable* a, Object* r) {
   if (r || !error_matches(&exc_StopAsyncIteration)) return r;
   clear_error();
-  return stop_with(a->default_value);
+  return raise_stop_iteration(a->default_value);
 }
 
 // Sends `value` (None: next) into the wrapped iterator.
@@ -68,13 +58,13 @@ Object* send(AnextAwaitable* a, Object* value) {
     Object* r = generator_send(it, value, &result);
     if (!r && result) {
       Ref<> hold = Ref<>::steal(result);
-      return stop_with(result);
+      return raise_stop_iteration(result);
     }
     return finish(a, r);
   }
   if (value == None() && it->type->tp_iternext) {
     Object* r = it->type->tp_iternext(it);
-    if (!r && !error_occurred()) return stop_with(None());
+    if (!r && !error_occurred()) return raise_stop_iteration(None());
     return finish(a, r);
   }
   return finish(a, call_method(it, "send", &value, 1));

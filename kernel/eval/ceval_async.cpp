@@ -1,6 +1,8 @@
 // The runtime of `await`, `async for` and `async with` (CPython: Python/ceval.c
 // _PyEval_GetAwaitable, Objects/genobject.c _PyCoro_GetAwaitableIter).
 #include "eval/ceval_ops.hpp"
+
+#include "gopy/async_iter.hpp"
 #include "object/descr_internal.hpp"
 #include "object/strcat.hpp"
 
@@ -61,11 +63,11 @@ Object* get_awaitable(Object* o, int context) {
 // CPython: Python/bytecodes.c GET_AITER.
 Object* get_aiter(Object* o) {
   if (o->type == &async_generator_type) return new_ref(o);
-  if (!type_lookup(o->type, "__aiter__"))
+  if (!is_async_iterable(o))
     return type_error(cat("'async for' requires an object with __aiter__ method, got ", o->type->name));
   Object* it = call_special(o, "__aiter__");
   if (!it) return nullptr;
-  if (!type_lookup(it->type, "__anext__")) {
+  if (!is_async_iterator(it)) {
     Object* r = type_error(
         cat("'async for' received an object from __aiter__ that does not implement __anext__: ", it->type->name));
     decref(it);
@@ -77,7 +79,7 @@ Object* get_aiter(Object* o) {
 // CPython: Python/ceval.c _PyEval_GetANext.
 Object* get_anext(Object* aiter) {
   if (aiter->type == &async_generator_type) return call_method(aiter, "__anext__", nullptr, 0);
-  if (!type_lookup(aiter->type, "__anext__"))
+  if (!is_async_iterator(aiter))
     return type_error(cat("'async for' requires an iterator with __anext__ method, got ", aiter->type->name));
   Object* next = call_special(aiter, "__anext__");
   if (!next) return nullptr;

@@ -266,6 +266,9 @@ inline bool is_gen_or_coro(const Object* o) { return o->type == &generator_type 
 // Sends a value into a generator (CPython: gen_send_ex2). Returns the yielded value, or
 // null: with an exception set on error, else the generator returned `*result` (new ref).
 Object* generator_send(Object* gen, Object* value, Object** result);
+// Raises StopIteration(value): how an iterator that is not a generator returns a value
+// (no argument for None). Returns null.
+std::nullptr_t raise_stop_iteration(Object* value);
 // anext()'s awaitable type (anext_awaitable.cpp), made once with the generator types.
 void init_anext_awaitable_type();
 // A suspended coroutine waiting on an awaitable (CPython: _PyGen_yf).

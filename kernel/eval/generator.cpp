@@ -101,6 +101,16 @@ struct FrameObject : GcObject {
   int traverse(VisitFn visit, void* arg) override { return visit_ref(gen, visit, arg); }
 };
 
+std::nullptr_t raise_stop_iteration(Object* value) {
+  Object* exc = value == None() ? new_exception_args(&exc_StopIteration, nullptr, 0)
+                                : new_exception_args(&exc_StopIteration, &value, 1);
+  if (exc) {
+    raise_object(exc);
+    decref(exc);
+  }
+  return nullptr;
+}
+
 namespace {
 
 GeneratorObject* as_gen(Object* o) { return static_cast<GeneratorObject*>(o); }
@@ -294,17 +304,6 @@ Object* gen_close_impl(GeneratorObject* g, Object** result) {
   if (error_matches(&exc_GeneratorExit) || error_matches(&exc_StopIteration)) {
     clear_error();
     return new_none();
-  }
-  return nullptr;
-}
-
-// Raises StopIteration(value) for a generator's return value (no argument for None).
-std::nullptr_t raise_stop_iteration(Object* value) {
-  Object* exc = value == None() ? new_exception_args(&exc_StopIteration, nullptr, 0)
-                                : new_exception_args(&exc_StopIteration, &value, 1);
-  if (exc) {
-    raise_object(exc);
-    decref(exc);
   }
   return nullptr;
 }

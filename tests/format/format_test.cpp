@@ -562,3 +562,26 @@ TEST_CASE("str() of a SyntaxError names its file and line; the traceback does no
   r = run_text("exec('1 +* 2')\n");
   CHECK(r.err.ends_with("SyntaxError: invalid syntax\n"));
 }
+
+// `async for` and aiter() accept an __aiter__ that returns an asynchronous generator
+// (its __anext__ is not in its type's dict): one check, is_async_iterator, serves both.
+TEST_CASE("async for over an __aiter__ that returns an asynchronous generator", "[builtins]") {
+  ChildResult r = run_text(
+      "class C:\n"
+      "    def __aiter__(self): return self.gen()\n"
+      "    async def gen(self):\n"
+      "        yield 1\n"
+      "        yield 2\n"
+      "async def main():\n"
+      "    async for x in C(): print(x)\n"
+      "    it = aiter(C())\n"
+      "    print(type(it).__name__, await anext(it), await anext(it), await anext(it, 'end'))\n"
+      "c = main()\n"
+      "try: c.send(None)\n"
+      "except StopIteration: pass\n");
+  CHECK(r.err == "");
+  CHECK(r.out ==
+      "1\n"
+      "2\n"
+      "async_generator 1 2 end\n");
+}
