@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -40,6 +41,14 @@ bool is_dir(const std::string& p) {
   if (fault::fs_error("stat", p.c_str()) != 0) return false;
   struct stat st;
   return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Whether nothing is at `p`: stat fails with ENOENT or ENOTDIR. Any other failure (a
+// loop, a name too long, a fault) might hide something the finders would report.
+bool nothing_at(const std::string& p) {
+  if (fault::fs_error("stat", p.c_str()) != 0) return false;
+  struct stat st;
+  return ::stat(p.c_str(), &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
 }
 
 // PEP 420: a namespace package over the directories found (no __init__ in any of them),
@@ -286,19 +295,14 @@ bool surely_absent(Interpreter* interp, const std::string& name) {
     dir = absolute_dir(dir);
     if (is_dir(dir)) {
       const std::string base = dir + "/" + name;
-      struct stat st;
-      if (fault::fs_error("stat", base.c_str()) != 0) return false;
-      if (::stat(base.c_str(), &st) == 0 || ::stat((base + ".py").c_str(), &st) == 0 ||
-          ::stat((base + ".pyc").c_str(), &st) == 0)
-        return false;
+      if (!nothing_at(base) || !nothing_at(base + ".py") || !nothing_at(base + ".pyc")) return false;
       continue;
     }
     // Not a directory: an archive, or a path inside one (the zip hook's walk up to the
     // first existing ancestor), unless that ancestor is a directory.
     for (std::string probe = dir;;) {
-      struct stat st;
-      if (::stat(probe.c_str(), &st) == 0) {
-        if (!S_ISDIR(st.st_mode)) return false;
+      if (!nothing_at(probe)) {
+        if (!is_dir(probe)) return false;
         break;
       }
       const size_t slash = probe.rfind('/');
