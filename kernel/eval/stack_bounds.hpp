@@ -1,8 +1,12 @@
 // Where the current thread's stack ends, for the guards that turn deep recursion (in the
-// parser, the compiler, the evaluator) into an error instead of a stack overflow.
+// parser, the compiler, the evaluator) into an error instead of a stack overflow. Exported
+// for the plugins that recurse (sre's parser): a thread_local of their own would live in
+// the dynamic TLS of a library that finalize unloads.
 #pragma once
 
 #include <cstdint>
+
+#include "gopy/api_begin.h"
 
 namespace gopy {
 
@@ -13,3 +17,4 @@ std::uintptr_t thread_stack_low();
 std::uintptr_t thread_stack_top();
 
 }  // namespace gopy
+#include "gopy/api_end.h"

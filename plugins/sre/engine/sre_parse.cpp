@@ -1,13 +1,13 @@
 // The pattern parser: CPython 3.14's grammar, messages and error positions
 // (CPython: Lib/re/_parser.py Tokenizer, _escape, _class_escape, _parse_sub, _parse,
 // _parse_flags, parse). Errors travel as a C++ exception inside this file only.
-#include <pthread.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
 
+#include "eval/stack_bounds.hpp"
 #include "object/prim/unicode.hpp"
 #include "sre_text.hpp"
 #include "sre_tree.hpp"
@@ -43,23 +43,11 @@ constexpr int kMaxNesting = 1000;  // parse levels: two a group
 // The lowest stack address the parser's recursion may reach: this thread's stack end plus
 // a margin, so that a pattern nested deeper than the stack holds is refused as too deep
 // instead of overflowing it (sanitizer builds' frames are many times the regular ones).
-// Found once a thread (the main thread's bounds come from /proc/self/maps); 0 when unknown.
+// The kernel finds the bounds once a thread; 0 when unknown.
 uintptr_t stack_floor() {
   constexpr size_t kMargin = 256 * 1024;
-  thread_local uintptr_t floor = [] {
-    uintptr_t lowest = 0;
-#if defined(__linux__)
-    pthread_attr_t attr;
-    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-      void* addr = nullptr;
-      size_t size = 0;
-      if (pthread_attr_getstack(&attr, &addr, &size) == 0 && addr) lowest = reinterpret_cast<uintptr_t>(addr) + kMargin;
-      pthread_attr_destroy(&attr);
-    }
-#endif
-    return lowest;
-  }();
-  return floor;
+  const uintptr_t low = gopy::thread_stack_low();
+  return low ? low + kMargin : 0;
 }
 constexpr int kGlobalFlags = kDebug;
 
