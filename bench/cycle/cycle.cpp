@@ -1,8 +1,9 @@
-// In-process init/finalize cycle time: gopy-bench-cycle [CYCLES]
+// In-process init/finalize cycle time: gopy-bench-cycle [CYCLES [default|keep]]
 // Runs CYCLES (default 2000) rounds of initialize_from_config + finalize_ex, each with a
 // fresh interpreter, in two modes: the default (plugins unloaded at finalize and loaded
 // again at the next initialization) and with LifecycleOptions::keep_plugins_loaded.
-// Prints the median and the mean time of one cycle per mode. Run by hand, never in a test.
+// Prints the median and the mean time of one cycle per mode; a mode named after CYCLES runs
+// that mode alone (for a profiler). Run by hand, never in a test.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -65,7 +66,12 @@ int main(int argc, char** argv) {
   gopy::Config config = bench_config(program);
   std::printf("%d cycles of initialize_from_config + finalize_ex\n", cycles);
   std::printf("%-28s %10s %10s\n", "mode", "median us", "mean us");
-  bool ok = run_mode("default (plugins reloaded)", config, false, cycles) &&
-            run_mode("keep_plugins_loaded", config, true, cycles);
+  const std::string only = argc > 2 ? argv[2] : "";
+  if (!only.empty() && only != "default" && only != "keep") {
+    std::fprintf(stderr, "gopy-bench-cycle: unknown mode '%s' (default or keep)\n", only.c_str());
+    return 2;
+  }
+  bool ok = (only == "keep" || run_mode("default (plugins reloaded)", config, false, cycles)) &&
+            (only == "default" || run_mode("keep_plugins_loaded", config, true, cycles));
   return ok ? 0 : 1;
 }

@@ -36,11 +36,18 @@ void install_plugin_trace_hook() {
 namespace {
 
 // LifecycleOptions::keep_plugins_loaded: one more reference, for the rest of the process,
-// to every plugin library loaded now, so the host's unload leaves it mapped and the next
-// initialization's dlopen only counts a reference.
-void retain_plugin_libraries(const plugin::Plan& plan) {
+// to every plugin library the host loaded, so the host's unload leaves it mapped and the
+// next initialization's dlopen only counts a reference. Only libraries the trace shows
+// loaded are asked for: RTLD_NOLOAD on a library not yet loaded still opens and reads
+// its file to compare identities (four system calls for each module plugin never imported).
+void retain_plugin_libraries(const plugin::PluginHost& host) {
   static std::set<std::string> retained;
-  for (const plugin::Manifest& m : plan.plugins) {
+  std::set<std::string> loaded;
+  for (const plugin::TraceEvent& event : host.trace()) {
+    if (event.kind == plugin::TraceEvent::Kind::load) loaded.insert(event.plugin);
+  }
+  for (const plugin::Manifest& m : host.plan().plugins) {
+    if (!loaded.count(m.name)) continue;
     std::string library = m.library.string();
     if (retained.count(library)) continue;
     if (dlopen(library.c_str(), RTLD_NOW | RTLD_NOLOAD) != nullptr) retained.insert(library);
@@ -68,7 +75,7 @@ Status tear_down_runtime() {
     }
   }
   if (rt.plugins) {
-    if (rt.options.keep_plugins_loaded) retain_plugin_libraries(rt.plugins->plan());
+    if (rt.options.keep_plugins_loaded) retain_plugin_libraries(*rt.plugins);
     rt.plugins->unload_all();
     rt.plugins.reset();
   }

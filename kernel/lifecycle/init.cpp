@@ -109,12 +109,12 @@ Status initialize_core(const Config& config, const LifecycleOptions& options) {
     LifecycleStep step("discover plugins");
     auto dirs = options.plugin_dirs ? *options.plugin_dirs
                                     : plugin::default_search_dirs(plugin_search_environment(*owned));
-    plugin::Plan plan = discover_runtime_plan(dirs);
+    std::shared_ptr<const plugin::Plan> plan = discover_runtime_plan(dirs);
     // Every problem at once: what is skipped, then what stops the start-up.
-    for (const std::string& line : plan.warnings) print_plugin_warning(line);
-    if (!plan.ok()) {
+    for (const std::string& line : plan->warnings) print_plugin_warning(line);
+    if (!plan->ok()) {
       rt.phase = RuntimePhase::preinitialized;
-      return plugin_failure(plan.status());
+      return plugin_failure(plan->status());
     }
     plugin::HostOptions host_options;
     host_options.on_skip = print_plugin_warning;

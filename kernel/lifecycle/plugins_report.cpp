@@ -15,18 +15,20 @@
 
 namespace gopy {
 
-plugin::Plan discover_runtime_plan(const std::vector<std::filesystem::path>& dirs) {
-  if (std::optional<plugin::Plan> kept = plugin::cached_plan(dirs)) return std::move(*kept);
+std::shared_ptr<const plugin::Plan> discover_runtime_plan(const std::vector<std::filesystem::path>& dirs) {
+  if (std::shared_ptr<const plugin::Plan> kept = plugin::cached_plan(dirs)) return kept;
   plugin::DiscoverOptions options;
   options.shipped_dir = plugin::shipped_plugin_dir();
   options.check_loadable = true;
   const std::filesystem::path stored = plugin::stored_plan_file();
-  if (std::optional<plugin::Plan> plan = plugin::load_stored_plan(stored, dirs, options.check_permissions)) {
-    plugin::remember_plan(*plan);
-    return std::move(*plan);
+  std::shared_ptr<const plugin::Plan> plan;
+  if (std::optional<plugin::Plan> loaded = plugin::load_stored_plan(stored, dirs, options.check_permissions)) {
+    plan = std::make_shared<const plugin::Plan>(std::move(*loaded));
+  } else {
+    plugin::Plan found = plugin::discover(dirs, plugin::host_platform(), options);
+    plugin::store_plan(stored, found, options.check_permissions);
+    plan = std::make_shared<const plugin::Plan>(std::move(found));
   }
-  plugin::Plan plan = plugin::discover(dirs, plugin::host_platform(), options);
-  plugin::store_plan(stored, plan, options.check_permissions);
   plugin::remember_plan(plan);
   return plan;
 }
@@ -37,11 +39,12 @@ plugin::Plan discover_runtime_plan(const std::vector<std::filesystem::path>& dir
 // is loaded). Returns the exit code: 0 for a plan gopy would run, 1 when it would fail.
 int report_plugin_plan(const Config& config) {
   // The same search directories initialization would use: -E and -I drop GOPY_PLUGIN_PATH.
-  plugin::Plan plan = discover_runtime_plan(plugin::default_search_dirs(plugin_search_environment(config)));
-  std::string text = plan.describe();
+  std::shared_ptr<const plugin::Plan> plan =
+      discover_runtime_plan(plugin::default_search_dirs(plugin_search_environment(config)));
+  std::string text = plan->describe();
   std::fputs(text.c_str(), stdout);
   std::fflush(stdout);
-  return plan.ok() ? 0 : 1;
+  return plan->ok() ? 0 : 1;
 }
 
 bool plugins_report_runs_program(const Config& config) { return xoption_value(config, "plugins") == "run"; }

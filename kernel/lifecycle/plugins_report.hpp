@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <vector>
 
 #include "gopy/config.hpp"
@@ -11,7 +12,7 @@ namespace gopy {
 
 // The plan start-up runs: discovery over `dirs` that forgives third-party plugins (the
 // shipped directory stays fatal) and checks each plugin's ABI tag and library.
-plugin::Plan discover_runtime_plan(const std::vector<std::filesystem::path>& dirs);
+std::shared_ptr<const plugin::Plan> discover_runtime_plan(const std::vector<std::filesystem::path>& dirs);
 
 // Prints the plugin plan start-up would use for `config`; the exit code (0, or 1 when the
 // plan has errors).

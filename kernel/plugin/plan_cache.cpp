@@ -4,7 +4,9 @@
 #include "plugin/plan_cache.hpp"
 #include "plugin/plan_stamp.hpp"
 
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <tuple>
 
@@ -53,7 +55,7 @@ bool too_recent(const Stamp& s, long now_sec) {
 namespace {
 
 struct Kept {
-  Plan plan;
+  std::shared_ptr<const Plan> plan;
   std::vector<std::string> paths;
   std::vector<Stamp> stamps;
 };
@@ -64,24 +66,25 @@ bool g_disabled = false;  // a one-shot process, or files too recent to trust
 
 }  // namespace
 
-std::optional<Plan> cached_plan(const std::vector<std::filesystem::path>& dirs) {
+std::shared_ptr<const Plan> cached_plan(const std::vector<std::filesystem::path>& dirs) {
   std::lock_guard<std::mutex> lock(g_mutex);
-  if (!g_kept || g_kept->plan.dirs != dirs) return std::nullopt;
+  if (!g_kept || g_kept->plan->dirs != dirs) return nullptr;
   for (std::size_t i = 0; i < g_kept->paths.size(); ++i)
     if (!(stamp_of(g_kept->paths[i]) == g_kept->stamps[i])) {
       g_kept.reset();
-      return std::nullopt;
+      return nullptr;
     }
   return g_kept->plan;
 }
 
-void remember_plan(const Plan& plan) {
-  bool clean = plan.errors.empty() && plan.warnings.empty();
-  for (const Candidate& c : plan.candidates) clean = clean && c.manifest.has_value();
+void remember_plan(std::shared_ptr<const Plan> plan) {
+  bool clean = plan->errors.empty() && plan->warnings.empty();
+  for (const Candidate& c : plan->candidates) clean = clean && c.manifest.has_value();
   std::lock_guard<std::mutex> lock(g_mutex);
   g_kept.reset();
   if (!clean || g_disabled) return;
-  Kept kept{plan, sources_of(plan), {}};
+  std::vector<std::string> paths = sources_of(*plan);
+  Kept kept{std::move(plan), std::move(paths), {}};
   timespec now{};
   ::clock_gettime(CLOCK_REALTIME, &now);
   for (const std::string& path : kept.paths) {

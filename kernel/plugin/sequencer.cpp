@@ -77,7 +77,10 @@ Status call_with_context(const CallSite& site, void* interp, const ContextView& 
 struct PluginHost::Impl {
   enum class State { fresh, core_attached, main_attached, unwound };
 
-  Plan plan;
+  explicit Impl(std::shared_ptr<const Plan> shared) : owner(std::move(shared)), plan(*owner) {}
+
+  std::shared_ptr<const Plan> owner;
+  const Plan& plan;
   HostOptions options;
   std::vector<LoadedLibrary> libraries;  // by plugin index
   std::vector<std::size_t> load_order;   // plugin indices
@@ -198,9 +201,12 @@ struct PluginHost::Impl {
   }
 };
 
-PluginHost::PluginHost(Plan plan, HostOptions options) : impl_(std::make_unique<Impl>()) {
-  impl_->plan = std::move(plan);
-  impl_->options = options;
+PluginHost::PluginHost(Plan plan, HostOptions options)
+    : PluginHost(std::make_shared<const Plan>(std::move(plan)), std::move(options)) {}
+
+PluginHost::PluginHost(std::shared_ptr<const Plan> plan, HostOptions options)
+    : impl_(std::make_unique<Impl>(std::move(plan))) {
+  impl_->options = std::move(options);
   impl_->libraries.resize(impl_->plan.plugins.size());
   // A load and an unload per plugin, an attach and a detach per step: no regrowth.
   impl_->events.reserve(2 * (impl_->plan.plugins.size() + impl_->plan.steps.size()));

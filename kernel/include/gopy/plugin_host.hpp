@@ -221,6 +221,8 @@ Status call_with_context(const CallSite& site, void* interp, const ContextView& 
 class PluginHost {
  public:
   explicit PluginHost(Plan plan, HostOptions options = {});
+  // The same over a plan shared with others (the runtime's plan cache), never copied.
+  explicit PluginHost(std::shared_ptr<const Plan> plan, HostOptions options = {});
   ~PluginHost();  // detaches (interp null) and unloads whatever is still there
   PluginHost(PluginHost&&) noexcept;  // a moved-from host may only be destroyed or assigned
   PluginHost& operator=(PluginHost&&) noexcept;
