@@ -507,8 +507,20 @@ void init_function_methods() { add_method(&function_type, "__get__", function_ge
 
 // ---- attribute lookups that may report a plain miss (attr_lookup.hpp) ----
 
-static bool is_import_hook_name(std::string_view n) {
-  return n == "meta_path" || n == "path_hooks" || n == "path_importer_cache";
+// The lazily made attributes of sys (Interpreter::lazy_sys_attributes) that reading
+// `name` asks for: each maker runs once, and leaves the list before it runs.
+static int make_lazy_sys_attributes(Interpreter* interp, std::string_view name) {
+  auto& lazy = interp->lazy_sys_attributes;
+  for (std::size_t i = 0; i < lazy.size();) {
+    if (name != "__dict__" && !lazy[i].names(name)) {
+      ++i;
+      continue;
+    }
+    int (*make)(Interpreter*) = lazy[i].make;
+    lazy.erase(lazy.begin() + static_cast<std::ptrdiff_t>(i));
+    if (make(interp) < 0) return -1;
+  }
+  return 0;
 }
 
 // CPython: Objects/moduleobject.c _Py_module_getattro_impl: the type's data descriptors,
@@ -525,12 +537,10 @@ Object* module_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {
   }
   if (m->dict)
     if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
-  // The import system's hooks in sys are made the first time a program reads one, or the
-  // whole namespace (sys.__dict__, vars(sys), dir(sys)).
+  // Attributes of sys made on their first read (Interpreter::lazy_sys_attributes).
   Interpreter* interp = get_thread_state()->interp;
-  if (m == interp->sys_module && interp->install_import_finders &&
-      (is_import_hook_name(name->view()) || name->view() == "__dict__") && !dict_get_str(m->dict, "meta_path")) {
-    if (interp->install_import_finders(interp) < 0) return nullptr;
+  if (m == interp->sys_module && !interp->lazy_sys_attributes.empty() && m->dict) {
+    if (make_lazy_sys_attributes(interp, name->view()) < 0) return nullptr;
     if (Object* v = dict_get_str(m->dict, name)) return new_ref(v);
   }
   if (name->view() == "__dict__") return new_ref<Object>(m->dict);

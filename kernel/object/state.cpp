@@ -298,6 +298,14 @@ void destroy_interpreter(ThreadState* ts) {
   object_alloc_release_free_memory();  // an embedder's init/finalize cycles do not grow
 }
 
+void add_lazy_sys_attributes(Interpreter* interp, bool (*names)(std::string_view), int (*make)(Interpreter*)) {
+  interp->lazy_sys_attributes.push_back({names, make});
+}
+
+void remove_lazy_sys_attributes(Interpreter* interp, int (*make)(Interpreter*)) {
+  std::erase_if(interp->lazy_sys_attributes, [make](const Interpreter::LazySysAttributes& l) { return l.make == make; });
+}
+
 bool cpp_stack_exhausted(ThreadState* ts) {
   char here;
   return ts->stack_limit && &here < ts->stack_limit;

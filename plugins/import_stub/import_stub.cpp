@@ -258,8 +258,13 @@ Object* bootstrap_module(Interpreter* interp) {
   return dict_get_str(interp->modules, "importlib._bootstrap");
 }
 
-// Interpreter::install_import_finders: the hooks in sys and the default finders in them
-// (without importlib in gopy's library, the hooks stay empty).
+// The names install_import_finders makes.
+bool is_import_hook_name(std::string_view n) {
+  return n == "meta_path" || n == "path_hooks" || n == "path_importer_cache";
+}
+
+// Made lazily (Interpreter::lazy_sys_attributes): the hooks in sys and the default finders
+// in them (without importlib in gopy's library, the hooks stay empty).
 int install_import_finders(Interpreter* interp) {
   ensure_import_hook_slots(interp);
   if (bootstrap_module(interp) || !error_occurred()) return 0;
@@ -277,7 +282,7 @@ int install_import_finders(Interpreter* interp) {
 bool surely_absent(Interpreter* interp, const std::string& name) {
   if (!interp->sys_module || name.find('.') != std::string::npos) return false;
   DictObject* sys = interp->sys_module->dict;
-  // Missing until a program reads them (install_import_finders), or empty.
+  // Missing until a program reads them (is_import_hook_name), or empty.
   auto untouched_list = [&](const char* n) {
     Object* v = dict_get_str(sys, n);
     return !v || (is_list(v) && static_cast<ListObject*>(v)->items.empty());
@@ -491,13 +496,13 @@ Status attach(gopy_plugin_context& ctx) {
   if (sdk::PluginContext(ctx).get_int("import_time", it).is_ok()) import_time = int(it > 0 ? it : 0);
   import_time_header_printed = false;
   static_cast<Interpreter*>(ctx.interp)->import_hook = import_hook;
-  static_cast<Interpreter*>(ctx.interp)->install_import_finders = install_import_finders;
+  add_lazy_sys_attributes(static_cast<Interpreter*>(ctx.interp), is_import_hook_name, install_import_finders);
   return Status::ok();
 }
 
 Status detach(gopy_plugin_context& ctx) {
   static_cast<Interpreter*>(ctx.interp)->import_hook = nullptr;
-  static_cast<Interpreter*>(ctx.interp)->install_import_finders = nullptr;
+  remove_lazy_sys_attributes(static_cast<Interpreter*>(ctx.interp), install_import_finders);
   return Status::ok();
 }
 

@@ -4,7 +4,9 @@
 //   active_interpreter this interpreter's settings (the configuration's rows),
 // with the field names of the config spec table; hash_seed is left out, as the PEP asks.
 // Lists are tuples, and no attribute can be set: a snapshot, not a control panel.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -100,6 +102,8 @@ Object* to_object(const ConfigValue& value) {
 
 }  // namespace
 
+namespace {
+
 Status fill_configuration(Interpreter* interp, const SysConfig& sys_config) {
   const Config* config = &sys_config.config;
   const PreConfig* preconfig = &sys_config.preconfig;
@@ -121,6 +125,39 @@ Status fill_configuration(Interpreter* interp, const SysConfig& sys_config) {
     return Status::error(Status::Category::runtime, "sys", "could not build sys._configuration");
   }
   return Status::ok();
+}
+
+// The configuration kept for the interpreter whose sys._configuration is not made yet.
+struct Deferred {
+  Interpreter* interp = nullptr;
+  SysConfig config;
+};
+std::optional<Deferred> deferred;
+
+bool is_configuration_name(std::string_view name) { return name == "_configuration"; }
+
+int make_configuration(Interpreter* interp) {
+  if (!deferred || deferred->interp != interp) return 0;
+  Status status = fill_configuration(interp, deferred->config);
+  deferred.reset();
+  if (!status.is_ok()) {
+    set_error(&exc_RuntimeError, status.message());
+    return -1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void defer_configuration(Interpreter* interp, SysConfig config) {
+  forget_configuration(interp);
+  deferred = Deferred{interp, std::move(config)};
+  add_lazy_sys_attributes(interp, is_configuration_name, make_configuration);
+}
+
+void forget_configuration(Interpreter* interp) {
+  remove_lazy_sys_attributes(interp, make_configuration);
+  deferred.reset();
 }
 
 }  // namespace gopy::sys

@@ -313,12 +313,15 @@ Status attach(gopy_plugin_context& ctx) {
   } else if (phase == "main") {
     GOPY_RETURN_IF_ERROR(fill_config(interp, config, phase));
     GOPY_RETURN_IF_ERROR(fill_paths(interp, config.config));
-    GOPY_RETURN_IF_ERROR(fill_configuration(interp, config));
+    defer_configuration(interp, std::move(config));
   }
   return Status::ok();
 }
 
-Status detach(gopy_plugin_context&) { return Status::ok(); }
+Status detach(gopy_plugin_context& ctx) {
+  forget_configuration(static_cast<Interpreter*>(ctx.interp));
+  return Status::ok();
+}
 
 }  // namespace
 }  // namespace gopy::sys

@@ -52,7 +52,10 @@ Object* make_implementation(Object* version_info);
 // Sets sys.path, sys.executable, the prefixes, platlibdir and _stdlib_dir from the path
 // configuration (main phase).
 Status fill_paths(Interpreter* interp, const Config& config);
-// Sets sys._configuration, PEP 432's read-only snapshot (main phase; sys_configuration.cpp).
-Status fill_configuration(Interpreter* interp, const SysConfig& config);
+// Sets sys._configuration, PEP 432's read-only snapshot (sys_configuration.cpp), the first
+// time a program reads it (main phase): few do, and building it costs a start-up about
+// 60,000 instructions. forget_configuration drops what was kept for it (detach).
+void defer_configuration(Interpreter* interp, SysConfig config);
+void forget_configuration(Interpreter* interp);
 
 }  // namespace gopy::sys

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -93,10 +94,17 @@ struct Interpreter {
   // The import hook the import plugin installs: import_name(name, globals, fromlist, level).
   Object* (*import_hook)(Interpreter*, StrObject* name, DictObject* globals, Object* fromlist,
                          int level) = nullptr;
-  // Makes sys.meta_path, sys.path_hooks and sys.path_importer_cache and installs the
-  // default finders, the first time a program reads one of them (the import plugin's):
-  // 0, or -1 with an exception.
-  int (*install_import_finders)(Interpreter*) = nullptr;
+  // Attributes of sys made the first time a program reads one of them, or the whole
+  // namespace (sys.__dict__, vars(sys), dir(sys)), so that start-up does not pay for what
+  // few programs read: the import plugin's hooks and default finders (sys.meta_path,
+  // sys.path_hooks, sys.path_importer_cache), the sys plugin's sys._configuration. Each
+  // maker runs at most once per interpreter and returns 0, or -1 with an exception; the
+  // plugin that registers one removes it at detach.
+  struct LazySysAttributes {
+    bool (*names)(std::string_view name) = nullptr;  // whether the maker makes `name`
+    int (*make)(Interpreter*) = nullptr;
+  };
+  std::vector<LazySysAttributes> lazy_sys_attributes;
   // Source text of code compiled from strings ("<string>" for -c), so tracebacks can show
   // its lines as CPython 3.13+ does (linecache's registered sources).
   std::map<std::string, std::string> string_sources;
@@ -144,6 +152,11 @@ bool enter_recursive_call(ThreadState* ts, const char* where = "");
 inline void leave_recursive_call(ThreadState* ts) { --ts->c_depth; }
 // True when the C++ stack is close to its end (checked by deep C++ recursion paths).
 bool cpp_stack_exhausted(ThreadState* ts);
+
+// Registers, and at detach removes, a maker of lazily made sys attributes
+// (Interpreter::lazy_sys_attributes).
+void add_lazy_sys_attributes(Interpreter* interp, bool (*names)(std::string_view), int (*make)(Interpreter*));
+void remove_lazy_sys_attributes(Interpreter* interp, int (*make)(Interpreter*));
 
 }  // namespace gopy
 #include "gopy/api_end.h"
