@@ -360,9 +360,44 @@ Object* method_richcompare(Object* a, Object* b, CompareOp op) {
 
 Object* module_getattr(Object* o, StrObject* name) { return module_getattr_or_miss(o, name, true); }
 
+// The lazily made attributes of sys (Interpreter::lazy_sys_attributes) that reading
+// `name` asks for: each maker runs once, and leaves the list before it runs.
+static int make_lazy_sys_attributes(Interpreter* interp, std::string_view name) {
+  auto& lazy = interp->lazy_sys_attributes;
+  for (std::size_t i = 0; i < lazy.size();) {
+    if (name != "__dict__" && !lazy[i].names(name)) {
+      ++i;
+      continue;
+    }
+    int (*make)(Interpreter*) = lazy[i].make;
+    lazy.erase(lazy.begin() + static_cast<std::ptrdiff_t>(i));
+    if (make(interp) < 0) return -1;
+  }
+  return 0;
+}
+
+// CPython: Objects/object.c _PyObject_GenericSetAttrWithDict, a module's tp_setattro: the
+// type's data descriptors (a ModuleType subclass's properties, __class__), then the
+// namespace. A lazily made attribute of sys is made first, so that assigning or deleting
+// it replaces what a read would have shown.
 int module_setattr(Object* o, StrObject* name, Object* value) {
   auto* m = static_cast<ModuleObject*>(o);
+  Ref<> descr = Ref<>::borrow(type_lookup(o->type, name));
+  if (descr && descr_is_data(descr.get())) return descr_set(descr.get(), o, value);
+  if (name->view() == "__class__") return set_object_class(o, value);
+  if (name->view() == "__dict__") {  // CPython: module_members' READONLY __dict__
+    set_error(&exc_AttributeError, "readonly attribute");
+    return -1;
+  }
+  Interpreter* interp = get_thread_state()->interp;
+  if (m == interp->sys_module && !interp->lazy_sys_attributes.empty() && !dict_get_item(m->dict, name) &&
+      make_lazy_sys_attributes(interp, name->view()) < 0)
+    return -1;
   if (value) return dict_set_item(m->dict, name, value);
+  if (!dict_get_item(m->dict, name)) {
+    attribute_error(o, name, cat("'", o->type->name, "' object has no attribute '", name->utf8, "'"));
+    return -1;
+  }
   return dict_del_item(m->dict, name);
 }
 
@@ -506,22 +541,6 @@ void init_function_types() {
 void init_function_methods() { add_method(&function_type, "__get__", function_get_method); }
 
 // ---- attribute lookups that may report a plain miss (attr_lookup.hpp) ----
-
-// The lazily made attributes of sys (Interpreter::lazy_sys_attributes) that reading
-// `name` asks for: each maker runs once, and leaves the list before it runs.
-static int make_lazy_sys_attributes(Interpreter* interp, std::string_view name) {
-  auto& lazy = interp->lazy_sys_attributes;
-  for (std::size_t i = 0; i < lazy.size();) {
-    if (name != "__dict__" && !lazy[i].names(name)) {
-      ++i;
-      continue;
-    }
-    int (*make)(Interpreter*) = lazy[i].make;
-    lazy.erase(lazy.begin() + static_cast<std::ptrdiff_t>(i));
-    if (make(interp) < 0) return -1;
-  }
-  return 0;
-}
 
 // CPython: Objects/moduleobject.c _Py_module_getattro_impl: the type's data descriptors,
 // the module's namespace, the type's other attributes, then the module's own __getattr__

@@ -357,6 +357,7 @@ Object* generic_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) 
 int generic_setattr(Object* o, StrObject* name, Object* value) {
   Ref<> descr = Ref<>::borrow(type_lookup(o->type, name));
   if (descr && descr_is_data(descr.get())) return descr_set(descr.get(), o, value);
+  if (name->view() == "__class__") return set_object_class(o, value);
   if (!o->type->instance_dict) {
     if (descr) {
       set_error(&exc_AttributeError, cat("'", o->type->name, "' object attribute '", name->utf8, "' is read-only"));

@@ -53,6 +53,8 @@ int type_set_special(TypeObject* t, StrObject* name, Object* value);
 // with CPython's TypeError; the layout base; the most derived metaclass.
 TupleObject* compute_mro(TypeObject* t, TupleObject* bases);
 TypeObject* solid_base(TypeObject* t);
+// `o.__class__ = value` (class_assign.cpp): 0, or -1 with CPython's TypeError.
+int set_object_class(Object* o, Object* value);
 TypeObject* best_base(TupleObject* bases);
 TypeObject* calculate_metaclass(TypeObject* meta, TupleObject* bases);
 // Re-derives the slot for a dunder name after an assignment to a class attribute.

@@ -223,8 +223,12 @@ Object* import_module(Interpreter* interp, const std::string& name) {
   return find_and_load(interp, name);
 }
 
+int install_import_finders(Interpreter* interp);
+
 // sys.meta_path, sys.path_hooks and sys.path_importer_cache, empty, where they are missing.
+// Made now, they are no longer made on a first read: a program deleting one later deletes it.
 void ensure_import_hook_slots(Interpreter* interp) {
+  remove_lazy_sys_attributes(interp, install_import_finders);
   DictObject* sys = interp->sys_module->dict;
   auto ensure = [&](const char* name, Object* (*make)()) {
     if (dict_get_str(sys, name)) return;

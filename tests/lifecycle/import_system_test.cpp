@@ -178,6 +178,15 @@ TEST_CASE("import_system_test: a failed import before the finders are installed"
   r = run_gopy({"-S", "-c", "import sys\nprint('meta_path' in dir(sys), len(vars(sys)['path_hooks']))\n"}, dir.path());
   CHECK(r.err.empty());
   CHECK(r.out == "True 2\n");
+  // Made once: deleted, they stay deleted (and sys._configuration, made the same way).
+  r = run_gopy({"-S", "-c",
+                "import sys\n"
+                "print(sys._configuration.active_interpreter.site_import)\n"
+                "del sys.meta_path, sys._configuration\n"
+                "print(hasattr(sys, 'meta_path'), hasattr(sys, '_configuration'), 'path_hooks' in vars(sys))\n"},
+               dir.path());
+  CHECK(r.err.empty());
+  CHECK(r.out == "False\nFalse False True\n");
 
   // A sitecustomize that exists runs; one that does not costs no bootstrap.
   TempDir site;
