@@ -2,12 +2,38 @@
 // (PEP 657; CPython: Python/codegen.c LOC, Objects/codeobject.c co_positions).
 #include "eval/compiler.hpp"
 
+#include <algorithm>
+#include <string>
+
 namespace gopy {
 
 namespace {
 
 bool on_line(const ast::Node* e, int line) {
   return e && e->loc.lineno == line && e->loc.end_lineno == line;
+}
+
+int code_points(const std::string& s) {
+  int n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+// CPython: Python/codegen.c update_start_location_to_match_attr: `obj\n.name` reports the
+// line of `.name`, its columns from the name's start.
+ast::Location attr_location(ast::Location loc, const ast::Attribute* a) {
+  if (loc.lineno == a->loc.end_lineno) return loc;
+  loc.lineno = a->loc.end_lineno;
+  const int length = code_points(a->attr);
+  if (length <= a->loc.end_col_offset) {
+    loc.col_offset = a->loc.end_col_offset - length;
+  } else {
+    loc.col_offset = -1;
+    loc.end_col_offset = -1;
+  }
+  loc.end_lineno = std::max(loc.lineno, loc.end_lineno);
+  if (loc.lineno == loc.end_lineno) loc.end_col_offset = std::max(loc.col_offset, loc.end_col_offset);
+  return loc;
 }
 
 }  // namespace
@@ -38,6 +64,23 @@ int Compiler::emit_spanned(const ast::Expr* e, Op op, int a, int b, SourceSpan::
   SpanRestore restore(unit_);
   set_span(e, anchor, left, right);
   return emit(op, a, b);
+}
+
+int Compiler::emit_attr(const ast::Attribute* a, const ast::Expr* whole, Op op, int arg, int b,
+                        SourceSpan::Anchor anchor, const ast::Expr* left) {
+  if (whole->loc.lineno == a->loc.end_lineno) return emit_spanned(whole, op, arg, b, anchor, left);
+  ast::Node moved;
+  moved.loc = attr_location(whole->loc, a);
+  const int saved_line = unit_->line;
+  set_line(moved.loc.lineno);
+  int at;
+  {
+    SpanRestore restore(unit_);
+    set_span(moved.loc.col_offset < 0 ? nullptr : &moved);
+    at = emit(op, arg, b);
+  }
+  set_line(saved_line);
+  return at;
 }
 
 }  // namespace gopy

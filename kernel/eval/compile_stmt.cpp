@@ -22,7 +22,7 @@ void Compiler::store_target(const ast::Expr* e) {
       auto* a = ast::cast<ast::Attribute>(e);
       expr(a->value);
       set_line(e->loc.lineno);
-      emit_spanned(e, Op::STORE_ATTR, name_const(a->attr));
+      emit_attr(a, e, Op::STORE_ATTR, name_const(a->attr));
       break;
     }
     case K::Subscript: {
@@ -71,7 +71,7 @@ void Compiler::delete_target(const ast::Expr* e) {
     case K::Attribute: {
       auto* a = ast::cast<ast::Attribute>(e);
       expr(a->value);
-      emit_spanned(e, Op::DELETE_ATTR, name_const(a->attr));
+      emit_attr(a, e, Op::DELETE_ATTR, name_const(a->attr));
       return;
     }
     case K::Subscript: {
@@ -101,11 +101,11 @@ void Compiler::aug_assign(const ast::AugAssign* a) {
   } else if (auto* at = ast::dyn_cast<ast::Attribute>(a->target)) {
     expr(at->value);
     emit(Op::DUP_TOP);
-    emit_spanned(at, Op::LOAD_ATTR, name_const(at->attr));
+    emit_attr(at, at, Op::LOAD_ATTR, name_const(at->attr));
     expr(a->value);
     emit(Op::INPLACE_OP, op);
     emit(Op::ROT_TWO);
-    emit_spanned(at, Op::STORE_ATTR, name_const(at->attr));
+    emit_attr(at, at, Op::STORE_ATTR, name_const(at->attr));
   } else if (auto* sub = ast::dyn_cast<ast::Subscript>(a->target)) {
     expr(sub->value);
     expr(sub->slice);

@@ -138,6 +138,11 @@ class Compiler {
   int emit_spanned(const ast::Expr* e, Op op, int a = 0, int b = 0,
                    SourceSpan::Anchor anchor = SourceSpan::Anchor::none, const ast::Expr* left = nullptr,
                    const ast::Expr* right = nullptr);
+  // Emits one instruction of attribute `a` (its load, store, delete, or the call of
+  // `whole`, a method call on it) at `whole`'s position, moved to the attribute name's
+  // line when the name sits on a later line than the position's start (compile_span.cpp).
+  int emit_attr(const ast::Attribute* a, const ast::Expr* whole, Op op, int arg, int b = 0,
+                SourceSpan::Anchor anchor = SourceSpan::Anchor::none, const ast::Expr* left = nullptr);
   // The call that is all of `x = f()` / `return f()`: CPython shows it without carets.
   const ast::Expr* whole_value_call_ = nullptr;
   void emit_stacksize(CodeObject* code);
