@@ -663,6 +663,10 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           auto& items = static_cast<ListObject*>(o)->items;
           if (i < 0) i += int64_t(items.size());
           r = (i >= 0 && i < int64_t(items.size())) ? new_ref(items[size_t(i)]) : index_error("list index out of range");
+        } else if (o->type == &tuple_type && small_int(k, &i)) {  // CPython: BINARY_SUBSCR_TUPLE_INT
+          auto& items = static_cast<TupleObject*>(o)->items;
+          if (i < 0) i += int64_t(items.size());
+          r = (i >= 0 && i < int64_t(items.size())) ? new_ref(items[size_t(i)]) : index_error("tuple index out of range");
         } else {
           r = get_item(o, k);
         }
