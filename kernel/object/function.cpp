@@ -372,6 +372,7 @@ static int make_lazy_sys_attributes(Interpreter* interp, std::string_view name) 
     int (*make)(Interpreter*) = lazy[i].make;
     lazy.erase(lazy.begin() + static_cast<std::ptrdiff_t>(i));
     if (make(interp) < 0) return -1;
+    i = 0;  // a maker may have removed others
   }
   return 0;
 }
