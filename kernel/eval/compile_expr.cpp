@@ -290,7 +290,7 @@ void Compiler::expr(const ast::Expr* e) {
     case K::Attribute: {
       auto* a = ast::cast<ast::Attribute>(e);
       expr(a->value);
-      emit_attr(a, e, Op::LOAD_ATTR, name_const(a->attr));
+      emit_attr(a, e, Op::LOAD_ATTR, attr_const(a));
       return;
     }
     case K::Subscript: {
@@ -371,7 +371,7 @@ void Compiler::call(const ast::Call* c) {
   // obj.method(...): the method-call fast path (no bound method is made).
   if (auto* attr = ast::dyn_cast<ast::Attribute>(c->func)) {
     expr(attr->value);
-    emit_attr(attr, attr, Op::LOAD_METHOD, name_const(attr->attr));
+    emit_attr(attr, attr, Op::LOAD_METHOD, attr_const(attr));
     for (auto* a : c->args) expr(a);
     for (auto* k : c->keywords) expr(k->value);
     emit_attr(attr, c, Op::CALL_METHOD, nargs, kw, SourceSpan::Anchor::bracket, c->func);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "eval/compiler.hpp"
+#include "eval/mangle.hpp"
 #include "eval/parser.hpp"
 #include "eval/symtable.hpp"
 #include "gopy/object_exc.hpp"
@@ -58,6 +59,10 @@ Object* compile_single_source(std::string_view source, std::string_view filename
   // whose names are __main__'s globals.
   ast::Module as_module;
   as_module.body = parsed.interactive()->body;
+  if (!mangle_private_names(as_module)) {
+    set_error(&exc_RecursionError, "maximum recursion depth exceeded during compilation");
+    return nullptr;
+  }
   SymbolTable table;
   ScopeError scope_error;
   if (!table.build(as_module, &scope_error)) {

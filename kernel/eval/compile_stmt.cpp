@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "eval/compiler.hpp"
+#include "eval/mangle.hpp"
 #include "eval/intrinsics.hpp"
 #include "object/strcat.hpp"
 
@@ -22,7 +23,7 @@ void Compiler::store_target(const ast::Expr* e) {
       auto* a = ast::cast<ast::Attribute>(e);
       expr(a->value);
       set_line(e->loc.lineno);
-      emit_attr(a, e, Op::STORE_ATTR, name_const(a->attr));
+      emit_attr(a, e, Op::STORE_ATTR, attr_const(a, true));
       break;
     }
     case K::Subscript: {
@@ -71,7 +72,7 @@ void Compiler::delete_target(const ast::Expr* e) {
     case K::Attribute: {
       auto* a = ast::cast<ast::Attribute>(e);
       expr(a->value);
-      emit_attr(a, e, Op::DELETE_ATTR, name_const(a->attr));
+      emit_attr(a, e, Op::DELETE_ATTR, attr_const(a));
       return;
     }
     case K::Subscript: {
@@ -101,11 +102,11 @@ void Compiler::aug_assign(const ast::AugAssign* a) {
   } else if (auto* at = ast::dyn_cast<ast::Attribute>(a->target)) {
     expr(at->value);
     emit(Op::DUP_TOP);
-    emit_attr(at, at, Op::LOAD_ATTR, name_const(at->attr));
+    emit_attr(at, at, Op::LOAD_ATTR, attr_const(at));
     expr(a->value);
     emit(Op::INPLACE_OP, op);
     emit(Op::ROT_TWO);
-    emit_attr(at, at, Op::STORE_ATTR, name_const(at->attr));
+    emit_attr(at, at, Op::STORE_ATTR, attr_const(at));
   } else if (auto* sub = ast::dyn_cast<ast::Subscript>(a->target)) {
     expr(sub->value);
     expr(sub->slice);
@@ -422,7 +423,7 @@ void Compiler::function_def(const Def& f) {
     }
   });
   apply_decorators(f.decorator_list);
-  store_name(f.name);
+  store_name(bound_name(f));
 }
 
 // The decorator expressions, evaluated before the definition; returns the line the
@@ -469,7 +470,7 @@ void Compiler::class_def(const ast::ClassDef* c) {
     emit(Op::BUILD_CLASS, name_const(c->name), qualname);
   });
   apply_decorators(c->decorator_list);
-  store_name(c->name);
+  store_name(bound_name(*c));
 }
 
 void Compiler::stmt(const ast::Stmt* s) {

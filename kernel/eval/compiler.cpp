@@ -2,6 +2,7 @@
 // and class bodies (CPython: Python/compile.c compiler_enter_scope, compiler_nameop,
 // compiler_make_closure, compiler_set_qualname).
 #include "eval/compiler.hpp"
+#include "eval/mangle.hpp"
 #include "gopy/warnings.hpp"
 
 #include <algorithm>
@@ -98,6 +99,15 @@ int Compiler::name_const(std::string_view s) {
   int i = add_const(new_ref(n));
   unit_->const_index[n] = i;
   return i;
+}
+
+int Compiler::attr_const(const ast::Attribute* a, bool store) {
+  CompileUnit* cls = unit_;
+  while (cls && !cls->class_def) cls = cls->parent;
+  if (!cls) return name_const(a->attr);
+  auto* self = ast::dyn_cast<ast::Name>(a->value);
+  if (store && self && self->id == "self") cls->static_attributes.insert(a->attr);
+  return name_const(mangle_private_name(cls->class_def->name, a->attr));
 }
 
 // ---- emission ----
@@ -541,7 +551,12 @@ void Compiler::make_class_body(const ast::ClassDef& c, int first_line) {
   u.code = new_code(CodeKind::class_body, c.name, u.qualname, first_line);
   u.parent = unit_;
   u.line = c.loc.lineno;
+  u.class_def = &c;
   compile_unit(u, [&] {
+    // CPython: codegen_class_body: the first line (its first decorator's) after
+    // __module__ and __qualname__, which build_class_from_body sets.
+    emit(Op::LOAD_CONST, add_const(new_int(first_line)));
+    store_name("__firstlineno__");
     class_body_prologue(c);
     // A class body's docstring is its namespace's __doc__ (CPython: compiler_class_body).
     if (Object* doc = docstring(c.body)) {
@@ -550,6 +565,11 @@ void Compiler::make_class_body(const ast::ClassDef& c, int first_line) {
     }
     block(c.body);
     annotations_epilogue();
+    // The attributes the methods assign on self, sorted (_PyCompile_StaticAttributesAsTuple).
+    std::vector<Object*> names;
+    for (const std::string& n : u.static_attributes) names.push_back(new_str(n));
+    emit(Op::LOAD_CONST, add_const(new_tuple_steal(std::move(names))));
+    store_name("__static_attributes__");
   });
   emit(Op::MAKE_FUNCTION, add_const(u.release_code()), 0);
 }

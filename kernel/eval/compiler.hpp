@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -73,6 +74,10 @@ struct CompileUnit {
     bool conditional;
   };
   std::vector<DeferredAnnotation> deferred_annotations;
+  // A class body's unit: its statement, and the attributes its methods assign on `self`
+  // (its __static_attributes__).
+  const ast::ClassDef* class_def = nullptr;
+  std::set<std::string> static_attributes;
 };
 
 class Compiler {
@@ -100,6 +105,10 @@ class Compiler {
   int cell_slot_for(const std::string& name) const;
   std::string child_qualname(const std::string& name) const;
   int name_const(std::string_view s);
+  // The constant naming attribute `a`, mangled inside a class; an assignment to `self.x`
+  // also records x in the nearest class's __static_attributes__ (CPython:
+  // _PyCompile_MaybeAddStaticAttributeToClass).
+  int attr_const(const ast::Attribute* a, bool store = false);
   int add_const(Object* o);  // steals
   bool fail(const std::string& msg, const ast::Node* at);
   // A compile-time SyntaxWarning at `at`; false (and failed) when a filter made it an error.

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "eval/code.hpp"
+#include "eval/mangle.hpp"
 #include "eval/compiler.hpp"
 #include "eval/parser.hpp"
 #include "eval/symtable.hpp"
@@ -56,6 +57,10 @@ Object* compile_source_text(std::string_view source, std::string_view filename, 
     if (!body.empty()) at = body.front()->loc;
     raise_syntax_error("SyntaxError", "invalid syntax", std::string(filename), at.lineno, at.col_offset + 1,
                        source_line_text(source, at.lineno), at.end_lineno, at.end_col_offset + 1);
+    return nullptr;
+  }
+  if (!mangle_private_names(*parsed.module())) {
+    set_error(&exc_RecursionError, "maximum recursion depth exceeded during compilation");
     return nullptr;
   }
   SymbolTable table;

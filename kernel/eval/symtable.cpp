@@ -1,5 +1,6 @@
 // Scope analysis (CPython: Python/symtable.c symtable_visit_* and analyze_block).
 #include "eval/symtable.hpp"
+#include "eval/mangle.hpp"
 
 #include "eval/annotation_args.hpp"
 #include "eval/pattern_check.hpp"
@@ -209,7 +210,7 @@ class ScopeCollector {
       case K::ClassDef: {
         auto* c = ast::cast<ast::ClassDef>(s);
         for (auto* d : c->decorator_list) expr(d);
-        bind(c->name, s);
+        bind(bound_name(*c), s);
         bool generic = enter_type_params(c->type_params, c->name);
         for (auto* b : c->bases) expr(b);
         for (auto* k : c->keywords) expr(k->value);
@@ -399,7 +400,7 @@ class ScopeCollector {
     // the function (CPython passes them in from the enclosing scope).
     if (f.type_params.empty()) args(f.args);
     for (auto* d : f.decorator_list) expr(d);
-    bind(f.name, &f);
+    bind(bound_name(f), &f);
     bool generic = enter_type_params(f.type_params, f.name);
     if (generic) args(f.args);
     if (has_annotations(f.args, f.returns) && !table_.future_annotations_) {
