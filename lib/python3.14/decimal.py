@@ -106,6 +106,10 @@ class FloatOperation(DecimalException, TypeError):
 _SIGNALS = [InvalidOperation, FloatOperation, DivisionByZero, Overflow, Underflow,
             Subnormal, Inexact, Rounded, Clamped]
 _CONDITIONS = [ConversionSyntax, DivisionImpossible, DivisionUndefined, InvalidContext]
+# Context's repr lists the signals in the order of libmpdec's status bits, InvalidOperation
+# where its first condition bit is (CPython: mpd_lsnprint_signals)
+_REPR_ORDER = [Clamped, InvalidOperation, DivisionByZero, Inexact, FloatOperation, Overflow,
+               Rounded, Subnormal, Underflow]
 
 
 def _flag_of(condition):
@@ -169,8 +173,8 @@ class Context(object):
         raise AttributeError('context attributes cannot be deleted')
 
     def __repr__(self):
-        flags = [s.__name__ for s in _SIGNALS if self.flags[s]]
-        traps = [s.__name__ for s in _SIGNALS if self.traps[s]]
+        flags = [s.__name__ for s in _REPR_ORDER if self.flags[s]]
+        traps = [s.__name__ for s in _REPR_ORDER if self.traps[s]]
         return ('Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, clamp=%d, '
                 'flags=[%s], traps=[%s])' % (self.prec, self.rounding, self.Emin, self.Emax,
                                               self.capitals, self.clamp, ', '.join(flags),
@@ -267,7 +271,9 @@ for _name, _method in (
         ('next_plus', 'next_plus'), ('next_minus', 'next_minus'),
         ('next_toward', 'next_toward'), ('remainder_near', 'remainder_near'),
         ('is_normal', 'is_normal'), ('is_subnormal', 'is_subnormal'),
-        ('number_class', 'number_class')):
+        ('number_class', 'number_class'), ('rotate', 'rotate'), ('shift', 'shift'),
+        ('logical_and', 'logical_and'), ('logical_or', 'logical_or'),
+        ('logical_xor', 'logical_xor'), ('logical_invert', 'logical_invert')):
     setattr(Context, _name, _context_method(_name, _method, True))
 for _name in ('is_signed', 'is_zero', 'is_finite', 'is_nan', 'is_qnan', 'is_snan',
               'is_infinite', 'is_canonical', 'copy_abs', 'copy_negate', 'copy_sign',
@@ -952,9 +958,10 @@ class Decimal(object):
 
     def _integral(self, rounding):
         if self._special is not None:
+            # C's texts (CPython: Modules/_decimal/_decimal.c dec_as_long)
             if self._is_nan():
-                raise ValueError('cannot round a NaN')
-            raise OverflowError('cannot round an infinity')
+                raise ValueError('cannot convert NaN to integer')
+            raise OverflowError('cannot convert Infinity to integer')
         return int(_rescale(self, 0, rounding))
 
     def __round__(self, n=None):
@@ -1232,6 +1239,29 @@ class Decimal(object):
         ctx._commit(st)
         return result
 
+    # CPython: Modules/_decimal (mpd_qrotate, mpd_qshift): the coefficient as prec digits,
+    # rotated or shifted by an integral amount in [-prec, prec]; the exponent stays.
+    def rotate(self, other, context=None):
+        return _digit_move(self, other, context, True)
+
+    def shift(self, other, context=None):
+        return _digit_move(self, other, context, False)
+
+    # The digit-wise operations of the specification on logical operands: finite,
+    # positive, exponent 0, digits 0 and 1 only (CPython: mpd_qand and the others).
+    def logical_and(self, other, context=None):
+        return _logical(self, other, context, lambda x, y: x & y)
+
+    def logical_or(self, other, context=None):
+        return _logical(self, other, context, lambda x, y: x | y)
+
+    def logical_xor(self, other, context=None):
+        return _logical(self, other, context, lambda x, y: x ^ y)
+
+    def logical_invert(self, context=None):
+        ctx = context if context is not None else getcontext()
+        return _logical(self, _make(0, int('1' * ctx.prec), 0), ctx, lambda x, y: x ^ y)
+
     def quantize(self, exp, rounding=None, context=None):
         ctx = context if context is not None else getcontext()
         exp = _convert_strict(exp)
@@ -1251,7 +1281,9 @@ class Decimal(object):
     def to_integral_value(self, rounding=None, context=None):
         ctx = context if context is not None else getcontext()
         if self._special is not None:
-            nan = _nan_result(self, None, ctx, [])
+            st = []
+            nan = _nan_result(self, None, ctx, st)
+            ctx._commit(st)  # a signaling NaN signals InvalidOperation
             return nan if nan is not None else self
         if self._exp >= 0:
             return self
@@ -1483,6 +1515,50 @@ def _arith_r(a, b, context, op, symbol):
     result = op(other, a, ctx, st)
     ctx._commit(st)
     return result
+
+
+def _digit_move(d, other, context, rotate):
+    ctx = context if context is not None else getcontext()
+    other = _convert_strict(other)
+    st = []
+    nan = _nan_result(d, other, ctx, st)
+    if nan is not None:
+        ctx._commit(st)
+        return nan
+    prec = ctx.prec
+    if other._special is not None or other._exp != 0 or not -prec <= int(other) <= prec:
+        ctx._commit([InvalidOperation])
+        return _make(0, 0, 'n')
+    if d._special == 'F':
+        return _make(d._sign, 0, 'F')
+    amount = int(other)
+    digits = str(d._coef).rjust(prec, '0')[-prec:]
+    if rotate:
+        moved = digits[amount:] + digits[:amount]
+    elif amount < 0:
+        moved = digits[:amount]
+    else:
+        moved = (digits + '0' * amount)[-prec:]
+    return _make(d._sign, int(moved or '0'), d._exp)
+
+
+def _logical_digits(d, prec):
+    if (d._special is not None or d._sign or d._exp != 0
+            or str(d._coef).strip('01')):
+        return None
+    return str(d._coef).rjust(prec, '0')[-prec:]
+
+
+def _logical(a, b, context, op):
+    ctx = context if context is not None else getcontext()
+    b = _convert_strict(b)
+    x = _logical_digits(a, ctx.prec)
+    y = _logical_digits(b, ctx.prec)
+    if x is None or y is None:
+        ctx._commit([InvalidOperation])
+        return _make(0, 0, 'n')
+    digits = ''.join(str(op(int(i), int(j))) for i, j in zip(x, y))
+    return _make(0, int(digits), 0)
 
 
 def _invalid(st):
@@ -2180,6 +2256,11 @@ def _transcendental(d, context, op):
 # Formatting
 # ===========
 
+# C's Decimal.__format__ reports every bad specifier with this one text (CPython:
+# Modules/_decimal/_decimal.c pydec_format)
+_BAD_FORMAT = 'invalid format string'
+
+
 def _parse_spec(spec):
     """The parts of a format specifier: fill, align, sign, z, #, 0, width, sep, prec, type."""
     i = 0
@@ -2216,31 +2297,35 @@ def _parse_spec(spec):
         sep = spec[i]
         i += 1
     precision = None
+    frac_sep = ''
     if i < n and spec[i] == '.':
         i += 1
         start = i
         while i < n and spec[i].isdigit():
             i += 1
+        if i > start:
+            precision = int(spec[start:i])
+        # 3.14: the fraction's digits may be grouped too, '.2_f' or '._f'
+        if i < n and spec[i] in ',_':
+            frac_sep = spec[i]
+            i += 1
         if i == start:
-            raise ValueError('Invalid format specifier: ' + spec)
-        precision = int(spec[start:i])
+            raise ValueError(_BAD_FORMAT)
     kind = None
     if i < n:
         kind = spec[i]
         i += 1
     if i != n or (kind is not None and kind not in 'eEfFgGn%'):
-        raise ValueError('Invalid format specifier: ' + spec)
-    if zeropad:
-        if fill is not None:
-            raise ValueError("Fill character conflicts with '0' in format specifier: "
-                             + spec)
-        if align is not None:
-            raise ValueError("Alignment conflicts with '0' in format specifier: " + spec)
-    if kind in ('g', 'G', None) and precision == 0:
+        raise ValueError(_BAD_FORMAT)
+    if zeropad and (fill is not None or align is not None):
+        raise ValueError(_BAD_FORMAT)
+    if kind == 'n' and sep:
+        raise ValueError(_BAD_FORMAT)
+    if kind in ('g', 'G', 'n', None) and precision == 0:
         precision = 1
     return dict(fill=fill or ' ', align=align or '>', sign=sign, no_neg_0=no_neg_0,
                 alt=alt, zeropad=zeropad, width=width, sep=sep, precision=precision,
-                type=kind)
+                type=kind, frac_sep=frac_sep)
 
 
 # CPython: Lib/_pydecimal.py Decimal.__format__, _format_number, _insert_thousands_sep
@@ -2290,6 +2375,8 @@ def _format_decimal(d, specifier, context):
         intpart, fracpart = digits[:dotplace] or '0', digits[dotplace:]
     exp = leftdigits - dotplace
     sign = _sign_text(sign_bit, spec)
+    if fracpart and spec['frac_sep']:
+        fracpart = spec['frac_sep'].join(fracpart[k:k + 3] for k in range(0, len(fracpart), 3))
     if fracpart or spec['alt']:
         fracpart = '.' + fracpart
     if exp != 0 or kind in 'eE':
