@@ -192,6 +192,16 @@ Object* partial_repr(Object* self) {
   return str(text + ")");
 }
 
+// partial.__call__ and partial.__repr__ as methods, for a subclass's super() calls.
+Object* partial_call_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  return partial_call(args[0], args + 1, nargs - 1, kw);
+}
+
+Object* partial_repr_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!no_keywords("__repr__", kw) || !check_positional("__repr__", nargs - 1, 0, 0)) return nullptr;
+  return partial_repr(args[0]);
+}
+
 Object* partial_getattr(Object* self, StrObject* name) {
   auto* p = static_cast<Partial*>(self);
   std::string_view n = name->view();
@@ -435,7 +445,9 @@ int exec_functools(gopy_plugin_context*, gopy_Object* handle) {
   p->tp_setattr = partial_setattr;
   p->tp_descr_get = bind_as_method;
   p->instance_dict = partial_dict;
-  p->flags |= TypeFlags::weakrefable;
+  p->flags |= TypeFlags::weakrefable | TypeFlags::basetype;  // Python classes derive from it
+  add_method(p, "__call__", partial_call_method);
+  add_method(p, "__repr__", partial_repr_method);
 
   TypeObject* k = types.key_wrapper;
   k->tp_call = key_wrapper_call;
