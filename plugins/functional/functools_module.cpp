@@ -202,6 +202,55 @@ Object* partial_repr_method(Object*, Object* const* args, size_t nargs, TupleObj
   return partial_repr(args[0]);
 }
 
+// CPython: Modules/_functoolsmodule.c partial_reduce: (type, (fn,), (fn, args, kw, dict))
+Object* partial_reduce_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!no_keywords("__reduce__", kw) || !check_positional("__reduce__", nargs - 1, 0, 0)) return nullptr;
+  auto* p = static_cast<Partial*>(args[0]);
+  Ref<TupleObject> ctor = Ref<TupleObject>::steal(new_tuple_from({p->fn}));
+  Ref<TupleObject> state = Ref<TupleObject>::steal(
+      new_tuple_from({p->fn, p->args, p->kw, p->dict ? static_cast<Object*>(p->dict) : None()}));
+  return new_tuple_from({args[0]->type, ctor.get(), state.get()});
+}
+
+// CPython: Modules/_functoolsmodule.c partial_setstate
+Object* partial_setstate_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!no_keywords("__setstate__", kw) || !check_positional("__setstate__", nargs - 1, 1, 1)) return nullptr;
+  auto* p = static_cast<Partial*>(args[0]);
+  Object* state = args[1];
+  if (!is_tuple(state) || tuple_items(state).size() != 4) return type_error("invalid partial state");
+  Object* fn = tuple_items(state)[0];
+  Object* fnargs = tuple_items(state)[1];
+  Object* fnkw = tuple_items(state)[2];
+  Object* dict = tuple_items(state)[3];
+  if (!callable_check(fn) || !is_tuple(fnargs) || (fnkw != None() && !is_dict(fnkw)) ||
+      (dict != None() && !is_dict(dict)))
+    return type_error("invalid partial state");
+  auto& items = tuple_items(fnargs);
+  if (!items.empty() && items.back() == types.placeholder)
+    return type_error("trailing Placeholders are not allowed");
+  size_t phcount = 0;
+  for (Object* a : items)
+    if (a == types.placeholder) ++phcount;
+  // a tuple subclass's items become a plain tuple
+  Object* new_args = fnargs->type == &tuple_type ? new_ref(fnargs) : tuple_from_iterable(fnargs);
+  if (!new_args) return nullptr;
+  Object* new_kw = fnkw == None() ? new_dict()
+                   : fnkw->type == &dict_type ? new_ref(fnkw)
+                                             : dict_copy(static_cast<DictObject*>(fnkw));
+  if (!new_kw) {
+    decref(new_args);
+    return nullptr;
+  }
+  Object* old[4] = {p->fn, p->args, p->kw, p->dict};
+  p->fn = new_ref(fn);
+  p->args = new_args;
+  p->kw = new_kw;
+  p->dict = dict == None() ? nullptr : static_cast<DictObject*>(new_ref(dict));
+  p->phcount = phcount;
+  for (Object* o : old) xdecref(o);
+  return new_none();
+}
+
 Object* partial_getattr(Object* self, StrObject* name) {
   auto* p = static_cast<Partial*>(self);
   std::string_view n = name->view();
@@ -448,6 +497,8 @@ int exec_functools(gopy_plugin_context*, gopy_Object* handle) {
   p->flags |= TypeFlags::weakrefable | TypeFlags::basetype;  // Python classes derive from it
   add_method(p, "__call__", partial_call_method);
   add_method(p, "__repr__", partial_repr_method);
+  add_method(p, "__reduce__", partial_reduce_method);
+  add_method(p, "__setstate__", partial_setstate_method);
 
   TypeObject* k = types.key_wrapper;
   k->tp_call = key_wrapper_call;
