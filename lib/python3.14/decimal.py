@@ -136,12 +136,12 @@ class Context(object):
         if traps is None:
             traps = dict(base.traps) if base else {
                 s: s in (InvalidOperation, DivisionByZero, Overflow) for s in _SIGNALS}
-        elif not isinstance(traps, dict):
-            traps = {s: s in traps for s in _SIGNALS}
+        else:
+            traps = _signal_values(traps, True)
         if flags is None:
             flags = {s: False for s in _SIGNALS}
-        elif not isinstance(flags, dict):
-            flags = {s: s in flags for s in _SIGNALS}
+        else:
+            flags = _signal_values(flags, True)
         object.__setattr__(self, 'traps', _SignalDict(traps))
         object.__setattr__(self, 'flags', _SignalDict(flags))
 
@@ -162,9 +162,7 @@ class Context(object):
                                 'ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, '
                                 'ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]')
         elif name in ('traps', 'flags'):
-            if not isinstance(value, dict):
-                value = {s: s in value for s in _SIGNALS}
-            value = _SignalDict(value)
+            value = _SignalDict(_signal_values(value, False))
         else:
             raise AttributeError("'decimal.Context' object has no attribute '%s'" % name)
         object.__setattr__(self, name, value)
@@ -242,6 +240,9 @@ class Context(object):
     def radix(self):
         return Decimal(10)
 
+    def copy_decimal(self, a):
+        return Decimal(_convert_strict(a))
+
 
 # The operations of the specification by name, as Context methods: ctx.add(a, b) is
 # Decimal(a).__add__(b, context=ctx).
@@ -290,18 +291,50 @@ def _check_int(value, low, high, message):
         raise ValueError(message)
 
 
+_INVALID_SIGNALS = ('valid values for signals are:\n'
+                    '  [InvalidOperation, FloatOperation, DivisionByZero,\n'
+                    '   Overflow, Underflow, Subnormal, Inexact, Rounded,\n'
+                    '   Clamped]')
+
+
+def _signal_flag(key):
+    # CPython: Modules/_decimal/_decimal.c exception_as_flag (the signal itself, by identity)
+    for s in _SIGNALS:
+        if s is key:
+            return s
+    raise KeyError(_INVALID_SIGNALS)
+
+
+def _signal_values(value, allow_list):
+    """{signal: bool} for all signals from the flags or traps given to a Context: a signal
+    dict, a dict with exactly every signal, or (to the constructor) a list of signals.
+    CPython: context_settraps_list, context_settraps_dict, dict_as_flags."""
+    if allow_list and isinstance(value, list):
+        chosen = [_signal_flag(item) for item in value]
+        return {s: s in chosen for s in _SIGNALS}
+    if isinstance(value, _SignalDict):
+        return {s: value[s] for s in _SIGNALS}
+    if not isinstance(value, dict):
+        raise TypeError('argument must be a signal dict')
+    if len(value) != len(_SIGNALS) or any(s not in value for s in _SIGNALS):
+        raise KeyError('invalid signal dict')
+    return {s: bool(value[s]) for s in _SIGNALS}
+
+
 class _SignalDict(dict):
-    """flags and traps: a dict keyed by the signals only."""
+    """flags and traps: a dict keyed by the signals only, all of them, in their order."""
+
+    def __init__(self, values):
+        dict.__init__(self, ((s, bool(values.get(s, False))) for s in _SIGNALS))
 
     def __setitem__(self, key, value):
-        if key not in _SIGNALS:
-            raise KeyError('invalid signal dict')
-        dict.__setitem__(self, key, bool(value))
+        dict.__setitem__(self, _signal_flag(key), bool(value))
 
     def __getitem__(self, key):
-        if key not in _SIGNALS:
-            raise KeyError('invalid signal dict')
-        return dict.get(self, key, False)
+        return dict.__getitem__(self, _signal_flag(key))
+
+    def __delitem__(self, key):
+        raise ValueError('signal keys cannot be deleted')
 
     def __repr__(self):
         return '{' + ', '.join("<class '%s.%s'>:%s" % (s.__module__, s.__name__, self[s])
@@ -341,13 +374,20 @@ def setcontext(context):
 
 def localcontext(ctx=None, **kwargs):
     """A context manager that makes a copy of ctx current inside the with block."""
-    if ctx is None:
-        ctx = getcontext()
-    manager = _ContextManager(ctx)
-    for name, value in kwargs.items():
+    for name in kwargs:
         if name not in ('prec', 'rounding', 'Emin', 'Emax', 'capitals', 'clamp', 'flags',
                         'traps'):
-            raise TypeError("'%s' is an invalid keyword argument for this function" % name)
+            # CPython: ctxmanager_new's PyArg_ParseTupleAndKeywords, which has no name
+            raise TypeError("this function got an unexpected keyword argument '%s'" % name)
+    if ctx is None:
+        ctx = getcontext()
+    elif not isinstance(ctx, Context):
+        raise TypeError('optional argument must be a context')
+    manager = _ContextManager(ctx)
+    for name, value in kwargs.items():
+        if name in ('flags', 'traps'):
+            # as the constructor takes them: a list of signals too (CPython: context_setattrs)
+            value = _SignalDict(_signal_values(value, True))
         setattr(manager.new_context, name, value)
     return manager
 
@@ -1925,7 +1965,7 @@ def _pow(a, b, ctx, st):
 def _int_power(a, exponent, sign, ctx, st):
     n = int(exponent)
     work = ctx.copy()
-    work.traps = []
+    work.clear_traps()
     work.clamp = 0
     work.rounding = ROUND_HALF_EVEN
     work.prec = ctx.prec + _ndigits(exponent._coef) + exponent._exp + 2
@@ -2019,7 +2059,7 @@ def _next_toward(d, context, direction):
             return _make(d._sign, 10 ** ctx.prec - 1, ctx.Etop())
         return d
     work = ctx.copy()
-    work.traps = []
+    work.clear_traps()
     work.rounding = ROUND_CEILING if direction > 0 else ROUND_FLOOR
     tiny = _make(0 if direction > 0 else 1, 1, ctx.Etiny() - 1)
     scratch = []
@@ -2124,7 +2164,7 @@ def _transcendental_value(compute, ctx, st, sign=0, exact_check=None):
         coef = abs(coef)
         width = 10 ** (len(str(attempt)) + 2)
         probe = ctx.copy()
-        probe.traps = []
+        probe.clear_traps()
         low = _fix(neg, max(coef - width, 0), exp, probe, [])
         high = _fix(neg, coef + width, exp, probe, [])
         if _compare_values(low, high) == 0 or attempt == 3:
