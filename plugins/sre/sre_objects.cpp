@@ -257,8 +257,17 @@ gopy_Object* p_get_pattern(gopy_Object* self) { return gopy_NewRef(handle(patter
 gopy_Object* p_get_flags(gopy_Object* self) { return handle(new_int(pattern_data(obj(self))->program->flags)); }
 gopy_Object* p_get_groups(gopy_Object* self) { return handle(new_int(pattern_data(obj(self))->program->groups)); }
 gopy_Object* p_get_groupindex(gopy_Object* self) {
-  // CPython gives a read-only proxy; gopy a fresh copy, which keeps the pattern's own safe.
-  return handle(dict_copy(pattern_data(obj(self))->groupindex));
+  // A read-only view, as CPython's: types.MappingProxyType over a copy (gopy has no
+  // native mappingproxy), which keeps the pattern's own dict out of reach.
+  Ref<> copy = Ref<>::steal(dict_copy(pattern_data(obj(self))->groupindex));
+  if (!copy) return nullptr;
+  // no named groups: a plain new dict (CPython: pattern_groupindex, a NULL groupindex)
+  if (static_cast<DictObject*>(copy.get())->used == 0) return handle(copy.release());
+  Ref<> types = Ref<>::steal(reinterpret_cast<Object*>(gopy_Import("types")));
+  if (!types) return nullptr;
+  Ref<> proxy_type = Ref<>::steal(get_attr(types.get(), "MappingProxyType"));
+  if (!proxy_type) return nullptr;
+  return handle(call1(proxy_type.get(), copy.get()));
 }
 
 // The scanner's step: the next match from where the last one ended.
