@@ -177,7 +177,7 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
   std::string literal;
   // A replacement of the other kind (str for bytes) fails only when it is used, with
   // the error of the join CPython makes.
-  const char* literal_mismatch = nullptr;
+  std::string literal_mismatch;
   std::string_view text;
   if (callable_check(repl)) {
     kind = kCallable;
@@ -186,7 +186,8 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
       kind = kLiteral;
       literal.assign(text);
       if (is_str(repl) == bytes)
-        literal_mismatch = bytes ? "expected a bytes-like object, str found" : "expected str instance, bytes found";
+        literal_mismatch = std::string(bytes ? "expected a bytes-like object, " : "expected str instance, ") +
+                           repl->type->name + " found";
     } else {
       if (!template_of(r.pattern, repl, &templ)) return nullptr;
       kind = templ.groups.empty() ? kLiteral : kTemplate;
@@ -210,7 +211,8 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
       ++items;
     }
     if (kind == kLiteral) {
-      if (literal_mismatch) return handle(type_error("sequence item " + std::to_string(items) + ": " + literal_mismatch));
+      if (!literal_mismatch.empty())
+        return handle(type_error("sequence item " + std::to_string(items) + ": " + literal_mismatch));
       out += literal;
       ++items;
     } else {
