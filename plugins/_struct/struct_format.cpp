@@ -99,8 +99,9 @@ const Layout* layout_for(Object* format) {
         // Non-ASCII text cannot name a format: CPython encodes it to ASCII first, and
         // the codec's error is the one raised.
         Object* encoded = codec_encode(as_str(format), "ascii", "strict");
-        xdecref(encoded);
-        return encoded ? (set_error(&exc_UnicodeEncodeError, "'ascii' codec can't encode"), nullptr) : nullptr;
+        if (!encoded) return nullptr;
+        decref(encoded);
+        break;
       }
   } else if (is_bytes(format)) {
     text = as_bytes(format)->data;
