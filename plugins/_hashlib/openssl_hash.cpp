@@ -101,7 +101,15 @@ bool xof_length(const char* fname, Object* const* a, size_t n, TupleObject* kw, 
     return type_error(std::string(fname) + "() missing required argument 'length' (pos 1)"), false;
   ssize value;
   if (!index_as_ssize(given, &value)) return false;
-  if (value < 0) return value_error("negative digest length"), false;
+  // What CPython's buffers make of a negative length (EVPXOF_digest_impl's
+  // PyBytes_FromStringAndSize, EVPXOF_hexdigest_impl's PyMem_Malloc).
+  if (value < 0) {
+    if (std::string_view(fname) == "digest")
+      set_error(&exc_SystemError, "Negative size passed to PyBytes_FromStringAndSize");
+    else
+      set_error(&exc_MemoryError, "");
+    return false;
+  }
   *length = size_t(value);
   return true;
 }
