@@ -275,6 +275,16 @@ Object* bind_as_method(Object* self, Object* obj, TypeObject*) {
   return new_method(self, obj);
 }
 
+// __get__(instance, owner=None, /): the slot as a method, as CPython's wrapper of
+// tp_descr_get gives it (Objects/typeobject.c wrap_descr_get).
+Object* descr_get_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!no_keywords("__get__", kw) || !check_positional("__get__", nargs - 1, 1, 2)) return nullptr;
+  Object* obj = args[1];
+  Object* owner = nargs > 2 ? args[2] : None();
+  if (obj == None() && owner == None()) return type_error("__get__(None, None) is invalid");
+  return bind_as_method(args[0], obj == None() ? nullptr : obj, nullptr);
+}
+
 // ---- cmp_to_key(mycmp) -> KeyWrapper ----
 struct KeyWrapper : NativeObject {
   Object *cmp = nullptr, *object = nullptr;
@@ -498,6 +508,7 @@ int exec_functools(gopy_plugin_context*, gopy_Object* handle) {
   add_method(p, "__call__", partial_call_method);
   add_method(p, "__repr__", partial_repr_method);
   add_method(p, "__reduce__", partial_reduce_method);
+  add_method(p, "__get__", descr_get_method);
   add_method(p, "__setstate__", partial_setstate_method);
 
   TypeObject* k = types.key_wrapper;
@@ -512,6 +523,7 @@ int exec_functools(gopy_plugin_context*, gopy_Object* handle) {
   l->instance_dict = lru_dict;
   l->flags |= TypeFlags::weakrefable;
   add_method(l, "cache_info", lru_cache_info);
+  add_method(l, "__get__", descr_get_method);
   add_method(l, "cache_clear", lru_cache_clear);
 
   if (add_module_function(m, "reduce", reduce) < 0 || add_module_function(m, "cmp_to_key", cmp_to_key) < 0 ||
