@@ -107,9 +107,18 @@ _SIGNALS = [InvalidOperation, FloatOperation, DivisionByZero, Overflow, Underflo
             Subnormal, Inexact, Rounded, Clamped]
 _CONDITIONS = [ConversionSyntax, DivisionImpossible, DivisionUndefined, InvalidContext]
 # Context's repr lists the signals in the order of libmpdec's status bits, InvalidOperation
-# where its first condition bit is (CPython: mpd_lsnprint_signals)
-_REPR_ORDER = [Clamped, InvalidOperation, DivisionByZero, Inexact, FloatOperation, Overflow,
-               Rounded, Subnormal, Underflow]
+# at the lowest bit among its conditions that were met (CPython: mpd_lsnprint_signals).
+# Setting the flag or trap by hand sets every condition bit, the lowest being 1.
+_STATUS_BIT = {Clamped: 0, DivisionByZero: 2, Inexact: 6, FloatOperation: 10, Overflow: 11,
+               Rounded: 12, Subnormal: 13, Underflow: 14}
+_INVALID_BIT = {ConversionSyntax: 1, DivisionImpossible: 3, DivisionUndefined: 4,
+                InvalidContext: 7, InvalidOperation: 8}
+
+
+def _repr_names(signals):
+    def bit(s):
+        return signals._invalid_bit if s is InvalidOperation else _STATUS_BIT[s]
+    return [s.__name__ for s in sorted((s for s in _SIGNALS if signals[s]), key=bit)]
 
 
 def _flag_of(condition):
@@ -171,8 +180,8 @@ class Context(object):
         raise AttributeError('context attributes cannot be deleted')
 
     def __repr__(self):
-        flags = [s.__name__ for s in _REPR_ORDER if self.flags[s]]
-        traps = [s.__name__ for s in _REPR_ORDER if self.traps[s]]
+        flags = _repr_names(self.flags)
+        traps = _repr_names(self.traps)
         return ('Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, clamp=%d, '
                 'flags=[%s], traps=[%s])' % (self.prec, self.rounding, self.Emin, self.Emax,
                                               self.capitals, self.clamp, ', '.join(flags),
@@ -192,8 +201,10 @@ class Context(object):
             self.traps[s] = False
 
     def copy(self):
-        return Context(self.prec, self.rounding, self.Emin, self.Emax, self.capitals,
-                       self.clamp, dict(self.flags), dict(self.traps))
+        new = Context(self.prec, self.rounding, self.Emin, self.Emax, self.capitals,
+                      self.clamp, dict(self.flags), dict(self.traps))
+        new.flags._invalid_bit = self.flags._invalid_bit
+        return new
 
     __copy__ = copy
 
@@ -210,7 +221,15 @@ class Context(object):
         trapped = []
         for condition in status:
             flag = _flag_of(condition)
-            self.flags[flag] = True
+            if flag is InvalidOperation:
+                # the status bit of this condition joins those already set
+                flags = self.flags
+                bit = _INVALID_BIT.get(condition, 8)
+                if not dict.__getitem__(flags, InvalidOperation) or bit < flags._invalid_bit:
+                    flags._invalid_bit = bit
+                dict.__setitem__(flags, InvalidOperation, True)
+            else:
+                self.flags[flag] = True
             if self.traps[flag] and condition not in trapped:
                 trapped.append(condition)
         if trapped:
@@ -324,11 +343,16 @@ def _signal_values(value, allow_list):
 class _SignalDict(dict):
     """flags and traps: a dict keyed by the signals only, all of them, in their order."""
 
+    _invalid_bit = 1
+
     def __init__(self, values):
         dict.__init__(self, ((s, bool(values.get(s, False))) for s in _SIGNALS))
 
     def __setitem__(self, key, value):
-        dict.__setitem__(self, _signal_flag(key), bool(value))
+        key = _signal_flag(key)
+        if key is InvalidOperation:
+            self._invalid_bit = 1
+        dict.__setitem__(self, key, bool(value))
 
     def __getitem__(self, key):
         return dict.__getitem__(self, _signal_flag(key))
