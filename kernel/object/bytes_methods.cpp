@@ -87,10 +87,15 @@ Object* m_decode(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* hex_of(SV data, Object* sep_obj, Object* group_obj) {
   char sep = 0;
   if (sep_obj && sep_obj != None()) {
+    // a str or bytes of length 1, ASCII since the result is a str
+    ssize length = is_str(sep_obj) ? as_str(sep_obj)->length : object_length(sep_obj);
+    if (length < 0) return nullptr;
+    if (length != 1) return value_error("sep must be length 1.");
     SV sv;
     if (is_str(sep_obj)) sv = as_str(sep_obj)->view();
-    else if (!bytes_like_view(sep_obj, &sv)) return type_error("sep must be str or bytes.");
-    if (sv.size() != 1 || static_cast<unsigned char>(sv[0]) >= 0x80) return value_error("sep must be length 1.");
+    else if (sep_obj->type == &bytes_type || is_subtype(sep_obj->type, &bytes_type)) bytes_like_view(sep_obj, &sv);
+    else return type_error("sep must be str or bytes.");
+    if (static_cast<unsigned char>(sv[0]) >= 0x80) return value_error("sep must be ASCII.");
     sep = sv[0];
   }
   ssize group = 1;

@@ -4,6 +4,7 @@
 
 #include "gopy/object.hpp"
 #include "gopy/object_bytes.hpp"
+#include "gopy/object_complex.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_num.hpp"
@@ -102,6 +103,13 @@ Object* float_pow(Object* a, Object* b) {
   double x, y;
   Object* r;
   if (!operands(a, b, &x, &y, &r)) return r;
+  // A finite negative base to a finite non-integral power is complex's business.
+  // CPython: Objects/floatobject.c float_pow
+  if (x < 0.0 && std::isfinite(x) && std::isfinite(y) && y != std::floor(y)) {
+    Ref<Object> zx = Ref<Object>::steal(new_complex(x, 0.0));
+    Ref<Object> zy = Ref<Object>::steal(new_complex(y, 0.0));
+    return complex_type.nb_binary[int(BinaryOp::pow)](zx.get(), zy.get());
+  }
   return from_result(prim::float_pow(x, y));
 }
 Object* float_pow3(Object* a, Object* b, Object* m) {

@@ -308,7 +308,17 @@ Object* builtin_repr(Object* o) {
 
 Object* builtin_getattr(Object* o, StrObject* name) {
   auto* f = static_cast<BuiltinFunctionObject*>(o);
-  if (name->view() == "__name__" || name->view() == "__qualname__") return new_str(f->name);
+  if (name->view() == "__name__") return new_str(f->name);
+  if (name->view() == "__qualname__") {
+    // A method's is its type's qualified name and its own (CPython: methodobject.c
+    // meth_get__qualname__, descrobject.c descr_get_qualname).
+    const TypeObject* owner = nullptr;
+    if (f->is_method) owner = f->owner;
+    else if (f->self && f->self->type != &module_type)
+      owner = is_type_object(f->self) ? static_cast<const TypeObject*>(f->self) : f->self->type;
+    if (owner) return new_str(cat(owner->qualname, ".", f->name));
+    return new_str(f->name);
+  }
   if (name->view() == "__self__") return new_ref(f->self ? f->self : None());
   return generic_getattr(o, name);
 }

@@ -150,9 +150,11 @@ Object* class_subscript(TypeObject* cls, Object* key) {
     if (!bound) return nullptr;
     return call1(bound.get(), key);
   }
-  // The built-in containers' __class_getitem__ is types.GenericAlias (PEP 585).
-  for (TypeObject* t : {&list_type, &tuple_type, &dict_type, &set_type, &frozenset_type, &type_type})
-    if (cls == t) return new_generic_alias(cls, key);
+  // The built-in containers' __class_getitem__ is types.GenericAlias (PEP 585), which
+  // their subclasses inherit (collections.Counter[str], a namedtuple class).
+  for (TypeObject* t : {&list_type, &tuple_type, &dict_type, &set_type, &frozenset_type})
+    if (cls == t || is_subtype(cls, t)) return new_generic_alias(cls, key);
+  if (cls == &type_type) return new_generic_alias(cls, key);
   Object* params = type_lookup(cls, intern("__type_params__"));
   if (params && params->type == &tuple_type && !static_cast<TupleObject*>(params)->items.empty())
     return new_generic_alias(cls, key);

@@ -89,6 +89,11 @@ Object* new_wrapper_call(Object*, Object* const* args, size_t nargs, TupleObject
   TypeObject* layout = builtin_base(sub);
   if (layout != t && !is_subtype(layout, t))
     return type_error(cat(t->name, ".__new__(", sub->name, ") is not safe, use ", layout->name, ".__new__()"));
+  // A native (plugin) type makes its objects for any subtype itself, as a class's own
+  // tp_new does (build_class); re-typing one of its objects broke it (a deque subclass's
+  // super().__new__(cls)).
+  if (sub != t && (sub->flags & TypeFlags::builtin_subclass) && is_native_heap_type(layout))
+    return layout->tp_new(sub, args + 2, nargs - 2, kwnames);
   if (sub != t && (sub->flags & TypeFlags::builtin_subclass))
     return builtin_subclass_new(t, sub, args + 2, nargs - 2, kwnames);
   return t->tp_new(sub, args + 2, nargs - 2, kwnames);

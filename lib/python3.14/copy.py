@@ -44,9 +44,20 @@ def _reduction(x, cls):
     return _object_reduce(x, cls)
 
 
+# The __reduce__ of built-in types gopy's kernel does not give one (CPython:
+# Objects/classobject.c method_reduce, Objects/sliceobject.c slice_reduce).
+_kernel_reductions = {
+    types.MethodType: lambda x: (getattr, (x.__self__, x.__func__.__name__)),
+    slice: lambda x: (slice, (x.start, x.stop, x.step)),
+}
+
+
 def _object_reduce(x, cls):
     # object.__reduce_ex__(4) (CPython: Objects/typeobject.c reduce_newobj): the class,
     # its __new__ arguments, the state, and the items of a list or dict subclass.
+    reductor = _kernel_reductions.get(cls)
+    if reductor is not None:
+        return reductor(x)
     if isinstance(x, BaseException):
         # BaseException.__reduce__: the class called on the args, then the attributes.
         return cls, x.args, getattr(x, '__dict__', None) or None

@@ -106,6 +106,19 @@ class FloatOperation(DecimalException, TypeError):
 _SIGNALS = [InvalidOperation, FloatOperation, DivisionByZero, Overflow, Underflow,
             Subnormal, Inexact, Rounded, Clamped]
 _CONDITIONS = [ConversionSyntax, DivisionImpossible, DivisionUndefined, InvalidContext]
+# Context's repr lists the signals in the order of libmpdec's status bits, InvalidOperation
+# at the lowest bit among its conditions that were met (CPython: mpd_lsnprint_signals).
+# Setting the flag or trap by hand sets every condition bit, the lowest being 1.
+_STATUS_BIT = {Clamped: 0, DivisionByZero: 2, Inexact: 6, FloatOperation: 10, Overflow: 11,
+               Rounded: 12, Subnormal: 13, Underflow: 14}
+_INVALID_BIT = {ConversionSyntax: 1, DivisionImpossible: 3, DivisionUndefined: 4,
+                InvalidContext: 7, InvalidOperation: 8}
+
+
+def _repr_names(signals):
+    def bit(s):
+        return signals._invalid_bit if s is InvalidOperation else _STATUS_BIT[s]
+    return [s.__name__ for s in sorted((s for s in _SIGNALS if signals[s]), key=bit)]
 
 
 def _flag_of(condition):
@@ -132,12 +145,12 @@ class Context(object):
         if traps is None:
             traps = dict(base.traps) if base else {
                 s: s in (InvalidOperation, DivisionByZero, Overflow) for s in _SIGNALS}
-        elif not isinstance(traps, dict):
-            traps = {s: s in traps for s in _SIGNALS}
+        else:
+            traps = _signal_values(traps, True)
         if flags is None:
             flags = {s: False for s in _SIGNALS}
-        elif not isinstance(flags, dict):
-            flags = {s: s in flags for s in _SIGNALS}
+        else:
+            flags = _signal_values(flags, True)
         object.__setattr__(self, 'traps', _SignalDict(traps))
         object.__setattr__(self, 'flags', _SignalDict(flags))
 
@@ -158,9 +171,7 @@ class Context(object):
                                 'ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, '
                                 'ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]')
         elif name in ('traps', 'flags'):
-            if not isinstance(value, dict):
-                value = {s: s in value for s in _SIGNALS}
-            value = _SignalDict(value)
+            value = _SignalDict(_signal_values(value, False))
         else:
             raise AttributeError("'decimal.Context' object has no attribute '%s'" % name)
         object.__setattr__(self, name, value)
@@ -169,8 +180,8 @@ class Context(object):
         raise AttributeError('context attributes cannot be deleted')
 
     def __repr__(self):
-        flags = [s.__name__ for s in _SIGNALS if self.flags[s]]
-        traps = [s.__name__ for s in _SIGNALS if self.traps[s]]
+        flags = _repr_names(self.flags)
+        traps = _repr_names(self.traps)
         return ('Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, clamp=%d, '
                 'flags=[%s], traps=[%s])' % (self.prec, self.rounding, self.Emin, self.Emax,
                                               self.capitals, self.clamp, ', '.join(flags),
@@ -190,8 +201,10 @@ class Context(object):
             self.traps[s] = False
 
     def copy(self):
-        return Context(self.prec, self.rounding, self.Emin, self.Emax, self.capitals,
-                       self.clamp, dict(self.flags), dict(self.traps))
+        new = Context(self.prec, self.rounding, self.Emin, self.Emax, self.capitals,
+                      self.clamp, dict(self.flags), dict(self.traps))
+        new.flags._invalid_bit = self.flags._invalid_bit
+        return new
 
     __copy__ = copy
 
@@ -208,7 +221,15 @@ class Context(object):
         trapped = []
         for condition in status:
             flag = _flag_of(condition)
-            self.flags[flag] = True
+            if flag is InvalidOperation:
+                # the status bit of this condition joins those already set
+                flags = self.flags
+                bit = _INVALID_BIT.get(condition, 8)
+                if not dict.__getitem__(flags, InvalidOperation) or bit < flags._invalid_bit:
+                    flags._invalid_bit = bit
+                dict.__setitem__(flags, InvalidOperation, True)
+            else:
+                self.flags[flag] = True
             if self.traps[flag] and condition not in trapped:
                 trapped.append(condition)
         if trapped:
@@ -237,6 +258,9 @@ class Context(object):
 
     def radix(self):
         return Decimal(10)
+
+    def copy_decimal(self, a):
+        return Decimal(_convert_strict(a))
 
 
 # The operations of the specification by name, as Context methods: ctx.add(a, b) is
@@ -267,7 +291,9 @@ for _name, _method in (
         ('next_plus', 'next_plus'), ('next_minus', 'next_minus'),
         ('next_toward', 'next_toward'), ('remainder_near', 'remainder_near'),
         ('is_normal', 'is_normal'), ('is_subnormal', 'is_subnormal'),
-        ('number_class', 'number_class')):
+        ('number_class', 'number_class'), ('rotate', 'rotate'), ('shift', 'shift'),
+        ('logical_and', 'logical_and'), ('logical_or', 'logical_or'),
+        ('logical_xor', 'logical_xor'), ('logical_invert', 'logical_invert')):
     setattr(Context, _name, _context_method(_name, _method, True))
 for _name in ('is_signed', 'is_zero', 'is_finite', 'is_nan', 'is_qnan', 'is_snan',
               'is_infinite', 'is_canonical', 'copy_abs', 'copy_negate', 'copy_sign',
@@ -284,18 +310,55 @@ def _check_int(value, low, high, message):
         raise ValueError(message)
 
 
+_INVALID_SIGNALS = ('valid values for signals are:\n'
+                    '  [InvalidOperation, FloatOperation, DivisionByZero,\n'
+                    '   Overflow, Underflow, Subnormal, Inexact, Rounded,\n'
+                    '   Clamped]')
+
+
+def _signal_flag(key):
+    # CPython: Modules/_decimal/_decimal.c exception_as_flag (the signal itself, by identity)
+    for s in _SIGNALS:
+        if s is key:
+            return s
+    raise KeyError(_INVALID_SIGNALS)
+
+
+def _signal_values(value, allow_list):
+    """{signal: bool} for all signals from the flags or traps given to a Context: a signal
+    dict, a dict with exactly every signal, or (to the constructor) a list of signals.
+    CPython: context_settraps_list, context_settraps_dict, dict_as_flags."""
+    if allow_list and isinstance(value, list):
+        chosen = [_signal_flag(item) for item in value]
+        return {s: s in chosen for s in _SIGNALS}
+    if isinstance(value, _SignalDict):
+        return {s: value[s] for s in _SIGNALS}
+    if not isinstance(value, dict):
+        raise TypeError('argument must be a signal dict')
+    if len(value) != len(_SIGNALS) or any(s not in value for s in _SIGNALS):
+        raise KeyError('invalid signal dict')
+    return {s: bool(value[s]) for s in _SIGNALS}
+
+
 class _SignalDict(dict):
-    """flags and traps: a dict keyed by the signals only."""
+    """flags and traps: a dict keyed by the signals only, all of them, in their order."""
+
+    _invalid_bit = 1
+
+    def __init__(self, values):
+        dict.__init__(self, ((s, bool(values.get(s, False))) for s in _SIGNALS))
 
     def __setitem__(self, key, value):
-        if key not in _SIGNALS:
-            raise KeyError('invalid signal dict')
+        key = _signal_flag(key)
+        if key is InvalidOperation:
+            self._invalid_bit = 1
         dict.__setitem__(self, key, bool(value))
 
     def __getitem__(self, key):
-        if key not in _SIGNALS:
-            raise KeyError('invalid signal dict')
-        return dict.get(self, key, False)
+        return dict.__getitem__(self, _signal_flag(key))
+
+    def __delitem__(self, key):
+        raise ValueError('signal keys cannot be deleted')
 
     def __repr__(self):
         return '{' + ', '.join("<class '%s.%s'>:%s" % (s.__module__, s.__name__, self[s])
@@ -335,13 +398,20 @@ def setcontext(context):
 
 def localcontext(ctx=None, **kwargs):
     """A context manager that makes a copy of ctx current inside the with block."""
-    if ctx is None:
-        ctx = getcontext()
-    manager = _ContextManager(ctx)
-    for name, value in kwargs.items():
+    for name in kwargs:
         if name not in ('prec', 'rounding', 'Emin', 'Emax', 'capitals', 'clamp', 'flags',
                         'traps'):
-            raise TypeError("'%s' is an invalid keyword argument for this function" % name)
+            # CPython: ctxmanager_new's PyArg_ParseTupleAndKeywords, which has no name
+            raise TypeError("this function got an unexpected keyword argument '%s'" % name)
+    if ctx is None:
+        ctx = getcontext()
+    elif not isinstance(ctx, Context):
+        raise TypeError('optional argument must be a context')
+    manager = _ContextManager(ctx)
+    for name, value in kwargs.items():
+        if name in ('flags', 'traps'):
+            # as the constructor takes them: a list of signals too (CPython: context_setattrs)
+            value = _SignalDict(_signal_values(value, True))
         setattr(manager.new_context, name, value)
     return manager
 
@@ -952,9 +1022,10 @@ class Decimal(object):
 
     def _integral(self, rounding):
         if self._special is not None:
+            # C's texts (CPython: Modules/_decimal/_decimal.c dec_as_long)
             if self._is_nan():
-                raise ValueError('cannot round a NaN')
-            raise OverflowError('cannot round an infinity')
+                raise ValueError('cannot convert NaN to integer')
+            raise OverflowError('cannot convert Infinity to integer')
         return int(_rescale(self, 0, rounding))
 
     def __round__(self, n=None):
@@ -1232,6 +1303,29 @@ class Decimal(object):
         ctx._commit(st)
         return result
 
+    # CPython: Modules/_decimal (mpd_qrotate, mpd_qshift): the coefficient as prec digits,
+    # rotated or shifted by an integral amount in [-prec, prec]; the exponent stays.
+    def rotate(self, other, context=None):
+        return _digit_move(self, other, context, True)
+
+    def shift(self, other, context=None):
+        return _digit_move(self, other, context, False)
+
+    # The digit-wise operations of the specification on logical operands: finite,
+    # positive, exponent 0, digits 0 and 1 only (CPython: mpd_qand and the others).
+    def logical_and(self, other, context=None):
+        return _logical(self, other, context, lambda x, y: x & y)
+
+    def logical_or(self, other, context=None):
+        return _logical(self, other, context, lambda x, y: x | y)
+
+    def logical_xor(self, other, context=None):
+        return _logical(self, other, context, lambda x, y: x ^ y)
+
+    def logical_invert(self, context=None):
+        ctx = context if context is not None else getcontext()
+        return _logical(self, _make(0, int('1' * ctx.prec), 0), ctx, lambda x, y: x ^ y)
+
     def quantize(self, exp, rounding=None, context=None):
         ctx = context if context is not None else getcontext()
         exp = _convert_strict(exp)
@@ -1251,7 +1345,9 @@ class Decimal(object):
     def to_integral_value(self, rounding=None, context=None):
         ctx = context if context is not None else getcontext()
         if self._special is not None:
-            nan = _nan_result(self, None, ctx, [])
+            st = []
+            nan = _nan_result(self, None, ctx, st)
+            ctx._commit(st)  # a signaling NaN signals InvalidOperation
             return nan if nan is not None else self
         if self._exp >= 0:
             return self
@@ -1483,6 +1579,50 @@ def _arith_r(a, b, context, op, symbol):
     result = op(other, a, ctx, st)
     ctx._commit(st)
     return result
+
+
+def _digit_move(d, other, context, rotate):
+    ctx = context if context is not None else getcontext()
+    other = _convert_strict(other)
+    st = []
+    nan = _nan_result(d, other, ctx, st)
+    if nan is not None:
+        ctx._commit(st)
+        return nan
+    prec = ctx.prec
+    if other._special is not None or other._exp != 0 or not -prec <= int(other) <= prec:
+        ctx._commit([InvalidOperation])
+        return _make(0, 0, 'n')
+    if d._special == 'F':
+        return _make(d._sign, 0, 'F')
+    amount = int(other)
+    digits = str(d._coef).rjust(prec, '0')[-prec:]
+    if rotate:
+        moved = digits[amount:] + digits[:amount]
+    elif amount < 0:
+        moved = digits[:amount]
+    else:
+        moved = (digits + '0' * amount)[-prec:]
+    return _make(d._sign, int(moved or '0'), d._exp)
+
+
+def _logical_digits(d, prec):
+    if (d._special is not None or d._sign or d._exp != 0
+            or str(d._coef).strip('01')):
+        return None
+    return str(d._coef).rjust(prec, '0')[-prec:]
+
+
+def _logical(a, b, context, op):
+    ctx = context if context is not None else getcontext()
+    b = _convert_strict(b)
+    x = _logical_digits(a, ctx.prec)
+    y = _logical_digits(b, ctx.prec)
+    if x is None or y is None:
+        ctx._commit([InvalidOperation])
+        return _make(0, 0, 'n')
+    digits = ''.join(str(op(int(i), int(j))) for i, j in zip(x, y))
+    return _make(0, int(digits), 0)
 
 
 def _invalid(st):
@@ -1849,7 +1989,7 @@ def _pow(a, b, ctx, st):
 def _int_power(a, exponent, sign, ctx, st):
     n = int(exponent)
     work = ctx.copy()
-    work.traps = []
+    work.clear_traps()
     work.clamp = 0
     work.rounding = ROUND_HALF_EVEN
     work.prec = ctx.prec + _ndigits(exponent._coef) + exponent._exp + 2
@@ -1943,7 +2083,7 @@ def _next_toward(d, context, direction):
             return _make(d._sign, 10 ** ctx.prec - 1, ctx.Etop())
         return d
     work = ctx.copy()
-    work.traps = []
+    work.clear_traps()
     work.rounding = ROUND_CEILING if direction > 0 else ROUND_FLOOR
     tiny = _make(0 if direction > 0 else 1, 1, ctx.Etiny() - 1)
     scratch = []
@@ -2048,7 +2188,7 @@ def _transcendental_value(compute, ctx, st, sign=0, exact_check=None):
         coef = abs(coef)
         width = 10 ** (len(str(attempt)) + 2)
         probe = ctx.copy()
-        probe.traps = []
+        probe.clear_traps()
         low = _fix(neg, max(coef - width, 0), exp, probe, [])
         high = _fix(neg, coef + width, exp, probe, [])
         if _compare_values(low, high) == 0 or attempt == 3:
@@ -2180,6 +2320,11 @@ def _transcendental(d, context, op):
 # Formatting
 # ===========
 
+# C's Decimal.__format__ reports every bad specifier with this one text (CPython:
+# Modules/_decimal/_decimal.c pydec_format)
+_BAD_FORMAT = 'invalid format string'
+
+
 def _parse_spec(spec):
     """The parts of a format specifier: fill, align, sign, z, #, 0, width, sep, prec, type."""
     i = 0
@@ -2216,31 +2361,35 @@ def _parse_spec(spec):
         sep = spec[i]
         i += 1
     precision = None
+    frac_sep = ''
     if i < n and spec[i] == '.':
         i += 1
         start = i
         while i < n and spec[i].isdigit():
             i += 1
+        if i > start:
+            precision = int(spec[start:i])
+        # 3.14: the fraction's digits may be grouped too, '.2_f' or '._f'
+        if i < n and spec[i] in ',_':
+            frac_sep = spec[i]
+            i += 1
         if i == start:
-            raise ValueError('Invalid format specifier: ' + spec)
-        precision = int(spec[start:i])
+            raise ValueError(_BAD_FORMAT)
     kind = None
     if i < n:
         kind = spec[i]
         i += 1
     if i != n or (kind is not None and kind not in 'eEfFgGn%'):
-        raise ValueError('Invalid format specifier: ' + spec)
-    if zeropad:
-        if fill is not None:
-            raise ValueError("Fill character conflicts with '0' in format specifier: "
-                             + spec)
-        if align is not None:
-            raise ValueError("Alignment conflicts with '0' in format specifier: " + spec)
-    if kind in ('g', 'G', None) and precision == 0:
+        raise ValueError(_BAD_FORMAT)
+    if zeropad and (fill is not None or align is not None):
+        raise ValueError(_BAD_FORMAT)
+    if kind == 'n' and sep:
+        raise ValueError(_BAD_FORMAT)
+    if kind in ('g', 'G', 'n', None) and precision == 0:
         precision = 1
     return dict(fill=fill or ' ', align=align or '>', sign=sign, no_neg_0=no_neg_0,
                 alt=alt, zeropad=zeropad, width=width, sep=sep, precision=precision,
-                type=kind)
+                type=kind, frac_sep=frac_sep)
 
 
 # CPython: Lib/_pydecimal.py Decimal.__format__, _format_number, _insert_thousands_sep
@@ -2290,6 +2439,8 @@ def _format_decimal(d, specifier, context):
         intpart, fracpart = digits[:dotplace] or '0', digits[dotplace:]
     exp = leftdigits - dotplace
     sign = _sign_text(sign_bit, spec)
+    if fracpart and spec['frac_sep']:
+        fracpart = spec['frac_sep'].join(fracpart[k:k + 3] for k in range(0, len(fracpart), 3))
     if fracpart or spec['alt']:
         fracpart = '.' + fracpart
     if exp != 0 or kind in 'eE':

@@ -30,7 +30,7 @@ Hash objects have these methods:
 # gopy: the digests come from OpenSSL's libcrypto (_hashlib) and BLAKE2 from _blake2.
 import _hashlib
 import _blake2
-from _hashlib import pbkdf2_hmac
+from _hashlib import pbkdf2_hmac, scrypt
 
 _guaranteed = ('md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512',
                'blake2b', 'blake2s',

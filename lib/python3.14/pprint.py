@@ -534,9 +534,26 @@ def _add_collections():
             _dispatch[cls.__repr__] = wrap
 
 
+_proxy_added = False
+
+
+def _add_mappingproxy():
+    # gopy's type.__dict__ is a plain dict: types.MappingProxyType is the only proxy, and
+    # exists once types is loaded (CPython: pprint registers _types.MappingProxyType).
+    global _proxy_added
+    types = _sys.modules.get('types')
+    proxy = getattr(types, 'MappingProxyType', None)
+    if proxy is None:
+        return
+    _proxy_added = True
+    _dispatch[proxy.__repr__] = PrettyPrinter._pprint_mappingproxy
+
+
 def _wrapper_for(cls):
     if not _collections_added:
         _add_collections()
+    if not _proxy_added:
+        _add_mappingproxy()
     return _dispatch.get(cls.__repr__)
 
 

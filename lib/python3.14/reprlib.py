@@ -36,15 +36,10 @@ def recursive_repr(fillvalue='...'):
 
 
 def _first(iterable, n):
-    # The first n items (itertools.islice without the import).
-    out = []
-    if n <= 0:
-        return out
-    for item in iterable:
-        out.append(item)
-        if len(out) >= n:
-            break
-    return out
+    # The first n items, as CPython's itertools.islice(iterable, n) gives them (a
+    # negative or non-int n fails as islice fails).
+    from itertools import islice
+    return islice(iterable, n)
 
 
 def _possibly_sorted(x):

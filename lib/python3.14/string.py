@@ -317,15 +317,24 @@ def _compiled_pattern(cls):
         delim = re.escape(cls.delimiter)
         bid = cls.braceidpattern or cls.idpattern
         pattern = fr"""
-        {delim}(?:
-          (?P<escaped>{delim})  |   # Escape sequence of two delimiters
-          (?P<named>{cls.idpattern})       |   # delimiter and a Python identifier
-          {{(?P<braced>{bid})}} |   # delimiter and a braced identifier
-          (?P<invalid>)             # Other ill-formed delimiter exprs
-        )
-        """
-    flags = cls.flags if cls.flags is not None else re.IGNORECASE
-    return re.compile(pattern, flags | re.VERBOSE)
+            {delim}(?:
+              (?P<escaped>{delim})  |   # Escape sequence of two delimiters
+              (?P<named>{cls.idpattern})       |   # delimiter and a Python identifier
+              {{(?P<braced>{bid})}} |   # delimiter and a braced identifier
+              (?P<invalid>)             # Other ill-formed delimiter exprs
+            )
+            """
+    _settle_flags(cls)
+    return re.compile(pattern, cls.flags | re.VERBOSE)
+
+
+def _settle_flags(cls):
+    # CPython 3.14 Template._compile_pattern: compiling a class's pattern (when the class
+    # is made, or the first time Template itself uses it) stores IGNORECASE as its flags
+    # when they are None.
+    if cls.flags is None and not hasattr(cls.__dict__.get('pattern'), 'match'):
+        import re
+        cls.flags = re.IGNORECASE
 
 
 class _TemplatePatternDescriptor:
@@ -379,12 +388,18 @@ class Template:
 
     def __init_subclass__(cls):
         super().__init_subclass__()
+        _settle_flags(cls)
+        if 'pattern' not in cls.__dict__:
+            # each class reads its own pattern, never a base's compiled one
+            cls.pattern = _TemplatePattern
         cls._scanner = cls._make_scanner()
 
     @classmethod
     def _make_scanner(cls):
         if 'pattern' in cls.__dict__ and cls.__dict__['pattern'] is not _TemplatePattern:
-            return _compiled_pattern(cls)
+            # a pattern of the class's own, compiled now and kept (CPython: _compile_pattern)
+            cls.pattern = _compiled_pattern(cls)
+            return cls.pattern
         try:
             return _Scanner(cls)
         except (_Unsupported, ValueError, IndexError):
@@ -427,12 +442,18 @@ class Template:
         return self._scanner.sub(convert, self.template)
 
     def substitute(self, mapping=_sentinel_dict, /, **kws):
+        if type(self).flags is None:
+            _settle_flags(type(self))
         return self._replace(_mapping_of(mapping, kws), False)
 
     def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
+        if type(self).flags is None:
+            _settle_flags(type(self))
         return self._replace(_mapping_of(mapping, kws), True)
 
     def is_valid(self):
+        if type(self).flags is None:
+            _settle_flags(type(self))
         for mo in self._scanner.finditer(self.template):
             if mo.group('invalid') is not None:
                 return False
@@ -444,6 +465,8 @@ class Template:
         return True
 
     def get_identifiers(self):
+        if type(self).flags is None:
+            _settle_flags(type(self))
         ids = []
         for mo in self._scanner.finditer(self.template):
             named = mo.group('named') or mo.group('braced')

@@ -74,12 +74,25 @@ Object* hexlify(Object*, Object* const* args, size_t nargs, TupleObject* kwnames
     if (!binary_arg(args[0], &data)) return nullptr;
     std::string sep;
     if (args[1] != None()) {
+      // CPython: Python/pystrhex.c: a str or bytes of length 1; a str one up to U+00FF
+      // (the result is bytes, so any byte may separate)
+      ssize length = is_str(args[1]) ? as_str(args[1])->length : object_length(args[1]);
+      if (length < 0) return nullptr;
+      if (length != 1) return value_error("sep must be length 1.");
       std::string_view s;
-      if (is_str(args[1])) s = as_str(args[1])->view();
-      else if (!bytes_like_view(args[1], &s)) return type_error("sep must be str or bytes.");
-      if (is_str(args[1]) ? as_str(args[1])->length != 1 : s.size() != 1) return value_error("sep must be length 1.");
-      if (static_cast<unsigned char>(s[0]) >= 0x80) return value_error("sep must be ASCII.");
-      sep = std::string(s);
+      if (is_str(args[1])) {
+        s = as_str(args[1])->view();
+        unsigned char lead = static_cast<unsigned char>(s[0]);
+        if (lead < 0x80) sep = std::string(1, char(lead));
+        else if ((lead & 0xE0) == 0xC0 && lead <= 0xC3)  // U+0080..U+00FF
+          sep = std::string(1, char(((lead & 0x1F) << 6) | (static_cast<unsigned char>(s[1]) & 0x3F)));
+        else return value_error("sep must be ASCII.");
+      } else if (args[1]->type == &bytes_type || is_subtype(args[1]->type, &bytes_type)) {
+        bytes_like_view(args[1], &s);
+        sep = std::string(s);
+      } else {
+        return type_error("sep must be str or bytes.");
+      }
     }
     ssize per = 0;
     if (!index_as_ssize(args[2], &per)) return nullptr;

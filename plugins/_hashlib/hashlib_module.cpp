@@ -44,6 +44,12 @@ gopy_Object* f_pbkdf2_hmac(gopy_Object*, gopy_Object* const* args) {
   return handle(guarded([&] { return pbkdf2(as_str(name)->view(), obj(args[1]), obj(args[2]), obj(args[3]), obj(args[4])); }));
 }
 
+gopy_Object* f_scrypt(gopy_Object*, gopy_Object* const* args) {
+  return handle(guarded([&] {
+    return scrypt(obj(args[0]), obj(args[1]), obj(args[2]), obj(args[3]), obj(args[4]), obj(args[5]), obj(args[6]));
+  }));
+}
+
 gopy_Object* f_compare_digest(gopy_Object*, gopy_Object* const* args) {
   return handle(compare_digest(obj(args[0]), obj(args[1])));
 }
@@ -67,6 +73,8 @@ const gopy_FunctionDef kHashlibFunctions[] = {
     GOPY_OPENSSL_DEF(12, "sha512_224"),
     GOPY_OPENSSL_DEF(13, "sha512_256"),
     {"pbkdf2_hmac", f_pbkdf2_hmac, "hash_name, password, salt, iterations, dklen=None", nullptr},
+    {"scrypt", f_scrypt, "password, *, salt, n, r, p, maxmem=0, dklen=64",
+     "scrypt password-based key derivation function."},
     {"compare_digest", f_compare_digest, "a, b, /", "Return 'a == b'."},
     {nullptr, nullptr, nullptr, nullptr},
 };

@@ -101,7 +101,15 @@ bool xof_length(const char* fname, Object* const* a, size_t n, TupleObject* kw, 
     return type_error(std::string(fname) + "() missing required argument 'length' (pos 1)"), false;
   ssize value;
   if (!index_as_ssize(given, &value)) return false;
-  if (value < 0) return value_error("negative digest length"), false;
+  // What CPython's buffers make of a negative length (EVPXOF_digest_impl's
+  // PyBytes_FromStringAndSize, EVPXOF_hexdigest_impl's PyMem_Malloc).
+  if (value < 0) {
+    if (std::string_view(fname) == "digest")
+      set_error(&exc_SystemError, "Negative size passed to PyBytes_FromStringAndSize");
+    else
+      set_error(&exc_MemoryError, "");
+    return false;
+  }
   *length = size_t(value);
   return true;
 }
@@ -243,6 +251,89 @@ Object* pbkdf2(std::string_view hash_name, Object* password, Object* salt, Objec
   if (!PKCS5_PBKDF2_HMAC(pass.data(), int(pass.size()), reinterpret_cast<const unsigned char*>(salt_bytes.data()),
                          int(salt_bytes.size()), int(rounds), md, int(length), reinterpret_cast<unsigned char*>(key.data())))
     return value_error("pbkdf2_hmac failed");
+  return new_bytes(key);
+}
+
+namespace {
+
+// A clinic unsigned_long argument (CPython 3.14: _PyLong_UnsignedLong_Converter over
+// PyLong_AsNativeBytes).
+bool unsigned_long_arg(Object* v, uint64_t* out) {
+  if (!is_int(v)) {
+    type_error(std::string("'") + type_name(v) + "' object cannot be interpreted as an integer");
+    return false;
+  }
+  if (int_sign(v) < 0) {
+    value_error("Cannot convert negative int");
+    return false;
+  }
+  int64_t small;
+  if (int_to_int64(v, &small)) {
+    *out = uint64_t(small);
+    return true;
+  }
+  std::string hex = int_to_base_string(v, 16, false);
+  if (hex.size() > 16) {
+    set_error(&exc_OverflowError, "Python int too large for C unsigned long");
+    return false;
+  }
+  *out = std::stoull(hex, nullptr, 16);
+  return true;
+}
+
+bool long_arg(Object* v, int64_t* out) {
+  if (!is_int(v)) {
+    type_error(std::string("'") + type_name(v) + "' object cannot be interpreted as an integer");
+    return false;
+  }
+  if (!int_to_int64(v, out)) {
+    set_error(&exc_OverflowError, "Python int too large to convert to C long");
+    return false;
+  }
+  return true;
+}
+
+// CPython: raise_ssl_error: "[library] reason" from OpenSSL's queue, else `fallback`.
+std::nullptr_t ssl_value_error(const char* fallback) {
+  unsigned long code = ERR_peek_last_error();
+  if (!code) return value_error(fallback);
+  ERR_clear_error();
+  const char* lib = ERR_lib_error_string(code);
+  const char* reason = ERR_reason_error_string(code);
+  if (lib && reason) return value_error("[" + std::string(lib) + "] " + reason);
+  return value_error(reason ? reason : fallback);
+}
+
+}  // namespace
+
+// CPython: Modules/_hashopenssl.c _hashlib_scrypt_impl
+Object* scrypt(Object* password, Object* salt, Object* n_obj, Object* r_obj, Object* p_obj, Object* maxmem_obj,
+               Object* dklen_obj) {
+  std::string_view pass, salt_bytes;
+  if (!bytes_like_view(password, &pass))
+    return type_error(std::string("a bytes-like object is required, not '") + type_name(password) + "'");
+  if (!bytes_like_view(salt, &salt_bytes))
+    return type_error(std::string("a bytes-like object is required, not '") + type_name(salt) + "'");
+  uint64_t n, r, p;
+  int64_t maxmem, dklen;
+  if (!unsigned_long_arg(n_obj, &n) || !unsigned_long_arg(r_obj, &r) || !unsigned_long_arg(p_obj, &p) ||
+      !long_arg(maxmem_obj, &maxmem) || !long_arg(dklen_obj, &dklen))
+    return nullptr;
+  if (pass.size() > INT32_MAX) return set_error(&exc_OverflowError, "password is too long.");
+  if (salt_bytes.size() > INT32_MAX) return set_error(&exc_OverflowError, "salt is too long.");
+  if (n < 2 || (n & (n - 1))) return value_error("n must be a power of 2.");
+  if (maxmem < 0 || maxmem > INT32_MAX)
+    return value_error("maxmem must be positive and smaller than " + std::to_string(INT32_MAX));
+  if (dklen < 1 || dklen > INT32_MAX)
+    return value_error("dklen must be greater than 0 and smaller than " + std::to_string(INT32_MAX));
+  // OpenSSL validates the rest
+  if (!EVP_PBE_scrypt(nullptr, 0, nullptr, 0, n, r, p, uint64_t(maxmem), nullptr, 0))
+    return ssl_value_error("Invalid parameter combination for n, r, p, maxmem.");
+  std::string key(size_t(dklen), '\0');
+  if (!EVP_PBE_scrypt(pass.data(), pass.size(), reinterpret_cast<const unsigned char*>(salt_bytes.data()),
+                      salt_bytes.size(), n, r, p, uint64_t(maxmem), reinterpret_cast<unsigned char*>(key.data()),
+                      key.size()))
+    return ssl_value_error("scrypt failed");
   return new_bytes(key);
 }
 

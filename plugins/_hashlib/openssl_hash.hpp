@@ -23,6 +23,8 @@ int add_hash_types(gopy::ModuleObject* module);
 gopy::Object* md_meth_names();
 gopy::Object* pbkdf2(std::string_view hash_name, gopy::Object* password, gopy::Object* salt, gopy::Object* iterations,
                      gopy::Object* dklen);
+gopy::Object* scrypt(gopy::Object* password, gopy::Object* salt, gopy::Object* n, gopy::Object* r, gopy::Object* p,
+                     gopy::Object* maxmem, gopy::Object* dklen);
 gopy::Object* compare_digest(gopy::Object* a, gopy::Object* b);
 
 }  // namespace gopy_hash

@@ -58,6 +58,21 @@ bool get_integer(Object* v, char c, size_t size, uint64_t* bits) {
   }
   int64_t s = 0;
   bool fits64 = int_to_int64(n.get(), &s);
+  if (c == 'P') {
+    // A pointer takes any C long long or unsigned long long, a negative one wrapping
+    // (CPython: PyLong_AsVoidPtr; s_pack_internal renames its OverflowError).
+    if (fits64) {
+      *bits = uint64_t(s);
+      return true;
+    }
+    std::string hex = int_sign(n.get()) < 0 ? "" : int_to_base_string(n.get(), 16, false);
+    if (hex.empty() || hex.size() > 16) {
+      struct_error("int too large to convert");
+      return false;
+    }
+    *bits = std::stoull(hex, nullptr, 16);
+    return true;
+  }
   if (is_signed(c)) {
     if (!fits64) return range_error(c, size);
     if (size < 8) {

@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "gopy/codecs.hpp"
 #include "struct_internal.hpp"
 
 namespace gopy::structmod {
@@ -95,8 +96,12 @@ const Layout* layout_for(Object* format) {
     text = as_str(format)->view();
     for (char ch : text)
       if (static_cast<unsigned char>(ch) >= 0x80) {
-        // Non-ASCII text cannot name a format: CPython encodes it to ASCII first.
-        return set_error(&exc_UnicodeEncodeError, "'ascii' codec can't encode character in struct format"), nullptr;
+        // Non-ASCII text cannot name a format: CPython encodes it to ASCII first, and
+        // the codec's error is the one raised.
+        Object* encoded = codec_encode(as_str(format), "ascii", "strict");
+        if (!encoded) return nullptr;
+        decref(encoded);
+        break;
       }
   } else if (is_bytes(format)) {
     text = as_bytes(format)->data;

@@ -329,7 +329,20 @@ Object* b_pow(Object*, Object* const* a, size_t n, TupleObject* kw) {
     // says "complex modulo"), else float's refusal.
     for (Object* o : {base, exp})
       if (o->type->nb_ternary_pow && !is_int(o)) return o->type->nb_ternary_pow(base, exp, mod);
-    return type_error("pow() 3rd argument not allowed unless all arguments are integers");
+    // A class's own base.__pow__(exp, mod); three-argument power never tries __rpow__
+    // (CPython: Objects/typeobject.c slot_nb_power).
+    if (!is_int(base) && !is_float(base) && type_lookup(base->type, "__pow__")) {
+      Object* args[2] = {exp, mod};
+      Object* r = call_method(base, "__pow__", args, 2);
+      if (r != NotImplemented()) return r;
+      decref(r);
+    }
+    auto plain = [](Object* o) { return is_int(o) || is_float(o); };
+    if (plain(base) && plain(exp) && plain(mod))
+      return type_error("pow() 3rd argument not allowed unless all arguments are integers");
+    return type_error(cat2("unsupported operand type(s) for ** or pow(): '",
+                           std::string(base->type->name) + "', '" + exp->type->name + "', '" +
+                               mod->type->name + "'"));
   }
   return binary_op(base, exp, BinaryOp::pow);
 }

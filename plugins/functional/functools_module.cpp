@@ -192,6 +192,65 @@ Object* partial_repr(Object* self) {
   return str(text + ")");
 }
 
+// partial.__call__ and partial.__repr__ as methods, for a subclass's super() calls.
+Object* partial_call_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  return partial_call(args[0], args + 1, nargs - 1, kw);
+}
+
+Object* partial_repr_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!no_keywords("__repr__", kw) || !check_positional("__repr__", nargs - 1, 0, 0)) return nullptr;
+  return partial_repr(args[0]);
+}
+
+// CPython: Modules/_functoolsmodule.c partial_reduce: (type, (fn,), (fn, args, kw, dict))
+Object* partial_reduce_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!no_keywords("__reduce__", kw) || !check_positional("__reduce__", nargs - 1, 0, 0)) return nullptr;
+  auto* p = static_cast<Partial*>(args[0]);
+  Ref<TupleObject> ctor = Ref<TupleObject>::steal(new_tuple_from({p->fn}));
+  Ref<TupleObject> state = Ref<TupleObject>::steal(
+      new_tuple_from({p->fn, p->args, p->kw, p->dict ? static_cast<Object*>(p->dict) : None()}));
+  return new_tuple_from({args[0]->type, ctor.get(), state.get()});
+}
+
+// CPython: Modules/_functoolsmodule.c partial_setstate
+Object* partial_setstate_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!no_keywords("__setstate__", kw) || !check_positional("__setstate__", nargs - 1, 1, 1)) return nullptr;
+  auto* p = static_cast<Partial*>(args[0]);
+  Object* state = args[1];
+  if (!is_tuple(state) || tuple_items(state).size() != 4) return type_error("invalid partial state");
+  Object* fn = tuple_items(state)[0];
+  Object* fnargs = tuple_items(state)[1];
+  Object* fnkw = tuple_items(state)[2];
+  Object* dict = tuple_items(state)[3];
+  if (!callable_check(fn) || !is_tuple(fnargs) || (fnkw != None() && !is_dict(fnkw)) ||
+      (dict != None() && !is_dict(dict)))
+    return type_error("invalid partial state");
+  auto& items = tuple_items(fnargs);
+  if (!items.empty() && items.back() == types.placeholder)
+    return type_error("trailing Placeholders are not allowed");
+  size_t phcount = 0;
+  for (Object* a : items)
+    if (a == types.placeholder) ++phcount;
+  // a tuple subclass's items become a plain tuple
+  Object* new_args = fnargs->type == &tuple_type ? new_ref(fnargs) : tuple_from_iterable(fnargs);
+  if (!new_args) return nullptr;
+  Object* new_kw = fnkw == None() ? new_dict()
+                   : fnkw->type == &dict_type ? new_ref(fnkw)
+                                             : dict_copy(static_cast<DictObject*>(fnkw));
+  if (!new_kw) {
+    decref(new_args);
+    return nullptr;
+  }
+  Object* old[4] = {p->fn, p->args, p->kw, p->dict};
+  p->fn = new_ref(fn);
+  p->args = new_args;
+  p->kw = new_kw;
+  p->dict = dict == None() ? nullptr : static_cast<DictObject*>(new_ref(dict));
+  p->phcount = phcount;
+  for (Object* o : old) xdecref(o);
+  return new_none();
+}
+
 Object* partial_getattr(Object* self, StrObject* name) {
   auto* p = static_cast<Partial*>(self);
   std::string_view n = name->view();
@@ -214,6 +273,16 @@ int partial_setattr(Object* self, StrObject* name, Object* value) {
 Object* bind_as_method(Object* self, Object* obj, TypeObject*) {
   if (!obj || obj == None()) return new_ref(self);
   return new_method(self, obj);
+}
+
+// __get__(instance, owner=None, /): the slot as a method, as CPython's wrapper of
+// tp_descr_get gives it (Objects/typeobject.c wrap_descr_get).
+Object* descr_get_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!no_keywords("__get__", kw) || !check_positional("__get__", nargs - 1, 1, 2)) return nullptr;
+  Object* obj = args[1];
+  Object* owner = nargs > 2 ? args[2] : None();
+  if (obj == None() && owner == None()) return type_error("__get__(None, None) is invalid");
+  return bind_as_method(args[0], obj == None() ? nullptr : obj, nullptr);
 }
 
 // ---- cmp_to_key(mycmp) -> KeyWrapper ----
@@ -435,7 +504,13 @@ int exec_functools(gopy_plugin_context*, gopy_Object* handle) {
   p->tp_setattr = partial_setattr;
   p->tp_descr_get = bind_as_method;
   p->instance_dict = partial_dict;
-  p->flags |= TypeFlags::weakrefable;
+  p->flags |= TypeFlags::weakrefable | TypeFlags::basetype;  // Python classes derive from it
+  add_method(p, "__call__", partial_call_method);
+  add_method(p, "__repr__", partial_repr_method);
+  add_method(p, "__reduce__", partial_reduce_method);
+  add_method(p, "__get__", descr_get_method);
+  if (add_class_getitem(p) < 0) return -1;
+  add_method(p, "__setstate__", partial_setstate_method);
 
   TypeObject* k = types.key_wrapper;
   k->tp_call = key_wrapper_call;
@@ -449,6 +524,7 @@ int exec_functools(gopy_plugin_context*, gopy_Object* handle) {
   l->instance_dict = lru_dict;
   l->flags |= TypeFlags::weakrefable;
   add_method(l, "cache_info", lru_cache_info);
+  add_method(l, "__get__", descr_get_method);
   add_method(l, "cache_clear", lru_cache_clear);
 
   if (add_module_function(m, "reduce", reduce) < 0 || add_module_function(m, "cmp_to_key", cmp_to_key) < 0 ||

@@ -104,6 +104,9 @@ Combinatoric* one_pool(TypeObject* type, const char* name, Object* const* args, 
   if (!pool) return nullptr;
   ssize r = pool->size();
   if (a[1] && a[1] != None()) {
+    // permutations (the one whose r may be None) takes an int only (CPython:
+    // permutations_new), the others any index
+    if (!r_required && !is_int(a[1])) return type_error("Expected int as r");
     if (!index_as_ssize(a[1], &r)) return nullptr;
     if (r < 0) return value_error("r must be non-negative");
   } else if (r_required && a[1] == None()) {

@@ -55,7 +55,12 @@ Object* op_abs(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 Object* op_index(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!args_ok("index", n, kw, 1)) return nullptr;
-  return number_index(a[0]);
+  // always an exact int: a bool or another int subclass is copied (CPython: PyNumber_Index)
+  Object* r = number_index(a[0]);
+  if (!r || r->type == &int_type) return r;
+  Object* exact = int_exact_copy(r);
+  decref(r);
+  return exact;
 }
 
 Object* op_truth(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -405,6 +410,49 @@ Object* methodcaller_repr(Object* self) {
   return getter_repr(self, shown, static_cast<TupleObject*>(c->kwnames), 1 + c->npositional);
 }
 
+// ---- pickling and copying (CPython: Modules/_operator.c itemgetter_reduce,
+// attrgetter_reduce, methodcaller_reduce) ----
+
+Object* tuple_of(const std::vector<Object*>& items, size_t from = 0) {
+  Object* t = new_tuple(ssize(items.size() - from));
+  for (size_t i = from; i < items.size(); ++i) static_cast<TupleObject*>(t)->items[i - from] = new_ref(items[i]);
+  return t;
+}
+
+Object* itemgetter_reduce(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!no_keywords("__reduce__", kw) || !check_positional("__reduce__", n - 1, 0, 0)) return nullptr;
+  Ref<> items = Ref<>::steal(tuple_of(static_cast<ItemGetter*>(a[0])->items));
+  return new_tuple_from({a[0]->type, items.get()});
+}
+
+Object* attrgetter_reduce(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!no_keywords("__reduce__", kw) || !check_positional("__reduce__", n - 1, 0, 0)) return nullptr;
+  Ref<> names = Ref<>::steal(tuple_of(static_cast<AttrGetter*>(a[0])->names));
+  return new_tuple_from({a[0]->type, names.get()});
+}
+
+// Without keywords (type, (name, *args)); with them (partial(type, name, **kwargs), args).
+Object* methodcaller_reduce(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!no_keywords("__reduce__", kw) || !check_positional("__reduce__", n - 1, 0, 0)) return nullptr;
+  auto* c = static_cast<MethodCaller*>(a[0]);
+  std::vector<Object*> positional(c->values.begin(), c->values.begin() + ssize(c->npositional));
+  if (!c->kwnames || static_cast<TupleObject*>(c->kwnames)->items.empty()) {
+    positional.insert(positional.begin(), c->name);
+    Ref<> args = Ref<>::steal(tuple_of(positional));
+    return new_tuple_from({a[0]->type, args.get()});
+  }
+  Ref<> functools = Ref<>::steal(reinterpret_cast<Object*>(gopy_Import("functools")));
+  if (!functools) return nullptr;
+  Ref<> partial = Ref<>::steal(get_attr(functools.get(), "partial"));
+  if (!partial) return nullptr;
+  std::vector<Object*> call_args{a[0]->type, c->name};
+  call_args.insert(call_args.end(), c->values.begin() + ssize(c->npositional), c->values.end());
+  Ref<> bound = Ref<>::steal(call(partial.get(), call_args.data(), 2, static_cast<TupleObject*>(c->kwnames)));
+  if (!bound) return nullptr;
+  Ref<> args = Ref<>::steal(tuple_of(positional));
+  return new_tuple_from({bound.get(), args.get()});
+}
+
 // ---- the module ----
 
 struct FunctionEntry {
@@ -478,24 +526,26 @@ int exec_operator(gopy_plugin_context*, gopy_Object* handle) {
     NewFn make;
     CallFn call;
     ReprFn repr;
+    BuiltinFn reduce;
   };
   const TypeEntry getters[] = {
       {"itemgetter",
        "itemgetter(item, /, *items): a callable giving obj[item], or a tuple of obj[i] for each item.",
-       itemgetter_new, itemgetter_call, itemgetter_repr},
+       itemgetter_new, itemgetter_call, itemgetter_repr, itemgetter_reduce},
       {"attrgetter",
        "attrgetter(attr, /, *attrs): a callable giving obj.attr (dotted names follow each step), or a "
        "tuple of them.",
-       attrgetter_new, attrgetter_call, attrgetter_repr},
+       attrgetter_new, attrgetter_call, attrgetter_repr, attrgetter_reduce},
       {"methodcaller",
        "methodcaller(name, /, *args, **kwargs): a callable giving obj.name(*args, **kwargs).",
-       methodcaller_new, methodcaller_call, methodcaller_repr},
+       methodcaller_new, methodcaller_call, methodcaller_repr, methodcaller_reduce},
   };
   for (const TypeEntry& e : getters) {
     Ref<TypeObject> t = Ref<TypeObject>::steal(new_native_type("operator", e.name, e.doc, e.make));
     if (!t) return -1;
     t->tp_call = e.call;
     t->tp_repr = e.repr;
+    add_method(t.get(), "__reduce__", e.reduce);
     if (dict_set_str(m->dict, e.name, t.get()) < 0) return -1;
   }
   return 0;

@@ -260,8 +260,10 @@ bool template_of(Object* pattern, Object* repl, sre::Template* out) {
   std::u32string cps;
   bool is_bytes = false;
   if (!text_of(repl, &cps, &is_bytes)) {
-    type_error(std::string(p->program->bytes ? "expected a bytes-like object, " : "expected str instance, ") +
-               repl->type->name + " found");
+    // What re._compile_template meets first: its lru_cache hashing the replacement, then
+    // the template tokenizer's str(repl, 'latin1') (CPython: Lib/re/_parser.py Tokenizer).
+    if (object_hash(repl) == -1) return false;
+    type_error(std::string("decoding to str: need a bytes-like object, ") + repl->type->name + " found");
     return false;
   }
   if (is_bytes != p->program->bytes) {

@@ -177,7 +177,7 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
   std::string literal;
   // A replacement of the other kind (str for bytes) fails only when it is used, with
   // the error of the join CPython makes.
-  const char* literal_mismatch = nullptr;
+  std::string literal_mismatch;
   std::string_view text;
   if (callable_check(repl)) {
     kind = kCallable;
@@ -186,7 +186,8 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
       kind = kLiteral;
       literal.assign(text);
       if (is_str(repl) == bytes)
-        literal_mismatch = bytes ? "expected a bytes-like object, str found" : "expected str instance, bytes found";
+        literal_mismatch = std::string(bytes ? "expected a bytes-like object, " : "expected str instance, ") +
+                           repl->type->name + " found";
     } else {
       if (!template_of(r.pattern, repl, &templ)) return nullptr;
       kind = templ.groups.empty() ? kLiteral : kTemplate;
@@ -210,7 +211,8 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
       ++items;
     }
     if (kind == kLiteral) {
-      if (literal_mismatch) return handle(type_error("sequence item " + std::to_string(items) + ": " + literal_mismatch));
+      if (!literal_mismatch.empty())
+        return handle(type_error("sequence item " + std::to_string(items) + ": " + literal_mismatch));
       out += literal;
       ++items;
     } else {
@@ -257,8 +259,17 @@ gopy_Object* p_get_pattern(gopy_Object* self) { return gopy_NewRef(handle(patter
 gopy_Object* p_get_flags(gopy_Object* self) { return handle(new_int(pattern_data(obj(self))->program->flags)); }
 gopy_Object* p_get_groups(gopy_Object* self) { return handle(new_int(pattern_data(obj(self))->program->groups)); }
 gopy_Object* p_get_groupindex(gopy_Object* self) {
-  // CPython gives a read-only proxy; gopy a fresh copy, which keeps the pattern's own safe.
-  return handle(dict_copy(pattern_data(obj(self))->groupindex));
+  // A read-only view, as CPython's: types.MappingProxyType over a copy (gopy has no
+  // native mappingproxy), which keeps the pattern's own dict out of reach.
+  Ref<> copy = Ref<>::steal(dict_copy(pattern_data(obj(self))->groupindex));
+  if (!copy) return nullptr;
+  // no named groups: a plain new dict (CPython: pattern_groupindex, a NULL groupindex)
+  if (static_cast<DictObject*>(copy.get())->used == 0) return handle(copy.release());
+  Ref<> types = Ref<>::steal(reinterpret_cast<Object*>(gopy_Import("types")));
+  if (!types) return nullptr;
+  Ref<> proxy_type = Ref<>::steal(get_attr(types.get(), "MappingProxyType"));
+  if (!proxy_type) return nullptr;
+  return handle(call1(proxy_type.get(), copy.get()));
 }
 
 // The scanner's step: the next match from where the last one ended.

@@ -4,6 +4,7 @@ gopy's re: the public API of CPython 3.14's module over gopy's own engine, the n
 _sre module (parser, compiler and backtracking matcher, in plugins/sre/).
 """
 
+import enum
 import _sre
 
 __all__ = [
@@ -51,81 +52,21 @@ class PatternError(Exception):
 error = PatternError
 
 
-class RegexFlag(int):
-    """The flags of re: an int whose repr names them (re.IGNORECASE|re.MULTILINE)."""
-
-    __module__ = 're'
-    _names = {}
-
-    def __new__(cls, value=0):
-        return super().__new__(cls, value)
-
-    def __repr__(self):
-        value = int(self)
-        if value == 0:
-            return 're.NOFLAG'
-        parts = []
-        for bit, name in RegexFlag._names.items():
-            if value & bit:
-                parts.append('re.' + name)
-                value &= ~bit
-        if value:
-            parts.append(hex(value))
-        return '|'.join(parts)
-
-    __str__ = __repr__
-
-    @property
-    def name(self):
-        text = repr(self)
-        return None if '0x' in text else text.replace('re.', '')
-
-    @property
-    def value(self):
-        return int(self)
-
-    def __or__(self, other):
-        if not isinstance(other, int):
-            return NotImplemented
-        return RegexFlag(int(self) | int(other))
-
-    def __and__(self, other):
-        if not isinstance(other, int):
-            return NotImplemented
-        return RegexFlag(int(self) & int(other))
-
-    def __xor__(self, other):
-        if not isinstance(other, int):
-            return NotImplemented
-        return RegexFlag(int(self) ^ int(other))
-
-    __ror__ = __or__
-    __rand__ = __and__
-    __rxor__ = __xor__
-
-    def __invert__(self):
-        return RegexFlag(~int(self) & 0x1ff)
-
-
-NOFLAG = RegexFlag(0)
-ASCII = A = RegexFlag(256)
-IGNORECASE = I = RegexFlag(2)
-LOCALE = L = RegexFlag(4)
-UNICODE = U = RegexFlag(32)
-MULTILINE = M = RegexFlag(8)
-DOTALL = S = RegexFlag(16)
-VERBOSE = X = RegexFlag(64)
-DEBUG = RegexFlag(128)
-RegexFlag._names = {256: 'ASCII', 2: 'IGNORECASE', 4: 'LOCALE', 32: 'UNICODE',
-                    8: 'MULTILINE', 16: 'DOTALL', 64: 'VERBOSE', 128: 'DEBUG'}
-for _name, _value in (('NOFLAG', NOFLAG), ('ASCII', ASCII), ('A', ASCII),
-                      ('IGNORECASE', IGNORECASE), ('I', IGNORECASE),
-                      ('LOCALE', LOCALE), ('L', LOCALE), ('UNICODE', UNICODE),
-                      ('U', UNICODE), ('MULTILINE', MULTILINE), ('M', MULTILINE),
-                      ('DOTALL', DOTALL), ('S', DOTALL), ('VERBOSE', VERBOSE),
-                      ('X', VERBOSE), ('DEBUG', DEBUG)):
-    setattr(RegexFlag, _name, _value)
-del _name, _value
+# CPython: Lib/re/__init__.py RegexFlag: an IntFlag whose members are re's globals
+@enum.global_enum
+@enum._simple_enum(enum.IntFlag, boundary=enum.KEEP)
+class RegexFlag:
+    NOFLAG = 0
+    ASCII = A = 256
+    IGNORECASE = I = 2
+    LOCALE = L = 4
+    UNICODE = U = 32
+    MULTILINE = M = 8
+    DOTALL = S = 16
+    VERBOSE = X = 64
+    DEBUG = 128
+    __str__ = object.__str__
+    _numeric_repr_ = hex
 
 Pattern = _sre.Pattern
 Match = _sre.Match
@@ -290,3 +231,45 @@ def _compile(pattern, flags):
             pass
     _cache[key] = p
     return p
+
+
+# CPython: Lib/re/__init__.py Scanner (undocumented): the phrases of a lexicon tried in
+# order at each position, each phrase's action called on its match. gopy joins the phrases
+# as one alternation of groups (its parser is native), so a phrase's own groups and global
+# flags are not isolated from the others' as CPython's per-phrase parse isolates them.
+class Scanner:
+    def __init__(self, lexicon, flags=0):
+        if isinstance(flags, RegexFlag):
+            flags = flags.value
+        self.lexicon = lexicon
+        self._phrase_of = {}
+        parts = []
+        group = 1
+        for index, (phrase, action) in enumerate(lexicon):
+            self._phrase_of[group] = index
+            parts.append('(' + phrase + ')' if isinstance(phrase, str)
+                         else b'(' + phrase + b')')
+            group += 1 + compile(phrase, flags).groups
+        joiner = '|' if not parts or isinstance(parts[0], str) else b'|'
+        self.scanner = compile(joiner.join(parts), flags)
+
+    def scan(self, string):
+        result = []
+        append = result.append
+        match = self.scanner.scanner(string).match
+        i = 0
+        while True:
+            m = match()
+            if not m:
+                break
+            j = m.end()
+            if i == j:
+                break
+            action = self.lexicon[self._phrase_of[m.lastindex]][1]
+            if callable(action):
+                self.match = m
+                action = action(self, m.group())
+            if action is not None:
+                append(action)
+            i = j
+        return result, string[i:]
