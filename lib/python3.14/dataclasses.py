@@ -36,7 +36,8 @@ class _KW_ONLY_TYPE:
     pass
 
 
-KW_ONLY = _KW_ONLY_TYPE
+# A sentinel instance, as CPython's: its repr is the default object repr.
+KW_ONLY = _KW_ONLY_TYPE()
 
 
 class _FIELD_BASE:
