@@ -637,6 +637,9 @@ Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases,
   if (Object* m = dict_get_str(t->dict, "__module__"); m && is_str(m)) t->module = as_str(m)->utf8;
   else t->module = "__main__";
   if (dict_get_str(t->dict, "__qualname__")) dict_del_item(t->dict, intern("__qualname__"));
+  // Every class has its own __doc__, None when the body gives none, so a subclass never
+  // shows its base's docstring (CPython: Objects/typeobject.c type_new_set_doc).
+  if (!dict_get_str(t->dict, "__doc__") && dict_set_str(t->dict, "__doc__", None()) < 0) return nullptr;
   if (wrap_implicit_methods(t->dict) < 0) return nullptr;
   // __abstractmethods__ in the body is a plain attribute: only assigning it to the class
   // (as abc.ABCMeta does) makes the class abstract (CPython: type_set_abstractmethods).
