@@ -620,9 +620,10 @@ class Path(PurePath):
         if not parts:
             raise ValueError("Unacceptable pattern: {!r}".format(str(pattern)))
         dir_only = raw.endswith('/')
+        pedantic = case_sensitive is not None
         if case_sensitive is None:
             case_sensitive = True
-        return self._select(parts, 0, dir_only, case_sensitive, recurse_symlinks, True)
+        return self._select(parts, 0, dir_only, case_sensitive, recurse_symlinks, True, pedantic)
 
     def rglob(self, pattern, *, case_sensitive=None, recurse_symlinks=False):
         """Recursively yield all existing files (of any kind, including
@@ -636,7 +637,7 @@ class Path(PurePath):
         return self.glob(raw + ('/' if str(pattern._raw_paths[-1]).endswith('/') else ''),
                          case_sensitive=case_sensitive, recurse_symlinks=recurse_symlinks)
 
-    def _select(self, parts, i, dir_only, case_sensitive, recurse_symlinks, exists):
+    def _select(self, parts, i, dir_only, case_sensitive, recurse_symlinks, exists, pedantic=False):
         if i == len(parts):
             if not exists and not os.path.lexists(self):
                 return
@@ -653,16 +654,19 @@ class Path(PurePath):
                 for path in self._descendants(recurse_symlinks, dirs_only=dir_only):
                     yield path
                 return
-            yield from self._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, exists)
+            yield from self._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, exists, pedantic)
             for path in self._descendants(recurse_symlinks, dirs_only=True):
-                yield from path._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, True)
+                yield from path._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, True, pedantic)
             return
-        if not any(c in part for c in '*?['):
+        # A part with no wildcard is looked up directly, unless the caller chose the case
+        # sensitivity: then every part is matched against the directory's entries
+        # (CPython: Lib/pathlib Path.glob, case_pedantic).
+        if part in ('..', '.') or (not pedantic and not any(c in part for c in '*?[')):
             child = self / part
             if last:
-                yield from child._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, False)
+                yield from child._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, False, pedantic)
             elif child.is_dir():
-                yield from child._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, True)
+                yield from child._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, True, pedantic)
             return
         try:
             with os.scandir(self) as it:
@@ -679,7 +683,7 @@ class Path(PurePath):
                 except OSError:
                     continue
             child = self._from_child(entry.path if str(self) != '.' else entry.name, entry.name)
-            yield from child._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, True)
+            yield from child._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, True, pedantic)
 
     def _descendants(self, follow_symlinks, dirs_only):
         """Every path under this directory, depth first, each directory before its contents."""
