@@ -8,6 +8,7 @@
 // some attribute-only (sys.flags.gil, ...).
 // CPython: Python/sysmodule.c _PySys_UpdateConfig, set_flags_from_config,
 // make_version_info, get_hash_info; Objects/structseq.c.
+#include <unistd.h>
 #include <cfloat>
 #include <string>
 #include <utility>
@@ -187,6 +188,23 @@ Object* make_int_info() {
   return new_struct_seq("int_info", std::move(fields), 4);
 }
 
+// CPython: Python/thread.c PyThread_GetInfo: POSIX threads, locks made of semaphores, and
+// the thread library's version as confstr reports it (None where it has none).
+Object* make_thread_info() {
+  ORef version = own(new_none());
+#ifdef _CS_GNU_LIBPTHREAD_VERSION
+  char buf[128];
+  size_t n = confstr(_CS_GNU_LIBPTHREAD_VERSION, buf, sizeof buf);
+  if (n > 1 && n <= sizeof buf) version = own(new_str(std::string(buf, n - 1)));
+#endif
+  NamedFields fields = {
+      {"name", own(new_str("pthread"))},
+      {"lock", own(new_str("semaphore"))},
+      {"version", std::move(version)},
+  };
+  return new_struct_seq("thread_info", std::move(fields), 3);
+}
+
 // sys._xoptions: "-X k=v" -> {'k': 'v'}, "-X k" -> {'k': True}.
 // CPython: _PyConfig_CreateXOptionsDict
 Object* make_xoptions(const std::vector<XOption>& options) {
@@ -321,6 +339,7 @@ Status fill_config(Interpreter* interp, const SysConfig& sys_config, std::string
     put(sys, "hash_info", make_hash_info());
     put(sys, "float_info", make_float_info());
     put(sys, "int_info", make_int_info());
+    put(sys, "thread_info", make_thread_info());
     Object* version_info = make_version_info();
     dict_set_str(sys->dict, "version_info", version_info);
     put(sys, "implementation", make_implementation(version_info));
