@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <functional>
 
+#include "gopy/object_bytes.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
@@ -117,6 +118,53 @@ Object* m_next(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return line;
 }
 
+// readinto(b) through the object's own read (read1 for readinto1): what it returns is
+// copied to the front of b, a bytearray or a writable memoryview.
+// CPython: Modules/_io/bufferedio.c _bufferediobase_readinto_generic, iobase.c
+// _io__RawIOBase_read_impl's reverse.
+Object* readinto_via(Object* self, Object* target, const char* method) {
+  std::string* data = nullptr;
+  size_t offset = 0, room = 0;
+  if (target->type == &bytearray_type) {
+    data = &as_bytearray(target)->data;
+    room = data->size();
+  } else if (target->type == &memoryview_type && !static_cast<MemoryViewObject*>(target)->readonly) {
+    auto* mv = static_cast<MemoryViewObject*>(target);
+    if (!mv->base) return value_error("operation forbidden on released memoryview object");
+    data = &as_bytearray(mv->base)->data;
+    offset = size_t(mv->offset);
+    room = size_t(mv->length);
+  } else {
+    return type_error(cat(method[4] == '1' ? "readinto1()" : "readinto()",
+                          " argument must be read-write bytes-like object, not ", target->type->name));
+  }
+  Object* len = new_int(int64_t(room));
+  Ref<> got = Ref<>::steal(call_method(self, method, &len, 1));
+  decref(len);
+  if (!got) return nullptr;
+  if (got.get() == None()) return new_none();
+  std::string_view bytes;
+  if (!bytes_like_view(got.get(), &bytes)) return type_error(cat(method, "() should return bytes"));
+  if (bytes.size() > room) return value_error(cat(method, "() returned too much data"));
+  data->replace(offset, bytes.size(), bytes);
+  return new_int(int64_t(bytes.size()));
+}
+
+Object* m_readinto(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("readinto", kw) || !check_nargs("readinto", n - 1, 1, 1)) return nullptr;
+  return readinto_via(a[0], a[1], "read");
+}
+Object* m_readinto1(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("readinto1", kw) || !check_nargs("readinto1", n - 1, 1, 1)) return nullptr;
+  return readinto_via(a[0], a[1], "read1");
+}
+
+void init_buffered_base_methods() {
+  add_method(&buffered_io_base_type, "readinto", m_readinto);
+  add_method(&buffered_io_base_type, "readinto1", m_readinto1);
+}
+void init_raw_base_methods() { add_method(&raw_io_base_type, "readinto", m_readinto); }
+
 void init_base_methods() {
   add_io_base_methods(&io_base_type);
   add_method(&io_base_type, "readable", m_false);
@@ -144,6 +192,8 @@ void init_io_base_types() {
   io_base_type.lazy_methods = init_base_methods;
   make_static_type(&raw_io_base_type, &type_type, "_RawIOBase", &io_base_type);
   make_static_type(&buffered_io_base_type, &type_type, "_BufferedIOBase", &io_base_type);
+  buffered_io_base_type.lazy_methods = init_buffered_base_methods;
+  raw_io_base_type.lazy_methods = init_raw_base_methods;
   make_static_type(&text_io_base_type, &type_type, "_TextIOBase", &io_base_type);
   for (TypeObject* t : {&io_base_type, &raw_io_base_type, &buffered_io_base_type, &text_io_base_type}) {
     t->module = "_io";

@@ -70,6 +70,11 @@ struct MemoryIOObject : Object {  // StringIO (UTF-32 data) and BytesIO (bytes)
   size_t pos = 0;
   bool closed = false;
   bool translate_newlines = false;  // StringIO(newline=None)
+  // StringIO's newline: None and '' read universal newlines and record the kinds written
+  // (the newlines attribute); '\r' and '\r\n' end lines there and replace '\n' on write.
+  bool universal = false;
+  std::u32string readnl = U"\n", writenl;
+  unsigned seen_newlines = 0;  // 1: "\r", 2: "\n", 4: "\r\n"
   explicit MemoryIOObject(TypeObject* t) : Object(t) {}
 };
 

@@ -55,9 +55,21 @@ Object* m_read(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return result(m, from, to);
 }
 
+// One past the end of the line starting at from. StringIO(newline='') ends lines at "\r",
+// "\n" or "\r\n"; newline='\r' or '\r\n' at that string (CPython: _stringio_readline).
 size_t line_end(const MemoryIOObject* m, size_t from) {
-  size_t nl = is_text(m) ? m->chars.find(U'\n', from) : m->bytes.find('\n', from);
-  return nl == std::string::npos ? data_size(m) : nl + 1;
+  if (!is_text(m)) {
+    size_t nl = m->bytes.find('\n', from);
+    return nl == std::string::npos ? data_size(m) : nl + 1;
+  }
+  const std::u32string& c = m->chars;
+  if (m->universal && !m->translate_newlines) {
+    size_t nl = c.find_first_of(U"\r\n", from);
+    if (nl == std::u32string::npos) return c.size();
+    return c[nl] == U'\r' && nl + 1 < c.size() && c[nl + 1] == U'\n' ? nl + 2 : nl + 1;
+  }
+  size_t nl = c.find(m->readnl, from);
+  return nl == std::u32string::npos ? c.size() : nl + m->readnl.size();
 }
 
 Object* m_readline(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -92,6 +104,30 @@ std::u32string universal_newlines(const std::u32string& text) {
   return out;
 }
 
+// What a write stores: universal streams note the kinds of newline (and newline=None makes
+// them "\n"), then '\n' becomes the newline given (CPython: stringio.c write_str).
+std::u32string text_to_store(MemoryIOObject* m, std::u32string text) {
+  if (m->universal) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == U'\n') m->seen_newlines |= 2;
+      else if (text[i] == U'\r') {
+        if (i + 1 < text.size() && text[i + 1] == U'\n') m->seen_newlines |= 4, ++i;
+        else m->seen_newlines |= 1;
+      }
+    }
+    if (m->translate_newlines) text = universal_newlines(text);
+  }
+  if (!m->writenl.empty()) {
+    std::u32string out;
+    for (char32_t ch : text) {
+      if (ch == U'\n') out += m->writenl;
+      else out += ch;
+    }
+    text = std::move(out);
+  }
+  return text;
+}
+
 // Writes over the data at pos, padding with zeros when pos is past the end.
 template <class S>
 void put(S& data, size_t pos, const S& text) {
@@ -108,7 +144,7 @@ Object* m_write(Object*, Object* const* a, size_t n, TupleObject* kw) {
     if (!is_str(a[1])) return type_error(cat("string argument expected, got '", a[1]->type->name, "'"));
     std::u32string text = decode_utf8(as_str(a[1])->view());
     written = text.size();
-    if (m->translate_newlines) text = universal_newlines(text);
+    text = text_to_store(m, std::move(text));
     put(m->chars, m->pos, text);
     m->pos += text.size();
   } else {
@@ -130,7 +166,8 @@ Object* m_seek(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!int_to_int64(a[1], &off) || (n > 2 && !int_to_int64(a[2], &whence))) return nullptr;
   if (!check_open(m)) return nullptr;
   if (whence < 0 || whence > 2)
-    return value_error(cat("invalid whence (", std::to_string(whence), ", should be 0, 1 or 2)"));
+    return value_error(cat(is_text(m) ? "Invalid whence (" : "invalid whence (", std::to_string(whence),
+                           ", should be 0, 1 or 2)"));
   if (whence == 0 && off < 0)
     return value_error(cat(is_text(m) ? "Negative seek position " : "negative seek value ", std::to_string(off)));
   if (is_text(m) && whence != 0 && off != 0)
@@ -188,6 +225,17 @@ Object* memory_getattr(Object* o, StrObject* name) {
   if (attr == "closed") return new_bool(m->closed);
   if (is_text(m) && attr == "line_buffering") return new_bool(false);
   if (is_text(m) && (attr == "encoding" || attr == "errors")) return new_none();
+  if (is_text(m) && attr == "newlines") {
+    // CPython: the newline decoder's newlines, None without one.
+    if (!check_open(m)) return nullptr;
+    std::vector<Object*> kinds;
+    if (m->seen_newlines & 1) kinds.push_back(new_str("\r"));
+    if (m->seen_newlines & 2) kinds.push_back(new_str("\n"));
+    if (m->seen_newlines & 4) kinds.push_back(new_str("\r\n"));
+    if (kinds.empty()) return new_none();
+    if (kinds.size() == 1) return kinds[0];
+    return new_tuple_steal(std::move(kinds));
+  }
   return generic_getattr(o, name);
 }
 
@@ -202,12 +250,21 @@ Object* memory_new(TypeObject* type, Object* const* a, size_t n, TupleObject* kw
   if (text) {
     if (args[1] && args[1] != None() && !is_str(args[1]))
       return type_error(cat("newline must be str or None, not ", args[1]->type->name));
+    // CPython: Modules/_io/stringio.c _io_StringIO___init___impl
+    std::string_view nl = args[1] && args[1] != None() ? as_str(args[1])->view() : std::string_view("\n");
+    if (args[1] && args[1] != None() && nl != "" && nl != "\n" && nl != "\r" && nl != "\r\n") {
+      Ref<> r = Ref<>::steal(object_repr(args[1]));
+      if (!r) return nullptr;
+      return value_error(cat("illegal newline value: ", as_str(r.get())->view()));
+    }
     m->translate_newlines = args[1] == None();
+    m->universal = args[1] == None() || nl.empty();
+    if (!m->universal) m->readnl = decode_utf8(nl);
+    if (nl == "\r" || nl == "\r\n") m->writenl = decode_utf8(nl);
     if (args[0] && args[0] != None()) {
       if (!is_str(args[0]))
         return type_error(cat("initial_value must be str or None, not ", args[0]->type->name));
-      m->chars = decode_utf8(as_str(args[0])->view());
-      if (m->translate_newlines) m->chars = universal_newlines(m->chars);
+      m->chars = text_to_store(m.get(), decode_utf8(as_str(args[0])->view()));
     }
   } else if (args[0] && args[0] != None()) {
     std::string_view data;
