@@ -913,7 +913,7 @@ class _ProtocolMeta(_ABCMeta):
         if not getattr(cls, '_is_runtime_protocol', False) and not _allow_reckless_class_checks():
             raise TypeError('Instance and class checks can only be used with '
                             '@runtime_checkable protocols')
-        if _base_instancecheck(cls, instance):
+        if _abc_checking(_base_instancecheck, cls, instance):
             return True
         for attr in cls.__protocol_attrs__:
             try:
@@ -939,8 +939,23 @@ def _base_subclasscheck(cls, other):
     return cls in getattr(other, '__mro__', ())
 
 
+# How many abc instance checks are running: the class checks abc makes for them are
+# allowed, as CPython allows checks whose caller is the abc module (it looks at frames).
+_abc_check_depth = 0
+
+
+def _abc_checking(check, cls, obj):
+    global _abc_check_depth
+    _abc_check_depth += 1
+    try:
+        return check(cls, obj)
+    finally:
+        _abc_check_depth -= 1
+
+
 def _allow_reckless_class_checks(depth=2):
-    return False
+    # CPython: Lib/typing.py _allow_reckless_class_checks (a caller in abc or functools).
+    return _abc_check_depth > 0
 
 
 def _no_init_or_replace_init(self, *args, **kwargs):
@@ -1188,6 +1203,11 @@ class NamedTupleMeta(type):
                                defaults=[ns[n] for n in default_names])
         if Generic in bases:
             nm_tpl.__class_getitem__ = classmethod(Generic.__class_getitem__.__func__)
+            # CPython makes Generic a base (__bases__) and runs Generic.__init_subclass__,
+            # which sets the parameters from the Generic[...] base; gopy sets them directly.
+            orig = ns.get('__orig_bases__', ())
+            nm_tpl.__orig_bases__ = orig
+            nm_tpl.__parameters__ = _collect_type_parameters(orig)
         for key, val in ns.items():
             if key in _PROHIBITED_NAMEDTUPLE:
                 raise AttributeError('Cannot overwrite NamedTuple attribute ' + key)
