@@ -1166,7 +1166,7 @@ _PROHIBITED_NAMEDTUPLE = frozenset({'__new__', '__init__', '__slots__', '__getne
                                     '_asdict', '_source'})
 _SPECIAL_NAMEDTUPLE = frozenset({'__module__', '__name__', '__annotations__',
                                  '__annotate__', '__annotate_func__',
-                                 '__annotations_cache__', '__qualname__', '__orig_bases__'})
+                                 '__annotations_cache__'})
 
 
 def _make_nmtuple(name, fields, annotate, module, defaults=()):
@@ -1201,13 +1201,9 @@ class NamedTupleMeta(type):
                                 f"{', '.join(default_names)}")
         nm_tpl = _make_nmtuple(typename, field_names, types, module=ns['__module__'],
                                defaults=[ns[n] for n in default_names])
+        nm_tpl.__bases__ = bases
         if Generic in bases:
             nm_tpl.__class_getitem__ = classmethod(Generic.__class_getitem__.__func__)
-            # CPython makes Generic a base (__bases__) and runs Generic.__init_subclass__,
-            # which sets the parameters from the Generic[...] base; gopy sets them directly.
-            orig = ns.get('__orig_bases__', ())
-            nm_tpl.__orig_bases__ = orig
-            nm_tpl.__parameters__ = _collect_type_parameters(orig)
         for key, val in ns.items():
             if key in _PROHIBITED_NAMEDTUPLE:
                 raise AttributeError('Cannot overwrite NamedTuple attribute ' + key)
@@ -1216,6 +1212,9 @@ class NamedTupleMeta(type):
                 set_name = getattr(type(val), '__set_name__', None)
                 if set_name is not None:
                     set_name(val, nm_tpl, key)
+        if Generic in bases:
+            # Generic's __init_subclass__ takes the parameters from __orig_bases__.
+            nm_tpl.__init_subclass__()
         return nm_tpl
 
 
