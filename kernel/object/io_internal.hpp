@@ -43,7 +43,8 @@ struct BufferedObject : Object {
 };
 
 struct TextFileObject : Object {
-  BufferedObject* buffer = nullptr;
+  BufferedObject* buffer = nullptr;  // gopy's own buffered file: used directly
+  Object* other = nullptr;           // any other binary stream (BytesIO, ...): used by its methods
   std::string encoding, errors, mode;
   const codec::Entry* codec = nullptr;
   std::unique_ptr<codec::DecodeState> decoder;
@@ -61,7 +62,10 @@ struct TextFileObject : Object {
   TextFileObject() : Object(&text_io_wrapper_type) {}
   ~TextFileObject() override;
   void clear_refs() override;
-  int traverse(VisitFn visit, void* arg) override { return visit_ref(buffer, visit, arg); }
+  int traverse(VisitFn visit, void* arg) override {
+    if (int r = visit_ref(buffer, visit, arg)) return r;
+    return visit_ref(other, visit, arg);
+  }
 };
 
 struct MemoryIOObject : Object {  // StringIO (UTF-32 data) and BytesIO (bytes)
@@ -116,7 +120,7 @@ bool buffered_check_open(BufferedObject* b, const char* closed_message = nullptr
 
 // ---- TextIOWrapper (io_text.cpp) ----
 // null with the exception (LookupError for an unknown encoding, ValueError for newline).
-TextFileObject* new_text_file(BufferedObject* buffer, Object* encoding, Object* errors, Object* newline,
+TextFileObject* new_text_file(Object* buffer, Object* encoding, Object* errors, Object* newline,
                               bool line_buffering, bool write_through);
 
 // ---- set-up: the static types, once per process ----
