@@ -90,6 +90,8 @@ std::nullptr_t unsupported(std::string_view what);  // io.UnsupportedOperation(w
 ssize_t retry_eintr(const std::function<ssize_t()>& call);
 // The generic methods of IOBase (readlines, writelines, iteration, __enter__/__exit__).
 void add_io_base_methods(TypeObject* t);
+// readinto(b) through the object's read (BufferedIOBase's, and FileIO's).
+Object* io_readinto_method(Object*, Object* const* a, size_t n, TupleObject* kw);
 Object* io_iternext(Object* self);
 Object* io_self_iter(Object* self);
 
