@@ -12,6 +12,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "gopy/introspect.hpp"
 #include "gopy/state.hpp"
 #include "gopy/sys_streams.hpp"
 #include "object/descr_internal.hpp"
@@ -636,6 +637,14 @@ Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases,
   t->mro = compute_mro(t, bases.get());
   if (!t->mro) return nullptr;
   if (plain && add_slot_members(t, slots) < 0) return nullptr;
+  // CPython: Objects/typeobject.c type_new_set_module: without __module__ in the namespace
+  // (type(name, bases, dict)), the running frame's __name__ is the class's module.
+  if (!dict_get_str(t->dict, "__module__")) {
+    if (DictObject* g = current_globals()) {
+      if (Object* name = dict_get_str(g, "__name__"); name && dict_set_str(t->dict, "__module__", name) < 0)
+        return nullptr;
+    }
+  }
   if (Object* m = dict_get_str(t->dict, "__module__"); m && is_str(m)) t->module = as_str(m)->utf8;
   else t->module = "__main__";
   if (dict_get_str(t->dict, "__qualname__")) dict_del_item(t->dict, intern("__qualname__"));
