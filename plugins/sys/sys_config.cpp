@@ -340,6 +340,14 @@ Status fill_config(Interpreter* interp, const SysConfig& sys_config, std::string
     put(sys, "float_info", make_float_info());
     put(sys, "int_info", make_int_info());
     put(sys, "thread_info", make_thread_info());
+    // CPython: Python/getcopyright.c (3.14's text) and the ABI flags of a release build.
+    put(sys, "copyright", new_str("Copyright (c) 2001 Python Software Foundation.\nAll Rights Reserved.\n\n"
+                                  "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
+                                  "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n"
+                                  "All Rights Reserved.\n\n"
+                                  "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\n"
+                                  "All Rights Reserved."));
+    put(sys, "abiflags", new_str(""));
     Object* version_info = make_version_info();
     dict_set_str(sys->dict, "version_info", version_info);
     put(sys, "implementation", make_implementation(version_info));
