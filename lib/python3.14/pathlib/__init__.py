@@ -434,6 +434,49 @@ class PurePosixPath(PurePath):
     __slots__ = ()
 
 
+class _PathInfo:
+    """The file type of a path, from stat()/lstat() results taken once and kept.
+    CPython: Lib/pathlib/_os.py _PosixPathInfo."""
+
+    __slots__ = ('_path', '_results')
+
+    def __init__(self, path):
+        self._path = str(path)
+        self._results = {}
+
+    def __repr__(self):
+        return "<PosixPath.info>"
+
+    def _stat(self, follow_symlinks):
+        # None when the call fails; a failure is remembered like a result.
+        if follow_symlinks not in self._results:
+            try:
+                result = (os.stat if follow_symlinks else os.lstat)(self._path)
+            except (OSError, ValueError):
+                result = None
+            self._results[follow_symlinks] = result
+        return self._results[follow_symlinks]
+
+    def exists(self, *, follow_symlinks=True):
+        """Whether this path exists."""
+        return self._stat(follow_symlinks) is not None
+
+    def is_dir(self, *, follow_symlinks=True):
+        """Whether this path is a directory."""
+        st = self._stat(follow_symlinks)
+        return st is not None and S_ISDIR(st.st_mode)
+
+    def is_file(self, *, follow_symlinks=True):
+        """Whether this path is a regular file."""
+        st = self._stat(follow_symlinks)
+        return st is not None and S_ISREG(st.st_mode)
+
+    def is_symlink(self):
+        """Whether this path is a symbolic link."""
+        st = self._stat(False)
+        return st is not None and S_ISLNK(st.st_mode)
+
+
 class Path(PurePath):
     """PurePath subclass that can make system calls.
 
@@ -448,6 +491,17 @@ class Path(PurePath):
         if cls is Path:
             cls = PosixPath
         return object.__new__(cls)
+
+    @property
+    def info(self):
+        """
+        A PathInfo object that exposes the file type and other file attributes
+        of this path.
+        """
+        info = self.__dict__.get('_info')
+        if info is None:
+            info = self.__dict__['_info'] = _PathInfo(self)
+        return info
 
     def stat(self, *, follow_symlinks=True):
         """
