@@ -175,13 +175,20 @@ class PurePath:
 
     def as_uri(self):
         """Return the path as a URI."""
+        # CPython 3.14 deprecates PurePath.as_uri (warnings._deprecated, removal in 3.19).
+        import warnings
+        warnings.warn("pathlib.PurePath.as_uri() is deprecated and scheduled for removal in "
+                      "Python 3.19. Use pathlib.Path.as_uri().", DeprecationWarning, stacklevel=2)
         if not self.is_absolute():
             raise ValueError("relative path can't be expressed as a file URI")
+        return self._file_uri()
+
+    def _file_uri(self):
+        # 'file://' and the path percent-encoded, '/' kept: an absolute path gives
+        # 'file:///a/b' ('file:////a' for a path under '//').
         safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-~/")
         quoted = ''.join(c if c in safe else ''.join('%{:02X}'.format(b) for b in c.encode('utf-8', 'surrogateescape'))
                          for c in str(self))
-        if quoted.startswith('//'):
-            return 'file:' + quoted
         return 'file://' + quoted
 
     @property
@@ -665,6 +672,7 @@ class Path(PurePath):
         """Iterate over this subtree and yield all existing files (of any
         kind, including directories) matching the given relative pattern.
         """
+        given = str(pattern)
         if not isinstance(pattern, PurePath):
             pattern = self.with_segments(pattern)
         if pattern.anchor:
@@ -672,7 +680,8 @@ class Path(PurePath):
         parts = list(pattern._tail)
         raw = str(pattern._raw_paths[-1]) if pattern._raw_paths else ''
         if not parts:
-            raise ValueError("Unacceptable pattern: {!r}".format(str(pattern)))
+            # The pattern as given (CPython: Path._parse_pattern).
+            raise ValueError("Unacceptable pattern: {!r}".format(given))
         dir_only = raw.endswith('/')
         pedantic = case_sensitive is not None
         if case_sensitive is None:
@@ -1005,9 +1014,10 @@ class Path(PurePath):
 
     def as_uri(self):
         """Return the path as a URI."""
+        # CPython: Lib/pathlib Path.as_uri (urllib.request.pathname2url with the scheme).
         if not self.is_absolute():
             raise ValueError("relative paths can't be expressed as file URIs")
-        return PurePath.as_uri(self)
+        return self._file_uri()
 
     @classmethod
     def from_uri(cls, uri):
