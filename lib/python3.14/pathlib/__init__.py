@@ -9,13 +9,14 @@ gopy provides the POSIX flavour: PurePath, PurePosixPath, Path and PosixPath.
 
 import io
 import os
+import ntpath
 import posixpath
 from stat import S_ISDIR, S_ISREG, S_ISLNK, S_ISBLK, S_ISCHR, S_ISFIFO, S_ISSOCK
 
 __all__ = [
     "UnsupportedOperation",
-    "PurePath", "PurePosixPath",
-    "Path", "PosixPath",
+    "PurePath", "PurePosixPath", "PureWindowsPath",
+    "Path", "PosixPath", "WindowsPath",
 ]
 
 
@@ -110,22 +111,39 @@ class PurePath:
             elif len(raw) == 1:
                 path = raw[0]
             else:
-                path = posixpath.join(*raw)
-            drv, root, rel = posixpath.splitroot(path)
-            tail = [part for part in rel.split('/') if part and part != '.']
-            self._parsed = (drv, root, tail)
+                path = self.parser.join(*raw)
+            self._parsed = self._parse_path(path)
         return self._parsed
+
+    @classmethod
+    def _parse_path(cls, path):
+        # CPython: Lib/pathlib PurePath._parse_path. A UNC drive without its root
+        # ('//server/share') still has one.
+        if not path:
+            return '', '', []
+        sep = cls.parser.sep
+        if cls.parser.altsep:
+            path = path.replace(cls.parser.altsep, sep)
+        drv, root, rel = cls.parser.splitroot(path)
+        if not root and drv.startswith(sep) and not drv.endswith(sep):
+            pieces = drv.split(sep)
+            if (len(pieces) == 4 and pieces[2] not in '?.') or len(pieces) == 6:
+                root = sep
+        return drv, root, [part for part in rel.split(sep) if part and part != '.']
 
     def _from_parsed_parts(self, drv, root, tail):
         path = self.with_segments(self._format(drv, root, tail))
         path._parsed = (drv, root, list(tail))
         return path
 
-    @staticmethod
-    def _format(drv, root, tail):
+    @classmethod
+    def _format(cls, drv, root, tail):
+        sep = cls.parser.sep
         if drv or root:
-            return drv + root + '/'.join(tail)
-        return '/'.join(tail) or '.'
+            return drv + root + sep.join(tail)
+        if tail and cls.parser.splitdrive(tail[0])[0]:
+            tail = ['.'] + tail  # a first part like 'c:x' would read as a drive
+        return sep.join(tail) or '.'
 
     @property
     def _tail(self):
@@ -160,7 +178,7 @@ class PurePath:
     def as_posix(self):
         """Return the string representation of the path with forward (/)
         slashes."""
-        return str(self)
+        return str(self).replace(self.parser.sep, '/')
 
     def __bytes__(self):
         """Return the bytes representation of the path.  This is only
@@ -181,23 +199,32 @@ class PurePath:
                       "Python 3.19. Use pathlib.Path.as_uri().", DeprecationWarning, stacklevel=2)
         if not self.is_absolute():
             raise ValueError("relative path can't be expressed as a file URI")
+        drive = self.drive
+        if len(drive) == 2 and drive[1] == ':':
+            return 'file:///' + drive + self._quote_uri(self.as_posix()[2:])  # file:///c:/a
+        if drive:
+            return 'file:' + self._quote_uri(self.as_posix())  # a network drive: file://host/share
         return self._file_uri()
+
+    @staticmethod
+    def _quote_uri(text):
+        safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-~/")
+        return ''.join(c if c in safe else ''.join('%{:02X}'.format(b) for b in c.encode('utf-8', 'surrogateescape'))
+                       for c in text)
 
     def _file_uri(self):
         # 'file://' and the path percent-encoded, '/' kept: an absolute path gives
         # 'file:///a/b' ('file:////a' for a path under '//').
-        safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-~/")
-        quoted = ''.join(c if c in safe else ''.join('%{:02X}'.format(b) for b in c.encode('utf-8', 'surrogateescape'))
-                         for c in str(self))
-        return 'file://' + quoted
+        return 'file://' + self._quote_uri(str(self))
 
     @property
     def _str_normcase(self):
-        return str(self)
+        # Windows paths compare without case.
+        return str(self) if self.parser is posixpath else str(self).lower()
 
     @property
     def _parts_normcase(self):
-        return self._str_normcase.split('/')
+        return self._str_normcase.split(self.parser.sep)
 
     def __eq__(self, other):
         if not isinstance(other, PurePath):
@@ -277,7 +304,8 @@ class PurePath:
 
     def with_name(self, name):
         """Return a new path with the file name changed."""
-        if not name or '/' in name or name == '.':
+        p = self.parser
+        if not name or p.sep in name or (p.altsep and p.altsep in name) or name == '.':
             raise ValueError(f"Invalid name {name!r}")
         drv, root, tail = self._parse()
         if not tail:
@@ -369,11 +397,20 @@ class PurePath:
     def is_absolute(self):
         """True if the path is absolute (has both a root and, if applicable,
         a drive)."""
-        return bool(self.root)
+        if self.parser is posixpath:
+            return bool(self.root)
+        return self.parser.isabs(str(self))
 
     def is_reserved(self):
         """Return True if the path contains one of the special names reserved
         by the system, if any."""
+        # CPython 3.14 deprecates it (warnings._deprecated, removal in 3.15).
+        import warnings
+        warnings.warn("pathlib.PurePath.is_reserved() is deprecated and scheduled for removal "
+                      "in Python 3.15. Use os.path.isreserved() to detect reserved paths on "
+                      "Windows.", DeprecationWarning, stacklevel=2)
+        if self.parser is ntpath:
+            return self.parser.isreserved(self)
         return False
 
     def match(self, path_pattern, *, case_sensitive=None):
@@ -386,7 +423,7 @@ class PurePath:
         if not isinstance(path_pattern, PurePath):
             path_pattern = self.with_segments(path_pattern)
         if case_sensitive is None:
-            case_sensitive = True
+            case_sensitive = self.parser is posixpath
         path_parts = self.parts[::-1]
         pattern_parts = path_pattern.parts[::-1]
         if not pattern_parts:
@@ -408,7 +445,7 @@ class PurePath:
         if not isinstance(pattern, PurePath):
             pattern = self.with_segments(pattern)
         if case_sensitive is None:
-            case_sensitive = True
+            case_sensitive = self.parser is posixpath
         return _match_parts(list(self.parts), list(pattern.parts), case_sensitive)
 
 
@@ -482,6 +519,16 @@ class _PathInfo:
         """Whether this path is a symbolic link."""
         st = self._stat(False)
         return st is not None and S_ISLNK(st.st_mode)
+
+
+class PureWindowsPath(PurePath):
+    """PurePath subclass for Windows systems.
+
+    On a Windows system, instantiating a PurePath should return this object.
+    However, you can also instantiate it directly on any system.
+    """
+    parser = ntpath
+    __slots__ = ()
 
 
 class Path(PurePath):
@@ -1054,3 +1101,14 @@ class PosixPath(Path, PurePosixPath):
     On a POSIX system, instantiating a Path should return this object.
     """
     __slots__ = ()
+
+
+class WindowsPath(Path, PureWindowsPath):
+    """Path subclass for Windows systems.
+
+    On a Windows system, instantiating a Path should return this object.
+    """
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        raise UnsupportedOperation(f"cannot instantiate {cls.__name__!r} on your system")
