@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "gopy/object.hpp"
+#include "gopy/object_bytes.hpp"
 #include "object/codec_internal.hpp"
 
 namespace gopy {
@@ -79,7 +80,17 @@ struct MemoryIOObject : Object {  // StringIO (UTF-32 data) and BytesIO (bytes)
   bool universal = false;
   std::u32string readnl = U"\n", writenl;
   unsigned seen_newlines = 0;  // 1: "\r", 2: "\n", 4: "\r\n"
+  // BytesIO's data once getbuffer() was called: a bytearray the views share (its size
+  // may not change while one is not released), used instead of `bytes` from then on.
+  ByteArrayObject* shared = nullptr;
   explicit MemoryIOObject(TypeObject* t) : Object(t) {}
+  ~MemoryIOObject() override { clear_refs(); }
+  void clear_refs() override {
+    ByteArrayObject* b = shared;
+    shared = nullptr;
+    xdecref(b);
+  }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(shared, visit, arg); }
 };
 
 // ---- shared helpers (io_base.cpp) ----

@@ -20,11 +20,23 @@ namespace {
 
 MemoryIOObject* self_of(Object* const* a) { return static_cast<MemoryIOObject*>(a[0]); }
 bool is_text(const MemoryIOObject* m) { return m->type == &string_io_type; }
-size_t data_size(const MemoryIOObject* m) { return is_text(m) ? m->chars.size() : m->bytes.size(); }
+// BytesIO's bytes: the shared bytearray's once getbuffer() made one.
+std::string& B(MemoryIOObject* m) { return m->shared ? m->shared->data : m->bytes; }
+const std::string& B(const MemoryIOObject* m) { return m->shared ? m->shared->data : m->bytes; }
+
+// CPython: Modules/_io/bytesio.c check_exports.
+bool check_exports(MemoryIOObject* m) {
+  if (m->shared && m->shared->exports > 0) {
+    set_error(&exc_BufferError, "Existing exports of data: object cannot be re-sized");
+    return false;
+  }
+  return true;
+}
+size_t data_size(const MemoryIOObject* m) { return is_text(m) ? m->chars.size() : B(m).size(); }
 
 Object* result(const MemoryIOObject* m, size_t from, size_t to) {
   if (is_text(m)) return new_str_from_cps(m->chars.substr(from, to - from));
-  return new_bytes(std::string_view(m->bytes).substr(from, to - from));
+  return new_bytes(std::string_view(B(m)).substr(from, to - from));
 }
 
 bool check_open(MemoryIOObject* m) {
@@ -59,7 +71,7 @@ Object* m_read(Object*, Object* const* a, size_t n, TupleObject* kw) {
 // "\n" or "\r\n"; newline='\r' or '\r\n' at that string (CPython: _stringio_readline).
 size_t line_end(const MemoryIOObject* m, size_t from) {
   if (!is_text(m)) {
-    size_t nl = m->bytes.find('\n', from);
+    size_t nl = B(m).find('\n', from);
     return nl == std::string::npos ? data_size(m) : nl + 1;
   }
   const std::u32string& c = m->chars;
@@ -148,11 +160,12 @@ Object* m_write(Object*, Object* const* a, size_t n, TupleObject* kw) {
     put(m->chars, m->pos, text);
     m->pos += text.size();
   } else {
+    if (!check_exports(m)) return nullptr;
     std::string_view data;
     if (!bytes_like_view(a[1], &data))
       return type_error(cat("a bytes-like object is required, not '", a[1]->type->name, "'"));
     written = data.size();
-    put(m->bytes, m->pos, std::string(data));
+    put(B(m), m->pos, std::string(data));
     m->pos += data.size();
   }
   return new_int(ssize(written));
@@ -189,13 +202,13 @@ Object* m_tell(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* m_truncate(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("truncate", kw) || !check_nargs("truncate", n - 1, 0, 1)) return nullptr;
   MemoryIOObject* m = self_of(a);
-  if (!check_open(m)) return nullptr;
+  if (!check_open(m) || (!is_text(m) && !check_exports(m))) return nullptr;
   int64_t size = int64_t(m->pos);
   if (n > 1 && a[1] != None() && !int_to_int64(a[1], &size)) return nullptr;
   if (size < 0) return value_error(cat("Negative size value ", std::to_string(size)));
   if (size_t(size) < data_size(m)) {
     if (is_text(m)) m->chars.resize(size_t(size));
-    else m->bytes.resize(size_t(size));
+    else B(m).resize(size_t(size));
   }
   return new_int(size);
 }
@@ -203,10 +216,25 @@ Object* m_truncate(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* m_close(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("close", kw) || !check_nargs("close", n - 1, 0, 0)) return nullptr;
   MemoryIOObject* m = self_of(a);
+  if (!is_text(m) && !check_exports(m)) return nullptr;
   m->closed = true;
   m->chars.clear();
   m->bytes.clear();
+  m->clear_refs();
   return new_none();
+}
+
+// BytesIO.getbuffer(): a read-write memoryview over the data itself (CPython:
+// _io_BytesIO_getbuffer_impl); while one is held the size may not change.
+Object* m_getbuffer(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("getbuffer", kw) || !check_nargs("getbuffer", n - 1, 0, 0)) return nullptr;
+  MemoryIOObject* m = self_of(a);
+  if (!check_open(m)) return nullptr;
+  if (!m->shared) {
+    m->shared = new_bytearray(m->bytes);
+    m->bytes.clear();
+  }
+  return new_memoryview(m->shared);
 }
 
 Object* m_true(Object*, Object* const* a, size_t, TupleObject*) {
@@ -287,7 +315,10 @@ void init_memory_methods_of(TypeObject* t) {
                  {"readable", m_true},     {"writable", m_true},   {"seekable", m_true},
                  {"isatty", m_false}};
   for (const auto& m : methods) add_method(t, m.name, m.fn);
-  if (t == &bytes_io_type) add_method(t, "read1", m_read);
+  if (t == &bytes_io_type) {
+    add_method(t, "read1", m_read);
+    add_method(t, "getbuffer", m_getbuffer);
+  }
 }
 void init_string_io_methods() { init_memory_methods_of(&string_io_type); }
 void init_bytes_io_methods() { init_memory_methods_of(&bytes_io_type); }
