@@ -359,9 +359,9 @@ int generic_setattr(Object* o, StrObject* name, Object* value) {
   if (descr && descr_is_data(descr.get())) return descr_set(descr.get(), o, value);
   if (!o->type->instance_dict) {
     if (descr) {
-      set_error(&exc_AttributeError, cat("'", o->type->name, "' object attribute '", name->utf8, "' is read-only"));
+      set_error(&exc_AttributeError, cat("'", type_tp_name(o->type), "' object attribute '", name->utf8, "' is read-only"));
     } else {
-      set_error(&exc_AttributeError, cat("'", o->type->name, "' object has no attribute '", name->utf8,
+      set_error(&exc_AttributeError, cat("'", type_tp_name(o->type), "' object has no attribute '", name->utf8,
                                          "' and no __dict__ for setting new attributes"));
     }
     return -1;

@@ -26,7 +26,7 @@
 namespace gopy {
 
 TypeObject textio_type;
-TypeObject std_buffer_type;
+TypeObject std_buffer_type, std_reader_type;  // BufferedWriter, and BufferedReader for stdin
 
 namespace {
 
@@ -108,7 +108,7 @@ Object* m_seekable(Object*, Object* const* a, size_t, TupleObject*) {
 // CPython: Modules/_io/bufferedio.c, as the buffer of the standard streams.
 struct StdBufferObject : Object {
   TextIOObject* text = nullptr;
-  StdBufferObject() : Object(&std_buffer_type) {}
+  explicit StdBufferObject(TypeObject* t) : Object(t) {}
   void clear_refs() override {
     TextIOObject* t = text;
     text = nullptr;
@@ -203,7 +203,7 @@ Object* textio_getattr(Object* o, StrObject* name) {
   auto* io = as_io(o);
   if (name->view() == "buffer") {
     if (!io->buffer) {
-      auto* b = make<StdBufferObject>();
+      auto* b = make<StdBufferObject>(io->readable ? &std_reader_type : &std_buffer_type);
       b->text = new_ref(io);
       io->buffer = b;
     }
@@ -339,6 +339,7 @@ int textio_readline(Object* o, std::string* line) {
 }
 
 void init_std_buffer_methods();
+void init_std_reader_methods();
 
 void init_textio_type() {
   make_static_type(&textio_type, &type_type, "TextIOWrapper", &text_io_base_type, 0);
@@ -349,23 +350,31 @@ void init_textio_type() {
   textio_type.tp_iter = self_iter;
   textio_type.tp_iternext = textio_iternext;
   make_static_type(&std_buffer_type, &type_type, "BufferedWriter", &buffered_io_base_type, 0);
-  std_buffer_type.module = "_io";
-  std_buffer_type.tp_getattr = std_buffer_getattr;
-  std_buffer_type.tp_repr = std_buffer_repr;
-  std_buffer_type.tp_iter = self_iter;
+  make_static_type(&std_reader_type, &type_type, "BufferedReader", &buffered_io_base_type, 0);
+  for (TypeObject* t : {&std_buffer_type, &std_reader_type}) {
+    t->module = "_io";
+    t->tp_getattr = std_buffer_getattr;
+    t->tp_repr = std_buffer_repr;
+    t->tp_iter = self_iter;
+  }
   std_buffer_type.lazy_methods = init_std_buffer_methods;
+  std_reader_type.lazy_methods = init_std_reader_methods;
 }
 
-void init_std_buffer_methods() {
-  add_method(&std_buffer_type, "write", b_write);
-  add_method(&std_buffer_type, "flush", b_flush);
-  add_method(&std_buffer_type, "read", b_read);
-  add_method(&std_buffer_type, "readline", b_readline);
-  add_method(&std_buffer_type, "fileno", b_fileno);
-  add_method(&std_buffer_type, "isatty", b_isatty);
-  add_method(&std_buffer_type, "readable", b_readable);
-  add_method(&std_buffer_type, "writable", b_writable);
-  add_method(&std_buffer_type, "seekable", b_seekable);
+void add_std_buffer_methods(TypeObject* t);
+void init_std_buffer_methods() { add_std_buffer_methods(&std_buffer_type); }
+void init_std_reader_methods() { add_std_buffer_methods(&std_reader_type); }
+
+void add_std_buffer_methods(TypeObject* t) {
+  add_method(t, "write", b_write);
+  add_method(t, "flush", b_flush);
+  add_method(t, "read", b_read);
+  add_method(t, "readline", b_readline);
+  add_method(t, "fileno", b_fileno);
+  add_method(t, "isatty", b_isatty);
+  add_method(t, "readable", b_readable);
+  add_method(t, "writable", b_writable);
+  add_method(t, "seekable", b_seekable);
 }
 
 void init_textio_methods() {
