@@ -233,8 +233,8 @@ Object* rich_compare(Object* a, Object* b, CompareOp op) {
   } else if (op == CompareOp::ne) {
     r = new_bool(a != b);
   } else {
-    r = type_error(cat("'", op_symbol(op), "' not supported between instances of '", ta->name, "' and '",
-                       tb->name, "'"));
+    r = type_error(cat("'", op_symbol(op), "' not supported between instances of '", type_tp_name(ta), "' and '",
+                       type_tp_name(tb), "'"));
   }
 done:
   leave_recursive_call(ts);
@@ -387,7 +387,7 @@ int generic_setattr(Object* o, StrObject* name, Object* value) {
 
 Object* call(Object* callable, Object* const* args, size_t nargs, TupleObject* kwnames) {
   CallFn f = callable->type->tp_call;
-  if (!f) return type_error(cat("'", callable->type->name, "' object is not callable"));
+  if (!f) return type_error(cat("'", type_tp_name(callable->type), "' object is not callable"));
   return f(callable, args, nargs, kwnames);
 }
 Object* call0(Object* c) { return call(c, nullptr, 0, nullptr); }
@@ -439,7 +439,7 @@ Object* get_iter(Object* o) {
     return it;
   }
   if (o->type->mp_subscript && o->type != &dict_type) return seq_iter_new(o);
-  return type_error(cat("'", o->type->name, "' object is not iterable"));
+  return type_error(cat("'", type_tp_name(o->type), "' object is not iterable"));
 }
 
 Object* iter_next(Object* it) {
@@ -454,7 +454,7 @@ Object* iter_next(Object* it) {
 
 ssize object_length(Object* o) {
   if (o->type->sq_length) return o->type->sq_length(o);
-  type_error(cat("object of type '", o->type->name, "' has no len()"));
+  type_error(cat("object of type '", type_tp_name(o->type), "' has no len()"));
   return -1;
 }
 
@@ -467,7 +467,7 @@ Object* get_item(Object* o, Object* key) {
     if (error_occurred()) return nullptr;
     return type_error(cat("type '", t->name, "' is not subscriptable"));
   }
-  return type_error(cat("'", o->type->name, "' object is not subscriptable"));
+  return type_error(cat("'", type_tp_name(o->type), "' object is not subscriptable"));
 }
 
 int set_item(Object* o, Object* key, Object* value) {
@@ -551,7 +551,7 @@ static std::nullptr_t binop_type_error(Object* a, Object* b, BinaryOp op, bool i
   }
   std::string sym = binary_op_symbol(op);
   if (inplace) sym = op == BinaryOp::pow ? "**=" : sym + "=";
-  return type_error(cat("unsupported operand type(s) for ", sym, ": '", a->type->name, "' and '", b->type->name, "'"));
+  return type_error(cat("unsupported operand type(s) for ", sym, ": '", type_tp_name(a->type), "' and '", type_tp_name(b->type), "'"));
 }
 
 Object* binary_op(Object* a, Object* b, BinaryOp op) {
@@ -576,7 +576,7 @@ Object* inplace_op(Object* a, Object* b, BinaryOp op) {
 Object* unary_op(Object* a, UnaryOp op) {
   if (UnaryFn f = a->type->nb_unary[int(op)]) return f(a);
   static const char* names[] = {"-", "+", "~"};
-  return type_error(cat("bad operand type for unary ", names[int(op)], ": '", a->type->name, "'"));
+  return type_error(cat("bad operand type for unary ", names[int(op)], ": '", type_tp_name(a->type), "'"));
 }
 
 Object* number_index(Object* o) {
