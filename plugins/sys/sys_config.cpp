@@ -82,9 +82,18 @@ Object* seq_getattr(Object* self, StrObject* name) {
   return generic_getattr(self, name);
 }
 
-// Read-only, as CPython's struct sequences: "readonly attribute".
-int seq_setattr(Object*, StrObject*, Object*) {
-  set_error(&exc_AttributeError, "readonly attribute");
+// Read-only, as CPython's struct sequences: a field is a "readonly attribute"; any other
+// name has no __dict__ to go to (CPython: structseq's member descriptors, then
+// _PyObject_GenericSetAttrWithDict).
+int seq_setattr(Object* self, StrObject* name, Object*) {
+  for (auto& [field, value] : as_seq(self)->fields) {
+    if (field == name->view()) {
+      set_error(&exc_AttributeError, "readonly attribute");
+      return -1;
+    }
+  }
+  set_error(&exc_AttributeError, "'" + self->type->module + "." + self->type->name + "' object has no attribute '" +
+                                     std::string(name->view()) + "' and no __dict__ for setting new attributes");
   return -1;
 }
 
