@@ -7,6 +7,8 @@
 #include "gopy/object_ascii.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/sys_streams.hpp"
+#include "object/args.hpp"
+#include "object/function_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -346,6 +348,48 @@ Object* make_function(Frame* f, CodeObject* code, Object* defaults, Object* kwde
     for (int s : code->closure_slots) cells.push_back(new_ref(f->slots[s]));
     fn->closure = new_tuple_steal(std::move(cells));
   }
+  return fn;
+}
+
+// types.FunctionType(code, globals, name=None, argdefs=None, closure=None, kwdefaults=None).
+// CPython: Objects/funcobject.c func_new_impl, its checks and texts.
+Object* function_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  Object* args[6];
+  if (!bind_args("function", a, n, kw, {"code", "globals", "name", "argdefs", "closure", "kwdefaults"}, 2, args))
+    return nullptr;
+  if (args[0]->type != &code_type)
+    return type_error(cat("function() argument 'code' must be code, not ", args[0]->type->name));
+  if (args[1]->type != &dict_type)
+    return type_error(cat("function() argument 'globals' must be dict, not ", args[1]->type->name));
+  auto* code = static_cast<CodeObject*>(args[0]);
+  Object* name = args[2] && args[2] != None() ? args[2] : nullptr;
+  if (name && !is_str(name)) return type_error("arg 3 (name) must be None or string");
+  Object* defaults = args[3] && args[3] != None() ? args[3] : nullptr;
+  if (defaults && !is_tuple(defaults)) return type_error("arg 4 (defaults) must be None or tuple");
+  Object* kwdefaults = args[5] && args[5] != None() ? args[5] : nullptr;
+  if (kwdefaults && kwdefaults->type != &dict_type) return type_error("arg 6 (kwdefaults) must be None or dict");
+  Object* closure = args[4] && args[4] != None() ? args[4] : nullptr;
+  size_t nfree = code->freenames.size();
+  if (closure && !is_tuple(closure)) return type_error("arg 5 (closure) must be tuple");
+  if (!closure && nfree) return type_error("arg 5 (closure) must be tuple");
+  size_t nclosure = closure ? static_cast<TupleObject*>(closure)->items.size() : 0;
+  if (nclosure != nfree)
+    return value_error(cat(code->name->utf8, " requires closure of length ", std::to_string(nfree), ", not ",
+                           std::to_string(nclosure)));
+  for (size_t i = 0; i < nclosure; ++i) {
+    Object* c = static_cast<TupleObject*>(closure)->items[i];
+    if (c->type != &cell_type) return type_error(cat("arg 5 (closure) expected cell, found ", c->type->name));
+  }
+  auto* fn = make<FunctionObject>();
+  auto* globals = static_cast<DictObject*>(args[1]);
+  fn->code = new_ref(code);
+  fn->globals = new_ref(globals);
+  fn->name = static_cast<StrObject*>(new_ref(name ? name : static_cast<Object*>(code->name)));
+  fn->qualname = new_ref(code->qualname);
+  if (Object* m = dict_get_str(globals, "__name__")) fn->module = new_ref(m);
+  if (defaults) fn->defaults = static_cast<TupleObject*>(new_ref(defaults));
+  if (kwdefaults) fn->kwdefaults = static_cast<DictObject*>(new_ref(kwdefaults));
+  if (nclosure) fn->closure = static_cast<TupleObject*>(new_ref(closure));
   return fn;
 }
 

@@ -185,8 +185,10 @@ void Compiler::unwind_to(size_t downto, bool preserve_top) {
 }
 
 void Compiler::return_stmt(const ast::Return* r) {
-  // CPython: Lib/traceback.py _should_show_carets (`return f(...)` shows no carets).
-  if (auto* call = ast::dyn_cast<ast::Call>(r->value); call && ast::dyn_cast<ast::Name>(call->func))
+  // CPython: Lib/traceback.py _should_show_carets (`return f(...)` shows no carets, when
+  // the line parses as that statement: it is the first on its line).
+  if (auto* call = ast::dyn_cast<ast::Call>(r->value);
+      call && ast::dyn_cast<ast::Name>(call->func) && stmt_first_on_line_)
     whole_value_call_ = call;
   if (r->value) expr(r->value);
   else emit(Op::LOAD_CONST, add_const(new_none()));
@@ -475,6 +477,8 @@ void Compiler::class_def(const ast::ClassDef* c) {
 
 void Compiler::stmt(const ast::Stmt* s) {
   if (failed_) return;
+  stmt_first_on_line_ = prev_stmt_line_ != s->loc.lineno;
+  prev_stmt_line_ = s->loc.lineno;
   set_line(s->loc.lineno);
   // Instructions without a narrower span point at the whole (single-line) statement.
   SpanRestore restore(unit_);
@@ -502,7 +506,8 @@ void Compiler::stmt(const ast::Stmt* s) {
     case K::Assign: {
       auto* a = ast::cast<ast::Assign>(s);
       // CPython: Lib/traceback.py _should_show_carets (`x = f(...)` shows no carets).
-      if (a->targets.size() == 1 && ast::dyn_cast<ast::Name>(a->targets[0]) && ast::dyn_cast<ast::Call>(a->value))
+      if (a->targets.size() == 1 && ast::dyn_cast<ast::Name>(a->targets[0]) && ast::dyn_cast<ast::Call>(a->value) &&
+          stmt_first_on_line_)
         whole_value_call_ = a->value;
       expr(a->value);
       for (size_t i = 0; i < a->targets.size(); ++i) {

@@ -154,6 +154,10 @@ class Compiler {
                 SourceSpan::Anchor anchor = SourceSpan::Anchor::none, const ast::Expr* left = nullptr);
   // The call that is all of `x = f()` / `return f()`: CPython shows it without carets.
   const ast::Expr* whole_value_call_ = nullptr;
+  // The line of the statement compiled last, and whether the current statement is the
+  // first on its line (`def f(): return g()` is not: its line's first statement is the def).
+  int prev_stmt_line_ = 0;
+  bool stmt_first_on_line_ = true;
   void emit_stacksize(CodeObject* code);
 
   // ---- expressions (compile_expr.cpp) ----

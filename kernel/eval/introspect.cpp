@@ -9,6 +9,7 @@
 #include "eval/compiler.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
+#include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
 #include "object/strcat.hpp"
@@ -20,8 +21,72 @@ DictObject* current_globals() {
   return f ? f->globals : nullptr;
 }
 
-Object* current_locals() {
+namespace {
+
+// locals() of a frame: its namespace dict for module and class bodies (new reference),
+// else a new dict of its bound locals and cells.
+Object* locals_of(Frame* f);
+
+// The frame `depth` levels out from the innermost running one, or null.
+Frame* frame_at(int64_t depth) {
   Frame* f = get_thread_state()->frame;
+  while (f && depth-- > 0) f = f->back;
+  return f;
+}
+
+// The line a frame is at (the instruction before ip: the call running now).
+int line_of(const Frame* f) {
+  if (!f->ip) return f->code->firstlineno;
+  return f->code->line_at(f->ip > f->code->instrs.data() ? f->ip - 1 : f->ip);
+}
+
+// A frame's snapshot, as the frames of gopy's tracebacks: f_code (the code object),
+// f_lineno, f_globals, f_builtins, f_locals (a copy for functions) and f_back, all taken
+// now (CPython's frame objects are live; gopy's frames live on the data stack).
+Object* snapshot(Frame* f) {
+  Ref<NamespaceObject> outer;
+  NamespaceObject* prev = nullptr;
+  for (; f; f = f->back) {
+    Ref<NamespaceObject> ns = Ref<NamespaceObject>::steal(new_namespace());
+    Ref<> locals = Ref<>::steal(locals_of(f));
+    Ref<> line = Ref<>::steal(new_int(line_of(f)));
+    if (!locals || !line || dict_set_str(ns->dict, "f_code", f->code) < 0 ||
+        dict_set_str(ns->dict, "f_lineno", line.get()) < 0 || dict_set_str(ns->dict, "f_globals", f->globals) < 0 ||
+        dict_set_str(ns->dict, "f_builtins", f->builtins) < 0 || dict_set_str(ns->dict, "f_locals", locals.get()) < 0 ||
+        dict_set_str(ns->dict, "f_back", None()) < 0)
+      return nullptr;
+    if (prev) {
+      if (dict_set_str(prev->dict, "f_back", ns.get()) < 0) return nullptr;
+    } else {
+      outer = ns;
+    }
+    prev = ns.get();
+  }
+  return outer.release();
+}
+
+}  // namespace
+
+Object* frame_snapshot(int64_t depth) {
+  if (depth < 0) depth = 0;
+  Frame* f = frame_at(depth);
+  if (!f) return value_error("call stack is not deep enough");
+  return snapshot(f);
+}
+
+Object* frame_module_name(int64_t depth) {
+  if (depth < 0) depth = 0;
+  Frame* f = frame_at(depth);
+  if (!f) return new_none();
+  Object* name = f->globals ? dict_get_str(f->globals, "__name__") : nullptr;
+  return new_ref(name ? name : None());
+}
+
+Object* current_locals() { return locals_of(get_thread_state()->frame); }
+
+namespace {
+
+Object* locals_of(Frame* f) {
   if (!f) return new_dict();
   if (f->locals) return new_ref<Object>(f->locals);
   CodeObject* co = f->code;
@@ -48,6 +113,8 @@ Object* current_locals() {
   }
   return d;
 }
+
+}  // namespace
 
 Object* compile_source(std::string_view source, std::string_view filename, std::string_view mode) {
   if (mode != "exec" && mode != "eval" && mode != "single")

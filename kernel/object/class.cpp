@@ -5,11 +5,14 @@
 #include <unordered_map>
 
 #include "gopy/object.hpp"
+#include "gopy/object_bytes.hpp"
+#include "gopy/object_complex.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "gopy/introspect.hpp"
 #include "gopy/state.hpp"
 #include "gopy/sys_streams.hpp"
 #include "object/descr_internal.hpp"
@@ -634,9 +637,20 @@ Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases,
   t->mro = compute_mro(t, bases.get());
   if (!t->mro) return nullptr;
   if (plain && add_slot_members(t, slots) < 0) return nullptr;
+  // CPython: Objects/typeobject.c type_new_set_module: without __module__ in the namespace
+  // (type(name, bases, dict)), the running frame's __name__ is the class's module.
+  if (!dict_get_str(t->dict, "__module__")) {
+    if (DictObject* g = current_globals()) {
+      if (Object* name = dict_get_str(g, "__name__"); name && dict_set_str(t->dict, "__module__", name) < 0)
+        return nullptr;
+    }
+  }
   if (Object* m = dict_get_str(t->dict, "__module__"); m && is_str(m)) t->module = as_str(m)->utf8;
   else t->module = "__main__";
   if (dict_get_str(t->dict, "__qualname__")) dict_del_item(t->dict, intern("__qualname__"));
+  // Every class has its own __doc__, None when the body gives none, so a subclass never
+  // shows its base's docstring (CPython: Objects/typeobject.c type_new_set_doc).
+  if (!dict_get_str(t->dict, "__doc__") && dict_set_str(t->dict, "__doc__", None()) < 0) return nullptr;
   if (wrap_implicit_methods(t->dict) < 0) return nullptr;
   // __abstractmethods__ in the body is a plain attribute: only assigning it to the class
   // (as abc.ABCMeta does) makes the class abstract (CPython: type_set_abstractmethods).
@@ -729,8 +743,101 @@ Object* class_finish(Object* meta, StrObject* name, TupleObject* bases, DictObje
   return call(meta, argv.data(), 3, kwnames.get());
 }
 
+namespace {
+
+// The MRO of t and of every class below it, from the bases each has now.
+int recompute_mros(TypeObject* t) {
+  TupleObject* mro = compute_mro(t, t->bases);
+  if (!mro) return -1;
+  TupleObject* old = t->mro;
+  t->mro = mro;
+  xdecref(old);
+  for (TypeObject* sub : std::vector<TypeObject*>(t->subclasses))
+    if (recompute_mros(sub) < 0) return -1;
+  return 0;
+}
+
+// CPython: Objects/typeobject.c type_set_bases: a tuple of classes, no cycle, the same
+// instance layout; then the MROs below are worked out again and the slots follow.
+int set_bases(TypeObject* t, Object* value) {
+  if (!value) {
+    type_error(cat("cannot delete '__bases__' attribute of immutable type '", t->name, "'"));
+    return -1;
+  }
+  if (!is_tuple(value)) {
+    type_error(cat("can only assign tuple to ", t->name, ".__bases__, not ", value->type->name));
+    return -1;
+  }
+  auto* bases = static_cast<TupleObject*>(value);
+  if (bases->items.empty()) {
+    type_error(cat("can only assign non-empty tuple to ", t->name, ".__bases__, not ()"));
+    return -1;
+  }
+  for (Object* b : bases->items) {
+    if (!is_type_object(b)) {
+      type_error(cat(t->name, ".__bases__ must be tuple of classes, not '", b->type->name, "'"));
+      return -1;
+    }
+    if (is_subtype(static_cast<TypeObject*>(b), t)) {
+      type_error("a __bases__ item causes an inheritance cycle");
+      return -1;
+    }
+  }
+  TypeObject* new_base = best_base(bases);
+  if (!new_base) return -1;
+  TypeObject* new_layout = layout_type(solid_base(new_base));
+  TypeObject* old_layout = layout_type(solid_base(t->base));
+  if (new_layout != old_layout) {
+    // CPython compares the deallocators first: the built-in types the collector does not
+    // track free their objects differently from classes (compatible_for_assignment).
+    auto untracked = [](TypeObject* l) {
+      return l == &int_type || l == &bool_type || l == &float_type || l == &complex_type || l == &str_type ||
+             l == &bytes_type || l == &bytearray_type;
+    };
+    const char* what = untracked(new_layout) != untracked(old_layout) ? "' deallocator differs from '"
+                                                                        : "' object layout differs from '";
+    type_error(cat("__bases__ assignment: '", new_base->name, what, t->base->name, "'"));
+    return -1;
+  }
+  TupleObject* old_bases = t->bases;
+  TypeObject* old_base = t->base;
+  // The slots the old MRO filled may have to be emptied: their names are updated too.
+  std::vector<StrObject*> old_names = dunder_names(t);
+  forget_subclass(t);
+  t->bases = new_ref(bases);
+  t->base = new_ref(new_base);
+  type_modified();
+  if (recompute_mros(t) < 0) {
+    // Put back what was there (CPython: mro_hierarchy's undo).
+    decref(t->bases);
+    decref(t->base);
+    t->bases = old_bases;
+    t->base = old_base;
+    register_subclass(t);
+    recompute_mros(t);
+    type_modified();
+    return -1;
+  }
+  register_subclass(t);
+  decref(old_bases);
+  decref(old_base);
+  type_modified();
+  std::vector<TypeObject*> todo = {t};
+  while (!todo.empty()) {
+    TypeObject* c = todo.back();
+    todo.pop_back();
+    for (StrObject* n : dunder_names(c)) update_slot(c, n);
+    for (StrObject* n : old_names) update_slot(c, n);
+    todo.insert(todo.end(), c->subclasses.begin(), c->subclasses.end());
+  }
+  return 1;
+}
+
+}  // namespace
+
 int type_set_special(TypeObject* t, StrObject* name, Object* value) {
   if (name->view() == "__abstractmethods__") return note_abstract(t, value);
+  if (name->view() == "__bases__") return set_bases(t, value);
   // CPython: Objects/typeobject.c type_set_name, type_set_qualname (kept on the type,
   // not in its dict).
   if (name->view() == "__name__" || name->view() == "__qualname__") {

@@ -226,10 +226,19 @@ TypeObject* exception_type_for_kind(ExceptionKind kind) {
 
 // The error carries `name` and `obj` for the printer's suggestion (CPython:
 // Objects/object.c set_attribute_error_context).
+// A type's name as CPython's tp_name spells it: a built-in (static) type of another module
+// than builtins carries that module ('_io.StringIO'); classes have their bare name.
+std::string type_tp_name(const TypeObject* t) {
+  bool native = !(t->flags & TypeFlags::heap) || is_native_heap_type(t);  // not a class statement's
+  if (native && !t->module.empty() && t->module != "builtins" && t->name.find('.') == std::string::npos)
+    return cat(t->module, ".", t->name);
+  return t->name;
+}
+
 std::nullptr_t attribute_error(Object* obj, StrObject* name) {
   std::string msg = is_type_object(obj) ? cat("type object '", static_cast<TypeObject*>(obj)->qualname,
                                               "' has no attribute '", name->utf8, "'")
-                                        : cat("'", obj->type->name, "' object has no attribute '", name->utf8, "'");
+                                        : cat("'", type_tp_name(obj->type), "' object has no attribute '", name->utf8, "'");
   return attribute_error(obj, name, msg);
 }
 

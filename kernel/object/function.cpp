@@ -481,6 +481,12 @@ Object* function_get_method(Object*, Object* const* args, size_t nargs, TupleObj
 
 Object* cell_repr(Object* o) { return new_str(cat("<cell at ", address(o), ">")); }
 
+// types.CellType(contents=<empty>, /) (CPython: Objects/cellobject.c cell_new).
+Object* cell_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("cell", kw) || !check_nargs("cell", n, 0, 1)) return nullptr;
+  return new_cell(n ? a[0] : nullptr);
+}
+
 // CPython: Objects/cellobject.c cell_get_contents / cell_set_contents: reading an empty
 // cell is a ValueError; deleting the contents empties the cell.
 Object* cell_getattr(Object* o, StrObject* name) {
@@ -522,6 +528,7 @@ void init_function_types() {
   make_static_type(&cell_type, &type_type, "cell", &object_type, 0);
   make_static_type(&super_type, &type_type, "super", &object_type);
   function_type.tp_repr = function_repr;
+  function_type.tp_new = function_new;
   function_type.tp_getattr = function_getattr;
   function_type.tp_setattr = function_setattr;
   function_type.tp_hash = object_identity_hash;
@@ -542,6 +549,7 @@ void init_function_types() {
   module_type.tp_hash = object_identity_hash;
   module_type.tp_new = module_new;
   cell_type.tp_repr = cell_repr;
+  cell_type.tp_new = cell_new;
   cell_type.tp_getattr = cell_getattr;
   cell_type.tp_setattr = cell_setattr;
   super_type.tp_new = super_new;

@@ -8,5 +8,7 @@ namespace gopy {
 
 // Drops every reference a function holds except its code (FunctionObject::clear_refs).
 void function_clear_fields(FunctionObject* f);
+// types.FunctionType(...) (kernel/eval/ceval_ops.cpp, where code objects are known).
+Object* function_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw);
 
 }  // namespace gopy

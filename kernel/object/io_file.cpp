@@ -256,7 +256,7 @@ void init_file_methods() {
                  {"write", m_write},       {"seek", m_seek},         {"tell", m_tell},
                  {"truncate", m_truncate}, {"close", m_close},       {"flush", m_flush},
                  {"fileno", m_fileno},     {"isatty", m_isatty},     {"readable", m_readable},
-                 {"writable", m_writable}, {"seekable", m_seekable}};
+                 {"writable", m_writable}, {"seekable", m_seekable}, {"readinto", io_readinto_method}};
   for (const auto& m : methods) add_method(&file_io_type, m.name, m.fn);
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "gopy/object.hpp"
+#include "gopy/object_bytes.hpp"
 #include "object/codec_internal.hpp"
 
 namespace gopy {
@@ -43,7 +44,8 @@ struct BufferedObject : Object {
 };
 
 struct TextFileObject : Object {
-  BufferedObject* buffer = nullptr;
+  BufferedObject* buffer = nullptr;  // gopy's own buffered file: used directly
+  Object* other = nullptr;           // any other binary stream (BytesIO, ...): used by its methods
   std::string encoding, errors, mode;
   const codec::Entry* codec = nullptr;
   std::unique_ptr<codec::DecodeState> decoder;
@@ -61,7 +63,10 @@ struct TextFileObject : Object {
   TextFileObject() : Object(&text_io_wrapper_type) {}
   ~TextFileObject() override;
   void clear_refs() override;
-  int traverse(VisitFn visit, void* arg) override { return visit_ref(buffer, visit, arg); }
+  int traverse(VisitFn visit, void* arg) override {
+    if (int r = visit_ref(buffer, visit, arg)) return r;
+    return visit_ref(other, visit, arg);
+  }
 };
 
 struct MemoryIOObject : Object {  // StringIO (UTF-32 data) and BytesIO (bytes)
@@ -70,7 +75,22 @@ struct MemoryIOObject : Object {  // StringIO (UTF-32 data) and BytesIO (bytes)
   size_t pos = 0;
   bool closed = false;
   bool translate_newlines = false;  // StringIO(newline=None)
+  // StringIO's newline: None and '' read universal newlines and record the kinds written
+  // (the newlines attribute); '\r' and '\r\n' end lines there and replace '\n' on write.
+  bool universal = false;
+  std::u32string readnl = U"\n", writenl;
+  unsigned seen_newlines = 0;  // 1: "\r", 2: "\n", 4: "\r\n"
+  // BytesIO's data once getbuffer() was called: a bytearray the views share (its size
+  // may not change while one is not released), used instead of `bytes` from then on.
+  ByteArrayObject* shared = nullptr;
   explicit MemoryIOObject(TypeObject* t) : Object(t) {}
+  ~MemoryIOObject() override { clear_refs(); }
+  void clear_refs() override {
+    ByteArrayObject* b = shared;
+    shared = nullptr;
+    xdecref(b);
+  }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(shared, visit, arg); }
 };
 
 // ---- shared helpers (io_base.cpp) ----
@@ -81,6 +101,8 @@ std::nullptr_t unsupported(std::string_view what);  // io.UnsupportedOperation(w
 ssize_t retry_eintr(const std::function<ssize_t()>& call);
 // The generic methods of IOBase (readlines, writelines, iteration, __enter__/__exit__).
 void add_io_base_methods(TypeObject* t);
+// readinto(b) through the object's read (BufferedIOBase's, and FileIO's).
+Object* io_readinto_method(Object*, Object* const* a, size_t n, TupleObject* kw);
 Object* io_iternext(Object* self);
 Object* io_self_iter(Object* self);
 
@@ -111,7 +133,7 @@ bool buffered_check_open(BufferedObject* b, const char* closed_message = nullptr
 
 // ---- TextIOWrapper (io_text.cpp) ----
 // null with the exception (LookupError for an unknown encoding, ValueError for newline).
-TextFileObject* new_text_file(BufferedObject* buffer, Object* encoding, Object* errors, Object* newline,
+TextFileObject* new_text_file(Object* buffer, Object* encoding, Object* errors, Object* newline,
                               bool line_buffering, bool write_through);
 
 // ---- set-up: the static types, once per process ----

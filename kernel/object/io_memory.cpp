@@ -20,11 +20,23 @@ namespace {
 
 MemoryIOObject* self_of(Object* const* a) { return static_cast<MemoryIOObject*>(a[0]); }
 bool is_text(const MemoryIOObject* m) { return m->type == &string_io_type; }
-size_t data_size(const MemoryIOObject* m) { return is_text(m) ? m->chars.size() : m->bytes.size(); }
+// BytesIO's bytes: the shared bytearray's once getbuffer() made one.
+std::string& B(MemoryIOObject* m) { return m->shared ? m->shared->data : m->bytes; }
+const std::string& B(const MemoryIOObject* m) { return m->shared ? m->shared->data : m->bytes; }
+
+// CPython: Modules/_io/bytesio.c check_exports.
+bool check_exports(MemoryIOObject* m) {
+  if (m->shared && m->shared->exports > 0) {
+    set_error(&exc_BufferError, "Existing exports of data: object cannot be re-sized");
+    return false;
+  }
+  return true;
+}
+size_t data_size(const MemoryIOObject* m) { return is_text(m) ? m->chars.size() : B(m).size(); }
 
 Object* result(const MemoryIOObject* m, size_t from, size_t to) {
   if (is_text(m)) return new_str_from_cps(m->chars.substr(from, to - from));
-  return new_bytes(std::string_view(m->bytes).substr(from, to - from));
+  return new_bytes(std::string_view(B(m)).substr(from, to - from));
 }
 
 bool check_open(MemoryIOObject* m) {
@@ -55,9 +67,21 @@ Object* m_read(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return result(m, from, to);
 }
 
+// One past the end of the line starting at from. StringIO(newline='') ends lines at "\r",
+// "\n" or "\r\n"; newline='\r' or '\r\n' at that string (CPython: _stringio_readline).
 size_t line_end(const MemoryIOObject* m, size_t from) {
-  size_t nl = is_text(m) ? m->chars.find(U'\n', from) : m->bytes.find('\n', from);
-  return nl == std::string::npos ? data_size(m) : nl + 1;
+  if (!is_text(m)) {
+    size_t nl = B(m).find('\n', from);
+    return nl == std::string::npos ? data_size(m) : nl + 1;
+  }
+  const std::u32string& c = m->chars;
+  if (m->universal && !m->translate_newlines) {
+    size_t nl = c.find_first_of(U"\r\n", from);
+    if (nl == std::u32string::npos) return c.size();
+    return c[nl] == U'\r' && nl + 1 < c.size() && c[nl + 1] == U'\n' ? nl + 2 : nl + 1;
+  }
+  size_t nl = c.find(m->readnl, from);
+  return nl == std::u32string::npos ? c.size() : nl + m->readnl.size();
 }
 
 Object* m_readline(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -92,6 +116,30 @@ std::u32string universal_newlines(const std::u32string& text) {
   return out;
 }
 
+// What a write stores: universal streams note the kinds of newline (and newline=None makes
+// them "\n"), then '\n' becomes the newline given (CPython: stringio.c write_str).
+std::u32string text_to_store(MemoryIOObject* m, std::u32string text) {
+  if (m->universal) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == U'\n') m->seen_newlines |= 2;
+      else if (text[i] == U'\r') {
+        if (i + 1 < text.size() && text[i + 1] == U'\n') m->seen_newlines |= 4, ++i;
+        else m->seen_newlines |= 1;
+      }
+    }
+    if (m->translate_newlines) text = universal_newlines(text);
+  }
+  if (!m->writenl.empty()) {
+    std::u32string out;
+    for (char32_t ch : text) {
+      if (ch == U'\n') out += m->writenl;
+      else out += ch;
+    }
+    text = std::move(out);
+  }
+  return text;
+}
+
 // Writes over the data at pos, padding with zeros when pos is past the end.
 template <class S>
 void put(S& data, size_t pos, const S& text) {
@@ -108,15 +156,16 @@ Object* m_write(Object*, Object* const* a, size_t n, TupleObject* kw) {
     if (!is_str(a[1])) return type_error(cat("string argument expected, got '", a[1]->type->name, "'"));
     std::u32string text = decode_utf8(as_str(a[1])->view());
     written = text.size();
-    if (m->translate_newlines) text = universal_newlines(text);
+    text = text_to_store(m, std::move(text));
     put(m->chars, m->pos, text);
     m->pos += text.size();
   } else {
+    if (!check_exports(m)) return nullptr;
     std::string_view data;
     if (!bytes_like_view(a[1], &data))
       return type_error(cat("a bytes-like object is required, not '", a[1]->type->name, "'"));
     written = data.size();
-    put(m->bytes, m->pos, std::string(data));
+    put(B(m), m->pos, std::string(data));
     m->pos += data.size();
   }
   return new_int(ssize(written));
@@ -130,7 +179,8 @@ Object* m_seek(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!int_to_int64(a[1], &off) || (n > 2 && !int_to_int64(a[2], &whence))) return nullptr;
   if (!check_open(m)) return nullptr;
   if (whence < 0 || whence > 2)
-    return value_error(cat("invalid whence (", std::to_string(whence), ", should be 0, 1 or 2)"));
+    return value_error(cat(is_text(m) ? "Invalid whence (" : "invalid whence (", std::to_string(whence),
+                           ", should be 0, 1 or 2)"));
   if (whence == 0 && off < 0)
     return value_error(cat(is_text(m) ? "Negative seek position " : "negative seek value ", std::to_string(off)));
   if (is_text(m) && whence != 0 && off != 0)
@@ -152,13 +202,13 @@ Object* m_tell(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* m_truncate(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("truncate", kw) || !check_nargs("truncate", n - 1, 0, 1)) return nullptr;
   MemoryIOObject* m = self_of(a);
-  if (!check_open(m)) return nullptr;
+  if (!check_open(m) || (!is_text(m) && !check_exports(m))) return nullptr;
   int64_t size = int64_t(m->pos);
   if (n > 1 && a[1] != None() && !int_to_int64(a[1], &size)) return nullptr;
   if (size < 0) return value_error(cat("Negative size value ", std::to_string(size)));
   if (size_t(size) < data_size(m)) {
     if (is_text(m)) m->chars.resize(size_t(size));
-    else m->bytes.resize(size_t(size));
+    else B(m).resize(size_t(size));
   }
   return new_int(size);
 }
@@ -166,10 +216,25 @@ Object* m_truncate(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* m_close(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("close", kw) || !check_nargs("close", n - 1, 0, 0)) return nullptr;
   MemoryIOObject* m = self_of(a);
+  if (!is_text(m) && !check_exports(m)) return nullptr;
   m->closed = true;
   m->chars.clear();
   m->bytes.clear();
+  m->clear_refs();
   return new_none();
+}
+
+// BytesIO.getbuffer(): a read-write memoryview over the data itself (CPython:
+// _io_BytesIO_getbuffer_impl); while one is held the size may not change.
+Object* m_getbuffer(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("getbuffer", kw) || !check_nargs("getbuffer", n - 1, 0, 0)) return nullptr;
+  MemoryIOObject* m = self_of(a);
+  if (!check_open(m)) return nullptr;
+  if (!m->shared) {
+    m->shared = new_bytearray(m->bytes);
+    m->bytes.clear();
+  }
+  return new_memoryview(m->shared);
 }
 
 Object* m_true(Object*, Object* const* a, size_t, TupleObject*) {
@@ -188,6 +253,17 @@ Object* memory_getattr(Object* o, StrObject* name) {
   if (attr == "closed") return new_bool(m->closed);
   if (is_text(m) && attr == "line_buffering") return new_bool(false);
   if (is_text(m) && (attr == "encoding" || attr == "errors")) return new_none();
+  if (is_text(m) && attr == "newlines") {
+    // CPython: the newline decoder's newlines, None without one.
+    if (!check_open(m)) return nullptr;
+    std::vector<Object*> kinds;
+    if (m->seen_newlines & 1) kinds.push_back(new_str("\r"));
+    if (m->seen_newlines & 2) kinds.push_back(new_str("\n"));
+    if (m->seen_newlines & 4) kinds.push_back(new_str("\r\n"));
+    if (kinds.empty()) return new_none();
+    if (kinds.size() == 1) return kinds[0];
+    return new_tuple_steal(std::move(kinds));
+  }
   return generic_getattr(o, name);
 }
 
@@ -202,12 +278,21 @@ Object* memory_new(TypeObject* type, Object* const* a, size_t n, TupleObject* kw
   if (text) {
     if (args[1] && args[1] != None() && !is_str(args[1]))
       return type_error(cat("newline must be str or None, not ", args[1]->type->name));
+    // CPython: Modules/_io/stringio.c _io_StringIO___init___impl
+    std::string_view nl = args[1] && args[1] != None() ? as_str(args[1])->view() : std::string_view("\n");
+    if (args[1] && args[1] != None() && nl != "" && nl != "\n" && nl != "\r" && nl != "\r\n") {
+      Ref<> r = Ref<>::steal(object_repr(args[1]));
+      if (!r) return nullptr;
+      return value_error(cat("illegal newline value: ", as_str(r.get())->view()));
+    }
     m->translate_newlines = args[1] == None();
+    m->universal = args[1] == None() || nl.empty();
+    if (!m->universal) m->readnl = decode_utf8(nl);
+    if (nl == "\r" || nl == "\r\n") m->writenl = decode_utf8(nl);
     if (args[0] && args[0] != None()) {
       if (!is_str(args[0]))
         return type_error(cat("initial_value must be str or None, not ", args[0]->type->name));
-      m->chars = decode_utf8(as_str(args[0])->view());
-      if (m->translate_newlines) m->chars = universal_newlines(m->chars);
+      m->chars = text_to_store(m.get(), decode_utf8(as_str(args[0])->view()));
     }
   } else if (args[0] && args[0] != None()) {
     std::string_view data;
@@ -230,7 +315,10 @@ void init_memory_methods_of(TypeObject* t) {
                  {"readable", m_true},     {"writable", m_true},   {"seekable", m_true},
                  {"isatty", m_false}};
   for (const auto& m : methods) add_method(t, m.name, m.fn);
-  if (t == &bytes_io_type) add_method(t, "read1", m_read);
+  if (t == &bytes_io_type) {
+    add_method(t, "read1", m_read);
+    add_method(t, "getbuffer", m_getbuffer);
+  }
 }
 void init_string_io_methods() { init_memory_methods_of(&string_io_type); }
 void init_bytes_io_methods() { init_memory_methods_of(&bytes_io_type); }

@@ -23,6 +23,9 @@ void TextFileObject::clear_refs() {
   BufferedObject* b = buffer;
   buffer = nullptr;
   xdecref(b);
+  Object* o = other;
+  other = nullptr;
+  xdecref(o);
 }
 
 namespace {
@@ -32,19 +35,107 @@ constexpr unsigned kSeenCR = 1, kSeenLF = 2, kSeenCRLF = 4;
 
 TextFileObject* self_of(Object* const* a) { return static_cast<TextFileObject*>(a[0]); }
 
+// ---- the binary stream beneath: gopy's buffered file directly, any other through its
+// methods (CPython's TextIOWrapper only ever calls the buffer's methods) ----
+
+bool attached(const TextFileObject* io) { return io->buffer || io->other; }
+Object* buffer_object(TextFileObject* io) { return io->buffer ? static_cast<Object*>(io->buffer) : io->other; }
+
+// buffer.<method>(args...) as a new reference, or null with the error set.
+Object* call_buffer(TextFileObject* io, const char* method, Object* const* args = nullptr, size_t n = 0) {
+  return call_method(io->other, method, args, n);
+}
+
+// 1 or 0 for a method or attribute answering a truth value, -1 on error.
+int buffer_truth(TextFileObject* io, const char* what, bool is_attribute) {
+  Ref<> r = Ref<>::steal(is_attribute ? get_attr(io->other, intern(what)) : call_buffer(io, what));
+  if (!r) return -1;
+  return object_is_true(r.get());
+}
+
+int buffer_closed(TextFileObject* io) {
+  return io->buffer ? int(file_io_closed(io->buffer->raw)) : buffer_truth(io, "closed", true);
+}
+int buffer_readable(TextFileObject* io) {
+  return io->buffer ? int(buffered_readable(io->buffer)) : buffer_truth(io, "readable", false);
+}
+int buffer_writable(TextFileObject* io) {
+  return io->buffer ? int(buffered_writable(io->buffer)) : buffer_truth(io, "writable", false);
+}
+
+// Appends the bytes a read method returned (None, from a non-blocking stream: nothing).
+bool take_bytes(Object* got, const char* method, std::string* out) {
+  if (!got) return false;
+  Ref<> hold = Ref<>::steal(got);
+  if (got == None()) return true;
+  std::string_view data;
+  if (!bytes_like_view(got, &data))
+    return type_error(cat("underlying ", method, "() should have returned a bytes-like object, not '",
+                          got->type->name, "'")),
+           false;
+  out->append(data);
+  return true;
+}
+
+bool buffer_read1(TextFileObject* io, size_t n, std::string* out) {
+  if (io->buffer) return buffered_read1(io->buffer, n, out);
+  // CPython: textiowrapper_read_chunk uses read1 when the buffer has it, else read.
+  int error = 0;
+  Ref<> read1 = Ref<>::steal(lookup_attr(io->other, intern("read1"), &error));
+  if (error) return false;
+  Object* size = new_int(int64_t(n));
+  Object* got = call_buffer(io, read1 ? "read1" : "read", &size, 1);
+  decref(size);
+  return take_bytes(got, read1 ? "read1" : "read", out);
+}
+bool buffer_read_all(TextFileObject* io, std::string* out) {
+  if (io->buffer) return buffered_read(io->buffer, -1, out);
+  return take_bytes(call_buffer(io, "read"), "read", out);
+}
+bool buffer_write(TextFileObject* io, std::string_view data) {
+  if (io->buffer) return buffered_write(io->buffer, data);
+  Object* bytes = new_bytes(data);
+  Ref<> r = Ref<>::steal(call_buffer(io, "write", &bytes, 1));
+  decref(bytes);
+  return bool(r);
+}
+bool buffer_flush(TextFileObject* io) {
+  if (io->buffer) return buffered_flush(io->buffer);
+  return bool(Ref<>::steal(call_buffer(io, "flush")));
+}
+bool buffer_tell(TextFileObject* io, int64_t* pos) {
+  if (io->buffer) return buffered_tell(io->buffer, pos);
+  Ref<> r = Ref<>::steal(call_buffer(io, "tell"));
+  return r && int_to_int64(r.get(), pos);
+}
+bool buffer_seek(TextFileObject* io, int64_t off, int whence, int64_t* pos) {
+  if (io->buffer) return buffered_seek(io->buffer, off, whence, pos);
+  Object* args[2] = {new_int(off), new_int(whence)};
+  Ref<> r = Ref<>::steal(call_buffer(io, "seek", args, 2));
+  decref(args[0]);
+  decref(args[1]);
+  return r && int_to_int64(r.get(), pos);
+}
+
 bool check_open(TextFileObject* io) {
-  if (!io->buffer) return value_error("underlying buffer has been detached"), false;
-  if (file_io_closed(io->buffer->raw)) return closed_file_error(), false;
+  if (!attached(io)) return value_error("underlying buffer has been detached"), false;
+  int closed = buffer_closed(io);
+  if (closed < 0) return false;
+  if (closed) return closed_file_error(), false;
   return true;
 }
 bool check_readable(TextFileObject* io) {
   if (!check_open(io)) return false;
-  if (!buffered_readable(io->buffer)) return unsupported("not readable"), false;
+  int ok = buffer_readable(io);
+  if (ok < 0) return false;
+  if (!ok) return unsupported("not readable"), false;
   return true;
 }
 bool check_writable(TextFileObject* io) {
   if (!check_open(io)) return false;
-  if (!buffered_writable(io->buffer)) return unsupported("not writable"), false;
+  int ok = buffer_writable(io);
+  if (ok < 0) return false;
+  if (!ok) return unsupported("not writable"), false;
   return true;
 }
 
@@ -94,7 +185,7 @@ bool fill(TextFileObject* io) {
     io->tpos = 0;
   }
   std::string chunk;
-  if (!buffered_read1(io->buffer, kChunkSize, &chunk)) return false;
+  if (!buffer_read1(io, kChunkSize, &chunk)) return false;
   if (chunk.empty()) io->eof = true;
   return decode_onto(io, chunk, io->eof);
 }
@@ -151,11 +242,11 @@ bool take(TextFileObject* io, int64_t limit, bool one_line, std::string* out) {
 }
 
 bool read_text(TextFileObject* io, int64_t size, std::string* out) {
-  if (!check_readable(io) || !buffered_flush(io->buffer)) return false;
+  if (!check_readable(io) || !buffer_flush(io)) return false;
   if (size < 0 && !io->eof) {
     // All of the rest decoded at once, so an error's position counts from here.
     std::string rest;
-    if (!buffered_read(io->buffer, -1, &rest)) return false;
+    if (!buffer_read_all(io, &rest)) return false;
     if (io->tpos > 0) {
       io->text.erase(0, io->tpos);
       io->tpos = 0;
@@ -167,7 +258,7 @@ bool read_text(TextFileObject* io, int64_t size, std::string* out) {
 }
 
 bool readline_text(TextFileObject* io, int64_t limit, std::string* out) {
-  return check_readable(io) && buffered_flush(io->buffer) && take(io, limit, true, out);
+  return check_readable(io) && buffer_flush(io) && take(io, limit, true, out);
 }
 
 // CPython: Modules/_io/textio.c _io_TextIOWrapper___init___impl's newline checks.
@@ -241,13 +332,13 @@ bool encoded_length(TextFileObject* io, size_t* length) {
 
 bool tell_text(TextFileObject* io, int64_t* pos) {
   if (!check_open(io)) return false;
-  Object* seekable = call_method(io->buffer, "seekable", nullptr, 0);
+  Object* seekable = call_method(buffer_object(io), "seekable", nullptr, 0);
   if (!seekable) return false;
   bool can = seekable == True();
   decref(seekable);
   if (!can) return unsupported("underlying stream is not seekable"), false;
   size_t pending;
-  if (!buffered_flush(io->buffer) || !buffered_tell(io->buffer, pos) || !encoded_length(io, &pending)) return false;
+  if (!buffer_flush(io) || !buffer_tell(io, pos) || !encoded_length(io, &pending)) return false;
   *pos -= int64_t(pending + io->undecoded.size());
   return true;
 }
@@ -300,23 +391,23 @@ Object* m_write(Object*, Object* const* a, size_t n, TupleObject* kw) {
   std::string bytes;
   if (!codec::encode(*io->encoder, translated ? nullptr : s, decode_utf8(text), io->errors, false, &bytes))
     return nullptr;
-  if (!buffered_write(io->buffer, bytes)) return nullptr;
-  if (io->line_buffering && has_newline && !buffered_flush(io->buffer)) return nullptr;
+  if (!buffer_write(io, bytes)) return nullptr;
+  if (io->line_buffering && has_newline && !buffer_flush(io)) return nullptr;
   return new_int(s->length);
 }
 
 Object* m_flush(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("flush", kw) || !check_nargs("flush", n - 1, 0, 0)) return nullptr;
   TextFileObject* io = self_of(a);
-  if (!check_open(io) || !buffered_flush(io->buffer)) return nullptr;
+  if (!check_open(io) || !buffer_flush(io)) return nullptr;
   return new_none();
 }
 
 Object* m_close(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("close", kw) || !check_nargs("close", n - 1, 0, 0)) return nullptr;
   TextFileObject* io = self_of(a);
-  if (!io->buffer) return value_error("underlying buffer has been detached");
-  return call_method(io->buffer, "close", nullptr, 0);
+  if (!attached(io)) return value_error("underlying buffer has been detached");
+  return call_method(buffer_object(io), "close", nullptr, 0);
 }
 
 Object* m_tell(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -338,33 +429,33 @@ Object* m_seek(Object*, Object* const* a, size_t n, TupleObject* kw) {
     if (!tell_text(io, &cookie)) return nullptr;
   } else if (whence == 2) {
     if (cookie != 0) return unsupported("can't do nonzero end-relative seeks");
-    if (!buffered_flush(io->buffer)) return nullptr;
+    if (!buffer_flush(io)) return nullptr;
     drop_decoded(io);
-    if (!buffered_seek(io->buffer, 0, SEEK_END, &pos)) return nullptr;
+    if (!buffer_seek(io, 0, SEEK_END, &pos)) return nullptr;
     return new_int(pos);
   } else if (whence != 0) {
     return value_error(cat("invalid whence (", std::to_string(whence), ", should be 0, 1 or 2)"));
   }
   if (cookie < 0) return value_error(cat("negative seek position ", std::to_string(cookie)));
-  if (!buffered_flush(io->buffer)) return nullptr;
+  if (!buffer_flush(io)) return nullptr;
   drop_decoded(io);
-  if (!buffered_seek(io->buffer, cookie, SEEK_SET, &pos)) return nullptr;
+  if (!buffer_seek(io, cookie, SEEK_SET, &pos)) return nullptr;
   return new_int(cookie);
 }
 
 Object* m_truncate(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("truncate", kw) || !check_nargs("truncate", n - 1, 0, 1)) return nullptr;
   TextFileObject* io = self_of(a);
-  if (!check_open(io) || !buffered_flush(io->buffer)) return nullptr;
+  if (!check_open(io) || !buffer_flush(io)) return nullptr;
   Object* pos = n > 1 ? a[1] : None();
-  return call_method(io->buffer, "truncate", &pos, 1);
+  return call_method(buffer_object(io), "truncate", &pos, 1);
 }
 
 // Asked of the buffer, which answers for a closed file (CPython: textio.c's CHECK_ATTACHED).
 Object* buffer_call(Object* const* a, const char* what) {
   TextFileObject* io = self_of(a);
-  if (!io->buffer) return value_error("underlying buffer has been detached");
-  return call_method(io->buffer, what, nullptr, 0);
+  if (!attached(io)) return value_error("underlying buffer has been detached");
+  return call_method(buffer_object(io), what, nullptr, 0);
 }
 Object* m_fileno(Object*, Object* const* a, size_t, TupleObject*) { return buffer_call(a, "fileno"); }
 Object* m_isatty(Object*, Object* const* a, size_t, TupleObject*) { return buffer_call(a, "isatty"); }
@@ -383,7 +474,7 @@ Object* m_reconfigure(Object*, Object* const* a, size_t n, TupleObject* kw) {
   TextFileObject* io = self_of(a);
   if ((args[0] || args[2]) && (io->tpos > 0 || !io->text.empty()))
     return unsupported("It is not possible to set the encoding or newline of stream after the first read");
-  if (!check_open(io) || !buffered_flush(io->buffer)) return nullptr;
+  if (!check_open(io) || !buffer_flush(io)) return nullptr;
   bool line_buffering, write_through;
   if (!truth(args[3], io->line_buffering, &line_buffering) || !truth(args[4], io->write_through, &write_through))
     return nullptr;
@@ -419,9 +510,9 @@ Object* text_getattr(Object* o, StrObject* name) {
   if (attr == "write_through") return new_bool(io->write_through);
   if (attr == "newlines") return newlines_seen(io);
   if (attr == "mode" && !io->mode.empty()) return new_str(io->mode);
-  if (io->buffer) {
-    if (attr == "buffer") return new_ref(static_cast<Object*>(io->buffer));
-    if (attr == "closed" || attr == "name") return get_attr(io->buffer, name);
+  if (attached(io)) {
+    if (attr == "buffer") return new_ref(buffer_object(io));
+    if (attr == "closed" || attr == "name") return get_attr(buffer_object(io), name);
   }
   return generic_getattr(o, name);
 }
@@ -433,6 +524,16 @@ Object* text_repr(Object* o) {
     Ref<> name = Ref<>::steal(object_repr(io->buffer->raw->name));
     if (!name) return nullptr;
     out += cat(" name=", as_str(name.get())->view());
+  } else if (io->other) {
+    // CPython: textiowrapper_repr shows self.name when the buffer has one.
+    int error = 0;
+    Ref<> value = Ref<>::steal(lookup_attr(io->other, intern("name"), &error));
+    if (error) return nullptr;
+    if (value) {
+      Ref<> name = Ref<>::steal(object_repr(value.get()));
+      if (!name) return nullptr;
+      out += cat(" name=", as_str(name.get())->view());
+    }
   }
   if (!io->mode.empty()) out += cat(" mode='", io->mode, "'");
   return new_str(cat(out, " encoding='", io->encoding, "'>"));
@@ -445,13 +546,9 @@ Object* text_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
   if (!bind_args("TextIOWrapper", a, n, kw,
                  {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"}, 1, args))
     return nullptr;
-  TypeObject* t = args[0]->type;
-  if (t != &buffered_reader_type && t != &buffered_writer_type && t != &buffered_random_type)
-    return type_error("TextIOWrapper() needs a BufferedReader, BufferedWriter or BufferedRandom");
   bool line_buffering, write_through;
   if (!truth(args[4], false, &line_buffering) || !truth(args[5], false, &write_through)) return nullptr;
-  return new_text_file(static_cast<BufferedObject*>(args[0]), args[1], args[2], args[3], line_buffering,
-                       write_through);
+  return new_text_file(args[0], args[1], args[2], args[3], line_buffering, write_through);
 }
 
 void init_text_methods() {
@@ -470,11 +567,15 @@ void init_text_methods() {
 
 }  // namespace
 
-TextFileObject* new_text_file(BufferedObject* buffer, Object* encoding, Object* errors, Object* newline,
+TextFileObject* new_text_file(Object* buffer, Object* encoding, Object* errors, Object* newline,
                               bool line_buffering, bool write_through) {
   Ref<TextFileObject> io = Ref<TextFileObject>::steal(make<TextFileObject>());
   if (!set_encoding(io.get(), encoding, errors) || !set_newline(io.get(), newline)) return nullptr;
-  io->buffer = new_ref(buffer);
+  TypeObject* t = buffer->type;
+  if (t == &buffered_reader_type || t == &buffered_writer_type || t == &buffered_random_type)
+    io->buffer = static_cast<BufferedObject*>(new_ref(buffer));
+  else
+    io->other = new_ref(buffer);
   io->line_buffering = line_buffering;
   io->write_through = write_through;
   return io.release();

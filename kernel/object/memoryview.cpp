@@ -176,6 +176,18 @@ Object* m_release(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_none();
 }
 
+// `with memoryview(...) as v:` releases the view at the end (CPython: memory_enter,
+// memory_exit; entering a released view is an error).
+Object* m_enter(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__enter__", kw) || !check_nargs("__enter__", n - 1, 0, 0)) return nullptr;
+  if (!MV(a[0])->base) return value_error("operation forbidden on released memoryview object");
+  return new_ref(a[0]);
+}
+Object* m_exit(Object*, Object* const* a, size_t, TupleObject*) {
+  release(MV(a[0]));
+  return new_none();
+}
+
 Object* mv_getattr(Object* o, StrObject* name) {
   std::string_view attr = name->view();
   auto* m = MV(o);
@@ -196,6 +208,8 @@ void init_memoryview_methods() {
   add_method(&memoryview_type, "tolist", m_tolist);
   add_method(&memoryview_type, "hex", m_hex);
   add_method(&memoryview_type, "release", m_release);
+  add_method(&memoryview_type, "__enter__", m_enter);
+  add_method(&memoryview_type, "__exit__", m_exit);
 }
 
 }  // namespace

@@ -98,6 +98,9 @@ TypeObject* solid_base(TypeObject* t) {
     if (t->slot_count != (t->base ? t->base->slot_count : 0)) return t;
     return solid_base(t->base);
   }
+  // A built-in type whose objects object.__new__ makes (io's abstract bases) adds nothing
+  // to object's layout: classes deriving from it are plain.
+  if (t->tp_new == object_new_fn()) return &object_type;
   while (t->base && t->base->tp_new == t->tp_new && t->base != &object_type) t = t->base;
   return t;
 }

@@ -233,8 +233,8 @@ Object* rich_compare(Object* a, Object* b, CompareOp op) {
   } else if (op == CompareOp::ne) {
     r = new_bool(a != b);
   } else {
-    r = type_error(cat("'", op_symbol(op), "' not supported between instances of '", ta->name, "' and '",
-                       tb->name, "'"));
+    r = type_error(cat("'", op_symbol(op), "' not supported between instances of '", type_tp_name(ta), "' and '",
+                       type_tp_name(tb), "'"));
   }
 done:
   leave_recursive_call(ts);
@@ -360,9 +360,9 @@ int generic_setattr(Object* o, StrObject* name, Object* value) {
   if (name->view() == "__class__") return set_object_class(o, value);
   if (!o->type->instance_dict) {
     if (descr) {
-      set_error(&exc_AttributeError, cat("'", o->type->name, "' object attribute '", name->utf8, "' is read-only"));
+      set_error(&exc_AttributeError, cat("'", type_tp_name(o->type), "' object attribute '", name->utf8, "' is read-only"));
     } else {
-      set_error(&exc_AttributeError, cat("'", o->type->name, "' object has no attribute '", name->utf8,
+      set_error(&exc_AttributeError, cat("'", type_tp_name(o->type), "' object has no attribute '", name->utf8,
                                          "' and no __dict__ for setting new attributes"));
     }
     return -1;
@@ -388,7 +388,7 @@ int generic_setattr(Object* o, StrObject* name, Object* value) {
 
 Object* call(Object* callable, Object* const* args, size_t nargs, TupleObject* kwnames) {
   CallFn f = callable->type->tp_call;
-  if (!f) return type_error(cat("'", callable->type->name, "' object is not callable"));
+  if (!f) return type_error(cat("'", type_tp_name(callable->type), "' object is not callable"));
   return f(callable, args, nargs, kwnames);
 }
 Object* call0(Object* c) { return call(c, nullptr, 0, nullptr); }
@@ -440,7 +440,7 @@ Object* get_iter(Object* o) {
     return it;
   }
   if (o->type->mp_subscript && o->type != &dict_type) return seq_iter_new(o);
-  return type_error(cat("'", o->type->name, "' object is not iterable"));
+  return type_error(cat("'", type_tp_name(o->type), "' object is not iterable"));
 }
 
 Object* iter_next(Object* it) {
@@ -455,7 +455,7 @@ Object* iter_next(Object* it) {
 
 ssize object_length(Object* o) {
   if (o->type->sq_length) return o->type->sq_length(o);
-  type_error(cat("object of type '", o->type->name, "' has no len()"));
+  type_error(cat("object of type '", type_tp_name(o->type), "' has no len()"));
   return -1;
 }
 
@@ -468,7 +468,7 @@ Object* get_item(Object* o, Object* key) {
     if (error_occurred()) return nullptr;
     return type_error(cat("type '", t->name, "' is not subscriptable"));
   }
-  return type_error(cat("'", o->type->name, "' object is not subscriptable"));
+  return type_error(cat("'", type_tp_name(o->type), "' object is not subscriptable"));
 }
 
 int set_item(Object* o, Object* key, Object* value) {
@@ -552,7 +552,7 @@ static std::nullptr_t binop_type_error(Object* a, Object* b, BinaryOp op, bool i
   }
   std::string sym = binary_op_symbol(op);
   if (inplace) sym = op == BinaryOp::pow ? "**=" : sym + "=";
-  return type_error(cat("unsupported operand type(s) for ", sym, ": '", a->type->name, "' and '", b->type->name, "'"));
+  return type_error(cat("unsupported operand type(s) for ", sym, ": '", type_tp_name(a->type), "' and '", type_tp_name(b->type), "'"));
 }
 
 Object* binary_op(Object* a, Object* b, BinaryOp op) {
@@ -577,7 +577,7 @@ Object* inplace_op(Object* a, Object* b, BinaryOp op) {
 Object* unary_op(Object* a, UnaryOp op) {
   if (UnaryFn f = a->type->nb_unary[int(op)]) return f(a);
   static const char* names[] = {"-", "+", "~"};
-  return type_error(cat("bad operand type for unary ", names[int(op)], ": '", a->type->name, "'"));
+  return type_error(cat("bad operand type for unary ", names[int(op)], ": '", type_tp_name(a->type), "'"));
 }
 
 Object* number_index(Object* o) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "gopy/object.hpp"
+#include "gopy/object_bytes.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
@@ -25,6 +26,7 @@
 namespace gopy {
 
 TypeObject textio_type;
+TypeObject std_buffer_type, std_reader_type;  // BufferedWriter, and BufferedReader for stdin
 
 namespace {
 
@@ -100,8 +102,113 @@ Object* m_seekable(Object*, Object* const* a, size_t, TupleObject*) {
   return new_bool(::lseek(as_io(a[0])->fd, 0, SEEK_CUR) >= 0);
 }
 
+// ---- the binary layer, sys.stdout.buffer and friends ----
+// A BufferedWriter (BufferedReader for stdin) over the stream's descriptor. It keeps its
+// bytes in the text stream's raw_pending, so the two layers write in CPython's order.
+// CPython: Modules/_io/bufferedio.c, as the buffer of the standard streams.
+struct StdBufferObject : Object {
+  TextIOObject* text = nullptr;
+  explicit StdBufferObject(TypeObject* t) : Object(t) {}
+  void clear_refs() override {
+    TextIOObject* t = text;
+    text = nullptr;
+    xdecref(t);
+  }
+  int traverse(VisitFn visit, void* arg) override { return visit_ref(text, visit, arg); }
+};
+
+TextIOObject* text_of(Object* const* a) { return static_cast<StdBufferObject*>(a[0])->text; }
+
+Object* b_write(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("write", kw) || !check_nargs("write", n - 1, 1, 1)) return nullptr;
+  TextIOObject* io = text_of(a);
+  if (io->readable) return unsupported("write");
+  std::string_view data;
+  if (!bytes_like_view(a[1], &data))
+    return type_error(cat("a bytes-like object is required, not '", a[1]->type->name, "'"));
+  io->raw_pending.append(data);
+  if (io->raw_pending.size() >= kChunkSize || io->write_through) {
+    if (int err = write_out(io->fd, io->raw_pending); err != 0) return fail(err), nullptr;
+  }
+  return new_int(ssize_t(data.size()));
+}
+
+Object* b_flush(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("flush", kw) || !check_nargs("flush", n - 1, 0, 0)) return nullptr;
+  TextIOObject* io = text_of(a);
+  if (int err = write_out(io->fd, io->raw_pending); err != 0) return fail(err), nullptr;
+  return new_none();
+}
+
+// Reads up to `limit` bytes (all to the end for a negative limit), or one line.
+Object* read_bytes(TextIOObject* io, ssize_t limit, bool line) {
+  std::string out;
+  for (;;) {
+    if (limit >= 0 && ssize_t(out.size()) >= limit) break;
+    if (line && !out.empty() && out.back() == '\n') break;
+    if (check_signals() < 0) return nullptr;
+    char c[8192];
+    size_t want = line ? 1 : (limit < 0 ? sizeof c : std::min(sizeof c, size_t(limit) - out.size()));
+    ssize_t got = ::read(io->fd, c, want);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return os_error_from_errno(errno), nullptr;
+    }
+    if (got == 0) break;
+    out.append(c, size_t(got));
+    if (!line && limit >= 0) break;  // read(n) returns what one read gives, as a raw read
+  }
+  return new_bytes(out);
+}
+
+Object* b_read(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("read", kw) || !check_nargs("read", n - 1, 0, 1)) return nullptr;
+  TextIOObject* io = text_of(a);
+  if (!io->readable) return unsupported("read");
+  int64_t limit = -1;
+  if (n > 1 && a[1] != None() && !int_to_int64(a[1], &limit)) return nullptr;
+  if (limit < -1) return value_error("read length must be non-negative or -1");
+  return read_bytes(io, ssize_t(limit), false);
+}
+
+Object* b_readline(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("readline", kw) || !check_nargs("readline", n - 1, 0, 0)) return nullptr;
+  TextIOObject* io = text_of(a);
+  if (!io->readable) return unsupported("readline");
+  return read_bytes(io, -1, true);
+}
+
+Object* b_fileno(Object*, Object* const* a, size_t, TupleObject*) { return new_int(text_of(a)->fd); }
+Object* b_isatty(Object*, Object* const* a, size_t, TupleObject*) { return new_bool(::isatty(text_of(a)->fd)); }
+Object* b_readable(Object*, Object* const* a, size_t, TupleObject*) { return new_bool(text_of(a)->readable); }
+Object* b_writable(Object*, Object* const* a, size_t, TupleObject*) { return new_bool(!text_of(a)->readable); }
+Object* b_seekable(Object*, Object* const* a, size_t, TupleObject*) {
+  return new_bool(::lseek(text_of(a)->fd, 0, SEEK_CUR) >= 0);
+}
+
+Object* std_buffer_getattr(Object* o, StrObject* name) {
+  TextIOObject* io = static_cast<StdBufferObject*>(o)->text;
+  if (name->view() == "name") return new_str(io->name);
+  if (name->view() == "mode") return new_str(io->readable ? "rb" : "wb");
+  if (name->view() == "closed") return new_bool(false);
+  return generic_getattr(o, name);
+}
+
+Object* std_buffer_repr(Object* o) {
+  TextIOObject* io = static_cast<StdBufferObject*>(o)->text;
+  return new_str(cat("<_io.", io->readable ? "BufferedReader" : "BufferedWriter", " name='", io->name, "'>"));
+}
+
 Object* textio_getattr(Object* o, StrObject* name) {
   auto* io = as_io(o);
+  if (name->view() == "buffer") {
+    if (!io->buffer) {
+      auto* b = make<StdBufferObject>(io->readable ? &std_reader_type : &std_buffer_type);
+      b->text = new_ref(io);
+      io->buffer = b;
+    }
+    return new_ref(io->buffer);
+  }
   if (name->view() == "name") return new_str(io->name);
   if (name->view() == "encoding") return new_str(io->encoding);
   if (name->view() == "errors") return new_str(io->errors);
@@ -149,8 +256,16 @@ int decode_chunk(TextIOObject* io, std::string_view bytes, bool final) {
 
 TextIOObject::~TextIOObject() {
   // Best effort, as CPython's close at deallocation; errors were reported at exit.
+  if (!raw_pending.empty()) write_out(fd, raw_pending);
   if (!pending.empty()) write_out(fd, pending);
 }
+
+void TextIOObject::clear_refs() {
+  Object* b = buffer;
+  buffer = nullptr;
+  xdecref(b);
+}
+int TextIOObject::traverse(VisitFn visit, void* arg) { return visit_ref(buffer, visit, arg); }
 
 Object* new_textio(int fd, std::string name, bool readable, bool line_buffered, std::string errors) {
   auto* io = make<TextIOObject>();
@@ -168,6 +283,9 @@ int textio_write(Object* o, std::string_view text) {
   if (io->pending.size() >= kChunkSize) {
     // A full chunk goes to the file at once and is not kept when that fails: CPython's
     // BufferedWriter writes a chunk of its buffer's size straight through.
+    if (!io->raw_pending.empty()) {
+      if (int err = write_out(io->fd, io->raw_pending); err != 0) return fail(err);
+    }
     int err = write_out(io->fd, io->pending);
     io->pending.clear();
     if (err != 0) return fail(err);
@@ -178,6 +296,9 @@ int textio_write(Object* o, std::string_view text) {
 
 int textio_flush(Object* o) {
   auto* io = as_io(o);
+  if (!io->raw_pending.empty()) {
+    if (int err = write_out(io->fd, io->raw_pending); err != 0) return fail(err);
+  }
   if (io->pending.empty()) return 0;
   // What is not written stays buffered (CPython: _bufferedwriter_flush_unlocked).
   int err = write_out(io->fd, io->pending);
@@ -217,6 +338,9 @@ int textio_readline(Object* o, std::string* line) {
   }
 }
 
+void init_std_buffer_methods();
+void init_std_reader_methods();
+
 void init_textio_type() {
   make_static_type(&textio_type, &type_type, "TextIOWrapper", &text_io_base_type, 0);
   textio_type.module = "_io";
@@ -225,6 +349,32 @@ void init_textio_type() {
   textio_type.tp_repr = textio_repr;
   textio_type.tp_iter = self_iter;
   textio_type.tp_iternext = textio_iternext;
+  make_static_type(&std_buffer_type, &type_type, "BufferedWriter", &buffered_io_base_type, 0);
+  make_static_type(&std_reader_type, &type_type, "BufferedReader", &buffered_io_base_type, 0);
+  for (TypeObject* t : {&std_buffer_type, &std_reader_type}) {
+    t->module = "_io";
+    t->tp_getattr = std_buffer_getattr;
+    t->tp_repr = std_buffer_repr;
+    t->tp_iter = self_iter;
+  }
+  std_buffer_type.lazy_methods = init_std_buffer_methods;
+  std_reader_type.lazy_methods = init_std_reader_methods;
+}
+
+void add_std_buffer_methods(TypeObject* t);
+void init_std_buffer_methods() { add_std_buffer_methods(&std_buffer_type); }
+void init_std_reader_methods() { add_std_buffer_methods(&std_reader_type); }
+
+void add_std_buffer_methods(TypeObject* t) {
+  add_method(t, "write", b_write);
+  add_method(t, "flush", b_flush);
+  add_method(t, "read", b_read);
+  add_method(t, "readline", b_readline);
+  add_method(t, "fileno", b_fileno);
+  add_method(t, "isatty", b_isatty);
+  add_method(t, "readable", b_readable);
+  add_method(t, "writable", b_writable);
+  add_method(t, "seekable", b_seekable);
 }
 
 void init_textio_methods() {

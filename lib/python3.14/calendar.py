@@ -500,17 +500,54 @@ def timegm(tuple):
 
 
 def main(args=None):
-    """python -m calendar [year [month]]: a text calendar on stdout."""
-    argv = sys.argv[1:] if args is None else list(args)
-    numbers = [int(a) for a in argv if not a.startswith("-")]
-    today = datetime.date.today()
-    cal = TextCalendar()
-    if not numbers:
-        sys.stdout.write(cal.formatyear(today.year))
-    elif len(numbers) == 1:
-        sys.stdout.write(cal.formatyear(numbers[0]))
+    """python -m calendar: a year or a month as text (or a year as an HTML page)."""
+    # CPython: Lib/calendar.py main. Today's date is highlighted only on a colour terminal;
+    # without colour the text is TextCalendar's own, which is what is written here.
+    import argparse
+    parser = argparse.ArgumentParser(color=True)
+    text_only = parser.add_argument_group('text only arguments')
+    html_only = parser.add_argument_group('html only arguments')
+    for short, long, default, text in (
+            ("-w", "--width", 2, "width of date column (default 2)"),
+            ("-l", "--lines", 1, "number of lines for each week (default 1)"),
+            ("-s", "--spacing", 6, "spacing between months (default 6)"),
+            ("-m", "--months", 3, "months per row (default 3)")):
+        text_only.add_argument(short, long, type=int, default=default, help=text)
+    html_only.add_argument("-c", "--css", default="calendar.css", help="CSS to use for page")
+    parser.add_argument("-L", "--locale", default=None,
+                        help="locale to use for month and weekday names")
+    parser.add_argument("-e", "--encoding", default=None, help="encoding to use for output")
+    parser.add_argument("-t", "--type", default="text", choices=("text", "html"),
+                        help="output type (text or html)")
+    parser.add_argument("-f", "--first-weekday", type=int, default=0,
+                        help="weekday (0 is Monday, 6 is Sunday) to start each week (default 0)")
+    parser.add_argument("year", nargs='?', type=int, help="year number")
+    parser.add_argument("month", nargs='?', type=int, help="month number (1-12, text only)")
+    options = parser.parse_args(args)
+    if options.locale and not options.encoding:
+        parser.error("if --locale is specified --encoding is required")
+    locale = options.locale, options.encoding
+    year = options.year if options.year is not None else datetime.date.today().year
+    if options.type == "html":
+        if options.month:
+            parser.error("incorrect number of arguments")
+        cal = LocaleHTMLCalendar(locale=locale) if options.locale else HTMLCalendar()
+        cal.setfirstweekday(options.first_weekday)
+        encoding = options.encoding or sys.getdefaultencoding()
+        sys.stdout.buffer.write(cal.formatyearpage(year, encoding=encoding, css=options.css))
+        return
+    cal = LocaleTextCalendar(locale=locale) if options.locale else TextCalendar()
+    cal.setfirstweekday(options.first_weekday)
+    if options.month is None:
+        result = cal.formatyear(year, w=options.width, l=options.lines, c=options.spacing,
+                                m=options.months)
     else:
-        sys.stdout.write(cal.formatmonth(numbers[0], numbers[1]))
+        _validate_month(options.month)
+        result = cal.formatmonth(year, options.month, w=options.width, l=options.lines)
+    if options.encoding:
+        sys.stdout.buffer.write(result.encode(options.encoding))
+    else:
+        sys.stdout.write(result)
 
 
 if __name__ == "__main__":

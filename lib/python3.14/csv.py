@@ -58,6 +58,26 @@ _PARAMS = ("delimiter", "doublequote", "escapechar", "lineterminator", "quotecha
            "quoting", "skipinitialspace", "strict")
 
 
+class _ReadOnly:
+    # A read-only attribute of _csv.Dialect, with CPython's texts: a getter-only getset
+    # (delimiter, ...) or, for the three flags, a READONLY member (Dialect_memberlist).
+    def __init__(self, name, member=False):
+        self.name = name
+        self.slot = "_" + name
+        self.member = member
+
+    def __get__(self, obj, owner=None):
+        return self if obj is None else getattr(obj, self.slot)
+
+    def __set__(self, obj, value):
+        if self.member:
+            raise AttributeError("readonly attribute")
+        raise AttributeError(f"attribute '{self.name}' of '_csv.Dialect' objects is not writable")
+
+    def __delete__(self, obj):
+        self.__set__(obj, None)
+
+
 class _Dialect:
     """CSV dialect: the parsing and generation options, validated."""
 
@@ -126,14 +146,14 @@ class _Dialect:
         if c in self._lineterminator:
             raise ValueError(f"bad {name} or lineterminator value")
 
-    delimiter = property(lambda self: self._delimiter)
-    doublequote = property(lambda self: self._doublequote)
-    escapechar = property(lambda self: self._escapechar)
-    lineterminator = property(lambda self: self._lineterminator)
-    quotechar = property(lambda self: self._quotechar)
-    quoting = property(lambda self: self._quoting)
-    skipinitialspace = property(lambda self: self._skipinitialspace)
-    strict = property(lambda self: self._strict)
+    delimiter = _ReadOnly("delimiter")
+    doublequote = _ReadOnly("doublequote", member=True)
+    escapechar = _ReadOnly("escapechar")
+    lineterminator = _ReadOnly("lineterminator")
+    quotechar = _ReadOnly("quotechar")
+    quoting = _ReadOnly("quoting")
+    skipinitialspace = _ReadOnly("skipinitialspace", member=True)
+    strict = _ReadOnly("strict", member=True)
 
     def __reduce__(self):
         raise TypeError(f"cannot pickle '{type(self).__name__}' instances")
@@ -340,7 +360,7 @@ _Reader.__name__ = _Reader.__qualname__ = "reader"
 _Reader.__module__ = "_csv"
 
 
-def reader(csvfile, dialect="excel", **fmtparams):
+def reader(csvfile, dialect=None, **fmtparams):
     """Return a reader that iterates over the lines of csvfile as lists of fields."""
     return _Reader(iter(csvfile), _Dialect(dialect, **fmtparams))
 
@@ -450,7 +470,7 @@ _Writer.__name__ = _Writer.__qualname__ = "writer"
 _Writer.__module__ = "_csv"
 
 
-def writer(csvfile, dialect="excel", **fmtparams):
+def writer(csvfile, dialect=None, **fmtparams):
     """Return a writer that converts rows to delimited strings on csvfile."""
     return _Writer(csvfile, _Dialect(dialect, **fmtparams))
 

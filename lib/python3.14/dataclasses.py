@@ -36,7 +36,8 @@ class _KW_ONLY_TYPE:
     pass
 
 
-KW_ONLY = _KW_ONLY_TYPE
+# A sentinel instance, as CPython's: its repr is the default object repr.
+KW_ONLY = _KW_ONLY_TYPE()
 
 
 class _FIELD_BASE:
@@ -170,8 +171,12 @@ class _MethodMaker:
         self.globals = cls_globals
         self.values = {}          # names the generated code refers to
         self.methods = []         # (name, source, overwrite_error)
+        self.annotated = {}       # name -> the fields its __annotate__ reports
 
-    def add(self, name, params, body, *, values=None, overwrite_error=False, decorator=None):
+    def add(self, name, params, body, *, values=None, overwrite_error=False, decorator=None,
+            annotation_fields=None):
+        if annotation_fields is not None:
+            self.annotated[name] = annotation_fields
         if values:
             self.values.update(values)
         text = f" @{decorator}\n" if decorator else ""
@@ -191,11 +196,33 @@ class _MethodMaker:
         functions = namespace["__create_fn__"](**self.values)
         for (name, _, overwrite_error), fn in zip(self.methods, functions):
             fn.__qualname__ = f"{cls.__qualname__}.{fn.__name__}"
+            if name in self.annotated:
+                fn.__annotate__ = _method_annotate(cls, name, self.annotated[name])
             if _set_new_attribute(cls, name, fn) and overwrite_error:
                 message = f"Cannot overwrite attribute {name} in class {cls.__name__}"
                 if overwrite_error is not True:
                     message += " " + overwrite_error
                 raise TypeError(message)
+
+
+def _method_annotate(cls, method_name, names):
+    # The generated method's __annotate__: the named fields' annotations as the class (and
+    # its bases) give them in the format asked for, and 'return': None.
+    # CPython: Lib/dataclasses.py _make_annotate_function
+    def __annotate__(format, /):
+        import annotationlib
+        Format = annotationlib.Format
+        if format not in (Format.VALUE, Format.FORWARDREF, Format.STRING):
+            raise NotImplementedError(format)
+        merged = {}
+        for base in reversed(cls.__mro__):
+            merged.update(annotationlib.get_annotations(base, format=format))
+        result = {k: merged[k] for k in names if k in merged}
+        result["return"] = "None" if format == Format.STRING else None
+        return result
+    __annotate__.__generated_by_dataclasses__ = True
+    __annotate__.__qualname__ = f"{cls.__qualname__}.{method_name}.__annotate__"
+    return __annotate__
 
 
 def _set_new_attribute(cls, name, value):
@@ -229,7 +256,8 @@ def _init_method(maker, fields, std_fields, kw_only_fields, frozen, has_post_ini
     params = [self_name] + [_init_param(f) for f in std_fields]
     if kw_only_fields:
         params += ["*"] + [_init_param(f) for f in kw_only_fields]
-    maker.add("__init__", params, body or ["pass"], values=values)
+    maker.add("__init__", params, body or ["pass"], values=values,
+              annotation_fields=[f.name for f in fields if f.init])
 
 
 def _init_param(f):

@@ -79,7 +79,15 @@ def _index(value):
     return method(value)
 
 
+# The default of date's and datetime's required fields: CPython parses them with
+# PyArg_ParseTupleAndKeywords("iii..."), whose message names the first one missing.
+_REQUIRED = object()
+
+
 def _check_date_fields(year, month, day):
+    for pos, (name, value) in enumerate((("year", year), ("month", month), ("day", day)), 1):
+        if value is _REQUIRED:
+            raise TypeError(f"function missing required argument '{name}' (pos {pos})")
     year, month, day = _index(year), _index(month), _index(day)
     if not MINYEAR <= year <= MAXYEAR:
         raise ValueError(f"year must be in {MINYEAR}..{MAXYEAR}, not {year}")
@@ -733,7 +741,7 @@ class date:
 
     __slots__ = ("_year", "_month", "_day", "_hashcode")
 
-    def __new__(cls, year, month=None, day=None):
+    def __new__(cls, year=_REQUIRED, month=_REQUIRED, day=_REQUIRED):
         year, month, day = _check_date_fields(year, month, day)
         self = object.__new__(cls)
         self._year, self._month, self._day = year, month, day
@@ -1239,7 +1247,7 @@ class datetime(date):
 
     __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_fold")
 
-    def __new__(cls, year, month=None, day=None, hour=0, minute=0, second=0, microsecond=0,
+    def __new__(cls, year=_REQUIRED, month=_REQUIRED, day=_REQUIRED, hour=0, minute=0, second=0, microsecond=0,
                 tzinfo=None, *, fold=0):
         year, month, day = _check_date_fields(year, month, day)
         hour, minute, second, microsecond, fold = _check_time_fields(

@@ -51,11 +51,13 @@ def _compile_pattern(pat):
             items = _parse(str(pat, 'ISO-8859-1'))
 
             def matcher(name, items=items):
+                _check_name(name, bytes)
                 return _match(items, str(name, 'ISO-8859-1'))
         elif isinstance(pat, str):
             items = _parse(pat)
 
             def matcher(name, items=items):
+                _check_name(name, str)
                 return _match(items, name)
         else:
             raise TypeError(f"first argument must be str or bytes, not {type(pat).__name__}")
@@ -63,6 +65,20 @@ def _compile_pattern(pat):
             _cache.clear()
         _cache[key] = matcher
     return matcher
+
+
+def _check_name(name, kind):
+    # The errors of a compiled pattern's match() given the other kind of string, or no
+    # string (CPython matches with re, and re raises these).
+    if isinstance(name, kind):
+        return
+    if isinstance(name, str):
+        raise TypeError("cannot use a bytes pattern on a string-like object")
+    if isinstance(name, (bytes, bytearray, memoryview)):
+        if kind is bytes:
+            return
+        raise TypeError("cannot use a string pattern on a bytes-like object")
+    raise TypeError(f"expected string or bytes-like object, got '{type(name).__name__}'")
 
 
 def filter(names, pat):

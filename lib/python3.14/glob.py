@@ -3,7 +3,7 @@
 import os
 import fnmatch
 
-__all__ = ["glob", "iglob", "escape"]
+__all__ = ["glob", "iglob", "escape", "translate"]
 
 
 def glob(pathname, *, root_dir=None, dir_fd=None, recursive=False, include_hidden=False):
@@ -166,3 +166,54 @@ def escape(pathname):
     else:
         pathname = ''.join('[' + c + ']' if c in '*?[' else c for c in pathname)
     return drive + pathname
+
+
+def translate(pat, *, recursive=False, include_hidden=False, seps=None):
+    """Translate a pathname with shell wildcards to a regular expression.
+
+    If `recursive` is true, the pattern segment '**' will match any number
+    of path segments.
+
+    If `include_hidden` is true, wildcards can match path segments beginning
+    with a dot ('.').
+
+    If a sequence of separator characters is given to `seps`, they will be
+    used to split the pattern into segments and match path separators.  If
+    not given, os.path.sep and os.path.altsep (where available) are used.
+    """
+    # CPython: Lib/glob.py translate. Each segment of the pattern becomes its own piece:
+    # '*' one segment, '**' (recursive) any run of segments, the rest fnmatch's translation
+    # with wildcards kept inside one segment.
+    import re
+    if not seps:
+        seps = (os.path.sep, os.path.altsep) if os.path.altsep else os.path.sep
+    sep_chars = ''.join(re.escape(c) for c in seps)
+    sep = f'[{sep_chars}]' if len(seps) > 1 else sep_chars
+    non_sep = f'[^{sep_chars}]'
+    if include_hidden:
+        last_seg = f'{non_sep}+'
+        segs = f'(?:.+{sep})?'
+        last_segs = '.*'
+    else:
+        last_seg = f'[^{sep_chars}.]{non_sep}*'
+        segs = f'(?:{last_seg}{sep})*'
+        last_segs = f'{segs}(?:{last_seg})?'
+    pieces = re.split(sep, pat)
+    out = []
+    for i, piece in enumerate(pieces):
+        is_last = i == len(pieces) - 1
+        if piece == '*':
+            out.append(last_seg if is_last else last_seg + sep)
+        elif recursive and piece == '**':
+            if is_last:
+                out.append(last_segs)
+            elif pieces[i + 1] != '**':
+                out.append(segs)
+        else:
+            if piece:
+                if not include_hidden and piece[0] in '*?':
+                    out.append(r'(?!\.)')
+                out.extend(fnmatch._translate(piece, non_sep + '*', non_sep)[0])
+            if not is_last:
+                out.append(sep)
+    return fr'(?s:{"".join(out)})\z'

@@ -201,6 +201,100 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
                 stack.append(new_path)
 
 
+def fwalk(top=".", topdown=True, onerror=None, *, follow_symlinks=False, dir_fd=None):
+    """Directory tree generator.
+
+    This behaves exactly like walk(), except that it yields a 4-tuple
+
+        dirpath, dirnames, filenames, dirfd
+
+    `dirpath`, `dirnames` and `filenames` are identical to walk() output,
+    and `dirfd` is a file descriptor referring to the directory `dirpath`.
+
+    The advantage of fwalk() over walk() is that it's safe against symlink
+    races (when follow_symlinks is False).
+
+    If dir_fd is not None, it should be a file descriptor open to a directory,
+      and top should be relative; top will then be relative to that directory.
+      (dir_fd is always supported for fwalk.)
+
+    Caution:
+    Since fwalk() yields file descriptors, those are only valid until the
+    next iteration step, so you should dup() them if you want to keep them
+    for a longer period.
+    """
+    # CPython: Lib/os.py fwalk. Each directory is opened relative to its parent's
+    # descriptor; without follow_symlinks, lstat before the open and fstat after must
+    # agree, so a directory swapped for a link is not entered. The work is a stack of
+    # ("walk", ...), ("yield", ...) and ("close", fd) items, so deep trees need no recursion.
+    import stat as _stat_mod
+    top = fspath(top)
+    isbytes = isinstance(top, bytes)
+    stack = [("walk", (True, dir_fd, top, top, None))]
+    try:
+        while stack:
+            action, value = stack.pop()
+            if action == "close":
+                close(value)
+                continue
+            if action == "yield":
+                yield value
+                continue
+            isroot, parent_fd, toppath, topname, entry = value
+            try:
+                if not follow_symlinks:
+                    orig_st = (stat(topname, follow_symlinks=False, dir_fd=parent_fd)
+                               if entry is None else entry.stat(follow_symlinks=False))
+                topfd = open(topname, O_RDONLY | O_NONBLOCK, dir_fd=parent_fd)
+            except OSError as err:
+                if isroot:
+                    raise
+                if onerror is not None:
+                    onerror(err)
+                continue
+            stack.append(("close", topfd))
+            if not follow_symlinks:
+                if isroot and not _stat_mod.S_ISDIR(orig_st.st_mode):
+                    continue
+                if not path.samestat(orig_st, stat(topfd)):
+                    continue
+            dirs, nondirs = [], []
+            # Without topdown and links, the children are checked with their own entries.
+            entries = None if topdown or follow_symlinks else []
+            for child in scandir(topfd):
+                name = fsencode(child.name) if isbytes else child.name
+                try:
+                    if child.is_dir():
+                        dirs.append(name)
+                        if entries is not None:
+                            entries.append(child)
+                    else:
+                        nondirs.append(name)
+                except OSError:
+                    try:
+                        if child.is_symlink():
+                            nondirs.append(name)  # a dangling link
+                    except OSError:
+                        pass
+            if topdown:
+                yield toppath, dirs, nondirs, topfd
+            else:
+                stack.append(("yield", (toppath, dirs, nondirs, topfd)))
+            prefix = path.join(toppath, toppath[:0])
+            if entries is None:
+                stack.extend(("walk", (False, topfd, prefix + name, name, None))
+                             for name in reversed(dirs))
+            else:
+                stack.extend(("walk", (False, topfd, prefix + name, name, child))
+                             for name, child in zip(reversed(dirs), reversed(entries)))
+    finally:
+        # Descriptors of directories not finished (the caller stopped early).
+        while stack:
+            action, value = stack.pop()
+            if action == "close":
+                close(value)
+
+
 def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
     if not isinstance(fd, int):
         raise TypeError("invalid fd type (%s, expected integer)" % type(fd))

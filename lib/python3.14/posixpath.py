@@ -292,7 +292,13 @@ def realpath(filename, *, strict=False):
         ignored = ()
     else:
         ignored = OSError
-    path, _ = _resolve(filename[:0], filename, ignored, {})
+    # A relative name is resolved from the working directory, so the file names in errors
+    # (strict) are absolute (CPython: Lib/posixpath.py realpath starts at getcwd()).
+    if isinstance(filename, bytes):
+        start = filename[:0] if filename.startswith(b'/') else os.getcwdb()
+    else:
+        start = filename[:0] if filename.startswith('/') else os.getcwd()
+    path, _ = _resolve(start, filename, ignored, {})
     return abspath(path)
 
 

@@ -402,25 +402,18 @@ def disk_usage(path):
     free = st.f_bavail * st.f_frsize
     total = st.f_blocks * st.f_frsize
     used = (st.f_blocks - st.f_bfree) * st.f_frsize
+    global _ntuple_diskusage
+    if _ntuple_diskusage is None:
+        # CPython's named tuple, made when first needed (collections is not imported early).
+        import collections
+        _ntuple_diskusage = collections.namedtuple('usage', 'total used free')
+        _ntuple_diskusage.total.__doc__ = 'Total space in bytes'
+        _ntuple_diskusage.used.__doc__ = 'Used space in bytes'
+        _ntuple_diskusage.free.__doc__ = 'Free space in bytes'
     return _ntuple_diskusage(total, used, free)
 
 
-class usage(tuple):
-    """usage(total, used, free)"""
-
-    def __new__(cls, total, used, free):
-        return tuple.__new__(cls, (total, used, free))
-
-    total = property(lambda self: self[0])
-    used = property(lambda self: self[1])
-    free = property(lambda self: self[2])
-
-    def __repr__(self):
-        return f"usage(total={self[0]!r}, used={self[1]!r}, free={self[2]!r})"
-
-
-_ntuple_diskusage = usage
-del usage
+_ntuple_diskusage = None
 
 
 def chown(path, user=None, group=None, *, dir_fd=None, follow_symlinks=True):

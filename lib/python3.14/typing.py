@@ -447,6 +447,7 @@ class _GenericAlias(_BaseGenericAlias, _root=True):
             args = (args,)
         args = tuple(_type_convert(a) for a in args)
         params = self.__parameters__
+        args = _prepare_paramspec_args(params, args)
         _check_generic_specialization(self, args)
         args = _apply_defaults(params, args)
         mapping = dict(zip(params, args))
@@ -495,6 +496,13 @@ def _check_generic_specialization(cls, arguments):
     actual_len = len(arguments)
     if actual_len == expected_len:
         return
+    if any(isinstance(p, TypeVarTuple) for p in cls.__parameters__):
+        # A TypeVarTuple takes what the other parameters leave, maybe nothing.
+        # CPython: Lib/typing.py _typevartuple_prepare_subst
+        if actual_len >= expected_len - 1:
+            return
+        raise TypeError(f"Too few arguments for {cls}; actual {actual_len}, "
+                        f"expected at least {expected_len - 1}")
     if actual_len < expected_len:
         # the parameters from here on all have defaults, or the call is short
         if cls.__parameters__[actual_len].has_default():
@@ -507,10 +515,26 @@ def _check_generic_specialization(cls, arguments):
                     f" for {cls}; actual {actual_len}, expected {expect_val}")
 
 
+def _prepare_paramspec_args(params, args):
+    # A ParamSpec's argument: a list becomes a tuple, and a class whose only parameter is
+    # a ParamSpec takes its arguments as that one list (Z[int, str] == Z[[int, str]]).
+    # CPython: Lib/typing.py _paramspec_prepare_subst
+    for i, p in enumerate(params):
+        if not isinstance(p, ParamSpec):
+            continue
+        if len(params) == 1 and args and not _is_param_expr(args[0]):
+            return (tuple(args),)
+        if i < len(args) and isinstance(args[i], list):
+            args = (*args[:i], tuple(args[i]), *args[i + 1:])
+    return args
+
+
 def _apply_defaults(params, args):
     if len(args) >= len(params):
         return args
-    return tuple(args) + tuple(p.__default__ for p in params[len(args):])
+    # A TypeVarTuple with no default stands for no arguments.
+    return tuple(args) + tuple(p.__default__ for p in params[len(args):]
+                               if p.has_default() or not isinstance(p, TypeVarTuple))
 
 
 def _getitem_of(origin, args):
@@ -689,7 +713,7 @@ class _UnpackGenericAlias(_GenericAlias, _root=True):
         super().__init__(origin, args)
 
     def __repr__(self):
-        return '*' + repr(self.__args__[0])
+        return f'typing.Unpack[{_type_repr(self.__args__[0])}]'
 
     @property
     def __typing_unpacked_tuple_args__(self):
@@ -771,6 +795,7 @@ class Generic:
             if len(set(params)) != len(params):
                 raise TypeError(f'Parameters to {cls.__name__}[...] must all be unique')
         else:
+            params = _prepare_paramspec_args(cls.__parameters__, params)
             _check_generic_specialization(cls, params)
             params = _apply_defaults(cls.__parameters__, params)
         return _GenericAlias(cls, params)
@@ -888,7 +913,7 @@ class _ProtocolMeta(_ABCMeta):
         if not getattr(cls, '_is_runtime_protocol', False) and not _allow_reckless_class_checks():
             raise TypeError('Instance and class checks can only be used with '
                             '@runtime_checkable protocols')
-        if _base_instancecheck(cls, instance):
+        if _abc_checking(_base_instancecheck, cls, instance):
             return True
         for attr in cls.__protocol_attrs__:
             try:
@@ -914,8 +939,23 @@ def _base_subclasscheck(cls, other):
     return cls in getattr(other, '__mro__', ())
 
 
+# How many abc instance checks are running: the class checks abc makes for them are
+# allowed, as CPython allows checks whose caller is the abc module (it looks at frames).
+_abc_check_depth = 0
+
+
+def _abc_checking(check, cls, obj):
+    global _abc_check_depth
+    _abc_check_depth += 1
+    try:
+        return check(cls, obj)
+    finally:
+        _abc_check_depth -= 1
+
+
 def _allow_reckless_class_checks(depth=2):
-    return False
+    # CPython: Lib/typing.py _allow_reckless_class_checks (a caller in abc or functools).
+    return _abc_check_depth > 0
 
 
 def _no_init_or_replace_init(self, *args, **kwargs):
@@ -1126,7 +1166,7 @@ _PROHIBITED_NAMEDTUPLE = frozenset({'__new__', '__init__', '__slots__', '__getne
                                     '_asdict', '_source'})
 _SPECIAL_NAMEDTUPLE = frozenset({'__module__', '__name__', '__annotations__',
                                  '__annotate__', '__annotate_func__',
-                                 '__annotations_cache__', '__qualname__', '__orig_bases__'})
+                                 '__annotations_cache__'})
 
 
 def _make_nmtuple(name, fields, annotate, module, defaults=()):
@@ -1161,6 +1201,7 @@ class NamedTupleMeta(type):
                                 f"{', '.join(default_names)}")
         nm_tpl = _make_nmtuple(typename, field_names, types, module=ns['__module__'],
                                defaults=[ns[n] for n in default_names])
+        nm_tpl.__bases__ = bases
         if Generic in bases:
             nm_tpl.__class_getitem__ = classmethod(Generic.__class_getitem__.__func__)
         for key, val in ns.items():
@@ -1171,6 +1212,9 @@ class NamedTupleMeta(type):
                 set_name = getattr(type(val), '__set_name__', None)
                 if set_name is not None:
                     set_name(val, nm_tpl, key)
+        if Generic in bases:
+            # Generic's __init_subclass__ takes the parameters from __orig_bases__.
+            nm_tpl.__init_subclass__()
         return nm_tpl
 
 

@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "gopy/environment.hpp"
 #include "posix_internal.hpp"
@@ -158,6 +159,69 @@ gopy_Object* f_getloadavg(gopy_Object*, gopy_Object* const*) {
   return out(new_tuple_steal({new_float(load[0]), new_float(load[1]), new_float(load[2])}));
 }
 
+// CPython: os_sched_getaffinity_impl: the CPUs the process may run on, as a set.
+gopy_Object* f_sched_getaffinity(gopy_Object*, gopy_Object* const* a) {
+  int pid;
+  if (!int_arg(obj(a[0]), &pid)) return nullptr;
+  cpu_set_t set;
+  if (sched_getaffinity(pid, sizeof set, &set) != 0) return raise_errno(errno);
+  Ref<SetObject> result = Ref<SetObject>::steal(new_set());
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+    if (!CPU_ISSET(cpu, &set)) continue;
+    Ref<> n = Ref<>::steal(new_int(cpu));
+    if (set_add(result.get(), n.get()) < 0) return nullptr;
+  }
+  return out(result.release());
+}
+
+gopy_Object* f_sched_yield(gopy_Object*, gopy_Object* const*) {
+  sched_yield();
+  return out(none());
+}
+
+gopy_Object* f_getgroups(gopy_Object*, gopy_Object* const*) {
+  int n = getgroups(0, nullptr);
+  if (n < 0) return raise_errno(errno);
+  std::vector<gid_t> groups(static_cast<size_t>(n));
+  n = getgroups(n, groups.data());
+  if (n < 0) return raise_errno(errno);
+  Ref<ListObject> result = Ref<ListObject>::steal(new_list());
+  for (int i = 0; i < n; ++i) {
+    Ref<> g = Ref<>::steal(new_int(int64_t(groups[size_t(i)])));
+    if (list_append(result.get(), g.get()) < 0) return nullptr;
+  }
+  return out(result.release());
+}
+
+gopy_Object* f_getpgid(gopy_Object*, gopy_Object* const* a) {
+  int pid;
+  if (!int_arg(obj(a[0]), &pid)) return nullptr;
+  pid_t r = getpgid(pid);
+  if (r < 0) return raise_errno(errno);
+  return out(new_int(r));
+}
+
+gopy_Object* f_getsid(gopy_Object*, gopy_Object* const* a) {
+  int pid;
+  if (!int_arg(obj(a[0]), &pid)) return nullptr;
+  pid_t r = getsid(pid);
+  if (r < 0) return raise_errno(errno);
+  return out(new_int(r));
+}
+
+// CPython: os_getlogin_impl (OSError where there is no controlling terminal's login).
+gopy_Object* f_getlogin(gopy_Object*, gopy_Object* const*) {
+  errno = 0;
+  const char* name = getlogin();
+  if (!name) return raise_errno(errno ? errno : ENOTTY);
+  return out(new_str_fs(name));
+}
+
+gopy_Object* f_sync(gopy_Object*, gopy_Object* const*) {
+  sync();
+  return out(none());
+}
+
 }  // namespace
 
 // The runtime's Environment (the process's, or the one an embedder injected).
@@ -194,6 +258,14 @@ const gopy_FunctionDef kProcessFunctions[] = {
     {"system", f_system, "command", "Execute the command in a subshell."},
     {"waitstatus_to_exitcode", f_waitstatus_to_exitcode, "status", "Convert a wait status to an exit code."},
     {"getloadavg", f_getloadavg, "", "Return average recent system load information."},
+    {"sched_getaffinity", f_sched_getaffinity, "pid, /",
+     "Return the affinity of the process identified by pid (or the current process if zero)."},
+    {"sched_yield", f_sched_yield, "", "Voluntarily relinquish the CPU."},
+    {"getgroups", f_getgroups, "", "Return list of supplemental group IDs for the process."},
+    {"getpgid", f_getpgid, "pid", "Call the system call getpgid(), and return the result."},
+    {"getsid", f_getsid, "pid, /", "Call the system call getsid(pid) and return the result."},
+    {"getlogin", f_getlogin, "", "Return the actual login name."},
+    {"sync", f_sync, "", "Force write of everything to disk."},
     {nullptr, nullptr, nullptr, nullptr},
 };
 

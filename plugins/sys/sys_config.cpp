@@ -8,6 +8,7 @@
 // some attribute-only (sys.flags.gil, ...).
 // CPython: Python/sysmodule.c _PySys_UpdateConfig, set_flags_from_config,
 // make_version_info, get_hash_info; Objects/structseq.c.
+#include <unistd.h>
 #include <cfloat>
 #include <string>
 #include <utility>
@@ -81,9 +82,18 @@ Object* seq_getattr(Object* self, StrObject* name) {
   return generic_getattr(self, name);
 }
 
-// Read-only, as CPython's struct sequences: "readonly attribute".
-int seq_setattr(Object*, StrObject*, Object*) {
-  set_error(&exc_AttributeError, "readonly attribute");
+// Read-only, as CPython's struct sequences: a field is a "readonly attribute"; any other
+// name has no __dict__ to go to (CPython: structseq's member descriptors, then
+// _PyObject_GenericSetAttrWithDict).
+int seq_setattr(Object* self, StrObject* name, Object*) {
+  for (auto& [field, value] : as_seq(self)->fields) {
+    if (field == name->view()) {
+      set_error(&exc_AttributeError, "readonly attribute");
+      return -1;
+    }
+  }
+  set_error(&exc_AttributeError, "'" + self->type->module + "." + self->type->name + "' object has no attribute '" +
+                                     std::string(name->view()) + "' and no __dict__ for setting new attributes");
   return -1;
 }
 
@@ -185,6 +195,23 @@ Object* make_int_info() {
       {"str_digits_check_threshold", own(new_int(640))},
   };
   return new_struct_seq("int_info", std::move(fields), 4);
+}
+
+// CPython: Python/thread.c PyThread_GetInfo: POSIX threads, locks made of semaphores, and
+// the thread library's version as confstr reports it (None where it has none).
+Object* make_thread_info() {
+  ORef version = own(new_none());
+#ifdef _CS_GNU_LIBPTHREAD_VERSION
+  char buf[128];
+  size_t n = confstr(_CS_GNU_LIBPTHREAD_VERSION, buf, sizeof buf);
+  if (n > 1 && n <= sizeof buf) version = own(new_str(std::string(buf, n - 1)));
+#endif
+  NamedFields fields = {
+      {"name", own(new_str("pthread"))},
+      {"lock", own(new_str("semaphore"))},
+      {"version", std::move(version)},
+  };
+  return new_struct_seq("thread_info", std::move(fields), 3);
 }
 
 // sys._xoptions: "-X k=v" -> {'k': 'v'}, "-X k" -> {'k': True}.
@@ -321,6 +348,15 @@ Status fill_config(Interpreter* interp, const SysConfig& sys_config, std::string
     put(sys, "hash_info", make_hash_info());
     put(sys, "float_info", make_float_info());
     put(sys, "int_info", make_int_info());
+    put(sys, "thread_info", make_thread_info());
+    // CPython: Python/getcopyright.c (3.14's text) and the ABI flags of a release build.
+    put(sys, "copyright", new_str("Copyright (c) 2001 Python Software Foundation.\nAll Rights Reserved.\n\n"
+                                  "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
+                                  "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n"
+                                  "All Rights Reserved.\n\n"
+                                  "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\n"
+                                  "All Rights Reserved."));
+    put(sys, "abiflags", new_str(""));
     Object* version_info = make_version_info();
     dict_set_str(sys->dict, "version_info", version_info);
     put(sys, "implementation", make_implementation(version_info));

@@ -11,6 +11,7 @@
 
 #include "gopy/builtin_modules.hpp"
 #include "gopy/config_sys.hpp"
+#include "gopy/introspect.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -243,6 +244,28 @@ Object* s_setprofile(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return set_no_hook("setprofile", a, n, kw);
 }
 
+// CPython: Python/sysmodule.c sys__getframe_impl. The frame is a snapshot (see
+// frame_snapshot): the code, line, globals and locals as they are at the call.
+Object* s_getframe(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("_getframe", kw) || !check_nargs("_getframe", n, 0, 1)) return nullptr;
+  int64_t depth = 0;
+  if (n > 0 && !int_to_int64(a[0], &depth)) return nullptr;
+  return frame_snapshot(depth);
+}
+
+// CPython: Python/sysmodule.c sys__getframemodulename_impl (depth=0, keyword allowed).
+Object* s_getframemodulename(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  size_t nkw = kw ? kw->items.size() : 0;
+  if (n + nkw > 1)
+    return type_error("_getframemodulename() takes at most 1 argument (" + std::to_string(n + nkw) + " given)");
+  if (nkw && as_str(kw->items[0])->view() != "depth")
+    return type_error("_getframemodulename() got an unexpected keyword argument '" +
+                      std::string(as_str(kw->items[0])->view()) + "'");
+  int64_t depth = 0;
+  if (n + nkw == 1 && !int_to_int64(a[0], &depth)) return nullptr;
+  return frame_module_name(depth);
+}
+
 Status fill_basic(Interpreter* interp) {
   ModuleObject* m = interp->sys_module;
   create_stdio(interp, m);
@@ -269,7 +292,9 @@ Status fill_basic(Interpreter* interp) {
                     {"gettrace", s_gettrace},
                     {"getprofile", s_getprofile},
                     {"settrace", s_settrace},
-                    {"setprofile", s_setprofile}};
+                    {"setprofile", s_setprofile},
+                    {"_getframe", s_getframe},
+                    {"_getframemodulename", s_getframemodulename}};
   for (const auto& f : fns) add_module_function(m, f.name, f.fn);
   // The originals, for restoring the hooks (CPython: sys.__excepthook__, __displayhook__).
   for (const char* hook : {"excepthook", "displayhook"})

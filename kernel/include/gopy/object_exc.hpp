@@ -169,6 +169,9 @@ Object* new_exception_args(TypeObject* type, Object* const* args, size_t nargs);
 void traceback_add(BaseExceptionObject* exc, StrObject* filename, StrObject* funcname, int lineno,
                    const SourceSpan& span = {});
 
+// A type's name as CPython's tp_name spells it ('_io.StringIO' for a built-in type of a
+// module other than builtins; a class's bare name).
+std::string type_tp_name(const TypeObject* t);
 // Common errors.
 std::nullptr_t type_error(std::string_view message);
 std::nullptr_t value_error(std::string_view message);

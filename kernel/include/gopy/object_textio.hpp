@@ -25,12 +25,18 @@ struct TextIOObject : Object {
   bool line_buffered = false;
   bool write_through = false;  // -u / PYTHONUNBUFFERED
   std::string pending;  // output not yet written
+  // Bytes written through the `buffer` attribute and not yet out. They go before `pending`:
+  // in CPython the text layer hands its text to the BufferedWriter only when it flushes.
+  std::string raw_pending;
+  Object* buffer = nullptr;  // the binary stream under this one, made when first asked for
   std::string inbuf;      // input read ahead, decoded (str text)
   std::string undecoded;  // the start of a UTF-8 sequence the next read completes
   size_t inpos = 0;
   bool eof = false;
   TextIOObject() : Object(&textio_type) {}
   ~TextIOObject() override;
+  void clear_refs() override;
+  int traverse(VisitFn visit, void* arg) override;
 };
 
 // A stream over `fd` (not owned: never closed).

@@ -9,13 +9,14 @@ gopy provides the POSIX flavour: PurePath, PurePosixPath, Path and PosixPath.
 
 import io
 import os
+import ntpath
 import posixpath
 from stat import S_ISDIR, S_ISREG, S_ISLNK, S_ISBLK, S_ISCHR, S_ISFIFO, S_ISSOCK
 
 __all__ = [
     "UnsupportedOperation",
-    "PurePath", "PurePosixPath",
-    "Path", "PosixPath",
+    "PurePath", "PurePosixPath", "PureWindowsPath",
+    "Path", "PosixPath", "WindowsPath",
 ]
 
 
@@ -110,22 +111,39 @@ class PurePath:
             elif len(raw) == 1:
                 path = raw[0]
             else:
-                path = posixpath.join(*raw)
-            drv, root, rel = posixpath.splitroot(path)
-            tail = [part for part in rel.split('/') if part and part != '.']
-            self._parsed = (drv, root, tail)
+                path = self.parser.join(*raw)
+            self._parsed = self._parse_path(path)
         return self._parsed
+
+    @classmethod
+    def _parse_path(cls, path):
+        # CPython: Lib/pathlib PurePath._parse_path. A UNC drive without its root
+        # ('//server/share') still has one.
+        if not path:
+            return '', '', []
+        sep = cls.parser.sep
+        if cls.parser.altsep:
+            path = path.replace(cls.parser.altsep, sep)
+        drv, root, rel = cls.parser.splitroot(path)
+        if not root and drv.startswith(sep) and not drv.endswith(sep):
+            pieces = drv.split(sep)
+            if (len(pieces) == 4 and pieces[2] not in '?.') or len(pieces) == 6:
+                root = sep
+        return drv, root, [part for part in rel.split(sep) if part and part != '.']
 
     def _from_parsed_parts(self, drv, root, tail):
         path = self.with_segments(self._format(drv, root, tail))
         path._parsed = (drv, root, list(tail))
         return path
 
-    @staticmethod
-    def _format(drv, root, tail):
+    @classmethod
+    def _format(cls, drv, root, tail):
+        sep = cls.parser.sep
         if drv or root:
-            return drv + root + '/'.join(tail)
-        return '/'.join(tail) or '.'
+            return drv + root + sep.join(tail)
+        if tail and cls.parser.splitdrive(tail[0])[0]:
+            tail = ['.'] + tail  # a first part like 'c:x' would read as a drive
+        return sep.join(tail) or '.'
 
     @property
     def _tail(self):
@@ -160,7 +178,7 @@ class PurePath:
     def as_posix(self):
         """Return the string representation of the path with forward (/)
         slashes."""
-        return str(self)
+        return str(self).replace(self.parser.sep, '/')
 
     def __bytes__(self):
         """Return the bytes representation of the path.  This is only
@@ -175,22 +193,38 @@ class PurePath:
 
     def as_uri(self):
         """Return the path as a URI."""
+        # CPython 3.14 deprecates PurePath.as_uri (warnings._deprecated, removal in 3.19).
+        import warnings
+        warnings.warn("pathlib.PurePath.as_uri() is deprecated and scheduled for removal in "
+                      "Python 3.19. Use pathlib.Path.as_uri().", DeprecationWarning, stacklevel=2)
         if not self.is_absolute():
             raise ValueError("relative path can't be expressed as a file URI")
+        drive = self.drive
+        if len(drive) == 2 and drive[1] == ':':
+            return 'file:///' + drive + self._quote_uri(self.as_posix()[2:])  # file:///c:/a
+        if drive:
+            return 'file:' + self._quote_uri(self.as_posix())  # a network drive: file://host/share
+        return self._file_uri()
+
+    @staticmethod
+    def _quote_uri(text):
         safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-~/")
-        quoted = ''.join(c if c in safe else ''.join('%{:02X}'.format(b) for b in c.encode('utf-8', 'surrogateescape'))
-                         for c in str(self))
-        if quoted.startswith('//'):
-            return 'file:' + quoted
-        return 'file://' + quoted
+        return ''.join(c if c in safe else ''.join('%{:02X}'.format(b) for b in c.encode('utf-8', 'surrogateescape'))
+                       for c in text)
+
+    def _file_uri(self):
+        # 'file://' and the path percent-encoded, '/' kept: an absolute path gives
+        # 'file:///a/b' ('file:////a' for a path under '//').
+        return 'file://' + self._quote_uri(str(self))
 
     @property
     def _str_normcase(self):
-        return str(self)
+        # Windows paths compare without case.
+        return str(self) if self.parser is posixpath else str(self).lower()
 
     @property
     def _parts_normcase(self):
-        return self._str_normcase.split('/')
+        return self._str_normcase.split(self.parser.sep)
 
     def __eq__(self, other):
         if not isinstance(other, PurePath):
@@ -270,7 +304,8 @@ class PurePath:
 
     def with_name(self, name):
         """Return a new path with the file name changed."""
-        if not name or '/' in name or name == '.':
+        p = self.parser
+        if not name or p.sep in name or (p.altsep and p.altsep in name) or name == '.':
             raise ValueError(f"Invalid name {name!r}")
         drv, root, tail = self._parse()
         if not tail:
@@ -362,11 +397,20 @@ class PurePath:
     def is_absolute(self):
         """True if the path is absolute (has both a root and, if applicable,
         a drive)."""
-        return bool(self.root)
+        if self.parser is posixpath:
+            return bool(self.root)
+        return self.parser.isabs(str(self))
 
     def is_reserved(self):
         """Return True if the path contains one of the special names reserved
         by the system, if any."""
+        # CPython 3.14 deprecates it (warnings._deprecated, removal in 3.15).
+        import warnings
+        warnings.warn("pathlib.PurePath.is_reserved() is deprecated and scheduled for removal "
+                      "in Python 3.15. Use os.path.isreserved() to detect reserved paths on "
+                      "Windows.", DeprecationWarning, stacklevel=2)
+        if self.parser is ntpath:
+            return self.parser.isreserved(self)
         return False
 
     def match(self, path_pattern, *, case_sensitive=None):
@@ -379,7 +423,7 @@ class PurePath:
         if not isinstance(path_pattern, PurePath):
             path_pattern = self.with_segments(path_pattern)
         if case_sensitive is None:
-            case_sensitive = True
+            case_sensitive = self.parser is posixpath
         path_parts = self.parts[::-1]
         pattern_parts = path_pattern.parts[::-1]
         if not pattern_parts:
@@ -401,7 +445,7 @@ class PurePath:
         if not isinstance(pattern, PurePath):
             pattern = self.with_segments(pattern)
         if case_sensitive is None:
-            case_sensitive = True
+            case_sensitive = self.parser is posixpath
         return _match_parts(list(self.parts), list(pattern.parts), case_sensitive)
 
 
@@ -434,6 +478,59 @@ class PurePosixPath(PurePath):
     __slots__ = ()
 
 
+class _PathInfo:
+    """The file type of a path, from stat()/lstat() results taken once and kept.
+    CPython: Lib/pathlib/_os.py _PosixPathInfo."""
+
+    __slots__ = ('_path', '_results')
+
+    def __init__(self, path):
+        self._path = str(path)
+        self._results = {}
+
+    def __repr__(self):
+        return "<PosixPath.info>"
+
+    def _stat(self, follow_symlinks):
+        # None when the call fails; a failure is remembered like a result.
+        if follow_symlinks not in self._results:
+            try:
+                result = (os.stat if follow_symlinks else os.lstat)(self._path)
+            except (OSError, ValueError):
+                result = None
+            self._results[follow_symlinks] = result
+        return self._results[follow_symlinks]
+
+    def exists(self, *, follow_symlinks=True):
+        """Whether this path exists."""
+        return self._stat(follow_symlinks) is not None
+
+    def is_dir(self, *, follow_symlinks=True):
+        """Whether this path is a directory."""
+        st = self._stat(follow_symlinks)
+        return st is not None and S_ISDIR(st.st_mode)
+
+    def is_file(self, *, follow_symlinks=True):
+        """Whether this path is a regular file."""
+        st = self._stat(follow_symlinks)
+        return st is not None and S_ISREG(st.st_mode)
+
+    def is_symlink(self):
+        """Whether this path is a symbolic link."""
+        st = self._stat(False)
+        return st is not None and S_ISLNK(st.st_mode)
+
+
+class PureWindowsPath(PurePath):
+    """PurePath subclass for Windows systems.
+
+    On a Windows system, instantiating a PurePath should return this object.
+    However, you can also instantiate it directly on any system.
+    """
+    parser = ntpath
+    __slots__ = ()
+
+
 class Path(PurePath):
     """PurePath subclass that can make system calls.
 
@@ -448,6 +545,17 @@ class Path(PurePath):
         if cls is Path:
             cls = PosixPath
         return object.__new__(cls)
+
+    @property
+    def info(self):
+        """
+        A PathInfo object that exposes the file type and other file attributes
+        of this path.
+        """
+        info = self.__dict__.get('_info')
+        if info is None:
+            info = self.__dict__['_info'] = _PathInfo(self)
+        return info
 
     def stat(self, *, follow_symlinks=True):
         """
@@ -611,6 +719,7 @@ class Path(PurePath):
         """Iterate over this subtree and yield all existing files (of any
         kind, including directories) matching the given relative pattern.
         """
+        given = str(pattern)
         if not isinstance(pattern, PurePath):
             pattern = self.with_segments(pattern)
         if pattern.anchor:
@@ -618,11 +727,13 @@ class Path(PurePath):
         parts = list(pattern._tail)
         raw = str(pattern._raw_paths[-1]) if pattern._raw_paths else ''
         if not parts:
-            raise ValueError("Unacceptable pattern: {!r}".format(str(pattern)))
+            # The pattern as given (CPython: Path._parse_pattern).
+            raise ValueError("Unacceptable pattern: {!r}".format(given))
         dir_only = raw.endswith('/')
+        pedantic = case_sensitive is not None
         if case_sensitive is None:
             case_sensitive = True
-        return self._select(parts, 0, dir_only, case_sensitive, recurse_symlinks, True)
+        return self._select(parts, 0, dir_only, case_sensitive, recurse_symlinks, True, pedantic)
 
     def rglob(self, pattern, *, case_sensitive=None, recurse_symlinks=False):
         """Recursively yield all existing files (of any kind, including
@@ -636,7 +747,7 @@ class Path(PurePath):
         return self.glob(raw + ('/' if str(pattern._raw_paths[-1]).endswith('/') else ''),
                          case_sensitive=case_sensitive, recurse_symlinks=recurse_symlinks)
 
-    def _select(self, parts, i, dir_only, case_sensitive, recurse_symlinks, exists):
+    def _select(self, parts, i, dir_only, case_sensitive, recurse_symlinks, exists, pedantic=False):
         if i == len(parts):
             if not exists and not os.path.lexists(self):
                 return
@@ -653,16 +764,19 @@ class Path(PurePath):
                 for path in self._descendants(recurse_symlinks, dirs_only=dir_only):
                     yield path
                 return
-            yield from self._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, exists)
+            yield from self._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, exists, pedantic)
             for path in self._descendants(recurse_symlinks, dirs_only=True):
-                yield from path._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, True)
+                yield from path._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, True, pedantic)
             return
-        if not any(c in part for c in '*?['):
+        # A part with no wildcard is looked up directly, unless the caller chose the case
+        # sensitivity: then every part is matched against the directory's entries
+        # (CPython: Lib/pathlib Path.glob, case_pedantic).
+        if part in ('..', '.') or (not pedantic and not any(c in part for c in '*?[')):
             child = self / part
             if last:
-                yield from child._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, False)
+                yield from child._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, False, pedantic)
             elif child.is_dir():
-                yield from child._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, True)
+                yield from child._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, True, pedantic)
             return
         try:
             with os.scandir(self) as it:
@@ -679,7 +793,7 @@ class Path(PurePath):
                 except OSError:
                     continue
             child = self._from_child(entry.path if str(self) != '.' else entry.name, entry.name)
-            yield from child._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, True)
+            yield from child._select(parts, i + 1, dir_only, case_sensitive, recurse_symlinks, True, pedantic)
 
     def _descendants(self, follow_symlinks, dirs_only):
         """Every path under this directory, depth first, each directory before its contents."""
@@ -947,9 +1061,10 @@ class Path(PurePath):
 
     def as_uri(self):
         """Return the path as a URI."""
+        # CPython: Lib/pathlib Path.as_uri (urllib.request.pathname2url with the scheme).
         if not self.is_absolute():
             raise ValueError("relative paths can't be expressed as file URIs")
-        return PurePath.as_uri(self)
+        return self._file_uri()
 
     @classmethod
     def from_uri(cls, uri):
@@ -986,3 +1101,14 @@ class PosixPath(Path, PurePosixPath):
     On a POSIX system, instantiating a Path should return this object.
     """
     __slots__ = ()
+
+
+class WindowsPath(Path, PureWindowsPath):
+    """Path subclass for Windows systems.
+
+    On a Windows system, instantiating a Path should return this object.
+    """
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        raise UnsupportedOperation(f"cannot instantiate {cls.__name__!r} on your system")
