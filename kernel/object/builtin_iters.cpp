@@ -42,7 +42,11 @@ struct IterObject : GcObject {
 Object* self_iter(Object* o) { return new_ref(o); }
 
 Object* enumerate_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_kwargs_allowed("enumerate", kw, {"iterable", "start"})) return nullptr;
+  // enumerate() keeps the older text (CPython: Objects/enumobject.c enumerate_vectorcall).
+  if (kw)
+    for (Object* k : kw->items)
+      if (as_str(k)->view() != "iterable" && as_str(k)->view() != "start")
+        return type_error(cat("'", as_str(k)->utf8, "' is an invalid keyword argument for enumerate()"));
   Object* iterable = n > 0 ? a[0] : find_kwarg(a, n, kw, "iterable");
   Object* start = n > 1 ? a[1] : find_kwarg(a, n, kw, "start");
   if (n > 2) return type_error(cat("enumerate() takes at most 2 arguments (", n, " given)"));
@@ -91,6 +95,9 @@ Object* enumerate_next(Object* o) {
 }
 
 Object* zip_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  // CPython: Objects/bltinmodule.c zip_new (PyArg_ParseTupleAndKeywords "|$p:zip")
+  if (kw && kw->items.size() > 1)
+    return type_error(cat("zip() takes at most 1 keyword argument (", kw->items.size(), " given)"));
   if (!check_kwargs_allowed("zip", kw, {"strict"})) return nullptr;
   auto* z = make<IterObject>(&zip_type);
   if (Object* s = find_kwarg(a, n, kw, "strict")) {

@@ -11,6 +11,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/args.hpp"
 #include "object/attr_lookup.hpp"
 #include "object/class_method.hpp"
 #include "object/descr_internal.hpp"
@@ -206,7 +207,7 @@ bool check_kwargs_allowed(const char* fname, TupleObject* kwnames, std::initiali
     bool ok = false;
     for (auto a : allowed) ok |= as_str(k)->view() == a;
     if (!ok) {
-      type_error(cat("'", as_str(k)->utf8, "' is an invalid keyword argument for ", fname, "()"));
+      unexpected_keyword_error(fname, as_str(k)->view(), allowed);
       return false;
     }
   }

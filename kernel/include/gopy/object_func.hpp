@@ -187,7 +187,7 @@ bool check_no_kwargs(const char* fname, TupleObject* kwnames);
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);
 // Finds a keyword argument by name (borrowed), or null.
 Object* find_kwarg(Object* const* args, size_t nargs, TupleObject* kwnames, std::string_view name);
-// Fails with "'x' is an invalid keyword argument for f()" for names outside `allowed`.
+// Fails with "f() got an unexpected keyword argument 'x'" for names outside `allowed`.
 bool check_kwargs_allowed(const char* fname, TupleObject* kwnames,
                           std::initializer_list<std::string_view> allowed);
 
