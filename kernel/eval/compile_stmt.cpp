@@ -196,7 +196,7 @@ void Compiler::return_stmt(const ast::Return* r) {
 
 void Compiler::for_stmt(const ast::For* f) {
   int loop = new_label(), exit = new_label(), end = new_label();
-  expr(f->iter);
+  iterated_expr(f->iter);
   emit_spanned(f->iter, Op::GET_ITER);
   place(loop);
   emit_jump(Op::FOR_ITER, exit);

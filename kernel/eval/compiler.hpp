@@ -155,6 +155,9 @@ class Compiler {
   void compare(const ast::Compare* c);
   void test_jump(const ast::Expr* e, bool jump_if, int label);
   void display(const ast::ExprList& elts, ast::ExprKind kind);
+  // An expression whose value is only iterated or searched (`for`, a comprehension's
+  // iterable, the right of `in`): a constant set display becomes its frozenset.
+  void iterated_expr(const ast::Expr* e);
   void yield_from(const ast::Expr* e);
   bool check_async_context(const ast::Expr* at);
 
