@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "gopy/object.hpp"
+#include "gopy/object_complex.hpp"
 #include "gopy/object_bytes.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -102,6 +103,10 @@ Object* float_pow(Object* a, Object* b) {
   double x, y;
   Object* r;
   if (!operands(a, b, &x, &y, &r)) return r;
+  // A negative base to a fractional power is complex (CPython: float_pow hands it to
+  // complex's nb_power).
+  if (std::isfinite(x) && x < 0.0 && std::isfinite(y) && y != std::floor(y))
+    return complex_type.nb_binary[int(BinaryOp::pow)](a, b);
   return from_result(prim::float_pow(x, y));
 }
 Object* float_pow3(Object* a, Object* b, Object* m) {

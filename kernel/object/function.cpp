@@ -462,7 +462,13 @@ int cell_setattr(Object* o, StrObject* name, Object* value) {
 
 Object* new_super(TypeObject* type, Object* obj) {
   bool ok = isinstance_of(obj, type) || (is_type_object(obj) && is_subtype(static_cast<TypeObject*>(obj), type));
-  if (!ok) return type_error("super(type, obj): obj must be an instance or subtype of type");
+  // CPython: Objects/typeobject.c supercheck
+  if (!ok) {
+    const bool is_type = is_type_object(obj);
+    return type_error(cat("super(type, obj): obj (", is_type ? "type " : "instance of ",
+                          is_type ? static_cast<TypeObject*>(obj)->name : obj->type->name,
+                          ") is not an instance or subtype of type (", type->name, ")."));
+  }
   auto* s = make<SuperObject>();
   s->start_type = new_ref(type);
   s->obj = new_ref(obj);

@@ -5,6 +5,7 @@
 #include "builtins_internal.hpp"
 #include "gopy/io.hpp"
 #include "gopy/object_ascii.hpp"
+#include "gopy/object_bytes.hpp"
 #include "gopy/object_textio.hpp"
 #include "gopy/sys_streams.hpp"
 
@@ -329,7 +330,9 @@ Object* b_pow(Object*, Object* const* a, size_t n, TupleObject* kw) {
     // says "complex modulo"), else float's refusal.
     for (Object* o : {base, exp})
       if (o->type->nb_ternary_pow && !is_int(o)) return o->type->nb_ternary_pow(base, exp, mod);
-    return type_error("pow() 3rd argument not allowed unless all arguments are integers");
+    return type_error(cat2("unsupported operand type(s) for ** or pow(): '", std::string(base->type->name) + "', '" +
+                                                                                exp->type->name + "', '" +
+                                                                                mod->type->name + "'"));
   }
   return binary_op(base, exp, BinaryOp::pow);
 }
@@ -339,8 +342,9 @@ Object* b_round(Object*, Object* const* a, size_t n, TupleObject* kw) {
   Object* x = n > 0 ? a[0] : find_kwarg(a, n, kw, "number");
   Object* nd = n > 1 ? a[1] : find_kwarg(a, n, kw, "ndigits");
   if (!x) return type_error("round() missing required argument 'number' (pos 1)");
-  if (is_float(x)) return float_round(static_cast<FloatObject*>(x)->value, nd);
-  if (is_int(x)) return int_round(x, nd);
+  // Exact types take the fast path; a subclass may override __round__.
+  if (x->type == &float_type) return float_round(static_cast<FloatObject*>(x)->value, nd);
+  if (x->type == &int_type || x->type == &bool_type) return int_round(x, nd);
   Object* args[1] = {nd};
   Object* r = call_method(x, "__round__", args, nd ? 1 : 0);
   if (!r && error_matches(&exc_AttributeError)) {
@@ -378,6 +382,13 @@ Object* b_chr(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 Object* b_ord(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("ord", kw) || !check_nargs("ord", n, 1, 1)) return nullptr;
+  // CPython: Python/bltinmodule.c builtin_ord: a one-byte bytes or bytearray is a character too.
+  if (is_bytes(a[0]) || is_bytearray(a[0])) {
+    std::string_view b = is_bytes(a[0]) ? std::string_view(as_bytes(a[0])->data) : std::string_view(as_bytearray(a[0])->data);
+    if (b.size() != 1)
+      return type_error(cat2("ord() expected a character, but string of length ", std::to_string(b.size()) + " found"));
+    return new_int(int64_t(static_cast<unsigned char>(b[0])));
+  }
   if (!is_str(a[0]))
     return type_error(cat2("ord() expected string of length 1, but ", std::string(a[0]->type->name) + " found"));
   auto* s = as_str(a[0]);
