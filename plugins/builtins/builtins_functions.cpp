@@ -328,7 +328,7 @@ Object* b_pow(Object*, Object* const* a, size_t n, TupleObject* kw) {
     if (is_int(base) && is_int(exp) && is_int(mod)) return int_pow(base, exp, mod);
     // CPython: Objects/abstract.c ternary_op: the operands' three-argument power (complex's
     // says "complex modulo"), else float's refusal.
-    for (Object* o : {base, exp})
+    for (Object* o : {base, exp, mod})
       if (o->type->nb_ternary_pow && !is_int(o)) return o->type->nb_ternary_pow(base, exp, mod);
     return type_error(cat2("unsupported operand type(s) for ** or pow(): '", std::string(base->type->name) + "', '" +
                                                                                 exp->type->name + "', '" +
