@@ -529,6 +529,16 @@ Object* import_from(Object* module, StrObject* attr) {
   }
   Object* exc = new_exception(&exc_ImportError, cat("cannot import name '", attr->utf8, "' from '", mname, "'", where));
   if (exc) {
+    // CPython: Python/ceval.c _PyEval_ImportFrom sets name, name_from and path (what the
+    // traceback's "Did you mean" reads).
+    auto* e = static_cast<BaseExceptionObject*>(exc);
+    if (!e->dict) e->dict = new_dict();
+    Ref<> name = Ref<>::steal(new_str(mname));
+    dict_set_str(e->dict, "name", name.get());
+    dict_set_str(e->dict, "name_from", attr);
+    if (module->type == &module_type)
+      if (Object* p = dict_get_str(static_cast<ModuleObject*>(module)->dict, "__file__"); p && is_str(p))
+        dict_set_str(e->dict, "path", p);
     raise_object(exc);
     decref(exc);
   }
