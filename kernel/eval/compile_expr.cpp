@@ -94,11 +94,18 @@ namespace {
 // A literal that `is` should not be used with: anything but None, True, False and `...`
 // (CPython: Python/codegen.c check_is_arg).
 const char* literal_type_for_is(const ast::Expr* e) {
+  // A tuple of constants is a literal too (CPython: is_const_tuple).
+  if (const auto* t = ast::dyn_cast<ast::Tuple>(e)) {
+    for (const auto* x : t->elts)
+      if (!ast::dyn_cast<ast::Constant>(x)) return nullptr;
+    return "tuple";
+  }
   const auto* k = ast::dyn_cast<ast::Constant>(e);
   if (!k) return nullptr;
   switch (k->value_kind) {
     case ast::ConstantKind::Int: return "int";
     case ast::ConstantKind::Float: return "float";
+    case ast::ConstantKind::Complex: return "complex";
     case ast::ConstantKind::Str: return "str";
     case ast::ConstantKind::Bytes: return "bytes";
     default: return nullptr;
