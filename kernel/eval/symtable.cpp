@@ -733,6 +733,10 @@ class ScopeCollector {
         r = NameScope::free;
       } else if (s->bound.count(n)) {
         r = s->kind == Scope::Kind::module || s->kind == Scope::Kind::class_body ? NameScope::name : NameScope::local;
+      } else if (s->kind == Scope::Kind::comprehension && s->parent->kind == Scope::Kind::class_body) {
+        // A class's names are not visible from a comprehension in its body: an enclosing
+        // function's variable (passed through the class) or a global.
+        r = enclosing.count(n) ? NameScope::free : NameScope::global_implicit;
       } else if (s->kind == Scope::Kind::comprehension) {
         // Inlined: the enclosing scope resolves it (the compiler asks it).
         s->resolved[n] = s->parent->lookup(n);
