@@ -402,7 +402,8 @@ Object* complex_format(Object* z, Object* spec_obj) {
       return value_error(cat("Unknown format code '", t, "' for object of type 'complex'"));
     }
   }
-  if (f.fill == U'0' && f.align == '=') return value_error("Zero padding is not allowed in complex format specifier");
+  // Any '0' fill, the flag's or an explicit one (CPython: format_complex_internal).
+  if (f.fill == U'0') return value_error("Zero padding is not allowed in complex format specifier");
   if (f.align == '=') return value_error("'=' alignment flag is not allowed in complex format specifier");
   double re = as_complex(z)->real, im = as_complex(z)->imag;
   char code = f.type == 0 ? (f.precision < 0 ? 'r' : 'g') : f.type == 'n' ? 'g' : char(f.type);
