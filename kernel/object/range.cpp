@@ -420,7 +420,7 @@ Object* slice_repr(Object* o) {
 }
 
 Object* m_index(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("index", kw) || !check_nargs("index", n - 1, 1, 1)) return nullptr;
+  if (!check_no_kwargs("range.index", kw) || !check_nargs("range.index", n - 1, 1, 1)) return nullptr;
   auto* r = as_range(a[0]);
   int64_t s, e, st, v;
   if (a[1]->type == &int_type && small_bounds(r, &s, &e, &st) && int_to_int64(a[1], &v)) {
@@ -457,7 +457,7 @@ Object* m_index(Object*, Object* const* a, size_t n, TupleObject* kw) {
 }
 
 Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("count", kw) || !check_nargs("count", n - 1, 1, 1)) return nullptr;
+  if (!check_no_kwargs("range.count", kw) || !check_nargs("range.count", n - 1, 1, 1)) return nullptr;
   int c = range_contains(a[0], a[1]);
   if (c < 0) return nullptr;
   return new_int(c);

@@ -409,7 +409,14 @@ Object* m_partition(Object*, Object* const* a, size_t n, TupleObject* kw) { retu
 Object* m_rpartition(Object*, Object* const* a, size_t n, TupleObject* kw) { return partition_common(a, n, kw, true); }
 
 Object* m_replace(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_kwargs_allowed("replace", kw, {"count"}) || !check_nargs("replace", n - 1, 2, 3)) return nullptr;
+  // CPython: clinic's replace($self, old, new, /, count=-1) (_PyArg_UnpackKeywords).
+  const size_t given = n - 1 + (kw ? kw->items.size() : 0);
+  if (given > 3) return type_error(cat("replace() takes at most 3 arguments (", given, " given)"));
+  if (n - 1 < 2)
+    return type_error(cat("replace() takes at least 2 positional arguments (", n - 1, " given)"));
+  if (!check_kwargs_allowed("replace", kw, {"count"})) return nullptr;
+  if (n - 1 == 3 && find_kwarg(a, n, kw, "count"))
+    return type_error("argument for replace() given by name ('count') and position (3)");
   if (!need_str_arg(a[1], "replace") || !need_str_arg(a[2], "replace")) return nullptr;
   Object* co = n > 3 ? a[3] : find_kwarg(a, n, kw, "count");
   ssize count = -1;
