@@ -440,7 +440,18 @@ bool Compiler::check_async_context(const ast::Expr* at) {
   return true;
 }
 
+// CPython: Python/codegen.c validate_keywords (the later of two is reported)
+bool Compiler::keywords_unique(const std::vector<ast::Keyword*>& keywords) {
+  for (size_t i = 0; i < keywords.size(); ++i) {
+    if (keywords[i]->arg.empty()) continue;
+    for (size_t j = i + 1; j < keywords.size(); ++j)
+      if (keywords[j]->arg == keywords[i]->arg) return fail("keyword argument repeated: " + keywords[i]->arg, keywords[j]);
+  }
+  return true;
+}
+
 void Compiler::call(const ast::Call* c) {
+  if (!keywords_unique(c->keywords)) return;
   bool has_star = false;
   for (auto* a : c->args) has_star |= a->kind == ast::ExprKind::Starred;
   bool has_kwstar = false;

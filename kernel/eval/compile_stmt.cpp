@@ -445,6 +445,7 @@ void Compiler::apply_decorators(const ast::ExprList& decorators) {
 void Compiler::class_def(const ast::ClassDef* c) {
   int first_line = push_decorators(c->decorator_list, c->loc.lineno);
   with_type_params(c->type_params, c->name, c->loc.lineno, [&] {
+    if (!keywords_unique(c->keywords)) return;
     for (auto* b : c->bases) expr(b);
     emit(Op::BUILD_TUPLE, int(c->bases.size()));
     // The class keywords (metaclass=, and those for __init_subclass__) as a dict, or None.

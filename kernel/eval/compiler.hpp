@@ -146,6 +146,7 @@ class Compiler {
   void expr(const ast::Expr* e);
   void constant(const ast::Constant* c);
   void call(const ast::Call* c);
+  bool keywords_unique(const std::vector<ast::Keyword*>& keywords);
   void call_ex(const ast::Call* c);
   void comprehension(const ast::Expr* e);
   void comprehension_clauses(const std::vector<ast::Comprehension*>& gens, size_t level, int kind,

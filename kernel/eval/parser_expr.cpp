@@ -401,6 +401,7 @@ ast::Expr* Parser::paren_atom() {
     if (!y) return nullptr;
     if (!at_op(Op::RPar)) return invalid_syntax();
     advance();
+    parenthesized_.insert(y);
     return y;
   }
   ast::Expr* first = star_named_expression();
