@@ -556,9 +556,12 @@ void Compiler::stmt(const ast::Stmt* s) {
     case K::AsyncFor: async_for_stmt(ast::cast<ast::AsyncFor>(s)); return;
     case K::Match: match_stmt(ast::cast<ast::Match>(s)); return;
     case K::Assert: {
+      auto* a = ast::cast<ast::Assert>(s);
+      // A non-empty tuple is always true, even under -O (CPython: codegen_assert).
+      if (auto* t = ast::dyn_cast<ast::Tuple>(a->test); t && !t->elts.empty())
+        if (!warn("assertion is always true, perhaps remove parentheses?", s)) return;
       // -O drops assert statements (CPython: codegen_assert under c_optimize).
       if (get_thread_state()->interp->settings.optimization_level > 0) return;
-      auto* a = ast::cast<ast::Assert>(s);
       int end = new_label();
       test_jump(a->test, true, end);
       if (a->msg) expr(a->msg);

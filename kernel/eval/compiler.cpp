@@ -205,6 +205,9 @@ void Compiler::emit_stacksize(CodeObject* code) {
 
 void Compiler::finish_code(CompileUnit& u) {
   CodeObject* code = u.code;
+  // A failed compilation's code is dropped; its stack effects need not balance (a target
+  // refused inside a loop would make the depth walk grow forever).
+  if (failed_) return;
   // Every frame ends with `return None` (unreachable ends cost one instruction).
   bool end_is_target = false;
   for (int p : u.label_pos) end_is_target |= p == int(code->instrs.size());

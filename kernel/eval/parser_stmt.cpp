@@ -685,8 +685,15 @@ ast::Stmt* Parser::class_def(ast::ExprList* decorators) {
   s->name = identifier(advance());
   if (at_op(Op::LSqb) && !type_params(s->type_params)) return nullptr;
   if (at_op(Op::LPar)) {
+    const Token& open = cur();
     auto* probe = node<ast::Call>(cur());
     if (!call(probe)) return nullptr;
+    // A call's lone generator expression needs no parentheses of its own; class bases
+    // are plain arguments, where it does (CPython: class_def_raw takes `arguments`).
+    if (probe->args.size() == 1 && probe->keywords.empty())
+      if (auto* g = ast::dyn_cast<ast::GeneratorExp>(probe->args[0]);
+          g && g->loc.lineno == open.lineno && g->loc.col_offset == open.col && !g->generators.empty())
+        return error_node(g->generators[0], "invalid syntax");
     s->bases = std::move(probe->args);
     s->keywords = std::move(probe->keywords);
   }
