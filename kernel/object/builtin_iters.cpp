@@ -223,7 +223,8 @@ Object* reversed_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
     if (rev->type == &function_type) return call1(rev, seq);
     return call_method(seq, intern("__reversed__"), nullptr, 0);
   }
-  if (!seq->type->sq_length || !seq->type->mp_subscript || is_dict(seq) || is_anyset(seq))
+  // CPython: reversed_new: a sequence (PySequence_Check) is needed; its length next.
+  if (!seq->type->mp_subscript || is_dict(seq) || is_anyset(seq))
     return type_error(cat("'", seq->type->name, "' object is not reversible"));
   ssize len = object_length(seq);
   if (len < 0) return nullptr;

@@ -58,6 +58,11 @@ Object* b_sorted(Object*, Object* const* a, size_t n, TupleObject* kw) {
 // CPython: Python/bltinmodule.c min_max
 Object* min_max(Object* const* a, size_t n, TupleObject* kw, bool is_max) {
   const char* name = is_max ? "max" : "min";
+  if (n == 0) return type_error(std::string(name) + " expected at least 1 argument, got 0");
+  // CPython: _PyArg_ParseStackAndKeywords over "|$OO" (only keywords given).
+  if (kw && kw->items.size() > 2)
+    return type_error(std::string(name) + "() takes at most 2 keyword arguments (" + std::to_string(kw->items.size()) +
+                      " given)");
   if (!check_kwargs_allowed(name, kw, {"key", "default"})) return nullptr;
   Object* key = find_kwarg(a, n, kw, "key");
   Object* dflt = find_kwarg(a, n, kw, "default");
