@@ -7,6 +7,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/seq_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_init.hpp"
 #include "object/type_internal.hpp"
@@ -219,6 +220,7 @@ Object* filter_next(Object* o) {
 Object* reversed_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("reversed", kw) || !check_nargs("reversed", n, 1, 1)) return nullptr;
   Object* seq = a[0];
+  if (seq->type == &list_type) return new_list_reverse_iter(seq);
   if (Object* rev = type_lookup(seq->type, intern("__reversed__")); rev && rev != None()) {
     if (rev->type == &function_type) return call1(rev, seq);
     return call_method(seq, intern("__reversed__"), nullptr, 0);
@@ -261,7 +263,19 @@ Object* reversed_next(Object* o) {
 
 }  // namespace
 
+// list.__reversed__: an index walking down from the end (CPython: list_reverseiterator).
+TypeObject list_reverse_iter_type;
+Object* new_list_reverse_iter(Object* list) {
+  auto* r = make<IterObject>(&list_reverse_iter_type);
+  r->parts.push_back(new_ref(list));
+  r->counter = int64_t(static_cast<ListObject*>(list)->items.size()) - 1;
+  return r;
+}
+
 void init_builtin_iter_types() {
+  make_static_type(&list_reverse_iter_type, &type_type, "list_reverseiterator", &object_type, 0);
+  list_reverse_iter_type.tp_iter = self_iter;
+  list_reverse_iter_type.tp_iternext = reversed_next;
   struct Def {
     TypeObject* t;
     const char* name;
