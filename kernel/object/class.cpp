@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "gopy/object.hpp"
+#include "gopy/object_bytes.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
@@ -578,8 +579,13 @@ Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases,
       int error = 0;
       Ref<> entries_of = Ref<>::steal(lookup_attr(b, intern("__mro_entries__"), &error));
       if (error) return nullptr;
-      return type_error(entries_of ? "type() doesn't support MRO entry resolution; use types.new_class()"
-                                   : "bases must be types");
+      if (entries_of) return type_error("type() doesn't support MRO entry resolution; use types.new_class()");
+      // CPython: _PyType_CalculateMetaclass runs over the bases' types before best_base.
+      if (!is_subtype(meta, b->type) && !is_subtype(b->type, meta))
+        return type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses "
+            "of all its bases");
+      return type_error("bases must be types");
     }
     auto* bt = static_cast<TypeObject*>(b);
     if (!(bt->flags & TypeFlags::basetype))
@@ -599,6 +605,10 @@ Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases,
   Object* slots_spec = dict_get_str(ns, "__slots__");
   SlotsPlan slots;
   if (slots_spec && plan_slots(name->utf8, base, ns, slots_spec, &slots) < 0) return nullptr;
+  // Variable-size instances (int, bytes, tuple) have no room for slots (CPython:
+  // type_new_slots_impl, a base with tp_itemsize).
+  if (!slots.names.empty() && (layout == &int_type || layout == &bytes_type || layout == &tuple_type))
+    return type_error(cat("nonempty __slots__ not supported for subtype of '", base->name, "'"));
   if (!plain && !slots.names.empty())
     return set_error(&exc_NotImplementedError,
                      cat("class '", name->utf8, "': __slots__ in a subclass of '", layout->name,
@@ -729,8 +739,50 @@ Object* class_finish(Object* meta, StrObject* name, TupleObject* bases, DictObje
   return call(meta, argv.data(), 3, kwnames.get());
 }
 
+// C.__bases__ = (...): CPython's checks and messages (Objects/typeobject.c type_set_bases,
+// compatible_for_assignment). A new solid base laid out as the old one would need the MRO
+// of C and its subclasses rebuilt, which gopy does not do: that case is refused clearly.
+static int set_bases(TypeObject* t, Object* value) {
+  if (!value) {
+    type_error(cat("cannot delete '__bases__' attribute of immutable type '", t->name, "'"));
+    return -1;
+  }
+  if (!is_tuple(value)) {
+    type_error(cat("can only assign tuple to ", t->name, ".__bases__, not ", value->type->name));
+    return -1;
+  }
+  auto* bases = static_cast<TupleObject*>(value);
+  if (bases->items.empty()) {
+    type_error(cat("can only assign non-empty tuple to ", t->name, ".__bases__, not ()"));
+    return -1;
+  }
+  for (Object* b : bases->items) {
+    if (!is_type_object(b)) {
+      type_error(cat(t->name, ".__bases__ must be tuple of classes, not '", b->type->name, "'"));
+      return -1;
+    }
+    auto* base = static_cast<TypeObject*>(b);
+    if (base == t || is_subtype(base, t)) {
+      type_error("a __bases__ item causes an inheritance cycle");
+      return -1;
+    }
+  }
+  // The old and new solid bases must be alike; CPython compares their deallocators first,
+  // and a class defined in Python never deallocates as object does.
+  TypeObject* old_base = t->base ? t->base : &object_type;
+  auto* new_base = static_cast<TypeObject*>(bases->items[0]);
+  const bool old_heap = old_base->flags & TypeFlags::heap, new_heap = new_base->flags & TypeFlags::heap;
+  if (old_heap != new_heap) {
+    type_error(cat("__bases__ assignment: '", new_base->name, "' deallocator differs from '", old_base->name, "'"));
+    return -1;
+  }
+  set_error(&exc_NotImplementedError, cat("assigning ", t->name, ".__bases__ is not supported by gopy"));
+  return -1;
+}
+
 int type_set_special(TypeObject* t, StrObject* name, Object* value) {
   if (name->view() == "__abstractmethods__") return note_abstract(t, value);
+  if (name->view() == "__bases__") return set_bases(t, value);
   // CPython: Objects/typeobject.c type_set_name, type_set_qualname (kept on the type,
   // not in its dict).
   if (name->view() == "__name__" || name->view() == "__qualname__") {

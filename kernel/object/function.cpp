@@ -335,8 +335,25 @@ Object* method_repr(Object* o) {
   auto* m = static_cast<MethodObject*>(o);
   Object* self_repr = object_repr(m->self);
   if (!self_repr) return nullptr;
+  // CPython: Objects/classobject.c method_repr: the function's __qualname__, else its
+  // __name__, else "?".
   std::string fname = "?";
-  if (m->func->type == &function_type) fname = static_cast<FunctionObject*>(m->func)->qualname->utf8;
+  if (m->func->type == &function_type) {
+    fname = static_cast<FunctionObject*>(m->func)->qualname->utf8;
+  } else {
+    for (const char* attr : {"__qualname__", "__name__"}) {
+      int error = 0;
+      Ref<> n = Ref<>::steal(lookup_attr(m->func, intern(attr), &error));
+      if (error) {
+        decref(self_repr);
+        return nullptr;
+      }
+      if (n && is_str(n.get())) {
+        fname = as_str(n.get())->utf8;
+        break;
+      }
+    }
+  }
   Object* r = new_str(cat("<bound method ", fname, " of ", as_str(self_repr)->utf8, ">"));
   decref(self_repr);
   return r;

@@ -15,6 +15,7 @@
 #include "object/class_method.hpp"
 #include "object/descr_internal.hpp"
 #include "object/int_free_list.hpp"
+#include "object/set_class.hpp"
 #include "object/strcat.hpp"
 #include "object/typevar.hpp"
 #include "object/type_internal.hpp"
@@ -357,6 +358,8 @@ Object* generic_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) 
 int generic_setattr(Object* o, StrObject* name, Object* value) {
   Ref<> descr = Ref<>::borrow(type_lookup(o->type, name));
   if (descr && descr_is_data(descr.get())) return descr_set(descr.get(), o, value);
+  // object's __class__ data descriptor (CPython: object_set_class).
+  if (name->view() == "__class__") return object_set_class(o, value);
   if (!o->type->instance_dict) {
     if (descr) {
       set_error(&exc_AttributeError, cat("'", o->type->name, "' object attribute '", name->utf8, "' is read-only"));
