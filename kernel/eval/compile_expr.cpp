@@ -112,7 +112,81 @@ const char* literal_type_for_is(const ast::Expr* e) {
   }
 }
 
+// The type a display or literal evaluates to, or null when the compiler cannot tell
+// (CPython: Python/codegen.c infer_type).
+const char* inferred_type(const ast::Expr* e) {
+  using K = ast::ExprKind;
+  switch (e->kind) {
+    case K::Tuple: return "tuple";
+    case K::List: case K::ListComp: return "list";
+    case K::Dict: case K::DictComp: return "dict";
+    case K::Set: case K::SetComp: return "set";
+    case K::GeneratorExp: return "generator";
+    case K::Lambda: return "function";
+    case K::JoinedStr: case K::FormattedValue: return "str";
+    case K::Constant:
+      switch (ast::cast<ast::Constant>(e)->value_kind) {
+        case ast::ConstantKind::None: return "NoneType";
+        case ast::ConstantKind::True: case ast::ConstantKind::False: return "bool";
+        case ast::ConstantKind::Ellipsis: return "ellipsis";
+        case ast::ConstantKind::Int: return "int";
+        case ast::ConstantKind::Float: return "float";
+        case ast::ConstantKind::Complex: return "complex";
+        case ast::ConstantKind::Str: return "str";
+        case ast::ConstantKind::Bytes: return "bytes";
+      }
+      return nullptr;
+    default: return nullptr;
+  }
+}
+
 }  // namespace
+
+// Calling a literal or display: "'list' object is not callable; perhaps you missed a
+// comma?" (CPython: Python/codegen.c check_caller).
+bool Compiler::check_caller(const ast::Expr* f) {
+  using K = ast::ExprKind;
+  switch (f->kind) {
+    case K::Constant: case K::Tuple: case K::List: case K::ListComp: case K::Dict: case K::DictComp:
+    case K::Set: case K::SetComp: case K::GeneratorExp: case K::JoinedStr: case K::FormattedValue:
+      return warn(cat("'", inferred_type(f), "' object is not callable; perhaps you missed a comma?"), f);
+    default: return true;
+  }
+}
+
+// Subscripting what cannot be, or a sequence literal by a non-integer (CPython:
+// Python/codegen.c check_subscripter, check_index).
+bool Compiler::check_subscript(const ast::Expr* value, const ast::Expr* index) {
+  using K = ast::ExprKind;
+  bool unsubscriptable = false;
+  switch (value->kind) {
+    case K::Constant: {
+      auto k = ast::cast<ast::Constant>(value)->value_kind;
+      unsubscriptable = k != ast::ConstantKind::Str && k != ast::ConstantKind::Bytes;
+      break;
+    }
+    case K::Set: case K::SetComp: case K::GeneratorExp: case K::Lambda: unsubscriptable = true; break;
+    default: break;
+  }
+  if (unsubscriptable)
+    return warn(cat("'", inferred_type(value), "' object is not subscriptable; perhaps you missed a comma?"), value);
+  const char* index_type = inferred_type(index);
+  if (!index_type || std::string_view(index_type) == "int" || std::string_view(index_type) == "bool") return true;
+  bool sequence = false;
+  switch (value->kind) {
+    case K::Constant: {
+      auto k = ast::cast<ast::Constant>(value)->value_kind;
+      sequence = k == ast::ConstantKind::Str || k == ast::ConstantKind::Bytes;
+      break;
+    }
+    case K::Tuple: case K::List: case K::ListComp: case K::JoinedStr: case K::FormattedValue: sequence = true; break;
+    default: break;
+  }
+  if (!sequence) return true;
+  return warn(cat(inferred_type(value), " indices must be integers or slices, not ", index_type,
+                  "; perhaps you missed a comma?"),
+              value);
+}
 
 // CPython: Python/codegen.c check_compare
 void Compiler::check_compare(const ast::Compare* c) {
@@ -383,6 +457,7 @@ void Compiler::expr(const ast::Expr* e) {
     }
     case K::Subscript: {
       auto* s = ast::cast<ast::Subscript>(e);
+      if (!check_subscript(s->value, s->slice)) return;
       expr(s->value);
       expr(s->slice);
       emit_spanned(e, Op::BINARY_SUBSCR, 0, 0, SourceSpan::Anchor::bracket, s->value);
@@ -451,7 +526,7 @@ bool Compiler::keywords_unique(const std::vector<ast::Keyword*>& keywords) {
 }
 
 void Compiler::call(const ast::Call* c) {
-  if (!keywords_unique(c->keywords)) return;
+  if (!check_caller(c->func) || !keywords_unique(c->keywords)) return;
   bool has_star = false;
   for (auto* a : c->args) has_star |= a->kind == ast::ExprKind::Starred;
   bool has_kwstar = false;

@@ -147,6 +147,8 @@ class Compiler {
   void constant(const ast::Constant* c);
   void call(const ast::Call* c);
   bool keywords_unique(const std::vector<ast::Keyword*>& keywords);
+  bool check_caller(const ast::Expr* f);
+  bool check_subscript(const ast::Expr* value, const ast::Expr* index);
   void call_ex(const ast::Call* c);
   void comprehension(const ast::Expr* e);
   void comprehension_clauses(const std::vector<ast::Comprehension*>& gens, size_t level, int kind,

@@ -111,11 +111,7 @@ Object* zip_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
   }
   for (size_t i = 0; i < n; ++i) {
     Object* it = get_iter(a[i]);
-    if (!it) {
-      if (error_matches(&exc_TypeError)) {
-        clear_error();
-        type_error(cat("zip argument #", i + 1, " must support iteration"));
-      }
+    if (!it) {  // get_iter's own "'int' object is not iterable" (CPython 3.14: zip_new)
       decref(z);
       return nullptr;
     }

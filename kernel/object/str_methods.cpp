@@ -34,9 +34,10 @@ bool want_str(Object* o, const char* what) {
   return false;
 }
 
-bool need_str_arg(Object* o, const char* fname) {
+// CPython: clinic's _PyArg_BadArgument ("find() argument 1 must be str, not int").
+bool need_str_arg(Object* o, const char* fname, int pos) {
   if (is_str(o)) return true;
-  type_error(cat(fname, "() argument must be str, not ", o->type->name));
+  type_error(cat(fname, "() argument ", pos, " must be str, not ", o->type->name));
   return false;
 }
 
@@ -154,7 +155,7 @@ ssize find_impl(StrObject* s, StrObject* sub, ssize start, ssize end, bool rever
 
 Object* find_common(Object* const* a, size_t n, TupleObject* kw, const char* name, bool reverse, bool raise) {
   if (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, 1, 3)) return nullptr;
-  if (!need_str_arg(a[1], name)) return nullptr;
+  if (!need_str_arg(a[1], name, 1)) return nullptr;
   ssize start, end;
   if (!range_args(a, n, 2, S(a[0])->length, &start, &end)) return nullptr;
   ssize r = find_impl(S(a[0]), S(a[1]), start, end, reverse);
@@ -168,7 +169,7 @@ Object* m_rindex(Object*, Object* const* a, size_t n, TupleObject* kw) { return 
 
 Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("count", kw) || !check_nargs("count", n - 1, 1, 3)) return nullptr;
-  if (!need_str_arg(a[1], "count")) return nullptr;
+  if (!need_str_arg(a[1], "count", 1)) return nullptr;
   ssize start, end;
   if (!range_args(a, n, 2, S(a[0])->length, &start, &end)) return nullptr;
   if (start > S(a[0])->length || end < start) return new_int(0);
@@ -417,7 +418,7 @@ Object* m_replace(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_kwargs_allowed("replace", kw, {"count"})) return nullptr;
   if (n - 1 == 3 && find_kwarg(a, n, kw, "count"))
     return type_error("argument for replace() given by name ('count') and position (3)");
-  if (!need_str_arg(a[1], "replace") || !need_str_arg(a[2], "replace")) return nullptr;
+  if (!need_str_arg(a[1], "replace", 1) || !need_str_arg(a[2], "replace", 2)) return nullptr;
   Object* co = n > 3 ? a[3] : find_kwarg(a, n, kw, "count");
   ssize count = -1;
   if (co && !index_as_ssize(co, &count)) return nullptr;
