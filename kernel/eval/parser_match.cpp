@@ -45,8 +45,10 @@ ast::Stmt* Parser::match_statement() {
   advance();  // NEWLINE
   if (!at_type(TokenType::Indent)) {
     if (at_type(TokenType::Error)) return tokenizer_failure();
-    return error_at(cur(), "expected an indented block after 'match' statement on line " +
-                               std::to_string(kw.lineno), "IndentationError");
+    std::string msg = "expected an indented block after 'match' statement on line " + std::to_string(kw.lineno);
+    if (at_type(TokenType::Dedent))  // as block(): the new line's indentation, no end
+      return error_loc(cur().lineno, cur().col - 1, cur().lineno, -2, msg, "IndentationError");
+    return error_at(cur(), msg, "IndentationError");
   }
   advance();
   while (!at_type(TokenType::Dedent) && !at_type(TokenType::EndMarker)) {
@@ -61,7 +63,13 @@ ast::Stmt* Parser::match_statement() {
       c->guard = named_expression();
       if (!c->guard) return nullptr;
     }
-    if (!expect_forced(Op::Colon, ":")) return nullptr;
+    // CPython: the ':' is not forced; invalid_case_block says "expected ':'" only before a
+    // NEWLINE.
+    if (!at_op(Op::Colon)) {
+      if (at_type(TokenType::Newline)) return error_at(cur(), "expected ':'");
+      return invalid_syntax();
+    }
+    advance();
     if (!block(c->body, case_kw, "'case' statement")) return nullptr;
     end_at(c, c->body.back());
     s->cases.push_back(c);
