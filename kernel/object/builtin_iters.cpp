@@ -52,19 +52,14 @@ Object* enumerate_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) 
   Object* start = n > 1 ? a[1] : find_kwarg(a, n, kw, "start");
   if (n > 2) return type_error(cat("enumerate() takes at most 2 arguments (", n, " given)"));
   if (!iterable) return type_error("enumerate() missing required argument 'iterable'");
+  // The start is read before the iterable's iterator (CPython: enum_new_impl).
+  Ref<> s;
+  if (start && !(s = Ref<>::steal(number_index(start)))) return nullptr;
   Object* it = get_iter(iterable);
   if (!it) return nullptr;
   auto* e = make<IterObject>(&enumerate_type);
   e->parts.push_back(it);
-  if (start) {
-    Object* s = number_index(start);
-    if (!s) {
-      decref(e);
-      return nullptr;
-    }
-    if (!int_to_int64(s, &e->counter)) e->big_counter = new_ref(s);
-    decref(s);
-  }
+  if (s && !int_to_int64(s.get(), &e->counter)) e->big_counter = new_ref(s.get());
   return e;
 }
 
@@ -214,7 +209,8 @@ Object* filter_next(Object* o) {
 }
 
 Object* reversed_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("reversed", kw) || !check_nargs("reversed", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("reversed", kw)) return nullptr;
+  if (n != 1) return type_error(cat("reversed expected 1 argument, got ", n));  // CPython: _PyArg_CheckPositional
   Object* seq = a[0];
   if (seq->type == &list_type) return new_list_reverse_iter(seq);
   if (Object* rev = type_lookup(seq->type, intern("__reversed__")); rev && rev != None()) {

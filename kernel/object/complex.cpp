@@ -134,7 +134,10 @@ Object* c_sub(Object* a, Object* b) { return binary(a, b, BinaryOp::sub); }
 Object* c_mul(Object* a, Object* b) { return binary(a, b, BinaryOp::mul); }
 Object* c_div(Object* a, Object* b) { return binary(a, b, BinaryOp::truediv); }
 Object* c_pow(Object* a, Object* b) { return binary(a, b, BinaryOp::pow); }
+// CPython: complex_pow: the operands must convert (TO_COMPLEX) before the modulus is refused.
 Object* c_pow3(Object* a, Object* b, Object* mod) {
+  for (Object* o : {a, b})
+    if (!is_complex(o) && !is_float(o) && !is_int(o)) return new_ref(NotImplemented());
   if (mod != None()) return value_error("complex modulo");
   return c_pow(a, b);
 }
@@ -388,7 +391,7 @@ Object* complex_repr_str(Object* z) {
 // spec has no presentation type, then aligned as a whole (grouping is not applied).
 // CPython: Python/formatter_unicode.c format_complex_internal
 Object* complex_format(Object* z, Object* spec_obj) {
-  if (!is_str(spec_obj)) return type_error(cat("format() argument 2 must be str, not ", spec_obj->type->name));
+  if (!is_str(spec_obj)) return type_error(cat("format() argument 2 must be str, not ", spec_obj == None() ? "None" : spec_obj->type->name.c_str()));
   StrObject* spec_str = as_str(spec_obj);
   if (spec_str->length == 0) return object_str(z);
   auto parsed = prim::parse_format_spec(spec_str->cps(), "complex", 0, '>');

@@ -208,10 +208,11 @@ static Object* int_from_bytes_text(Object* o, int base) {
 // CPython: Objects/longobject.c long_new_impl / PyNumber_Long
 Object* int_from_object(Object* o, Object* base) {
   const bool bytes_text = is_bytes(o) || is_bytearray(o) || is_memoryview(o);
-  if (base && base != None()) {
-    if (!is_str(o) && !bytes_text) return type_error("int() can't convert non-string with explicit base");
+  if (base) {
+    // The base is read first, None included (CPython: long_new_impl's PyNumber_AsSsize_t).
     ssize b;
     if (!index_as_ssize(base, &b)) return nullptr;
+    if (!is_str(o) && !bytes_text) return type_error("int() can't convert non-string with explicit base");
     if (bytes_text) {
       if (b != 0 && (b < 2 || b > 36)) return value_error("int() base must be >= 2 and <= 36, or 0");
       return int_from_bytes_text(o, int(b));

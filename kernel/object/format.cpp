@@ -56,7 +56,7 @@ std::u32string spec_code_points(const StrObject* s) {
 }  // namespace
 
 Object* format_object(Object* value, Object* spec) {
-  if (!is_str(spec)) return type_error(cat("format() argument 2 must be str, not ", spec->type->name));
+  if (!is_str(spec)) return type_error(cat("format() argument 2 must be str, not ", spec == None() ? "None" : spec->type->name.c_str()));
   StrObject* s = as_str(spec);
   TypeObject* t = value->type;
   // A class derived from str, int or float that keeps the built-in __format__ formats as

@@ -337,6 +337,9 @@ Object* int_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwn
   Object* base = nargs > 1 ? args[1] : nullptr;
   // x is positional-only, base positional-or-keyword (CPython's clinic signature).
   size_t given = nargs + (kwnames ? kwnames->items.size() : 0);
+  // Without keywords clinic checks positionals alone (_PyArg_CheckPositional).
+  if ((!kwnames || kwnames->items.empty()) && nargs > 2)
+    return type_error(cat("int expected at most 2 arguments, got ", nargs));
   if (given > 2) return type_error(cat("int() takes at most 2 ", nargs == 0 ? "keyword " : "", "arguments (", given, " given)"));
   if (kwnames) {
     for (size_t i = 0; i < kwnames->items.size(); ++i) {

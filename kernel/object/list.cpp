@@ -363,6 +363,9 @@ Object* m_copy(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return r;
 }
 Object* m_sort(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  // CPython: clinic's sort(*, key=None, reverse=False) (_PyArg_UnpackKeywords)
+  if (size_t given = n - 1 + (kw ? kw->items.size() : 0); given > 2)
+    return type_error(cat("sort() takes at most 2 arguments (", given, " given)"));
   if (n != 1) return type_error("sort() takes no positional arguments");
   if (!check_kwargs_allowed("sort", kw, {"key", "reverse"})) return nullptr;
   Object* key = find_kwarg(a, n, kw, "key");

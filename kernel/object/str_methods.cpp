@@ -37,7 +37,7 @@ bool want_str(Object* o, const char* what) {
 // CPython: clinic's _PyArg_BadArgument ("find() argument 1 must be str, not int").
 bool need_str_arg(Object* o, const char* fname, int pos) {
   if (is_str(o)) return true;
-  type_error(cat(fname, "() argument ", pos, " must be str, not ", o->type->name));
+  type_error(cat(fname, "() argument ", pos, " must be str, not ", o == None() ? "None" : o->type->name.c_str()));
   return false;
 }
 
@@ -124,6 +124,11 @@ bool range_args(Object* const* a, size_t n, size_t i, ssize len, ssize* start, s
   *end = len;
   auto get = [&](size_t k, ssize* out) {
     if (n <= k || a[k] == None()) return true;
+    // CPython: ceval.c _PyEval_SliceIndex
+    if (!a[k]->type->nb_index) {
+      type_error("slice indices must be integers or None or have an __index__ method");
+      return false;
+    }
     return index_as_ssize(a[k], out);
   };
   if (!get(i, start) || !get(i + 1, end)) return false;

@@ -281,6 +281,9 @@ Object* b_isinstance(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 Object* b_issubclass(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("issubclass", kw) || !check_nargs("issubclass", n, 2, 2)) return nullptr;
+  // An empty tuple of classes answers False before arg 1 is looked at (CPython:
+  // object_issubclass walks a tuple first).
+  if (is_tuple(a[1]) && static_cast<TupleObject*>(a[1])->items.empty()) return new_bool(false);
   if (!is_class(a[0])) return type_error("issubclass() arg 1 must be a class");
   int r = isinstance_check(a[0], a[1], "issubclass", true);
   return r < 0 ? nullptr : new_bool(r);
@@ -328,8 +331,12 @@ Object* b_pow(Object*, Object* const* a, size_t n, TupleObject* kw) {
     if (is_int(base) && is_int(exp) && is_int(mod)) return int_pow(base, exp, mod);
     // CPython: Objects/abstract.c ternary_op: the operands' three-argument power (complex's
     // says "complex modulo"), else float's refusal.
-    for (Object* o : {base, exp, mod})
-      if (o->type->nb_ternary_pow && !is_int(o)) return o->type->nb_ternary_pow(base, exp, mod);
+    for (Object* o : {base, exp, mod}) {
+      if (!o->type->nb_ternary_pow || is_int(o)) continue;
+      Object* r = o->type->nb_ternary_pow(base, exp, mod);
+      if (r != NotImplemented()) return r;
+      decref(r);
+    }
     return type_error(cat2("unsupported operand type(s) for ** or pow(): '", std::string(base->type->name) + "', '" +
                                                                                 exp->type->name + "', '" +
                                                                                 mod->type->name + "'"));
@@ -338,6 +345,8 @@ Object* b_pow(Object*, Object* const* a, size_t n, TupleObject* kw) {
 }
 
 Object* b_round(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (size_t given = n + (kw ? kw->items.size() : 0); given > 2)  // CPython: _PyArg_UnpackKeywords
+    return type_error(cat2("round() takes at most 2 arguments (", std::to_string(given) + " given)"));
   if (!check_kwargs_allowed("round", kw, {"number", "ndigits"})) return nullptr;
   Object* x = n > 0 ? a[0] : find_kwarg(a, n, kw, "number");
   Object* nd = n > 1 ? a[1] : find_kwarg(a, n, kw, "ndigits");

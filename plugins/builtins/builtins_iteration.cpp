@@ -6,6 +6,7 @@
 #include <string>
 
 #include "builtins_internal.hpp"
+#include "gopy/object_bytes.hpp"
 
 namespace gopy::builtins {
 namespace {
@@ -145,10 +146,15 @@ Object* int_from_int128(__int128 value) {
 }
 
 Object* b_sum(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  // CPython: clinic's sum(iterable, /, start=0) (_PyArg_UnpackKeywords)
+  if (size_t given = n + (kw ? kw->items.size() : 0); given > 2)
+    return type_error("sum() takes at most 2 arguments (" + std::to_string(given) + " given)");
   if (!check_kwargs_allowed("sum", kw, {"start"})) return nullptr;
-  if (n < 1 || n > 2) return type_error("sum() takes at least 1 positional argument (" + std::to_string(n) + " given)");
+  if (n < 1) return type_error("sum() takes at least 1 positional argument (" + std::to_string(n) + " given)");
   Object* start = n > 1 ? a[1] : find_kwarg(a, n, kw, "start");
   if (start && is_str(start)) return type_error("sum() can't sum strings [use ''.join(seq) instead]");
+  if (start && is_bytes(start)) return type_error("sum() can't sum bytes [use b''.join(seq) instead]");
+  if (start && is_bytearray(start)) return type_error("sum() can't sum bytearray [use b''.join(seq) instead]");
   Object* it = get_iter(a[0]);
   if (!it) return nullptr;
   Object* total = start ? new_ref(start) : new_int(0);
