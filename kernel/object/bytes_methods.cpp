@@ -25,14 +25,9 @@ using SV = std::string_view;
 
 // A no-argument or one-argument method names its type ("bytes.upper() takes no
 // arguments"), as METH_NOARGS and METH_O do; the others their bare name, as clinic does.
-std::string method_name(Object* self, const char* name, size_t lo, size_t hi) {
-  if (lo != hi || lo > 1) return name;
-  return std::string(is_bytearray(self) ? "bytearray." : "bytes.") + name;
-}
-
 #define ARGS(name, lo, hi)                                                                  \
-  if (!check_no_kwargs(method_name(a[0], name, lo, hi).c_str(), kw) ||                      \
-      !check_nargs(method_name(a[0], name, lo, hi).c_str(), n - 1, lo, hi))                 \
+  if ((lo) == (hi) && (lo) <= 1 ? !check_method_args(a[0], name, kw, n - 1, lo, hi)          \
+                                : (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, lo, hi))) \
   return nullptr
 
 SV D(Object* o) { return bytes_family_data(o); }
@@ -136,8 +131,8 @@ int hex_digit(char c) {
 
 // CPython: Objects/bytesobject.c _PyBytes_FromHex
 Object* fromhex(Object* const* a, size_t n, TupleObject* kw, bool bytearray) {
-  const char* fname = bytearray ? "bytearray.fromhex" : "bytes.fromhex";
-  if (!check_no_kwargs(fname, kw) || !check_nargs(fname, n - 1, 1, 1)) return nullptr;
+  (void)bytearray;
+  if (!check_method_args(a[0], "fromhex", kw, n - 1, 1, 1)) return nullptr;
   Object* arg = a[n - 1];  // a[0] is the class the function is bound to
   if (!is_str(arg)) return type_error(cat("fromhex() argument must be str, not ", arg->type->name));
   SV s = as_str(arg)->view();

@@ -359,7 +359,7 @@ Object* c_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnam
 }
 
 Object* m_conjugate(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("complex.conjugate", kw) || !check_nargs("complex.conjugate", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "conjugate", kw, n - 1, 0, 0)) return nullptr;
   return new_complex(as_complex(a[0])->real, -as_complex(a[0])->imag);
 }
 Object* m_complex(Object*, Object* const* a, size_t n, TupleObject* kw) {

@@ -211,12 +211,10 @@ Object* int_from_object(Object* o, Object* base) {
   if (base) {
     // The base is read first, None included (CPython: long_new_impl's PyNumber_AsSsize_t).
     ssize b;
-    if (!index_as_ssize(base, &b)) return nullptr;
+    if (!index_as_ssize_clamped(base, &b)) return nullptr;
+    if (b != 0 && (b < 2 || b > 36)) return value_error("int() base must be >= 2 and <= 36, or 0");
     if (!is_str(o) && !bytes_text) return type_error("int() can't convert non-string with explicit base");
-    if (bytes_text) {
-      if (b != 0 && (b < 2 || b > 36)) return value_error("int() base must be >= 2 and <= 36, or 0");
-      return int_from_bytes_text(o, int(b));
-    }
+    if (bytes_text) return int_from_bytes_text(o, int(b));
     auto r = prim::int_from_string(as_str(o)->cps(), int(b), 0);
     if (!r.ok()) return raise_prim_error(r.error());
     return new_int_from(r.value());

@@ -177,6 +177,28 @@ bool check_no_kwargs(const char* fname, TupleObject* kwnames) {
   return true;
 }
 
+std::string bound_method_name(Object* self, std::string_view name) {
+  // A direct call `x.m()` reaches the method descriptor, whose errors name the class that
+  // defines m (CPython: descrobject.c method_check_args over descr->d_type).
+  auto* t = is_type_object(self) ? static_cast<TypeObject*>(self) : self->type;
+  Ref<TupleObject> mro = Ref<TupleObject>::steal(type_mro_tuple(t));
+  if (mro) {
+    for (Object* c : mro->items) {
+      auto* ct = static_cast<TypeObject*>(c);
+      if (ct->dict && dict_get_str(ct->dict, name)) return cat(ct->qualname, ".", name);
+    }
+  } else {
+    clear_error();
+  }
+  return cat(t->qualname, ".", name);
+}
+
+bool check_method_args(Object* self, const char* name, TupleObject* kw, size_t nargs, size_t min, size_t max) {
+  if ((!kw || kw->items.empty()) && nargs >= min && nargs <= max) return true;
+  const std::string fname = bound_method_name(self, name);  // only on the error path
+  return check_no_kwargs(fname.c_str(), kw) && check_nargs(fname.c_str(), nargs, min, max);
+}
+
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
   if (nargs >= min && nargs <= max) return true;
   // CPython: METH_NOARGS and METH_O functions, then Python/getargs.c _PyArg_CheckPositional.

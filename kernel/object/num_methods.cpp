@@ -37,7 +37,7 @@ Object* pair(Object* a, Object* b) {
 }
 
 #define NO_ARGS(name) \
-  if (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, 0, 0)) return nullptr
+  if (!check_method_args(a[0], name, kw, n - 1, 0, 0)) return nullptr
 
 // ---- int ----
 
@@ -49,19 +49,19 @@ Object* m_int_exact(Object*, Object* const* a, size_t n, TupleObject* kw) {
   NO_ARGS(Name);
   return int_exact_copy(a[0]);
 }
-constexpr char kConjugate[] = "int.conjugate", kTrunc[] = "int.__trunc__", kFloor[] = "int.__floor__", kCeil[] = "int.__ceil__";
-constexpr char kFloatTrunc[] = "float.__trunc__", kFloatFloor[] = "float.__floor__", kFloatCeil[] = "float.__ceil__";
-Object* m_int_is_integer(Object*, Object* const*, size_t n, TupleObject* kw) {
-  NO_ARGS("int.is_integer");
+constexpr char kConjugate[] = "conjugate", kTrunc[] = "__trunc__", kFloor[] = "__floor__", kCeil[] = "__ceil__";
+constexpr char kFloatTrunc[] = "__trunc__", kFloatFloor[] = "__floor__", kFloatCeil[] = "__ceil__";
+Object* m_int_is_integer(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  NO_ARGS("is_integer");
   return new_bool(true);
 }
 Object* m_int_ratio(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  NO_ARGS("int.as_integer_ratio");
+  NO_ARGS("as_integer_ratio");
   return pair(int_exact_copy(a[0]), new_int(1));
 }
 // CPython: Objects/longobject.c int_bit_count_impl
 Object* m_bit_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  NO_ARGS("int.bit_count");
+  NO_ARGS("bit_count");
   std::string hex = int_to_base_string(a[0], 16, false);
   int64_t count = 0;
   for (char c : hex) {
@@ -219,13 +219,13 @@ Object* int_getattr(Object* o, StrObject* name) {
 // ---- float ----
 
 Object* m_float_self(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  NO_ARGS("float.conjugate");
+  NO_ARGS("conjugate");
   return new_float(float_of(a[0]));
 }
 
 // CPython: Objects/floatobject.c float_as_integer_ratio_impl
 Object* m_float_ratio(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  NO_ARGS("float.as_integer_ratio");
+  NO_ARGS("as_integer_ratio");
   double x = float_of(a[0]);
   if (std::isinf(x)) return overflow_error("cannot convert Infinity to integer ratio");
   if (std::isnan(x)) return value_error("cannot convert NaN to integer ratio");
@@ -254,7 +254,7 @@ Object* m_float_ratio(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 // CPython: Objects/floatobject.c float_hex
 Object* m_hex(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  NO_ARGS("float.hex");
+  NO_ARGS("hex");
   double x = float_of(a[0]);
   if (std::isnan(x) || std::isinf(x)) return new_str(float_repr(x));
   if (x == 0.0) return new_str(std::signbit(x) ? "-0x0.0p+0" : "0x0.0p+0");
@@ -277,7 +277,7 @@ Object* m_hex(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 // CPython: Objects/floatobject.c float_fromhex (a class method)
 Object* m_fromhex(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("float.fromhex", kw) || !check_nargs("float.fromhex", n - 1, 1, 1)) return nullptr;
+  if (!check_method_args(a[0], "fromhex", kw, n - 1, 1, 1)) return nullptr;
   if (!is_str(a[1])) return type_error(cat("fromhex() argument must be str, not ", a[1]->type->name));
   std::string s(as_str(a[1])->view());
   auto invalid = [] { return value_error("invalid hexadecimal floating-point string"); };

@@ -388,7 +388,10 @@ Object* range_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* k
   if (nargs > 3) return type_error(cat("range expected at most 3 arguments, got ", nargs));
   Object* v[3];
   for (size_t i = 0; i < nargs; ++i) {
-    v[i] = number_index(args[i]);
+    // Exact ints: range(True) is range(0, 1) (CPython: range_new's PyNumber_Index).
+    Object* idx = number_index(args[i]);
+    v[i] = idx && idx->type != &int_type ? int_exact_copy(idx) : idx;
+    if (idx && v[i] != idx) decref(idx);
     if (!v[i]) {
       for (size_t k = 0; k < i; ++k) decref(v[k]);
       return nullptr;

@@ -372,11 +372,6 @@ Object* m_clear(Object*, Object* const* a, size_t n, TupleObject* kw) {
   as_set(a[0])->clear_refs();
   return new_none();
 }
-// "set.name" or "frozenset.name", as CPython's messages name a method.
-std::string qualified(Object* self, const char* name) {
-  return std::string(isinstance_of(self, &set_type) ? "set." : "frozenset.") + name;
-}
-
 // An exact frozenset is its own copy (CPython: frozenset_copy).
 Object* m_copy(Object*, Object* const* a, size_t n, TupleObject* kw) {
   SET_METHOD_ARGS("set.copy", 1, 1);
@@ -406,15 +401,15 @@ Object* multi(Object* self, Object* const* a, size_t n, SetOp op) {
   return r;
 }
 Object* m_union(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs(qualified(a[0], "union").c_str(), kw)) return nullptr;
+  if (!check_method_args(a[0], "union", kw, 0, 0, 0)) return nullptr;
   return multi(a[0], a + 1, n - 1, SetOp::union_);
 }
 Object* m_intersection(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs(qualified(a[0], "intersection").c_str(), kw)) return nullptr;
+  if (!check_method_args(a[0], "intersection", kw, 0, 0, 0)) return nullptr;
   return multi(a[0], a + 1, n - 1, SetOp::intersection);
 }
 Object* m_difference(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs(qualified(a[0], "difference").c_str(), kw)) return nullptr;
+  if (!check_method_args(a[0], "difference", kw, 0, 0, 0)) return nullptr;
   return multi(a[0], a + 1, n - 1, SetOp::difference);
 }
 Object* m_symmetric_difference(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -422,13 +417,13 @@ Object* m_symmetric_difference(Object*, Object* const* a, size_t n, TupleObject*
   return set_operation(a[0], a[1], SetOp::symmetric);
 }
 Object* m_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs(qualified(a[0], "update").c_str(), kw)) return nullptr;
+  if (!check_method_args(a[0], "update", kw, 0, 0, 0)) return nullptr;
   for (size_t i = 1; i < n; ++i)
     if (set_update(as_set(a[0]), a[i]) < 0) return nullptr;
   return new_none();
 }
 Object* m_intersection_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs(qualified(a[0], "intersection_update").c_str(), kw)) return nullptr;
+  if (!check_method_args(a[0], "intersection_update", kw, 0, 0, 0)) return nullptr;
   Object* r = replace_contents(a[0], multi(a[0], a + 1, n - 1, SetOp::intersection));
   if (!r) return nullptr;
   decref(r);
@@ -436,7 +431,7 @@ Object* m_intersection_update(Object*, Object* const* a, size_t n, TupleObject* 
 }
 // CPython: Objects/setobject.c set_difference_update (in place, each other in turn)
 Object* m_difference_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs(qualified(a[0], "difference_update").c_str(), kw)) return nullptr;
+  if (!check_method_args(a[0], "difference_update", kw, 0, 0, 0)) return nullptr;
   for (size_t i = 1; i < n; ++i)
     if (difference_update(as_set(a[0]), a[i]) < 0) return nullptr;
   return new_none();

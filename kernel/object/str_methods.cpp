@@ -129,7 +129,7 @@ bool range_args(Object* const* a, size_t n, size_t i, ssize len, ssize* start, s
       type_error("slice indices must be integers or None or have an __index__ method");
       return false;
     }
-    return index_as_ssize(a[k], out);
+    return index_as_ssize_clamped(a[k], out);
   };
   if (!get(i, start) || !get(i + 1, end)) return false;
   if (*start < 0) *start = std::max<ssize>(0, *start + len);

@@ -152,11 +152,18 @@ Object* b_sum(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_kwargs_allowed("sum", kw, {"start"})) return nullptr;
   if (n < 1) return type_error("sum() takes at least 1 positional argument (" + std::to_string(n) + " given)");
   Object* start = n > 1 ? a[1] : find_kwarg(a, n, kw, "start");
-  if (start && is_str(start)) return type_error("sum() can't sum strings [use ''.join(seq) instead]");
-  if (start && is_bytes(start)) return type_error("sum() can't sum bytes [use b''.join(seq) instead]");
-  if (start && is_bytearray(start)) return type_error("sum() can't sum bytearray [use b''.join(seq) instead]");
+  // The iterator first, then the start's checks (CPython: builtin_sum_impl).
   Object* it = get_iter(a[0]);
   if (!it) return nullptr;
+  const char* refused = !start ? nullptr
+                        : is_str(start) ? "sum() can't sum strings [use ''.join(seq) instead]"
+                        : is_bytes(start) ? "sum() can't sum bytes [use b''.join(seq) instead]"
+                        : is_bytearray(start) ? "sum() can't sum bytearray [use b''.join(seq) instead]"
+                                              : nullptr;
+  if (refused) {
+    decref(it);
+    return type_error(refused);
+  }
   Object* total = start ? new_ref(start) : new_int(0);
   while (Object* x = iter_next(it)) {
     int64_t first, v;
