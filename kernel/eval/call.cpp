@@ -10,6 +10,7 @@
 #include "gopy/signals.hpp"
 #include "object/function_internal.hpp"
 #include "object/strcat.hpp"
+#include "object/suggestions.hpp"
 #include "object/type_init.hpp"
 #include "object/type_internal.hpp"
 
@@ -130,7 +131,13 @@ bool bind_arguments(FunctionObject* fn, CodeObject* co, Object** slots, Object* 
         type_error(cat(fn->qualname->utf8, "() got some positional-only arguments passed as keyword arguments: '",
                        key->utf8, "'"));
       } else {
-        type_error(cat(fn->qualname->utf8, "() got an unexpected keyword argument '", key->utf8, "'"));
+        // CPython: Python/ceval.c initialize_locals (a suggestion among the keyword-able names)
+        std::vector<std::string_view> names;
+        for (int i = co->posonlycount; i < co->argcount + co->kwonlycount; ++i)
+          names.push_back(co->varnames[size_t(i)]->view());
+        std::string hint = closest_name(names, key->view());
+        type_error(cat(fn->qualname->utf8, "() got an unexpected keyword argument '", key->utf8, "'",
+                       hint.empty() ? std::string() : cat(". Did you mean '", hint, "'?")));
       }
       return false;
     }

@@ -907,6 +907,17 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         NEXT();
       }
       TARGET(LIST_TO_SET) {
+        // A constant display's frozenset merges in its table order (CPython: SET_UPDATE).
+        if (TOP()->type == &frozenset_type) {
+          SetObject* s = new_set();
+          if (set_update(s, TOP()) < 0) {
+            decref(s);
+            goto error;
+          }
+          decref(TOP());
+          TOP() = s;
+          NEXT();
+        }
         auto* l = static_cast<ListObject*>(TOP());
         SetObject* s = new_set();
         for (Object* o : l->items) {

@@ -238,8 +238,35 @@ int display_dict_update(DictObject* d, Object* m) {
   return r;
 }
 
-static std::string callee_name(Object* fn) {
-  return fn->type == &function_type ? static_cast<FunctionObject*>(fn)->qualname->utf8 : "function";
+// "module.qualname()", or "qualname()" for builtins and module-less callables, or str(fn);
+// an error while asking is dropped for the plain "function()".
+// CPython: Objects/object.c _PyObject_FunctionStr
+static std::string function_str(Object* fn) {
+  int err = 0;
+  Ref<> qualname = Ref<>::steal(lookup_attr(fn, intern("__qualname__"), &err));
+  if (!qualname || !is_str(qualname.get())) {
+    if (err) clear_error();
+    Ref<> s = Ref<>::steal(object_str(fn));
+    if (!s) {
+      clear_error();
+      return "function()";
+    }
+    return as_str(s.get())->utf8;
+  }
+  Ref<> module = Ref<>::steal(lookup_attr(fn, intern("__module__"), &err));
+  if (err) clear_error();
+  const std::string& q = as_str(qualname.get())->utf8;
+  if (module && module.get() != None()) {
+    if (!is_str(module.get()) || as_str(module.get())->view() != "builtins") {
+      Ref<> m = Ref<>::steal(object_str(module.get()));
+      if (!m) {
+        clear_error();
+        return cat(q, "()");
+      }
+      return cat(as_str(m.get())->utf8, ".", q, "()");
+    }
+  }
+  return cat(q, "()");
 }
 
 int call_star_extend(Object* fn, ListObject* list, Object* v) {
@@ -252,10 +279,7 @@ int call_star_extend(Object* fn, ListObject* list, Object* v) {
   if (!it) {
     if (error_matches(&exc_TypeError)) {
       clear_error();
-      type_error(cat(callable_check(fn) && fn->type == &function_type
-                         ? as_str(static_cast<FunctionObject*>(fn)->qualname)->utf8 + "()"
-                         : std::string("function"),
-                     " argument after * must be an iterable, not ", v->type->name));
+      type_error(cat(function_str(fn), " argument after * must be an iterable, not ", v->type->name));
     }
     return -1;
   }
@@ -264,25 +288,47 @@ int call_star_extend(Object* fn, ListObject* list, Object* v) {
   return error_occurred() ? -1 : 0;
 }
 
+// Adds one `**` argument's pair; a repeated name is the call's error.
+static bool kw_merge_one(Object* fn, DictObject* kw, Object* key, Object* value) {
+  if (!is_str(key)) {
+    type_error("keywords must be strings");
+    return false;
+  }
+  if (dict_get_str(kw, as_str(key))) {
+    type_error(cat(function_str(fn), " got multiple values for keyword argument '", as_str(key)->utf8, "'"));
+    return false;
+  }
+  return dict_set_item(kw, key, value) == 0;
+}
+
+// CPython: Python/ceval.c DICT_MERGE (_PyDict_MergeEx over keys() for a non-dict mapping)
+// and _PyEval_FormatKwargsError
 int call_kw_merge(Object* fn, DictObject* kw, Object* m) {
-  if (!is_dict(m)) {
-    type_error(cat("argument after ** must be a mapping, not ", m->type->name));
+  if (is_dict(m)) {
+    bool ok = true;
+    dict_for_each(static_cast<DictObject*>(m), [&](Object* key, Object* value) {
+      if (ok) ok = kw_merge_one(fn, kw, key, value);
+    });
+    return ok ? 0 : -1;
+  }
+  int err = 0;
+  Ref<> keys_method = Ref<>::steal(lookup_attr(m, intern("keys"), &err));
+  if (!keys_method) {
+    if (err && !error_matches(&exc_AttributeError)) return -1;
+    clear_error();
+    type_error(cat(function_str(fn), " argument after ** must be a mapping, not ", m->type->name));
     return -1;
   }
-  bool ok = true;
-  dict_for_each(static_cast<DictObject*>(m), [&](Object* key, Object* value) {
-    if (!ok) return;
-    if (!is_str(key)) {
-      type_error("keywords must be strings");
-      ok = false;
-    } else if (dict_get_str(kw, as_str(key))) {
-      type_error(cat(callee_name(fn), "() got multiple values for keyword argument '", as_str(key)->utf8, "'"));
-      ok = false;
-    } else {
-      dict_set_item(kw, key, value);
-    }
-  });
-  return ok ? 0 : -1;
+  Ref<> keys = Ref<>::steal(call(keys_method.get(), nullptr, 0, nullptr));
+  if (!keys) return -1;
+  Ref<> it = Ref<>::steal(get_iter(keys.get()));
+  if (!it) return -1;
+  while (Object* key = iter_next(it.get())) {
+    Ref<> k = Ref<>::steal(key);
+    Ref<> value = Ref<>::steal(get_item(m, key));
+    if (!value || !kw_merge_one(fn, kw, key, value.get())) return -1;
+  }
+  return error_occurred() ? -1 : 0;
 }
 
 Object* call_with_list_dict(Object* fn, ListObject* list, DictObject* kw) {
@@ -527,6 +573,16 @@ Object* import_from(Object* module, StrObject* attr) {
   }
   Object* exc = new_exception(&exc_ImportError, cat("cannot import name '", attr->utf8, "' from '", mname, "'", where));
   if (exc) {
+    // CPython: Python/ceval.c _PyEval_ImportFrom sets name, name_from and path (what the
+    // traceback's "Did you mean" reads).
+    auto* e = static_cast<BaseExceptionObject*>(exc);
+    if (!e->dict) e->dict = new_dict();
+    Ref<> name = Ref<>::steal(new_str(mname));
+    dict_set_str(e->dict, "name", name.get());
+    dict_set_str(e->dict, "name_from", attr);
+    if (module->type == &module_type)
+      if (Object* p = dict_get_str(static_cast<ModuleObject*>(module)->dict, "__file__"); p && is_str(p))
+        dict_set_str(e->dict, "path", p);
     raise_object(exc);
     decref(exc);
   }

@@ -4,6 +4,7 @@
 #include "gopy/object_bytes.hpp"
 #include "gopy/object_complex.hpp"
 #include "gopy/object_num.hpp"
+#include "object/set_internal.hpp"
 #include "object/strcat.hpp"
 
 namespace gopy {
@@ -93,18 +94,99 @@ namespace {
 // A literal that `is` should not be used with: anything but None, True, False and `...`
 // (CPython: Python/codegen.c check_is_arg).
 const char* literal_type_for_is(const ast::Expr* e) {
+  // A tuple of constants is a literal too (CPython: is_const_tuple).
+  if (const auto* t = ast::dyn_cast<ast::Tuple>(e)) {
+    for (const auto* x : t->elts)
+      if (!ast::dyn_cast<ast::Constant>(x)) return nullptr;
+    return "tuple";
+  }
   const auto* k = ast::dyn_cast<ast::Constant>(e);
   if (!k) return nullptr;
   switch (k->value_kind) {
     case ast::ConstantKind::Int: return "int";
     case ast::ConstantKind::Float: return "float";
+    case ast::ConstantKind::Complex: return "complex";
     case ast::ConstantKind::Str: return "str";
     case ast::ConstantKind::Bytes: return "bytes";
     default: return nullptr;
   }
 }
 
+// The type a display or literal evaluates to, or null when the compiler cannot tell
+// (CPython: Python/codegen.c infer_type).
+const char* inferred_type(const ast::Expr* e) {
+  using K = ast::ExprKind;
+  switch (e->kind) {
+    case K::Tuple: return "tuple";
+    case K::List: case K::ListComp: return "list";
+    case K::Dict: case K::DictComp: return "dict";
+    case K::Set: case K::SetComp: return "set";
+    case K::GeneratorExp: return "generator";
+    case K::Lambda: return "function";
+    case K::JoinedStr: case K::FormattedValue: return "str";
+    case K::Constant:
+      switch (ast::cast<ast::Constant>(e)->value_kind) {
+        case ast::ConstantKind::None: return "NoneType";
+        case ast::ConstantKind::True: case ast::ConstantKind::False: return "bool";
+        case ast::ConstantKind::Ellipsis: return "ellipsis";
+        case ast::ConstantKind::Int: return "int";
+        case ast::ConstantKind::Float: return "float";
+        case ast::ConstantKind::Complex: return "complex";
+        case ast::ConstantKind::Str: return "str";
+        case ast::ConstantKind::Bytes: return "bytes";
+      }
+      return nullptr;
+    default: return nullptr;
+  }
+}
+
 }  // namespace
+
+// Calling a literal or display: "'list' object is not callable; perhaps you missed a
+// comma?" (CPython: Python/codegen.c check_caller).
+bool Compiler::check_caller(const ast::Expr* f) {
+  using K = ast::ExprKind;
+  switch (f->kind) {
+    case K::Constant: case K::Tuple: case K::List: case K::ListComp: case K::Dict: case K::DictComp:
+    case K::Set: case K::SetComp: case K::GeneratorExp: case K::JoinedStr: case K::FormattedValue:
+      return warn(cat("'", inferred_type(f), "' object is not callable; perhaps you missed a comma?"), f);
+    default: return true;
+  }
+}
+
+// Subscripting what cannot be, or a sequence literal by a non-integer (CPython:
+// Python/codegen.c check_subscripter, check_index).
+bool Compiler::check_subscript(const ast::Expr* value, const ast::Expr* index) {
+  using K = ast::ExprKind;
+  bool unsubscriptable = false;
+  switch (value->kind) {
+    case K::Constant: {
+      auto k = ast::cast<ast::Constant>(value)->value_kind;
+      unsubscriptable = k != ast::ConstantKind::Str && k != ast::ConstantKind::Bytes;
+      break;
+    }
+    case K::Set: case K::SetComp: case K::GeneratorExp: case K::Lambda: unsubscriptable = true; break;
+    default: break;
+  }
+  if (unsubscriptable)
+    return warn(cat("'", inferred_type(value), "' object is not subscriptable; perhaps you missed a comma?"), value);
+  const char* index_type = inferred_type(index);
+  if (!index_type || std::string_view(index_type) == "int" || std::string_view(index_type) == "bool") return true;
+  bool sequence = false;
+  switch (value->kind) {
+    case K::Constant: {
+      auto k = ast::cast<ast::Constant>(value)->value_kind;
+      sequence = k == ast::ConstantKind::Str || k == ast::ConstantKind::Bytes;
+      break;
+    }
+    case K::Tuple: case K::List: case K::ListComp: case K::JoinedStr: case K::FormattedValue: sequence = true; break;
+    default: break;
+  }
+  if (!sequence) return true;
+  return warn(cat(inferred_type(value), " indices must be integers or slices, not ", index_type,
+                  "; perhaps you missed a comma?"),
+              value);
+}
 
 // CPython: Python/codegen.c check_compare
 void Compiler::check_compare(const ast::Compare* c) {
@@ -131,8 +213,13 @@ void Compiler::compare(const ast::Compare* c) {
   check_compare(c);
   expr(c->left);
   size_t n = c->ops.size();
+  auto operand = [&](size_t i) {
+    bool in = c->ops[i] == ast::CmpOpKind::In || c->ops[i] == ast::CmpOpKind::NotIn;
+    if (in) iterated_expr(c->comparators[i]);
+    else expr(c->comparators[i]);
+  };
   if (n == 1) {
-    expr(c->comparators[0]);
+    operand(0);
     emit_spanned(c, Op::COMPARE_OP, int(cmp_kind(c->ops[0])));
     return;
   }
@@ -145,7 +232,7 @@ void Compiler::compare(const ast::Compare* c) {
     emit_spanned(c, Op::COMPARE_OP, int(cmp_kind(c->ops[i])));
     emit_jump(Op::JUMP_IF_FALSE_OR_POP, cleanup);
   }
-  expr(c->comparators[n - 1]);
+  operand(n - 1);
   emit_spanned(c, Op::COMPARE_OP, int(cmp_kind(c->ops[n - 1])));
   emit_jump(Op::JUMP, end);
   place(cleanup);
@@ -154,10 +241,85 @@ void Compiler::compare(const ast::Compare* c) {
   place(end);
 }
 
+namespace {
+
+// The value of an element CPython's optimizer sees as a constant (a literal, a signed
+// number, a tuple of those), or null: a new reference.
+Object* folded_constant(const ast::Expr* e) {
+  if (const auto* k = ast::dyn_cast<ast::Constant>(e)) return constant_object(k);
+  if (const auto* u = ast::dyn_cast<ast::UnaryOp>(e)) {
+    const auto* k = ast::dyn_cast<ast::Constant>(u->operand);
+    if (!k || (u->op != ast::UnaryOpKind::USub && u->op != ast::UnaryOpKind::UAdd)) return nullptr;
+    if (k->value_kind != ast::ConstantKind::Int && k->value_kind != ast::ConstantKind::Float &&
+        k->value_kind != ast::ConstantKind::Complex)
+      return nullptr;
+    Ref<> v = Ref<>::steal(constant_object(k));
+    if (!v) return nullptr;
+    Object* r = unary_op(v.get(), u->op == ast::UnaryOpKind::USub ? UnaryOp::neg : UnaryOp::pos);
+    if (!r) clear_error();
+    return r;
+  }
+  if (const auto* t = ast::dyn_cast<ast::Tuple>(e)) {
+    std::vector<Object*> items;
+    for (const auto* x : t->elts) {
+      Object* v = folded_constant(x);
+      if (!v) {
+        for (Object* o : items) decref(o);
+        return nullptr;
+      }
+      items.push_back(v);
+    }
+    return new_tuple_steal(std::move(items));
+  }
+  return nullptr;
+}
+
+// The frozenset constant CPython's code object holds for a constant set display: built
+// from the elements in order, then rebuilt from its own iteration order when the
+// constants are merged. Null when an element is not constant.
+// CPython: Python/flowgraph.c optimize_lists_and_sets, Python/compile.c merge_consts_recursive
+Object* constant_frozenset(const ast::ExprList& elts) {
+  Ref<SetObject> first = Ref<SetObject>::steal(new_set(&frozenset_type));
+  for (const auto* x : elts) {
+    Ref<> v = Ref<>::steal(folded_constant(x));
+    if (!v || set_add(first.get(), v.get()) < 0) {
+      clear_error();
+      return nullptr;
+    }
+  }
+  SetObject* merged = new_set(&frozenset_type);
+  for (Object* key : set_keys_snapshot(first.get())) {
+    if (set_add(merged, key) < 0) clear_error();
+    decref(key);
+  }
+  return merged;
+}
+
+}  // namespace
+
+void Compiler::iterated_expr(const ast::Expr* e) {
+  if (const auto* s = ast::dyn_cast<ast::Set>(e)) {
+    if (Object* f = constant_frozenset(s->elts)) {
+      emit(Op::LOAD_CONST, add_const(f));
+      return;
+    }
+  }
+  expr(e);
+}
+
 // A list, tuple or set display (starred elements unpack into it).
 void Compiler::display(const ast::ExprList& elts, ast::ExprKind kind) {
   bool starred = false;
   for (auto* x : elts) starred |= x->kind == ast::ExprKind::Starred;
+  // Three or more constants: the set is filled from its frozenset constant, in that
+  // table's order (CPython: BUILD_SET 0, LOAD_CONST, SET_UPDATE).
+  if (!starred && kind == ast::ExprKind::Set && elts.size() >= 3) {
+    if (Object* f = constant_frozenset(elts)) {
+      emit(Op::LOAD_CONST, add_const(f));
+      emit(Op::LIST_TO_SET);
+      return;
+    }
+  }
   if (!starred) {
     for (auto* x : elts) expr(x);
     emit(kind == ast::ExprKind::Set ? Op::BUILD_SET : kind == ast::ExprKind::List ? Op::BUILD_LIST : Op::BUILD_TUPLE,
@@ -295,6 +457,7 @@ void Compiler::expr(const ast::Expr* e) {
     }
     case K::Subscript: {
       auto* s = ast::cast<ast::Subscript>(e);
+      if (!check_subscript(s->value, s->slice)) return;
       expr(s->value);
       expr(s->slice);
       emit_spanned(e, Op::BINARY_SUBSCR, 0, 0, SourceSpan::Anchor::bracket, s->value);
@@ -352,7 +515,18 @@ bool Compiler::check_async_context(const ast::Expr* at) {
   return true;
 }
 
+// CPython: Python/codegen.c validate_keywords (the later of two is reported)
+bool Compiler::keywords_unique(const std::vector<ast::Keyword*>& keywords) {
+  for (size_t i = 0; i < keywords.size(); ++i) {
+    if (keywords[i]->arg.empty()) continue;
+    for (size_t j = i + 1; j < keywords.size(); ++j)
+      if (keywords[j]->arg == keywords[i]->arg) return fail("keyword argument repeated: " + keywords[i]->arg, keywords[j]);
+  }
+  return true;
+}
+
 void Compiler::call(const ast::Call* c) {
+  if (!check_caller(c->func) || !keywords_unique(c->keywords)) return;
   bool has_star = false;
   for (auto* a : c->args) has_star |= a->kind == ast::ExprKind::Starred;
   bool has_kwstar = false;
@@ -433,7 +607,7 @@ void Compiler::comprehension_clauses(const std::vector<ast::Comprehension*>& gen
                                      bool skip_first_iter) {
   const ast::Comprehension* g = gens[level];
   if (level > 0 || !skip_first_iter) {
-    if (level > 0) expr(g->iter);
+    if (level > 0) iterated_expr(g->iter);
     emit(g->is_async ? Op::GET_AITER : Op::GET_ITER);
   }
   int loop = new_label(), exit = new_label(), async_end = -1;
@@ -500,7 +674,7 @@ void Compiler::comprehension(const ast::Expr* e) {
     kind = comp_dict;
   }
   // The first iterable belongs to the enclosing scope.
-  expr((*gens)[0]->iter);
+  iterated_expr((*gens)[0]->iter);
   const Scope* saved = scope_;
   scope_ = cs;
   // Captured comprehension variables get a fresh cell per run.
@@ -525,7 +699,7 @@ void Compiler::comprehension(const ast::Expr* e) {
 void Compiler::genexp(const ast::GeneratorExp* g) {
   ast::Arguments no_args;
   make_function(no_args, "<genexpr>", g, nullptr, nullptr, g->loc.lineno);
-  expr(g->generators[0]->iter);
+  iterated_expr(g->generators[0]->iter);
   emit(g->generators[0]->is_async ? Op::GET_AITER : Op::GET_ITER);
   emit(Op::CALL, 1, 0);
 }

@@ -199,7 +199,7 @@ void Compiler::return_stmt(const ast::Return* r) {
 
 void Compiler::for_stmt(const ast::For* f) {
   int loop = new_label(), exit = new_label(), end = new_label();
-  expr(f->iter);
+  iterated_expr(f->iter);
   emit_spanned(f->iter, Op::GET_ITER);
   place(loop);
   emit_jump(Op::FOR_ITER, exit);
@@ -448,6 +448,7 @@ void Compiler::apply_decorators(const ast::ExprList& decorators) {
 void Compiler::class_def(const ast::ClassDef* c) {
   int first_line = push_decorators(c->decorator_list, c->loc.lineno);
   with_type_params(c->type_params, c->name, c->loc.lineno, [&] {
+    if (!keywords_unique(c->keywords)) return;
     for (auto* b : c->bases) expr(b);
     emit(Op::BUILD_TUPLE, int(c->bases.size()));
     // The class keywords (metaclass=, and those for __init_subclass__) as a dict, or None.
@@ -561,9 +562,12 @@ void Compiler::stmt(const ast::Stmt* s) {
     case K::AsyncFor: async_for_stmt(ast::cast<ast::AsyncFor>(s)); return;
     case K::Match: match_stmt(ast::cast<ast::Match>(s)); return;
     case K::Assert: {
+      auto* a = ast::cast<ast::Assert>(s);
+      // A non-empty tuple is always true, even under -O (CPython: codegen_assert).
+      if (auto* t = ast::dyn_cast<ast::Tuple>(a->test); t && !t->elts.empty())
+        if (!warn("assertion is always true, perhaps remove parentheses?", s)) return;
       // -O drops assert statements (CPython: codegen_assert under c_optimize).
       if (get_thread_state()->interp->settings.optimization_level > 0) return;
-      auto* a = ast::cast<ast::Assert>(s);
       int end = new_label();
       test_jump(a->test, true, end);
       if (a->msg) expr(a->msg);

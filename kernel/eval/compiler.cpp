@@ -215,6 +215,9 @@ void Compiler::emit_stacksize(CodeObject* code) {
 
 void Compiler::finish_code(CompileUnit& u) {
   CodeObject* code = u.code;
+  // A failed compilation's code is dropped; its stack effects need not balance (a target
+  // refused inside a loop would make the depth walk grow forever).
+  if (failed_) return;
   // Every frame ends with `return None` (unreachable ends cost one instruction).
   bool end_is_target = false;
   for (int p : u.label_pos) end_is_target |= p == int(code->instrs.size());
@@ -350,6 +353,16 @@ void Compiler::load_name(const std::string& name) {
   const Scope* s = owner_scope(name);
   NameScope r = s->lookup(name);
   int n = name_const(name);
+  // A comprehension inlined in a class body does not see the class's names: a name it
+  // does not bind is the enclosing function's (free) or a global (CPython: symtable.c,
+  // class scopes bind nothing for nested scopes; inline_comprehension keeps that).
+  if (s->kind == Scope::Kind::class_body && s != scope_ && scope_->kind == Scope::Kind::comprehension) {
+    bool free = r == NameScope::free || std::count(s->free_order.begin(), s->free_order.end(), name);
+    int slot = free ? cell_slot_for(name) : -1;
+    if (slot >= 0) emit(Op::LOAD_DEREF, slot);
+    else emit(Op::LOAD_GLOBAL, n);
+    return;
+  }
   if (s->kind == Scope::Kind::class_body && (r == NameScope::name || r == NameScope::free)) {
     int cell = -1;
     if (r == NameScope::free || std::count(s->free_order.begin(), s->free_order.end(), name))

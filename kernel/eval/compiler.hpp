@@ -164,6 +164,9 @@ class Compiler {
   void expr(const ast::Expr* e);
   void constant(const ast::Constant* c);
   void call(const ast::Call* c);
+  bool keywords_unique(const std::vector<ast::Keyword*>& keywords);
+  bool check_caller(const ast::Expr* f);
+  bool check_subscript(const ast::Expr* value, const ast::Expr* index);
   void call_ex(const ast::Call* c);
   void comprehension(const ast::Expr* e);
   void comprehension_clauses(const std::vector<ast::Comprehension*>& gens, size_t level, int kind,
@@ -173,6 +176,9 @@ class Compiler {
   void compare(const ast::Compare* c);
   void test_jump(const ast::Expr* e, bool jump_if, int label);
   void display(const ast::ExprList& elts, ast::ExprKind kind);
+  // An expression whose value is only iterated or searched (`for`, a comprehension's
+  // iterable, the right of `in`): a constant set display becomes its frozenset.
+  void iterated_expr(const ast::Expr* e);
   void yield_from(const ast::Expr* e);
   bool check_async_context(const ast::Expr* at);
 

@@ -300,6 +300,10 @@ std::nullptr_t Parser::invalid_assignment(const ast::ExprList& targets, const as
                                        " here. Maybe you meant '==' instead of '='?");
     }
   }
+  // A bare yield before '=' is no star_expressions target (CPython: invalid_assignment's
+  // yield_expr alternative).
+  if ((bad->kind == ast::ExprKind::Yield || bad->kind == ast::ExprKind::YieldFrom) && !is_parenthesized(bad))
+    return error_node(bad, "assignment to yield expression not possible");
   return error_node(bad, std::string("cannot assign to ") + expr_name(bad));
 }
 

@@ -401,6 +401,7 @@ ast::Expr* Parser::paren_atom() {
     if (!y) return nullptr;
     if (!at_op(Op::RPar)) return invalid_syntax();
     advance();
+    parenthesized_.insert(y);
     return y;
   }
   ast::Expr* first = star_named_expression();
@@ -606,7 +607,8 @@ bool Parser::parameters(ast::Arguments& args, Op closer, bool annotations) {
       const Token& slash = advance();
       if (seen_slash) return error_at(slash, "/ may appear only once"), false;
       if (seen_star) return error_at(slash, "/ must be ahead of *"), false;
-      if (args.args.empty()) return error_at(slash, "invalid syntax"), false;
+      if (args.args.empty())  // CPython: invalid_parameters' a="/" ','
+        return error_at(slash, at_op(Op::Comma) ? "at least one argument must precede /" : "invalid syntax"), false;
       seen_slash = true;
       args.posonlyargs = std::move(args.args);
       args.args.clear();

@@ -45,8 +45,10 @@ ast::Stmt* Parser::match_statement() {
   advance();  // NEWLINE
   if (!at_type(TokenType::Indent)) {
     if (at_type(TokenType::Error)) return tokenizer_failure();
-    return error_at(cur(), "expected an indented block after 'match' statement on line " +
-                               std::to_string(kw.lineno), "IndentationError");
+    std::string msg = "expected an indented block after 'match' statement on line " + std::to_string(kw.lineno);
+    if (at_type(TokenType::Dedent))  // as block(): the new line's indentation, no end
+      return error_loc(cur().lineno, cur().col - 1, cur().lineno, -2, msg, "IndentationError");
+    return error_at(cur(), msg, "IndentationError");
   }
   advance();
   while (!at_type(TokenType::Dedent) && !at_type(TokenType::EndMarker)) {
@@ -61,7 +63,13 @@ ast::Stmt* Parser::match_statement() {
       c->guard = named_expression();
       if (!c->guard) return nullptr;
     }
-    if (!expect_forced(Op::Colon, ":")) return nullptr;
+    // CPython: the ':' is not forced; invalid_case_block says "expected ':'" only before a
+    // NEWLINE.
+    if (!at_op(Op::Colon)) {
+      if (at_type(TokenType::Newline)) return error_at(cur(), "expected ':'");
+      return invalid_syntax();
+    }
+    advance();
     if (!block(c->body, case_kw, "'case' statement")) return nullptr;
     end_at(c, c->body.back());
     s->cases.push_back(c);
@@ -300,18 +308,44 @@ ast::Pattern* Parser::class_pattern(ast::Expr* cls) {
   return finish(c);
 }
 
-// A signed number or a string (CPython: literal_expr without None/True/False).
+// A signed number, a complex literal `real +/- imag`, or a string (CPython: literal_expr
+// without None/True/False; complex_number, _PyPegen_ensure_real and _PyPegen_ensure_imaginary).
 ast::Expr* Parser::literal_expr() {
   const Token& t = cur();
   if (t.type == TokenType::String || t.type == TokenType::FStringStart) return strings();
-  if (t.type == TokenType::Number) return number(advance());
-  if (t.type == TokenType::Op && t.op == Op::Minus && peek(1).type == TokenType::Number) {
+  auto is_imaginary = [&](const Token& n) {
+    std::string_view text = token_text(n);
+    return !text.empty() && (text.back() == 'j' || text.back() == 'J');
+  };
+  ast::Expr* real = nullptr;
+  ast::Expr* real_number = nullptr;  // the NUMBER itself, where a wrong kind is reported
+  bool real_is_imaginary = false;
+  if (t.type == TokenType::Number) {
+    real_is_imaginary = is_imaginary(t);
+    real = real_number = number(advance());
+  } else if (t.type == TokenType::Op && t.op == Op::Minus && peek(1).type == TokenType::Number) {
     advance();
     auto* u = node<ast::UnaryOp>(t);
     u->op = ast::UnaryOpKind::USub;
-    u->operand = number(advance());
+    real_is_imaginary = is_imaginary(cur());
+    u->operand = real_number = number(advance());
     if (!u->operand) return nullptr;
-    return finish(u);
+    real = finish(u);
+  }
+  if (real) {
+    if (!(cur().type == TokenType::Op && (cur().op == Op::Plus || cur().op == Op::Minus) &&
+          peek(1).type == TokenType::Number))
+      return real;
+    if (real_is_imaginary) return error_node(real_number, "real number required in complex literal");
+    const Token& sign = advance();
+    const Token& imag_token = cur();
+    if (!is_imaginary(imag_token)) return error_at(imag_token, "imaginary number required in complex literal");
+    auto* b = node_from<ast::BinOp>(real);
+    b->left = real;
+    b->op = sign.op == Op::Plus ? ast::BinOpKind::Add : ast::BinOpKind::Sub;
+    b->right = number(advance());
+    if (!b->right) return nullptr;
+    return finish(b);
   }
   if (t.type == TokenType::Name && t.keyword != Keyword::None_) {
     auto* c = node<ast::Constant>(t);

@@ -267,6 +267,10 @@ bool Parser::block(ast::StmtList& out, const Token& keyword, const char* what) {
     if (at_type(TokenType::EndMarker)) {
       const Token& nl = prev();
       error_loc(nl.lineno, nl.col, nl.lineno, -2, msg, "IndentationError");
+    } else if (at_type(TokenType::Dedent)) {
+      // A DEDENT has no column of its own: CPython reports the tokenizer's, the new line's
+      // indentation, unshifted, and no end (pegen_errors.c _PyPegen_raise_error).
+      error_loc(cur().lineno, cur().col - 1, cur().lineno, -2, msg, "IndentationError");
     } else {
       error_at(cur(), msg, "IndentationError");
     }
@@ -416,6 +420,10 @@ ast::Stmt* Parser::try_statement() {
   }
   if (handlers.empty() && finalbody.empty()) {
     if (at_type(TokenType::Error)) return tokenizer_failure();
+    // At a DEDENT before more code, CPython reports the new line's indentation, unshifted
+    // (pegen_errors.c _PyPegen_raise_error with a token of no column).
+    if (at_type(TokenType::Dedent) && peek(1).type != TokenType::EndMarker && peek(1).type != TokenType::Dedent)
+      return error_loc(cur().lineno, cur().col - 1, cur().lineno, -2, "expected 'except' or 'finally' block");
     return error_at(cur(), "expected 'except' or 'finally' block");
   }
   const ast::Stmt* last = finalbody.empty() ? last_statement(body, handlers.back()->body, orelse)
@@ -634,7 +642,8 @@ bool Parser::with_item(std::vector<ast::WithItem*>& items) {
   if (accept_kw(Keyword::As)) {
     ast::Expr* target = star_expression();
     if (!target) return false;
-    // CPython: invalid_with_item
+    // CPython: invalid_with_item, only when the item ends there (',' ')' or ':' follows)
+    if (!at_op(Op::Comma) && !at_op(Op::RPar) && !at_op(Op::Colon)) return invalid_syntax(), false;
     if (!check_target(target, TargetsType::Star)) return false;
     set_context(target, ast::ExprContext::Store);
     item->optional_vars = target;
@@ -685,8 +694,15 @@ ast::Stmt* Parser::class_def(ast::ExprList* decorators) {
   s->name = identifier(advance());
   if (at_op(Op::LSqb) && !type_params(s->type_params)) return nullptr;
   if (at_op(Op::LPar)) {
+    const Token& open = cur();
     auto* probe = node<ast::Call>(cur());
     if (!call(probe)) return nullptr;
+    // A call's lone generator expression needs no parentheses of its own; class bases
+    // are plain arguments, where it does (CPython: class_def_raw takes `arguments`).
+    if (probe->args.size() == 1 && probe->keywords.empty())
+      if (auto* g = ast::dyn_cast<ast::GeneratorExp>(probe->args[0]);
+          g && g->loc.lineno == open.lineno && g->loc.col_offset == open.col && !g->generators.empty())
+        return error_node(g->generators[0], "invalid syntax");
     s->bases = std::move(probe->args);
     s->keywords = std::move(probe->keywords);
   }

@@ -136,6 +136,7 @@ class ScopeCollector {
     if (!check_name(n, at, ctx)) return;
     if (cur_->globals.count(n) || cur_->nonlocals.count(n)) {
       cur_->used.insert(n);
+      declared_stores_[cur_].insert(n);
       return;
     }
     cur_->bound.insert(n);
@@ -150,12 +151,21 @@ class ScopeCollector {
   void use(const std::string& n) {
     for (Scope* s = cur_;; s = s->parent) {
       s->used.insert(n);
+      loads_[s].insert(n);
       if (s->kind != Scope::Kind::comprehension) break;
     }
   }
 
   // A walrus target binds in the nearest non-comprehension scope.
   void bind_walrus(const std::string& n, const ast::Node* at) {
+    // What a comprehension binds is its iteration variables (CPython:
+    // symtable_extend_namedexpr_scope, DEF_COMP_ITER).
+    for (Scope* c = cur_; c->kind == Scope::Kind::comprehension; c = c->parent) {
+      if (c->bound.count(n)) {
+        fail("assignment expression cannot rebind comprehension iteration variable '" + n + "'", at);
+        return;
+      }
+    }
     Scope* s = cur_;
     while (s->kind == Scope::Kind::comprehension) s = s->parent;
     if (s->kind == Scope::Kind::class_body) {
@@ -175,6 +185,11 @@ class ScopeCollector {
   void params(Scope* s, const ast::Arguments& a) {
     auto add = [&](const ast::Arg* p) {
       check_name(p->arg, p);
+      // CPython: symtable.c symtable_add_def_helper (DEF_PARAM twice)
+      if (std::find(s->params.begin(), s->params.end(), p->arg) != s->params.end()) {
+        fail("duplicate argument '" + p->arg + "' in function definition", p);
+        return;
+      }
       s->params.push_back(p->arg);
       s->bound.insert(p->arg);
     };
@@ -276,7 +291,13 @@ class ScopeCollector {
       case K::AugAssign: {
         auto* a = ast::cast<ast::AugAssign>(s);
         expr(a->value);
-        if (auto* n = ast::dyn_cast<ast::Name>(a->target)) use(n->id);
+        if (auto* n = ast::dyn_cast<ast::Name>(a->target)) {
+          // The target's implied read is no use for the global-declaration check (CPython
+          // flags an augmented target DEF_LOCAL only).
+          bool read_before = loads_[cur_].count(n->id) > 0;
+          use(n->id);
+          if (!read_before) loads_[cur_].erase(n->id);
+        }
         expr(a->target);
         break;
       }
@@ -298,7 +319,7 @@ class ScopeCollector {
         }
         for (auto* al : ast::cast<ast::ImportFrom>(s)->names) {
           if (al->name == "*") {
-            if (cur_->kind != Scope::Kind::module) fail("import * only allowed at module level", s);
+            if (cur_->kind != Scope::Kind::module) fail("import * only allowed at module level", al);
             continue;
           }
           bind(al->asname.empty() ? al->name : al->asname, s);
@@ -354,11 +375,13 @@ class ScopeCollector {
     std::string problem;
     if (std::find(cur_->params.begin(), cur_->params.end(), n) != cur_->params.end())
       problem = "name '" + n + "' is parameter and " + what;
-    else if (cur_->used.count(n))
+    // A store to an already declared name counts as an assignment, not a use (CPython's
+    // DEF_LOCAL versus USE flags).
+    else if (cur_->used.count(n) && (loads_[cur_].count(n) || !declared_stores_[cur_].count(n)))
       problem = "name '" + n + "' is used prior to " + what + " declaration";
     else if (annotated_[cur_].count(n))
       problem = "annotated name '" + n + "' can't be " + what;
-    else if (cur_->bound.count(n))
+    else if (cur_->bound.count(n) || declared_stores_[cur_].count(n))
       problem = "name '" + n + "' is assigned to before " + what + " declaration";
     if (!problem.empty()) {
       fail(problem, s);
@@ -593,13 +616,17 @@ class ScopeCollector {
         const std::string& id = ast::cast<ast::Name>(n->target)->id;
         if (cur_->kind == Scope::Kind::comprehension || cur_->kind == Scope::Kind::genexpr) {
           if (cur_->kind == Scope::Kind::genexpr) {
+            if (cur_->bound.count(id)) {
+              fail("assignment expression cannot rebind comprehension iteration variable '" + id + "'", n->target);
+              return;
+            }
             // A walrus in a generator expression binds in the enclosing function too.
             Scope* s = cur_->parent;
             while (s->kind == Scope::Kind::comprehension) s = s->parent;
             s->bound.insert(id);
             cur_->used.insert(id);
           } else {
-            bind_walrus(id, e);
+            bind_walrus(id, n->target);
           }
         } else {
           bind(id, e);
@@ -734,6 +761,10 @@ class ScopeCollector {
         r = NameScope::free;
       } else if (s->bound.count(n)) {
         r = s->kind == Scope::Kind::module || s->kind == Scope::Kind::class_body ? NameScope::name : NameScope::local;
+      } else if (s->kind == Scope::Kind::comprehension && s->parent->kind == Scope::Kind::class_body) {
+        // A class's names are not visible from a comprehension in its body: an enclosing
+        // function's variable (passed through the class) or a global.
+        r = enclosing.count(n) ? NameScope::free : NameScope::global_implicit;
       } else if (s->kind == Scope::Kind::comprehension) {
         // Inlined: the enclosing scope resolves it (the compiler asks it).
         s->resolved[n] = s->parent->lookup(n);
@@ -803,6 +834,8 @@ class ScopeCollector {
   const ast::ImportFrom* last_future_ = nullptr;
   int conditional_depth_ = 0;  // compound statements around the current one in its body  // the last of the leading future imports
   std::map<Scope*, std::set<std::string>> annotated_;
+  std::map<Scope*, std::set<std::string>> loads_;            // names read in each scope
+  std::map<Scope*, std::set<std::string>> declared_stores_;  // stores to global/nonlocal names
   std::map<Scope*, std::map<std::string, const ast::Node*>> first_directive_;
 };
 

@@ -4,14 +4,18 @@
 #include "gopy/object_exc.hpp"
 #include "gopy/object_str.hpp"
 #include "object/strcat.hpp"
+#include "object/suggestions.hpp"
 
 namespace gopy {
 
 bool bind_args(const char* fname, Object* const* a, size_t npos, TupleObject* kwnames,
                std::initializer_list<std::string_view> names, size_t required, Object** out) {
   const size_t total = names.size();
-  if (npos > total) {
-    type_error(cat(fname, "() takes at most ", total, " argument", total == 1 ? "" : "s", " (", npos, " given)"));
+  const size_t given = npos + (kwnames ? kwnames->items.size() : 0);
+  // CPython: Python/getargs.c _PyArg_UnpackKeywords ("keyword " when none is positional)
+  if (given > total) {
+    type_error(cat(fname, "() takes at most ", total, npos == 0 ? " keyword" : "", " argument",
+                   total == 1 ? "" : "s", " (", given, " given)"));
     return false;
   }
   for (size_t i = 0; i < total; ++i) out[i] = i < npos ? a[i] : nullptr;
@@ -24,7 +28,7 @@ bool bind_args(const char* fname, Object* const* a, size_t npos, TupleObject* kw
         ++slot;
       }
       if (slot == total) {
-        type_error(cat("'", key, "' is an invalid keyword argument for ", fname, "()"));
+        unexpected_keyword_error(fname, key, names);
         return false;
       }
       if (out[slot]) {
@@ -41,6 +45,14 @@ bool bind_args(const char* fname, Object* const* a, size_t npos, TupleObject* kw
     }
   }
   return true;
+}
+
+// CPython: Python/getargs.c error_unexpected_keyword_arg
+void unexpected_keyword_error(const char* fname, std::string_view key,
+                              std::initializer_list<std::string_view> names) {
+  std::string hint = closest_name(std::vector<std::string_view>(names), key);
+  type_error(cat(fname, "() got an unexpected keyword argument '", key, "'",
+                 hint.empty() ? std::string() : cat(". Did you mean '", hint, "'?")));
 }
 
 }  // namespace gopy

@@ -16,4 +16,9 @@ namespace gopy {
 bool bind_args(const char* fname, Object* const* a, size_t npos, TupleObject* kwnames,
                std::initializer_list<std::string_view> names, size_t required, Object** out);
 
+// Raises "f() got an unexpected keyword argument 'k'", with ". Did you mean 'n'?" when one
+// of `names` is close.
+void unexpected_keyword_error(const char* fname, std::string_view key,
+                              std::initializer_list<std::string_view> names);
+
 }  // namespace gopy

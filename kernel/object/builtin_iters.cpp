@@ -7,6 +7,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/seq_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_init.hpp"
 #include "object/type_internal.hpp"
@@ -42,24 +43,23 @@ struct IterObject : GcObject {
 Object* self_iter(Object* o) { return new_ref(o); }
 
 Object* enumerate_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_kwargs_allowed("enumerate", kw, {"iterable", "start"})) return nullptr;
+  // enumerate() keeps the older text (CPython: Objects/enumobject.c enumerate_vectorcall).
+  if (kw)
+    for (Object* k : kw->items)
+      if (as_str(k)->view() != "iterable" && as_str(k)->view() != "start")
+        return type_error(cat("'", as_str(k)->utf8, "' is an invalid keyword argument for enumerate()"));
   Object* iterable = n > 0 ? a[0] : find_kwarg(a, n, kw, "iterable");
   Object* start = n > 1 ? a[1] : find_kwarg(a, n, kw, "start");
   if (n > 2) return type_error(cat("enumerate() takes at most 2 arguments (", n, " given)"));
   if (!iterable) return type_error("enumerate() missing required argument 'iterable'");
+  // The start is read before the iterable's iterator (CPython: enum_new_impl).
+  Ref<> s;
+  if (start && !(s = Ref<>::steal(number_index(start)))) return nullptr;
   Object* it = get_iter(iterable);
   if (!it) return nullptr;
   auto* e = make<IterObject>(&enumerate_type);
   e->parts.push_back(it);
-  if (start) {
-    Object* s = number_index(start);
-    if (!s) {
-      decref(e);
-      return nullptr;
-    }
-    if (!int_to_int64(s, &e->counter)) e->big_counter = new_ref(s);
-    decref(s);
-  }
+  if (s && !int_to_int64(s.get(), &e->counter)) e->big_counter = new_ref(s.get());
   return e;
 }
 
@@ -91,6 +91,9 @@ Object* enumerate_next(Object* o) {
 }
 
 Object* zip_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  // CPython: Objects/bltinmodule.c zip_new (PyArg_ParseTupleAndKeywords "|$p:zip")
+  if (kw && kw->items.size() > 1)
+    return type_error(cat("zip() takes at most 1 keyword argument (", kw->items.size(), " given)"));
   if (!check_kwargs_allowed("zip", kw, {"strict"})) return nullptr;
   auto* z = make<IterObject>(&zip_type);
   if (Object* s = find_kwarg(a, n, kw, "strict")) {
@@ -103,11 +106,7 @@ Object* zip_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
   }
   for (size_t i = 0; i < n; ++i) {
     Object* it = get_iter(a[i]);
-    if (!it) {
-      if (error_matches(&exc_TypeError)) {
-        clear_error();
-        type_error(cat("zip argument #", i + 1, " must support iteration"));
-      }
+    if (!it) {  // get_iter's own "'int' object is not iterable" (CPython 3.14: zip_new)
       decref(z);
       return nullptr;
     }
@@ -210,13 +209,16 @@ Object* filter_next(Object* o) {
 }
 
 Object* reversed_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("reversed", kw) || !check_nargs("reversed", n, 1, 1)) return nullptr;
+  if (!check_no_kwargs("reversed", kw)) return nullptr;
+  if (n != 1) return type_error(cat("reversed expected 1 argument, got ", n));  // CPython: _PyArg_CheckPositional
   Object* seq = a[0];
+  if (seq->type == &list_type) return new_list_reverse_iter(seq);
   if (Object* rev = type_lookup(seq->type, intern("__reversed__")); rev && rev != None()) {
     if (rev->type == &function_type) return call1(rev, seq);
     return call_method(seq, intern("__reversed__"), nullptr, 0);
   }
-  if (!seq->type->sq_length || !seq->type->mp_subscript || is_dict(seq) || is_anyset(seq))
+  // CPython: reversed_new: a sequence (PySequence_Check) is needed; its length next.
+  if (!seq->type->mp_subscript || is_dict(seq) || is_anyset(seq))
     return type_error(cat("'", seq->type->name, "' object is not reversible"));
   ssize len = object_length(seq);
   if (len < 0) return nullptr;
@@ -253,7 +255,19 @@ Object* reversed_next(Object* o) {
 
 }  // namespace
 
+// list.__reversed__: an index walking down from the end (CPython: list_reverseiterator).
+TypeObject list_reverse_iter_type;
+Object* new_list_reverse_iter(Object* list) {
+  auto* r = make<IterObject>(&list_reverse_iter_type);
+  r->parts.push_back(new_ref(list));
+  r->counter = int64_t(static_cast<ListObject*>(list)->items.size()) - 1;
+  return r;
+}
+
 void init_builtin_iter_types() {
+  make_static_type(&list_reverse_iter_type, &type_type, "list_reverseiterator", &object_type, 0);
+  list_reverse_iter_type.tp_iter = self_iter;
+  list_reverse_iter_type.tp_iternext = reversed_next;
   struct Def {
     TypeObject* t;
     const char* name;

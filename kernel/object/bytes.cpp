@@ -103,6 +103,13 @@ bool bytearray_check_resizable(ByteArrayObject* b) {
 // bytes-like object or an iterable of ints. CPython: bytes_new_impl, bytearray___init___impl
 bool bytes_from_source(const char* type_name, Object* source, Object* encoding, Object* errors, std::string* out) {
   bool is_bytes_type = std::string_view(type_name) == "bytes";
+  // Clinic converts encoding and errors (str) before the body looks at the source.
+  for (auto [arg, label] : {std::pair<Object*, const char*>{encoding, "encoding"}, {errors, "errors"}}) {
+    if (arg && !is_str(arg)) {
+      type_error(cat(type_name, "() argument '", label, "' must be str, not ", arg == None() ? "None" : arg->type->name.c_str()));
+      return false;
+    }
+  }
   if (!source) {
     if (encoding || errors) {
       type_error(encoding ? "encoding without a string argument" : "errors without a string argument");

@@ -23,8 +23,12 @@ namespace {
 
 using SV = std::string_view;
 
-#define ARGS(name, lo, hi) \
-  if (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, lo, hi)) return nullptr
+// A no-argument or one-argument method names its type ("bytes.upper() takes no
+// arguments"), as METH_NOARGS and METH_O do; the others their bare name, as clinic does.
+#define ARGS(name, lo, hi)                                                                  \
+  if ((lo) == (hi) && (lo) <= 1 ? !check_method_args(a[0], name, kw, n - 1, lo, hi)          \
+                                : (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, lo, hi))) \
+  return nullptr
 
 SV D(Object* o) { return bytes_family_data(o); }
 Object* like(Object* self, SV data) { return bytes_family_new(self, data); }
@@ -132,7 +136,8 @@ int hex_digit(char c) {
 
 // CPython: Objects/bytesobject.c _PyBytes_FromHex
 Object* fromhex(Object* const* a, size_t n, TupleObject* kw, bool bytearray) {
-  if (!check_no_kwargs("fromhex", kw) || !check_nargs("fromhex", n - 1, 1, 1)) return nullptr;
+  (void)bytearray;
+  if (!check_method_args(a[0], "fromhex", kw, n - 1, 1, 1)) return nullptr;
   Object* arg = a[n - 1];  // a[0] is the class the function is bound to
   if (!is_str(arg)) return type_error(cat("fromhex() argument must be str, not ", arg->type->name));
   SV s = as_str(arg)->view();

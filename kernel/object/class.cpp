@@ -581,8 +581,13 @@ Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases,
       int error = 0;
       Ref<> entries_of = Ref<>::steal(lookup_attr(b, intern("__mro_entries__"), &error));
       if (error) return nullptr;
-      return type_error(entries_of ? "type() doesn't support MRO entry resolution; use types.new_class()"
-                                   : "bases must be types");
+      if (entries_of) return type_error("type() doesn't support MRO entry resolution; use types.new_class()");
+      // CPython: _PyType_CalculateMetaclass runs over the bases' types before best_base.
+      if (!is_subtype(meta, b->type) && !is_subtype(b->type, meta))
+        return type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses "
+            "of all its bases");
+      return type_error("bases must be types");
     }
     auto* bt = static_cast<TypeObject*>(b);
     if (!(bt->flags & TypeFlags::basetype))
@@ -602,6 +607,10 @@ Object* build_class(TypeObject* meta, StrObject* name, TupleObject* given_bases,
   Object* slots_spec = dict_get_str(ns, "__slots__");
   SlotsPlan slots;
   if (slots_spec && plan_slots(name->utf8, base, ns, slots_spec, &slots) < 0) return nullptr;
+  // Variable-size instances (int, bytes, tuple) have no room for slots (CPython:
+  // type_new_slots_impl, a base with tp_itemsize).
+  if (!slots.names.empty() && (layout == &int_type || layout == &bytes_type || layout == &tuple_type))
+    return type_error(cat("nonempty __slots__ not supported for subtype of '", base->name, "'"));
   if (!plain && !slots.names.empty())
     return set_error(&exc_NotImplementedError,
                      cat("class '", name->utf8, "': __slots__ in a subclass of '", layout->name,

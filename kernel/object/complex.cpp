@@ -134,7 +134,10 @@ Object* c_sub(Object* a, Object* b) { return binary(a, b, BinaryOp::sub); }
 Object* c_mul(Object* a, Object* b) { return binary(a, b, BinaryOp::mul); }
 Object* c_div(Object* a, Object* b) { return binary(a, b, BinaryOp::truediv); }
 Object* c_pow(Object* a, Object* b) { return binary(a, b, BinaryOp::pow); }
+// CPython: complex_pow: the operands must convert (TO_COMPLEX) before the modulus is refused.
 Object* c_pow3(Object* a, Object* b, Object* mod) {
+  for (Object* o : {a, b})
+    if (!is_complex(o) && !is_float(o) && !is_int(o)) return new_ref(NotImplemented());
   if (mod != None()) return value_error("complex modulo");
   return c_pow(a, b);
 }
@@ -356,7 +359,7 @@ Object* c_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnam
 }
 
 Object* m_conjugate(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("conjugate", kw) || !check_nargs("conjugate", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "conjugate", kw, n - 1, 0, 0)) return nullptr;
   return new_complex(as_complex(a[0])->real, -as_complex(a[0])->imag);
 }
 Object* m_complex(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -388,7 +391,7 @@ Object* complex_repr_str(Object* z) {
 // spec has no presentation type, then aligned as a whole (grouping is not applied).
 // CPython: Python/formatter_unicode.c format_complex_internal
 Object* complex_format(Object* z, Object* spec_obj) {
-  if (!is_str(spec_obj)) return type_error(cat("format() argument 2 must be str, not ", spec_obj->type->name));
+  if (!is_str(spec_obj)) return type_error(cat("format() argument 2 must be str, not ", spec_obj == None() ? "None" : spec_obj->type->name.c_str()));
   StrObject* spec_str = as_str(spec_obj);
   if (spec_str->length == 0) return object_str(z);
   auto parsed = prim::parse_format_spec(spec_str->cps(), "complex", 0, '>');
@@ -402,7 +405,8 @@ Object* complex_format(Object* z, Object* spec_obj) {
       return value_error(cat("Unknown format code '", t, "' for object of type 'complex'"));
     }
   }
-  if (f.fill == U'0' && f.align == '=') return value_error("Zero padding is not allowed in complex format specifier");
+  // Any '0' fill, the flag's or an explicit one (CPython: format_complex_internal).
+  if (f.fill == U'0') return value_error("Zero padding is not allowed in complex format specifier");
   if (f.align == '=') return value_error("'=' alignment flag is not allowed in complex format specifier");
   double re = as_complex(z)->real, im = as_complex(z)->imag;
   char code = f.type == 0 ? (f.precision < 0 ? 'r' : 'g') : f.type == 'n' ? 'g' : char(f.type);

@@ -16,6 +16,10 @@ namespace gopy {
 
 // dict_view_type is dict_keys (CPython's three view types share gopy's view object).
 TypeObject dict_view_type, dict_values_type, dict_items_type, dict_iter_type;
+// CPython's iterator types, one for each view kind and direction (dict_iter_type is the
+// keys' forward one).
+TypeObject dict_valueiter_type, dict_itemiter_type, dict_revkeyiter_type, dict_revvalueiter_type,
+    dict_revitemiter_type;
 
 namespace {
 
@@ -39,13 +43,27 @@ struct DictViewObject : GcObject {
   int traverse(VisitFn visit, void* arg) override { return visit_ref(dict, visit, arg); }
 };
 
+TypeObject* iter_type_for(ViewKind k, bool reverse) {
+  switch (k) {
+    case ViewKind::keys: return reverse ? &dict_revkeyiter_type : &dict_iter_type;
+    case ViewKind::values: return reverse ? &dict_revvalueiter_type : &dict_valueiter_type;
+    case ViewKind::items: return reverse ? &dict_revitemiter_type : &dict_itemiter_type;
+  }
+  return &dict_iter_type;
+}
+
+// A forward iterator walks up from the first entry; a reverse one (pos is one past the
+// next entry) down from the last.
 struct DictIterObject : GcObject {
   DictObject* dict;
   ViewKind kind;
   size_t pos = 0;
   ssize used_at_start;
-  DictIterObject(DictObject* d, ViewKind k)
-      : GcObject(&dict_iter_type), dict(new_ref(d)), kind(k), used_at_start(d->used) {}
+  bool reverse;
+  DictIterObject(DictObject* d, ViewKind k, bool rev = false)
+      : GcObject(iter_type_for(k, rev)), dict(new_ref(d)), kind(k), used_at_start(d->used), reverse(rev) {
+    if (rev) pos = d->entries.size();
+  }
   ~DictIterObject() override { clear_refs(); }
   void clear_refs() override {
     Object* d = dict;
@@ -63,12 +81,24 @@ Object* dict_iter_next(Object* o) {
     it->used_at_start = -1;
     return set_error(&exc_RuntimeError, "dictionary changed size during iteration");
   }
-  while (it->pos < d->entries.size() && !d->entries[it->pos].key) ++it->pos;
-  if (it->pos >= d->entries.size()) {
-    it->clear_refs();
-    return nullptr;
+  size_t at;
+  if (it->reverse) {
+    if (it->pos > d->entries.size()) it->pos = d->entries.size();
+    while (it->pos > 0 && !d->entries[it->pos - 1].key) --it->pos;
+    if (it->pos == 0) {
+      it->clear_refs();
+      return nullptr;
+    }
+    at = --it->pos;
+  } else {
+    while (it->pos < d->entries.size() && !d->entries[it->pos].key) ++it->pos;
+    if (it->pos >= d->entries.size()) {
+      it->clear_refs();
+      return nullptr;
+    }
+    at = it->pos++;
   }
-  DictEntry& e = d->entries[it->pos++];
+  DictEntry& e = d->entries[at];
   switch (it->kind) {
     case ViewKind::keys: return new_ref(e.key);
     case ViewKind::values: return new_ref(e.value);
@@ -302,16 +332,13 @@ Object* m_fromkeys(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return d;
 }
 
-// reversed(d), reversed(d.keys()/values()/items()): the entries in reverse insertion
-// order, read when the iterator is made. CPython: Objects/dictobject.c dict___reversed___impl
+// reversed(d), reversed(d.keys()/values()/items()): the entries from the last inserted.
+// CPython: Objects/dictobject.c dict___reversed___impl, dictreviter_iternext
 Object* m_reversed(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("__reversed__", kw) || !check_nargs("__reversed__", n - 1, 0, 0)) return nullptr;
-  ListObject* items = list_from_iterable(a[0]);
-  if (!items) return nullptr;
-  std::reverse(items->items.begin(), items->items.end());
-  Object* it = get_iter(items);
-  decref(items);
-  return it;
+  if (is_dict(a[0])) return make<DictIterObject>(as_dict(a[0]), ViewKind::keys, true);
+  auto* v = static_cast<DictViewObject*>(a[0]);
+  return make<DictIterObject>(v->dict, v->kind, true);
 }
 
 // dict | other and dict |= other (PEP 584). CPython: Objects/dictobject.c dict_or, dict_ior
@@ -417,7 +444,12 @@ void init_dict_type() {
   make_static_type(&dict_view_type, &type_type, "dict_keys", &object_type, 0);
   make_static_type(&dict_values_type, &type_type, "dict_values", &object_type, 0);
   make_static_type(&dict_items_type, &type_type, "dict_items", &object_type, 0);
-  make_static_type(&dict_iter_type, &type_type, "dict_iterator", &object_type, 0);
+  make_static_type(&dict_iter_type, &type_type, "dict_keyiterator", &object_type, 0);
+  make_static_type(&dict_valueiter_type, &type_type, "dict_valueiterator", &object_type, 0);
+  make_static_type(&dict_itemiter_type, &type_type, "dict_itemiterator", &object_type, 0);
+  make_static_type(&dict_revkeyiter_type, &type_type, "dict_reversekeyiterator", &object_type, 0);
+  make_static_type(&dict_revvalueiter_type, &type_type, "dict_reversevalueiterator", &object_type, 0);
+  make_static_type(&dict_revitemiter_type, &type_type, "dict_reverseitemiterator", &object_type, 0);
   TypeObject* t = &dict_type;
   t->tp_new = dict_new;
   t->tp_repr = dict_repr;
@@ -442,8 +474,11 @@ void init_dict_type() {
     v->nb_binary[int(BinaryOp::xor_)] = view_xor;
     v->tp_richcompare = view_richcompare;
   }
-  dict_iter_type.tp_iter = self_iter;
-  dict_iter_type.tp_iternext = dict_iter_next;
+  for (TypeObject* t : {&dict_iter_type, &dict_valueiter_type, &dict_itemiter_type, &dict_revkeyiter_type,
+                        &dict_revvalueiter_type, &dict_revitemiter_type}) {
+    t->tp_iter = self_iter;
+    t->tp_iternext = dict_iter_next;
+  }
 }
 
 void init_dict_methods() {

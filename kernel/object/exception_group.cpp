@@ -267,7 +267,7 @@ Object* subgroup_method(Object*, Object* const* args, size_t nargs, TupleObject*
 Object* add_note_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
   if (!check_no_kwargs("add_note", kwnames) || !check_nargs("add_note", nargs - 1, 1, 1)) return nullptr;
   if (!is_str(args[1]))
-    return type_error(cat("BaseException.add_note() argument must be str, not ", args[1]->type->name));
+    return type_error(cat("add_note() argument must be str, not ", args[1] == None() ? "None" : args[1]->type->name));  // CPython: _PyArg_BadArgument
   if (exception_add_note(args[0], as_str(args[1])->view()) < 0) return nullptr;
   return new_none();
 }

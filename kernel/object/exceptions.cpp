@@ -353,8 +353,10 @@ int exc_init(Object* self, Object* const* args, size_t nargs, TupleObject* kwnam
     Object* name = find_kwarg(args, nargs, kwnames, "name");
     Object* path = find_kwarg(args, nargs, kwnames, "path");
     if (!check_kwargs_allowed(self->type->name.c_str(), kwnames, {"name", "path", "name_from"})) return -1;
+    Object* name_from = find_kwarg(args, nargs, kwnames, "name_from");
     set_dict_attr(e, "name", name ? name : None());
     set_dict_attr(e, "path", path ? path : None());
+    set_dict_attr(e, "name_from", name_from ? name_from : None());
   } else if (named) {
     // CPython: Objects/exceptions.c NameError_init (name=), AttributeError_init (name=,
     // obj=): keyword-only, None when absent.

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "gopy/object.hpp"
+#include "gopy/object_complex.hpp"
 #include "gopy/object_bytes.hpp"
 #include "gopy/object_complex.hpp"
 #include "gopy/object_containers.hpp"
@@ -176,6 +177,17 @@ Object* float_from_object(Object* o) {
     decref(i);
     return ok ? new_float(d) : nullptr;
   }
+  // CPython: Objects/floatobject.c PyFloat_FromString: bytes, bytearray and other buffers
+  // are read as ASCII text; an error shows the object's repr.
+  if (std::string_view data; bytes_like_view(o, &data)) {
+    std::u32string text;
+    for (char c : data) text += char32_t(static_cast<unsigned char>(c));
+    auto r = prim::parse_float(text);
+    if (r.ok()) return new_float(r.value());
+    Ref<> shown = Ref<>::steal(object_repr(o));
+    if (!shown) return nullptr;
+    return value_error(cat("could not convert string to float: ", as_str(shown.get())->utf8));
+  }
   return type_error(cat("float() argument must be a string or a real number, not '", o->type->name, "'"));
 }
 
@@ -188,8 +200,10 @@ static Object* int_from_bytes_text(Object* o, int base) {
   for (char c : data) text += char32_t(static_cast<unsigned char>(c));
   auto r = prim::int_from_string(text, base, get_thread_state()->interp->settings.int_max_str_digits);
   if (r.ok()) return new_int_from(r.value());
-  Object* shown = is_bytes(o) ? object_repr(o) : nullptr;
-  if (!shown) return raise_prim_error(r.error());
+  // The text is shown as bytes whatever buffer held it (CPython: _PyLong_FromBytes).
+  Ref<> copy = Ref<>::steal(new_bytes(data));
+  Object* shown = object_repr(copy.get());
+  if (!shown) return nullptr;
   std::string msg = cat("invalid literal for int() with base ", base, ": ", as_str(shown)->utf8);
   decref(shown);
   return value_error(msg);
@@ -197,15 +211,14 @@ static Object* int_from_bytes_text(Object* o, int base) {
 
 // CPython: Objects/longobject.c long_new_impl / PyNumber_Long
 Object* int_from_object(Object* o, Object* base) {
-  const bool bytes_text = is_bytes(o) || is_bytearray(o);
-  if (base && base != None()) {
-    if (!is_str(o) && !bytes_text) return type_error("int() can't convert non-string with explicit base");
+  const bool bytes_text = is_bytes(o) || is_bytearray(o) || is_memoryview(o);
+  if (base) {
+    // The base is read first, None included (CPython: long_new_impl's PyNumber_AsSsize_t).
     ssize b;
-    if (!index_as_ssize(base, &b)) return nullptr;
-    if (bytes_text) {
-      if (b != 0 && (b < 2 || b > 36)) return value_error("int() base must be >= 2 and <= 36, or 0");
-      return int_from_bytes_text(o, int(b));
-    }
+    if (!index_as_ssize_clamped(base, &b)) return nullptr;
+    if (b != 0 && (b < 2 || b > 36)) return value_error("int() base must be >= 2 and <= 36, or 0");
+    if (!is_str(o) && !bytes_text) return type_error("int() can't convert non-string with explicit base");
+    if (bytes_text) return int_from_bytes_text(o, int(b));
     auto r = prim::int_from_string(as_str(o)->cps(), int(b), 0);
     if (!r.ok()) return raise_prim_error(r.error());
     return new_int_from(r.value());

@@ -23,12 +23,12 @@ Object* from_result(const prim::Result<std::u32string>& r) {
 }
 
 Object* m_bit_length(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("bit_length", kw) || !check_nargs("bit_length", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "bit_length", kw, n - 1, 0, 0)) return nullptr;
   return new_int(int64_t(prim::int_bit_length(int_value(a[0]))));
 }
 
 Object* m_is_integer(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("is_integer", kw) || !check_nargs("is_integer", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "is_integer", kw, n - 1, 0, 0)) return nullptr;
   return new_bool(prim::float_is_integer(static_cast<FloatObject*>(a[0])->value));
 }
 
@@ -39,7 +39,7 @@ Object* m_format(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 // object.__format__: only the empty spec.
 Object* m_object_format(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("__format__", kw) || !check_nargs("__format__", n - 1, 1, 1)) return nullptr;
+  if (!check_method_args(a[0], "__format__", kw, n - 1, 1, 1)) return nullptr;
   if (!is_str(a[1])) return type_error(cat("argument to __format__ must be str, not ", a[1]->type->name));
   if (as_str(a[1])->length)
     return type_error(cat("unsupported format string passed to ", a[0]->type->name, ".__format__"));
@@ -56,7 +56,7 @@ std::u32string spec_code_points(const StrObject* s) {
 }  // namespace
 
 Object* format_object(Object* value, Object* spec) {
-  if (!is_str(spec)) return type_error(cat("format() argument 2 must be str, not ", spec->type->name));
+  if (!is_str(spec)) return type_error(cat("format() argument 2 must be str, not ", spec == None() ? "None" : spec->type->name.c_str()));
   StrObject* s = as_str(spec);
   TypeObject* t = value->type;
   // A class derived from str, int or float that keeps the built-in __format__ formats as

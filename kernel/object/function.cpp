@@ -11,6 +11,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/args.hpp"
 #include "object/attr_lookup.hpp"
 #include "object/class_method.hpp"
 #include "object/descr_internal.hpp"
@@ -176,6 +177,28 @@ bool check_no_kwargs(const char* fname, TupleObject* kwnames) {
   return true;
 }
 
+std::string bound_method_name(Object* self, std::string_view name) {
+  // A direct call `x.m()` reaches the method descriptor, whose errors name the class that
+  // defines m (CPython: descrobject.c method_check_args over descr->d_type).
+  auto* t = is_type_object(self) ? static_cast<TypeObject*>(self) : self->type;
+  Ref<TupleObject> mro = Ref<TupleObject>::steal(type_mro_tuple(t));
+  if (mro) {
+    for (Object* c : mro->items) {
+      auto* ct = static_cast<TypeObject*>(c);
+      if (ct->dict && dict_get_str(ct->dict, name)) return cat(ct->qualname, ".", name);
+    }
+  } else {
+    clear_error();
+  }
+  return cat(t->qualname, ".", name);
+}
+
+bool check_method_args(Object* self, const char* name, TupleObject* kw, size_t nargs, size_t min, size_t max) {
+  if ((!kw || kw->items.empty()) && nargs >= min && nargs <= max) return true;
+  const std::string fname = bound_method_name(self, name);  // only on the error path
+  return check_no_kwargs(fname.c_str(), kw) && check_nargs(fname.c_str(), nargs, min, max);
+}
+
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
   if (nargs >= min && nargs <= max) return true;
   // CPython: METH_NOARGS and METH_O functions, then Python/getargs.c _PyArg_CheckPositional.
@@ -206,7 +229,7 @@ bool check_kwargs_allowed(const char* fname, TupleObject* kwnames, std::initiali
     bool ok = false;
     for (auto a : allowed) ok |= as_str(k)->view() == a;
     if (!ok) {
-      type_error(cat("'", as_str(k)->utf8, "' is an invalid keyword argument for ", fname, "()"));
+      unexpected_keyword_error(fname, as_str(k)->view(), allowed);
       return false;
     }
   }
@@ -344,8 +367,25 @@ Object* method_repr(Object* o) {
   auto* m = static_cast<MethodObject*>(o);
   Object* self_repr = object_repr(m->self);
   if (!self_repr) return nullptr;
+  // CPython: Objects/classobject.c method_repr: the function's __qualname__, else its
+  // __name__, else "?".
   std::string fname = "?";
-  if (m->func->type == &function_type) fname = static_cast<FunctionObject*>(m->func)->qualname->utf8;
+  if (m->func->type == &function_type) {
+    fname = static_cast<FunctionObject*>(m->func)->qualname->utf8;
+  } else {
+    for (const char* attr : {"__qualname__", "__name__"}) {
+      int error = 0;
+      Ref<> n = Ref<>::steal(lookup_attr(m->func, intern(attr), &error));
+      if (error) {
+        decref(self_repr);
+        return nullptr;
+      }
+      if (n && is_str(n.get())) {
+        fname = as_str(n.get())->utf8;
+        break;
+      }
+    }
+  }
   Object* r = new_str(cat("<bound method ", fname, " of ", as_str(self_repr)->utf8, ">"));
   decref(self_repr);
   return r;
@@ -513,7 +553,13 @@ int cell_setattr(Object* o, StrObject* name, Object* value) {
 
 Object* new_super(TypeObject* type, Object* obj) {
   bool ok = isinstance_of(obj, type) || (is_type_object(obj) && is_subtype(static_cast<TypeObject*>(obj), type));
-  if (!ok) return type_error("super(type, obj): obj must be an instance or subtype of type");
+  // CPython: Objects/typeobject.c supercheck
+  if (!ok) {
+    const bool is_type = is_type_object(obj);
+    return type_error(cat("super(type, obj): obj (", is_type ? "type " : "instance of ",
+                          is_type ? static_cast<TypeObject*>(obj)->name : obj->type->name,
+                          ") is not an instance or subtype of type (", type->name, ")."));
+  }
   auto* s = make<SuperObject>();
   s->start_type = new_ref(type);
   s->obj = new_ref(obj);

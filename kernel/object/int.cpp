@@ -18,6 +18,7 @@
 #include "object/prim/float.hpp"
 #include "object/prim/hash.hpp"
 #include "object/prim/int.hpp"
+#include "object/args.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -334,14 +335,20 @@ Object* bool_repr(Object* a) { return new_str(a == True() ? "True" : "False"); }
 Object* int_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
   Object* x = nargs > 0 ? args[0] : nullptr;
   Object* base = nargs > 1 ? args[1] : nullptr;
+  // x is positional-only, base positional-or-keyword (CPython's clinic signature).
+  size_t given = nargs + (kwnames ? kwnames->items.size() : 0);
+  // Without keywords clinic checks positionals alone (_PyArg_CheckPositional).
+  if ((!kwnames || kwnames->items.empty()) && nargs > 2)
+    return type_error(cat("int expected at most 2 arguments, got ", nargs));
+  if (given > 2) return type_error(cat("int() takes at most 2 ", nargs == 0 ? "keyword " : "", "arguments (", given, " given)"));
   if (kwnames) {
     for (size_t i = 0; i < kwnames->items.size(); ++i) {
       std::string_view k = as_str(kwnames->items[i])->view();
-      if (k == "base") base = args[nargs + i];
-      else return type_error(cat("'", k, "' is an invalid keyword argument for int()"));
+      if (k != "base") return unexpected_keyword_error("int", k, {"base"}), nullptr;
+      if (base) return type_error("argument for int() given by name ('base') and position (2)");
+      base = args[nargs + i];
     }
   }
-  if (nargs > 2) return type_error(cat("int() takes at most 2 arguments (", nargs, " given)"));
   if (!x) {
     if (base) return type_error("int() missing string argument");
     return new_int(0);

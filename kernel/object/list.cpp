@@ -341,6 +341,11 @@ Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("count", kw) || !check_nargs("list.count", n - 1, 1, 1)) return nullptr;
   return sequence_count(as_list(a[0])->items, a[1]);
 }
+Object* m_reversed(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("list.__reversed__", kw) || !check_nargs("list.__reversed__", n - 1, 0, 0)) return nullptr;
+  return new_list_reverse_iter(a[0]);
+}
+
 Object* m_reverse(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("reverse", kw) || !check_nargs("list.reverse", n - 1, 0, 0)) return nullptr;
   std::reverse(as_list(a[0])->items.begin(), as_list(a[0])->items.end());
@@ -358,6 +363,9 @@ Object* m_copy(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return r;
 }
 Object* m_sort(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  // CPython: clinic's sort(*, key=None, reverse=False) (_PyArg_UnpackKeywords)
+  if (size_t given = n - 1 + (kw ? kw->items.size() : 0); given > 2)
+    return type_error(cat("sort() takes at most 2 arguments (", given, " given)"));
   if (n != 1) return type_error("sort() takes no positional arguments");
   if (!check_kwargs_allowed("sort", kw, {"key", "reverse"})) return nullptr;
   Object* key = find_kwarg(a, n, kw, "key");
@@ -395,6 +403,7 @@ void init_list_methods() {
   add_method(&list_type, "index", m_index);
   add_method(&list_type, "count", m_count);
   add_method(&list_type, "reverse", m_reverse);
+  add_method(&list_type, "__reversed__", m_reversed);
   add_method(&list_type, "clear", m_clear);
   add_method(&list_type, "copy", m_copy);
   add_method(&list_type, "sort", m_sort);

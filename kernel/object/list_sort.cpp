@@ -18,11 +18,11 @@ namespace gopy {
 
 namespace {
 
-// Sorts v stably with less(x, y) -> 1 (x < y), 0 (not), -1 (error, then *failed is set,
-// the order is unspecified but v is still a permutation). An inconsistent `less` never
-// makes an access go out of bounds. Runs already in order (or strictly descending) are
-// found first, short ones are extended by binary insertion, then adjacent runs merged.
-// CPython: Objects/listobject.c count_run, binarysort, merge_at
+// Sorts v stably with less(x, y) -> 1 (x < y), 0 (not), -1 (error, then *failed is set and
+// no further comparison is made; v is still a permutation). Runs are found and extended
+// to minrun exactly as CPython does, so a list shorter than 64 sees CPython's own sequence
+// of comparisons; longer runs are then merged pairwise (the same result, other compares).
+// CPython: Objects/listobject.c merge_compute_minrun, count_run, binarysort
 template <class T, class Less>
 void run_merge_sort(std::vector<T>& v, Less less, bool* failed) {
   auto lt = [&](const T& x, const T& y) {
@@ -31,34 +31,71 @@ void run_merge_sort(std::vector<T>& v, Less less, bool* failed) {
     if (r < 0) *failed = true;
     return r == 1;
   };
+  auto rev = [&](size_t from, size_t to) { std::reverse(v.begin() + ptrdiff_t(from), v.begin() + ptrdiff_t(to)); };
   const size_t n = v.size();
   if (n < 2) return;
-  constexpr size_t kMinRun = 32;
+  size_t minrun = n, odd = 0;
+  while (minrun >= 64) {
+    odd |= minrun & 1;
+    minrun >>= 1;
+  }
+  minrun += odd;
+  // The length of the run at lo (at most `remaining`), made ascending in place.
+  auto count_run = [&](size_t lo, size_t remaining) -> size_t {
+    size_t k = 1;
+    for (; k < remaining; ++k)
+      if (lt(v[lo + k], v[lo + k - 1])) break;
+    if (k == remaining || *failed) return k;
+    if (k > 1) {
+      if (lt(v[lo], v[lo + k - 1]) || *failed) return k;
+      rev(lo, lo + k);  // an all-equal prefix of the descending run
+    }
+    ++k;
+    size_t neq = 0;
+    auto reverse_last_equal = [&] {
+      if (neq) {
+        ++neq;
+        rev(lo + k - neq, lo + k);
+        neq = 0;
+      }
+    };
+    for (; k < remaining && !*failed; ++k) {
+      if (lt(v[lo + k], v[lo + k - 1])) {
+        reverse_last_equal();
+      } else if (lt(v[lo + k - 1], v[lo + k])) {
+        break;
+      } else {
+        ++neq;
+      }
+    }
+    if (*failed) return k;
+    reverse_last_equal();
+    rev(lo, lo + k);
+    for (; k < remaining; ++k)
+      if (lt(v[lo + k], v[lo + k - 1])) break;
+    return k;
+  };
   std::vector<size_t> bounds{0};
   for (size_t lo = 0; lo < n;) {
-    size_t hi = lo + 1;
-    if (hi < n) {
-      if (lt(v[hi], v[lo])) {  // strictly descending: reversing keeps it stable
-        while (hi + 1 < n && lt(v[hi + 1], v[hi])) ++hi;
-        std::reverse(v.begin() + ptrdiff_t(lo), v.begin() + ptrdiff_t(hi + 1));
-      } else {
-        while (hi + 1 < n && !lt(v[hi + 1], v[hi])) ++hi;
+    size_t run = count_run(lo, n - lo);
+    if (*failed) return;
+    if (run < minrun) {
+      size_t force = std::min(minrun, n - lo);
+      for (size_t i = lo + run; i < lo + force; ++i) {  // binary insertion after equal items
+        size_t a = lo, b = i;
+        while (a < b) {
+          size_t m = (a + b) >> 1;
+          if (lt(v[i], v[m])) b = m;
+          else a = m + 1;
+          if (*failed) return;
+        }
+        T x = v[i];
+        std::move_backward(v.begin() + ptrdiff_t(a), v.begin() + ptrdiff_t(i), v.begin() + ptrdiff_t(i + 1));
+        v[a] = x;
       }
-      ++hi;
+      run = force;
     }
-    size_t end = std::min(n, std::max(hi, lo + kMinRun));
-    for (size_t i = hi; i < end; ++i) {  // binary insertion after equal items
-      T x = v[i];
-      size_t a = lo, b = i;
-      while (a < b) {
-        size_t m = a + (b - a) / 2;
-        if (lt(x, v[m])) b = m;
-        else a = m + 1;
-      }
-      std::move_backward(v.begin() + ptrdiff_t(a), v.begin() + ptrdiff_t(i), v.begin() + ptrdiff_t(i + 1));
-      v[a] = x;
-    }
-    lo = end;
+    lo += run;
     bounds.push_back(lo);
   }
   std::vector<T> left;
@@ -205,7 +242,9 @@ int list_sort(ListObject* l, Object* key, bool reverse) {
       std::reverse(keys.begin(), keys.end());
       std::reverse(values.begin(), values.end());
     }
-    if (!failed) items.swap(values);
+    // A failed comparison leaves the list as far as the sort got (CPython keeps its
+    // partly sorted array too).
+    items.swap(values);
   }
   for (Object* k : keys) decref(k);
   std::vector<Object*> added;

@@ -183,17 +183,55 @@ Object* m_enter(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!MV(a[0])->base) return value_error("operation forbidden on released memoryview object");
   return new_ref(a[0]);
 }
-Object* m_exit(Object*, Object* const* a, size_t, TupleObject*) {
+Object* m_exit(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__exit__", kw)) return nullptr;
+  (void)n;
   release(MV(a[0]));
   return new_none();
+}
+
+// cast('B') (the one format gopy's views have); other formats are refused clearly.
+Object* m_cast(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  Object* args[2];
+  if (!bind_args("cast", a + 1, n - 1, kw, {"format", "shape"}, 1, args)) return nullptr;
+  if (!MV(a[0])->base) return value_error("operation forbidden on released memoryview object");
+  if (!is_str(args[0]))
+    return type_error(cat("cast() argument 'format' must be str, not ", args[0]->type->name));
+  if (as_str(args[0])->view() != "B" || (args[1] && args[1] != None()))
+    return set_error(&exc_NotImplementedError, "memoryview.cast is supported by gopy only to format 'B' without a shape");
+  return new_window(MV(a[0])->base, MV(a[0])->offset, MV(a[0])->length);
+}
+
+// A read-only view hashes as its bytes; a writable one refuses (CPython: memory_hash).
+int64_t mv_hash(Object* o) {
+  std::string_view v;
+  if (!view_of(o, &v)) return -1;
+  if (MV(o)->readonly) {
+    Ref<> copy = Ref<>::steal(new_bytes(v));
+    return object_hash(copy.get());
+  }
+  value_error("cannot hash writable memoryview object");
+  return -1;
 }
 
 Object* mv_getattr(Object* o, StrObject* name) {
   std::string_view attr = name->view();
   auto* m = MV(o);
   bool field = attr == "obj" || attr == "nbytes" || attr == "readonly" || attr == "itemsize" || attr == "format" ||
-               attr == "ndim";
+               attr == "ndim" || attr == "shape" || attr == "strides" || attr == "suboffsets" ||
+               attr == "c_contiguous" || attr == "f_contiguous" || attr == "contiguous";
   if (field && !m->base) return value_error("operation forbidden on released memoryview object");
+  // One dimension of single bytes, contiguous (CPython: memory_shape_get and the others).
+  if (attr == "shape") {
+    Ref<> len = Ref<>::steal(new_int(m->length));
+    return new_tuple_from({len.get()});
+  }
+  if (attr == "strides") {
+    Ref<> one = Ref<>::steal(new_int(1));
+    return new_tuple_from({one.get()});
+  }
+  if (attr == "suboffsets") return new_ref<Object>(empty_tuple());
+  if (attr == "c_contiguous" || attr == "f_contiguous" || attr == "contiguous") return new_bool(true);
   if (attr == "obj") return new_ref(m->base);
   if (attr == "nbytes") return new_int(m->length);
   if (attr == "readonly") return new_bool(m->readonly);
@@ -209,6 +247,7 @@ void init_memoryview_methods() {
   add_method(&memoryview_type, "hex", m_hex);
   add_method(&memoryview_type, "release", m_release);
   add_method(&memoryview_type, "__enter__", m_enter);
+  add_method(&memoryview_type, "cast", m_cast);
   add_method(&memoryview_type, "__exit__", m_exit);
 }
 
@@ -233,6 +272,7 @@ void init_memoryview_type() {
   memoryview_type.mp_subscript = mv_subscript;
   memoryview_type.mp_ass_subscript = mv_ass_subscript;
   memoryview_type.tp_richcompare = mv_richcompare;
+  memoryview_type.tp_hash = mv_hash;
   memoryview_type.tp_iter = seq_iter_new;
   memoryview_type.tp_getattr = mv_getattr;
   memoryview_type.lazy_methods = init_memoryview_methods;

@@ -37,7 +37,7 @@ Object* pair(Object* a, Object* b) {
 }
 
 #define NO_ARGS(name) \
-  if (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, 0, 0)) return nullptr
+  if (!check_method_args(a[0], name, kw, n - 1, 0, 0)) return nullptr
 
 // ---- int ----
 
@@ -50,7 +50,8 @@ Object* m_int_exact(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return int_exact_copy(a[0]);
 }
 constexpr char kConjugate[] = "conjugate", kTrunc[] = "__trunc__", kFloor[] = "__floor__", kCeil[] = "__ceil__";
-Object* m_int_is_integer(Object*, Object* const*, size_t n, TupleObject* kw) {
+constexpr char kFloatTrunc[] = "__trunc__", kFloatFloor[] = "__floor__", kFloatCeil[] = "__ceil__";
+Object* m_int_is_integer(Object*, Object* const* a, size_t n, TupleObject* kw) {
   NO_ARGS("is_integer");
   return new_bool(true);
 }
@@ -166,7 +167,20 @@ Object* m_from_bytes(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (bytes_like_view(args[0], &view)) {
     data.assign(view);
   } else {
-    Object* b = call1(reinterpret_cast<Object*>(&bytes_type), args[0]);
+    // CPython: Objects/bytesobject.c PyObject_Bytes: __bytes__, else an iterable of ints
+    // (never a str, never an int count).
+    Object* source = args[0];
+    Ref<> it;
+    if (!type_lookup(source->type, intern("__bytes__"))) {
+      if (!is_str(source)) it = Ref<>::steal(get_iter(source));
+      if (!it) {
+        if (!is_str(source) && !error_matches(&exc_TypeError)) return nullptr;
+        clear_error();
+        return type_error(cat("cannot convert '", source->type->name, "' object to bytes"));
+      }
+      source = it.get();
+    }
+    Object* b = call1(reinterpret_cast<Object*>(&bytes_type), source);
     if (!b) return nullptr;
     data = as_bytes(b)->data;
     decref(b);
@@ -263,7 +277,7 @@ Object* m_hex(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 // CPython: Objects/floatobject.c float_fromhex (a class method)
 Object* m_fromhex(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("fromhex", kw) || !check_nargs("fromhex", n - 1, 1, 1)) return nullptr;
+  if (!check_method_args(a[0], "fromhex", kw, n - 1, 1, 1)) return nullptr;
   if (!is_str(a[1])) return type_error(cat("fromhex() argument must be str, not ", a[1]->type->name));
   std::string s(as_str(a[1])->view());
   auto invalid = [] { return value_error("invalid hexadecimal floating-point string"); };
@@ -308,6 +322,38 @@ Object* m_fromhex(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return f;
 }
 
+// float.__trunc__/__floor__/__ceil__: the int toward zero, down or up.
+// CPython: Objects/floatobject.c float___trunc___impl, float___floor___impl, float___ceil___impl
+template <const char* Name, double (*Round)(double)>
+Object* m_float_to_int(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  NO_ARGS(Name);
+  return int_from_double(Round(float_of(a[0])));
+}
+double trunc_of(double x) { return std::trunc(x); }
+double floor_of(double x) { return std::floor(x); }
+double ceil_of(double x) { return std::ceil(x); }
+
+// CPython: Objects/floatobject.c float___round___impl, Objects/longobject.c int___round___impl
+Object* m_float_round(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__round__", kw) || !check_nargs("__round__", n - 1, 0, 1)) return nullptr;
+  return float_round(float_of(a[0]), n > 1 && a[1] != None() ? a[1] : nullptr);
+}
+Object* m_int_round(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__round__", kw) || !check_nargs("__round__", n - 1, 0, 1)) return nullptr;
+  return int_round(a[0], n > 1 && a[1] != None() ? a[1] : nullptr);
+}
+
+// CPython: Objects/floatobject.c float___getformat___impl (IEEE 754 little-endian here)
+Object* m_float_getformat(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__getformat__", kw) || !check_nargs("__getformat__", n - 1, 1, 1)) return nullptr;
+  if (!is_str(a[1]))
+    return type_error(cat("__getformat__() argument must be str, not ", a[1]->type->name));
+  std::string_view t = as_str(a[1])->view();
+  if (t != "double" && t != "float")
+    return value_error("__getformat__() argument 1 must be 'double' or 'float'");
+  return new_str("IEEE, little-endian");
+}
+
 }  // namespace
 
 Object* float_getattr(Object* o, StrObject* name) {
@@ -333,7 +379,13 @@ void init_num_methods() {
   add_method(&int_type, "is_integer", m_int_is_integer);
   add_method(&int_type, "to_bytes", m_to_bytes);
   add_class_method(&int_type, "from_bytes", m_from_bytes);
+  add_method(&int_type, "__round__", m_int_round);
   add_method(&float_type, "conjugate", m_float_self);
+  add_method(&float_type, "__trunc__", m_float_to_int<kFloatTrunc, trunc_of>);
+  add_method(&float_type, "__floor__", m_float_to_int<kFloatFloor, floor_of>);
+  add_method(&float_type, "__ceil__", m_float_to_int<kFloatCeil, ceil_of>);
+  add_method(&float_type, "__round__", m_float_round);
+  add_class_method(&float_type, "__getformat__", m_float_getformat);
   add_method(&float_type, "as_integer_ratio", m_float_ratio);
   add_method(&float_type, "hex", m_hex);
   add_class_method(&float_type, "fromhex", m_fromhex);

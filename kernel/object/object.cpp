@@ -1,4 +1,5 @@
 // The abstract object protocols (CPython: Objects/object.c, Objects/abstract.c).
+#include <limits>
 #include <cstdio>
 #include <new>
 
@@ -604,6 +605,19 @@ bool index_as_ssize(Object* o, ssize* out) {
     return false;
   }
   *out = ssize(v);
+  return true;
+}
+
+bool index_as_ssize_clamped(Object* o, ssize* out) {
+  Object* i = number_index(o);
+  if (!i) return false;
+  int64_t v;
+  if (int_to_int64(i, &v)) {
+    *out = ssize(v);
+  } else {
+    *out = int_sign(i) < 0 ? std::numeric_limits<ssize>::min() : std::numeric_limits<ssize>::max();
+  }
+  decref(i);
   return true;
 }
 

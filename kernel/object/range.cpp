@@ -157,6 +157,63 @@ int64_t small_length(int64_t a, int64_t b, int64_t c) {
   return 0;
 }
 
+// ---- ranges past int64: Python int arithmetic (CPython: Objects/rangeobject.c
+// compute_range_length, compute_item, range_contains_long) ----
+
+Object* op(Object* a, Object* b, BinaryOp o) { return binary_op(a, b, o); }
+
+// The length as a Python int (new reference), or null on error.
+Object* big_length(RangeObject* r) {
+  Ref<> zero = Ref<>::steal(new_int(0));
+  int positive = rich_compare_bool(r->step, zero.get(), CompareOp::gt);
+  if (positive < 0) return nullptr;
+  Object* lo = positive ? r->start : r->stop;
+  Object* hi = positive ? r->stop : r->start;
+  int empty = rich_compare_bool(lo, hi, CompareOp::ge);
+  if (empty < 0) return nullptr;
+  if (empty) return new_int(0);
+  Ref<> step = Ref<>::steal(positive ? new_ref(r->step) : unary_op(r->step, UnaryOp::neg));
+  Ref<> one = Ref<>::steal(new_int(1));
+  Ref<> diff = Ref<>::steal(op(hi, lo, BinaryOp::sub));
+  if (!step || !diff) return nullptr;
+  Ref<> less = Ref<>::steal(op(diff.get(), one.get(), BinaryOp::sub));
+  Ref<> q = Ref<>::steal(less ? op(less.get(), step.get(), BinaryOp::floordiv) : nullptr);
+  return q ? op(q.get(), one.get(), BinaryOp::add) : nullptr;
+}
+
+// r[i] for an int index i of any size.
+Object* big_item(RangeObject* r, Object* index) {
+  Ref<> len = Ref<>::steal(big_length(r));
+  if (!len) return nullptr;
+  Ref<> zero = Ref<>::steal(new_int(0));
+  Ref<> i = Ref<>::borrow(index);
+  int neg = rich_compare_bool(i.get(), zero.get(), CompareOp::lt);
+  if (neg < 0) return nullptr;
+  if (neg) i = Ref<>::steal(op(i.get(), len.get(), BinaryOp::add));
+  if (!i) return nullptr;
+  int below = rich_compare_bool(i.get(), zero.get(), CompareOp::lt);
+  int above = below ? 0 : rich_compare_bool(i.get(), len.get(), CompareOp::ge);
+  if (below < 0 || above < 0) return nullptr;
+  if (below || above) return index_error("range object index out of range");
+  Ref<> offset = Ref<>::steal(op(i.get(), r->step, BinaryOp::mul));
+  return offset ? op(r->start, offset.get(), BinaryOp::add) : nullptr;
+}
+
+// Whether an int lies on the range: 1, 0, or -1 on error.
+int big_contains(RangeObject* r, Object* v) {
+  Ref<> zero = Ref<>::steal(new_int(0));
+  int positive = rich_compare_bool(r->step, zero.get(), CompareOp::gt);
+  if (positive < 0) return -1;
+  int in1 = positive ? rich_compare_bool(r->start, v, CompareOp::le) : rich_compare_bool(v, r->start, CompareOp::le);
+  if (in1 <= 0) return in1;
+  int in2 = positive ? rich_compare_bool(v, r->stop, CompareOp::lt) : rich_compare_bool(r->stop, v, CompareOp::lt);
+  if (in2 <= 0) return in2;
+  Ref<> diff = Ref<>::steal(op(v, r->start, BinaryOp::sub));
+  Ref<> rem = Ref<>::steal(diff ? op(diff.get(), r->step, BinaryOp::mod) : nullptr);
+  if (!rem) return -1;
+  return rich_compare_bool(rem.get(), zero.get(), CompareOp::eq);
+}
+
 struct RangeIterObject : Object {
   int64_t next, step, remaining;
   RangeIterObject(int64_t n, int64_t s, int64_t r) : Object(&range_iter_type), next(n), step(s), remaining(r) {}
@@ -218,7 +275,15 @@ Object* range_repr(Object* o) {
 Object* range_subscript(Object* o, Object* key) {
   auto* r = as_range(o);
   int64_t a, b, c;
-  if (!small_bounds(r, &a, &b, &c)) return overflow_error("Python int too large to convert to C long");
+  if (!small_bounds(r, &a, &b, &c)) {
+    if (key->type != &slice_type && key->type->nb_index) {
+      Ref<> i = Ref<>::steal(number_index(key));
+      return i ? big_item(r, i.get()) : nullptr;
+    }
+    if (key->type != &slice_type)
+      return type_error(cat("range indices must be integers or slices, not ", key->type->name));
+    return overflow_error("Python int too large to convert to C long");
+  }
   int64_t n = small_length(a, b, c);
   if (key->type == &slice_type) {
     ssize start, stop, step;
@@ -249,6 +314,7 @@ int range_contains(Object* o, Object* item) {
     if (c > 0 ? (v < a || v >= b) : (v > a || v <= b)) return 0;
     return (v - a) % c == 0;
   }
+  if (item->type == &int_type || item->type == &bool_type) return big_contains(r, item);
   Object* it = range_iter(o);
   if (!it) return -1;
   int found = 0;
@@ -268,6 +334,27 @@ Object* range_richcompare(Object* a, Object* b, CompareOp op) {
   if (small_bounds(as_range(a), &a1, &b1, &c1) && small_bounds(as_range(b), &a2, &b2, &c2)) {
     int64_t n1 = small_length(a1, b1, c1), n2 = small_length(a2, b2, c2);
     eq = n1 == n2 && (n1 == 0 || (a1 == a2 && (n1 == 1 || c1 == c2)));
+  } else {
+    // CPython: range_equals: equal lengths, then starts (unless empty), then steps
+    // (unless one element).
+    auto* x = as_range(a);
+    auto* y = as_range(b);
+    Ref<> n1 = Ref<>::steal(big_length(x));
+    Ref<> n2 = Ref<>::steal(n1 ? big_length(y) : nullptr);
+    if (!n2) return nullptr;
+    Ref<> zero = Ref<>::steal(new_int(0)), one = Ref<>::steal(new_int(1));
+    int r = rich_compare_bool(n1.get(), n2.get(), CompareOp::eq);
+    if (r == 1) {
+      int empty = rich_compare_bool(n1.get(), zero.get(), CompareOp::eq);
+      if (empty != 0) {
+        r = empty;
+      } else if ((r = rich_compare_bool(x->start, y->start, CompareOp::eq)) == 1) {
+        int single = rich_compare_bool(n1.get(), one.get(), CompareOp::eq);
+        r = single != 0 ? single : rich_compare_bool(x->step, y->step, CompareOp::eq);
+      }
+    }
+    if (r < 0) return nullptr;
+    eq = r;
   }
   return new_bool(op == CompareOp::eq ? eq : !eq);
 }
@@ -276,9 +363,10 @@ Object* range_richcompare(Object* a, Object* b, CompareOp op) {
 // one-element range does not depend on left out. CPython: Objects/rangeobject.c range_hash
 int64_t range_hash(Object* o) {
   auto* r = as_range(o);
-  ssize n = range_length(o);
-  if (n < 0) return -1;
-  Object* len = new_int(n);
+  Object* len = big_length(r);
+  if (!len) return -1;
+  int64_t n = 2;  // "more than one" for a length past int64
+  if (!int_to_int64(len, &n)) n = 2;
   TupleObject* key = new_tuple_from({len, n == 0 ? None() : r->start, n <= 1 ? None() : r->step});
   decref(len);
   int64_t h = object_hash(key);
@@ -300,7 +388,10 @@ Object* range_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* k
   if (nargs > 3) return type_error(cat("range expected at most 3 arguments, got ", nargs));
   Object* v[3];
   for (size_t i = 0; i < nargs; ++i) {
-    v[i] = number_index(args[i]);
+    // Exact ints: range(True) is range(0, 1) (CPython: range_new's PyNumber_Index).
+    Object* idx = number_index(args[i]);
+    v[i] = idx && idx->type != &int_type ? int_exact_copy(idx) : idx;
+    if (idx && v[i] != idx) decref(idx);
     if (!v[i]) {
       for (size_t k = 0; k < i; ++k) decref(v[k]);
       return nullptr;
@@ -332,12 +423,20 @@ Object* slice_repr(Object* o) {
 }
 
 Object* m_index(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("index", kw) || !check_nargs("index", n - 1, 1, 1)) return nullptr;
+  if (!check_no_kwargs("range.index", kw) || !check_nargs("range.index", n - 1, 1, 1)) return nullptr;
   auto* r = as_range(a[0]);
   int64_t s, e, st, v;
   if (a[1]->type == &int_type && small_bounds(r, &s, &e, &st) && int_to_int64(a[1], &v)) {
     bool inside = st > 0 ? (v >= s && v < e) : (v <= s && v > e);
     if (inside && (v - s) % st == 0) return new_int((v - s) / st);
+  } else if (a[1]->type == &int_type || a[1]->type == &bool_type) {
+    // CPython: range_index: (ob - start) // step for an int on the range.
+    int in = big_contains(r, a[1]);
+    if (in < 0) return nullptr;
+    if (in) {
+      Ref<> diff = Ref<>::steal(op(a[1], r->start, BinaryOp::sub));
+      return diff ? op(diff.get(), r->step, BinaryOp::floordiv) : nullptr;
+    }
   } else {
     Object* it = range_iter(a[0]);
     if (!it) return nullptr;
@@ -361,7 +460,7 @@ Object* m_index(Object*, Object* const* a, size_t n, TupleObject* kw) {
 }
 
 Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("count", kw) || !check_nargs("count", n - 1, 1, 1)) return nullptr;
+  if (!check_no_kwargs("range.count", kw) || !check_nargs("range.count", n - 1, 1, 1)) return nullptr;
   int c = range_contains(a[0], a[1]);
   if (c < 0) return nullptr;
   return new_int(c);

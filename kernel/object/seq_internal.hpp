@@ -14,6 +14,8 @@ Object* sequence_richcompare(const std::vector<Object*>& a, const std::vector<Ob
 // The items of `count` repetitions of `src` (new references) into `out`; false with
 // MemoryError set when they cannot be allocated. CPython: list_repeat, tuple_repeat
 bool repeat_items(const std::vector<Object*>& src, ssize count, std::vector<Object*>& out);
+// reversed(list): a list_reverseiterator over `list` (a list or subclass instance).
+Object* new_list_reverse_iter(Object* list);
 // A fast iterator over a list or tuple (index based; sees a list's later appends).
 Object* new_seq_fast_iter(Object* seq);
 // Clamps start/stop of index()/count() style arguments as CPython's slice rules.

@@ -250,6 +250,19 @@ int set_update(SetObject* s, Object* iterable) {
     if (size_t(s->fill + other->used) * 5 >= (s->table.size() - 1) * 3 &&
         table_resize(s, (s->used + other->used) * 2) < 0)
       return -1;
+    // An empty table takes other's slots as they are (same size, no dummies) or
+    // re-places them with no comparisons; no __eq__ runs on either path.
+    if (s->fill == 0) {
+      if (s->table.size() == other->table.size() && other->fill == other->used) {
+        for (size_t i = 0; i < other->table.size(); ++i)
+          if (Object* k = other->table[i].key) s->table[i] = {other->table[i].hash, new_ref(k)};
+      } else {
+        for (auto& e : other->table)
+          if (e.key && e.key != &set_dummy) insert_clean(s->table, new_ref(e.key), e.hash);
+      }
+      s->fill = s->used = other->used;
+      return 0;
+    }
     // Held references: __eq__ may mutate `other` while we add its keys.
     std::vector<SetEntry> entries;
     for (auto& e : other->table)
@@ -279,6 +292,12 @@ int set_update(SetObject* s, Object* iterable) {
   }
   decref(it);
   return error_occurred() ? -1 : 0;
+}
+
+// CPython: Objects/setobject.c set_difference_update_internal's closing resize
+int set_shrink_dummies(SetObject* s) {
+  if (s->table.empty() || size_t(s->fill - s->used) <= (s->table.size() - 1) / 4) return 0;
+  return table_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
 }
 
 // Set iteration helper: visits live keys in table order.

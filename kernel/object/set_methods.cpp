@@ -143,46 +143,139 @@ Object* set_richcompare(Object* a, Object* b, CompareOp op) {
 
 enum class SetOp { union_, intersection, difference, symmetric };
 
-// A new set (of a's type) = a OP other, where other is any iterable.
-Object* set_operation(Object* a, Object* other, SetOp op) {
-  TypeObject* t = a->type == &frozenset_type ? &frozenset_type : &set_type;
-  if (op == SetOp::union_) {
-    SetObject* r = set_from(t, a);
-    if (r && set_update(r, other) < 0) {
-      decref(r);
-      return nullptr;
+// The type a new result takes: set for set and its subclasses, else frozenset.
+// CPython: Objects/setobject.c make_new_set_basetype
+TypeObject* result_type(Object* a) { return isinstance_of(a, &set_type) ? &set_type : &frozenset_type; }
+
+// Removes other's elements from s in place (dummies stay until they pass a quarter).
+// CPython: Objects/setobject.c set_difference_update_internal
+int difference_update(SetObject* s, Object* other) {
+  if (other == s) {
+    s->clear_refs();
+    return 0;
+  }
+  std::vector<Object*> keys;
+  if (is_anyset(other)) {
+    keys = set_keys_snapshot(as_set(other));
+  } else {
+    Object* it = get_iter(other);
+    if (!it) return -1;
+    while (Object* x = iter_next(it)) keys.push_back(x);
+    decref(it);
+    if (error_occurred()) {
+      for (Object* k : keys) decref(k);
+      return -1;
     }
+  }
+  int r = 0;
+  for (Object* k : keys) {
+    if (r == 0 && set_discard(s, k) < 0) r = -1;
+    decref(k);
+  }
+  return r < 0 ? -1 : set_shrink_dummies(s);
+}
+
+// Toggles each of `keys` (held references, released) in s.
+// CPython: set_symmetric_difference_update_set and _dict
+int toggle_keys(SetObject* s, const std::vector<Object*>& keys) {
+  int r = 0;
+  for (Object* k : keys) {
+    if (r == 0) {
+      int d = set_discard(s, k);
+      if (d < 0 || (d == 0 && set_add(s, k) < 0)) r = -1;
+    }
+    decref(k);
+  }
+  return r;
+}
+int symmetric_update(SetObject* s, SetObject* other) { return toggle_keys(s, set_keys_snapshot(other)); }
+
+// CPython: set_intersection: the smaller set is walked (other's on a tie); any other
+// iterable in its own order, stopping once the result is as large as a.
+Object* intersection(Object* a, Object* other) {
+  SetObject* r = new_set(result_type(a));
+  if (other == a) {
+    if (set_update(r, a) < 0) return decref(r), nullptr;
     return r;
   }
-  SetObject* o = is_anyset(other) ? new_ref(as_set(other)) : set_from(&set_type, other);
-  if (!o) return nullptr;
-  SetObject* r = new_set(t);
+  SetObject* so = as_set(a);
   bool failed = false;
-  auto add_if = [&](SetObject* from, SetObject* probe, bool want_in) {
-    auto keys = set_keys_snapshot(from);
-    for (Object* k : keys) {
+  if (is_anyset(other)) {
+    SetObject* walk = as_set(other);
+    if (walk->used > so->used) std::swap(walk, so);
+    for (Object* k : set_keys_snapshot(walk)) {
       if (!failed) {
-        int c = set_contains(probe, k);
-        if (c < 0 || (c == int(want_in) && set_add(r, k) < 0)) failed = true;
+        int c = set_contains(so, k);
+        if (c < 0 || (c == 1 && set_add(r, k) < 0)) failed = true;
       }
       decref(k);
     }
-  };
-  if (op == SetOp::intersection) {
-    if (as_set(a)->used <= o->used) add_if(as_set(a), o, true);
-    else add_if(o, as_set(a), true);
-  } else if (op == SetOp::difference) {
-    add_if(as_set(a), o, false);
   } else {
-    add_if(as_set(a), o, false);
-    add_if(o, as_set(a), false);
+    Object* it = get_iter(other);
+    if (!it) return decref(r), nullptr;
+    while (Object* k = iter_next(it)) {
+      int c = set_contains(so, k);
+      if (c < 0 || (c == 1 && set_add(r, k) < 0)) failed = true;
+      decref(k);
+      if (failed || r->used >= so->used) break;
+    }
+    decref(it);
+    failed |= error_occurred();
   }
-  decref(o);
-  if (failed) {
-    decref(r);
-    return nullptr;
-  }
+  if (failed) return decref(r), nullptr;
   return r;
+}
+
+// CPython: set_difference: a copy with other's elements discarded when other is no set or
+// dict, or is much smaller; else the elements of a that other lacks, added afresh.
+Object* difference(Object* a, Object* other) {
+  SetObject* so = as_set(a);
+  ssize other_size = is_anyset(other) ? as_set(other)->used
+                     : other->type == &dict_type ? static_cast<DictObject*>(other)->used : -1;
+  if (other_size < 0 || (so->used >> 2) > other_size) {
+    SetObject* r = new_set(result_type(a));
+    if (set_update(r, a) < 0 || difference_update(r, other) < 0) return decref(r), nullptr;
+    return r;
+  }
+  SetObject* r = new_set(result_type(a));
+  bool failed = false;
+  for (Object* k : set_keys_snapshot(so)) {
+    if (!failed) {
+      int c;
+      if (is_anyset(other)) {
+        c = set_contains(as_set(other), k);
+      } else {
+        c = dict_get_item(static_cast<DictObject*>(other), k) != nullptr;
+        if (!c && error_occurred()) c = -1;
+      }
+      if (c < 0 || (c == 0 && set_add(r, k) < 0)) failed = true;
+    }
+    decref(k);
+  }
+  if (failed) return decref(r), nullptr;
+  return r;
+}
+
+// CPython: set_symmetric_difference: other's elements first, then a's toggled in.
+Object* symmetric_difference(Object* a, Object* other) {
+  SetObject* r = new_set(result_type(a));
+  if (set_update(r, other) < 0 || symmetric_update(r, as_set(a)) < 0) return decref(r), nullptr;
+  return r;
+}
+
+// A new set (of a's base type) = a OP other, where other is any iterable.
+Object* set_operation(Object* a, Object* other, SetOp op) {
+  switch (op) {
+    case SetOp::union_: {
+      SetObject* r = new_set(result_type(a));
+      if (set_update(r, a) < 0 || set_update(r, other) < 0) return decref(r), nullptr;
+      return r;
+    }
+    case SetOp::intersection: return intersection(a, other);
+    case SetOp::difference: return difference(a, other);
+    case SetOp::symmetric: return symmetric_difference(a, other);
+  }
+  return nullptr;
 }
 
 Object* set_or(Object* a, Object* b) {
@@ -224,11 +317,18 @@ Object* set_iand(Object* a, Object* b) {
 }
 Object* set_isub(Object* a, Object* b) {
   if (!is_anyset(b)) return new_ref(NotImplemented());
-  return replace_contents(a, set_operation(a, b, SetOp::difference));
+  if (difference_update(as_set(a), b) < 0) return nullptr;
+  return new_ref(a);
 }
+// CPython: Objects/setobject.c set_ixor (symmetric_difference_update in place)
 Object* set_ixor(Object* a, Object* b) {
   if (!is_anyset(b)) return new_ref(NotImplemented());
-  return replace_contents(a, set_operation(a, b, SetOp::symmetric));
+  if (a == b) {
+    as_set(a)->clear_refs();
+  } else if (symmetric_update(as_set(a), as_set(b)) < 0) {
+    return nullptr;
+  }
+  return new_ref(a);
 }
 
 Object* set_new(TypeObject* t, Object* const* args, size_t nargs, TupleObject* kwnames) {
@@ -272,34 +372,44 @@ Object* m_clear(Object*, Object* const* a, size_t n, TupleObject* kw) {
   as_set(a[0])->clear_refs();
   return new_none();
 }
+// An exact frozenset is its own copy (CPython: frozenset_copy).
 Object* m_copy(Object*, Object* const* a, size_t n, TupleObject* kw) {
   SET_METHOD_ARGS("set.copy", 1, 1);
-  return set_from(a[0]->type == &frozenset_type ? &frozenset_type : &set_type, a[0]);
+  if (a[0]->type == &frozenset_type) return new_ref(a[0]);
+  return set_from(result_type(a[0]), a[0]);
 }
+// CPython: set_union / set_intersection_multi / set_difference_multi: the first operation
+// makes the result; a difference's later ones discard from it in place.
 Object* multi(Object* self, Object* const* a, size_t n, SetOp op) {
-  Object* r = new_ref(self);
-  for (size_t i = 0; i < n; ++i) {
+  if (n == 0) return set_from(result_type(self), self);
+  if (op == SetOp::union_) {
+    SetObject* r = set_from(result_type(self), self);
+    for (size_t i = 0; r && i < n; ++i)
+      if (set_update(r, a[i]) < 0) r = (decref(r), nullptr);
+    return r;
+  }
+  Object* r = set_operation(self, a[0], op);
+  for (size_t i = 1; r && i < n; ++i) {
+    if (op == SetOp::difference) {
+      if (difference_update(as_set(r), a[i]) < 0) r = (decref(r), nullptr);
+      continue;
+    }
     Object* next = set_operation(r, a[i], op);
     decref(r);
-    if (!next) return nullptr;
     r = next;
-  }
-  if (r == self) {
-    decref(r);
-    return set_from(self->type == &frozenset_type ? &frozenset_type : &set_type, self);
   }
   return r;
 }
 Object* m_union(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("union", kw)) return nullptr;
+  if (!check_method_args(a[0], "union", kw, 0, 0, 0)) return nullptr;
   return multi(a[0], a + 1, n - 1, SetOp::union_);
 }
 Object* m_intersection(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("intersection", kw)) return nullptr;
+  if (!check_method_args(a[0], "intersection", kw, 0, 0, 0)) return nullptr;
   return multi(a[0], a + 1, n - 1, SetOp::intersection);
 }
 Object* m_difference(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("difference", kw)) return nullptr;
+  if (!check_method_args(a[0], "difference", kw, 0, 0, 0)) return nullptr;
   return multi(a[0], a + 1, n - 1, SetOp::difference);
 }
 Object* m_symmetric_difference(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -307,31 +417,42 @@ Object* m_symmetric_difference(Object*, Object* const* a, size_t n, TupleObject*
   return set_operation(a[0], a[1], SetOp::symmetric);
 }
 Object* m_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("update", kw)) return nullptr;
+  if (!check_method_args(a[0], "update", kw, 0, 0, 0)) return nullptr;
   for (size_t i = 1; i < n; ++i)
     if (set_update(as_set(a[0]), a[i]) < 0) return nullptr;
   return new_none();
 }
 Object* m_intersection_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("intersection_update", kw)) return nullptr;
+  if (!check_method_args(a[0], "intersection_update", kw, 0, 0, 0)) return nullptr;
   Object* r = replace_contents(a[0], multi(a[0], a + 1, n - 1, SetOp::intersection));
   if (!r) return nullptr;
   decref(r);
   return new_none();
 }
+// CPython: Objects/setobject.c set_difference_update (in place, each other in turn)
 Object* m_difference_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("difference_update", kw)) return nullptr;
-  Object* r = replace_contents(a[0], multi(a[0], a + 1, n - 1, SetOp::difference));
-  if (!r) return nullptr;
-  decref(r);
+  if (!check_method_args(a[0], "difference_update", kw, 0, 0, 0)) return nullptr;
+  for (size_t i = 1; i < n; ++i)
+    if (difference_update(as_set(a[0]), a[i]) < 0) return nullptr;
   return new_none();
 }
-// CPython: Objects/setobject.c set_symmetric_difference_update
+// CPython: Objects/setobject.c set_symmetric_difference_update_impl (in place; a dict's
+// keys in its order, any other iterable through a set of its own)
 Object* m_symmetric_difference_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
   SET_METHOD_ARGS("set.symmetric_difference_update", 2, 2);
-  Object* r = replace_contents(a[0], set_operation(a[0], a[1], SetOp::symmetric));
-  if (!r) return nullptr;
-  decref(r);
+  SetObject* s = as_set(a[0]);
+  if (a[1] == a[0]) {
+    s->clear_refs();
+    return new_none();
+  }
+  if (a[1]->type == &dict_type) {
+    std::vector<Object*> keys;
+    dict_for_each(static_cast<DictObject*>(a[1]), [&](Object* k, Object*) { keys.push_back(new_ref(k)); });
+    if (toggle_keys(s, keys) < 0) return nullptr;
+    return new_none();
+  }
+  Ref<SetObject> other = Ref<SetObject>::steal(is_anyset(a[1]) ? new_ref(as_set(a[1])) : set_from(&set_type, a[1]));
+  if (!other || symmetric_update(s, other.get()) < 0) return nullptr;
   return new_none();
 }
 Object* with_set_arg(Object* self, Object* other, int (*f)(SetObject*, SetObject*), bool swap) {

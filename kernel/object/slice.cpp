@@ -59,7 +59,7 @@ int64_t slice_hash(Object* o) {
 
 // CPython: Objects/sliceobject.c slice_indices (via _PySlice_GetLongIndices)
 Object* m_indices(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("indices", kw) || !check_nargs("indices", n - 1, 1, 1)) return nullptr;
+  if (!check_no_kwargs("slice.indices", kw) || !check_nargs("slice.indices", n - 1, 1, 1)) return nullptr;
   Object* length_obj = number_index(a[1]);
   if (!length_obj) return nullptr;
   int sign = int_sign(length_obj);

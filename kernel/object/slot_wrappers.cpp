@@ -124,11 +124,29 @@ Object* w_compare(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return layout_of(a[0])->tp_richcompare(a[0], a[1], CompareOp(OP));
 }
 
+// str, list and tuple add and repeat through CPython's sequence slots (sq_concat,
+// sq_repeat): their __add__ and __mul__ raise rather than answer NotImplemented, and
+// they have no __radd__ (CPython: wrap_binaryfunc over sq_concat, wrap_indexargfunc).
+bool is_concat_sequence(const TypeObject* t) { return t == &str_type || t == &list_type || t == &tuple_type; }
+
 template <int OP>
 Object* w_binary_l(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (OP == int(BinaryOp::pow) && n == 3 && layout_of(a[0])->nb_ternary_pow)
     return layout_of(a[0])->nb_ternary_pow(a[0], a[1], a[2]);
-  return want_args("binary operator", n, 1, kw) ? layout_of(a[0])->nb_binary[OP](a[0], a[1]) : nullptr;
+  if (!want_args("binary operator", n, 1, kw)) return nullptr;
+  TypeObject* t = layout_of(a[0]);
+  Object* r = t->nb_binary[OP](a[0], a[1]);
+  if (r == NotImplemented() && is_concat_sequence(t)) {
+    if (OP == int(BinaryOp::add)) {
+      decref(r);
+      return type_error(cat("can only concatenate ", t->name, " (not \"", a[1]->type->name, "\") to ", t->name));
+    }
+    if (OP == int(BinaryOp::mul)) {
+      decref(r);
+      return type_error(cat("'", a[1]->type->name, "' object cannot be interpreted as an integer"));
+    }
+  }
+  return r;
 }
 template <int OP>
 Object* w_binary_r(Object*, Object* const* a, size_t n, TupleObject* kw) {
@@ -157,7 +175,9 @@ void add_binary(std::vector<Wrapper>& out, std::integer_sequence<int, OPS...>) {
   ((out.push_back({kBinaryNames[OPS][0], &w_binary_l<OPS>,
                    [](const TypeObject* t) { return t->nb_binary[OPS] != nullptr; }}),
     out.push_back({kBinaryNames[OPS][1], &w_binary_r<OPS>,
-                   [](const TypeObject* t) { return t->nb_binary[OPS] != nullptr; }}),
+                   [](const TypeObject* t) {
+                     return t->nb_binary[OPS] != nullptr && !(OPS == int(BinaryOp::add) && is_concat_sequence(t));
+                   }}),
     out.push_back({kBinaryNames[OPS][2], &w_inplace<OPS>,
                    [](const TypeObject* t) { return t->nb_inplace[OPS] != nullptr; }})),
    ...);

@@ -34,9 +34,10 @@ bool want_str(Object* o, const char* what) {
   return false;
 }
 
-bool need_str_arg(Object* o, const char* fname) {
+// CPython: clinic's _PyArg_BadArgument ("find() argument 1 must be str, not int").
+bool need_str_arg(Object* o, const char* fname, int pos) {
   if (is_str(o)) return true;
-  type_error(cat(fname, "() argument must be str, not ", o->type->name));
+  type_error(cat(fname, "() argument ", pos, " must be str, not ", o == None() ? "None" : o->type->name.c_str()));
   return false;
 }
 
@@ -123,7 +124,12 @@ bool range_args(Object* const* a, size_t n, size_t i, ssize len, ssize* start, s
   *end = len;
   auto get = [&](size_t k, ssize* out) {
     if (n <= k || a[k] == None()) return true;
-    return index_as_ssize(a[k], out);
+    // CPython: ceval.c _PyEval_SliceIndex
+    if (!a[k]->type->nb_index) {
+      type_error("slice indices must be integers or None or have an __index__ method");
+      return false;
+    }
+    return index_as_ssize_clamped(a[k], out);
   };
   if (!get(i, start) || !get(i + 1, end)) return false;
   if (*start < 0) *start = std::max<ssize>(0, *start + len);
@@ -154,7 +160,7 @@ ssize find_impl(StrObject* s, StrObject* sub, ssize start, ssize end, bool rever
 
 Object* find_common(Object* const* a, size_t n, TupleObject* kw, const char* name, bool reverse, bool raise) {
   if (!check_no_kwargs(name, kw) || !check_nargs(name, n - 1, 1, 3)) return nullptr;
-  if (!need_str_arg(a[1], name)) return nullptr;
+  if (!need_str_arg(a[1], name, 1)) return nullptr;
   ssize start, end;
   if (!range_args(a, n, 2, S(a[0])->length, &start, &end)) return nullptr;
   ssize r = find_impl(S(a[0]), S(a[1]), start, end, reverse);
@@ -168,7 +174,7 @@ Object* m_rindex(Object*, Object* const* a, size_t n, TupleObject* kw) { return 
 
 Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("count", kw) || !check_nargs("count", n - 1, 1, 3)) return nullptr;
-  if (!need_str_arg(a[1], "count")) return nullptr;
+  if (!need_str_arg(a[1], "count", 1)) return nullptr;
   ssize start, end;
   if (!range_args(a, n, 2, S(a[0])->length, &start, &end)) return nullptr;
   if (start > S(a[0])->length || end < start) return new_int(0);
@@ -409,8 +415,15 @@ Object* m_partition(Object*, Object* const* a, size_t n, TupleObject* kw) { retu
 Object* m_rpartition(Object*, Object* const* a, size_t n, TupleObject* kw) { return partition_common(a, n, kw, true); }
 
 Object* m_replace(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_kwargs_allowed("replace", kw, {"count"}) || !check_nargs("replace", n - 1, 2, 3)) return nullptr;
-  if (!need_str_arg(a[1], "replace") || !need_str_arg(a[2], "replace")) return nullptr;
+  // CPython: clinic's replace($self, old, new, /, count=-1) (_PyArg_UnpackKeywords).
+  const size_t given = n - 1 + (kw ? kw->items.size() : 0);
+  if (given > 3) return type_error(cat("replace() takes at most 3 arguments (", given, " given)"));
+  if (n - 1 < 2)
+    return type_error(cat("replace() takes at least 2 positional arguments (", n - 1, " given)"));
+  if (!check_kwargs_allowed("replace", kw, {"count"})) return nullptr;
+  if (n - 1 == 3 && find_kwarg(a, n, kw, "count"))
+    return type_error("argument for replace() given by name ('count') and position (3)");
+  if (!need_str_arg(a[1], "replace", 1) || !need_str_arg(a[2], "replace", 2)) return nullptr;
   Object* co = n > 3 ? a[3] : find_kwarg(a, n, kw, "count");
   ssize count = -1;
   if (co && !index_as_ssize(co, &count)) return nullptr;

@@ -87,8 +87,18 @@ Object* new_wrapper_call(Object*, Object* const* args, size_t nargs, TupleObject
   if (!is_subtype(sub, t))
     return type_error(cat(t->name, ".__new__(", sub->name, "): ", sub->name, " is not a subtype of ", t->name));
   TypeObject* layout = builtin_base(sub);
-  if (layout != t && !is_subtype(layout, t))
-    return type_error(cat(t->name, ".__new__(", sub->name, ") is not safe, use ", layout->name, ".__new__()"));
+  // The nearest built-in base must construct with T's own tp_new (CPython: the
+  // staticbase check of tp_new_wrapper: int.__new__(bool), object.__new__(int)).
+  if (layout != t && (!is_subtype(layout, t) || layout->tp_new != t->tp_new)) {
+    // The message names the nearest class whose __new__ is no Python function.
+    TypeObject* named = sub;
+    while (named->base && (named->flags & TypeFlags::heap)) {
+      Object* f = type_lookup(named, intern("__new__"));
+      if (!f || f->type != &staticmethod_type) break;
+      named = named->base;
+    }
+    return type_error(cat(t->name, ".__new__(", sub->name, ") is not safe, use ", named->name, ".__new__()"));
+  }
   // A native (plugin) type makes its objects for any subtype itself, as a class's own
   // tp_new does (build_class); re-typing one of its objects broke it (a deque subclass's
   // super().__new__(cls)).

@@ -8,6 +8,7 @@
 #include "gopy/object_exc.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "gopy/state.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 
@@ -118,8 +119,29 @@ std::string closest_name(const std::vector<std::string_view>& candidates, std::s
   return std::string(best);
 }
 
+// `from m import wrong`: the closest public name of m (of its top package for a dotted
+// m, as __import__ answers). CPython: Lib/traceback.py _compute_suggestion_error
+std::string import_suggestion(Object* exc) {
+  Object* wrong = exception_get_attr(exc, "name_from");
+  Object* module_name = exception_get_attr(exc, "name");
+  if (!wrong || !is_str(wrong) || !module_name || !is_str(module_name)) return "";
+  std::string_view top = as_str(module_name)->view();
+  top = top.substr(0, top.find('.'));
+  Object* mod = dict_get_str(get_thread_state()->interp->modules, top);
+  if (!mod) return "";
+  Ref<> hold = Ref<>::borrow(mod);
+  std::string_view w = as_str(wrong)->view();
+  std::vector<std::string> names = attribute_names(mod);
+  std::vector<std::string_view> candidates;
+  for (const auto& n : names)
+    if (w.starts_with("_") || !n.starts_with("_")) candidates.push_back(n);
+  std::string suggestion = closest_name(candidates, w);
+  return suggestion.empty() ? "" : cat(". Did you mean: '", suggestion, "'?");
+}
+
 std::string exception_suggestion(Object* exc) {
   bool attribute = isinstance_of(exc, &exc_AttributeError);
+  if (isinstance_of(exc, &exc_ImportError)) return import_suggestion(exc);
   if (!attribute && !isinstance_of(exc, &exc_NameError)) return "";
   Object* name = exception_get_attr(exc, "name");
   if (!name || !is_str(name)) return "";

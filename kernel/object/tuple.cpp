@@ -107,6 +107,9 @@ void normalize_range(ssize len, ssize* start, ssize* stop) {
 Object* sequence_index(const std::vector<Object*>& items, Object* const* a, size_t n,
                        const char* type_name) {
   ssize start = 0, stop = ssize(items.size());
+  // CPython: _PyEval_SliceIndexNotNone
+  for (size_t k = 2; k < n && k < 4; ++k)
+    if (!a[k]->type->nb_index) return type_error("slice indices must be integers or have an __index__ method");
   if (n > 2 && !index_as_ssize(a[2], &start)) return nullptr;
   if (n > 3 && !index_as_ssize(a[3], &stop)) return nullptr;
   normalize_range(ssize(items.size()), &start, &stop);

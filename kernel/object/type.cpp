@@ -588,9 +588,19 @@ static int none_bool(Object*) { return 0; }
 // CPython: Objects/object.c none_hash (a constant since 3.12, so hashes of None-holding
 // tuples are the same in every run).
 static int64_t none_hash(Object*) { return 0xFCA86420; }
-static Object* none_call(TypeObject*, Object* const*, size_t nargs, TupleObject*) {
-  if (nargs) return type_error("NoneType takes no arguments");
+// Calling a singleton's type returns the singleton (CPython: none_new, ellipsis_new,
+// notimplemented_new).
+static Object* none_call(TypeObject*, Object* const*, size_t nargs, TupleObject* kwnames) {
+  if (nargs || (kwnames && !kwnames->items.empty())) return type_error("NoneType takes no arguments");
   return new_none();
+}
+static Object* ellipsis_call(TypeObject*, Object* const*, size_t nargs, TupleObject* kwnames) {
+  if (nargs || (kwnames && !kwnames->items.empty())) return type_error("EllipsisType takes no arguments");
+  return new_ref(&ellipsis_object);
+}
+static Object* not_implemented_call(TypeObject*, Object* const*, size_t nargs, TupleObject* kwnames) {
+  if (nargs || (kwnames && !kwnames->items.empty())) return type_error("NotImplementedType takes no arguments");
+  return new_ref(NotImplemented());
 }
 
 void init_type_and_object_types() {
@@ -615,6 +625,8 @@ void init_type_and_object_types() {
   none_type.nb_bool = none_bool;
   none_type.tp_hash = none_hash;
   none_type.tp_new = none_call;
+  ellipsis_type.tp_new = ellipsis_call;
+  not_implemented_type.tp_new = not_implemented_call;
   not_implemented_type.tp_repr = not_implemented_repr;
   not_implemented_type.tp_hash = identity_hash;  // object's hash, as CPython (only None's is constant)
   ellipsis_type.tp_repr = ellipsis_repr;

@@ -5,6 +5,7 @@
 #include "builtins_internal.hpp"
 #include "gopy/io.hpp"
 #include "gopy/object_ascii.hpp"
+#include "gopy/object_bytes.hpp"
 #include "gopy/object_textio.hpp"
 #include "gopy/sys_streams.hpp"
 
@@ -280,6 +281,9 @@ Object* b_isinstance(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 Object* b_issubclass(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("issubclass", kw) || !check_nargs("issubclass", n, 2, 2)) return nullptr;
+  // An empty tuple of classes answers False before arg 1 is looked at (CPython:
+  // object_issubclass walks a tuple first).
+  if (is_tuple(a[1]) && static_cast<TupleObject*>(a[1])->items.empty()) return new_bool(false);
   if (!is_class(a[0])) return type_error("issubclass() arg 1 must be a class");
   int r = isinstance_check(a[0], a[1], "issubclass", true);
   return r < 0 ? nullptr : new_bool(r);
@@ -327,8 +331,12 @@ Object* b_pow(Object*, Object* const* a, size_t n, TupleObject* kw) {
     if (is_int(base) && is_int(exp) && is_int(mod)) return int_pow(base, exp, mod);
     // CPython: Objects/abstract.c ternary_op: the operands' three-argument power (complex's
     // says "complex modulo"), else float's refusal.
-    for (Object* o : {base, exp})
-      if (o->type->nb_ternary_pow && !is_int(o)) return o->type->nb_ternary_pow(base, exp, mod);
+    for (Object* o : {base, exp, mod}) {
+      if (!o->type->nb_ternary_pow || is_int(o)) continue;
+      Object* r = o->type->nb_ternary_pow(base, exp, mod);
+      if (r != NotImplemented()) return r;
+      decref(r);
+    }
     // A class's own base.__pow__(exp, mod); three-argument power never tries __rpow__
     // (CPython: Objects/typeobject.c slot_nb_power).
     if (!is_int(base) && !is_float(base) && type_lookup(base->type, "__pow__")) {
@@ -348,12 +356,15 @@ Object* b_pow(Object*, Object* const* a, size_t n, TupleObject* kw) {
 }
 
 Object* b_round(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (size_t given = n + (kw ? kw->items.size() : 0); given > 2)  // CPython: _PyArg_UnpackKeywords
+    return type_error(cat2("round() takes at most 2 arguments (", std::to_string(given) + " given)"));
   if (!check_kwargs_allowed("round", kw, {"number", "ndigits"})) return nullptr;
   Object* x = n > 0 ? a[0] : find_kwarg(a, n, kw, "number");
   Object* nd = n > 1 ? a[1] : find_kwarg(a, n, kw, "ndigits");
   if (!x) return type_error("round() missing required argument 'number' (pos 1)");
-  if (is_float(x)) return float_round(static_cast<FloatObject*>(x)->value, nd);
-  if (is_int(x)) return int_round(x, nd);
+  // Exact types take the fast path; a subclass may override __round__.
+  if (x->type == &float_type) return float_round(static_cast<FloatObject*>(x)->value, nd);
+  if (x->type == &int_type || x->type == &bool_type) return int_round(x, nd);
   Object* args[1] = {nd};
   Object* r = call_method(x, "__round__", args, nd ? 1 : 0);
   if (!r && error_matches(&exc_AttributeError)) {
@@ -384,13 +395,20 @@ Object* b_chr(Object*, Object* const* a, size_t n, TupleObject* kw) {
   int64_t v;
   bool fits = int_to_int64(i, &v);
   decref(i);
-  if (!fits) return overflow_error("Python int too large to convert to C int");
-  if (v < 0 || v > 0x10FFFF) return value_error("chr() arg not in range(0x110000)");
+  // Any int outside the range, however large (CPython: builtin_chr's overflow branch).
+  if (!fits || v < 0 || v > 0x10FFFF) return value_error("chr() arg not in range(0x110000)");
   return new_str_from_cp(char32_t(v));
 }
 
 Object* b_ord(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("ord", kw) || !check_nargs("ord", n, 1, 1)) return nullptr;
+  // CPython: Python/bltinmodule.c builtin_ord: a one-byte bytes or bytearray is a character too.
+  if (is_bytes(a[0]) || is_bytearray(a[0])) {
+    std::string_view b = is_bytes(a[0]) ? std::string_view(as_bytes(a[0])->data) : std::string_view(as_bytearray(a[0])->data);
+    if (b.size() != 1)
+      return type_error(cat2("ord() expected a character, but string of length ", std::to_string(b.size()) + " found"));
+    return new_int(int64_t(static_cast<unsigned char>(b[0])));
+  }
   if (!is_str(a[0]))
     return type_error(cat2("ord() expected string of length 1, but ", std::string(a[0]->type->name) + " found"));
   auto* s = as_str(a[0]);

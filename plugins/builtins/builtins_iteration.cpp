@@ -6,6 +6,7 @@
 #include <string>
 
 #include "builtins_internal.hpp"
+#include "gopy/object_bytes.hpp"
 
 namespace gopy::builtins {
 namespace {
@@ -58,6 +59,11 @@ Object* b_sorted(Object*, Object* const* a, size_t n, TupleObject* kw) {
 // CPython: Python/bltinmodule.c min_max
 Object* min_max(Object* const* a, size_t n, TupleObject* kw, bool is_max) {
   const char* name = is_max ? "max" : "min";
+  if (n == 0) return type_error(std::string(name) + " expected at least 1 argument, got 0");
+  // CPython: _PyArg_ParseStackAndKeywords over "|$OO" (only keywords given).
+  if (kw && kw->items.size() > 2)
+    return type_error(std::string(name) + "() takes at most 2 keyword arguments (" + std::to_string(kw->items.size()) +
+                      " given)");
   if (!check_kwargs_allowed(name, kw, {"key", "default"})) return nullptr;
   Object* key = find_kwarg(a, n, kw, "key");
   Object* dflt = find_kwarg(a, n, kw, "default");
@@ -140,12 +146,24 @@ Object* int_from_int128(__int128 value) {
 }
 
 Object* b_sum(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  // CPython: clinic's sum(iterable, /, start=0) (_PyArg_UnpackKeywords)
+  if (size_t given = n + (kw ? kw->items.size() : 0); given > 2)
+    return type_error("sum() takes at most 2 arguments (" + std::to_string(given) + " given)");
   if (!check_kwargs_allowed("sum", kw, {"start"})) return nullptr;
-  if (n < 1 || n > 2) return type_error("sum() takes at least 1 positional argument (" + std::to_string(n) + " given)");
+  if (n < 1) return type_error("sum() takes at least 1 positional argument (" + std::to_string(n) + " given)");
   Object* start = n > 1 ? a[1] : find_kwarg(a, n, kw, "start");
-  if (start && is_str(start)) return type_error("sum() can't sum strings [use ''.join(seq) instead]");
+  // The iterator first, then the start's checks (CPython: builtin_sum_impl).
   Object* it = get_iter(a[0]);
   if (!it) return nullptr;
+  const char* refused = !start ? nullptr
+                        : is_str(start) ? "sum() can't sum strings [use ''.join(seq) instead]"
+                        : is_bytes(start) ? "sum() can't sum bytes [use b''.join(seq) instead]"
+                        : is_bytearray(start) ? "sum() can't sum bytearray [use b''.join(seq) instead]"
+                                              : nullptr;
+  if (refused) {
+    decref(it);
+    return type_error(refused);
+  }
   Object* total = start ? new_ref(start) : new_int(0);
   while (Object* x = iter_next(it)) {
     int64_t first, v;

@@ -200,7 +200,7 @@ TEST_CASE("int's __trunc__, __floor__, __ceil__ and is_integer give the exact in
       "    print(e)\n",
       "7 -7 1180591620717411303424 int 1\n"
       "True 9 3\n"
-      "__ceil__() takes no arguments (1 given)\n");
+      "int.__ceil__() takes no arguments (1 given)\n");
 }
 
 TEST_CASE("str, dict and set methods and operators of issue 18", "[format][methods]") {

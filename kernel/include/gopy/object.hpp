@@ -343,6 +343,8 @@ Object* unary_op(Object* a, UnaryOp op);
 Object* number_index(Object* o);  // an int, or TypeError
 // Converts to a C integer with OverflowError naming the C type as CPython does.
 bool index_as_ssize(Object* o, ssize* out);
+// The same, an int past ssize clamped to its bound (CPython: PyNumber_AsSsize_t(o, NULL)).
+bool index_as_ssize_clamped(Object* o, ssize* out);
 const char* binary_op_symbol(BinaryOp op);
 bool callable_check(Object* o);
 

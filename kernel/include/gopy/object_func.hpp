@@ -185,9 +185,15 @@ CellObject* new_cell(Object* value);
 // Argument checking helpers for built-in functions, with CPython's messages.
 bool check_no_kwargs(const char* fname, TupleObject* kwnames);
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);
+// "T.name" for a built-in method called on `self` (an instance or a class), T the class
+// along self's MRO that defines it, as CPython's method descriptors name it in errors.
+std::string bound_method_name(Object* self, std::string_view name);
+// No keywords and min..max positional arguments, else CPython's error naming the method
+// as bound_method_name does (the name is built only then).
+bool check_method_args(Object* self, const char* name, TupleObject* kw, size_t nargs, size_t min, size_t max);
 // Finds a keyword argument by name (borrowed), or null.
 Object* find_kwarg(Object* const* args, size_t nargs, TupleObject* kwnames, std::string_view name);
-// Fails with "'x' is an invalid keyword argument for f()" for names outside `allowed`.
+// Fails with "f() got an unexpected keyword argument 'x'" for names outside `allowed`.
 bool check_kwargs_allowed(const char* fname, TupleObject* kwnames,
                           std::initializer_list<std::string_view> allowed);
 
