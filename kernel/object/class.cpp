@@ -796,15 +796,17 @@ int set_bases(TypeObject* t, Object* value) {
   if (!new_base) return -1;
   TypeObject* new_layout = layout_type(solid_base(new_base));
   TypeObject* old_layout = layout_type(solid_base(t->base));
-  if (new_layout != old_layout) {
-    // CPython compares the deallocators first: the built-in types the collector does not
-    // track free their objects differently from classes (compatible_for_assignment).
-    auto untracked = [](TypeObject* l) {
-      return l == &int_type || l == &bool_type || l == &float_type || l == &complex_type || l == &str_type ||
-             l == &bytes_type || l == &bytearray_type;
-    };
-    const char* what = untracked(new_layout) != untracked(old_layout) ? "' deallocator differs from '"
-                                                                        : "' object layout differs from '";
+  // CPython compares the deallocators first (compatible_for_assignment): classes and the
+  // built-in types the collector tracks free their objects through the collector; object
+  // and the atomic built-ins do not.
+  auto collector_freed = [](TypeObject* c) {
+    return (c->flags & TypeFlags::heap) ||
+           !(c == &object_type || c == &int_type || c == &bool_type || c == &float_type || c == &complex_type ||
+             c == &str_type || c == &bytes_type || c == &bytearray_type);
+  };
+  const bool dealloc_differs = collector_freed(new_base) != collector_freed(t->base);
+  if (dealloc_differs || new_layout != old_layout) {
+    const char* what = dealloc_differs ? "' deallocator differs from '" : "' object layout differs from '";
     type_error(cat("__bases__ assignment: '", new_base->name, what, t->base->name, "'"));
     return -1;
   }

@@ -87,6 +87,12 @@ Object* new_wrapper_call(Object*, Object* const* args, size_t nargs, TupleObject
   if (!is_subtype(sub, t))
     return type_error(cat(t->name, ".__new__(", sub->name, "): ", sub->name, " is not a subtype of ", t->name));
   TypeObject* layout = builtin_base(sub);
+  // A native (plugin) type makes its objects for any subtype itself, as a class's own
+  // tp_new does (build_class); re-typing one of its objects broke it (a deque subclass's
+  // super().__new__(cls)). Its __new__ is object's in gopy, so this comes
+  // before the check below.
+  if (sub != t && (sub->flags & TypeFlags::builtin_subclass) && is_native_heap_type(layout))
+    return layout->tp_new(sub, args + 2, nargs - 2, kwnames);
   // The nearest built-in base must construct with T's own tp_new (CPython: the
   // staticbase check of tp_new_wrapper: int.__new__(bool), object.__new__(int)).
   if (layout != t && (!is_subtype(layout, t) || layout->tp_new != t->tp_new)) {
@@ -99,11 +105,6 @@ Object* new_wrapper_call(Object*, Object* const* args, size_t nargs, TupleObject
     }
     return type_error(cat(t->name, ".__new__(", sub->name, ") is not safe, use ", named->name, ".__new__()"));
   }
-  // A native (plugin) type makes its objects for any subtype itself, as a class's own
-  // tp_new does (build_class); re-typing one of its objects broke it (a deque subclass's
-  // super().__new__(cls)).
-  if (sub != t && (sub->flags & TypeFlags::builtin_subclass) && is_native_heap_type(layout))
-    return layout->tp_new(sub, args + 2, nargs - 2, kwnames);
   if (sub != t && (sub->flags & TypeFlags::builtin_subclass))
     return builtin_subclass_new(t, sub, args + 2, nargs - 2, kwnames);
   return t->tp_new(sub, args + 2, nargs - 2, kwnames);
