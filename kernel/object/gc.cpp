@@ -439,6 +439,10 @@ void gc_free_all(Interpreter* interp) {
     if (gc_list_is_empty(&all)) break;
     for (GcObject* o = all.gc_next; o != &all; o = o->gc_next) incref(o);
     for (GcObject* o = all.gc_next; o != &all; o = o->gc_next) o->clear_refs();
+    // An instance of a class derived from a built-in type names its class to the end; the
+    // classes go in the loop below, perhaps first, so such instances name object from here.
+    for (GcObject* o = all.gc_next; o != &all; o = o->gc_next)
+      if (o->type->flags & TypeFlags::builtin_subclass) o->type = &object_type;
     while (!gc_list_is_empty(&all)) {
       GcObject* o = all.gc_next;
       gc_list_unlink(o);

@@ -77,10 +77,16 @@ constexpr int kDeallocNestingLimit = 50;
     forget_finalized(interp, o);
   --interp->live_count;
   // An instance of a class derived from a built-in type holds its class and may have a
-  // dict beside it (kernel/object/subtype.cpp).
-  TypeObject* subclass = (o->type->flags & TypeFlags::builtin_subclass) ? o->type : nullptr;
-  if (subclass) [[unlikely]]
+  // dict beside it (kernel/object/subtype.cpp). A native type's objects hold and drop
+  // their type themselves (a deque subclass's instance is a deque made for the subclass):
+  // cleared first, such an object shows it by no longer naming the class.
+  TypeObject* subclass = nullptr;
+  if (o->type->flags & TypeFlags::builtin_subclass) [[unlikely]] {
     drop_side_dict(o);
+    TypeObject* before = o->type;
+    o->clear_refs();
+    if (o->type == before) subclass = before;
+  }
   delete o;
   if (subclass) [[unlikely]]
     decref(subclass);

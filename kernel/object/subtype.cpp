@@ -197,7 +197,9 @@ void drop_side_dict(Object* o) {
 int traverse_with_class(Object* o, VisitFn visit, void* arg) {
   if (int r = o->traverse(visit, arg)) return r;
   if (!(o->type->flags & TypeFlags::builtin_subclass)) return 0;
-  if (int r = visit(o->type, arg)) return r;
+  // A native type's objects visit their type themselves (dealloc_object).
+  if (!is_native_heap_type(layout_type(o->type)))
+    if (int r = visit(o->type, arg)) return r;
   auto& dicts = side_dicts();
   auto it = dicts.find(o);
   return it != dicts.end() ? visit_ref(it->second, visit, arg) : 0;

@@ -107,11 +107,13 @@ Object* m_seekable(Object*, Object* const* a, size_t, TupleObject*) {
 // bytes in the text stream's raw_pending, so the two layers write in CPython's order.
 // CPython: Modules/_io/bufferedio.c, as the buffer of the standard streams.
 struct StdBufferObject : Object {
-  TextIOObject* text = nullptr;
+  TextIOObject* text = nullptr;  // owned
   explicit StdBufferObject(TypeObject* t) : Object(t) {}
+  ~StdBufferObject() override { clear_refs(); }
   void clear_refs() override {
     TextIOObject* t = text;
     text = nullptr;
+    if (t && t->buffer == this) t->buffer = nullptr;
     xdecref(t);
   }
   int traverse(VisitFn visit, void* arg) override { return visit_ref(text, visit, arg); }
@@ -205,7 +207,8 @@ Object* textio_getattr(Object* o, StrObject* name) {
     if (!io->buffer) {
       auto* b = make<StdBufferObject>(io->readable ? &std_reader_type : &std_buffer_type);
       b->text = new_ref(io);
-      io->buffer = b;
+      io->buffer = b;  // borrowed (TextIOObject::buffer)
+      return b;
     }
     return new_ref(io->buffer);
   }
@@ -260,12 +263,8 @@ TextIOObject::~TextIOObject() {
   if (!pending.empty()) write_out(fd, pending);
 }
 
-void TextIOObject::clear_refs() {
-  Object* b = buffer;
-  buffer = nullptr;
-  xdecref(b);
-}
-int TextIOObject::traverse(VisitFn visit, void* arg) { return visit_ref(buffer, visit, arg); }
+void TextIOObject::clear_refs() { buffer = nullptr; }
+int TextIOObject::traverse(VisitFn, void*) { return 0; }
 
 Object* new_textio(int fd, std::string name, bool readable, bool line_buffered, std::string errors) {
   auto* io = make<TextIOObject>();

@@ -28,7 +28,10 @@ struct TextIOObject : Object {
   // Bytes written through the `buffer` attribute and not yet out. They go before `pending`:
   // in CPython the text layer hands its text to the BufferedWriter only when it flushes.
   std::string raw_pending;
-  Object* buffer = nullptr;  // the binary stream under this one, made when first asked for
+  // The binary stream under this one while it is alive, borrowed: it holds this stream, so
+  // a reference back would be a cycle neither object's collector sees. Made again when
+  // asked for after it died.
+  Object* buffer = nullptr;
   std::string inbuf;      // input read ahead, decoded (str text)
   std::string undecoded;  // the start of a UTF-8 sequence the next read completes
   size_t inpos = 0;
