@@ -193,7 +193,7 @@ ast::Stmt* Parser::expression_statement() {
     // need a well-formed annotation.
     if (e->kind == ast::ExprKind::Tuple || e->kind == ast::ExprKind::List) {
       const ast::Node* where = e;
-      if (auto* tuple = ast::dyn_cast<ast::Tuple>(e); tuple && !parenthesized)
+      if (auto* tuple = ast::dyn_cast<ast::Tuple>(e); tuple && !parenthesized && !tuple->elts.empty())
         where = tuple->elts.front();
       return error_node(where, std::string("only single target (not ") +
                                    (e->kind == ast::ExprKind::Tuple ? "tuple" : "list") +
