@@ -52,7 +52,19 @@ Object* fast_iter_next(Object* o) {
   if (!it->seq) return nullptr;
   const auto& items = it->seq->type == &list_type || is_list(it->seq) ? static_cast<ListObject*>(it->seq)->items
                                                                       : static_cast<TupleObject*>(it->seq)->items;
-  if (it->index < ssize(items.size())) return new_ref(items[size_t(it->index++)]);
+  const size_t i = size_t(it->index);
+  if (i < items.size()) {
+    ++it->index;
+    // The items of a sorted or shuffled list lie anywhere in memory: ask for the next ones
+    // while the loop body works on this one (their reference counts are touched next), and
+    // for the next one's own items when it is a tuple (a row: its fields are read next).
+    if (i + 2 < items.size()) __builtin_prefetch(items[i + 2], 1);
+    if (i + 1 < items.size() && items[i + 1]->type == &tuple_type) {
+      const auto& row = static_cast<TupleObject*>(items[i + 1])->items;
+      if (!row.empty()) __builtin_prefetch(row.data());
+    }
+    return new_ref(items[i]);
+  }
   it->clear_refs();
   return nullptr;
 }
