@@ -1,6 +1,7 @@
 // Each instruction's columns on its line, for the carets under a traceback's source line
 // (PEP 657; CPython: Python/codegen.c LOC, Objects/codeobject.c co_positions).
 #include "eval/compiler.hpp"
+#include "object/prim/unicode.hpp"
 
 #include <algorithm>
 #include <string>
@@ -13,20 +14,15 @@ bool on_line(const ast::Node* e, int line) {
   return e && e->loc.lineno == line && e->loc.end_lineno == line;
 }
 
-int code_points(const std::string& s) {
-  int n = 0;
-  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
-  return n;
-}
-
 // CPython: Python/codegen.c update_start_location_to_match_attr: `obj\n.name` reports the
 // line of `.name`, its columns from the name's start.
 ast::Location attr_location(ast::Location loc, const ast::Attribute* a) {
   if (loc.lineno == a->loc.end_lineno) return loc;
   loc.lineno = a->loc.end_lineno;
-  const int length = code_points(a->attr);
+  bool ascii = false;
+  const auto length = prim::str_text_length(a->attr, &ascii);  // an identifier: well-formed
   if (length <= a->loc.end_col_offset) {
-    loc.col_offset = a->loc.end_col_offset - length;
+    loc.col_offset = a->loc.end_col_offset - static_cast<int>(length);
   } else {
     loc.col_offset = -1;
     loc.end_col_offset = -1;

@@ -42,10 +42,7 @@ namespace {
 // its file to compare identities (four system calls for each module plugin never imported).
 void retain_plugin_libraries(const plugin::PluginHost& host) {
   static std::set<std::string> retained;
-  std::set<std::string> loaded;
-  for (const plugin::TraceEvent& event : host.trace()) {
-    if (event.kind == plugin::TraceEvent::Kind::load) loaded.insert(event.plugin);
-  }
+  const std::set<std::string> loaded = loaded_plugins(host);
   for (const plugin::Manifest& m : host.plan().plugins) {
     if (!loaded.count(m.name)) continue;
     std::string library = m.library.string();

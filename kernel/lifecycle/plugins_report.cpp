@@ -49,12 +49,17 @@ int report_plugin_plan(const Config& config) {
 
 bool plugins_report_runs_program(const Config& config) { return xoption_value(config, "plugins") == "run"; }
 
-void report_lazy_plugins_at_exit(const plugin::PluginHost& host) {
+std::set<std::string> loaded_plugins(const plugin::PluginHost& host) {
   std::set<std::string> loaded;
   for (const plugin::TraceEvent& event : host.trace()) {
     if (event.kind == plugin::TraceEvent::Kind::load) loaded.insert(event.plugin);
     if (event.kind == plugin::TraceEvent::Kind::unload) loaded.erase(event.plugin);
   }
+  return loaded;
+}
+
+void report_lazy_plugins_at_exit(const plugin::PluginHost& host) {
+  const std::set<std::string> loaded = loaded_plugins(host);
   std::string text = "lazy plugins at exit:\n";
   bool any = false;
   for (const plugin::Manifest& m : host.plan().plugins) {

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "gopy/config.hpp"
@@ -24,5 +26,9 @@ int report_plugin_plan(const Config& config);
 // loaded", from the host's load and unload events.
 bool plugins_report_runs_program(const Config& config);
 void report_lazy_plugins_at_exit(const plugin::PluginHost& host);
+
+// The names of the plugins whose libraries the host has loaded and not unloaded, from its
+// load and unload events.
+std::set<std::string> loaded_plugins(const plugin::PluginHost& host);
 
 }  // namespace gopy
