@@ -67,6 +67,7 @@ struct Heap {
   Pool* empty = nullptr;           // pools holding no block, ready for any class
   Arena* arenas = nullptr;
   Arena* carving = nullptr;        // the arena new pools are cut from
+  Arena* spare = nullptr;          // one released arena, kept for the next new_arena
 };
 
 Heap heap;
@@ -116,6 +117,14 @@ void unlink(Pool** list, Pool* p) {
 // (a container's old table after it grew) then serves objects too, as it does when every
 // object is a malloc.
 Arena* new_arena() {
+  if (Arena* a = heap.spare) {
+    heap.spare = nullptr;
+    a->carved = 0;
+    a->in_use = 0;
+    a->next = heap.arenas;
+    heap.arenas = a;
+    return a;
+  }
   void* m = std::aligned_alloc(kPoolSize, kArenaSize);
   if (!m) return nullptr;
   auto* a = static_cast<Arena*>(std::malloc(sizeof(Arena)));
@@ -243,7 +252,9 @@ void object_alloc_choose(bool system_malloc, bool pools_asked) {
   mode = (system_malloc || pools_ruled_out(pools_asked)) ? Mode::system : Mode::pools;
 }
 
-// Unmaps every arena none of whose pools holds an object.
+// Frees every arena none of whose pools holds an object, but one: it is kept as the spare
+// that the next new arena reuses, so that an embedder's init/finalize cycles neither map
+// nor fault in a fresh megabyte each time.
 void object_alloc_release_free_memory() {
   if (mode != Mode::pools) return;
   // Pools kept on their class's list though empty count as free here.
@@ -270,6 +281,10 @@ void object_alloc_release_free_memory() {
     if (a->in_use == 0) {
       *link = a->next;
       if (heap.carving == a) heap.carving = nullptr;
+      if (!heap.spare) {
+        heap.spare = a;
+        continue;
+      }
       std::free(a->first_pool);
       std::free(a);
     } else {

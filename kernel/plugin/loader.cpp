@@ -6,6 +6,7 @@
 
 #include <exception>
 
+#include "plugin/bound_libraries.hpp"
 #include "plugin/manifest.hpp"
 #include "plugin/plugin_fs.hpp"
 
@@ -107,9 +108,25 @@ Status load_plugin(const Manifest& m, LoadedLibrary& out, bool bind_now) {
   if (std::string problem = preload_problem(m); !problem.empty())
     return Status::error(Status::Category::plugin, "", problem);
 
+  // Bound now the first time; the same file loaded again binds lazily (bound_libraries.hpp).
+  // A lazy load that brought back a library of its own (which may have changed), or that
+  // read the file after it changed, is done again, bound now.
+  const std::string path = m.library.string();
+  const Stamp stamp = bind_now ? stamp_of(path) : Stamp{};
+  bool rebound_lazily = bind_now && bound_before(path, stamp);
   Status error;
-  void* handle = open_library(m, bind_now, error);
+  unsigned long long loads_before = libraries_loaded_so_far();
+  void* handle = open_library(m, bind_now && !rebound_lazily, error);
+  const unsigned long long added = libraries_loaded_so_far() - loads_before;
+  if (handle != nullptr && rebound_lazily && (added > 1 || (added == 1 && !(stamp_of(path) == stamp)))) {
+    dlclose(handle);
+    rebound_lazily = false;
+    loads_before = libraries_loaded_so_far();
+    handle = open_library(m, true, error);
+  }
   if (handle == nullptr) return error;
+  if (bind_now && !rebound_lazily && libraries_loaded_so_far() - loads_before == 1)
+    remember_bound(path, stamp);
   void* address = nullptr;
   std::string problem = entry_problem(handle, m.entry, &address);
   if (!problem.empty()) {
@@ -120,7 +137,8 @@ Status load_plugin(const Manifest& m, LoadedLibrary& out, bool bind_now) {
   boost::dll::shared_library library;
   std::error_code ec;
   namespace mode = boost::dll::load_mode;
-  library.load(m.library, (bind_now ? mode::rtld_now : mode::rtld_lazy) | mode::rtld_local, ec);
+  library.load(m.library,
+               (bind_now && !rebound_lazily ? mode::rtld_now : mode::rtld_lazy) | mode::rtld_local, ec);
   dlclose(handle);
   if (ec) return library_error(m, "cannot be loaded: " + ec.message());
   auto entry = reinterpret_cast<const gopy_plugin_descriptor* (*)()>(address);

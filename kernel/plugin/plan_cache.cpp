@@ -6,12 +6,13 @@
 
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <tuple>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 namespace gopy::plugin {
 
@@ -23,10 +24,10 @@ bool Stamp::operator==(const Stamp& o) const {
   return key(*this) == key(o);
 }
 
-Stamp stamp_of(const std::string& path) {
+namespace {
+
+Stamp stamp_from(const struct stat& st) {
   Stamp s;
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return s;
   s.exists = true;
   s.dev = st.st_dev;
   s.ino = st.st_ino;
@@ -36,6 +37,14 @@ Stamp stamp_of(const std::string& path) {
   s.mtime = st.st_mtim;
   s.ctime = st.st_ctim;
   return s;
+}
+
+}  // namespace
+
+Stamp stamp_of(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return Stamp{};
+  return stamp_from(st);
 }
 
 std::vector<std::string> sources_of(const Plan& plan) {
@@ -54,14 +63,93 @@ bool too_recent(const Stamp& s, long now_sec) {
 
 namespace {
 
-struct Kept {
-  std::shared_ptr<const Plan> plan;
-  std::vector<std::string> paths;
-  std::vector<Stamp> stamps;
+// A directory the plan's files lie in, held open: each file is then looked up from it by
+// its name alone, not along its whole path again (a cycle stats some thirty files). The
+// directory is first checked to be the one its path names now. One that could not be
+// opened (absent) holds no descriptor, and its files are looked up by their paths.
+struct HeldDirectory {
+  std::string path;
+  Stamp stamp;
+  int fd = -1;
 };
 
+struct KeptFile {
+  std::size_t dir;   // in Kept::dirs
+  std::string path;
+  std::string name;  // within the directory
+  Stamp stamp;
+};
+
+struct Kept {
+  std::shared_ptr<const Plan> plan;
+  std::vector<HeldDirectory> dirs;
+  std::vector<KeptFile> files;
+
+  Kept() = default;
+  Kept(const Kept&) = delete;
+  Kept& operator=(const Kept&) = delete;
+  ~Kept() {
+    for (const HeldDirectory& d : dirs)
+      if (d.fd >= 0) ::close(d.fd);
+  }
+};
+
+bool same_directory(const HeldDirectory& d) {
+  if (!(stamp_of(d.path) == d.stamp)) return false;
+  struct stat st;
+  return d.fd < 0 || (::fstat(d.fd, &st) == 0 && st.st_dev == d.stamp.dev && st.st_ino == d.stamp.ino);
+}
+
+Stamp stamp_within(const HeldDirectory& dir, const KeptFile& file) {
+  if (dir.fd < 0) return stamp_of(file.path);
+  struct stat st;
+  return ::fstatat(dir.fd, file.name.c_str(), &st, 0) == 0 ? stamp_from(st) : Stamp{};
+}
+
+bool unchanged(const Kept& kept) {
+  for (const HeldDirectory& d : kept.dirs)
+    if (!same_directory(d)) return false;
+  for (const KeptFile& f : kept.files)
+    if (!(stamp_within(kept.dirs[f.dir], f) == f.stamp)) return false;
+  return true;
+}
+
+// The index in kept.dirs of directory `path`, held from now on.
+std::size_t hold_directory(Kept& kept, const std::string& path) {
+  for (std::size_t i = 0; i < kept.dirs.size(); ++i)
+    if (kept.dirs[i].path == path) return i;
+  HeldDirectory d{path, {}, ::open(path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)};
+  struct stat st;
+  if (d.fd >= 0 && ::fstat(d.fd, &st) == 0) {
+    d.stamp = stamp_from(st);
+  } else {
+    if (d.fd >= 0) ::close(d.fd);
+    d.fd = -1;
+    d.stamp = stamp_of(path);
+  }
+  kept.dirs.push_back(std::move(d));
+  return kept.dirs.size() - 1;
+}
+
+// `plan` with its sources stamped; null when one of them is too recent to trust.
+std::unique_ptr<Kept> keep(std::shared_ptr<const Plan> plan) {
+  timespec now{};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  auto kept = std::make_unique<Kept>();
+  for (const std::string& path : sources_of(*plan)) {
+    std::filesystem::path file(path);
+    std::size_t dir = hold_directory(*kept, file.parent_path().string());
+    Stamp s = stamp_of(path);
+    // A second change within the timestamp granularity would go unseen.
+    if (too_recent(s, now.tv_sec) || too_recent(kept->dirs[dir].stamp, now.tv_sec)) return nullptr;
+    kept->files.push_back({dir, path, file.filename().string(), s});
+  }
+  kept->plan = std::move(plan);
+  return kept;
+}
+
 std::mutex g_mutex;
-std::optional<Kept> g_kept;
+std::unique_ptr<Kept> g_kept;
 bool g_disabled = false;  // a one-shot process, or files too recent to trust
 
 }  // namespace
@@ -69,11 +157,10 @@ bool g_disabled = false;  // a one-shot process, or files too recent to trust
 std::shared_ptr<const Plan> cached_plan(const std::vector<std::filesystem::path>& dirs) {
   std::lock_guard<std::mutex> lock(g_mutex);
   if (!g_kept || g_kept->plan->dirs != dirs) return nullptr;
-  for (std::size_t i = 0; i < g_kept->paths.size(); ++i)
-    if (!(stamp_of(g_kept->paths[i]) == g_kept->stamps[i])) {
-      g_kept.reset();
-      return nullptr;
-    }
+  if (!unchanged(*g_kept)) {
+    g_kept.reset();
+    return nullptr;
+  }
   return g_kept->plan;
 }
 
@@ -83,21 +170,10 @@ void remember_plan(std::shared_ptr<const Plan> plan) {
   std::lock_guard<std::mutex> lock(g_mutex);
   g_kept.reset();
   if (!clean || g_disabled) return;
-  std::vector<std::string> paths = sources_of(*plan);
-  Kept kept{std::move(plan), std::move(paths), {}};
-  timespec now{};
-  ::clock_gettime(CLOCK_REALTIME, &now);
-  for (const std::string& path : kept.paths) {
-    Stamp s = stamp_of(path);
-    // Too recent to trust: a second change within the timestamp granularity would go unseen.
-    // The process then stops keeping plans, so its memory use does not change later on.
-    if (too_recent(s, now.tv_sec)) {
-      g_disabled = true;
-      return;
-    }
-    kept.stamps.push_back(s);
-  }
-  g_kept = std::move(kept);
+  g_kept = keep(std::move(plan));
+  // Files too recent to trust: the process then stops keeping plans, so its memory use
+  // does not change later on.
+  if (!g_kept) g_disabled = true;
 }
 
 void plan_cache_one_shot() {

@@ -9,6 +9,7 @@
 
 #include "gopy/plugin_host.hpp"
 
+#include "gopy/api_begin.h"  // exported for the unit tests only
 namespace gopy::plugin {
 
 struct Stamp {
@@ -34,3 +35,4 @@ std::vector<std::string> sources_of(const Plan& plan);
 bool too_recent(const Stamp& s, long now_sec);
 
 }  // namespace gopy::plugin
+#include "gopy/api_end.h"
