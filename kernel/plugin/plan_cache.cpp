@@ -63,18 +63,20 @@ bool too_recent(const Stamp& s, long now_sec) {
 
 namespace {
 
-// A directory the plan's files lie in, held open: each file is then looked up from it by
-// its name alone, not along its whole path again (a cycle stats some thirty files). The
-// directory is first checked to be the one its path names now. One that could not be
-// opened (absent) holds no descriptor, and its files are looked up by their paths.
+// A directory holding some of the plan's manifests and libraries, held open: each file is
+// then looked up from it by its name, not along its whole path again (a cycle stats some
+// thirty files), once the path is seen to name the same directory still. A directory that
+// cannot be opened holds no descriptor, and its files are looked up by their paths.
 struct HeldDirectory {
   std::string path;
-  Stamp stamp;
+  dev_t dev = 0;
+  ino_t ino = 0;
   int fd = -1;
 };
 
 struct KeptFile {
-  std::size_t dir;   // in Kept::dirs
+  static constexpr std::size_t kByPath = static_cast<std::size_t>(-1);
+  std::size_t dir;   // in Kept::dirs, or kByPath (the plan's own directories)
   std::string path;
   std::string name;  // within the directory
   Stamp stamp;
@@ -95,22 +97,23 @@ struct Kept {
 };
 
 bool same_directory(const HeldDirectory& d) {
-  if (!(stamp_of(d.path) == d.stamp)) return false;
-  struct stat st;
-  return d.fd < 0 || (::fstat(d.fd, &st) == 0 && st.st_dev == d.stamp.dev && st.st_ino == d.stamp.ino);
+  if (d.fd < 0) return true;
+  struct stat named, held;
+  return ::stat(d.path.c_str(), &named) == 0 && ::fstat(d.fd, &held) == 0 &&
+         named.st_dev == d.dev && named.st_ino == d.ino && held.st_dev == d.dev && held.st_ino == d.ino;
 }
 
-Stamp stamp_within(const HeldDirectory& dir, const KeptFile& file) {
-  if (dir.fd < 0) return stamp_of(file.path);
+Stamp current_stamp(const Kept& kept, const KeptFile& f) {
+  if (f.dir == KeptFile::kByPath || kept.dirs[f.dir].fd < 0) return stamp_of(f.path);
   struct stat st;
-  return ::fstatat(dir.fd, file.name.c_str(), &st, 0) == 0 ? stamp_from(st) : Stamp{};
+  return ::fstatat(kept.dirs[f.dir].fd, f.name.c_str(), &st, 0) == 0 ? stamp_from(st) : Stamp{};
 }
 
 bool unchanged(const Kept& kept) {
   for (const HeldDirectory& d : kept.dirs)
     if (!same_directory(d)) return false;
   for (const KeptFile& f : kept.files)
-    if (!(stamp_within(kept.dirs[f.dir], f) == f.stamp)) return false;
+    if (!(current_stamp(kept, f) == f.stamp)) return false;
   return true;
 }
 
@@ -118,31 +121,33 @@ bool unchanged(const Kept& kept) {
 std::size_t hold_directory(Kept& kept, const std::string& path) {
   for (std::size_t i = 0; i < kept.dirs.size(); ++i)
     if (kept.dirs[i].path == path) return i;
-  HeldDirectory d{path, {}, ::open(path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)};
+  HeldDirectory d{path, 0, 0, ::open(path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)};
   struct stat st;
   if (d.fd >= 0 && ::fstat(d.fd, &st) == 0) {
-    d.stamp = stamp_from(st);
-  } else {
-    if (d.fd >= 0) ::close(d.fd);
+    d.dev = st.st_dev;
+    d.ino = st.st_ino;
+  } else if (d.fd >= 0) {
+    ::close(d.fd);
     d.fd = -1;
-    d.stamp = stamp_of(path);
   }
   kept.dirs.push_back(std::move(d));
   return kept.dirs.size() - 1;
 }
 
-// `plan` with its sources stamped; null when one of them is too recent to trust.
+// `plan` with its sources stamped; null when one of them is too recent to trust (a second
+// change within the timestamp granularity would go unseen).
 std::unique_ptr<Kept> keep(std::shared_ptr<const Plan> plan) {
   timespec now{};
   ::clock_gettime(CLOCK_REALTIME, &now);
   auto kept = std::make_unique<Kept>();
-  for (const std::string& path : sources_of(*plan)) {
-    std::filesystem::path file(path);
-    std::size_t dir = hold_directory(*kept, file.parent_path().string());
-    Stamp s = stamp_of(path);
-    // A second change within the timestamp granularity would go unseen.
-    if (too_recent(s, now.tv_sec) || too_recent(kept->dirs[dir].stamp, now.tv_sec)) return nullptr;
-    kept->files.push_back({dir, path, file.filename().string(), s});
+  const std::vector<std::string> sources = sources_of(*plan);  // the plan's directories first
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    std::filesystem::path file(sources[i]);
+    Stamp s = stamp_of(sources[i]);
+    if (too_recent(s, now.tv_sec)) return nullptr;
+    std::size_t dir = i < plan->dirs.size() ? KeptFile::kByPath
+                                            : hold_directory(*kept, file.parent_path().string());
+    kept->files.push_back({dir, sources[i], file.filename().string(), s});
   }
   kept->plan = std::move(plan);
   return kept;

@@ -27,7 +27,7 @@ struct Stamp {
 
 Stamp stamp_of(const std::string& path);
 
-// Every path a plan was made from: the directories, the manifests, the libraries.
+// Every path a plan was made from: its directories first, then the manifests and libraries.
 std::vector<std::string> sources_of(const Plan& plan);
 
 // Whether a change within the file system's timestamp granularity could leave `s`'s times

@@ -54,8 +54,17 @@ TEST_CASE("plan cache: kept while unchanged, dropped on any change", "[discovery
   add_plugin(warned.path(), Spec("tp_a").with(R"("unknown_key": 1)"));
   TempDir later;
   add_plugin(later.path(), Spec("tp_a"));
+  TempDir outer;
+  const fs::path inner = outer.sub("plugins");
+  add_plugin(inner, Spec("tp_a"));
   // Older than the two seconds within which the cache does not trust a file's times.
   std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+
+  // What happens beside the plugin directory, in its parent, changes nothing.
+  plugin_test::write_file(outer.path() / "unrelated.txt", "x");
+  REQUIRE(kept_after_remember(inner));
+  plugin_test::write_file(outer.path() / "unrelated.txt", "y");
+  CHECK(cached_plan({inner}) != nullptr);
 
   for (std::size_t i = 0; i < changes.size(); ++i) {
     INFO(changes[i].what);
