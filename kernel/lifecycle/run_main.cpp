@@ -116,6 +116,17 @@ void print_header(const Config& config) {
   write_stderr(text);
 }
 
+// Removes __main__.__file__ and __main__.__cached__, the pending error kept.
+void pop_main_file_name(ModuleObject* m) {
+  Object* pending = fetch_error();
+  for (const char* key : {"__file__", "__cached__"}) {
+    Object* k = new_str(key);
+    if (dict_get_item(m->dict, k) && dict_del_item(m->dict, k) < 0) clear_error();
+    decref(k);
+  }
+  if (pending) restore_error(pending);
+}
+
 // Executes `text` in __main__ with __file__ set to `filename` for the duration, as
 // CPython's _PyRun_SimpleFileObject does for stdin and PYTHONSTARTUP. The result, or null
 // with the exception pending.
@@ -131,15 +142,7 @@ Object* exec_with_file_name(const std::string& text, const std::string& filename
   }
   std::string source = text;  // PEP 263: a file's bytes, decoded by its declaration
   Object* result = decode_source_file(&source, filename) ? exec_source_in_module(source, filename, m) : nullptr;
-  if (set_file_name) {
-    Object* pending = fetch_error();
-    for (const char* key : {"__file__", "__cached__"}) {
-      Object* k = new_str(key);
-      if (dict_get_item(m->dict, k) && dict_del_item(m->dict, k) < 0) clear_error();
-      decref(k);
-    }
-    if (pending) restore_error(pending);
-  }
+  if (set_file_name) pop_main_file_name(m);
   return result;
 }
 
@@ -203,29 +206,32 @@ int run_repl_or_stdin(const Config& config) {
 }
 
 // CPython: Modules/main.c pymain_run_file_obj: the script, its first line skipped under
-// -x (the newline stays, so line numbers still match the file).
+// -x (the newline stays, so line numbers still match the file). As
+// Python/pythonrun.c _PyRun_SimpleFile: __file__ and __cached__ (None) are set for the
+// run when __main__ has no __file__ yet, and removed afterwards (so -i does not see them).
 int run_script(const Config& config, bool inspect) {
   const std::string& path = *config.run_filename;
   std::string source;
   // An unreadable file: the evaluator's runner prints CPython's "can't open file" (exit 2).
   if (read_source_file(path, &source) != 0) return run_main_file(path, config.program_name.value_or("gopy"));
-  if (is_pyc_script(path, source)) {
-    ModuleObject* main = main_module();
-    if (!main) return finish_main_run(nullptr, inspect);
-    Object* file = new_str_fs(path);
-    dict_set_str(main->dict, "__file__", file);
-    decref(file);
-    dict_set_str(main->dict, "__cached__", None());
-    return finish_main_run(run_pyc_in_main(source), inspect);
-  }
-  if (config.skip_source_first_line > 0) source.erase(0, std::min(source.find('\n'), source.size()));
   ModuleObject* m = main_module();
   if (!m) return finish_main_run(nullptr, inspect);
-  Object* file = new_str_fs(path);
-  dict_set_str(m->dict, "__file__", file);
-  decref(file);
-  if (!decode_source_file(&source, path)) return finish_main_run(nullptr, inspect);
-  return run_source_as_main(source, path, inspect);
+  bool set_file_name = dict_get_str(m->dict, "__file__") == nullptr;
+  if (set_file_name) {
+    Object* file = new_str_fs(path);
+    dict_set_str(m->dict, "__file__", file);
+    decref(file);
+    dict_set_str(m->dict, "__cached__", None());
+  }
+  Object* result = nullptr;
+  if (is_pyc_script(path, source)) {
+    result = run_pyc_in_main(source);
+  } else {
+    if (config.skip_source_first_line > 0) source.erase(0, std::min(source.find('\n'), source.size()));
+    if (decode_source_file(&source, path)) result = exec_source_in_module(source, path, m);
+  }
+  if (set_file_name) pop_main_file_name(m);
+  return finish_main_run(result, inspect);
 }
 
 // CPython: Modules/main.c pymain_run_stdin

@@ -37,6 +37,20 @@ TEST_CASE("run_modes_test: a script in a sub-directory", "[lifecycle][run]") {
   CHECK(r.exit_code == 0);
 }
 
+TEST_CASE("run_modes_test: a script's __file__ and __cached__ last for its run", "[lifecycle][run]") {
+  TempDir dir;
+  dir.write("prog.py", "print(__cached__, __file__.endswith('/prog.py'))\nx = 1\n");
+  ChildResult r = run_gopy({"prog.py"}, dir.path());
+  CHECK(r.err == "");
+  CHECK(r.out == "None True\n");
+  CHECK(r.exit_code == 0);
+
+  // CPython's _PyRun_SimpleFile removes both once the script ran: -i does not see them.
+  r = run_gopy({"-i", "prog.py"}, dir.path(), "print(x, '__file__' in globals(), '__cached__' in globals())\n");
+  CHECK(r.out == "None True\n1 False False\n");
+  CHECK(r.exit_code == 0);
+}
+
 TEST_CASE("run_modes_test: -P and -I add nothing for a script", "[lifecycle][run]") {
   TempDir dir;
   dir.write("prog.py", "import sys\nprint(sys.path[0] == '" + dir.path().string() + "')\n");
