@@ -4,6 +4,7 @@
 // _get_main_module_details, _run_code.
 #include <sys/stat.h>
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
 #include "gopy/sys_streams.hpp"
+#include "gopy/warnings.hpp"
 #include "lifecycle/run_main_impl.hpp"
 
 namespace gopy {
@@ -31,6 +33,8 @@ struct ModuleDetails {
   std::string name;     // the module actually run (pkg.__main__ for a package)
   std::string origin;   // its source file
   std::string package;  // __package__
+  Ref<> spec;           // found through importlib: its spec and loader.get_code()'s code
+  Ref<> code;
 };
 
 bool is_regular_file(const std::string& p) {
@@ -115,9 +119,9 @@ bool import_parent(const std::string& package) {
   return true;
 }
 
-// CPython: runpy._get_module_details. Fills `details`, or `error`, or leaves a Python
-// exception pending (returns false in the last two cases).
-bool get_module_details(const std::string& name, ModuleDetails* details, std::optional<RunpyError>* error) {
+// runpy._get_module_details for source modules and regular packages only, for gopy
+// without its library (no importlib.util to ask).
+bool source_module_details(const std::string& name, ModuleDetails* details, std::optional<RunpyError>* error) {
   if (name.empty() || name[0] == '.') {
     *error = RunpyError{"Relative module names not supported"};
     return false;
@@ -142,7 +146,7 @@ bool get_module_details(const std::string& name, ModuleDetails* details, std::op
     }
     // The package itself is imported first; then its __main__ submodule is what runs.
     if (!import_parent(name) || !loaded_module(name)) return false;
-    if (!get_module_details(name + ".__main__", details, error)) {
+    if (!source_module_details(name + ".__main__", details, error)) {
       if (*error && loaded_module(name))
         error->value().message += "; " + quoted(name) + " is a package and cannot be directly executed";
       return false;
@@ -152,6 +156,128 @@ bool get_module_details(const std::string& name, ModuleDetails* details, std::op
   details->name = name;
   details->origin = spec->origin;
   details->package = dot == std::string::npos ? "" : name.substr(0, dot);
+  return true;
+}
+
+std::string repr_text(Object* o, const std::string& fallback) {
+  Ref<> r = Ref<>::steal(object_repr(o));
+  if (r) return as_str(r.get())->utf8;
+  clear_error();
+  return fallback;
+}
+
+std::string str_text(Object* o) {
+  Ref<> s = Ref<>::steal(object_str(o));
+  if (s) return as_str(s.get())->utf8;
+  clear_error();
+  return "<exception str() failed>";
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// Moves the pending exception into `error` as runpy's _Error, when it is one of the types
+// runpy catches (`prefix` + its str()); otherwise it stays pending.
+bool error_from_pending(std::initializer_list<TypeObject*> types, const std::string& prefix,
+                        std::optional<RunpyError>* error, bool with_type) {
+  bool caught = false;
+  for (TypeObject* t : types) caught = caught || error_matches(t);
+  if (!caught) return false;
+  Ref<> exc = Ref<>::steal(fetch_error());
+  std::string text = with_type ? std::string(type_name(exc.get())) + ": " + str_text(exc.get()) : str_text(exc.get());
+  *error = RunpyError{prefix + text};
+  return true;
+}
+
+// CPython: runpy._get_module_details, with importlib.util.find_spec (any finder: source,
+// sourceless, plugin and built-in modules, namespace packages, zip archives on
+// sys.path, modules already in sys.modules). Fills `details`, or `error`, or leaves a
+// Python exception pending (returns false in the last two cases).
+bool get_module_details(const std::string& name, ModuleDetails* details, std::optional<RunpyError>* error) {
+  if (!name.empty() && name[0] == '.') {
+    *error = RunpyError{"Relative module names not supported"};
+    return false;
+  }
+  Ref<> name_str = Ref<>::steal(new_str(name));
+  size_t dot = name.rfind('.');
+  if (dot != std::string::npos) {
+    std::string package = name.substr(0, dot);
+    if (!import_parent(package)) return false;
+    // Already imported under its own name (os.path by os): run anyway, with a warning.
+    Object* existing = dict_get_str(interp()->modules, name);
+    if (existing && existing != None()) {
+      int lookup_error = 0;
+      Ref<> path = Ref<>::steal(lookup_attr(existing, intern("__path__"), &lookup_error));
+      if (lookup_error) return false;
+      // runpy is frozen in CPython 3.14: the warning names <frozen runpy>, line 130.
+      if (!path && warn_explicit(&exc_RuntimeWarning,
+                                 repr_text(name_str.get(), quoted(name)) + " found in sys.modules after import of package " +
+                                     quoted(package) + ", but prior to execution of " +
+                                     repr_text(name_str.get(), quoted(name)) + "; this may result in unpredictable behaviour",
+                                 "<frozen runpy>", 130) < 0)
+        return false;
+    }
+  }
+  Object* fromlist = new_tuple_from({intern("find_spec")});
+  Ref<> util = Ref<>::steal(interp()->import_hook(interp(), intern("importlib.util"), nullptr, fromlist, 0));
+  decref(fromlist);
+  if (!util) {
+    if (!error_matches(&exc_ImportError)) return false;
+    clear_error();
+    return source_module_details(name, details, error);
+  }
+  Object* arg = name_str.get();
+  Ref<> spec = Ref<>::steal(call_method(util.get(), "find_spec", &arg, 1));
+  if (!spec) {
+    std::string prefix = "Error while finding module specification for " + repr_text(name_str.get(), quoted(name)) + " (";
+    if (!error_from_pending({&exc_ImportError, &exc_AttributeError, &exc_TypeError, &exc_ValueError}, prefix, error, true))
+      return false;
+    error->value().message += ")";
+    if (ends_with(name, ".py"))
+      error->value().message += ". Try using " + quoted(name.substr(0, name.size() - 3)) + " instead of " + quoted(name) +
+                                " as the module name.";
+    return false;
+  }
+  if (spec.get() == None()) {
+    *error = RunpyError{"No module named " + name};
+    return false;
+  }
+  Ref<> locations = Ref<>::steal(get_attr(spec.get(), "submodule_search_locations"));
+  if (!locations) return false;
+  if (locations.get() != None()) {
+    if (name == "__main__" || ends_with(name, ".__main__")) {
+      *error = RunpyError{"Cannot use package as __main__ module"};
+      return false;
+    }
+    if (!get_module_details(name + ".__main__", details, error)) {
+      if (*error && dict_get_str(interp()->modules, name))
+        error->value().message += "; " + repr_text(name_str.get(), quoted(name)) + " is a package and cannot be directly executed";
+      return false;
+    }
+    return true;
+  }
+  Ref<> loader = Ref<>::steal(get_attr(spec.get(), "loader"));
+  if (!loader) return false;
+  if (loader.get() == None()) {
+    *error = RunpyError{repr_text(name_str.get(), quoted(name)) + " is a namespace package and cannot be executed"};
+    return false;
+  }
+  Ref<> code = Ref<>::steal(call_method(loader.get(), "get_code", &arg, 1));
+  if (!code) {
+    error_from_pending({&exc_ImportError}, "", error, false);
+    return false;
+  }
+  if (code.get() == None()) {
+    *error = RunpyError{"No code object available for " + name};
+    return false;
+  }
+  Ref<> origin = Ref<>::steal(get_attr(spec.get(), "origin"));
+  if (!origin) return false;
+  details->name = name;
+  if (is_str(origin.get()) && !str_fs_encode(as_str(origin.get()), &details->origin)) clear_error();
+  details->spec = std::move(spec);
+  details->code = std::move(code);
   return true;
 }
 
@@ -196,9 +322,30 @@ bool set_main_spec(ModuleObject* m, const ModuleDetails& details) {
   return ok;
 }
 
+// CPython: runpy._run_code: __main__'s globals from the spec importlib found.
+int run_spec_code_as_main(const ModuleDetails& details, bool inspect) {
+  ModuleObject* m = main_module();
+  if (!m) return finish_main_run(nullptr, inspect);
+  Object* spec = details.spec.get();
+  Ref<> origin = Ref<>::steal(get_attr(spec, "origin"));
+  Ref<> cached = origin ? Ref<>::steal(get_attr(spec, "cached")) : Ref<>();
+  Ref<> loader = cached ? Ref<>::steal(get_attr(spec, "loader")) : Ref<>();
+  Ref<> parent = loader ? Ref<>::steal(get_attr(spec, "parent")) : Ref<>();
+  if (!parent) return finish_main_run(nullptr, inspect);
+  set_str(m->dict, "__name__", "__main__");
+  dict_set_str(m->dict, "__file__", origin.get());
+  dict_set_str(m->dict, "__cached__", cached.get());
+  dict_set_str(m->dict, "__doc__", None());
+  dict_set_str(m->dict, "__loader__", loader.get());
+  dict_set_str(m->dict, "__package__", parent.get());
+  dict_set_str(m->dict, "__spec__", spec);
+  return finish_main_run(exec_code(details.code.get(), m->dict), inspect);
+}
+
 // CPython: runpy._run_code with __main__'s namespace; the code comes through the
 // bytecode cache (loader.get_code), and __cached__ names its cache file (spec.cached).
 int run_code_as_main(const ModuleDetails& details, bool inspect) {
+  if (details.code) return run_spec_code_as_main(details, inspect);
   Object* file = new_str_fs(details.origin);
   Object* code = source_code(details.origin, as_str(file)->utf8);
   ModuleObject* m = code ? main_module() : nullptr;
@@ -273,7 +420,10 @@ int run_module_as_main(const std::string& name, bool alter_argv, bool inspect) {
   ModuleDetails details;
   std::optional<RunpyError> error;
   bool found;
-  if (name == "__main__") {
+  // CPython made __main__ at start-up (add_main_module): `-m __main__` finds it there.
+  if (!main_module()) return finish_main_run(nullptr, inspect);
+  // CPython: _run_module_as_main: only a directory or zip run (argv kept) hides __main__.
+  if (name == "__main__" && !alter_argv) {
     // CPython: runpy._get_main_module_details: __main__ is hidden while looking.
     {
       Ref<> saved = Ref<>::borrow(dict_get_str(interp()->modules, "__main__"));

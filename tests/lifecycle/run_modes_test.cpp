@@ -165,6 +165,35 @@ TEST_CASE("run_modes_test: -m errors", "[lifecycle][run]") {
   r = run_gopy({"-m", ".rel"}, dir.path());
   CHECK(r.err == exe + ": Relative module names not supported\n");
   CHECK(r.exit_code == 1);
+
+  // runpy asks importlib.util.find_spec: an empty name is simply not found, a built-in
+  // module has no code, __main__ (in sys.modules, no spec) is refused by find_spec.
+  r = run_gopy({"-m", ""}, dir.path());
+  CHECK(r.err == exe + ": No module named \n");
+  CHECK(r.exit_code == 1);
+
+  r = run_gopy({"-m", "sys"}, dir.path());
+  CHECK(r.err == exe + ": No code object available for sys\n");
+  CHECK(r.exit_code == 1);
+
+  r = run_gopy({"-m", "__main__"}, dir.path());
+  CHECK(r.err == exe + ": Error while finding module specification for '__main__' "
+                       "(ValueError: __main__.__spec__ is None)\n");
+  CHECK(r.exit_code == 1);
+}
+
+TEST_CASE("run_modes_test: -m and namespace packages", "[lifecycle][run]") {
+  TempDir dir;
+  const std::string exe = gopy_executable();
+  dir.write("ns/mod.py", "import sys\nprint(__name__, __package__, __spec__.name, sys.argv[1:])\n");
+  ChildResult r = run_gopy({"-m", "ns.mod", "a"}, dir.path());
+  CHECK(r.err == "");
+  CHECK(r.out == "__main__ ns ns.mod ['a']\n");
+  CHECK(r.exit_code == 0);
+
+  r = run_gopy({"-m", "ns"}, dir.path());
+  CHECK(r.err == exe + ": No module named ns.__main__; 'ns' is a package and cannot be directly executed\n");
+  CHECK(r.exit_code == 1);
 }
 
 TEST_CASE("run_modes_test: -i runs the code, then the REPL on stdin", "[lifecycle][run]") {
