@@ -280,7 +280,8 @@ int run_python(Config& config) {
   bool inspect = config.inspect > 0;
   int exitcode;
   if (config.run_command) {
-    exitcode = finish_main_run(exec_string_in_module(*config.run_command, "<string>", main_module()), inspect);
+    // CPython: pymain_run_command runs the command dedented (_PyUnicode_Dedent).
+    exitcode = finish_main_run(exec_string_in_module(dedent_command(*config.run_command), "<string>", main_module()), inspect);
   } else if (config.run_module) {
     exitcode = run_module_as_main(*config.run_module, true, inspect);
   } else if (zip_application) {

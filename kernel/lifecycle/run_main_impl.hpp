@@ -18,6 +18,10 @@ int finish_main_run(Object* result, bool inspect);
 // Compiles and runs `source` in __main__'s namespace. CPython: PyRun_SimpleStringFlags.
 int run_source_as_main(std::string_view source, std::string_view filename, bool inspect);
 
+// The -c command as CPython 3.14 runs it: the indentation common to its non-blank lines
+// removed, whitespace-only lines emptied. CPython: _PyUnicode_Dedent.
+std::string dedent_command(std::string_view command);
+
 // CPython: Python/pythonrun.c maybe_pyc_file: a `.pyc` name, or contents that start with
 // gopy's magic number.
 bool is_pyc_script(const std::string& path, std::string_view contents);

@@ -28,6 +28,24 @@ TEST_CASE("run_modes_test: -c", "[lifecycle][run]") {
   CHECK(r.exit_code == 0);
 }
 
+TEST_CASE("run_modes_test: -c runs its command dedented (3.14)", "[lifecycle][run]") {
+  TempDir dir;
+  ChildResult r = run_gopy({"-c", "\n    if 1:\n        print(1)\n  \n    print(2)\n"}, dir.path());
+  CHECK(r.err == "");
+  CHECK(r.out == "1\n2\n");
+  CHECK(r.exit_code == 0);
+
+  r = run_gopy({"-c", "\tprint(3)\n\tprint(4)\n    "}, dir.path());
+  CHECK(r.out == "3\n4\n");
+  CHECK(r.exit_code == 0);
+
+  // Only the common indentation goes: a tab and spaces share none.
+  r = run_gopy({"-c", "  print(5)\n\tprint(6)"}, dir.path());
+  CHECK(r.out == "");
+  CHECK(r.err.find("IndentationError: unexpected indent") != std::string::npos);
+  CHECK(r.exit_code == 1);
+}
+
 TEST_CASE("run_modes_test: a script in a sub-directory", "[lifecycle][run]") {
   TempDir dir;
   dir.write("sub/prog.py", kShowProgram);
