@@ -1,5 +1,6 @@
 // Deciding whether the lines typed at the REPL make a whole entry yet (CPython: the
 // tokenizer's interactive mode asking for sys.ps2).
+#include <algorithm>
 #include <string>
 
 #include "eval/parser.hpp"
@@ -38,8 +39,13 @@ EntryState classify_entry(std::string_view source, bool last_line_blank) {
   text += '\n';
   parser::ParseResult parsed = parser::parse_interactive(text, "<stdin>");
   if (!parsed.ok()) {
-    return means_more_input(parsed.error->msg, last_line_blank) ? EntryState::incomplete
-                                                                : EntryState::error;
+    // An error placed past the last line was met at the end of the input (a try without
+    // its except yet, a decorator without its def): CPython's tokenizer would have read
+    // another line first.
+    int lines = 1 + static_cast<int>(std::count(source.begin(), source.end(), '\n'));
+    bool at_end = parsed.error->lineno > lines && !last_line_blank;
+    return at_end || means_more_input(parsed.error->msg, last_line_blank) ? EntryState::incomplete
+                                                                          : EntryState::error;
   }
   // A compound statement ends with an empty line; a backslash continuation with any line.
   const auto& body = parsed.interactive()->body;

@@ -152,6 +152,9 @@ int run_interactive_loop() {
     }
     if (!entry.empty()) {
       if (std::optional<int> code = run_entry(entry)) return *code;
+      // EOF ended an unfinished entry: it ran, and a fresh prompt meets the EOF again
+      // (CPython ends ">>> ... ... \n>>> \n").
+      continue;
     }
     if (at_eof) return 0;
   }

@@ -238,6 +238,28 @@ TEST_CASE("run_modes_test: -i runs the code, then the REPL on stdin", "[lifecycl
   CHECK(r.err == "");
 }
 
+TEST_CASE("run_modes_test: -i reads whole compound statements from piped stdin", "[lifecycle][run]") {
+  TempDir dir;
+  // A try is incomplete until its except arrives (the parser's error lies past the input).
+  ChildResult r = run_gopy({"-q", "-i"}, dir.path(), "try:\n  1/0\nexcept ZeroDivisionError:\n  print('z')\n\n");
+  CHECK(r.out == "z\n");
+  CHECK(r.err == ">>> ... ... ... ... >>> \n");
+  CHECK(r.exit_code == 0);
+
+  r = run_gopy({"-q", "-i"}, dir.path(), "@staticmethod\ndef f(): pass\n\nprint(f)\n");
+  CHECK(r.out.rfind("<staticmethod(<function f at ", 0) == 0);
+  CHECK(r.err == ">>> ... ... >>> >>> \n");
+
+  // EOF inside a block runs it; the next prompt then meets EOF too.
+  r = run_gopy({"-q", "-i"}, dir.path(), "for i in range(2):\n    i\n");
+  CHECK(r.out == "0\n1\n");
+  CHECK(r.err == ">>> ... ... \n>>> \n");
+  CHECK(r.exit_code == 0);
+
+  r = run_gopy({"-q", "-i"}, dir.path(), "x = (\n");
+  CHECK(r.err == ">>> ... \n  File \"<stdin>\", line 1\n    x = (\n        ^\nSyntaxError: '(' was never closed\n>>> \n");
+}
+
 TEST_CASE("run_modes_test: the REPL on a terminal", "[lifecycle][run][repl]") {
   TempDir dir;
   dir.write("startup.py", "greeting = 'hello'\n");
