@@ -13,20 +13,37 @@ namespace {
 bool is_compound(const ast::Stmt* s) {
   switch (s->kind) {
     case ast::StmtKind::FunctionDef:
+    case ast::StmtKind::AsyncFunctionDef:
     case ast::StmtKind::ClassDef:
     case ast::StmtKind::For:
+    case ast::StmtKind::AsyncFor:
     case ast::StmtKind::While:
     case ast::StmtKind::If:
-    case ast::StmtKind::Try: return true;
+    case ast::StmtKind::With:
+    case ast::StmtKind::AsyncWith:
+    case ast::StmtKind::Match:
+    case ast::StmtKind::Try:
+    case ast::StmtKind::TryStar: return true;
     default: return false;
   }
 }
 
 // Errors that only mean "the entry goes on": CPython's tokenizer asks for another line
 // (sys.ps2) instead of reporting them.
-bool means_more_input(const std::string& msg, bool last_line_blank) {
+// Whether the entry's last line ends in an odd run of backslashes: inside a quoted
+// string, the string goes on on the next line.
+bool ends_with_continuation(std::string_view source) {
+  size_t n = 0;
+  while (n < source.size() && source[source.size() - 1 - n] == '\\') ++n;
+  return n % 2 == 1;
+}
+
+bool means_more_input(const std::string& msg, std::string_view source, bool last_line_blank) {
   if (msg.find("was never closed") != std::string::npos) return true;
   if (msg.find("unterminated triple-quoted") != std::string::npos) return true;
+  if (msg.find("unterminated ") != std::string::npos && msg.find("string literal") != std::string::npos &&
+      ends_with_continuation(source))
+    return true;
   if (last_line_blank) return false;
   return msg.find("unexpected EOF") != std::string::npos ||
          msg.find("expected an indented block") != std::string::npos;
@@ -44,7 +61,7 @@ EntryState classify_entry(std::string_view source, bool last_line_blank) {
     // another line first.
     int lines = 1 + static_cast<int>(std::count(source.begin(), source.end(), '\n'));
     bool at_end = parsed.error->lineno > lines && !last_line_blank;
-    return at_end || means_more_input(parsed.error->msg, last_line_blank) ? EntryState::incomplete
+    return at_end || means_more_input(parsed.error->msg, source, last_line_blank) ? EntryState::incomplete
                                                                           : EntryState::error;
   }
   // A compound statement ends with an empty line; a backslash continuation with any line.

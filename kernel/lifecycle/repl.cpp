@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "gopy/eval.hpp"
 #include "gopy/object_func.hpp"
@@ -43,22 +44,31 @@ std::optional<std::string> read_stdin_line() {
   }
 }
 
-// sys.ps1 / sys.ps2 as str(), set to CPython's defaults when missing.
-std::string prompt(const char* name, const char* fallback) {
+// sys.ps1 and sys.ps2 get CPython's defaults when the loop starts without them.
+// CPython: Python/pythonrun.c _PyRun_InteractiveLoop
+void set_default_prompts() {
   Interpreter* interp = get_thread_state()->interp;
-  if (!interp->sys_module) return fallback;
+  if (!interp->sys_module) return;
   DictObject* sys = interp->sys_module->dict;
-  Object* value = dict_get_str(sys, name);
-  if (!value) {
-    Object* s = new_str(fallback);
+  for (auto [name, value] : {std::pair{"ps1", ">>> "}, std::pair{"ps2", "... "}}) {
+    if (dict_get_str(sys, name)) continue;
+    Object* s = new_str(value);
     dict_set_str(sys, name, s);
     decref(s);
-    return fallback;
   }
+}
+
+// sys.ps1 / sys.ps2 as str(); "" when missing (deleted after the loop started) or when
+// str() fails. CPython: pyrun_one_parse_ast
+std::string prompt(const char* name) {
+  Interpreter* interp = get_thread_state()->interp;
+  if (!interp->sys_module) return "";
+  Object* value = dict_get_str(interp->sys_module->dict, name);
+  if (!value) return "";
   Object* text = object_str(value);
   if (!text) {
     clear_error();
-    return fallback;
+    return "";
   }
   std::string out = as_str(text)->utf8;
   decref(text);
@@ -91,8 +101,13 @@ std::optional<std::string> read_line(const std::string& prompt) {
   return std::nullopt;
 }
 
-bool is_blank(const std::string& line) {
-  return line.find_first_not_of(" \t\f\r") == std::string::npos;
+// Whitespace and at most a comment. As the first line of an entry it is an empty
+// statement (a new ps1 prompt); later it neither ends nor changes the block: only a
+// totally empty line ends a compound statement. CPython: Parser/lexer/lexer.c tok_get
+// (blankline).
+bool is_blank_or_comment(const std::string& line) {
+  size_t at = line.find_first_not_of(" \t\f\r");
+  return at == std::string::npos || line[at] == '#';
 }
 
 // CPython: PyRun_InteractiveOneObjectEx after the parse: run, print errors.
@@ -123,12 +138,13 @@ std::optional<int> run_entry(const std::string& entry) {
 }  // namespace
 
 int run_interactive_loop() {
+  set_default_prompts();
   for (;;) {
     std::string entry;
     bool first = true;
     bool at_eof = false;
     for (;;) {
-      std::optional<std::string> line = read_line(first ? prompt("ps1", ">>> ") : prompt("ps2", "... "));
+      std::optional<std::string> line = read_line(first ? prompt("ps1") : prompt("ps2"));
       if (!line && error_occurred()) {
         // Ctrl-C at a prompt drops the entry and reports KeyboardInterrupt.
         Object* exc = fetch_error();
@@ -144,11 +160,12 @@ int run_interactive_loop() {
         at_eof = true;
         break;
       }
-      bool blank = is_blank(*line);
-      if (first && blank) continue;  // an empty entry: prompt again
+      if (first && is_blank_or_comment(*line)) continue;  // an empty entry: prompt again
       entry += first ? *line : "\n" + *line;
       first = false;
-      if (classify_entry(entry, blank) != EntryState::incomplete) break;
+      // A totally empty line (CRLF input included) ends a compound statement.
+      bool empty = line->empty() || *line == "\r";
+      if (classify_entry(entry, empty) != EntryState::incomplete) break;
     }
     if (!entry.empty()) {
       if (std::optional<int> code = run_entry(entry)) return *code;

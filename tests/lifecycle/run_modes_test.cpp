@@ -260,6 +260,33 @@ TEST_CASE("run_modes_test: -i reads whole compound statements from piped stdin",
   CHECK(r.err == ">>> ... \n  File \"<stdin>\", line 1\n    x = (\n        ^\nSyntaxError: '(' was never closed\n>>> \n");
 }
 
+TEST_CASE("run_modes_test: -i blocks, blank and comment lines, prompts", "[lifecycle][run]") {
+  TempDir dir;
+  // Every compound statement waits for its empty line (with, async def, match, try*).
+  ChildResult r = run_gopy({"-q", "-i"}, dir.path(), "with open('/dev/null'):\n  print(1)\n  print(2)\n\n");
+  CHECK(r.out == "1\n2\n");
+  CHECK(r.err == ">>> ... ... ... >>> \n");
+
+  r = run_gopy({"-q", "-i"}, dir.path(), "match 1:\n  case 1:\n    print('one')\n\n");
+  CHECK(r.out == "one\n");
+  CHECK(r.err == ">>> ... ... ... >>> \n");
+
+  // Only a totally empty line ends a block; a first line of a comment is an empty entry.
+  r = run_gopy({"-q", "-i"}, dir.path(), "# note\nif 1:\n  1\n  \n  # c\n  2\n\n");
+  CHECK(r.out == "1\n2\n");
+  CHECK(r.err == ">>> >>> ... ... ... ... ... >>> \n");
+
+  // A backslash at the end of a quoted string's line continues the string.
+  r = run_gopy({"-q", "-i"}, dir.path(), "'a\\\nb'\n");
+  CHECK(r.out == "'ab'\n");
+  CHECK(r.err == ">>> ... >>> \n");
+
+  // sys.ps1 deleted after the loop started: the prompt is empty, not restored.
+  r = run_gopy({"-q", "-i"}, dir.path(), "import sys; del sys.ps1\n1\n");
+  CHECK(r.out == "1\n");
+  CHECK(r.err == ">>> \n");
+}
+
 TEST_CASE("run_modes_test: the REPL on a terminal", "[lifecycle][run][repl]") {
   TempDir dir;
   dir.write("startup.py", "greeting = 'hello'\n");
