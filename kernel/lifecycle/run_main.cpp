@@ -234,6 +234,22 @@ int run_script(const Config& config, bool inspect) {
   return finish_main_run(result, inspect);
 }
 
+// CPython: Modules/main.c pymain_run_command: the command, decoded from the command line
+// with surrogateescape, must encode back to UTF-8; then it runs dedented
+// (_PyUnicode_Dedent).
+int run_command(const std::string& command, bool inspect) {
+  Ref<> text = Ref<>::steal(new_str_fs(command));
+  if (as_str(text.get())->utf8 != command) {
+    // Undecodable bytes became lone surrogates: encoding raises UnicodeEncodeError.
+    Ref<> encoded = Ref<>::steal(call_method(text.get(), "encode", nullptr, 0));
+    if (!encoded) {
+      write_stderr("Unable to decode the command from the command line:\n");
+      return handle_uncaught_exception();
+    }
+  }
+  return finish_main_run(exec_string_in_module(dedent_command(command), "<string>", main_module()), inspect);
+}
+
 // CPython: Modules/main.c pymain_run_stdin
 int run_stdin(Config& config) {
   if (stdin_is_interactive(config)) {
@@ -280,8 +296,7 @@ int run_python(Config& config) {
   bool inspect = config.inspect > 0;
   int exitcode;
   if (config.run_command) {
-    // CPython: pymain_run_command runs the command dedented (_PyUnicode_Dedent).
-    exitcode = finish_main_run(exec_string_in_module(dedent_command(*config.run_command), "<string>", main_module()), inspect);
+    exitcode = run_command(*config.run_command, inspect);
   } else if (config.run_module) {
     exitcode = run_module_as_main(*config.run_module, true, inspect);
   } else if (zip_application) {

@@ -46,6 +46,17 @@ TEST_CASE("run_modes_test: -c runs its command dedented (3.14)", "[lifecycle][ru
   CHECK(r.exit_code == 1);
 }
 
+TEST_CASE("run_modes_test: -c with bytes that do not decode", "[lifecycle][run]") {
+  TempDir dir;
+  // CPython's pymain_run_command: the command must encode back to UTF-8.
+  ChildResult r = run_gopy({"-c", "print('\xff')"}, dir.path());
+  CHECK(r.out == "");
+  CHECK(r.err == "Unable to decode the command from the command line:\n"
+                 "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udcff' in position 7: "
+                 "surrogates not allowed\n");
+  CHECK(r.exit_code == 1);
+}
+
 TEST_CASE("run_modes_test: a script in a sub-directory", "[lifecycle][run]") {
   TempDir dir;
   dir.write("sub/prog.py", kShowProgram);
