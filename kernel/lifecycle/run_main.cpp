@@ -274,18 +274,10 @@ void run_inspect_repl(Config& config, int* exitcode) {
 
 // CPython: Modules/main.c pymain_run_python
 int run_python(Config& config) {
+  // A directory or a zip archive is a path entry whose __main__ module runs.
   std::optional<std::string> main_importer_path;
-  bool zip_application = false;
-  if (config.run_filename) {
-    switch (classify_main_path(*config.run_filename)) {
-      case MainPathKind::directory: main_importer_path = *config.run_filename; break;
-      case MainPathKind::zip_archive:
-        main_importer_path = *config.run_filename;
-        zip_application = true;
-        break;
-      case MainPathKind::script: break;
-    }
-  }
+  if (config.run_filename && classify_main_path(*config.run_filename) != MainPathKind::script)
+    main_importer_path = *config.run_filename;
   if (main_importer_path) {
     prepend_sys_path(*main_importer_path);
   } else if (!config.safe_path) {
@@ -299,8 +291,6 @@ int run_python(Config& config) {
     exitcode = run_command(*config.run_command, inspect);
   } else if (config.run_module) {
     exitcode = run_module_as_main(*config.run_module, true, inspect);
-  } else if (zip_application) {
-    exitcode = run_zip_as_main(*main_importer_path, inspect);
   } else if (main_importer_path) {
     exitcode = run_module_as_main("__main__", false, inspect);
   } else if (config.run_filename) {

@@ -31,12 +31,8 @@ bool is_pyc_script(const std::string& path, std::string_view contents);
 Object* run_pyc_in_main(std::string_view contents);
 
 // CPython: runpy._run_module_as_main. `alter_argv`: sys.argv[0] becomes the module's file
-// (-m); a directory run as a program passes "__main__" and keeps sys.argv[0].
+// (-m); a directory or zip archive run as a program (first on sys.path) passes "__main__"
+// and keeps sys.argv[0].
 int run_module_as_main(const std::string& name, bool alter_argv, bool inspect);
-
-// A zip application: the archive's __main__ module run as __main__ through
-// zipimport.zipimporter (CPython: runpy._run_module_as_main("__main__") with the archive
-// first on sys.path). "can't find '__main__' module in 'x.zip'" (exit 1) without one.
-int run_zip_as_main(const std::string& archive, bool inspect);
 
 }  // namespace gopy

@@ -384,37 +384,6 @@ int report_runpy_error(const RunpyError& error) {
 
 }  // namespace
 
-int run_zip_as_main(const std::string& archive, bool inspect) {
-  Object* fromlist = new_tuple_from({intern("__name__")});
-  Ref<> zipimport = Ref<>::steal(interp()->import_hook(interp(), intern("zipimport"), nullptr, fromlist, 0));
-  decref(fromlist);
-  if (!zipimport) return finish_main_run(nullptr, inspect);
-  Ref<> path = Ref<>::steal(new_str_fs(archive));
-  Object* path_arg = path.get();
-  Ref<> importer = Ref<>::steal(call_method(zipimport.get(), "zipimporter", &path_arg, 1));
-  if (!importer) return finish_main_run(nullptr, inspect);
-  Object* name = intern("__main__");
-  Ref<> spec = Ref<>::steal(call_method(importer.get(), "find_spec", &name, 1));
-  if (!spec) return finish_main_run(nullptr, inspect);
-  if (spec.get() == None()) {
-    Ref<> repr = Ref<>::steal(object_repr(path.get()));
-    return report_runpy_error(RunpyError{"can't find '__main__' module in " + (repr ? as_str(repr.get())->utf8 : quoted(archive))});
-  }
-  Ref<> code = Ref<>::steal(call_method(importer.get(), "get_code", &name, 1));
-  ModuleObject* m = code ? main_module() : nullptr;
-  if (!m) return finish_main_run(nullptr, inspect);
-  Ref<> origin = Ref<>::steal(get_attr(spec.get(), "origin"));
-  if (!origin) return finish_main_run(nullptr, inspect);
-  set_str(m->dict, "__name__", "__main__");
-  set_str(m->dict, "__package__", "");
-  dict_set_str(m->dict, "__doc__", None());
-  dict_set_str(m->dict, "__file__", origin.get());
-  dict_set_str(m->dict, "__cached__", None());
-  dict_set_str(m->dict, "__spec__", spec.get());
-  dict_set_str(m->dict, "__loader__", importer.get());
-  return finish_main_run(exec_code(code.get(), m->dict), inspect);
-}
-
 // CPython: Modules/main.c pymain_run_module -> runpy._run_module_as_main
 int run_module_as_main(const std::string& name, bool alter_argv, bool inspect) {
   ModuleDetails details;

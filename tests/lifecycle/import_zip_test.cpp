@@ -135,6 +135,25 @@ TEST_CASE("import_zip_test: a zip application runs its __main__", "[lifecycle][i
   CHECK(r.exit_code == 3);
 }
 
+TEST_CASE("import_zip_test: a zip application's __main__ is found as runpy finds it", "[lifecycle][import][zip]") {
+  TempDir dir;
+  // runpy._run_code takes __cached__ from the spec importlib found.
+  write_file(dir.path() / "app.zip",
+             zip_archive({{"__main__.py", "print(__cached__.endswith('app.zip/__pycache__/__main__.gopy-3140.pyc'))\n"}},
+                         false));
+  ChildResult r = run_gopy({"app.zip"}, dir.path());
+  CHECK(r.err.empty());
+  CHECK(r.out == "True\n");
+  CHECK(r.exit_code == 0);
+
+  // A __main__ package is refused ("Cannot use package as __main__ module").
+  write_file(dir.path() / "pkg.zip", zip_archive({{"__main__/__init__.py", "print('ran')\n"}}, false));
+  r = run_gopy({"pkg.zip"}, dir.path());
+  CHECK(r.out.empty());
+  CHECK(r.err == gopy_executable() + ": can't find '__main__' module in '" + (dir.path() / "pkg.zip").string() + "'\n");
+  CHECK(r.exit_code == 1);
+}
+
 TEST_CASE("import_zip_test: bad archives", "[lifecycle][import][zip]") {
   TempDir dir;
   write_file(dir.path() / "nomain.zip", zip_archive({{"other.py", ""}}, false));
