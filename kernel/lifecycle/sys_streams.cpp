@@ -19,6 +19,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/state.hpp"
 #include "lifecycle/runtime.hpp"
+#include "lifecycle/traceback_c.hpp"
 
 namespace gopy {
 
@@ -222,7 +223,8 @@ void write_unraisable(std::string_view what) {
     std::string text = std::string(what) + ":\n";
     bool ok = write_quietly(stream, text);
     auto* e = static_cast<BaseExceptionObject*>(exc);
-    if (ok && e->traceback) print_traceback_to(stream, e->traceback);
+    // CPython: write_unraisable_exc_file uses the C printer (PyTraceBack_Print).
+    if (ok && e->traceback) ok = print_c_traceback(stream, e->traceback);
     if (ok) {
       text = exception_type_display_name(exc->type);
       Object* s = object_str(exc);
