@@ -29,8 +29,17 @@ namespace gopy::sys {
 
 namespace {
 
+// CPython: Python/sysmodule.c sys_exit_impl raises with PyErr_SetObject, which makes the
+// exception from its value as _PyErr_CreateException does: None gives no arguments and a
+// tuple gives its items as the arguments (sys.exit((5,)) exits 5, sys.exit(()) exits 0).
 Object* s_exit(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("sys.exit", kw) || !check_nargs("exit", n, 0, 1)) return nullptr;
+  if (n == 1 && a[0] == None()) n = 0;
+  if (n == 1 && is_tuple(a[0])) {
+    auto* items = static_cast<TupleObject*>(a[0]);
+    a = items->items.data();
+    n = items->items.size();
+  }
   Object* exc = new_exception_args(&exc_SystemExit, a, n);
   if (!exc) return nullptr;
   raise_object(exc);
