@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "gopy/signals.hpp"
 #include "posix_internal.hpp"
 #include "time_internal.hpp"
 
@@ -91,7 +92,10 @@ gopy_Object* f_sleep(gopy_Object*, gopy_Object* const* a) {
     deadline.tv_nsec -= 1000000000;
   }
   int rc;
+  // CPython: Modules/timemodule.c pysleep: a signal interrupting the sleep runs its handler
+  // (SIGINT raises KeyboardInterrupt) before the sleep goes on to its deadline (PEP 475).
   while ((rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr)) == EINTR) {
+    if (check_signals() < 0) return nullptr;
   }
   if (rc != 0) return out(os_error_from_errno(rc));
   return out(new_ref(None()));

@@ -182,6 +182,19 @@ TEST_CASE("streams_test: SIGINT raises KeyboardInterrupt at the next safe point"
   CHECK(r.exit_code == -1);
   CHECK(r.term_signal == SIGINT);
 
+  // In a blocking call: time.sleep runs the handler when the signal interrupts it (PEP 475).
+  const char* sleeping =
+      "import sys, time\n"
+      "sys.stderr.write('ready\\n')\n"
+      "try:\n"
+      "    time.sleep(30)\n"
+      "    print('slept through')\n"
+      "except KeyboardInterrupt as e:\n"
+      "    print('caught', repr(e))\n";
+  r = run_child(gopy_executable(), {"-c", sleeping}, dir.path(), options);
+  CHECK(r.out == "caught KeyboardInterrupt()\n");
+  CHECK(r.exit_code == 0);
+
   // Raised by the program itself: the same exit.
   r = run_gopy({"-c", "raise KeyboardInterrupt"}, dir.path());
   CHECK(ends_with(r.err, "KeyboardInterrupt\n"));
