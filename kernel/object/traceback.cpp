@@ -11,6 +11,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "gopy/sys_streams.hpp"
 #include "object/prim/unicode.hpp"
 #include "object/source_line.hpp"
 #include "object/traceback_carets.hpp"
@@ -103,7 +104,23 @@ class Printer {
     else print_one(exc);
   }
 
+  // sys.tracebacklimit as the built-in display applies it (CPython 3.14: traceback.py
+  // _extract_from_extended_frame_gen under BUILTIN_EXCEPTION_LIMIT): only the last `limit`
+  // entries, none when it is zero or negative, and no header when none is left.
+  static TracebackObject* skip_past_limit(TracebackObject* tb) {
+    Object* limit_obj = sys_attribute("tracebacklimit");
+    if (!limit_obj || !is_int(limit_obj)) return tb;
+    int64_t limit = 0;
+    if (!int_to_int64(limit_obj, &limit)) limit = int_sign(limit_obj) < 0 ? 0 : INT64_MAX;
+    int64_t count = 0;
+    for (TracebackObject* t = tb; t; t = t->next) ++count;
+    for (int64_t skip = count - std::max<int64_t>(limit, 0); skip > 0 && tb; --skip) tb = tb->next;
+    return tb;
+  }
+
   void print_traceback(TracebackObject* tb, const char* title = "Traceback", char margin = '|') {
+    tb = skip_past_limit(tb);
+    if (!tb) return;
     emit(cat(title, " (most recent call last):\n"), margin);
     // CPython collapses runs of identical entries after three repeats.
     std::string last_file, last_func;
