@@ -53,6 +53,7 @@ InterpreterSettings settings_from(const Config& config) {
   s.hash_seed = config.hash_seed;
   s.int_max_str_digits = config.int_max_str_digits;
   s.optimization_level = config.optimization_level > 0 ? config.optimization_level : 0;
+  s.code_debug_ranges = config.code_debug_ranges != 0;
   return s;
 }
 

@@ -118,6 +118,11 @@ class Printer {
     return tb;
   }
 
+  static bool debug_ranges() {
+    ThreadState* ts = get_thread_state();
+    return !ts || !ts->interp || ts->interp->settings.code_debug_ranges;
+  }
+
   void print_traceback(TracebackObject* tb, const char* title = "Traceback", char margin = '|') {
     tb = skip_past_limit(tb);
     if (!tb) return;
@@ -142,7 +147,8 @@ class Printer {
       std::string raw = raw_source_line(tb->filename->utf8, tb->lineno);
       std::string src = strip(raw);
       if (src.empty()) continue;
-      std::string carets = traceback_carets(raw, tb->span);
+      // CPython: code compiled under -X no_debug_ranges keeps no columns, so no markers.
+      std::string carets = debug_ranges() ? traceback_carets(raw, tb->span) : std::string();
       if (!carets.empty() && *theme_.reset) colorize_carets(src, carets, theme_);
       emit(cat("    ", src, "\n"));
       if (!carets.empty()) emit(cat("    ", carets, "\n"));

@@ -96,3 +96,18 @@ TEST_CASE("traceback colour: on a terminal by default, not with TERM=dumb", "[tr
     CHECK(session.screen().find("\x1b[") == std::string::npos);
   }
 }
+
+// CPython keeps no columns in code compiled under -X no_debug_ranges (or
+// PYTHONNODEBUGRANGES), so its tracebacks show the source lines without markers.
+TEST_CASE("traceback: no column markers under -X no_debug_ranges", "[traceback]") {
+  const std::string without =
+      "Traceback (most recent call last):\n"
+      "  File \"<string>\", line 3, in <module>\n"
+      "    f(1, 's')\n"
+      "  File \"<string>\", line 2, in f\n"
+      "    return a  +  b\n"
+      "TypeError: unsupported operand type(s) for +: 'int' and 'str'\n";
+  CHECK(run_with(kBinop, {}, {"-X", "no_debug_ranges"}).err == without);
+  CHECK(run_with(kBinop, {{"PYTHONNODEBUGRANGES", "1"}}).err == without);
+  CHECK(run_with(kBinop, {}).err == kBinopPlain);
+}

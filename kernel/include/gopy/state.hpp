@@ -37,6 +37,7 @@ struct InterpreterSettings {
   int int_max_str_digits = 4300;
   int recursion_limit = 1000;
   int optimization_level = 0;  // -O: __debug__ is False and assert statements are dropped
+  bool code_debug_ranges = true;  // -X no_debug_ranges: tracebacks show no column markers
   // sys.argv, sys.path and the prefixes come from the configuration, which the sys plugin
   // reads through its context.
 };
