@@ -62,6 +62,32 @@ int fail(int err) {
   return -1;
 }
 
+// What a closed standard stream refuses, in the words of the layer CPython asks: the text
+// layer's CHECK_CLOSED (Modules/_io/textio.c), the raw file's err_closed (fileio.c, no
+// full stop), and the buffered reader's own (bufferedio.c).
+constexpr const char* kClosedText = "I/O operation on closed file.";
+constexpr const char* kClosedRaw = "I/O operation on closed file";
+
+bool is_open(TextIOObject* io, const char* message = kClosedText) {
+  if (!io->closed) return true;
+  set_error(&exc_ValueError, message);
+  return false;
+}
+
+// CPython: _io_TextIOWrapper_close_impl: flushed, then closed even when the flush fails.
+// The standard streams are made with closefd=False, so the descriptor stays open.
+Object* close_stream(TextIOObject* io) {
+  if (io->closed) return new_none();
+  int flushed = textio_flush(io);
+  io->closed = true;
+  return flushed < 0 ? nullptr : new_none();
+}
+
+Object* m_close(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("close", kw) || !check_nargs("close", n - 1, 0, 0)) return nullptr;
+  return close_stream(as_io(a[0]));
+}
+
 Object* m_write(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("write", kw) || !check_nargs("write", n - 1, 1, 1)) return nullptr;
   if (!is_str(a[1])) return type_error(cat("write() argument must be str, not ", a[1]->type->name));
@@ -94,12 +120,20 @@ Object* m_read(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return new_str(all);
 }
 
-Object* m_fileno(Object*, Object* const* a, size_t, TupleObject*) { return new_int(as_io(a[0])->fd); }
-Object* m_isatty(Object*, Object* const* a, size_t, TupleObject*) { return new_bool(::isatty(as_io(a[0])->fd)); }
-Object* m_readable(Object*, Object* const* a, size_t, TupleObject*) { return new_bool(as_io(a[0])->readable); }
-Object* m_writable(Object*, Object* const* a, size_t, TupleObject*) { return new_bool(!as_io(a[0])->readable); }
+Object* m_fileno(Object*, Object* const* a, size_t, TupleObject*) {
+  return is_open(as_io(a[0]), kClosedRaw) ? new_int(as_io(a[0])->fd) : nullptr;
+}
+Object* m_isatty(Object*, Object* const* a, size_t, TupleObject*) {
+  return is_open(as_io(a[0]), kClosedRaw) ? new_bool(::isatty(as_io(a[0])->fd)) : nullptr;
+}
+Object* m_readable(Object*, Object* const* a, size_t, TupleObject*) {
+  return is_open(as_io(a[0]), kClosedRaw) ? new_bool(as_io(a[0])->readable) : nullptr;
+}
+Object* m_writable(Object*, Object* const* a, size_t, TupleObject*) {
+  return is_open(as_io(a[0]), kClosedRaw) ? new_bool(!as_io(a[0])->readable) : nullptr;
+}
 Object* m_seekable(Object*, Object* const* a, size_t, TupleObject*) {
-  return new_bool(::lseek(as_io(a[0])->fd, 0, SEEK_CUR) >= 0);
+  return is_open(as_io(a[0]), kClosedRaw) ? new_bool(::lseek(as_io(a[0])->fd, 0, SEEK_CUR) >= 0) : nullptr;
 }
 
 // ---- the binary layer, sys.stdout.buffer and friends ----
@@ -124,6 +158,8 @@ TextIOObject* text_of(Object* const* a) { return static_cast<StdBufferObject*>(a
 Object* b_write(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("write", kw) || !check_nargs("write", n - 1, 1, 1)) return nullptr;
   TextIOObject* io = text_of(a);
+  // Unbuffered (-u), CPython's stdout.buffer is the FileIO itself.
+  if (!is_open(io, io->write_through ? kClosedRaw : "write to closed file")) return nullptr;
   if (io->readable) return unsupported("write");
   std::string_view data;
   if (!bytes_like_view(a[1], &data))
@@ -138,8 +174,14 @@ Object* b_write(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* b_flush(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("flush", kw) || !check_nargs("flush", n - 1, 0, 0)) return nullptr;
   TextIOObject* io = text_of(a);
+  if (!is_open(io, io->write_through ? kClosedText : "flush of closed file")) return nullptr;
   if (int err = write_out(io->fd, io->raw_pending); err != 0) return fail(err), nullptr;
   return new_none();
+}
+
+Object* b_close(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("close", kw) || !check_nargs("close", n - 1, 0, 0)) return nullptr;
+  return close_stream(text_of(a));
 }
 
 // Reads up to `limit` bytes (all to the end for a negative limit), or one line.
@@ -166,6 +208,7 @@ Object* read_bytes(TextIOObject* io, ssize_t limit, bool line) {
 Object* b_read(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("read", kw) || !check_nargs("read", n - 1, 0, 1)) return nullptr;
   TextIOObject* io = text_of(a);
+  if (!is_open(io, "read of closed file")) return nullptr;
   if (!io->readable) return unsupported("read");
   int64_t limit = -1;
   if (n > 1 && a[1] != None() && !int_to_int64(a[1], &limit)) return nullptr;
@@ -176,23 +219,36 @@ Object* b_read(Object*, Object* const* a, size_t n, TupleObject* kw) {
 Object* b_readline(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("readline", kw) || !check_nargs("readline", n - 1, 0, 0)) return nullptr;
   TextIOObject* io = text_of(a);
+  if (!is_open(io, "readline of closed file")) return nullptr;
   if (!io->readable) return unsupported("readline");
   return read_bytes(io, -1, true);
 }
 
-Object* b_fileno(Object*, Object* const* a, size_t, TupleObject*) { return new_int(text_of(a)->fd); }
-Object* b_isatty(Object*, Object* const* a, size_t, TupleObject*) { return new_bool(::isatty(text_of(a)->fd)); }
-Object* b_readable(Object*, Object* const* a, size_t, TupleObject*) { return new_bool(text_of(a)->readable); }
-Object* b_writable(Object*, Object* const* a, size_t, TupleObject*) { return new_bool(!text_of(a)->readable); }
+Object* b_fileno(Object*, Object* const* a, size_t, TupleObject*) {
+  return is_open(text_of(a), kClosedRaw) ? new_int(text_of(a)->fd) : nullptr;
+}
+Object* b_isatty(Object*, Object* const* a, size_t, TupleObject*) {
+  return is_open(text_of(a), kClosedRaw) ? new_bool(::isatty(text_of(a)->fd)) : nullptr;
+}
+// A reader is never writable and a writer never readable (_io._IOBase's answers, given
+// without asking the raw file, closed or not).
+Object* b_readable(Object*, Object* const* a, size_t, TupleObject*) {
+  if (!text_of(a)->readable) return new_bool(false);
+  return is_open(text_of(a), kClosedRaw) ? new_bool(true) : nullptr;
+}
+Object* b_writable(Object*, Object* const* a, size_t, TupleObject*) {
+  if (text_of(a)->readable) return new_bool(false);
+  return is_open(text_of(a), kClosedRaw) ? new_bool(true) : nullptr;
+}
 Object* b_seekable(Object*, Object* const* a, size_t, TupleObject*) {
-  return new_bool(::lseek(text_of(a)->fd, 0, SEEK_CUR) >= 0);
+  return is_open(text_of(a), kClosedRaw) ? new_bool(::lseek(text_of(a)->fd, 0, SEEK_CUR) >= 0) : nullptr;
 }
 
 Object* std_buffer_getattr(Object* o, StrObject* name) {
   TextIOObject* io = static_cast<StdBufferObject*>(o)->text;
   if (name->view() == "name") return new_str(io->name);
   if (name->view() == "mode") return new_str(io->readable ? "rb" : "wb");
-  if (name->view() == "closed") return new_bool(false);
+  if (name->view() == "closed") return new_bool(io->closed);
   return generic_getattr(o, name);
 }
 
@@ -215,7 +271,11 @@ Object* textio_getattr(Object* o, StrObject* name) {
   if (name->view() == "name") return new_str(io->name);
   if (name->view() == "encoding") return new_str(io->encoding);
   if (name->view() == "errors") return new_str(io->errors);
-  if (name->view() == "closed") return new_bool(false);
+  if (name->view() == "closed") return new_bool(io->closed);
+  // Unbuffered (-u), CPython's streams write through and none is line-buffered.
+  if (name->view() == "line_buffering") return new_bool(io->line_buffered && !io->write_through);
+  if (name->view() == "write_through") return new_bool(io->write_through);
+  if (name->view() == "mode") return new_str(io->readable ? "r" : "w");
   return generic_getattr(o, name);
 }
 
@@ -278,6 +338,7 @@ Object* new_textio(int fd, std::string name, bool readable, bool line_buffered, 
 
 int textio_write(Object* o, std::string_view text) {
   auto* io = as_io(o);
+  if (!is_open(io)) return -1;
   if (!textio_encode(io, text, &io->pending)) return -1;
   if (io->pending.size() >= kChunkSize) {
     // A full chunk goes to the file at once and is not kept when that fails: CPython's
@@ -295,6 +356,7 @@ int textio_write(Object* o, std::string_view text) {
 
 int textio_flush(Object* o) {
   auto* io = as_io(o);
+  if (!is_open(io)) return -1;
   if (!io->raw_pending.empty()) {
     if (int err = write_out(io->fd, io->raw_pending); err != 0) return fail(err);
   }
@@ -306,6 +368,7 @@ int textio_flush(Object* o) {
 
 int textio_readline(Object* o, std::string* line) {
   auto* io = as_io(o);
+  if (!is_open(io)) return -1;
   for (;;) {
     size_t nl = io->inbuf.find('\n', io->inpos);
     if (nl != std::string::npos) {
@@ -374,6 +437,7 @@ void add_std_buffer_methods(TypeObject* t) {
   add_method(t, "readable", b_readable);
   add_method(t, "writable", b_writable);
   add_method(t, "seekable", b_seekable);
+  add_method(t, "close", b_close);
 }
 
 void init_textio_methods() {
@@ -386,6 +450,7 @@ void init_textio_methods() {
   add_method(&textio_type, "readable", m_readable);
   add_method(&textio_type, "writable", m_writable);
   add_method(&textio_type, "seekable", m_seekable);
+  add_method(&textio_type, "close", m_close);
 }
 
 }  // namespace gopy

@@ -91,9 +91,11 @@ gopy_Object* f_sleep(gopy_Object*, gopy_Object* const* a) {
     deadline.tv_sec += 1;
     deadline.tv_nsec -= 1000000000;
   }
-  int rc;
   // CPython: Modules/timemodule.c pysleep: a signal interrupting the sleep runs its handler
   // (SIGINT raises KeyboardInterrupt) before the sleep goes on to its deadline (PEP 475).
+  // One that came just before the call is acted on first, not after the whole sleep.
+  if (check_signals() < 0) return nullptr;
+  int rc;
   while ((rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr)) == EINTR) {
     if (check_signals() < 0) return nullptr;
   }

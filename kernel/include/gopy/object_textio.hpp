@@ -36,6 +36,7 @@ struct TextIOObject : Object {
   std::string undecoded;  // the start of a UTF-8 sequence the next read completes
   size_t inpos = 0;
   bool eof = false;
+  bool closed = false;  // close() was called; the descriptor stays open (closefd=False)
   TextIOObject() : Object(&textio_type) {}
   ~TextIOObject() override;
   void clear_refs() override;
