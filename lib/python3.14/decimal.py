@@ -754,6 +754,9 @@ class Decimal(object):
     __slots__ = ('_sign', '_coef', '_exp', '_special')
 
     def __new__(cls, value='0', context=None):
+        # CPython's PyDecType_New checks the context before it looks at the value.
+        if context is not None and not isinstance(context, Context):
+            raise TypeError('optional argument must be a context')
         if isinstance(value, str):
             parsed = _parse_decimal(value)
             if parsed is None:
