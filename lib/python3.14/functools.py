@@ -124,7 +124,10 @@ def lru_cache(maxsize=128, typed=False):
         return _cached(user_function, maxsize, typed)
     elif maxsize is not None:
         raise TypeError('Expected first argument to be an integer, a callable, or None')
-    return lambda user_function: _cached(user_function, maxsize, typed)
+
+    def decorating_function(user_function):
+        return _cached(user_function, maxsize, typed)
+    return decorating_function
 
 
 def _cached(user_function, maxsize, typed):
