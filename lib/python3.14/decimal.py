@@ -723,35 +723,11 @@ def _ratio_of(value):
     return value.numerator, value.denominator
 
 
-_DecimalTupleBase = None
+from collections import namedtuple as _namedtuple
 
-
-def _decimal_tuple_class():
-    global _DecimalTupleBase
-    if _DecimalTupleBase is None:
-        try:
-            from collections import namedtuple
-            _DecimalTupleBase = namedtuple('DecimalTuple', 'sign digits exponent',
-                                           module='decimal')
-        except ImportError:
-            _DecimalTupleBase = _PlainDecimalTuple
-    return _DecimalTupleBase
-
-
-class _PlainDecimalTuple(tuple):
-    def __new__(cls, sign, digits, exponent):
-        return tuple.__new__(cls, (sign, digits, exponent))
-
-    sign = property(lambda self: self[0])
-    digits = property(lambda self: self[1])
-    exponent = property(lambda self: self[2])
-
-    def __repr__(self):
-        return 'DecimalTuple(sign=%r, digits=%r, exponent=%r)' % tuple(self)
-
-
-def DecimalTuple(sign, digits, exponent):
-    return _decimal_tuple_class()(sign, digits, exponent)
+# as_tuple()'s type: CPython's namedtuple class of the decimal module.
+DecimalTuple = _namedtuple('DecimalTuple', 'sign digits exponent', module='decimal')
+del _namedtuple
 
 
 # ==================
