@@ -20,7 +20,7 @@ __all__ = ["Awaitable", "Coroutine",
            "Mapping", "MutableMapping",
            "MappingView", "KeysView", "ItemsView", "ValuesView",
            "Sequence", "MutableSequence",
-           "Buffer",
+           "ByteString", "Buffer",
            ]
 
 # The classes belong to collections.abc, which re-exports them; this module imports
@@ -876,6 +876,34 @@ Sequence.register(str)
 Sequence.register(bytes)
 Sequence.register(range)
 Sequence.register(memoryview)
+
+
+# ByteString is deprecated (removal in 3.17): as CPython's _DeprecateByteStringMeta,
+# subclassing it or an isinstance() check against it warns; naming it does not.
+def _warn_bytestring(stacklevel):
+    import warnings
+    warnings.warn("'collections.abc.ByteString' is deprecated and slated for "
+                  "removal in Python 3.17", DeprecationWarning, stacklevel=stacklevel)
+
+
+class _DeprecateByteStringMeta(ABCMeta):
+    def __new__(cls, name, bases, namespace, **kwargs):
+        if name != "ByteString":
+            _warn_bytestring(3)
+        return super().__new__(cls, name, bases, namespace, **kwargs)
+
+    def __instancecheck__(cls, instance):
+        _warn_bytestring(3)
+        return super().__instancecheck__(instance)
+
+
+class ByteString(Sequence, metaclass=_DeprecateByteStringMeta):
+    """Deprecated common supertype of bytes and bytearray; use Buffer instead."""
+
+    __slots__ = ()
+
+ByteString.register(bytes)
+ByteString.register(bytearray)
 
 
 class MutableSequence(Sequence):

@@ -345,3 +345,59 @@ def decodebytes(s):
     """Decode lines of base64."""
     _input_type_check(s)
     return binascii.a2b_base64(s)
+
+
+def _short_options(args, letters):
+    # getopt.getopt(args, letters) for flag options only: (options, operands), or
+    # the message getopt's GetoptError carries.
+    opts = []
+    while args and args[0].startswith('-') and args[0] != '-':
+        if args[0] == '--':
+            args = args[1:]
+            break
+        if args[0].startswith('--'):
+            name = args[0][2:].split('=', 1)[0]
+            return None, f'option --{name} not recognized'
+        for ch in args[0][1:]:
+            if ch not in letters:
+                return None, f'option -{ch} not recognized'
+            opts.append(('-' + ch, ''))
+        args = args[1:]
+    return opts, args
+
+
+# CPython: Lib/base64.py main (python -m base64 [-h|-d|-e|-u] [file|-])
+def main():
+    """Small main program"""
+    import sys
+    usage = f"""usage: {sys.argv[0]} [-h|-d|-e|-u] [file|-]
+        -h: print this help message and exit
+        -d, -u: decode
+        -e: encode (default)"""
+    opts, args = _short_options(sys.argv[1:], 'hdeu')
+    if opts is None:
+        sys.stdout = sys.stderr
+        print(args)
+        print(usage)
+        sys.exit(2)
+    func = encode
+    for o, a in opts:
+        if o == '-e': func = encode
+        if o == '-d': func = decode
+        if o == '-u': func = decode
+        if o == '-h': print(usage); return
+    if args and args[0] != '-':
+        with open(args[0], 'rb') as f:
+            func(f, sys.stdout.buffer)
+    else:
+        if sys.stdin.isatty():
+            # a terminal's input is read at once, so that its end is seen
+            import io
+            buffer = io.BytesIO(sys.stdin.buffer.read())
+        else:
+            buffer = sys.stdin.buffer
+        func(buffer, sys.stdout.buffer)
+
+
+if __name__ == '__main__':
+    main()

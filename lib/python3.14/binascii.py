@@ -18,7 +18,14 @@ _binascii.Error = Error
 crc32 = _binascii.crc32
 crc_hqx = _binascii.crc_hqx
 unhexlify = _binascii.unhexlify
-a2b_hex = unhexlify
+
+
+# CPython's a2b_hex and b2a_hex are functions of their own names, not aliases.
+def a2b_hex(hexstr, /):
+    """Binary data of hexadecimal representation.
+
+hexstr must contain an even number of hex digits (upper or lower case)."""
+    return _binascii.unhexlify(hexstr)
 
 
 def hexlify(data, sep=None, bytes_per_sep=1):
@@ -27,7 +34,10 @@ def hexlify(data, sep=None, bytes_per_sep=1):
     return _binascii.hexlify(data, sep, bytes_per_sep)
 
 
-b2a_hex = hexlify
+def b2a_hex(data, sep=None, bytes_per_sep=1):
+    """Hexadecimal representation of binary data; sep, if given, goes between every
+    bytes_per_sep bytes (counted from the right, or from the left when negative)."""
+    return _binascii.hexlify(data, sep, bytes_per_sep)
 
 
 def b2a_base64(data, /, *, newline=True):

@@ -133,7 +133,10 @@ class Context(object):
     """The environment of arithmetic operations: precision, rounding, limits, signals."""
 
     def __init__(self, prec=None, rounding=None, Emin=None, Emax=None, capitals=None,
-                 clamp=None, flags=None, traps=None, _ignored_flags=None):
+                 clamp=None, flags=None, traps=None, **unexpected):
+        # CPython's context_init parses its keywords without a function name
+        for name in unexpected:
+            raise TypeError(f"this function got an unexpected keyword argument '{name}'")
         base = DefaultContext if DefaultContext is not None else None
         self.prec = prec if prec is not None else (base.prec if base else 28)
         self.rounding = rounding if rounding is not None else (
@@ -156,15 +159,15 @@ class Context(object):
 
     def __setattr__(self, name, value):
         if name == 'prec':
-            _check_int(value, 1, MAX_PREC, 'valid range for prec is [1, MAX_PREC]')
+            value = _check_int(value, 1, MAX_PREC, 'valid range for prec is [1, MAX_PREC]')
         elif name == 'Emin':
-            _check_int(value, MIN_EMIN, 0, 'valid range for Emin is [MIN_EMIN, 0]')
+            value = _check_int(value, MIN_EMIN, 0, 'valid range for Emin is [MIN_EMIN, 0]')
         elif name == 'Emax':
-            _check_int(value, 0, MAX_EMAX, 'valid range for Emax is [0, MAX_EMAX]')
+            value = _check_int(value, 0, MAX_EMAX, 'valid range for Emax is [0, MAX_EMAX]')
         elif name == 'capitals':
-            _check_int(value, 0, 1, 'valid values for capitals are 0 or 1')
+            value = _check_int(value, 0, 1, 'valid values for capitals are 0 or 1')
         elif name == 'clamp':
-            _check_int(value, 0, 1, 'valid values for clamp are 0 or 1')
+            value = _check_int(value, 0, 1, 'valid values for clamp are 0 or 1')
         elif name == 'rounding':
             if value not in _ROUNDINGS:
                 raise TypeError('valid values for rounding are:\n  [ROUND_CEILING, '
@@ -304,10 +307,14 @@ del _name, _method
 
 
 def _check_int(value, low, high, message):
+    # CPython's setters read a C ssize_t (PyLong_AsSsize_t) and keep that integer
     if not isinstance(value, int):
         raise TypeError('an integer is required')
+    if not -(1 << 63) <= value < (1 << 63):
+        raise OverflowError('Python int too large to convert to C ssize_t')
     if not low <= value <= high:
         raise ValueError(message)
+    return int(value)
 
 
 _INVALID_SIGNALS = ('valid values for signals are:\n'
@@ -340,7 +347,7 @@ def _signal_values(value, allow_list):
     return {s: bool(value[s]) for s in _SIGNALS}
 
 
-class _SignalDict(dict):
+class SignalDict(dict):
     """flags and traps: a dict keyed by the signals only, all of them, in their order."""
 
     _invalid_bit = 1
@@ -364,6 +371,9 @@ class _SignalDict(dict):
         return '{' + ', '.join("<class '%s.%s'>:%s" % (s.__module__, s.__name__, self[s])
                                for s in _SIGNALS) + '}'
 
+
+_SignalDict = SignalDict
+del SignalDict  # CPython names the type SignalDict but keeps it out of the module
 
 DefaultContext = None
 DefaultContext = Context(prec=28, rounding=ROUND_HALF_EVEN, Emin=-999999, Emax=999999,
@@ -713,35 +723,11 @@ def _ratio_of(value):
     return value.numerator, value.denominator
 
 
-_DecimalTupleBase = None
+from collections import namedtuple as _namedtuple
 
-
-def _decimal_tuple_class():
-    global _DecimalTupleBase
-    if _DecimalTupleBase is None:
-        try:
-            from collections import namedtuple
-            _DecimalTupleBase = namedtuple('DecimalTuple', 'sign digits exponent',
-                                           module='decimal')
-        except ImportError:
-            _DecimalTupleBase = _PlainDecimalTuple
-    return _DecimalTupleBase
-
-
-class _PlainDecimalTuple(tuple):
-    def __new__(cls, sign, digits, exponent):
-        return tuple.__new__(cls, (sign, digits, exponent))
-
-    sign = property(lambda self: self[0])
-    digits = property(lambda self: self[1])
-    exponent = property(lambda self: self[2])
-
-    def __repr__(self):
-        return 'DecimalTuple(sign=%r, digits=%r, exponent=%r)' % tuple(self)
-
-
-def DecimalTuple(sign, digits, exponent):
-    return _decimal_tuple_class()(sign, digits, exponent)
+# as_tuple()'s type: CPython's namedtuple class of the decimal module.
+DecimalTuple = _namedtuple('DecimalTuple', 'sign digits exponent', module='decimal')
+del _namedtuple
 
 
 # ==================
@@ -754,6 +740,9 @@ class Decimal(object):
     __slots__ = ('_sign', '_coef', '_exp', '_special')
 
     def __new__(cls, value='0', context=None):
+        # CPython's PyDecType_New checks the context before it looks at the value.
+        if context is not None and not isinstance(context, Context):
+            raise TypeError('optional argument must be a context')
         if isinstance(value, str):
             parsed = _parse_decimal(value)
             if parsed is None:

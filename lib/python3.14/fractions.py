@@ -245,8 +245,8 @@ class Fraction(numbers.Rational):
         if isinstance(number, float) or (not isinstance(number, type) and
                                          hasattr(number, 'as_integer_ratio')):
             return cls._from_coprime_ints(*number.as_integer_ratio())
-        raise TypeError(f'{cls.__name__}.from_number() only supports real numbers, '
-                        f'not {type(number).__name__}')
+        raise TypeError('argument should be a Rational instance or '
+                        'have the as_integer_ratio() method')
 
     @classmethod
     def from_float(cls, f):

@@ -13,6 +13,8 @@ __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
 
 from _functools import reduce, partial, Placeholder, _PlaceholderType, cmp_to_key, _lru_cache_wrapper
 
+GenericAlias = type(list[int])
+
 
 # ---- update_wrapper and wraps (CPython: Lib/functools.py update_wrapper) ----
 
@@ -124,7 +126,10 @@ def lru_cache(maxsize=128, typed=False):
         return _cached(user_function, maxsize, typed)
     elif maxsize is not None:
         raise TypeError('Expected first argument to be an integer, a callable, or None')
-    return lambda user_function: _cached(user_function, maxsize, typed)
+
+    def decorating_function(user_function):
+        return _cached(user_function, maxsize, typed)
+    return decorating_function
 
 
 def _cached(user_function, maxsize, typed):
@@ -158,6 +163,8 @@ def _partial_merge(pargs, args):
 class partialmethod(object):
     """partial() for methods: a descriptor that binds func (or what func's own __get__
     gives) before applying the stored arguments."""
+
+    __class_getitem__ = classmethod(GenericAlias)
 
     def __new__(cls, func, /, *args, **keywords):
         # func may be a descriptor, such as a classmethod, that is not callable itself.
@@ -524,4 +531,4 @@ class cached_property:
                 raise TypeError(msg) from None
         return val
 
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+    __class_getitem__ = classmethod(GenericAlias)

@@ -23,6 +23,71 @@ _heappushpop_max = heappushpop_max
 _heapify_max = heapify_max
 
 
+# The sift helpers of CPython's pure-Python heapq, which programs call to fix a heap after
+# changing one of its items (heap[i] = x; _siftdown(heap, 0, i) or _siftup(heap, i)). The
+# same steps as the native functions, so that the heap's layout is CPython's.
+
+def _siftdown(heap, startpos, pos):
+    """Move heap[pos] up towards startpos while it is smaller than its parent."""
+    item = heap[pos]
+    while pos > startpos:
+        parentpos = (pos - 1) >> 1
+        parent = heap[parentpos]
+        if not item < parent:
+            break
+        heap[pos] = parent
+        pos = parentpos
+    heap[pos] = item
+
+
+def _siftup(heap, pos):
+    """Move the smaller child up until a leaf is reached, put heap[pos] there and sift it
+    back down to its place (Floyd's method: fewer comparisons)."""
+    endpos = len(heap)
+    startpos = pos
+    item = heap[pos]
+    child = 2 * pos + 1
+    while child < endpos:
+        right = child + 1
+        if right < endpos and not heap[child] < heap[right]:
+            child = right
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
+    heap[pos] = item
+    _siftdown(heap, startpos, pos)
+
+
+def _siftdown_max(heap, startpos, pos):
+    """_siftdown for a max-heap."""
+    item = heap[pos]
+    while pos > startpos:
+        parentpos = (pos - 1) >> 1
+        parent = heap[parentpos]
+        if not parent < item:
+            break
+        heap[pos] = parent
+        pos = parentpos
+    heap[pos] = item
+
+
+def _siftup_max(heap, pos):
+    """_siftup for a max-heap."""
+    endpos = len(heap)
+    startpos = pos
+    item = heap[pos]
+    child = 2 * pos + 1
+    while child < endpos:
+        right = child + 1
+        if right < endpos and not heap[right] < heap[child]:
+            child = right
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
+    heap[pos] = item
+    _siftdown_max(heap, startpos, pos)
+
+
 def merge(*iterables, key=None, reverse=False):
     """Yield the items of the sorted iterables in sorted order, lazily.
 

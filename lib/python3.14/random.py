@@ -741,3 +741,81 @@ getstate = _inst.getstate
 setstate = _inst.setstate
 getrandbits = _inst.getrandbits
 randbytes = _inst.randbytes
+
+
+# ------------------------------------------------------
+# The module's self-test and command line (CPython: Lib/random.py _test, main)
+
+def _test_generator(n, func, args):
+    from statistics import stdev, fmean as mean
+    from time import perf_counter
+
+    t0 = perf_counter()
+    data = [func(*args) for _ in range(n)]
+    t1 = perf_counter()
+    xbar = mean(data)
+    sigma = stdev(data, xbar)
+    print(f'{t1 - t0:.3f} sec, {n} times {func.__name__}{args!r}')
+    print('avg %g, stddev %g, min %g, max %g\n' % (xbar, sigma, min(data), max(data)))
+
+
+def _test(N=10_000):
+    for func, args in ((random, ()), (normalvariate, (0.0, 1.0)), (lognormvariate, (0.0, 1.0)),
+                       (vonmisesvariate, (0.0, 1.0)), (binomialvariate, (15, 0.60)),
+                       (binomialvariate, (100, 0.75)), (gammavariate, (0.01, 1.0)),
+                       (gammavariate, (0.1, 1.0)), (gammavariate, (0.1, 2.0)),
+                       (gammavariate, (0.5, 1.0)), (gammavariate, (0.9, 1.0)),
+                       (gammavariate, (1.0, 1.0)), (gammavariate, (2.0, 1.0)),
+                       (gammavariate, (20.0, 1.0)), (gammavariate, (200.0, 1.0)),
+                       (gauss, (0.0, 1.0)), (betavariate, (3.0, 3.0)),
+                       (triangular, (0.0, 1.0, 1.0 / 3.0))):
+        _test_generator(N, func, args)
+
+
+def _parse_args(arg_list):
+    import argparse
+    parser = argparse.ArgumentParser(formatter_class=argparse.RawTextHelpFormatter, color=True)
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument('-c', '--choice', nargs='+', help='print a random choice')
+    group.add_argument('-i', '--integer', type=int, metavar='N',
+                       help='print a random integer between 1 and N inclusive')
+    group.add_argument('-f', '--float', type=float, metavar='N',
+                       help='print a random floating-point number between 0 and N inclusive')
+    group.add_argument('--test', type=int, const=10_000, nargs='?', help=argparse.SUPPRESS)
+    parser.add_argument('input', nargs='*', help="""\
+if no options given, output depends on the input
+    string or multiple: same as --choice
+    integer: same as --integer
+    float: same as --float""")
+    args = parser.parse_args(arg_list)
+    return args, parser.format_help()
+
+
+def main(arg_list=None):
+    args, help_text = _parse_args(arg_list)
+    if args.choice:
+        return choice(args.choice)
+    if args.integer is not None:
+        return randint(1, args.integer)
+    if args.float is not None:
+        return uniform(0, args.float)
+    if args.test:
+        _test(args.test)
+        return ''
+    if len(args.input) == 1:
+        # an int, else a float, else words to choose from
+        val = args.input[0]
+        try:
+            return randint(1, int(val))
+        except ValueError:
+            try:
+                return uniform(0, float(val))
+            except ValueError:
+                return choice(val.split())
+    if len(args.input) >= 2:
+        return choice(args.input)
+    return help_text
+
+
+if __name__ == '__main__':
+    print(main())

@@ -285,6 +285,12 @@ class _Scanner:
         return _Match(text, p, q, 'invalid', '', q)
 
     def finditer(self, text):
+        if not isinstance(text, str):
+            # what CPython's str pattern says of the template it is given
+            if isinstance(text, (bytes, bytearray, memoryview)):
+                raise TypeError('cannot use a string pattern on a bytes-like object')
+            raise TypeError('expected string or bytes-like object, got '
+                            f'{type(text).__name__!r}')
         delim = self.delimiter
         i = 0
         while True:

@@ -33,19 +33,83 @@ def unpack_from(format, /, buffer, offset=0):
 
 def iter_unpack(format, buffer):
     """An iterator over the tuples unpacked from buffer, calcsize(format) bytes each."""
-    return iter(_unpack_all(format, buffer))
+    return unpack_iterator(_unpack_all(format, buffer))
+
+
+class unpack_iterator:
+    """What iter_unpack returns: the tuples one at a time, with a length hint."""
+
+    __slots__ = ('_items', '_index')
+    __module__ = '_struct'
+
+    def __init__(self, items):
+        self._items = items
+        self._index = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        items = self._items
+        i = self._index
+        if i >= len(items):
+            self._items = ()  # exhausted for good, its hint 0
+            self._index = 0
+            raise StopIteration
+        self._index = i + 1
+        return items[i]
+
+    def __length_hint__(self):
+        return len(self._items) - self._index
+
+
+class _Member:
+    # A read-only attribute as a native type's getset has it (CPython: Struct.size/format).
+    __slots__ = ('_name', '_slot')
+
+    def __init__(self, name, slot):
+        self._name = name
+        self._slot = slot
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return self._slot.__get__(instance, owner)
+
+    def __set__(self, instance, value):
+        raise AttributeError(f"attribute '{self._name}' of '_struct.Struct' objects is not writable")
+
+    def __delete__(self, instance):
+        self.__set__(instance, None)
 
 
 class Struct:
-    """Struct(format): a compiled format, with its size and pack/unpack methods."""
+    """Struct(fmt) --> compiled struct object
+
+"""
+    __slots__ = ('_format', '_size', '_text')
+    __module__ = '_struct'
 
     def __init__(self, format):
-        if not isinstance(format, (str, bytes)):
+        if isinstance(format, str):
+            text = format
+            format = format.encode('ascii')
+        elif isinstance(format, bytes):
+            text = format.decode('latin-1')
+        else:
             raise TypeError('Struct() argument 1 must be a str or bytes object, '
                             f'not {type(format).__name__}')
-        self.size = calcsize(format)
-        self.format = format if isinstance(format, str) else format.decode('latin-1')
-        self._format = format
+        setattr_ = object.__setattr__
+        setattr_(self, '_size', calcsize(format))
+        setattr_(self, '_format', format)
+        setattr_(self, '_text', text)
+
+    def __setattr__(self, name, value):
+        # an exact Struct has no __dict__ (a subclass's instances have one)
+        if type(self) is Struct and name not in ('size', 'format'):
+            raise AttributeError(f"'_struct.Struct' object has no attribute '{name}' and "
+                                 "no __dict__ for setting new attributes")
+        object.__setattr__(self, name, value)
 
     def pack(self, *values):
         return pack(self._format, *values)
@@ -60,10 +124,14 @@ class Struct:
         return _unpack_from(self._format, buffer, offset)
 
     def iter_unpack(self, buffer):
-        return iter(_unpack_all(self._format, buffer))
+        return unpack_iterator(_unpack_all(self._format, buffer))
 
     def __repr__(self):
-        return f'{type(self).__name__}({self.format!r})'
+        return f'{type(self).__name__}({self._text!r})'
+
+
+Struct.size = _Member('size', Struct._size)
+Struct.format = _Member('format', Struct._text)
 
 
 def _clearcache():

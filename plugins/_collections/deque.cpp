@@ -172,10 +172,20 @@ bool item_index(Object* key, ssize size, ssize* out) {
 }
 
 // Bounds of index(x, start, stop) as a slice's (CPython: _PyEval_SliceIndexNotNone).
+// index()'s start and stop (CPython: _PyEval_SliceIndexNotNone): ints, clamped.
 bool search_bound(Object* o, ssize size, ssize* out) {
-  if (!index_as_ssize(o, out)) return false;
+  if (!o->type->nb_index) return type_error("slice indices must be integers or have an __index__ method"), false;
+  if (!index_as_ssize_clamped(o, out)) return false;
   if (*out < 0) *out = std::max<ssize>(0, *out + size);
   return true;
+}
+
+// A method Argument Clinic gives positional parameters only: keywords refused under the
+// method's qualified name (the vectorcall check), the count under its bare name
+// (_PyArg_CheckPositional: "rotate expected at most 1 argument, got 2").
+bool clinic_args(Object* self, const char* name, TupleObject* kw, size_t nargs, size_t min, size_t max) {
+  if (kw && !kw->items.empty()) return check_method_args(self, name, kw, nargs, min, max);
+  return check_nargs(name, nargs, min, max);
 }
 
 // ---- slots ----
@@ -397,13 +407,13 @@ Object* deque_imul(Object* v, Object* w) {
 #define DEQUE_METHOD(NAME) Object* NAME(Object*, Object* const* a, size_t n, TupleObject* kw)
 
 DEQUE_METHOD(m_append) {
-  if (!check_no_kwargs("append", kw) || !check_nargs("append", n - 1, 1, 1)) return nullptr;
+  if (!check_method_args(a[0], "append", kw, n - 1, 1, 1)) return nullptr;
   push_right(as_deque(a[0]), a[1]);
   return new_none();
 }
 
 DEQUE_METHOD(m_appendleft) {
-  if (!check_no_kwargs("appendleft", kw) || !check_nargs("appendleft", n - 1, 1, 1)) return nullptr;
+  if (!check_method_args(a[0], "appendleft", kw, n - 1, 1, 1)) return nullptr;
   push_left(as_deque(a[0]), a[1]);
   return new_none();
 }
@@ -423,40 +433,40 @@ Object* pop_end(DequeObject* d, bool left) {
 }
 
 DEQUE_METHOD(m_pop) {
-  if (!check_no_kwargs("pop", kw) || !check_nargs("pop", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "pop", kw, n - 1, 0, 0)) return nullptr;
   return pop_end(as_deque(a[0]), false);
 }
 
 DEQUE_METHOD(m_popleft) {
-  if (!check_no_kwargs("popleft", kw) || !check_nargs("popleft", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "popleft", kw, n - 1, 0, 0)) return nullptr;
   return pop_end(as_deque(a[0]), true);
 }
 
 DEQUE_METHOD(m_extend) {
-  if (!check_no_kwargs("extend", kw) || !check_nargs("extend", n - 1, 1, 1)) return nullptr;
+  if (!check_method_args(a[0], "extend", kw, n - 1, 1, 1)) return nullptr;
   if (extend_from(as_deque(a[0]), a[1], false) < 0) return nullptr;
   return new_none();
 }
 
 DEQUE_METHOD(m_extendleft) {
-  if (!check_no_kwargs("extendleft", kw) || !check_nargs("extendleft", n - 1, 1, 1)) return nullptr;
+  if (!check_method_args(a[0], "extendleft", kw, n - 1, 1, 1)) return nullptr;
   if (extend_from(as_deque(a[0]), a[1], true) < 0) return nullptr;
   return new_none();
 }
 
 DEQUE_METHOD(m_clear) {
-  if (!check_no_kwargs("clear", kw) || !check_nargs("clear", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "clear", kw, n - 1, 0, 0)) return nullptr;
   as_deque(a[0])->drop_items();
   return new_none();
 }
 
 DEQUE_METHOD(m_copy) {
-  if (!check_no_kwargs("copy", kw) || !check_nargs("copy", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "copy", kw, n - 1, 0, 0)) return nullptr;
   return copy_any(as_deque(a[0]));
 }
 
 DEQUE_METHOD(m_count) {
-  if (!check_no_kwargs("count", kw) || !check_nargs("count", n - 1, 1, 1)) return nullptr;
+  if (!check_method_args(a[0], "count", kw, n - 1, 1, 1)) return nullptr;
   DequeObject* d = as_deque(a[0]);
   uint64_t state = d->state;
   int64_t count = 0;
@@ -472,7 +482,7 @@ DEQUE_METHOD(m_count) {
 
 // index(value, [start, [stop]]). CPython: deque_index_impl
 DEQUE_METHOD(m_index) {
-  if (!check_no_kwargs("index", kw) || !check_nargs("index", n - 1, 1, 3)) return nullptr;
+  if (!clinic_args(a[0], "index", kw, n - 1, 1, 3)) return nullptr;
   DequeObject* d = as_deque(a[0]);
   ssize size = ssize(d->items.size());
   ssize start = 0, stop = size;
@@ -487,7 +497,7 @@ DEQUE_METHOD(m_index) {
 
 // CPython: deque_insert_impl
 DEQUE_METHOD(m_insert) {
-  if (!check_no_kwargs("insert", kw) || !check_nargs("insert", n - 1, 2, 2)) return nullptr;
+  if (!clinic_args(a[0], "insert", kw, n - 1, 2, 2)) return nullptr;
   DequeObject* d = as_deque(a[0]);
   ssize i;
   if (!index_as_ssize(a[1], &i)) return nullptr;
@@ -502,7 +512,7 @@ DEQUE_METHOD(m_insert) {
 
 // CPython: deque_remove_impl
 DEQUE_METHOD(m_remove) {
-  if (!check_no_kwargs("remove", kw) || !check_nargs("remove", n - 1, 1, 1)) return nullptr;
+  if (!check_method_args(a[0], "remove", kw, n - 1, 1, 1)) return nullptr;
   DequeObject* d = as_deque(a[0]);
   ssize i = find_item(d, a[1], 0, ssize(d->items.size()), &exc_IndexError);
   if (i == -2) return nullptr;
@@ -515,7 +525,7 @@ DEQUE_METHOD(m_remove) {
 }
 
 DEQUE_METHOD(m_reverse) {
-  if (!check_no_kwargs("reverse", kw) || !check_nargs("reverse", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "reverse", kw, n - 1, 0, 0)) return nullptr;
   DequeObject* d = as_deque(a[0]);
   std::reverse(d->items.begin(), d->items.end());
   ++d->state;
@@ -524,7 +534,7 @@ DEQUE_METHOD(m_reverse) {
 
 // rotate(n=1): positive n moves items from the right end to the left. CPython: deque_rotate
 DEQUE_METHOD(m_rotate) {
-  if (!check_no_kwargs("rotate", kw) || !check_nargs("rotate", n - 1, 0, 1)) return nullptr;
+  if (!clinic_args(a[0], "rotate", kw, n - 1, 0, 1)) return nullptr;
   DequeObject* d = as_deque(a[0]);
   ssize steps = 1;
   if (n > 1 && !index_as_ssize(a[1], &steps)) return nullptr;
@@ -540,12 +550,12 @@ DEQUE_METHOD(m_rotate) {
 }
 
 DEQUE_METHOD(m_reversed) {
-  if (!check_no_kwargs("__reversed__", kw) || !check_nargs("__reversed__", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "__reversed__", kw, n - 1, 0, 0)) return nullptr;
   return new_iter(a[0], true);
 }
 
 DEQUE_METHOD(m_reduce) {
-  if (!check_no_kwargs("__reduce__", kw) || !check_nargs("__reduce__", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "__reduce__", kw, n - 1, 0, 0)) return nullptr;
   DequeObject* d = as_deque(a[0]);
   Ref<> maxlen = Ref<>::steal(d->maxlen >= 0 ? new_int(d->maxlen) : new_none());
   Ref<> no_items = Ref<>::steal(empty_tuple());

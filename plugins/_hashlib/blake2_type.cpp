@@ -142,7 +142,7 @@ Object* blake2_new(TypeObject* type, Object* const* args, size_t nargs, TupleObj
 }
 
 Object* b_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("update", kw) || !check_nargs("update", n - 1, 1, 1)) return nullptr;
+  if (!check_method_args(a[0], "update", kw, n - 1, 1, 1)) return nullptr;
   std::string_view data;
   if (!data_of(a[1], &data)) return nullptr;
   feed(self_of(a), data);
@@ -150,18 +150,18 @@ Object* b_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
 }
 
 Object* b_digest(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("digest", kw) || !check_nargs("digest", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "digest", kw, n - 1, 0, 0)) return nullptr;
   return new_bytes(digest_of(self_of(a)));
 }
 
 Object* b_hexdigest(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("hexdigest", kw) || !check_nargs("hexdigest", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "hexdigest", kw, n - 1, 0, 0)) return nullptr;
   std::string d = digest_of(self_of(a));
   return new_str(hex_of(reinterpret_cast<const unsigned char*>(d.data()), d.size()));
 }
 
 Object* b_copy(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("copy", kw) || !check_nargs("copy", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "copy", kw, n - 1, 0, 0)) return nullptr;
   Blake2Object* self = self_of(a);
   auto* copy = make<Blake2Object>(self->type);
   copy->state = self->state;

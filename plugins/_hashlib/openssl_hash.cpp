@@ -61,7 +61,7 @@ std::string py_name_of(const EVP_MD* md) {
 bool is_xof(const EVP_MD* md) { return (EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0; }
 
 Object* h_update(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("update", kw) || !check_nargs("update", n - 1, 1, 1)) return nullptr;
+  if (!check_method_args(a[0], "update", kw, n - 1, 1, 1)) return nullptr;
   std::string_view data;
   if (!data_of(a[1], &data)) return nullptr;
   if (!EVP_DigestUpdate(self_of(a)->ctx, data.data(), data.size())) return value_error("digest update failed");
@@ -119,7 +119,7 @@ Object* digest_result(Object* const* a, size_t n, TupleObject* kw, const char* f
   size_t length = 0;
   if (h->type == xof_type) {
     if (!xof_length(fname, a, n, kw, &length)) return nullptr;
-  } else if (!check_no_kwargs(fname, kw) || !check_nargs(fname, n - 1, 0, 0)) {
+  } else if (!check_method_args(a[0], fname, kw, n - 1, 0, 0)) {
     return nullptr;
   }
   std::vector<unsigned char> out;
@@ -134,7 +134,7 @@ Object* h_hexdigest(Object*, Object* const* a, size_t n, TupleObject* kw) {
 }
 
 Object* h_copy(Object*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("copy", kw) || !check_nargs("copy", n - 1, 0, 0)) return nullptr;
+  if (!check_method_args(a[0], "copy", kw, n - 1, 0, 0)) return nullptr;
   HashObject* h = self_of(a);
   Ref<HashObject> copy = Ref<HashObject>::steal(make<HashObject>(h->type));
   copy->name = h->name;

@@ -100,7 +100,7 @@ Object* cycle_new(TypeObject* type, Object* const* args, size_t nargs, TupleObje
 Object* cycle_next(Object* o) {
   auto* c = static_cast<Cycle*>(o);
   if (c->it) {
-    Object* item = iter_next(c->it);
+    Object* item = next_guarded(c->it);
     if (item) {
       if (list_append(static_cast<ListObject*>(c->saved), item) < 0) {
         decref(item);

@@ -1,9 +1,22 @@
 // itertools' types (CPython: Modules/itertoolsmodule.c), shared by its source files.
 #pragma once
 
+#include "gopy/state.hpp"
 #include "native.hpp"
 
 namespace gopy::functional::itertools {
+
+// The next item of an iterator an itertools object wraps, under the C recursion guard
+// (CPython: _Py_EnterRecursiveCall): a chain of wrapped iterators deep enough to use up
+// the C++ stack raises RecursionError instead of overflowing it. Null at the end or with
+// an exception set, as iter_next.
+inline Object* next_guarded(Object* it) {
+  ThreadState* ts = get_thread_state();
+  if (!enter_recursive_call(ts)) return nullptr;
+  Object* item = iter_next(it);
+  leave_recursive_call(ts);
+  return item;
+}
 
 // The types of the itertools module of the running interpreter (made by its exec hook;
 // each pointer owns a reference, so that an object can make another type's instance

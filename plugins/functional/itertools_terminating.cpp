@@ -45,7 +45,7 @@ Object* accumulate_next(Object* o) {
     return new_ref(acc->total);
   }
   if (!acc->it) return nullptr;
-  Object* value = iter_next(acc->it);
+  Object* value = next_guarded(acc->it);
   if (!value) return nullptr;
   if (!acc->total) {
     acc->total = new_ref(value);
@@ -94,7 +94,7 @@ Object* batched_next(Object* o) {
   std::vector<Object*> items;
   items.reserve(size_t(b->n < 1024 ? b->n : 1024));
   while (ssize(items.size()) < b->n) {
-    Object* item = iter_next(b->it);
+    Object* item = next_guarded(b->it);
     if (!item) break;
     items.push_back(item);
   }
@@ -147,12 +147,12 @@ Object* chain_next(Object* o) {
   auto* c = static_cast<Chain*>(o);
   for (;;) {
     if (c->active) {
-      Object* item = iter_next(c->active);
+      Object* item = next_guarded(c->active);
       if (item || error_occurred()) return item;
       clear_field(&c->active);
     }
     if (!c->source) return nullptr;
-    Object* iterable = iter_next(c->source);
+    Object* iterable = next_guarded(c->source);
     if (!iterable) {
       if (!error_occurred()) clear_field(&c->source);
       return nullptr;
@@ -187,9 +187,9 @@ Object* compress_new(TypeObject* type, Object* const* args, size_t nargs, TupleO
 Object* compress_next(Object* o) {
   auto* c = static_cast<Compress*>(o);
   for (;;) {
-    Object* datum = iter_next(c->data);
+    Object* datum = next_guarded(c->data);
     if (!datum) return nullptr;
-    Object* selector = iter_next(c->selectors);
+    Object* selector = next_guarded(c->selectors);
     if (!selector) {
       decref(datum);
       return nullptr;
@@ -237,7 +237,7 @@ Object* dropwhile_new(TypeObject* t, Object* const* a, size_t n, TupleObject* kw
 Object* dropwhile_next(Object* o) {
   auto* f = static_cast<FuncIter*>(o);
   for (;;) {
-    Object* item = iter_next(f->it);
+    Object* item = next_guarded(f->it);
     if (!item || f->flag) return item;
     int t = predicate_true(f->func, item);
     if (t == 0) {
@@ -256,7 +256,7 @@ Object* takewhile_new(TypeObject* t, Object* const* a, size_t n, TupleObject* kw
 Object* takewhile_next(Object* o) {
   auto* f = static_cast<FuncIter*>(o);
   if (f->flag) return nullptr;
-  Object* item = iter_next(f->it);
+  Object* item = next_guarded(f->it);
   if (!item) return nullptr;
   int t = predicate_true(f->func, item);
   if (t > 0) return item;
@@ -272,7 +272,7 @@ Object* filterfalse_new(TypeObject* t, Object* const* a, size_t n, TupleObject* 
 Object* filterfalse_next(Object* o) {
   auto* f = static_cast<FuncIter*>(o);
   for (;;) {
-    Object* item = iter_next(f->it);
+    Object* item = next_guarded(f->it);
     if (!item) return nullptr;
     int t = (f->func == None() || f->func == &bool_type) ? object_is_true(item) : predicate_true(f->func, item);
     if (t == 0) return item;
@@ -287,7 +287,7 @@ Object* starmap_new(TypeObject* t, Object* const* a, size_t n, TupleObject* kw) 
 
 Object* starmap_next(Object* o) {
   auto* f = static_cast<FuncIter*>(o);
-  Object* args = iter_next(f->it);
+  Object* args = next_guarded(f->it);
   if (!args) return nullptr;
   if (args->type != &tuple_type) {
     Object* t = tuple_from_iterable(args);
@@ -331,7 +331,7 @@ Object* groupby_new(TypeObject* type, Object* const* args, size_t nargs, TupleOb
 // Reads the next value and its key. 0, or -1 (exhausted: no exception).
 // CPython: Modules/itertoolsmodule.c groupby_step
 int groupby_step(GroupBy* g) {
-  Object* value = iter_next(g->it);
+  Object* value = next_guarded(g->it);
   if (!value) return -1;
   Object* key = value;
   if (g->keyfunc) {
@@ -440,7 +440,7 @@ Object* islice_next(Object* o) {
   auto* s = static_cast<ISlice*>(o);
   if (!s->it) return nullptr;
   while (s->cnt < s->next) {
-    Object* item = iter_next(s->it);
+    Object* item = next_guarded(s->it);
     if (!item) {
       clear_field(&s->it);
       return nullptr;
@@ -452,7 +452,7 @@ Object* islice_next(Object* o) {
     clear_field(&s->it);
     return nullptr;
   }
-  Object* item = iter_next(s->it);
+  Object* item = next_guarded(s->it);
   if (!item) {
     clear_field(&s->it);
     return nullptr;
@@ -485,13 +485,13 @@ Object* pairwise_next(Object* o) {
   auto* p = static_cast<Pairwise*>(o);
   if (!p->it) return nullptr;
   if (!p->old) {
-    p->old = iter_next(p->it);
+    p->old = next_guarded(p->it);
     if (!p->old) {
       clear_field(&p->it);
       return nullptr;
     }
   }
-  Object* next = iter_next(p->it);
+  Object* next = next_guarded(p->it);
   if (!next) {
     clear_field(&p->it);
     clear_field(&p->old);
@@ -573,7 +573,7 @@ Object* tee_data_item(TeeData* d, int i) {
   if (i < d->numread) return new_ref(d->values[i]);
   if (d->running) return set_error(&exc_RuntimeError, "cannot re-enter the tee iterator");
   d->running = true;
-  Object* value = iter_next(d->it);
+  Object* value = next_guarded(d->it);
   d->running = false;
   if (!value) return nullptr;
   d->values[d->numread++] = value;
@@ -682,7 +682,7 @@ Object* zip_longest_next(Object* o) {
   for (Object*& it : z->iters) {
     Object* item = nullptr;
     if (it) {
-      item = iter_next(it);
+      item = next_guarded(it);
       if (!item) {
         if (error_occurred() || --z->active == 0) {
           z->active = 0;

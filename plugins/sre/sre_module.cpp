@@ -9,6 +9,7 @@
 #include "gopy/object_exc.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/plugin.hpp"
+#include "gopy/warnings.hpp"
 
 namespace gopy::sre_module {
 
@@ -21,6 +22,17 @@ TypeObject* g_types[3] = {nullptr, nullptr, nullptr};
 
 int no_init(gopy_Object*, gopy_Object* const*) { return 0; }
 
+// The built-in FutureWarning, which the kernel does not export by name.
+TypeObject* future_warning() {
+  TypeObject* found = nullptr;
+  for_each_exception_type(
+      [](TypeObject* t, void* out) {
+        if (std::string_view(t->name) == "FutureWarning") *static_cast<TypeObject**>(out) = t;
+      },
+      &found);
+  return found;
+}
+
 gopy_Object* sre_compile(gopy_Object*, gopy_Object* const* args) {
   Object* pattern = obj(args[0]);
   int64_t flags = 0;
@@ -32,8 +44,15 @@ gopy_Object* sre_compile(gopy_Object*, gopy_Object* const* args) {
     return handle(type_error("first argument must be string or compiled pattern"));
   auto program = std::make_unique<sre::Program>();
   sre::Error error;
-  if (!sre::compile(cps, static_cast<int>(flags), program.get(), &error, is_bytes))
-    return handle(raise_error(error, pattern));
+  bool compiled = sre::compile(cps, static_cast<int>(flags), program.get(), &error, is_bytes);
+  // CPython's parser warns as it reads, before any error, with stacklevel nested + 6: the
+  // frame that called re.compile (re.match, ...); here re._compile is level 1, its caller
+  // in re 2, theirs 3.
+  if (!program->warnings.empty())
+    if (TypeObject* category = future_warning())
+      for (const std::string& message : program->warnings)
+        if (warn(category, message, 3) < 0) return nullptr;
+  if (!compiled) return handle(raise_error(error, pattern));
   Ref<DictObject> groupindex = Ref<DictObject>::steal(new_dict());
   for (const auto& [name, index] : program->group_names) {
     Ref<> key = Ref<>::steal(new_str_from_cps(name));

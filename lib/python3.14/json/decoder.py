@@ -1,15 +1,33 @@
-"""The JSON decoder: JSONDecoder and JSONDecodeError, over gopy's native _json scanner."""
+"""The JSON decoder: JSONDecoder and JSONDecodeError, over gopy's native _json scanner;
+JSONObject and JSONArray, the parsers json.scanner.py_make_scanner calls back."""
 import _json
+from json import scanner
 
 __all__ = ['JSONDecoder', 'JSONDecodeError']
+
+WHITESPACE_STR = ' \t\n\r'
 
 NaN = float('nan')
 PosInf = float('inf')
 NegInf = float('-inf')
 
 scanstring = _json.scanstring
+c_scanstring = py_scanstring = scanstring
 _skip_whitespace = _json.skip_whitespace
-_raw_decode = _json.raw_decode
+
+
+def __getattr__(name):
+    # The module's regular expressions, compiled when first asked for (json itself needs
+    # none of them).
+    import re
+    flags = re.VERBOSE | re.MULTILINE | re.DOTALL
+    patterns = {'FLAGS': flags,
+                'WHITESPACE': re.compile(r'[ \t\n\r]*', flags),
+                'STRINGCHUNK': re.compile(r'(.*?)(["\\\x00-\x1f])', flags)}
+    if name not in patterns:
+        raise AttributeError(f'module {__name__!r} has no attribute {name!r}')
+    globals().update(patterns)
+    return patterns[name]
 
 
 class JSONDecodeError(ValueError):
@@ -37,6 +55,95 @@ _CONSTANTS = {'-Infinity': NegInf, 'Infinity': PosInf, 'NaN': NaN}
 _default_parse_constant = _CONSTANTS.__getitem__
 
 
+def _skip_ws(s, end):
+    # what the WHITESPACE pattern's match(s, end).end() gives
+    return _skip_whitespace(s, end) if end < len(s) else end
+
+
+def _scan_value(s, end, scan_once):
+    try:
+        return scan_once(s, end)
+    except StopIteration as err:
+        raise JSONDecodeError("Expecting value", s, err.value) from None
+
+
+# CPython: Lib/json/decoder.py JSONObject. The members of an object whose '{' ends just
+# before s_and_end[1]: (the object, the index after its '}').
+def JSONObject(s_and_end, strict, scan_once, object_hook, object_pairs_hook,
+               memo=None, _w=None, _ws=WHITESPACE_STR):
+    s, end = s_and_end
+    if memo is None:
+        memo = {}
+    pairs = []
+    end = _skip_ws(s, end)
+    nextchar = s[end:end + 1]
+    if nextchar == '}':
+        if object_pairs_hook is not None:
+            return object_pairs_hook(pairs), end + 1
+        result = {}
+        if object_hook is not None:
+            result = object_hook(result)
+        return result, end + 1
+    if nextchar != '"':
+        raise JSONDecodeError("Expecting property name enclosed in double quotes", s, end)
+    end += 1
+    while True:
+        key, end = scanstring(s, end, strict)
+        key = memo.setdefault(key, key)
+        end = _skip_ws(s, end)
+        if s[end:end + 1] != ':':
+            raise JSONDecodeError("Expecting ':' delimiter", s, end)
+        end = _skip_ws(s, end + 1)
+        value, end = _scan_value(s, end, scan_once)
+        pairs.append((key, value))
+        end = _skip_ws(s, end)
+        nextchar = s[end:end + 1]
+        end += 1
+        if nextchar == '}':
+            break
+        if nextchar != ',':
+            raise JSONDecodeError("Expecting ',' delimiter", s, end - 1)
+        comma_idx = end - 1
+        end = _skip_ws(s, end)
+        nextchar = s[end:end + 1]
+        end += 1
+        if nextchar != '"':
+            if nextchar == '}':
+                raise JSONDecodeError("Illegal trailing comma before end of object", s, comma_idx)
+            raise JSONDecodeError("Expecting property name enclosed in double quotes", s, end - 1)
+    if object_pairs_hook is not None:
+        return object_pairs_hook(pairs), end
+    result = dict(pairs)
+    if object_hook is not None:
+        result = object_hook(result)
+    return result, end
+
+
+# CPython: Lib/json/decoder.py JSONArray. The items of an array whose '[' ends just
+# before s_and_end[1]: (the list, the index after its ']').
+def JSONArray(s_and_end, scan_once, _w=None, _ws=WHITESPACE_STR):
+    s, end = s_and_end
+    values = []
+    end = _skip_ws(s, end)
+    if s[end:end + 1] == ']':
+        return values, end + 1
+    while True:
+        value, end = _scan_value(s, end, scan_once)
+        values.append(value)
+        end = _skip_ws(s, end)
+        nextchar = s[end:end + 1]
+        end += 1
+        if nextchar == ']':
+            break
+        if nextchar != ',':
+            raise JSONDecodeError("Expecting ',' delimiter", s, end - 1)
+        comma_idx = end - 1
+        end = _skip_ws(s, end)
+        if s[end:end + 1] == ']':
+            raise JSONDecodeError("Illegal trailing comma before end of array", s, comma_idx)
+    return values, end
+
+
 class JSONDecoder(object):
     """Simple JSON <https://json.org> decoder.
 
@@ -58,11 +165,11 @@ class JSONDecoder(object):
         self.parse_constant = parse_constant or _default_parse_constant
         self.strict = strict
         self.object_pairs_hook = object_pairs_hook
+        self.parse_object = JSONObject
+        self.parse_array = JSONArray
         self.parse_string = scanstring
         self.memo = {}
-
-    def scan_once(self, s, idx):
-        return self.raw_decode(s, idx)
+        self.scan_once = scanner.make_scanner(self)
 
     def decode(self, s, _w=None):
         """The Python object for the JSON document s (a str)."""
@@ -75,8 +182,7 @@ class JSONDecoder(object):
     def raw_decode(self, s, idx=0):
         """Decode the JSON document starting at s[idx]: (the object, the index where the
         document ended). Text may follow the document."""
-        parse_constant = self.parse_constant
-        if parse_constant is _default_parse_constant:
-            parse_constant = None
-        return _raw_decode(s, idx, self.strict, self.object_hook, self.object_pairs_hook,
-                           self.parse_float, self.parse_int, parse_constant)
+        try:
+            return self.scan_once(s, idx)
+        except StopIteration as err:
+            raise JSONDecodeError("Expecting value", s, err.value) from None

@@ -326,12 +326,16 @@ void compute_search_info(const ParseResult& parsed, Program* p) {
 
 bool compile(std::u32string_view pattern, int flags, Program* program, Error* error, bool bytes) {
   ParseResult parsed;
-  if (!parse(pattern, flags, bytes, &parsed, error)) return false;
+  if (!parse(pattern, flags, bytes, &parsed, error)) {
+    program->warnings = std::move(parsed.warnings);
+    return false;
+  }
   Program p;
   p.bytes = bytes;
   p.flags = parsed.flags;
   p.groups = parsed.groups - 1;
   p.group_names = parsed.group_names;
+  p.warnings = parsed.warnings;
   try {
     Compiler c(&p, parsed);
     // A bytes pattern matches as an ASCII one (CPython: the non-UNICODE opcodes).

@@ -116,6 +116,7 @@ struct Program {
   int registers = 0;
   bool bytes = false;  // a bytes pattern: categories and case folding are ASCII's
   std::vector<std::pair<std::u32string, int>> group_names;  // in definition order
+  std::vector<std::string> warnings;  // the parser's FutureWarning messages, for the caller to issue
   // Search helpers: a literal prefix (case-sensitive), the set of possible first code
   // points below 256 (first_any: any code point can start a match), and whether every
   // match must start at the beginning of the string.

@@ -164,6 +164,7 @@ struct State {
   std::vector<bool> closed{true};
   int lookbehind_groups = -1;  // -1: not inside a lookbehind
   std::map<uint64_t, ssize> groupref_pos;
+  std::vector<std::string> warnings;  // FutureWarnings: syntax a later set notation may change
   int groups() const { return static_cast<int>(widths.size()); }
   bool check_group(int gid) const { return gid < groups() && closed[gid]; }
   void check_lookbehind_group(int gid, const Tokenizer& source) const {
@@ -453,14 +454,22 @@ bool parse_flags(Tokenizer& source, State& state, char32_t ch, int* add, int* de
 bool is_repeat(const Node& n) { return n.op == NodeOp::kRepeat; }
 
 // CPython: Lib/re/_parser.py _parse (the character set part)
-Node parse_set(Tokenizer& source, ssize here) {
+// The warnings CPython gives for what set operations may one day mean inside a set:
+// "[[", and a doubled "-", "&", "~" or "|" after the set's first item.
+Node parse_set(Tokenizer& source, ssize here, State& state) {
   std::vector<SetItem> set;
+  if (source.next().is('['))
+    state.warnings.push_back("Possible nested set at position " + std::to_string(source.tell()));
   bool negate = source.match('^');
   while (true) {
     Token t = source.get();
     if (t.end) source.fail("unterminated character set", source.tell() - here);
     if (t.is(']') && !set.empty()) break;
     // CPython checks `set` (non-empty) before the first ']'; a leading ']' is literal.
+    if (!t.escape && !set.empty() && (t.c == '-' || t.c == '&' || t.c == '~' || t.c == '|') && source.next().is(t.c)) {
+      const char* op = t.c == '-' ? "difference" : t.c == '&' ? "intersection" : t.c == '~' ? "symmetric difference" : "union";
+      state.warnings.push_back(std::string("Possible set ") + op + " at position " + std::to_string(source.tell() - 1));
+    }
     SetItem code1 = t.escape ? class_escape(source, t) : SetItem{SetItem::kLiteral, t.c, t.c};
     if (source.match('-')) {
       Token that = source.get();
@@ -470,6 +479,8 @@ Node parse_set(Tokenizer& source, ssize here) {
         set.push_back(SetItem{SetItem::kLiteral, '-', '-'});
         break;
       }
+      if (that.is('-'))
+        state.warnings.push_back("Possible set difference at position " + std::to_string(source.tell() - 2));
       SetItem code2 = that.escape ? class_escape(source, that) : SetItem{SetItem::kLiteral, that.c, that.c};
       std::string msg = "bad character range " + utf8(t.text()) + "-" + utf8(that.text());
       if (code1.kind != SetItem::kLiteral || code2.kind != SetItem::kLiteral || code2.lo < code1.lo)
@@ -524,7 +535,7 @@ Seq parse_seq(Tokenizer& source, State& state, bool verbose, int nested, bool fi
     char32_t c = t.c;
     switch (c) {
       case '[':
-        seq.push_back(parse_set(source, source.tell() - 1));
+        seq.push_back(parse_set(source, source.tell() - 1, state));
         continue;
       case '*': case '+': case '?': case '{': {
         ssize here = source.tell();
@@ -818,9 +829,9 @@ Width seq_width(const Seq& seq, const std::vector<Width>& group_widths) {
 
 // CPython: Lib/re/_parser.py parse, fix_flags
 bool parse(std::u32string_view pattern, int flags, bool bytes, ParseResult* out, Error* error) {
+  State state;  // outside the try: its warnings are given even for a pattern that fails
   try {
     Tokenizer source(pattern, !bytes);
-    State state;
     state.flags = flags;
     Seq tree = parse_alternation(source, state, flags & kVerbose, 0);
     int f = state.flags;
@@ -845,10 +856,12 @@ bool parse(std::u32string_view pattern, int flags, bool bytes, ParseResult* out,
     out->groups = state.groups();
     out->group_widths = std::move(state.widths);
     out->group_names = std::move(state.name_order);
+    out->warnings = std::move(state.warnings);
     return true;
   } catch (const ParseError& e) {
     *error = e.error;
     if (bytes) error->msg = ascii_text(error->msg);
+    out->warnings = std::move(state.warnings);
     return false;
   }
 }

@@ -54,6 +54,7 @@ struct ParseResult {
   int groups = 1;  // as CPython's state.groups: group 0 included
   std::vector<Width> group_widths;
   std::vector<std::pair<std::u32string, int>> group_names;
+  std::vector<std::string> warnings;  // FutureWarning messages, in the order CPython gives them
 };
 
 bool parse(std::u32string_view pattern, int flags, bool bytes, ParseResult* out, Error* error);
