@@ -453,7 +453,12 @@ Object* get_iter(Object* o) {
 Object* iter_next(Object* it) {
   UnaryFn f = it->type->tp_iternext;
   if (!f) return type_error(cat("'", it->type->name, "' object is not an iterator"));
+  // Iterators over iterators (map over map over ...) recurse through here: a RecursionError
+  // before the C++ stack runs out, as CPython 3.14's stack-measuring guard gives.
+  ThreadState* ts = get_thread_state();
+  if (!enter_recursive_call(ts)) return nullptr;
   Object* r = f(it);
+  leave_recursive_call(ts);
   // A generator that returns a value reports it as StopIteration(value): exhaustion here
   // (CPython: PyIter_Next).
   if (!r && error_matches(&exc_StopIteration)) clear_error();

@@ -165,6 +165,23 @@ TEST_CASE("resource_limits_test: small C stacks raise RecursionError", "[lifecyc
   }
 }
 
+TEST_CASE("resource_limits_test: iterators nested past the C stack raise RecursionError", "[lifecycle][stack]") {
+  // Each map's next asks the map it wraps: 200,000 of them need more than an 8 MiB stack.
+  // CPython 3.13 dies here by SIGSEGV; gopy stops with RecursionError, and is usable after.
+  for (const char* wrap : {"map(abs, a)", "filter(None, a)", "zip(a)", "enumerate(a)"}) {
+    INFO(wrap);
+    ChildResult r = run_with_ulimit("-s 8192",
+                                    std::string("import functools\n"
+                                                "x = functools.reduce(lambda a, _: ") + wrap +
+                                        ", range(200000), [1])\n"
+                                        "try:\n    list(x)\nexcept RecursionError as e:\n"
+                                        "    print(type(e).__name__, str(e).startswith('Stack overflow'))\n"
+                                        "print(sum(map(abs, range(-3, 3))))\n");
+    CHECK(r.out == "RecursionError True\n9\n");
+    CHECK(r.exit_code == 0);
+  }
+}
+
 TEST_CASE("resource_limits_test: source nested past the parser's stack is a MemoryError", "[lifecycle][memory]") {
   TempDir dir;
   const std::string deep = "x = " + std::string(100000, '-') + "1";
