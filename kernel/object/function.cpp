@@ -50,7 +50,10 @@ void function_clear_fields(FunctionObject* f) {
   drop_t(f->annotations);
   drop_t(f->type_params);
 }
-void BuiltinFunctionObject::clear_refs() { drop(self); }
+void BuiltinFunctionObject::clear_refs() {
+  drop(self);
+  drop(module_name);
+}
 void MethodObject::clear_refs() {
   drop(func);
   drop(self);
@@ -62,7 +65,10 @@ void SuperObject::clear_refs() {
   drop(obj);
 }
 
-int BuiltinFunctionObject::traverse(VisitFn visit, void* arg) { return visit_ref(self, visit, arg); }
+int BuiltinFunctionObject::traverse(VisitFn visit, void* arg) {
+  if (int r = visit_ref(self, visit, arg)) return r;
+  return visit_ref(module_name, visit, arg);
+}
 int MethodObject::traverse(VisitFn visit, void* arg) {
   if (int r = visit_ref(func, visit, arg)) return r;
   return visit_ref(self, visit, arg);
@@ -109,6 +115,7 @@ void add_static_method(TypeObject* type, const char* name, BuiltinFn fn) {
 
 int add_module_function(ModuleObject* m, const char* name, BuiltinFn fn) {
   Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(name, fn));
+  if (Object* module_name = dict_get_str(m->dict, "__name__")) f->module_name = new_ref(module_name);
   return dict_set_str(m->dict, name, f.get());
 }
 
@@ -343,8 +350,11 @@ Object* builtin_getattr(Object* o, StrObject* name) {
     return new_str(f->name);
   }
   if (name->view() == "__self__") return new_ref(f->self ? f->self : None());
+  if (name->view() == "__module__" && !f->is_method)
+    return f->module_name ? new_ref(f->module_name) : builtin_function_module(f->self);
   return generic_getattr(o, name);
 }
+
 
 // ---- bound method ----
 
@@ -666,6 +676,14 @@ Object* function_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss)
     if (Object* v = dict_get_str(f->dict, name)) return new_ref(v);
   if (n == "__doc__") return new_ref(f->code->doc ? f->code->doc : None());
   return generic_getattr_or_miss(o, name, raise_on_miss);
+}
+
+Object* builtin_function_module(Object* self) {
+  if (self && self->type == &module_type) {
+    DictObject* d = static_cast<ModuleObject*>(self)->dict;
+    if (Object* module_name = d ? dict_get_str(d, "__name__") : nullptr) return new_ref(module_name);
+  }
+  return new_none();
 }
 
 }  // namespace gopy

@@ -11,6 +11,7 @@
 #include "gopy/object_exc.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/function_internal.hpp"
 #include "object/module_api_guard.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -153,6 +154,7 @@ Object* api_function_getattr(Object* o, StrObject* name) {
   if (n == "__qualname__") return new_str(f->qualname);
   if (n == "__doc__") return f->def->doc ? static_cast<Object*>(new_str(f->def->doc)) : new_none();
   if (n == "__self__") return new_ref(f->self ? f->self : None());
+  if (n == "__module__" && !(f->owner && !f->self)) return builtin_function_module(f->self);  // a method descriptor has none
   if (n == "__text_signature__")
     return new_str(cat("(", f->owner ? (f->def->params && *f->def->params ? "self, " : "self") : "",
                        f->def->params ? f->def->params : "", ")"));

@@ -41,6 +41,7 @@ struct BuiltinFunctionObject : GcObject {
   Object* self = nullptr;       // owned
   bool is_method = false;       // a method descriptor in a type dict: binds on access
   TypeObject* owner = nullptr;  // the type a method descriptor belongs to
+  Object* module_name = nullptr;  // owned: the defining module's name (__module__), if any
   BuiltinFunctionObject() : GcObject(&builtin_function_type) {}
   ~BuiltinFunctionObject() override { clear_refs(); }
   void clear_refs() override;
