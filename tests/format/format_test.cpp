@@ -157,7 +157,7 @@ TEST_CASE("complex numbers: literals, construction, arithmetic, repr and format"
       "(1+2j) 0.00+3.00j +1+0j    2j (1,234.5+1j)\n"
       "ValueError complex() arg is a malformed string\n"
       "ZeroDivisionError division by zero\n"
-      "TypeError complex() can't take second arg if first is a string\n"
+      "TypeError complex() argument 'real' must be a real number, not str\n"
       "TypeError complex() argument must be a string or a number, not list\n"
       "ValueError complex modulo\n"
       "ZeroDivisionError zero to a negative or complex power\n");
