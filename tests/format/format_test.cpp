@@ -178,7 +178,7 @@ TEST_CASE("slice objects, range and the int and float methods", "[format][slice]
       "    except (ValueError, OverflowError) as e:\n"
       "        print(type(e).__name__, e)\n",
       "slice(2, 8, 2) 2 8 2 (2, 5, 2) (3, -1, -1) slice(None, 5, None)\n"
-      "True 1 True [2, 4, 6]\n"
+      "False 1 True [2, 4, 6]\n"
       "5 1 8 (10, 1) (1, 2)\n"
       "b'\\x04\\x00' b'\\xff\\xff' -2\n"
       "0x1.8000000000000p+1 0x1.999999999999ap-4 3.0 -0.25 True\n"
