@@ -7,6 +7,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/typevar.hpp"
 #include "object/seq_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_init.hpp"
@@ -276,6 +277,8 @@ Object* new_list_reverse_iter(Object* list) {
   return r;
 }
 
+void init_enumerate_methods() { add_class_getitem(&enumerate_type); }
+
 void init_builtin_iter_types() {
   make_static_type(&list_reverse_iter_type, &type_type, "list_reverseiterator", &object_type, 0);
   list_reverse_iter_type.tp_iter = self_iter;
@@ -297,6 +300,7 @@ void init_builtin_iter_types() {
     d.t->tp_iter = self_iter;
     d.t->tp_iternext = d.next;
   }
+  enumerate_type.lazy_methods = init_enumerate_methods;
 }
 
 }  // namespace gopy
