@@ -108,6 +108,7 @@ const Token& Parser::peek(std::size_t ahead) {
       return tokens_.back();
     }
     tokens_.push_back(tok_.next());
+    for (auto& [line, msg] : tok_.take_warnings()) warn(line, std::move(msg));
   }
   return tokens_[mark_ + ahead];
 }
