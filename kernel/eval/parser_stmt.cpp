@@ -1,5 +1,7 @@
 // Statements and blocks. CPython: Grammar/python.gram (statements, compound_stmt,
 // simple_stmts, block and their invalid_* rules).
+#include <algorithm>
+
 #include "eval/parser_impl.hpp"
 
 namespace gopy::parser {
@@ -425,6 +427,15 @@ ast::Stmt* Parser::try_statement() {
     // (pegen_errors.c _PyPegen_raise_error with a token of no column).
     if (at_type(TokenType::Dedent) && peek(1).type != TokenType::EndMarker && peek(1).type != TokenType::Dedent)
       return error_loc(cur().lineno, cur().col - 1, cur().lineno, -2, "expected 'except' or 'finally' block");
+    // At the end of the input, CPython's DEDENT stands at the end of the last line read.
+    if (at_type(TokenType::Dedent) || at_type(TokenType::EndMarker)) {
+      std::string_view src = tok_.source();
+      if (!src.empty() && src.back() == '\n') src.remove_suffix(1);
+      const std::size_t last_nl = src.rfind('\n');
+      const int line = 1 + int(std::count(src.begin(), src.end(), '\n'));
+      const int col = int(src.size() - (last_nl == std::string_view::npos ? 0 : last_nl + 1));
+      return error_loc(line, col, line, -2, "expected 'except' or 'finally' block");
+    }
     return error_at(cur(), "expected 'except' or 'finally' block");
   }
   const ast::Stmt* last = finalbody.empty() ? last_statement(body, handlers.back()->body, orelse)
