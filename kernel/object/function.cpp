@@ -343,6 +343,8 @@ Object* builtin_getattr(Object* o, StrObject* name) {
     return new_str(f->name);
   }
   if (name->view() == "__self__") return new_ref(f->self ? f->self : None());
+  // A method descriptor's class (CPython: descrobject.c descr_members, __objclass__).
+  if (f->is_method && name->view() == "__objclass__") return new_ref<Object>(f->owner);
   return generic_getattr(o, name);
 }
 
