@@ -567,7 +567,11 @@ static Object* object_delattr_method(Object*, Object* const* args, size_t nargs,
 
 // CPython: Objects/typeobject.c object_subclasshook: NotImplemented, so that
 // issubclass() decides as usual (abc.ABCMeta asks it first).
-static Object* object_subclasshook(Object*, Object* const*, size_t, TupleObject*) {
+static Object* object_subclasshook(Object*, Object* const*, size_t nargs, TupleObject* kwnames) {
+  // A class method taking one argument (METH_CLASS | METH_O): args[0] is the class.
+  if (!check_no_kwargs("object.__subclasshook__", kwnames) ||
+      !check_nargs("object.__subclasshook__", nargs > 0 ? nargs - 1 : 0, 1, 1))
+    return nullptr;
   return new_ref(NotImplemented());
 }
 
