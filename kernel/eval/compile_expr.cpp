@@ -274,25 +274,20 @@ Object* folded_constant(const ast::Expr* e) {
   return nullptr;
 }
 
-// The frozenset constant CPython's code object holds for a constant set display: built
-// from the elements in order, then rebuilt from its own iteration order when the
-// constants are merged. Null when an element is not constant.
-// CPython: Python/flowgraph.c optimize_lists_and_sets, Python/compile.c merge_consts_recursive
+// The frozenset constant CPython's code object holds for a constant set display, built
+// from the elements in order (3.14 keeps it as built; 3.13 rebuilt it from its own order
+// when merging constants). Null when an element is not constant.
+// CPython: Python/flowgraph.c optimize_lists_and_sets
 Object* constant_frozenset(const ast::ExprList& elts) {
-  Ref<SetObject> first = Ref<SetObject>::steal(new_set(&frozenset_type));
+  Ref<SetObject> set = Ref<SetObject>::steal(new_set(&frozenset_type));
   for (const auto* x : elts) {
     Ref<> v = Ref<>::steal(folded_constant(x));
-    if (!v || set_add(first.get(), v.get()) < 0) {
+    if (!v || set_add(set.get(), v.get()) < 0) {
       clear_error();
       return nullptr;
     }
   }
-  SetObject* merged = new_set(&frozenset_type);
-  for (Object* key : set_keys_snapshot(first.get())) {
-    if (set_add(merged, key) < 0) clear_error();
-    decref(key);
-  }
-  return merged;
+  return set.release();
 }
 
 }  // namespace

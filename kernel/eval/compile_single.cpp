@@ -59,6 +59,7 @@ Object* compile_single_source(std::string_view source, std::string_view filename
   // whose names are __main__'s globals.
   ast::Module as_module;
   as_module.body = parsed.interactive()->body;
+  if (!warn_control_flow_in_finally(as_module, std::string(filename), source)) return nullptr;
   if (!mangle_private_names(as_module)) {
     set_error(&exc_RecursionError, "maximum recursion depth exceeded during compilation");
     return nullptr;
@@ -72,6 +73,7 @@ Object* compile_single_source(std::string_view source, std::string_view filename
     return nullptr;
   }
   Compiler compiler(table, source, filename);
+  compiler.set_interactive();
   return compiler.compile_module(as_module);
 }
 

@@ -46,8 +46,10 @@ void Compiler::store_target(const ast::Expr* e) {
         }
         star = int(i);
       }
-      if (star < 0) emit(Op::UNPACK_SEQUENCE, int(elts.size()));
-      else emit(Op::UNPACK_EX, star, int(elts.size()) - star - 1);
+      // The unpacking reports the target's position (CPython: codegen_unpack_helper, LOC(e)).
+      set_line(e->loc.lineno);
+      if (star < 0) emit_spanned(e, Op::UNPACK_SEQUENCE, int(elts.size()));
+      else emit_spanned(e, Op::UNPACK_EX, star, int(elts.size()) - star - 1);
       for (auto* x : elts) {
         if (auto* st = ast::dyn_cast<ast::Starred>(x)) store_target(st->value);
         else store_target(x);

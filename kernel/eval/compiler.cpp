@@ -64,7 +64,10 @@ bool Compiler::fail(const std::string& msg, const ast::Node* at) {
   int col = at ? at->loc.col_offset + 1 : 0;
   int end_line = at ? at->loc.end_lineno : line;
   int end_col = at ? at->loc.end_col_offset + 1 : 0;
-  raise_syntax_error("SyntaxError", msg, filename_, line, col, source_line_text(source_, line), end_line, end_col);
+  // The REPL shows its entry's line (CPython keeps it for the traceback); elsewhere the text
+  // is the file's.
+  std::string text = interactive_ ? source_line_text(source_, line) : compile_error_text(filename_, source_, line);
+  raise_syntax_error("SyntaxError", msg, filename_, line, col, text, end_line, end_col);
   return false;
 }
 
@@ -73,17 +76,26 @@ bool Compiler::fail(const std::string& msg, const ast::Node* at) {
 // construct, not as the warning.
 bool Compiler::warn(const std::string& msg, const ast::Node* at) {
   if (failed_) return false;
-  int line = at ? at->loc.lineno : 1;
-  if (warn_explicit(&exc_SyntaxWarning, msg, filename_, line) == 0) return true;
+  if (emit_syntax_warning(msg, filename_, source_, at)) return true;
   failed_ = true;
+  return false;
+}
+
+bool emit_syntax_warning(const std::string& msg, const std::string& filename, std::string_view source,
+                         const ast::Node* at) {
+  int line = at ? at->loc.lineno : 1;
+  if (warn_explicit(&exc_SyntaxWarning, msg, filename, line) == 0) return true;
   if (error_matches(&exc_SyntaxWarning)) {
     clear_error();
-    // The text is read from the file, as _PyErr_RaiseSyntaxError does: none for "<string>".
-    std::string text = filename_.starts_with("<") ? std::string() : source_line_text(source_, line);
-    raise_syntax_error("SyntaxError", msg, filename_, line, at ? at->loc.col_offset + 1 : 0, text,
-                       at ? at->loc.end_lineno : line, at ? at->loc.end_col_offset + 1 : 0);
+    raise_syntax_error("SyntaxError", msg, filename, line, at ? at->loc.col_offset + 1 : 0,
+                       compile_error_text(filename, source, line), at ? at->loc.end_lineno : line,
+                       at ? at->loc.end_col_offset + 1 : 0);
   }
   return false;
+}
+
+std::string compile_error_text(const std::string& filename, std::string_view source, int lineno) {
+  return filename.starts_with("<") ? std::string() : source_line_text(source, lineno);
 }
 
 int Compiler::add_const(Object* o) {

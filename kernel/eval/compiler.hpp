@@ -83,6 +83,7 @@ struct CompileUnit {
 class Compiler {
  public:
   Compiler(SymbolTable& table, std::string_view source, std::string_view filename);
+  void set_interactive() { interactive_ = true; }
   // The module's code (new reference), or null with SyntaxError set.
   CodeObject* compile_module(const ast::Module& m);
   // A module of one expression statement compiled to return that expression's value
@@ -259,6 +260,7 @@ class Compiler {
   SymbolTable& table_;
   std::string_view source_;
   std::string filename_;
+  bool interactive_ = false;  // compiling a REPL entry (compile_single_source)
   StrObject* filename_obj_ = nullptr;
   CompileUnit* unit_ = nullptr;
   const Scope* scope_ = nullptr;  // the current scope (may be a comprehension inside unit_)
@@ -271,6 +273,18 @@ void raise_syntax_error(const std::string& type, const std::string& msg, const s
                         int offset, const std::string& text, int end_lineno, int end_offset);
 // The text of line `lineno` (1-based) of source, with its newline.
 std::string source_line_text(std::string_view source, int lineno);
+// The text of a SyntaxError found after parsing: CPython (_PyErr_RaiseSyntaxError) reads it
+// from the file named, so a "<string>" source gives none.
+std::string compile_error_text(const std::string& filename, std::string_view source, int lineno);
+// A compile-time SyntaxWarning at `at`: false with a SyntaxError at the construct set when a
+// filter made it an error (or with the warnings machinery's error). CPython: Python/errors.c
+// _PyErr_EmitSyntaxWarning.
+bool emit_syntax_warning(const std::string& msg, const std::string& filename, std::string_view source,
+                         const ast::Node* at);
+// PEP 765: "'return' in a 'finally' block" (and break, continue leaving one) as SyntaxWarnings,
+// before the symbol table is built; false as emit_syntax_warning.
+// CPython: Python/ast_preprocess.c before_return, before_loop_exit.
+bool warn_control_flow_in_finally(const ast::Module& m, const std::string& filename, std::string_view source);
 // Parses and compiles a module, or with `expression` a single expression whose value the
 // code returns (compile()'s "eval" mode): a code object, or null with SyntaxError set.
 Object* compile_source_text(std::string_view source, std::string_view filename, bool expression);

@@ -176,9 +176,17 @@ bool not_runnable(GeneratorObject* g) {
   return false;
 }
 
-// The exception instance `throw` raises from its arguments (the type, value, traceback
-// signature is deprecated but still accepted).
-Object* exception_from_throw_args(Object* typ, Object* val) {
+// The exception instance `throw` (or athrow) raises from its arguments: the (type, value,
+// traceback) signature is deprecated but still accepted. CPython: Objects/genobject.c
+// gen_throw, async_gen_athrow, _gen_throw
+Object* exception_from_throw_args(const char* method, Object* const* args, size_t nargs) {
+  if (nargs > 1 && warn(&exc_DeprecationWarning, cat("the (type, exc, tb) signature of ", method,
+                                                     "() is deprecated, use the single-arg signature instead.")) < 0)
+    return nullptr;
+  Object* typ = args[0];
+  Object* val = nargs > 1 ? args[1] : nullptr;
+  if (nargs > 2 && args[2] != None() && args[2]->type != &traceback_type)
+    return type_error("throw() third argument must be a traceback object");
   if (is_exception_class(typ)) {
     if (val && val != None()) {
       if (is_exception_instance(val) && isinstance_of(val, static_cast<TypeObject*>(typ))) return new_ref(val);
@@ -341,7 +349,7 @@ Object* gen_send_method(Object*, Object* const* args, size_t nargs, TupleObject*
 
 Object* gen_throw_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
   if (!check_no_kwargs("throw", kwnames) || !check_nargs("throw", nargs - 1, 1, 3)) return nullptr;
-  Object* exc = exception_from_throw_args(args[1], nargs > 2 ? args[2] : nullptr);
+  Object* exc = exception_from_throw_args("throw", args + 1, nargs - 1);
   if (!exc) return nullptr;
   Object* result = nullptr;
   Object* r = gen_throw_impl(as_gen(args[0]), exc, &result);
@@ -652,7 +660,7 @@ Object* op_throw_method(Object*, Object* const* args, size_t nargs, TupleObject*
   if (!check_no_kwargs("throw", kwnames) || !check_nargs("throw", nargs - 1, 1, 3)) return nullptr;
   AsyncGenOp* op = as_op(args[0]);
   if (op->state == AsyncGenOp::closed) return reused(op);
-  Ref<> exc = Ref<>::steal(exception_from_throw_args(args[1], nargs > 2 ? args[2] : nullptr));
+  Ref<> exc = Ref<>::steal(exception_from_throw_args("throw", args + 1, nargs - 1));
   if (!exc) return nullptr;
   GeneratorObject* g = op->gen;
   op->state = AsyncGenOp::iter;
@@ -691,7 +699,7 @@ Object* agen_anext_method(Object*, Object* const* args, size_t nargs, TupleObjec
 
 Object* agen_athrow_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
   if (!check_no_kwargs("athrow", kwnames) || !check_nargs("athrow", nargs - 1, 1, 3)) return nullptr;
-  Object* exc = exception_from_throw_args(args[1], nargs > 2 ? args[2] : nullptr);
+  Object* exc = exception_from_throw_args("athrow", args + 1, nargs - 1);
   if (!exc) return nullptr;
   return make<AsyncGenOp>(&async_gen_athrow_type, as_gen(args[0]), exc);
 }

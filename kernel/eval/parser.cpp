@@ -108,6 +108,7 @@ const Token& Parser::peek(std::size_t ahead) {
       return tokens_.back();
     }
     tokens_.push_back(tok_.next());
+    for (auto& [line, msg] : tok_.take_warnings()) warn(line, std::move(msg));
   }
   return tokens_[mark_ + ahead];
 }
@@ -158,6 +159,40 @@ bool Parser::expect_forced(Op op, const char* text) {
   }
   error_at(cur(), std::string("expected '") + text + "'");
   return false;
+}
+
+std::nullptr_t Parser::invalid_statement_expression(std::size_t at) {
+  // As CPython's second pass: the rule reads ahead, but a generic error stays at the
+  // furthest token the first pass read.
+  const std::size_t first_pass_end = tokens_.size();
+  const std::size_t saved = mark_;
+  mark_ = at;
+  const Keyword k = cur().keyword;
+  bool found = false;
+  if ((k == Keyword::Pass || k == Keyword::Break || k == Keyword::Continue) && peek(1).type == TokenType::Name &&
+      peek(1).keyword == Keyword::If) {
+    int depth = 0;
+    for (std::size_t i = 2; !found; ++i) {
+      const Token& t = peek(i);
+      if (t.type == TokenType::Newline || t.type == TokenType::EndMarker || t.type == TokenType::Error) break;
+      if (t.type == TokenType::Op) {
+        if (t.op == Op::LPar || t.op == Op::LSqb || t.op == Op::LBrace) ++depth;
+        if (t.op == Op::RPar || t.op == Op::RSqb || t.op == Op::RBrace) --depth;
+        if (t.op == Op::Semi && depth == 0) break;
+      }
+      if (depth == 0 && t.type == TokenType::Name && t.keyword == Keyword::Else) {
+        const Token& after = peek(i + 1);
+        found = after.type != TokenType::Newline && after.type != TokenType::EndMarker;
+        break;
+      }
+    }
+  }
+  if (found) return error_at(cur(), "expected expression before 'if', but statement is given");
+  mark_ = saved;
+  if (cur().type == TokenType::Indent || cur().type == TokenType::Dedent) return invalid_syntax();
+  const Token& furthest = tokens_[first_pass_end - 1];
+  if (furthest.type == TokenType::Error) return tokenizer_failure();
+  return error_at(furthest, "invalid syntax");
 }
 
 bool Parser::starts_expression(const Token& t) const {
@@ -224,7 +259,7 @@ ParseResult Parser::run() {
   }
   if (failed()) {
     result.error = finish_error();
-    return result;
+    if (!result.error->compile_phase) return result;
   }
   result.root = root;
   result.arena = std::move(arena_);

@@ -29,6 +29,9 @@ struct SyntaxErrorInfo {
   int end_lineno = 0;
   int end_offset = 0;
   std::string text;
+  // An error CPython reports after parsing (from the symbol table or the compiler), whose
+  // text it reads from the file named, not from the source.
+  bool compile_phase = false;
 };
 
 // A SyntaxWarning found while parsing (e.g. an invalid escape sequence); the caller
@@ -39,14 +42,15 @@ struct SyntaxWarningInfo {
   int lineno = 0;
 };
 
-// Either a tree (root != nullptr, owned by arena) or an error.
+// Either a tree (root != nullptr, owned by arena) or an error. An error CPython finds after
+// parsing (compile_phase) comes with the tree, for the checks CPython makes before it.
 struct ParseResult {
   std::unique_ptr<ast::Arena> arena;
   ast::Mod* root = nullptr;
   std::optional<SyntaxErrorInfo> error;
   std::vector<SyntaxWarningInfo> warnings;  // in source order, also after an error
 
-  bool ok() const { return root != nullptr; }
+  bool ok() const { return root != nullptr && !error; }
   ast::Module* module() const { return ast::dyn_cast<ast::Module>(root); }
   ast::Interactive* interactive() const { return ast::dyn_cast<ast::Interactive>(root); }
   ast::Expression* expression() const { return ast::dyn_cast<ast::Expression>(root); }

@@ -31,6 +31,7 @@ void Parser::defer_error(const ast::Node* n, const std::string& msg) {
   deferred_.end_lineno = n->loc.end_lineno;
   deferred_.end_offset = n->loc.end_col_offset + 1;
   deferred_.check_rest = false;
+  deferred_.compile_phase = true;
 }
 
 std::nullptr_t Parser::error_at(const Token& t, const std::string& msg, const char* type) {
@@ -153,6 +154,7 @@ SyntaxErrorInfo Parser::finish_error() {
   info.filename = filename_;
   info.lineno = error_.lineno;
   info.end_lineno = error_.end_lineno;
+  info.compile_phase = error_.compile_phase;
   std::string_view line = error_.lineno > 0 ? tok_.line_text(error_.lineno) : std::string_view();
   info.text = std::string(line);
   if (!error_.text_without_newline && error_.lineno > 0 &&

@@ -128,6 +128,10 @@ ast::Expr* Parser::expression() {
     if (at_op(Op::Colon)) return invalid_syntax();
     return error_nodes(body, test, "expected 'else' after 'if' expression");
   }
+  // CPython: invalid_expression's `disjunction 'if' disjunction 'else' !expression`
+  // (`yield` and a starred item are no expression).
+  if (!starts_expression(cur()) || at_kw(Keyword::Yield))
+    return error_at(cur(), "expected expression after 'else', but statement is given");
   ast::Expr* orelse = expression();
   if (!orelse) return nullptr;
   auto* n = node_from<ast::IfExp>(body);
@@ -369,7 +373,7 @@ ast::Expr* Parser::atom() {
         case Keyword::False: return constant(ast::ConstantKind::False);
         case Keyword::None: return constant(ast::ConstantKind::None);
         case Keyword::Lambda: return lambda();
-        default: return invalid_syntax();
+        default: return invalid_statement_expression(mark_);
       }
     }
     case TokenType::Number: return number(advance());

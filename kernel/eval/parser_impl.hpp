@@ -33,6 +33,7 @@ struct ParserError {
   bool from_tokenizer = false;
   bool check_rest = true;  // let a later tokenizer error replace this one (CPython does)
   bool text_without_newline = false;
+  bool compile_phase = false;  // deferred: CPython finds it after parsing (symtable, compiler)
 };
 
 // What a bracketed or top-level target list is checked for (CPython: TARGETS_TYPE).
@@ -64,6 +65,12 @@ class Parser {
   // A NAME token's identifier, NFKC-normalized when it is not ASCII (PEP 3131).
   std::string identifier(const Token& t) const;
   bool starts_expression(const Token& t) const;
+  // The error where the statement keyword at token `at` cannot go on: CPython's
+  // invalid_expression `(pass_stmt|break_stmt|continue_stmt) 'if' disjunction 'else'
+  // simple_stmt` (the rest of the line is only scanned for the `else`), else the generic
+  // "invalid syntax".
+  std::nullptr_t invalid_statement_expression(std::size_t at);
+  bool import_as_name(std::string& out);  // parser_stmt.cpp
 
   // ---- errors (parser_errors.cpp)
   std::nullptr_t error_at(const Token& t, const std::string& msg, const char* type = "SyntaxError");

@@ -1,5 +1,7 @@
 // Statements and blocks. CPython: Grammar/python.gram (statements, compound_stmt,
 // simple_stmts, block and their invalid_* rules).
+#include <algorithm>
+
 #include "eval/parser_impl.hpp"
 
 namespace gopy::parser {
@@ -94,7 +96,8 @@ bool Parser::simple_statements(ast::StmtList& out) {
     if (at_type(TokenType::Newline)) break;
   }
   if (!at_type(TokenType::Newline)) {
-    invalid_syntax();
+    if (at_kw(Keyword::If) && !failed()) invalid_statement_expression(mark_ - 1);
+    else invalid_syntax();
     return false;
   }
   advance();
@@ -424,6 +427,15 @@ ast::Stmt* Parser::try_statement() {
     // (pegen_errors.c _PyPegen_raise_error with a token of no column).
     if (at_type(TokenType::Dedent) && peek(1).type != TokenType::EndMarker && peek(1).type != TokenType::Dedent)
       return error_loc(cur().lineno, cur().col - 1, cur().lineno, -2, "expected 'except' or 'finally' block");
+    // At the end of the input, CPython's DEDENT stands at the end of the last line read.
+    if (at_type(TokenType::Dedent) || at_type(TokenType::EndMarker)) {
+      std::string_view src = tok_.source();
+      if (!src.empty() && src.back() == '\n') src.remove_suffix(1);
+      const std::size_t last_nl = src.rfind('\n');
+      const int line = 1 + int(std::count(src.begin(), src.end(), '\n'));
+      const int col = int(src.size() - (last_nl == std::string_view::npos ? 0 : last_nl + 1));
+      return error_loc(line, col, line, -2, "expected 'except' or 'finally' block");
+    }
     return error_at(cur(), "expected 'except' or 'finally' block");
   }
   const ast::Stmt* last = finalbody.empty() ? last_statement(body, handlers.back()->body, orelse)
@@ -825,6 +837,24 @@ bool Parser::dotted_name(std::string& out) {
   return true;
 }
 
+// The name after `as` in an import. CPython: invalid_dotted_as_name and
+// invalid_import_from_as_name: anything but a name followed by `,`, `)`, `;` or the line's
+// end that parses as an expression is named in the error.
+bool Parser::import_as_name(std::string& out) {
+  if (at_type(TokenType::Name) && cur().keyword == Keyword::None_) {
+    const Token& next = peek(1);
+    if (next.type == TokenType::Newline || next.type == TokenType::EndMarker ||
+        (next.type == TokenType::Op && (next.op == Op::Comma || next.op == Op::RPar || next.op == Op::Semi))) {
+      out = identifier(advance());
+      return true;
+    }
+  }
+  if (!starts_expression(cur()) || at_kw(Keyword::Yield)) return invalid_syntax(), false;
+  ast::Expr* target = expression();
+  if (!target) return false;
+  return error_node(target, std::string("cannot use ") + expr_name(target) + " as import target"), false;
+}
+
 ast::Stmt* Parser::import_statement() {
   const Token& kw = advance();
   auto* s = node<ast::Import>(kw);
@@ -836,10 +866,7 @@ ast::Stmt* Parser::import_statement() {
     const Token& start = cur();
     auto* alias = node<ast::Alias>(start);
     if (!dotted_name(alias->name)) return nullptr;
-    if (accept_kw(Keyword::As)) {
-      if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-      alias->asname = identifier(advance());
-    }
+    if (accept_kw(Keyword::As) && !import_as_name(alias->asname)) return nullptr;
     s->names.push_back(finish(alias));
   } while (accept_op(Op::Comma));
   return finish(s);
@@ -880,10 +907,7 @@ ast::Stmt* Parser::from_import_statement() {
     if (!at_type(TokenType::Name) || start.keyword != Keyword::None_) return invalid_syntax();
     auto* alias = node<ast::Alias>(start);
     alias->name = identifier(advance());
-    if (accept_kw(Keyword::As)) {
-      if (!at_type(TokenType::Name) || cur().keyword != Keyword::None_) return invalid_syntax();
-      alias->asname = identifier(advance());
-    }
+    if (accept_kw(Keyword::As) && !import_as_name(alias->asname)) return nullptr;
     s->names.push_back(finish(alias));
   } while (accept_op(Op::Comma));
   if (parenthesized && !accept_op(Op::RPar)) return invalid_syntax();

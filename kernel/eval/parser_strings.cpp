@@ -190,7 +190,7 @@ bool Parser::replacement_field(std::vector<ast::Expr*>& parts, std::string& pend
     }
     if (name.start != bang.end) {
       error_range(bang, name,
-                  "f-string: conversion type must come right after the exclamanation mark");
+                  "f-string: conversion type must come right after the exclamation mark");
       return false;
     }
     std::string_view conv = token_text(name);

@@ -27,7 +27,7 @@ bool emit_parse_warnings(const parser::ParseResult& parsed, std::string_view sou
     if (warn_explicit(&exc_SyntaxWarning, w.msg, file, w.lineno) == 0) continue;
     if (error_matches(&exc_SyntaxWarning)) {
       clear_error();
-      std::string text = file.starts_with("<") ? std::string() : source_line_text(source, w.lineno);
+      std::string text = compile_error_text(file, source, w.lineno);
       raise_syntax_error("SyntaxError", w.msg, file, w.lineno, 0, text, w.lineno, 0);
     }
     return false;
@@ -46,8 +46,14 @@ Object* compile_source_text(std::string_view source, std::string_view filename, 
   if (!emit_parse_warnings(parsed, source, filename)) return nullptr;
   if (!parsed.ok()) {
     const parser::SyntaxErrorInfo& e = *parsed.error;
-    raise_syntax_error(e.type, e.msg, e.filename.empty() ? std::string(filename) : e.filename, e.lineno, e.offset,
-                       e.text, e.end_lineno, e.end_offset);
+    // CPython warns of control flow leaving `finally` before its symbol table and compiler
+    // find these errors.
+    if (e.compile_phase && parsed.module() && !warn_control_flow_in_finally(*parsed.module(), std::string(filename), source))
+      return nullptr;
+    std::string file = e.filename.empty() ? std::string(filename) : e.filename;
+    raise_syntax_error(e.type, e.msg, file, e.lineno, e.offset,
+                       e.compile_phase ? compile_error_text(file, source, e.lineno) : e.text, e.end_lineno,
+                       e.end_offset);
     return nullptr;
   }
   const auto& body = parsed.module()->body;
@@ -59,6 +65,7 @@ Object* compile_source_text(std::string_view source, std::string_view filename, 
                        source_line_text(source, at.lineno), at.end_lineno, at.end_col_offset + 1);
     return nullptr;
   }
+  if (!warn_control_flow_in_finally(*parsed.module(), std::string(filename), source)) return nullptr;
   if (!mangle_private_names(*parsed.module())) {
     set_error(&exc_RecursionError, "maximum recursion depth exceeded during compilation");
     return nullptr;
@@ -71,8 +78,8 @@ Object* compile_source_text(std::string_view source, std::string_view filename, 
       return nullptr;
     }
     raise_syntax_error("SyntaxError", scope_error.msg, std::string(filename), scope_error.lineno,
-                       scope_error.col_offset + 1, source_line_text(source, scope_error.lineno), scope_error.end_lineno,
-                       scope_error.end_col_offset + 1);
+                       scope_error.col_offset + 1, compile_error_text(std::string(filename), source, scope_error.lineno),
+                       scope_error.end_lineno, scope_error.end_col_offset + 1);
     return nullptr;
   }
   Compiler compiler(table, source, filename);

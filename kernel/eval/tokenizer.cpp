@@ -457,8 +457,7 @@ Token Tokenizer::identifier(std::uint32_t start) {
 }
 
 // CPython: lexer.c verify_end_of_number. Letters right after a number are an error, except
-// the keywords that may follow it (`1if x else y`), accepted as CPython does (with its
-// SyntaxWarning left out).
+// the keywords that may follow it (`1if x else y`), accepted with a SyntaxWarning.
 bool Tokenizer::verify_end_of_number(const char* kind) {
   char c = peek();
   auto followed_by = [&](std::string_view word) {
@@ -466,6 +465,7 @@ bool Tokenizer::verify_end_of_number(const char* kind) {
   };
   if (followed_by("and") || followed_by("else") || followed_by("for") || followed_by("if") ||
       followed_by("in") || followed_by("is") || followed_by("not") || followed_by("or")) {
+    warnings_.emplace_back(lineno_, std::string("invalid ") + kind + " literal");
     return true;
   }
   if (static_cast<unsigned char>(c) < 128 && is_potential_ident_char(c)) {

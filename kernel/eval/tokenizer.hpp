@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gopy::parser {
@@ -109,6 +110,8 @@ class Tokenizer {
   const OpenBracket& innermost_bracket() const { return brackets_.back(); }
   // The source line `lineno` (1-based) without its newline.
   std::string_view line_text(int lineno) const;
+  // The SyntaxWarnings found since the last call (line, message), in source order.
+  std::vector<std::pair<int, std::string>> take_warnings() { return std::exchange(warnings_, {}); }
 
  private:
   Token normal_mode();
@@ -143,6 +146,7 @@ class Tokenizer {
   std::vector<int> alt_indents_{0};
   std::vector<OpenBracket> brackets_;
   std::vector<FStringMode> modes_;
+  std::vector<std::pair<int, std::string>> warnings_;
   bool failed_ = false;
   TokenizerError error_;
 };

@@ -7,6 +7,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/typevar.hpp"
 #include "object/seq_internal.hpp"
 #include "object/strcat.hpp"
 #include "object/type_init.hpp"
@@ -90,20 +91,39 @@ Object* enumerate_next(Object* o) {
   return new_tuple_steal(std::move(pair));
 }
 
-Object* zip_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
-  // CPython: Objects/bltinmodule.c zip_new (PyArg_ParseTupleAndKeywords "|$p:zip")
+// zip's and map's keyword-only `strict` (PyArg_ParseTupleAndKeywords "|$p:name"): 0 or 1,
+// -1 on error. CPython: Python/bltinmodule.c zip_new, map_new
+int strict_keyword(const char* name, Object* const* a, size_t n, TupleObject* kw) {
   if (kw && kw->items.size() > 1)
-    return type_error(cat("zip() takes at most 1 keyword argument (", kw->items.size(), " given)"));
-  if (!check_kwargs_allowed("zip", kw, {"strict"})) return nullptr;
-  auto* z = make<IterObject>(&zip_type);
-  if (Object* s = find_kwarg(a, n, kw, "strict")) {
-    int t = object_is_true(s);
-    if (t < 0) {
-      decref(z);
-      return nullptr;
+    return type_error(cat(name, "() takes at most 1 keyword argument (", kw->items.size(), " given)")), -1;
+  if (!check_kwargs_allowed(name, kw, {"strict"})) return -1;
+  Object* s = find_kwarg(a, n, kw, "strict");
+  return s ? object_is_true(s) : 0;
+}
+
+// A strict zip or map whose iterator `i` (of `its`, the iterables' in order) ran out: the
+// ValueError naming the shorter or longer argument, or none when all ran out together.
+// CPython: Python/bltinmodule.c zip_next, map_next (the `check` label)
+Object* strict_length_error(const char* name, const std::vector<Object*>& its, size_t i) {
+  auto others = [](size_t k) { return k == 1 ? std::string("argument 1") : cat("arguments 1-", k); };
+  if (error_occurred()) return nullptr;
+  if (i > 0) return value_error(cat(name, "() argument ", i + 1, " is shorter than ", others(i)));
+  for (size_t k = 1; k < its.size(); ++k) {
+    Object* y = iter_next(its[k]);
+    if (y) {
+      decref(y);
+      return value_error(cat(name, "() argument ", k + 1, " is longer than ", others(k)));
     }
-    z->strict = t;
+    if (error_occurred()) return nullptr;
   }
+  return nullptr;
+}
+
+Object* zip_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  int strict = strict_keyword("zip", a, n, kw);
+  if (strict < 0) return nullptr;
+  auto* z = make<IterObject>(&zip_type);
+  z->strict = strict;
   for (size_t i = 0; i < n; ++i) {
     Object* it = get_iter(a[i]);
     if (!it) {  // get_iter's own "'int' object is not iterable" (CPython 3.14: zip_new)
@@ -123,29 +143,20 @@ Object* zip_next(Object* o) {
     Object* x = iter_next(z->parts[i]);
     if (!x) {
       for (Object* v : items) decref(v);
-      if (!error_occurred() && z->strict) {
-        if (i > 0)
-          return value_error(cat("zip() argument ", i + 1, " is shorter than argument", i == 1 ? " 1" : "s 1-", i == 1 ? "" : std::to_string(i)));
-        for (size_t k = 1; k < z->parts.size(); ++k) {
-          Object* y = iter_next(z->parts[k]);
-          if (y) {
-            decref(y);
-            return value_error(cat("zip() argument ", k + 1, " is longer than argument", k == 1 ? " 1" : "s 1-", k == 1 ? "" : std::to_string(k)));
-          }
-          if (error_occurred()) return nullptr;
-        }
-      }
-      return nullptr;
+      return z->strict ? strict_length_error("zip", z->parts, i) : nullptr;
     }
     items.push_back(x);
   }
   return new_tuple_steal(std::move(items));
 }
 
+// CPython: Python/bltinmodule.c map_new (3.14: keyword-only `strict`)
 Object* map_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("map", kw)) return nullptr;
+  int strict = strict_keyword("map", a, n, kw);
+  if (strict < 0) return nullptr;
   if (n < 2) return type_error("map() must have at least two arguments.");
   auto* m = make<IterObject>(&map_type);
+  m->strict = strict;
   m->parts.push_back(new_ref(a[0]));
   for (size_t i = 1; i < n; ++i) {
     Object* it = get_iter(a[i]);
@@ -166,7 +177,9 @@ Object* map_next(Object* o) {
     Object* x = iter_next(m->parts[i]);
     if (!x) {
       for (Object* v : args) decref(v);
-      return nullptr;
+      if (!m->strict) return nullptr;
+      std::vector<Object*> its(m->parts.begin() + 1, m->parts.end());
+      return strict_length_error("map", its, i - 1);
     }
     args.push_back(x);
   }
@@ -264,6 +277,8 @@ Object* new_list_reverse_iter(Object* list) {
   return r;
 }
 
+void init_enumerate_methods() { add_class_getitem(&enumerate_type); }
+
 void init_builtin_iter_types() {
   make_static_type(&list_reverse_iter_type, &type_type, "list_reverseiterator", &object_type, 0);
   list_reverse_iter_type.tp_iter = self_iter;
@@ -285,6 +300,7 @@ void init_builtin_iter_types() {
     d.t->tp_iter = self_iter;
     d.t->tp_iternext = d.next;
   }
+  enumerate_type.lazy_methods = init_enumerate_methods;
 }
 
 }  // namespace gopy

@@ -4,6 +4,7 @@
 #include "gopy/object_bytes.hpp"
 
 #include "gopy/codecs.hpp"
+#include "gopy/object_complex.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_num.hpp"
@@ -323,7 +324,9 @@ int bytearray_ass_subscript(Object* o, Object* key, Object* value) {
     if (n < 0) return -1;
     std::string repl;
     if (value) {
-      if (is_str(value)) {
+      // CPython: bytearray_ass_subscript refuses a str and any number (PyNumber_Check).
+      if (is_str(value) || value->type->nb_index || value->type->nb_int || value->type->nb_float ||
+          is_complex(value)) {
         type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
         return -1;
       }

@@ -134,28 +134,38 @@ int hex_digit(char c) {
   return -1;
 }
 
-// CPython: Objects/bytesobject.c _PyBytes_FromHex
+// CPython: Objects/bytesobject.c _PyBytes_FromHex: a str of ASCII (the first non-ASCII
+// character is the invalid one) or, since 3.14, any bytes-like object.
 Object* fromhex(Object* const* a, size_t n, TupleObject* kw, bool bytearray) {
-  (void)bytearray;
   if (!check_method_args(a[0], "fromhex", kw, n - 1, 1, 1)) return nullptr;
   Object* arg = a[n - 1];  // a[0] is the class the function is bound to
-  if (!is_str(arg)) return type_error(cat("fromhex() argument must be str, not ", arg->type->name));
-  SV s = as_str(arg)->view();
+  auto invalid_at = [](size_t i) {
+    return value_error(cat("non-hexadecimal number found in fromhex() arg at position ", i));
+  };
+  SV s;
+  if (is_str(arg)) {
+    if (!as_str(arg)->ascii) {
+      const std::u32string& cps = as_str(arg)->cps();
+      size_t i = 0;
+      while (i < cps.size() && cps[i] < 0x80) ++i;
+      return invalid_at(i);
+    }
+    s = as_str(arg)->view();
+  } else if (!bytes_like_view(arg, &s)) {
+    return type_error(cat("fromhex() argument must be str or bytes-like, not ", arg->type->name));
+  }
   std::string out;
   size_t i = 0;
-  const std::u32string* cps = as_str(arg)->ascii ? nullptr : &as_str(arg)->cps();
-  auto at = [&](size_t k) -> char32_t { return cps ? (*cps)[k] : char32_t(static_cast<unsigned char>(s[k])); };
-  const size_t len = cps ? cps->size() : s.size();
-  while (i < len) {
-    if (at(i) < 0x80 && is_space(static_cast<unsigned char>(at(i)))) {
+  while (i < s.size()) {
+    if (is_space(static_cast<unsigned char>(s[i]))) {
       ++i;
       continue;
     }
-    int hi = at(i) < 0x80 ? hex_digit(char(at(i))) : -1;
-    if (hi < 0) return value_error(cat("non-hexadecimal number found in fromhex() arg at position ", i));
-    if (i + 1 >= len) return value_error(cat("non-hexadecimal number found in fromhex() arg at position ", i + 1));
-    int lo = at(i + 1) < 0x80 ? hex_digit(char(at(i + 1))) : -1;
-    if (lo < 0) return value_error(cat("non-hexadecimal number found in fromhex() arg at position ", i + 1));
+    int hi = hex_digit(s[i]);
+    if (hi < 0) return invalid_at(i);
+    if (i + 1 >= s.size()) return value_error("fromhex() arg must contain an even number of hexadecimal digits");
+    int lo = hex_digit(s[i + 1]);
+    if (lo < 0) return invalid_at(i + 1);
     out += char(hi * 16 + lo);
     i += 2;
   }

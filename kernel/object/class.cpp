@@ -110,7 +110,12 @@ Object* slot_call(Object* self, Object* const* args, size_t nargs, TupleObject* 
   return call(descr, full.data(), nargs + 1, kwnames);
 }
 
-Object* slot_iter(Object* self) { return call_special_required(self, "__iter__", nullptr, 0); }
+// CPython: Objects/typeobject.c slot_tp_iter: `__iter__ = None` marks the class not iterable.
+Object* slot_iter(Object* self) {
+  if (type_lookup(self->type, "__iter__") == None())
+    return type_error(cat("'", self->type->name, "' object is not iterable"));
+  return call_special_required(self, "__iter__", nullptr, 0);
+}
 
 Object* slot_iternext(Object* self) {
   Object* r = call_special_required(self, "__next__", nullptr, 0);

@@ -327,7 +327,11 @@ bool decode(DecodeState& st, std::string_view data, std::string_view errors, boo
     st.started = true;
     i = skip;
   }
-  const std::string name = error_name(e);
+  // UTF-16/32 errors name the byte order in effect once the BOM is read (CPython:
+  // _PyUnicode_DecodeUTF16Stateful, _PyUnicode_DecodeUTF32Stateful).
+  std::string name = error_name(e);
+  if (e.kind == Kind::utf16 || e.kind == Kind::utf32)
+    name = std::string(e.kind == Kind::utf16 ? "utf-16" : "utf-32") + (st.byteorder > 0 ? "-be" : "-le");
   while (i < data.size()) {
     Step s = decode_step(st, data, i);
     if (s.status == Step::ok) {

@@ -11,7 +11,9 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "gopy/warnings.hpp"
 #include "object/args.hpp"
+#include "object/class_method.hpp"
 #include "object/num_internal.hpp"
 #include "object/prim/double_to_string.hpp"
 #include "object/prim/format.hpp"
@@ -301,60 +303,76 @@ Object* complex_from_string(StrObject* text) {
 
 // A constructor argument as a complex: 2 when complex (itself or its __complex__), 1 when
 // a real number, -1 on error.
-int argument_value(Object* o, const char* which, Cx* out) {
+// A complex itself or what its __complex__ gives: 1, 0 when neither, -1 on error.
+// CPython: Objects/complexobject.c try_complex_special_method
+int complex_value(Object* o, Cx* out) {
   if (is_complex(o)) {
     *out = {as_complex(o)->real, as_complex(o)->imag};
-    return 2;
-  }
-  if (type_lookup(o->type, "__complex__")) {
-    Object* r = call_method(o, "__complex__", nullptr, 0);
-    if (!r) return -1;
-    if (!is_complex(r)) {
-      type_error(cat("__complex__ returned non-complex (type ", r->type->name, ")"));
-      decref(r);
-      return -1;
-    }
-    *out = {as_complex(r)->real, as_complex(r)->imag};
-    decref(r);
-    return 2;
-  }
-  if (is_float(o) || is_int(o) || o->type->nb_float || o->type->nb_index) {
-    Object* f = float_from_object(o);
-    if (!f) return -1;
-    *out = {static_cast<FloatObject*>(f)->value, 0.0};
-    decref(f);
     return 1;
   }
-  type_error(cat("complex() argument '", which, "' must be a real number, not ", o->type->name));
-  return -1;
+  if (!type_lookup(o->type, "__complex__")) return 0;
+  Object* r = call_method(o, "__complex__", nullptr, 0);
+  if (!r) return -1;
+  if (!is_complex(r)) {
+    type_error(cat("__complex__ returned non-complex (type ", r->type->name, ")"));
+    decref(r);
+    return -1;
+  }
+  *out = {as_complex(r)->real, as_complex(r)->imag};
+  decref(r);
+  return 1;
 }
 
-// CPython: Objects/complexobject.c complex_new_impl
+bool real_number(const Object* o) { return o->type->nb_float || o->type->nb_index; }
+
+// A real number argument as a double (float(o)).
+bool real_value(Object* o, double* out) {
+  Object* f = float_from_object(o);
+  if (!f) return false;
+  *out = static_cast<FloatObject*>(f)->value;
+  decref(f);
+  return true;
+}
+
+// CPython: Objects/complexobject.c complex_new_impl (and actual_complex_new for complex(x))
 Object* c_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnames) {
   Object* a[2] = {nullptr, nullptr};
   if (!bind_args("complex", args, nargs, kwnames, {"real", "imag"}, 0, a)) return nullptr;
   Object* r = a[0];
   Object* i = a[1];
-  // complex(x) alone: CPython: Objects/complexobject.c actual_complex_new
   const bool single = nargs == 1 && (!kwnames || kwnames->items.empty());
-  if (single && !is_str(r) && !is_complex(r) && !r->type->nb_float && !r->type->nb_index &&
-      !type_lookup(r->type, "__complex__"))
+  if (single && !is_str(r) && !is_complex(r) && !real_number(r) && !type_lookup(r->type, "__complex__"))
     return type_error(cat("complex() argument must be a string or a number, not ", r->type->name));
-  if (r && is_str(r)) {
-    if (i) return type_error("complex() can't take second arg if first is a string");
-    return complex_from_string(as_str(r));
-  }
-  if (i && is_str(i)) return type_error("complex() second arg can't be a string");
+  // Only complex(s) parses a string; with two arguments (or keywords) a str is no real number.
+  if (single && is_str(r)) return complex_from_string(as_str(r));
   Cx x{0.0, 0.0}, y{0.0, 0.0};
-  int r_kind = r ? argument_value(r, "real", &x) : 1;
-  if (r_kind < 0) return nullptr;
-  int i_kind = i ? argument_value(i, "imag", &y) : 1;
-  if (i_kind < 0) return nullptr;
+  // The real part may be a complex (or have __complex__); the imaginary part only a complex.
+  int r_complex = r ? complex_value(r, &x) : 0;
+  if (r_complex < 0) return nullptr;
+  auto not_real = [](const char* which, Object* o) {
+    return type_error(cat("complex() argument '", which, "' must be a real number, not ", o->type->name));
+  };
+  if (r && !r_complex && !real_number(r)) return not_real("real", r);
+  const bool i_complex = i && is_complex(i);
+  if (i && !i_complex && !real_number(i)) return not_real("imag", i);
+  // Complex parts are deprecated (3.14), except as complex(z) alone.
+  auto deprecated = [](const char* which, Object* o) {
+    return warn(&exc_DeprecationWarning,
+                cat("complex() argument '", which, "' must be a real number, not ", o->type->name)) < 0;
+  };
+  if (r_complex && !single && !real_number(r) && deprecated("real", r)) return nullptr;
+  if (r && !r_complex && !real_value(r, &x.re)) return nullptr;
+  if (i_complex) {
+    if (deprecated("imag", i)) return nullptr;
+    y = {as_complex(i)->real, as_complex(i)->imag};
+  } else if (i && !real_value(i, &y.re)) {
+    return nullptr;
+  }
   // real + imag*1j without arithmetic on zero parts, so signed zeros survive:
-  // complex(1, -0.0) is (1-0j). CPython: complex_new_impl
+  // complex(1, -0.0) is (1-0j).
   double re = x.re, im = y.re;
-  if (i_kind == 2) re -= y.im;
-  if (r_kind == 2) im = i ? im + x.im : x.im;
+  if (i_complex) re -= y.im;
+  if (r_complex) im = i ? im + x.im : x.im;
   return new_complex(re, im);
 }
 
@@ -371,7 +389,25 @@ Object* m_format(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return complex_format(a[0], a[1]);
 }
 
+// CPython: Objects/complexobject.c complex_from_number_impl (a class method, 3.14), whose
+// PyComplex_AsCComplex takes a complex, __complex__, or a real number.
+Object* m_from_number(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("complex.from_number", kw) || !check_nargs("complex.from_number", n - 1, 1, 1)) return nullptr;
+  Object* type = a[0];
+  const bool exact = type == reinterpret_cast<Object*>(&complex_type);
+  if (a[1]->type == &complex_type && exact) return new_ref(a[1]);
+  Cx v{0.0, 0.0};
+  int k = complex_value(a[1], &v);
+  if (k < 0 || (k == 0 && !float_as_double(a[1], &v.re))) return nullptr;
+  Object* c = new_complex(v.re, v.im);
+  if (exact) return c;
+  Object* r = call1(type, c);
+  decref(c);
+  return r;
+}
+
 void init_complex_methods() {
+  add_class_method(&complex_type, "from_number", m_from_number);
   add_method(&complex_type, "conjugate", m_conjugate);
   add_method(&complex_type, "__complex__", m_complex);
   add_method(&complex_type, "__format__", m_format);

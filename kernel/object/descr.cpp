@@ -7,6 +7,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/typevar.hpp"
 #include "object/args.hpp"
 #include "object/descr_internal.hpp"
 #include "object/strcat.hpp"
@@ -322,8 +323,14 @@ void init_property_methods() {
   add_method(&property_type, "__delete__", property_delete_method);
   add_method(&property_type, "__set_name__", property_set_name_method);
 }
-void init_classmethod_methods() { add_method(&classmethod_type, "__get__", wrapper_get_method); }
-void init_staticmethod_methods() { add_method(&staticmethod_type, "__get__", wrapper_get_method); }
+void init_classmethod_methods() {
+  add_method(&classmethod_type, "__get__", wrapper_get_method);
+  add_class_getitem(&classmethod_type);
+}
+void init_staticmethod_methods() {
+  add_method(&staticmethod_type, "__get__", wrapper_get_method);
+  add_class_getitem(&staticmethod_type);
+}
 
 void init_wrapper_type(TypeObject* t, const char* name, NewFn new_fn, DescrGetFn get) {
   make_static_type(t, &type_type, name, &object_type);

@@ -9,6 +9,7 @@
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
 #include "object/dict_internal.hpp"
+#include "object/exc_notes.hpp"
 #include "object/prim/storage.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
@@ -383,18 +384,19 @@ int dict_update(DictObject* d, Object* other) {
   if (!it) return -1;
   ssize n = 0;
   while (Object* item = iter_next(it)) {
+    // CPython: Objects/dictobject.c merge_from_seq2: PySequence_Fast's "object is not
+    // iterable", and a note naming the element on any TypeError from it.
     Object* seq = get_iter(item);
-    if (!seq) {
-      clear_error();
-      type_error(cat("cannot convert dictionary update sequence element #", n, " to a sequence"));
-      decref(item);
-      decref(it);
-      return -1;
-    }
-    ListObject* pair = list_from_iterable(item);
-    decref(seq);
     decref(item);
+    if (!seq && error_matches(&exc_TypeError)) {
+      clear_error();
+      type_error("object is not iterable");
+    }
+    ListObject* pair = seq ? list_from_iterable(seq) : nullptr;
+    xdecref(seq);
     if (!pair) {
+      if (error_matches(&exc_TypeError))
+        add_note_to_error(cat("Cannot convert dictionary update sequence element #", n, " to a sequence"));
       decref(it);
       return -1;
     }

@@ -7,6 +7,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/typevar.hpp"
 #include "object/class_method.hpp"
 #include "object/dict_internal.hpp"
 #include "object/strcat.hpp"
@@ -482,6 +483,7 @@ void init_dict_type() {
 }
 
 void init_dict_methods() {
+  add_class_getitem(&dict_type);
   add_method(&dict_type, "get", m_get);
   add_method(&dict_type, "keys", m_keys);
   add_method(&dict_type, "values", m_values);

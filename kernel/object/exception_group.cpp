@@ -2,6 +2,7 @@
 // BaseExceptionGroup_str/_repr, derive, split, subgroup, exceptiongroup_subset,
 // _PyExc_PrepReraiseStar; Python/ceval.c _PyEval_ExceptionGroupMatch,
 // _PyEval_CheckExceptStarTypeValid.
+#include "object/typevar.hpp"
 #include "object/exception_group.hpp"
 
 #include <unordered_set>
@@ -342,6 +343,7 @@ void init_exception_group_types(const TypeObject& base_slots) {
 }
 
 void init_exception_group_methods() {
+  add_class_getitem(&exc_BaseExceptionGroup);
   // CPython: Objects/exceptions.c _PyExc_InitTypes makes ExceptionGroup with the bases
   // (BaseExceptionGroup, Exception).
   exc_ExceptionGroup.bases = new_tuple_from({&exc_BaseExceptionGroup, &exc_Exception});

@@ -275,6 +275,13 @@ int exception_add_note(Object* exc, std::string_view note) {
   return list_append(static_cast<ListObject*>(notes), text.get());
 }
 
+void add_note_to_error(std::string_view note) {
+  Object* exc = fetch_error();
+  if (!exc) return;
+  if (exception_add_note(exc, note) < 0) clear_error();
+  restore_error(exc);
+}
+
 // ---- the exception type's slots ----
 
 namespace {
@@ -433,12 +440,25 @@ Object* exc_repr_method(Object*, Object* const* args, size_t nargs, TupleObject*
   if (nargs != 1) return type_error("__repr__ expected 0 arguments");
   return exc_repr_slot(args[0]);
 }
+// CPython: Objects/exceptions.c BaseException_set_tb
+int set_traceback(BaseExceptionObject* e, Object* value) {
+  if (!value) {
+    type_error("__traceback__ may not be deleted");
+    return -1;
+  }
+  if (value != None() && value->type != &traceback_type) {
+    type_error("__traceback__ must be a traceback or None");
+    return -1;
+  }
+  Object* old = e->traceback;
+  e->traceback = value == None() ? nullptr : new_ref(value);
+  xdecref(old);
+  return 0;
+}
+
 Object* exc_with_traceback(Object*, Object* const* args, size_t nargs, TupleObject*) {
   if (nargs != 2) return type_error("with_traceback() takes exactly one argument");
-  auto* e = as_exc(args[0]);
-  Object* old = e->traceback;
-  e->traceback = args[1] == None() ? nullptr : new_ref(args[1]);
-  xdecref(old);
+  if (set_traceback(as_exc(args[0]), args[1]) < 0) return nullptr;
   return new_ref(args[0]);
 }
 
@@ -496,12 +516,7 @@ int exc_setattr(Object* o, StrObject* name, Object* value) {
     decref(old);
     return 0;
   }
-  if (n == "__traceback__") {
-    Object* old = e->traceback;
-    e->traceback = value && value != None() ? new_ref(value) : nullptr;
-    xdecref(old);
-    return 0;
-  }
+  if (n == "__traceback__") return set_traceback(e, value);
   return generic_setattr(o, name, value);
 }
 

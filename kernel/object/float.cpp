@@ -11,6 +11,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "gopy/warnings.hpp"
 #include "object/compare_result.hpp"
 #include "object/num_internal.hpp"
 #include "object/prim/float.hpp"
@@ -153,6 +154,23 @@ Object* float_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* k
 
 }  // namespace
 
+// CPython: Objects/floatobject.c PyFloat_AsDouble: a float, or what __float__ or __index__ gives.
+bool float_as_double(Object* v, double* out) {
+  if (is_float(v)) {
+    *out = static_cast<FloatObject*>(v)->value;
+    return true;
+  }
+  if (!v->type->nb_float && !v->type->nb_index) {
+    type_error(cat("must be real number, not ", v->type->name));
+    return false;
+  }
+  Object* f = float_from_object(v);
+  if (!f) return false;
+  *out = static_cast<FloatObject*>(f)->value;
+  decref(f);
+  return true;
+}
+
 Object* float_from_object(Object* o) {
   if (is_float(o)) return new_float(static_cast<FloatObject*>(o)->value);
   if (is_str(o)) {
@@ -166,6 +184,16 @@ Object* float_from_object(Object* o) {
       std::string msg = cat(o->type->name, ".__float__ returned non-float (type ", r->type->name, ")");
       decref(r);
       return type_error(msg);
+    }
+    if (r && r->type != &float_type) {
+      // CPython: Objects/abstract.c PyNumber_Float: a strict subclass is deprecated, then unwrapped.
+      Ref<> held = Ref<>::steal(r);
+      if (warn(&exc_DeprecationWarning,
+               cat(o->type->name, ".__float__ returned non-float (type ", r->type->name,
+                   ").  The ability to return an instance of a strict subclass of float is deprecated, "
+                   "and may be removed in a future version of Python.")) < 0)
+        return nullptr;
+      return new_float(static_cast<FloatObject*>(r)->value);
     }
     return r;
   }

@@ -352,9 +352,10 @@ Object* builtin_getattr(Object* o, StrObject* name) {
   if (name->view() == "__self__") return new_ref(f->self ? f->self : None());
   if (name->view() == "__module__" && !f->is_method)
     return f->module_name ? new_ref(f->module_name) : builtin_function_module(f->self);
+  // A method descriptor's class (CPython: descrobject.c descr_members, __objclass__).
+  if (f->is_method && name->view() == "__objclass__") return new_ref<Object>(f->owner);
   return generic_getattr(o, name);
 }
-
 
 // ---- bound method ----
 

@@ -4,6 +4,7 @@
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
+#include "object/class_method.hpp"
 #include "object/strcat.hpp"
 #include "object/type_internal.hpp"
 #include "object/typevar.hpp"
@@ -150,16 +151,21 @@ Object* class_subscript(TypeObject* cls, Object* key) {
     if (!bound) return nullptr;
     return call1(bound.get(), key);
   }
-  // The built-in containers' __class_getitem__ is types.GenericAlias (PEP 585), which
-  // their subclasses inherit (collections.Counter[str], a namedtuple class).
-  for (TypeObject* t : {&list_type, &tuple_type, &dict_type, &set_type, &frozenset_type})
-    if (cls == t || is_subtype(cls, t)) return new_generic_alias(cls, key);
   if (cls == &type_type) return new_generic_alias(cls, key);
   Object* params = type_lookup(cls, intern("__type_params__"));
   if (params && params->type == &tuple_type && !static_cast<TupleObject*>(params)->items.empty())
     return new_generic_alias(cls, key);
   return nullptr;
 }
+
+// CPython: Objects/genericaliasobject.c Py_GenericAlias, the class method __class_getitem__
+// of the built-in containers (PEP 585), which their subclasses inherit.
+static Object* m_class_getitem(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__class_getitem__", kw) || !check_nargs("__class_getitem__", n - 1, 1, 1)) return nullptr;
+  return new_generic_alias(a[0], a[1]);
+}
+
+void add_class_getitem(TypeObject* t) { add_class_method(t, "__class_getitem__", m_class_getitem); }
 
 namespace {
 

@@ -11,6 +11,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "gopy/warnings.hpp"
 #include "object/compare_result.hpp"
 #include "object/int_free_list.hpp"
 #include "object/num_internal.hpp"
@@ -292,6 +293,16 @@ Object* int_invert(Object* a) {
   if (!i->big) return new_int(~i->small);
   return new_int_from(prim::int_invert(int_value(a)));
 }
+// CPython: Objects/boolobject.c bool_invert (deprecated since 3.12)
+Object* bool_invert(Object* a) {
+  if (warn(&exc_DeprecationWarning,
+           "Bitwise inversion '~' on bool is deprecated and will be removed in Python 3.16. This returns the "
+           "bitwise inversion of the underlying int object and is usually not what you expect from negating a "
+           "bool. Use the 'not' operator for boolean negation or ~int(x) if you really want the bitwise "
+           "inversion of the underlying int.") < 0)
+    return nullptr;
+  return int_invert(a);
+}
 Object* int_abs(Object* a) {
   auto* i = static_cast<IntObject*>(a);
   if (!i->big && i->small != INT64_MIN) return new_int(i->small < 0 ? -i->small : i->small);
@@ -447,6 +458,7 @@ void init_int_float_types_int_part() {
     t->nb_float = int_float;
     t->nb_ternary_pow = int_pow;
   }
+  bool_type.nb_unary[int(UnaryOp::invert)] = bool_invert;
   int_type.tp_new = int_new;
   bool_type.tp_new = bool_new;
   for (IntObject* b : {&true_object, &false_object}) {

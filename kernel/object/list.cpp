@@ -8,6 +8,7 @@
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
 #include "gopy/state.hpp"
+#include "object/typevar.hpp"
 #include "object/prim/storage.hpp"
 #include "object/seq_internal.hpp"
 #include "object/strcat.hpp"
@@ -395,6 +396,7 @@ void init_list_type() {
 }
 
 void init_list_methods() {
+  add_class_getitem(&list_type);
   add_method(&list_type, "append", m_append);
   add_method(&list_type, "extend", m_extend);
   add_method(&list_type, "insert", m_insert);

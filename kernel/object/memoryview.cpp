@@ -7,6 +7,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/typevar.hpp"
 #include "object/args.hpp"
 #include "object/bytes_internal.hpp"
 #include "object/strcat.hpp"
@@ -242,6 +243,7 @@ Object* mv_getattr(Object* o, StrObject* name) {
 }
 
 void init_memoryview_methods() {
+  add_class_getitem(&memoryview_type);
   add_method(&memoryview_type, "tobytes", m_tobytes);
   add_method(&memoryview_type, "tolist", m_tolist);
   add_method(&memoryview_type, "hex", m_hex);

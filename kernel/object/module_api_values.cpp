@@ -111,30 +111,7 @@ gopy_Object* gopy_Float_FromDouble(double value) {
 
 // CPython: Objects/floatobject.c PyFloat_AsDouble
 int gopy_Float_AsDouble(gopy_Object* o, double* value) {
-  return guard([&] {
-    Object* x = obj(o);
-    if (is_float(x) || isinstance_of(x, &float_type)) {
-      *value = static_cast<FloatObject*>(x)->value;
-      return 0;
-    }
-    if (x->type->nb_float) {
-      Ref<> f = Ref<>::steal(x->type->nb_float(x));
-      if (!f) return -1;
-      if (!isinstance_of(f.get(), &float_type)) {
-        type_error(cat(x->type->name, ".__float__ returned non-float (type ", type_name(f.get()), ")"));
-        return -1;
-      }
-      *value = static_cast<FloatObject*>(f.get())->value;
-      return 0;
-    }
-    if (x->type->nb_index || is_int(x)) {
-      Ref<> i = Ref<>::steal(number_index(x));
-      if (!i || !int_to_double(i.get(), value)) return -1;
-      return 0;
-    }
-    type_error(cat("must be real number, not ", type_name(x)));
-    return -1;
-  }, -1);
+  return guard([&] { return float_as_double(obj(o), value) ? 0 : -1; }, -1);
 }
 
 gopy_Object* gopy_Str_FromUTF8(const char* text, size_t length) {

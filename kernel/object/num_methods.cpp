@@ -322,6 +322,20 @@ Object* m_fromhex(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return f;
 }
 
+// CPython: Objects/floatobject.c float_from_number_impl (a class method, 3.14)
+Object* m_float_from_number(Object*, Object* const* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("float.from_number", kw) || !check_nargs("float.from_number", n - 1, 1, 1)) return nullptr;
+  Object* type = a[0];
+  if (a[1]->type == &float_type && type == reinterpret_cast<Object*>(&float_type)) return new_ref(a[1]);
+  double x;
+  if (!float_as_double(a[1], &x)) return nullptr;
+  Object* f = new_float(x);
+  if (type == reinterpret_cast<Object*>(&float_type)) return f;
+  Object* r = call1(type, f);
+  decref(f);
+  return r;
+}
+
 // float.__trunc__/__floor__/__ceil__: the int toward zero, down or up.
 // CPython: Objects/floatobject.c float___trunc___impl, float___floor___impl, float___ceil___impl
 template <const char* Name, double (*Round)(double)>
@@ -389,6 +403,7 @@ void init_num_methods() {
   add_method(&float_type, "as_integer_ratio", m_float_ratio);
   add_method(&float_type, "hex", m_hex);
   add_class_method(&float_type, "fromhex", m_fromhex);
+  add_class_method(&float_type, "from_number", m_float_from_number);
 }
 
 }  // namespace gopy

@@ -230,19 +230,11 @@ Object* format_integer(Object* v, const Conversion& c) {
 // The double a float conversion formats (CPython: Objects/floatobject.c PyFloat_AsDouble;
 // bytes replace its error with "float argument required, not T").
 bool real_value(Object* v, double* out, bool bytes) {
-  if (is_float(v)) {
-    *out = static_cast<FloatObject*>(v)->value;
-    return true;
-  }
-  if (!v->type->nb_float && !v->type->nb_index) {
-    type_error(cat(bytes ? "float argument required, not " : "must be real number, not ", v->type->name));
+  if (bytes && !is_float(v) && !v->type->nb_float && !v->type->nb_index) {
+    type_error(cat("float argument required, not ", v->type->name));
     return false;
   }
-  Object* f = float_from_object(v);
-  if (!f) return false;
-  *out = static_cast<FloatObject*>(f)->value;
-  decref(f);
-  return true;
+  return float_as_double(v, out);
 }
 
 // CPython: Objects/unicodeobject.c formatfloat

@@ -451,12 +451,11 @@ Object* m_index(Object*, Object* const* a, size_t n, TupleObject* kw) {
       ++i;
     }
     decref(it);
+    if (error_occurred()) return nullptr;
+    // CPython: Objects/abstract.c _PySequence_IterSearch
+    return value_error("sequence.index(x): x not in sequence");
   }
-  Object* rep = object_repr(a[1]);
-  if (!rep) return nullptr;
-  std::string msg = as_str(rep)->utf8 + " is not in range";
-  decref(rep);
-  return value_error(msg);
+  return value_error("range.index(x): x not in range");
 }
 
 Object* m_count(Object*, Object* const* a, size_t n, TupleObject* kw) {

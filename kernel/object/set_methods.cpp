@@ -5,6 +5,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/typevar.hpp"
 #include "object/prim/hash.hpp"
 #include "object/set_internal.hpp"
 #include "object/strcat.hpp"
@@ -515,6 +516,7 @@ void init_set_type() {
 
 void init_set_methods() {
   for (TypeObject* t : {&set_type, &frozenset_type}) {
+    add_class_getitem(t);
     add_method(t, "copy", m_copy);
     add_method(t, "union", m_union);
     add_method(t, "intersection", m_intersection);

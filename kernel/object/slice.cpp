@@ -6,6 +6,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/prim/hash.hpp"
 #include "object/slice_internal.hpp"
 #include "object/strcat.hpp"
 
@@ -49,12 +50,15 @@ Object* slice_richcompare(Object* a, Object* b, CompareOp op) {
   return r;
 }
 
-// 3.12+: a slice hashes as the tuple of its parts. CPython: Objects/sliceobject.c slice_hash
+// 3.12+: a slice hashes its parts as a tuple does, without the tuple's length.
+// CPython: Objects/sliceobject.c slice_hash
 int64_t slice_hash(Object* o) {
-  TupleObject* t = slice_as_tuple(o);
-  int64_t h = object_hash(t);
-  decref(t);
-  return h;
+  auto* s = as_slice(o);
+  int64_t parts[3];
+  int i = 0;
+  for (Object* part : {s->start, s->stop, s->step})
+    if ((parts[i++] = object_hash(part)) == -1) return -1;
+  return prim::hash_slice(parts);
 }
 
 // CPython: Objects/sliceobject.c slice_indices (via _PySlice_GetLongIndices)

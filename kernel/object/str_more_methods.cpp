@@ -65,7 +65,8 @@ Object* maketrans_from_dict(Object* x) {
     Object* k = nullptr;
     if (is_str(key)) {
       if (as_str(key)->length != 1) {
-        value_error("string keys in translate table must be of length 1");
+        // CPython's text lacks the spaces between its concatenated literals.
+        value_error("string keys in translatetable must be of length 1");
         ok = false;
         return;
       }
@@ -73,7 +74,7 @@ Object* maketrans_from_dict(Object* x) {
     } else if (is_int(key)) {
       k = new_ref(key);
     } else {
-      type_error("keys in translate table must be strings or integers");
+      type_error("keys in translate table mustbe strings or integers");
       ok = false;
       return;
     }
@@ -91,9 +92,11 @@ Object* maketrans_from_dict(Object* x) {
 Object* m_maketrans(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("maketrans", kw) || !check_nargs("maketrans", n, 1, 3)) return nullptr;
   if (n == 1) return maketrans_from_dict(a[0]);
-  for (size_t i = 0; i < n; ++i)
+  // Argument Clinic checks y and z; the implementation then checks x.
+  for (size_t i = 1; i < n; ++i)
     if (!is_str(a[i]))
       return type_error(cat("maketrans() argument ", i + 1, " must be str, not ", a[i]->type->name));
+  if (!is_str(a[0])) return type_error("first maketrans argument must be a string if there is a second argument");
   const std::u32string& from = as_str(a[0])->cps();
   const std::u32string& to = as_str(a[1])->cps();
   if (from.size() != to.size()) return value_error("the first two maketrans arguments must have equal length");

@@ -5,6 +5,7 @@
 #include "gopy/object_func.hpp"
 #include "gopy/object_num.hpp"
 #include "gopy/object_str.hpp"
+#include "object/typevar.hpp"
 #include "object/prim/hash.hpp"
 #include "object/prim/storage.hpp"
 #include "object/seq_internal.hpp"
@@ -265,6 +266,7 @@ void init_tuple_type() {
 }
 
 void init_tuple_methods() {
+  add_class_getitem(&tuple_type);
   add_method(&tuple_type, "index", m_index);
   add_method(&tuple_type, "count", m_count);
 }

@@ -435,7 +435,7 @@ static Object* object_init_method(Object*, Object* const* args, size_t nargs, Tu
     return type_error("object.__init__() takes exactly one argument (the instance to initialize)");
   }
   if (type_lookup(self->type, "__new__") == type_lookup(&object_type, "__new__")) {
-    return type_error(cat(self->type->qualname, "() takes no arguments"));
+    return type_error(cat(self->type->name, ".__init__() takes exactly one argument (the instance to initialize)"));
   }
   return new_none();
 }
@@ -567,7 +567,11 @@ static Object* object_delattr_method(Object*, Object* const* args, size_t nargs,
 
 // CPython: Objects/typeobject.c object_subclasshook: NotImplemented, so that
 // issubclass() decides as usual (abc.ABCMeta asks it first).
-static Object* object_subclasshook(Object*, Object* const*, size_t, TupleObject*) {
+static Object* object_subclasshook(Object*, Object* const*, size_t nargs, TupleObject* kwnames) {
+  // A class method taking one argument (METH_CLASS | METH_O): args[0] is the class.
+  if (!check_no_kwargs("object.__subclasshook__", kwnames) ||
+      !check_nargs("object.__subclasshook__", nargs > 0 ? nargs - 1 : 0, 1, 1))
+    return nullptr;
   return new_ref(NotImplemented());
 }
 
@@ -585,6 +589,11 @@ static Object* none_repr(Object*) { return new_str("None"); }
 static Object* not_implemented_repr(Object*) { return new_str("NotImplemented"); }
 static Object* ellipsis_repr(Object*) { return new_str("Ellipsis"); }
 static int none_bool(Object*) { return 0; }
+// CPython: Objects/object.c notimplemented_bool (an error since 3.14).
+static int not_implemented_bool(Object*) {
+  type_error("NotImplemented should not be used in a boolean context");
+  return -1;
+}
 // CPython: Objects/object.c none_hash (a constant since 3.12, so hashes of None-holding
 // tuples are the same in every run).
 static int64_t none_hash(Object*) { return 0xFCA86420; }
@@ -628,6 +637,7 @@ void init_type_and_object_types() {
   ellipsis_type.tp_new = ellipsis_call;
   not_implemented_type.tp_new = not_implemented_call;
   not_implemented_type.tp_repr = not_implemented_repr;
+  not_implemented_type.nb_bool = not_implemented_bool;
   not_implemented_type.tp_hash = identity_hash;  // object's hash, as CPython (only None's is constant)
   ellipsis_type.tp_repr = ellipsis_repr;
   ellipsis_type.tp_hash = identity_hash;

@@ -150,10 +150,16 @@ Object* run_source(const char* fname, Object* const* a, size_t n, TupleObject* k
   if (!bind(fname, a, n, kw, {"source", "globals", "locals"}, 1, args)) return nullptr;
   Object* globals = args[1] == None() ? nullptr : args[1];
   Object* locals = args[2] == None() ? nullptr : args[2];
+  // PyMapping_Check: a type with __getitem__. eval() checks the locals first, exec() after
+  // the globals.
+  const bool locals_not_mapping = locals && !locals->type->mp_subscript;
+  if (mode == "eval" && locals_not_mapping) return type_error("locals must be a mapping");
   if (globals && !is_dict(globals))
-    return type_error(mode == "eval" ? (locals ? "globals must be a real dict; try eval(expr, {}, mapping)"
-                                               : "globals must be a dict")
+    return type_error(mode == "eval" ? (globals->type->mp_subscript
+                                            ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                                            : "globals must be a dict")
                                      : std::string("exec() globals must be a dict, not ") + globals->type->name);
+  if (locals_not_mapping) return type_error(std::string("locals must be a mapping or None, not ") + locals->type->name);
   Object* code;
   if (args[0]->type == &code_type) {
     code = new_ref(args[0]);

@@ -157,7 +157,7 @@ TEST_CASE("complex numbers: literals, construction, arithmetic, repr and format"
       "(1+2j) 0.00+3.00j +1+0j    2j (1,234.5+1j)\n"
       "ValueError complex() arg is a malformed string\n"
       "ZeroDivisionError division by zero\n"
-      "TypeError complex() can't take second arg if first is a string\n"
+      "TypeError complex() argument 'real' must be a real number, not str\n"
       "TypeError complex() argument must be a string or a number, not list\n"
       "ValueError complex modulo\n"
       "ZeroDivisionError zero to a negative or complex power\n");
@@ -178,7 +178,7 @@ TEST_CASE("slice objects, range and the int and float methods", "[format][slice]
       "    except (ValueError, OverflowError) as e:\n"
       "        print(type(e).__name__, e)\n",
       "slice(2, 8, 2) 2 8 2 (2, 5, 2) (3, -1, -1) slice(None, 5, None)\n"
-      "True 1 True [2, 4, 6]\n"
+      "False 1 True [2, 4, 6]\n"
       "5 1 8 (10, 1) (1, 2)\n"
       "b'\\x04\\x00' b'\\xff\\xff' -2\n"
       "0x1.8000000000000p+1 0x1.999999999999ap-4 3.0 -0.25 True\n"

@@ -56,7 +56,7 @@ TEST_CASE("object.__init__ takes the arguments of a class that overrides __new__
       "    def __init__(self): super().__init__(1)\n"
       "try: G()\n"
       "except TypeError as e: print(e)\n",
-      "F() takes no arguments\n"
+      "F.__init__() takes exactly one argument (the instance to initialize)\n"
       "object.__init__() takes exactly one argument (the instance to initialize)\n");
 }
 

@@ -65,6 +65,8 @@ Object* int_round(Object* v, Object* ndigits);
 // float(x) / int(x, base) construction from any object, with CPython's messages.
 Object* float_from_object(Object* o);
 Object* int_from_object(Object* o, Object* base);
+// CPython: PyFloat_AsDouble (false with the error set).
+bool float_as_double(Object* v, double* out);
 // Number -> double for mixed arithmetic (int or float); false without error when not a number.
 bool number_as_double(Object* o, double* out, bool* error);
 

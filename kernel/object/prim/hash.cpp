@@ -183,20 +183,38 @@ int64_t hash_pointer(const void* pointer) {
   return not_minus_one(static_cast<int64_t>(std::rotr(static_cast<uint64_t>(y), 4)));
 }
 
-// CPython: Objects/tupleobject.c tuple_hash (xxHash-based)
-int64_t hash_tuple(std::span<const int64_t> item_hashes) {
+namespace {
+
+constexpr uint64_t kPrime5 = 2870177450012600261ULL;
+
+// The xxHash lanes over the parts' hashes, shared by tuples and slices.
+uint64_t hash_lanes(std::span<const int64_t> hashes) {
   constexpr uint64_t kPrime1 = 11400714785074694791ULL;
   constexpr uint64_t kPrime2 = 14029467366897019727ULL;
-  constexpr uint64_t kPrime5 = 2870177450012600261ULL;
   uint64_t acc = kPrime5;
-  for (int64_t h : item_hashes) {
+  for (int64_t h : hashes) {
     acc += static_cast<uint64_t>(h) * kPrime2;
     acc = std::rotl(acc, 31);
     acc *= kPrime1;
   }
-  acc += static_cast<uint64_t>(item_hashes.size()) ^ (kPrime5 ^ 3527539UL);
+  return acc;
+}
+
+int64_t not_minus_one_lanes(uint64_t acc) {
   if (acc == static_cast<uint64_t>(-1)) return 1546275796;
   return static_cast<int64_t>(acc);
 }
+
+}  // namespace
+
+// CPython: Objects/tupleobject.c tuple_hash (xxHash-based)
+int64_t hash_tuple(std::span<const int64_t> item_hashes) {
+  uint64_t acc = hash_lanes(item_hashes);
+  acc += static_cast<uint64_t>(item_hashes.size()) ^ (kPrime5 ^ 3527539UL);
+  return not_minus_one_lanes(acc);
+}
+
+// CPython: Objects/sliceobject.c slice_hash (the tuple's lanes, without the length)
+int64_t hash_slice(std::span<const int64_t, 3> part_hashes) { return not_minus_one_lanes(hash_lanes(part_hashes)); }
 
 }  // namespace gopy::prim

@@ -50,6 +50,8 @@ int64_t hash_double(double value, const void* identity);
 int64_t hash_pointer(const void* pointer);
 // hash(tuple) from the items' hashes. CPython: Objects/tupleobject.c tuple_hash
 int64_t hash_tuple(std::span<const int64_t> item_hashes);
+// hash(slice) from the hashes of start, stop and step. CPython: Objects/sliceobject.c slice_hash
+int64_t hash_slice(std::span<const int64_t, 3> part_hashes);
 
 }  // namespace gopy::prim
 #include "gopy/api_end.h"
