@@ -38,6 +38,14 @@ bool ends_with_continuation(std::string_view source) {
   return n % 2 == 1;
 }
 
+// The last line's length in code points (a syntax error's offset counts them).
+int last_line_length(std::string_view source) {
+  size_t newline = source.rfind('\n');
+  std::string_view last = source.substr(newline == std::string_view::npos ? 0 : newline + 1);
+  return static_cast<int>(
+      std::count_if(last.begin(), last.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 bool means_more_input(const std::string& msg, std::string_view source, bool last_line_blank) {
   if (msg.find("was never closed") != std::string::npos) return true;
   if (msg.find("unterminated triple-quoted") != std::string::npos) return true;
@@ -56,11 +64,13 @@ EntryState classify_entry(std::string_view source, bool last_line_blank) {
   text += '\n';
   parser::ParseResult parsed = parser::parse_interactive(text, "<stdin>");
   if (!parsed.ok()) {
-    // An error placed past the last line was met at the end of the input (a try without
-    // its except yet, a decorator without its def): CPython's tokenizer would have read
-    // another line first.
+    // An error placed past the last line was met at the end of the input (a decorator
+    // without its def yet), and so was a try's missing handler placed past the last line's
+    // text: CPython's tokenizer would have read another line first.
     int lines = 1 + static_cast<int>(std::count(source.begin(), source.end(), '\n'));
-    bool at_end = parsed.error->lineno > lines && !last_line_blank;
+    bool at_end = !last_line_blank && (parsed.error->lineno > lines ||
+                                       (parsed.error->msg == "expected 'except' or 'finally' block" &&
+                                        parsed.error->lineno == lines && parsed.error->offset > last_line_length(source)));
     return at_end || means_more_input(parsed.error->msg, source, last_line_blank) ? EntryState::incomplete
                                                                           : EntryState::error;
   }
