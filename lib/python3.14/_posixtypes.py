@@ -16,7 +16,8 @@ stat_result = _structseq.make("os.stat_result",
      "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns",
      "st_blksize", "st_blocks", "st_rdev"), 10,
     ("st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size",
-     "st_atime", "st_mtime", "st_ctime"))
+     "st_atime", "st_mtime", "st_ctime"),
+    int_fallback={"st_atime": 7, "st_mtime": 8, "st_ctime": 9})
 terminal_size = _structseq.make("os.terminal_size", ("columns", "lines"), 2)
 uname_result = _structseq.make("posix.uname_result", ("sysname", "nodename", "release", "version", "machine"), 5)
 times_result = _structseq.make("posix.times_result", ("user", "system", "children_user", "children_system", "elapsed"), 5)

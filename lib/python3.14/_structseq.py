@@ -3,11 +3,16 @@ time.struct_time, ...), as CPython's Objects/structseq.c makes them.
 
 make(qualname, fields, n_sequence, repr_names=None): `fields` names every field; the
 first n_sequence of them form the tuple (a None name is an unnamed field, reachable by
-index only), the others are attributes only (None when not given).
+index only), the others are attributes only (None when not given; int_fallback maps such
+an attribute to the index of the field it then copies).
 """
 
 
-def make(qualname, fields, n_sequence, repr_names=None, doc=None):
+def _readonly(self, value=None):
+    raise AttributeError("readonly attribute")
+
+
+def make(qualname, fields, n_sequence, repr_names=None, doc=None, int_fallback=None):
     module, _, name = qualname.rpartition(".")
     n_fields = len(fields)
     named = [f for f in fields if f is not None]
@@ -34,6 +39,9 @@ def make(qualname, fields, n_sequence, repr_names=None, doc=None):
             value = seq[n_sequence + i] if n_sequence + i < n else None
             if value is None and dict is not None:
                 value = dict.get(field)
+            if value is None and int_fallback and field in int_fallback:
+                # os.stat_result: st_?time from the integer slot (CPython: statresult_new).
+                value = seq[int_fallback[field]]
             attrs[field] = value
         return self
 
@@ -54,13 +62,26 @@ def make(qualname, fields, n_sequence, repr_names=None, doc=None):
         values.update(kwargs)
         return type(self)([values[f] for f in fields])
 
+    # Fields are read-only members and the instances take no other attributes
+    # (CPython: structseq members are Py_READONLY, the type has no __dict__).
+    # (CPython: _PyObject_GenericSetAttrWithDict, for a set and for a delete alike).
+    def __setattr__(self, name, value=None):
+        if name in named:
+            _readonly(self)
+        raise AttributeError(f"'{qualname}' object has no attribute '{name}' and no __dict__ for "
+                             "setting new attributes")
+
+    def __delattr__(self, name):
+        __setattr__(self, name)
+
     namespace = {
         "__new__": __new__, "__repr__": __repr__, "__reduce__": __reduce__, "__replace__": __replace__,
+        "__setattr__": __setattr__, "__delattr__": __delattr__,
         "__module__": module, "__qualname__": name, "__doc__": doc,
         "n_sequence_fields": n_sequence, "n_fields": n_fields, "n_unnamed_fields": n_unnamed,
         "__match_args__": tuple(f for f in visible if f is not None),
     }
     for i, field in enumerate(fields[:n_sequence]):
         if field is not None and field not in extra:
-            namespace[field] = property(lambda self, i=i: tuple.__getitem__(self, i))
+            namespace[field] = property(lambda self, i=i: tuple.__getitem__(self, i), _readonly, _readonly)
     return type(name, (tuple,), namespace)
