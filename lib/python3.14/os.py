@@ -48,7 +48,7 @@ SEEK_END = 2
 supports_dir_fd = {stat, lstat, mkdir, rmdir, unlink, remove, rename, replace, access, chmod, utime,
                    symlink, link, readlink, open}
 supports_effective_ids = {access}
-supports_fd = {stat, listdir, scandir, chdir, chmod, utime, truncate}
+supports_fd = {stat, listdir, scandir, chdir, chmod, utime, truncate, execve}
 supports_follow_symlinks = {stat, access, chmod, utime, link}
 supports_bytes_environ = True
 
@@ -318,6 +318,132 @@ def get_exec_path(env=None):
         path_list = defpath
     return path_list.split(pathsep)
 
+
+
+# The exec and spawn families over posix.execv/execve, fork and waitpid (CPython: Lib/os.py
+# execl ... execvpe, _execvpe, _spawnvef).
+def execl(file, *args):
+    """Replace the process by the program `file`, with the arguments `args`."""
+    execv(file, args)
+
+
+def execle(file, *args):
+    """As execl, the last argument being the environment mapping."""
+    execve(file, args[:-1], args[-1])
+
+
+def execlp(file, *args):
+    """As execl, `file` being searched for along PATH."""
+    execvp(file, args)
+
+
+def execlpe(file, *args):
+    """As execlp, the last argument being the environment mapping."""
+    execvpe(file, args[:-1], args[-1])
+
+
+def execvp(file, args):
+    """As execv, `file` being searched for along PATH."""
+    _execvpe(file, args)
+
+
+def execvpe(file, args, env):
+    """As execve, `file` being searched for along PATH."""
+    _execvpe(file, args, env)
+
+
+def _execvpe(file, args, env=None):
+    if env is None:
+        run = lambda target: execv(target, args)
+    else:
+        run = lambda target: execve(target, args, env)
+    if path.dirname(file):
+        run(file)
+        return
+    # Each directory of the search path in turn, as bytes; the error that is kept is the
+    # first one that says more than "not there" (ENOENT, ENOTDIR), else the last.
+    kept = None
+    file = fsencode(file)
+    for directory in map(fsencode, get_exec_path(env)):
+        try:
+            run(path.join(directory, file))
+        except (FileNotFoundError, NotADirectoryError) as exc:
+            last = exc
+        except OSError as exc:
+            last = exc
+            if kept is None:
+                kept = exc
+    if kept is not None:
+        raise kept
+    raise last
+
+
+P_WAIT = 0
+P_NOWAIT = P_NOWAITO = 1
+
+
+def _spawn(mode, file, args, env, exec_function):
+    if not isinstance(args, (tuple, list)):
+        raise TypeError("argv must be a tuple or a list")
+    if not args or not args[0]:
+        raise ValueError("argv first element cannot be empty")
+    pid = fork()
+    if pid == 0:
+        try:
+            if env is None:
+                exec_function(file, args)
+            else:
+                exec_function(file, args, env)
+        except:
+            _exit(127)
+    if mode == P_NOWAIT:
+        return pid
+    while True:
+        _, status = waitpid(pid, 0)
+        if WIFSTOPPED(status):
+            continue
+        return waitstatus_to_exitcode(status)
+
+
+def spawnv(mode, file, args):
+    """Run `file` with the argument list `args` in a child process: its pid for P_NOWAIT, else
+    its exit code (-SIG when a signal ended it)."""
+    return _spawn(mode, file, args, None, execv)
+
+
+def spawnve(mode, file, args, env):
+    """As spawnv, with the environment `env`."""
+    return _spawn(mode, file, args, env, execve)
+
+
+def spawnvp(mode, file, args):
+    """As spawnv, `file` being searched for along PATH."""
+    return _spawn(mode, file, args, None, execvp)
+
+
+def spawnvpe(mode, file, args, env):
+    """As spawnvp, with the environment `env`."""
+    return _spawn(mode, file, args, env, execvpe)
+
+
+def spawnl(mode, file, *args):
+    """As spawnv, with the arguments given one by one."""
+    return spawnv(mode, file, args)
+
+
+def spawnle(mode, file, *args):
+    """As spawnl, the last argument being the environment mapping."""
+    return spawnve(mode, file, args[:-1], args[-1])
+
+
+def spawnlp(mode, file, *args):
+    """As spawnl, `file` being searched for along PATH."""
+    return spawnvp(mode, file, args)
+
+
+def spawnlpe(mode, file, *args):
+    """As spawnlp, the last argument being the environment mapping."""
+    return spawnvpe(mode, file, args[:-1], args[-1])
 
 # The environment: os.environ maps str to str over posix.environ's bytes, decoded and
 # encoded with the file-system codec (CPython: Lib/os.py _Environ, _create_environ_mapping).

@@ -1,10 +1,14 @@
 // The posix functions on file descriptors: open, read, write, lseek, pipe, dup, isatty, ...
 // (CPython: Modules/posixmodule.c os_open_impl, os_read_impl, os_write_impl, ...).
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
+#include <cstdio>
 
 #include "posix_internal.hpp"
 
@@ -226,7 +230,10 @@ int add_constants(Object* module) {
       {"EX_OK", 0}, {"EX_USAGE", 64}, {"EX_DATAERR", 65}, {"EX_NOINPUT", 66}, {"EX_NOUSER", 67},
       {"EX_NOHOST", 68}, {"EX_UNAVAILABLE", 69}, {"EX_SOFTWARE", 70}, {"EX_OSERR", 71}, {"EX_OSFILE", 72},
       {"EX_CANTCREAT", 73}, {"EX_IOERR", 74}, {"EX_TEMPFAIL", 75}, {"EX_PROTOCOL", 76}, {"EX_NOPERM", 77},
-      {"EX_CONFIG", 78}, {"WNOHANG", 1}, {"WUNTRACED", 2}, {"WCONTINUED", 8},
+      {"EX_CONFIG", 78}, {"WNOHANG", WNOHANG}, {"WUNTRACED", WUNTRACED}, {"WCONTINUED", WCONTINUED},
+      {"WEXITED", WEXITED}, {"WSTOPPED", WSTOPPED}, {"WNOWAIT", WNOWAIT}, {"P_PID", P_PID}, {"P_PGID", P_PGID},
+      {"P_ALL", P_ALL}, {"P_PIDFD", P_PIDFD}, {"PRIO_PROCESS", PRIO_PROCESS}, {"PRIO_PGRP", PRIO_PGRP},
+      {"PRIO_USER", PRIO_USER}, {"TMP_MAX", TMP_MAX}, {"NGROUPS_MAX", NGROUPS_MAX},
       {"AT_FDCWD", AT_FDCWD},
   };
   auto* m = static_cast<ModuleObject*>(module);

@@ -72,6 +72,7 @@ Object* timespec_ns(const timespec& ts);
 extern const gopy_FunctionDef kFileFunctions[];
 extern const gopy_FunctionDef kFdFunctions[];
 extern const gopy_FunctionDef kProcessFunctions[];
+extern const gopy_FunctionDef kChildFunctions[];
 
 // The environment mapping of the posix module: a dict of bytes to bytes, read from the
 // runtime's Environment.

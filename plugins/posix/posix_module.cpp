@@ -1,6 +1,6 @@
 // The posix module: the native layer under os (CPython: Modules/posixmodule.c
-// posixmodule_exec). Its functions come from the tables of posix_files.cpp, posix_fd.cpp
-// and posix_process.cpp; its struct sequences and DirEntry are Python classes of
+// posixmodule_exec). Its functions come from the tables of posix_files.cpp, posix_fd.cpp,
+// posix_process.cpp and posix_children.cpp; its struct sequences and DirEntry are Python classes of
 // lib/python3.14/_posixtypes.py (compiled once, cached), copied in when it is made.
 #include <vector>
 
@@ -15,7 +15,7 @@ using namespace gopy;
 
 std::vector<gopy_FunctionDef> all_functions() {
   std::vector<gopy_FunctionDef> all;
-  for (const gopy_FunctionDef* table : {kFileFunctions, kFdFunctions, kProcessFunctions})
+  for (const gopy_FunctionDef* table : {kFileFunctions, kFdFunctions, kProcessFunctions, kChildFunctions})
     for (const gopy_FunctionDef* f = table; f->name; ++f) all.push_back(*f);
   all.push_back({nullptr, nullptr, nullptr, nullptr});
   return all;
