@@ -445,6 +445,65 @@ def spawnlpe(mode, file, *args):
     """As spawnlp, the last argument being the environment mapping."""
     return spawnvpe(mode, file, args[:-1], args[-1])
 
+
+# popen: the shell runs `cmd` in a child whose stdout (mode "r") or stdin (mode "w") is a
+# pipe to the returned file; closing it waits for the child (CPython: os.popen over
+# subprocess.Popen(cmd, shell=True, text=True), _wrap_close).
+def popen(cmd, mode="r", buffering=-1):
+    if not isinstance(cmd, str):
+        raise TypeError("invalid cmd type (%s, expected string)" % type(cmd))
+    if mode not in ("r", "w"):
+        raise ValueError("invalid mode %r" % mode)
+    if buffering == 0 or buffering is None:
+        raise ValueError("popen() does not support unbuffered streams")
+    import io, posix as _posix
+    read_end, write_end = pipe()
+    child_end, own_end = (write_end, read_end) if mode == "r" else (read_end, write_end)
+    pid = fork()
+    if pid == 0:
+        try:
+            dup2(child_end, 1 if mode == "r" else 0)
+            _posix._restore_signals()
+            execv("/bin/sh", ["/bin/sh", "-c", cmd])
+        finally:
+            _exit(127)
+    close(child_end)
+    line_buffering = buffering == 1
+    raw = io.open(own_end, mode + "b", -1 if line_buffering else buffering)
+    stream = io.TextIOWrapper(raw, encoding=io.text_encoding(None), line_buffering=line_buffering,
+                              write_through=mode == "w")
+    return _wrap_close(stream, pid)
+
+
+class _wrap_close:
+    def __init__(self, stream, pid):
+        self._stream = stream
+        self._pid = pid
+        self._returncode = None
+
+    def close(self):
+        self._stream.close()
+        if self._returncode is None:
+            while True:
+                _, status = waitpid(self._pid, 0)
+                if not WIFSTOPPED(status):
+                    break
+            self._returncode = waitstatus_to_exitcode(status)
+        # The exit code in the high byte, as the wait status has it.
+        return None if self._returncode == 0 else self._returncode << 8
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    def __iter__(self):
+        return iter(self._stream)
+
 # The environment: os.environ maps str to str over posix.environ's bytes, decoded and
 # encoded with the file-system codec (CPython: Lib/os.py _Environ, _create_environ_mapping).
 class _Environ:

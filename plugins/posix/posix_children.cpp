@@ -139,6 +139,15 @@ gopy_Object* f_execve(gopy_Object*, gopy_Object* const* a) {
   return raise_errno(errno, path.object);
 }
 
+// For a child about to exec a program (os.popen's): SIGPIPE and SIGXFSZ back to their
+// default action, which the interpreter's ignoring would otherwise pass on
+// (CPython: _Py_RestoreSignals, as subprocess's restore_signals does).
+gopy_Object* f_restore_signals(gopy_Object*, gopy_Object* const*) {
+  std::signal(SIGPIPE, SIG_DFL);
+  std::signal(SIGXFSZ, SIG_DFL);
+  return out(none());
+}
+
 gopy_Object* f_abort(gopy_Object*, gopy_Object* const*) { std::abort(); }
 
 // The wait status macros, each an int -> int or bool function of the status.
@@ -218,6 +227,7 @@ const gopy_FunctionDef kChildFunctions[] = {
     {"waitpid", f_waitpid, "pid, options, /", "Wait for completion of a given child process."},
     {"execv", f_execv, "path, argv, /", "Execute an executable path with arguments, replacing current process."},
     {"execve", f_execve, "path, argv, env", "Execute an executable path with arguments, replacing current process."},
+    {"_restore_signals", f_restore_signals, "", "Restore SIGPIPE and SIGXFSZ to their default actions."},
     {"abort", f_abort, "", "Abort the interpreter immediately."},
     {"WEXITSTATUS", status_fn<wexitstatus, false>, "status", "Return the process return code from status."},
     {"WTERMSIG", status_fn<wtermsig, false>, "status", "Return the signal that terminated the process that provided the status value."},
