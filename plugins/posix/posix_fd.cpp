@@ -1,6 +1,7 @@
 // The posix functions on file descriptors: open, read, write, lseek, pipe, dup, isatty, ...
 // (CPython: Modules/posixmodule.c os_open_impl, os_read_impl, os_write_impl, ...).
 #include <fcntl.h>
+#include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -233,7 +234,11 @@ int add_constants(Object* module) {
       {"EX_CONFIG", 78}, {"WNOHANG", WNOHANG}, {"WUNTRACED", WUNTRACED}, {"WCONTINUED", WCONTINUED},
       {"WEXITED", WEXITED}, {"WSTOPPED", WSTOPPED}, {"WNOWAIT", WNOWAIT}, {"P_PID", P_PID}, {"P_PGID", P_PGID},
       {"P_ALL", P_ALL}, {"P_PIDFD", P_PIDFD}, {"PRIO_PROCESS", PRIO_PROCESS}, {"PRIO_PGRP", PRIO_PGRP},
-      {"PRIO_USER", PRIO_USER}, {"TMP_MAX", TMP_MAX}, {"NGROUPS_MAX", NGROUPS_MAX},
+      {"PRIO_USER", PRIO_USER}, {"GRND_NONBLOCK", GRND_NONBLOCK}, {"GRND_RANDOM", GRND_RANDOM},
+      {"POSIX_FADV_NORMAL", POSIX_FADV_NORMAL}, {"POSIX_FADV_SEQUENTIAL", POSIX_FADV_SEQUENTIAL},
+      {"POSIX_FADV_RANDOM", POSIX_FADV_RANDOM}, {"POSIX_FADV_NOREUSE", POSIX_FADV_NOREUSE},
+      {"POSIX_FADV_WILLNEED", POSIX_FADV_WILLNEED}, {"POSIX_FADV_DONTNEED", POSIX_FADV_DONTNEED},
+      {"O_FSYNC", O_FSYNC}, {"TMP_MAX", TMP_MAX}, {"NGROUPS_MAX", NGROUPS_MAX},
       {"AT_FDCWD", AT_FDCWD},
   };
   auto* m = static_cast<ModuleObject*>(module);

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -339,9 +340,101 @@ gopy_Object* f_statvfs(gopy_Object*, gopy_Object* const* a) {
                                             u(st.f_flag), u(st.f_namemax), u(st.f_fsid)}));
 }
 
+gopy_Object* f_fstatvfs(gopy_Object* self, gopy_Object* const* a) {
+  if (!is_int(obj(a[0])) && !type_lookup(obj(a[0])->type, "__index__"))
+    return out(type_error(std::string("'") + obj(a[0])->type->name + "' object cannot be interpreted as an integer"));
+  return f_statvfs(self, a);
+}
+
+// CPython: os_chown_impl (fchownat; lchown is chown without following symlinks).
+gopy_Object* f_chown(gopy_Object*, gopy_Object* const* a) {
+  Path path;
+  unsigned uid, gid;
+  int dir_fd;
+  bool follow;
+  if (!path_arg(obj(a[0]), "chown", "path", &path, true) || !owner_id_arg(obj(a[1]), true, &uid) ||
+      !owner_id_arg(obj(a[2]), false, &gid) || !dir_fd_arg(obj(a[3]), &dir_fd) || !follow_arg(obj(a[4]), &follow))
+    return nullptr;
+  int rc = path.fd >= 0 ? fchown(path.fd, uid, gid)
+                        : fchownat(dir_fd, path.c_str(), uid, gid, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+  if (rc != 0) return raise_errno(errno, path.object);
+  return out(new_ref(None()));
+}
+
+gopy_Object* f_lchown(gopy_Object*, gopy_Object* const* a) {
+  Path path;
+  unsigned uid, gid;
+  if (!path_arg(obj(a[0]), "lchown", "path", &path) || !owner_id_arg(obj(a[1]), true, &uid) ||
+      !owner_id_arg(obj(a[2]), false, &gid))
+    return nullptr;
+  if (lchown(path.c_str(), uid, gid) != 0) return raise_errno(errno, path.object);
+  return out(new_ref(None()));
+}
+
+gopy_Object* f_mkfifo(gopy_Object*, gopy_Object* const* a) {
+  Path path;
+  int mode, dir_fd;
+  if (!path_arg(obj(a[0]), "mkfifo", "path", &path) || !int_arg(obj(a[1]), &mode) || !dir_fd_arg(obj(a[2]), &dir_fd))
+    return nullptr;
+  // The error names no file, as CPython's (os_mkfifo_impl, os_mknod_impl).
+  if (mkfifoat(dir_fd, path.c_str(), static_cast<mode_t>(mode)) != 0) return raise_errno(errno);
+  return out(new_ref(None()));
+}
+
+// A device number: a non-negative int up to dev_t's range (CPython: _Py_Dev_Converter).
+bool dev_arg(Object* arg, dev_t* dev) {
+  Ref<> index = Ref<>::steal(number_index(arg));
+  int64_t v;
+  if (!index || !int_to_int64(index.get(), &v)) return false;
+  *dev = static_cast<dev_t>(v);
+  return true;
+}
+
+gopy_Object* f_mknod(gopy_Object*, gopy_Object* const* a) {
+  Path path;
+  int mode, dir_fd;
+  dev_t device;
+  if (!path_arg(obj(a[0]), "mknod", "path", &path) || !int_arg(obj(a[1]), &mode) || !dev_arg(obj(a[2]), &device) ||
+      !dir_fd_arg(obj(a[3]), &dir_fd))
+    return nullptr;
+  if (mknodat(dir_fd, path.c_str(), static_cast<mode_t>(mode), device) != 0) return raise_errno(errno);
+  return out(new_ref(None()));
+}
+
+gopy_Object* f_major(gopy_Object*, gopy_Object* const* a) {
+  dev_t device;
+  if (!dev_arg(obj(a[0]), &device)) return nullptr;
+  return out(new_int(static_cast<int64_t>(major(device))));
+}
+
+gopy_Object* f_minor(gopy_Object*, gopy_Object* const* a) {
+  dev_t device;
+  if (!dev_arg(obj(a[0]), &device)) return nullptr;
+  return out(new_int(static_cast<int64_t>(minor(device))));
+}
+
+gopy_Object* f_makedev(gopy_Object*, gopy_Object* const* a) {
+  int64_t parts[2];
+  for (int i = 0; i < 2; ++i) {
+    Ref<> index = Ref<>::steal(number_index(obj(a[i])));
+    if (!index || !int_to_int64(index.get(), &parts[i])) return nullptr;
+  }
+  return out(new_int(static_cast<int64_t>(makedev(static_cast<unsigned>(parts[0]), static_cast<unsigned>(parts[1])))));
+}
+
 }  // namespace
 
 const gopy_FunctionDef kFileFunctions[] = {
+    {"fstatvfs", f_fstatvfs, "fd, /", "Perform an fstatvfs system call on the given fd."},
+    {"chown", f_chown, "path, uid, gid, *, dir_fd=None, follow_symlinks=True",
+     "Change the owner and group id of path to the numeric uid and gid."},
+    {"lchown", f_lchown, "path, uid, gid", "Change the owner and group id of path to the numeric uid and gid."},
+    {"mkfifo", f_mkfifo, "path, mode=438, *, dir_fd=None", "Create a \"fifo\" (a POSIX named pipe)."},
+    {"mknod", f_mknod, "path, mode=384, device=0, *, dir_fd=None",
+     "Create a node in the file system (file, device special file or named pipe) named path."},
+    {"major", f_major, "device, /", "Extracts a device major number from a raw device number."},
+    {"minor", f_minor, "device, /", "Extracts a device minor number from a raw device number."},
+    {"makedev", f_makedev, "major, minor, /", "Composes a raw device number from the major and minor device numbers."},
     {"statvfs", f_statvfs, "path", "Perform a statvfs system call on the given path."},
     {"stat", f_stat, "path, *, dir_fd=None, follow_symlinks=True", "Perform a stat system call on the given path."},
     {"lstat", f_lstat, "path, *, dir_fd=None", "Perform a stat system call on the given path, without following symbolic links."},

@@ -73,11 +73,17 @@ extern const gopy_FunctionDef kFileFunctions[];
 extern const gopy_FunctionDef kFdFunctions[];
 extern const gopy_FunctionDef kProcessFunctions[];
 extern const gopy_FunctionDef kChildFunctions[];
+extern const gopy_FunctionDef kFdMoreFunctions[];
+extern const gopy_FunctionDef kConfFunctions[];
 
 // The environment mapping of the posix module: a dict of bytes to bytes, read from the
 // runtime's Environment.
 Object* environ_dict();
 // The int constants of the fd and file layers (O_*, SEEK_*, *_OK, ...).
 int add_constants(Object* module);
+// sysconf_names, pathconf_names and confstr_names.
+int add_conf_names(Object* module);
+// A uid or gid argument: -1 or a valid id (chown, fchown, lchown).
+bool owner_id_arg(Object* arg, bool is_uid, unsigned* id);
 
 }  // namespace gopy_posix

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -222,6 +223,65 @@ gopy_Object* f_sync(gopy_Object*, gopy_Object* const*) {
   return out(none());
 }
 
+gopy_Object* f_getresuid(gopy_Object*, gopy_Object* const*) {
+  uid_t r, e, s;
+  if (getresuid(&r, &e, &s) != 0) return raise_errno(errno);
+  return out(new_tuple_steal({new_int(int64_t(r)), new_int(int64_t(e)), new_int(int64_t(s))}));
+}
+
+gopy_Object* f_getresgid(gopy_Object*, gopy_Object* const*) {
+  gid_t r, e, s;
+  if (getresgid(&r, &e, &s) != 0) return raise_errno(errno);
+  return out(new_tuple_steal({new_int(int64_t(r)), new_int(int64_t(e)), new_int(int64_t(s))}));
+}
+
+// setuid, setgid, seteuid, setegid: one id each (CPython: os_setuid_impl, ...).
+template <int (*Set)(unsigned), bool IsUid>
+gopy_Object* set_id(gopy_Object*, gopy_Object* const* a) {
+  unsigned id;
+  if (!owner_id_arg(obj(a[0]), IsUid, &id)) return nullptr;
+  if (Set(id) != 0) return raise_errno(errno);
+  return out(none());
+}
+
+// setreuid, setregid: a real and an effective id.
+template <int (*Set)(unsigned, unsigned), bool IsUid>
+gopy_Object* set_id_pair(gopy_Object*, gopy_Object* const* a) {
+  unsigned real, effective;
+  if (!owner_id_arg(obj(a[0]), IsUid, &real) || !owner_id_arg(obj(a[1]), IsUid, &effective)) return nullptr;
+  if (Set(real, effective) != 0) return raise_errno(errno);
+  return out(none());
+}
+
+int do_setuid(unsigned id) { return setuid(id); }
+int do_setgid(unsigned id) { return setgid(id); }
+int do_seteuid(unsigned id) { return seteuid(id); }
+int do_setegid(unsigned id) { return setegid(id); }
+int do_setreuid(unsigned r, unsigned e) { return setreuid(r, e); }
+int do_setregid(unsigned r, unsigned e) { return setregid(r, e); }
+
+// CPython: os_getrandom_impl (size bytes from getrandom(2) with flags).
+gopy_Object* f_getrandom(gopy_Object*, gopy_Object* const* a) {
+  ssize size;
+  int flags;
+  if (!index_as_ssize(obj(a[0]), &size) || !int_arg(obj(a[1]), &flags)) return nullptr;
+  if (size < 0) return raise_errno(EINVAL);
+  std::string buf(static_cast<size_t>(size), '\0');
+  ssize_t n;
+  do n = getrandom(buf.data(), buf.size(), static_cast<unsigned>(flags));
+  while (n < 0 && errno == EINTR);
+  if (n < 0) return raise_errno(errno);
+  buf.resize(static_cast<size_t>(n));
+  return out(new_bytes(buf));
+}
+
+gopy_Object* f_ctermid(gopy_Object*, gopy_Object* const*) {
+  char name[L_ctermid];
+  const char* r = ctermid(name);
+  if (!r) return raise_errno(errno);
+  return out(new_str_fs(r));
+}
+
 }  // namespace
 
 // The runtime's Environment (the process's, or the one an embedder injected).
@@ -266,6 +326,16 @@ const gopy_FunctionDef kProcessFunctions[] = {
     {"getsid", f_getsid, "pid, /", "Call the system call getsid(pid) and return the result."},
     {"getlogin", f_getlogin, "", "Return the actual login name."},
     {"sync", f_sync, "", "Force write of everything to disk."},
+    {"getresuid", f_getresuid, "", "Return a tuple of the current process's real, effective, and saved user ids."},
+    {"getresgid", f_getresgid, "", "Return a tuple of the current process's real, effective, and saved group ids."},
+    {"setuid", set_id<do_setuid, true>, "uid, /", "Set the current process's user id."},
+    {"setgid", set_id<do_setgid, false>, "gid, /", "Set the current process's group id."},
+    {"seteuid", set_id<do_seteuid, true>, "euid, /", "Set the current process's effective user id."},
+    {"setegid", set_id<do_setegid, false>, "egid, /", "Set the current process's effective group id."},
+    {"setreuid", set_id_pair<do_setreuid, true>, "ruid, euid, /", "Set the current process's real and effective user ids."},
+    {"setregid", set_id_pair<do_setregid, false>, "rgid, egid, /", "Set the current process's real and effective group ids."},
+    {"getrandom", f_getrandom, "size, flags=0", "Obtain a series of random bytes."},
+    {"ctermid", f_ctermid, "", "Return the name of the controlling terminal for this process."},
     {nullptr, nullptr, nullptr, nullptr},
 };
 
