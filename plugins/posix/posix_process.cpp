@@ -101,8 +101,15 @@ gopy_Object* f_kill(gopy_Object*, gopy_Object* const* a) {
   return out(none());
 }
 
-// The bytes of an environment name or value: str (file-system encoded), bytes, PathLike.
+// The bytes of an environment name or value: str (file-system encoded), bytes, PathLike;
+// a NUL in them is "embedded null byte" (CPython: PyUnicode_FSConverter).
 bool env_arg(Object* arg, const char* func, const char* name, std::string* bytes) {
+  std::string_view text = is_str(arg) ? as_str(arg)->view() : is_bytes(arg) ? std::string_view(as_bytes(arg)->data)
+                                                                             : std::string_view();
+  if (text.find('\0') != std::string_view::npos) {
+    value_error("embedded null byte");
+    return false;
+  }
   Path path;
   if (!path_arg(arg, func, name, &path)) return false;
   *bytes = std::move(path.bytes);
@@ -112,7 +119,9 @@ bool env_arg(Object* arg, const char* func, const char* name, std::string* bytes
 gopy_Object* f_putenv(gopy_Object*, gopy_Object* const* a) {
   std::string name, value;
   if (!env_arg(obj(a[0]), "putenv", "name", &name) || !env_arg(obj(a[1]), "putenv", "value", &value)) return nullptr;
-  if (name.empty() || name.find('=') != std::string::npos) return out(value_error("illegal environment variable name"));
+  // CPython: os_putenv_impl: '=' is a ValueError, an empty name setenv's EINVAL.
+  if (name.find('=') != std::string::npos) return out(value_error("illegal environment variable name"));
+  if (name.empty()) return raise_errno(EINVAL);
   runtime_environment().set(name, value);
   return out(none());
 }
@@ -120,7 +129,8 @@ gopy_Object* f_putenv(gopy_Object*, gopy_Object* const* a) {
 gopy_Object* f_unsetenv(gopy_Object*, gopy_Object* const* a) {
   std::string name;
   if (!env_arg(obj(a[0]), "unsetenv", "name", &name)) return nullptr;
-  if (name.empty() || name.find('=') != std::string::npos) return out(value_error("illegal environment variable name"));
+  // CPython: os_unsetenv_impl: unsetenv's EINVAL for an empty name or one with '='.
+  if (name.empty() || name.find('=') != std::string::npos) return raise_errno(EINVAL);
   runtime_environment().unset(name);
   return out(none());
 }
