@@ -8,6 +8,9 @@ an attribute to the index of the field it then copies).
 """
 
 
+_dict = dict
+
+
 def _readonly(self, value=None):
     raise AttributeError("readonly attribute")
 
@@ -22,8 +25,16 @@ def make(qualname, fields, n_sequence, repr_names=None, doc=None, int_fallback=N
         repr_names = visible
     extra = fields[n_sequence:]
 
+    # CPython: structseq_new_impl (PySequence_Fast's message when the argument is not
+    # iterable).
     def __new__(cls, sequence, dict=None):
-        seq = tuple(sequence)
+        try:
+            items = iter(sequence)
+        except TypeError:
+            raise TypeError("constructor requires a sequence") from None
+        seq = tuple(items)
+        if dict is not None and not isinstance(dict, _dict):
+            raise TypeError(f"{qualname}() takes a dict as second arg, if any")
         n = len(seq)
         if n < n_sequence:
             if n_sequence == n_fields:
@@ -52,15 +63,15 @@ def make(qualname, fields, n_sequence, repr_names=None, doc=None, int_fallback=N
     def __reduce__(self):
         return (type(self), (tuple(self), {f: self.__dict__[f] for f in extra}))
 
-    def __replace__(self, **kwargs):
-        values = {f: getattr(self, f) for f in named}
-        for key in kwargs:
-            if key not in values:
-                raise TypeError(f"{qualname}.__replace__() got an unexpected keyword argument '{key}'")
-        if any(f is None for f in fields[:n_sequence]):
-            raise TypeError(f"__replace__() is not supported")
-        values.update(kwargs)
-        return type(self)([values[f] for f in fields])
+    # CPython: structseq_replace.
+    def __replace__(self, /, **kwargs):
+        if n_unnamed:
+            raise TypeError(f"__replace__() is not supported for {qualname} because it has "
+                            "unnamed field(s)")
+        values = [kwargs.pop(f) if f in kwargs else getattr(self, f) for f in fields]
+        if kwargs:
+            raise TypeError(f"Got unexpected field name(s): {list(kwargs)!r}")
+        return type(self)(values)
 
     # Fields are read-only members and the instances take no other attributes
     # (CPython: structseq members are Py_READONLY, the type has no __dict__).
