@@ -672,6 +672,16 @@ def _identity(value):
 environb = _Environ(environ._data, _check_bytes, _identity, _check_bytes, _identity)
 
 
+def reload_environ():
+    """Update os.environ and os.environb from the process environment (changes made
+    by putenv, unsetenv or outside Python)."""
+    # In place, so that environb, which shares the data, follows.
+    import posix
+    data = environ._data
+    data.clear()
+    data.update(posix._create_environ())
+
+
 def getenv(key, default=None):
     """Get an environment variable, return None if it doesn't exist.
     The optional second argument can specify an alternate default.

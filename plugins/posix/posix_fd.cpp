@@ -1,6 +1,7 @@
 // The posix functions on file descriptors: open, read, write, lseek, pipe, dup, isatty, ...
 // (CPython: Modules/posixmodule.c os_open_impl, os_read_impl, os_write_impl, ...).
 #include <fcntl.h>
+#include <sched.h>
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -238,7 +239,9 @@ int add_constants(Object* module) {
       {"POSIX_FADV_NORMAL", POSIX_FADV_NORMAL}, {"POSIX_FADV_SEQUENTIAL", POSIX_FADV_SEQUENTIAL},
       {"POSIX_FADV_RANDOM", POSIX_FADV_RANDOM}, {"POSIX_FADV_NOREUSE", POSIX_FADV_NOREUSE},
       {"POSIX_FADV_WILLNEED", POSIX_FADV_WILLNEED}, {"POSIX_FADV_DONTNEED", POSIX_FADV_DONTNEED},
-      {"O_FSYNC", O_FSYNC}, {"TMP_MAX", TMP_MAX}, {"NGROUPS_MAX", NGROUPS_MAX},
+      {"O_FSYNC", O_FSYNC}, {"SCHED_OTHER", SCHED_OTHER}, {"SCHED_NORMAL", SCHED_OTHER}, {"SCHED_FIFO", SCHED_FIFO},
+      {"SCHED_RR", SCHED_RR}, {"SCHED_BATCH", SCHED_BATCH}, {"SCHED_IDLE", SCHED_IDLE},
+      {"SCHED_RESET_ON_FORK", SCHED_RESET_ON_FORK}, {"SCHED_DEADLINE", SCHED_DEADLINE}, {"TMP_MAX", TMP_MAX}, {"NGROUPS_MAX", NGROUPS_MAX},
       {"AT_FDCWD", AT_FDCWD},
   };
   auto* m = static_cast<ModuleObject*>(module);

@@ -105,6 +105,33 @@ gopy_Object* f_writev(gopy_Object*, gopy_Object* const* a) {
   return out(new_int(n));
 }
 
+// CPython: os_readinto_impl: into a writable buffer (a bytearray, or a writable
+// memoryview of one), as many bytes as one read gives.
+gopy_Object* f_readinto(gopy_Object*, gopy_Object* const* a) {
+  int fd;
+  if (!int_arg(obj(a[0]), &fd)) return nullptr;
+  Object* buffer = obj(a[1]);
+  char* start = nullptr;
+  size_t size = 0;
+  if (is_bytearray(buffer)) {
+    start = as_bytearray(buffer)->data.data();
+    size = as_bytearray(buffer)->data.size();
+  } else if (is_memoryview(buffer) && !static_cast<MemoryViewObject*>(buffer)->readonly &&
+             static_cast<MemoryViewObject*>(buffer)->base && is_bytearray(static_cast<MemoryViewObject*>(buffer)->base)) {
+    auto* view = static_cast<MemoryViewObject*>(buffer);
+    start = as_bytearray(view->base)->data.data() + view->offset;
+    size = static_cast<size_t>(view->length);
+  } else {
+    return out(type_error(std::string("readinto() argument 2 must be read-write bytes-like object, not ") +
+                          buffer->type->name));
+  }
+  ssize_t n;
+  do n = read(fd, start, size);
+  while (n < 0 && errno == EINTR);
+  if (n < 0) return raise_errno(errno);
+  return out(new_int(n));
+}
+
 gopy_Object* f_pipe2(gopy_Object*, gopy_Object* const* a) {
   int flags;
   if (!int_arg(obj(a[0]), &flags)) return nullptr;
@@ -265,6 +292,7 @@ const gopy_FunctionDef kFdMoreFunctions[] = {
     {"pwrite", f_pwrite, "fd, str, offset, /", "Write bytes to a file descriptor starting at a particular offset."},
     {"readv", f_readv, "fd, buffers, /", "Read from a file descriptor fd into an iterable of buffers."},
     {"writev", f_writev, "fd, buffers, /", "Iterate over buffers, and write the contents of each to a file descriptor."},
+    {"readinto", f_readinto, "fd, buffer, /", "Read into a buffer object from a file descriptor."},
     {"pipe2", f_pipe2, "flags, /", "Create a pipe with flags set atomically."},
     {"sendfile", f_sendfile, "out_fd, in_fd, offset, count", "Copy count bytes from file descriptor in_fd to file descriptor out_fd."},
     {"copy_file_range", f_copy_file_range, "src, dst, count, offset_src=None, offset_dst=None",

@@ -233,6 +233,9 @@ gopy_Object* f_sync(gopy_Object*, gopy_Object* const*) {
   return out(none());
 }
 
+// A fresh copy of the environment, for os.reload_environ (CPython: posix__create_environ).
+gopy_Object* f_create_environ(gopy_Object*, gopy_Object* const*) { return out(environ_dict()); }
+
 gopy_Object* f_getresuid(gopy_Object*, gopy_Object* const*) {
   uid_t r, e, s;
   if (getresuid(&r, &e, &s) != 0) return raise_errno(errno);
@@ -336,6 +339,7 @@ const gopy_FunctionDef kProcessFunctions[] = {
     {"getsid", f_getsid, "pid, /", "Call the system call getsid(pid) and return the result."},
     {"getlogin", f_getlogin, "", "Return the actual login name."},
     {"sync", f_sync, "", "Force write of everything to disk."},
+    {"_create_environ", f_create_environ, "", "Create the environment dictionary."},
     {"getresuid", f_getresuid, "", "Return a tuple of the current process's real, effective, and saved user ids."},
     {"getresgid", f_getresgid, "", "Return a tuple of the current process's real, effective, and saved group ids."},
     {"setuid", set_id<do_setuid, true>, "uid, /", "Set the current process's user id."},
