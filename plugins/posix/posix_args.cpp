@@ -86,6 +86,30 @@ bool int_arg(Object* arg, int* value) {
   return true;
 }
 
+// CPython: PyObject_AsFileDescriptor.
+bool fildes_arg(Object* arg, int* fd) {
+  Ref<> fileno;
+  if (!is_int(arg)) {
+    if (!type_lookup(arg->type, "fileno")) {
+      type_error("argument must be an int, or have a fileno() method.");
+      return false;
+    }
+    fileno = Ref<>::steal(call_method(arg, "fileno", nullptr, 0));
+    if (!fileno) return false;
+    if (!is_int(fileno.get())) {
+      type_error("fileno() returned a non-integer");
+      return false;
+    }
+    arg = fileno.get();
+  }
+  if (!int_arg(arg, fd)) return false;
+  if (*fd < 0) {
+    value_error("file descriptor cannot be a negative integer (" + std::to_string(*fd) + ")");
+    return false;
+  }
+  return true;
+}
+
 bool dir_fd_arg(Object* arg, int* fd) {
   if (arg == None()) {
     *fd = AT_FDCWD;

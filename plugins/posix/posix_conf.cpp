@@ -153,7 +153,7 @@ gopy_Object* f_sysconf(gopy_Object*, gopy_Object* const* a) {
 
 gopy_Object* f_fpathconf(gopy_Object*, gopy_Object* const* a) {
   int fd, name;
-  if (!int_arg(obj(a[0]), &fd) || !conf_arg(obj(a[1]), kPathconfNames, &name)) return nullptr;
+  if (!fildes_arg(obj(a[0]), &fd) || !conf_arg(obj(a[1]), kPathconfNames, &name)) return nullptr;
   errno = 0;
   long value = fpathconf(fd, name);
   if (value == -1 && errno != 0) return raise_errno(errno);

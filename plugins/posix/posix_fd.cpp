@@ -128,14 +128,7 @@ gopy_Object* f_fstat(gopy_Object*, gopy_Object* const* a) {
 
 gopy_Object* f_fsync(gopy_Object*, gopy_Object* const* a) {
   int fd;
-  Object* arg = obj(a[0]);
-  Ref<> fileno;
-  if (!is_int(arg)) {
-    fileno = Ref<>::steal(call_method(arg, "fileno", nullptr, 0));
-    if (!fileno) return nullptr;
-    arg = fileno.get();
-  }
-  if (!int_arg(arg, &fd)) return nullptr;
+  if (!fildes_arg(obj(a[0]), &fd)) return nullptr;
   if (fsync(fd) != 0) return raise_errno(errno);
   return out(none());
 }

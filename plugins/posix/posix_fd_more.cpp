@@ -180,21 +180,6 @@ gopy_Object* f_copy_file_range(gopy_Object*, gopy_Object* const* a) {
   return out(new_int(n));
 }
 
-// An fd argument that may be an object with fileno() (CPython: fildes_converter).
-bool fildes_arg(Object* arg, int* fd) {
-  Ref<> fileno;
-  if (!is_int(arg)) {
-    if (!type_lookup(arg->type, "fileno")) {
-      type_error("argument must be an int, or have a fileno() method.");
-      return false;
-    }
-    fileno = Ref<>::steal(call_method(arg, "fileno", nullptr, 0));
-    if (!fileno) return false;
-    arg = fileno.get();
-  }
-  return int_arg(arg, fd);
-}
-
 gopy_Object* f_fdatasync(gopy_Object*, gopy_Object* const* a) {
   int fd;
   if (!fildes_arg(obj(a[0]), &fd)) return nullptr;
