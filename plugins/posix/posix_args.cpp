@@ -110,10 +110,15 @@ bool fildes_arg(Object* arg, int* fd) {
   return true;
 }
 
+// CPython: dir_fd_converter.
 bool dir_fd_arg(Object* arg, int* fd) {
   if (arg == None()) {
     *fd = AT_FDCWD;
     return true;
+  }
+  if (!is_int(arg) && !type_lookup(arg->type, "__index__")) {
+    type_error(std::string("argument should be integer or None, not ") + arg->type->name);
+    return false;
   }
   return int_arg(arg, fd);
 }

@@ -39,10 +39,12 @@ bool follow_arg(Object* arg, bool* follow) {
   return true;
 }
 
-Object* do_stat(const char* func, Object* path_obj, Object* dir_fd_obj, bool follow) {
+// stat takes a descriptor for the path, lstat does not (CPython: os_lstat_impl's path_t
+// without allow_fd).
+Object* do_stat(const char* func, Object* path_obj, Object* dir_fd_obj, bool follow, bool allow_fd) {
   Path path;
   int dir_fd;
-  if (!path_arg(path_obj, func, "path", &path, true) || !dir_fd_arg(dir_fd_obj, &dir_fd)) return nullptr;
+  if (!path_arg(path_obj, func, "path", &path, allow_fd) || !dir_fd_arg(dir_fd_obj, &dir_fd)) return nullptr;
   struct stat st;
   int rc = path.fd >= 0 ? fstat(path.fd, &st)
                         : fstatat(dir_fd, path.c_str(), &st, follow ? 0 : AT_SYMLINK_NOFOLLOW);
@@ -53,10 +55,12 @@ Object* do_stat(const char* func, Object* path_obj, Object* dir_fd_obj, bool fol
 gopy_Object* f_stat(gopy_Object*, gopy_Object* const* a) {
   bool follow;
   if (!follow_arg(obj(a[2]), &follow)) return nullptr;
-  return out(do_stat("stat", obj(a[0]), obj(a[1]), follow));
+  return out(do_stat("stat", obj(a[0]), obj(a[1]), follow, true));
 }
 
-gopy_Object* f_lstat(gopy_Object*, gopy_Object* const* a) { return out(do_stat("lstat", obj(a[0]), obj(a[1]), false)); }
+gopy_Object* f_lstat(gopy_Object*, gopy_Object* const* a) {
+  return out(do_stat("lstat", obj(a[0]), obj(a[1]), false, false));
+}
 
 // The names in a directory but "." and "..", as readdir gives them, with their d_type.
 bool read_dir(const Path& path, std::vector<std::pair<std::string, unsigned char>>* entries,

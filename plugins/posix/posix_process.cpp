@@ -110,6 +110,10 @@ bool env_arg(Object* arg, const char* func, const char* name, std::string* bytes
     value_error("embedded null byte");
     return false;
   }
+  if (!is_str(arg) && !is_bytes(arg) && !type_lookup(arg->type, "__fspath__")) {
+    type_error(std::string("expected str, bytes or os.PathLike object, not ") + arg->type->name);
+    return false;
+  }
   Path path;
   if (!path_arg(arg, func, name, &path)) return false;
   *bytes = std::move(path.bytes);
