@@ -431,7 +431,9 @@ def _locale_module():
 
 class _LocaleError(Exception):
     __module__ = "locale"
-    __qualname__ = __name__ = "Error"
+
+
+_LocaleError.__name__ = _LocaleError.__qualname__ = "Error"
 
 
 class _CLocaleOnly:
