@@ -311,9 +311,23 @@ def get_exec_path(env=None):
     *env* must be an environment variable dict or None.  If *env* is None,
     os.environ will be used.
     """
+    # As CPython's: a bytes b'PATH' key counts too (decoded), but not both keys.
     if env is None:
         env = environ
-    path_list = env.get("PATH")
+    try:
+        path_list = env.get("PATH")
+    except TypeError:
+        path_list = None
+    try:
+        path_bytes = env[b"PATH"]
+    except (KeyError, TypeError):
+        pass
+    else:
+        if path_list is not None:
+            raise ValueError("env cannot contain 'PATH' and b'PATH' keys")
+        path_list = path_bytes
+    if isinstance(path_list, bytes):
+        path_list = fsdecode(path_list)
     if path_list is None:
         path_list = defpath
     return path_list.split(pathsep)
