@@ -79,10 +79,20 @@ bool int_arg(Object* arg, int* value) {
   if (!index) return false;
   int64_t v = 0;
   if (!int_to_int64(index.get(), &v) || v > INT_MAX || v < INT_MIN) {
-    if (!error_occurred()) overflow_error("signed integer is greater than maximum");
+    if (!error_occurred()) overflow_error("Python int too large to convert to C int");  // PyLong_AsInt
     return false;
   }
   *value = static_cast<int>(v);
+  return true;
+}
+
+bool int64_arg(Object* arg, int64_t* value) {
+  Ref<> index = Ref<>::steal(number_index(arg));
+  if (!index) return false;
+  if (!int_to_int64(index.get(), value)) {
+    if (!error_occurred()) overflow_error("Python int too large to convert to C long");  // PyLong_AsLong
+    return false;
+  }
   return true;
 }
 

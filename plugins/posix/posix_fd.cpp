@@ -81,8 +81,7 @@ gopy_Object* f_write(gopy_Object*, gopy_Object* const* a) {
 gopy_Object* f_lseek(gopy_Object*, gopy_Object* const* a) {
   int fd, whence;
   int64_t pos;
-  Ref<> index = Ref<>::steal(number_index(obj(a[1])));
-  if (!int_arg(obj(a[0]), &fd) || !index || !int_to_int64(index.get(), &pos) || !int_arg(obj(a[2]), &whence))
+  if (!int_arg(obj(a[0]), &fd) || !int64_arg(obj(a[1]), &pos) || !int_arg(obj(a[2]), &whence))
     return nullptr;
   off_t r = lseek(fd, pos, whence);
   if (r < 0) return raise_errno(errno);
@@ -136,8 +135,7 @@ gopy_Object* f_fsync(gopy_Object*, gopy_Object* const* a) {
 gopy_Object* f_ftruncate(gopy_Object*, gopy_Object* const* a) {
   int fd;
   int64_t length;
-  Ref<> index = Ref<>::steal(number_index(obj(a[1])));
-  if (!int_arg(obj(a[0]), &fd) || !index || !int_to_int64(index.get(), &length)) return nullptr;
+  if (!int_arg(obj(a[0]), &fd) || !int64_arg(obj(a[1]), &length)) return nullptr;
   if (ftruncate(fd, length) != 0) return raise_errno(errno);
   return out(none());
 }

@@ -22,10 +22,7 @@ namespace {
 
 Object* none() { return new_ref(None()); }
 
-bool off_arg(Object* arg, int64_t* value) {
-  Ref<> index = Ref<>::steal(number_index(arg));
-  return index && int_to_int64(index.get(), value);
-}
+bool off_arg(Object* arg, int64_t* value) { return int64_arg(arg, value); }
 
 gopy_Object* f_pread(gopy_Object*, gopy_Object* const* a) {
   int fd;
@@ -240,10 +237,12 @@ bool id_arg(Object* arg, bool is_uid, unsigned* id) {
     type_error(std::string(is_uid ? "uid" : "gid") + " should be integer, not " + arg->type->name);
     return false;
   }
-  int64_t v;
-  if (!int_to_int64(arg, &v) || v < -1 || v > UINT_MAX - 1) {
+  int64_t v = 0;
+  bool fits = int_to_int64(arg, &v);
+  if (!fits || v < -1 || v > UINT_MAX - 1) {
     clear_error();
-    overflow_error(std::string(is_uid ? "uid" : "gid") + " is " + (v < 0 ? "less than minimum" : "greater than maximum"));
+    bool negative = fits ? v < 0 : int_sign(arg) < 0;
+    overflow_error(std::string(is_uid ? "uid" : "gid") + " is " + (negative ? "less than minimum" : "greater than maximum"));
     return false;
   }
   *id = static_cast<unsigned>(v);

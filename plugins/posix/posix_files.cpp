@@ -223,6 +223,15 @@ gopy_Object* f_chmod(gopy_Object*, gopy_Object* const* a) {
 bool timespec_arg(Object* value, timespec* ts) {
   if (is_float(value)) {
     double d = static_cast<FloatObject*>(value)->value;
+    // CPython: _PyTime_ObjectToTimespec's errors.
+    if (std::isnan(d)) {
+      value_error("Invalid value NaN (not a number)");
+      return false;
+    }
+    if (!(d >= -9.2233720368547758e18 && d < 9.2233720368547758e18)) {
+      overflow_error("timestamp out of range for platform time_t");
+      return false;
+    }
     double sec = std::floor(d);
     ts->tv_sec = static_cast<time_t>(sec);
     ts->tv_nsec = static_cast<long>(std::llround((d - sec) * 1e9));
@@ -234,20 +243,29 @@ bool timespec_arg(Object* value, timespec* ts) {
   }
   int64_t v;
   Ref<> index = Ref<>::steal(number_index(value));
-  if (!index || !int_to_int64(index.get(), &v)) return false;
+  if (!index) return false;
+  if (!int_to_int64(index.get(), &v)) {
+    if (!error_occurred()) overflow_error("timestamp out of range for platform time_t");
+    return false;
+  }
   ts->tv_sec = static_cast<time_t>(v);
   ts->tv_nsec = 0;
   return true;
 }
 
+// An int of nanoseconds (an __index__ object; a float is a TypeError, not a crash).
 bool timespec_ns_arg(Object* value, timespec* ts) {
+  Ref<> index = Ref<>::steal(number_index(value));
+  if (!index) return false;
   Ref<> billion = Ref<>::steal(new_int(1000000000));
-  Ref<> qr = Ref<>::steal(int_divmod(value, billion.get()));
+  Ref<> qr = Ref<>::steal(int_divmod(index.get(), billion.get()));
   if (!qr) return false;
   int64_t sec, nsec;
   if (!int_to_int64(static_cast<TupleObject*>(qr.get())->items[0], &sec) ||
-      !int_to_int64(static_cast<TupleObject*>(qr.get())->items[1], &nsec))
+      !int_to_int64(static_cast<TupleObject*>(qr.get())->items[1], &nsec)) {
+    if (!error_occurred()) overflow_error("timestamp out of range for platform time_t");
     return false;
+  }
   ts->tv_sec = static_cast<time_t>(sec);
   ts->tv_nsec = static_cast<long>(nsec);
   return true;
@@ -324,8 +342,7 @@ gopy_Object* f_truncate(gopy_Object*, gopy_Object* const* a) {
   Path path;
   int64_t length;
   if (!path_arg(obj(a[0]), "truncate", "path", &path, true)) return nullptr;
-  Ref<> index = Ref<>::steal(number_index(obj(a[1])));
-  if (!index || !int_to_int64(index.get(), &length)) return nullptr;
+  if (!int64_arg(obj(a[1]), &length)) return nullptr;
   int rc = path.fd >= 0 ? ftruncate(path.fd, length) : truncate(path.c_str(), length);
   if (rc != 0) return raise_errno(errno, path.object);
   return out(new_ref(None()));
@@ -387,9 +404,8 @@ gopy_Object* f_mkfifo(gopy_Object*, gopy_Object* const* a) {
 
 // A device number: a non-negative int up to dev_t's range (CPython: _Py_Dev_Converter).
 bool dev_arg(Object* arg, dev_t* dev) {
-  Ref<> index = Ref<>::steal(number_index(arg));
   int64_t v;
-  if (!index || !int_to_int64(index.get(), &v)) return false;
+  if (!int64_arg(arg, &v)) return false;
   *dev = static_cast<dev_t>(v);
   return true;
 }
@@ -420,8 +436,7 @@ gopy_Object* f_minor(gopy_Object*, gopy_Object* const* a) {
 gopy_Object* f_makedev(gopy_Object*, gopy_Object* const* a) {
   int64_t parts[2];
   for (int i = 0; i < 2; ++i) {
-    Ref<> index = Ref<>::steal(number_index(obj(a[i])));
-    if (!index || !int_to_int64(index.get(), &parts[i])) return nullptr;
+    if (!int64_arg(obj(a[i]), &parts[i])) return nullptr;
   }
   return out(new_int(static_cast<int64_t>(makedev(static_cast<unsigned>(parts[0]), static_cast<unsigned>(parts[1])))));
 }

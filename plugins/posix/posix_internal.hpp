@@ -42,6 +42,8 @@ bool path_arg(Object* arg, const char* func, const char* name, Path* path, bool 
 
 // An int argument that fits in an int (a file descriptor, a mode, a flag set).
 bool int_arg(Object* arg, int* value);
+// An int argument that fits in 64 bits (an offset, a length): OverflowError otherwise.
+bool int64_arg(Object* arg, int64_t* value);
 // An fd, or an object with fileno() (CPython: fildes_converter).
 bool fildes_arg(Object* arg, int* fd);
 // A dir_fd argument: None -> AT_FDCWD.
