@@ -16,7 +16,8 @@ stat_result = _structseq.make("os.stat_result",
      "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns",
      "st_blksize", "st_blocks", "st_rdev"), 10,
     ("st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size",
-     "st_atime", "st_mtime", "st_ctime"))
+     "st_atime", "st_mtime", "st_ctime"),
+    int_fallback={"st_atime": 7, "st_mtime": 8, "st_ctime": 9})
 terminal_size = _structseq.make("os.terminal_size", ("columns", "lines"), 2)
 uname_result = _structseq.make("posix.uname_result", ("sysname", "nodename", "release", "version", "machine"), 5)
 times_result = _structseq.make("posix.times_result", ("user", "system", "children_user", "children_system", "elapsed"), 5)
@@ -34,29 +35,51 @@ del _structseq
 _S_IFMT = 0o170000
 
 
+_set_slot = object.__setattr__
+
+
+def _readonly_member(self, value=None):
+    raise AttributeError("readonly attribute")
+
+
 class DirEntry:
     __module__ = "posix"
+    # name and path are read-only and the entries take no other attributes (CPython:
+    # DirEntry's members are READONLY and the type has no __dict__).
+    __slots__ = ("_name", "_path", "_kind", "_inode", "_dir_fd", "_stat", "_lstat")
 
     def __init__(self, *args, **kwargs):
         raise TypeError("cannot create 'posix.DirEntry' instances")
 
+    name = property(lambda self: self._name, _readonly_member, _readonly_member)
+    path = property(lambda self: self._path, _readonly_member, _readonly_member)
+
+    def __setattr__(self, name, value):
+        if name in ("name", "path"):
+            _readonly_member(self)
+        raise AttributeError(f"'posix.DirEntry' object has no attribute '{name}' and no __dict__ for "
+                             "setting new attributes")
+
+    def __delattr__(self, name):
+        self.__setattr__(name, None)
+
     @classmethod
     def _make(cls, directory, name, kind, inode, dir_fd):
         self = object.__new__(cls)
-        self.name = name
-        if dir_fd is not None:
-            self.path = name
-        elif not directory:
-            self.path = name
+        if dir_fd is not None or not directory:
+            path = name
         elif isinstance(directory, bytes):
-            self.path = directory + name if directory.endswith(b"/") else directory + b"/" + name
+            path = directory + name if directory.endswith(b"/") else directory + b"/" + name
         else:
-            self.path = directory + name if directory.endswith("/") else directory + "/" + name
-        self._kind = kind
-        self._inode = inode
-        self._dir_fd = dir_fd
-        self._stat = None
-        self._lstat = None
+            path = directory + name if directory.endswith("/") else directory + "/" + name
+        set_slot = _set_slot
+        set_slot(self, "_name", name)
+        set_slot(self, "_path", path)
+        set_slot(self, "_kind", kind)
+        set_slot(self, "_inode", inode)
+        set_slot(self, "_dir_fd", dir_fd)
+        set_slot(self, "_stat", None)
+        set_slot(self, "_lstat", None)
         return self
 
     def __repr__(self):
@@ -71,10 +94,12 @@ class DirEntry:
     def stat(self, *, follow_symlinks=True):
         if follow_symlinks and self.is_symlink():
             if self._stat is None:
-                self._stat = _posix().stat(self.path if self._dir_fd is None else self.name, dir_fd=self._dir_fd)
+                object.__setattr__(self, "_stat", _posix().stat(self.path if self._dir_fd is None else self.name,
+                                                                dir_fd=self._dir_fd))
             return self._stat
         if self._lstat is None:
-            self._lstat = _posix().lstat(self.path if self._dir_fd is None else self.name, dir_fd=self._dir_fd)
+            object.__setattr__(self, "_lstat", _posix().lstat(self.path if self._dir_fd is None else self.name,
+                                                              dir_fd=self._dir_fd))
         return self._lstat
 
     def _test_mode(self, follow_symlinks, kind, mode_bits):

@@ -403,22 +403,59 @@ class different_locale:
         self.oldlocale = None
 
     def __enter__(self):
-        import locale as _locale
+        _locale = _locale_module()
         self.oldlocale = _locale.setlocale(_locale.LC_TIME, None)
         _locale.setlocale(_locale.LC_TIME, self.locale)
 
     def __exit__(self, *args):
-        import locale as _locale
+        _locale = _locale_module()
         _locale.setlocale(_locale.LC_TIME, self.oldlocale)
 
 
 def _get_default_locale():
-    import locale as _locale
+    _locale = _locale_module()
     locale = _locale.setlocale(_locale.LC_TIME, None)
     if locale == "C":
         with different_locale(""):
             locale = _locale.setlocale(_locale.LC_TIME, None)
     return locale
+
+
+def _locale_module():
+    try:
+        import locale
+    except ImportError:
+        return _CLocaleOnly
+    return locale
+
+
+class _LocaleError(Exception):
+    __module__ = "locale"
+
+
+_LocaleError.__name__ = _LocaleError.__qualname__ = "Error"
+
+
+class _CLocaleOnly:
+    """LC_TIME without a locale module: the C locale (whose names this module uses) and
+    its variants can be selected, as the environment names them for ""; any other locale
+    would need other names, so it is refused as an unavailable one is."""
+
+    LC_TIME = 2
+    _current = "C"
+
+    @classmethod
+    def setlocale(cls, category, locale=None):
+        if locale is None:
+            return cls._current
+        if locale == "":
+            import os
+            locale = (os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG")
+                      or "C")
+        if locale != "POSIX" and locale != "C" and not locale.startswith("C."):
+            raise _LocaleError("unsupported locale setting")
+        cls._current = locale
+        return locale
 
 
 class LocaleTextCalendar(TextCalendar):

@@ -133,6 +133,23 @@ class _Glob:
             return []
 
 
+# glob0 and glob1: deprecated (CPython 3.14: warnings._deprecated, removal in 3.15).
+_DEPRECATED = ("glob.{} is deprecated and will be removed in Python 3.15. Use glob.glob and "
+               "pass a directory to its root_dir argument instead.")
+
+
+def glob0(dirname, pattern):
+    import warnings
+    warnings.warn(_DEPRECATED.format("glob0"), DeprecationWarning, stacklevel=2)
+    return _Glob(dirname, False, False).glob_literal("", pattern, False)
+
+
+def glob1(dirname, pattern):
+    import warnings
+    warnings.warn(_DEPRECATED.format("glob1"), DeprecationWarning, stacklevel=2)
+    return _Glob(dirname, False, False).glob_in("", pattern, False)
+
+
 def _lexists(pathname):
     return os.path.lexists(pathname)
 

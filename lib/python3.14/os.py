@@ -48,7 +48,7 @@ SEEK_END = 2
 supports_dir_fd = {stat, lstat, mkdir, rmdir, unlink, remove, rename, replace, access, chmod, utime,
                    symlink, link, readlink, open}
 supports_effective_ids = {access}
-supports_fd = {stat, listdir, scandir, chdir, chmod, utime, truncate}
+supports_fd = {stat, listdir, scandir, chdir, chmod, utime, truncate, execve}
 supports_follow_symlinks = {stat, access, chmod, utime, link}
 supports_bytes_environ = True
 
@@ -311,13 +311,212 @@ def get_exec_path(env=None):
     *env* must be an environment variable dict or None.  If *env* is None,
     os.environ will be used.
     """
+    # As CPython's: a bytes b'PATH' key counts too (decoded), but not both keys.
     if env is None:
         env = environ
-    path_list = env.get("PATH")
+    try:
+        path_list = env.get("PATH")
+    except TypeError:
+        path_list = None
+    try:
+        path_bytes = env[b"PATH"]
+    except (KeyError, TypeError):
+        pass
+    else:
+        if path_list is not None:
+            raise ValueError("env cannot contain 'PATH' and b'PATH' keys")
+        path_list = path_bytes
+    if isinstance(path_list, bytes):
+        path_list = fsdecode(path_list)
     if path_list is None:
         path_list = defpath
     return path_list.split(pathsep)
 
+
+
+# The exec and spawn families over posix.execv/execve, fork and waitpid (CPython: Lib/os.py
+# execl ... execvpe, _execvpe, _spawnvef).
+def execl(file, *args):
+    """Replace the process by the program `file`, with the arguments `args`."""
+    execv(file, args)
+
+
+def execle(file, *args):
+    """As execl, the last argument being the environment mapping."""
+    execve(file, args[:-1], args[-1])
+
+
+def execlp(file, *args):
+    """As execl, `file` being searched for along PATH."""
+    execvp(file, args)
+
+
+def execlpe(file, *args):
+    """As execlp, the last argument being the environment mapping."""
+    execvpe(file, args[:-1], args[-1])
+
+
+def execvp(file, args):
+    """As execv, `file` being searched for along PATH."""
+    _execvpe(file, args)
+
+
+def execvpe(file, args, env):
+    """As execve, `file` being searched for along PATH."""
+    _execvpe(file, args, env)
+
+
+def _execvpe(file, args, env=None):
+    if env is None:
+        run = lambda target: execv(target, args)
+    else:
+        run = lambda target: execve(target, args, env)
+    if path.dirname(file):
+        run(file)
+        return
+    # Each directory of the search path in turn, as bytes; the error that is kept is the
+    # first one that says more than "not there" (ENOENT, ENOTDIR), else the last.
+    kept = None
+    file = fsencode(file)
+    for directory in map(fsencode, get_exec_path(env)):
+        try:
+            run(path.join(directory, file))
+        except (FileNotFoundError, NotADirectoryError) as exc:
+            last = exc
+        except OSError as exc:
+            last = exc
+            if kept is None:
+                kept = exc
+    if kept is not None:
+        raise kept
+    raise last
+
+
+P_WAIT = 0
+P_NOWAIT = P_NOWAITO = 1
+
+
+def _spawn(mode, file, args, env, exec_function):
+    if not isinstance(args, (tuple, list)):
+        raise TypeError("argv must be a tuple or a list")
+    if not args or not args[0]:
+        raise ValueError("argv first element cannot be empty")
+    pid = fork()
+    if pid == 0:
+        try:
+            if env is None:
+                exec_function(file, args)
+            else:
+                exec_function(file, args, env)
+        except:
+            _exit(127)
+    if mode == P_NOWAIT:
+        return pid
+    while True:
+        _, status = waitpid(pid, 0)
+        if WIFSTOPPED(status):
+            continue
+        return waitstatus_to_exitcode(status)
+
+
+def spawnv(mode, file, args):
+    """Run `file` with the argument list `args` in a child process: its pid for P_NOWAIT, else
+    its exit code (-SIG when a signal ended it)."""
+    return _spawn(mode, file, args, None, execv)
+
+
+def spawnve(mode, file, args, env):
+    """As spawnv, with the environment `env`."""
+    return _spawn(mode, file, args, env, execve)
+
+
+def spawnvp(mode, file, args):
+    """As spawnv, `file` being searched for along PATH."""
+    return _spawn(mode, file, args, None, execvp)
+
+
+def spawnvpe(mode, file, args, env):
+    """As spawnvp, with the environment `env`."""
+    return _spawn(mode, file, args, env, execvpe)
+
+
+def spawnl(mode, file, *args):
+    """As spawnv, with the arguments given one by one."""
+    return spawnv(mode, file, args)
+
+
+def spawnle(mode, file, *args):
+    """As spawnl, the last argument being the environment mapping."""
+    return spawnve(mode, file, args[:-1], args[-1])
+
+
+def spawnlp(mode, file, *args):
+    """As spawnl, `file` being searched for along PATH."""
+    return spawnvp(mode, file, args)
+
+
+def spawnlpe(mode, file, *args):
+    """As spawnlp, the last argument being the environment mapping."""
+    return spawnvpe(mode, file, args[:-1], args[-1])
+
+
+# popen: the shell runs `cmd` in a child whose stdout (mode "r") or stdin (mode "w") is a
+# pipe to the returned file; closing it waits for the child (CPython: os.popen over
+# subprocess.Popen(cmd, shell=True, text=True), _wrap_close).
+def popen(cmd, mode="r", buffering=-1):
+    if not isinstance(cmd, str):
+        raise TypeError("invalid cmd type (%s, expected string)" % type(cmd))
+    if mode not in ("r", "w"):
+        raise ValueError("invalid mode %r" % mode)
+    if buffering == 0 or buffering is None:
+        raise ValueError("popen() does not support unbuffered streams")
+    import io, posix as _posix
+    read_end, write_end = pipe()
+    child_end, own_end = (write_end, read_end) if mode == "r" else (read_end, write_end)
+    pid = fork()
+    if pid == 0:
+        try:
+            dup2(child_end, 1 if mode == "r" else 0)
+            _posix._restore_signals()
+            execv("/bin/sh", ["/bin/sh", "-c", cmd])
+        finally:
+            _exit(127)
+    close(child_end)
+    line_buffering = buffering == 1
+    raw = io.open(own_end, mode + "b", -1 if line_buffering else buffering)
+    stream = io.TextIOWrapper(raw, encoding=io.text_encoding(None), line_buffering=line_buffering,
+                              write_through=mode == "w")
+    return _wrap_close(stream, pid)
+
+
+class _wrap_close:
+    def __init__(self, stream, pid):
+        self._stream = stream
+        self._pid = pid
+        self._returncode = None
+
+    def close(self):
+        self._stream.close()
+        if self._returncode is None:
+            while True:
+                _, status = waitpid(self._pid, 0)
+                if not WIFSTOPPED(status):
+                    break
+            self._returncode = waitstatus_to_exitcode(status)
+        # The exit code in the high byte, as the wait status has it.
+        return None if self._returncode == 0 else self._returncode << 8
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    def __iter__(self):
+        return iter(self._stream)
 
 # The environment: os.environ maps str to str over posix.environ's bytes, decoded and
 # encoded with the file-system codec (CPython: Lib/os.py _Environ, _create_environ_mapping).
@@ -485,6 +684,16 @@ def _identity(value):
 
 
 environb = _Environ(environ._data, _check_bytes, _identity, _check_bytes, _identity)
+
+
+def reload_environ():
+    """Update os.environ and os.environb from the process environment (changes made
+    by putenv, unsetenv or outside Python)."""
+    # In place, so that environb, which shares the data, follows.
+    import posix
+    data = environ._data
+    data.clear()
+    data.update(posix._create_environ())
 
 
 def getenv(key, default=None):

@@ -221,8 +221,9 @@ def copytree(src, dst, symlinks=False, ignore=None, copy_function=copy2,
                     os.symlink(linkto, dstname)
                     copystat(srcname, dstname, follow_symlinks=False)
                 else:
-                    if not os.path.exists(linkto if os.path.isabs(linkto) else os.path.join(os.path.dirname(srcname), linkto)) \
-                            and ignore_dangling_symlinks:
+                    # The link's text is tested against the working directory, as
+                    # CPython's _copytree does.
+                    if not os.path.exists(linkto) and ignore_dangling_symlinks:
                         continue
                     if entry.is_dir():
                         copytree(srcname, dstname, symlinks, ignore, copy_function,
@@ -318,6 +319,8 @@ def rmtree(path, ignore_errors=False, onerror=None, *, onexc=None, dir_fd=None):
         try:
             raise OSError("Cannot call rmtree on a symbolic link")
         except OSError as err:
+            # The path is set on the error, as CPython's _rmtree_safe_fd_step does.
+            err.filename = path
             onexc(os.path.islink, path, err)
         return
     if not stat.S_ISDIR(st.st_mode):
@@ -417,8 +420,41 @@ _ntuple_diskusage = None
 
 
 def chown(path, user=None, group=None, *, dir_fd=None, follow_symlinks=True):
-    """Change owner user and group of the given path."""
-    raise NotImplementedError("chown is not supported by gopy")
+    """Change owner user and group of the given path.
+
+    user and group can be the uid/gid or the user/group names, and in that case,
+    they are converted to their respective uid/gid.
+    """
+    # CPython: Lib/shutil.py chown; the names are looked up in /etc/passwd and
+    # /etc/group (gopy has no pwd and grp modules).
+    if user is None and group is None:
+        raise ValueError("user and/or group must be set")
+    uid = gid = -1
+    if isinstance(user, str):
+        uid = _id_of(user, "/etc/passwd")
+        if uid is None:
+            raise LookupError("no such user: {!r}".format(user))
+    elif user is not None:
+        uid = user
+    if group is not None and not isinstance(group, int):
+        gid = _id_of(group, "/etc/group")
+        if gid is None:
+            raise LookupError("no such group: {!r}".format(group))
+    elif group is not None:
+        gid = group
+    os.chown(path, uid, gid, dir_fd=dir_fd, follow_symlinks=follow_symlinks)
+
+
+def _id_of(name, table):
+    try:
+        with open(table, encoding="utf-8", errors="surrogateescape") as f:
+            for line in f:
+                fields = line.rstrip("\n").split(":")
+                if len(fields) > 2 and fields[0] == name:
+                    return int(fields[2])
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def get_terminal_size(fallback=(80, 24)):

@@ -37,7 +37,7 @@ import io as _io
 import os as _os
 import errno as _errno
 
-TMP_MAX = 10000
+TMP_MAX = 20  # CPython 3.14's count of names tried
 
 template = "tmp"
 
@@ -314,7 +314,9 @@ class _TemporaryFileWrapper:
             yield line
 
     def __repr__(self):
-        return f"<tempfile._TemporaryFileWrapper object at {id(self):#x}>"
+        # CPython 3.14: the wrapped file's repr.
+        file = self.__dict__['file']
+        return f"<{type(self).__name__} {file=}>"
 
     def __del__(self):
         if not self.file.closed:
@@ -397,11 +399,13 @@ def TemporaryFile(mode='w+b', buffering=-1, encoding=None,
         raise
 
 
-class SpooledTemporaryFile:
+class SpooledTemporaryFile(_io.IOBase):
     """Temporary file wrapper, specialized to switch from BytesIO
     or StringIO to a real file when it exceeds a certain size or
     when a fileno is needed.
     """
+    # CPython 3.14: Lib/tempfile.py SpooledTemporaryFile (an IOBase; text mode is a
+    # TextIOWrapper over a BytesIO until the rollover).
     _rolled = False
 
     def __init__(self, max_size=0, mode='w+b', buffering=-1,
@@ -411,7 +415,8 @@ class SpooledTemporaryFile:
             self._file = _io.BytesIO()
         else:
             encoding = _io.text_encoding(encoding)
-            self._file = _io.StringIO(newline=newline)
+            self._file = _io.TextIOWrapper(_io.BytesIO(), encoding=encoding, errors=errors,
+                                           newline=newline)
         self._max_size = max_size
         self._rolled = False
         self._TemporaryFileArgs = {'mode': mode, 'buffering': buffering,
@@ -419,22 +424,28 @@ class SpooledTemporaryFile:
                                    'encoding': encoding, 'newline': newline,
                                    'dir': dir, 'errors': errors}
 
+    def __class_getitem__(cls, item):
+        import types
+        return types.GenericAlias(cls, item)
+
     def _check(self, file):
-        if self._rolled:
-            return
-        max_size = self._max_size
-        if max_size and file.tell() > max_size:
+        if not self._rolled and self._max_size and file.tell() > self._max_size:
             self.rollover()
 
     def rollover(self):
         if self._rolled:
             return
-        file = self._file
-        newfile = self._file = TemporaryFile(**self._TemporaryFileArgs)
+        old = self._file
+        new = self._file = TemporaryFile(**self._TemporaryFileArgs)
         del self._TemporaryFileArgs
-        pos = file.tell()
-        newfile.write(file.getvalue())
-        newfile.seek(pos, 0)
+        pos = old.tell()
+        # A text file's bytes go over as they are, below the text layer.
+        if hasattr(new, 'buffer'):
+            old.flush()
+            new.buffer.write(old.buffer.getvalue())
+        else:
+            new.write(old.getvalue())
+        new.seek(pos, 0)
         self._rolled = True
 
     def __enter__(self):
@@ -448,6 +459,10 @@ class SpooledTemporaryFile:
     def __iter__(self):
         return self._file.__iter__()
 
+    def __del__(self):
+        if not self.closed:
+            self.close()
+
     def close(self):
         self._file.close()
 
@@ -456,11 +471,30 @@ class SpooledTemporaryFile:
         return self._file.closed
 
     @property
+    def encoding(self):
+        return self._file.encoding
+
+    @property
+    def errors(self):
+        return self._file.errors
+
+    @property
+    def mode(self):
+        try:
+            return self._file.mode
+        except AttributeError:
+            return self._TemporaryFileArgs['mode']
+
+    @property
     def name(self):
         try:
             return self._file.name
         except AttributeError:
             return None
+
+    @property
+    def newlines(self):
+        return self._file.newlines
 
     def fileno(self):
         self.rollover()
@@ -469,8 +503,20 @@ class SpooledTemporaryFile:
     def flush(self):
         self._file.flush()
 
+    def isatty(self):
+        return self._file.isatty()
+
     def read(self, *args):
         return self._file.read(*args)
+
+    def read1(self, *args):
+        return self._file.read1(*args)
+
+    def readinto(self, b):
+        return self._file.readinto(b)
+
+    def readinto1(self, b):
+        return self._file.readinto1(b)
 
     def readline(self, *args):
         return self._file.readline(*args)
@@ -498,8 +544,13 @@ class SpooledTemporaryFile:
         return rv
 
     def writelines(self, iterable):
-        for line in iterable:
+        if self._max_size == 0 or self._rolled:
+            return self._file.writelines(iterable)
+        lines = iter(iterable)
+        for line in lines:
             self.write(line)
+            if self._rolled:
+                return self._file.writelines(lines)
 
     def readable(self):
         return self._file.readable()
@@ -509,6 +560,9 @@ class SpooledTemporaryFile:
 
     def seekable(self):
         return self._file.seekable()
+
+    def detach(self):
+        return self._file.detach()
 
 
 class TemporaryDirectory:
@@ -547,7 +601,8 @@ class TemporaryDirectory:
             self.cleanup()
 
     def __del__(self):
-        if self._delete and not self._cleaned:
+        # Nothing to remove when mkdtemp failed in __init__.
+        if getattr(self, "_delete", False) and not self._cleaned:
             try:
                 self._cleaned = True
                 self._rmtree()

@@ -79,17 +79,56 @@ bool int_arg(Object* arg, int* value) {
   if (!index) return false;
   int64_t v = 0;
   if (!int_to_int64(index.get(), &v) || v > INT_MAX || v < INT_MIN) {
-    if (!error_occurred()) overflow_error("signed integer is greater than maximum");
+    if (!error_occurred()) overflow_error("Python int too large to convert to C int");  // PyLong_AsInt
     return false;
   }
   *value = static_cast<int>(v);
   return true;
 }
 
+bool int64_arg(Object* arg, int64_t* value) {
+  Ref<> index = Ref<>::steal(number_index(arg));
+  if (!index) return false;
+  if (!int_to_int64(index.get(), value)) {
+    if (!error_occurred()) overflow_error("Python int too large to convert to C long");  // PyLong_AsLong
+    return false;
+  }
+  return true;
+}
+
+// CPython: PyObject_AsFileDescriptor.
+bool fildes_arg(Object* arg, int* fd) {
+  Ref<> fileno;
+  if (!is_int(arg)) {
+    if (!type_lookup(arg->type, "fileno")) {
+      type_error("argument must be an int, or have a fileno() method.");
+      return false;
+    }
+    fileno = Ref<>::steal(call_method(arg, "fileno", nullptr, 0));
+    if (!fileno) return false;
+    if (!is_int(fileno.get())) {
+      type_error("fileno() returned a non-integer");
+      return false;
+    }
+    arg = fileno.get();
+  }
+  if (!int_arg(arg, fd)) return false;
+  if (*fd < 0) {
+    value_error("file descriptor cannot be a negative integer (" + std::to_string(*fd) + ")");
+    return false;
+  }
+  return true;
+}
+
+// CPython: dir_fd_converter.
 bool dir_fd_arg(Object* arg, int* fd) {
   if (arg == None()) {
     *fd = AT_FDCWD;
     return true;
+  }
+  if (!is_int(arg) && !type_lookup(arg->type, "__index__")) {
+    type_error(std::string("argument should be integer or None, not ") + arg->type->name);
+    return false;
   }
   return int_arg(arg, fd);
 }

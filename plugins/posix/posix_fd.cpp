@@ -1,10 +1,16 @@
 // The posix functions on file descriptors: open, read, write, lseek, pipe, dup, isatty, ...
 // (CPython: Modules/posixmodule.c os_open_impl, os_read_impl, os_write_impl, ...).
 #include <fcntl.h>
+#include <sched.h>
+#include <sys/random.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
+#include <cstdio>
 
 #include "posix_internal.hpp"
 
@@ -75,8 +81,7 @@ gopy_Object* f_write(gopy_Object*, gopy_Object* const* a) {
 gopy_Object* f_lseek(gopy_Object*, gopy_Object* const* a) {
   int fd, whence;
   int64_t pos;
-  Ref<> index = Ref<>::steal(number_index(obj(a[1])));
-  if (!int_arg(obj(a[0]), &fd) || !index || !int_to_int64(index.get(), &pos) || !int_arg(obj(a[2]), &whence))
+  if (!int_arg(obj(a[0]), &fd) || !int64_arg(obj(a[1]), &pos) || !int_arg(obj(a[2]), &whence))
     return nullptr;
   off_t r = lseek(fd, pos, whence);
   if (r < 0) return raise_errno(errno);
@@ -122,14 +127,7 @@ gopy_Object* f_fstat(gopy_Object*, gopy_Object* const* a) {
 
 gopy_Object* f_fsync(gopy_Object*, gopy_Object* const* a) {
   int fd;
-  Object* arg = obj(a[0]);
-  Ref<> fileno;
-  if (!is_int(arg)) {
-    fileno = Ref<>::steal(call_method(arg, "fileno", nullptr, 0));
-    if (!fileno) return nullptr;
-    arg = fileno.get();
-  }
-  if (!int_arg(arg, &fd)) return nullptr;
+  if (!fildes_arg(obj(a[0]), &fd)) return nullptr;
   if (fsync(fd) != 0) return raise_errno(errno);
   return out(none());
 }
@@ -137,8 +135,7 @@ gopy_Object* f_fsync(gopy_Object*, gopy_Object* const* a) {
 gopy_Object* f_ftruncate(gopy_Object*, gopy_Object* const* a) {
   int fd;
   int64_t length;
-  Ref<> index = Ref<>::steal(number_index(obj(a[1])));
-  if (!int_arg(obj(a[0]), &fd) || !index || !int_to_int64(index.get(), &length)) return nullptr;
+  if (!int_arg(obj(a[0]), &fd) || !int64_arg(obj(a[1]), &length)) return nullptr;
   if (ftruncate(fd, length) != 0) return raise_errno(errno);
   return out(none());
 }
@@ -226,7 +223,16 @@ int add_constants(Object* module) {
       {"EX_OK", 0}, {"EX_USAGE", 64}, {"EX_DATAERR", 65}, {"EX_NOINPUT", 66}, {"EX_NOUSER", 67},
       {"EX_NOHOST", 68}, {"EX_UNAVAILABLE", 69}, {"EX_SOFTWARE", 70}, {"EX_OSERR", 71}, {"EX_OSFILE", 72},
       {"EX_CANTCREAT", 73}, {"EX_IOERR", 74}, {"EX_TEMPFAIL", 75}, {"EX_PROTOCOL", 76}, {"EX_NOPERM", 77},
-      {"EX_CONFIG", 78}, {"WNOHANG", 1}, {"WUNTRACED", 2}, {"WCONTINUED", 8},
+      {"EX_CONFIG", 78}, {"WNOHANG", WNOHANG}, {"WUNTRACED", WUNTRACED}, {"WCONTINUED", WCONTINUED},
+      {"WEXITED", WEXITED}, {"WSTOPPED", WSTOPPED}, {"WNOWAIT", WNOWAIT}, {"P_PID", P_PID}, {"P_PGID", P_PGID},
+      {"P_ALL", P_ALL}, {"P_PIDFD", P_PIDFD}, {"PRIO_PROCESS", PRIO_PROCESS}, {"PRIO_PGRP", PRIO_PGRP},
+      {"PRIO_USER", PRIO_USER}, {"GRND_NONBLOCK", GRND_NONBLOCK}, {"GRND_RANDOM", GRND_RANDOM},
+      {"POSIX_FADV_NORMAL", POSIX_FADV_NORMAL}, {"POSIX_FADV_SEQUENTIAL", POSIX_FADV_SEQUENTIAL},
+      {"POSIX_FADV_RANDOM", POSIX_FADV_RANDOM}, {"POSIX_FADV_NOREUSE", POSIX_FADV_NOREUSE},
+      {"POSIX_FADV_WILLNEED", POSIX_FADV_WILLNEED}, {"POSIX_FADV_DONTNEED", POSIX_FADV_DONTNEED},
+      {"O_FSYNC", O_FSYNC}, {"SCHED_OTHER", SCHED_OTHER}, {"SCHED_NORMAL", SCHED_OTHER}, {"SCHED_FIFO", SCHED_FIFO},
+      {"SCHED_RR", SCHED_RR}, {"SCHED_BATCH", SCHED_BATCH}, {"SCHED_IDLE", SCHED_IDLE},
+      {"SCHED_RESET_ON_FORK", SCHED_RESET_ON_FORK}, {"SCHED_DEADLINE", SCHED_DEADLINE}, {"TMP_MAX", TMP_MAX}, {"NGROUPS_MAX", NGROUPS_MAX},
       {"AT_FDCWD", AT_FDCWD},
   };
   auto* m = static_cast<ModuleObject*>(module);

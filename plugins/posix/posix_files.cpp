@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -38,10 +39,12 @@ bool follow_arg(Object* arg, bool* follow) {
   return true;
 }
 
-Object* do_stat(const char* func, Object* path_obj, Object* dir_fd_obj, bool follow) {
+// stat takes a descriptor for the path, lstat does not (CPython: os_lstat_impl's path_t
+// without allow_fd).
+Object* do_stat(const char* func, Object* path_obj, Object* dir_fd_obj, bool follow, bool allow_fd) {
   Path path;
   int dir_fd;
-  if (!path_arg(path_obj, func, "path", &path, true) || !dir_fd_arg(dir_fd_obj, &dir_fd)) return nullptr;
+  if (!path_arg(path_obj, func, "path", &path, allow_fd) || !dir_fd_arg(dir_fd_obj, &dir_fd)) return nullptr;
   struct stat st;
   int rc = path.fd >= 0 ? fstat(path.fd, &st)
                         : fstatat(dir_fd, path.c_str(), &st, follow ? 0 : AT_SYMLINK_NOFOLLOW);
@@ -52,10 +55,12 @@ Object* do_stat(const char* func, Object* path_obj, Object* dir_fd_obj, bool fol
 gopy_Object* f_stat(gopy_Object*, gopy_Object* const* a) {
   bool follow;
   if (!follow_arg(obj(a[2]), &follow)) return nullptr;
-  return out(do_stat("stat", obj(a[0]), obj(a[1]), follow));
+  return out(do_stat("stat", obj(a[0]), obj(a[1]), follow, true));
 }
 
-gopy_Object* f_lstat(gopy_Object*, gopy_Object* const* a) { return out(do_stat("lstat", obj(a[0]), obj(a[1]), false)); }
+gopy_Object* f_lstat(gopy_Object*, gopy_Object* const* a) {
+  return out(do_stat("lstat", obj(a[0]), obj(a[1]), false, false));
+}
 
 // The names in a directory but "." and "..", as readdir gives them, with their d_type.
 bool read_dir(const Path& path, std::vector<std::pair<std::string, unsigned char>>* entries,
@@ -218,6 +223,15 @@ gopy_Object* f_chmod(gopy_Object*, gopy_Object* const* a) {
 bool timespec_arg(Object* value, timespec* ts) {
   if (is_float(value)) {
     double d = static_cast<FloatObject*>(value)->value;
+    // CPython: _PyTime_ObjectToTimespec's errors.
+    if (std::isnan(d)) {
+      value_error("Invalid value NaN (not a number)");
+      return false;
+    }
+    if (!(d >= -9.2233720368547758e18 && d < 9.2233720368547758e18)) {
+      overflow_error("timestamp out of range for platform time_t");
+      return false;
+    }
     double sec = std::floor(d);
     ts->tv_sec = static_cast<time_t>(sec);
     ts->tv_nsec = static_cast<long>(std::llround((d - sec) * 1e9));
@@ -229,20 +243,29 @@ bool timespec_arg(Object* value, timespec* ts) {
   }
   int64_t v;
   Ref<> index = Ref<>::steal(number_index(value));
-  if (!index || !int_to_int64(index.get(), &v)) return false;
+  if (!index) return false;
+  if (!int_to_int64(index.get(), &v)) {
+    if (!error_occurred()) overflow_error("timestamp out of range for platform time_t");
+    return false;
+  }
   ts->tv_sec = static_cast<time_t>(v);
   ts->tv_nsec = 0;
   return true;
 }
 
+// An int of nanoseconds (an __index__ object; a float is a TypeError, not a crash).
 bool timespec_ns_arg(Object* value, timespec* ts) {
+  Ref<> index = Ref<>::steal(number_index(value));
+  if (!index) return false;
   Ref<> billion = Ref<>::steal(new_int(1000000000));
-  Ref<> qr = Ref<>::steal(int_divmod(value, billion.get()));
+  Ref<> qr = Ref<>::steal(int_divmod(index.get(), billion.get()));
   if (!qr) return false;
   int64_t sec, nsec;
   if (!int_to_int64(static_cast<TupleObject*>(qr.get())->items[0], &sec) ||
-      !int_to_int64(static_cast<TupleObject*>(qr.get())->items[1], &nsec))
+      !int_to_int64(static_cast<TupleObject*>(qr.get())->items[1], &nsec)) {
+    if (!error_occurred()) overflow_error("timestamp out of range for platform time_t");
     return false;
+  }
   ts->tv_sec = static_cast<time_t>(sec);
   ts->tv_nsec = static_cast<long>(nsec);
   return true;
@@ -319,8 +342,7 @@ gopy_Object* f_truncate(gopy_Object*, gopy_Object* const* a) {
   Path path;
   int64_t length;
   if (!path_arg(obj(a[0]), "truncate", "path", &path, true)) return nullptr;
-  Ref<> index = Ref<>::steal(number_index(obj(a[1])));
-  if (!index || !int_to_int64(index.get(), &length)) return nullptr;
+  if (!int64_arg(obj(a[1]), &length)) return nullptr;
   int rc = path.fd >= 0 ? ftruncate(path.fd, length) : truncate(path.c_str(), length);
   if (rc != 0) return raise_errno(errno, path.object);
   return out(new_ref(None()));
@@ -339,9 +361,99 @@ gopy_Object* f_statvfs(gopy_Object*, gopy_Object* const* a) {
                                             u(st.f_flag), u(st.f_namemax), u(st.f_fsid)}));
 }
 
+gopy_Object* f_fstatvfs(gopy_Object* self, gopy_Object* const* a) {
+  if (!is_int(obj(a[0])) && !type_lookup(obj(a[0])->type, "__index__"))
+    return out(type_error(std::string("'") + obj(a[0])->type->name + "' object cannot be interpreted as an integer"));
+  return f_statvfs(self, a);
+}
+
+// CPython: os_chown_impl (fchownat; lchown is chown without following symlinks).
+gopy_Object* f_chown(gopy_Object*, gopy_Object* const* a) {
+  Path path;
+  unsigned uid, gid;
+  int dir_fd;
+  bool follow;
+  if (!path_arg(obj(a[0]), "chown", "path", &path, true) || !owner_id_arg(obj(a[1]), true, &uid) ||
+      !owner_id_arg(obj(a[2]), false, &gid) || !dir_fd_arg(obj(a[3]), &dir_fd) || !follow_arg(obj(a[4]), &follow))
+    return nullptr;
+  int rc = path.fd >= 0 ? fchown(path.fd, uid, gid)
+                        : fchownat(dir_fd, path.c_str(), uid, gid, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+  if (rc != 0) return raise_errno(errno, path.object);
+  return out(new_ref(None()));
+}
+
+gopy_Object* f_lchown(gopy_Object*, gopy_Object* const* a) {
+  Path path;
+  unsigned uid, gid;
+  if (!path_arg(obj(a[0]), "lchown", "path", &path) || !owner_id_arg(obj(a[1]), true, &uid) ||
+      !owner_id_arg(obj(a[2]), false, &gid))
+    return nullptr;
+  if (lchown(path.c_str(), uid, gid) != 0) return raise_errno(errno, path.object);
+  return out(new_ref(None()));
+}
+
+gopy_Object* f_mkfifo(gopy_Object*, gopy_Object* const* a) {
+  Path path;
+  int mode, dir_fd;
+  if (!path_arg(obj(a[0]), "mkfifo", "path", &path) || !int_arg(obj(a[1]), &mode) || !dir_fd_arg(obj(a[2]), &dir_fd))
+    return nullptr;
+  // The error names no file, as CPython's (os_mkfifo_impl, os_mknod_impl).
+  if (mkfifoat(dir_fd, path.c_str(), static_cast<mode_t>(mode)) != 0) return raise_errno(errno);
+  return out(new_ref(None()));
+}
+
+// A device number: a non-negative int up to dev_t's range (CPython: _Py_Dev_Converter).
+bool dev_arg(Object* arg, dev_t* dev) {
+  int64_t v;
+  if (!int64_arg(arg, &v)) return false;
+  *dev = static_cast<dev_t>(v);
+  return true;
+}
+
+gopy_Object* f_mknod(gopy_Object*, gopy_Object* const* a) {
+  Path path;
+  int mode, dir_fd;
+  dev_t device;
+  if (!path_arg(obj(a[0]), "mknod", "path", &path) || !int_arg(obj(a[1]), &mode) || !dev_arg(obj(a[2]), &device) ||
+      !dir_fd_arg(obj(a[3]), &dir_fd))
+    return nullptr;
+  if (mknodat(dir_fd, path.c_str(), static_cast<mode_t>(mode), device) != 0) return raise_errno(errno);
+  return out(new_ref(None()));
+}
+
+gopy_Object* f_major(gopy_Object*, gopy_Object* const* a) {
+  dev_t device;
+  if (!dev_arg(obj(a[0]), &device)) return nullptr;
+  return out(new_int(static_cast<int64_t>(major(device))));
+}
+
+gopy_Object* f_minor(gopy_Object*, gopy_Object* const* a) {
+  dev_t device;
+  if (!dev_arg(obj(a[0]), &device)) return nullptr;
+  return out(new_int(static_cast<int64_t>(minor(device))));
+}
+
+gopy_Object* f_makedev(gopy_Object*, gopy_Object* const* a) {
+  int64_t parts[2];
+  for (int i = 0; i < 2; ++i) {
+    if (!int64_arg(obj(a[i]), &parts[i])) return nullptr;
+  }
+  return out(new_int(static_cast<int64_t>(makedev(static_cast<unsigned>(parts[0]), static_cast<unsigned>(parts[1])))));
+}
+
 }  // namespace
 
 const gopy_FunctionDef kFileFunctions[] = {
+    {"fstatvfs", f_fstatvfs, "fd, /", "Perform an fstatvfs system call on the given fd."},
+    {"chown", f_chown, "path, uid, gid, *, dir_fd=None, follow_symlinks=True",
+     "Change the owner and group id of path to the numeric uid and gid."},
+    {"lchown", f_lchown, "path, uid, gid", "Change the owner and group id of path to the numeric uid and gid."},
+    {"mkfifo", f_mkfifo, "path, mode=438, *, dir_fd=None", "Create a \"fifo\" (a POSIX named pipe)."},
+    {"mknod", f_mknod, "path, mode=384, device=0, *, dir_fd=None",
+     "Create a node in the file system (file, device special file or named pipe) named path."},
+    {"major", f_major, "device, /", "Extracts a device major number from a raw device number."},
+    {"minor", f_minor, "device, /", "Extracts a device minor number from a raw device number."},
+    {"makedev", f_makedev, "major, minor, /", "Composes a raw device number from the major and minor device numbers."},
     {"statvfs", f_statvfs, "path", "Perform a statvfs system call on the given path."},
     {"stat", f_stat, "path, *, dir_fd=None, follow_symlinks=True", "Perform a stat system call on the given path."},
     {"lstat", f_lstat, "path, *, dir_fd=None", "Perform a stat system call on the given path, without following symbolic links."},

@@ -42,6 +42,10 @@ bool path_arg(Object* arg, const char* func, const char* name, Path* path, bool 
 
 // An int argument that fits in an int (a file descriptor, a mode, a flag set).
 bool int_arg(Object* arg, int* value);
+// An int argument that fits in 64 bits (an offset, a length): OverflowError otherwise.
+bool int64_arg(Object* arg, int64_t* value);
+// An fd, or an object with fileno() (CPython: fildes_converter).
+bool fildes_arg(Object* arg, int* fd);
 // A dir_fd argument: None -> AT_FDCWD.
 bool dir_fd_arg(Object* arg, int* fd);
 
@@ -72,11 +76,18 @@ Object* timespec_ns(const timespec& ts);
 extern const gopy_FunctionDef kFileFunctions[];
 extern const gopy_FunctionDef kFdFunctions[];
 extern const gopy_FunctionDef kProcessFunctions[];
+extern const gopy_FunctionDef kChildFunctions[];
+extern const gopy_FunctionDef kFdMoreFunctions[];
+extern const gopy_FunctionDef kConfFunctions[];
 
 // The environment mapping of the posix module: a dict of bytes to bytes, read from the
 // runtime's Environment.
 Object* environ_dict();
 // The int constants of the fd and file layers (O_*, SEEK_*, *_OK, ...).
 int add_constants(Object* module);
+// sysconf_names, pathconf_names and confstr_names.
+int add_conf_names(Object* module);
+// A uid or gid argument: -1 or a valid id (chown, fchown, lchown).
+bool owner_id_arg(Object* arg, bool is_uid, unsigned* id);
 
 }  // namespace gopy_posix

@@ -1,6 +1,6 @@
 // The posix module: the native layer under os (CPython: Modules/posixmodule.c
-// posixmodule_exec). Its functions come from the tables of posix_files.cpp, posix_fd.cpp
-// and posix_process.cpp; its struct sequences and DirEntry are Python classes of
+// posixmodule_exec). Its functions come from the tables of posix_files.cpp, posix_fd.cpp,
+// posix_fd_more.cpp, posix_process.cpp, posix_children.cpp and posix_conf.cpp; its struct sequences and DirEntry are Python classes of
 // lib/python3.14/_posixtypes.py (compiled once, cached), copied in when it is made.
 #include <vector>
 
@@ -15,7 +15,8 @@ using namespace gopy;
 
 std::vector<gopy_FunctionDef> all_functions() {
   std::vector<gopy_FunctionDef> all;
-  for (const gopy_FunctionDef* table : {kFileFunctions, kFdFunctions, kProcessFunctions})
+  for (const gopy_FunctionDef* table : {kFileFunctions, kFdFunctions, kFdMoreFunctions, kProcessFunctions, kChildFunctions,
+                                            kConfFunctions})
     for (const gopy_FunctionDef* f = table; f->name; ++f) all.push_back(*f);
   all.push_back({nullptr, nullptr, nullptr, nullptr});
   return all;
@@ -26,7 +27,7 @@ int exec_posix(gopy_plugin_context*, gopy_Object* module_handle) {
   set_posix_module(module);
   Ref<> variables = Ref<>::steal(environ_dict());
   if (!variables || dict_set_str(module->dict, "environ", variables.get()) < 0) return -1;
-  if (add_constants(module) < 0) return -1;
+  if (add_constants(module) < 0 || add_conf_names(module) < 0) return -1;
   if (dict_set_str(module->dict, "error", &exc_OSError) < 0) return -1;
   return copy_attributes("_posixtypes", module,
                          {"stat_result", "terminal_size", "uname_result", "times_result", "statvfs_result",

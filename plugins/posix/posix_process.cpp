@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -100,8 +101,19 @@ gopy_Object* f_kill(gopy_Object*, gopy_Object* const* a) {
   return out(none());
 }
 
-// The bytes of an environment name or value: str (file-system encoded), bytes, PathLike.
+// The bytes of an environment name or value: str (file-system encoded), bytes, PathLike;
+// a NUL in them is "embedded null byte" (CPython: PyUnicode_FSConverter).
 bool env_arg(Object* arg, const char* func, const char* name, std::string* bytes) {
+  std::string_view text = is_str(arg) ? as_str(arg)->view() : is_bytes(arg) ? std::string_view(as_bytes(arg)->data)
+                                                                             : std::string_view();
+  if (text.find('\0') != std::string_view::npos) {
+    value_error("embedded null byte");
+    return false;
+  }
+  if (!is_str(arg) && !is_bytes(arg) && !type_lookup(arg->type, "__fspath__")) {
+    type_error(std::string("expected str, bytes or os.PathLike object, not ") + arg->type->name);
+    return false;
+  }
   Path path;
   if (!path_arg(arg, func, name, &path)) return false;
   *bytes = std::move(path.bytes);
@@ -111,7 +123,9 @@ bool env_arg(Object* arg, const char* func, const char* name, std::string* bytes
 gopy_Object* f_putenv(gopy_Object*, gopy_Object* const* a) {
   std::string name, value;
   if (!env_arg(obj(a[0]), "putenv", "name", &name) || !env_arg(obj(a[1]), "putenv", "value", &value)) return nullptr;
-  if (name.empty() || name.find('=') != std::string::npos) return out(value_error("illegal environment variable name"));
+  // CPython: os_putenv_impl: '=' is a ValueError, an empty name setenv's EINVAL.
+  if (name.find('=') != std::string::npos) return out(value_error("illegal environment variable name"));
+  if (name.empty()) return raise_errno(EINVAL);
   runtime_environment().set(name, value);
   return out(none());
 }
@@ -119,7 +133,8 @@ gopy_Object* f_putenv(gopy_Object*, gopy_Object* const* a) {
 gopy_Object* f_unsetenv(gopy_Object*, gopy_Object* const* a) {
   std::string name;
   if (!env_arg(obj(a[0]), "unsetenv", "name", &name)) return nullptr;
-  if (name.empty() || name.find('=') != std::string::npos) return out(value_error("illegal environment variable name"));
+  // CPython: os_unsetenv_impl: unsetenv's EINVAL for an empty name or one with '='.
+  if (name.empty() || name.find('=') != std::string::npos) return raise_errno(EINVAL);
   runtime_environment().unset(name);
   return out(none());
 }
@@ -222,6 +237,68 @@ gopy_Object* f_sync(gopy_Object*, gopy_Object* const*) {
   return out(none());
 }
 
+// A fresh copy of the environment, for os.reload_environ (CPython: posix__create_environ).
+gopy_Object* f_create_environ(gopy_Object*, gopy_Object* const*) { return out(environ_dict()); }
+
+gopy_Object* f_getresuid(gopy_Object*, gopy_Object* const*) {
+  uid_t r, e, s;
+  if (getresuid(&r, &e, &s) != 0) return raise_errno(errno);
+  return out(new_tuple_steal({new_int(int64_t(r)), new_int(int64_t(e)), new_int(int64_t(s))}));
+}
+
+gopy_Object* f_getresgid(gopy_Object*, gopy_Object* const*) {
+  gid_t r, e, s;
+  if (getresgid(&r, &e, &s) != 0) return raise_errno(errno);
+  return out(new_tuple_steal({new_int(int64_t(r)), new_int(int64_t(e)), new_int(int64_t(s))}));
+}
+
+// setuid, setgid, seteuid, setegid: one id each (CPython: os_setuid_impl, ...).
+template <int (*Set)(unsigned), bool IsUid>
+gopy_Object* set_id(gopy_Object*, gopy_Object* const* a) {
+  unsigned id;
+  if (!owner_id_arg(obj(a[0]), IsUid, &id)) return nullptr;
+  if (Set(id) != 0) return raise_errno(errno);
+  return out(none());
+}
+
+// setreuid, setregid: a real and an effective id.
+template <int (*Set)(unsigned, unsigned), bool IsUid>
+gopy_Object* set_id_pair(gopy_Object*, gopy_Object* const* a) {
+  unsigned real, effective;
+  if (!owner_id_arg(obj(a[0]), IsUid, &real) || !owner_id_arg(obj(a[1]), IsUid, &effective)) return nullptr;
+  if (Set(real, effective) != 0) return raise_errno(errno);
+  return out(none());
+}
+
+int do_setuid(unsigned id) { return setuid(id); }
+int do_setgid(unsigned id) { return setgid(id); }
+int do_seteuid(unsigned id) { return seteuid(id); }
+int do_setegid(unsigned id) { return setegid(id); }
+int do_setreuid(unsigned r, unsigned e) { return setreuid(r, e); }
+int do_setregid(unsigned r, unsigned e) { return setregid(r, e); }
+
+// CPython: os_getrandom_impl (size bytes from getrandom(2) with flags).
+gopy_Object* f_getrandom(gopy_Object*, gopy_Object* const* a) {
+  ssize size;
+  int flags;
+  if (!index_as_ssize(obj(a[0]), &size) || !int_arg(obj(a[1]), &flags)) return nullptr;
+  if (size < 0) return raise_errno(EINVAL);
+  std::string buf(static_cast<size_t>(size), '\0');
+  ssize_t n;
+  do n = getrandom(buf.data(), buf.size(), static_cast<unsigned>(flags));
+  while (n < 0 && errno == EINTR);
+  if (n < 0) return raise_errno(errno);
+  buf.resize(static_cast<size_t>(n));
+  return out(new_bytes(buf));
+}
+
+gopy_Object* f_ctermid(gopy_Object*, gopy_Object* const*) {
+  char name[L_ctermid];
+  const char* r = ctermid(name);
+  if (!r) return raise_errno(errno);
+  return out(new_str_fs(r));
+}
+
 }  // namespace
 
 // The runtime's Environment (the process's, or the one an embedder injected).
@@ -266,6 +343,17 @@ const gopy_FunctionDef kProcessFunctions[] = {
     {"getsid", f_getsid, "pid, /", "Call the system call getsid(pid) and return the result."},
     {"getlogin", f_getlogin, "", "Return the actual login name."},
     {"sync", f_sync, "", "Force write of everything to disk."},
+    {"_create_environ", f_create_environ, "", "Create the environment dictionary."},
+    {"getresuid", f_getresuid, "", "Return a tuple of the current process's real, effective, and saved user ids."},
+    {"getresgid", f_getresgid, "", "Return a tuple of the current process's real, effective, and saved group ids."},
+    {"setuid", set_id<do_setuid, true>, "uid, /", "Set the current process's user id."},
+    {"setgid", set_id<do_setgid, false>, "gid, /", "Set the current process's group id."},
+    {"seteuid", set_id<do_seteuid, true>, "euid, /", "Set the current process's effective user id."},
+    {"setegid", set_id<do_setegid, false>, "egid, /", "Set the current process's effective group id."},
+    {"setreuid", set_id_pair<do_setreuid, true>, "ruid, euid, /", "Set the current process's real and effective user ids."},
+    {"setregid", set_id_pair<do_setregid, false>, "rgid, egid, /", "Set the current process's real and effective group ids."},
+    {"getrandom", f_getrandom, "size, flags=0", "Obtain a series of random bytes."},
+    {"ctermid", f_ctermid, "", "Return the name of the controlling terminal for this process."},
     {nullptr, nullptr, nullptr, nullptr},
 };
 

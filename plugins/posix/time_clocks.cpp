@@ -1,6 +1,7 @@
 // The time module's clocks and sleep (CPython: Modules/timemodule.c time_time,
 // time_monotonic, time_perf_counter, time_process_time, time_sleep, time_get_clock_info).
 #include <cerrno>
+#include <climits>
 #include <cmath>
 #include <cstring>
 
@@ -35,10 +36,32 @@ gopy_Object* f_process_time_ns(gopy_Object*, gopy_Object* const*) { return out(c
 gopy_Object* f_thread_time(gopy_Object*, gopy_Object* const*) { return out(clock_seconds(CLOCK_THREAD_CPUTIME_ID)); }
 gopy_Object* f_thread_time_ns(gopy_Object*, gopy_Object* const*) { return out(clock_ns(CLOCK_THREAD_CPUTIME_ID)); }
 
+// CPython: time_clockid_converter (clock_gettime, clock_gettime_ns): any failure of
+// PyLong_AsInt is "clk_id should be integer, not T".
 bool clock_id_arg(Object* arg, clockid_t* id) {
+  int v;
+  if (!gopy_posix::int_arg(arg, &v)) {
+    clear_error();
+    type_error(std::string("clk_id should be integer, not ") + arg->type->name);
+    return false;
+  }
+  *id = static_cast<clockid_t>(v);
+  return true;
+}
+
+// CPython: time_clock_getres parses clk_id with the "i" format and its messages.
+bool getres_id_arg(Object* arg, clockid_t* id) {
   Ref<> index = Ref<>::steal(number_index(arg));
+  if (!index) return false;
   int64_t v;
-  if (!index || !int_to_int64(index.get(), &v)) return false;
+  if (!int_to_int64(index.get(), &v)) {
+    if (!error_occurred()) overflow_error("Python int too large to convert to C long");
+    return false;
+  }
+  if (v > INT_MAX || v < INT_MIN) {
+    overflow_error(v > INT_MAX ? "signed integer is greater than maximum" : "signed integer is less than minimum");
+    return false;
+  }
   *id = static_cast<clockid_t>(v);
   return true;
 }
@@ -61,7 +84,7 @@ gopy_Object* f_clock_gettime_ns(gopy_Object*, gopy_Object* const* a) {
 
 gopy_Object* f_clock_getres(gopy_Object*, gopy_Object* const* a) {
   clockid_t id;
-  if (!clock_id_arg(obj(a[0]), &id)) return nullptr;
+  if (!getres_id_arg(obj(a[0]), &id)) return nullptr;
   timespec ts;
   if (clock_getres(id, &ts) != 0) return out(os_error_from_errno(errno));
   return out(gopy_posix::timespec_seconds(ts));

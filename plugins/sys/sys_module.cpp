@@ -220,8 +220,8 @@ Object* s_setswitchinterval(Object*, Object* const* a, size_t n, TupleObject* kw
     v = static_cast<FloatObject*>(a[0])->value;
   } else if (is_int(a[0])) {
     int64_t i;
-    if (!int_to_int64(a[0], &i)) return nullptr;
-    v = double(i);
+    // An int beyond 64 bits is still a (huge) real number of the right sign.
+    v = int_to_int64(a[0], &i) ? double(i) : (int_sign(a[0]) < 0 ? -1.0 : 1e300);
   } else {
     return type_error("must be real number, not " + std::string(a[0]->type->name));
   }
@@ -253,12 +253,24 @@ Object* s_setprofile(Object*, Object* const* a, size_t n, TupleObject* kw) {
   return set_no_hook("setprofile", a, n, kw);
 }
 
+// A depth argument as PyLong_AsInt takes it: an int (or __index__), not beyond int.
+bool depth_arg(Object* arg, int64_t* depth) {
+  Ref<> index = Ref<>::steal(number_index(arg));
+  if (!index) return false;
+  if (!int_to_int64(index.get(), depth) || *depth > INT_MAX || *depth < INT_MIN) {
+    clear_error();
+    overflow_error("Python int too large to convert to C int");
+    return false;
+  }
+  return true;
+}
+
 // CPython: Python/sysmodule.c sys__getframe_impl. The frame is a snapshot (see
 // frame_snapshot): the code, line, globals and locals as they are at the call.
 Object* s_getframe(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("_getframe", kw) || !check_nargs("_getframe", n, 0, 1)) return nullptr;
   int64_t depth = 0;
-  if (n > 0 && !int_to_int64(a[0], &depth)) return nullptr;
+  if (n > 0 && !depth_arg(a[0], &depth)) return nullptr;
   return frame_snapshot(depth);
 }
 
@@ -271,7 +283,7 @@ Object* s_getframemodulename(Object*, Object* const* a, size_t n, TupleObject* k
     return type_error("_getframemodulename() got an unexpected keyword argument '" +
                       std::string(as_str(kw->items[0])->view()) + "'");
   int64_t depth = 0;
-  if (n + nkw == 1 && !int_to_int64(a[0], &depth)) return nullptr;
+  if (n + nkw == 1 && !depth_arg(a[0], &depth)) return nullptr;
   return frame_module_name(depth);
 }
 

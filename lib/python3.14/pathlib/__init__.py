@@ -970,20 +970,17 @@ class Path(PurePath):
         os.replace(self, target)
         return self.with_segments(target)
 
+    # copy and move as CPython 3.14's (Lib/pathlib/__init__.py Path.copy, _copy_from,
+    # move; Lib/pathlib/_os.py ensure_distinct_paths, ensure_different_files, copy_info).
     def copy(self, target, **kwargs):
         """
         Recursively copy this file or directory tree to the given destination.
         """
-        import shutil
-        if not isinstance(target, PurePath):
+        if not hasattr(target, "with_segments"):
             target = self.with_segments(target)
-        follow = kwargs.get('follow_symlinks', True)
-        if self.is_dir(follow_symlinks=follow):
-            shutil.copytree(self, target, symlinks=not follow)
-        else:
-            shutil.copy2(self, target, follow_symlinks=follow) if kwargs.get('preserve_metadata') \
-                else shutil.copyfile(self, target, follow_symlinks=follow)
-        return target
+        _check_distinct_paths(self, target)
+        target._copy_from(self, **kwargs)
+        return target.joinpath()
 
     def copy_into(self, target_dir, **kwargs):
         """
@@ -992,18 +989,58 @@ class Path(PurePath):
         name = self.name
         if not name:
             raise ValueError(f"{self!r} has an empty name")
-        if not isinstance(target_dir, PurePath):
-            target_dir = self.with_segments(target_dir)
-        return self.copy(target_dir / name, **kwargs)
+        if hasattr(target_dir, "with_segments"):
+            target = target_dir / name
+        else:
+            target = self.with_segments(target_dir, name)
+        return self.copy(target, **kwargs)
+
+    def _copy_from(self, source, follow_symlinks=True, preserve_metadata=False):
+        # The children are listed when the generator first runs, after this directory
+        # is made.
+        if not follow_symlinks and source.is_symlink():
+            os.symlink(str(source.readlink()), self)
+            if preserve_metadata:
+                _copy_metadata(source, self, False)
+        elif source.is_dir():
+            children = source.iterdir()
+            os.mkdir(self)
+            for child in children:
+                self.joinpath(child.name)._copy_from(child, follow_symlinks, preserve_metadata)
+            if preserve_metadata:
+                _copy_metadata(source, self, True)
+        else:
+            _check_different_files(source, self)
+            with open(source, "rb") as source_file, open(self, "wb") as target_file:
+                while chunk := source_file.read(1 << 20):
+                    target_file.write(chunk)
+            if preserve_metadata:
+                _copy_metadata(source, self, True)
 
     def move(self, target):
         """
         Recursively move this file or directory tree to the given destination.
         """
-        import shutil
-        if not isinstance(target, PurePath):
+        # A rename where the file system allows it; else a copy and a delete.
+        try:
             target = self.with_segments(target)
-        shutil.move(self, target)
+        except TypeError:
+            pass
+        else:
+            _check_different_files(self, target)
+            try:
+                os.replace(self, target)
+            except OSError as err:
+                if err.errno != _EXDEV:
+                    raise
+            else:
+                return target.joinpath()
+        target = self.copy(target, follow_symlinks=False, preserve_metadata=True)
+        if self.is_symlink() or not self.is_dir():
+            self.unlink()
+        else:
+            import shutil
+            shutil.rmtree(self)
         return target
 
     def move_into(self, target_dir):
@@ -1069,18 +1106,80 @@ class Path(PurePath):
     @classmethod
     def from_uri(cls, uri):
         """Return a new path from the given 'file' URI."""
-        if not uri.startswith('file:'):
-            raise ValueError(f"URI does not start with 'file:': {uri!r}")
-        path = uri[5:]
-        if path[:3] == '///':
-            path = path[2:]
-        elif path[:12] == '//localhost/':
-            path = path[11:]
-        path = cls(path)
+        # CPython 3.14: urllib.request.url2pathname(uri, require_scheme=True): the scheme
+        # must be file, the authority empty or localhost, the path is percent-decoded.
+        scheme, sep, rest = uri.partition(':')
+        if not sep or scheme.lower() != 'file' or not scheme[:1].isascii() or not scheme[:1].isalpha():
+            raise ValueError("URL is missing a 'file:' scheme")
+        for mark in '?#':
+            rest = rest.partition(mark)[0]
+        if rest[:2] == '//':
+            authority, slash, rest = rest[2:].partition('/')
+            rest = slash + rest
+            if authority not in ('', 'localhost'):
+                raise ValueError("file:// scheme is supported only on localhost")
+        path = cls(_percent_decode(rest))
         if not path.is_absolute():
             raise ValueError(f"URI is not absolute: {uri!r}")
         return path
 
+
+
+def _percent_decode(text):
+    # %XX escapes to bytes, the whole then decoded as a file name (CPython: urllib.parse.unquote
+    # with the file-system encoding and error handler); a '%' without two hex digits stays.
+    if '%' not in text:
+        return text
+    hexdigits = '0123456789abcdefABCDEF'
+    pieces = text.split('%')
+    out = bytearray(pieces[0].encode('utf-8', 'surrogateescape'))
+    for piece in pieces[1:]:
+        if len(piece) >= 2 and piece[0] in hexdigits and piece[1] in hexdigits:
+            out.append(int(piece[:2], 16))
+            piece = piece[2:]
+        else:
+            out += b'%'
+        out += piece.encode('utf-8', 'surrogateescape')
+    return out.decode('utf-8', 'surrogateescape')
+
+
+_EINVAL = 22
+_EXDEV = 18
+
+
+def _path_error(message, source, target):
+    err = OSError(_EINVAL, message)
+    err.filename = str(source)
+    err.filename2 = str(target)
+    return err
+
+
+def _check_distinct_paths(source, target):
+    # Lexically: the same path, or the target inside the source.
+    if source == target:
+        raise _path_error("Source and target are the same path", source, target)
+    if source in target.parents:
+        raise _path_error("Source path is a parent of target path", source, target)
+
+
+def _check_different_files(source, target):
+    try:
+        a = os.stat(source)
+        b = os.stat(target)
+    except (OSError, ValueError):
+        return
+    if (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino):
+        raise _path_error("Source and target are the same file", source, target)
+
+
+def _copy_metadata(source, target, follow_symlinks):
+    st = os.stat(source, follow_symlinks=follow_symlinks)
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns), follow_symlinks=follow_symlinks)
+    try:
+        os.chmod(target, st.st_mode & 0o7777, follow_symlinks=follow_symlinks)
+    except (NotImplementedError, OSError):
+        if follow_symlinks:
+            raise
 
 def _name_of(number, table, what):
     try:
