@@ -2,8 +2,10 @@
 
 gopy's compiler makes the __annotate__ functions of PEP 649. They evaluate the VALUE
 format (and VALUE_WITH_FAKE_GLOBALS); the FORWARDREF and STRING formats are derived here
-from the values (STRING gives each value's type_repr). Without CPython's fake globals, an
-annotation naming something not yet defined makes FORWARDREF raise the NameError.
+from the values (STRING gives each value's type_repr). Without CPython's fake globals,
+FORWARDREF runs the function again with each name it found undefined standing for a
+ForwardRef (so `Node | None` becomes a union of ForwardRef('Node') and None, where
+CPython keeps ForwardRef('Node | None')).
 """
 
 import sys
@@ -197,6 +199,27 @@ def call_evaluate_function(evaluate, format, *, owner=None):
     return call_annotate_function(evaluate, format, owner=owner, _is_evaluate=True)
 
 
+def _value_with_forward_refs(annotate, owner):
+    """annotate(VALUE), each undefined name it meets standing for a ForwardRef in the
+    function's globals while it runs again; the names leave the globals afterwards."""
+    namespace = getattr(annotate, '__globals__', None)
+    added = {}
+    try:
+        while True:
+            try:
+                return annotate(Format.VALUE)
+            except NameError as e:
+                name = getattr(e, 'name', None)
+                if not isinstance(namespace, dict) or not isinstance(name, str) or name in namespace:
+                    raise
+                ref = ForwardRef(name, owner=owner, is_class=isinstance(owner, type))
+                namespace[name] = added[name] = ref
+    finally:
+        for name, ref in added.items():
+            if namespace.get(name) is ref:
+                del namespace[name]
+
+
 def call_annotate_function(annotate, format, *, owner=None, _is_evaluate=False):
     """The annotations an __annotate__ function gives, in the requested format."""
     format = Format(format)
@@ -204,6 +227,8 @@ def call_annotate_function(annotate, format, *, owner=None, _is_evaluate=False):
         raise ValueError('The VALUE_WITH_FAKE_GLOBALS format is for internal use only')
     if format == Format.VALUE:
         return annotate(Format.VALUE)
+    if format == Format.FORWARDREF:
+        return _value_with_forward_refs(annotate, owner)
     if format == Format.STRING:
         values = annotate(Format.VALUE)
         if _is_evaluate:
@@ -230,7 +255,14 @@ def get_annotations(obj, *, globals=None, locals=None, eval_str=False, format=Fo
     if format == Format.VALUE:
         ann = _get_dunder_annotations(obj)
     elif format == Format.FORWARDREF:
-        ann = _get_dunder_annotations(obj)
+        # CPython: the VALUE format first; what it cannot evaluate, as forward references.
+        try:
+            ann = _get_dunder_annotations(obj)
+        except NameError:
+            annotate = _get_dunder_annotate(obj)
+            if annotate is None:
+                raise
+            ann = call_annotate_function(annotate, format, owner=obj)
     else:
         ann = None
         annotate = _get_dunder_annotate(obj)

@@ -479,12 +479,12 @@ def _get_field(cls, name, annotation, kw_only):
 
 
 def _class_annotations(cls):
+    # CPython: Lib/dataclasses.py _process_class reads them in the FORWARDREF format, so a
+    # field annotated with a name defined later (the class itself) is still a field.
     ann = cls.__dict__.get("__annotations__")
     if ann is None:
-        try:
-            ann = cls.__annotations__
-        except Exception:
-            ann = None
+        import annotationlib
+        ann = annotationlib.get_annotations(cls, format=annotationlib.Format.FORWARDREF)
     return dict(ann) if ann else {}
 
 
