@@ -129,6 +129,18 @@ Object* api_function_call(Object* callable, Object* const* args, size_t nargs, T
     ++args;
     --nargs;
   }
+  // A function of no parameters is CPython's METH_NOARGS, whose errors name it with its
+  // module or type (Objects/methodobject.c cfunction_vectorcall_NOARGS, _PyObject_FunctionStr).
+  if (f->sig->params.empty() && (nargs > 0 || (kwnames && !kwnames->items.empty()))) {
+    std::string who = f->qualname;
+    if (!f->owner) {
+      Ref<> module = Ref<>::steal(builtin_function_module(f->self));
+      if (module && is_str(module.get()) && as_str(module.get())->view() != "builtins")
+        who = cat(as_str(module.get())->view(), ".", who);
+    }
+    if (kwnames && !kwnames->items.empty()) return type_error(cat(who, "() takes no keyword arguments"));
+    return type_error(cat(who, "() takes no arguments (", nargs, " given)"));
+  }
   Ref<> hold_self = Ref<>::borrow(self);
   Object* result = call_bound(*f->sig, f->defaults, f->qualname, args, nargs, kwnames, [&](gopy_Object* const* bound) {
     return module_api::obj(f->def->function(handle(self), bound));
