@@ -114,6 +114,54 @@ Object* call_bound(const Signature& sig, TupleObject* defaults, std::string_view
   return fn(reinterpret_cast<gopy_Object* const*>(bound.data()));
 }
 
+// The name CPython's errors give a built-in: with its module, unless it is a method or
+// a built-in (Objects/object.c _PyObject_FunctionStr).
+std::string function_str(ApiFunctionObject* f) {
+  if (f->owner) return f->qualname;
+  Ref<> module = Ref<>::steal(builtin_function_module(f->self));
+  if (module && is_str(module.get()) && as_str(module.get())->view() != "builtins")
+    return cat(as_str(module.get())->view(), ".", f->qualname);
+  return f->qualname;
+}
+
+// A function whose parameters are all positional-only is checked as CPython checks such a C
+// function, in the words of its calling convention: no parameters is METH_NOARGS, one
+// required parameter METH_O (Objects/methodobject.c), several Argument Clinic's
+// _PyArg_CheckPositional (Python/getargs.c), and only *args takes no keywords either.
+// False with the TypeError set.
+bool check_positional_only_call(ApiFunctionObject* f, size_t nargs, TupleObject* kwnames) {
+  const Signature& sig = *f->sig;
+  size_t total = 0, required = 0;
+  for (const Signature::Param& p : sig.params) {
+    if (p.kind == Signature::Kind::varargs) continue;
+    if (p.kind != Signature::Kind::positional_only) return true;
+    ++total;
+    if (p.default_index < 0) ++required;
+  }
+  bool keywords = kwnames && !kwnames->items.empty();
+  bool one_object = total == 1 && required == 1 && !sig.has_varargs;
+  if (keywords) {
+    type_error(cat(total == 0 || one_object ? function_str(f) : std::string(f->def->name), "() takes no keyword arguments"));
+    return false;
+  }
+  if (total == 0 && !sig.has_varargs && nargs > 0) {
+    type_error(cat(function_str(f), "() takes no arguments (", nargs, " given)"));
+    return false;
+  }
+  if (one_object && nargs != 1) {
+    type_error(cat(function_str(f), "() takes exactly one argument (", nargs, " given)"));
+    return false;
+  }
+  if (total > 0 && (nargs < required || (nargs > total && !sig.has_varargs))) {
+    bool too_few = nargs < required;
+    size_t bound = too_few ? required : total;
+    const char* which = required == total ? "" : too_few ? "at least " : "at most ";
+    type_error(cat(f->def->name, " expected ", which, bound, " argument", bound == 1 ? "" : "s", ", got ", nargs));
+    return false;
+  }
+  return true;
+}
+
 Object* api_function_call(Object* callable, Object* const* args, size_t nargs, TupleObject* kwnames) {
   ApiFunctionObject* f = as_function(callable);
   Ref<> hold = Ref<>::borrow(callable);
@@ -129,18 +177,7 @@ Object* api_function_call(Object* callable, Object* const* args, size_t nargs, T
     ++args;
     --nargs;
   }
-  // A function of no parameters is CPython's METH_NOARGS, whose errors name it with its
-  // module or type (Objects/methodobject.c cfunction_vectorcall_NOARGS, _PyObject_FunctionStr).
-  if (f->sig->params.empty() && (nargs > 0 || (kwnames && !kwnames->items.empty()))) {
-    std::string who = f->qualname;
-    if (!f->owner) {
-      Ref<> module = Ref<>::steal(builtin_function_module(f->self));
-      if (module && is_str(module.get()) && as_str(module.get())->view() != "builtins")
-        who = cat(as_str(module.get())->view(), ".", who);
-    }
-    if (kwnames && !kwnames->items.empty()) return type_error(cat(who, "() takes no keyword arguments"));
-    return type_error(cat(who, "() takes no arguments (", nargs, " given)"));
-  }
+  if (!check_positional_only_call(f, nargs, kwnames)) return nullptr;
   Ref<> hold_self = Ref<>::borrow(self);
   Object* result = call_bound(*f->sig, f->defaults, f->qualname, args, nargs, kwnames, [&](gopy_Object* const* bound) {
     return module_api::obj(f->def->function(handle(self), bound));
