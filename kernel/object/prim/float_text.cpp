@@ -101,7 +101,8 @@ std::optional<double> strtod_whole(std::string_view s) {
   }
   if (ieq(s, p, "nan")) {
     if (p + 3 != s.size()) return std::nullopt;
-    return std::numeric_limits<double>::quiet_NaN();  // the sign of a NaN is not kept
+    // The sign is kept: float('-nan') has its sign bit set (copysign, struct.pack see it).
+    return negative ? -std::numeric_limits<double>::quiet_NaN() : std::numeric_limits<double>::quiet_NaN();
   }
   const size_t start = p;
   size_t int_digits = 0, frac_digits = 0;
