@@ -41,8 +41,6 @@ Object* new_generic_alias(Object* origin, Object* args);
 // `cls[key]` for a class: its __class_getitem__, or a GenericAlias for a PEP 695 generic
 // class. Null without an exception when the class is not subscriptable that way.
 Object* class_subscript(TypeObject* cls, Object* key);
-// Gives type `t` the class method __class_getitem__ that makes a types.GenericAlias.
-void add_class_getitem(TypeObject* t);
 
 // How a type appears inside a GenericAlias or Union repr (int, mod.Class, None, ...);
 // false with an exception set.

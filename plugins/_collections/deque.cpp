@@ -671,15 +671,6 @@ const MethodEntry kMethods[] = {
     {"__repr__", m_repr},
 };
 
-// deque.__class_getitem__ = classmethod(types.GenericAlias)
-int add_class_getitem(TypeObject* t) {
-  Ref<> alias = Ref<>::steal(get_item(&list_type, &int_type));
-  if (!alias) return -1;
-  Ref<> method = Ref<>::steal(call1(&classmethod_type, alias->type));
-  if (!method) return -1;
-  return dict_set_str(t->dict, "__class_getitem__", method.get());
-}
-
 int add_maxlen(TypeObject* t) {
   Ref<> getter = Ref<>::steal(new_builtin_function("maxlen", maxlen_get));
   Ref<> prop = Ref<>::steal(call1(&property_type, getter.get()));
@@ -710,8 +701,9 @@ int add_deque(ModuleObject* module) {
   t->nb_inplace[size_t(BinaryOp::mul)] = deque_imul;
   for (const MethodEntry& m : kMethods) add_method(t, m.name, m.fn);
   Ref<> doc = Ref<>::steal(new_str("A list-like sequence optimized for data accesses near its endpoints."));
+  add_class_getitem(t);
   if (dict_set_str(t->dict, "__hash__", None()) < 0 || dict_set_str(t->dict, "__doc__", doc.get()) < 0 ||
-      add_class_getitem(t) < 0 || add_maxlen(t) < 0)
+      add_maxlen(t) < 0)
     return -1;
   Ref<TypeObject> it = Ref<TypeObject>::steal(make_iter_type("_deque_iterator"));
   Ref<TypeObject> rit = Ref<TypeObject>::steal(make_iter_type("_deque_reverse_iterator"));

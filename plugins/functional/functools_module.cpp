@@ -509,7 +509,7 @@ int exec_functools(gopy_plugin_context*, gopy_Object* handle) {
   add_method(p, "__repr__", partial_repr_method);
   add_method(p, "__reduce__", partial_reduce_method);
   add_method(p, "__get__", descr_get_method);
-  if (add_class_getitem(p) < 0) return -1;
+  add_class_getitem(p);
   add_method(p, "__setstate__", partial_setstate_method);
 
   TypeObject* k = types.key_wrapper;

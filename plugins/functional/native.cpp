@@ -45,15 +45,6 @@ Object* next_method(Object*, Object* const* args, size_t nargs, TupleObject* kw)
 
 }  // namespace
 
-int add_class_getitem(TypeObject* t) {
-  // types.GenericAlias is the type of list[int]
-  Ref<> alias = Ref<>::steal(get_item(&list_type, &int_type));
-  if (!alias) return -1;
-  Ref<> method = Ref<>::steal(call1(&classmethod_type, alias->type));
-  if (!method) return -1;
-  return dict_set_str(t->dict, "__class_getitem__", method.get());
-}
-
 void add_iterator_methods(TypeObject* t) {
   add_method(t, "__iter__", iter_method);
   add_method(t, "__next__", next_method);

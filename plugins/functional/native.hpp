@@ -55,8 +55,6 @@ struct NativeObject : GcObject {
 // "cannot create 'module.name' instances"). The caller fills the slots and methods.
 // A new reference, or null with MemoryError.
 TypeObject* new_native_type(const char* module, const char* name, const char* doc, NewFn tp_new);
-// t.__class_getitem__ = classmethod(types.GenericAlias), as CPython's generic classes have.
-int add_class_getitem(TypeObject* t);
 
 // The iterator protocol's __iter__ for iterator types: the object itself.
 Object* self_iter(Object* o);

@@ -175,6 +175,9 @@ struct WrapperDescrObject : GcObject {
 BuiltinFunctionObject* new_builtin_function(const char* name, BuiltinFn fn, Object* self = nullptr);
 // Registers a method descriptor on a type: `type.name(self, ...)`.
 void add_method(TypeObject* type, const char* name, BuiltinFn fn);
+// Gives type `t` the class method __class_getitem__ that makes a types.GenericAlias
+// (PEP 585), as CPython's generic built-in and extension types have.
+void add_class_getitem(TypeObject* t);
 // Adds a function to a module's namespace.
 int add_module_function(ModuleObject* m, const char* name, BuiltinFn fn);
 ModuleObject* new_module(std::string_view name);
