@@ -8,11 +8,11 @@
 
 #include "plugin/bound_libraries.hpp"
 #include "plugin/manifest.hpp"
-#include "plugin/plugin_fs.hpp"
 
 #include <dlfcn.h>
 #include <elf.h>
 #include <link.h>
+#include <sys/stat.h>
 
 namespace gopy::plugin {
 
@@ -87,32 +87,32 @@ std::string entry_problem(void* handle, const std::string& entry, void** address
   return "";
 }
 
-}  // namespace
-
-std::string preload_problem(const Manifest& m) {
+// What is wrong with loading `m`'s library, whose file has `stamp` (stat, following
+// symlinks), or "".
+std::string preload_problem(const Manifest& m, const Stamp& stamp) {
   const AbiTag& kernel = kernel_abi();
   if (!abi_compatible(m.abi, kernel))
     return printable(wrong_abi_message(m.name, m.abi, kernel, "manifest " + m.file.string()));
   // A FIFO or a device would block dlopen's read forever; a directory cannot load.
-  switch (entry_kind(m.library.string())) {
-    case Entry::missing: return library_error(m, "not found").message();
-    case Entry::file: return "";
-    case Entry::directory:
-    case Entry::other: return library_error(m, "is not a regular file; refusing it").message();
-  }
+  if (!stamp.exists) return library_error(m, "not found").message();
+  if (!S_ISREG(stamp.mode)) return library_error(m, "is not a regular file; refusing it").message();
   return "";
 }
 
+}  // namespace
+
+std::string preload_problem(const Manifest& m) { return preload_problem(m, stamp_of(m.library.string())); }
+
 Status load_plugin(const Manifest& m, LoadedLibrary& out, bool bind_now) {
   const AbiTag& kernel = kernel_abi();
-  if (std::string problem = preload_problem(m); !problem.empty())
+  const std::string path = m.library.string();
+  const Stamp stamp = stamp_of(path);  // one stat serves the check and the rebinding
+  if (std::string problem = preload_problem(m, stamp); !problem.empty())
     return Status::error(Status::Category::plugin, "", problem);
 
   // Bound now the first time; the same file loaded again binds lazily (bound_libraries.hpp).
   // A lazy load that brought back a library of its own (which may have changed), or that
   // read the file after it changed, is done again, bound now.
-  const std::string path = m.library.string();
-  const Stamp stamp = bind_now ? stamp_of(path) : Stamp{};
   bool rebound_lazily = bind_now && bound_before(path, stamp);
   Status error;
   unsigned long long loads_before = libraries_loaded_so_far();

@@ -1,16 +1,22 @@
 // The per-process plan cache: a plan stays valid while the stat of every directory,
 // manifest and library it was made from is unchanged (a file added to or removed from a
-// directory changes the directory's times; an edited file its own).
+// directory changes the directory's times; an edited file its own). Where the kernel can
+// tell, an inotify watch on the directories holding the files replaces their stats.
 #include "plugin/plan_cache.hpp"
 #include "plugin/plan_stamp.hpp"
 
+#include <cerrno>
+#include <climits>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <tuple>
 
 #include <fcntl.h>
+#include <linux/magic.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -80,12 +86,15 @@ struct KeptFile {
   std::string path;
   std::string name;  // within the directory
   Stamp stamp;
+  bool watched = false;  // its directory's inotify watch reports any change to it
 };
 
 struct Kept {
   std::shared_ptr<const Plan> plan;
   std::vector<HeldDirectory> dirs;
   std::vector<KeptFile> files;
+  int watch_fd = -1;  // inotify, watching every held directory
+  pid_t watcher = 0;  // the process that reads it (a forked child shares its queue)
 
   Kept() = default;
   Kept(const Kept&) = delete;
@@ -93,14 +102,16 @@ struct Kept {
   ~Kept() {
     for (const HeldDirectory& d : dirs)
       if (d.fd >= 0) ::close(d.fd);
+    if (watch_fd >= 0) ::close(watch_fd);
   }
 };
 
+// A held directory's descriptor names the same inode for its whole life; its path is
+// checked to name it still.
 bool same_directory(const HeldDirectory& d) {
   if (d.fd < 0) return true;
-  struct stat named, held;
-  return ::stat(d.path.c_str(), &named) == 0 && ::fstat(d.fd, &held) == 0 &&
-         named.st_dev == d.dev && named.st_ino == d.ino && held.st_dev == d.dev && held.st_ino == d.ino;
+  struct stat named;
+  return ::stat(d.path.c_str(), &named) == 0 && named.st_dev == d.dev && named.st_ino == d.ino;
 }
 
 Stamp current_stamp(const Kept& kept, const KeptFile& f) {
@@ -109,12 +120,63 @@ Stamp current_stamp(const Kept& kept, const KeptFile& f) {
   return ::fstatat(kept.dirs[f.dir].fd, f.name.c_str(), &st, 0) == 0 ? stamp_from(st) : Stamp{};
 }
 
+// Whether the watch has seen nothing happen since the files were stamped: no event is
+// queued (an overflowed queue queues one too).
+bool nothing_seen(const Kept& kept) {
+  if (kept.watch_fd < 0 || kept.watcher != ::getpid()) return false;
+  char events[sizeof(inotify_event) + NAME_MAX + 1];
+  return ::read(kept.watch_fd, events, sizeof events) < 0 && errno == EAGAIN;
+}
+
 bool unchanged(const Kept& kept) {
   for (const HeldDirectory& d : kept.dirs)
     if (!same_directory(d)) return false;
+  const bool watch_holds = nothing_seen(kept);
   for (const KeptFile& f : kept.files)
-    if (!(current_stamp(kept, f) == f.stamp)) return false;
+    if (!(watch_holds && f.watched) && !(current_stamp(kept, f) == f.stamp)) return false;
   return true;
+}
+
+// Whether an inotify watch on directory `fd` reports every change to its entry `name`:
+// a regular file with no other link (a change through another link, or to a symlink's
+// target, is reported to the other directory) on a local file system (a network file
+// system does not report changes made by other hosts).
+bool watch_reports(int fd, const std::string& name) {
+  struct stat st;
+  if (::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+      st.st_nlink != 1)
+    return false;
+  struct statfs fs;
+  if (::fstatfs(fd, &fs) != 0) return false;
+  switch (static_cast<unsigned long>(fs.f_type)) {
+    case EXT4_SUPER_MAGIC:  // ext2, ext3 and ext4 alike
+    case XFS_SUPER_MAGIC:
+    case BTRFS_SUPER_MAGIC:
+    case TMPFS_MAGIC:
+    case OVERLAYFS_SUPER_MAGIC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Watches every held directory, before the files are stamped, so that no change after the
+// stamps goes unseen; the files the watch reports are then no longer stat'ed on each use.
+void watch_directories(Kept& kept) {
+  kept.watch_fd = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  if (kept.watch_fd < 0) return;  // out of inotify instances: every file is stat'ed
+  kept.watcher = ::getpid();
+  constexpr uint32_t kAnyChange = IN_ATTRIB | IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE |
+                                  IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
+  for (HeldDirectory& d : kept.dirs) {
+    // Through the held descriptor, so the watch is on the directory its path was seen to name.
+    const std::string held = "/proc/self/fd/" + std::to_string(d.fd);
+    if (d.fd >= 0 && ::inotify_add_watch(kept.watch_fd, held.c_str(), kAnyChange | IN_ONLYDIR) < 0) {
+      ::close(kept.watch_fd);
+      kept.watch_fd = -1;
+      return;
+    }
+  }
 }
 
 // The index in kept.dirs of directory `path`, held from now on.
@@ -143,11 +205,16 @@ std::unique_ptr<Kept> keep(std::shared_ptr<const Plan> plan) {
   const std::vector<std::string> sources = sources_of(*plan);  // the plan's directories first
   for (std::size_t i = 0; i < sources.size(); ++i) {
     std::filesystem::path file(sources[i]);
-    Stamp s = stamp_of(sources[i]);
-    if (too_recent(s, now.tv_sec)) return nullptr;
     std::size_t dir = i < plan->dirs.size() ? KeptFile::kByPath
                                             : hold_directory(*kept, file.parent_path().string());
-    kept->files.push_back({dir, sources[i], file.filename().string(), s});
+    kept->files.push_back({dir, sources[i], file.filename().string(), Stamp{}});
+  }
+  watch_directories(*kept);
+  for (KeptFile& f : kept->files) {
+    f.stamp = stamp_of(f.path);
+    if (too_recent(f.stamp, now.tv_sec)) return nullptr;
+    f.watched = kept->watch_fd >= 0 && f.dir != KeptFile::kByPath && kept->dirs[f.dir].fd >= 0 &&
+                watch_reports(kept->dirs[f.dir].fd, f.name);
   }
   kept->plan = std::move(plan);
   return kept;

@@ -57,6 +57,14 @@ TEST_CASE("plan cache: kept while unchanged, dropped on any change", "[discovery
   TempDir outer;
   const fs::path inner = outer.sub("plugins");
   add_plugin(inner, Spec("tp_a"));
+  // Files whose changes are not reported to their plugin directory: a manifest that is a
+  // symlink to a file elsewhere, and one with a second link elsewhere.
+  TempDir symlinked, hard_linked, elsewhere;
+  add_plugin(symlinked.path(), Spec("tp_a"));
+  fs::rename(symlinked.path() / "tp_a.json", elsewhere.path() / "target.json");
+  fs::create_symlink(elsewhere.path() / "target.json", symlinked.path() / "tp_a.json");
+  add_plugin(hard_linked.path(), Spec("tp_a"));
+  fs::create_hard_link(hard_linked.path() / "tp_a.json", elsewhere.path() / "link.json");
   // Older than the two seconds within which the cache does not trust a file's times.
   std::this_thread::sleep_for(std::chrono::milliseconds(2100));
 
@@ -73,6 +81,15 @@ TEST_CASE("plan cache: kept while unchanged, dropped on any change", "[discovery
     CHECK(cached_plan({dir / "other"}) == nullptr);
     REQUIRE(cached_plan({dir}) != nullptr);
     changes[i].apply(dir);
+    CHECK(cached_plan({dir}) == nullptr);
+  }
+
+  // Changed through the symlink's target, or through the other link: each is seen.
+  for (const auto& [dir, other] : {std::pair{symlinked.path(), elsewhere.path() / "target.json"},
+                                   std::pair{hard_linked.path(), elsewhere.path() / "link.json"}}) {
+    INFO(other);
+    REQUIRE(kept_after_remember(dir));
+    plugin_test::write_file(other, plugin_test::read_file(other) + " ");
     CHECK(cached_plan({dir}) == nullptr);
   }
 
