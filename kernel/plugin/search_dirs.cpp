@@ -72,8 +72,11 @@ fs::path kernel_library_dir() {
 }
 
 fs::path shipped_plugin_dir() {
-  fs::path lib_dir = kernel_library_dir();
-  return lib_dir.empty() ? lib_dir : lib_dir / "gopy" / "plugins";
+  static const fs::path dir = [] {
+    fs::path lib_dir = kernel_library_dir();
+    return lib_dir.empty() ? lib_dir : lib_dir / "gopy" / "plugins";
+  }();
+  return dir;
 }
 
 std::vector<fs::path> default_search_dirs(const Environment* environment) {
@@ -93,11 +96,16 @@ std::vector<fs::path> default_search_dirs(const Environment* environment) {
       }
     }
   }
-  fs::path lib_dir = kernel_library_dir();
-  if (!lib_dir.empty()) {
-    dirs.push_back(lib_dir / "gopy" / "site-plugins");
-    dirs.push_back(lib_dir / "gopy" / "plugins");
-  }
+  // Composed once: path arithmetic costs an embedder's every initialization otherwise.
+  static const std::vector<fs::path> beside_kernel = [] {
+    std::vector<fs::path> beside;
+    if (fs::path lib_dir = kernel_library_dir(); !lib_dir.empty()) {
+      beside.push_back(lib_dir / "gopy" / "site-plugins");
+      beside.push_back(lib_dir / "gopy" / "plugins");
+    }
+    return beside;
+  }();
+  dirs.insert(dirs.end(), beside_kernel.begin(), beside_kernel.end());
   return dirs;
 }
 
