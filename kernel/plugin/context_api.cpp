@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "gopy.h"
 #include "gopy/config.hpp"
@@ -109,15 +110,23 @@ const char* gopy_PluginStatus_Text(int status) {
   }
 }
 
+// The three readers find the row once and read its member in place: sys reads every
+// readable option at each phase it attaches at, about 170 calls a start-up.
 int gopy_PluginConfig_GetInt(gopy_plugin_context* ctx, const char* name, int64_t* value) {
   ConfigAccess access = gopy::plugin::read_access(ctx, name, value);
   if (access.status != GOPY_PLUGIN_OK) return access.status;
   if (!gopy::plugin::is_int_field(access.spec->type)) return GOPY_PLUGIN_WRONG_TYPE;
-  std::int64_t v = 0;
   const gopy::plugin::ContextView& view = *access.call->view;
-  if (!gopy::get_int_by_name(*view.config, *view.preconfig, name, v).is_ok())
+  const gopy::FieldMember& member = access.spec->member;
+  if (auto* m = std::get_if<int gopy::Config::*>(&member)) {
+    *value = view.config->*(*m);
+  } else if (auto* m = std::get_if<int gopy::PreConfig::*>(&member)) {
+    *value = view.preconfig->*(*m);
+  } else if (auto* m = std::get_if<unsigned long gopy::Config::*>(&member)) {
+    *value = static_cast<std::int64_t>(view.config->*(*m));
+  } else {
     return GOPY_PLUGIN_WRONG_TYPE;
-  *value = v;
+  }
   return GOPY_PLUGIN_OK;
 }
 
@@ -125,11 +134,9 @@ int gopy_PluginConfig_GetStr(gopy_plugin_context* ctx, const char* name, char** 
   ConfigAccess access = gopy::plugin::read_access(ctx, name, value);
   if (access.status != GOPY_PLUGIN_OK) return access.status;
   if (!gopy::plugin::is_str_field(access.spec->type)) return GOPY_PLUGIN_WRONG_TYPE;
-  gopy::OptString v;
-  const gopy::plugin::ContextView& view = *access.call->view;
-  if (!gopy::get_str_by_name(*view.config, *view.preconfig, name, v).is_ok())
-    return GOPY_PLUGIN_WRONG_TYPE;
-  return gopy::plugin::hand_out(v, value);
+  auto* member = std::get_if<gopy::OptString gopy::Config::*>(&access.spec->member);
+  if (member == nullptr) return GOPY_PLUGIN_WRONG_TYPE;
+  return gopy::plugin::hand_out(access.call->view->config->*(*member), value);
 }
 
 int gopy_PluginConfig_GetStrList(gopy_plugin_context* ctx, const char* name, size_t* length,
@@ -138,13 +145,12 @@ int gopy_PluginConfig_GetStrList(gopy_plugin_context* ctx, const char* name, siz
   if (access.status != GOPY_PLUGIN_OK) return access.status;
   if (length == nullptr) return GOPY_PLUGIN_BAD_ARGUMENT;
   if (access.spec->type != gopy::FieldType::str_list) return GOPY_PLUGIN_WRONG_TYPE;
-  gopy::StringList v;
-  const gopy::plugin::ContextView& view = *access.call->view;
-  if (!gopy::get_str_list_by_name(*view.config, *view.preconfig, name, v).is_ok())
-    return GOPY_PLUGIN_WRONG_TYPE;
-  char** copy = gopy::copy_c_string_list(v);
+  auto* member = std::get_if<gopy::StringList gopy::Config::*>(&access.spec->member);
+  if (member == nullptr) return GOPY_PLUGIN_WRONG_TYPE;
+  const gopy::StringList& list = access.call->view->config->*(*member);
+  char** copy = gopy::copy_c_string_list(list);
   if (copy == nullptr) return GOPY_PLUGIN_NO_MEMORY;
-  *length = v.size();
+  *length = list.size();
   *items = copy;
   return GOPY_PLUGIN_OK;
 }
