@@ -219,7 +219,7 @@ Object* make_thread_info() {
 Object* make_xoptions(const std::vector<XOption>& options) {
   Ref<DictObject> dict = Ref<DictObject>::steal(new_dict());
   for (const XOption& option : options) {
-    ORef value = own(option.value ? static_cast<Object*>(new_str_fs(*option.value)) : new_bool(true));
+    ORef value = own(option.value ? static_cast<Object*>(str_fs(*option.value)) : new_bool(true));
     dict_set_str(dict.get(), option.key, value.get());
   }
   return dict.release();

@@ -172,21 +172,29 @@ TypeObject* new_sys_type(const char* name) {
   return t.release();
 }
 
+StrObject* str_fs(std::string_view bytes) {
+  // ASCII bytes decode to themselves whatever the file-system codec: new_str skips the
+  // decoded copy new_str_fs makes.
+  for (unsigned char c : bytes)
+    if (c >= 0x80) return new_str_fs(bytes);
+  return new_str(bytes);
+}
+
 ListObject* str_list(const std::vector<std::string>& items) {
   Ref<ListObject> l = Ref<ListObject>::steal(new_list());
   l->items.reserve(items.size());
-  for (const auto& s : items) l->items.push_back(new_str_fs(s));  // no growth: cannot throw after new_str_fs
+  for (const auto& s : items) l->items.push_back(str_fs(s));  // no growth: cannot throw after str_fs
   return l.release();
 }
 
 TupleObject* str_tuple(const std::vector<std::string>& items) {
   Ref<TupleObject> t = Ref<TupleObject>::steal(new_tuple(ssize(items.size())));
-  for (size_t i = 0; i < items.size(); ++i) t->items[i] = new_str_fs(items[i]);
+  for (size_t i = 0; i < items.size(); ++i) t->items[i] = str_fs(items[i]);
   return t.release();
 }
 
 Object* str_or_none(const std::optional<std::string>& text) {
-  return text ? static_cast<Object*>(new_str_fs(*text)) : new_none();
+  return text ? static_cast<Object*>(str_fs(*text)) : new_none();
 }
 
 // As add_module_function for each, with the module's __name__ looked up once.
