@@ -3,12 +3,16 @@
 // CPython: Python/initconfig.c PyConfig_Get / PyConfig_GetInt (PEP 741), the by-name
 // style they follow; Modules/getpath.c _PyConfig_InitPathConfig's write-back, which the
 // path view replaces.
+#include <algorithm>
 #include <array>
+#include <functional>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include "gopy.h"
 #include "gopy/config.hpp"
@@ -33,6 +37,25 @@ bool is_int_field(FieldType type) {
 }
 bool is_str_field(FieldType type) { return type == FieldType::str || type == FieldType::str_opt; }
 
+// The row of `name`. A plugin that walks config_spec() (sys reads every option at each
+// phase) passes the table's own name strings: those are found by address, without
+// hashing the name; any other string goes through find_field.
+const FieldSpec* find_option(const char* name) {
+  using Entry = std::pair<const char*, const FieldSpec*>;
+  static const std::vector<Entry> by_address = [] {
+    std::vector<Entry> entries;
+    for (const FieldSpec& spec : config_spec()) entries.emplace_back(spec.name.data(), &spec);
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return std::less<const char*>()(a.first, b.first); });
+    return entries;
+  }();
+  auto at = std::lower_bound(
+      by_address.begin(), by_address.end(), name,
+      [](const Entry& e, const char* key) { return std::less<const char*>()(e.first, key); });
+  if (at != by_address.end() && at->first == name) return at->second;
+  return find_field(name);
+}
+
 // The configuration side of a call: its view, or the status explaining why there is none.
 struct ConfigAccess {
   int status = GOPY_PLUGIN_OK;
@@ -47,7 +70,7 @@ ConfigAccess read_access(gopy_plugin_context* ctx, const char* name, const void*
   if (call == nullptr || name == nullptr || out == nullptr) return {GOPY_PLUGIN_BAD_ARGUMENT};
   if (call->view == nullptr || call->view->config == nullptr || call->view->preconfig == nullptr)
     return {GOPY_PLUGIN_UNAVAILABLE};
-  const FieldSpec* spec = find_field(name);
+  const FieldSpec* spec = find_option(name);
   bool readable = spec != nullptr && (spec->readable_by_name() || call->writes_path_config);
   if (!readable) return {GOPY_PLUGIN_UNKNOWN_NAME};
   return {GOPY_PLUGIN_OK, call, spec};
