@@ -230,7 +230,11 @@ Object* s_is_finalizing(Object*, Object* const*, size_t n, TupleObject* kw) {
 
 // The interval a thread switch would wait: gopy runs one thread, so it is only kept.
 // CPython: Python/sysmodule.c sys_setswitchinterval_impl.
+// In an unnamed namespace: a plugin-internal variable needs no dynamic symbol look-up at
+// each load.
+namespace {
 double switch_interval = 0.005;
+}  // namespace
 
 Object* s_getswitchinterval(Object*, Object* const*, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("sys.getswitchinterval", kw) || !check_nargs("sys.getswitchinterval", n, 0, 0)) return nullptr;
