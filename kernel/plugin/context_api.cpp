@@ -5,9 +5,11 @@
 // path view replaces.
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <functional>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,20 +41,31 @@ bool is_str_field(FieldType type) { return type == FieldType::str || type == Fie
 
 // The row of `name`. A plugin that walks config_spec() (sys reads every option at each
 // phase) passes the table's own name strings: those are found by address, without
-// hashing the name; any other string goes through find_field.
+// hashing the name, and the row after the last one found is tried first; any other
+// string goes through find_field.
 const FieldSpec* find_option(const char* name) {
   using Entry = std::pair<const char*, const FieldSpec*>;
+  static const std::span<const FieldSpec> table = config_spec();
   static const std::vector<Entry> by_address = [] {
     std::vector<Entry> entries;
-    for (const FieldSpec& spec : config_spec()) entries.emplace_back(spec.name.data(), &spec);
+    for (const FieldSpec& spec : table) entries.emplace_back(spec.name.data(), &spec);
     std::sort(entries.begin(), entries.end(),
               [](const Entry& a, const Entry& b) { return std::less<const char*>()(a.first, b.first); });
     return entries;
   }();
+  static std::atomic<std::size_t> next_row{0};
+  std::size_t row = next_row.load(std::memory_order_relaxed);
+  if (row < table.size() && table[row].name.data() == name) {
+    next_row.store(row + 1, std::memory_order_relaxed);
+    return &table[row];
+  }
   auto at = std::lower_bound(
       by_address.begin(), by_address.end(), name,
       [](const Entry& e, const char* key) { return std::less<const char*>()(e.first, key); });
-  if (at != by_address.end() && at->first == name) return at->second;
+  if (at != by_address.end() && at->first == name) {
+    next_row.store(static_cast<std::size_t>(at->second - table.data()) + 1, std::memory_order_relaxed);
+    return at->second;
+  }
   return find_field(name);
 }
 
