@@ -100,15 +100,24 @@ class Getpath {
 
   // CPython: getpath.py search_up: `prefix` or an ancestor holding a landmark, else None.
   using Probe = bool (FileSystem::*)(const std::string&) const;
-  OptString search_up(OptString prefix, const std::vector<std::string>& landmarks,
-                      Probe test = &FileSystem::isfile) const {
+  OptString search_up(OptString prefix, const std::string* landmarks, std::size_t count,
+                      Probe test) const {
     while (truthy(prefix)) {
-      for (const auto& landmark : landmarks) {
-        if ((fs.*test)(join(*prefix, landmark))) return prefix;
+      for (std::size_t i = 0; i < count; ++i) {
+        if ((fs.*test)(join(*prefix, landmarks[i]))) return prefix;
       }
       prefix = syntax.dirname(*prefix);
     }
     return std::nullopt;
+  }
+  OptString search_up(OptString prefix, const std::vector<std::string>& landmarks,
+                      Probe test = &FileSystem::isfile) const {
+    return search_up(std::move(prefix), landmarks.data(), landmarks.size(), test);
+  }
+  // One landmark: no list is made for it.
+  OptString search_up(OptString prefix, const std::string& landmark,
+                      Probe test = &FileSystem::isfile) const {
+    return search_up(std::move(prefix), &landmark, 1, test);
   }
 
   // getpath.py: READ VARIABLES FROM config
@@ -398,7 +407,7 @@ class Getpath {
         // QUIRK: Windows does not search up for the zip file.
         if (fs.isfile(join(library_dir, layout.zip_landmark))) prefix = library_dir;
       } else {
-        prefix = search_up(library_dir, {layout.zip_landmark});
+        prefix = search_up(library_dir, layout.zip_landmark);
       }
     }
     if (!layout.stdlib_subdir.empty() && !layout.stdlib_landmarks.empty() && !truthy(prefix) &&
@@ -414,7 +423,7 @@ class Getpath {
     if (is_nt()) {
       if (fs.isfile(join(executable_dir, layout.zip_landmark))) prefix = executable_dir;
     } else {
-      prefix = search_up(executable_dir, {layout.zip_landmark});
+      prefix = search_up(executable_dir, layout.zip_landmark);
     }
     if (truthy(prefix) && !stdlib_dir_was_set_in_config) {
       stdlib_dir = join(*prefix, layout.stdlib_subdir);
@@ -432,7 +441,7 @@ class Getpath {
       exec_prefix = prefix;
     }
     if (!truthy(exec_prefix) && !executable_dir.empty()) {
-      exec_prefix = search_up(executable_dir, {layout.platstdlib_landmark}, &FileSystem::isdir);
+      exec_prefix = search_up(executable_dir, layout.platstdlib_landmark, &FileSystem::isdir);
     }
     if (!truthy(exec_prefix) && !build.EXEC_PREFIX.empty()) exec_prefix = build.EXEC_PREFIX;
     if (!truthy(exec_prefix) || !fs.isdir(join(*exec_prefix, layout.platstdlib_landmark))) {

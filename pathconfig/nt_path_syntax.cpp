@@ -133,6 +133,7 @@ class NtPathSyntax final : public PathSyntax {
     bool drive_root = path.size() >= 3 && path[1] == ':' && path[2] == '\\';
     return drive_root || path.substr(0, 2) == "\\\\";
   }
+  using PathSyntax::joinpath;
   std::string joinpath(const std::vector<std::string_view>& parts) const override {
     return nt_normpath(nt_join(parts));
   }

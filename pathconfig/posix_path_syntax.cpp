@@ -10,35 +10,60 @@
 namespace gopy::pathconfig {
 namespace {
 
-// CPython: Lib/posixpath.py normpath: collapses "." and "..", keeps exactly two leading
-// slashes (POSIX leaves "//" implementation-defined) but folds three or more into one.
-std::string posix_normpath(std::string_view path) {
-  if (path.empty()) return ".";
-  int initial_slashes = path.front() == '/' ? 1 : 0;
-  if (initial_slashes && path.substr(0, 2) == "//" && path.substr(0, 3) != "///") {
-    initial_slashes = 2;
+// CPython: Lib/posixpath.py normpath(join(*parts)), in one pass over the parts: an
+// absolute part restarts the path; "." and ".." are collapsed; exactly two leading slashes
+// are kept (POSIX leaves "//" implementation-defined) but three or more fold into one.
+// getpath joins about 40 paths a start-up: the result is built in place, without the
+// joined string or a list of components.
+std::string posix_join_normalized(const std::string_view* parts, std::size_t count) {
+  if (count == 0) return ".";
+  std::size_t first = 0;
+  std::size_t length = 0;
+  for (std::size_t i = 1; i < count; ++i) {
+    if (!parts[i].empty() && parts[i].front() == '/') first = i;
   }
-  std::vector<std::string_view> comps;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    std::size_t end = path.find('/', start);
-    if (end == std::string_view::npos) end = path.size();
-    std::string_view comp = path.substr(start, end - start);
-    start = end + 1;
-    if (comp.empty() || comp == ".") continue;
-    if (comp != ".." || (!initial_slashes && comps.empty()) ||
-        (!comps.empty() && comps.back() == "..")) {
-      comps.push_back(comp);
-    } else if (!comps.empty()) {
-      comps.pop_back();
+  for (std::size_t i = first; i < count; ++i) length += parts[i].size() + 1;
+  const std::string_view head = parts[first];
+  std::size_t slashes = 0;
+  if (!head.empty() && head.front() == '/')
+    slashes = head.substr(0, 2) == "//" && head.substr(0, 3) != "///" ? 2 : 1;
+  std::string result;
+  result.reserve(length);
+  result.assign(slashes, '/');
+  std::size_t components = 0;
+  // The start of the last component in `result`.
+  auto last_start = [&result, slashes] {
+    std::size_t at = result.rfind('/');
+    return at == std::string::npos || at < slashes ? slashes : at + 1;
+  };
+  for (std::size_t i = first; i < count; ++i) {
+    const std::string_view part = parts[i];
+    std::size_t start = 0;
+    while (start <= part.size()) {
+      std::size_t end = part.find('/', start);
+      if (end == std::string_view::npos) end = part.size();
+      const std::string_view comp = part.substr(start, end - start);
+      start = end + 1;
+      if (comp.empty() || comp == ".") continue;
+      if (comp == "..") {
+        const bool keep = (slashes == 0 && components == 0) ||
+                          (components > 0 && std::string_view(result).substr(last_start()) == "..");
+        if (!keep) {
+          if (components > 0) {
+            std::size_t from = last_start();
+            result.resize(from > slashes ? from - 1 : slashes);
+            --components;
+          }
+          continue;
+        }
+      }
+      if (components > 0) result += '/';
+      result += comp;
+      ++components;
     }
   }
-  std::string result(static_cast<std::size_t>(initial_slashes), '/');
-  for (std::size_t i = 0; i < comps.size(); ++i) {
-    if (i) result += '/';
-    result += comps[i];
-  }
-  return result.empty() ? "." : result;
+  if (result.empty()) return ".";
+  return result;
 }
 
 class PosixPathSyntax final : public PathSyntax {
@@ -50,20 +75,11 @@ class PosixPathSyntax final : public PathSyntax {
   }
   // CPython: Lib/posixpath.py join: an absolute part restarts the path.
   std::string joinpath(const std::vector<std::string_view>& parts) const override {
-    std::string joined;
-    bool first = true;
-    for (auto part : parts) {
-      if (first || isabs(part)) {
-        joined = std::string(part);
-      } else if (joined.empty() || joined.back() == '/') {
-        joined += part;
-      } else {
-        joined += '/';
-        joined += part;
-      }
-      first = false;
-    }
-    return posix_normpath(joined);
+    return posix_join_normalized(parts.data(), parts.size());
+  }
+  std::string joinpath(std::string_view a, std::string_view b) const override {
+    const std::string_view parts[] = {a, b};
+    return posix_join_normalized(parts, 2);
   }
   std::string dirname(std::string_view path) const override {
     // path.rstrip('/').rpartition('/')[0]

@@ -78,13 +78,13 @@ bool RealFileSystem::isxfile(const std::string& path) const {
 FsResult<std::string> RealFileSystem::realpath(const std::string& path) const {
   constexpr int kMaxLinks = 40;  // the Linux kernel's limit since 4.2
   std::string current = path;
+  char buffer[4096];  // on the stack: the usual call finds no link at all
   for (int followed = 0; followed < kMaxLinks; ++followed) {
-    std::vector<char> buffer(4096);
     // A failing readlink ends the resolution there, as in getpath.c.
     if (fault::fs_error("readlink", current.c_str()) != 0) return current;
-    ssize_t length = ::readlink(current.c_str(), buffer.data(), buffer.size());
+    ssize_t length = ::readlink(current.c_str(), buffer, sizeof buffer);
     if (length < 0) return current;
-    std::string target(buffer.data(), static_cast<std::size_t>(length));
+    std::string target(buffer, static_cast<std::size_t>(length));
     if (syntax_.isabs(target)) {
       current = target;
     } else {

@@ -64,8 +64,9 @@ std::optional<std::string> plugin_module_origin(std::string_view name) {
   return std::nullopt;
 }
 
-std::vector<std::string> shipped_plugin_module_names() {
-  std::vector<std::string> names;
+// Views into the plan's manifests: no string is copied (sys asks at every start-up).
+std::vector<std::string_view> shipped_plugin_module_names() {
+  std::vector<std::string_view> names;
   Runtime& rt = runtime();
   if (!rt.plugins) return names;
   for (const plugin::Manifest& m : rt.plugins->plan().plugins)

@@ -41,10 +41,14 @@ BuiltinModuleInit find_builtin_module(std::string_view name) {
 }
 
 // CPython: Python/sysmodule.c list_builtin_module_names (builtins and sys are the plugins').
-std::vector<std::string> builtin_module_names() {
-  std::vector<std::string> names{"builtins", "sys"};
-  for (const BuiltinModule& m : kBuiltinModules) names.emplace_back(m.name);
-  std::sort(names.begin(), names.end());
+// A fixed list: made once per process (sys asks for it at every start-up).
+const std::vector<std::string>& builtin_module_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> list{"builtins", "sys"};
+    for (const BuiltinModule& m : kBuiltinModules) list.emplace_back(m.name);
+    std::sort(list.begin(), list.end());
+    return list;
+  }();
   return names;
 }
 

@@ -3,11 +3,18 @@
 // CPython: Python/initconfig.c PyConfig_Get / PyConfig_GetInt (PEP 741), the by-name
 // style they follow; Modules/getpath.c _PyConfig_InitPathConfig's write-back, which the
 // path view replaces.
+#include <algorithm>
 #include <array>
+#include <atomic>
+#include <functional>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
 
 #include "gopy.h"
 #include "gopy/config.hpp"
@@ -32,6 +39,36 @@ bool is_int_field(FieldType type) {
 }
 bool is_str_field(FieldType type) { return type == FieldType::str || type == FieldType::str_opt; }
 
+// The row of `name`. A plugin that walks config_spec() (sys reads every option at each
+// phase) passes the table's own name strings: those are found by address, without
+// hashing the name, and the row after the last one found is tried first; any other
+// string goes through find_field.
+const FieldSpec* find_option(const char* name) {
+  using Entry = std::pair<const char*, const FieldSpec*>;
+  static const std::span<const FieldSpec> table = config_spec();
+  static const std::vector<Entry> by_address = [] {
+    std::vector<Entry> entries;
+    for (const FieldSpec& spec : table) entries.emplace_back(spec.name.data(), &spec);
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return std::less<const char*>()(a.first, b.first); });
+    return entries;
+  }();
+  static std::atomic<std::size_t> next_row{0};
+  std::size_t row = next_row.load(std::memory_order_relaxed);
+  if (row < table.size() && table[row].name.data() == name) {
+    next_row.store(row + 1, std::memory_order_relaxed);
+    return &table[row];
+  }
+  auto at = std::lower_bound(
+      by_address.begin(), by_address.end(), name,
+      [](const Entry& e, const char* key) { return std::less<const char*>()(e.first, key); });
+  if (at != by_address.end() && at->first == name) {
+    next_row.store(static_cast<std::size_t>(at->second - table.data()) + 1, std::memory_order_relaxed);
+    return at->second;
+  }
+  return find_field(name);
+}
+
 // The configuration side of a call: its view, or the status explaining why there is none.
 struct ConfigAccess {
   int status = GOPY_PLUGIN_OK;
@@ -46,7 +83,7 @@ ConfigAccess read_access(gopy_plugin_context* ctx, const char* name, const void*
   if (call == nullptr || name == nullptr || out == nullptr) return {GOPY_PLUGIN_BAD_ARGUMENT};
   if (call->view == nullptr || call->view->config == nullptr || call->view->preconfig == nullptr)
     return {GOPY_PLUGIN_UNAVAILABLE};
-  const FieldSpec* spec = find_field(name);
+  const FieldSpec* spec = find_option(name);
   bool readable = spec != nullptr && (spec->readable_by_name() || call->writes_path_config);
   if (!readable) return {GOPY_PLUGIN_UNKNOWN_NAME};
   return {GOPY_PLUGIN_OK, call, spec};
@@ -109,15 +146,23 @@ const char* gopy_PluginStatus_Text(int status) {
   }
 }
 
+// The three readers find the row once and read its member in place: sys reads every
+// readable option at each phase it attaches at, about 170 calls a start-up.
 int gopy_PluginConfig_GetInt(gopy_plugin_context* ctx, const char* name, int64_t* value) {
   ConfigAccess access = gopy::plugin::read_access(ctx, name, value);
   if (access.status != GOPY_PLUGIN_OK) return access.status;
   if (!gopy::plugin::is_int_field(access.spec->type)) return GOPY_PLUGIN_WRONG_TYPE;
-  std::int64_t v = 0;
   const gopy::plugin::ContextView& view = *access.call->view;
-  if (!gopy::get_int_by_name(*view.config, *view.preconfig, name, v).is_ok())
+  const gopy::FieldMember& member = access.spec->member;
+  if (auto* m = std::get_if<int gopy::Config::*>(&member)) {
+    *value = view.config->*(*m);
+  } else if (auto* m = std::get_if<int gopy::PreConfig::*>(&member)) {
+    *value = view.preconfig->*(*m);
+  } else if (auto* m = std::get_if<unsigned long gopy::Config::*>(&member)) {
+    *value = static_cast<std::int64_t>(view.config->*(*m));
+  } else {
     return GOPY_PLUGIN_WRONG_TYPE;
-  *value = v;
+  }
   return GOPY_PLUGIN_OK;
 }
 
@@ -125,11 +170,9 @@ int gopy_PluginConfig_GetStr(gopy_plugin_context* ctx, const char* name, char** 
   ConfigAccess access = gopy::plugin::read_access(ctx, name, value);
   if (access.status != GOPY_PLUGIN_OK) return access.status;
   if (!gopy::plugin::is_str_field(access.spec->type)) return GOPY_PLUGIN_WRONG_TYPE;
-  gopy::OptString v;
-  const gopy::plugin::ContextView& view = *access.call->view;
-  if (!gopy::get_str_by_name(*view.config, *view.preconfig, name, v).is_ok())
-    return GOPY_PLUGIN_WRONG_TYPE;
-  return gopy::plugin::hand_out(v, value);
+  auto* member = std::get_if<gopy::OptString gopy::Config::*>(&access.spec->member);
+  if (member == nullptr) return GOPY_PLUGIN_WRONG_TYPE;
+  return gopy::plugin::hand_out(access.call->view->config->*(*member), value);
 }
 
 int gopy_PluginConfig_GetStrList(gopy_plugin_context* ctx, const char* name, size_t* length,
@@ -138,13 +181,12 @@ int gopy_PluginConfig_GetStrList(gopy_plugin_context* ctx, const char* name, siz
   if (access.status != GOPY_PLUGIN_OK) return access.status;
   if (length == nullptr) return GOPY_PLUGIN_BAD_ARGUMENT;
   if (access.spec->type != gopy::FieldType::str_list) return GOPY_PLUGIN_WRONG_TYPE;
-  gopy::StringList v;
-  const gopy::plugin::ContextView& view = *access.call->view;
-  if (!gopy::get_str_list_by_name(*view.config, *view.preconfig, name, v).is_ok())
-    return GOPY_PLUGIN_WRONG_TYPE;
-  char** copy = gopy::copy_c_string_list(v);
+  auto* member = std::get_if<gopy::StringList gopy::Config::*>(&access.spec->member);
+  if (member == nullptr) return GOPY_PLUGIN_WRONG_TYPE;
+  const gopy::StringList& list = access.call->view->config->*(*member);
+  char** copy = gopy::copy_c_string_list(list);
   if (copy == nullptr) return GOPY_PLUGIN_NO_MEMORY;
-  *length = v.size();
+  *length = list.size();
   *items = copy;
   return GOPY_PLUGIN_OK;
 }

@@ -16,6 +16,9 @@ struct FunctionDef {
   BuiltinFn fn;
 };
 
+// The tables stay inside the plugin: hidden, they cost no dynamic symbol look-up at each
+// load (a plugin's data symbols are otherwise looked up in the global scope).
+#pragma GCC visibility push(hidden)
 // Functions defined in builtins_functions.cpp and builtins_iteration.cpp.
 extern const FunctionDef kFunctions[];
 extern const size_t kFunctionCount;
@@ -24,5 +27,6 @@ extern const size_t kIterationFunctionCount;
 // vars, dir, globals, locals, eval, exec, compile (builtins_introspection.cpp, builtins_exec.cpp).
 extern const FunctionDef kIntrospectionFunctions[];
 extern const size_t kIntrospectionFunctionCount;
+#pragma GCC visibility pop
 
 }  // namespace gopy::builtins

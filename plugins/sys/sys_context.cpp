@@ -16,7 +16,8 @@ Status read_sys_config(gopy_plugin_context& ctx, SysConfig& out) {
   sdk::PluginContext context(ctx);
   for (const FieldSpec& spec : config_spec()) {
     if (!spec.readable_by_name()) continue;
-    const std::string name(spec.name);
+    // The spec table's names are string literals: NUL-terminated, no copy needed.
+    const char* name = spec.name.data();
     if (auto* m = std::get_if<OptString Config::*>(&spec.member)) {
       GOPY_RETURN_IF_ERROR(context.get_str(name, out.config.*(*m)));
     } else if (auto* m = std::get_if<StringList Config::*>(&spec.member)) {

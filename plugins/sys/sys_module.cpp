@@ -125,11 +125,17 @@ void create_stdio(Interpreter* interp, ModuleObject* m) {
   interp->stdin_obj = new_textio(0, "<stdin>", true, false);
   interp->stdout_obj = new_textio(1, "<stdout>", false, ::isatty(1) == 1);
   interp->stderr_obj = new_textio(2, "<stderr>", false, true, "backslashreplace");
-  const std::pair<const char*, Object*> streams[] = {
-      {"stdin", interp->stdin_obj}, {"stdout", interp->stdout_obj}, {"stderr", interp->stderr_obj}};
-  for (const auto& [name, stream] : streams) {
-    dict_set_str(m->dict, name, stream);
-    dict_set_str(m->dict, std::string("__") + name + "__", stream);
+  struct Stream {
+    const char* name;
+    const char* original;  // sys.__stdin__, ...: the streams as they were at start-up
+    Object* stream;
+  };
+  const Stream streams[] = {{"stdin", "__stdin__", interp->stdin_obj},
+                            {"stdout", "__stdout__", interp->stdout_obj},
+                            {"stderr", "__stderr__", interp->stderr_obj}};
+  for (const Stream& s : streams) {
+    dict_set_str(m->dict, s.name, s.stream);
+    dict_set_str(m->dict, s.original, s.stream);
   }
 }
 
@@ -166,21 +172,39 @@ TypeObject* new_sys_type(const char* name) {
   return t.release();
 }
 
+StrObject* str_fs(std::string_view bytes) {
+  // ASCII bytes decode to themselves whatever the file-system codec: new_str skips the
+  // decoded copy new_str_fs makes.
+  for (unsigned char c : bytes)
+    if (c >= 0x80) return new_str_fs(bytes);
+  return new_str(bytes);
+}
+
 ListObject* str_list(const std::vector<std::string>& items) {
   Ref<ListObject> l = Ref<ListObject>::steal(new_list());
   l->items.reserve(items.size());
-  for (const auto& s : items) l->items.push_back(new_str_fs(s));  // no growth: cannot throw after new_str_fs
+  for (const auto& s : items) l->items.push_back(str_fs(s));  // no growth: cannot throw after str_fs
   return l.release();
 }
 
 TupleObject* str_tuple(const std::vector<std::string>& items) {
   Ref<TupleObject> t = Ref<TupleObject>::steal(new_tuple(ssize(items.size())));
-  for (size_t i = 0; i < items.size(); ++i) t->items[i] = new_str_fs(items[i]);
+  for (size_t i = 0; i < items.size(); ++i) t->items[i] = str_fs(items[i]);
   return t.release();
 }
 
 Object* str_or_none(const std::optional<std::string>& text) {
-  return text ? static_cast<Object*>(new_str_fs(*text)) : new_none();
+  return text ? static_cast<Object*>(str_fs(*text)) : new_none();
+}
+
+// As add_module_function for each, with the module's __name__ looked up once.
+void add_functions(ModuleObject* m, const Fn* fns, std::size_t count) {
+  Object* module_name = dict_get_str(m->dict, "__name__");
+  for (std::size_t i = 0; i < count; ++i) {
+    Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(fns[i].name, fns[i].fn));
+    if (module_name != nullptr) f->module_name = new_ref(module_name);
+    dict_set_str(m->dict, fns[i].name, f.get());
+  }
 }
 
 void put(ModuleObject* m, const char* name, Object* value) {
@@ -206,7 +230,11 @@ Object* s_is_finalizing(Object*, Object* const*, size_t n, TupleObject* kw) {
 
 // The interval a thread switch would wait: gopy runs one thread, so it is only kept.
 // CPython: Python/sysmodule.c sys_setswitchinterval_impl.
+// In an unnamed namespace: a plugin-internal variable needs no dynamic symbol look-up at
+// each load.
+namespace {
 double switch_interval = 0.005;
+}  // namespace
 
 Object* s_getswitchinterval(Object*, Object* const*, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("sys.getswitchinterval", kw) || !check_nargs("sys.getswitchinterval", n, 0, 0)) return nullptr;
@@ -291,10 +319,6 @@ Status fill_basic(Interpreter* interp) {
   ModuleObject* m = interp->sys_module;
   create_stdio(interp, m);
   dict_set_str(m->dict, "modules", interp->modules);
-  struct Fn {
-    const char* name;
-    BuiltinFn fn;
-  };
   const Fn fns[] = {{"exit", s_exit},
                     {"getrecursionlimit", s_getrecursionlimit},
                     {"setrecursionlimit", s_setrecursionlimit},
@@ -316,10 +340,10 @@ Status fill_basic(Interpreter* interp) {
                     {"setprofile", s_setprofile},
                     {"_getframe", s_getframe},
                     {"_getframemodulename", s_getframemodulename}};
-  for (const auto& f : fns) add_module_function(m, f.name, f.fn);
+  add_functions(m, fns, std::size(fns));
   // The originals, for restoring the hooks (CPython: sys.__excepthook__, __displayhook__).
-  for (const char* hook : {"excepthook", "displayhook"})
-    dict_set_str(m->dict, std::string("__") + hook + "__", dict_get_str(m->dict, hook));
+  dict_set_str(m->dict, "__excepthook__", dict_get_str(m->dict, "excepthook"));
+  dict_set_str(m->dict, "__displayhook__", dict_get_str(m->dict, "displayhook"));
   put(m, "maxsize", new_int(INT64_MAX));
   put(m, "platform", new_str(sys_platform()));
   put(m, "byteorder", new_str("little"));
@@ -328,11 +352,11 @@ Status fill_basic(Interpreter* interp) {
   put(m, "float_repr_style", new_str("short"));
   // CPython's shapes: a sorted tuple of str, and a frozenset of str (gopy's standard
   // library is what it builds in and what its module plugins provide).
-  const std::vector<std::string> builtin_names = builtin_module_names();
+  const std::vector<std::string>& builtin_names = builtin_module_names();
   Ref<TupleObject> builtin_tuple = Ref<TupleObject>::steal(str_tuple(builtin_names));
   Ref<SetObject> stdlib_names = Ref<SetObject>::steal(new_set(&frozenset_type));
   for (Object* name : builtin_tuple->items) set_add(stdlib_names.get(), name);
-  for (const std::string& name : shipped_plugin_module_names()) {
+  for (std::string_view name : shipped_plugin_module_names()) {
     ORef n = own(new_str(name));
     set_add(stdlib_names.get(), n.get());
   }

@@ -19,6 +19,19 @@ TEST_CASE("posix joinpath joins and normalises", "[pathconfig][posix]") {
   CHECK(s.joinpath("///srv", "x") == "/srv/x");  // three become one
   CHECK(s.joinpath("../a", "../../b") == "../../b");
   CHECK(s.joinpath({"/a/", "./b/", "c/."}) == "/a/b/c");
+  // posixpath.normpath(posixpath.join(a, b)), as CPython 3.14 answers.
+  CHECK(s.joinpath("/a/b", "../../..") == "/");
+  CHECK(s.joinpath("a", "../..") == "..");
+  CHECK(s.joinpath("//a", "..") == "//");
+  CHECK(s.joinpath("/", "") == "/");
+  CHECK(s.joinpath("", "/") == "/");
+  CHECK(s.joinpath("a/b/", "..") == "a");
+  CHECK(s.joinpath("../..", "x/../..") == "../../..");
+  CHECK(s.joinpath("//", "..") == "//");
+  CHECK(s.joinpath(".", ".") == ".");
+  CHECK(s.joinpath("x/./y//z/", "../w") == "x/y/w");
+  CHECK(s.joinpath("///a//b", "c") == "/a/b/c");
+  CHECK(s.joinpath(std::vector<std::string_view>{}) == ".");
 }
 
 TEST_CASE("posix abspath, dirname, basename, isabs, hassuffix", "[pathconfig][posix]") {

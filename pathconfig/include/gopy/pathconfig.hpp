@@ -57,7 +57,10 @@ class PathSyntax {
   // The look-up key of `path` under same_path (itself, or its ASCII lower-case form).
   virtual std::string path_key(std::string_view path) const = 0;
 
-  std::string joinpath(std::string_view a, std::string_view b) const { return joinpath({a, b}); }
+  // The two-part join getpath makes nearly everywhere (a syntax may do it without a list).
+  virtual std::string joinpath(std::string_view a, std::string_view b) const {
+    return joinpath(std::vector<std::string_view>{a, b});
+  }
   // CPython: getpath_abspath: unchanged when absolute, else joined onto `cwd`.
   std::string abspath(std::string_view path, std::string_view cwd) const {
     return isabs(path) ? std::string(path) : joinpath(cwd, path);
