@@ -192,7 +192,8 @@ std::string bound_method_name(Object* self, std::string_view name) {
   if (mro) {
     for (Object* c : mro->items) {
       auto* ct = static_cast<TypeObject*>(c);
-      if (ct->dict && dict_get_str(ct->dict, name)) return cat(ct->qualname, ".", name);
+      DictObject* d = type_dict(ct);  // a static type's lazily made methods included
+      if (d && dict_get_str(d, name)) return cat(ct->qualname, ".", name);
     }
   } else {
     clear_error();

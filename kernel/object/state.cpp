@@ -35,6 +35,7 @@
 #include "object/module_api_objects.hpp"
 #include "object/traceback_carets.hpp"
 #include "object/typevar.hpp"
+#include "object/exception_group.hpp"
 #include "object/sys_flag.hpp"
 
 namespace gopy {
@@ -137,7 +138,8 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   ensure_static_type_dicts();
   init_type_and_object_methods();
   // Start-up cost: these method tables are built in each interpreter on the type's first
-  // use (type_dict), not here; a short program touches few of them.
+  // use (type_dict), not here; a short program touches few of them. A table that fills
+  // several types is set on each of them: it runs once, for all (fill_lazy_methods).
   str_type.lazy_methods = init_str_methods;
   list_type.lazy_methods = init_list_methods;
   tuple_type.lazy_methods = init_tuple_methods;
@@ -145,14 +147,18 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   set_type.lazy_methods = init_set_methods;
   frozenset_type.lazy_methods = init_set_methods;
   textio_type.lazy_methods = init_textio_methods;
-  init_function_methods();
-  init_typevar_methods();
+  function_type.lazy_methods = init_function_methods;
+  for (TypeObject* t : {&typevar_type, &paramspec_type, &typevartuple_type, &union_type})
+    t->lazy_methods = init_typevar_methods;
+  member_descr_type.lazy_methods = init_member_descr_methods;
+  for (TypeObject* t : {&exc_BaseException, &exc_BaseExceptionGroup, &exc_ExceptionGroup})
+    t->lazy_methods = init_exception_methods;
+  int_type.lazy_methods = init_int_float_methods;
+  float_type.lazy_methods = init_int_float_methods;
+  range_type.lazy_methods = init_range_methods;
+  slice_type.lazy_methods = init_range_methods;
   init_traceback_attrs();
-  init_member_descr_methods();
-  init_exception_methods();
-  init_int_float_methods();
-  init_textio_methods();
-  init_range_methods();
+  init_exception_group_bases();
 
   interp->modules = new_dict();
   interp->builtins_module = new_module("builtins");

@@ -104,7 +104,8 @@ InitFn builtin_container_init(TypeObject* builtin);
 // Per-type set-up, called once per process for the static part and once per interpreter
 // for the methods (the type dicts are per interpreter).
 void init_type_and_object_types();
-void init_type_and_object_methods();
+void init_type_and_object_methods();  // registers the lazily run tables
+void add_object_format_method();  // object.__format__ (format.cpp)
 void init_int_float_types();
 void init_int_float_methods();
 void init_str_type();
