@@ -36,6 +36,7 @@
 #include "object/traceback_carets.hpp"
 #include "object/typevar.hpp"
 #include "object/exception_group.hpp"
+#include "object/dict_internal.hpp"
 #include "object/sys_flag.hpp"
 
 namespace gopy {
@@ -134,6 +135,9 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   // The interned table first: type dicts are keyed by interned names.
   reset_stranded_interned();
   interp->interned = new_dict();
+  // Sized for the names a bare start-up interns (about 230) and a short script's more, so
+  // the table is not re-indexed on the way there.
+  dict_reserve(interp->interned, 340);
   init_eval_types();  // made once; before the dicts, so that these types get theirs too
   ensure_static_type_dicts();
   init_type_and_object_methods();
