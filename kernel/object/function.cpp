@@ -95,21 +95,21 @@ void add_method(TypeObject* type, const char* name, BuiltinFn fn) {
   Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(name, fn));
   f->is_method = true;
   f->owner = type;
-  dict_set_str(type->dict, name, f.get());
+  dict_set_str(type_own_dict(type), name, f.get());
 }
 
 void add_class_method(TypeObject* type, const char* name, BuiltinFn fn) {
   type_modified();
   BuiltinFunctionObject* f = new_builtin_function(name, fn);
   f->owner = type;
-  dict_set_str(type->dict, name, f);
+  dict_set_str(type_own_dict(type), name, f);
   decref(f);
 }
 
 void add_static_method(TypeObject* type, const char* name, BuiltinFn fn) {
   type_modified();
   BuiltinFunctionObject* f = new_builtin_function(name, fn);
-  dict_set_str(type->dict, name, f);
+  dict_set_str(type_own_dict(type), name, f);
   decref(f);
 }
 

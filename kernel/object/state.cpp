@@ -138,8 +138,7 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   // Sized for the names a bare start-up interns (about 230) and a short script's more, so
   // the table is not re-indexed on the way there.
   dict_reserve(interp->interned, 340);
-  init_eval_types();  // made once; before the dicts, so that these types get theirs too
-  ensure_static_type_dicts();
+  init_eval_types();  // made once
   init_type_and_object_methods();
   // Start-up cost: these method tables are built in each interpreter on the type's first
   // use (type_dict), not here; a short program touches few of them. A table that fills

@@ -151,7 +151,7 @@ Object* add_new_wrapper(TypeObject* t) {
   BuiltinFunctionObject* f = new_builtin_function("__new__", new_wrapper_call, t);
   if (!f) return nullptr;
   type_modified();
-  int r = dict_set_str(t->dict, "__new__", f);
+  int r = dict_set_str(type_own_dict(t), "__new__", f);
   decref(f);
   return r < 0 ? nullptr : f;  // the dict holds it
 }

@@ -51,9 +51,17 @@ void reset_static_type_dicts() {
   }
 }
 
-void ensure_static_type_dicts() {
-  for (TypeObject* t : static_types())
-    if (!t->dict) t->dict = new_dict();
+DictObject* type_own_dict(TypeObject* t) {
+  if (t->dict) [[likely]]
+    return t->dict;
+  // Start-up cost: a static type's dict is made in each interpreter on the type's first
+  // use, not for all of them when the interpreter starts. Not while the interpreter frees
+  // its objects (it resets these dicts after), nor with no interpreter.
+  if (t->flags & TypeFlags::heap) return nullptr;
+  ThreadState* ts = get_thread_state();
+  if (!ts || ts->interp->freeing_all) return nullptr;
+  t->dict = new_dict();
+  return t->dict;
 }
 
 TypeObject::~TypeObject() {
@@ -195,9 +203,9 @@ void fill_lazy_methods(TypeObject* t) {
 }  // namespace
 
 DictObject* type_dict(TypeObject* t) {
-  if (t->lazy_methods && t->lazy_methods_generation != interpreter_generation() && t->dict)
-    fill_lazy_methods(t);
-  return t->dict;
+  DictObject* d = type_own_dict(t);
+  if (t->lazy_methods && t->lazy_methods_generation != interpreter_generation() && d) fill_lazy_methods(t);
+  return d;
 }
 
 void type_modified() { ++g_type_epoch; }
@@ -320,7 +328,7 @@ Object* type_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {
     }
     if (n == "__base__") return new_ref<Object>(t->base ? t->base : None());
     if (n == "__dict__") {
-      if (!t->dict) t->dict = new_dict();  // a static type made after the interpreter started
+      type_own_dict(t);  // a static type's, made on its first use
       add_all_slot_wrappers(t);
       return new_ref<Object>(type_dict(t));
     }
@@ -664,12 +672,12 @@ void init_object_methods() {
   {
     Ref<> fn = Ref<>::steal(new_builtin_function("__init_subclass__", object_init_subclass));
     Ref<> cm = Ref<>::steal(call1(&classmethod_type, fn.get()));
-    if (cm) dict_set_str(object_type.dict, "__init_subclass__", cm.get());
+    if (cm) dict_set_str(type_own_dict(&object_type), "__init_subclass__", cm.get());
   }
   {
     Ref<> fn = Ref<>::steal(new_builtin_function("__subclasshook__", object_subclasshook));
     Ref<> cm = Ref<>::steal(call1(&classmethod_type, fn.get()));
-    if (cm) dict_set_str(object_type.dict, "__subclasshook__", cm.get());
+    if (cm) dict_set_str(type_own_dict(&object_type), "__subclasshook__", cm.get());
   }
   add_method(&object_type, "__dir__", object_dir_method);
   add_object_format_method();  // format.cpp
