@@ -115,7 +115,16 @@ void add_static_method(TypeObject* type, const char* name, BuiltinFn fn) {
 
 int add_module_function(ModuleObject* m, const char* name, BuiltinFn fn) {
   Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(name, fn));
-  if (Object* module_name = dict_get_str(m->dict, "__name__")) f->module_name = new_ref(module_name);
+  // By the interned name, whose hash is kept: a module's functions are added by the dozen
+  // at start-up, and hashing the text each time showed. Interned again in each interpreter
+  // (a new table, a new hash secret).
+  static StrObject* dunder_name = nullptr;
+  static uint64_t dunder_name_generation = 0;
+  if (dunder_name_generation != interpreter_generation()) {
+    dunder_name = intern("__name__");
+    dunder_name_generation = interpreter_generation();
+  }
+  if (Object* module_name = dict_get_str(m->dict, dunder_name)) f->module_name = new_ref(module_name);
   return dict_set_str(m->dict, name, f.get());
 }
 

@@ -83,8 +83,13 @@ ssize gc_list_size(const GcObject* head) {
 
 GcState& gc_state() { return current_interp()->gc; }
 
+// A str is never a container: the most common reference (every dict key) is passed over
+// without the virtual as_gc call.
+inline bool never_collected(const Object* ref) { return ref->type == &str_type; }
+
 // CPython: Python/gc.c visit_decref.
 int visit_decref(Object* ref, void*) {
+  if (never_collected(ref)) return 0;
   GcObject* g = ref->as_gc();
   if (g && is_collecting(g)) set_refs(g, refs_of(g) - 1);
   return 0;
@@ -92,6 +97,7 @@ int visit_decref(Object* ref, void*) {
 
 // CPython: Python/gc.c visit_reachable.
 int visit_reachable(Object* ref, void* arg) {
+  if (never_collected(ref)) return 0;
   GcObject* g = ref->as_gc();
   if (g && is_collecting(g) && refs_of(g) != kReachable) {
     set_refs(g, kReachable);
@@ -111,6 +117,7 @@ ssize deduce_unreachable(GcObject* head, GcObject* unreachable) {
   GcObject* const last = prev_of(head);
   GcObject* o = head->gc_next;
   try {
+    work.reserve(size_t(gc_list_size(head)));  // one allocation, not a doubling series
     for (; o != head;) {
       GcObject* next = o->gc_next;
       work.push_back(o);
