@@ -256,7 +256,10 @@ int dict_insert_absent(DictObject* d, Object* key, int64_t hash, Object* value) 
 void dict_reserve(DictObject* d, ssize n) {
   if (!d->entries.empty() || !d->index.empty()) return;
   d->entries.reserve(size_t(n));
-  d->index.assign(index_capacity(n), kEmpty);
+  // The smallest index that takes n entries without growing (insert grows at two thirds).
+  size_t cap = 8;
+  while ((size_t(n) + 1) * 3 >= cap * 2) cap <<= 1;
+  d->index.assign(cap, kEmpty);
 }
 
 int dict_set_str(DictObject* d, std::string_view key, Object* value) {
