@@ -138,6 +138,9 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   // Sized for the names a bare start-up interns (about 230) and a short script's more, so
   // the table is not re-indexed on the way there.
   dict_reserve(interp->interned, 340);
+  // It holds only strs, so it can be in no cycle: untracked, as CPython untracks a dict of
+  // atomic values, so that no collection traverses every name. free_all_objects frees it.
+  gc_forget(interp->interned);
   init_eval_types();  // made once
   init_type_and_object_methods();
   // Start-up cost: these method tables are built in each interpreter on the type's first
@@ -279,6 +282,11 @@ void free_all_objects(Interpreter* interp) {
   // them, this reference is the last one the collector would not free.
   drop_standard_streams(interp);
   gc_free_all(interp);
+  // Untracked (create_interpreter): freed after everything that may hold its strs.
+  if (DictObject* interned = interp->interned) {
+    interp->interned = nullptr;
+    decref(interned);
+  }
   reset_stranded_interned();
   interp->finalized.clear();
   reset_static_type_dicts();
