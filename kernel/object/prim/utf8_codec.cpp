@@ -209,13 +209,20 @@ Result<std::string> fs_encode(std::string_view text) {
 std::size_t ascii_prefix_length(std::string_view text) {
   constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   const char* p = text.data();
+  const std::size_t n = text.size();
   std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
+  for (; i + 8 <= n; i += 8) {
     std::uint64_t word;
     std::memcpy(&word, p + i, 8);
     if (word & kHighBits) break;
   }
-  while (i < text.size() && static_cast<unsigned char>(p[i]) < 0x80) ++i;
+  // An all-ASCII text of eight bytes or more ends with one overlapping word, not a byte loop.
+  if (i == (n & ~std::size_t(7)) && i != n && n >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p + n - 8, 8);
+    if (!(word & kHighBits)) return n;
+  }
+  while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
   return i;
 }
 
