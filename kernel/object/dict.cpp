@@ -254,12 +254,15 @@ int dict_insert_absent(DictObject* d, Object* key, int64_t hash, Object* value) 
 }
 
 void dict_reserve(DictObject* d, ssize n) {
-  if (!d->entries.empty() || !d->index.empty()) return;
+  if (n <= ssize(d->entries.size())) return;
   d->entries.reserve(size_t(n));
   // The smallest index that takes n entries without growing (insert grows at two thirds).
   size_t cap = 8;
   while ((size_t(n) + 1) * 3 >= cap * 2) cap <<= 1;
-  d->index.assign(cap, kEmpty);
+  if (cap > d->index.size()) {
+    rebuild_index(d, cap);
+    ++d->version;  // entries may have moved (deleted ones dropped)
+  }
 }
 
 int dict_set_str(DictObject* d, std::string_view key, Object* value) {

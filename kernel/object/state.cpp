@@ -170,6 +170,9 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   interp->builtins_module = new_module("builtins");
   interp->builtins_dict = interp->builtins_module->dict;
   interp->sys_module = new_module("sys");
+  // Sized for what the builtins and sys plugins put in them (about 150 and 80 names).
+  dict_reserve(interp->builtins_dict, 160);
+  dict_reserve(interp->sys_module->dict, 96);
   dict_set_str(interp->modules, "builtins", interp->builtins_module);
   dict_set_str(interp->modules, "sys", interp->sys_module);
   return ts;
