@@ -106,6 +106,23 @@ int visit_reachable(Object* ref, void* arg) {
   return 0;
 }
 
+// Runs a visitor over what `o` references, as traverse_with_class does. An exact dict's
+// entries are walked here, with the visitor inlined: module and type dicts are most of
+// what a collection reads, and a call per key and value showed. Keep in step with
+// DictObject::traverse (each live entry's key, then its value when set).
+template <int (*Visit)(Object*, void*)>
+[[gnu::always_inline]] inline void traverse_for_collection(GcObject* o, void* arg) {
+  if (o->type == &dict_type) {
+    for (const DictEntry& e : static_cast<DictObject*>(static_cast<Object*>(o))->entries) {
+      if (!e.key) continue;
+      (void)Visit(e.key, arg);
+      if (e.value) (void)Visit(e.value, arg);
+    }
+    return;
+  }
+  (void)traverse_with_class(o, Visit, arg);
+}
+
 // Splits `head`'s list: the objects referenced from outside it (and all they reach) stay,
 // the rest move to `unreachable`, both in their original order. No Python code runs here
 // (CPython: Python/gc.c deduce_unreachable: update_refs, subtract_refs, move_unreachable).
@@ -138,7 +155,7 @@ ssize deduce_unreachable(GcObject* head, GcObject* unreachable) {
     }
     return -1;
   }
-  for (GcObject* w : work) (void)traverse_with_class(w, visit_decref, nullptr);
+  for (GcObject* w : work) traverse_for_collection<visit_decref>(w, nullptr);
   // Everything an outside reference keeps alive is reachable. A negative count (a type
   // that reports a reference it does not own) is taken for an outside reference too.
   for (GcObject* root : work) {
@@ -148,7 +165,7 @@ ssize deduce_unreachable(GcObject* head, GcObject* unreachable) {
     while (!pending.empty()) {
       GcObject* r = pending.back();
       pending.pop_back();
-      (void)traverse_with_class(r, visit_reachable, &pending);
+      traverse_for_collection<visit_reachable>(r, &pending);
     }
   }
   gc_list_init(head);
