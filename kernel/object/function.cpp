@@ -90,26 +90,32 @@ BuiltinFunctionObject* new_builtin_function(const char* name, BuiltinFn fn, Obje
 }
 
 void add_method(TypeObject* type, const char* name, BuiltinFn fn) {
+  DictObject* d = type_own_dict(type);
+  if (!d) return;  // a static type while the interpreter frees everything: no dict to fill
   type_modified();
   // Owned while the name is interned: that may throw std::bad_alloc.
   Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(name, fn));
   f->is_method = true;
   f->owner = type;
-  dict_set_str(type_own_dict(type), name, f.get());
+  dict_set_str(d, name, f.get());
 }
 
 void add_class_method(TypeObject* type, const char* name, BuiltinFn fn) {
+  DictObject* d = type_own_dict(type);
+  if (!d) return;
   type_modified();
   BuiltinFunctionObject* f = new_builtin_function(name, fn);
   f->owner = type;
-  dict_set_str(type_own_dict(type), name, f);
+  dict_set_str(d, name, f);
   decref(f);
 }
 
 void add_static_method(TypeObject* type, const char* name, BuiltinFn fn) {
+  DictObject* d = type_own_dict(type);
+  if (!d) return;
   type_modified();
   BuiltinFunctionObject* f = new_builtin_function(name, fn);
-  dict_set_str(type_own_dict(type), name, f);
+  dict_set_str(d, name, f);
   decref(f);
 }
 

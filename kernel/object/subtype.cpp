@@ -207,7 +207,8 @@ int traverse_with_class(Object* o, VisitFn visit, void* arg) {
 
 InitFn builtin_container_init(TypeObject* builtin) {
   if (!is_container(builtin)) return nullptr;
-  if (!dict_get_str(type_dict(builtin), "__init__")) add_method(builtin, "__init__", container_init_method);
+  DictObject* d = type_dict(builtin);
+  if (d && !dict_get_str(d, "__init__")) add_method(builtin, "__init__", container_init_method);
   return container_init;
 }
 

@@ -328,9 +328,9 @@ Object* type_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {
     }
     if (n == "__base__") return new_ref<Object>(t->base ? t->base : None());
     if (n == "__dict__") {
-      type_own_dict(t);  // a static type's, made on its first use
-      add_all_slot_wrappers(t);
-      return new_ref<Object>(type_dict(t));
+      add_all_slot_wrappers(t);  // a static type's dict made and filled first
+      DictObject* d = type_dict(t);
+      return d ? new_ref<Object>(d) : new_dict();  // none only while everything is freed
     }
     if (n == "__doc__") {
       if (Object* d = type_lookup(t, name)) return new_ref(d);
