@@ -127,18 +127,8 @@ bool hash_key(Object* key, int64_t* hash) {
   return true;
 }
 
-int insert(DictObject* d, Object* key, int64_t hash, Object* value) {
-  Ref<> hold_key = Ref<>::borrow(key);  // held across __eq__, which may drop the caller's
-  Ref<> hold_value = Ref<>::borrow(value);
-  size_t slot;
-  ssize ix = lookup(d, key, hash, &slot);
-  if (ix == -2) return -1;
-  if (ix >= 0) {
-    Object* old = d->entries[size_t(ix)].value;
-    d->entries[size_t(ix)].value = new_ref(value);
-    decref(old);
-    return 0;
-  }
+// Appends the absent `key` at index slot `slot` (where the probe that missed it stopped).
+int append_absent(DictObject* d, Object* key, int64_t hash, Object* value, size_t slot) {
   // Room for the entry first, so that running out of memory leaves the dict unchanged.
   if (!prim::reserve_more(d->entries)) {
     no_memory();
@@ -159,6 +149,21 @@ int insert(DictObject* d, Object* key, int64_t hash, Object* value) {
   ++d->used;
   ++d->version;
   return 0;
+}
+
+int insert(DictObject* d, Object* key, int64_t hash, Object* value) {
+  Ref<> hold_key = Ref<>::borrow(key);  // held across __eq__, which may drop the caller's
+  Ref<> hold_value = Ref<>::borrow(value);
+  size_t slot;
+  ssize ix = lookup(d, key, hash, &slot);
+  if (ix == -2) return -1;
+  if (ix >= 0) {
+    Object* old = d->entries[size_t(ix)].value;
+    d->entries[size_t(ix)].value = new_ref(value);
+    decref(old);
+    return 0;
+  }
+  return append_absent(d, key, hash, value, slot);
 }
 
 }  // namespace
@@ -239,6 +244,25 @@ int dict_set_item(DictObject* d, Object* key, Object* value) {
   int64_t hash;
   if (!hash_key(key, &hash)) return -1;
   return insert(d, key, hash, value);
+}
+
+int dict_insert_absent(DictObject* d, Object* key, int64_t hash, Object* value) {
+  // The first empty slot on the probe path: a dummy before it would do as well, but the
+  // key's later probes pass dummies, so either is found.
+  size_t slot = d->index.empty() ? 0 : free_slot(d, hash);
+  return append_absent(d, key, hash, value, slot);
+}
+
+void dict_reserve(DictObject* d, ssize n) {
+  if (n <= ssize(d->entries.size())) return;
+  d->entries.reserve(size_t(n));
+  // The smallest index that takes n entries without growing (insert grows at two thirds).
+  size_t cap = 8;
+  while ((size_t(n) + 1) * 3 >= cap * 2) cap <<= 1;
+  if (cap > d->index.size()) {
+    rebuild_index(d, cap);
+    ++d->version;  // entries may have moved (deleted ones dropped)
+  }
 }
 
 int dict_set_str(DictObject* d, std::string_view key, Object* value) {

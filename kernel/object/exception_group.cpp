@@ -327,7 +327,7 @@ void init_exception_group_types(const TypeObject& base_slots) {
   unsigned flags = TypeFlags::basetype | TypeFlags::exception;
   make_static_type(&exc_BaseExceptionGroup, &type_type, "BaseExceptionGroup", &exc_BaseException, flags);
   // ExceptionGroup(BaseExceptionGroup, Exception): its __bases__ and __mro__ are set in each
-  // interpreter (init_exception_group_methods); __base__ is the group's layout.
+  // interpreter (init_exception_group_bases); __base__ is the group's layout.
   make_static_type(&exc_ExceptionGroup, &type_type, "ExceptionGroup", &exc_BaseExceptionGroup, flags);
   base_getattr = base_slots.tp_getattr;
   for (TypeObject* t : {&exc_BaseExceptionGroup, &exc_ExceptionGroup}) {
@@ -342,14 +342,18 @@ void init_exception_group_types(const TypeObject& base_slots) {
   }
 }
 
-void init_exception_group_methods() {
-  add_class_getitem(&exc_BaseExceptionGroup);
+// Eager, unlike the methods: subclass checks read the MRO without a type dict.
+void init_exception_group_bases() {
   // CPython: Objects/exceptions.c _PyExc_InitTypes makes ExceptionGroup with the bases
   // (BaseExceptionGroup, Exception).
   exc_ExceptionGroup.bases = new_tuple_from({&exc_BaseExceptionGroup, &exc_Exception});
   exc_ExceptionGroup.mro = new_tuple_from(
       {&exc_ExceptionGroup, &exc_BaseExceptionGroup, &exc_Exception, &exc_BaseException, &object_type});
   type_modified();
+}
+
+void init_exception_group_methods() {
+  add_class_getitem(&exc_BaseExceptionGroup);
   for (TypeObject* t : {&exc_BaseExceptionGroup, &exc_ExceptionGroup}) {
     add_method(t, "derive", derive_method);
     add_method(t, "split", split_method);

@@ -20,6 +20,8 @@ Object* exception_group_members(Object* group);
 // BaseException.add_note (exceptions.cpp calls it).
 void init_exception_group_types(const TypeObject& base_slots);
 void init_exception_group_methods();
+// ExceptionGroup's __bases__ and __mro__ in a new interpreter.
+void init_exception_group_bases();
 
 // `except* T`: (match, rest) of `exc` (None stands for no exception) against `type`; a
 // naked exception that matches is wrapped in ExceptionGroup('', [exc]) whose traceback

@@ -96,8 +96,9 @@ void init_int_float_methods() {
   add_method(&int_type, "__format__", m_format);
   add_method(&float_type, "is_integer", m_is_integer);
   add_method(&float_type, "__format__", m_format);
-  add_method(&object_type, "__format__", m_object_format);
   init_num_methods();
 }
+
+void add_object_format_method() { add_method(&object_type, "__format__", m_object_format); }
 
 }  // namespace gopy

@@ -90,32 +90,47 @@ BuiltinFunctionObject* new_builtin_function(const char* name, BuiltinFn fn, Obje
 }
 
 void add_method(TypeObject* type, const char* name, BuiltinFn fn) {
+  DictObject* d = type_own_dict(type);
+  if (!d) return;  // a static type while the interpreter frees everything: no dict to fill
   type_modified();
   // Owned while the name is interned: that may throw std::bad_alloc.
   Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(name, fn));
   f->is_method = true;
   f->owner = type;
-  dict_set_str(type->dict, name, f.get());
+  dict_set_str(d, name, f.get());
 }
 
 void add_class_method(TypeObject* type, const char* name, BuiltinFn fn) {
+  DictObject* d = type_own_dict(type);
+  if (!d) return;
   type_modified();
   BuiltinFunctionObject* f = new_builtin_function(name, fn);
   f->owner = type;
-  dict_set_str(type->dict, name, f);
+  dict_set_str(d, name, f);
   decref(f);
 }
 
 void add_static_method(TypeObject* type, const char* name, BuiltinFn fn) {
+  DictObject* d = type_own_dict(type);
+  if (!d) return;
   type_modified();
   BuiltinFunctionObject* f = new_builtin_function(name, fn);
-  dict_set_str(type->dict, name, f);
+  dict_set_str(d, name, f);
   decref(f);
 }
 
 int add_module_function(ModuleObject* m, const char* name, BuiltinFn fn) {
   Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(name, fn));
-  if (Object* module_name = dict_get_str(m->dict, "__name__")) f->module_name = new_ref(module_name);
+  // By the interned name, whose hash is kept: a module's functions are added by the dozen
+  // at start-up, and hashing the text each time showed. Interned again in each interpreter
+  // (a new table, a new hash secret).
+  static StrObject* dunder_name = nullptr;
+  static uint64_t dunder_name_generation = 0;
+  if (dunder_name_generation != interpreter_generation()) {
+    dunder_name = intern("__name__");
+    dunder_name_generation = interpreter_generation();
+  }
+  if (Object* module_name = dict_get_str(m->dict, dunder_name)) f->module_name = new_ref(module_name);
   return dict_set_str(m->dict, name, f.get());
 }
 
@@ -192,7 +207,8 @@ std::string bound_method_name(Object* self, std::string_view name) {
   if (mro) {
     for (Object* c : mro->items) {
       auto* ct = static_cast<TypeObject*>(c);
-      if (ct->dict && dict_get_str(ct->dict, name)) return cat(ct->qualname, ".", name);
+      DictObject* d = type_dict(ct);  // a static type's lazily made methods included
+      if (d && dict_get_str(d, name)) return cat(ct->qualname, ".", name);
     }
   } else {
     clear_error();

@@ -83,8 +83,13 @@ ssize gc_list_size(const GcObject* head) {
 
 GcState& gc_state() { return current_interp()->gc; }
 
+// A str is never a container: the most common reference (every dict key) is passed over
+// without the virtual as_gc call.
+inline bool never_collected(const Object* ref) { return ref->type == &str_type; }
+
 // CPython: Python/gc.c visit_decref.
 int visit_decref(Object* ref, void*) {
+  if (never_collected(ref)) return 0;
   GcObject* g = ref->as_gc();
   if (g && is_collecting(g)) set_refs(g, refs_of(g) - 1);
   return 0;
@@ -92,12 +97,30 @@ int visit_decref(Object* ref, void*) {
 
 // CPython: Python/gc.c visit_reachable.
 int visit_reachable(Object* ref, void* arg) {
+  if (never_collected(ref)) return 0;
   GcObject* g = ref->as_gc();
   if (g && is_collecting(g) && refs_of(g) != kReachable) {
     set_refs(g, kReachable);
     static_cast<std::vector<GcObject*>*>(arg)->push_back(g);
   }
   return 0;
+}
+
+// Runs a visitor over what `o` references, as traverse_with_class does. An exact dict's
+// entries are walked here, with the visitor inlined: module and type dicts are most of
+// what a collection reads, and a call per key and value showed. Keep in step with
+// DictObject::traverse (each live entry's key, then its value when set).
+template <int (*Visit)(Object*, void*)>
+[[gnu::always_inline]] inline void traverse_for_collection(GcObject* o, void* arg) {
+  if (o->type == &dict_type) {
+    for (const DictEntry& e : static_cast<DictObject*>(static_cast<Object*>(o))->entries) {
+      if (!e.key) continue;
+      (void)Visit(e.key, arg);
+      if (e.value) (void)Visit(e.value, arg);
+    }
+    return;
+  }
+  (void)traverse_with_class(o, Visit, arg);
 }
 
 // Splits `head`'s list: the objects referenced from outside it (and all they reach) stay,
@@ -111,6 +134,7 @@ ssize deduce_unreachable(GcObject* head, GcObject* unreachable) {
   GcObject* const last = prev_of(head);
   GcObject* o = head->gc_next;
   try {
+    work.reserve(size_t(gc_list_size(head)));  // one allocation, not a doubling series
     for (; o != head;) {
       GcObject* next = o->gc_next;
       work.push_back(o);
@@ -131,7 +155,7 @@ ssize deduce_unreachable(GcObject* head, GcObject* unreachable) {
     }
     return -1;
   }
-  for (GcObject* w : work) (void)traverse_with_class(w, visit_decref, nullptr);
+  for (GcObject* w : work) traverse_for_collection<visit_decref>(w, nullptr);
   // Everything an outside reference keeps alive is reachable. A negative count (a type
   // that reports a reference it does not own) is taken for an outside reference too.
   for (GcObject* root : work) {
@@ -141,7 +165,7 @@ ssize deduce_unreachable(GcObject* head, GcObject* unreachable) {
     while (!pending.empty()) {
       GcObject* r = pending.back();
       pending.pop_back();
-      (void)traverse_with_class(r, visit_reachable, &pending);
+      traverse_for_collection<visit_reachable>(r, &pending);
     }
   }
   gc_list_init(head);

@@ -246,7 +246,7 @@ Object* m_none(Object*, Object* const*, size_t, TupleObject*) { return new_none(
 void add_getter(TypeObject* t, const char* name, BuiltinFn fn) {
   auto* prop = make<PropertyObject>();
   prop->fget = new_builtin_function(name, fn);
-  dict_set_str(t->dict, name, prop);
+  dict_set_str(type_own_dict(t), name, prop);
   decref(prop);
 }
 

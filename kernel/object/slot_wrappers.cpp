@@ -252,14 +252,14 @@ Object* add_slot_wrapper(TypeObject* t, StrObject* name) {
   // A built-in type without a hash (list, dict, set, ...) says so with __hash__ = None, as
   // CPython's inherit_slots leaves it in the type's dict.
   if (n == "__hash__" && !t->tp_hash && !(t->flags & TypeFlags::heap) && t != &object_type) {
-    if (dict_set_item(t->dict, name, None()) < 0) return nullptr;
-    return dict_get_str(t->dict, name);
+    if (dict_set_item(type_own_dict(t), name, None()) < 0) return nullptr;
+    return dict_get_str(type_own_dict(t), name);
   }
   for (const Wrapper& w : wrappers()) {
     if (w.name != n) continue;
     if (!w.has(t)) return nullptr;
     add_method(t, w.name.data(), w.fn);  // the table's names are NUL-terminated literals
-    return dict_get_str(t->dict, name);
+    return dict_get_str(type_own_dict(t), name);
   }
   return nullptr;
 }

@@ -35,6 +35,8 @@
 #include "object/module_api_objects.hpp"
 #include "object/traceback_carets.hpp"
 #include "object/typevar.hpp"
+#include "object/exception_group.hpp"
+#include "object/dict_internal.hpp"
 #include "object/sys_flag.hpp"
 
 namespace gopy {
@@ -133,11 +135,17 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   // The interned table first: type dicts are keyed by interned names.
   reset_stranded_interned();
   interp->interned = new_dict();
-  init_eval_types();  // made once; before the dicts, so that these types get theirs too
-  ensure_static_type_dicts();
+  // Sized for the names a bare start-up interns (about 230) and a short script's more, so
+  // the table is not re-indexed on the way there.
+  dict_reserve(interp->interned, 340);
+  // It holds only strs, so it can be in no cycle: untracked, as CPython untracks a dict of
+  // atomic values, so that no collection traverses every name. free_all_objects frees it.
+  gc_forget(interp->interned);
+  init_eval_types();  // made once
   init_type_and_object_methods();
   // Start-up cost: these method tables are built in each interpreter on the type's first
-  // use (type_dict), not here; a short program touches few of them.
+  // use (type_dict), not here; a short program touches few of them. A table that fills
+  // several types is set on each of them: it runs once, for all (fill_lazy_methods).
   str_type.lazy_methods = init_str_methods;
   list_type.lazy_methods = init_list_methods;
   tuple_type.lazy_methods = init_tuple_methods;
@@ -145,19 +153,26 @@ ThreadState* create_interpreter(const InterpreterSettings& settings) {
   set_type.lazy_methods = init_set_methods;
   frozenset_type.lazy_methods = init_set_methods;
   textio_type.lazy_methods = init_textio_methods;
-  init_function_methods();
-  init_typevar_methods();
+  function_type.lazy_methods = init_function_methods;
+  for (TypeObject* t : {&typevar_type, &paramspec_type, &typevartuple_type, &union_type})
+    t->lazy_methods = init_typevar_methods;
+  member_descr_type.lazy_methods = init_member_descr_methods;
+  for (TypeObject* t : {&exc_BaseException, &exc_BaseExceptionGroup, &exc_ExceptionGroup})
+    t->lazy_methods = init_exception_methods;
+  int_type.lazy_methods = init_int_float_methods;
+  float_type.lazy_methods = init_int_float_methods;
+  range_type.lazy_methods = init_range_methods;
+  slice_type.lazy_methods = init_range_methods;
   init_traceback_attrs();
-  init_member_descr_methods();
-  init_exception_methods();
-  init_int_float_methods();
-  init_textio_methods();
-  init_range_methods();
+  init_exception_group_bases();
 
   interp->modules = new_dict();
   interp->builtins_module = new_module("builtins");
   interp->builtins_dict = interp->builtins_module->dict;
   interp->sys_module = new_module("sys");
+  // Sized for what the builtins and sys plugins put in them (about 150 and 80 names).
+  dict_reserve(interp->builtins_dict, 160);
+  dict_reserve(interp->sys_module->dict, 96);
   dict_set_str(interp->modules, "builtins", interp->builtins_module);
   dict_set_str(interp->modules, "sys", interp->sys_module);
   return ts;
@@ -270,6 +285,11 @@ void free_all_objects(Interpreter* interp) {
   // them, this reference is the last one the collector would not free.
   drop_standard_streams(interp);
   gc_free_all(interp);
+  // Untracked (create_interpreter): freed after everything that may hold its strs.
+  if (DictObject* interned = interp->interned) {
+    interp->interned = nullptr;
+    decref(interned);
+  }
   reset_stranded_interned();
   interp->finalized.clear();
   reset_static_type_dicts();

@@ -148,14 +148,14 @@ StrObject* intern(std::string_view name) {
   Interpreter* interp = get_thread_state()->interp;
   // Start-up cost: every identifier of the built-in types and modules comes through here,
   // nearly all ASCII; one scan serves the hash and the new str's length.
-  bool ascii = true;
-  for (unsigned char c : name) ascii &= c < 0x80;
+  const bool ascii = prim::is_ascii_text(name);
   int64_t hash = ascii ? prim::hash_latin1({interp->hash_k0, interp->hash_k1}, name) : str_hash_text(name);
   if (Object* v = dict_get_str_hashed(interp->interned, name, hash)) return as_str(v);
   StrObject* s = ascii ? new_str_known(name, static_cast<ssize>(name.size()), true) : new_str(name);
   s->hash = hash;  // the same value str_hash would compute again
   s->interned = true;
-  if (dict_set_item(interp->interned, s, s) < 0) {
+  // The probe above found no equal key: the str goes in without a second one.
+  if (dict_insert_absent(interp->interned, s, hash, s) < 0) {
     // No memory to grow the table: the str stays alive, not interned, until finalization
     // (reset_stranded_interned); the lookup goes on as if interned.
     clear_error();
@@ -179,9 +179,7 @@ int64_t str_hash(StrObject* s) {
 int64_t str_hash_text(std::string_view utf8) {
   Interpreter* interp = get_thread_state()->interp;
   prim::HashSecret secret{interp->hash_k0, interp->hash_k1};
-  bool ascii = true;
-  for (unsigned char c : utf8) ascii &= c < 0x80;
-  return ascii ? prim::hash_latin1(secret, utf8) : prim::hash_str(secret, decode_utf8(utf8));
+  return prim::is_ascii_text(utf8) ? prim::hash_latin1(secret, utf8) : prim::hash_str(secret, decode_utf8(utf8));
 }
 
 bool str_equal(const StrObject* a, const StrObject* b) {

@@ -151,7 +151,7 @@ Object* add_new_wrapper(TypeObject* t) {
   BuiltinFunctionObject* f = new_builtin_function("__new__", new_wrapper_call, t);
   if (!f) return nullptr;
   type_modified();
-  int r = dict_set_str(t->dict, "__new__", f);
+  int r = dict_set_str(type_own_dict(t), "__new__", f);
   decref(f);
   return r < 0 ? nullptr : f;  // the dict holds it
 }
@@ -207,7 +207,8 @@ int traverse_with_class(Object* o, VisitFn visit, void* arg) {
 
 InitFn builtin_container_init(TypeObject* builtin) {
   if (!is_container(builtin)) return nullptr;
-  if (!dict_get_str(builtin->dict, "__init__")) add_method(builtin, "__init__", container_init_method);
+  DictObject* d = type_dict(builtin);
+  if (d && !dict_get_str(d, "__init__")) add_method(builtin, "__init__", container_init_method);
   return container_init;
 }
 

@@ -62,9 +62,9 @@ void add_keys(std::vector<std::string>& out, Object* d) {
 
 void add_type_attrs(std::vector<std::string>& out, TypeObject* t) {
   if (t->mro) {
-    for (Object* base : t->mro->items) add_keys(out, static_cast<TypeObject*>(base)->dict);
+    for (Object* base : t->mro->items) add_keys(out, type_dict(static_cast<TypeObject*>(base)));
   } else {
-    for (; t; t = t->base) add_keys(out, t->dict);
+    for (; t; t = t->base) add_keys(out, type_dict(t));
   }
 }
 

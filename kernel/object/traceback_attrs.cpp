@@ -70,7 +70,8 @@ Object* traceback_suggestion(Object*, Object* const* args, size_t nargs, TupleOb
 
 void init_traceback_attrs() {
   traceback_type.tp_getattr = traceback_getattr;
-  add_static_method(&traceback_type, "_gopy_suggestion", traceback_suggestion);
+  // The type's dict is filled on its first use in each interpreter (type_dict).
+  traceback_type.lazy_methods = [] { add_static_method(&traceback_type, "_gopy_suggestion", traceback_suggestion); };
 }
 
 }  // namespace gopy

@@ -51,9 +51,17 @@ void reset_static_type_dicts() {
   }
 }
 
-void ensure_static_type_dicts() {
-  for (TypeObject* t : static_types())
-    if (!t->dict) t->dict = new_dict();
+DictObject* type_own_dict(TypeObject* t) {
+  if (t->dict) [[likely]]
+    return t->dict;
+  // Start-up cost: a static type's dict is made in each interpreter on the type's first
+  // use, not for all of them when the interpreter starts. Not while the interpreter frees
+  // its objects (it resets these dicts after), nor with no interpreter.
+  if (t->flags & TypeFlags::heap) return nullptr;
+  ThreadState* ts = get_thread_state();
+  if (!ts || ts->interp->freeing_all) return nullptr;
+  t->dict = new_dict();
+  return t->dict;
 }
 
 TypeObject::~TypeObject() {
@@ -195,9 +203,9 @@ void fill_lazy_methods(TypeObject* t) {
 }  // namespace
 
 DictObject* type_dict(TypeObject* t) {
-  if (t->lazy_methods && t->lazy_methods_generation != interpreter_generation() && t->dict)
-    fill_lazy_methods(t);
-  return t->dict;
+  DictObject* d = type_own_dict(t);
+  if (t->lazy_methods && t->lazy_methods_generation != interpreter_generation() && d) fill_lazy_methods(t);
+  return d;
 }
 
 void type_modified() { ++g_type_epoch; }
@@ -305,8 +313,8 @@ Object* type_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {
     if (n == "__name__") return new_str(t->name);
     if (n == "__qualname__") return new_str(t->qualname);
     if (n == "__module__") {
-      if (t->dict)
-        if (Object* m = dict_get_str(t->dict, name)) return new_ref(m);
+      if (DictObject* d = type_dict(t))
+        if (Object* m = dict_get_str(d, name)) return new_ref(m);
       return new_str(t->module);
     }
     if (n == "__mro__") return type_mro_tuple(t);
@@ -320,9 +328,9 @@ Object* type_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss) {
     }
     if (n == "__base__") return new_ref<Object>(t->base ? t->base : None());
     if (n == "__dict__") {
-      if (!t->dict) t->dict = new_dict();  // a static type made after the interpreter started
-      add_all_slot_wrappers(t);
-      return new_ref<Object>(type_dict(t));
+      add_all_slot_wrappers(t);  // a static type's dict made and filled first
+      DictObject* d = type_dict(t);
+      return d ? new_ref<Object>(d) : new_dict();  // none only while everything is freed
     }
     if (n == "__doc__") {
       if (Object* d = type_lookup(t, name)) return new_ref(d);
@@ -511,8 +519,7 @@ static Object* type_subclasses_method(Object*, Object* const* args, size_t nargs
 static int merge_class_names(DictObject* names, TypeObject* t) {
   Ref<TupleObject> mro = Ref<TupleObject>::steal(type_mro_tuple(t));
   for (Object* c : mro->items) {
-    DictObject* d = static_cast<TypeObject*>(c)->dict;
-    type_lookup(static_cast<TypeObject*>(c), "__dir__");  // fills a lazily made type dict
+    DictObject* d = type_dict(static_cast<TypeObject*>(c));  // a lazily made table filled
     if (d && dict_update(names, d) < 0) return -1;
   }
   return 0;
@@ -647,7 +654,11 @@ void init_type_and_object_types() {
   ellipsis_object.type = &ellipsis_type;
 }
 
-void init_type_and_object_methods() {
+namespace {
+
+// object's, type's and module's method tables, each run on the type's first use in an
+// interpreter (type_dict): an interpreter that never looks them up never builds them.
+void init_object_methods() {
   add_method(&object_type, "__init__", object_init_method);
   add_method(&object_type, "__repr__", object_repr_method);
   add_method(&object_type, "__str__", object_str_method);
@@ -661,20 +672,33 @@ void init_type_and_object_methods() {
   {
     Ref<> fn = Ref<>::steal(new_builtin_function("__init_subclass__", object_init_subclass));
     Ref<> cm = Ref<>::steal(call1(&classmethod_type, fn.get()));
-    if (cm) dict_set_str(object_type.dict, "__init_subclass__", cm.get());
+    if (cm) dict_set_str(type_own_dict(&object_type), "__init_subclass__", cm.get());
   }
   {
     Ref<> fn = Ref<>::steal(new_builtin_function("__subclasshook__", object_subclasshook));
     Ref<> cm = Ref<>::steal(call1(&classmethod_type, fn.get()));
-    if (cm) dict_set_str(object_type.dict, "__subclasshook__", cm.get());
+    if (cm) dict_set_str(type_own_dict(&object_type), "__subclasshook__", cm.get());
   }
   add_method(&object_type, "__dir__", object_dir_method);
+  add_object_format_method();  // format.cpp
+}
+
+void init_type_methods() {
   add_method(&type_type, "__dir__", type_dir_method);
-  add_method(&module_type, "__dir__", module_dir_method);
   add_method(&type_type, "__call__", type_call_method);
   add_method(&type_type, "__init__", type_init_method);
   add_method(&type_type, "mro", type_mro_method);
   add_method(&type_type, "__subclasses__", type_subclasses_method);
+}
+
+void init_module_methods() { add_method(&module_type, "__dir__", module_dir_method); }
+
+}  // namespace
+
+void init_type_and_object_methods() {
+  object_type.lazy_methods = init_object_methods;
+  type_type.lazy_methods = init_type_methods;
+  module_type.lazy_methods = init_module_methods;
 }
 
 int64_t object_identity_hash(Object* o) { return identity_hash(o); }

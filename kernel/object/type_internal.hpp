@@ -7,9 +7,12 @@
 
 namespace gopy {
 
-// Static types' per-interpreter dicts.
-void ensure_static_type_dicts();
+// Static types' per-interpreter dicts: made on a type's first use (type_own_dict), dropped
+// when the interpreter's objects are freed.
 void reset_static_type_dicts();
+// The type's dict as it is (no lazy method table run), a static type's made if this
+// interpreter has none yet: what adds entries to a type uses this. Null with no interpreter.
+DictObject* type_own_dict(TypeObject* t);
 // A type's dict with its methods in it: a static type whose `lazy_methods` table has not
 // run in this interpreter runs it first. Read a type's dict through this, not t->dict.
 DictObject* type_dict(TypeObject* t);
@@ -104,7 +107,8 @@ InitFn builtin_container_init(TypeObject* builtin);
 // Per-type set-up, called once per process for the static part and once per interpreter
 // for the methods (the type dicts are per interpreter).
 void init_type_and_object_types();
-void init_type_and_object_methods();
+void init_type_and_object_methods();  // registers the lazily run tables
+void add_object_format_method();  // object.__format__ (format.cpp)
 void init_int_float_types();
 void init_int_float_methods();
 void init_str_type();

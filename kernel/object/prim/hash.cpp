@@ -56,7 +56,17 @@ uint64_t siphash13(uint64_t k0, uint64_t k1, const unsigned char* in, size_t siz
     sip_round(v0, v1, v2, v3);
     v0 ^= mi;
   }
-  b |= load_le64(in, size);
+  // The last 0..7 bytes, as CPython's switch does: most names end in a partial word.
+  switch (size) {
+    case 7: b |= static_cast<uint64_t>(in[6]) << 48; [[fallthrough]];
+    case 6: b |= static_cast<uint64_t>(in[5]) << 40; [[fallthrough]];
+    case 5: b |= static_cast<uint64_t>(in[4]) << 32; [[fallthrough]];
+    case 4: b |= static_cast<uint64_t>(in[3]) << 24; [[fallthrough]];
+    case 3: b |= static_cast<uint64_t>(in[2]) << 16; [[fallthrough]];
+    case 2: b |= static_cast<uint64_t>(in[1]) << 8; [[fallthrough]];
+    case 1: b |= static_cast<uint64_t>(in[0]); break;
+    default: break;
+  }
   v3 ^= b;
   sip_round(v0, v1, v2, v3);
   v0 ^= b;

@@ -103,6 +103,10 @@ Result<std::string> fs_encode(std::string_view text);
 // The length in code points of well-formed str text (setting *ascii), or -1 when `text` is
 // not str text.
 std::ptrdiff_t str_text_length(std::string_view text, bool* ascii);
+// How many leading bytes of `text` are ASCII, read eight at a time (names and most text
+// are all ASCII: the scan is on every str made and every name interned).
+std::size_t ascii_prefix_length(std::string_view text);
+inline bool is_ascii_text(std::string_view text) { return ascii_prefix_length(text) == text.size(); }
 // `text` made str text: its invalid bytes become U+DC80..U+DCFF, as surrogateescape does.
 std::string str_text_repaired(std::string_view text);
 

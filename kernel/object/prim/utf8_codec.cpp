@@ -1,6 +1,8 @@
 // UTF-8 between bytes and str text, with CPython's error handlers. str text is UTF-8 in
 // which a lone surrogate keeps its 3-byte form, so every str's bytes and length agree.
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "object/prim/unicode.hpp"
 
@@ -204,10 +206,35 @@ Result<std::string> fs_encode(std::string_view text) {
   return utf8_encode_text(text, ErrorHandler::surrogateescape);
 }
 
+std::size_t ascii_prefix_length(std::string_view text) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p + i, 8);
+    if (word & kHighBits) break;
+  }
+  // An all-ASCII text of eight bytes or more ends with one overlapping word, not a byte loop.
+  if (i == (n & ~std::size_t(7)) && i != n && n >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p + n - 8, 8);
+    if (!(word & kHighBits)) return n;
+  }
+  while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
+  return i;
+}
+
 std::ptrdiff_t str_text_length(std::string_view text, bool* ascii) {
-  std::ptrdiff_t length = 0;
+  std::size_t start = ascii_prefix_length(text);
+  if (start == text.size()) {
+    *ascii = true;
+    return static_cast<std::ptrdiff_t>(start);
+  }
+  std::ptrdiff_t length = static_cast<std::ptrdiff_t>(start);
   bool all_ascii = true;
-  for (std::size_t i = 0; i < text.size(); ++length) {
+  for (std::size_t i = start; i < text.size(); ++length) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;
