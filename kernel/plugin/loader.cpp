@@ -74,15 +74,20 @@ std::string entry_problem(void* handle, const std::string& entry, void** address
   if (*address == nullptr) return "has no entry symbol " + quoted;
   link_map* own = nullptr;
   Dl_info info;
-  link_map* defining = nullptr;
-  if (dlinfo(handle, RTLD_DI_LINKMAP, &own) != 0 ||
-      dladdr1(*address, &info, reinterpret_cast<void**>(&defining), RTLD_DL_LINKMAP) == 0 ||
-      defining != own)
-    return "does not itself define entry symbol " + quoted;
   ElfW(Sym)* symbol = nullptr;
+  if (dlinfo(handle, RTLD_DI_LINKMAP, &own) != 0 ||
+      dladdr1(*address, &info, reinterpret_cast<void**>(&symbol), RTLD_DL_SYMENT) == 0)
+    return "does not itself define entry symbol " + quoted;
+  // glibc names the object by its link map's own l_name; when that does not settle it,
+  // the object is asked for by its link map (each dladdr1 searches its symbol table).
+  if (info.dli_fname != own->l_name) {
+    link_map* defining = nullptr;
+    if (dladdr1(*address, &info, reinterpret_cast<void**>(&defining), RTLD_DL_LINKMAP) == 0 ||
+        defining != own)
+      return "does not itself define entry symbol " + quoted;
+  }
   // ELF32_ST_TYPE and ELF64_ST_TYPE are the same low four bits.
-  if (dladdr1(*address, &info, reinterpret_cast<void**>(&symbol), RTLD_DL_SYMENT) == 0 ||
-      symbol == nullptr || ELF64_ST_TYPE(symbol->st_info) != STT_FUNC)
+  if (symbol == nullptr || ELF64_ST_TYPE(symbol->st_info) != STT_FUNC)
     return "has entry symbol " + quoted + ", which is not a function";
   return "";
 }
