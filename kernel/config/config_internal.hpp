@@ -24,6 +24,38 @@ bool str_to_int(const std::string& text, int& result);
 // Raise `flag` to the variable's level ("text" and negative mean 1). CPython: _Py_get_env_flag
 void get_env_flag(const Environment& env, int use_environment, int& flag, std::string_view name);
 
+// The environment as one configuration read sees it. A read asks for some thirty
+// PYTHON* variables, and each C library lookup walks the whole process environment; over
+// the process environment the snapshot walks it once, keeps the PYTHON* entries and
+// answers those names from them (the first definition of a name wins, as in the C
+// library). Other names, and any other environment, are asked directly. A read only
+// reads; a write goes through and the snapshot walks again.
+class EnvironmentSnapshot final : public Environment {
+ public:
+  explicit EnvironmentSnapshot(Environment& base);
+  std::optional<std::string> get(std::string_view name) const override;
+  void set(std::string_view name, std::string_view value) override;
+  void unset(std::string_view name) override;
+  std::vector<std::pair<std::string, std::string>> variables() const override {
+    return base_.variables();
+  }
+  std::string ctype_locale() const override { return base_.ctype_locale(); }
+  bool has_locale(std::string_view name) const override { return base_.has_locale(name); }
+  std::optional<std::string> current_directory() const override {
+    return base_.current_directory();
+  }
+
+ private:
+  struct Entry {
+    std::string_view name;
+    const char* value;
+  };
+  void index();
+  Environment& base_;
+  bool indexed_ = false;
+  std::vector<Entry> entries_;
+};
+
 // --- the pre-configuration's view of the command line ---
 
 // Parse -E, -I and -X up to -c/-m, silently. CPython: precmdline_parse_cmdline

@@ -146,14 +146,15 @@ Status config_read(Config& config, const PreConfig& preconfig, const std::vector
   if (config.orig_argv.empty() && !(config.argv.size() == 1 && config.argv[0].empty())) {
     config.orig_argv = config.argv;
   }
-  GOPY_RETURN_IF_ERROR(detail::core_read_precmdline(config, preconfig, env));
+  detail::EnvironmentSnapshot snapshot(env);
+  GOPY_RETURN_IF_ERROR(detail::core_read_precmdline(config, preconfig, snapshot));
   if (config.isolated) {
     config.safe_path = 1;
     config.use_environment = 0;
     config.user_site_directory = 0;
   }
-  GOPY_RETURN_IF_ERROR(detail::config_read_cmdline(config, env, console));
-  GOPY_RETURN_IF_ERROR(detail::config_read_rest(config, preconfig, env));
+  GOPY_RETURN_IF_ERROR(detail::config_read_cmdline(config, snapshot, console));
+  GOPY_RETURN_IF_ERROR(detail::config_read_rest(config, preconfig, snapshot));
   config.read_done = true;
   return Status::ok();
 }

@@ -1,6 +1,10 @@
 // The real process environment and the map-backed one used by tests and embedders.
 #include "gopy/environment.hpp"
 
+#include <cstring>
+
+#include "config/config_internal.hpp"
+
 #include <cerrno>
 #include <clocale>
 #include <cstdlib>
@@ -90,6 +94,49 @@ std::optional<std::string> Environment::current_directory() const {
   }
   return std::string(buffer.data());
 }
+
+namespace detail {
+
+EnvironmentSnapshot::EnvironmentSnapshot(Environment& base) : base_(base) {
+  if (dynamic_cast<ProcessEnvironment*>(&base) == nullptr) return;
+  indexed_ = true;
+  index();
+}
+
+// Only the PYTHON* variables are kept: they are nearly all a read asks for, and there are
+// few of them; any other name is looked up in the environment itself.
+constexpr std::string_view kIndexedPrefix = "PYTHON";
+
+void EnvironmentSnapshot::index() {
+  entries_.clear();
+  for (char** entry = environ; entry && *entry; ++entry) {
+    const char* text = *entry;
+    if (std::strncmp(text, kIndexedPrefix.data(), kIndexedPrefix.size()) != 0) continue;
+    const char* eq = std::strchr(text, '=');
+    // An entry without '=' never matches a name.
+    if (eq == nullptr) continue;
+    entries_.push_back({std::string_view(text, static_cast<std::size_t>(eq - text)), eq + 1});
+  }
+}
+
+std::optional<std::string> EnvironmentSnapshot::get(std::string_view name) const {
+  if (!indexed_ || !name.starts_with(kIndexedPrefix)) return base_.get(name);
+  for (const Entry& e : entries_)
+    if (e.name == name) return std::string(e.value);
+  return std::nullopt;
+}
+
+void EnvironmentSnapshot::set(std::string_view name, std::string_view value) {
+  base_.set(name, value);
+  if (indexed_) index();
+}
+
+void EnvironmentSnapshot::unset(std::string_view name) {
+  base_.unset(name);
+  if (indexed_) index();
+}
+
+}  // namespace detail
 
 Environment& process_environment() {
   static ProcessEnvironment instance;

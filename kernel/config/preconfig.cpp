@@ -209,7 +209,9 @@ Status preconfig_read_once(PreConfig& config, PreCmdline& cmdline, const std::st
 // but the same loop gives the same decisions. Reading changes nothing outside `config`:
 // the coercion is only planned here (ctype_locale as it will be), done by preconfig_write.
 // CPython: _PyPreConfig_Read
-Status preconfig_read(PreConfig& config, const std::vector<std::string>& argv, Environment& env) {
+Status preconfig_read(PreConfig& config, const std::vector<std::string>& argv,
+                      Environment& process_env) {
+  detail::EnvironmentSnapshot env(process_env);
   const PreConfig saved = config;
   std::string ctype_locale = env.ctype_locale();
   bool locale_coerced = false;
