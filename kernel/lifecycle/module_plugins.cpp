@@ -65,7 +65,7 @@ std::optional<std::string> plugin_module_origin(std::string_view name) {
 }
 
 // Views into the plan's manifests: no string is copied (sys asks at every start-up).
-std::vector<std::string_view> shipped_plugin_module_names() {
+std::vector<std::string_view> shipped_plugin_module_name_views() {
   std::vector<std::string_view> names;
   Runtime& rt = runtime();
   if (!rt.plugins) return names;
@@ -74,6 +74,11 @@ std::vector<std::string_view> shipped_plugin_module_names() {
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
+}
+
+std::vector<std::string> shipped_plugin_module_names() {
+  std::vector<std::string_view> views = shipped_plugin_module_name_views();
+  return {views.begin(), views.end()};
 }
 
 }  // namespace gopy

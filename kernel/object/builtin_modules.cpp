@@ -42,7 +42,7 @@ BuiltinModuleInit find_builtin_module(std::string_view name) {
 
 // CPython: Python/sysmodule.c list_builtin_module_names (builtins and sys are the plugins').
 // A fixed list: made once per process (sys asks for it at every start-up).
-const std::vector<std::string>& builtin_module_names() {
+const std::vector<std::string>& builtin_module_name_list() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> list{"builtins", "sys"};
     for (const BuiltinModule& m : kBuiltinModules) list.emplace_back(m.name);
@@ -51,5 +51,7 @@ const std::vector<std::string>& builtin_module_names() {
   }();
   return names;
 }
+
+std::vector<std::string> builtin_module_names() { return builtin_module_name_list(); }
 
 }  // namespace gopy

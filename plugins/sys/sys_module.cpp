@@ -352,11 +352,11 @@ Status fill_basic(Interpreter* interp) {
   put(m, "float_repr_style", new_str("short"));
   // CPython's shapes: a sorted tuple of str, and a frozenset of str (gopy's standard
   // library is what it builds in and what its module plugins provide).
-  const std::vector<std::string>& builtin_names = builtin_module_names();
+  const std::vector<std::string>& builtin_names = builtin_module_name_list();
   Ref<TupleObject> builtin_tuple = Ref<TupleObject>::steal(str_tuple(builtin_names));
   Ref<SetObject> stdlib_names = Ref<SetObject>::steal(new_set(&frozenset_type));
   for (Object* name : builtin_tuple->items) set_add(stdlib_names.get(), name);
-  for (std::string_view name : shipped_plugin_module_names()) {
+  for (std::string_view name : shipped_plugin_module_name_views()) {
     ORef n = own(new_str(name));
     set_add(stdlib_names.get(), n.get());
   }

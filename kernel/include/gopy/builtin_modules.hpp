@@ -16,8 +16,10 @@ using BuiltinModuleInit = ModuleObject* (*)();
 // The function that creates the module, or null when `name` is not built in.
 BuiltinModuleInit find_builtin_module(std::string_view name);
 // Every module compiled into gopy (builtins, sys and libgopy's own), sorted: what
-// sys.builtin_module_names lists. The same list for the whole process.
-const std::vector<std::string>& builtin_module_names();
+// sys.builtin_module_names lists.
+std::vector<std::string> builtin_module_names();
+// The same list, made once for the whole process (no copy).
+const std::vector<std::string>& builtin_module_name_list();
 // The native `_imp` module (import by name for gopy's Python library).
 ModuleObject* create__imp_module();
 

@@ -25,9 +25,11 @@ ModuleObject* load_plugin_module(std::string_view name, bool* found);
 std::optional<std::string> plugin_module_origin(std::string_view name);
 
 // Every module the runtime's shipped module plugins provide (those of gopy's own plugin
-// directory, not site-plugins or GOPY_PLUGIN_PATH), sorted; empty without a runtime. The
-// names are views into the runtime's plugin plan: use them before the runtime changes.
-std::vector<std::string_view> shipped_plugin_module_names();
+// directory, not site-plugins or GOPY_PLUGIN_PATH), sorted; empty without a runtime.
+std::vector<std::string> shipped_plugin_module_names();
+// The same names as views into the runtime's plugin plan: use them before the runtime
+// changes.
+std::vector<std::string_view> shipped_plugin_module_name_views();
 
 }  // namespace gopy
 #include "gopy/api_end.h"
