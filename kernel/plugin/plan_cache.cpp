@@ -137,15 +137,17 @@ bool unchanged(const Kept& kept) {
   return true;
 }
 
-// Whether an inotify watch on directory `fd` reports every change to its entry `name`:
-// a regular file with no other link (a change through another link, or to a symlink's
-// target, is reported to the other directory) on a local file system (a network file
-// system does not report changes made by other hosts).
-bool watch_reports(int fd, const std::string& name) {
+constexpr uint32_t kAnyChange = IN_ATTRIB | IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE |
+                                IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
+
+// Whether the watch can report every change to entry `name` of held directory `fd`, and
+// if so a watch on the file itself is added (it reports a change made through any other
+// link too, and a link made later). Only a regular file (a symlink's target may be swapped
+// anywhere along its path) on a local file system (a network file system does not report
+// changes made by other hosts).
+bool watch_file(int watch_fd, int fd, const std::string& name) {
   struct stat st;
-  if (::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
-      st.st_nlink != 1)
-    return false;
+  if (::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) return false;
   struct statfs fs;
   if (::fstatfs(fd, &fs) != 0) return false;
   switch (static_cast<unsigned long>(fs.f_type)) {
@@ -154,10 +156,12 @@ bool watch_reports(int fd, const std::string& name) {
     case BTRFS_SUPER_MAGIC:
     case TMPFS_MAGIC:
     case OVERLAYFS_SUPER_MAGIC:
-      return true;
+      break;
     default:
       return false;
   }
+  const std::string file = "/proc/self/fd/" + std::to_string(fd) + "/" + name;
+  return ::inotify_add_watch(watch_fd, file.c_str(), kAnyChange | IN_DONT_FOLLOW) >= 0;
 }
 
 // Watches every held directory, before the files are stamped, so that no change after the
@@ -166,8 +170,6 @@ void watch_directories(Kept& kept) {
   kept.watch_fd = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (kept.watch_fd < 0) return;  // out of inotify instances: every file is stat'ed
   kept.watcher = ::getpid();
-  constexpr uint32_t kAnyChange = IN_ATTRIB | IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE |
-                                  IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
   for (HeldDirectory& d : kept.dirs) {
     // Through the held descriptor, so the watch is on the directory its path was seen to name.
     const std::string held = "/proc/self/fd/" + std::to_string(d.fd);
@@ -211,10 +213,10 @@ std::unique_ptr<Kept> keep(std::shared_ptr<const Plan> plan) {
   }
   watch_directories(*kept);
   for (KeptFile& f : kept->files) {
-    f.stamp = stamp_of(f.path);
-    if (too_recent(f.stamp, now.tv_sec)) return nullptr;
     f.watched = kept->watch_fd >= 0 && f.dir != KeptFile::kByPath && kept->dirs[f.dir].fd >= 0 &&
-                watch_reports(kept->dirs[f.dir].fd, f.name);
+                watch_file(kept->watch_fd, kept->dirs[f.dir].fd, f.name);
+    f.stamp = stamp_of(f.path);  // after the watch: no change in between goes unseen
+    if (too_recent(f.stamp, now.tv_sec)) return nullptr;
   }
   kept->plan = std::move(plan);
   return kept;
