@@ -239,6 +239,9 @@ class timedelta:
         self = object.__new__(cls)
         seconds, self._microseconds = divmod(us, 1000000)
         days, self._seconds = divmod(seconds, 86400)
+        # microseconds_to_delta_ex reads the day count as a C int before checking its range.
+        if not -2**31 <= days < 2**31:
+            raise OverflowError("Python int too large to convert to C int")
         if abs(days) > 999999999:
             raise OverflowError(f"days={days}; must have magnitude <= 999999999")
         self._days = days
@@ -444,7 +447,7 @@ def _check_utc_offset(name, offset):
                         f"not '{type(offset).__name__}'")
     if not -timedelta(1) < offset < timedelta(1):
         raise ValueError(f"offset must be a timedelta strictly between -timedelta(hours=24) "
-                         f"and timedelta(hours=24), not {offset!r}.")
+                         f"and timedelta(hours=24), not {offset!r}")
 
 
 def _strftime(obj, fmt, parts):
@@ -965,7 +968,7 @@ class timezone(tzinfo):
         if not cls._minoffset <= offset <= cls._maxoffset:
             raise ValueError("offset must be a timedelta strictly between "
                              "-timedelta(hours=24) and timedelta(hours=24), "
-                             f"not {offset!r}.")
+                             f"not {offset!r}")
         return cls._create(offset, name)
 
     @classmethod
