@@ -450,126 +450,50 @@ def _check_utc_offset(name, offset):
                          f"and timedelta(hours=24), not {offset!r}")
 
 
-def _strftime(obj, fmt, parts):
-    # parts: (year, month, day, hour, minute, second, microsecond); obj supplies
-    # utcoffset()/tzname() for %z/%Z.
-    # CPython: Modules/_datetimemodule.c wrap_strftime over the C library's strftime
-    # in the C locale.
+def _strftime(obj, fmt, timetuple, microsecond):
+    # CPython: _datetimemodule.c wrap_strftime. Only %z, %:z, %Z and %f are filled in here
+    # (and a year below 1000 for %Y, %G, %F, %C, which the C library does not pad); the
+    # rest of the format goes to time.strftime with the object's time tuple.
     if not isinstance(fmt, str):
         raise TypeError(f"strftime() argument 1 must be str, not {type(fmt).__name__}")
-    year, month, day, hour, minute, second, us = parts
+    import time as _time
+    year = timetuple[0]
     out = []
-    i, n = 0, len(fmt)
-    while i < n:
-        ch = fmt[i]
-        i += 1
-        if ch != "%" or i >= n:
-            out.append(ch)
-            continue
-        code = fmt[i]
-        i += 1
-        pad = True
-        if code == "-" and i < n:
-            pad = False
-            code = fmt[i]
-            i += 1
-        if code == ":" and i < n and fmt[i] == "z":
-            i += 1
+    i, n, start = 0, len(fmt), 0
+    while True:
+        i = fmt.find("%", i)
+        if i < 0 or i + 1 >= n:
+            break
+        end = i
+        ch = fmt[i + 1]
+        i += 2
+        if ch == "z" or (ch == ":" and i < n and fmt[i] == "z"):
+            if ch == ":":
+                i += 1
             off = obj.utcoffset() if obj is not None else None
-            out.append(_format_offset(off) if off is not None else "")
+            rep = _format_offset(off, ":" if ch == ":" else "") if off is not None else ""
+        elif ch == "Z":
+            name = obj.tzname() if obj is not None else None
+            rep = name.replace("%", "%%") if name is not None else ""
+        elif ch == "f":
+            rep = f"{microsecond:06d}"
+        elif ch in "YGFC" and year < 1000:
+            y = int(_time.strftime("%G", timetuple)) if ch == "G" else year
+            rep = f"{y:04d}-%m-%d" if ch == "F" else f"{y:04d}"[:2] if ch == "C" else f"{y:04d}"
+        else:
             continue
-        out.append(_strftime_directive(obj, code, pad, year, month, day, hour, minute,
-                                       second, us))
-    return "".join(out)
+        out.append(fmt[start:end])
+        out.append(rep)
+        start = i
+    out.append(fmt[start:])
+    return _time.strftime("".join(out), timetuple)
 
 
-def _strftime_directive(obj, code, pad, year, month, day, hour, minute, second, us):
-    def num(value, width):
-        return f"{value:0{width}d}" if pad else str(value)
-
-    ordinal = _ymd_to_ord(year, month, day)
-    wday = (ordinal + 6) % 7          # Monday == 0
-    yday = ordinal - _days_before_year(year)
-    if code == "Y":
-        return num(year, 4)
-    if code == "y":
-        return num(year % 100, 2)
-    if code == "C":
-        return num(year // 100, 2)
-    if code == "m":
-        return num(month, 2)
-    if code == "d":
-        return num(day, 2)
-    if code == "e":
-        return f"{day:2d}"
-    if code == "H":
-        return num(hour, 2)
-    if code == "k":
-        return f"{hour:2d}"
-    if code in "Il":
-        h12 = hour % 12 or 12
-        return num(h12, 2) if code == "I" else f"{h12:2d}"
-    if code == "M":
-        return num(minute, 2)
-    if code == "S":
-        return num(second, 2)
-    if code == "f":
-        return f"{us:06d}"
-    if code == "p":
-        return "AM" if hour < 12 else "PM"
-    if code == "P":
-        return "am" if hour < 12 else "pm"
-    if code == "a":
-        return _DAYNAMES[wday][:3]
-    if code == "A":
-        return _DAYNAMES[wday]
-    if code in "bh":
-        return _MONTHNAMES[month][:3]
-    if code == "B":
-        return _MONTHNAMES[month]
-    if code == "j":
-        return num(yday, 3)
-    if code == "w":
-        return str((wday + 1) % 7)
-    if code == "u":
-        return str(wday + 1)
-    if code == "U":
-        return num((yday + 6 - (wday + 1) % 7) // 7, 2)
-    if code == "W":
-        return num((yday + 6 - wday) // 7, 2)
-    if code in "GgV":
-        iso_year, iso_week, _ = _isocalendar(year, month, day)
-        if code == "G":
-            return num(iso_year, 4)
-        if code == "g":
-            return num(iso_year % 100, 2)
-        return num(iso_week, 2)
-    if code == "c":
-        return (f"{_DAYNAMES[wday][:3]} {_MONTHNAMES[month][:3]} {day:2d} "
-                f"{hour:02d}:{minute:02d}:{second:02d} {year}")
-    if code in "xD":
-        return f"{month:02d}/{day:02d}/{year % 100:02d}"
-    if code in "XT":
-        return f"{hour:02d}:{minute:02d}:{second:02d}"
-    if code == "R":
-        return f"{hour:02d}:{minute:02d}"
-    if code == "F":
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    if code == "z":
-        off = obj.utcoffset() if obj is not None else None
-        return _format_offset(off, "") if off is not None else ""
-    if code == "Z":
-        name = obj.tzname() if obj is not None else None
-        return name.replace("%", "%%") if name is not None else ""
-    if code == "s":
-        return str((ordinal - 719163) * 86400 + hour * 3600 + minute * 60 + second)
-    if code == "n":
-        return "\n"
-    if code == "t":
-        return "\t"
-    if code == "%":
-        return "%"
-    return "%" + code
+def _ctime(year, month, day, hour, minute, second):
+    # CPython: date_ctime / format_ctime, which pad the year to four digits.
+    wday = (_ymd_to_ord(year, month, day) + 6) % 7
+    return (f"{_DAYNAMES[wday][:3]} {_MONTHNAMES[month][:3]} {day:2d} "
+            f"{hour:02d}:{minute:02d}:{second:02d} {year:04d}")
 
 
 def _isocalendar(year, month, day):
@@ -794,10 +718,10 @@ class date:
         return f"{_class_prefix(self)}({self._year}, {self._month}, {self._day})"
 
     def ctime(self):
-        return _strftime(None, "%c", (self._year, self._month, self._day, 0, 0, 0, 0))
+        return _ctime(self._year, self._month, self._day, 0, 0, 0)
 
     def strftime(self, format):
-        return _strftime(None, format, (self._year, self._month, self._day, 0, 0, 0, 0))
+        return _strftime(None, format, self.timetuple(), 0)
 
     def __format__(self, fmt):
         if not isinstance(fmt, str):
@@ -1148,7 +1072,7 @@ class time:
 
     def strftime(self, format):
         return _strftime(self, format, (1900, 1, 1, self._hour, self._minute, self._second,
-                                        self._microsecond))
+                                        0, 1, -1), self._microsecond)
 
     def __format__(self, fmt):
         if not isinstance(fmt, str):
@@ -1448,14 +1372,10 @@ class datetime(date):
         return tz.fromutc(utc)
 
     def ctime(self):
-        return _strftime(self, "%c", self._fields())
-
-    def _fields(self):
-        return (self._year, self._month, self._day, self._hour, self._minute, self._second,
-                self._microsecond)
+        return _ctime(self._year, self._month, self._day, self._hour, self._minute, self._second)
 
     def strftime(self, format):
-        return _strftime(self, format, self._fields())
+        return _strftime(self, format, self.timetuple(), self._microsecond)
 
     def isoformat(self, sep="T", timespec="auto"):
         text = (f"{self._year:04d}-{self._month:02d}-{self._day:02d}{sep}"
