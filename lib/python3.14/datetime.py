@@ -616,48 +616,62 @@ def _parse_digits(s, pos, count):
     return int(part), pos + count
 
 
-def _parse_clock(text, fraction_marks):
-    # HH[:MM[:SS[.ffffff]]] or HH[MM[SS[.ffffff]]] (extra fraction digits are dropped).
-    hour, pos = _parse_digits(text, 0, 2)
-    parts = [0, 0]
-    extended = text[pos:pos + 1] == ":"
-    for index in range(2):
-        if pos >= len(text) or text[pos] in fraction_marks:
-            break
-        if extended:
-            if text[pos] != ":":
+def _parse_clock(text):
+    # CPython: parse_hh_mm_ss_ff. HH[:MM[:SS[.ffffff]]] or HH[MM[SS[.ffffff]]] ("," as a
+    # decimal mark too; fraction digits past six are dropped). Returns the four numbers and
+    # whether a character was left over at the end, which only a following offset forgives.
+    vals = [0, 0, 0]
+    pos, n = 0, len(text)
+    separated = True
+    for i in range(3):
+        vals[i], pos = _parse_digits(text, pos, 2)
+        c = text[pos] if pos < n else ""
+        pos += 1
+        if i == 0:
+            separated = c == ":"
+        if c in (".", ","):
+            if i < 2 or pos >= n:
                 raise ValueError
-            pos += 1
-        parts[index], pos = _parse_digits(text, pos, 2)
-    us = 0
-    if pos < len(text):
-        if text[pos] not in fraction_marks:
+            break
+        if pos >= n:
+            return vals[0], vals[1], vals[2], 0, c != ""
+        if separated and c == ":":
+            if i == 2:
+                raise ValueError
+            continue
+        if separated:
             raise ValueError
-        digits = text[pos + 1:]
-        if not digits or not digits.isdigit() or not digits.isascii():
-            raise ValueError
-        us = int((digits + "00000")[:6])
-    return hour, parts[0], parts[1], us
+        pos -= 1
+    count = min(n - pos, 6)
+    us, pos = _parse_digits(text, pos, count)
+    us *= 10 ** (6 - count)
+    while pos < n and text[pos] in "0123456789":
+        pos += 1
+    return vals[0], vals[1], vals[2], us, pos < n
 
 
 def _parse_isoformat_time(s):
-    # HH[:MM[:SS[.fff[fff]]]] or the basic HH[MM[SS[.ffffff]]], then an optional offset.
+    # CPython: parse_isoformat_time. The offset starts at the first "Z", "+" or "-".
     tz_pos = len(s)
     for mark in "Z+-":
         k = s.find(mark)
         if k != -1 and k < tz_pos:
             tz_pos = k
     body, tz_text = s[:tz_pos], s[tz_pos:]
-    hour, minute, second, us = _parse_clock(body, ".,")
+    hour, minute, second, us, rest = _parse_clock(body)
     tz = None
-    if tz_text:
-        if tz_text == "Z":
-            tz = timezone.utc
-        else:
-            sign = -1 if tz_text[0] == "-" else 1
-            oh, om, osec, ous = _parse_clock(tz_text[1:], ".")
-            offset = timedelta(hours=oh, minutes=om, seconds=osec, microseconds=ous)
-            tz = timezone.utc if not offset else timezone(sign * offset)
+    if not tz_text:
+        if rest:
+            raise ValueError
+    elif tz_text == "Z":
+        tz = timezone.utc
+    else:
+        sign = -1 if tz_text[0] == "-" else 1
+        oh, om, osec, ous, rest = _parse_clock(tz_text[1:])
+        if rest:
+            raise ValueError
+        offset = timedelta(hours=oh, minutes=om, seconds=osec, microseconds=ous)
+        tz = timezone.utc if not offset else timezone(sign * offset)
     return hour, minute, second, us, tz
 
 
