@@ -461,6 +461,11 @@ class _ContextManager(object):
         setcontext(self.saved_context)
 
 
+# The type localcontext() returns is decimal.ContextManager in CPython (_decimal.c's
+# PyDecContextManager_Type); the module keeps it under a private name.
+_ContextManager.__name__ = _ContextManager.__qualname__ = 'ContextManager'
+
+
 def IEEEContext(bits):
     """The context of the IEEE 754 interchange format of the given width."""
     if not isinstance(bits, int):
