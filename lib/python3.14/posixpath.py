@@ -255,6 +255,10 @@ def expandvars(path):
 
 def normpath(path):
     """Normalize path, eliminating double slashes, etc."""
+    # CPython's is posix._path_normpath, whose path_t converter words the type error.
+    if not isinstance(path, (str, bytes)) and not hasattr(type(path), "__fspath__"):
+        raise TypeError("_path_normpath: path should be string, bytes or os.PathLike, "
+                        f"not {type(path).__name__}")
     path = os.fspath(path)
     sep, dot, dotdot, empty = _seps(path)
     if not path:
