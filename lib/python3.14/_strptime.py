@@ -315,7 +315,9 @@ See https://github.com/python/cpython/issues/70647.""",
             julian += 366 if _is_leap(year) else 365
     if julian is None:
         if day > _days_in_month(year, month):
-            raise ValueError("day is out of range for month")
+            # CPython builds datetime.date(year, month, day) here: its check_date_args text.
+            raise ValueError(f"day {day} must be in range 1..{_days_in_month(year, month)} "
+                             f"for month {month} in year {year}")
         julian = _ordinal(year, month, day) - _ordinal(year, 1, 1) + 1
     else:
         year, month, day = _from_ordinal(_ordinal(year, 1, 1) + julian - 1)
