@@ -246,8 +246,8 @@ See https://github.com/python/cpython/issues/70647.""",
         year = found["y"] + (2000 if found["y"] <= 68 else 1900)
     if "Y" in found:
         year = found["Y"]
-    elif "G" in found and year is None:
-        year = found["G"]
+    iso_year = found.get("G")
+    iso_week = found.get("V")
     month = found.get("B", found.get("b", found.get("h")))
     month = month + 1 if month is not None else found.get("m", 1)
     day = found.get("d", found.get("e", 1))
@@ -290,6 +290,22 @@ See https://github.com/python/cpython/issues/70647.""",
                 tzname = name
                 break
 
+    # The ISO year and week go together, with a weekday, and with nothing else
+    # (CPython: _strptime's checks before it assumes defaults).
+    if iso_year is not None:
+        if julian is not None:
+            raise ValueError("Day of the year directive '%j' is not compatible with ISO year "
+                             "directive '%G'. Use '%Y' instead.")
+        if iso_week is None or weekday is None:
+            raise ValueError("ISO year directive '%G' must be used with the ISO week directive "
+                             "'%V' and a weekday directive ('%A', '%a', '%w', or '%u').")
+    elif iso_week is not None:
+        if year is None or weekday is None:
+            raise ValueError("ISO week directive '%V' must be used with the ISO year directive "
+                             "'%G' and a weekday directive ('%A', '%a', '%w', or '%u').")
+        raise ValueError("ISO week directive '%V' is incompatible with the year directive "
+                         "'%Y'. Use the ISO year '%G' instead.")
+
     leap_year_fix = False
     if year is None:
         if month == 2 and day == 29:
@@ -298,7 +314,12 @@ See https://github.com/python/cpython/issues/70647.""",
         else:
             year = 1900
 
-    if julian is None and weekday is not None and ("U" in found or "W" in found):
+    if julian is None and weekday is not None and iso_year is not None:
+        # date.fromisocalendar checks the week ("Invalid week: 53").
+        from datetime import date
+        iso = date.fromisocalendar(iso_year, iso_week, weekday + 1)
+        year, month, day = iso.year, iso.month, iso.day
+    elif julian is None and weekday is not None and ("U" in found or "W" in found):
         # Day 1 of week 1 is the year's first Monday (%W) or Sunday (%U).
         week = found.get("W", found.get("U"))
         first_weekday = (_ordinal(year, 1, 1) + 6) % 7
