@@ -1801,20 +1801,30 @@ def _strptime_fields(found):
     if "I" in found:
         hour = found["I"] % 12 + (12 if found.get("p") == 1 else 0)
     minute = found.get("M", 0)
-    second = found.get("S", 0)
-    if second > 59:
-        second = 59
+    second = found.get("S", 0)  # 60 and 61 parse, and the constructor refuses them
     us = found.get("f", 0)
     weekday = found.get("a")
     if weekday is None and "w" in found:
         weekday = (found["w"] - 1) % 7
     if weekday is None and "u" in found:
         weekday = found["u"] - 1
-    if "G" in found or "V" in found:
-        if not ("G" in found and "V" in found and weekday is not None):
+    # CPython: _strptime's checks of the ISO directives, in its order.
+    if "G" in found:
+        if "j" in found:
+            raise ValueError("Day of the year directive '%j' is not compatible with ISO year "
+                             "directive '%G'. Use '%Y' instead.")
+        if "V" not in found or weekday is None:
             raise ValueError("ISO year directive '%G' must be used with the ISO week "
                              "directive '%V' and a weekday directive ('%A', '%a', '%w', "
                              "or '%u').")
+    elif "V" in found:
+        if year is None or weekday is None:
+            raise ValueError("ISO week directive '%V' must be used with the ISO year "
+                             "directive '%G' and a weekday directive ('%A', '%a', '%w', "
+                             "or '%u').")
+        raise ValueError("ISO week directive '%V' is incompatible with the year directive "
+                         "'%Y'. Use the ISO year '%G' instead.")
+    if "G" in found:
         year, month, day = _from_iso_calendar(found["G"], found["V"], weekday + 1)
     elif "j" in found:
         if year is None:
