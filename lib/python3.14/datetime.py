@@ -1637,6 +1637,10 @@ def _strptime(data, fmt):
         raise TypeError(f"strptime() argument 1 must be str, not {type(data).__name__}")
     if not isinstance(fmt, str):
         raise TypeError(f"strptime() argument 2 must be str, not {type(fmt).__name__}")
+    # CPython compiles the whole format before it reads the data, so a stray % or a bad
+    # directive is reported even where the data stops matching first.
+    from _strptime import _tokens
+    _tokens(fmt)
     _warn_day_without_year(fmt)
     found = {}
     pos = _strptime_match(data, 0, fmt, found, fmt)
