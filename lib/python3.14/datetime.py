@@ -1760,38 +1760,15 @@ def _local_zone_names():
 
 
 def _strptime_offset(data, pos, found):
-    if data[pos:pos + 1] == "Z":
-        found["z"] = timedelta(0)
-        return pos + 1
-    sign = data[pos:pos + 1]
-    if sign not in ("+", "-"):
+    # The longest offset CPython's pattern matches here, read as _strptime reads it.
+    from _strptime import _read_offset, _offset_value
+    readings = _read_offset(data, pos)
+    if not readings:
         return None
-    p = pos + 1
-    values = []
-    for index in range(3):
-        if index and data[p:p + 1] == ":":
-            p += 1
-        part = data[p:p + 2]
-        if len(part) != 2 or not part.isdigit():
-            if index < 2:
-                return None
-            break
-        values.append(int(part))
-        p += 2
-    us = 0
-    if len(values) == 3 and data[p:p + 1] == ".":
-        end = p + 1
-        while end < len(data) and end - p <= 6 and data[end].isdigit():
-            end += 1
-        us = int((data[p + 1:end] + "00000")[:6])
-        p = end
-    hh, mm = values[0], values[1]
-    ss = values[2] if len(values) > 2 else 0
-    if mm > 59 or ss > 59:
-        return None
-    off = timedelta(hours=hh, minutes=mm, seconds=ss, microseconds=us)
-    found["z"] = -off if sign == "-" else off
-    return p
+    end, text = readings[0]
+    seconds, micro = _offset_value(text)
+    found["z"] = timedelta(seconds=seconds, microseconds=micro)
+    return end
 
 
 def _strptime_fields(found):
