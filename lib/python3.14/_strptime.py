@@ -114,38 +114,55 @@ def _readings(directive, text, pos):
 
 
 def _read_offset(text, pos):
-    """The readings of a UTC offset ('Z', '+hhmm', '+hh:mm', with seconds and a fraction
-    optional), longest first: a shorter one is tried when the rest of the format needs it."""
+    """The readings of a UTC offset, as CPython's pattern [+-]\\d\\d:?[0-5]\\d(:?[0-5]\\d(\\.\\d{1,6})?)?
+    or Z matches it, longest first: a shorter one is tried when the rest of the format
+    needs it. Each reading is the text matched; _offset_value reads it."""
     if text[pos:pos + 1] == "Z":
-        return [(pos + 1, (0, 0))]
-    sign = text[pos:pos + 1]
+        return [(pos + 1, "Z")]
     hours = text[pos + 1:pos + 3]
-    if sign not in ("+", "-") or not (len(hours) == 2 and hours.isdigit()):
+    if text[pos:pos + 1] not in ("+", "-") or not (len(hours) == 2 and hours.isdigit()):
         return []
-    i = pos + 3
-    colon = text[i:i + 1] == ":"
-    if colon:
-        i += 1
-    minutes = text[i:i + 2]
-    if not (len(minutes) == 2 and minutes.isdigit() and minutes[0] in "012345"):
+    i = pos + 3 + (text[pos + 3:pos + 4] == ":")
+    if not _two_digits(text, i, "012345"):
         return []
     i += 2
-    factor = -1 if sign == "-" else 1
-    base = int(hours) * 3600 + int(minutes) * 60
-    readings = [(i, (factor * base, 0))]
-    j = i + 1 if colon and text[i:i + 1] == ":" else i
-    sec = text[j:j + 2]
-    if colon == (j != i) and len(sec) == 2 and sec.isdigit() and sec[0] in "012345":
+    readings = [(i, text[pos:i])]
+    j = i + (text[i:i + 1] == ":")
+    if _two_digits(text, j, "012345"):
         j += 2
-        readings.insert(0, (j, (factor * (base + int(sec)), 0)))
+        readings.insert(0, (j, text[pos:j]))
         if text[j:j + 1] == ".":
             k = j + 1
             while k < len(text) and k - j <= 6 and text[k].isdigit():
                 k += 1
-            for end in range(k, j + 1, -1):
-                micro = int(text[j + 1:end] + "0" * (6 - (end - j - 1)))
-                readings.insert(0 if end == k else 1, (end, (factor * (base + int(sec)), factor * micro)))
+            for end in range(j + 2, k + 1):
+                readings.insert(0, (end, text[pos:end]))
     return readings
+
+
+def _two_digits(text, i, first="0123456789"):
+    pair = text[i:i + 2]
+    return len(pair) == 2 and pair.isdigit() and pair.isascii() and pair[0] in first
+
+
+def _offset_value(z):
+    """(seconds, microseconds) of an offset _read_offset matched (CPython: _strptime's 'z'
+    branch, with its check that a second ':' follows a first)."""
+    if z == "Z":
+        return 0, 0
+    text = z
+    if text[3] == ":":
+        text = text[:3] + text[4:]
+        if len(text) > 5:
+            if text[5] != ":":
+                raise ValueError(f"Inconsistent use of : in {z}")
+            text = text[:5] + text[6:]
+    seconds = int(text[1:3]) * 3600 + int(text[3:5]) * 60 + int(text[5:7] or 0)
+    fraction = text[8:]
+    micro = int(fraction + "0" * (6 - len(fraction)))
+    if text.startswith("-"):
+        return -seconds, -micro
+    return seconds, micro
 
 
 def _match(tokens, ti, text, pos, found):
@@ -246,8 +263,8 @@ See https://github.com/python/cpython/issues/70647.""",
         year = found["y"] + (2000 if found["y"] <= 68 else 1900)
     if "Y" in found:
         year = found["Y"]
-    elif "G" in found and year is None:
-        year = found["G"]
+    iso_year = found.get("G")
+    iso_week = found.get("V")
     month = found.get("B", found.get("b", found.get("h")))
     month = month + 1 if month is not None else found.get("m", 1)
     day = found.get("d", found.get("e", 1))
@@ -274,7 +291,7 @@ See https://github.com/python/cpython/issues/70647.""",
     gmtoff_fraction = 0
     tzname = None
     if "z" in found:
-        gmtoff, gmtoff_fraction = found["z"]
+        gmtoff, gmtoff_fraction = _offset_value(found["z"])
     if "Z" in found:
         tzname = found["Z"]
         if tzname in ("utc", "gmt"):
@@ -290,6 +307,22 @@ See https://github.com/python/cpython/issues/70647.""",
                 tzname = name
                 break
 
+    # The ISO year and week go together, with a weekday, and with nothing else
+    # (CPython: _strptime's checks before it assumes defaults).
+    if iso_year is not None:
+        if julian is not None:
+            raise ValueError("Day of the year directive '%j' is not compatible with ISO year "
+                             "directive '%G'. Use '%Y' instead.")
+        if iso_week is None or weekday is None:
+            raise ValueError("ISO year directive '%G' must be used with the ISO week directive "
+                             "'%V' and a weekday directive ('%A', '%a', '%w', or '%u').")
+    elif iso_week is not None:
+        if year is None or weekday is None:
+            raise ValueError("ISO week directive '%V' must be used with the ISO year directive "
+                             "'%G' and a weekday directive ('%A', '%a', '%w', or '%u').")
+        raise ValueError("ISO week directive '%V' is incompatible with the year directive "
+                         "'%Y'. Use the ISO year '%G' instead.")
+
     leap_year_fix = False
     if year is None:
         if month == 2 and day == 29:
@@ -298,7 +331,12 @@ See https://github.com/python/cpython/issues/70647.""",
         else:
             year = 1900
 
-    if julian is None and weekday is not None and ("U" in found or "W" in found):
+    if julian is None and weekday is not None and iso_year is not None:
+        # date.fromisocalendar checks the week ("Invalid week: 53").
+        from datetime import date
+        iso = date.fromisocalendar(iso_year, iso_week, weekday + 1)
+        year, month, day = iso.year, iso.month, iso.day
+    elif julian is None and weekday is not None and ("U" in found or "W" in found):
         # Day 1 of week 1 is the year's first Monday (%W) or Sunday (%U).
         week = found.get("W", found.get("U"))
         first_weekday = (_ordinal(year, 1, 1) + 6) % 7
@@ -315,7 +353,9 @@ See https://github.com/python/cpython/issues/70647.""",
             julian += 366 if _is_leap(year) else 365
     if julian is None:
         if day > _days_in_month(year, month):
-            raise ValueError("day is out of range for month")
+            # CPython builds datetime.date(year, month, day) here: its check_date_args text.
+            raise ValueError(f"day {day} must be in range 1..{_days_in_month(year, month)} "
+                             f"for month {month} in year {year}")
         julian = _ordinal(year, month, day) - _ordinal(year, 1, 1) + 1
     else:
         year, month, day = _from_ordinal(_ordinal(year, 1, 1) + julian - 1)

@@ -239,6 +239,9 @@ class timedelta:
         self = object.__new__(cls)
         seconds, self._microseconds = divmod(us, 1000000)
         days, self._seconds = divmod(seconds, 86400)
+        # microseconds_to_delta_ex reads the day count as a C int before checking its range.
+        if not -2**31 <= days < 2**31:
+            raise OverflowError("Python int too large to convert to C int")
         if abs(days) > 999999999:
             raise OverflowError(f"days={days}; must have magnitude <= 999999999")
         self._days = days
@@ -444,129 +447,53 @@ def _check_utc_offset(name, offset):
                         f"not '{type(offset).__name__}'")
     if not -timedelta(1) < offset < timedelta(1):
         raise ValueError(f"offset must be a timedelta strictly between -timedelta(hours=24) "
-                         f"and timedelta(hours=24), not {offset!r}.")
+                         f"and timedelta(hours=24), not {offset!r}")
 
 
-def _strftime(obj, fmt, parts):
-    # parts: (year, month, day, hour, minute, second, microsecond); obj supplies
-    # utcoffset()/tzname() for %z/%Z.
-    # CPython: Modules/_datetimemodule.c wrap_strftime over the C library's strftime
-    # in the C locale.
+def _strftime(obj, fmt, timetuple, microsecond):
+    # CPython: _datetimemodule.c wrap_strftime. Only %z, %:z, %Z and %f are filled in here
+    # (and a year below 1000 for %Y, %G, %F, %C, which the C library does not pad); the
+    # rest of the format goes to time.strftime with the object's time tuple.
     if not isinstance(fmt, str):
         raise TypeError(f"strftime() argument 1 must be str, not {type(fmt).__name__}")
-    year, month, day, hour, minute, second, us = parts
+    import time as _time
+    year = timetuple[0]
     out = []
-    i, n = 0, len(fmt)
-    while i < n:
-        ch = fmt[i]
-        i += 1
-        if ch != "%" or i >= n:
-            out.append(ch)
-            continue
-        code = fmt[i]
-        i += 1
-        pad = True
-        if code == "-" and i < n:
-            pad = False
-            code = fmt[i]
-            i += 1
-        if code == ":" and i < n and fmt[i] == "z":
-            i += 1
+    i, n, start = 0, len(fmt), 0
+    while True:
+        i = fmt.find("%", i)
+        if i < 0 or i + 1 >= n:
+            break
+        end = i
+        ch = fmt[i + 1]
+        i += 2
+        if ch == "z" or (ch == ":" and i < n and fmt[i] == "z"):
+            if ch == ":":
+                i += 1
             off = obj.utcoffset() if obj is not None else None
-            out.append(_format_offset(off) if off is not None else "")
+            rep = _format_offset(off, ":" if ch == ":" else "") if off is not None else ""
+        elif ch == "Z":
+            name = obj.tzname() if obj is not None else None
+            rep = name.replace("%", "%%") if name is not None else ""
+        elif ch == "f":
+            rep = f"{microsecond:06d}"
+        elif ch in "YGFC" and year < 1000:
+            y = int(_time.strftime("%G", timetuple)) if ch == "G" else year
+            rep = f"{y:04d}-%m-%d" if ch == "F" else f"{y:04d}"[:2] if ch == "C" else f"{y:04d}"
+        else:
             continue
-        out.append(_strftime_directive(obj, code, pad, year, month, day, hour, minute,
-                                       second, us))
-    return "".join(out)
+        out.append(fmt[start:end])
+        out.append(rep)
+        start = i
+    out.append(fmt[start:])
+    return _time.strftime("".join(out), timetuple)
 
 
-def _strftime_directive(obj, code, pad, year, month, day, hour, minute, second, us):
-    def num(value, width):
-        return f"{value:0{width}d}" if pad else str(value)
-
-    ordinal = _ymd_to_ord(year, month, day)
-    wday = (ordinal + 6) % 7          # Monday == 0
-    yday = ordinal - _days_before_year(year)
-    if code == "Y":
-        return num(year, 4)
-    if code == "y":
-        return num(year % 100, 2)
-    if code == "C":
-        return num(year // 100, 2)
-    if code == "m":
-        return num(month, 2)
-    if code == "d":
-        return num(day, 2)
-    if code == "e":
-        return f"{day:2d}"
-    if code == "H":
-        return num(hour, 2)
-    if code == "k":
-        return f"{hour:2d}"
-    if code in "Il":
-        h12 = hour % 12 or 12
-        return num(h12, 2) if code == "I" else f"{h12:2d}"
-    if code == "M":
-        return num(minute, 2)
-    if code == "S":
-        return num(second, 2)
-    if code == "f":
-        return f"{us:06d}"
-    if code == "p":
-        return "AM" if hour < 12 else "PM"
-    if code == "P":
-        return "am" if hour < 12 else "pm"
-    if code == "a":
-        return _DAYNAMES[wday][:3]
-    if code == "A":
-        return _DAYNAMES[wday]
-    if code in "bh":
-        return _MONTHNAMES[month][:3]
-    if code == "B":
-        return _MONTHNAMES[month]
-    if code == "j":
-        return num(yday, 3)
-    if code == "w":
-        return str((wday + 1) % 7)
-    if code == "u":
-        return str(wday + 1)
-    if code == "U":
-        return num((yday + 6 - (wday + 1) % 7) // 7, 2)
-    if code == "W":
-        return num((yday + 6 - wday) // 7, 2)
-    if code in "GgV":
-        iso_year, iso_week, _ = _isocalendar(year, month, day)
-        if code == "G":
-            return num(iso_year, 4)
-        if code == "g":
-            return num(iso_year % 100, 2)
-        return num(iso_week, 2)
-    if code == "c":
-        return (f"{_DAYNAMES[wday][:3]} {_MONTHNAMES[month][:3]} {day:2d} "
-                f"{hour:02d}:{minute:02d}:{second:02d} {year}")
-    if code in "xD":
-        return f"{month:02d}/{day:02d}/{year % 100:02d}"
-    if code in "XT":
-        return f"{hour:02d}:{minute:02d}:{second:02d}"
-    if code == "R":
-        return f"{hour:02d}:{minute:02d}"
-    if code == "F":
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    if code == "z":
-        off = obj.utcoffset() if obj is not None else None
-        return _format_offset(off, "") if off is not None else ""
-    if code == "Z":
-        name = obj.tzname() if obj is not None else None
-        return name.replace("%", "%%") if name is not None else ""
-    if code == "s":
-        return str((ordinal - 719163) * 86400 + hour * 3600 + minute * 60 + second)
-    if code == "n":
-        return "\n"
-    if code == "t":
-        return "\t"
-    if code == "%":
-        return "%"
-    return "%" + code
+def _ctime(year, month, day, hour, minute, second):
+    # CPython: date_ctime / format_ctime, which pad the year to four digits.
+    wday = (_ymd_to_ord(year, month, day) + 6) % 7
+    return (f"{_DAYNAMES[wday][:3]} {_MONTHNAMES[month][:3]} {day:2d} "
+            f"{hour:02d}:{minute:02d}:{second:02d} {year:04d}")
 
 
 def _isocalendar(year, month, day):
@@ -689,48 +616,62 @@ def _parse_digits(s, pos, count):
     return int(part), pos + count
 
 
-def _parse_clock(text, fraction_marks):
-    # HH[:MM[:SS[.ffffff]]] or HH[MM[SS[.ffffff]]] (extra fraction digits are dropped).
-    hour, pos = _parse_digits(text, 0, 2)
-    parts = [0, 0]
-    extended = text[pos:pos + 1] == ":"
-    for index in range(2):
-        if pos >= len(text) or text[pos] in fraction_marks:
-            break
-        if extended:
-            if text[pos] != ":":
+def _parse_clock(text):
+    # CPython: parse_hh_mm_ss_ff. HH[:MM[:SS[.ffffff]]] or HH[MM[SS[.ffffff]]] ("," as a
+    # decimal mark too; fraction digits past six are dropped). Returns the four numbers and
+    # whether a character was left over at the end, which only a following offset forgives.
+    vals = [0, 0, 0]
+    pos, n = 0, len(text)
+    separated = True
+    for i in range(3):
+        vals[i], pos = _parse_digits(text, pos, 2)
+        c = text[pos] if pos < n else ""
+        pos += 1
+        if i == 0:
+            separated = c == ":"
+        if c in (".", ","):
+            if i < 2 or pos >= n:
                 raise ValueError
-            pos += 1
-        parts[index], pos = _parse_digits(text, pos, 2)
-    us = 0
-    if pos < len(text):
-        if text[pos] not in fraction_marks:
+            break
+        if pos >= n:
+            return vals[0], vals[1], vals[2], 0, c != ""
+        if separated and c == ":":
+            if i == 2:
+                raise ValueError
+            continue
+        if separated:
             raise ValueError
-        digits = text[pos + 1:]
-        if not digits or not digits.isdigit() or not digits.isascii():
-            raise ValueError
-        us = int((digits + "00000")[:6])
-    return hour, parts[0], parts[1], us
+        pos -= 1
+    count = min(n - pos, 6)
+    us, pos = _parse_digits(text, pos, count)
+    us *= 10 ** (6 - count)
+    while pos < n and text[pos] in "0123456789":
+        pos += 1
+    return vals[0], vals[1], vals[2], us, pos < n
 
 
 def _parse_isoformat_time(s):
-    # HH[:MM[:SS[.fff[fff]]]] or the basic HH[MM[SS[.ffffff]]], then an optional offset.
+    # CPython: parse_isoformat_time. The offset starts at the first "Z", "+" or "-".
     tz_pos = len(s)
     for mark in "Z+-":
         k = s.find(mark)
         if k != -1 and k < tz_pos:
             tz_pos = k
     body, tz_text = s[:tz_pos], s[tz_pos:]
-    hour, minute, second, us = _parse_clock(body, ".,")
+    hour, minute, second, us, rest = _parse_clock(body)
     tz = None
-    if tz_text:
-        if tz_text == "Z":
-            tz = timezone.utc
-        else:
-            sign = -1 if tz_text[0] == "-" else 1
-            oh, om, osec, ous = _parse_clock(tz_text[1:], ".")
-            offset = timedelta(hours=oh, minutes=om, seconds=osec, microseconds=ous)
-            tz = timezone.utc if not offset else timezone(sign * offset)
+    if not tz_text:
+        if rest:
+            raise ValueError
+    elif tz_text == "Z":
+        tz = timezone.utc
+    else:
+        sign = -1 if tz_text[0] == "-" else 1
+        oh, om, osec, ous, rest = _parse_clock(tz_text[1:])
+        if rest:
+            raise ValueError
+        offset = timedelta(hours=oh, minutes=om, seconds=osec, microseconds=ous)
+        tz = timezone.utc if not offset else timezone(sign * offset)
     return hour, minute, second, us, tz
 
 
@@ -791,10 +732,10 @@ class date:
         return f"{_class_prefix(self)}({self._year}, {self._month}, {self._day})"
 
     def ctime(self):
-        return _strftime(None, "%c", (self._year, self._month, self._day, 0, 0, 0, 0))
+        return _ctime(self._year, self._month, self._day, 0, 0, 0)
 
     def strftime(self, format):
-        return _strftime(None, format, (self._year, self._month, self._day, 0, 0, 0, 0))
+        return _strftime(None, format, self.timetuple(), 0)
 
     def __format__(self, fmt):
         if not isinstance(fmt, str):
@@ -965,7 +906,7 @@ class timezone(tzinfo):
         if not cls._minoffset <= offset <= cls._maxoffset:
             raise ValueError("offset must be a timedelta strictly between "
                              "-timedelta(hours=24) and timedelta(hours=24), "
-                             f"not {offset!r}.")
+                             f"not {offset!r}")
         return cls._create(offset, name)
 
     @classmethod
@@ -1145,7 +1086,7 @@ class time:
 
     def strftime(self, format):
         return _strftime(self, format, (1900, 1, 1, self._hour, self._minute, self._second,
-                                        self._microsecond))
+                                        0, 1, -1), self._microsecond)
 
     def __format__(self, fmt):
         if not isinstance(fmt, str):
@@ -1445,14 +1386,10 @@ class datetime(date):
         return tz.fromutc(utc)
 
     def ctime(self):
-        return _strftime(self, "%c", self._fields())
-
-    def _fields(self):
-        return (self._year, self._month, self._day, self._hour, self._minute, self._second,
-                self._microsecond)
+        return _ctime(self._year, self._month, self._day, self._hour, self._minute, self._second)
 
     def strftime(self, format):
-        return _strftime(self, format, self._fields())
+        return _strftime(self, format, self.timetuple(), self._microsecond)
 
     def isoformat(self, sep="T", timespec="auto"):
         text = (f"{self._year:04d}-{self._month:02d}-{self._day:02d}{sep}"
@@ -1700,6 +1637,10 @@ def _strptime(data, fmt):
         raise TypeError(f"strptime() argument 1 must be str, not {type(data).__name__}")
     if not isinstance(fmt, str):
         raise TypeError(f"strptime() argument 2 must be str, not {type(fmt).__name__}")
+    # CPython compiles the whole format before it reads the data, so a stray % or a bad
+    # directive is reported even where the data stops matching first.
+    from _strptime import _tokens
+    _tokens(fmt)
     _warn_day_without_year(fmt)
     found = {}
     pos = _strptime_match(data, 0, fmt, found, fmt)
@@ -1819,38 +1760,15 @@ def _local_zone_names():
 
 
 def _strptime_offset(data, pos, found):
-    if data[pos:pos + 1] == "Z":
-        found["z"] = timedelta(0)
-        return pos + 1
-    sign = data[pos:pos + 1]
-    if sign not in ("+", "-"):
+    # The longest offset CPython's pattern matches here, read as _strptime reads it.
+    from _strptime import _read_offset, _offset_value
+    readings = _read_offset(data, pos)
+    if not readings:
         return None
-    p = pos + 1
-    values = []
-    for index in range(3):
-        if index and data[p:p + 1] == ":":
-            p += 1
-        part = data[p:p + 2]
-        if len(part) != 2 or not part.isdigit():
-            if index < 2:
-                return None
-            break
-        values.append(int(part))
-        p += 2
-    us = 0
-    if len(values) == 3 and data[p:p + 1] == ".":
-        end = p + 1
-        while end < len(data) and end - p <= 6 and data[end].isdigit():
-            end += 1
-        us = int((data[p + 1:end] + "00000")[:6])
-        p = end
-    hh, mm = values[0], values[1]
-    ss = values[2] if len(values) > 2 else 0
-    if mm > 59 or ss > 59:
-        return None
-    off = timedelta(hours=hh, minutes=mm, seconds=ss, microseconds=us)
-    found["z"] = -off if sign == "-" else off
-    return p
+    end, text = readings[0]
+    seconds, micro = _offset_value(text)
+    found["z"] = timedelta(seconds=seconds, microseconds=micro)
+    return end
 
 
 def _strptime_fields(found):
@@ -1864,20 +1782,30 @@ def _strptime_fields(found):
     if "I" in found:
         hour = found["I"] % 12 + (12 if found.get("p") == 1 else 0)
     minute = found.get("M", 0)
-    second = found.get("S", 0)
-    if second > 59:
-        second = 59
+    second = found.get("S", 0)  # 60 and 61 parse, and the constructor refuses them
     us = found.get("f", 0)
     weekday = found.get("a")
     if weekday is None and "w" in found:
         weekday = (found["w"] - 1) % 7
     if weekday is None and "u" in found:
         weekday = found["u"] - 1
-    if "G" in found or "V" in found:
-        if not ("G" in found and "V" in found and weekday is not None):
+    # CPython: _strptime's checks of the ISO directives, in its order.
+    if "G" in found:
+        if "j" in found:
+            raise ValueError("Day of the year directive '%j' is not compatible with ISO year "
+                             "directive '%G'. Use '%Y' instead.")
+        if "V" not in found or weekday is None:
             raise ValueError("ISO year directive '%G' must be used with the ISO week "
                              "directive '%V' and a weekday directive ('%A', '%a', '%w', "
                              "or '%u').")
+    elif "V" in found:
+        if year is None or weekday is None:
+            raise ValueError("ISO week directive '%V' must be used with the ISO year "
+                             "directive '%G' and a weekday directive ('%A', '%a', '%w', "
+                             "or '%u').")
+        raise ValueError("ISO week directive '%V' is incompatible with the year directive "
+                         "'%Y'. Use the ISO year '%G' instead.")
+    if "G" in found:
         year, month, day = _from_iso_calendar(found["G"], found["V"], weekday + 1)
     elif "j" in found:
         if year is None:

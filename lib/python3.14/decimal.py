@@ -40,6 +40,9 @@ ROUND_HALF_DOWN = 'ROUND_HALF_DOWN'
 ROUND_05UP = 'ROUND_05UP'
 _ROUNDINGS = (ROUND_UP, ROUND_DOWN, ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP,
               ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_05UP)
+_INVALID_ROUNDING = ('valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, '
+                     'ROUND_DOWN,\n   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   '
+                     'ROUND_05UP]')
 
 
 # ==========
@@ -170,9 +173,7 @@ class Context(object):
             value = _check_int(value, 0, 1, 'valid values for clamp are 0 or 1')
         elif name == 'rounding':
             if value not in _ROUNDINGS:
-                raise TypeError('valid values for rounding are:\n  [ROUND_CEILING, '
-                                'ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, '
-                                'ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]')
+                raise TypeError(_INVALID_ROUNDING)
         elif name in ('traps', 'flags'):
             value = _SignalDict(_signal_values(value, False))
         else:
@@ -395,6 +396,26 @@ def getcontext():
     return _current_context
 
 
+def _ctx(context):
+    """The context a method works in (CPython: CONTEXT_CHECK_VA): the current one for None;
+    anything but a Context is refused before the operands are looked at."""
+    if context is None:
+        return getcontext()
+    if not isinstance(context, Context):
+        raise TypeError('optional argument must be a context')
+    return context
+
+
+def _rounding_arg(rounding, ctx):
+    """A rounding argument of quantize and to_integral_*: the context's when None, else one of
+    the eight mode names (CPython: getround)."""
+    if rounding is None:
+        return ctx.rounding
+    if rounding not in _ROUNDINGS:
+        raise TypeError(_INVALID_ROUNDING)
+    return rounding
+
+
 def setcontext(context):
     """Makes context the current one (a copy, when it is one of the templates)."""
     global _current_context
@@ -438,6 +459,11 @@ class _ContextManager(object):
 
     def __exit__(self, t, v, tb):
         setcontext(self.saved_context)
+
+
+# The type localcontext() returns is decimal.ContextManager in CPython (_decimal.c's
+# PyDecContextManager_Type); the module keeps it under a private name.
+_ContextManager.__name__ = _ContextManager.__qualname__ = 'ContextManager'
 
 
 def IEEEContext(bits):
@@ -746,7 +772,7 @@ class Decimal(object):
         if isinstance(value, str):
             parsed = _parse_decimal(value)
             if parsed is None:
-                ctx = context if context is not None else getcontext()
+                ctx = _ctx(context)
                 ctx._commit([ConversionSyntax])
                 parsed = (0, 0, 'n')
             sign, coef, exp = parsed
@@ -757,7 +783,7 @@ class Decimal(object):
             sign = 1 if value < 0 else 0
             coef, exp = abs(value), 0
         elif isinstance(value, float):
-            ctx = context if context is not None else getcontext()
+            ctx = _ctx(context)
             if ctx.traps[FloatOperation]:
                 ctx._commit([FloatOperation])
             ctx.flags[FloatOperation] = True
@@ -785,8 +811,14 @@ class Decimal(object):
         if len(value) != 3:
             raise ValueError('argument must be a sequence of length 3')
         sign, digits, exp = value
-        if sign not in (0, 1):
+        # CPython's dectuple_as_str checks the sign, the exponent, then the digits.
+        if not isinstance(sign, int) or sign not in (0, 1):
             raise ValueError('sign must be an integer with the value 0 or 1')
+        if isinstance(exp, str):
+            if exp not in ('F', 'n', 'N'):
+                raise ValueError("string argument in the third position must be 'F', 'n' or 'N'")
+        elif not isinstance(exp, int):
+            raise ValueError("exponent must be an integer")
         coef = 0
         for digit in digits:
             if not isinstance(digit, int) or not 0 <= digit <= 9:
@@ -794,10 +826,6 @@ class Decimal(object):
             coef = coef * 10 + digit
         if exp == 'F':
             return sign, 0, 'F'
-        if exp in ('n', 'N'):
-            return sign, coef, exp
-        if not isinstance(exp, int):
-            raise ValueError("exponent must be an integer")
         return sign, coef, exp
 
     @classmethod
@@ -890,20 +918,20 @@ class Decimal(object):
     def is_normal(self, context=None):
         if self._special is not None or self._coef == 0:
             return False
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
         return ctx.Emin <= self.adjusted()
 
     def is_subnormal(self, context=None):
         if self._special is not None or self._coef == 0:
             return False
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
         return self.adjusted() < ctx.Emin
 
     def canonical(self):
         return self
 
     def number_class(self, context=None):
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
         if self._special == 'N':
             return 'sNaN'
         if self._special == 'n':
@@ -965,11 +993,12 @@ class Decimal(object):
         if leftdigits == dotplace:
             exp = ''
         else:
-            ctx = context if context is not None else getcontext()
+            ctx = _ctx(context)
             exp = ('E' if ctx.capitals else 'e') + '%+d' % (leftdigits - dotplace)
         return sign + intpart + fracpart + exp
 
     def to_eng_string(self, context=None):
+        _ctx(context)
         return self.__str__(eng=True, context=context)
 
     def __repr__(self):
@@ -1108,7 +1137,7 @@ class Decimal(object):
         return self._ordering(other, lambda c: c >= 0, '>=')
 
     def compare(self, other, context=None):
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
         other = _convert_strict(other)
         nan = _nan_result(self, other, ctx, [])
         if nan is not None:
@@ -1116,7 +1145,7 @@ class Decimal(object):
         return Decimal(_compare_values(self, other))
 
     def compare_signal(self, other, context=None):
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
         other = _convert_strict(other)
         if self._is_nan() or other._is_nan():
             st = [InvalidOperation]
@@ -1125,11 +1154,13 @@ class Decimal(object):
         return self.compare(other, ctx)
 
     def compare_total(self, other, context=None):
+        _ctx(context)
         other = _convert_strict(other)
         key_a, key_b = _total_key(self), _total_key(other)
         return Decimal((key_a > key_b) - (key_a < key_b))
 
     def compare_total_mag(self, other, context=None):
+        _ctx(context)
         return self.copy_abs().compare_total(_convert_strict(other).copy_abs())
 
     def max(self, other, context=None):
@@ -1153,6 +1184,7 @@ class Decimal(object):
         return _make(1 - self._sign, self._coef, self._special or self._exp)
 
     def copy_sign(self, other, context=None):
+        _ctx(context)
         other = _convert_strict(other)
         return _make(other._sign, self._coef, self._special or self._exp)
 
@@ -1229,7 +1261,7 @@ class Decimal(object):
         return _arith(self, _convert_strict(other), context, _remainder_near, '')
 
     def fma(self, other, third, context=None):
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
         other = _convert_strict(other)
         third = _convert_strict(third)
         st = []
@@ -1244,7 +1276,7 @@ class Decimal(object):
         return result
 
     def sqrt(self, context=None):
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
         st = []
         result = _sqrt(self, ctx, st)
         ctx._commit(st)
@@ -1260,7 +1292,7 @@ class Decimal(object):
         return _transcendental(self, context, _log10_op)
 
     def logb(self, context=None):
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
         nan = _nan_result(self, None, ctx, [])
         if nan is not None:
             return nan
@@ -1275,7 +1307,7 @@ class Decimal(object):
         return result
 
     def scaleb(self, other, context=None):
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
         other = _convert_strict(other)
         st = []
         nan = _nan_result(self, other, ctx, st)
@@ -1312,19 +1344,20 @@ class Decimal(object):
         return _logical(self, other, context, lambda x, y: x ^ y)
 
     def logical_invert(self, context=None):
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
         return _logical(self, _make(0, int('1' * ctx.prec), 0), ctx, lambda x, y: x ^ y)
 
     def quantize(self, exp, rounding=None, context=None):
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
         exp = _convert_strict(exp)
-        rounding = rounding if rounding is not None else ctx.rounding
+        rounding = _rounding_arg(rounding, ctx)
         st = []
         result = _quantize(self, exp, rounding, ctx, st)
         ctx._commit(st)
         return result
 
     def same_quantum(self, other, context=None):
+        _ctx(context)
         other = _convert_strict(other)
         if self._special is not None or other._special is not None:
             return (self._is_nan() and other._is_nan()) or (
@@ -1332,7 +1365,8 @@ class Decimal(object):
         return self._exp == other._exp
 
     def to_integral_value(self, rounding=None, context=None):
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
+        rounding = _rounding_arg(rounding, ctx)
         if self._special is not None:
             st = []
             nan = _nan_result(self, None, ctx, st)
@@ -1340,12 +1374,13 @@ class Decimal(object):
             return nan if nan is not None else self
         if self._exp >= 0:
             return self
-        return _rescale(self, 0, rounding if rounding is not None else ctx.rounding)
+        return _rescale(self, 0, rounding)
 
     to_integral = to_integral_value
 
     def to_integral_exact(self, rounding=None, context=None):
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
+        rounding = _rounding_arg(rounding, ctx)
         if self._special is not None:
             st = []
             nan = _nan_result(self, None, ctx, st)
@@ -1355,7 +1390,7 @@ class Decimal(object):
             return self
         if self._coef == 0:
             return _make(self._sign, 0, 0)
-        result = _rescale(self, 0, rounding if rounding is not None else ctx.rounding)
+        result = _rescale(self, 0, rounding)
         st = []
         if result != self:
             st.append(Inexact)
@@ -1364,7 +1399,7 @@ class Decimal(object):
         return result
 
     def normalize(self, context=None):
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
         st = []
         if self._special is not None:
             nan = _nan_result(self, None, ctx, st)
@@ -1393,7 +1428,7 @@ class Decimal(object):
         return _next_toward(self, context, -1)
 
     def next_toward(self, other, context=None):
-        ctx = context if context is not None else getcontext()
+        ctx = _ctx(context)
         other = _convert_strict(other)
         st = []
         nan = _nan_result(self, other, ctx, st)
@@ -1528,7 +1563,7 @@ def _fix_decimal(d, ctx, st):
 
 
 def _unary(d, context, new_sign):
-    ctx = context if context is not None else getcontext()
+    ctx = _ctx(context)
     st = []
     nan = _nan_result(d, None, ctx, st)
     if nan is not None:
@@ -1545,7 +1580,7 @@ def _unary(d, context, new_sign):
 
 
 def _arith(a, b, context, op, symbol):
-    ctx = context if context is not None else getcontext()
+    ctx = _ctx(context)
     other = _operand(b)
     if other is NotImplemented:
         if isinstance(b, float) and symbol:
@@ -1558,7 +1593,7 @@ def _arith(a, b, context, op, symbol):
 
 
 def _arith_r(a, b, context, op, symbol):
-    ctx = context if context is not None else getcontext()
+    ctx = _ctx(context)
     other = _operand(b)
     if other is NotImplemented:
         if isinstance(b, float):
@@ -1571,7 +1606,7 @@ def _arith_r(a, b, context, op, symbol):
 
 
 def _digit_move(d, other, context, rotate):
-    ctx = context if context is not None else getcontext()
+    ctx = _ctx(context)
     other = _convert_strict(other)
     st = []
     nan = _nan_result(d, other, ctx, st)
@@ -1603,7 +1638,7 @@ def _logical_digits(d, prec):
 
 
 def _logical(a, b, context, op):
-    ctx = context if context is not None else getcontext()
+    ctx = _ctx(context)
     b = _convert_strict(b)
     x = _logical_digits(a, ctx.prec)
     y = _logical_digits(b, ctx.prec)
@@ -2006,7 +2041,7 @@ def _int_power(a, exponent, sign, ctx, st):
 
 
 def _pow_modulo(a, b, modulo, context):
-    ctx = context if context is not None else getcontext()
+    ctx = _ctx(context)
     b = _convert_strict(b)
     modulo = _convert_strict(modulo)
     st = []
@@ -2030,7 +2065,7 @@ def _pow_modulo(a, b, modulo, context):
 
 
 def _minmax(a, b, context, direction, by_magnitude):
-    ctx = context if context is not None else getcontext()
+    ctx = _ctx(context)
     b = _convert_strict(b)
     st = []
     if a._is_nan() or b._is_nan():
@@ -2061,7 +2096,7 @@ def _minmax(a, b, context, direction, by_magnitude):
 
 
 def _next_toward(d, context, direction):
-    ctx = context if context is not None else getcontext()
+    ctx = _ctx(context)
     st = []
     nan = _nan_result(d, None, ctx, st)
     if nan is not None:
@@ -2291,7 +2326,7 @@ def _log10_op(d, ctx, st):
 
 
 def _transcendental(d, context, op):
-    ctx = context if context is not None else getcontext()
+    ctx = _ctx(context)
     st = []
     nan = _nan_result(d, None, ctx, st)
     if nan is not None:
@@ -2383,7 +2418,7 @@ def _parse_spec(spec):
 
 # CPython: Lib/_pydecimal.py Decimal.__format__, _format_number, _insert_thousands_sep
 def _format_decimal(d, specifier, context):
-    ctx = context if context is not None else getcontext()
+    ctx = _ctx(context)
     spec = _parse_spec(specifier)
     if d._special is not None:
         sign = _sign_text(d._sign, spec)

@@ -104,11 +104,21 @@ def splitdrive(p):
     return p[:0], p
 
 
+def _path_arg(path, fname):
+    # os.fspath with the type error of a C function's path_t converter (posixmodule.c
+    # path_converter), for the functions CPython takes from posix.
+    if not isinstance(path, (str, bytes)) and not hasattr(type(path), "__fspath__"):
+        raise TypeError(f"{fname}: path should be string, bytes or os.PathLike, "
+                        f"not {type(path).__name__}")
+    return os.fspath(path)
+
+
 def splitroot(p):
     """Split a pathname into drive, root and tail.
 
     The tail contains anything after the root."""
-    p = os.fspath(p)
+    # CPython's is posix._path_splitroot_ex.
+    p = _path_arg(p, "_path_splitroot_ex")
     sep, _, _, empty = _seps(p)
     if p[:1] != sep:
         return empty, empty, p
@@ -255,7 +265,8 @@ def expandvars(path):
 
 def normpath(path):
     """Normalize path, eliminating double slashes, etc."""
-    path = os.fspath(path)
+    # CPython's is posix._path_normpath.
+    path = _path_arg(path, "_path_normpath")
     sep, dot, dotdot, empty = _seps(path)
     if not path:
         return dot

@@ -31,9 +31,11 @@ def unpack_from(format, /, buffer, offset=0):
     return _unpack_from(format, buffer, offset)
 
 
-def iter_unpack(format, buffer):
-    """An iterator over the tuples unpacked from buffer, calcsize(format) bytes each."""
-    return unpack_iterator(_unpack_all(format, buffer))
+def iter_unpack(*args, **kwargs):
+    """iter_unpack(format, buffer, /): an iterator over the tuples unpacked from buffer,
+    calcsize(format) bytes each."""
+    # _unpack_all checks the arguments, with the errors of CPython's built-in.
+    return unpack_iterator(_unpack_all(*args, **kwargs))
 
 
 class unpack_iterator:
@@ -123,8 +125,13 @@ class Struct:
     def unpack_from(self, buffer, offset=0):
         return _unpack_from(self._format, buffer, offset)
 
-    def iter_unpack(self, buffer):
-        return unpack_iterator(_unpack_all(self._format, buffer))
+    def iter_unpack(self, *args, **kwargs):
+        # METH_O in CPython: its errors, not a Python function's.
+        if kwargs:
+            raise TypeError("Struct.iter_unpack() takes no keyword arguments")
+        if len(args) != 1:
+            raise TypeError(f"Struct.iter_unpack() takes exactly one argument ({len(args)} given)")
+        return unpack_iterator(_unpack_all(self._format, args[0]))
 
     def __repr__(self):
         return f'{type(self).__name__}({self._text!r})'

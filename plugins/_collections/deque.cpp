@@ -643,8 +643,9 @@ Object* it_length_hint(Object*, Object* const* a, size_t, TupleObject*) {
   return new_int(static_cast<DequeIterObject*>(a[0])->counter);
 }
 
+// CPython's dequeiter_spec and dequereviter_spec name them in module collections.
 TypeObject* make_iter_type(const char* name) {
-  TypeObject* t = new_native_type(name, "_collections");
+  TypeObject* t = new_native_type(name, "collections");
   if (!t) return nullptr;
   t->tp_iter = iter_self;
   t->tp_iternext = iter_next_item;

@@ -127,10 +127,16 @@ Object* r_getrandbits(Object*, Object* const* a, size_t n, TupleObject* kw) {
   if (!check_no_kwargs("Random.getrandbits", kw) || !check_nargs("Random.getrandbits", n - 1, 1, 1)) return nullptr;
   Ref<> index = Ref<>::steal(number_index(a[1]));
   if (!index) return nullptr;
+  // k is read as _PyLong_UInt64_Converter reads it: a negative count or one past 64 bits is
+  // refused with its texts; a count too big to build here is out of memory, as malloc fails.
+  if (int_sign(index.get()) < 0) return value_error("Cannot convert negative int");
   int64_t k;
-  if (!int_to_int64(index.get(), &k) || k > int64_t(INT32_MAX))
-    return set_error(&exc_OverflowError, "Python int too large to convert to C int");
-  if (k < 0) return value_error("number of bits must be non-negative");
+  if (!int_to_int64(index.get(), &k)) {
+    if (int_to_base_string(index.get(), 16, false).size() > 16)
+      return set_error(&exc_OverflowError, "Python int too large for C uint64_t");
+    return set_error(&exc_MemoryError, "");
+  }
+  if (k > int64_t(INT32_MAX)) return set_error(&exc_MemoryError, "");
   MT& mt = self_of(a)->mt;
   if (k == 0) return new_int(0);
   if (k <= 32) return new_int(int64_t(mt.next32() >> (32 - k)));

@@ -68,7 +68,8 @@ bool place(ssize* offset, ssize need, ssize len, const char* op, const char* ver
 
 Object* calcsize(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
   return guarded([&]() -> Object* {
-    if (!check_no_kwargs("calcsize", kwnames) || !check_nargs("calcsize", nargs, 1, 1)) return nullptr;
+    // METH_O in CPython, whose errors name it with its module.
+    if (!check_no_kwargs("_struct.calcsize", kwnames) || !check_nargs("_struct.calcsize", nargs, 1, 1)) return nullptr;
     const Layout* l = layout_for(args[0]);
     return l ? new_int(int64_t(l->size)) : nullptr;
   });
@@ -142,7 +143,8 @@ Object* unpack_from(Object*, Object* const* args, size_t nargs, TupleObject* kwn
 // iter_unpack's values, all at once: a list of tuples.
 Object* unpack_all(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
   return guarded([&]() -> Object* {
-    if (!check_no_kwargs("iter_unpack", kwnames) || !check_nargs("iter_unpack", nargs, 2, 2)) return nullptr;
+    // The errors of CPython's _struct.iter_unpack (clinic, two positional-only arguments).
+    if (!check_no_kwargs("_struct.iter_unpack", kwnames) || !check_nargs("iter_unpack", nargs, 2, 2)) return nullptr;
     const Layout* l = layout_for(args[0]);
     std::string_view data;
     if (!l || !readable(args[1], &data)) return nullptr;

@@ -90,6 +90,23 @@ gopy_Object* f_clock_getres(gopy_Object*, gopy_Object* const* a) {
   return out(gopy_posix::timespec_seconds(ts));
 }
 
+// CPython: _PyType_GetFullyQualifiedName, what %T prints: module.qualname, the module left
+// out for builtins and __main__.
+std::string fully_qualified_name(TypeObject* t) {
+  Ref<> qualname = Ref<>::steal(get_attr(t, "__qualname__"));
+  std::string name = qualname && is_str(qualname.get()) ? std::string(as_str(qualname.get())->view()) : t->name;
+  if (!qualname) clear_error();
+  Ref<> module = Ref<>::steal(get_attr(t, "__module__"));
+  if (!module) {
+    clear_error();
+    return name;
+  }
+  if (!is_str(module.get())) return name;
+  std::string_view mod = as_str(module.get())->view();
+  if (mod == "builtins" || mod == "__main__") return name;
+  return std::string(mod) + "." + name;
+}
+
 // CPython: time_sleep, _PyTime_FromSecondsObject (a float or an int; NaN refused).
 gopy_Object* f_sleep(gopy_Object*, gopy_Object* const* a) {
   Object* arg = obj(a[0]);
@@ -99,6 +116,11 @@ gopy_Object* f_sleep(gopy_Object*, gopy_Object* const* a) {
     if (std::isnan(secs)) return out(value_error("Invalid value NaN (not a number)"));
   } else {
     Ref<> index = Ref<>::steal(number_index(arg));
+    if (!index && error_matches(&exc_TypeError)) {
+      // pytime_from_object rewords PyLong_AsLongLong's type error, naming the type by %T.
+      clear_error();
+      return out(type_error("'" + fully_qualified_name(arg->type) + "' object cannot be interpreted as an integer or float"));
+    }
     if (!index || !int_to_double(index.get(), &secs)) {
       if (index) return out(overflow_error("timestamp too large to convert to C _PyTime_t"));
       return nullptr;

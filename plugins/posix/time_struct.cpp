@@ -212,19 +212,23 @@ gopy_Object* f_mktime(gopy_Object*, gopy_Object* const* a) {
   return out(new_float(static_cast<double>(t)));
 }
 
-// strftime of one piece of the format (no NUL inside), grown until the result fits.
-std::string strftime_piece(const std::string& format, const struct tm& tm) {
-  // A trailing space tells an empty result from a buffer too small.
-  std::string fmt = format + " ";
-  std::string buf(fmt.size() * 4 + 64, '\0');
+// strftime of one run of ASCII format (CPython: time_strftime1): the buffer doubles while the
+// result is empty, up to 256 times the format's length; an empty result past that is taken
+// as a format that yields nothing (an empty %Z).
+std::string strftime_run(const std::string& format, const struct tm& tm) {
+  std::string buf(1024, '\0');
   for (;;) {
-    size_t n = strftime(buf.data(), buf.size(), fmt.c_str(), &tm);
-    if (n > 0) return buf.substr(0, n - 1);
-    buf.resize(buf.size() * 2);
-    if (buf.size() > (1u << 24)) return std::string();
+    size_t n = strftime(buf.data(), buf.size(), format.c_str(), &tm);
+    if (n == 0 && buf.size() < 256 * format.size()) {
+      buf.resize(buf.size() * 2);
+      continue;
+    }
+    return buf.substr(0, n);
   }
 }
 
+// CPython: time_strftime. The C library sees only runs of ASCII without NUL; the text from
+// a NUL or a non-ASCII character up to the next '%' is copied as it is.
 gopy_Object* f_strftime(gopy_Object*, gopy_Object* const* a) {
   Object* format = obj(a[0]);
   if (!is_str(format))
@@ -232,18 +236,23 @@ gopy_Object* f_strftime(gopy_Object*, gopy_Object* const* a) {
   struct tm tm;
   std::string zone;
   if (!now_or_tm(obj(a[1]), "strftime", &tm, &zone) || !check_tm(&tm, true)) return nullptr;
-  std::string fmt;
-  if (!str_fs_encode(as_str(format), &fmt)) fmt = as_str(format)->utf8;
+  if (tm.tm_isdst < -1) tm.tm_isdst = -1;
+  else if (tm.tm_isdst > 1) tm.tm_isdst = 1;
+  std::string_view fmt = as_str(format)->view();  // UTF-8: non-ASCII code points are bytes >= 0x80
   std::string result;
-  size_t start = 0;
-  for (;;) {
-    size_t nul = fmt.find('\0', start);
-    result += strftime_piece(fmt.substr(start, nul == std::string::npos ? std::string::npos : nul - start), tm);
-    if (nul == std::string::npos) break;
-    result += '\0';
-    start = nul + 1;
+  size_t i = 0;
+  while (i < fmt.size()) {
+    size_t start = i;
+    while (i < fmt.size() && fmt[i] != '\0' && static_cast<unsigned char>(fmt[i]) < 0x80) ++i;
+    if (i > start) {
+      Ref<> piece = Ref<>::steal(new_str_fs(strftime_run(std::string(fmt.substr(start, i - start)), tm)));
+      result += as_str(piece.get())->view();
+    }
+    start = i;
+    while (i < fmt.size() && fmt[i] != '%') ++i;
+    result.append(fmt.substr(start, i - start));
   }
-  return out(new_str_fs(result));
+  return out(new_str(result));
 }
 
 gopy_Object* f_strptime(gopy_Object*, gopy_Object* const* a) {

@@ -135,8 +135,6 @@ int register_types(gopy_Object* module) {
   g_types[kMatchType]->mp_subscript = match_subscript;
   g_types[kPatternType]->tp_richcompare = pattern_richcompare;
   g_types[kPatternType]->tp_hash = pattern_hash;
-  g_types[kScannerType]->tp_iter = scanner_iter;
-  g_types[kScannerType]->tp_iternext = scanner_next;
   return 0;
 }
 

@@ -99,7 +99,5 @@ void scanner_clear(gopy_Object* self);
 Object* match_subscript(Object* self, Object* key);
 Object* pattern_richcompare(Object* a, Object* b, CompareOp op);
 int64_t pattern_hash(Object* self);
-Object* scanner_iter(Object* self);
-Object* scanner_next(Object* self);
 
 }  // namespace gopy::sre_module

@@ -108,10 +108,22 @@ Object* make_scanner(const Run& r) {
   return s;
 }
 
-gopy_Object* p_finditer(gopy_Object* self, gopy_Object* const* args) {
+gopy_Object* p_scanner(gopy_Object* self, gopy_Object* const* args) {
   Run r;
   if (!start_run(self, args[0], args[1], args[2], &r)) return nullptr;
   return handle(make_scanner(r));
+}
+
+// CPython: _sre_SRE_Pattern_finditer_impl: iter(scanner.search, None), a callable_iterator
+// (the scanner itself is no iterator).
+gopy_Object* p_finditer(gopy_Object* self, gopy_Object* const* args) {
+  Run r;
+  if (!start_run(self, args[0], args[1], args[2], &r)) return nullptr;
+  Ref<> scanner = Ref<>::steal(make_scanner(r));
+  if (!scanner) return nullptr;
+  Ref<> search = Ref<>::steal(get_attr(scanner.get(), "search"));
+  if (!search) return nullptr;
+  return handle(new_callable_iter(search.get(), None()));
 }
 
 // CPython: Modules/_sre/sre.c _sre_SRE_Pattern_split_impl
@@ -252,7 +264,6 @@ gopy_Object* subx(gopy_Object* self, gopy_Object* const* args, bool with_count) 
 gopy_Object* p_sub(gopy_Object* self, gopy_Object* const* args) { return subx(self, args, false); }
 gopy_Object* p_subn(gopy_Object* self, gopy_Object* const* args) { return subx(self, args, true); }
 
-gopy_Object* p_scanner(gopy_Object* self, gopy_Object* const* args) { return p_finditer(self, args); }
 gopy_Object* p_copy(gopy_Object* self, gopy_Object* const*) { return gopy_NewRef(self); }
 
 gopy_Object* p_get_pattern(gopy_Object* self) { return gopy_NewRef(handle(pattern_data(obj(self))->pattern)); }
@@ -437,7 +448,5 @@ void scanner_clear(gopy_Object* self) {
   xdecref(s);
 }
 
-Object* scanner_iter(Object* self) { return new_ref(self); }
-Object* scanner_next(Object* self) { return scanner_step(self, Mode::kSearch); }
 
 }  // namespace gopy::sre_module
