@@ -1204,7 +1204,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         NEXT();
       }
       TARGET(CALL_KW_ADD) {
-        if (dict_set_item(static_cast<DictObject*>(SECOND()), NAME(ins->a), TOP()) < 0) goto error;
+        if (call_kw_add(sp[-4], static_cast<DictObject*>(SECOND()), NAME(ins->a), TOP()) < 0) goto error;
         decref(POP());
         NEXT();
       }

@@ -301,6 +301,10 @@ static bool kw_merge_one(Object* fn, DictObject* kw, Object* key, Object* value)
   return dict_set_item(kw, key, value) == 0;
 }
 
+int call_kw_add(Object* fn, DictObject* kw, Object* name, Object* value) {
+  return kw_merge_one(fn, kw, name, value) ? 0 : -1;
+}
+
 // CPython: Python/ceval.c DICT_MERGE (_PyDict_MergeEx over keys() for a non-dict mapping)
 // and _PyEval_FormatKwargsError
 int call_kw_merge(Object* fn, DictObject* kw, Object* m) {
