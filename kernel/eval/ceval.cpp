@@ -1102,7 +1102,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           }
           nf->func = fn;  // the callable's stack reference
           nf->globals = fn->globals;
-          nf->builtins = ts->interp->builtins_dict;
+          nf->builtins = fn->builtins;
           nf->locals = nullptr;
           sp = call_base;
           SAVE_FRAME();
@@ -1160,7 +1160,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           }
           nf->func = static_cast<FunctionObject*>(new_ref<Object>(fn));
           nf->globals = fn->globals;
-          nf->builtins = ts->interp->builtins_dict;
+          nf->builtins = fn->builtins;
           nf->init_call = true;
           SAVE_FRAME();
           link_frame(ts, nf);

@@ -387,6 +387,7 @@ Object* make_function(Frame* f, CodeObject* code, Object* defaults, Object* kwde
   auto* fn = make<FunctionObject>();
   fn->code = new_ref(code);
   fn->globals = new_ref(f->globals);
+  fn->builtins = new_ref(builtins_from_globals(f->globals, f->builtins));
   fn->name = new_ref(code->name);
   fn->qualname = new_ref(code->qualname);
   if (Object* m = dict_get_str(f->globals, "__name__")) fn->module = new_ref(m);
@@ -434,6 +435,7 @@ Object* function_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
   auto* globals = static_cast<DictObject*>(args[1]);
   fn->code = new_ref(code);
   fn->globals = new_ref(globals);
+  fn->builtins = new_ref(builtins_from_globals(globals, get_thread_state()->interp->builtins_dict));
   fn->name = static_cast<StrObject*>(new_ref(name ? name : static_cast<Object*>(code->name)));
   fn->qualname = new_ref(code->qualname);
   if (Object* m = dict_get_str(globals, "__name__")) fn->module = new_ref(m);

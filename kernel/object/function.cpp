@@ -39,6 +39,7 @@ static void drop_t(T*& field) {
 // FunctionObject::clear_refs is in kernel/eval/call.cpp, where CodeObject is complete.
 void function_clear_fields(FunctionObject* f) {
   drop_t(f->globals);
+  drop_t(f->builtins);
   drop_t(f->defaults);
   drop_t(f->kwdefaults);
   drop_t(f->closure);
@@ -680,6 +681,7 @@ Object* function_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss)
   if (n == "__module__") return new_ref(f->module ? f->module : None());
   if (n == "__defaults__") return new_ref<Object>(f->defaults ? static_cast<Object*>(f->defaults) : None());
   if (n == "__globals__") return new_ref<Object>(f->globals);
+  if (n == "__builtins__") return new_ref<Object>(f->builtins);
   if (n == "__code__") return new_ref<Object>(static_cast<Object*>(f->code));
   if (n == "__closure__") return new_ref<Object>(f->closure ? static_cast<Object*>(f->closure) : None());
   if (n == "__kwdefaults__") return new_ref<Object>(f->kwdefaults ? static_cast<Object*>(f->kwdefaults) : None());
