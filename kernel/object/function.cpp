@@ -518,6 +518,8 @@ Object* super_getattr(Object* o, StrObject* name) {
 
 Object* super_new(TypeObject*, Object* const* args, size_t nargs, TupleObject*) {
   if (nargs == 0) return set_error(&exc_RuntimeError, "super(): no arguments");
+  // CPython: Objects/typeobject.c super_vectorcall (_PyArg_CheckPositional).
+  if (nargs > 2) return type_error(cat("super() expected at most 2 arguments, got ", nargs));
   if (!is_type_object(args[0]))
     return type_error(cat("super() argument 1 must be a type, not ", args[0]->type->name));
   if (nargs == 1 || args[1] == None()) {

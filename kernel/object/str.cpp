@@ -429,6 +429,8 @@ Object* self_iter(Object* o) { return new_ref(o); }
 // CPython: Objects/unicodeobject.c unicode_new_impl, PyUnicode_FromEncodedObject
 Object* str_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
   if (n == 1 && !kw) return object_str(a[0]);  // str(x), the common call
+  // CPython: Objects/unicodeobject.c unicode_vectorcall checks a positional-only call first.
+  if ((!kw || kw->items.empty()) && n > 3) return type_error(cat("str expected at most 3 arguments, got ", n));
   Object* args[3];
   if (!bind_args("str", a, n, kw, {"object", "encoding", "errors"}, 0, args)) return nullptr;
   if (!args[0]) return new_str("");
