@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "object/getset_internal.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_complex.hpp"
 #include "gopy/object_containers.hpp"
@@ -407,6 +408,7 @@ Object* m_from_number(Object*, Object* const* a, size_t n, TupleObject* kw) {
 }
 
 void init_complex_methods() {
+  add_readonly_attrs(&complex_type, {"real", "imag"}, true);
   add_class_method(&complex_type, "from_number", m_from_number);
   add_method(&complex_type, "conjugate", m_conjugate);
   add_method(&complex_type, "__complex__", m_complex);
