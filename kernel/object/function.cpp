@@ -315,6 +315,34 @@ int function_setattr(Object* o, StrObject* name, Object* value) {
   if (n == "__annotations__" || n == "__annotate__" || n == "__type_params__")
     return function_annotation_set(f, n, value);
   if (n == "__defaults__" || n == "__kwdefaults__") return function_defaults_set(f, n, value);
+  // CPython: Objects/funcobject.c func_memberlist (READONLY members) and func_set_code.
+  if (n == "__globals__" || n == "__closure__" || n == "__builtins__") {
+    set_error(&exc_AttributeError, "readonly attribute");
+    return -1;
+  }
+  if (n == "__module__") {  // a plain member: deleting leaves None
+    Object* old = f->module;
+    f->module = value ? new_ref(value) : nullptr;
+    xdecref(old);
+    return 0;
+  }
+  if (n == "__code__") {
+    if (!value || value->type != &code_type) {
+      type_error("__code__ must be set to a code object");
+      return -1;
+    }
+    auto* code = static_cast<CodeObject*>(value);
+    size_t nclosure = f->closure ? f->closure->items.size() : 0;
+    if (code->freenames.size() != nclosure) {
+      value_error(cat(f->name->utf8, "() requires a code object with ", nclosure, " free vars, not ",
+                      code->freenames.size()));
+      return -1;
+    }
+    CodeObject* old = f->code;
+    f->code = static_cast<CodeObject*>(new_ref(value));
+    xdecref(old);
+    return 0;
+  }
   if (!f->dict) f->dict = new_dict();
   if (value) return dict_set_item(f->dict, name, value);
   return dict_del_item(f->dict, name);
