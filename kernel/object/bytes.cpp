@@ -198,6 +198,8 @@ bool bytes_from_source(const char* type_name, Object* source, Object* encoding, 
 namespace {
 
 Object* bytes_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  // bytes(b) of an exact bytes is b (CPython: bytes_new_impl through bytes.__bytes__).
+  if (n == 1 && (!kw || kw->items.empty()) && a[0]->type == &bytes_type) return new_ref(a[0]);
   Object* args[3];
   if (!bind_args("bytes", a, n, kw, {"source", "encoding", "errors"}, 0, args)) return nullptr;
   std::string data;

@@ -342,6 +342,7 @@ Object* c_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnam
   Object* r = a[0];
   Object* i = a[1];
   const bool single = nargs == 1 && (!kwnames || kwnames->items.empty());
+  if (single && r->type == &complex_type) return new_ref(r);  // CPython: actual_complex_new
   if (single && !is_str(r) && !is_complex(r) && !real_number(r) && !type_lookup(r->type, "__complex__"))
     return type_error(cat("complex() argument must be a string or a number, not ", r->type->name));
   // Only complex(s) parses a string; with two arguments (or keywords) a str is no real number.
