@@ -254,6 +254,7 @@ inline Object* str_slice_of_parts(Object* container, Object* const parts[3]) {
     return nullptr;
   auto* s = static_cast<StrObject*>(container);
   ssize n = slice_adjust(s->length, &start, &stop, step);
+  if (start == 0 && step == 1 && n == s->length) return new_ref(container);  // as str_subscript
   return str_slice(s, start, n, step);
 }
 

@@ -247,6 +247,8 @@ Object* family_subscript(Object* o, Object* key) {
     ssize start, stop, step;
     ssize n = slice_indices(static_cast<SliceObject*>(key), ssize(data.size()), &start, &stop, &step);
     if (n < 0) return nullptr;
+    // The whole of an exact bytes is itself (CPython: bytes_subscript).
+    if (o->type == &bytes_type && start == 0 && step == 1 && n == ssize(data.size())) return new_ref(o);
     std::string out;
     out.reserve(size_t(n));
     for (ssize i = 0, j = start; i < n; ++i, j += step) out += data[size_t(j)];

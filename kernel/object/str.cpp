@@ -378,6 +378,8 @@ Object* str_subscript(Object* o, Object* key) {
     ssize start, stop, step;
     ssize n = slice_indices(static_cast<SliceObject*>(key), s->length, &start, &stop, &step);
     if (n < 0) return nullptr;
+    // The whole of an exact str is itself (CPython: unicode_subscript).
+    if (o->type == &str_type && start == 0 && step == 1 && n == s->length) return new_ref(o);
     return str_slice(s, start, n, step);
   }
   if (!key->type->nb_index)
