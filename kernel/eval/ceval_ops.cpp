@@ -634,6 +634,8 @@ Object* format_value(Object* v, int conversion, Object* spec) {
 }
 
 Object* build_string(Object* const* parts, size_t n) {
+  // A lone part is the f-string's value, as CPython compiles f"{x}" to FORMAT_SIMPLE alone.
+  if (n == 1) return new_ref(parts[0]);
   std::string out;
   for (size_t i = 0; i < n; ++i) out += as_str(parts[i])->utf8;
   return new_str(out);

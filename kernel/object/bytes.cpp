@@ -296,6 +296,7 @@ Object* family_repeat(Object* seq, Object* count_obj) {
   if (!index_as_ssize(count_obj, &count)) return nullptr;
   std::string_view data = bytes_family_data(seq);
   if (count <= 0 || data.empty()) return bytes_family_new(seq, "");
+  if (count == 1 && seq->type == &bytes_type) return new_ref(seq);  // CPython: bytes_repeat
   if (data.size() * size_t(count) > (size_t(1) << 32)) return no_memory();
   std::string out;
   out.reserve(data.size() * size_t(count));
