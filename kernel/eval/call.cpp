@@ -41,7 +41,8 @@ int CodeObject::traverse(VisitFn visit, void* arg) { return visit_all(consts, vi
 
 // CPython: Objects/funcobject.c func_traverse.
 int FunctionObject::traverse(VisitFn visit, void* arg) {
-  for (Object* o : {static_cast<Object*>(code), static_cast<Object*>(globals), static_cast<Object*>(defaults),
+  for (Object* o : {static_cast<Object*>(code), static_cast<Object*>(globals), static_cast<Object*>(builtins),
+                    static_cast<Object*>(defaults),
                     static_cast<Object*>(kwdefaults), static_cast<Object*>(closure), static_cast<Object*>(name),
                     static_cast<Object*>(qualname), module, static_cast<Object*>(dict), annotate,
                     static_cast<Object*>(annotations), static_cast<Object*>(type_params)})
@@ -215,7 +216,7 @@ Object* function_call(Object* callable, Object* const* args, size_t nargs, Tuple
     }
     f->func = new_ref(fn);
     f->globals = fn->globals;
-    f->builtins = ts->interp->builtins_dict;
+    f->builtins = fn->builtins;
     f->locals = nullptr;
     try {
       return new_generator(f, fn);
@@ -233,7 +234,7 @@ Object* function_call(Object* callable, Object* const* args, size_t nargs, Tuple
   }
   f->func = new_ref(fn);  // the frame keeps the function (and so its code and globals) alive
   f->globals = fn->globals;
-  f->builtins = ts->interp->builtins_dict;
+  f->builtins = fn->builtins;
   f->locals = nullptr;
   Object* r = eval_frame(ts, f);
   release_frame(ts, f);
@@ -249,7 +250,7 @@ Object* run_class_body(FunctionObject* body_fn, DictObject* ns) {
   init_cells(co, f->slots, body_fn->closure);
   f->func = new_ref(body_fn);
   f->globals = body_fn->globals;
-  f->builtins = ts->interp->builtins_dict;
+  f->builtins = body_fn->builtins;
   f->locals = ns;
   Object* r = eval_frame(ts, f);
   Object* cell = nullptr;
@@ -261,6 +262,15 @@ Object* run_class_body(FunctionObject* body_fn, DictObject* ns) {
   return cell;
 }
 
+DictObject* builtins_from_globals(DictObject* globals, DictObject* fallback) {
+  Object* b = dict_get_str(globals, "__builtins__");
+  if (!b) return fallback;
+  if (b->type == &module_type && static_cast<ModuleObject*>(b)->dict) return static_cast<ModuleObject*>(b)->dict;
+  // gopy's frames look names up in a dict: another mapping falls back.
+  if (is_dict(b)) return static_cast<DictObject*>(b);
+  return fallback;
+}
+
 Object* run_module_code(CodeObject* co, DictObject* globals, DictObject* locals) {
   ThreadState* ts = get_thread_state();
   if (!check_recursion(ts)) return nullptr;
@@ -269,8 +279,11 @@ Object* run_module_code(CodeObject* co, DictObject* globals, DictObject* locals)
   init_cells(co, f->slots, nullptr);
   if (!dict_get_str(globals, "__builtins__")) dict_set_str(globals, "__builtins__", ts->interp->builtins_module);
   incref(co);  // the frame keeps the code alive
+  // The frame's builtins are what globals name, held while it runs (the code may rebind
+  // globals' __builtins__).
+  Ref<DictObject> builtins = Ref<DictObject>::borrow(builtins_from_globals(globals, ts->interp->builtins_dict));
   f->globals = globals;
-  f->builtins = ts->interp->builtins_dict;
+  f->builtins = builtins.get();
   f->locals = locals ? locals : globals;
   Object* r = eval_frame(ts, f);
   release_frame(ts, f);

@@ -254,6 +254,7 @@ inline Object* str_slice_of_parts(Object* container, Object* const parts[3]) {
     return nullptr;
   auto* s = static_cast<StrObject*>(container);
   ssize n = slice_adjust(s->length, &start, &stop, step);
+  if (start == 0 && step == 1 && n == s->length) return new_ref(container);  // as str_subscript
   return str_slice(s, start, n, step);
 }
 
@@ -1102,7 +1103,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           }
           nf->func = fn;  // the callable's stack reference
           nf->globals = fn->globals;
-          nf->builtins = ts->interp->builtins_dict;
+          nf->builtins = fn->builtins;
           nf->locals = nullptr;
           sp = call_base;
           SAVE_FRAME();
@@ -1160,7 +1161,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
           }
           nf->func = static_cast<FunctionObject*>(new_ref<Object>(fn));
           nf->globals = fn->globals;
-          nf->builtins = ts->interp->builtins_dict;
+          nf->builtins = fn->builtins;
           nf->init_call = true;
           SAVE_FRAME();
           link_frame(ts, nf);
@@ -1204,7 +1205,7 @@ Object* eval_frame(ThreadState* ts, Frame* f, bool throwing) {
         NEXT();
       }
       TARGET(CALL_KW_ADD) {
-        if (dict_set_item(static_cast<DictObject*>(SECOND()), NAME(ins->a), TOP()) < 0) goto error;
+        if (call_kw_add(sp[-4], static_cast<DictObject*>(SECOND()), NAME(ins->a), TOP()) < 0) goto error;
         decref(POP());
         NEXT();
       }

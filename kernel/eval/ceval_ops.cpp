@@ -301,6 +301,10 @@ static bool kw_merge_one(Object* fn, DictObject* kw, Object* key, Object* value)
   return dict_set_item(kw, key, value) == 0;
 }
 
+int call_kw_add(Object* fn, DictObject* kw, Object* name, Object* value) {
+  return kw_merge_one(fn, kw, name, value) ? 0 : -1;
+}
+
 // CPython: Python/ceval.c DICT_MERGE (_PyDict_MergeEx over keys() for a non-dict mapping)
 // and _PyEval_FormatKwargsError
 int call_kw_merge(Object* fn, DictObject* kw, Object* m) {
@@ -383,6 +387,7 @@ Object* make_function(Frame* f, CodeObject* code, Object* defaults, Object* kwde
   auto* fn = make<FunctionObject>();
   fn->code = new_ref(code);
   fn->globals = new_ref(f->globals);
+  fn->builtins = new_ref(builtins_from_globals(f->globals, f->builtins));
   fn->name = new_ref(code->name);
   fn->qualname = new_ref(code->qualname);
   if (Object* m = dict_get_str(f->globals, "__name__")) fn->module = new_ref(m);
@@ -430,6 +435,7 @@ Object* function_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
   auto* globals = static_cast<DictObject*>(args[1]);
   fn->code = new_ref(code);
   fn->globals = new_ref(globals);
+  fn->builtins = new_ref(builtins_from_globals(globals, get_thread_state()->interp->builtins_dict));
   fn->name = static_cast<StrObject*>(new_ref(name ? name : static_cast<Object*>(code->name)));
   fn->qualname = new_ref(code->qualname);
   if (Object* m = dict_get_str(globals, "__name__")) fn->module = new_ref(m);
@@ -628,6 +634,8 @@ Object* format_value(Object* v, int conversion, Object* spec) {
 }
 
 Object* build_string(Object* const* parts, size_t n) {
+  // A lone part is the f-string's value, as CPython compiles f"{x}" to FORMAT_SIMPLE alone.
+  if (n == 1) return new_ref(parts[0]);
   std::string out;
   for (size_t i = 0; i < n; ++i) out += as_str(parts[i])->utf8;
   return new_str(out);

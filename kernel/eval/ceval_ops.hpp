@@ -37,6 +37,8 @@ int display_dict_update(DictObject* d, Object* m);
 int call_star_extend(Object* func, ListObject* list, Object* iterable);
 // `**m` in a call's arguments.
 int call_kw_merge(Object* func, DictObject* kw, Object* m);
+// `name=value` in a call with `**`: an earlier `**` may already hold the name.
+int call_kw_add(Object* func, DictObject* kw, Object* name, Object* value);
 // Calls func(*list, **kw).
 Object* call_with_list_dict(Object* func, ListObject* list, DictObject* kw);
 

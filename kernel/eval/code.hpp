@@ -251,6 +251,9 @@ Object* run_class_body(FunctionObject* body_fn, DictObject* ns);
 // Runs module-level code with `globals` as the namespace.
 // `locals` null: the globals (module code); else exec()/eval() with separate namespaces.
 Object* run_module_code(CodeObject* code, DictObject* globals, DictObject* locals = nullptr);
+// The builtins dict globals' __builtins__ names (a module's dict, or a dict), else
+// `fallback` (borrowed). CPython: Python/ceval.c _PyEval_BuiltinsFromGlobals.
+DictObject* builtins_from_globals(DictObject* globals, DictObject* fallback);
 
 // A generator for a frame whose arguments are bound (generator.cpp); steals the frame.
 Object* new_generator(Frame* f, FunctionObject* fn);

@@ -581,16 +581,13 @@ void Compiler::call_ex(const ast::Call* c) {
       emit(Op::LIST_APPEND, 1);
     }
   }
+  // Keywords and `**` mappings in source order, so the dict's order and the side effects are
+  // the source's (CPython: codegen_call_helper's BUILD_MAP/DICT_MERGE runs).
   emit(Op::BUILD_MAP, 0);
   for (auto* k : c->keywords) {
-    if (k->arg.empty()) continue;
     expr(k->value);
-    emit(Op::CALL_KW_ADD, name_const(k->arg));
-  }
-  for (auto* k : c->keywords) {
-    if (!k->arg.empty()) continue;
-    expr(k->value);
-    emit(Op::CALL_KW_MERGE);
+    if (k->arg.empty()) emit(Op::CALL_KW_MERGE);
+    else emit(Op::CALL_KW_ADD, name_const(k->arg));
   }
   emit_spanned(c, Op::CALL_EX, 0, 0, SourceSpan::Anchor::bracket, c->func);
 }

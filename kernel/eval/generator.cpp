@@ -333,8 +333,10 @@ Object* gen_iternext(Object* o) {
 }
 
 // The methods receive the generator as args[0] (bound built-in functions prepend it).
+// send and close name their type in errors, as CPython's METH_O/METH_NOARGS do
+// ("generator.send()"); throw's argument check names only "throw".
 Object* gen_send_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("send", kwnames) || !check_nargs("send", nargs - 1, 1, 1)) return nullptr;
+  if (!check_method_args(args[0], "send", kwnames, nargs - 1, 1, 1)) return nullptr;
   Object* result = nullptr;
   Object* r = generator_send(args[0], args[1], &result);
   if (r) return r;
@@ -363,7 +365,7 @@ Object* gen_throw_method(Object*, Object* const* args, size_t nargs, TupleObject
 }
 
 Object* gen_close_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("close", kwnames) || !check_nargs("close", nargs - 1, 0, 0)) return nullptr;
+  if (!check_method_args(args[0], "close", kwnames, nargs - 1, 0, 0)) return nullptr;
   Object* result = nullptr;
   Object* r = gen_close_impl(as_gen(args[0]), &result);
   xdecref(result);
@@ -647,7 +649,7 @@ Object* op_send(AsyncGenOp* op, Object* v) {
 Object* op_iternext(Object* o) { return op_send(as_op(o), None()); }
 
 Object* op_send_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("send", kwnames) || !check_nargs("send", nargs - 1, 1, 1)) return nullptr;
+  if (!check_method_args(args[0], "send", kwnames, nargs - 1, 1, 1)) return nullptr;
   return op_send(as_op(args[0]), args[1]);
 }
 
@@ -673,7 +675,7 @@ Object* op_throw_method(Object*, Object* const* args, size_t nargs, TupleObject*
 }
 
 Object* op_close_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("close", kwnames) || !check_nargs("close", nargs - 1, 0, 0)) return nullptr;
+  if (!check_method_args(args[0], "close", kwnames, nargs - 1, 0, 0)) return nullptr;
   as_op(args[0])->state = AsyncGenOp::closed;
   return new_none();
 }
@@ -688,7 +690,7 @@ Object* op_getattr(Object* o, StrObject* name) {
 }
 
 Object* agen_asend_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("asend", kwnames) || !check_nargs("asend", nargs - 1, 1, 1)) return nullptr;
+  if (!check_method_args(args[0], "asend", kwnames, nargs - 1, 1, 1)) return nullptr;
   return make<AsyncGenOp>(&async_gen_asend_type, as_gen(args[0]), new_ref(args[1]));
 }
 
@@ -705,7 +707,7 @@ Object* agen_athrow_method(Object*, Object* const* args, size_t nargs, TupleObje
 }
 
 Object* agen_aclose_method(Object*, Object* const* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("aclose", kwnames) || !check_nargs("aclose", nargs - 1, 0, 0)) return nullptr;
+  if (!check_method_args(args[0], "aclose", kwnames, nargs - 1, 0, 0)) return nullptr;
   auto* op = make<AsyncGenOp>(&async_gen_athrow_type, as_gen(args[0]), nullptr);
   op->is_close = true;
   return op;

@@ -129,6 +129,13 @@ Object* compile_source(std::string_view source, std::string_view filename, std::
 Object* run_code_in(Object* code, DictObject* globals, Object* locals) {
   if (code->type != &code_type) return type_error("expected a code object");
   if (locals && !is_dict(locals)) return type_error("gopy's eval() and exec() take a dict for locals");
+  // Globals without __builtins__ get the caller's builtins dict (CPython: builtin_exec_impl,
+  // builtin_eval_impl with PyEval_GetBuiltins).
+  if (!dict_get_str(globals, "__builtins__")) {
+    ThreadState* ts = get_thread_state();
+    DictObject* b = ts->frame && ts->frame->builtins ? ts->frame->builtins : ts->interp->builtins_dict;
+    if (dict_set_str(globals, "__builtins__", b) < 0) return nullptr;
+  }
   return run_module_code(static_cast<CodeObject*>(code), globals, static_cast<DictObject*>(locals));
 }
 

@@ -714,7 +714,12 @@ ast::Stmt* Parser::class_def(ast::ExprList* decorators) {
     if (probe->args.size() == 1 && probe->keywords.empty())
       if (auto* g = ast::dyn_cast<ast::GeneratorExp>(probe->args[0]);
           g && g->loc.lineno == open.lineno && g->loc.col_offset == open.col && !g->generators.empty())
-        return error_node(g->generators[0], "invalid syntax");
+      {
+        // The generic error at the token the parse stopped on: the clause's 'for' (or 'async').
+        const ast::Comprehension* c = g->generators[0];
+        return error_loc(c->loc.lineno, c->loc.col_offset, c->loc.lineno, c->loc.col_offset + (c->is_async ? 5 : 3),
+                         "invalid syntax");
+      }
     s->bases = std::move(probe->args);
     s->keywords = std::move(probe->keywords);
   }

@@ -17,7 +17,7 @@ namespace gopy {
 
 namespace {
 
-constexpr std::uint32_t kFormatVersion = 10;  // bump when the layout, the checksum or the code made changes
+constexpr std::uint32_t kFormatVersion = 11;  // bump when the layout, the checksum or the code made changes
 
 constexpr std::uint64_t kFnvBasis = 1469598103934665603ull;
 constexpr std::uint64_t kFnvPrime = 1099511628211ull;

@@ -198,6 +198,8 @@ bool bytes_from_source(const char* type_name, Object* source, Object* encoding, 
 namespace {
 
 Object* bytes_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
+  // bytes(b) of an exact bytes is b (CPython: bytes_new_impl through bytes.__bytes__).
+  if (n == 1 && (!kw || kw->items.empty()) && a[0]->type == &bytes_type) return new_ref(a[0]);
   Object* args[3];
   if (!bind_args("bytes", a, n, kw, {"source", "encoding", "errors"}, 0, args)) return nullptr;
   std::string data;
@@ -245,6 +247,8 @@ Object* family_subscript(Object* o, Object* key) {
     ssize start, stop, step;
     ssize n = slice_indices(static_cast<SliceObject*>(key), ssize(data.size()), &start, &stop, &step);
     if (n < 0) return nullptr;
+    // The whole of an exact bytes is itself (CPython: bytes_subscript).
+    if (o->type == &bytes_type && start == 0 && step == 1 && n == ssize(data.size())) return new_ref(o);
     std::string out;
     out.reserve(size_t(n));
     for (ssize i = 0, j = start; i < n; ++i, j += step) out += data[size_t(j)];
@@ -292,6 +296,7 @@ Object* family_repeat(Object* seq, Object* count_obj) {
   if (!index_as_ssize(count_obj, &count)) return nullptr;
   std::string_view data = bytes_family_data(seq);
   if (count <= 0 || data.empty()) return bytes_family_new(seq, "");
+  if (count == 1 && seq->type == &bytes_type) return new_ref(seq);  // CPython: bytes_repeat
   if (data.size() * size_t(count) > (size_t(1) << 32)) return no_memory();
   std::string out;
   out.reserve(data.size() * size_t(count));

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "object/getset_internal.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_complex.hpp"
 #include "gopy/object_containers.hpp"
@@ -341,6 +342,7 @@ Object* c_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* kwnam
   Object* r = a[0];
   Object* i = a[1];
   const bool single = nargs == 1 && (!kwnames || kwnames->items.empty());
+  if (single && r->type == &complex_type) return new_ref(r);  // CPython: actual_complex_new
   if (single && !is_str(r) && !is_complex(r) && !real_number(r) && !type_lookup(r->type, "__complex__"))
     return type_error(cat("complex() argument must be a string or a number, not ", r->type->name));
   // Only complex(s) parses a string; with two arguments (or keywords) a str is no real number.
@@ -407,6 +409,7 @@ Object* m_from_number(Object*, Object* const* a, size_t n, TupleObject* kw) {
 }
 
 void init_complex_methods() {
+  add_readonly_attrs(&complex_type, {"real", "imag"}, true);
   add_class_method(&complex_type, "from_number", m_from_number);
   add_method(&complex_type, "conjugate", m_conjugate);
   add_method(&complex_type, "__complex__", m_complex);

@@ -149,6 +149,7 @@ Object* float_new(TypeObject*, Object* const* args, size_t nargs, TupleObject* k
   if (kwnames && !kwnames->items.empty()) return type_error("float() takes no keyword arguments");
   if (nargs > 1) return type_error(cat("float expected at most 1 argument, got ", nargs));
   if (nargs == 0) return new_float(0.0);
+  if (args[0]->type == &float_type) return new_ref(args[0]);  // CPython: PyNumber_Float
   return float_from_object(args[0]);
 }
 

@@ -1,5 +1,6 @@
 // format(value, spec) for the built-in types (CPython: Objects/abstract.c PyObject_Format,
 // object___format__), plus the few int/float methods the slice uses.
+#include "object/getset_internal.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -97,6 +98,8 @@ void init_int_float_methods() {
   add_method(&float_type, "is_integer", m_is_integer);
   add_method(&float_type, "__format__", m_format);
   init_num_methods();
+  add_readonly_attrs(&int_type, {"real", "imag", "numerator", "denominator"}, false);
+  add_readonly_attrs(&float_type, {"real", "imag"}, false);
 }
 
 void add_object_format_method() { add_method(&object_type, "__format__", m_object_format); }

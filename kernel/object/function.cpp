@@ -39,6 +39,7 @@ static void drop_t(T*& field) {
 // FunctionObject::clear_refs is in kernel/eval/call.cpp, where CodeObject is complete.
 void function_clear_fields(FunctionObject* f) {
   drop_t(f->globals);
+  drop_t(f->builtins);
   drop_t(f->defaults);
   drop_t(f->kwdefaults);
   drop_t(f->closure);
@@ -314,6 +315,34 @@ int function_setattr(Object* o, StrObject* name, Object* value) {
   if (n == "__annotations__" || n == "__annotate__" || n == "__type_params__")
     return function_annotation_set(f, n, value);
   if (n == "__defaults__" || n == "__kwdefaults__") return function_defaults_set(f, n, value);
+  // CPython: Objects/funcobject.c func_memberlist (READONLY members) and func_set_code.
+  if (n == "__globals__" || n == "__closure__" || n == "__builtins__") {
+    set_error(&exc_AttributeError, "readonly attribute");
+    return -1;
+  }
+  if (n == "__module__") {  // a plain member: deleting leaves None
+    Object* old = f->module;
+    f->module = value ? new_ref(value) : nullptr;
+    xdecref(old);
+    return 0;
+  }
+  if (n == "__code__") {
+    if (!value || value->type != &code_type) {
+      type_error("__code__ must be set to a code object");
+      return -1;
+    }
+    auto* code = static_cast<CodeObject*>(value);
+    size_t nclosure = f->closure ? f->closure->items.size() : 0;
+    if (code->freenames.size() != nclosure) {
+      value_error(cat(f->name->utf8, "() requires a code object with ", nclosure, " free vars, not ",
+                      code->freenames.size()));
+      return -1;
+    }
+    CodeObject* old = f->code;
+    f->code = static_cast<CodeObject*>(new_ref(value));
+    xdecref(old);
+    return 0;
+  }
   if (!f->dict) f->dict = new_dict();
   if (value) return dict_set_item(f->dict, name, value);
   return dict_del_item(f->dict, name);
@@ -517,6 +546,8 @@ Object* super_getattr(Object* o, StrObject* name) {
 
 Object* super_new(TypeObject*, Object* const* args, size_t nargs, TupleObject*) {
   if (nargs == 0) return set_error(&exc_RuntimeError, "super(): no arguments");
+  // CPython: Objects/typeobject.c super_vectorcall (_PyArg_CheckPositional).
+  if (nargs > 2) return type_error(cat("super() expected at most 2 arguments, got ", nargs));
   if (!is_type_object(args[0]))
     return type_error(cat("super() argument 1 must be a type, not ", args[0]->type->name));
   if (nargs == 1 || args[1] == None()) {
@@ -680,6 +711,7 @@ Object* function_getattr_or_miss(Object* o, StrObject* name, bool raise_on_miss)
   if (n == "__module__") return new_ref(f->module ? f->module : None());
   if (n == "__defaults__") return new_ref<Object>(f->defaults ? static_cast<Object*>(f->defaults) : None());
   if (n == "__globals__") return new_ref<Object>(f->globals);
+  if (n == "__builtins__") return new_ref<Object>(f->builtins);
   if (n == "__code__") return new_ref<Object>(static_cast<Object*>(f->code));
   if (n == "__closure__") return new_ref<Object>(f->closure ? static_cast<Object*>(f->closure) : None());
   if (n == "__kwdefaults__") return new_ref<Object>(f->kwdefaults ? static_cast<Object*>(f->kwdefaults) : None());

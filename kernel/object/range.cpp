@@ -1,5 +1,6 @@
 // range and slice (CPython: Objects/rangeobject.c, Objects/sliceobject.c). A range whose
 // bounds fit in int64 iterates without allocating big ints.
+#include "object/getset_internal.hpp"
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
@@ -486,6 +487,8 @@ void init_range_methods() {
   add_method(&range_type, "index", m_index);
   add_method(&range_type, "count", m_count);
   init_slice_methods();
+  add_readonly_attrs(&range_type, {"start", "stop", "step"}, true);
+  add_readonly_attrs(&slice_type, {"start", "stop", "step"}, true);
 }
 
 void init_range_slice_types() {

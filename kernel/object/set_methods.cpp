@@ -335,6 +335,8 @@ Object* set_ixor(Object* a, Object* b) {
 Object* set_new(TypeObject* t, Object* const* args, size_t nargs, TupleObject* kwnames) {
   if (kwnames && !kwnames->items.empty()) return type_error(cat(t->name, "() takes no keyword arguments"));
   if (nargs > 1) return type_error(cat(t->name, " expected at most 1 argument, got ", nargs));
+  // frozenset(fs) of an exact frozenset is fs (CPython: frozenset_new_impl).
+  if (t == &frozenset_type && nargs == 1 && args[0]->type == &frozenset_type) return new_ref(args[0]);
   return set_from(t, nargs ? args[0] : nullptr);
 }
 

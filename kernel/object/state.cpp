@@ -1,6 +1,7 @@
 // Runtime, interpreter and thread state: creation, the module teardown, freeing every
 // object, and the recursion guards (CPython: Python/pystate.c, Python/pylifecycle.c
 // finalize_modules, Python/ceval.c _Py_CheckRecursiveCall).
+#include "object/getset_internal.hpp"
 #include "gopy/state.hpp"
 
 #include <algorithm>
@@ -84,6 +85,7 @@ void init_static_types_once() {
   init_complex_type();
   init_function_types();
   init_member_descr_type();
+  init_getset_descr_types();
   init_descriptor_types();
   init_namespace_type();
   init_module_api_types();

@@ -237,7 +237,9 @@ Object* object_ascii(Object* o) {
 Object* str_concat(Object* a, Object* b) {
   auto* x = as_str(a);
   auto* y = as_str(b);
-  // CPython: Objects/unicodeobject.c PyUnicode_Concat
+  // CPython: Objects/unicodeobject.c PyUnicode_Concat (an empty side gives the other, when exact)
+  if (x->length == 0 && b->type == &str_type) return new_ref(b);
+  if (y->length == 0 && a->type == &str_type) return new_ref(a);
   if (y->length > PTRDIFF_MAX - x->length) return overflow_error("strings are too large to concat");
   if (!prim::can_allocate(x->utf8.size() + y->utf8.size(), 1)) return no_memory();
   auto* s = make<StrObject>();
@@ -316,6 +318,7 @@ Object* str_repeat(Object* s, Object* n) {
   if (!index_as_ssize(n, &count)) return nullptr;
   auto* src = as_str(s);
   if (count <= 0 || src->length == 0) return new_str("");
+  if (count == 1 && s->type == &str_type) return new_ref(s);  // CPython: unicode_repeat
   // CPython: Objects/unicodeobject.c unicode_repeat (the length in characters), then
   // PyUnicode_New's MemoryError when the text cannot be allocated.
   if (src->length > PTRDIFF_MAX / count) return overflow_error("repeated string is too long");
@@ -378,6 +381,8 @@ Object* str_subscript(Object* o, Object* key) {
     ssize start, stop, step;
     ssize n = slice_indices(static_cast<SliceObject*>(key), s->length, &start, &stop, &step);
     if (n < 0) return nullptr;
+    // The whole of an exact str is itself (CPython: unicode_subscript).
+    if (o->type == &str_type && start == 0 && step == 1 && n == s->length) return new_ref(o);
     return str_slice(s, start, n, step);
   }
   if (!key->type->nb_index)
@@ -429,6 +434,8 @@ Object* self_iter(Object* o) { return new_ref(o); }
 // CPython: Objects/unicodeobject.c unicode_new_impl, PyUnicode_FromEncodedObject
 Object* str_new(TypeObject*, Object* const* a, size_t n, TupleObject* kw) {
   if (n == 1 && !kw) return object_str(a[0]);  // str(x), the common call
+  // CPython: Objects/unicodeobject.c unicode_vectorcall checks a positional-only call first.
+  if ((!kw || kw->items.empty()) && n > 3) return type_error(cat("str expected at most 3 arguments, got ", n));
   Object* args[3];
   if (!bind_args("str", a, n, kw, {"object", "encoding", "errors"}, 0, args)) return nullptr;
   if (!args[0]) return new_str("");

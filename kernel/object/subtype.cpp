@@ -8,6 +8,7 @@
 
 #include "gopy/object.hpp"
 #include "gopy/object_bytes.hpp"
+#include "gopy/object_complex.hpp"
 #include "gopy/object_containers.hpp"
 #include "gopy/object_exc.hpp"
 #include "gopy/object_func.hpp"
@@ -42,6 +43,8 @@ Object* fresh_copy(Object* o) {
     return new_int_from(int_value(o));  // outside int64: always a new object
   }
   if (is_float(o)) return make<FloatObject>(static_cast<FloatObject*>(o)->value);
+  if (o->type == &complex_type)
+    return make<ComplexObject>(static_cast<ComplexObject*>(o)->real, static_cast<ComplexObject*>(o)->imag);
   if (is_str(o)) {
     auto* src = static_cast<StrObject*>(o);
     auto* s = make<StrObject>();

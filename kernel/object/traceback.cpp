@@ -2,8 +2,10 @@
 // frame first, then `Type: message` (CPython: Python/pythonrun.c print_exception_recursive,
 // print_exception, Python/traceback.c tb_displayline).
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <unordered_set>
+#include <vector>
 
 #include "gopy/object.hpp"
 #include "gopy/object_containers.hpp"
@@ -305,32 +307,62 @@ class Printer {
              line, theme_.reset, "\n"));
     Object* text = exception_get_attr(exc, "text");
     if (!text || !is_str(text)) return;
-    std::string t = as_str(text)->utf8;
-    while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.pop_back();
-    size_t lead = t.find_first_not_of(" \t\f");
-    if (lead == std::string::npos) return;
-    std::string shown = t.substr(lead);
+    // CPython: Lib/traceback.py TracebackException._format_syntax_error. Columns count
+    // characters: `chars` holds the text's code points, each as its UTF-8 bytes.
+    const std::string& full = as_str(text)->utf8;
+    std::vector<std::string> chars;
+    for (size_t i = 0; i < full.size();) {
+      size_t n = 1;
+      while (i + n < full.size() && (static_cast<unsigned char>(full[i + n]) & 0xC0) == 0x80) ++n;
+      chars.push_back(full.substr(i, n));
+      i += n;
+    }
+    int64_t text_len = int64_t(chars.size());
+    while (!chars.empty() && chars.back() == "\n") chars.pop_back();  // rtext
+    int64_t rlen = int64_t(chars.size());
+    size_t lead = 0;  // only blanks, newlines and form feeds are stripped: a tab stays
+    while (lead < chars.size() && (chars[lead] == " " || chars[lead] == "\n" || chars[lead] == "\f")) ++lead;
+    auto join = [&](size_t from, size_t to) {
+      std::string r;
+      for (size_t i = std::min(from, chars.size()); i < std::min(to, chars.size()); ++i) r += chars[i];
+      return r;
+    };
+    std::string shown = join(lead, chars.size());
     Object* offset = exception_get_attr(exc, "offset");
     int64_t off = 0;
-    if (!offset || !is_int(offset) || !int_to_int64(offset, &off) || off <= 0) {
+    if (!offset || !is_int(offset) || !int_to_int64(offset, &off)) {
       emit(cat("    ", shown, "\n"));
       return;
     }
-    int64_t col = off - 1 - int64_t(lead);
-    if (col < 0) col = 0;
-    Object* end = exception_get_attr(exc, "end_offset");
-    int64_t end_off = off + 1;
-    if (end && is_int(end)) int_to_int64(end, &end_off);
-    int64_t width = end_off > off ? end_off - off : 1;
-    if (*theme_.reset) {
-      // CPython: TracebackException._format_syntax_error colours the flagged columns.
-      size_t from = std::min(size_t(col), shown.size()), to = std::min(size_t(col + width), shown.size());
-      shown = cat(shown.substr(0, from), theme_.error_highlight, shown.substr(from, to - from), theme_.reset,
-                  shown.substr(to));
+    int64_t end_off = off;
+    Object* end_line = exception_get_attr(exc, "end_lineno");
+    int64_t end_lineno = 0;
+    bool same_line = end_line && is_int(end_line) && int_to_int64(end_line, &end_lineno) && end_lineno == line;
+    if (same_line) {
+      Object* end = exception_get_attr(exc, "end_offset");
+      int64_t e = 0;
+      if (end && is_int(end) && int_to_int64(end, &e) && e != 0) end_off = e;
+    } else {
+      end_off = rlen + 1;
     }
+    if (text_len && off > text_len) off = rlen + 1;
+    if (text_len && end_off > text_len) end_off = rlen + 1;
+    if (off >= end_off || end_off < 0) end_off = off + 1;
+    int64_t col = off - 1 - int64_t(lead), end_col = end_off - 1 - int64_t(lead);
+    if (col < 0) {
+      emit(cat("    ", shown, "\n"));
+      return;
+    }
+    std::string space;  // whitespace other than blanks (a tab) kept for alignment
+    for (size_t i = lead; i < lead + size_t(col); ++i) {
+      const std::string c = i < chars.size() ? chars[i] : std::string(" ");
+      space += c.size() == 1 && std::isspace(static_cast<unsigned char>(c[0])) ? c : std::string(" ");
+    }
+    if (*theme_.reset)
+      shown = cat(join(lead, lead + size_t(col)), theme_.error_highlight, join(lead + size_t(col), lead + size_t(end_col)),
+                  theme_.reset, join(lead + size_t(end_col), chars.size()));
     emit(cat("    ", shown, "\n"));
-    emit(cat("    ", std::string(size_t(col), ' '), theme_.error_highlight, std::string(size_t(width), '^'),
-             theme_.reset, "\n"));
+    emit(cat("    ", space, theme_.error_highlight, std::string(size_t(end_col - col), '^'), theme_.reset, "\n"));
   }
 
   Object* stream_;

@@ -180,6 +180,8 @@ Object* tuple_subscript(Object* o, Object* key) {
     ssize start, stop, step;
     ssize n = slice_indices(static_cast<SliceObject*>(key), t->size(), &start, &stop, &step);
     if (n < 0) return nullptr;
+    // The whole of an exact tuple is itself (CPython: tuple_subscript).
+    if (o->type == &tuple_type && start == 0 && step == 1 && n == t->size()) return new_ref(o);
     std::vector<Object*> items;
     for (ssize i = 0, j = start; i < n; ++i, j += step) items.push_back(new_ref(t->items[size_t(j)]));
     return new_tuple_steal(std::move(items));
@@ -208,6 +210,9 @@ Object* tuple_richcompare(Object* a, Object* b, CompareOp op) {
 
 Object* tuple_add(Object* a, Object* b) {
   if (!is_tuple(a) || !is_tuple(b)) return new_ref(NotImplemented());
+  // Adding an empty tuple to an exact one gives that one (CPython: tuple_concat).
+  if (as_tuple(a)->items.empty() && b->type == &tuple_type) return new_ref(b);
+  if (as_tuple(b)->items.empty() && a->type == &tuple_type) return new_ref(a);
   const size_t size = as_tuple(a)->items.size() + as_tuple(b)->items.size();
   if (!prim::can_allocate(size, sizeof(Object*))) return no_memory();  // CPython: tuple_concat
   std::vector<Object*> items;
@@ -223,6 +228,8 @@ Object* tuple_mul(Object* a, Object* b) {
   if (!is_tuple(seq) || !n->type->nb_index) return new_ref(NotImplemented());
   ssize count;
   if (!index_as_ssize(n, &count)) return nullptr;
+  // An exact tuple once, or an empty one any number of times, is itself (CPython: tuple_repeat).
+  if (seq->type == &tuple_type && (count == 1 || (as_tuple(seq)->items.empty() && count > 0))) return new_ref(seq);
   std::vector<Object*> items;
   if (!repeat_items(as_tuple(seq)->items, count, items)) return nullptr;
   return new_tuple_steal(std::move(items));

@@ -500,8 +500,9 @@ static Object* object_getattribute_method(Object*, Object* const* args, size_t n
   return generic_getattr(args[0], as_str(args[1]));
 }
 
-static Object* type_mro_method(Object*, Object* const* args, size_t nargs, TupleObject*) {
-  if (nargs != 1) return type_error("mro() takes no arguments");
+static Object* type_mro_method(Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  // CPython: METH_NOARGS, named after the class it is bound to ("int.mro()").
+  if (!check_method_args(args[0], "mro", kw, nargs - 1, 0, 0)) return nullptr;
   TupleObject* t = type_mro_tuple(static_cast<TypeObject*>(args[0]));
   ListObject* l = list_from_iterable(t);
   decref(t);

@@ -16,6 +16,7 @@ struct CodeObject;  // the compiled body, defined by the evaluator (kernel/eval/
 struct FunctionObject : GcObject {
   CodeObject* code = nullptr;     // owned
   DictObject* globals = nullptr;  // owned
+  DictObject* builtins = nullptr; // owned: what globals' __builtins__ named at creation
   TupleObject* defaults = nullptr;  // owned, may be null
   DictObject* kwdefaults = nullptr; // owned, may be null
   TupleObject* closure = nullptr;   // owned tuple of cells, may be null
