@@ -105,12 +105,23 @@ struct Kept {
   }
 };
 
-// A held directory's descriptor names the same inode for its whole life; its path is
-// checked to name it still.
+// A descriptor the cache keeps, moved above the standard streams' numbers: in a process
+// started with stdin (or another) closed, the lowest free number would otherwise make it
+// the stream sys.stdin is created on.
+int above_std_streams(int fd) {
+  if (fd < 0 || fd > STDERR_FILENO) return fd;
+  int moved = ::fcntl(fd, F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+  ::close(fd);
+  return moved;
+}
+
+// Whether the held directory is the one its path names still, and its descriptor still
+// the one the cache opened (an embedder may close descriptors it does not own).
 bool same_directory(const HeldDirectory& d) {
   if (d.fd < 0) return true;
-  struct stat named;
-  return ::stat(d.path.c_str(), &named) == 0 && named.st_dev == d.dev && named.st_ino == d.ino;
+  struct stat named, held;
+  return ::stat(d.path.c_str(), &named) == 0 && ::fstat(d.fd, &held) == 0 &&
+         named.st_dev == d.dev && named.st_ino == d.ino && held.st_dev == d.dev && held.st_ino == d.ino;
 }
 
 Stamp current_stamp(const Kept& kept, const KeptFile& f) {
@@ -137,17 +148,16 @@ bool unchanged(const Kept& kept) {
   return true;
 }
 
-constexpr uint32_t kAnyChange = IN_ATTRIB | IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE |
-                                IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
-
-// Whether the watch can report every change to entry `name` of held directory `fd`, and
-// if so a watch on the file itself is added (it reports a change made through any other
-// link too, and a link made later). Only a regular file (a symlink's target may be swapped
-// anywhere along its path) on a local file system (a network file system does not report
-// changes made by other hosts).
-bool watch_file(int watch_fd, int fd, const std::string& name) {
+// Whether an inotify watch on directory `fd` reports every change to its entry `name`:
+// a regular file with no other link (a change through another link, or to a symlink's
+// target, is reported to the other directory) on a local file system (a network file
+// system does not report changes made by other hosts). A second link made later, and the
+// file changed through it, would go unseen: the one case the watch misses and stats catch.
+bool watch_reports(int fd, const std::string& name) {
   struct stat st;
-  if (::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) return false;
+  if (::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+      st.st_nlink != 1)
+    return false;
   struct statfs fs;
   if (::fstatfs(fd, &fs) != 0) return false;
   switch (static_cast<unsigned long>(fs.f_type)) {
@@ -156,20 +166,20 @@ bool watch_file(int watch_fd, int fd, const std::string& name) {
     case BTRFS_SUPER_MAGIC:
     case TMPFS_MAGIC:
     case OVERLAYFS_SUPER_MAGIC:
-      break;
+      return true;
     default:
       return false;
   }
-  const std::string file = "/proc/self/fd/" + std::to_string(fd) + "/" + name;
-  return ::inotify_add_watch(watch_fd, file.c_str(), kAnyChange | IN_DONT_FOLLOW) >= 0;
 }
 
 // Watches every held directory, before the files are stamped, so that no change after the
 // stamps goes unseen; the files the watch reports are then no longer stat'ed on each use.
 void watch_directories(Kept& kept) {
-  kept.watch_fd = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  kept.watch_fd = above_std_streams(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
   if (kept.watch_fd < 0) return;  // out of inotify instances: every file is stat'ed
   kept.watcher = ::getpid();
+  constexpr uint32_t kAnyChange = IN_ATTRIB | IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE |
+                                  IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
   for (HeldDirectory& d : kept.dirs) {
     // Through the held descriptor, so the watch is on the directory its path was seen to name.
     const std::string held = "/proc/self/fd/" + std::to_string(d.fd);
@@ -185,7 +195,7 @@ void watch_directories(Kept& kept) {
 std::size_t hold_directory(Kept& kept, const std::string& path) {
   for (std::size_t i = 0; i < kept.dirs.size(); ++i)
     if (kept.dirs[i].path == path) return i;
-  HeldDirectory d{path, 0, 0, ::open(path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)};
+  HeldDirectory d{path, 0, 0, above_std_streams(::open(path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC))};
   struct stat st;
   if (d.fd >= 0 && ::fstat(d.fd, &st) == 0) {
     d.dev = st.st_dev;
@@ -213,10 +223,10 @@ std::unique_ptr<Kept> keep(std::shared_ptr<const Plan> plan) {
   }
   watch_directories(*kept);
   for (KeptFile& f : kept->files) {
-    f.watched = kept->watch_fd >= 0 && f.dir != KeptFile::kByPath && kept->dirs[f.dir].fd >= 0 &&
-                watch_file(kept->watch_fd, kept->dirs[f.dir].fd, f.name);
-    f.stamp = stamp_of(f.path);  // after the watch: no change in between goes unseen
+    f.stamp = stamp_of(f.path);
     if (too_recent(f.stamp, now.tv_sec)) return nullptr;
+    f.watched = kept->watch_fd >= 0 && f.dir != KeptFile::kByPath && kept->dirs[f.dir].fd >= 0 &&
+                watch_reports(kept->dirs[f.dir].fd, f.name);
   }
   kept->plan = std::move(plan);
   return kept;
