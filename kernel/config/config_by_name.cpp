@@ -3,9 +3,14 @@
 // PyInitConfig_SetInt, PyInitConfig_SetStr, PyInitConfig_SetStrList, ...
 #include <climits>
 
+#include "config/config_internal.hpp"
 #include "gopy/config_spec.hpp"
 
 namespace gopy {
+using detail::is_int_type;
+using detail::is_str_type;
+using detail::read_int;
+
 namespace {
 
 Status unknown_name(std::string_view name) {
@@ -28,6 +33,21 @@ const FieldSpec* find_readable(std::string_view name) {
   return spec != nullptr && spec->readable_by_name() ? spec : nullptr;
 }
 
+ConfigValue value_of(const FieldSpec& spec, const Config& c, const PreConfig& p) {
+  if (spec.type == FieldType::bool_) return read_int(spec, c, p) != 0;
+  if (is_int_type(spec.type)) return read_int(spec, c, p);
+  if (is_str_type(spec.type)) {
+    const OptString& s = c.*std::get<OptString Config::*>(spec.member);
+    if (!s) return std::monostate{};
+    return *s;
+  }
+  return c.*std::get<StringList Config::*>(spec.member);
+}
+
+}  // namespace
+
+namespace detail {
+
 bool is_int_type(FieldType type) {
   return type == FieldType::int_ || type == FieldType::uint || type == FieldType::ulong ||
          type == FieldType::bool_;
@@ -44,18 +64,7 @@ std::int64_t read_int(const FieldSpec& spec, const Config& c, const PreConfig& p
   return 0;
 }
 
-ConfigValue value_of(const FieldSpec& spec, const Config& c, const PreConfig& p) {
-  if (spec.type == FieldType::bool_) return read_int(spec, c, p) != 0;
-  if (is_int_type(spec.type)) return read_int(spec, c, p);
-  if (is_str_type(spec.type)) {
-    const OptString& s = c.*std::get<OptString Config::*>(spec.member);
-    if (!s) return std::monostate{};
-    return *s;
-  }
-  return c.*std::get<StringList Config::*>(spec.member);
-}
-
-}  // namespace
+}  // namespace detail
 
 Status get_by_name(const Config& config, const PreConfig& preconfig, std::string_view name,
                    ConfigValue& value) {

@@ -1,12 +1,14 @@
 // Pieces of configuration reading shared by the config/*.cpp files (not public API).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "gopy/config.hpp"
+#include "gopy/config_spec.hpp"
 #include "gopy/environment.hpp"
 #include "gopy/preconfig.hpp"
 #include "gopy/status.hpp"
@@ -55,6 +57,14 @@ class EnvironmentSnapshot final : public Environment {
   bool indexed_ = false;
   std::vector<Entry> entries_;
 };
+
+// --- reading a spec row's field (config_by_name.cpp; the plugin context reads through these too) ---
+
+// The field types read as an int (bool among them), and as a str.
+bool is_int_type(FieldType type);
+bool is_str_type(FieldType type);
+// The value of an int-typed row's member.
+std::int64_t read_int(const FieldSpec& spec, const Config& c, const PreConfig& p);
 
 // --- the pre-configuration's view of the command line ---
 

@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "config/config_internal.hpp"
 #include "gopy.h"
 #include "gopy/config.hpp"
 #include "gopy/config_spec.hpp"
@@ -32,12 +33,6 @@ constexpr std::array<std::string_view, 16> kPathFields = {
     "prefix",       "exec_prefix", "base_prefix",        "base_exec_prefix",
     "platlibdir",   "stdlib_dir", "module_search_paths", "_is_python_build",
     "isolated",     "use_environment", "site_import",    "safe_path"};
-
-bool is_int_field(FieldType type) {
-  return type == FieldType::int_ || type == FieldType::uint || type == FieldType::ulong ||
-         type == FieldType::bool_;
-}
-bool is_str_field(FieldType type) { return type == FieldType::str || type == FieldType::str_opt; }
 
 // The row of `name`. A plugin that walks config_spec() (sys reads every option at each
 // phase) passes the table's own name strings: those are found by address, without
@@ -151,25 +146,16 @@ const char* gopy_PluginStatus_Text(int status) {
 int gopy_PluginConfig_GetInt(gopy_plugin_context* ctx, const char* name, int64_t* value) {
   ConfigAccess access = gopy::plugin::read_access(ctx, name, value);
   if (access.status != GOPY_PLUGIN_OK) return access.status;
-  if (!gopy::plugin::is_int_field(access.spec->type)) return GOPY_PLUGIN_WRONG_TYPE;
+  if (!gopy::detail::is_int_type(access.spec->type)) return GOPY_PLUGIN_WRONG_TYPE;
   const gopy::plugin::ContextView& view = *access.call->view;
-  const gopy::FieldMember& member = access.spec->member;
-  if (auto* m = std::get_if<int gopy::Config::*>(&member)) {
-    *value = view.config->*(*m);
-  } else if (auto* m = std::get_if<int gopy::PreConfig::*>(&member)) {
-    *value = view.preconfig->*(*m);
-  } else if (auto* m = std::get_if<unsigned long gopy::Config::*>(&member)) {
-    *value = static_cast<std::int64_t>(view.config->*(*m));
-  } else {
-    return GOPY_PLUGIN_WRONG_TYPE;
-  }
+  *value = gopy::detail::read_int(*access.spec, *view.config, *view.preconfig);
   return GOPY_PLUGIN_OK;
 }
 
 int gopy_PluginConfig_GetStr(gopy_plugin_context* ctx, const char* name, char** value) {
   ConfigAccess access = gopy::plugin::read_access(ctx, name, value);
   if (access.status != GOPY_PLUGIN_OK) return access.status;
-  if (!gopy::plugin::is_str_field(access.spec->type)) return GOPY_PLUGIN_WRONG_TYPE;
+  if (!gopy::detail::is_str_type(access.spec->type)) return GOPY_PLUGIN_WRONG_TYPE;
   auto* member = std::get_if<gopy::OptString gopy::Config::*>(&access.spec->member);
   if (member == nullptr) return GOPY_PLUGIN_WRONG_TYPE;
   return gopy::plugin::hand_out(access.call->view->config->*(*member), value);

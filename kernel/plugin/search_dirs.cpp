@@ -101,7 +101,7 @@ std::vector<fs::path> default_search_dirs(const Environment* environment) {
     std::vector<fs::path> beside;
     if (fs::path lib_dir = kernel_library_dir(); !lib_dir.empty()) {
       beside.push_back(lib_dir / "gopy" / "site-plugins");
-      beside.push_back(lib_dir / "gopy" / "plugins");
+      beside.push_back(shipped_plugin_dir());
     }
     return beside;
   }();
