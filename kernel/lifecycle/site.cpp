@@ -487,17 +487,14 @@ Object* f_isdir(Object*, Object* const* a, size_t n, TupleObject* kw) {
 
 ModuleObject* make_site_module() {
   ModuleObject* m = new_module("_site");
-  const struct {
-    const char* name;
-    BuiltinFn fn;
-  } fns[] = {{"main", f_main},
+  const ModuleFunction fns[] = {{"main", f_main},
              {"addsitedir", f_addsitedir},
              {"getsitepackages", f_getsitepackages},
              {"getuserbase", f_getuserbase},
              {"_get_path", f_user_site_of},
              {"check_enableusersite", f_check_enableusersite},
              {"_isdir", f_isdir}};
-  for (const auto& f : fns) (void)add_module_function(m, f.name, f.fn);
+  (void)add_module_functions(m, fns);
   ListObject* prefixes = new_list();
   for (const char* name : {"prefix", "exec_prefix"}) {
     Object* v = dict_get_str(get_thread_state()->interp->sys_module->dict, name);

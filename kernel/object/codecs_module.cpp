@@ -282,10 +282,7 @@ void init_decoder_methods() {
 
 ModuleObject* create_codecs_module() {
   ModuleObject* m = new_module("codecs");
-  const struct {
-    const char* name;
-    BuiltinFn fn;
-  } fns[] = {{"lookup", f_lookup},
+  const ModuleFunction fns[] = {{"lookup", f_lookup},
              {"encode", f_encode},
              {"decode", f_decode},
              {"register_error", f_register_error},
@@ -294,7 +291,7 @@ ModuleObject* create_codecs_module() {
              {"getdecoder", f_getdecoder},
              {"getincrementalencoder", f_getincrementalencoder},
              {"getincrementaldecoder", f_getincrementaldecoder}};
-  for (const auto& f : fns) add_module_function(m, f.name, f.fn);
+  (void)add_module_functions(m, fns);
   for (const char* handler : {"strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace",
                               "namereplace"}) {
     Object* fn = codec::lookup_error(handler);

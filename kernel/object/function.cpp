@@ -121,7 +121,11 @@ void add_static_method(TypeObject* type, const char* name, BuiltinFn fn) {
 }
 
 int add_module_function(ModuleObject* m, const char* name, BuiltinFn fn) {
-  Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(name, fn));
+  const ModuleFunction one{name, fn};
+  return add_module_functions(m, {&one, 1});
+}
+
+int add_module_functions(ModuleObject* m, std::span<const ModuleFunction> fns) {
   // By the interned name, whose hash is kept: a module's functions are added by the dozen
   // at start-up, and hashing the text each time showed. Interned again in each interpreter
   // (a new table, a new hash secret).
@@ -131,8 +135,14 @@ int add_module_function(ModuleObject* m, const char* name, BuiltinFn fn) {
     dunder_name = intern("__name__");
     dunder_name_generation = interpreter_generation();
   }
-  if (Object* module_name = dict_get_str(m->dict, dunder_name)) f->module_name = new_ref(module_name);
-  return dict_set_str(m->dict, name, f.get());
+  Object* module_name = dict_get_str(m->dict, dunder_name);
+  int result = 0;
+  for (const ModuleFunction& def : fns) {
+    Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(def.name, def.fn));
+    if (module_name != nullptr) f->module_name = new_ref(module_name);
+    if (dict_set_str(m->dict, def.name, f.get()) < 0) result = -1;
+  }
+  return result;
 }
 
 ModuleObject* new_module(std::string_view name) {

@@ -242,10 +242,7 @@ Object* f_get_stats(Object*, Object* const*, size_t nargs, TupleObject* kwnames)
 
 ModuleObject* create_gc_module() {
   ModuleObject* m = new_module("gc");
-  const struct {
-    const char* name;
-    BuiltinFn fn;
-  } fns[] = {{"enable", f_enable},
+  const ModuleFunction fns[] = {{"enable", f_enable},
              {"disable", f_disable},
              {"isenabled", f_isenabled},
              {"collect", f_collect},
@@ -263,7 +260,7 @@ ModuleObject* create_gc_module() {
              {"get_referents", f_get_referents},
              {"get_objects", f_get_objects},
              {"get_stats", f_get_stats}};
-  for (const auto& f : fns) (void)add_module_function(m, f.name, f.fn);
+  (void)add_module_functions(m, fns);
   (void)dict_set_str(m->dict, "garbage", garbage_list());
   (void)dict_set_str(m->dict, "callbacks", callbacks_list());
   const std::pair<const char*, int> flags[] = {{"DEBUG_STATS", kGcDebugStats},

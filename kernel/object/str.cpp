@@ -90,7 +90,11 @@ StrObject* new_str_known(std::string_view utf8, ssize length, bool ascii) {
   return s;
 }
 
-StrObject* new_str_fs(std::string_view bytes) { return new_str(prim::fs_decode(bytes)); }
+StrObject* new_str_fs(std::string_view bytes) {
+  // ASCII bytes decode to themselves under any file-system codec: no decoded copy.
+  if (prim::is_ascii_text(bytes)) return new_str(bytes);
+  return new_str(prim::fs_decode(bytes));
+}
 
 bool str_fs_encode(const StrObject* s, std::string* bytes) {
   if (s->ascii) {

@@ -11,10 +11,7 @@
 
 namespace gopy::builtins {
 
-struct FunctionDef {
-  const char* name;
-  BuiltinFn fn;
-};
+using FunctionDef = ModuleFunction;
 
 // The tables stay inside the plugin: hidden, they cost no dynamic symbol look-up at each
 // load (a plugin's data symbols are otherwise looked up in the global scope).

@@ -13,24 +13,14 @@ int add(DictObject* d, const char* name, Object* value) { return dict_set_str(d,
 
 void add_exception(TypeObject* t, void* arg) { add(static_cast<DictObject*>(arg), t->name.c_str(), t); }
 
-// As add_module_function for each, with the module's __name__ looked up once.
-void add_functions(ModuleObject* m, Object* module_name, const FunctionDef* fns, size_t count) {
-  for (size_t i = 0; i < count; ++i) {
-    Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(fns[i].name, fns[i].fn));
-    if (module_name != nullptr) f->module_name = new_ref(module_name);
-    dict_set_str(m->dict, fns[i].name, f.get());
-  }
-}
-
 Status attach(gopy_plugin_context& ctx) {
   auto* interp = static_cast<Interpreter*>(ctx.interp);
   if (std::string_view(ctx.phase) != "core") return Status::ok();
   DictObject* d = interp->builtins_module->dict;
   ModuleObject* m = interp->builtins_module;
-  Object* module_name = dict_get_str(d, "__name__");
-  add_functions(m, module_name, kFunctions, kFunctionCount);
-  add_functions(m, module_name, kIterationFunctions, kIterationFunctionCount);
-  add_functions(m, module_name, kIntrospectionFunctions, kIntrospectionFunctionCount);
+  (void)add_module_functions(m, {kFunctions, kFunctionCount});
+  (void)add_module_functions(m, {kIterationFunctions, kIterationFunctionCount});
+  (void)add_module_functions(m, {kIntrospectionFunctions, kIntrospectionFunctionCount});
   struct TypeEntry {
     const char* name;
     TypeObject* type;

@@ -219,7 +219,7 @@ Object* make_thread_info() {
 Object* make_xoptions(const std::vector<XOption>& options) {
   Ref<DictObject> dict = Ref<DictObject>::steal(new_dict());
   for (const XOption& option : options) {
-    ORef value = own(option.value ? static_cast<Object*>(str_fs(*option.value)) : new_bool(true));
+    ORef value = own(option.value ? static_cast<Object*>(new_str_fs(*option.value)) : new_bool(true));
     dict_set_str(dict.get(), option.key, value.get());
   }
   return dict.release();
@@ -341,9 +341,9 @@ Status fill_config(Interpreter* interp, const SysConfig& sys_config, std::string
   if (phase == "core") {
     apply_stdio_errors(interp, *config);
     apply_stdio_buffering(interp, *config);
-    const Fn fns[] = {{"getfilesystemencoding", s_getfilesystemencoding},
+    const ModuleFunction fns[] = {{"getfilesystemencoding", s_getfilesystemencoding},
                       {"getfilesystemencodeerrors", s_getfilesystemencodeerrors}};
-    add_functions(sys, fns, std::size(fns));
+    (void)add_module_functions(sys, fns);
     put(sys, "version", new_str(full_version_string()));
     put(sys, "hexversion", new_int(kHexVersion));
     put(sys, "hash_info", make_hash_info());

@@ -172,39 +172,21 @@ TypeObject* new_sys_type(const char* name) {
   return t.release();
 }
 
-StrObject* str_fs(std::string_view bytes) {
-  // ASCII bytes decode to themselves whatever the file-system codec: new_str skips the
-  // decoded copy new_str_fs makes.
-  for (unsigned char c : bytes)
-    if (c >= 0x80) return new_str_fs(bytes);
-  return new_str(bytes);
-}
-
 ListObject* str_list(const std::vector<std::string>& items) {
   Ref<ListObject> l = Ref<ListObject>::steal(new_list());
   l->items.reserve(items.size());
-  for (const auto& s : items) l->items.push_back(str_fs(s));  // no growth: cannot throw after str_fs
+  for (const auto& s : items) l->items.push_back(new_str_fs(s));  // no growth: cannot throw after new_str_fs
   return l.release();
 }
 
 TupleObject* str_tuple(const std::vector<std::string>& items) {
   Ref<TupleObject> t = Ref<TupleObject>::steal(new_tuple(ssize(items.size())));
-  for (size_t i = 0; i < items.size(); ++i) t->items[i] = str_fs(items[i]);
+  for (size_t i = 0; i < items.size(); ++i) t->items[i] = new_str_fs(items[i]);
   return t.release();
 }
 
 Object* str_or_none(const std::optional<std::string>& text) {
-  return text ? static_cast<Object*>(str_fs(*text)) : new_none();
-}
-
-// As add_module_function for each, with the module's __name__ looked up once.
-void add_functions(ModuleObject* m, const Fn* fns, std::size_t count) {
-  Object* module_name = dict_get_str(m->dict, "__name__");
-  for (std::size_t i = 0; i < count; ++i) {
-    Ref<BuiltinFunctionObject> f = Ref<BuiltinFunctionObject>::steal(new_builtin_function(fns[i].name, fns[i].fn));
-    if (module_name != nullptr) f->module_name = new_ref(module_name);
-    dict_set_str(m->dict, fns[i].name, f.get());
-  }
+  return text ? static_cast<Object*>(new_str_fs(*text)) : new_none();
 }
 
 void put(ModuleObject* m, const char* name, Object* value) {
@@ -319,7 +301,7 @@ Status fill_basic(Interpreter* interp) {
   ModuleObject* m = interp->sys_module;
   create_stdio(interp, m);
   dict_set_str(m->dict, "modules", interp->modules);
-  const Fn fns[] = {{"exit", s_exit},
+  const ModuleFunction fns[] = {{"exit", s_exit},
                     {"getrecursionlimit", s_getrecursionlimit},
                     {"setrecursionlimit", s_setrecursionlimit},
                     {"get_int_max_str_digits", s_get_int_max_str_digits},
@@ -340,7 +322,7 @@ Status fill_basic(Interpreter* interp) {
                     {"setprofile", s_setprofile},
                     {"_getframe", s_getframe},
                     {"_getframemodulename", s_getframemodulename}};
-  add_functions(m, fns, std::size(fns));
+  (void)add_module_functions(m, fns);
   // The originals, for restoring the hooks (CPython: sys.__excepthook__, __displayhook__).
   dict_set_str(m->dict, "__excepthook__", dict_get_str(m->dict, "excepthook"));
   dict_set_str(m->dict, "__displayhook__", dict_get_str(m->dict, "displayhook"));

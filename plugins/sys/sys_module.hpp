@@ -24,19 +24,10 @@ namespace gopy::sys {
 inline ORef own(Object* o) { return ORef::steal(o); }
 // Named attributes, in order (struct sequences and namespaces).
 using NamedFields = std::vector<std::pair<std::string, ORef>>;
-// A module function: its name and C function.
-struct Fn {
-  const char* name;
-  BuiltinFn fn;
-};
-// Adds the functions to module m (as add_module_function does for one).
-void add_functions(ModuleObject* m, const Fn* fns, std::size_t count);
 // module[name] = value, dropping the caller's reference to value.
 void put(ModuleObject* m, const char* name, Object* value);
 // A new heap type of module sys, with object as its base; the caller sets its slots.
 TypeObject* new_sys_type(const char* name);
-// A new str of file-system bytes (new_str_fs, cheaper for ASCII).
-StrObject* str_fs(std::string_view bytes);
 // A new list, and a new tuple, of str.
 ListObject* str_list(const std::vector<std::string>& items);
 TupleObject* str_tuple(const std::vector<std::string>& items);

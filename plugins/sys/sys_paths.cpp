@@ -18,13 +18,13 @@ Status fill_paths(Interpreter* interp, const Config& c) {
   put(m, "path", str_list(config->module_search_paths));
   // sys.meta_path, path_hooks and path_importer_cache come with the import system's
   // finders, when a program first reads one or an import needs them (the import plugin).
-  put(m, "executable", str_fs(config->executable.value_or("")));
-  put(m, "_base_executable", str_fs(config->base_executable.value_or("")));
-  put(m, "prefix", str_fs(config->prefix.value_or("")));
-  put(m, "base_prefix", str_fs(config->base_prefix.value_or("")));
-  put(m, "exec_prefix", str_fs(config->exec_prefix.value_or("")));
-  put(m, "base_exec_prefix", str_fs(config->base_exec_prefix.value_or("")));
-  put(m, "platlibdir", str_fs(config->platlibdir.value_or("lib")));
+  put(m, "executable", new_str_fs(config->executable.value_or("")));
+  put(m, "_base_executable", new_str_fs(config->base_executable.value_or("")));
+  put(m, "prefix", new_str_fs(config->prefix.value_or("")));
+  put(m, "base_prefix", new_str_fs(config->base_prefix.value_or("")));
+  put(m, "exec_prefix", new_str_fs(config->exec_prefix.value_or("")));
+  put(m, "base_exec_prefix", new_str_fs(config->base_exec_prefix.value_or("")));
+  put(m, "platlibdir", new_str_fs(config->platlibdir.value_or("lib")));
   put(m, "_stdlib_dir", str_or_none(config->stdlib_dir));
   if (error_occurred()) {
     clear_error();

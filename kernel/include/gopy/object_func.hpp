@@ -3,6 +3,7 @@
 #pragma once
 #include "gopy/api_begin.h"
 
+#include <span>
 #include <string>
 
 #include "gopy/object.hpp"
@@ -179,8 +180,16 @@ void add_method(TypeObject* type, const char* name, BuiltinFn fn);
 // Gives type `t` the class method __class_getitem__ that makes a types.GenericAlias
 // (PEP 585), as CPython's generic built-in and extension types have.
 void add_class_getitem(TypeObject* t);
-// Adds a function to a module's namespace.
+// A module function as tables list them: its name and its C function.
+struct ModuleFunction {
+  const char* name;
+  BuiltinFn fn;
+};
+// Adds a function to a module's namespace; its __module__ is the module's __name__.
 int add_module_function(ModuleObject* m, const char* name, BuiltinFn fn);
+// Adds each function of the table, as add_module_function does, the module's __name__
+// looked up once. -1 when one could not be added (the others still are).
+int add_module_functions(ModuleObject* m, std::span<const ModuleFunction> fns);
 ModuleObject* new_module(std::string_view name);
 // An empty SimpleNamespace; fill it through its dict.
 NamespaceObject* new_namespace();
